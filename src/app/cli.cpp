@@ -1,0 +1,161 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.h"
+#include "app/web.h"
+#include "core/errors.h"
+#include "db/migrate.h"
+
+namespace cchc::app {
+
+namespace {
+
+std::string default_db() {
+  const char* env = std::getenv("CCHC_DB");
+  return env && *env ? env : "var/cchc.db";
+}
+
+void setup_logging(bool access_log) {
+  if (!spdlog::get("access")) {
+    auto access = spdlog::stdout_logger_mt("access");
+    access->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
+  }
+  spdlog::get("access")->set_level(access_log ? spdlog::level::info : spdlog::level::off);
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("cchc"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%l] %v");
+}
+
+std::unique_ptr<db::Database> open_migrated(const std::string& spec) {
+  auto db = db::open(spec);
+  auto applied = db::migrate(*db);
+  for (int v : applied) spdlog::info("applied migration {}", v);
+  return db;
+}
+
+int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfig web_config) {
+  auto db = open_migrated(db_spec);
+  Web web(*db, web_config);
+  http::Server server(server_config, web.app(), web.error_responder(), web.metrics());
+  server.listen();
+  spdlog::info("cchc {} serving http://{}:{} with {}", CCHC_VERSION, server_config.host,
+               server.port(), db->describe());
+  std::cout << fmt::format("cchc listening on http://{}:{}", server_config.host, server.port())
+            << std::endl;
+  server.run_until_signal();
+  spdlog::info("cchc stopped");
+  return 0;
+}
+
+int backup(const std::string& db_spec, const std::string& out) {
+  if (db::is_postgres_url(db_spec)) {
+    std::cerr << "cchc backup: for PostgreSQL use the server's own tool, e.g.\n"
+                 "  pg_dump --format=custom --file=cchc.dump '"
+              << "postgresql://…" << "'\n";
+    return 2;
+  }
+  if (std::filesystem::exists(out)) {
+    throw invalid_input(fmt::format("{} already exists; choose a new file", out));
+  }
+  auto db = db::open(db_spec);
+  db->read([&](db::Connection& c) { c.query("VACUUM INTO ?", {out}); });
+  std::cout << fmt::format("backup written to {}", out) << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{"cchc — administrative reform (cải cách hành chính) platform for a province"};
+  cli.set_version_flag("--version", std::string("cchc ") + CCHC_VERSION);
+  cli.require_subcommand(1);
+
+  std::string db_spec = default_db();
+  auto add_db = [&](CLI::App* cmd) {
+    cmd->add_option("--db", db_spec,
+                    "SQLite file path, or postgresql://user:pass@host:port/dbname "
+                    "(default: $CCHC_DB or var/cchc.db)");
+  };
+
+  http::ServerConfig server_config;
+  WebConfig web_config;
+  bool no_access_log = false;
+  auto* serve_cmd = cli.add_subcommand("serve", "Serve the web UI and the API");
+  add_db(serve_cmd);
+  serve_cmd->add_option("--host", server_config.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", server_config.port, "Port to listen on (0: any free port)")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", server_config.threads, "Worker threads (0: one per core)")
+      ->capture_default_str();
+  serve_cmd->add_option("--templates", web_config.templates_dir, "Template directory")
+      ->capture_default_str();
+  serve_cmd->add_option("--static", web_config.static_dir, "Static file directory")
+      ->capture_default_str();
+  serve_cmd->add_flag("--https", web_config.https,
+                      "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
+  serve_cmd->add_flag("--no-access-log", no_access_log, "Do not write the access log");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
+  add_db(migrate_cmd);
+
+  auto* demo_cmd = cli.add_subcommand("demo", "Load the demo province into the database");
+  add_db(demo_cmd);
+
+  std::string backup_out;
+  auto* backup_cmd =
+      cli.add_subcommand("backup", "Write a consistent copy of a SQLite database (server may run)");
+  add_db(backup_cmd);
+  backup_cmd->add_option("--out", backup_out, "The new file to write")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
+
+  try {
+    setup_logging(!no_access_log);
+    if (*serve_cmd) {
+      server_config.access_log = !no_access_log;
+      return serve(db_spec, server_config, web_config);
+    }
+    if (*migrate_cmd) {
+      auto db = db::open(db_spec);
+      auto applied = db::migrate(*db);
+      std::cout << fmt::format("{} migration(s) applied; schema version {}", applied.size(),
+                               db::schema_version(*db))
+                << std::endl;
+      return 0;
+    }
+    if (*demo_cmd) {
+      auto db = open_migrated(db_spec);
+      auto logins = load_demo(*db);
+      std::cout << "demo data loaded into " << db->describe() << std::endl;
+      if (logins.empty()) {
+        std::cout << "demo logins: none yet (accounts arrive with the directory capability)"
+                  << std::endl;
+      }
+      for (const auto& l : logins) {
+        std::cout << fmt::format("  {:<12} {:<20} {}", l.role, l.username, l.password) << std::endl;
+      }
+      return 0;
+    }
+    if (*backup_cmd) return backup(db_spec, backup_out);
+  } catch (const Error& e) {
+    std::cerr << "cchc: " << e.what() << std::endl;
+    return e.kind() == ErrorKind::invalid_input ? 2 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "cchc: " << e.what() << std::endl;
+    return 1;
+  }
+  return 2;
+}
+
+}  // namespace cchc::app

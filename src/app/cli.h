@@ -1,0 +1,8 @@
+#pragma once
+// The command line: cchc serve | migrate | demo | backup, --version, --help.
+// Exit codes: 0 success, 2 bad usage or input, 1 any other failure.
+namespace cchc::app {
+
+int run_cli(int argc, char** argv);
+
+}  // namespace cchc::app

@@ -1,0 +1,90 @@
+#include "app/web.h"
+
+#include "app/platform_routes.h"
+#include "home/routes.h"
+#include "http/middleware.h"
+
+namespace cchc::app {
+
+std::string province_name(db::Database& db) {
+  auto rows = db.read([](db::Connection& c) {
+    return c.query("SELECT value FROM settings WHERE key = 'province_name'");
+  });
+  return rows.empty() ? "Tỉnh (chưa đặt tên)" : rows.one().str("value");
+}
+
+Web::Web(db::Database& db, WebConfig config)
+    : db_(db), config_(std::move(config)), metrics_(std::make_shared<http::Metrics>()) {
+  renderer_ = std::make_unique<views::CtemplateRenderer>(config_.templates_dir);
+  layout_ = std::make_unique<views::Layout>(
+      *renderer_, views::Site{province_name(db_), "Hệ thống quản lý cải cách hành chính", {}});
+  http::SessionPolicy policy;
+  policy.secure_cookie = config_.https;
+  sessions_ = std::make_unique<http::SessionStore>(db_, policy);
+  errors_ = std::make_unique<http::ErrorMapper>(
+      [this](const http::Request& req, const http::ErrorView& view) {
+        return layout_->page(req, view.title_vi, "errors/error.tpl",
+                             {{"heading", view.title_vi},
+                              {"message", view.message_vi},
+                              {"status", std::to_string(int(view.status))},
+                              {"request_id", req.request_id}});
+      });
+
+  home::add_routes(router_, *layout_, *sessions_);
+  add_platform_routes(router_, db_, *metrics_, config_.static_dir);
+
+  auto catch_errors = [this](http::Request& req, const http::Next& next) {
+    try {
+      return next(req);
+    } catch (...) {
+      return errors_->map_current(req);
+    }
+  };
+  // Static files, health and metrics need no session: skip the lookup.
+  auto stateless = [](const http::Request& req) {
+    return req.route.starts_with("/static/") || req.route == "/healthz" || req.route == "/metrics";
+  };
+  auto session_mw = http::sessions(*sessions_);
+  pipeline_ = http::chain(
+      {http::security_headers(config_.https), catch_errors,
+       [stateless, session_mw](http::Request& req, const http::Next& next) {
+         return stateless(req) ? next(req) : session_mw(req, next);
+       },
+       http::csrf(),
+       http::permission(http::public_only())},
+      [this](http::Request& req) { return dispatch(req); });
+}
+
+http::Response Web::dispatch(http::Request& req) {
+  if (!req.matched) {
+    if (!req.allow.empty()) {
+      auto res = errors_->respond(req, http::Status::method_not_allowed,
+                                  "method not allowed; allowed: " + req.allow);
+      res.set(http::beast_http::field::allow, req.allow);
+      return res;
+    }
+    return errors_->respond(req, http::Status::not_found, "no such resource: " + req.path);
+  }
+  return req.matched->handler(req);
+}
+
+http::App Web::app() {
+  return [this](http::Request& req) {
+    auto m = router_.match(req.method(), req.path);
+    if (m.route) {
+      req.matched = m.route;
+      req.route = m.route->pattern;
+      req.params = std::move(m.params);
+    }
+    req.allow = std::move(m.allow);
+    return pipeline_(req);
+  };
+}
+
+http::ErrorResponder Web::error_responder() {
+  return [this](http::Request& req, http::Status status) {
+    return errors_->respond(req, status, std::string(http::beast_http::obsolete_reason(status)));
+  };
+}
+
+}  // namespace cchc::app

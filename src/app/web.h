@@ -1,0 +1,56 @@
+#pragma once
+// The composition root of the web side: opens nothing itself, but wires the
+// database, templates, middleware, the error mapper and every capability's
+// routes into one App for http::Server.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "db/database.h"
+#include "http/error_mapper.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/session.h"
+#include "views/layout.h"
+#include "views/renderer.h"
+
+namespace cchc::app {
+
+struct WebConfig {
+  std::filesystem::path templates_dir = "templates";
+  std::filesystem::path static_dir = "static";
+  bool https = false;  // served behind HTTPS: secure cookies and HSTS
+};
+
+class Web {
+ public:
+  Web(db::Database& db, WebConfig config);
+
+  // The request pipeline for the server.
+  http::App app();
+  http::ErrorResponder error_responder();
+  std::shared_ptr<http::Metrics> metrics() const { return metrics_; }
+  const http::Router& router() const { return router_; }
+  const views::Layout& layout() const { return *layout_; }
+  http::SessionStore& sessions() { return *sessions_; }
+  db::Database& db() { return db_; }
+
+ private:
+  http::Response dispatch(http::Request& req);
+
+  db::Database& db_;
+  WebConfig config_;
+  std::shared_ptr<http::Metrics> metrics_;
+  std::unique_ptr<views::CtemplateRenderer> renderer_;
+  std::unique_ptr<views::Layout> layout_;
+  std::unique_ptr<http::SessionStore> sessions_;
+  std::unique_ptr<http::ErrorMapper> errors_;
+  http::Router router_;
+  http::Next pipeline_;
+};
+
+// The province's display name from the settings table (a default when unset).
+std::string province_name(db::Database& db);
+
+}  // namespace cchc::app

@@ -1,0 +1,17 @@
+#pragma once
+// Files compiled into the binary (see cmake/embed.cmake): the holiday calendar
+// and the database migrations, so a deployed `cchc` needs no data directory
+// for them.
+#include <string_view>
+#include <vector>
+
+namespace cchc::embedded {
+
+struct File {
+  std::string_view name;  // path relative to the source tree
+  std::string_view contents;
+};
+
+const std::vector<File>& files();
+
+}  // namespace cchc::embedded

@@ -1,0 +1,50 @@
+#pragma once
+// The few typed errors every capability throws. They are mapped to HTTP in
+// exactly one place (http/error_mapper.cpp) and to exit codes in app/cli.cpp.
+// Expected outcomes (a rejected batch with its report, a failed rule) are
+// values; these are for requests that cannot be served as asked.
+#include <stdexcept>
+#include <string>
+
+namespace cchc {
+
+enum class ErrorKind {
+  invalid_input,   // 400: the request or its data is malformed or breaks a rule
+  unauthenticated, // 401: sign-in needed
+  forbidden,       // 403: signed in (or not) but not allowed; CSRF failures
+  not_found,       // 404
+  conflict,        // 409: the state changed under the request
+  too_large,       // 413
+  unavailable,     // 503: a dependency (the database) is down
+  internal,        // 500: a bug or an unexpected failure
+};
+
+// `what()` is the English detail for logs, the API and the CLI; `message_vi`
+// is what a person reads on a page (polite, says what to do). An empty
+// message_vi means "use the kind's default".
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, const std::string& detail, std::string message_vi = {})
+      : std::runtime_error(detail), kind_(kind), message_vi_(std::move(message_vi)) {}
+  ErrorKind kind() const noexcept { return kind_; }
+  const std::string& message_vi() const noexcept { return message_vi_; }
+
+ private:
+  ErrorKind kind_;
+  std::string message_vi_;
+};
+
+inline Error invalid_input(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::invalid_input, detail, std::move(vi));
+}
+inline Error not_found(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::not_found, detail, std::move(vi));
+}
+inline Error forbidden(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::forbidden, detail, std::move(vi));
+}
+inline Error unavailable(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::unavailable, detail, std::move(vi));
+}
+
+}  // namespace cchc

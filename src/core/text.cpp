@@ -1,0 +1,129 @@
+#include "core/text.h"
+
+#include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/numberformatter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <map>
+
+#include "core/errors.h"
+
+namespace cchc::text {
+
+namespace {
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  if (!is_valid_utf8(s)) {
+    throw invalid_input("text is not valid UTF-8", "Văn bản không đúng mã UTF-8.");
+  }
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())));
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+const icu::Normalizer2& normalizer(bool compose) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n =
+      compose ? icu::Normalizer2::getNFCInstance(status) : icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::internal, "ICU normalizer unavailable");
+  return *n;
+}
+
+const icu::number::LocalizedNumberFormatter& formatter(int fraction_digits) {
+  using namespace icu::number;
+  static thread_local std::map<int, LocalizedNumberFormatter> formatters;
+  auto it = formatters.find(fraction_digits);
+  if (it == formatters.end()) {
+    it = formatters
+             .emplace(fraction_digits, NumberFormatter::with()
+                                           .precision(Precision::fixedFraction(fraction_digits))
+                                           .roundingMode(UNUM_ROUND_HALFUP)
+                                           .grouping(UNUM_GROUPING_ON_ALIGNED)
+                                           .locale(icu::Locale("vi", "VN")))
+             .first;
+  }
+  return it->second;
+}
+
+std::string finish(icu::number::FormattedNumber&& formatted, UErrorCode& status) {
+  auto out = to_utf8(formatted.toString(status));
+  if (U_FAILURE(status)) throw Error(ErrorKind::internal, "ICU number formatting failed");
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  int32_t i = 0, n = int32_t(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto out = normalizer(true).normalize(from_utf8(s), status);
+  if (U_FAILURE(status)) throw invalid_input("text cannot be normalised");
+  return to_utf8(out);
+}
+
+std::string fold(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString decomposed = normalizer(false).normalize(from_utf8(s), status);
+  if (U_FAILURE(status)) throw invalid_input("text cannot be normalised");
+  icu::UnicodeString folded;
+  bool pending_space = false;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !folded.isEmpty();
+      continue;
+    }
+    if (pending_space) {
+      folded.append(UChar32(' '));
+      pending_space = false;
+    }
+    if (c == 0x0110 || c == 0x0111) c = 'd';  // Đ đ
+    folded.append(u_tolower(c));
+  }
+  return to_utf8(normalizer(true).normalize(folded, status));
+}
+
+std::string slug(std::string_view s) {
+  std::string folded = fold(s), out;
+  for (unsigned char c : folded) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) out.push_back(char(c));
+    else if (!out.empty() && out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string format_int(std::int64_t v) {
+  UErrorCode status = U_ZERO_ERROR;
+  return finish(formatter(0).formatInt(v, status), status);
+}
+
+std::string format_decimal(double v, int fraction_digits) {
+  UErrorCode status = U_ZERO_ERROR;
+  return finish(formatter(fraction_digits).formatDouble(v, status), status);
+}
+
+std::string format_percent(double percent, int fraction_digits) {
+  return format_decimal(percent, fraction_digits) + " %";
+}
+
+}  // namespace cchc::text

@@ -1,0 +1,27 @@
+#pragma once
+// Vietnamese text: normalisation, folding for search, numbers and slugs.
+// All strings are UTF-8.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cchc::text {
+
+bool is_valid_utf8(std::string_view s);
+// Unicode NFC (the form stored and compared); throws invalid_input on bad UTF-8.
+std::string nfc(std::string_view s);
+// The search key: marks removed, đ/Đ → d, lower case, runs of white space
+// folded to one space and trimmed. "Đắk Lắk" → "dak lak"; a text typed without
+// diacritics folds to the same key as the same text typed with them.
+std::string fold(std::string_view s);
+// URL slug: fold, then every run of characters other than a-z 0-9 becomes '-',
+// trimmed of '-'. "Kế hoạch số 77/KH-VP" → "ke-hoach-so-77-kh-vp".
+std::string slug(std::string_view s);
+
+// Vietnamese number forms: "." groups thousands, "," marks decimals;
+// rounding is half away from zero (a share of 96,45 % shows as 96,5 %).
+std::string format_int(std::int64_t v);                       // 1234567 → "1.234.567"
+std::string format_decimal(double v, int fraction_digits);     // 1234.5, 1 → "1.234,5"
+std::string format_percent(double percent, int fraction_digits = 1);  // 96.5 → "96,5 %"
+
+}  // namespace cchc::text

@@ -1,0 +1,191 @@
+#include "db/postgres/postgres.h"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <regex>
+#include <unordered_map>
+
+#include "core/errors.h"
+#include "db/pool.h"
+
+namespace cchc::db {
+
+std::string renumber_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 8);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out.push_back(c);
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out.push_back(c);
+    } else if (c == '?') {
+      out += fmt::format("${}", ++n);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Type OIDs from PostgreSQL's catalog (pg_type.h), stable across versions.
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
+              kNumeric = 1700;
+
+std::string without_password(const std::string& url) {
+  return std::regex_replace(url, std::regex(R"(://([^:/@]*):[^@]*@)"), "://$1:***@");
+}
+
+class PgConnection final : public Connection {
+ public:
+  using Connection::query;
+  explicit PgConnection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      throw unavailable(fmt::format("cannot connect to PostgreSQL at {}: {}",
+                                    without_password(url), msg),
+                        "Không kết nối được cơ sở dữ liệu, xin vui lòng thử lại sau.");
+    }
+    execute_script("SET client_encoding = 'UTF8'; SET client_min_messages = warning;");
+  }
+  ~PgConnection() override { PQfinish(conn_); }
+
+  Backend backend() const override { return Backend::postgres; }
+  bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+  Result query(std::string_view sql, const std::vector<Param>& params) override {
+    const std::string& name = prepare(sql);
+    std::vector<std::string> text(params.size());
+    std::vector<const char*> values(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i].value;
+      if (auto p = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*p);
+      else if (auto p = std::get_if<double>(&v)) text[i] = fmt::format("{}", *p);
+      else if (auto p = std::get_if<std::string>(&v)) text[i] = *p;
+      values[i] = std::holds_alternative<std::monostate>(v) ? nullptr : text[i].c_str();
+    }
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), int(params.size()), values.data(),
+                                   nullptr, nullptr, 0);
+    return collect(res, sql);
+  }
+
+  void execute_script(std::string_view sql) override {
+    collect(PQexec(conn_, std::string(sql).c_str()), sql);
+  }
+
+  void begin(bool) override { execute_script("BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() noexcept override {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));
+  }
+  void ping() override { query("SELECT 1"); }
+
+ private:
+  const std::string& prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
+    std::string name = fmt::format("s{}", statements_.size() + 1);
+    PGresult* res =
+        PQprepare(conn_, name.c_str(), renumber_placeholders(sql).c_str(), 0, nullptr);
+    collect(res, sql);
+    return statements_.emplace(std::move(key), std::move(name)).first->second;
+  }
+
+  Result collect(PGresult* res, std::string_view sql) {
+    std::unique_ptr<PGresult, decltype(&PQclear)> guard(res, PQclear);
+    auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
+      const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+      if (PQstatus(conn_) != CONNECTION_OK) {
+        throw unavailable("PostgreSQL connection lost: " + msg,
+                          "Mất kết nối cơ sở dữ liệu, xin vui lòng thử lại.");
+      }
+      if (state && std::string_view(state).starts_with("23")) {
+        throw Error(ErrorKind::conflict, "constraint violated: " + msg);
+      }
+      if (state && (std::string_view(state) == "40001" || std::string_view(state) == "40P01")) {
+        throw Error(ErrorKind::conflict, "transaction conflict: " + msg);
+      }
+      throw Error(ErrorKind::internal, fmt::format("PostgreSQL: {} (in: {})", msg, sql));
+    }
+    Result result;
+    if (const char* n = PQcmdTuples(res); n && *n) result.affected = std::stoll(n);
+    int nrows = PQntuples(res), ncol = PQnfields(res);
+    if (nrows == 0) return result;
+    auto columns = std::make_shared<std::vector<std::string>>();
+    std::vector<Oid> types;
+    for (int c = 0; c < ncol; ++c) {
+      columns->emplace_back(PQfname(res, c));
+      types.push_back(PQftype(res, c));
+    }
+    result.rows.reserve(size_t(nrows));
+    for (int r = 0; r < nrows; ++r) {
+      std::vector<Value> values;
+      values.reserve(size_t(ncol));
+      for (int c = 0; c < ncol; ++c) {
+        if (PQgetisnull(res, r, c)) {
+          values.emplace_back(std::monostate{});
+          continue;
+        }
+        const char* v = PQgetvalue(res, r, c);
+        switch (types[size_t(c)]) {
+          case kInt2:
+          case kInt4:
+          case kInt8: values.emplace_back(std::int64_t{std::stoll(v)}); break;
+          case kBool: values.emplace_back(std::int64_t{v[0] == 't'}); break;
+          case kFloat4:
+          case kFloat8:
+          case kNumeric: values.emplace_back(std::stod(v)); break;
+          default: values.emplace_back(std::string(v, size_t(PQgetlength(res, r, c))));
+        }
+      }
+      result.rows.emplace_back(columns, std::move(values));
+    }
+    return result;
+  }
+
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> statements_;
+};
+
+class PgDatabase final : public Database {
+ public:
+  PgDatabase(std::string url, const Options& options)
+      : url_(std::move(url)),
+        pool_(options.pool_size, options.acquire_timeout,
+              [this] { return std::make_unique<PgConnection>(url_); }) {
+    pool_.give(pool_.take(), true);  // connect now, so a bad URL fails at start
+  }
+
+  Backend backend() const override { return Backend::postgres; }
+  std::string describe() const override { return without_password(url_); }
+
+ protected:
+  Lease acquire(bool) override {
+    auto conn = pool_.take();
+    return Lease(conn.release(), Releaser{[this](Connection* c) {
+                   auto* pg = static_cast<PgConnection*>(c);
+                   pool_.give(std::unique_ptr<PgConnection>(pg), pg->healthy());
+                 }});
+  }
+
+ private:
+  std::string url_;
+  Pool<PgConnection> pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres(const std::string& url, const Options& options) {
+  return std::make_unique<PgDatabase>(url, options);
+}
+
+}  // namespace cchc::db

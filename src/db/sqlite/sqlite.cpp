@@ -1,0 +1,186 @@
+#include "db/sqlite/sqlite.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include "core/errors.h"
+#include "db/pool.h"
+
+namespace cchc::db {
+
+namespace {
+
+class SqliteConnection final : public Connection {
+ public:
+  using Connection::query;
+  SqliteConnection(const std::string& path, const Options& options) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close(db_);
+      throw unavailable(fmt::format("cannot open SQLite database '{}': {}", path, msg));
+    }
+    sqlite3_busy_timeout(db_, int(options.busy_timeout.count()));
+    sqlite3_extended_result_codes(db_, 1);
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  Backend backend() const override { return Backend::sqlite; }
+
+  Result query(std::string_view sql, const std::vector<Param>& params) override {
+    sqlite3_stmt* stmt = prepare(sql);
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    if (int(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+      throw Error(ErrorKind::internal,
+                  fmt::format("statement wants {} parameters, got {}: {}",
+                              sqlite3_bind_parameter_count(stmt), params.size(), sql));
+    }
+    for (size_t i = 0; i < params.size(); ++i) bind(stmt, int(i + 1), params[i].value);
+
+    Result result;
+    std::shared_ptr<std::vector<std::string>> columns;
+    int ncol = sqlite3_column_count(stmt);
+    while (true) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(rc, sql);
+      if (!columns) {
+        columns = std::make_shared<std::vector<std::string>>();
+        for (int c = 0; c < ncol; ++c) columns->emplace_back(sqlite3_column_name(stmt, c));
+      }
+      std::vector<Value> values;
+      values.reserve(size_t(ncol));
+      for (int c = 0; c < ncol; ++c) values.push_back(column(stmt, c));
+      result.rows.emplace_back(columns, std::move(values));
+    }
+    if (!sqlite3_stmt_readonly(stmt)) result.affected = sqlite3_changes64(db_);
+    return result;
+  }
+
+  void execute_script(std::string_view sql) override {
+    char* err = nullptr;
+    std::string text(sql);
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      throw_for(rc, msg);
+    }
+  }
+
+  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() noexcept override {
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void ping() override { query("SELECT 1"); }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT,
+                                &stmt, &tail);
+    if (rc != SQLITE_OK) fail(rc, sql);
+    statements_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  static void bind(sqlite3_stmt* stmt, int i, const Value& v) {
+    if (auto p = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(stmt, i, *p);
+    else if (auto p = std::get_if<double>(&v)) sqlite3_bind_double(stmt, i, *p);
+    else if (auto p = std::get_if<std::string>(&v))
+      sqlite3_bind_text(stmt, i, p->data(), int(p->size()), SQLITE_TRANSIENT);
+    else sqlite3_bind_null(stmt, i);
+  }
+
+  static Value column(sqlite3_stmt* stmt, int c) {
+    switch (sqlite3_column_type(stmt, c)) {
+      case SQLITE_INTEGER: return std::int64_t{sqlite3_column_int64(stmt, c)};
+      case SQLITE_FLOAT: return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL: return std::monostate{};
+      default: {
+        auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        return std::string(p, size_t(sqlite3_column_bytes(stmt, c)));
+      }
+    }
+  }
+
+  [[noreturn]] void fail(int rc, std::string_view sql) {
+    throw_for(rc, fmt::format("{} (in: {})", sqlite3_errmsg(db_), sql));
+  }
+
+  [[noreturn]] static void throw_for(int rc, const std::string& msg) {
+    switch (rc & 0xff) {
+      case SQLITE_CONSTRAINT: throw Error(ErrorKind::conflict, "constraint violated: " + msg);
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED: throw unavailable("database is busy: " + msg);
+      default: throw Error(ErrorKind::internal, "SQLite: " + msg);
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::string path, const Options& options)
+      : path_(std::move(path)),
+        pool_(options.pool_size, options.acquire_timeout,
+              [this, options] { return std::make_unique<SqliteConnection>(path_, options); }) {
+    auto parent = std::filesystem::path(path_).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    pool_.give(pool_.take(), true);  // open now, so a bad path fails at start
+  }
+
+  Backend backend() const override { return Backend::sqlite; }
+  std::string describe() const override { return "sqlite:" + path_; }
+
+ protected:
+  Lease acquire(bool write) override {
+    std::unique_lock<std::mutex> writer;
+    if (write) writer = std::unique_lock(writer_);
+    auto conn = pool_.take();
+    auto* raw = conn.release();
+    auto shared_lock = std::make_shared<std::unique_lock<std::mutex>>(std::move(writer));
+    return Lease(raw, Releaser{[this, shared_lock](Connection* c) {
+                   pool_.give(std::unique_ptr<SqliteConnection>(static_cast<SqliteConnection*>(c)),
+                              true);
+                   if (shared_lock->owns_lock()) shared_lock->unlock();
+                 }});
+  }
+
+ private:
+  std::string path_;
+  std::mutex writer_;
+  Pool<SqliteConnection> pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite(const std::string& path, const Options& options) {
+  return std::make_unique<SqliteDatabase>(path, options);
+}
+
+}  // namespace cchc::db

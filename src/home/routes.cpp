@@ -1,0 +1,98 @@
+#include "home/routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+#include "home/rules.h"
+
+namespace cchc::home {
+
+using nlohmann::json;
+
+namespace {
+
+json capabilities() {
+  return json::array({
+      {{"name", "Kế hoạch cải cách hành chính"},
+       {"description", "kế hoạch năm, nhiệm vụ, thời hạn hoàn thành và báo cáo tiến độ theo kỳ"}},
+      {{"name", "Chỉ số phục vụ người dân, doanh nghiệp"},
+       {"description", "hồ sơ thủ tục hành chính trực tuyến, đúng hạn, số hóa, thanh toán trực "
+                       "tuyến và mức độ hài lòng"}},
+      {{"name", "Đánh giá, xếp hạng"},
+       {"description", "bộ tiêu chí, tự đánh giá kèm tài liệu kiểm chứng, thẩm định và xếp hạng"}},
+      {{"name", "Trang thông tin cải cách hành chính"},
+       {"description", "tin bài, văn bản và tìm kiếm có dấu hoặc không dấu"}},
+      {{"name", "Phản ánh, kiến nghị (PAKN)"},
+       {"description", "tiếp nhận, xử lý đúng thời hạn và công khai kết quả trả lời"}},
+  });
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, views::Layout& layout, http::SessionStore& sessions) {
+  layout.add_nav({"Trang chủ", "/"});
+
+  router.add(http::Verb::get, "/", http::kPublic, [&layout](http::Request& req) {
+    const auto& cal = WorkCalendar::vietnam();
+    Date date = local_date(now_seconds());
+    json data = {{"heading", layout.site().system_name + " " + layout.site().province_name},
+                 {"intro", "Theo dõi kế hoạch, nhiệm vụ, chỉ số phục vụ người dân và kết quả "
+                           "đánh giá cải cách hành chính của các cơ quan, đơn vị trong tỉnh."},
+                 {"capabilities", capabilities()},
+                 {"today_label", weekday_vi(date) + ", " + format_date_vi(date)}};
+    if (cal.covers(date)) {
+      auto t = today(cal, date);
+      data["today_status"] = t.working ? "Ngày làm việc" : "Ngày nghỉ";
+      data["today_status_class"] = t.working ? "working" : "off";
+      data["quarter_label"] = t.quarter.label_vi();
+      data["working_days_left"] = std::to_string(t.working_days_left_in_quarter);
+      json rows = json::array();
+      for (const auto& e : t.upcoming) {
+        rows.push_back({{"date", format_date_vi(e.date)},
+                        {"weekday", weekday_vi(e.date)},
+                        {"name", e.name},
+                        {"kind", e.kind == CalendarEntry::Kind::holiday ? "Ngày nghỉ" : "Ngày làm bù"},
+                        {"provisional", e.provisional}});
+      }
+      data["holidays"] = rows;
+      data[rows.empty() ? "no_holidays" : "holidays_section"] = true;
+    } else {
+      data["today_status"] = "Chưa có lịch ngày làm việc cho năm này";
+      data["today_status_class"] = "off";
+      data["quarter_label"] = Period::of_quarter(int(date.year()), int((unsigned(date.month()) + 2) / 3)).label_vi();
+      data["working_days_left"] = "—";
+      data["no_holidays"] = true;
+    }
+    return http::html(req, layout.page(req, "Trang chủ", "home/index.tpl", data));
+  });
+
+  auto show_preferences = [&layout, &sessions](http::Request& req) {
+    auto session = sessions.ensure(req, now_seconds());
+    auto size = session->prefs.value("text_size", "normal");
+    auto contrast = session->prefs.value("contrast", "normal");
+    json data = {{"csrf", session->csrf_token},
+                 {"size_normal", size != "large"},
+                 {"size_large", size == "large"},
+                 {"contrast_normal", contrast != "high"},
+                 {"contrast_high", contrast == "high"},
+                 {"saved", req.query_param("da-luu").has_value()}};
+    return http::html(req, layout.page(req, "Tùy chọn hiển thị", "home/preferences.tpl", data));
+  };
+  router.add(http::Verb::get, "/tuy-chon-hien-thi", http::kPublic, show_preferences);
+
+  router.add(http::Verb::post, "/tuy-chon-hien-thi", http::kPublic, [&sessions](http::Request& req) {
+    auto size = req.form_param("text_size").value_or("normal");
+    auto contrast = req.form_param("contrast").value_or("normal");
+    if ((size != "normal" && size != "large") || (contrast != "normal" && contrast != "high")) {
+      throw invalid_input("text_size must be normal|large, contrast normal|high",
+                          "Tùy chọn không hợp lệ. Xin vui lòng chọn lại.");
+    }
+    // The CSRF middleware guarantees a session here.
+    req.session->prefs["text_size"] = size;
+    req.session->prefs["contrast"] = contrast;
+    sessions.save_prefs(*req.session);
+    return http::redirect(req, "/tuy-chon-hien-thi?da-luu=1");
+  });
+}
+
+}  // namespace cchc::home

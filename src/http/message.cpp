@@ -1,0 +1,112 @@
+#include "http/message.h"
+
+#include <boost/url.hpp>
+
+namespace cchc::http {
+
+namespace urls = boost::urls;
+
+std::string_view Request::header(beast_http::field f) const {
+  auto it = message.find(f);
+  return it == message.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+std::string_view Request::header(std::string_view name) const {
+  auto it = message.find(name);
+  return it == message.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+std::optional<std::string> Request::cookie(std::string_view name) const {
+  for (auto it = message.find(beast_http::field::cookie); it != message.end() &&
+                                                         it->name() == beast_http::field::cookie;
+       ++it) {
+    std::string_view all = it->value();
+    while (!all.empty()) {
+      size_t semi = all.find(';');
+      std::string_view pair = all.substr(0, semi);
+      all = semi == std::string_view::npos ? std::string_view{} : all.substr(semi + 1);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      size_t eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+        return std::string(pair.substr(eq + 1));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<std::string> first(const std::multimap<std::string, std::string>& m,
+                                 std::string_view key) {
+  auto it = m.find(std::string(key));
+  if (it == m.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+std::optional<std::string> Request::query_param(std::string_view name) const {
+  return first(query, name);
+}
+
+const std::multimap<std::string, std::string>& Request::form() const {
+  if (!form_) {
+    form_.emplace();
+    auto type = header(beast_http::field::content_type);
+    if (type.starts_with("application/x-www-form-urlencoded")) {
+      try {
+        urls::params_view params(message.body(), urls::encoding_opts(true));
+        for (auto p : params) form_->emplace(p.key, p.has_value ? p.value : std::string());
+      } catch (const std::exception&) {
+        form_->clear();  // not a valid form body: treated as having no fields
+      }
+    }
+  }
+  return *form_;
+}
+
+std::optional<std::string> Request::form_param(std::string_view name) const {
+  return first(form(), name);
+}
+
+bool parse_target(Request& req) {
+  auto target = urls::parse_origin_form(req.message.target());
+  if (!target) return false;
+  req.path = std::string(target->path());
+  if (req.path.empty()) req.path = "/";
+  for (auto p : target->params(urls::encoding_opts(true))) {
+    req.query.emplace(p.key, p.has_value ? p.value : std::string());
+  }
+  return true;
+}
+
+Response make_response(const Request& req, Status status, std::string content_type,
+                       std::string body) {
+  Response res{status, req.message.version()};
+  res.set(beast_http::field::content_type, content_type);
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
+Response html(const Request& req, std::string body, Status status) {
+  auto res = make_response(req, status, "text/html; charset=utf-8", std::move(body));
+  res.set(beast_http::field::cache_control, "no-store");
+  return res;
+}
+
+Response json(const Request& req, std::string body, Status status) {
+  auto res = make_response(req, status, "application/json", std::move(body));
+  res.set(beast_http::field::cache_control, "no-store");
+  return res;
+}
+
+Response redirect(const Request& req, std::string location, Status status) {
+  Response res{status, req.message.version()};
+  res.set(beast_http::field::location, location);
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace cchc::http

@@ -1,0 +1,58 @@
+#pragma once
+// The request and response types every handler sees. A Request carries the
+// parsed Beast message plus what the server and middleware learned about it
+// (path parameters, the matched route, the session).
+#include <boost/beast/http.hpp>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cchc::http {
+
+namespace beast_http = boost::beast::http;
+using Verb = beast_http::verb;
+using Status = beast_http::status;
+using Response = beast_http::response<beast_http::string_body>;
+
+struct Session;  // http/session.h
+struct Route;    // http/router.h
+
+struct Request {
+  beast_http::request<beast_http::string_body> message;
+  std::string path;                               // percent-decoded
+  std::multimap<std::string, std::string> query;  // decoded
+  std::map<std::string, std::string> params;      // from the route pattern
+  std::string route = "unmatched";                // the matched pattern, for metrics and logs
+  const Route* matched = nullptr;                 // the matched route, if any
+  std::string allow;                              // methods the path allows, when only the method missed
+  std::string request_id;
+  std::string remote_address;
+  std::shared_ptr<Session> session;               // set by the session middleware when present
+
+  Verb method() const { return message.method(); }
+  bool is_api() const { return path == "/api" || path.starts_with("/api/"); }
+  std::string_view header(beast_http::field f) const;
+  std::string_view header(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+  std::optional<std::string> query_param(std::string_view name) const;
+  // Fields of an application/x-www-form-urlencoded body (empty otherwise).
+  const std::multimap<std::string, std::string>& form() const;
+  std::optional<std::string> form_param(std::string_view name) const;
+
+ private:
+  mutable std::optional<std::multimap<std::string, std::string>> form_;
+};
+
+// Parses the request target into path and query; false when it is not a
+// valid origin-form target (the server answers 400).
+bool parse_target(Request& req);
+
+Response make_response(const Request& req, Status status, std::string content_type,
+                       std::string body);
+Response html(const Request& req, std::string body, Status status = Status::ok);
+Response json(const Request& req, std::string body, Status status = Status::ok);
+Response redirect(const Request& req, std::string location, Status status = Status::see_other);
+
+}  // namespace cchc::http

@@ -1,0 +1,91 @@
+#include "http/middleware.h"
+
+#include "core/errors.h"
+
+namespace cchc::http {
+
+bool is_state_changing(Verb v) {
+  return v != Verb::get && v != Verb::head && v != Verb::options && v != Verb::trace;
+}
+
+Middleware security_headers(bool https) {
+  return [https](Request& req, const Next& next) {
+    Response res = next(req);
+    res.set("Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "same-origin");
+    res.set("X-Frame-Options", "DENY");
+    if (https) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    return res;
+  };
+}
+
+Middleware sessions(SessionStore& store) {
+  return [&store](Request& req, const Next& next) {
+    req.session = store.find(req, now_seconds());
+    Response res = next(req);
+    if (req.session && req.session->is_new) {
+      res.insert(beast_http::field::set_cookie, store.set_cookie(*req.session));
+    }
+    return res;
+  };
+}
+
+namespace {
+
+// The host[:port] of an Origin header value ("https://host:port").
+std::string_view origin_host(std::string_view origin) {
+  auto scheme = origin.find("://");
+  return scheme == std::string_view::npos ? std::string_view{} : origin.substr(scheme + 3);
+}
+
+}  // namespace
+
+Middleware csrf() {
+  return [](Request& req, const Next& next) {
+    if (!is_state_changing(req.method())) return next(req);
+    auto site = req.header("Sec-Fetch-Site");
+    if (!site.empty() && site != "same-origin" && site != "none") {
+      throw forbidden("cross-site request refused",
+                      "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+    }
+    auto origin = req.header(beast_http::field::origin);
+    if (!origin.empty() && origin_host(origin) != req.header(beast_http::field::host)) {
+      throw forbidden("cross-origin request refused",
+                      "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+    }
+    std::string sent(req.header(kCsrfHeader));
+    if (sent.empty()) sent = req.form_param(kCsrfField).value_or("");
+    if (!req.session || sent.empty() || !secrets_equal(sent, req.session->csrf_token)) {
+      throw forbidden("missing or wrong CSRF token",
+                      "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Xin vui lòng tải lại "
+                      "trang và thử lại.");
+    }
+    return next(req);
+  };
+}
+
+Authorizer public_only() {
+  return [](const Request&, const std::string& permission) { return permission == kPublic; };
+}
+
+Middleware permission(Authorizer authorizer) {
+  return [authorizer = std::move(authorizer)](Request& req, const Next& next) {
+    if (req.matched && !authorizer(req, req.matched->permission)) {
+      throw forbidden("permission '" + req.matched->permission + "' required");
+    }
+    return next(req);
+  };
+}
+
+Next chain(std::vector<Middleware> middlewares, Next handler) {
+  Next next = std::move(handler);
+  for (auto it = middlewares.rbegin(); it != middlewares.rend(); ++it) {
+    next = [mw = *it, next](Request& req) { return mw(req, next); };
+  }
+  return next;
+}
+
+}  // namespace cchc::http

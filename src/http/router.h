@@ -1,0 +1,51 @@
+#pragma once
+// Method + path patterns with parameters:
+//   /units/{code}        one segment, available as req.params["code"]
+//   /static/{path...}    the rest of the path (one or more segments)
+// Every route declares the permission it needs ("public" for anyone); the
+// permission middleware enforces it, and tests enumerate routes() to prove
+// none lacks one. A path that matches no pattern is 404; one that matches
+// with another method is 405 with Allow.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace cchc::http {
+
+using Handler = std::function<Response(Request&)>;
+
+inline constexpr const char* kPublic = "public";
+
+struct Route {
+  Verb method;
+  std::string pattern;
+  std::string permission;
+  Handler handler;
+  std::vector<std::string> segments;  // the pattern split on '/'
+};
+
+class Router {
+ public:
+  // Throws invalid_input for an empty permission or a malformed pattern.
+  void add(Verb method, std::string pattern, std::string permission, Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    std::string allow;  // set when the path matched but not the method
+  };
+  Match match(Verb method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// A middleware wraps the rest of the chain: it may answer itself, change the
+// request, or call next and change the response.
+using Next = std::function<Response(Request&)>;
+using Middleware = std::function<Response(Request&, const Next&)>;
+
+}  // namespace cchc::http

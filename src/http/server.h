@@ -1,0 +1,70 @@
+#pragma once
+// The HTTP/1.1 server on Boost.Beast: a thread pool running one io_context,
+// one coroutine per connection, keep-alive, and a bounded life for every
+// connection:
+//   - request header over `header_limit` bytes      → 431, connection closed
+//   - declared body over `body_limit`               → 413 before the body is read
+//   - chunked body growing over `body_limit`        → 413
+//   - malformed request                             → 400
+//   - no complete request within `read_timeout`, or a response not taken
+//     within `write_timeout`                       → connection closed
+// Every request gets an id (X-Request-Id: the client's if it is sane, else a
+// new one), an access-log line, metrics, and gzip when the client accepts it
+// and the body is text over 1 KiB. stop() (or SIGTERM/SIGINT under
+// run_until_signal) stops accepting, closes idle connections, lets requests
+// in flight finish, and returns once they have (or `shutdown_grace` passed).
+#include <boost/asio.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+#include "http/metrics.h"
+
+namespace cchc::http {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port (see Server::port())
+  unsigned threads = 0;        // 0: one per hardware thread
+  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = 10 * 1024 * 1024;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds write_timeout{30};
+  std::chrono::seconds keep_alive_timeout{15};
+  std::chrono::seconds shutdown_grace{10};
+  bool access_log = true;
+};
+
+// The application: takes a request whose target is parsed and whose id is
+// set, returns the response. It must not throw (wrap it in the error mapper).
+using App = std::function<Response(Request&)>;
+// Answers for conditions found by the server itself (400, 413, 431).
+using ErrorResponder = std::function<Response(Request&, Status)>;
+
+class Server {
+ public:
+  Server(ServerConfig config, App app, ErrorResponder errors, std::shared_ptr<Metrics> metrics);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; throws unavailable when the address is taken.
+  void listen();
+  unsigned short port() const { return port_; }
+  // Serves until stop(); returns when every thread is done.
+  void run();
+  // Serves until SIGTERM or SIGINT, then shuts down gracefully.
+  void run_until_signal();
+  // Thread-safe; begins the graceful shutdown.
+  void stop();
+
+  struct State;
+
+ private:
+  std::shared_ptr<State> state_;
+  unsigned short port_ = 0;
+};
+
+}  // namespace cchc::http

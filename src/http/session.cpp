@@ -1,0 +1,117 @@
+#include "http/session.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include "core/errors.h"
+
+namespace cchc::http {
+
+namespace {
+
+std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
+Instant from_epoch(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+
+void init_sodium() {
+  static const bool ok = sodium_init() >= 0;
+  if (!ok) throw Error(ErrorKind::internal, "libsodium failed to initialise");
+}
+
+}  // namespace
+
+std::string random_token() {
+  init_sodium();
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  init_sodium();
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
+bool secrets_equal(std::string_view a, std::string_view b) {
+  init_sodium();
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string SessionStore::cookie_name() const {
+  return policy_.secure_cookie ? "__Host-cchc_session" : "cchc_session";
+}
+
+std::shared_ptr<Session> SessionStore::find(const Request& req, Instant now) {
+  auto token = req.cookie(cookie_name());
+  if (!token || token->size() != 43) return nullptr;
+  std::string hash = sha256_hex(*token);
+  auto rows = db_.read([&](db::Connection& c) {
+    return c.query(
+        "SELECT csrf_token, user_id, prefs, created_at, last_seen_at FROM sessions "
+        "WHERE token_hash = ? AND expires_at > ?",
+        {hash, epoch(now)});
+  });
+  if (rows.empty()) return nullptr;
+  const auto& row = rows.one();
+  auto s = std::make_shared<Session>();
+  s->token_hash = hash;
+  s->csrf_token = row.str("csrf_token");
+  s->user_id = row.opt_i64("user_id");
+  s->prefs = nlohmann::json::parse(row.str("prefs"), nullptr, false);
+  if (!s->prefs.is_object()) s->prefs = nlohmann::json::object();
+  s->created_at = from_epoch(row.i64("created_at"));
+  s->last_seen_at = from_epoch(row.i64("last_seen_at"));
+  if (now - s->last_seen_at >= policy_.touch_interval) {
+    auto expires = std::min(now + policy_.idle_timeout, s->created_at + policy_.absolute_timeout);
+    db_.write([&](db::Connection& c) {
+      c.query("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
+              {epoch(now), epoch(expires), hash});
+    });
+    s->last_seen_at = now;
+  }
+  return s;
+}
+
+std::shared_ptr<Session> SessionStore::ensure(Request& req, Instant now) {
+  if (req.session) return req.session;
+  auto s = std::make_shared<Session>();
+  s->cookie_token = random_token();
+  s->token_hash = sha256_hex(s->cookie_token);
+  s->csrf_token = random_token();
+  s->created_at = s->last_seen_at = now;
+  s->is_new = true;
+  db_.write([&](db::Connection& c) {
+    c.query(
+        "INSERT INTO sessions (token_hash, csrf_token, prefs, created_at, last_seen_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {s->token_hash, s->csrf_token, s->prefs.dump(), epoch(now), epoch(now),
+         epoch(now + policy_.idle_timeout)});
+  });
+  req.session = s;
+  return s;
+}
+
+void SessionStore::save_prefs(const Session& s) {
+  db_.write([&](db::Connection& c) {
+    c.query("UPDATE sessions SET prefs = ? WHERE token_hash = ?", {s.prefs.dump(), s.token_hash});
+  });
+}
+
+std::string SessionStore::set_cookie(const Session& s) const {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", cookie_name(),
+                     s.cookie_token, policy_.absolute_timeout.count(),
+                     policy_.secure_cookie ? "; Secure" : "");
+}
+
+std::int64_t SessionStore::purge_expired(Instant now) {
+  return db_.write([&](db::Connection& c) {
+    return c.query("DELETE FROM sessions WHERE expires_at <= ?", {epoch(now)}).affected;
+  });
+}
+
+}  // namespace cchc::http

@@ -1,0 +1,64 @@
+#pragma once
+// Browser sessions, kept in the database so that every cchc process behind a
+// load balancer knows them. The cookie carries 256 random bits; the table
+// keeps only their SHA-256. A session ends 30 minutes after its last use or
+// 12 hours after it began, whichever is first. Each session has its own CSRF
+// token, which every state-changing form and htmx request must send back.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.h"
+#include "db/database.h"
+#include "http/message.h"
+
+namespace cchc::http {
+
+struct Session {
+  std::string token_hash;
+  std::string csrf_token;
+  std::optional<std::int64_t> user_id;
+  nlohmann::json prefs = nlohmann::json::object();
+  Instant created_at;
+  Instant last_seen_at;
+  bool is_new = false;       // created by this request: the response sets the cookie
+  std::string cookie_token;  // the raw token, only while is_new
+};
+
+struct SessionPolicy {
+  std::chrono::seconds idle_timeout{30 * 60};
+  std::chrono::seconds absolute_timeout{12 * 3600};
+  std::chrono::seconds touch_interval{60};  // last_seen_at is written at most this often
+  bool secure_cookie = false;               // behind HTTPS: Secure + __Host- prefix
+};
+
+class SessionStore {
+ public:
+  SessionStore(db::Database& db, SessionPolicy policy) : db_(db), policy_(policy) {}
+
+  std::string cookie_name() const;
+  // The live session named by the request's cookie, refreshing its idle timer.
+  std::shared_ptr<Session> find(const Request& req, Instant now);
+  // The request's session, created (and stored) when it has none.
+  std::shared_ptr<Session> ensure(Request& req, Instant now);
+  void save_prefs(const Session& s);
+  // The Set-Cookie value for a new session.
+  std::string set_cookie(const Session& s) const;
+  // Removes sessions past their expiry; returns how many.
+  std::int64_t purge_expired(Instant now);
+
+ private:
+  db::Database& db_;
+  SessionPolicy policy_;
+};
+
+// 32 random bytes, URL-safe base64 without padding (libsodium).
+std::string random_token();
+std::string sha256_hex(std::string_view data);
+// Constant-time comparison of two secrets.
+bool secrets_equal(std::string_view a, std::string_view b);
+
+}  // namespace cchc::http

@@ -1,0 +1,93 @@
+#include "http/static_files.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "core/errors.h"
+#include "http/compression.h"
+
+namespace cchc::http {
+
+namespace fs = std::filesystem;
+
+StaticFiles::StaticFiles(fs::path root, std::string cache_control)
+    : root_(std::move(root)), cache_control_(std::move(cache_control)) {}
+
+std::string StaticFiles::content_type_for(std::string_view path) {
+  static const std::pair<std::string_view, std::string_view> types[] = {
+      {".css", "text/css; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"}, {".txt", "text/plain; charset=utf-8"},
+      {".json", "application/json"},         {".svg", "image/svg+xml"},
+      {".png", "image/png"},                 {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},              {".pdf", "application/pdf"}};
+  for (auto [ext, type] : types) {
+    if (path.ends_with(ext)) return std::string(type);
+  }
+  return "application/octet-stream";
+}
+
+std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const std::string& rel) {
+  std::error_code ec;
+  fs::path file = root_ / rel;
+  auto status = fs::status(file, ec);
+  if (ec || !fs::is_regular_file(status)) throw not_found("no static file " + rel);
+  auto mtime = fs::last_write_time(file, ec);
+  auto size = fs::file_size(file, ec);
+  if (ec) throw not_found("no static file " + rel);
+  {
+    std::shared_lock lock(mutex_);
+    auto it = cache_.find(rel);
+    if (it != cache_.end() && it->second->mtime == mtime && it->second->size == size) {
+      return it->second;
+    }
+  }
+  auto entry = std::make_shared<Entry>();
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  entry->body = buf.str();
+  entry->mtime = mtime;
+  entry->size = size;
+  entry->type = content_type_for(rel);
+  entry->etag = fmt::format("\"{:x}-{:x}\"", size, mtime.time_since_epoch().count());
+  if (is_compressible(entry->type) && entry->body.size() > 256) entry->gzipped = gzip(entry->body);
+  std::unique_lock lock(mutex_);
+  cache_[rel] = entry;
+  return entry;
+}
+
+Response StaticFiles::serve(const Request& req, std::string_view relative_path) {
+  std::string rel(relative_path);
+  size_t start = 0;
+  while (start <= rel.size()) {
+    size_t end = rel.find('/', start);
+    std::string_view seg = std::string_view(rel).substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (seg.empty() || seg.front() == '.') throw not_found("hidden or empty path segment");
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  auto entry = load(rel);
+  Response res{Status::ok, req.message.version()};
+  res.set(beast_http::field::etag, entry->etag);
+  res.set(beast_http::field::cache_control, cache_control_);
+  res.set(beast_http::field::vary, "Accept-Encoding");
+  auto inm = req.header(beast_http::field::if_none_match);
+  if (!inm.empty() && (inm == "*" || inm.find(entry->etag) != std::string_view::npos)) {
+    res.result(Status::not_modified);
+    return res;
+  }
+  res.set(beast_http::field::content_type, entry->type);
+  if (!entry->gzipped.empty() && accepts_gzip(req.header(beast_http::field::accept_encoding))) {
+    res.set(beast_http::field::content_encoding, "gzip");
+    res.body() = entry->gzipped;
+  } else {
+    res.body() = entry->body;
+  }
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace cchc::http

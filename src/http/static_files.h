@@ -1,0 +1,38 @@
+#pragma once
+// Files under one root directory, served with a strong ETag (size and
+// modification time), 304 for a matching If-None-Match, Cache-Control, and a
+// gzip copy made once per file version for clients that accept it. Files
+// are cached in memory and re-read when their size or time changes. Paths
+// with "..", hidden segments or no file behind them are 404.
+#include <filesystem>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "http/message.h"
+
+namespace cchc::http {
+
+class StaticFiles {
+ public:
+  explicit StaticFiles(std::filesystem::path root, std::string cache_control = "public, max-age=3600");
+  // Throws not_found.
+  Response serve(const Request& req, std::string_view relative_path);
+  static std::string content_type_for(std::string_view path);
+
+ private:
+  struct Entry {
+    std::filesystem::file_time_type mtime;
+    std::uintmax_t size;
+    std::string body, gzipped, etag, type;
+  };
+  std::shared_ptr<const Entry> load(const std::string& rel);
+
+  std::filesystem::path root_;
+  std::string cache_control_;
+  std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const Entry>> cache_;
+};
+
+}  // namespace cchc::http

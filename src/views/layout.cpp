@@ -1,0 +1,34 @@
+#include "views/layout.h"
+
+#include "http/middleware.h"
+#include "http/session.h"
+
+namespace cchc::views {
+
+std::string Layout::page(const http::Request& req, const std::string& title,
+                         const std::string& page_template, nlohmann::json data) const {
+  nlohmann::json nav = nlohmann::json::array();
+  for (const auto& item : site_.nav) {
+    bool current = item.href == "/" ? req.path == "/" : req.path.starts_with(item.href);
+    nav.push_back({{"label", item.label}, {"href", item.href}, {"current", current}});
+  }
+  std::string body_class;
+  if (req.session) {
+    const auto& prefs = req.session->prefs;
+    if (prefs.value("text_size", "") == "large") body_class += " text-large";
+    if (prefs.value("contrast", "") == "high") body_class += " contrast-high";
+  }
+  data["_template"] = page_template;
+  nlohmann::json layout = {
+      {"title", title},
+      {"province_name", site_.province_name},
+      {"system_name", site_.system_name},
+      {"nav", nav},
+      {"body_class", body_class},
+      {"content", std::move(data)},
+  };
+  if (req.session && req.session->user_id) layout["signed_in"] = true;
+  return renderer_.render("layout/page.tpl", layout);
+}
+
+}  // namespace cchc::views

@@ -1,0 +1,30 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
+<title>{{title}} — {{system_name}}</title>
+<link rel="stylesheet" href="/static/vendor/pico.min.css">
+<link rel="stylesheet" href="/static/css/cchc.css">
+<script src="/static/vendor/htmx.min.js" defer></script>
+</head>
+<body class="{{body_class}}">
+<a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+<header class="site-header container">
+  <p class="site-province">{{province_name}}</p>
+  <p class="site-name"><a href="/">{{system_name}}</a></p>
+  <nav aria-label="Điều hướng chính">
+    <ul>
+      {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
+    </ul>
+  </nav>
+</header>
+<main id="noi-dung" class="container" tabindex="-1">
+{{>content}}
+</main>
+<footer class="site-footer container">
+  <p>{{system_name}} — {{province_name}}. <a href="/tuy-chon-hien-thi">Tùy chọn hiển thị</a></p>
+</footer>
+</body>
+</html>
