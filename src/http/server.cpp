@@ -224,13 +224,13 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
     conn->idle = false;
     Status refuse = Status::unknown;
     if (ec == beast::http::error::header_limit) refuse = Status::request_header_fields_too_large;
+    // Beast refuses a declared Content-Length over body_limit with the header.
+    else if (ec == beast::http::error::body_limit) refuse = Status::payload_too_large;
     else if (ec == beast::http::error::end_of_stream || ec == asio::error::eof ||
              ec == beast::error::timeout || ec == asio::error::operation_aborted ||
              ec == asio::error::connection_reset || ec == asio::error::bad_descriptor)
       break;
     else if (ec) refuse = Status::bad_request;
-    else if (auto len = parser.content_length(); len && *len > config.body_limit)
-      refuse = Status::payload_too_large;
 
     if (refuse == Status::unknown) {
       auto& header = parser.get();

@@ -52,7 +52,8 @@ std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const std::string& r
   entry->mtime = mtime;
   entry->size = size;
   entry->type = content_type_for(rel);
-  entry->etag = fmt::format("\"{:x}-{:x}\"", size, mtime.time_since_epoch().count());
+  entry->etag = fmt::format("\"{:x}-{:x}\"", size,
+                            static_cast<std::uint64_t>(mtime.time_since_epoch().count()));
   if (is_compressible(entry->type) && entry->body.size() > 256) entry->gzipped = gzip(entry->body);
   std::unique_lock lock(mutex_);
   cache_[rel] = entry;

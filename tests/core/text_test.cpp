@@ -1,0 +1,75 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+
+namespace cchc::text {
+namespace {
+
+TEST(Text, FoldRemovesMarksAndCase) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Đắk Lắk", "dak lak"},
+      {"Đồng Nai", "dong nai"},
+      {"Cải cách hành chính", "cai cach hanh chinh"},
+      {"KẾ HOẠCH", "ke hoach"},
+      {"Ke hoach", "ke hoach"},
+      {"  Thủ   tục\thành chính  ", "thu tuc hanh chinh"},
+      {"Quý IV/2022", "quy iv/2022"},
+      {"Phường Trảng Dài", "phuong trang dai"},
+      {"ưu tiên, ơn, ủy", "uu tien, on, uy"},
+      {"", ""},
+  };
+  for (const auto& [in, want] : cases) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(fold(in), want);
+  }
+}
+
+TEST(Text, FoldIsTheSameForComposedAndDecomposedInput) {
+  // "Lắk" typed as NFD: a + combining breve + combining acute.
+  std::string decomposed = "L\x61\xCC\x86\xCC\x81k";
+  EXPECT_EQ(fold(decomposed), "lak");
+  EXPECT_EQ(nfc(decomposed), "Lắk");
+  EXPECT_EQ(nfc("Lắk"), "Lắk");
+}
+
+TEST(Text, RejectsInvalidUtf8) {
+  EXPECT_FALSE(is_valid_utf8("\xC3\x28"));
+  EXPECT_TRUE(is_valid_utf8("Đồng Nai"));
+  EXPECT_THROW(fold("\xFF"), Error);
+  EXPECT_THROW(nfc("abc\xC0"), Error);
+}
+
+TEST(Text, Slugs) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Kế hoạch số 77/KH-VP", "ke-hoach-so-77-kh-vp"},
+      {"  Đắk Lắk!! ", "dak-lak"},
+      {"Quý I/2024", "quy-i-2024"},
+      {"---", ""},
+  };
+  for (const auto& [in, want] : cases) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(slug(in), want);
+  }
+}
+
+TEST(Text, VietnameseNumbers) {
+  EXPECT_EQ(format_int(0), "0");
+  EXPECT_EQ(format_int(999), "999");
+  EXPECT_EQ(format_int(1234), "1.234");
+  EXPECT_EQ(format_int(1234567), "1.234.567");
+  EXPECT_EQ(format_int(-1234567), "-1.234.567");
+  EXPECT_EQ(format_int(9007199254740993LL), "9.007.199.254.740.993");  // past double precision
+  EXPECT_EQ(format_decimal(1234.5, 1), "1.234,5");
+  EXPECT_EQ(format_decimal(0.125, 2), "0,13");   // half away from zero
+  EXPECT_EQ(format_decimal(2.5, 0), "3");
+  EXPECT_EQ(format_decimal(-2.5, 0), "-3");
+  EXPECT_EQ(format_percent(96.5), "96,5 %");
+  EXPECT_EQ(format_percent(96.45), "96,5 %");
+  EXPECT_EQ(format_percent(100), "100,0 %");
+  EXPECT_EQ(format_percent(0, 0), "0 %");
+}
+
+}  // namespace
+}  // namespace cchc::text
