@@ -16,7 +16,15 @@ namespace {
 constexpr std::string_view kPrefix = "src/db/migrations/";
 constexpr std::int64_t kAdvisoryLockKey = 0x63636863;  // "cchc"
 
+// Serialises migrating processes on PostgreSQL (SQLite's BEGIN IMMEDIATE
+// already does), including the CREATE TABLE IF NOT EXISTS below, which
+// PostgreSQL does not make safe against a concurrent twin.
+void lock(Connection& c) {
+  if (c.backend() == Backend::postgres) c.query("SELECT pg_advisory_xact_lock(?)", {kAdvisoryLockKey});
+}
+
 void ensure_table(Connection& c) {
+  lock(c);
   c.execute_script(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
@@ -82,9 +90,7 @@ std::vector<int> migrate(Database& db) {
   db.write([](Connection& c) { ensure_table(c); });
   for (const auto& m : migrations_for(db.backend())) {
     bool done = db.write([&](Connection& c) {
-      if (c.backend() == Backend::postgres) {
-        c.query("SELECT pg_advisory_xact_lock(?)", {kAdvisoryLockKey});
-      }
+      lock(c);
       if (!c.query("SELECT 1 FROM schema_migrations WHERE version = ?", {m.version}).empty()) {
         return false;
       }

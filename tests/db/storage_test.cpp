@@ -1,0 +1,280 @@
+// The storage suite: every case runs against SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "core/errors.h"
+#include "db/migrate.h"
+#include "db/postgres/postgres.h"
+#include "http/session.h"
+#include "support/test_db.h"
+
+namespace cchc {
+namespace {
+
+using db::Connection;
+
+class Storage : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, Storage, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(Storage, MigratesOnceAndRecordsVersions) {
+  CCHC_TEST_DB(t, GetParam());
+  auto all = db::migrations_for(t->db->backend());
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(db::schema_version(*t->db), 0);
+  auto applied = db::migrate(*t->db);
+  EXPECT_EQ(applied.size(), all.size());
+  EXPECT_EQ(db::schema_version(*t->db), all.back().version);
+  EXPECT_TRUE(db::migrate(*t->db).empty());  // nothing pending the second time
+  auto rows = t->db->read([](Connection& c) {
+    return c.query("SELECT version, name FROM schema_migrations ORDER BY version");
+  });
+  ASSERT_EQ(rows.rows.size(), all.size());
+  EXPECT_EQ(rows.rows[0].str("name"), all[0].name);
+}
+
+TEST_P(Storage, ConcurrentMigrationsApplyEachVersionOnce) {
+  CCHC_TEST_DB(t, GetParam());
+  auto second = db::open(t->spec);
+  std::vector<int> a, b;
+  std::thread other([&] { b = db::migrate(*second); });
+  a = db::migrate(*t->db);
+  other.join();
+  EXPECT_EQ(a.size() + b.size(), db::migrations_for(t->db->backend()).size());
+}
+
+TEST_P(Storage, TypedValuesRoundTrip) {
+  CCHC_TEST_DB(t, GetParam());
+  t->db->write([](Connection& c) {
+    c.execute_script(
+        "CREATE TABLE sample (id BIGINT PRIMARY KEY, big BIGINT, ratio DOUBLE PRECISION, "
+        "label TEXT, maybe TEXT)");
+    c.query("INSERT INTO sample (id, big, ratio, label, maybe) VALUES (?, ?, ?, ?, ?)",
+            {1, std::int64_t{9007199254740993LL}, 96.45, "Đắk Lắk — ‘quote’ ? '", nullptr});
+    c.query("INSERT INTO sample (id, big, ratio, label, maybe) VALUES (?, ?, ?, ?, ?)",
+            {2, -1, 0.0, "", std::optional<std::string>("có")});
+  });
+  auto rows = t->db->read([](Connection& c) {
+    return c.query("SELECT id, big, ratio, label, maybe FROM sample ORDER BY id");
+  });
+  ASSERT_EQ(rows.rows.size(), 2u);
+  const auto& r = rows.rows[0];
+  EXPECT_EQ(r.i64("big"), 9007199254740993LL);
+  EXPECT_DOUBLE_EQ(r.f64("ratio"), 96.45);
+  EXPECT_EQ(r.str("label"), "Đắk Lắk — ‘quote’ ? '");
+  EXPECT_TRUE(r.is_null("maybe"));
+  EXPECT_EQ(r.opt_str("maybe"), std::nullopt);
+  EXPECT_EQ(rows.rows[1].opt_str("maybe"), "có");
+  EXPECT_EQ(rows.rows[1].str("label"), "");
+  EXPECT_THROW(r.str("big"), Error);        // wrong type
+  EXPECT_THROW(r.i64("nonexistent"), Error);  // no such column
+  auto count = t->db->write([](Connection& c) {
+    return c.query("UPDATE sample SET ratio = ? WHERE id >= ?", {1.5, 1}).affected;
+  });
+  EXPECT_EQ(count, 2);
+}
+
+TEST_P(Storage, FailedWriteLeavesNothingBehind) {
+  CCHC_TEST_DB(t, GetParam());
+  t->db->write([](Connection& c) { c.execute_script("CREATE TABLE item (code TEXT PRIMARY KEY)"); });
+  try {
+    t->db->write([](Connection& c) {
+      c.query("INSERT INTO item (code) VALUES (?)", {"a"});
+      c.query("INSERT INTO item (code) VALUES (?)", {"b"});
+      c.query("INSERT INTO item (code) VALUES (?)", {"a"});  // duplicate
+    });
+    FAIL() << "duplicate accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+  }
+  EXPECT_THROW(t->db->write([](Connection& c) {
+    c.query("INSERT INTO item (code) VALUES (?)", {"c"});
+    throw invalid_input("rule broken");
+  }),
+               Error);
+  auto n = t->db->read([](Connection& c) { return c.query("SELECT COUNT(*) AS n FROM item").one().i64("n"); });
+  EXPECT_EQ(n, 0);
+  // The connections are usable afterwards.
+  t->db->write([](Connection& c) { c.query("INSERT INTO item (code) VALUES (?)", {"a"}); });
+  n = t->db->read([](Connection& c) { return c.query("SELECT COUNT(*) AS n FROM item").one().i64("n"); });
+  EXPECT_EQ(n, 1);
+}
+
+TEST_P(Storage, SqlErrorsAreReported) {
+  CCHC_TEST_DB(t, GetParam());
+  EXPECT_THROW(t->db->read([](Connection& c) { return c.query("SELEC 1"); }), Error);
+  EXPECT_THROW(t->db->read([](Connection& c) { return c.query("SELECT ?", {1, 2}); }), Error);
+  EXPECT_THROW(t->db->read([](Connection& c) { return c.query("SELECT 1 AS x WHERE 1 = 0"); }).one(),
+               Error);
+}
+
+TEST_P(Storage, ConcurrentWritersDoNotLoseUpdates) {
+  CCHC_TEST_DB(t, GetParam());
+  t->db->write([](Connection& c) {
+    c.execute_script("CREATE TABLE counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)");
+    c.query("INSERT INTO counter (id, n) VALUES (1, 0)");
+  });
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      for (int k = 0; k < 50; ++k) {
+        t->db->write([](Connection& c) {
+          auto n = c.query("SELECT n FROM counter WHERE id = 1").one().i64("n");
+          c.query("UPDATE counter SET n = ? WHERE id = 1", {n + 1});
+        });
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  auto n = t->db->read([](Connection& c) { return c.query("SELECT n FROM counter").one().i64("n"); });
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(n, 200);  // one writer at a time: read-modify-write is safe
+  } else {
+    EXPECT_GE(n, 1);    // PostgreSQL runs writers concurrently (READ COMMITTED)
+    EXPECT_LE(n, 200);
+  }
+  // Atomic increments are exact on both.
+  threads.clear();
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      for (int k = 0; k < 50; ++k) {
+        t->db->write([](Connection& c) { c.query("UPDATE counter SET n = n + 1 WHERE id = 1"); });
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  auto m = t->db->read([](Connection& c) { return c.query("SELECT n FROM counter").one().i64("n"); });
+  EXPECT_EQ(m, n + 200);
+}
+
+TEST_P(Storage, ExhaustedPoolAnswersUnavailable) {
+  db::Options options;
+  options.pool_size = 1;
+  options.acquire_timeout = std::chrono::milliseconds(100);
+  CCHC_TEST_DB(t, GetParam(), options);
+  std::atomic<bool> holding{false}, release{false};
+  std::thread holder([&] {
+    t->db->read([&](Connection&) {
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return 0;
+    });
+  });
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  try {
+    t->db->read([](Connection& c) { return c.query("SELECT 1"); });
+    ADD_FAILURE() << "got a second connection from a pool of one";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::unavailable);
+  }
+  release = true;
+  holder.join();
+  EXPECT_NO_THROW(t->db->read([](Connection& c) { return c.query("SELECT 1"); }));
+}
+
+TEST_P(Storage, SessionsLiveInTheDatabase) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  http::SessionPolicy policy;
+  http::SessionStore store(*t->db, policy);
+  Instant now{std::chrono::seconds{1'700'000'000}};
+  http::Request req;
+  auto s = store.ensure(req, now);
+  ASSERT_TRUE(s->is_new);
+  EXPECT_EQ(s->cookie_token.size(), 43u);
+  auto cookie = store.set_cookie(*s);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);
+  s->prefs["text_size"] = "large";
+  store.save_prefs(*s);
+
+  // Another store (another process) finds it by the cookie alone.
+  http::SessionStore other(*t->db, policy);
+  http::Request next;
+  next.message.set(http::beast_http::field::cookie, "a=b; cchc_session=" + s->cookie_token);
+  auto found = other.find(next, now + std::chrono::minutes(10));
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->csrf_token, s->csrf_token);
+  EXPECT_EQ(found->prefs.value("text_size", ""), "large");
+  EXPECT_FALSE(found->is_new);
+  // Only the hash is stored.
+  auto stored = t->db->read([](Connection& c) { return c.query("SELECT token_hash FROM sessions"); });
+  EXPECT_EQ(stored.one().str("token_hash"), http::sha256_hex(s->cookie_token));
+
+  // Idle for 30 minutes after the last use (10 min): gone.
+  EXPECT_TRUE(other.find(next, now + std::chrono::minutes(39)));
+  EXPECT_FALSE(other.find(next, now + std::chrono::minutes(39) + std::chrono::minutes(31)));
+  // A wrong token finds nothing.
+  http::Request forged;
+  forged.message.set(http::beast_http::field::cookie, "cchc_session=" + std::string(43, 'A'));
+  EXPECT_FALSE(other.find(forged, now));
+  EXPECT_EQ(other.purge_expired(now + std::chrono::hours(13)), 1);
+}
+
+TEST_P(Storage, SessionsEndTwelveHoursAfterTheyBegin) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  http::SessionStore store(*t->db, http::SessionPolicy{});
+  Instant start{std::chrono::seconds{1'700'000'000}};
+  http::Request req;
+  auto s = store.ensure(req, start);
+  http::Request next;
+  next.message.set(http::beast_http::field::cookie, "cchc_session=" + s->cookie_token);
+  Instant t_now = start;
+  // Used every 20 minutes: stays alive until the 12-hour mark, never after.
+  while (t_now + std::chrono::minutes(20) < start + std::chrono::hours(12)) {
+    t_now += std::chrono::minutes(20);
+    ASSERT_TRUE(store.find(next, t_now)) << (t_now - start).count();
+  }
+  EXPECT_FALSE(store.find(next, start + std::chrono::hours(12) + std::chrono::seconds(1)));
+}
+
+TEST(Sqlite, BackupWhileOpenIsConsistent) {
+  std::string why;
+  auto t = testing::make_test_db("sqlite", why);
+  db::migrate(*t->db);
+  t->db->write([](Connection& c) {
+    c.query("INSERT INTO settings (key, value, updated_at) VALUES ('province_name', 'Tỉnh Đồng Nai', 0)");
+  });
+  std::string out = t->sqlite_dir + "/backup.db";
+  t->db->read([&](Connection& c) { return c.query("VACUUM INTO ?", {out}); });
+  auto copy = db::open(out);
+  EXPECT_EQ(db::schema_version(*copy), db::schema_version(*t->db));
+  auto v = copy->read([](Connection& c) { return c.query("SELECT value FROM settings").one().str("value"); });
+  EXPECT_EQ(v, "Tỉnh Đồng Nai");
+}
+
+TEST(Sqlite, PragmasAreSet) {
+  std::string why;
+  auto t = testing::make_test_db("sqlite", why);
+  auto row = t->db->read([](Connection& c) {
+    auto jm = c.query("PRAGMA journal_mode").one().str("journal_mode");
+    auto sync = c.query("PRAGMA synchronous").one().i64("synchronous");
+    auto fk = c.query("PRAGMA foreign_keys").one().i64("foreign_keys");
+    return std::make_tuple(jm, sync, fk);
+  });
+  EXPECT_EQ(std::get<0>(row), "wal");
+  EXPECT_EQ(std::get<1>(row), 2);  // FULL
+  EXPECT_EQ(std::get<2>(row), 1);
+}
+
+TEST(Postgres, PlaceholdersAreRenumberedOutsideQuotes) {
+  EXPECT_EQ(db::renumber_placeholders("SELECT ?, '?', \"a?b\", ? FROM t WHERE x = ?"),
+            "SELECT $1, '?', \"a?b\", $2 FROM t WHERE x = $3");
+  EXPECT_EQ(db::renumber_placeholders("SELECT 'it''s ?', ?"), "SELECT 'it''s ?', $1");
+}
+
+TEST(Database, OpenRejectsBadSpecs) {
+  EXPECT_THROW(db::open(""), Error);
+  EXPECT_THROW(db::open("postgresql://nobody@127.0.0.1:1/none"), Error);
+  EXPECT_THROW(db::open("/proc/no/such/dir/cchc.db"), std::exception);
+}
+
+}  // namespace
+}  // namespace cchc
