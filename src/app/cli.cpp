@@ -98,6 +98,12 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--static", web_config.static_dir, "Static file directory")
       ->capture_default_str();
+  serve_cmd->add_option("--max-header-bytes", server_config.header_limit,
+                        "Largest request header accepted (larger: 431)")
+      ->capture_default_str();
+  serve_cmd->add_option("--max-body-bytes", server_config.body_limit,
+                        "Largest request body accepted (larger: 413)")
+      ->capture_default_str();
   serve_cmd->add_flag("--https", web_config.https,
                       "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
   serve_cmd->add_flag("--no-access-log", no_access_log, "Do not write the access log");

@@ -45,7 +45,8 @@ std::string_view origin_host(std::string_view origin) {
 
 Middleware csrf() {
   return [](Request& req, const Next& next) {
-    if (!is_state_changing(req.method())) return next(req);
+    // Unmatched requests change nothing: they go on to become 404/405.
+    if (!is_state_changing(req.method()) || !req.matched) return next(req);
     auto site = req.header("Sec-Fetch-Site");
     if (!site.empty() && site != "same-origin" && site != "none") {
       throw forbidden("cross-site request refused",

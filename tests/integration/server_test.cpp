@@ -1,0 +1,311 @@
+// Integration tests against the real `cchc serve` binary on a free port.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <boost/asio.hpp>
+#include <nlohmann/json.hpp>
+
+#include "http/compression.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+#include "support/test_db.h"
+
+namespace cchc {
+namespace {
+
+using testing::http_request;
+using testing::raw_exchange;
+using testing::run_cchc;
+using testing::ServerProcess;
+
+class Served : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("cchc-it-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "cchc.db").string();
+    std::string out;
+    ASSERT_EQ(run_cchc({"demo", "--db", db_}, out), 0) << out;
+    server_ = new ServerProcess(db_, {"--max-body-bytes", "65536"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(dir_);
+  }
+  static unsigned short port() { return server_->port(); }
+
+  static inline std::filesystem::path dir_;
+  static inline std::string db_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+TEST_F(Served, HomePageSpeaksVietnamese) {
+  auto r = http_request(port(), "GET", "/");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(r.body.find("<html lang=\"vi\">"), std::string::npos);
+  EXPECT_NE(r.body.find("Tỉnh Đồng Nai"), std::string::npos);
+  EXPECT_NE(r.body.find("Trang chủ"), std::string::npos);
+  EXPECT_NE(r.body.find("Ngày nghỉ lễ và ngày làm bù sắp tới"), std::string::npos);
+  EXPECT_EQ(r.header("x-request-id").size(), 16u);
+  EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(r.header("set-cookie"), "");  // a plain visit creates no session
+}
+
+TEST_F(Served, ClientRequestIdIsKeptWhenSane) {
+  EXPECT_EQ(http_request(port(), "GET", "/", {{"X-Request-Id", "abc-123"}}).header("x-request-id"),
+            "abc-123");
+  EXPECT_NE(http_request(port(), "GET", "/", {{"X-Request-Id", "bad id<script>"}}).header("x-request-id"),
+            "bad id<script>");
+}
+
+TEST_F(Served, UnknownPagesGetTheVietnamese404) {
+  auto r = http_request(port(), "GET", "/khong-co-trang-nay");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("Không tìm thấy trang"), std::string::npos);
+  EXPECT_NE(r.body.find("<html lang=\"vi\">"), std::string::npos);
+  auto api = http_request(port(), "GET", "/api/v1/khong-co");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.header("content-type"), "application/problem+json");
+  auto body = nlohmann::json::parse(api.body);
+  EXPECT_EQ(body["status"], 404);
+  EXPECT_EQ(body["request_id"], api.header("x-request-id"));
+}
+
+TEST_F(Served, WrongMethodIs405WithAllow) {
+  auto r = http_request(port(), "DELETE", "/");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "GET");
+  EXPECT_NE(r.body.find("Thao tác không được hỗ trợ"), std::string::npos);
+}
+
+TEST_F(Served, OversizeHeaderIs431) {
+  std::string raw = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
+  auto out = raw_exchange(port(), raw);
+  EXPECT_EQ(out.substr(0, 12), "HTTP/1.1 431") << out.substr(0, 200);
+  EXPECT_NE(out.find("Phần đầu yêu cầu quá lớn"), std::string::npos);
+}
+
+TEST_F(Served, OversizeBodyIs413BeforeTheBodyIsRead) {
+  // Declares 10 MB but sends none of it: the answer must not wait for it.
+  std::string raw = "POST /tuy-chon-hien-thi HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                    "application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n";
+  auto out = raw_exchange(port(), raw, 3000);
+  EXPECT_EQ(out.substr(0, 12), "HTTP/1.1 413") << out.substr(0, 200);
+  // A chunked body growing past the limit (64 KiB here) is refused too.
+  std::string chunked = "POST /tuy-chon-hien-thi HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 20; ++i) chunked += "1000\r\n" + std::string(4096, 'x') + "\r\n";
+  chunked += "0\r\n\r\n";
+  out = raw_exchange(port(), chunked, 3000);
+  EXPECT_EQ(out.substr(0, 12), "HTTP/1.1 413") << out.substr(0, 200);
+}
+
+TEST_F(Served, GarbageIs400) {
+  for (std::string raw : {"GARBAGE\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n",
+                          "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"}) {
+    SCOPED_TRACE(raw);
+    auto out = raw_exchange(port(), raw);
+    EXPECT_EQ(out.substr(0, 12), "HTTP/1.1 400") << out.substr(0, 200);
+  }
+}
+
+TEST_F(Served, KeepAliveServesPipelinedRequests) {
+  std::string one = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  auto out = raw_exchange(port(), one + one + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  size_t count = 0;
+  for (size_t p = out.find("HTTP/1.1 200"); p != std::string::npos; p = out.find("HTTP/1.1 200", p + 1)) ++count;
+  EXPECT_EQ(count, 3u);
+}
+
+TEST_F(Served, HealthAndMetrics) {
+  auto h = http_request(port(), "GET", "/healthz");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(h.body)["database"], "ok");
+  http_request(port(), "GET", "/");
+  http_request(port(), "GET", "/khong-co");
+  auto m = http_request(port(), "GET", "/metrics");
+  EXPECT_EQ(m.status, 200);
+  EXPECT_EQ(m.header("content-type").rfind("text/plain; version=0.0.4", 0), 0u);
+  EXPECT_NE(m.body.find("cchc_http_requests_total{route=\"/\",method=\"GET\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("route=\"unmatched\",method=\"GET\",status=\"404\""), std::string::npos);
+  EXPECT_NE(m.body.find("cchc_http_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("cchc_http_open_connections 1"), std::string::npos);
+}
+
+TEST_F(Served, StaticFilesAreCachedAndRevalidated) {
+  auto r = http_request(port(), "GET", "/static/css/cchc.css");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "text/css; charset=utf-8");
+  EXPECT_EQ(r.header("cache-control"), "public, max-age=3600");
+  std::string etag = r.header("etag");
+  ASSERT_FALSE(etag.empty());
+  auto again = http_request(port(), "GET", "/static/css/cchc.css", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(again.header("etag"), etag);
+  auto stale = http_request(port(), "GET", "/static/css/cchc.css", {{"If-None-Match", "\"other\""}});
+  EXPECT_EQ(stale.status, 200);
+  for (const char* bad : {"/static/../CMakeLists.txt", "/static/%2e%2e/CMakeLists.txt",
+                          "/static/.hidden", "/static/css/none.css", "/static/css"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_EQ(http_request(port(), "GET", bad).status, 404);
+  }
+}
+
+TEST_F(Served, TextIsGzippedWhenAccepted) {
+  auto r = http_request(port(), "GET", "/", {{"Accept-Encoding", "gzip, deflate"}});
+  ASSERT_EQ(r.header("content-encoding"), "gzip");
+  EXPECT_NE(http::gunzip(r.body).find("Trang chủ"), std::string::npos);
+  auto css = http_request(port(), "GET", "/static/css/cchc.css", {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(css.header("content-encoding"), "gzip");
+  EXPECT_NE(http::gunzip(css.body).find(".skip-link"), std::string::npos);
+  auto plain = http_request(port(), "GET", "/", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_EQ(plain.header("content-encoding"), "");
+}
+
+TEST_F(Served, HeadHasNoBody) {
+  auto get = http_request(port(), "GET", "/static/css/cchc.css");
+  auto head = http_request(port(), "HEAD", "/static/css/cchc.css");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+}
+
+TEST_F(Served, ApiMapsErrorsToProblemJson) {
+  auto ok = http_request(port(), "GET", "/api/v1/periods/2024-H1");
+  EXPECT_EQ(ok.status, 200);
+  auto p = nlohmann::json::parse(ok.body);
+  EXPECT_EQ(p["label_vi"], "6 tháng đầu năm 2024");
+  EXPECT_EQ(p["ends_at"], "2024-07-01T00:00:00+07:00");
+  auto bad = http_request(port(), "GET", "/api/v1/periods/2024-Q9");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.header("content-type"), "application/problem+json");
+  EXPECT_NE(nlohmann::json::parse(bad.body)["detail"].get<std::string>().find("2024-Q9"), std::string::npos);
+  auto wd = http_request(port(), "GET", "/api/v1/calendar/working-days?from=2024-02-07&add=1");
+  EXPECT_EQ(nlohmann::json::parse(wd.body)["date"], "2024-02-15");
+  auto between = http_request(port(), "GET", "/api/v1/calendar/working-days?from=2024-02-07&to=2024-02-16");
+  EXPECT_EQ(nlohmann::json::parse(between.body)["working_days"], 2);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/calendar/working-days?from=2030-01-01&add=1").status, 400);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/calendar/working-days?from=2024-01-01&add=x").status, 400);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/calendar/working-days?add=1").status, 400);
+}
+
+TEST_F(Served, StateChangesNeedTheCsrfToken) {
+  auto form = "text_size=large&contrast=high";
+  std::vector<std::pair<std::string, std::string>> type = {
+      {"Content-Type", "application/x-www-form-urlencoded"}};
+  auto no_session = http_request(port(), "POST", "/tuy-chon-hien-thi", type, form);
+  EXPECT_EQ(no_session.status, 403);
+  EXPECT_NE(no_session.body.find("Phiên làm việc đã hết hạn"), std::string::npos);
+
+  auto page = http_request(port(), "GET", "/tuy-chon-hien-thi");
+  ASSERT_EQ(page.status, 200);
+  std::string cookie = testing::cookie_from(page, "cchc_session");
+  std::string token = testing::form_value(page.body, "_csrf");
+  ASSERT_FALSE(cookie.empty());
+  ASSERT_EQ(token.size(), 43u);
+  EXPECT_NE(page.header("set-cookie").find("HttpOnly"), std::string::npos);
+
+  auto with_cookie = type;
+  with_cookie.push_back({"Cookie", cookie});
+  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, form).status, 403);
+  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie,
+                         std::string(form) + "&_csrf=" + std::string(43, 'x')).status, 403);
+  auto cross = with_cookie;
+  cross.push_back({"Sec-Fetch-Site", "cross-site"});
+  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", cross,
+                         std::string(form) + "&_csrf=" + token).status, 403);
+  auto other_origin = with_cookie;
+  other_origin.push_back({"Origin", "https://evil.example"});
+  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", other_origin,
+                         std::string(form) + "&_csrf=" + token).status, 403);
+
+  auto ok = http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, std::string(form) + "&_csrf=" + token);
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(ok.header("location"), "/tuy-chon-hien-thi?da-luu=1");
+  auto after = http_request(port(), "GET", "/tuy-chon-hien-thi?da-luu=1", {{"Cookie", cookie}});
+  EXPECT_NE(after.body.find("Đã lưu tùy chọn hiển thị"), std::string::npos);
+  EXPECT_NE(after.body.find("class=\" text-large contrast-high\""), std::string::npos);
+  EXPECT_NE(after.body.find("value=\"large\" checked"), std::string::npos);
+
+  auto invalid = http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie,
+                              "text_size=huge&contrast=high&_csrf=" + token);
+  EXPECT_EQ(invalid.status, 400);
+  EXPECT_NE(invalid.body.find("Tùy chọn không hợp lệ"), std::string::npos);
+}
+
+TEST(ServerLifecycle, SigtermEndsTheServerCleanly) {
+  std::string why;
+  auto t = testing::make_test_db("sqlite", why);
+  ServerProcess server(t->spec);
+  // An idle keep-alive connection must not hold the shutdown up.
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket idle(ioc);
+  idle.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  EXPECT_EQ(http_request(server.port(), "GET", "/healthz").status, 200);
+  std::chrono::milliseconds took{};
+  EXPECT_EQ(server.stop(SIGTERM, std::chrono::seconds(5), &took), 0) << server.log();
+  EXPECT_LT(took.count(), 5000);
+  EXPECT_NE(server.log().find("cchc stopped"), std::string::npos);
+}
+
+TEST(ServerLifecycle, SigintToo) {
+  std::string why;
+  auto t = testing::make_test_db("sqlite", why);
+  ServerProcess server(t->spec);
+  EXPECT_EQ(server.stop(SIGINT, std::chrono::seconds(5)), 0) << server.log();
+}
+
+// Two cchc processes on one PostgreSQL serve the same users: a session made
+// on one is known to the other.
+TEST(TwoProcesses, ShareSessionsThroughPostgres) {
+  CCHC_TEST_DB(t, "postgres");
+  std::string out;
+  ASSERT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0) << out;
+  ServerProcess a(t->spec), b(t->spec);
+  auto page = http_request(a.port(), "GET", "/tuy-chon-hien-thi");
+  std::string cookie = testing::cookie_from(page, "cchc_session");
+  std::string token = testing::form_value(page.body, "_csrf");
+  auto posted = http_request(b.port(), "POST", "/tuy-chon-hien-thi",
+                             {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie}},
+                             "text_size=large&contrast=normal&_csrf=" + token);
+  EXPECT_EQ(posted.status, 303) << posted.body;
+  auto seen = http_request(a.port(), "GET", "/tuy-chon-hien-thi", {{"Cookie", cookie}});
+  EXPECT_NE(seen.body.find("value=\"large\" checked"), std::string::npos);
+  EXPECT_NE(http_request(a.port(), "GET", "/").body.find("Tỉnh Đồng Nai"), std::string::npos);
+  EXPECT_NE(http_request(b.port(), "GET", "/").body.find("Tỉnh Đồng Nai"), std::string::npos);
+}
+
+TEST(Cli, VerbsAndErrors) {
+  std::string out;
+  EXPECT_EQ(run_cchc({"--version"}, out), 0);
+  EXPECT_EQ(out.rfind("cchc ", 0), 0u);
+  EXPECT_EQ(run_cchc({}, out), 2);
+  EXPECT_EQ(run_cchc({"frobnicate"}, out), 2);
+  for (const char* verb : {"serve", "migrate", "demo", "backup"}) {
+    EXPECT_EQ(run_cchc({verb, "--help"}, out), 0) << verb;
+    EXPECT_NE(out.find("--db"), std::string::npos) << verb;
+  }
+  std::string why;
+  auto t = testing::make_test_db("sqlite", why);
+  EXPECT_EQ(run_cchc({"migrate", "--db", t->spec}, out), 0);
+  EXPECT_NE(out.find("schema version"), std::string::npos);
+  EXPECT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0);
+  EXPECT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0);  // idempotent
+  std::string copy = t->sqlite_dir + "/copy.db";
+  EXPECT_EQ(run_cchc({"backup", "--db", t->spec, "--out", copy}, out), 0) << out;
+  EXPECT_TRUE(std::filesystem::exists(copy));
+  EXPECT_EQ(run_cchc({"backup", "--db", t->spec, "--out", copy}, out), 2);  // refuses to overwrite
+  EXPECT_NE(out.find("already exists"), std::string::npos);
+  EXPECT_EQ(run_cchc({"backup", "--db", "postgresql://x@127.0.0.1:1/y", "--out", copy}, out), 2);
+  EXPECT_NE(out.find("pg_dump"), std::string::npos);
+  EXPECT_EQ(run_cchc({"serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--port", "0"}, out), 1);
+  EXPECT_NE(out.find("cannot connect to PostgreSQL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cchc
