@@ -45,11 +45,12 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
   Web web(*db, web_config);
   http::Server server(server_config, web.app(), web.error_responder(), web.metrics());
   server.listen();
+  server.stop_on_signals();
   spdlog::info("cchc {} serving http://{}:{} with {}", CCHC_VERSION, server_config.host,
                server.port(), db->describe());
   std::cout << fmt::format("cchc listening on http://{}:{}", server_config.host, server.port())
             << std::endl;
-  server.run_until_signal();
+  server.run();
   spdlog::info("cchc stopped");
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -54,6 +55,7 @@ struct Server::State {
   asio::io_context ioc;
   tcp::acceptor acceptor{ioc};
   asio::steady_timer grace_timer{ioc};
+  std::optional<asio::signal_set> signals;
   std::atomic<bool> stopping{false};
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
@@ -100,15 +102,14 @@ void Server::run() {
   for (auto& t : threads) t.join();
 }
 
-void Server::run_until_signal() {
+void Server::stop_on_signals() {
   auto& s = *state_;
-  asio::signal_set signals(s.ioc, SIGINT, SIGTERM);
-  signals.async_wait([this](const boost::system::error_code& ec, int sig) {
+  s.signals.emplace(s.ioc, SIGINT, SIGTERM);
+  s.signals->async_wait([this](const boost::system::error_code& ec, int sig) {
     if (ec) return;
     spdlog::info("signal {} received: finishing requests in flight, then exiting", sig);
     stop();
   });
-  run();
 }
 
 void Server::stop() {
@@ -120,6 +121,7 @@ void Server::State::begin_shutdown() {
   if (stopping.exchange(true)) return;
   boost::system::error_code ignored;
   acceptor.close(ignored);
+  if (signals) signals->cancel(ignored);
   std::lock_guard lock(mutex);
   for (const auto& conn : connections) {
     asio::post(conn->stream.get_executor(), [conn] {

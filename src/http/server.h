@@ -10,8 +10,8 @@
 //     within `write_timeout`                       → connection closed
 // Every request gets an id (X-Request-Id: the client's if it is sane, else a
 // new one), an access-log line, metrics, and gzip when the client accepts it
-// and the body is text over 1 KiB. stop() (or SIGTERM/SIGINT under
-// run_until_signal) stops accepting, closes idle connections, lets requests
+// and the body is text over 1 KiB. stop() (or SIGTERM/SIGINT after
+// stop_on_signals) stops accepting, closes idle connections, lets requests
 // in flight finish, and returns once they have (or `shutdown_grace` passed).
 #include <boost/asio.hpp>
 #include <chrono>
@@ -55,8 +55,9 @@ class Server {
   unsigned short port() const { return port_; }
   // Serves until stop(); returns when every thread is done.
   void run();
-  // Serves until SIGTERM or SIGINT, then shuts down gracefully.
-  void run_until_signal();
+  // From now on SIGTERM and SIGINT begin the graceful shutdown (call before
+  // announcing the server, so no signal can arrive unhandled).
+  void stop_on_signals();
   // Thread-safe; begins the graceful shutdown.
   void stop();
 
