@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
 <title>{{title}} — {{system_name}}</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/vendor/pico.min.css">
 <link rel="stylesheet" href="/static/css/cchc.css">
 <script src="/static/vendor/htmx.min.js" defer></script>

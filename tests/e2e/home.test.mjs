@@ -1,0 +1,98 @@
+// Browser journey in Debian's Chromium driven by playwright-core: a new
+// visitor opens the home page, moves by keyboard, and changes the display
+// preferences through the plain HTML form.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(join(process.cwd(), 'frontend', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const binary = process.env.CCHC_BINARY ?? 'build/cchc';
+let dir, server, base, browser;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+  const db = join(dir, 'cchc.db');
+  execFileSync(binary, ['demo', '--db', db]);
+  server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  base = await new Promise((resolve, reject) => {
+    let seen = '';
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`cchc exited with ${code}`)));
+    setTimeout(() => reject(new Error('cchc did not start')), 10000);
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    server.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the home page shows in Vietnamese with working assets', async () => {
+  const page = await browser.newPage();
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(base + '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  assert.match(await page.title(), /Trang chủ — Hệ thống quản lý cải cách hành chính/);
+  assert.match(await page.textContent('h1'), /Tỉnh Đồng Nai/);
+  assert.equal(await page.textContent('nav[aria-label="Điều hướng chính"] a[aria-current="page"]'), 'Trang chủ');
+  // Dates in dd/mm/yyyy.
+  assert.match(await page.textContent('.facts'), /\d{2}\/\d{2}\/\d{4}/);
+  // The stylesheet from npm (Pico) applied, and htmx loaded without CSP errors.
+  const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.match(font, /system-ui|sans-serif/);
+  assert.equal(await page.evaluate(() => typeof window.htmx), 'object');
+  assert.deepEqual(failed, []);
+  assert.deepEqual(errors, []);
+  // The first Tab reaches the skip link.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Bỏ qua, đến nội dung chính');
+  await page.close();
+});
+
+test('display preferences work without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(base + '/tuy-chon-hien-thi');
+  await page.check('input[name="text_size"][value="large"]');
+  await page.check('input[name="contrast"][value="high"]');
+  await Promise.all([page.waitForURL(/da-luu=1/), page.click('button[type="submit"]')]);
+  assert.match(await page.textContent('[role="status"]'), /Đã lưu tùy chọn hiển thị/);
+  assert.match(await page.getAttribute('body', 'class'), /text-large/);
+  await page.goto(base + '/');
+  assert.match(await page.getAttribute('body', 'class'), /contrast-high/);
+  await context.close();
+});
+
+test('an unknown page shows the Vietnamese 404', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(base + '/khong-co-trang-nay');
+  assert.equal(response.status(), 404);
+  assert.equal(await page.textContent('h1'), 'Không tìm thấy trang');
+  await page.close();
+});
