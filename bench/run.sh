@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# HTTP benchmark: cchc serve and nginx side by side, in one run, on the same
+# machine, serving the same things:
+#   static   a 1 KiB file                      (cchc /static/…, nginx root)
+#   dynamic  a small JSON answer               (cchc computes /api/v1/periods/2024-Q1;
+#                                                nginx returns the same bytes from its config)
+#   page     the home page                     (cchc renders it; nginx serves a saved copy)
+# With CCHC_BASELINE=<git rev>, that revision is built in a worktree and
+# measured too, as "cchc@rev". wrk: keep-alive, 64 connections, 2 threads,
+# DURATION seconds a run (default 10), RUNS runs each (default 3), median kept.
+# Results: printed, and written to bench/results/latest.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+DURATION=${DURATION:-10}
+RUNS=${RUNS:-3}
+CONNECTIONS=64
+
+bash scripts/setup.sh bench
+make --no-print-directory build >/dev/null
+
+work=$(mktemp -d /tmp/cchc-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ -n "${worktree:-}" ] && git worktree remove --force "$worktree" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+  done
+}
+wait_for() { for _ in $(seq 1 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+
+mkdir -p "$work/static"
+head -c 1024 /dev/urandom | base64 -w 64 | head -c 1024 > "$work/static/one-kb.txt"
+
+start_cchc() {  # binary name → sets port
+  local bin=$1 name=$2 port
+  port=$(free_port)
+  "$bin" demo --db "$work/$name.db" >/dev/null
+  "$bin" serve --db "$work/$name.db" --port "$port" --threads 2 --no-access-log \
+    --static "$work/static" --templates "$root/templates" >/dev/null 2>"$work/$name.log" &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/healthz"
+  echo "$port"
+}
+
+declare -A ports
+ports[cchc]=$(start_cchc "$root/build/cchc" cchc)
+servers=(cchc)
+
+if [ -n "${CCHC_BASELINE:-}" ]; then
+  worktree="$work/baseline-src"
+  git worktree add --detach "$worktree" "$CCHC_BASELINE" >/dev/null
+  cmake -S "$worktree" -B "$work/baseline-build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$work/baseline-build" -j"$(nproc)" --target cchc >/dev/null
+  ports[baseline]=$(start_cchc "$work/baseline-build/cchc" baseline)
+  servers+=(baseline)
+fi
+
+# nginx: the same static file, the same JSON bytes, a saved copy of the page.
+curl -fs "http://127.0.0.1:${ports[cchc]}/api/v1/periods/2024-Q1" > "$work/period.json"
+curl -fs "http://127.0.0.1:${ports[cchc]}/" > "$work/static/home.html"
+nginx_port=$(free_port)
+cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location /static/ { alias $work/static/; default_type text/plain; etag on; }
+    location = /api/v1/periods/2024-Q1 { default_type application/json; return 200 '$(cat "$work/period.json")'; }
+    location = / { default_type text/html; alias $work/static/home.html; }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" &
+pids+=($!)
+ports[nginx]=$nginx_port
+servers+=(nginx)
+wait_for "http://127.0.0.1:$nginx_port/static/one-kb.txt"
+
+declare -A paths=([static]=/static/one-kb.txt [dynamic]=/api/v1/periods/2024-Q1 [page]=/)
+
+# wrk's latency figures → milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
+    printf "%.3f", n }'
+}
+median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+results="| target | server | req/s (median of $RUNS) | p50 ms | p99 ms |\n|---|---|---:|---:|---:|\n"
+for target in static dynamic page; do
+  for server in "${servers[@]}"; do
+    url="http://127.0.0.1:${ports[$server]}${paths[$target]}"
+    rps=(); p50=(); p99=()
+    wrk -t2 -c$CONNECTIONS -d2s "$url" >/dev/null  # warm-up
+    for _ in $(seq 1 "$RUNS"); do
+      out=$(wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency "$url")
+      rps+=("$(echo "$out" | awk '/Requests\/sec/ { print $2 }')")
+      p50+=("$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")")
+      p99+=("$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")")
+    done
+    line="| $target | $server | $(printf '%s\n' "${rps[@]}" | median) | $(printf '%s\n' "${p50[@]}" | median) | $(printf '%s\n' "${p99[@]}" | median) |"
+    echo "$line"
+    results+="$line\n"
+  done
+done
+
+mkdir -p bench/results
+{
+  echo "# HTTP benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "$(nproc) cores; wrk -t2 -c$CONNECTIONS, ${DURATION}s runs; cchc $(git rev-parse --short HEAD)${CCHC_BASELINE:+, baseline $CCHC_BASELINE}; $(nginx -v 2>&1)"
+  echo
+  printf "%b" "$results"
+} > bench/results/latest.md
+cat bench/results/latest.md
