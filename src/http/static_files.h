@@ -23,8 +23,8 @@ class StaticFiles {
 
  private:
   struct Entry {
-    std::filesystem::file_time_type mtime;
-    std::uintmax_t size;
+    std::int64_t mtime_ns;
+    std::int64_t size;
     std::string body, gzipped, etag, type;
   };
   std::shared_ptr<const Entry> load(const std::string& rel);
