@@ -45,7 +45,7 @@ head -c 1024 /dev/urandom | base64 -w 64 | head -c 1024 > "$work/static/one-kb.t
 start_cchc() {  # binary name → sets port
   local bin=$1 name=$2 port
   port=$(free_port)
-  "$bin" demo --db "$work/$name.db" >/dev/null
+  "$bin" demo --db "$work/$name.db" >/dev/null 2>&1
   "$bin" serve --db "$work/$name.db" --port "$port" --threads 2 --no-access-log \
     --static "$work/static" --templates "$root/templates" >/dev/null 2>"$work/$name.log" &
   pids+=($!)
@@ -60,8 +60,9 @@ servers=(cchc)
 if [ -n "${CCHC_BASELINE:-}" ]; then
   worktree="$work/baseline-src"
   git worktree add --detach "$worktree" "$CCHC_BASELINE" >/dev/null
-  cmake -S "$worktree" -B "$work/baseline-build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$work/baseline-build" -j"$(nproc)" --target cchc >/dev/null
+  cmake -S "$worktree" -B "$work/baseline-build" -DCMAKE_BUILD_TYPE=Release >"$work/baseline-build.log" 2>&1
+  cmake --build "$work/baseline-build" -j"$(nproc)" --target cchc >>"$work/baseline-build.log" 2>&1 ||
+    { cat "$work/baseline-build.log" >&2; exit 1; }
   ports[baseline]=$(start_cchc "$work/baseline-build/cchc" baseline)
   servers+=(baseline)
 fi
@@ -108,17 +109,21 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 results="| target | server | req/s (median of $RUNS) | p50 ms | p99 ms |\n|---|---|---:|---:|---:|\n"
 for target in static dynamic page; do
+  declare -A rps=() p50=() p99=()
   for server in "${servers[@]}"; do
-    url="http://127.0.0.1:${ports[$server]}${paths[$target]}"
-    rps=(); p50=(); p99=()
-    wrk -t2 -c$CONNECTIONS -d2s "$url" >/dev/null  # warm-up
-    for _ in $(seq 1 "$RUNS"); do
-      out=$(wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency "$url")
-      rps+=("$(echo "$out" | awk '/Requests\/sec/ { print $2 }')")
-      p50+=("$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")")
-      p99+=("$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")")
+    wrk -t2 -c$CONNECTIONS -d2s "http://127.0.0.1:${ports[$server]}${paths[$target]}" >/dev/null  # warm-up
+  done
+  # Runs alternate between servers, so drift on the machine hits all alike.
+  for _ in $(seq 1 "$RUNS"); do
+    for server in "${servers[@]}"; do
+      out=$(wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency "http://127.0.0.1:${ports[$server]}${paths[$target]}")
+      rps[$server]+="$(echo "$out" | awk '/Requests\/sec/ { print $2 }') "
+      p50[$server]+="$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')") "
+      p99[$server]+="$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") "
     done
-    line="| $target | $server | $(printf '%s\n' "${rps[@]}" | median) | $(printf '%s\n' "${p50[@]}" | median) | $(printf '%s\n' "${p99[@]}" | median) |"
+  done
+  for server in "${servers[@]}"; do
+    line="| $target | $server | $(printf '%s\n' ${rps[$server]} | median) | $(printf '%s\n' ${p50[$server]} | median) | $(printf '%s\n' ${p99[$server]} | median) |"
     echo "$line"
     results+="$line\n"
   done

@@ -96,3 +96,20 @@ test('an unknown page shows the Vietnamese 404', async () => {
   assert.equal(await page.textContent('h1'), 'Không tìm thấy trang');
   await page.close();
 });
+
+test('pages pass axe-core WCAG 2.1 A and AA checks', async () => {
+  // axe is injected as a script, which the app's CSP rightly forbids: this
+  // context alone bypasses CSP.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const axeSource = require('axe-core').source;
+  for (const path of ['/', '/tuy-chon-hien-thi', '/khong-co-trang-nay']) {
+    await page.goto(base + path);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    const problems = result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`);
+    assert.deepEqual(problems, []);
+  }
+  await context.close();
+});
