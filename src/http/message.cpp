@@ -74,7 +74,7 @@ bool parse_target(Request& req) {
   auto target = urls::parse_origin_form(req.message.target());
   if (!target) return false;
   req.path = std::string(target->path());
-  if (req.path.empty()) req.path = "/";
+  if (req.path.empty()) req.path.push_back('/');
   for (auto p : target->params(urls::encoding_opts(true))) {
     req.query.emplace(p.key, p.has_value ? p.value : std::string());
   }

@@ -56,6 +56,7 @@ struct Server::State {
   tcp::acceptor acceptor{ioc};
   asio::steady_timer grace_timer{ioc};
   std::optional<asio::signal_set> signals;
+  std::shared_ptr<spdlog::logger> access_log;  // null when the access log is off
   std::atomic<bool> stopping{false};
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
@@ -74,6 +75,7 @@ Server::Server(ServerConfig config, App app, ErrorResponder errors, std::shared_
   state_->app = std::move(app);
   state_->errors = std::move(errors);
   state_->metrics = std::move(metrics);
+  if (state_->config.access_log) state_->access_log = spdlog::get("access");
 }
 
 Server::~Server() = default;
@@ -195,8 +197,8 @@ Response Server::State::handle(beast::http::request<beast::http::string_body>&& 
   auto elapsed = std::chrono::steady_clock::now() - started;
   status_out = res.result_int();
   metrics->observe(req.route, std::string(req.message.method_string()), status_out, elapsed);
-  if (config.access_log) {
-    spdlog::get("access")->info(
+  if (access_log) {
+    access_log->info(
         "{} \"{} {}\" {} {} {:.3f}ms {}", remote, std::string_view(req.message.method_string()),
         std::string_view(req.message.target()), status_out, res.body().size(),
         std::chrono::duration<double, std::milli>(elapsed).count(), req.request_id);
@@ -263,13 +265,22 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
       res.keep_alive(false);
       keep_alive = false;
       metrics->observe("unparsed", "-", int(refuse), std::chrono::nanoseconds{0});
-      if (config.access_log) {
-        spdlog::get("access")->info("{} \"-\" {} refused {}", remote, int(refuse), req.request_id);
-      }
+      if (access_log) access_log->info("{} \"-\" {} refused {}", remote, int(refuse), req.request_id);
     } else {
       auto msg = parser.release();
       keep_alive = msg.keep_alive();
-      res = handle(std::move(msg), remote, status);
+      try {
+        res = handle(std::move(msg), remote, status);
+      } catch (const std::exception& e) {
+        // The app maps its own errors; this is the last line of defence
+        // (say, the error page itself failing to render).
+        spdlog::error("unhandled error answering a request: {}", e.what());
+        res = Response{Status::internal_server_error, 11};
+        res.set(beast::http::field::content_type, "text/plain; charset=utf-8");
+        res.body() = "500 Internal Server Error";
+        res.prepare_payload();
+        keep_alive = false;
+      }
       keep_alive = keep_alive && !stopping;
       res.keep_alive(keep_alive);
     }

@@ -27,7 +27,6 @@ std::string Layout::page(const http::Request& req, const std::string& title,
       {"body_class", body_class},
       {"content", std::move(data)},
   };
-  if (req.session && req.session->user_id) layout["signed_in"] = true;
   return renderer_.render("layout/page.tpl", layout);
 }
 
