@@ -27,6 +27,38 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
   return out;
 }
 
+struct Spawned {
+  pid_t pid;
+  int stdout_fd;  // read end of the child's standard output
+};
+
+// Starts `args` with standard input from /dev/null and standard output into
+// a pipe; standard error goes to `stderr_path`, or into the same pipe.
+Spawned spawn(std::vector<std::string> args, const char* stderr_path) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  if (stderr_path) {
+    posix_spawn_file_actions_addopen(&actions, 2, stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  } else {
+    posix_spawn_file_actions_adddup2(&actions, out[1], 2);
+  }
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  auto argv = argv_of(args);
+  pid_t pid;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+  if (rc != 0) {
+    close(out[0]);
+    throw std::runtime_error("cannot start " + args[0]);
+  }
+  return {pid, out[0]};
+}
+
 }  // namespace
 
 ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra) {
@@ -36,18 +68,9 @@ ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> ext
                                    "--templates", std::string(CCHC_SOURCE_DIR) + "/templates",
                                    "--static", std::string(CCHC_SOURCE_DIR) + "/static"};
   args.insert(args.end(), extra.begin(), extra.end());
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  posix_spawn_file_actions_addopen(&actions, 2, log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  auto argv = argv_of(args);
-  int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
+  auto child = spawn(args, log_path_.c_str());
+  pid_ = child.pid;
+  int fd = child.stdout_fd;
   // Read stdout until the "listening on" line (10 s at most).
   std::string seen;
   std::regex re(R"(listening on http://[^:]+:(\d+))");
@@ -55,22 +78,24 @@ ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> ext
   std::smatch m;
   while (!std::regex_search(seen, m, re)) {
     if (std::chrono::steady_clock::now() > deadline) {
-      close(out[0]);
+      close(fd);
+      stop(SIGKILL, std::chrono::seconds(5));  // the destructor will not run
       throw std::runtime_error("server did not start: " + seen + log());
     }
-    pollfd p{out[0], POLLIN, 0};
+    pollfd p{fd, POLLIN, 0};
     if (poll(&p, 1, 100) <= 0) continue;
     char buf[512];
-    ssize_t n = read(out[0], buf, sizeof buf);
+    ssize_t n = read(fd, buf, sizeof buf);
     if (n <= 0) {
-      close(out[0]);
+      close(fd);
+      stop(SIGKILL, std::chrono::seconds(5));
       throw std::runtime_error("server exited before listening: " + log());
     }
     seen.append(buf, size_t(n));
   }
   port_ = static_cast<unsigned short>(std::stoi(m[1]));
   // Keep draining stdout (the access log) so the server never blocks on it.
-  std::thread([fd = out[0]] {
+  std::thread([fd] {
     char buf[4096];
     while (read(fd, buf, sizeof buf) > 0) {
     }
@@ -117,25 +142,14 @@ std::string ServerProcess::log() const {
 int run_cchc(const std::vector<std::string>& arguments, std::string& output) {
   std::vector<std::string> args = {CCHC_BINARY};
   args.insert(args.end(), arguments.begin(), arguments.end());
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 2);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  auto argv = argv_of(args);
-  pid_t pid;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  if (rc != 0) throw std::runtime_error("cannot run cchc");
+  auto child = spawn(args, nullptr);
+  pid_t pid = child.pid;
+  int fd = child.stdout_fd;
   output.clear();
   char buf[4096];
   ssize_t n;
-  while ((n = read(out[0], buf, sizeof buf)) > 0) output.append(buf, size_t(n));
-  close(out[0]);
+  while ((n = read(fd, buf, sizeof buf)) > 0) output.append(buf, size_t(n));
+  close(fd);
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
