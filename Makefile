@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc)
 
 run:
 	@bash scripts/setup.sh run
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory build TARGET=cchc
 	@if [ ! -f "$(DB)" ]; then ./$(BUILD_DIR)/cchc demo --db "$(DB)"; \
 	 else echo "Using the existing $(DB) (delete it to load the demo data again)."; fi
 	./$(BUILD_DIR)/cchc serve --db "$(DB)" --host $(HOST) --port $(PORT)
@@ -21,7 +21,7 @@ test:
 
 build:
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(BUILD_DIR) -j$(JOBS)
+	@cmake --build $(BUILD_DIR) -j$(JOBS) $(if $(TARGET),--target $(TARGET))
 
 setup:
 	@bash scripts/setup.sh test

@@ -35,7 +35,7 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
   router.add(http::Verb::get, "/", http::kPublic, [&layout](http::Request& req) {
     const auto& cal = WorkCalendar::vietnam();
     Date date = local_date(now_seconds());
-    json data = {{"heading", layout.site().system_name + " " + layout.site().province_name},
+    json data = {{"heading", layout.site().system_name},
                  {"intro", "Theo dõi kế hoạch, nhiệm vụ, chỉ số phục vụ người dân và kết quả "
                            "đánh giá cải cách hành chính của các cơ quan, đơn vị trong tỉnh."},
                  {"capabilities", capabilities()},

@@ -59,7 +59,8 @@ test('the home page shows in Vietnamese with working assets', async () => {
   await page.goto(base + '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   assert.match(await page.title(), /Trang chủ — Hệ thống quản lý cải cách hành chính/);
-  assert.match(await page.textContent('h1'), /Tỉnh Đồng Nai/);
+  assert.equal(await page.textContent('h1'), 'Hệ thống quản lý cải cách hành chính');
+  assert.equal(await page.textContent('.site-province'), 'Tỉnh Đồng Nai');
   assert.equal(await page.textContent('nav[aria-label="Điều hướng chính"] a[aria-current="page"]'), 'Trang chủ');
   // Dates in dd/mm/yyyy.
   assert.match(await page.textContent('.facts'), /\d{2}\/\d{2}\/\d{4}/);
