@@ -7,9 +7,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "app/demo.h"
+#include "audit/audit.h"
+#include "directory/store.h"
 #include "app/web.h"
 #include "core/errors.h"
 #include "db/migrate.h"
@@ -52,6 +56,34 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
             << std::endl;
   server.run();
   spdlog::info("cchc stopped");
+  return 0;
+}
+
+audit::Entry cli_actor() {
+  const char* user = std::getenv("USER");
+  return audit::Entry{std::string("cli:") + (user && *user ? user : "unknown"), "cli", "", "", "", {}, {}};
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw invalid_input("cannot read " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+int import_units(const std::string& db_spec, const std::string& file) {
+  auto db = open_migrated(db_spec);
+  auto result = directory::import_units(*db, read_file(file), cli_actor(), now_seconds());
+  if (!result.ok()) {
+    std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", file, result.errors.size())
+              << std::endl;
+    for (const auto& e : result.errors) std::cerr << "  " << e.message << std::endl;
+    return 2;
+  }
+  std::cout << fmt::format("{}: {} inserted, {} updated, {} unchanged", file, result.inserted,
+                           result.updated, result.unchanged)
+            << std::endl;
   return 0;
 }
 
@@ -121,6 +153,24 @@ int run_cli(int argc, char** argv) {
   add_db(backup_cmd);
   backup_cmd->add_option("--out", backup_out, "The new file to write")->required();
 
+  auto* units_cmd = cli.add_subcommand("units", "The unit tree: import and export the units CSV");
+  units_cmd->require_subcommand(1);
+  std::string units_file, units_out, as_of;
+  auto* units_import = units_cmd->add_subcommand(
+      "import", "Import units from CSV (code,name,level,parent_code,valid_from,valid_to[,successor_codes][,short_name]); "
+                "a file with any bad line is rejected whole");
+  add_db(units_import);
+  units_import->add_option("file", units_file, "The CSV file")->required();
+  auto* units_export = units_cmd->add_subcommand("export", "Write the units CSV to standard output or --out");
+  add_db(units_export);
+  units_export->add_option("--as-of", as_of, "Only units valid on this date (YYYY-MM-DD)");
+  units_export->add_option("--out", units_out, "Write to this file instead of standard output");
+
+  auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if broken");
+  add_db(audit_verify);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -155,6 +205,34 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*backup_cmd) return backup(db_spec, backup_out);
+    if (*units_import) return import_units(db_spec, units_file);
+    if (*units_export) {
+      auto db = open_migrated(db_spec);
+      std::optional<Date> date;
+      if (!as_of.empty()) date = parse_iso_date(as_of);
+      auto csv = directory::export_units(*db, date);
+      if (units_out.empty()) {
+        std::cout << csv;
+      } else {
+        std::ofstream(units_out, std::ios::binary) << csv;
+      }
+      audit::Entry entry = cli_actor();
+      entry.action = "export";
+      entry.entity = "units";
+      entry.entity_id = as_of.empty() ? "*" : as_of;
+      db->write([&](db::Connection& c) { audit::append(c, entry, now_seconds()); });
+      return 0;
+    }
+    if (*audit_verify) {
+      auto db = open_migrated(db_spec);
+      auto v = audit::verify(*db);
+      if (v.ok) {
+        std::cout << fmt::format("audit log intact: {} entries", v.entries) << std::endl;
+        return 0;
+      }
+      std::cerr << "audit log BROKEN: " << v.problem << std::endl;
+      return 1;
+    }
   } catch (const Error& e) {
     std::cerr << "cchc: " << e.what() << std::endl;
     return e.kind() == ErrorKind::invalid_input ? 2 : 1;

@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <fmt/format.h>
+#include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/numberformatter.h>
 #include <unicode/uchar.h>
@@ -8,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <map>
+#include <memory>
 
 #include "core/errors.h"
 
@@ -110,6 +112,19 @@ std::string slug(std::string_view s) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
+}
+
+bool collate_less(std::string_view a, std::string_view b) {
+  thread_local std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status)) throw Error(ErrorKind::internal, "ICU collator for vi unavailable");
+    return c;
+  }();
+  UErrorCode status = U_ZERO_ERROR;
+  auto r = collator->compareUTF8(icu::StringPiece(a.data(), int32_t(a.size())),
+                                 icu::StringPiece(b.data(), int32_t(b.size())), status);
+  return r == UCOL_LESS;
 }
 
 std::string format_int(std::int64_t v) {

@@ -18,6 +18,10 @@ std::string fold(std::string_view s);
 // trimmed of '-'. "Kế hoạch số 77/KH-VP" → "ke-hoach-so-77-kh-vp".
 std::string slug(std::string_view s);
 
+// Vietnamese alphabetical order (ICU collation for "vi": a ă â b c d đ e ê …,
+// tones after letters), for sorting names.
+bool collate_less(std::string_view a, std::string_view b);
+
 // Vietnamese number forms: "." groups thousands, "," marks decimals;
 // rounding is half away from zero (a share of 96,45 % shows as 96,5 %).
 std::string format_int(std::int64_t v);                       // 1234567 → "1.234.567"

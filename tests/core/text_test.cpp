@@ -73,3 +73,18 @@ TEST(Text, VietnameseNumbers) {
 
 }  // namespace
 }  // namespace cchc::text
+
+namespace cchc::text {
+namespace {
+
+TEST(Text, VietnameseAlphabeticalOrder) {
+  EXPECT_TRUE(collate_less("Phường Tân Đông Hiệp", "Phường Trảng Dài"));  // â before r
+  EXPECT_TRUE(collate_less("Đồng Nai", "Gia Lai"));                        // đ after d, before g
+  EXPECT_TRUE(collate_less("Dầu Giây", "Đồng Nai"));
+  EXPECT_TRUE(collate_less("an", "ăn"));
+  EXPECT_TRUE(collate_less("ăn", "ân"));
+  EXPECT_FALSE(collate_less("Biên Hòa", "Biên Hòa"));
+}
+
+}  // namespace
+}  // namespace cchc::text

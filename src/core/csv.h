@@ -1,0 +1,23 @@
+#pragma once
+// CSV per RFC 4180 (libcsv in strict mode): reading with the physical line
+// number each record starts on, and writing with quoting where needed.
+// Unquoted fields have surrounding spaces trimmed; blank lines are skipped.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc::csv {
+
+struct Record {
+  int line;  // 1-based line the record starts on
+  std::vector<std::string> fields;
+};
+
+// Throws invalid_input naming the line of malformed quoting or bad UTF-8.
+// A UTF-8 byte-order mark at the start is ignored.
+std::vector<Record> parse(std::string_view text);
+
+// One record, quoted where a field needs it, ending in CRLF.
+std::string format_row(const std::vector<std::string>& fields);
+
+}  // namespace cchc::csv

@@ -1,0 +1,38 @@
+#pragma once
+// The unit tree: plain types.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+
+namespace cchc::directory {
+
+struct Level {
+  std::string code;  // province | department | district | commune | a province's own
+  std::string name;  // Vietnamese
+  int rank = 0;
+};
+
+struct Unit {
+  std::string code;
+  std::string name;
+  std::string short_name;
+  std::string level;
+  std::string parent_code;  // "" for a root
+  Date valid_from;
+  std::optional<Date> valid_to;  // last day, inclusive
+  std::vector<std::string> successor_codes;
+
+  bool valid_on(Date d) const;
+  friend bool operator==(const Unit&, const Unit&) = default;
+};
+
+// One problem found in an import, on one line of the file.
+struct LineError {
+  int line;
+  std::string message;     // English, for the CLI and the API
+  std::string message_vi;  // for pages
+};
+
+}  // namespace cchc::directory

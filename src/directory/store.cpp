@@ -1,0 +1,140 @@
+#include "directory/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+
+namespace cchc::directory {
+
+namespace {
+
+std::vector<Unit> read_units(db::Connection& c) {
+  auto rows = c.query(
+      "SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code");
+  auto successors = c.query("SELECT code, successor_code FROM unit_successors ORDER BY code, successor_code");
+  std::map<std::string, std::vector<std::string>> next;
+  for (const auto& r : successors.rows) next[r.str("code")].push_back(r.str("successor_code"));
+  std::vector<Unit> out;
+  for (const auto& r : rows.rows) {
+    Unit u;
+    u.code = r.str("code");
+    u.name = r.str("name");
+    u.short_name = r.str("short_name");
+    u.level = r.str("level");
+    u.parent_code = r.opt_str("parent_code").value_or("");
+    u.valid_from = parse_iso_date(r.str("valid_from"));
+    if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
+    u.successor_codes = next[u.code];
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+std::string to_json(const Unit& u) {
+  return nlohmann::json{{"code", u.code},
+                        {"name", u.name},
+                        {"short_name", u.short_name},
+                        {"level", u.level},
+                        {"parent_code", u.parent_code},
+                        {"valid_from", format_iso_date(u.valid_from)},
+                        {"valid_to", u.valid_to ? format_iso_date(*u.valid_to) : ""},
+                        {"successor_codes", u.successor_codes}}
+      .dump();
+}
+
+std::optional<std::string> optional_text(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+}  // namespace
+
+std::vector<Level> load_levels(db::Database& db) {
+  auto rows = db.read([](db::Connection& c) { return c.query("SELECT code, name, rank FROM unit_levels ORDER BY rank"); });
+  std::vector<Level> out;
+  for (const auto& r : rows.rows) out.push_back({r.str("code"), r.str("name"), int(r.i64("rank"))});
+  return out;
+}
+
+std::vector<Unit> load_units(db::Database& db) {
+  return db.read([](db::Connection& c) { return read_units(c); });
+}
+
+Tree load_tree(db::Database& db) { return Tree(load_units(db)); }
+
+ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who,
+                          Instant now) {
+  ImportResult result;
+  auto parsed = parse_units_csv(csv_text);
+  if (!parsed.errors.empty()) {
+    result.errors = std::move(parsed.errors);
+    return result;
+  }
+  return db.write([&](db::Connection& c) {
+    std::map<std::string, Unit> existing;
+    for (auto& u : read_units(c)) existing.emplace(u.code, std::move(u));
+    std::set<std::string> levels;
+    for (const auto& r : c.query("SELECT code FROM unit_levels").rows) levels.insert(r.str("code"));
+    result.errors = validate_units(parsed.units, parsed.lines, existing, levels);
+    if (!result.errors.empty()) return result;
+
+    std::vector<const Unit*> successor_changes;
+    auto ordered = parents_first(parsed.units);
+    for (const Unit& u : ordered) {
+      auto old = existing.find(u.code);
+      if (old != existing.end() && old->second == u) {
+        ++result.unchanged;
+        continue;
+      }
+      std::vector<db::Param> values = {u.name,
+                                       u.short_name,
+                                       u.level,
+                                       optional_text(u.parent_code),
+                                       format_iso_date(u.valid_from),
+                                       u.valid_to ? std::optional(format_iso_date(*u.valid_to)) : std::nullopt,
+                                       text::fold(u.name),
+                                       u.code};
+      audit::Entry entry = who;
+      entry.entity = "units";
+      entry.entity_id = u.code;
+      entry.after_json = to_json(u);
+      if (old == existing.end()) {
+        c.query(
+            "INSERT INTO units (name, short_name, level, parent_code, valid_from, valid_to, name_folded, code) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            values);
+        entry.action = "create";
+        ++result.inserted;
+      } else {
+        c.query(
+            "UPDATE units SET name = ?, short_name = ?, level = ?, parent_code = ?, valid_from = ?, "
+            "valid_to = ?, name_folded = ? WHERE code = ?",
+            values);
+        entry.action = "update";
+        entry.before_json = to_json(old->second);
+        ++result.updated;
+      }
+      audit::append(c, entry, now);
+      if (old == existing.end() || old->second.successor_codes != u.successor_codes) {
+        successor_changes.push_back(&u);
+      }
+    }
+    // Successors last: they may name units inserted above.
+    for (const Unit* u : successor_changes) {
+      c.query("DELETE FROM unit_successors WHERE code = ?", {u->code});
+      for (const auto& s : u->successor_codes) {
+        c.query("INSERT INTO unit_successors (code, successor_code) VALUES (?, ?)", {u->code, s});
+      }
+    }
+    return result;
+  });
+}
+
+std::string export_units(db::Database& db, std::optional<Date> as_of) {
+  auto units = load_units(db);
+  if (as_of) {
+    std::erase_if(units, [&](const Unit& u) { return !u.valid_on(*as_of); });
+  }
+  return to_csv(units);
+}
+
+}  // namespace cchc::directory
