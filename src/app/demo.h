@@ -1,6 +1,7 @@
 #pragma once
-// The demo province loaded by `cchc demo`. Loading is idempotent: running it
-// again changes nothing.
+// The demo province loaded by `cchc demo`: the province's name and its unit
+// tree (data/demo/units.csv, see docs/directory.md). Loading is idempotent:
+// running it again changes nothing that is already as the demo has it.
 #include <string>
 #include <vector>
 

@@ -189,9 +189,9 @@ std::vector<LineError> validate_units(const std::vector<Unit>& incoming, const s
                                fmt::format("không có đơn vị kế thừa mã '{}'", s)));
       } else if (!u.valid_to) {
         errors.push_back(error(line, "a unit with successors needs valid_to", "đơn vị có đơn vị kế thừa phải có ngày kết thúc"));
-      } else if (sys_days{it->second.valid_from} <= sys_days{*u.valid_to}) {
-        errors.push_back(error(line, fmt::format("successor '{}' begins before this unit ends", s),
-                               fmt::format("đơn vị kế thừa '{}' bắt đầu trước khi đơn vị này kết thúc", s)));
+      } else if (!it->second.valid_on(Date{sys_days{*u.valid_to} + days{1}})) {
+        errors.push_back(error(line, fmt::format("successor '{}' does not exist the day after this unit ends", s),
+                               fmt::format("đơn vị kế thừa '{}' không tồn tại vào ngày sau khi đơn vị này kết thúc", s)));
       }
     }
   }

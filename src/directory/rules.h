@@ -30,7 +30,8 @@ ParsedUnits parse_units_csv(std::string_view text);
 // the incoming ones (incoming win): duplicate codes in the file, unknown
 // level, unknown parent, a parent not valid over the whole life of its child,
 // cycles, valid_to before valid_from, unknown or self successors, successors
-// of a unit still open, successors beginning before the unit ends.
+// of a unit still open, successors not existing the day after the unit ends
+// (a successor may be new, or an existing unit that absorbs this one).
 // Errors come sorted by line.
 std::vector<LineError> validate_units(const std::vector<Unit>& incoming, const std::vector<int>& lines,
                                       const std::map<std::string, Unit>& existing,

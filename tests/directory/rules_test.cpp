@@ -115,7 +115,18 @@ TEST(UnitsCsv, Successors) {
             "3");  // still open
   EXPECT_EQ(with("DNI,Tỉnh,province,,2004-01-01,,\nA,Xã A,commune,DNI,2004-01-01,2025-06-30,B\n"
                  "B,Xã B,commune,DNI,2025-06-30,,\n"),
-            "3");  // successor begins before A ends
+            "");  // B begins before A ends: allowed, B exists on 01/07/2025
+  EXPECT_EQ(with("DNI,Tỉnh,province,,2004-01-01,,\nA,Xã A,commune,DNI,2004-01-01,2025-06-30,B\n"
+                 "B,Xã B,commune,DNI,2025-07-02,,\n"),
+            "3");  // B begins a day too late
+  // Absorption: A merges into C, which existed before and goes on.
+  EXPECT_EQ(with("DNI,Tỉnh,province,,2004-01-01,,\nA,Xã A,commune,DNI,2004-01-01,2025-06-30,C\n"
+                 "C,Xã C,commune,DNI,2004-01-01,,\n"),
+            "");
+  // The successor closed the same day as A.
+  EXPECT_EQ(with("DNI,Tỉnh,province,,2004-01-01,,\nA,Xã A,commune,DNI,2004-01-01,2025-06-30,C\n"
+                 "C,Xã C,commune,DNI,2004-01-01,2025-06-30,\n"),
+            "3");
   EXPECT_EQ(with("DNI,Tỉnh,province,,2004-01-01,,\nA,Xã A,commune,DNI,2004-01-01,2025-06-30,A\n"), "3");
 }
 

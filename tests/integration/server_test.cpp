@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -309,6 +311,52 @@ TEST(Cli, VerbsAndErrors) {
   EXPECT_NE(out.find("pg_dump"), std::string::npos);
   EXPECT_EQ(run_cchc({"serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--port", "0"}, out), 1);
   EXPECT_NE(out.find("cannot connect to PostgreSQL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST(Cli, UnitsImportExportAndAuditVerify) {
+  std::string why, out;
+  auto t = testing::make_test_db("sqlite", why);
+  ASSERT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0) << out;
+  ASSERT_EQ(run_cchc({"units", "export", "--db", t->spec}, out), 0) << out;
+  auto lines = std::count(out.begin(), out.end(), '\n');
+  EXPECT_GE(lines, 61);  // header + at least 60 units
+  EXPECT_NE(out.find("DNI,Tỉnh Đồng Nai,province,,"), std::string::npos);
+  ASSERT_EQ(run_cchc({"units", "export", "--db", t->spec, "--as-of", "2025-07-01"}, out), 0);
+  EXPECT_EQ(out.find("\nBIENHOA,"), std::string::npos);  // districts closed on 30/06/2025
+  EXPECT_NE(out.find("\nP-BIENHOA,"), std::string::npos);
+
+  std::string bad = t->sqlite_dir + "/cycle.csv";
+  std::ofstream(bad) << "code,name,level,parent_code,valid_from,valid_to\n"
+                        "NEW,Xã mới,commune,DNI,2025-07-01,\n"
+                        "A,Đơn vị A,district,B,2020-01-01,\n"
+                        "B,Đơn vị B,district,A,2020-01-01,\n"
+                        "C,Đơn vị C,hamlet,DNI,2020-01-01,\n";
+  std::string before;
+  run_cchc({"units", "export", "--db", t->spec}, before);
+  EXPECT_EQ(run_cchc({"units", "import", "--db", t->spec, bad}, out), 2);
+  EXPECT_NE(out.find("nothing was written"), std::string::npos) << out;
+  EXPECT_NE(out.find("line 3:"), std::string::npos);
+  EXPECT_NE(out.find("line 4:"), std::string::npos);
+  EXPECT_NE(out.find("line 5: unknown level 'hamlet'"), std::string::npos);
+  EXPECT_EQ(out.find("line 2:"), std::string::npos) << out;
+  std::string after;
+  run_cchc({"units", "export", "--db", t->spec}, after);
+  EXPECT_EQ(after, before);
+
+  ASSERT_EQ(run_cchc({"audit", "verify", "--db", t->spec}, out), 0) << out;
+  EXPECT_NE(out.find("audit log intact"), std::string::npos);
+  {
+    auto db = db::open(t->spec);
+    db->write([](db::Connection& c) { c.query("UPDATE audit_log SET after_json = '{}' WHERE seq = 7"); });
+  }
+  EXPECT_EQ(run_cchc({"audit", "verify", "--db", t->spec}, out), 1);
+  EXPECT_NE(out.find("entry 7 was changed"), std::string::npos) << out;
 }
 
 }  // namespace
