@@ -13,7 +13,10 @@
 
 #include "app/demo.h"
 #include "audit/audit.h"
+#include "directory/accounts.h"
 #include "directory/store.h"
+
+#include <unistd.h>
 #include "app/web.h"
 #include "core/errors.h"
 #include "db/migrate.h"
@@ -84,6 +87,39 @@ int import_units(const std::string& db_spec, const std::string& file) {
   std::cout << fmt::format("{}: {} inserted, {} updated, {} unchanged", file, result.inserted,
                            result.updated, result.unchanged)
             << std::endl;
+  return 0;
+}
+
+// A password from standard input when it is not a terminal, else a new one.
+std::pair<std::string, bool> password_from_stdin() {
+  if (!isatty(STDIN_FILENO)) {
+    std::string line;
+    if (std::getline(std::cin, line) && !line.empty()) {
+      if (line.back() == '\r') line.pop_back();
+      return {line, false};
+    }
+  }
+  return {directory::generate_password(), true};
+}
+
+int user_add(const std::string& db_spec, directory::NewUser nu) {
+  auto db = open_migrated(db_spec);
+  auto [password, generated] = password_from_stdin();
+  nu.password = password;
+  auto user = directory::add_user(*db, nu, cli_actor(), now_seconds());
+  std::cout << fmt::format("user {} added to {}", user.username, user.unit_code) << std::endl;
+  if (generated) std::cout << "password (shown once): " << password << std::endl;
+  return 0;
+}
+
+int user_passwd(const std::string& db_spec, const std::string& username) {
+  auto db = open_migrated(db_spec);
+  auto user = directory::find_user(*db, username);
+  if (!user) throw invalid_input("no user '" + username + "'");
+  auto [password, generated] = password_from_stdin();
+  directory::set_password(*db, user->id, password, cli_actor(), now_seconds());
+  std::cout << fmt::format("password of {} changed; their sessions ended", user->username) << std::endl;
+  if (generated) std::cout << "password (shown once): " << password << std::endl;
   return 0;
 }
 
@@ -166,6 +202,24 @@ int run_cli(int argc, char** argv) {
   units_export->add_option("--as-of", as_of, "Only units valid on this date (YYYY-MM-DD)");
   units_export->add_option("--out", units_out, "Write to this file instead of standard output");
 
+  auto* user_cmd = cli.add_subcommand("user", "User accounts");
+  user_cmd->require_subcommand(1);
+  directory::NewUser new_user;
+  auto* user_add_cmd = user_cmd->add_subcommand(
+      "add", "Add a user; the password is read from standard input, or generated and printed once");
+  add_db(user_add_cmd);
+  user_add_cmd->add_option("--username", new_user.username, "3-64 of a-z 0-9 . _ -")->required();
+  user_add_cmd->add_option("--unit", new_user.unit_code, "The code of the user's unit")->required();
+  user_add_cmd->add_option("--role", new_user.roles,
+                           "admin, unit_officer, unit_leader, editor, editorial_board, appraiser, viewer (repeatable)")
+      ->required();
+  user_add_cmd->add_option("--name", new_user.display_name, "Full name (default: the username)");
+  std::string passwd_user;
+  auto* user_passwd_cmd = user_cmd->add_subcommand(
+      "passwd", "Set a user's password (from standard input, or generated and printed once); ends their sessions");
+  add_db(user_passwd_cmd);
+  user_passwd_cmd->add_option("--username", passwd_user, "Whose password")->required();
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if broken");
@@ -195,17 +249,16 @@ int run_cli(int argc, char** argv) {
       auto db = open_migrated(db_spec);
       auto logins = load_demo(*db);
       std::cout << "demo data loaded into " << db->describe() << std::endl;
-      if (logins.empty()) {
-        std::cout << "demo logins: none yet (accounts arrive with the directory capability)"
-                  << std::endl;
-      }
+      std::cout << "demo logins (demo data only):" << std::endl;
       for (const auto& l : logins) {
-        std::cout << fmt::format("  {:<12} {:<20} {}", l.role, l.username, l.password) << std::endl;
+        std::cout << fmt::format("  {:<16} {:<18} {}", l.role, l.username, l.password) << std::endl;
       }
       return 0;
     }
     if (*backup_cmd) return backup(db_spec, backup_out);
     if (*units_import) return import_units(db_spec, units_file);
+    if (*user_add_cmd) return user_add(db_spec, new_user);
+    if (*user_passwd_cmd) return user_passwd(db_spec, passwd_user);
     if (*units_export) {
       auto db = open_migrated(db_spec);
       std::optional<Date> date;

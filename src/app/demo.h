@@ -13,8 +13,7 @@ struct DemoLogin {
   std::string username, password, role;
 };
 
-// Loads the demo data; returns the demo accounts to print (none until the
-// directory capability adds users).
+// Loads the demo data; returns the demo accounts (one per role) to print.
 std::vector<DemoLogin> load_demo(db::Database& db);
 
 }  // namespace cchc::app

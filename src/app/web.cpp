@@ -1,6 +1,9 @@
 #include "app/web.h"
 
 #include "app/platform_routes.h"
+#include "directory/accounts.h"
+#include "directory/permissions.h"
+#include "directory/routes.h"
 #include "home/routes.h"
 #include "http/middleware.h"
 
@@ -17,7 +20,15 @@ Web::Web(db::Database& db, WebConfig config)
     : db_(db), config_(std::move(config)), metrics_(std::make_shared<http::Metrics>()) {
   renderer_ = std::make_unique<views::CtemplateRenderer>(config_.templates_dir);
   layout_ = std::make_unique<views::Layout>(
-      *renderer_, views::Site{province_name(db_), "Hệ thống quản lý cải cách hành chính", {}});
+      *renderer_, views::Site{province_name(db_), "Hệ thống quản lý cải cách hành chính", {}},
+      [](const http::Request& req, const std::string& permission) {
+        if (permission == http::kPublic) return true;
+        if (!req.principal) return false;
+        for (const auto& r : req.principal->roles) {
+          if (directory::role_has(r, permission)) return true;
+        }
+        return false;
+      });
   http::SessionPolicy policy;
   policy.secure_cookie = config_.https;
   sessions_ = std::make_unique<http::SessionStore>(db_, policy);
@@ -31,6 +42,7 @@ Web::Web(db::Database& db, WebConfig config)
       });
 
   home::add_routes(router_, *layout_, *sessions_);
+  directory::add_routes(router_, *layout_, *sessions_, db_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {
@@ -44,14 +56,14 @@ Web::Web(db::Database& db, WebConfig config)
   auto stateless = [](const http::Request& req) {
     return req.route.starts_with("/static/") || req.route == "/healthz" || req.route == "/metrics";
   };
-  auto session_mw = http::sessions(*sessions_);
+  auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
   pipeline_ = http::chain(
       {http::security_headers(config_.https), catch_errors,
        [stateless, session_mw](http::Request& req, const http::Next& next) {
          return stateless(req) ? next(req) : session_mw(req, next);
        },
        http::csrf(),
-       http::permission(http::public_only())},
+       http::permission(directory::authorizer(db_))},
       [this](http::Request& req) { return dispatch(req); });
 }
 

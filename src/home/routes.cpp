@@ -30,7 +30,7 @@ json capabilities() {
 }  // namespace
 
 void add_routes(http::Router& router, views::Layout& layout, http::SessionStore& sessions) {
-  layout.add_nav({"Trang chủ", "/"});
+  layout.add_nav({"Trang chủ", "/", http::kPublic});
 
   router.add(http::Verb::get, "/", http::kPublic, [&layout](http::Request& req) {
     const auto& cal = WorkCalendar::vietnam();

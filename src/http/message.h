@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc::http {
 
@@ -17,6 +18,19 @@ using Status = beast_http::status;
 using Response = beast_http::response<beast_http::string_body>;
 
 struct Session;  // http/session.h
+
+// The signed-in user, as the middleware found them for this request.
+struct Principal {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string unit_code;
+  std::vector<std::string> roles;
+  bool has_role(std::string_view r) const {
+    for (const auto& x : roles) if (x == r) return true;
+    return false;
+  }
+};
 struct Route;    // http/router.h
 
 struct Request {
@@ -30,6 +44,7 @@ struct Request {
   std::string request_id;
   std::string remote_address;
   std::shared_ptr<Session> session;               // set by the session middleware when present
+  std::optional<Principal> principal;             // set when the session belongs to a user
 
   Verb method() const { return message.method(); }
   bool is_api() const { return path == "/api" || path.starts_with("/api/"); }

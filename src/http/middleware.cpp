@@ -1,8 +1,15 @@
 #include "http/middleware.h"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 #include "core/errors.h"
 
 namespace cchc::http {
+
+std::string url_encode(std::string_view s) {
+  return boost::urls::encode(s, boost::urls::unreserved_chars);
+}
 
 bool is_state_changing(Verb v) {
   return v != Verb::get && v != Verb::head && v != Verb::options && v != Verb::trace;
@@ -22,9 +29,10 @@ Middleware security_headers(bool https) {
   };
 }
 
-Middleware sessions(SessionStore& store) {
-  return [&store](Request& req, const Next& next) {
+Middleware sessions(SessionStore& store, std::function<void(Request&)> load_principal) {
+  return [&store, load_principal = std::move(load_principal)](Request& req, const Next& next) {
     req.session = store.find(req, now_seconds());
+    if (req.session && req.session->user_id) load_principal(req);
     Response res = next(req);
     if (req.session && req.session->is_new) {
       res.insert(beast_http::field::set_cookie, store.set_cookie(*req.session));
@@ -69,15 +77,25 @@ Middleware csrf() {
 }
 
 Authorizer public_only() {
-  return [](const Request&, const std::string& permission) { return permission == kPublic; };
+  return [](const Request&, const std::string& permission) {
+    return permission == kPublic ? Access::allow : Access::deny;
+  };
 }
 
 Middleware permission(Authorizer authorizer) {
   return [authorizer = std::move(authorizer)](Request& req, const Next& next) {
-    if (req.matched && !authorizer(req, req.matched->permission)) {
-      throw forbidden("permission '" + req.matched->permission + "' required");
+    if (!req.matched) return next(req);
+    switch (authorizer(req, req.matched->permission)) {
+      case Access::allow: return next(req);
+      case Access::sign_in:
+        if (!req.is_api() && req.method() == Verb::get) {
+          std::string target(req.message.target());
+          return redirect(req, std::string(kSignInPath) + "?tiep=" + url_encode(target));
+        }
+        throw Error(ErrorKind::unauthenticated, "sign-in required", "Xin vui lòng đăng nhập để tiếp tục.");
+      case Access::deny: break;
     }
-    return next(req);
+    throw forbidden("permission '" + req.matched->permission + "' required");
   };
 }
 

@@ -8,8 +8,9 @@
 //                     (Sec-Fetch-Site / Origin) and the session's CSRF token
 //                     (form field `_csrf` or header X-CSRF-Token): else 403
 //   permission        the matched route's declared permission, checked by
-//                     the Authorizer (the directory capability supplies the
-//                     real one; until then only "public" routes pass)
+//                     the Authorizer (directory/permissions.h): not signed in
+//                     → pages redirect to the sign-in page, the API answers
+//                     401; signed in but not allowed → 403
 #include <functional>
 
 #include "http/router.h"
@@ -21,14 +22,20 @@ inline constexpr const char* kCsrfField = "_csrf";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 bool is_state_changing(Verb v);
+// Percent-encodes all but RFC 3986 unreserved characters.
+std::string url_encode(std::string_view s);
 
 Middleware security_headers(bool https);
-Middleware sessions(SessionStore& store);
+// `load_principal` fills req.principal for a session that has a user.
+Middleware sessions(SessionStore& store, std::function<void(Request&)> load_principal);
 Middleware csrf();
 
 // Decides whether the request may use a route with this permission.
-using Authorizer = std::function<bool(const Request&, const std::string& permission)>;
+enum class Access { allow, sign_in, deny };
+using Authorizer = std::function<Access(const Request&, const std::string& permission)>;
 Authorizer public_only();
+
+inline constexpr const char* kSignInPath = "/dang-nhap";
 // Checks req.matched's permission (the app matches the route before the
 // chain runs); unmatched requests pass on to become 404/405.
 Middleware permission(Authorizer authorizer);

@@ -79,7 +79,32 @@ std::shared_ptr<Session> SessionStore::find(const Request& req, Instant now) {
 
 std::shared_ptr<Session> SessionStore::ensure(Request& req, Instant now) {
   if (req.session) return req.session;
+  return create(req, now, std::nullopt, nlohmann::json::object());
+}
+
+std::shared_ptr<Session> SessionStore::start_for_user(Request& req, std::int64_t user_id, Instant now) {
+  auto prefs = req.session ? req.session->prefs : nlohmann::json::object();
+  if (req.session) {
+    db_.write([&](db::Connection& c) { c.query("DELETE FROM sessions WHERE token_hash = ?", {req.session->token_hash}); });
+    req.session.reset();
+  }
+  return create(req, now, user_id, std::move(prefs));
+}
+
+void SessionStore::end_for_user(std::int64_t user_id) {
+  db_.write([&](db::Connection& c) { c.query("DELETE FROM sessions WHERE user_id = ?", {user_id}); });
+}
+
+std::string SessionStore::clear_cookie() const {
+  return fmt::format("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", cookie_name(),
+                     policy_.secure_cookie ? "; Secure" : "");
+}
+
+std::shared_ptr<Session> SessionStore::create(Request& req, Instant now, std::optional<std::int64_t> user_id,
+                                              nlohmann::json prefs) {
   auto s = std::make_shared<Session>();
+  s->user_id = user_id;
+  s->prefs = std::move(prefs);
   s->cookie_token = random_token();
   s->token_hash = sha256_hex(s->cookie_token);
   s->csrf_token = random_token();
@@ -87,9 +112,9 @@ std::shared_ptr<Session> SessionStore::ensure(Request& req, Instant now) {
   s->is_new = true;
   db_.write([&](db::Connection& c) {
     c.query(
-        "INSERT INTO sessions (token_hash, csrf_token, prefs, created_at, last_seen_at, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {s->token_hash, s->csrf_token, s->prefs.dump(), epoch(now), epoch(now),
+        "INSERT INTO sessions (token_hash, csrf_token, user_id, prefs, created_at, last_seen_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {s->token_hash, s->csrf_token, s->user_id, s->prefs.dump(), epoch(now), epoch(now),
          epoch(now + policy_.idle_timeout)});
   });
   req.session = s;

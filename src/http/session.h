@@ -45,12 +45,22 @@ class SessionStore {
   // The request's session, created (and stored) when it has none.
   std::shared_ptr<Session> ensure(Request& req, Instant now);
   void save_prefs(const Session& s);
+  // Sign-in: ends the request's current session and starts a new one (new
+  // token, new CSRF token) for the user, keeping display preferences.
+  std::shared_ptr<Session> start_for_user(Request& req, std::int64_t user_id, Instant now);
+  // Ends every session of the user (sign-out).
+  void end_for_user(std::int64_t user_id);
+  // A Set-Cookie value that removes the cookie.
+  std::string clear_cookie() const;
   // The Set-Cookie value for a new session.
   std::string set_cookie(const Session& s) const;
   // Removes sessions past their expiry; returns how many.
   std::int64_t purge_expired(Instant now);
 
  private:
+  std::shared_ptr<Session> create(Request& req, Instant now, std::optional<std::int64_t> user_id,
+                                  nlohmann::json prefs);
+
   db::Database& db_;
   SessionPolicy policy_;
 };

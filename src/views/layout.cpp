@@ -9,6 +9,7 @@ std::string Layout::page(const http::Request& req, const std::string& title,
                          const std::string& page_template, nlohmann::json data) const {
   nlohmann::json nav = nlohmann::json::array();
   for (const auto& item : site_.nav) {
+    if (!can_(req, item.permission)) continue;
     bool current = item.href == "/" ? req.path == "/" : req.path.starts_with(item.href);
     nav.push_back({{"label", item.label}, {"href", item.href}, {"current", current}});
   }
@@ -19,6 +20,11 @@ std::string Layout::page(const http::Request& req, const std::string& title,
     if (prefs.value("contrast", "") == "high") body_class += " contrast-high";
   }
   data["_template"] = page_template;
+  nlohmann::json user;
+  if (req.principal && req.session) {
+    user = {{"display_name", req.principal->display_name}, {"username", req.principal->username},
+            {"csrf", req.session->csrf_token}};
+  }
   nlohmann::json layout = {
       {"title", title},
       {"province_name", site_.province_name},
@@ -27,6 +33,8 @@ std::string Layout::page(const http::Request& req, const std::string& title,
       {"body_class", body_class},
       {"content", std::move(data)},
   };
+  if (!user.is_null()) layout["user"] = user;
+  else layout["anonymous"] = true;
   return renderer_.render("layout/page.tpl", layout);
 }
 

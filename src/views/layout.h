@@ -2,6 +2,7 @@
 // The one page layout: province name, navigation by capability, the signed-in
 // user, display preferences, skip link, footer. Every page and error page is
 // rendered through it.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,9 @@
 namespace cchc::views {
 
 struct NavItem {
-  std::string label;  // Vietnamese, sentence case
+  std::string label;       // Vietnamese, sentence case
   std::string href;
+  std::string permission;  // shown only to those who hold it
 };
 
 struct Site {
@@ -25,7 +27,11 @@ struct Site {
 
 class Layout {
  public:
-  Layout(const Renderer& renderer, Site site) : renderer_(renderer), site_(std::move(site)) {}
+  // `can` tells whether the request's user holds a permission (for the
+  // navigation).
+  using Can = std::function<bool(const http::Request&, const std::string& permission)>;
+  Layout(const Renderer& renderer, Site site, Can can)
+      : renderer_(renderer), site_(std::move(site)), can_(std::move(can)) {}
   const Site& site() const { return site_; }
   void add_nav(NavItem item) { site_.nav.push_back(std::move(item)); }
 
@@ -37,6 +43,7 @@ class Layout {
  private:
   const Renderer& renderer_;
   Site site_;
+  Can can_;
 };
 
 }  // namespace cchc::views

@@ -19,6 +19,11 @@
     <ul>
       {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
     </ul>
+    <ul class="account">
+      {{#user}}<li><a href="/doi-mat-khau" title="Đổi mật khẩu">{{display_name}}</a></li>
+      <li><form method="post" action="/dang-xuat" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">Đăng xuất</button></form></li>{{/user}}
+      {{#anonymous}}<li><a href="/dang-nhap">Đăng nhập</a></li>{{/anonymous}}
+    </ul>
   </nav>
 </header>
 <main id="noi-dung" class="container" tabindex="-1">

@@ -192,6 +192,26 @@ TEST(Middleware, PermissionSeamDeniesUndeclaredAccess) {
       EXPECT_THROW(app(req), Error);
     }
   }
+  // An authoriser asking for sign-in: pages redirect there, the API gets 401.
+  auto signin = chain({permission([](const Request&, const std::string&) { return Access::sign_in; })},
+                      [](Request& req) { return req.matched->handler(req); });
+  Request page;
+  page.matched = r.match(Verb::get, "/admin").route;
+  page.path = "/admin";
+  page.message.target("/admin?x=1");
+  page.message.method(Verb::get);
+  auto res = signin(page);
+  EXPECT_EQ(res.result_int(), 303);
+  EXPECT_EQ(res[beast_http::field::location], "/dang-nhap?tiep=%2Fadmin%3Fx%3D1");
+  Request api;
+  api.matched = page.matched;
+  api.path = "/api/v1/x";
+  try {
+    signin(api);
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::unauthenticated);
+  }
 }
 
 }  // namespace

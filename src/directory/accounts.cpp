@@ -1,0 +1,241 @@
+#include "directory/accounts.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/embedded.h"
+#include "core/errors.h"
+#include "core/text.h"
+
+namespace cchc::directory {
+
+namespace {
+
+const std::unordered_set<std::string>& common_passwords() {
+  static const std::unordered_set<std::string> set = [] {
+    for (const auto& f : embedded::files()) {
+      if (f.name.ends_with("language-common/src/passwords.json")) {
+        auto list = nlohmann::json::parse(f.contents);
+        return std::unordered_set<std::string>(list.begin(), list.end());
+      }
+    }
+    throw Error(ErrorKind::internal, "common-password list missing from the binary");
+  }();
+  return set;
+}
+
+size_t code_points(std::string_view s) {
+  return size_t(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size()))).countChar32());
+}
+
+void init_sodium() {
+  if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium failed to initialise");
+}
+
+User read_user(db::Connection& c, const db::Row& r) {
+  User u;
+  u.id = r.i64("id");
+  u.username = r.str("username");
+  u.display_name = r.str("display_name");
+  u.unit_code = r.str("unit_code");
+  u.active = r.i64("active") != 0;
+  for (const auto& role : c.query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {u.id}).rows) {
+    u.roles.push_back(role.str("role"));
+  }
+  return u;
+}
+
+std::string user_json(const User& u) {
+  return nlohmann::json{{"username", u.username}, {"display_name", u.display_name}, {"unit_code", u.unit_code},
+                        {"roles", u.roles}, {"active", u.active}}
+      .dump();
+}
+
+}  // namespace
+
+bool is_role(std::string_view role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
+
+bool is_province_wide(std::string_view role) {
+  return role == "admin" || role == "viewer" || role == "editorial_board" || role == "appraiser";
+}
+
+std::string role_label_vi(std::string_view role) {
+  if (role == "admin") return "Quản trị (Sở Nội vụ)";
+  if (role == "unit_officer") return "Cán bộ đơn vị";
+  if (role == "unit_leader") return "Lãnh đạo đơn vị";
+  if (role == "editor") return "Cộng tác viên tin bài";
+  if (role == "editorial_board") return "Ban Biên tập";
+  if (role == "appraiser") return "Thành viên tổ thẩm định";
+  if (role == "viewer") return "Lãnh đạo theo dõi";
+  return std::string(role);
+}
+
+bool is_common_password(std::string_view password) {
+  std::string lower;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(password.data(), int32_t(password.size())))
+      .toLower()
+      .toUTF8String(lower);
+  return common_passwords().count(lower) > 0;
+}
+
+std::string password_problem(std::string_view password, std::string_view username, std::string* reason_en) {
+  auto set = [&](const char* en, const char* vi) {
+    if (reason_en) *reason_en = en;
+    return std::string(vi);
+  };
+  if (!text::is_valid_utf8(password)) return set("password is not valid UTF-8", "Mật khẩu chứa ký tự không hợp lệ.");
+  size_t n = code_points(password);
+  if (n < 12) return set("password must have at least 12 characters", "Mật khẩu phải có ít nhất 12 ký tự.");
+  if (n > 128) return set("password must have at most 128 characters", "Mật khẩu không được dài quá 128 ký tự.");
+  if (is_common_password(password)) {
+    return set("password is on the list of common passwords",
+               "Mật khẩu này quá phổ biến, dễ bị đoán. Xin vui lòng chọn mật khẩu khác.");
+  }
+  if (!username.empty() && normalise_username(password) == normalise_username(username)) {
+    return set("password must not be the username", "Mật khẩu không được trùng với tên đăng nhập.");
+  }
+  return {};
+}
+
+std::string hash_password(std::string_view password) {
+  init_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw Error(ErrorKind::internal, "password hashing ran out of memory");
+  }
+  return out;
+}
+
+bool verify_password(const std::string& hash, std::string_view password) {
+  init_sodium();
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool needs_rehash(const std::string& hash) {
+  init_sodium();
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
+std::string generate_password() {
+  init_sodium();
+  static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::string out;
+  for (int i = 0; i < 16; ++i) out.push_back(alphabet[randombytes_uniform(sizeof alphabet - 1)]);
+  return out;
+}
+
+std::string normalise_username(std::string_view username) {
+  std::string out;
+  for (char c : username) out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Instant now) {
+  std::string username = normalise_username(nu.username);
+  if (username.size() < 3 || username.size() > 64 ||
+      !std::all_of(username.begin(), username.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      })) {
+    throw invalid_input("username must be 3-64 of a-z 0-9 . _ -",
+                        "Tên đăng nhập gồm 3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.");
+  }
+  std::string display = text::nfc(nu.display_name.empty() ? username : nu.display_name);
+  if (nu.roles.empty()) throw invalid_input("at least one role is needed", "Cần chọn ít nhất một vai trò.");
+  for (const auto& r : nu.roles) {
+    if (!is_role(r)) throw invalid_input(fmt::format("unknown role '{}'", r), "Vai trò không hợp lệ.");
+  }
+  std::string en;
+  if (auto vi = password_problem(nu.password, username, &en); !vi.empty()) throw invalid_input(en, vi);
+  std::string hash = hash_password(nu.password);  // slow: outside the transaction
+  return db.write([&](db::Connection& c) {
+    auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {nu.unit_code});
+    if (unit.empty()) {
+      throw invalid_input(fmt::format("unknown unit '{}'", nu.unit_code), "Đơn vị không tồn tại.");
+    }
+    if (unit.one().opt_str("valid_to")) {
+      throw invalid_input(fmt::format("unit '{}' no longer exists", nu.unit_code), "Đơn vị đã giải thể hoặc sáp nhập.");
+    }
+    if (!c.query("SELECT 1 FROM users WHERE username = ?", {username}).empty()) {
+      throw Error(ErrorKind::conflict, fmt::format("username '{}' is taken", username), "Tên đăng nhập đã có người dùng.");
+    }
+    std::int64_t t = now.time_since_epoch().count();
+    c.query(
+        "INSERT INTO users (username, display_name, unit_code, password_hash, active, created_at, "
+        "password_changed_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
+        {username, display, nu.unit_code, hash, t, t});
+    auto id = c.query("SELECT id FROM users WHERE username = ?", {username}).one().i64("id");
+    std::vector<std::string> roles = nu.roles;
+    std::sort(roles.begin(), roles.end());
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    for (const auto& r : roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {id, r});
+    User u{id, username, display, nu.unit_code, roles, true};
+    audit::Entry e = who;
+    e.action = "create";
+    e.entity = "users";
+    e.entity_id = username;
+    e.after_json = user_json(u);
+    audit::append(c, e, now);
+    return u;
+  });
+}
+
+void set_password(db::Database& db, std::int64_t user_id, std::string_view password, const audit::Entry& who,
+                  Instant now, const std::string& keep_session) {
+  auto user = find_user(db, user_id);
+  if (!user) throw not_found("no such user", "Không tìm thấy người dùng.");
+  std::string en;
+  if (auto vi = password_problem(password, user->username, &en); !vi.empty()) throw invalid_input(en, vi);
+  std::string hash = hash_password(password);
+  db.write([&](db::Connection& c) {
+    c.query("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+            {hash, std::int64_t{now.time_since_epoch().count()}, user_id});
+    c.query("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_session});
+    audit::Entry e = who;
+    e.action = "password_change";
+    e.entity = "users";
+    e.entity_id = user->username;
+    audit::append(c, e, now);
+  });
+}
+
+std::optional<User> find_user(db::Database& db, std::string_view username) {
+  return db.read([&](db::Connection& c) -> std::optional<User> {
+    auto rows = c.query("SELECT id, username, display_name, unit_code, active FROM users WHERE username = ?",
+                        {normalise_username(username)});
+    if (rows.empty()) return std::nullopt;
+    return read_user(c, rows.one());
+  });
+}
+
+std::optional<User> find_user(db::Database& db, std::int64_t id) {
+  return db.read([&](db::Connection& c) -> std::optional<User> {
+    auto rows = c.query("SELECT id, username, display_name, unit_code, active FROM users WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return read_user(c, rows.one());
+  });
+}
+
+std::vector<User> list_users(db::Database& db) {
+  return db.read([](db::Connection& c) {
+    std::vector<User> out;
+    for (const auto& r : c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
+      out.push_back(read_user(c, r));
+    }
+    return out;
+  });
+}
+
+std::optional<std::string> password_hash_of(db::Database& db, std::int64_t user_id) {
+  auto rows = db.read([&](db::Connection& c) { return c.query("SELECT password_hash FROM users WHERE id = ?", {user_id}); });
+  if (rows.empty()) return std::nullopt;
+  return rows.one().str("password_hash");
+}
+
+}  // namespace cchc::directory

@@ -1,0 +1,69 @@
+#pragma once
+// Users, roles and passwords (OWASP ASVS 4.0.3 level 2, section 2.1/2.4):
+// passwords of 12 to 128 characters, any characters, no composition rules,
+// refused when on the common-password list or equal to the username;
+// stored as argon2id (libsodium, its interactive limits) and re-hashed at
+// sign-in when those limits change.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/audit.h"
+#include "core/dates.h"
+#include "db/database.h"
+
+namespace cchc::directory {
+
+// The roles. Province-wide roles act on every unit; the others only on the
+// user's own unit and the units below it.
+inline const std::vector<std::string> kRoles = {"admin",          "unit_officer", "unit_leader", "editor",
+                                                "editorial_board", "appraiser",   "viewer"};
+bool is_role(std::string_view role);
+bool is_province_wide(std::string_view role);
+std::string role_label_vi(std::string_view role);
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string unit_code;
+  std::vector<std::string> roles;
+  bool active = true;
+};
+
+// Empty when the password is acceptable, else the Vietnamese reason (the
+// English one in `reason_en` when given).
+std::string password_problem(std::string_view password, std::string_view username,
+                             std::string* reason_en = nullptr);
+bool is_common_password(std::string_view password);
+
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& hash, std::string_view password);
+bool needs_rehash(const std::string& hash);
+// A password for people to type: 16 characters from an unambiguous alphabet.
+std::string generate_password();
+
+// Username: 3-64 of a-z 0-9 . _ - (stored lower case).
+std::string normalise_username(std::string_view username);
+
+struct NewUser {
+  std::string username, display_name, unit_code;
+  std::vector<std::string> roles;
+  std::string password;
+};
+
+// Validates (username free and well-formed, unit exists and is open, roles
+// known, password acceptable) and stores; throws invalid_input or conflict.
+User add_user(db::Database& db, const NewUser& u, const audit::Entry& who, Instant now);
+// Changes the password and ends the user's sessions except `keep_session`.
+void set_password(db::Database& db, std::int64_t user_id, std::string_view password,
+                  const audit::Entry& who, Instant now, const std::string& keep_session = {});
+
+std::optional<User> find_user(db::Database& db, std::string_view username);
+std::optional<User> find_user(db::Database& db, std::int64_t id);
+std::vector<User> list_users(db::Database& db);
+std::optional<std::string> password_hash_of(db::Database& db, std::int64_t user_id);
+
+}  // namespace cchc::directory

@@ -1,0 +1,67 @@
+#include "directory/permissions.h"
+
+#include "audit/audit.h"
+#include "directory/accounts.h"
+#include "http/session.h"
+
+namespace cchc::directory {
+
+bool role_has(std::string_view role, std::string_view permission) {
+  if (!is_role(role)) return false;
+  if (permission == "signed_in" || permission == "units.read") return true;
+  if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read") {
+    return role == "admin";
+  }
+  return false;
+}
+
+bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor) {
+  auto rows = c.query(
+      "WITH RECURSIVE up (code, parent_code) AS ("
+      " SELECT code, parent_code FROM units WHERE code = ?"
+      " UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code)"
+      " SELECT 1 FROM up WHERE code = ?",
+      {unit, ancestor});
+  return !rows.empty();
+}
+
+bool may_act_on(db::Database& db, const http::Principal& p, std::string_view permission, const std::string& unit) {
+  bool scoped_only = true;
+  bool holds = false;
+  for (const auto& r : p.roles) {
+    if (!role_has(r, permission)) continue;
+    holds = true;
+    if (is_province_wide(r)) scoped_only = false;
+  }
+  if (!holds) return false;
+  if (!scoped_only) return true;
+  return db.read([&](db::Connection& c) { return unit_within(c, unit, p.unit_code); });
+}
+
+http::Authorizer authorizer(db::Database& db) {
+  return [&db](const http::Request& req, const std::string& permission) {
+    if (permission == http::kPublic) return http::Access::allow;
+    if (!req.principal) return http::Access::sign_in;
+    const auto& p = *req.principal;
+    auto unit = req.params.find("unit");
+    bool allowed = unit == req.params.end()
+                       ? std::any_of(p.roles.begin(), p.roles.end(), [&](const auto& r) { return role_has(r, permission); })
+                       : may_act_on(db, p, permission, unit->second);
+    if (allowed) return http::Access::allow;
+    db.write([&](db::Connection& c) {
+      audit::append(c,
+                    audit::Entry{p.username, req.remote_address, "deny", "routes",
+                                 std::string(req.message.method_string()) + " " + req.path, {}, {}},
+                    now_seconds());
+    });
+    return http::Access::deny;
+  };
+}
+
+void load_principal(db::Database& db, http::Request& req) {
+  auto user = find_user(db, *req.session->user_id);
+  if (!user || !user->active) return;
+  req.principal = http::Principal{user->id, user->username, user->display_name, user->unit_code, user->roles};
+}
+
+}  // namespace cchc::directory

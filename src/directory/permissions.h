@@ -1,0 +1,34 @@
+#pragma once
+// Who may do what. Every route declares one permission; this table says
+// which roles hold it. Roles that are not province-wide hold a permission
+// only for their own unit and the units below it: a route whose path has a
+// {unit} parameter is checked against the user's unit subtree.
+//
+//   permission     roles
+//   public         anyone, signed in or not
+//   signed_in      every role
+//   units.read     every role (scoped)
+//   units.manage   admin
+//   users.manage   admin
+//   audit.read     admin
+#include <string>
+#include <string_view>
+
+#include "db/database.h"
+#include "http/middleware.h"
+
+namespace cchc::directory {
+
+bool role_has(std::string_view role, std::string_view permission);
+// Whether `unit` is `ancestor` or below it in the tree (any date).
+bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor);
+// Whether the signed-in user may act on `unit` with `permission`.
+bool may_act_on(db::Database& db, const http::Principal& p, std::string_view permission, const std::string& unit);
+
+// The authoriser for the permission middleware; denials are audited.
+http::Authorizer authorizer(db::Database& db);
+
+// Fills req.principal from the session's user (inactive users: none).
+void load_principal(db::Database& db, http::Request& req);
+
+}  // namespace cchc::directory

@@ -1,0 +1,289 @@
+#include "directory/routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+#include "core/text.h"
+#include "directory/accounts.h"
+#include "directory/permissions.h"
+#include "directory/signin.h"
+#include "directory/store.h"
+
+namespace cchc::directory {
+
+using nlohmann::json;
+
+namespace {
+
+// Only local paths: "/x", never "//host" or "http://…".
+std::string safe_next(const std::optional<std::string>& next) {
+  if (!next || next->empty() || (*next)[0] != '/' || next->starts_with("//") || next->starts_with("/\\")) return "/";
+  return *next;
+}
+
+audit::Entry actor(const http::Request& req) {
+  return audit::Entry{req.principal ? req.principal->username : "anonymous", req.remote_address, "", "", "", {}, {}};
+}
+
+std::map<std::string, std::string> level_names(db::Database& db) {
+  std::map<std::string, std::string> out;
+  for (const auto& l : load_levels(db)) out[l.code] = l.name;
+  return out;
+}
+
+// dd/mm/yyyy or yyyy-mm-dd; empty → today.
+Date parse_day(const std::optional<std::string>& s) {
+  if (!s || s->empty()) return local_date(now_seconds());
+  if (s->size() == 10 && (*s)[2] == '/' && (*s)[5] == '/') {
+    return parse_iso_date(s->substr(6, 4) + "-" + s->substr(3, 2) + "-" + s->substr(0, 2));
+  }
+  return parse_iso_date(*s);
+}
+
+json unit_link(const Unit& u, const std::map<std::string, std::string>& levels) {
+  auto l = levels.find(u.level);
+  return {{"code", u.code}, {"name", u.name}, {"level", l == levels.end() ? u.level : l->second}};
+}
+
+json tree_node(const Tree& tree, const Unit& u, Date d, const std::map<std::string, std::string>& levels, int depth) {
+  json node = unit_link(u, levels);
+  node["_template"] = "directory/node.tpl";
+  auto kids = tree.children(u.code, d);
+  if (kids.empty()) {
+    node["leaf"] = true;
+  } else {
+    node["branch"] = true;
+    node["open"] = depth < 1;
+    json children = json::array();
+    for (const Unit* k : kids) children.push_back({{"node", tree_node(tree, *k, d, levels, depth + 1)}});
+    node["children"] = children;
+  }
+  return node;
+}
+
+bool province_wide(const http::Principal& p) {
+  return std::any_of(p.roles.begin(), p.roles.end(), [](const auto& r) { return is_province_wide(r); });
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, views::Layout& layout, http::SessionStore& sessions, db::Database& db) {
+  layout.add_nav({"Cơ cấu tổ chức", "/don-vi", "units.read"});
+  layout.add_nav({"Người dùng", "/nguoi-dung", "users.manage"});
+  layout.add_nav({"Nhật ký hệ thống", "/nhat-ky", "audit.read"});
+
+  auto sign_in_page = [&layout, &sessions](http::Request& req, json data, http::Status status) {
+    auto s = sessions.ensure(req, now_seconds());
+    data["csrf"] = s->csrf_token;
+    if (!data.contains("next")) data["next"] = safe_next(req.query_param("tiep"));
+    if (req.principal) data["signed_in"] = json{{"username", req.principal->username}};
+    return http::html(req, layout.page(req, "Đăng nhập", "directory/sign_in.tpl", data), status);
+  };
+
+  router.add(http::Verb::get, "/dang-nhap", http::kPublic,
+             [sign_in_page](http::Request& req) { return sign_in_page(req, json::object(), http::Status::ok); });
+
+  router.add(http::Verb::post, "/dang-nhap", http::kPublic, [&db, &sessions, sign_in_page](http::Request& req) {
+    auto username = req.form_param("username").value_or("");
+    auto password = req.form_param("password").value_or("");
+    auto next = safe_next(req.form_param("tiep"));
+    auto now = now_seconds();
+    auto result = check_sign_in(db, username, password.substr(0, 1024), req.remote_address, now);
+    json data = {{"next", next}, {"username_value", username.substr(0, 64)}};
+    if (result.outcome == SignIn::Outcome::throttled) {
+      data["error"] = json{{"message", "Bạn đã nhập sai quá nhiều lần. Xin vui lòng thử lại sau 15 phút."}};
+      return sign_in_page(req, data, http::Status::too_many_requests);
+    }
+    if (result.outcome == SignIn::Outcome::bad_credentials) {
+      data["error"] = json{{"message", "Tên đăng nhập hoặc mật khẩu không đúng."}};
+      return sign_in_page(req, data, http::Status::unauthorized);
+    }
+    sessions.start_for_user(req, result.user->id, now);
+    return http::redirect(req, next);
+  });
+
+  router.add(http::Verb::post, "/dang-xuat", "signed_in", [&db, &sessions](http::Request& req) {
+    sessions.end_for_user(req.principal->id);
+    db.write([&](db::Connection& c) {
+      auto e = actor(req);
+      e.action = "sign_out";
+      e.entity = "sessions";
+      e.entity_id = req.principal->username;
+      audit::append(c, e, now_seconds());
+    });
+    auto res = http::redirect(req, "/");
+    res.insert(http::beast_http::field::set_cookie, sessions.clear_cookie());
+    req.session.reset();
+    return res;
+  });
+
+  auto password_page = [&layout](http::Request& req, json data, http::Status status) {
+    data["csrf"] = req.session->csrf_token;
+    return http::html(req, layout.page(req, "Đổi mật khẩu", "directory/password.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/doi-mat-khau", "signed_in", [password_page](http::Request& req) {
+    return password_page(req, {{"saved", req.query_param("da-luu").has_value()}}, http::Status::ok);
+  });
+  router.add(http::Verb::post, "/doi-mat-khau", "signed_in", [&db, password_page](http::Request& req) {
+    auto current = req.form_param("current").value_or("");
+    auto fresh = req.form_param("new").value_or("");
+    auto error = [&](const std::string& vi) {
+      return password_page(req, {{"error", {{"message", vi}}}}, http::Status::bad_request);
+    };
+    auto hash = password_hash_of(db, req.principal->id);
+    if (!hash || !verify_password(*hash, current.substr(0, 1024))) return error("Mật khẩu hiện tại không đúng.");
+    if (fresh != req.form_param("confirm").value_or("")) return error("Hai lần nhập mật khẩu mới không khớp.");
+    try {
+      set_password(db, req.principal->id, fresh, actor(req), now_seconds(), req.session->token_hash);
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input) throw;
+      return error(e.message_vi());
+    }
+    return http::redirect(req, "/doi-mat-khau?da-luu=1");
+  });
+
+  router.add(http::Verb::get, "/don-vi", "units.read", [&layout, &db](http::Request& req) {
+    Date day = parse_day(req.query_param("ngay"));
+    auto tree = load_tree(db);
+    auto levels = level_names(db);
+    const auto& p = *req.principal;
+    std::vector<const Unit*> visible;
+    if (province_wide(p)) {
+      visible = tree.as_of(day);
+    } else {
+      visible = tree.subtree(p.unit_code, day);
+    }
+    json data = {{"date_label", format_date_vi(day)},
+                 {"date_value", req.query_param("ngay").value_or("")},
+                 {"count", text::format_int(std::int64_t(visible.size()))}};
+    auto q = req.query_param("q").value_or("");
+    if (!q.empty()) {
+      auto key = text::fold(q.substr(0, 100));
+      json results = json::array();
+      for (const Unit* u : visible) {
+        if (text::fold(u->name).find(key) != std::string::npos || text::fold(u->code).find(key) != std::string::npos) {
+          results.push_back(unit_link(*u, levels));
+        }
+      }
+      data["q"] = q;
+      data["search"] = json{{"results", results}, {results.empty() ? "no_results" : "results_section", true}};
+    } else {
+      json roots = json::array();
+      std::set<std::string> shown;
+      for (const Unit* u : visible) shown.insert(u->code);
+      for (const Unit* u : visible) {
+        if (!shown.count(u->parent_code)) roots.push_back({{"node", tree_node(tree, *u, day, levels, 0)}});
+      }
+      data["roots"] = roots;
+      data["tree_section"] = !roots.empty();
+    }
+    return http::html(req, layout.page(req, "Cơ cấu tổ chức", "directory/units.tpl", data));
+  });
+
+  router.add(http::Verb::get, "/don-vi/{unit}", "units.read", [&layout, &db](http::Request& req) {
+    auto tree = load_tree(db);
+    const Unit* u = tree.find(req.params.at("unit"));
+    if (!u) throw not_found("no such unit", "Không tìm thấy đơn vị.");
+    auto levels = level_names(db);
+    json data = unit_link(*u, levels);
+    data["short_name"] = u->short_name.empty() ? "—" : u->short_name;
+    data["validity"] = "Từ " + format_date_vi(u->valid_from) +
+                       (u->valid_to ? " đến " + format_date_vi(*u->valid_to) : " (đang hoạt động)");
+    json ancestors = json::array(), successors = json::array(), predecessors = json::array(), children = json::array();
+    for (const Unit* a : tree.ancestors(u->code)) ancestors.push_back(unit_link(*a, levels));
+    for (const auto& s : u->successor_codes) {
+      if (const Unit* su = tree.find(s)) successors.push_back(unit_link(*su, levels));
+    }
+    for (const auto& other : tree.all()) {
+      if (std::find(other.successor_codes.begin(), other.successor_codes.end(), u->code) != other.successor_codes.end()) {
+        predecessors.push_back(unit_link(other, levels));
+      }
+    }
+    Date day = u->valid_to ? *u->valid_to : local_date(now_seconds());
+    for (const Unit* k : tree.children(u->code, day)) children.push_back(unit_link(*k, levels));
+    data["ancestors"] = ancestors;
+    data["successors"] = successors;
+    data["successors_section"] = !successors.empty();
+    data["predecessors"] = predecessors;
+    data["predecessors_section"] = !predecessors.empty();
+    data["children"] = children;
+    data["children_section"] = !children.empty();
+    return http::html(req, layout.page(req, u->name, "directory/unit.tpl", data));
+  });
+
+  auto users_page = [&layout, &db](http::Request& req, json data, http::Status status) {
+    auto tree = load_tree(db);
+    json users = json::array();
+    for (const auto& u : list_users(db)) {
+      std::string roles;
+      for (const auto& r : u.roles) roles += (roles.empty() ? "" : ", ") + role_label_vi(r);
+      const Unit* unit = tree.find(u.unit_code);
+      users.push_back({{"username", u.username}, {"display_name", u.display_name},
+                       {"unit", unit ? unit->name : u.unit_code}, {"roles", roles}});
+    }
+    json units = json::array();
+    auto selected = data.value("form_unit", std::string());
+    auto open_units = tree.as_of(local_date(now_seconds()));
+    std::sort(open_units.begin(), open_units.end(),
+              [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
+    for (const Unit* u : open_units) units.push_back({{"code", u->code}, {"name", u->name}, {"selected", u->code == selected}});
+    json roles = json::array();
+    auto checked = data.value("form_roles", std::vector<std::string>{});
+    for (const auto& r : kRoles) {
+      roles.push_back({{"code", r}, {"label", role_label_vi(r)},
+                       {"checked", std::find(checked.begin(), checked.end(), r) != checked.end()}});
+    }
+    data["users"] = users;
+    data["units"] = units;
+    data["roles"] = roles;
+    data["csrf"] = req.session->csrf_token;
+    return http::html(req, layout.page(req, "Người dùng", "directory/users.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/nguoi-dung", "users.manage",
+             [users_page](http::Request& req) { return users_page(req, json::object(), http::Status::ok); });
+  router.add(http::Verb::post, "/nguoi-dung", "users.manage", [&db, users_page](http::Request& req) {
+    NewUser nu;
+    nu.username = req.form_param("username").value_or("");
+    nu.display_name = req.form_param("display_name").value_or("");
+    nu.unit_code = req.form_param("unit").value_or("");
+    auto [a, b] = req.form().equal_range("role");
+    for (auto it = a; it != b; ++it) nu.roles.push_back(it->second);
+    nu.password = req.form_param("password").value_or("");
+    bool generated = nu.password.empty();
+    if (generated) nu.password = generate_password();
+    json data = {{"form_username", nu.username}, {"form_display_name", nu.display_name},
+                 {"form_unit", nu.unit_code}, {"form_roles", nu.roles}};
+    try {
+      auto user = add_user(db, nu, actor(req), now_seconds());
+      json created = {{"username", user.username}};
+      if (generated) created["password_section"] = json{{"password", nu.password}};
+      return users_page(req, {{"created", created}}, http::Status::created);
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
+      data["error"] = json{{"message", e.message_vi()}};
+      return users_page(req, data, http::Status::bad_request);
+    }
+  });
+
+  router.add(http::Verb::get, "/nhat-ky", "audit.read", [&layout, &db](http::Request& req) {
+    audit::Filter f;
+    auto opt = [&](const char* name) {
+      auto v = req.query_param(name);
+      return v && !v->empty() ? std::optional<std::string>(v->substr(0, 100)) : std::nullopt;
+    };
+    f.actor = opt("nguoi");
+    f.entity = opt("doi-tuong");
+    f.action = opt("thao-tac");
+    f.limit = 200;
+    json entries = json::array();
+    for (const auto& e : audit::list(db, f)) {
+      entries.push_back({{"seq", text::format_int(e.seq)}, {"at", format_datetime_vi(e.at)}, {"actor", e.actor},
+                         {"address", e.address}, {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id}});
+    }
+    json data = {{"entries", entries}, {"count", text::format_int(std::int64_t(entries.size()))},
+                 {"actor", f.actor.value_or("")}, {"entity", f.entity.value_or("")}, {"action", f.action.value_or("")}};
+    return http::html(req, layout.page(req, "Nhật ký hệ thống", "directory/audit.tpl", data));
+  });
+}
+
+}  // namespace cchc::directory

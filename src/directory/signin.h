@@ -1,0 +1,28 @@
+#pragma once
+// Checking a username and password, with throttling: after 5 failures for
+// one account from one address within 15 minutes, further attempts are
+// refused (429) until the oldest of them is 15 minutes old. An unknown user
+// and a wrong password give the same answer and take the same time (a
+// password hash is verified either way). Every attempt is audited.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/dates.h"
+#include "db/database.h"
+#include "directory/accounts.h"
+
+namespace cchc::directory {
+
+inline constexpr int kMaxFailures = 5;
+inline constexpr std::chrono::minutes kFailureWindow{15};
+
+struct SignIn {
+  enum class Outcome { ok, bad_credentials, throttled } outcome;
+  std::optional<User> user;  // when ok
+};
+
+SignIn check_sign_in(db::Database& db, std::string_view username, std::string_view password,
+                     const std::string& address, Instant now);
+
+}  // namespace cchc::directory

@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<li>{{#branch}}<details{{#open}} open{{/open}}><summary><a href="/don-vi/{{code}}">{{name}}</a> <span class="level">{{level}}</span></summary><ul>{{#children}}{{>node}}{{/children}}</ul></details>{{/branch}}{{#leaf}}<a href="/don-vi/{{code}}">{{name}}</a> <span class="level">{{level}}</span>{{/leaf}}</li>
