@@ -361,3 +361,110 @@ TEST(Cli, UnitsImportExportAndAuditVerify) {
 
 }  // namespace
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+
+struct Browser {
+  unsigned short port;
+  std::string cookie;
+  std::string csrf;
+
+  testing::HttpResult get(const std::string& target) {
+    auto r = http_request(port, "GET", target, cookie.empty() ? decltype(headers()){} : headers());
+    take(r);
+    return r;
+  }
+  testing::HttpResult post(const std::string& target, const std::string& form) {
+    auto h = headers();
+    h.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+    auto r = http_request(port, "POST", target, h, form + "&_csrf=" + csrf);
+    take(r);
+    return r;
+  }
+  std::vector<std::pair<std::string, std::string>> headers() { return {{"Cookie", cookie}}; }
+  void take(const testing::HttpResult& r) {
+    auto c = testing::cookie_from(r, "cchc_session");
+    if (!c.empty()) cookie = c == "cchc_session=" ? "" : c;
+    auto token = testing::form_value(r.body, "_csrf");
+    if (!token.empty()) csrf = token;
+  }
+  int sign_in(const std::string& user, const std::string& password) {
+    get("/dang-nhap");
+    return post("/dang-nhap", "username=" + user + "&password=" + password).status;
+  }
+};
+
+TEST_F(Served, SixWrongPasswordsGive429) {
+  Browser b{port()};
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(b.sign_in("demo.thamdinh", "not-the-password"), 401);
+  b.get("/dang-nhap");
+  auto sixth = b.post("/dang-nhap", "username=demo.thamdinh&password=demo-appraiser-dongnai");
+  EXPECT_EQ(sixth.status, 429);
+  EXPECT_NE(sixth.body.find("Bạn đã nhập sai quá nhiều lần"), std::string::npos);
+  // Unknown user and wrong password read the same.
+  Browser other{port()};
+  other.get("/dang-nhap");
+  auto unknown = other.post("/dang-nhap", "username=khong.co.ai&password=whatever-it-is");
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_NE(unknown.body.find("Tên đăng nhập hoặc mật khẩu không đúng."), std::string::npos);
+}
+
+TEST_F(Served, SignInRotatesTheSessionAndSignOutEndsThemAll) {
+  Browser a{port()};
+  a.get("/dang-nhap");
+  std::string anonymous = a.cookie;
+  ASSERT_FALSE(anonymous.empty());
+  auto ok = a.post("/dang-nhap", "username=demo.lanhdao&password=demo-unit_leader-dongnai&tiep=%2Fdon-vi");
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(ok.header("location"), "/don-vi");
+  EXPECT_NE(a.cookie, anonymous);  // a new session id at sign-in
+  EXPECT_EQ(a.get("/don-vi").status, 200);
+  // The pre-sign-in cookie is dead.
+  Browser stale{port(), anonymous};
+  EXPECT_EQ(stale.get("/don-vi").status, 303);
+  // An open redirect is refused.
+  Browser c{port()};
+  c.get("/dang-nhap");
+  EXPECT_EQ(c.post("/dang-nhap", "username=demo.lanhdao&password=demo-unit_leader-dongnai&tiep=%2F%2Fevil.example").header("location"), "/");
+  // Signing out in one browser ends the other's session too.
+  Browser b{port()};
+  ASSERT_EQ(b.sign_in("demo.lanhdao", "demo-unit_leader-dongnai"), 303);
+  b.get("/don-vi");
+  auto out = b.post("/dang-xuat", "x=1");
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(a.get("/don-vi").status, 303);
+  EXPECT_EQ(b.get("/don-vi").status, 303);
+}
+
+TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  admin.get("/nguoi-dung");
+  auto created = admin.post("/nguoi-dung", "username=nguyen.van.binh&display_name=Nguy%E1%BB%85n+V%C4%83n+B%C3%ACnh&unit=P-TAMHIEP&role=unit_officer");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(created.body, m, std::regex("class=\"secret\">([A-Za-z0-9]{16})<")));
+  std::string password = m[1];
+  auto dup = admin.post("/nguoi-dung", "username=nguyen.van.binh&display_name=X&unit=P-TAMHIEP&role=viewer");
+  EXPECT_EQ(dup.status, 400);
+  EXPECT_NE(dup.body.find("Tên đăng nhập đã có người dùng."), std::string::npos);
+  auto weak = admin.post("/nguoi-dung", "username=tran.thi.c&display_name=C&unit=P-TAMHIEP&role=viewer&password=123456789012");
+  EXPECT_NE(weak.body.find("Mật khẩu này quá phổ biến"), std::string::npos);
+
+  Browser user{port()};
+  ASSERT_EQ(user.sign_in("nguyen.van.binh", password), 303);
+  EXPECT_EQ(user.get("/don-vi/P-TAMHIEP").status, 200);
+  EXPECT_EQ(user.get("/don-vi/P-TRANGDAI").status, 403);
+  // Changing the password ends the other sessions, keeps this one.
+  Browser second{port()};
+  ASSERT_EQ(second.sign_in("nguyen.van.binh", password), 303);
+  user.get("/doi-mat-khau");
+  auto changed = user.post("/doi-mat-khau", "current=" + password + "&new=m%E1%BB%99t+c%C3%A2u+m%E1%BB%9Bi+d%C3%A0i&confirm=m%E1%BB%99t+c%C3%A2u+m%E1%BB%9Bi+d%C3%A0i");
+  EXPECT_EQ(changed.status, 303) << changed.body;
+  EXPECT_EQ(user.get("/don-vi").status, 200);
+  EXPECT_EQ(second.get("/don-vi").status, 303);
+}
+
+}  // namespace
+}  // namespace cchc
