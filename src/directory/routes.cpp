@@ -49,14 +49,13 @@ json tree_node(const Tree& tree, const Unit& u, Date d, const std::map<std::stri
   json node = unit_link(u, levels);
   node["_template"] = "directory/node.tpl";
   auto kids = tree.children(u.code, d);
-  if (kids.empty()) {
-    node["leaf"] = true;
-  } else {
+  if (!kids.empty()) {
     node["branch"] = true;
     node["open"] = depth < 1;
     json children = json::array();
     for (const Unit* k : kids) children.push_back({{"node", tree_node(tree, *k, d, levels, depth + 1)}});
     node["children"] = children;
+    node["child_count"] = std::to_string(kids.size());
   }
   return node;
 }

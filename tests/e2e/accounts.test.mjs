@@ -1,0 +1,104 @@
+// Journey: the demo administrator signs in, adds a user for a commune; that
+// user signs in and cannot open another commune's page. Plain HTML forms,
+// JavaScript off, as a user without it would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(join(process.cwd(), 'frontend', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const binary = process.env.CCHC_BINARY ?? 'build/cchc';
+let dir, server, base, browser;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-acc-'));
+  const db = join(dir, 'cchc.db');
+  execFileSync(binary, ['demo', '--db', db]);
+  server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    let seen = '';
+    server.stdout.on('data', (c) => { seen += c; const m = seen.match(/listening on (http:\/\/\S+)/); if (m) resolve(m[1]); });
+    server.on('exit', (code) => reject(new Error(`cchc exited with ${code}`)));
+    setTimeout(() => reject(new Error('cchc did not start')), 10000);
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) { const done = new Promise((r) => server.on('exit', r)); server.kill('SIGTERM'); await done; }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function signIn(page, username, password) {
+  await page.goto(base + '/dang-nhap');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')), page.click('form[action="/dang-nhap"] button[type="submit"]')]);
+}
+
+test('admin adds a commune user, who cannot open another commune', async () => {
+  const adminContext = await browser.newContext({ javaScriptEnabled: false });
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'demo.admin', 'demo-admin-dongnai');
+  await admin.click('nav a[href="/nguoi-dung"]');
+  assert.equal(await admin.textContent('h1'), 'Người dùng');
+  await admin.fill('#username', 'le.thi.hoa');
+  await admin.fill('#display_name', 'Lê Thị Hoa');
+  await admin.selectOption('#unit', 'P-TRANGDAI');
+  await admin.check('input[name="role"][value="unit_officer"]');
+  await admin.click('form[action="/nguoi-dung"] button[type="submit"]');
+  assert.match(await admin.textContent('[role="status"]'), /Đã tạo người dùng le\.thi\.hoa/);
+  const password = (await admin.textContent('.secret')).trim();
+  assert.equal(password.length, 16);
+  await adminContext.close();
+
+  const userContext = await browser.newContext({ javaScriptEnabled: false });
+  const user = await userContext.newPage();
+  await signIn(user, 'le.thi.hoa', password);
+  assert.match(await user.textContent('nav .account'), /Lê Thị Hoa/);
+  // The navigation offers what the role may use, and nothing else.
+  assert.equal(await user.locator('nav a[href="/nguoi-dung"]').count(), 0);
+  await user.click('nav a[href="/don-vi"]');
+  assert.match(await user.textContent('.tree'), /Phường Trảng Dài/);
+  const own = await user.goto(base + '/don-vi/P-TRANGDAI');
+  assert.equal(own.status(), 200);
+  const other = await user.goto(base + '/don-vi/P-TAMHIEP');
+  assert.equal(other.status(), 403);
+  assert.equal(await user.textContent('h1'), 'Không có quyền truy cập');
+  // Signing out ends the session.
+  await user.goto(base + '/');
+  await user.click('button:has-text("Đăng xuất")');
+  const after = await user.goto(base + '/don-vi');
+  assert.match(after.url(), /\/dang-nhap\?tiep=%2Fdon-vi/);
+  await userContext.close();
+});
+
+test('signed-in pages pass axe-core WCAG 2.1 A and AA checks', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const axeSource = require('axe-core').source;
+  const check = async (path) => {
+    await page.goto(base + path);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    return result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`);
+  };
+  const problems = [...await check('/dang-nhap')];
+  await signIn(page, 'demo.admin', 'demo-admin-dongnai');
+  for (const path of ['/don-vi', '/don-vi?q=trang+dai', '/don-vi/P-TRANGDAI', '/don-vi/TRANGDAI', '/nguoi-dung', '/nhat-ky', '/doi-mat-khau']) {
+    problems.push(...await check(path));
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
