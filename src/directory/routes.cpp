@@ -40,9 +40,14 @@ Date parse_day(const std::optional<std::string>& s) {
   return parse_iso_date(*s);
 }
 
+std::string validity_vi(const Unit& u) {
+  return "từ " + format_date_vi(u.valid_from) + (u.valid_to ? " đến " + format_date_vi(*u.valid_to) : "");
+}
+
 json unit_link(const Unit& u, const std::map<std::string, std::string>& levels) {
   auto l = levels.find(u.level);
-  return {{"code", u.code}, {"name", u.name}, {"level", l == levels.end() ? u.level : l->second}};
+  return {{"code", u.code}, {"name", u.name}, {"level", l == levels.end() ? u.level : l->second},
+          {"validity", validity_vi(u)}};
 }
 
 json tree_node(const Tree& tree, const Unit& u, Date d, const std::map<std::string, std::string>& levels, int depth) {
@@ -186,8 +191,9 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     auto levels = level_names(db);
     json data = unit_link(*u, levels);
     data["short_name"] = u->short_name.empty() ? "—" : u->short_name;
-    data["validity"] = "Từ " + format_date_vi(u->valid_from) +
-                       (u->valid_to ? " đến " + format_date_vi(*u->valid_to) : " (đang hoạt động)");
+    auto v = validity_vi(*u);
+    v[0] = 'T';
+    data["validity"] = v + (u->valid_to ? "" : " (đang hoạt động)");
     json ancestors = json::array(), successors = json::array(), predecessors = json::array(), children = json::array();
     for (const Unit* a : tree.ancestors(u->code)) ancestors.push_back(unit_link(*a, levels));
     for (const auto& s : u->successor_codes) {

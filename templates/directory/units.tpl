@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Cơ cấu tổ chức</h1>
-<form method="get" action="/don-vi" role="search">
+<form method="get" action="/don-vi" aria-label="Tìm đơn vị">
   <label for="q">Tìm đơn vị (có dấu hoặc không dấu)</label>
   <input id="q" name="q" type="search" value="{{q}}" maxlength="100">
   <label for="ngay">Theo ngày (dd/mm/yyyy hoặc yyyy-mm-dd)</label>
