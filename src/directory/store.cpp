@@ -61,30 +61,52 @@ std::vector<Unit> load_units(db::Database& db) {
 
 Tree load_tree(db::Database& db) { return Tree(load_units(db)); }
 
+namespace {
+
+// What an import would do: validated against the stored tree, each unit
+// classified as new, changed or unchanged.
+struct Plan {
+  ImportResult result;
+  std::map<std::string, Unit> existing;
+  std::vector<Unit> ordered;  // parents first
+};
+
+Plan plan_import(db::Connection& c, const ParsedUnits& parsed) {
+  Plan plan;
+  for (auto& u : read_units(c)) plan.existing.emplace(u.code, std::move(u));
+  std::set<std::string> levels;
+  for (const auto& r : c.query("SELECT code FROM unit_levels").rows) levels.insert(r.str("code"));
+  plan.result.errors = validate_units(parsed.units, parsed.lines, plan.existing, levels);
+  if (!plan.result.errors.empty()) return plan;
+  plan.ordered = parents_first(parsed.units);
+  for (const Unit& u : plan.ordered) {
+    auto old = plan.existing.find(u.code);
+    if (old == plan.existing.end()) ++plan.result.inserted;
+    else if (old->second == u) ++plan.result.unchanged;
+    else ++plan.result.updated;
+  }
+  return plan;
+}
+
+}  // namespace
+
+ImportResult preview_units(db::Database& db, std::string_view csv_text) {
+  auto parsed = parse_units_csv(csv_text);
+  if (!parsed.errors.empty()) return ImportResult{std::move(parsed.errors)};
+  return db.read([&](db::Connection& c) { return plan_import(c, parsed).result; });
+}
+
 ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who,
                           Instant now) {
-  ImportResult result;
   auto parsed = parse_units_csv(csv_text);
-  if (!parsed.errors.empty()) {
-    result.errors = std::move(parsed.errors);
-    return result;
-  }
+  if (!parsed.errors.empty()) return ImportResult{std::move(parsed.errors)};
   return db.write([&](db::Connection& c) {
-    std::map<std::string, Unit> existing;
-    for (auto& u : read_units(c)) existing.emplace(u.code, std::move(u));
-    std::set<std::string> levels;
-    for (const auto& r : c.query("SELECT code FROM unit_levels").rows) levels.insert(r.str("code"));
-    result.errors = validate_units(parsed.units, parsed.lines, existing, levels);
-    if (!result.errors.empty()) return result;
-
+    auto plan = plan_import(c, parsed);
+    if (!plan.result.ok()) return plan.result;
     std::vector<const Unit*> successor_changes;
-    auto ordered = parents_first(parsed.units);
-    for (const Unit& u : ordered) {
-      auto old = existing.find(u.code);
-      if (old != existing.end() && old->second == u) {
-        ++result.unchanged;
-        continue;
-      }
+    for (const Unit& u : plan.ordered) {
+      auto old = plan.existing.find(u.code);
+      if (old != plan.existing.end() && old->second == u) continue;
       std::vector<db::Param> values = {u.name,
                                        u.short_name,
                                        u.level,
@@ -97,13 +119,12 @@ ImportResult import_units(db::Database& db, std::string_view csv_text, const aud
       entry.entity = "units";
       entry.entity_id = u.code;
       entry.after_json = to_json(u);
-      if (old == existing.end()) {
+      if (old == plan.existing.end()) {
         c.query(
             "INSERT INTO units (name, short_name, level, parent_code, valid_from, valid_to, name_folded, code) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             values);
         entry.action = "create";
-        ++result.inserted;
       } else {
         c.query(
             "UPDATE units SET name = ?, short_name = ?, level = ?, parent_code = ?, valid_from = ?, "
@@ -111,10 +132,9 @@ ImportResult import_units(db::Database& db, std::string_view csv_text, const aud
             values);
         entry.action = "update";
         entry.before_json = to_json(old->second);
-        ++result.updated;
       }
       audit::append(c, entry, now);
-      if (old == existing.end() || old->second.successor_codes != u.successor_codes) {
+      if (old == plan.existing.end() || old->second.successor_codes != u.successor_codes) {
         successor_changes.push_back(&u);
       }
     }
@@ -125,7 +145,7 @@ ImportResult import_units(db::Database& db, std::string_view csv_text, const aud
         c.query("INSERT INTO unit_successors (code, successor_code) VALUES (?, ?)", {u->code, s});
       }
     }
-    return result;
+    return plan.result;
   });
 }
 

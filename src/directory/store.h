@@ -28,6 +28,9 @@ struct ImportResult {
 ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who,
                           Instant now);
 
+// What import_units would do with the file, writing nothing.
+ImportResult preview_units(db::Database& db, std::string_view csv_text);
+
 // The units CSV; with `as_of`, only the units valid on that date.
 std::string export_units(db::Database& db, std::optional<Date> as_of);
 

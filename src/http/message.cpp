@@ -1,6 +1,7 @@
 #include "http/message.h"
 
 #include <boost/url.hpp>
+#include <mimetic/mimetic.h>
 
 namespace cchc::http {
 
@@ -50,10 +51,28 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
   return first(query, name);
 }
 
-const std::multimap<std::string, std::string>& Request::form() const {
-  if (!form_) {
-    form_.emplace();
-    auto type = header(beast_http::field::content_type);
+void Request::parse_body() const {
+  if (form_) return;
+  form_.emplace();
+  auto type = header(beast_http::field::content_type);
+  if (type.starts_with("multipart/form-data")) {
+    // mimetic parses the body as the MIME entity its Content-Type names.
+    std::string entity = "Content-Type: " + std::string(type) + "\r\n\r\n" + message.body();
+    mimetic::MimeEntity me(entity.begin(), entity.end());
+    for (const auto* part : me.body().parts()) {
+      const auto& disposition = part->header().contentDisposition();
+      std::string name = disposition.param("name");
+      if (name.empty()) continue;
+      std::string filename = disposition.param("filename");
+      if (filename.empty() && !part->header().hasField("Content-Type")) {
+        form_->emplace(name, std::string(part->body()));
+      } else {
+        files_.emplace(name, File{filename, part->header().contentType().str(), std::string(part->body())});
+      }
+    }
+    return;
+  }
+  {
     if (type.starts_with("application/x-www-form-urlencoded")) {
       try {
         urls::params_view params(message.body(), urls::encoding_opts(true));
@@ -63,7 +82,16 @@ const std::multimap<std::string, std::string>& Request::form() const {
       }
     }
   }
+}
+
+const std::multimap<std::string, std::string>& Request::form() const {
+  parse_body();
   return *form_;
+}
+
+const std::multimap<std::string, Request::File>& Request::files() const {
+  parse_body();
+  return files_;
 }
 
 std::optional<std::string> Request::form_param(std::string_view name) const {

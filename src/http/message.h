@@ -52,12 +52,22 @@ struct Request {
   std::string_view header(std::string_view name) const;
   std::optional<std::string> cookie(std::string_view name) const;
   std::optional<std::string> query_param(std::string_view name) const;
-  // Fields of an application/x-www-form-urlencoded body (empty otherwise).
+  // Fields of an application/x-www-form-urlencoded or multipart/form-data
+  // body (empty otherwise, or when the body does not parse).
   const std::multimap<std::string, std::string>& form() const;
   std::optional<std::string> form_param(std::string_view name) const;
+  // Files of a multipart/form-data body, by field name.
+  struct File {
+    std::string filename;
+    std::string content_type;
+    std::string content;
+  };
+  const std::multimap<std::string, File>& files() const;
 
  private:
+  void parse_body() const;
   mutable std::optional<std::multimap<std::string, std::string>> form_;
+  mutable std::multimap<std::string, File> files_;
 };
 
 // Parses the request target into path and query; false when it is not a
