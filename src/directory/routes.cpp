@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/csv.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/accounts.h"
@@ -63,6 +64,10 @@ json tree_node(const Tree& tree, const Unit& u, Date d, const std::map<std::stri
     node["child_count"] = std::to_string(kids.size());
   }
   return node;
+}
+
+bool holds(const http::Principal& p, std::string_view permission) {
+  return std::any_of(p.roles.begin(), p.roles.end(), [&](const auto& r) { return role_has(r, permission); });
 }
 
 bool province_wide(const http::Principal& p) {
@@ -158,6 +163,8 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
       visible = tree.subtree(p.unit_code, day);
     }
     json data = {{"date_label", format_date_vi(day)},
+                 {"date_iso", format_iso_date(day)},
+                 {"manage", holds(p, "units.manage")},
                  {"date_value", req.query_param("ngay").value_or("")},
                  {"count", text::format_int(std::int64_t(visible.size()))}};
     auto q = req.query_param("q").value_or("");
@@ -213,7 +220,125 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     data["predecessors_section"] = !predecessors.empty();
     data["children"] = children;
     data["children_section"] = !children.empty();
+    data["manage"] = holds(*req.principal, "units.manage");
     return http::html(req, layout.page(req, u->name, "directory/unit.tpl", data));
+  });
+
+  auto import_page = [&layout](http::Request& req, json data, http::Status status) {
+    data["csrf"] = req.session->csrf_token;
+    return http::html(req, layout.page(req, "Nhập đơn vị từ tệp CSV", "directory/import.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/quan-tri/don-vi/nhap", "units.manage", [import_page](http::Request& req) {
+    return import_page(req, {{"upload", true}}, http::Status::ok);
+  });
+  router.add(http::Verb::post, "/quan-tri/don-vi/nhap", "units.manage", [&db, import_page](http::Request& req) {
+    auto file = req.files().find("tep");
+    if (file == req.files().end() || file->second.content.empty()) {
+      return import_page(req, {{"upload", true}, {"error", {{"message", "Xin vui lòng chọn một tệp CSV."}}}},
+                         http::Status::bad_request);
+    }
+    const auto& content = file->second.content;
+    auto result = preview_units(db, content);
+    json preview = {{"filename", file->second.filename}};
+    if (!result.ok()) {
+      json problems = json::array();
+      for (const auto& e : result.errors) {
+        problems.push_back({{"line", e.line ? std::to_string(e.line) : "—"}, {"message", e.message_vi}});
+      }
+      preview["problems"] = problems;
+      preview["problem_count"] = std::to_string(result.errors.size());
+      preview["problems_section"] = true;
+      return import_page(req, {{"preview", preview}}, http::Status::unprocessable_entity);
+    }
+    preview["ready_section"] = json{{"inserted", std::to_string(result.inserted)},
+                                    {"updated", std::to_string(result.updated)},
+                                    {"unchanged", std::to_string(result.unchanged)},
+                                    {"filename", file->second.filename},
+                                    {"content", content},
+                                    {"csrf", req.session->csrf_token}};
+    return import_page(req, {{"preview", preview}}, http::Status::ok);
+  });
+  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage", [&db, import_page](http::Request& req) {
+    auto content = req.form_param("noi_dung").value_or("");
+    auto filename = req.form_param("ten_tep").value_or("tệp CSV");
+    auto who = actor(req);
+    auto result = import_units(db, content, who, now_seconds());
+    if (!result.ok()) {
+      return import_page(req, {{"upload", true}, {"error", {{"message", result.errors.front().message_vi}}}},
+                         http::Status::unprocessable_entity);
+    }
+    return import_page(req, {{"done", {{"filename", filename}, {"inserted", std::to_string(result.inserted)},
+                                       {"updated", std::to_string(result.updated)},
+                                       {"unchanged", std::to_string(result.unchanged)}}}},
+                       http::Status::ok);
+  });
+
+  router.add(http::Verb::get, "/quan-tri/don-vi/xuat", "units.manage", [&db](http::Request& req) {
+    Date day = parse_day(req.query_param("ngay"));
+    auto csv = export_units(db, day);
+    db.write([&](db::Connection& c) {
+      auto e = actor(req);
+      e.action = "export";
+      e.entity = "units";
+      e.entity_id = format_iso_date(day);
+      audit::append(c, e, now_seconds());
+    });
+    auto res = http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", std::move(csv));
+    res.set(http::beast_http::field::content_disposition,
+            "attachment; filename=\"don-vi-" + format_iso_date(day) + ".csv\"");
+    res.set(http::beast_http::field::cache_control, "no-store");
+    return res;
+  });
+
+  auto edit_page = [&layout, &db](http::Request& req, const Unit& u, json extra, http::Status status) {
+    auto tree = load_tree(db);
+    json levels = json::array(), parents = json::array();
+    for (const auto& l : load_levels(db)) levels.push_back({{"code", l.code}, {"name", l.name}, {"selected", l.code == u.level}});
+    std::vector<const Unit*> all;
+    for (const auto& x : tree.all()) all.push_back(&x);
+    std::sort(all.begin(), all.end(), [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
+    for (const Unit* x : all) {
+      if (x->code != u.code) parents.push_back({{"code", x->code}, {"name", x->name}, {"selected", x->code == u.parent_code}});
+    }
+    std::string successors;
+    for (const auto& sc : u.successor_codes) successors += (successors.empty() ? "" : ";") + sc;
+    json data = {{"code", u.code}, {"name", u.name}, {"short_name", u.short_name}, {"levels", levels},
+                 {"parents", parents}, {"valid_from", format_iso_date(u.valid_from)},
+                 {"valid_to", u.valid_to ? format_iso_date(*u.valid_to) : ""}, {"successors", successors},
+                 {"csrf", req.session->csrf_token}};
+    data.update(extra);
+    return http::html(req, layout.page(req, "Sửa đơn vị", "directory/edit.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/don-vi/{unit}/sua", "units.manage", [&db, edit_page](http::Request& req) {
+    auto tree = load_tree(db);
+    const Unit* u = tree.find(req.params.at("unit"));
+    if (!u) throw not_found("no such unit", "Không tìm thấy đơn vị.");
+    return edit_page(req, *u, json::object(), http::Status::ok);
+  });
+  // An edit is an import of one line: the same checks, the same audit.
+  router.add(http::Verb::post, "/don-vi/{unit}/sua", "units.manage", [&db, edit_page](http::Request& req) {
+    auto tree = load_tree(db);
+    const Unit* old = tree.find(req.params.at("unit"));
+    if (!old) throw not_found("no such unit", "Không tìm thấy đơn vị.");
+    auto f = [&](const char* name) { return req.form_param(name).value_or(""); };
+    std::string line = csv::format_row({old->code, f("name"), f("level"), f("parent"), f("valid_from"),
+                                        f("valid_to"), f("successors"), f("short_name")});
+    auto result = import_units(db,
+                               "code,name,level,parent_code,valid_from,valid_to,successor_codes,short_name\n" + line,
+                               actor(req), now_seconds());
+    if (!result.ok()) {
+      Unit shown = *old;
+      shown.name = f("name");
+      shown.short_name = f("short_name");
+      json messages = json::array();
+      for (const auto& e : result.errors) {
+        auto m = e.message_vi;
+        if (auto colon = m.find(": "); m.starts_with("Dòng ") && colon != std::string::npos) m = m.substr(colon + 2);
+        messages.push_back(m);
+      }
+      return edit_page(req, shown, {{"error", {{"messages", messages}}}}, http::Status::unprocessable_entity);
+    }
+    return http::redirect(req, "/don-vi/" + old->code);
   });
 
   auto users_page = [&layout, &db](http::Request& req, json data, http::Status status) {

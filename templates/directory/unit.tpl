@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<nav aria-label="Đơn vị cấp trên"><ul>{{#ancestors}}<li><a href="/don-vi/{{code}}">{{name}}</a></li>{{/ancestors}}</ul></nav>
 <h1>{{name}}</h1>
+{{#manage}}<p><a href="/don-vi/{{code}}/sua">Sửa</a></p>{{/manage}}
 <dl class="facts">
   <dt>Mã đơn vị</dt><dd>{{code}}</dd>
   <dt>Tên viết tắt</dt><dd>{{short_name}}</dd>

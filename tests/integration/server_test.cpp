@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/compression.h"
+#include "http/middleware.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/test_db.h"
@@ -464,6 +465,70 @@ TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   EXPECT_EQ(changed.status, 303) << changed.body;
   EXPECT_EQ(user.get("/don-vi").status, 200);
   EXPECT_EQ(second.get("/don-vi").status, 303);
+}
+
+}  // namespace
+}  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST_F(Served, AdminImportsUnitsWithAPreview) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  admin.get("/quan-tri/don-vi/nhap");
+  auto upload = [&](const std::string& filename, const std::string& content) {
+    std::string boundary = "----cchcTestBoundary7MA4YWxk";
+    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + admin.csrf +
+                       "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"" + filename +
+                       "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    auto h = admin.headers();
+    h.push_back({"Content-Type", "multipart/form-data; boundary=" + boundary});
+    auto r = http_request(port(), "POST", "/quan-tri/don-vi/nhap", h, body);
+    admin.take(r);
+    return r;
+  };
+  std::string before = admin.get("/quan-tri/don-vi/xuat?ngay=2024-01-01").body;
+  auto bad = upload("vong-lap.csv",
+                    "code,name,level,parent_code,valid_from,valid_to\n"
+                    "X1,Xã thử 1,commune,X2,2020-01-01,\n"
+                    "X2,Xã thử 2,commune,X1,2020-01-01,\n");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("<td>2</td>"), std::string::npos);
+  EXPECT_NE(bad.body.find("<td>3</td>"), std::string::npos);
+  EXPECT_NE(bad.body.find("vòng lặp"), std::string::npos);
+  EXPECT_EQ(admin.get("/quan-tri/don-vi/xuat?ngay=2024-01-01").body, before);
+
+  auto good = upload("bo-sung.csv",
+                     "code,name,level,parent_code,valid_from,valid_to\n"
+                     "X-THU,Xã thử nghiệm,commune,DNI,2025-07-01,\n"
+                     "SNV,Sở Nội vụ,department,DNI,2020-01-01,\n");
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_NE(good.body.find("1 đơn vị mới, 0 đơn vị thay đổi, 1 đơn vị không đổi"), std::string::npos);
+  EXPECT_EQ(admin.get("/don-vi/X-THU").status, 404);  // the preview wrote nothing
+  std::string content = "code,name,level,parent_code,valid_from,valid_to\nX-THU,Xã thử nghiệm,commune,DNI,2025-07-01,\n";
+  auto done = admin.post("/quan-tri/don-vi/nhap/xac-nhan",
+                         "ten_tep=bo-sung.csv&noi_dung=" + http::url_encode(content));
+  EXPECT_EQ(done.status, 200);
+  EXPECT_NE(done.body.find("1 đơn vị mới"), std::string::npos);
+  EXPECT_EQ(admin.get("/don-vi/X-THU").status, 200);
+
+  // Editing is checked like an import: a closing date before the opening one is refused.
+  admin.get("/don-vi/X-THU/sua");
+  auto refused = admin.post("/don-vi/X-THU/sua",
+                            "name=X&short_name=&level=commune&parent=DNI&valid_from=2025-07-01&valid_to=2025-01-01&successors=");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("ngày kết thúc trước ngày bắt đầu"), std::string::npos);
+  auto saved = admin.post("/don-vi/X-THU/sua",
+                          "name=X%C3%A3+th%E1%BB%AD+nghi%E1%BB%87m+m%E1%BB%9Bi&short_name=TN&level=commune&parent=DNI&valid_from=2025-07-01&valid_to=&successors=");
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_NE(admin.get("/don-vi/X-THU").body.find("Xã thử nghiệm mới"), std::string::npos);
+
+  auto exported = admin.get("/quan-tri/don-vi/xuat?ngay=2025-07-01");
+  EXPECT_EQ(exported.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(exported.header("content-disposition").find("don-vi-2025-07-01.csv"), std::string::npos);
+  EXPECT_EQ(exported.body.rfind("code,name,level,parent_code,valid_from,valid_to", 0), 0u);
+  EXPECT_NE(exported.body.find("X-THU,Xã thử nghiệm mới,commune,DNI,2025-07-01,,,TN"), std::string::npos);
 }
 
 }  // namespace
