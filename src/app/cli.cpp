@@ -288,7 +288,7 @@ int run_cli(int argc, char** argv) {
     }
   } catch (const Error& e) {
     std::cerr << "cchc: " << e.what() << std::endl;
-    return e.kind() == ErrorKind::invalid_input ? 2 : 1;
+    return e.kind() == ErrorKind::invalid_input || e.kind() == ErrorKind::conflict ? 2 : 1;
   } catch (const std::exception& e) {
     std::cerr << "cchc: " << e.what() << std::endl;
     return 1;

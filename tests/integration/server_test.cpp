@@ -12,6 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "http/compression.h"
+#include "db/database.h"
+#include "directory/accounts.h"
+#include "directory/signin.h"
 #include "http/middleware.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -529,6 +532,44 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   EXPECT_NE(exported.header("content-disposition").find("don-vi-2025-07-01.csv"), std::string::npos);
   EXPECT_EQ(exported.body.rfind("code,name,level,parent_code,valid_from,valid_to", 0), 0u);
   EXPECT_NE(exported.body.find("X-THU,Xã thử nghiệm mới,commune,DNI,2025-07-01,,,TN"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST(Cli, UserAddAndPasswd) {
+  std::string why, out;
+  auto t = testing::make_test_db("sqlite", why);
+  ASSERT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0);
+  EXPECT_NE(out.find("demo.admin"), std::string::npos);
+  EXPECT_NE(out.find("demo-admin-dongnai"), std::string::npos);
+  ASSERT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "Tran.Van.Cuong", "--unit", "P-TAMHIEP",
+                      "--role", "unit_officer", "--role", "editor", "--name", "Trần Văn Cường"},
+                     out),
+            0)
+      << out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(out, m, std::regex("password \\(shown once\\): ([A-Za-z0-9]{16})")));
+  auto db = db::open(t->spec);
+  auto user = directory::find_user(*db, "tran.van.cuong");
+  ASSERT_TRUE(user);
+  EXPECT_EQ(user->roles, (std::vector<std::string>{"editor", "unit_officer"}));
+  EXPECT_EQ(directory::check_sign_in(*db, "tran.van.cuong", m[1].str(), "cli", now_seconds()).outcome,
+            directory::SignIn::Outcome::ok);
+  EXPECT_EQ(run_cchc({"user", "passwd", "--db", t->spec, "--username", "tran.van.cuong"}, out), 0) << out;
+  EXPECT_NE(out.find("password (shown once)"), std::string::npos);
+  EXPECT_EQ(directory::check_sign_in(*db, "tran.van.cuong", m[1].str(), "cli", now_seconds()).outcome,
+            directory::SignIn::Outcome::bad_credentials);
+  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "x.y.z", "--unit", "P-TAMHIEP", "--role", "king"}, out), 2);
+  EXPECT_NE(out.find("unknown role 'king'"), std::string::npos);
+  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "x.y.z", "--unit", "TRANGDAI", "--role", "viewer"}, out), 2);
+  EXPECT_NE(out.find("no longer exists"), std::string::npos);
+  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "tran.van.cuong", "--unit", "P-TAMHIEP", "--role", "viewer"}, out), 2);
+  EXPECT_NE(out.find("is taken"), std::string::npos);
+  EXPECT_EQ(run_cchc({"audit", "verify", "--db", t->spec}, out), 0) << out;
 }
 
 }  // namespace
