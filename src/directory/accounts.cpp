@@ -56,6 +56,27 @@ std::string user_json(const User& u) {
       .dump();
 }
 
+void check_roles(const std::vector<std::string>& roles) {
+  if (roles.empty()) throw invalid_input("at least one role is needed", "Cần chọn ít nhất một vai trò.");
+  for (const auto& r : roles) {
+    if (!is_role(r)) throw invalid_input(fmt::format("unknown role '{}'", r), "Vai trò không hợp lệ.");
+  }
+}
+
+void check_open_unit(db::Connection& c, const std::string& code) {
+  auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {code});
+  if (unit.empty()) throw invalid_input(fmt::format("unknown unit '{}'", code), "Đơn vị không tồn tại.");
+  if (unit.one().opt_str("valid_to")) {
+    throw invalid_input(fmt::format("unit '{}' no longer exists", code), "Đơn vị đã giải thể hoặc sáp nhập.");
+  }
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
 }  // namespace
 
 bool is_role(std::string_view role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
@@ -147,21 +168,12 @@ User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Inst
                         "Tên đăng nhập gồm 3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.");
   }
   std::string display = text::nfc(nu.display_name.empty() ? username : nu.display_name);
-  if (nu.roles.empty()) throw invalid_input("at least one role is needed", "Cần chọn ít nhất một vai trò.");
-  for (const auto& r : nu.roles) {
-    if (!is_role(r)) throw invalid_input(fmt::format("unknown role '{}'", r), "Vai trò không hợp lệ.");
-  }
+  check_roles(nu.roles);
   std::string en;
   if (auto vi = password_problem(nu.password, username, &en); !vi.empty()) throw invalid_input(en, vi);
   std::string hash = hash_password(nu.password);  // slow: outside the transaction
   return db.write([&](db::Connection& c) {
-    auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {nu.unit_code});
-    if (unit.empty()) {
-      throw invalid_input(fmt::format("unknown unit '{}'", nu.unit_code), "Đơn vị không tồn tại.");
-    }
-    if (unit.one().opt_str("valid_to")) {
-      throw invalid_input(fmt::format("unit '{}' no longer exists", nu.unit_code), "Đơn vị đã giải thể hoặc sáp nhập.");
-    }
+    check_open_unit(c, nu.unit_code);
     if (!c.query("SELECT 1 FROM users WHERE username = ?", {username}).empty()) {
       throw Error(ErrorKind::conflict, fmt::format("username '{}' is taken", username), "Tên đăng nhập đã có người dùng.");
     }
@@ -171,9 +183,7 @@ User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Inst
         "password_changed_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
         {username, display, nu.unit_code, hash, t, t});
     auto id = c.query("SELECT id FROM users WHERE username = ?", {username}).one().i64("id");
-    std::vector<std::string> roles = nu.roles;
-    std::sort(roles.begin(), roles.end());
-    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    auto roles = sorted_unique(nu.roles);
     for (const auto& r : roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {id, r});
     User u{id, username, display, nu.unit_code, roles, true};
     audit::Entry e = who;
@@ -183,6 +193,34 @@ User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Inst
     e.after_json = user_json(u);
     audit::append(c, e, now);
     return u;
+  });
+}
+
+User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
+                 Instant now) {
+  check_roles(change.roles);
+  auto before = find_user(db, user_id);
+  if (!before) throw not_found("no such user", "Không tìm thấy người dùng.");
+  std::string display = text::nfc(change.display_name);
+  if (display.empty() || display.size() > 200) {
+    throw invalid_input("display name must be 1-200 bytes", "Họ và tên không được để trống hoặc quá dài.");
+  }
+  return db.write([&](db::Connection& c) {
+    if (change.unit_code != before->unit_code) check_open_unit(c, change.unit_code);
+    User after{user_id, before->username, display, change.unit_code, sorted_unique(change.roles), change.active};
+    c.query("UPDATE users SET display_name = ?, unit_code = ?, active = ? WHERE id = ?",
+            {after.display_name, after.unit_code, after.active, user_id});
+    c.query("DELETE FROM user_roles WHERE user_id = ?", {user_id});
+    for (const auto& r : after.roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, r});
+    if (!after.active) c.query("DELETE FROM sessions WHERE user_id = ?", {user_id});
+    audit::Entry e = who;
+    e.action = "update";
+    e.entity = "users";
+    e.entity_id = after.username;
+    e.before_json = user_json(*before);
+    e.after_json = user_json(after);
+    audit::append(c, e, now);
+    return after;
   });
 }
 

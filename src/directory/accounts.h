@@ -57,6 +57,16 @@ struct NewUser {
 // Validates (username free and well-formed, unit exists and is open, roles
 // known, password acceptable) and stores; throws invalid_input or conflict.
 User add_user(db::Database& db, const NewUser& u, const audit::Entry& who, Instant now);
+struct UserChange {
+  std::string display_name, unit_code;
+  std::vector<std::string> roles;
+  bool active = true;
+};
+// Updates a user's name, unit, roles and active flag (audited, before and
+// after); deactivating ends their sessions. Throws invalid_input / not_found.
+User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
+                 Instant now);
+
 // Changes the password and ends the user's sessions except `keep_session`.
 void set_password(db::Database& db, std::int64_t user_id, std::string_view password,
                   const audit::Entry& who, Instant now, const std::string& keep_session = {});

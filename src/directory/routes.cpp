@@ -348,7 +348,7 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
       std::string roles;
       for (const auto& r : u.roles) roles += (roles.empty() ? "" : ", ") + role_label_vi(r);
       const Unit* unit = tree.find(u.unit_code);
-      users.push_back({{"username", u.username}, {"display_name", u.display_name},
+      users.push_back({{"username", u.username}, {"display_name", u.display_name}, {"locked", !u.active},
                        {"unit", unit ? unit->name : u.unit_code}, {"roles", roles}});
     }
     json units = json::array();
@@ -395,6 +395,47 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     }
   });
 
+  auto user_page = [&layout, &db](http::Request& req, const User& u, json extra, http::Status status) {
+    auto tree = load_tree(db);
+    auto open_units = tree.as_of(local_date(now_seconds()));
+    std::sort(open_units.begin(), open_units.end(),
+              [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
+    json units = json::array(), roles = json::array();
+    for (const Unit* x : open_units) units.push_back({{"code", x->code}, {"name", x->name}, {"selected", x->code == u.unit_code}});
+    for (const auto& r : kRoles) {
+      roles.push_back({{"code", r}, {"label", role_label_vi(r)},
+                       {"checked", std::find(u.roles.begin(), u.roles.end(), r) != u.roles.end()}});
+    }
+    json data = {{"username", u.username}, {"display_name", u.display_name}, {"units", units}, {"roles", roles},
+                 {"active", u.active}, {"csrf", req.session->csrf_token}};
+    data.update(extra);
+    return http::html(req, layout.page(req, "Người dùng " + u.username, "directory/user.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/nguoi-dung/{username}", "users.manage", [&db, user_page](http::Request& req) {
+    auto u = find_user(db, req.params.at("username"));
+    if (!u) throw not_found("no such user", "Không tìm thấy người dùng.");
+    return user_page(req, *u, {{"saved", req.query_param("da-luu").has_value()}}, http::Status::ok);
+  });
+  router.add(http::Verb::post, "/nguoi-dung/{username}", "users.manage", [&db, user_page](http::Request& req) {
+    auto u = find_user(db, req.params.at("username"));
+    if (!u) throw not_found("no such user", "Không tìm thấy người dùng.");
+    UserChange change{req.form_param("display_name").value_or(""), req.form_param("unit").value_or(""), {},
+                      req.form_param("active").has_value()};
+    auto [a, b] = req.form().equal_range("role");
+    for (auto it = a; it != b; ++it) change.roles.push_back(it->second);
+    if (u->id == req.principal->id && (!change.active || std::find(change.roles.begin(), change.roles.end(), "admin") == change.roles.end())) {
+      return user_page(req, *u, {{"error", {{"message", "Không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình."}}}},
+                       http::Status::bad_request);
+    }
+    try {
+      update_user(db, u->id, change, actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input) throw;
+      return user_page(req, *u, {{"error", {{"message", e.message_vi()}}}}, http::Status::bad_request);
+    }
+    return http::redirect(req, "/nguoi-dung/" + u->username + "?da-luu=1");
+  });
+
   router.add(http::Verb::get, "/nhat-ky", "audit.read", [&layout, &db](http::Request& req) {
     audit::Filter f;
     auto opt = [&](const char* name) {
@@ -404,6 +445,8 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     f.actor = opt("nguoi");
     f.entity = opt("doi-tuong");
     f.action = opt("thao-tac");
+    if (auto from = opt("tu-ngay")) f.from = start_of_day(parse_day(from));
+    if (auto to = opt("den-ngay")) f.to = start_of_day(parse_day(to)) + std::chrono::days(1);
     f.limit = 200;
     json entries = json::array();
     for (const auto& e : audit::list(db, f)) {
@@ -411,7 +454,8 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
                          {"address", e.address}, {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id}});
     }
     json data = {{"entries", entries}, {"count", text::format_int(std::int64_t(entries.size()))},
-                 {"actor", f.actor.value_or("")}, {"entity", f.entity.value_or("")}, {"action", f.action.value_or("")}};
+                 {"actor", f.actor.value_or("")}, {"entity", f.entity.value_or("")}, {"action", f.action.value_or("")},
+                 {"from", req.query_param("tu-ngay").value_or("")}, {"to", req.query_param("den-ngay").value_or("")}};
     return http::html(req, layout.page(req, "Nhật ký hệ thống", "directory/audit.tpl", data));
   });
 }

@@ -3,6 +3,8 @@
   <label for="actor">Người thực hiện</label><input id="actor" name="nguoi" value="{{actor}}" maxlength="100">
   <label for="entity">Đối tượng</label><input id="entity" name="doi-tuong" value="{{entity}}" maxlength="50">
   <label for="action">Thao tác</label><input id="action" name="thao-tac" value="{{action}}" maxlength="50">
+  <label for="from">Từ ngày (dd/mm/yyyy)</label><input id="from" name="tu-ngay" value="{{from}}" maxlength="10">
+  <label for="to">Đến ngày (dd/mm/yyyy)</label><input id="to" name="den-ngay" value="{{to}}" maxlength="10">
   <button type="submit">Lọc</button>
 </form>
 <table>

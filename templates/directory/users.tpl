@@ -5,7 +5,7 @@
 <table>
   <caption>Danh sách người dùng</caption>
   <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th></tr></thead>
-  <tbody>{{#users}}<tr><td>{{username}}</td><td>{{display_name}}</td><td>{{unit}}</td><td>{{roles}}</td></tr>{{/users}}</tbody>
+  <tbody>{{#users}}<tr><td><a href="/nguoi-dung/{{username}}">{{username}}</a>{{#locked}} (đã khóa){{/locked}}</td><td>{{display_name}}</td><td>{{unit}}</td><td>{{roles}}</td></tr>{{/users}}</tbody>
 </table>
 <h2>Thêm người dùng</h2>
 <form method="post" action="/nguoi-dung">

@@ -96,7 +96,8 @@ test('signed-in pages pass axe-core WCAG 2.1 A and AA checks', async () => {
   };
   const problems = [...await check('/dang-nhap')];
   await signIn(page, 'demo.admin', 'demo-admin-dongnai');
-  for (const path of ['/don-vi', '/don-vi?q=trang+dai', '/don-vi/P-TRANGDAI', '/don-vi/TRANGDAI', '/nguoi-dung', '/nhat-ky', '/doi-mat-khau']) {
+  for (const path of ['/don-vi', '/don-vi?q=trang+dai', '/don-vi/P-TRANGDAI', '/don-vi/TRANGDAI', '/don-vi/TRANGDAI/sua',
+    '/nguoi-dung', '/nguoi-dung/demo.canbo', '/nhat-ky', '/doi-mat-khau', '/quan-tri/don-vi/nhap']) {
     problems.push(...await check(path));
   }
   assert.deepEqual(problems, []);

@@ -67,7 +67,7 @@ class Routes : public ::testing::Test {
   static std::string concrete(const std::string& pattern) {
     std::string out = pattern;
     for (auto [param, value] : {std::pair{"{unit}", "P-TRANGDAI"}, std::pair{"{code}", "2024-Q1"},
-                                std::pair{"{path...}", "css/cchc.css"}}) {
+                                std::pair{"{path...}", "css/cchc.css"}, std::pair{"{username}", "demo.canbo"}}) {
       if (auto p = out.find(param); p != std::string::npos) out.replace(p, std::string(param).size(), value);
     }
     return out;

@@ -574,3 +574,42 @@ TEST(Cli, UserAddAndPasswd) {
 
 }  // namespace
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST_F(Served, AdminEditsAndLocksAUser) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  Browser leader{port()};
+  ASSERT_EQ(leader.sign_in("demo.congtacvien", "demo-editor-dongnai"), 303);
+  EXPECT_EQ(leader.get("/don-vi").status, 200);
+
+  admin.get("/nguoi-dung/demo.congtacvien");
+  auto moved = admin.post("/nguoi-dung/demo.congtacvien",
+                          "display_name=C%E1%BB%99ng+t%C3%A1c+vi%C3%AAn&unit=SNV&role=editor&role=unit_officer&active=1");
+  EXPECT_EQ(moved.status, 303) << moved.body;
+  auto page = admin.get("/nguoi-dung/demo.congtacvien?da-luu=1");
+  EXPECT_NE(page.body.find("value=\"SNV\" selected"), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"unit_officer\" checked"), std::string::npos);
+
+  // Locking ends the user's sessions and their sign-in.
+  auto locked = admin.post("/nguoi-dung/demo.congtacvien", "display_name=X&unit=SNV&role=editor");
+  EXPECT_EQ(locked.status, 303);
+  EXPECT_EQ(leader.get("/don-vi").status, 303);
+  EXPECT_EQ(leader.sign_in("demo.congtacvien", "demo-editor-dongnai"), 401);
+  EXPECT_NE(admin.get("/nguoi-dung").body.find("demo.congtacvien</a> (đã khóa)"), std::string::npos);
+
+  // An administrator cannot lock themself out.
+  admin.get("/nguoi-dung/demo.admin");
+  auto self = admin.post("/nguoi-dung/demo.admin", "display_name=A&unit=SNV&role=viewer&active=1");
+  EXPECT_EQ(self.status, 400);
+
+  auto log = admin.get("/nhat-ky?doi-tuong=users&thao-tac=update");
+  EXPECT_NE(log.body.find("demo.congtacvien"), std::string::npos);
+  auto none = admin.get("/nhat-ky?tu-ngay=01/01/2000&den-ngay=02/01/2000");
+  EXPECT_NE(none.body.find("<caption>0 mục gần nhất</caption>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cchc

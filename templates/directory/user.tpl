@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Người dùng: {{username}}</h1>
+{{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
+{{#saved}}<p class="notice" role="status">Đã lưu.</p>{{/saved}}
+<form method="post" action="/nguoi-dung/{{username}}">
+  <input type="hidden" name="_csrf" value="{{csrf}}">
+  <label for="display_name">Họ và tên</label>
+  <input id="display_name" name="display_name" required maxlength="200" value="{{display_name}}">
+  <label for="unit">Đơn vị</label>
+  <select id="unit" name="unit" required>{{#units}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/units}}</select>
+  <fieldset>
+    <legend>Vai trò</legend>
+    {{#roles}}<label><input type="checkbox" name="role" value="{{code}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/roles}}
+  </fieldset>
+  <label><input type="checkbox" name="active" value="1"{{#active}} checked{{/active}}> Đang hoạt động (bỏ chọn để khóa tài khoản; các phiên đăng nhập sẽ kết thúc)</label>
+  <button type="submit">Lưu</button> <a href="/nguoi-dung">Hủy</a>
+</form>
