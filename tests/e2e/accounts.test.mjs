@@ -3,40 +3,19 @@
 // JavaScript off, as a user without it would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { startServer, launchBrowser, axeViolations } from './support.mjs';
 
-const require = createRequire(join(process.cwd(), 'frontend', 'package.json'));
-const { chromium } = require('playwright-core');
-
-const binary = process.env.CCHC_BINARY ?? 'build/cchc';
-let dir, server, base, browser;
+let server, base, browser;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-acc-'));
-  const db = join(dir, 'cchc.db');
-  execFileSync(binary, ['demo', '--db', db]);
-  server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (c) => { seen += c; const m = seen.match(/listening on (http:\/\/\S+)/); if (m) resolve(m[1]); });
-    server.on('exit', (code) => reject(new Error(`cchc exited with ${code}`)));
-    setTimeout(() => reject(new Error('cchc did not start')), 10000);
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startServer();
+  base = server.base;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server) { const done = new Promise((r) => server.on('exit', r)); server.kill('SIGTERM'); await done; }
-  rmSync(dir, { recursive: true, force: true });
+  if (server) assert.equal(await server.stop(), 0);
 });
 
 async function signIn(page, username, password) {
@@ -86,19 +65,11 @@ test('admin adds a commune user, who cannot open another commune', async () => {
 test('signed-in pages pass axe-core WCAG 2.1 A and AA checks', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  const axeSource = require('axe-core').source;
-  const check = async (path) => {
-    await page.goto(base + path);
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-    return result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`);
-  };
-  const problems = [...await check('/dang-nhap')];
+  const problems = [...await axeViolations(page, base + '/dang-nhap')];
   await signIn(page, 'demo.admin', 'demo-admin-dongnai');
   for (const path of ['/don-vi', '/don-vi?q=trang+dai', '/don-vi/P-TRANGDAI', '/don-vi/TRANGDAI', '/don-vi/TRANGDAI/sua',
     '/nguoi-dung', '/nguoi-dung/demo.canbo', '/nhat-ky', '/doi-mat-khau', '/quan-tri/don-vi/nhap']) {
-    problems.push(...await check(path));
+    problems.push(...await axeViolations(page, base + path));
   }
   assert.deepEqual(problems, []);
   await context.close();

@@ -3,50 +3,19 @@
 // preferences through the plain HTML form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { startServer, launchBrowser, axeViolations } from './support.mjs';
 
-const require = createRequire(join(process.cwd(), 'frontend', 'package.json'));
-const { chromium } = require('playwright-core');
-
-const binary = process.env.CCHC_BINARY ?? 'build/cchc';
-let dir, server, base, browser;
+let server, base, browser;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
-  const db = join(dir, 'cchc.db');
-  execFileSync(binary, ['demo', '--db', db]);
-  server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  base = await new Promise((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = seen.match(/listening on (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`cchc exited with ${code}`)));
-    setTimeout(() => reject(new Error('cchc did not start')), 10000);
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startServer();
+  base = server.base;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server) {
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    server.kill('SIGTERM');
-    assert.equal(await exited, 0);
-  }
-  rmSync(dir, { recursive: true, force: true });
+  if (server) assert.equal(await server.stop(), 0);
 });
 
 test('the home page shows in Vietnamese with working assets', async () => {
@@ -103,14 +72,8 @@ test('pages pass axe-core WCAG 2.1 A and AA checks', async () => {
   // context alone bypasses CSP.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  const axeSource = require('axe-core').source;
-  for (const path of ['/', '/tuy-chon-hien-thi', '/khong-co-trang-nay']) {
-    await page.goto(base + path);
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-    const problems = result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`);
-    assert.deepEqual(problems, []);
-  }
+  const problems = [];
+  for (const path of ['/', '/tuy-chon-hien-thi', '/khong-co-trang-nay']) problems.push(...await axeViolations(page, base + path));
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,6 +1,6 @@
 -- Users, their roles, and failed sign-ins (for throttling).
 CREATE TABLE users (
-  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  id                  @AUTO_ID@,
   username            TEXT NOT NULL UNIQUE,  -- lower case
   display_name        TEXT NOT NULL,
   unit_code           TEXT NOT NULL REFERENCES units (code),

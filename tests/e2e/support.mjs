@@ -1,0 +1,59 @@
+// Shared by the browser tests: a real cchc server on a free port with the
+// demo data in a fresh SQLite file, and Debian's Chromium through
+// playwright-core (flags for this machine's closed network).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+export const require = createRequire(join(process.cwd(), 'frontend', 'package.json'));
+const { chromium } = require('playwright-core');
+const binary = process.env.CCHC_BINARY ?? 'build/cchc';
+
+// Starts cchc on the demo data; resolves to { base, stop }. stop() sends
+// SIGTERM and resolves to the exit code.
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+  const db = join(dir, 'cchc.db');
+  execFileSync(binary, ['demo', '--db', db], { stdio: 'ignore' });
+  const server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((resolve, reject) => {
+    let seen = '';
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`cchc exited with ${code}`)));
+    setTimeout(() => reject(new Error('cchc did not start')), 10000);
+  });
+  const stop = async () => {
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    server.kill('SIGTERM');
+    const code = await exited;
+    rmSync(dir, { recursive: true, force: true });
+    return code;
+  };
+  return { base, stop };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// axe-core's WCAG 2.1 A and AA violations on the page at `url`, as lines.
+export async function axeViolations(page, url) {
+  await page.goto(url);
+  await page.addScriptTag({ content: require('axe-core').source });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const path = new URL(url).pathname + new URL(url).search;
+  return result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`);
+}
