@@ -26,10 +26,6 @@ struct Principal {
   std::string display_name;
   std::string unit_code;
   std::vector<std::string> roles;
-  bool has_role(std::string_view r) const {
-    for (const auto& x : roles) if (x == r) return true;
-    return false;
-  }
 };
 struct Route;    // http/router.h
 
