@@ -217,6 +217,28 @@ TEST_P(Storage, SessionsLiveInTheDatabase) {
   EXPECT_EQ(other.purge_expired(now + std::chrono::hours(13)), 1);
 }
 
+TEST_P(Storage, SecureCookiesBehindHttps) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  http::SessionPolicy policy;
+  policy.secure_cookie = true;
+  http::SessionStore store(*t->db, policy);
+  http::Request req;
+  auto s = store.ensure(req, Instant{std::chrono::seconds{1'700'000'000}});
+  auto cookie = store.set_cookie(*s);
+  EXPECT_EQ(cookie.rfind("__Host-cchc_session=", 0), 0u);
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+  EXPECT_NE(cookie.find("; Path=/"), std::string::npos);
+  EXPECT_EQ(cookie.find("Domain"), std::string::npos);
+  EXPECT_NE(store.clear_cookie().find("Max-Age=0"), std::string::npos);
+  // The plain-HTTP name is not accepted when cookies are secure.
+  http::Request next;
+  next.message.set(http::beast_http::field::cookie, "cchc_session=" + s->cookie_token);
+  EXPECT_FALSE(store.find(next, Instant{std::chrono::seconds{1'700'000'001}}));
+  next.message.set(http::beast_http::field::cookie, "__Host-cchc_session=" + s->cookie_token);
+  EXPECT_TRUE(store.find(next, Instant{std::chrono::seconds{1'700'000'001}}));
+}
+
 TEST_P(Storage, SessionsEndTwelveHoursAfterTheyBegin) {
   CCHC_TEST_DB(t, GetParam());
   db::migrate(*t->db);

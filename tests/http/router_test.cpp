@@ -216,3 +216,24 @@ TEST(Middleware, PermissionSeamDeniesUndeclaredAccess) {
 
 }  // namespace
 }  // namespace cchc::http
+
+namespace cchc::http {
+namespace {
+
+TEST(Middleware, SecurityHeadersOnEveryResponse) {
+  for (bool https : {false, true}) {
+    SCOPED_TRACE(https);
+    auto app = chain({security_headers(https)}, [](Request& req) { return make_response(req, Status::not_found, "text/plain", ""); });
+    Request req;
+    auto res = app(req);
+    EXPECT_NE(std::string(res["Content-Security-Policy"]).find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(std::string(res["Content-Security-Policy"]).find("unsafe-inline"), std::string::npos);
+    EXPECT_NE(std::string(res["Content-Security-Policy"]).find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
+    EXPECT_EQ(res["Referrer-Policy"], "same-origin");
+    EXPECT_EQ(res.find("Strict-Transport-Security") != res.end(), https);
+  }
+}
+
+}  // namespace
+}  // namespace cchc::http
