@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -15,6 +16,7 @@
 #include "audit/audit.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
+#include "plans/deadline.h"
 
 #include <unistd.h>
 #include "app/web.h"
@@ -220,6 +222,17 @@ int run_cli(int argc, char** argv) {
   add_db(user_passwd_cmd);
   user_passwd_cmd->add_option("--username", passwd_user, "Whose password")->required();
 
+  auto* deadline_cmd = cli.add_subcommand("deadline", "Task deadlines as plans write them");
+  deadline_cmd->require_subcommand(1);
+  std::string deadline_text, deadline_format = "json";
+  auto* deadline_parse = deadline_cmd->add_subcommand(
+      "parse", "Read a deadline (\"Quý IV/2022\", \"trước ngày 21/6/2024\", \"Thường xuyên\" …); "
+               "prints {\"kind\", \"due\", \"text\"}; exits 2 when it cannot be read");
+  deadline_parse->add_option("text", deadline_text, "The deadline as written")->required();
+  deadline_parse->add_option("--format", deadline_format, "json or text")
+      ->check(CLI::IsMember({"json", "text"}))
+      ->capture_default_str();
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if broken");
@@ -274,6 +287,19 @@ int run_cli(int argc, char** argv) {
       entry.entity = "units";
       entry.entity_id = as_of.empty() ? "*" : as_of;
       db->write([&](db::Connection& c) { audit::append(c, entry, now_seconds()); });
+      return 0;
+    }
+    if (*deadline_parse) {
+      auto d = plans::parse_deadline(deadline_text);
+      if (deadline_format == "text") {
+        std::cout << plans::format_deadline(d) << std::endl;
+      } else {
+        nlohmann::json out = {{"kind", plans::kind_code(d.kind)},
+                              {"due", d.due ? nlohmann::json(format_iso_date(*d.due)) : nlohmann::json(nullptr)},
+                              {"text", plans::format_deadline(d)},
+                              {"source", deadline_text}};
+        std::cout << out.dump() << std::endl;
+      }
       return 0;
     }
     if (*audit_verify) {

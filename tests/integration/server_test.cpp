@@ -613,3 +613,27 @@ TEST_F(Served, AdminEditsAndLocksAUser) {
 
 }  // namespace
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST(Cli, DeadlineParse) {
+  std::string out;
+  ASSERT_EQ(run_cchc({"deadline", "parse", "Quy 11/2022", "--format", "json"}, out), 0) << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["kind"], "quarter");
+  EXPECT_EQ(j["due"], "2022-06-30");
+  EXPECT_EQ(j["text"], "Quý II/2022");
+  ASSERT_EQ(run_cchc({"deadline", "parse", "Thường xuyên"}, out), 0);
+  j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["kind"], "continuous");
+  EXPECT_TRUE(j["due"].is_null());
+  ASSERT_EQ(run_cchc({"deadline", "parse", "trước ngày 21/6/2024", "--format", "text"}, out), 0);
+  EXPECT_EQ(out, "Trước ngày 21/06/2024\n");
+  EXPECT_EQ(run_cchc({"deadline", "parse", "sớm thôi"}, out), 2);
+  EXPECT_NE(out.find("cannot read the deadline"), std::string::npos);
+  EXPECT_EQ(run_cchc({"deadline", "parse", "Quý I/2023", "--format", "xml"}, out), 2);
+}
+
+}  // namespace
+}  // namespace cchc
