@@ -56,6 +56,61 @@ std::string format_rfc3339_vn(Instant t) {
                      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
+Instant parse_rfc3339(std::string_view s) {
+  auto bad = [&] {
+    return invalid_input(fmt::format("invalid time '{}': expected YYYY-MM-DDTHH:MM:SS+07:00", s),
+                         "Thời gian không hợp lệ, cần dạng YYYY-MM-DDTHH:MM:SS+07:00.");
+  };
+  if (s.size() < 17 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) throw bad();
+  Date d;
+  try {
+    d = parse_iso_date(s.substr(0, 10));
+  } catch (const Error&) {
+    throw bad();
+  }
+  auto digits = [&](size_t pos, size_t len) {
+    if (pos + len > s.size()) throw bad();
+    int v = 0;
+    for (size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') throw bad();
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  int hh = digits(11, 2);
+  if (s[13] != ':') throw bad();
+  int mm = digits(14, 2), ss = 0;
+  size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    ss = digits(pos + 1, 2);
+    pos += 3;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      ++pos;
+      size_t start = pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+      if (pos == start) throw bad();
+    }
+  }
+  if (hh > 23 || mm > 59 || ss > 59) throw bad();
+  if (pos >= s.size()) throw bad();  // no offset
+  seconds offset{0};
+  if (s[pos] == 'Z' || s[pos] == 'z') {
+    ++pos;
+  } else if (s[pos] == '+' || s[pos] == '-') {
+    int sign = s[pos] == '+' ? 1 : -1;
+    int oh = digits(pos + 1, 2);
+    if (pos + 3 >= s.size() || s[pos + 3] != ':') throw bad();
+    int om = digits(pos + 4, 2);
+    if (oh > 14 || om > 59) throw bad();
+    offset = seconds{sign * (oh * 3600 + om * 60)};
+    pos += 6;
+  } else {
+    throw bad();
+  }
+  if (pos != s.size()) throw bad();
+  return Instant{sys_days{d}.time_since_epoch()} + hours{hh} + minutes{mm} + seconds{ss} - offset;
+}
+
 Instant now_seconds() { return floor<seconds>(system_clock::now()); }
 
 }  // namespace cchc

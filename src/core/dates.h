@@ -28,6 +28,12 @@ std::string format_datetime_vi(Instant t);
 // RFC 3339 with the +07:00 offset, e.g. 2024-01-01T08:30:00+07:00.
 std::string format_rfc3339_vn(Instant t);
 
+// ISO 8601 / RFC 3339 date-time with an offset: YYYY-MM-DDTHH:MM[:SS[.fff]]
+// followed by Z or ±HH:MM ("2024-03-05T08:30:00+07:00"). A time without an
+// offset is refused: it would have to be guessed. Fractions of a second are
+// dropped. Throws invalid_input.
+Instant parse_rfc3339(std::string_view s);
+
 Instant now_seconds();
 
 }  // namespace cchc

@@ -34,6 +34,14 @@ class Error : public std::runtime_error {
   std::string message_vi_;
 };
 
+// One problem found in a batch (an import file), on one line of it. A batch
+// with any of these is rejected whole.
+struct LineError {
+  int line;                // 1-based; 0 when the file as a whole is wrong
+  std::string message;     // English, for the CLI and the API: "line N: …"
+  std::string message_vi;  // for pages: "Dòng N: …"
+};
+
 inline Error invalid_input(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::invalid_input, detail, std::move(vi));
 }

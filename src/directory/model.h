@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/errors.h"
 
 namespace cchc::directory {
 
@@ -28,11 +29,6 @@ struct Unit {
   friend bool operator==(const Unit&, const Unit&) = default;
 };
 
-// One problem found in an import, on one line of the file.
-struct LineError {
-  int line;
-  std::string message;     // English, for the CLI and the API
-  std::string message_vi;  // for pages
-};
+using LineError = cchc::LineError;
 
 }  // namespace cchc::directory

@@ -84,3 +84,31 @@ TEST(Dates, ParseAndFormat) {
 
 }  // namespace
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST(Dates, Rfc3339WithOffsetOnly) {
+  const std::pair<const char*, const char*> ok[] = {
+      {"2024-03-05T08:30:00+07:00", "2024-03-05T08:30:00+07:00"},
+      {"2024-03-05T01:30:00Z", "2024-03-05T08:30:00+07:00"},
+      {"2024-03-05T08:30+07:00", "2024-03-05T08:30:00+07:00"},
+      {"2024-03-05T08:30:00.123+07:00", "2024-03-05T08:30:00+07:00"},
+      {"2024-03-04T20:30:00-05:00", "2024-03-05T08:30:00+07:00"},
+      {"2024-12-31T17:00:00Z", "2025-01-01T00:00:00+07:00"},
+  };
+  for (const auto& [in, want] : ok) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(format_rfc3339_vn(parse_rfc3339(in)), want);
+  }
+  const char* bad[] = {"2024-03-05T08:30:00",       "2024-03-05 08:30",        "2024-03-05",
+                       "2024-02-30T08:30:00+07:00", "2024-03-05T24:00:00+07:00", "2024-03-05T08:60:00+07:00",
+                       "2024-03-05T08:30:00+0700",  "2024-03-05T08:30:00+07:00x", "05/03/2024 08:30"};
+  for (const char* in : bad) {
+    SCOPED_TRACE(in);
+    EXPECT_THROW(parse_rfc3339(in), Error);
+  }
+}
+
+}  // namespace
+}  // namespace cchc
