@@ -166,16 +166,35 @@ void sort_by_line(std::vector<LineError>& errors) {
 
 }  // namespace
 
-Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units) {
-  Batch<Dossier> batch;
+namespace {
+
+// The loop every batch shares: the header, the common fields (id, unit),
+// then `read` for the record's own fields and rules.
+template <class T, class Read>
+Batch<T> parse_batch(std::string_view text, const std::vector<std::string>& columns,
+                     const std::set<std::string>& units, Read read) {
+  Batch<T> batch;
   std::map<std::string, int> seen;
-  for (const auto& rec : records_of(text, kDossierColumns, batch)) {
-    Row row(rec, kDossierColumns, batch.errors);
-    Dossier d;
-    d.id = row.required("id");
-    d.unit_code = row.required("unit_code");
+  for (const auto& rec : records_of(text, columns, batch)) {
+    Row row(rec, columns, batch.errors);
+    T t;
+    t.id = row.required("id");
+    t.unit_code = row.required("unit_code");
+    common_checks(row, t.id, t.unit_code, units, seen, rec.line);
+    read(row, t);
+    if (!row.ok()) continue;
+    batch.records.push_back(std::move(t));
+    batch.lines.push_back(rec.line);
+  }
+  sort_by_line(batch.errors);
+  return batch;
+}
+
+}  // namespace
+
+Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units) {
+  return parse_batch<Dossier>(text, kDossierColumns, units, [](Row& row, Dossier& d) {
     d.procedure_code = row.required("procedure_code");
-    common_checks(row, d.id, d.unit_code, units, seen, rec.line);
     auto channel = row.one_of("channel", kChannels);
     auto service = row.one_of("online_service", kServices);
     auto received = row.time("received_at", true);
@@ -207,28 +226,17 @@ Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::str
                  "hồ sơ đang xử lý hoặc tạm dừng không được có finished_at hay returned_at");
       }
     }
-    if (!row.ok()) continue;
+    if (!row.ok()) return;
     d.channel = *channel;
     d.online_service = *service;
     d.received_at = *received;
     d.due_at = *due;
     d.status = *status;
-    batch.records.push_back(std::move(d));
-    batch.lines.push_back(rec.line);
-  }
-  sort_by_line(batch.errors);
-  return batch;
+  });
 }
 
 Batch<Feedback> parse_feedback_csv(std::string_view text, const std::set<std::string>& units) {
-  Batch<Feedback> batch;
-  std::map<std::string, int> seen;
-  for (const auto& rec : records_of(text, kFeedbackColumns, batch)) {
-    Row row(rec, kFeedbackColumns, batch.errors);
-    Feedback f;
-    f.id = row.required("id");
-    f.unit_code = row.required("unit_code");
-    common_checks(row, f.id, f.unit_code, units, seen, rec.line);
+  return parse_batch<Feedback>(text, kFeedbackColumns, units, [](Row& row, Feedback& f) {
     auto channel = row.one_of("channel", kFeedbackChannels);
     auto received = row.time("received_at", true);
     auto due = row.time("due_at", true);
@@ -243,16 +251,12 @@ Batch<Feedback> parse_feedback_csv(std::string_view text, const std::set<std::st
     if (status == FeedbackStatus::open && !row.text("answered_at").empty()) {
       row.fail("status open must not have answered_at", "phản ánh đang mở không được có answered_at");
     }
-    if (!row.ok()) continue;
+    if (!row.ok()) return;
     f.channel = *channel;
     f.received_at = *received;
     f.due_at = *due;
     f.status = *status;
-    batch.records.push_back(std::move(f));
-    batch.lines.push_back(rec.line);
-  }
-  sort_by_line(batch.errors);
-  return batch;
+  });
 }
 
 }  // namespace cchc::indicators
