@@ -82,11 +82,6 @@ TEST(Dates, ParseAndFormat) {
   EXPECT_EQ(format_iso_date(local_date(Instant{std::chrono::seconds{1704041999}})), "2023-12-31");
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST(Dates, Rfc3339WithOffsetOnly) {
   const std::pair<const char*, const char*> ok[] = {

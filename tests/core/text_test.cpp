@@ -71,11 +71,6 @@ TEST(Text, VietnameseNumbers) {
   EXPECT_EQ(format_percent(0, 0), "0 %");
 }
 
-}  // namespace
-}  // namespace cchc::text
-
-namespace cchc::text {
-namespace {
 
 TEST(Text, VietnameseAlphabeticalOrder) {
   EXPECT_TRUE(collate_less("Phường Tân Đông Hiệp", "Phường Trảng Dài"));  // â before r

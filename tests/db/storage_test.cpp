@@ -298,11 +298,6 @@ TEST(Database, OpenRejectsBadSpecs) {
   EXPECT_THROW(db::open("/proc/no/such/dir/cchc.db"), std::exception);
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST(Migrations, AutoIdIsSpelledPerDialect) {
   for (auto backend : {db::Backend::sqlite, db::Backend::postgres}) {

@@ -214,11 +214,6 @@ TEST(Middleware, PermissionSeamDeniesUndeclaredAccess) {
   }
 }
 
-}  // namespace
-}  // namespace cchc::http
-
-namespace cchc::http {
-namespace {
 
 TEST(Middleware, SecurityHeadersOnEveryResponse) {
   for (bool https : {false, true}) {

@@ -317,11 +317,6 @@ TEST(Cli, VerbsAndErrors) {
   EXPECT_NE(out.find("cannot connect to PostgreSQL"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST(Cli, UnitsImportExportAndAuditVerify) {
   std::string why, out;
@@ -363,11 +358,6 @@ TEST(Cli, UnitsImportExportAndAuditVerify) {
   EXPECT_NE(out.find("entry 7 was changed"), std::string::npos) << out;
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 struct Browser {
   unsigned short port;
@@ -470,11 +460,6 @@ TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   EXPECT_EQ(second.get("/don-vi").status, 303);
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST_F(Served, AdminImportsUnitsWithAPreview) {
   Browser admin{port()};
@@ -534,11 +519,6 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   EXPECT_NE(exported.body.find("X-THU,Xã thử nghiệm mới,commune,DNI,2025-07-01,,,TN"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST(Cli, UserAddAndPasswd) {
   std::string why, out;
@@ -572,11 +552,6 @@ TEST(Cli, UserAddAndPasswd) {
   EXPECT_EQ(run_cchc({"audit", "verify", "--db", t->spec}, out), 0) << out;
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST_F(Served, AdminEditsAndLocksAUser) {
   Browser admin{port()};
@@ -611,11 +586,6 @@ TEST_F(Served, AdminEditsAndLocksAUser) {
   EXPECT_NE(none.body.find("<caption>0 mục gần nhất</caption>"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace cchc
-
-namespace cchc {
-namespace {
 
 TEST(Cli, DeadlineParse) {
   std::string out;
