@@ -16,11 +16,13 @@
 #include "audit/audit.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
+#include "indicators/store.h"
 #include "plans/deadline.h"
 
 #include <unistd.h>
 #include "app/web.h"
 #include "core/errors.h"
+#include "core/period.h"
 #include "db/migrate.h"
 
 namespace cchc::app {
@@ -141,6 +143,33 @@ int backup(const std::string& db_spec, const std::string& out) {
   return 0;
 }
 
+int import_records(const std::string& db_spec, indicators::Kind kind, const std::string& file) {
+  auto db = open_migrated(db_spec);
+  const std::string text = read_file(file);
+  indicators::ImportRequest req;
+  req.kind = kind;
+  req.text = text;
+  req.format = file.ends_with(".json") || file.ends_with(".ndjson") ? indicators::Format::json
+                                                                     : indicators::Format::csv;
+  const bool tty = isatty(STDERR_FILENO);
+  req.progress = [&](std::size_t done, std::size_t total) {
+    if (total < 50000) return;
+    std::cerr << fmt::format("{}written {} of {} records ({}%){}", tty ? "\r" : "", done, total, done * 100 / total,
+                             tty && done < total ? "" : "\n")
+              << std::flush;
+  };
+  auto out = indicators::import_batch(*db, req, cli_actor(), now_seconds());
+  if (!out.ok()) {
+    std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", file, out.errors.size()) << std::endl;
+    for (const auto& e : out.errors) std::cerr << "  " << e.message << std::endl;
+    return 2;
+  }
+  std::cout << fmt::format("{}: {} records: {} inserted, {} updated, {} unchanged", file, out.records,
+                           out.summary.inserted, out.summary.updated, out.summary.unchanged)
+            << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -233,6 +262,33 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
 
+  auto* import_cmd = cli.add_subcommand("import", "Import service records from the one-stop systems");
+  import_cmd->require_subcommand(1);
+  std::string import_file;
+  auto* import_dossiers = import_cmd->add_subcommand(
+      "dossiers", "Import dossiers (hồ sơ) from CSV (or .json/.ndjson); a file with any bad line is rejected whole");
+  add_db(import_dossiers);
+  import_dossiers->add_option("file", import_file, "The CSV file")->required();
+  auto* import_feedback = import_cmd->add_subcommand(
+      "feedback", "Import citizen feedback (phản ánh, kiến nghị) from CSV; a file with any bad line is rejected whole");
+  add_db(import_feedback);
+  import_feedback->add_option("file", import_file, "The CSV file")->required();
+
+  auto* indicators_cmd = cli.add_subcommand(
+      "indicators", "Service-delivery indicators of a unit and period (see docs/indicators.md)");
+  indicators_cmd->require_subcommand(0, 1);
+  add_db(indicators_cmd);
+  std::string ind_unit, ind_period, ind_scope = "unit", ind_format = "json";
+  indicators_cmd->add_option("--unit", ind_unit, "Unit code");
+  indicators_cmd->add_option("--period", ind_period, "Period: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, or a range of whole months");
+  indicators_cmd->add_option("--scope", ind_scope, "unit, or subtree (with units under it and units merged into them)")
+      ->check(CLI::IsMember({"unit", "subtree"}))
+      ->capture_default_str();
+  indicators_cmd->add_option("--format", ind_format, "json")->check(CLI::IsMember({"json"}))->capture_default_str();
+  auto* indicators_rebuild = indicators_cmd->add_subcommand(
+      "rebuild", "Recompute every rollup from the stored dossiers and feedback");
+  add_db(indicators_rebuild);
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if broken");
@@ -300,6 +356,25 @@ int run_cli(int argc, char** argv) {
                               {"source", deadline_text}};
         std::cout << out.dump() << std::endl;
       }
+      return 0;
+    }
+    if (*import_dossiers) return import_records(db_spec, indicators::Kind::dossiers, import_file);
+    if (*import_feedback) return import_records(db_spec, indicators::Kind::feedback, import_file);
+    if (*indicators_rebuild) {
+      auto db = open_migrated(db_spec);
+      auto n = indicators::rebuild(*db);
+      std::cout << fmt::format("rollups rebuilt from {} records", n) << std::endl;
+      return 0;
+    }
+    if (*indicators_cmd) {
+      if (ind_unit.empty() || ind_period.empty()) throw invalid_input("indicators needs --unit and --period");
+      auto db = open_migrated(db_spec);
+      auto period = Period::parse(ind_period);
+      auto scope = indicators::parse_scope(ind_scope);
+      auto values = db->read([&](db::Connection& c) { return indicators::query(c, ind_unit, period, scope); });
+      nlohmann::json out = {{"unit", ind_unit}, {"period", period.code()}, {"scope", ind_scope}};
+      out.update(indicators::to_json(values));
+      std::cout << out.dump() << std::endl;
       return 0;
     }
     if (*audit_verify) {

@@ -20,15 +20,23 @@
 //   feedback_answered      feedback with answered_at in P
 //   feedback_on_time_rate  answered with answered_at <= due_at / answered
 //   feedback_satisfaction_rate  answered rated (very_)satisfied / answered with a rating
+// and, for the 766 index and the pages (extensions of the contract):
+//   pending_at_end         received before end, not finished before end (overdue or not)
+//   finished_ok            finished on time and not rated unsatisfied
+//   feedback_pending_at_end, feedback_overdue_open   as for dossiers, with answered_at
+//   feedback_answered_ok   answered on time and not rated unsatisfied
 // A rate is a ratio from 0 to 1; with a zero denominator it is null, never 0.
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/period.h"
 #include "indicators/model.h"
+#include "indicators/rollup.h"
 
 namespace cchc::indicators {
 
@@ -48,9 +56,22 @@ struct Indicators {
       satisfaction_rate, apology_rate;
   std::int64_t feedback_received = 0, feedback_answered = 0;
   Rate feedback_on_time_rate, feedback_satisfaction_rate;
+  std::int64_t pending_at_end = 0, finished_ok = 0;
+  std::int64_t feedback_pending_at_end = 0, feedback_overdue_open = 0, feedback_answered_ok = 0;
+
+  friend bool operator==(const Indicators&, const Indicators&) = default;
 };
 
 Indicators compute(const std::vector<Dossier>& dossiers, const std::vector<Feedback>& feedback, const Period& period);
+
+// The same indicators from rollup sums (indicators/rollup.h) over the
+// months of a period and the units in scope.
+struct Sums {
+  std::map<std::string, std::vector<std::int64_t>> dossiers_by_channel;  // channel → dm:: counters
+  std::vector<std::int64_t> feedback = std::vector<std::int64_t>(fm::count, 0);  // fm:: counters
+  std::int64_t pending = 0, pending_overdue = 0, feedback_pending = 0, feedback_pending_overdue = 0;
+};
+Indicators from_sums(const Sums& s);
 
 // The contract's JSON: counts as integers, each rate as
 // {"value": number|null, "numerator": n, "denominator": d}.

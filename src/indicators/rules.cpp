@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "core/csv.h"
 
 namespace cchc::indicators {
@@ -113,6 +115,20 @@ class Row {
   bool ok_ = true;
 };
 
+// Drops records with the wrong number of fields, reporting each.
+template <class T>
+std::vector<csv::Record> well_formed(std::vector<csv::Record> records, const std::vector<std::string>& columns,
+                                     Batch<T>& batch) {
+  for (const auto& r : records) {
+    if (r.fields.size() != columns.size()) {
+      batch.errors.push_back({r.line, fmt::format("line {}: expected {} fields, found {}", r.line, columns.size(), r.fields.size()),
+                              fmt::format("Dòng {}: cần {} trường, có {}", r.line, columns.size(), r.fields.size())});
+    }
+  }
+  std::erase_if(records, [&](const csv::Record& r) { return r.fields.size() != columns.size(); });
+  return records;
+}
+
 // The records of a CSV with exactly these columns, or the file-level error.
 template <class T>
 std::vector<csv::Record> records_of(std::string_view text, const std::vector<std::string>& columns, Batch<T>& batch) {
@@ -129,13 +145,78 @@ std::vector<csv::Record> records_of(std::string_view text, const std::vector<std
     return {};
   }
   records.erase(records.begin());
-  for (const auto& r : records) {
-    if (r.fields.size() != columns.size()) {
-      batch.errors.push_back({r.line, fmt::format("line {}: expected {} fields, found {}", r.line, columns.size(), r.fields.size()),
-                              fmt::format("Dòng {}: cần {} trường, có {}", r.line, columns.size(), r.fields.size())});
+  return well_formed(std::move(records), columns, batch);
+}
+
+// One JSON object as the fields of a CSV record: strings as they are, 0/1
+// and true/false as "0"/"1", null or absent as "". Anything else, and
+// unknown keys, are errors of that record.
+bool object_fields(const nlohmann::json& o, const std::vector<std::string>& columns, int line,
+                   std::vector<std::string>& fields, std::vector<LineError>& errors) {
+  auto fail = [&](const std::string& en, const std::string& vi) {
+    errors.push_back({line, fmt::format("record {}: {}", line, en), fmt::format("Bản ghi {}: {}", line, vi)});
+    return false;
+  };
+  if (!o.is_object()) return fail("not a JSON object", "không phải đối tượng JSON");
+  bool ok = true;
+  for (const auto& [key, value] : o.items()) {
+    if (std::find(columns.begin(), columns.end(), key) == columns.end()) {
+      ok = fail(fmt::format("unknown field '{}'", key), fmt::format("trường không hợp lệ '{}'", key));
     }
   }
-  std::erase_if(records, [&](const csv::Record& r) { return r.fields.size() != columns.size(); });
+  fields.assign(columns.size(), "");
+  for (size_t i = 0; i < columns.size(); ++i) {
+    auto it = o.find(columns[i]);
+    if (it == o.end() || it->is_null()) continue;
+    if (it->is_string()) {
+      fields[i] = it->get<std::string>();
+    } else if (it->is_boolean()) {
+      fields[i] = it->get<bool>() ? "1" : "0";
+    } else if (it->is_number_integer() && (*it == 0 || *it == 1)) {
+      fields[i] = it->dump();
+    } else {
+      ok = fail(fmt::format("{} must be a string", columns[i]), fmt::format("{} phải là chuỗi", columns[i]));
+    }
+  }
+  return ok;
+}
+
+// The records of a JSON array, or of NDJSON (one object per line). Record
+// numbers are 1-based positions in the array, or line numbers in NDJSON.
+template <class T>
+std::vector<csv::Record> records_of_json(std::string_view text, const std::vector<std::string>& columns,
+                                         Batch<T>& batch) {
+  std::vector<csv::Record> records;
+  auto add = [&](const nlohmann::json& o, int line) {
+    csv::Record r{line, {}};
+    if (object_fields(o, columns, line, r.fields, batch.errors)) records.push_back(std::move(r));
+  };
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '[') {
+    auto doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+      batch.errors.push_back({0, "the body is not valid JSON", "nội dung không phải JSON hợp lệ"});
+      return {};
+    }
+    int n = 0;
+    for (const auto& o : doc) add(o, ++n);
+    return records;
+  }
+  int line = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    auto nl = text.find('\n', pos);
+    auto piece = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line;
+    if (piece.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    auto o = nlohmann::json::parse(piece, nullptr, false);
+    if (o.is_discarded()) {
+      batch.errors.push_back({line, fmt::format("line {}: not valid JSON", line), fmt::format("Dòng {}: không phải JSON hợp lệ", line)});
+      continue;
+    }
+    add(o, line);
+  }
   return records;
 }
 
@@ -171,11 +252,12 @@ namespace {
 // The loop every batch shares: the header, the common fields (id, unit),
 // then `read` for the record's own fields and rules.
 template <class T, class Read>
-Batch<T> parse_batch(std::string_view text, const std::vector<std::string>& columns,
+Batch<T> parse_batch(std::string_view text, Format format, const std::vector<std::string>& columns,
                      const std::set<std::string>& units, Read read) {
   Batch<T> batch;
   std::map<std::string, int> seen;
-  for (const auto& rec : records_of(text, columns, batch)) {
+  auto records = format == Format::csv ? records_of(text, columns, batch) : records_of_json(text, columns, batch);
+  for (const auto& rec : records) {
     Row row(rec, columns, batch.errors);
     T t;
     t.id = row.required("id");
@@ -192,8 +274,8 @@ Batch<T> parse_batch(std::string_view text, const std::vector<std::string>& colu
 
 }  // namespace
 
-Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units) {
-  return parse_batch<Dossier>(text, kDossierColumns, units, [](Row& row, Dossier& d) {
+Batch<Dossier> parse_dossiers(std::string_view text, Format format, const std::set<std::string>& units) {
+  return parse_batch<Dossier>(text, format, kDossierColumns, units, [](Row& row, Dossier& d) {
     d.procedure_code = row.required("procedure_code");
     auto channel = row.one_of("channel", kChannels);
     auto service = row.one_of("online_service", kServices);
@@ -235,8 +317,8 @@ Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::str
   });
 }
 
-Batch<Feedback> parse_feedback_csv(std::string_view text, const std::set<std::string>& units) {
-  return parse_batch<Feedback>(text, kFeedbackColumns, units, [](Row& row, Feedback& f) {
+Batch<Feedback> parse_feedback(std::string_view text, Format format, const std::set<std::string>& units) {
+  return parse_batch<Feedback>(text, format, kFeedbackColumns, units, [](Row& row, Feedback& f) {
     auto channel = row.one_of("channel", kFeedbackChannels);
     auto received = row.time("received_at", true);
     auto due = row.time("due_at", true);
@@ -257,6 +339,79 @@ Batch<Feedback> parse_feedback_csv(std::string_view text, const std::set<std::st
     f.due_at = *due;
     f.status = *status;
   });
+}
+
+namespace {
+
+template <class E>
+const char* name_in(const Names<E>& names, E value) {
+  for (const auto& [n, v] : names) {
+    if (v == value) return n;
+  }
+  throw Error(ErrorKind::internal, "unnamed enum value");
+}
+
+template <class E>
+E value_in(const Names<E>& names, std::string_view name) {
+  for (const auto& [n, v] : names) {
+    if (name == n) return v;
+  }
+  throw Error(ErrorKind::internal, fmt::format("stored value '{}' is unknown", name));
+}
+
+}  // namespace
+
+const char* name(Channel v) { return name_in(kChannels, v); }
+const char* name(OnlineService v) { return name_in(kServices, v); }
+const char* name(DossierStatus v) { return name_in(kStatuses, v); }
+const char* name(Rating v) { return name_in(kRatings, v); }
+const char* name(FeedbackChannel v) { return name_in(kFeedbackChannels, v); }
+const char* name(FeedbackStatus v) { return name_in(kFeedbackStatuses, v); }
+
+template <>
+Channel from_name<Channel>(std::string_view s) { return value_in(kChannels, s); }
+template <>
+OnlineService from_name<OnlineService>(std::string_view s) { return value_in(kServices, s); }
+template <>
+DossierStatus from_name<DossierStatus>(std::string_view s) { return value_in(kStatuses, s); }
+template <>
+Rating from_name<Rating>(std::string_view s) { return value_in(kRatings, s); }
+template <>
+FeedbackChannel from_name<FeedbackChannel>(std::string_view s) { return value_in(kFeedbackChannels, s); }
+template <>
+FeedbackStatus from_name<FeedbackStatus>(std::string_view s) { return value_in(kFeedbackStatuses, s); }
+
+const std::vector<std::string>& dossier_columns() { return kDossierColumns; }
+const std::vector<std::string>& feedback_columns() { return kFeedbackColumns; }
+
+namespace {
+
+std::string time_field(const std::optional<Instant>& t) { return t ? format_rfc3339_vn(*t) : ""; }
+std::string rating_field(const std::optional<Rating>& r) { return r ? name(*r) : ""; }
+std::string flag_field(bool b) { return b ? "1" : "0"; }
+
+}  // namespace
+
+std::string to_csv(const std::vector<Dossier>& records) {
+  std::string out = csv::format_row(kDossierColumns);
+  for (const auto& d : records) {
+    out += csv::format_row({d.id, d.unit_code, d.procedure_code, name(d.channel), name(d.online_service),
+                            format_rfc3339_vn(d.received_at), format_rfc3339_vn(d.due_at), time_field(d.finished_at),
+                            time_field(d.returned_at), name(d.status), flag_field(d.digitized),
+                            flag_field(d.result_digitized), flag_field(d.fee_required), flag_field(d.paid_online),
+                            rating_field(d.rating), flag_field(d.apology_sent)});
+  }
+  return out;
+}
+
+std::string to_csv(const std::vector<Feedback>& records) {
+  std::string out = csv::format_row(kFeedbackColumns);
+  for (const auto& f : records) {
+    out += csv::format_row({f.id, f.unit_code, name(f.channel), format_rfc3339_vn(f.received_at),
+                            format_rfc3339_vn(f.due_at), time_field(f.answered_at), name(f.status),
+                            rating_field(f.rating)});
+  }
+  return out;
 }
 
 }  // namespace cchc::indicators

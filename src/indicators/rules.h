@@ -28,8 +28,38 @@ struct Batch {
   bool ok() const { return errors.empty(); }
 };
 
+// How a batch is spelled: CSV with the header row, or JSON (an array of
+// objects with the same fields, or NDJSON: one object per line; flags may be
+// 0/1 or true/false, empty values null or absent).
+enum class Format { csv, json };
+
 // `units`: the unit codes that exist in the directory.
-Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units);
-Batch<Feedback> parse_feedback_csv(std::string_view text, const std::set<std::string>& units);
+Batch<Dossier> parse_dossiers(std::string_view text, Format format, const std::set<std::string>& units);
+Batch<Feedback> parse_feedback(std::string_view text, Format format, const std::set<std::string>& units);
+
+inline Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units) {
+  return parse_dossiers(text, Format::csv, units);
+}
+inline Batch<Feedback> parse_feedback_csv(std::string_view text, const std::set<std::string>& units) {
+  return parse_feedback(text, Format::csv, units);
+}
+
+// The names the files use for each value, and back (throws internal on an
+// unknown name: stored values were validated on the way in).
+const char* name(Channel v);
+const char* name(OnlineService v);
+const char* name(DossierStatus v);
+const char* name(Rating v);
+const char* name(FeedbackChannel v);
+const char* name(FeedbackStatus v);
+template <class E>
+E from_name(std::string_view s);
+
+// Records as the CSV the import reads, header first (a round trip).
+std::string to_csv(const std::vector<Dossier>& records);
+std::string to_csv(const std::vector<Feedback>& records);
+
+const std::vector<std::string>& dossier_columns();
+const std::vector<std::string>& feedback_columns();
 
 }  // namespace cchc::indicators

@@ -1,0 +1,363 @@
+#include "indicators/store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace cchc::indicators {
+
+namespace {
+
+using std::chrono::seconds;
+
+std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+Instant instant(std::int64_t s) { return Instant(seconds(s)); }
+db::Param opt_secs(const std::optional<Instant>& t) {
+  return t ? db::Param(secs(*t)) : db::Param(nullptr);
+}
+std::optional<Instant> opt_instant(const db::Row& r, std::string_view column) {
+  auto v = r.opt_i64(column);
+  return v ? std::optional<Instant>(instant(*v)) : std::nullopt;
+}
+db::Param opt_rating(const std::optional<Rating>& r) { return r ? db::Param(name(*r)) : db::Param(nullptr); }
+std::optional<Rating> rating_of(const db::Row& r) {
+  auto v = r.opt_str("rating");
+  return v ? std::optional<Rating>(from_name<Rating>(*v)) : std::nullopt;
+}
+
+const char* kDossierSelect =
+    "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at, returned_at,"
+    " status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent FROM dossiers";
+const char* kFeedbackSelect =
+    "SELECT id, unit_code, channel, received_at, due_at, answered_at, status, rating FROM feedback";
+
+Dossier dossier_of(const db::Row& r) {
+  Dossier d;
+  d.id = r.str("id");
+  d.unit_code = r.str("unit_code");
+  d.procedure_code = r.str("procedure_code");
+  d.channel = from_name<Channel>(r.str("channel"));
+  d.online_service = from_name<OnlineService>(r.str("online_service"));
+  d.received_at = instant(r.i64("received_at"));
+  d.due_at = instant(r.i64("due_at"));
+  d.finished_at = opt_instant(r, "finished_at");
+  d.returned_at = opt_instant(r, "returned_at");
+  d.status = from_name<DossierStatus>(r.str("status"));
+  d.digitized = r.i64("digitized") != 0;
+  d.result_digitized = r.i64("result_digitized") != 0;
+  d.fee_required = r.i64("fee_required") != 0;
+  d.paid_online = r.i64("paid_online") != 0;
+  d.rating = rating_of(r);
+  d.apology_sent = r.i64("apology_sent") != 0;
+  return d;
+}
+
+Feedback feedback_of(const db::Row& r) {
+  Feedback f;
+  f.id = r.str("id");
+  f.unit_code = r.str("unit_code");
+  f.channel = from_name<FeedbackChannel>(r.str("channel"));
+  f.received_at = instant(r.i64("received_at"));
+  f.due_at = instant(r.i64("due_at"));
+  f.answered_at = opt_instant(r, "answered_at");
+  f.status = from_name<FeedbackStatus>(r.str("status"));
+  f.rating = rating_of(r);
+  return f;
+}
+
+std::vector<db::Param> params_of(const Dossier& d) {
+  return {d.unit_code,           d.procedure_code,       name(d.channel),       name(d.online_service),
+          secs(d.received_at),   secs(d.due_at),         opt_secs(d.finished_at), opt_secs(d.returned_at),
+          name(d.status),        d.digitized,            d.result_digitized,    d.fee_required,
+          d.paid_online,         opt_rating(d.rating),   d.apology_sent,        month_key(d.received_at),
+          d.id};
+}
+
+std::vector<db::Param> params_of(const Feedback& f) {
+  return {f.unit_code,          name(f.channel),        secs(f.received_at), secs(f.due_at),
+          opt_secs(f.answered_at), name(f.status),     opt_rating(f.rating), month_key(f.received_at),
+          f.id};
+}
+
+// Per record kind: the SQL and the decoder.
+template <class T>
+struct Sql;
+template <>
+struct Sql<Dossier> {
+  static constexpr const char* select_one =
+      "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at, returned_at,"
+      " status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent FROM dossiers WHERE id = ?";
+  static constexpr const char* insert =
+      "INSERT INTO dossiers (unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
+      " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent,"
+      " received_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static constexpr const char* update =
+      "UPDATE dossiers SET unit_code = ?, procedure_code = ?, channel = ?, online_service = ?, received_at = ?,"
+      " due_at = ?, finished_at = ?, returned_at = ?, status = ?, digitized = ?, result_digitized = ?,"
+      " fee_required = ?, paid_online = ?, rating = ?, apology_sent = ?, received_month = ? WHERE id = ?";
+  static Dossier decode(const db::Row& r) { return dossier_of(r); }
+};
+template <>
+struct Sql<Feedback> {
+  static constexpr const char* select_one =
+      "SELECT id, unit_code, channel, received_at, due_at, answered_at, status, rating FROM feedback WHERE id = ?";
+  static constexpr const char* insert =
+      "INSERT INTO feedback (unit_code, channel, received_at, due_at, answered_at, status, rating, received_month, id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static constexpr const char* update =
+      "UPDATE feedback SET unit_code = ?, channel = ?, received_at = ?, due_at = ?, answered_at = ?, status = ?,"
+      " rating = ?, received_month = ? WHERE id = ?";
+  static Feedback decode(const db::Row& r) { return feedback_of(r); }
+};
+
+// Adds the deltas to the stored rollups, then drops rows left all zero.
+void apply(db::Connection& c, Rollups& deltas) {
+  deltas.prune();
+  for (Table t : kTables) {
+    const auto& s = spec(t);
+    const auto& rows = deltas.rows(t);
+    if (rows.empty()) continue;
+    std::string columns, marks, updates, keys, zero, where;
+    for (const auto& k : s.keys) {
+      columns += (columns.empty() ? "" : ", ") + k;
+      marks += marks.empty() ? "?" : ", ?";
+      where += (where.empty() ? "" : " AND ") + k + " = ?";
+    }
+    keys = columns;
+    for (const auto& n : s.counters) {
+      columns += ", " + n;
+      marks += ", ?";
+      updates += fmt::format("{}{} = {}.{} + excluded.{}", updates.empty() ? "" : ", ", n, s.name, n, n);
+      zero += fmt::format(" AND {} = 0", n);
+    }
+    const std::string upsert = fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+                                           s.name, columns, marks, keys, updates);
+    const std::string drop = fmt::format("DELETE FROM {} WHERE {}{}", s.name, where, zero);
+    for (const auto& [key, counters] : rows) {
+      std::vector<db::Param> params(key.begin(), key.end());
+      params.insert(params.end(), counters.begin(), counters.end());
+      c.query(upsert, params);
+      if (std::any_of(counters.begin(), counters.end(), [](std::int64_t v) { return v < 0; })) {
+        c.query(drop, std::vector<db::Param>(key.begin(), key.end()));
+      }
+    }
+  }
+}
+
+template <class T>
+ImportSummary store(db::Connection& c, const std::vector<T>& records,
+                    const std::function<void(std::size_t, std::size_t)>& progress) {
+  ImportSummary summary;
+  Rollups deltas;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const T& rec = records[i];
+    auto existing = c.query(Sql<T>::select_one, {rec.id});
+    if (existing.empty()) {
+      c.query(Sql<T>::insert, params_of(rec));
+      deltas.add(rec, +1);
+      ++summary.inserted;
+    } else {
+      T old = Sql<T>::decode(existing.rows[0]);
+      if (old == rec) {
+        ++summary.unchanged;
+      } else {
+        c.query(Sql<T>::update, params_of(rec));
+        deltas.add(old, -1);
+        deltas.add(rec, +1);
+        ++summary.updated;
+      }
+    }
+    if (progress && ((i + 1) % 10000 == 0 || i + 1 == records.size())) progress(i + 1, records.size());
+  }
+  apply(c, deltas);
+  return summary;
+}
+
+const char* kScopeUnit = "WITH scope (code) AS (SELECT CAST(? AS TEXT)) ";
+const char* kScopeSubtree =
+    "WITH RECURSIVE edges (child, parent) AS ("
+    " SELECT code, parent_code FROM units WHERE parent_code IS NOT NULL"
+    " UNION ALL SELECT code, successor_code FROM unit_successors),"
+    " scope (code) AS (SELECT CAST(? AS TEXT) UNION SELECT e.child FROM edges e JOIN scope s ON e.parent = s.code) ";
+
+std::string scoped(Scope scope, std::string_view sql) {
+  return std::string(scope == Scope::unit ? kScopeUnit : kScopeSubtree) + std::string(sql);
+}
+
+void require_unit(db::Connection& c, const std::string& unit) {
+  if (c.query("SELECT 1 FROM units WHERE code = ?", {unit}).empty()) {
+    throw not_found(fmt::format("unit '{}' does not exist", unit), fmt::format("Không có đơn vị '{}'", unit));
+  }
+}
+
+template <class T>
+void check_scope(const Batch<T>& batch, const std::set<std::string>& allowed, const std::string& scope_unit,
+                 std::vector<LineError>& errors) {
+  for (std::size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& u = batch.records[i].unit_code;
+    if (!allowed.count(u)) {
+      int line = batch.lines[i];
+      errors.push_back({line, fmt::format("line {}: unit_code '{}' is outside {}, the units this token may write", line, u, scope_unit),
+                        fmt::format("Dòng {}: đơn vị '{}' nằm ngoài phạm vi {}", line, u, scope_unit)});
+    }
+  }
+}
+
+template <class T>
+ImportOutcome run_import(db::Database& db, Batch<T> batch, const ImportRequest& req, const audit::Entry& who,
+                         Instant now) {
+  ImportOutcome out;
+  out.errors = std::move(batch.errors);
+  if (req.scope_unit) {
+    auto allowed = db.read([&](db::Connection& c) { return units_in_scope(c, *req.scope_unit, Scope::subtree); });
+    check_scope(batch, std::set<std::string>(allowed.begin(), allowed.end()), *req.scope_unit, out.errors);
+    std::stable_sort(out.errors.begin(), out.errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  }
+  out.records = batch.records.size();
+  if (!out.ok() || req.dry_run) return out;
+  out.summary = db.write([&](db::Connection& c) {
+    auto summary = store(c, batch.records, req.progress);
+    audit::Entry e = who;
+    e.action = "import";
+    e.entity = req.kind == Kind::dossiers ? "dossiers" : "feedback";
+    e.entity_id = fmt::format("{} records", batch.records.size());
+    e.after_json = to_json(summary).dump();
+    audit::append(c, e, now);
+    return summary;
+  });
+  return out;
+}
+
+}  // namespace
+
+Scope parse_scope(std::string_view s) {
+  if (s == "unit") return Scope::unit;
+  if (s == "subtree") return Scope::subtree;
+  throw invalid_input(fmt::format("scope must be unit or subtree, not '{}'", s),
+                      "Phạm vi phải là đơn vị hoặc cả đơn vị trực thuộc");
+}
+
+const char* name(Scope s) { return s == Scope::unit ? "unit" : "subtree"; }
+
+nlohmann::json to_json(const ImportSummary& s) {
+  return {{"inserted", s.inserted}, {"updated", s.updated}, {"unchanged", s.unchanged}};
+}
+
+ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now) {
+  auto codes = db.read([](db::Connection& c) { return c.query("SELECT code FROM units"); });
+  std::set<std::string> units;
+  for (const auto& r : codes.rows) units.insert(r.str("code"));
+  if (req.kind == Kind::dossiers) return run_import(db, parse_dossiers(req.text, req.format, units), req, who, now);
+  return run_import(db, parse_feedback(req.text, req.format, units), req, who, now);
+}
+
+std::int64_t rebuild(db::Database& db) {
+  return db.write([](db::Connection& c) {
+    Rollups all;
+    std::int64_t n = 0;
+    for (const auto& r : c.query(kDossierSelect).rows) {
+      all.add(dossier_of(r), +1);
+      ++n;
+    }
+    for (const auto& r : c.query(kFeedbackSelect).rows) {
+      all.add(feedback_of(r), +1);
+      ++n;
+    }
+    for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
+    apply(c, all);
+    return n;
+  });
+}
+
+std::vector<std::string> units_in_scope(db::Connection& c, const std::string& unit, Scope scope) {
+  require_unit(c, unit);
+  auto rows = c.query(scoped(scope, "SELECT code FROM scope ORDER BY code"), {unit});
+  std::vector<std::string> out;
+  for (const auto& r : rows.rows) out.push_back(r.str("code"));
+  return out;
+}
+
+std::pair<std::string, std::string> month_range(const Period& p) {
+  using namespace std::chrono;
+  Date after = local_date(p.end());
+  if (p.first.day() != day{1} || after.day() != day{1}) {
+    throw invalid_input(fmt::format("period {} is not a run of whole months; indicators are kept by month", p.code()),
+                        "Chỉ số được tổng hợp theo tháng: hãy chọn kỳ gồm các tháng trọn vẹn");
+  }
+  auto key = [](Date d) { return fmt::format("{:04}-{:02}", int(d.year()), unsigned(d.month())); };
+  return {key(p.first), key(after)};
+}
+
+Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
+  auto [first, end] = month_range(period);
+  require_unit(c, unit);
+  Sums s;
+  auto months = c.query(scoped(scope,
+                               "SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(received_full) AS BIGINT) AS received_full,"
+                               " CAST(SUM(digitized) AS BIGINT) AS digitized, CAST(SUM(fee_required) AS BIGINT) AS fee_required,"
+                               " CAST(SUM(paid_online) AS BIGINT) AS paid_online, CAST(SUM(finished) AS BIGINT) AS finished,"
+                               " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time, CAST(SUM(result_digitized) AS BIGINT) AS result_digitized,"
+                               " CAST(SUM(rated) AS BIGINT) AS rated, CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(late) AS BIGINT) AS late,"
+                               " CAST(SUM(late_apology) AS BIGINT) AS late_apology, CAST(SUM(finished_ok) AS BIGINT) AS finished_ok"
+                               " FROM dossier_months WHERE unit_code IN (SELECT code FROM scope)"
+                               " AND month >= ? AND month < ? GROUP BY channel"),
+                        {unit, first, end});
+  const auto& dm_names = spec(Table::dossier_months).counters;
+  for (const auto& r : months.rows) {
+    auto& v = s.dossiers_by_channel[r.str("channel")];
+    v.assign(dm::count, 0);
+    for (size_t k = 0; k < dm::count; ++k) v[k] = r.i64(dm_names[k]);
+  }
+  auto fb = c.query(scoped(scope,
+                           "SELECT COUNT(*) AS n, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(answered) AS BIGINT) AS answered,"
+                           " CAST(SUM(answered_on_time) AS BIGINT) AS answered_on_time, CAST(SUM(rated) AS BIGINT) AS rated,"
+                           " CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(answered_ok) AS BIGINT) AS answered_ok FROM feedback_months"
+                           " WHERE unit_code IN (SELECT code FROM scope) AND month >= ? AND month < ?"),
+                    {unit, first, end});
+  const auto& fm_names = spec(Table::feedback_months).counters;
+  if (fb.one().i64("n") > 0) {
+    for (size_t k = 0; k < fm::count; ++k) s.feedback[k] = fb.one().i64(fm_names[k]);
+  }
+  auto backlog = [&](const char* table, const char* done_column) {
+    auto r = c.query(scoped(scope, fmt::format("SELECT COUNT(*) AS rows_, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS pending,"
+                                               " CAST(COALESCE(SUM(CASE WHEN due_month < ? THEN n ELSE 0 END), 0) AS BIGINT) AS overdue"
+                                               " FROM {} WHERE unit_code IN (SELECT code FROM scope)"
+                                               " AND {} >= ? AND received_month < ?",
+                                               table, done_column)),
+                     {unit, end, end, end});
+    return std::pair{r.one().i64("pending"), r.one().i64("overdue")};
+  };
+  std::tie(s.pending, s.pending_overdue) = backlog("dossier_backlog", "finished_month");
+  std::tie(s.feedback_pending, s.feedback_pending_overdue) = backlog("feedback_backlog", "answered_month");
+  return from_sums(s);
+}
+
+std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
+  auto [first, end] = month_range(period);
+  require_unit(c, unit);
+  auto rows = c.query(scoped(scope,
+                             "SELECT procedure_code, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(finished) AS BIGINT) AS finished,"
+                             " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM dossier_procedures"
+                             " WHERE unit_code IN (SELECT code FROM scope) AND month >= ? AND month < ?"
+                             " GROUP BY procedure_code ORDER BY SUM(received) DESC, procedure_code"),
+                      {unit, first, end});
+  std::vector<ProcedureRow> out;
+  for (const auto& r : rows.rows) {
+    out.push_back({r.str("procedure_code"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
+  }
+  return out;
+}
+
+std::vector<Dossier> overdue_dossiers(db::Connection& c, const std::string& unit, Scope scope, Instant at, int limit) {
+  require_unit(c, unit);
+  auto rows = c.query(scoped(scope, std::string(kDossierSelect) +
+                                        " WHERE unit_code IN (SELECT code FROM scope) AND status IN ('processing', 'paused')"
+                                        " AND due_at < ? ORDER BY due_at, id LIMIT ?"),
+                      {unit, secs(at), limit});
+  std::vector<Dossier> out;
+  for (const auto& r : rows.rows) out.push_back(dossier_of(r));
+  return out;
+}
+
+}  // namespace cchc::indicators

@@ -1,0 +1,84 @@
+#pragma once
+// Dossier and feedback storage: batches written whole with their rollups,
+// the rebuild that recomputes rollups from raw rows, and indicator queries
+// that read rollups only.
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "audit/audit.h"
+#include "core/period.h"
+#include "db/database.h"
+#include "indicators/formulas.h"
+#include "indicators/rules.h"
+
+namespace cchc::indicators {
+
+enum class Kind { dossiers, feedback };
+enum class Scope { unit, subtree };
+Scope parse_scope(std::string_view s);  // "unit" | "subtree"; throws invalid_input
+const char* name(Scope s);
+
+struct ImportSummary {
+  std::int64_t inserted = 0, updated = 0, unchanged = 0;
+  friend bool operator==(const ImportSummary&, const ImportSummary&) = default;
+};
+nlohmann::json to_json(const ImportSummary& s);
+
+struct ImportOutcome {
+  std::vector<LineError> errors;  // non-empty: the batch was rejected and nothing was written
+  std::size_t records = 0;
+  ImportSummary summary;
+  bool ok() const { return errors.empty(); }
+};
+
+struct ImportRequest {
+  Kind kind = Kind::dossiers;
+  std::string_view text;
+  Format format = Format::csv;
+  // When set, every record's unit must be this unit or under it (API tokens).
+  std::optional<std::string> scope_unit;
+  bool dry_run = false;  // validate only (the upload page's preview)
+  // Called as records are written: (done, total).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+// Parses and validates the whole batch; when every record is right, writes
+// records and rollups in one transaction and audits the batch as one entry
+// (action "import", entity "dossiers"/"feedback", the summary as after_json).
+ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now);
+
+// Recomputes every rollup from the raw rows in one transaction; returns the
+// number of records read.
+std::int64_t rebuild(db::Database& db);
+
+// The units of a scope: the unit alone, or the unit, its descendants and the
+// units merged into any of them (recursively), so history follows mergers.
+std::vector<std::string> units_in_scope(db::Connection& c, const std::string& unit, Scope scope);
+
+// Indicators of a unit for a period, from rollups. The period must be a run
+// of whole months (rollups are monthly); otherwise invalid_input. Throws
+// not_found for an unknown unit.
+Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
+
+// The month range [first, end) a period covers, "YYYY-MM"; invalid_input
+// when the period does not start on the 1st or end on a month's last day.
+std::pair<std::string, std::string> month_range(const Period& p);
+
+// Sums of the dossier_procedures rollup by procedure for the drill-down.
+struct ProcedureRow {
+  std::string procedure_code;
+  std::int64_t received = 0, finished = 0, finished_on_time = 0;
+};
+std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
+
+// Dossiers of the scope still open at `at` whose due time has passed, most
+// overdue first.
+std::vector<Dossier> overdue_dossiers(db::Connection& c, const std::string& unit, Scope scope, Instant at, int limit);
+
+}  // namespace cchc::indicators

@@ -1,0 +1,314 @@
+// Dossier and feedback storage on both backends: batches written whole,
+// idempotent re-sends, rollups that follow records between months and equal
+// a full rebuild, and queries that agree with the reference computation.
+#include "indicators/store.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+
+#include "db/migrate.h"
+#include "directory/store.h"
+#include "support/test_db.h"
+
+namespace cchc::indicators {
+namespace {
+
+class IndicatorStore : public ::testing::TestWithParam<std::string> {};
+INSTANTIATE_TEST_SUITE_P(Backends, IndicatorStore, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+const audit::Entry kWho{"cli:test", "cli", "", "", "", {}, {}};
+const Instant kNow{std::chrono::seconds{1'750'000'000}};
+
+// A province P with a department S and a district D whose communes A and B
+// merged into C (directly under P) on 01/07/2025.
+const char* kUnits =
+    "code,name,level,parent_code,valid_from,valid_to,successor_codes\n"
+    "P,Tỉnh,province,,2004-01-01,,\n"
+    "S,Sở,department,P,2004-01-01,,\n"
+    "D,Huyện,district,P,2004-01-01,2025-06-30,\n"
+    "A,Xã A,commune,D,2004-01-01,2025-06-30,C\n"
+    "B,Xã B,commune,D,2004-01-01,2025-06-30,C\n"
+    "C,Xã C,commune,P,2025-07-01,,\n";
+const std::vector<std::string> kCodes = {"P", "S", "D", "A", "B", "C"};
+
+void setup(db::Database& db) {
+  db::migrate(db);
+  auto r = directory::import_units(db, kUnits, kWho, kNow);
+  ASSERT_TRUE(r.ok()) << r.errors[0].message;
+}
+
+ImportOutcome send(db::Database& db, Kind kind, const std::string& text) {
+  ImportRequest req;
+  req.kind = kind;
+  req.text = text;
+  return import_batch(db, req, kWho, kNow);
+}
+
+std::int64_t count(db::Database& db, const std::string& table) {
+  return db.read([&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM " + table).one().i64("n"); });
+}
+
+// Every rollup row, as text, in key order.
+std::vector<std::string> snapshot(db::Database& db) {
+  std::vector<std::string> out;
+  db.read([&](db::Connection& c) {
+    for (Table t : kTables) {
+      const auto& s = spec(t);
+      std::string cols, order;
+      for (const auto& k : s.keys) order += (order.empty() ? "" : ", ") + k;
+      cols = order;
+      for (const auto& n : s.counters) cols += ", " + n;
+      for (const auto& r : c.query("SELECT " + cols + " FROM " + s.name + " ORDER BY " + order).rows) {
+        std::string line = s.name;
+        for (size_t i = 0; i < r.size(); ++i) {
+          const auto& v = r[i];
+          line += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
+                                                                 : std::to_string(std::get<std::int64_t>(v)));
+        }
+        out.push_back(line);
+      }
+    }
+  });
+  return out;
+}
+
+Instant at(int y, unsigned m, unsigned d, int hour = 8) {
+  return start_of_day(Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}) + std::chrono::hours(hour);
+}
+
+// Random records that obey the batch rules, for ids from a small pool so
+// that later batches re-send and change earlier records.
+struct Generator {
+  std::mt19937 rng;
+  explicit Generator(unsigned seed) : rng(seed) {}
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+  bool coin(int percent) { return pick(100) < percent; }
+  Instant when() {
+    // 2024-01-01 .. 2025-12-31, biased to the minutes around midnight.
+    auto t = at(2024, 1, 1, 0) + std::chrono::hours(24 * pick(730));
+    return coin(30) ? t + std::chrono::minutes(pick(2) ? pick(5) : -1 - pick(5)) : t + std::chrono::minutes(pick(1440));
+  }
+  std::optional<Rating> rating() {
+    switch (pick(4)) {
+      case 0: return Rating::very_satisfied;
+      case 1: return Rating::satisfied;
+      case 2: return Rating::unsatisfied;
+      default: return std::nullopt;
+    }
+  }
+  Dossier dossier(int id) {
+    Dossier d;
+    d.id = "D" + std::to_string(id);
+    d.unit_code = kCodes[size_t(pick(int(kCodes.size())))];
+    d.procedure_code = "1.00" + std::to_string(pick(3));
+    d.channel = Channel(pick(3));
+    d.online_service = OnlineService(pick(3));
+    d.received_at = when();
+    d.due_at = d.received_at + std::chrono::hours(pick(24 * 40));
+    d.status = DossierStatus(pick(5));
+    if (d.status == DossierStatus::finished || d.status == DossierStatus::returned) {
+      d.finished_at = coin(10) ? d.due_at : d.received_at + std::chrono::hours(pick(24 * 50));
+      if (d.status == DossierStatus::returned) d.returned_at = *d.finished_at + std::chrono::hours(pick(48));
+    }
+    d.digitized = coin(50);
+    d.result_digitized = coin(50);
+    d.fee_required = coin(50);
+    d.paid_online = coin(50);
+    d.rating = rating();
+    d.apology_sent = coin(30);
+    return d;
+  }
+  Feedback feedback(int id) {
+    Feedback f;
+    f.id = "F" + std::to_string(id);
+    f.unit_code = kCodes[size_t(pick(int(kCodes.size())))];
+    f.channel = FeedbackChannel(pick(5));
+    f.received_at = when();
+    f.due_at = f.received_at + std::chrono::hours(pick(24 * 20));
+    f.status = FeedbackStatus(pick(3));
+    if (f.status == FeedbackStatus::answered) f.answered_at = f.received_at + std::chrono::hours(pick(24 * 30));
+    f.rating = rating();
+    return f;
+  }
+};
+
+template <class T>
+std::vector<T> values_of(const std::map<std::string, T>& m) {
+  std::vector<T> out;
+  for (const auto& [k, v] : m) out.push_back(v);
+  return out;
+}
+
+template <class T>
+std::vector<T> in_units(const std::vector<T>& all, const std::vector<std::string>& units) {
+  std::vector<T> out;
+  for (const auto& r : all) {
+    if (std::find(units.begin(), units.end(), r.unit_code) != units.end()) out.push_back(r);
+  }
+  return out;
+}
+
+TEST_P(IndicatorStore, RollupsEqualARebuildAndTheReferenceAfterRandomBatches) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  Generator g(20241124);
+  std::map<std::string, Dossier> dossiers;
+  std::map<std::string, Feedback> feedback;
+  for (int batch = 0; batch < 8; ++batch) {
+    std::map<std::string, Dossier> dbatch;
+    std::map<std::string, Feedback> fbatch;
+    for (int i = 0; i < 60; ++i) {
+      auto d = g.dossier(g.pick(150));
+      dbatch[d.id] = d;
+      auto f = g.feedback(g.pick(80));
+      fbatch[f.id] = f;
+    }
+    // Every other batch re-sends some stored records unchanged.
+    if (batch % 2 == 1) {
+      int n = 0;
+      for (const auto& [id, d] : dossiers) {
+        if (n++ < 20 && !dbatch.count(id)) dbatch[id] = d;
+      }
+    }
+    auto dout = send(*t->db, Kind::dossiers, to_csv(values_of(dbatch)));
+    ASSERT_TRUE(dout.ok()) << dout.errors[0].message;
+    auto fout = send(*t->db, Kind::feedback, to_csv(values_of(fbatch)));
+    ASSERT_TRUE(fout.ok()) << fout.errors[0].message;
+    std::int64_t fresh = 0;
+    for (const auto& [id, d] : dbatch) {
+      if (!dossiers.count(id)) ++fresh;
+      dossiers[id] = d;
+    }
+    EXPECT_EQ(dout.summary.inserted, fresh);
+    EXPECT_EQ(dout.summary.inserted + dout.summary.updated + dout.summary.unchanged, std::int64_t(dbatch.size()));
+    if (batch % 2 == 1) EXPECT_GE(dout.summary.unchanged, 1);
+    for (const auto& [id, f] : fbatch) feedback[id] = f;
+
+    auto incremental = snapshot(*t->db);
+    rebuild(*t->db);
+    ASSERT_EQ(incremental, snapshot(*t->db)) << "after batch " << batch;
+  }
+  const auto all_d = values_of(dossiers);
+  const auto all_f = values_of(feedback);
+  for (const char* code : {"2024", "2025", "2024-Q1", "2024-H2", "2025-9M", "2024-03", "2025-07", "2025-12",
+                           "2024-02-01..2025-06-30"}) {
+    auto period = Period::parse(code);
+    for (const auto& unit : kCodes) {
+      for (Scope scope : {Scope::unit, Scope::subtree}) {
+        auto units = t->db->read([&](db::Connection& c) { return units_in_scope(c, unit, scope); });
+        auto got = t->db->read([&](db::Connection& c) { return query(c, unit, period, scope); });
+        auto want = compute(in_units(all_d, units), in_units(all_f, units), period);
+        EXPECT_EQ(to_json(got), to_json(want)) << code << " " << unit << " " << name(scope);
+      }
+    }
+  }
+}
+
+TEST_P(IndicatorStore, TheSubtreeFollowsMergers) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  struct Case {
+    std::string unit;
+    Scope scope;
+    std::vector<std::string> want;
+  };
+  std::vector<Case> cases = {
+      {"C", Scope::unit, {"C"}},
+      {"C", Scope::subtree, {"A", "B", "C"}},  // the merged communes' history counts for C
+      {"D", Scope::subtree, {"A", "B", "D"}},
+      {"P", Scope::subtree, {"A", "B", "C", "D", "P", "S"}},
+      {"S", Scope::subtree, {"S"}},
+  };
+  for (const auto& c : cases) {
+    auto got = t->db->read([&](db::Connection& conn) { return units_in_scope(conn, c.unit, c.scope); });
+    EXPECT_EQ(got, c.want) << c.unit;
+  }
+  EXPECT_THROW(t->db->read([&](db::Connection& conn) { return units_in_scope(conn, "NOPE", Scope::unit); }), Error);
+}
+
+const char* kHeader =
+    "id,unit_code,procedure_code,channel,online_service,received_at,due_at,finished_at,returned_at,status,"
+    "digitized,result_digitized,fee_required,paid_online,rating,apology_sent\n";
+
+TEST_P(IndicatorStore, ARejectedBatchWritesNothing) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  auto audit_before = count(*t->db, "audit_log");
+  auto out = send(*t->db, Kind::dossiers,
+                  std::string(kHeader) +
+                      "D1,A,p,online,full,2024-01-10T08:00:00+07:00,2024-01-20T17:00:00+07:00,,,processing,0,0,0,0,,0\n"
+                      "D2,A,p,online,full,2024-01-10T08:00:00+07:00,2024-01-20T17:00:00+07:00,,,finished,0,0,0,0,,0\n"
+                      "D3,ZZ,p,fax,full,2024-01-10T08:00:00,2024-01-20T17:00:00+07:00,,,processing,0,0,0,0,,0\n");
+  ASSERT_FALSE(out.ok());
+  ASSERT_EQ(out.errors.size(), 4u);  // D2's missing finished_at; D3's unit, channel and time
+  EXPECT_EQ(out.errors[0].line, 3);
+  EXPECT_EQ(out.errors[1].line, 4);
+  EXPECT_EQ(count(*t->db, "dossiers"), 0);
+  for (Table table : kTables) EXPECT_EQ(count(*t->db, spec(table).name), 0) << spec(table).name;
+  EXPECT_EQ(count(*t->db, "audit_log"), audit_before);
+}
+
+TEST_P(IndicatorStore, AReSentDossierMovesBetweenMonthsAndTheSameBatchTwiceChangesNothing) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  const std::string january =
+      std::string(kHeader) +
+      "D1,A,p,online,full,2024-01-31T23:59:59+07:00,2024-02-05T17:00:00+07:00,,,processing,1,0,0,0,,0\n";
+  const std::string february =  // finished on time in February, received a second later: February
+      std::string(kHeader) +
+      "D1,A,p,online,full,2024-02-01T00:00:00+07:00,2024-02-05T17:00:00+07:00,2024-02-05T17:00:00+07:00,,finished,1,0,0,0,satisfied,0\n";
+  auto in = [&](const char* period) {
+    return t->db->read([&](db::Connection& c) { return query(c, "A", Period::parse(period), Scope::unit); });
+  };
+  ASSERT_TRUE(send(*t->db, Kind::dossiers, january).ok());
+  auto again = send(*t->db, Kind::dossiers, january);
+  EXPECT_EQ(again.summary, (ImportSummary{0, 0, 1}));
+  EXPECT_EQ(in("2024-01").received, 1);
+  EXPECT_EQ(in("2024-02").overdue_open, 1);  // due 05/02, still open at the end of February
+
+  auto moved = send(*t->db, Kind::dossiers, february);
+  EXPECT_EQ(moved.summary, (ImportSummary{0, 1, 0}));
+  EXPECT_EQ(in("2024-01").received, 0);
+  EXPECT_EQ(in("2024-01").pending_at_end, 0);
+  auto feb = in("2024-02");
+  EXPECT_EQ(feb.received, 1);
+  EXPECT_EQ(feb.finished_on_time, 1);  // finished exactly at due_at is on time
+  EXPECT_EQ(feb.overdue_open, 0);
+  EXPECT_EQ(feb.satisfaction_rate, (Rate{1, 1}));
+  // Rows taken back to zero are dropped, so a rebuild gives the same rows.
+  auto incremental = snapshot(*t->db);
+  rebuild(*t->db);
+  EXPECT_EQ(incremental, snapshot(*t->db));
+}
+
+TEST_P(IndicatorStore, ATokenScopeRejectsUnitsOutsideIt) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  ImportRequest req;
+  req.kind = Kind::dossiers;
+  req.format = Format::json;
+  const std::string body =
+      R"([{"id":"D1","unit_code":"A","procedure_code":"p","channel":"online","online_service":"full",)"
+      R"("received_at":"2024-01-10T08:00:00+07:00","due_at":"2024-01-20T17:00:00+07:00","status":"processing",)"
+      R"("digitized":1,"result_digitized":0,"fee_required":false,"paid_online":false,"apology_sent":0},)"
+      R"({"id":"D2","unit_code":"S","procedure_code":"p","channel":"direct","online_service":"none",)"
+      R"("received_at":"2024-01-10T08:00:00+07:00","due_at":"2024-01-20T17:00:00+07:00","status":"processing",)"
+      R"("digitized":0,"result_digitized":0,"fee_required":0,"paid_online":0,"apology_sent":0}])";
+  req.text = body;
+  req.scope_unit = "D";
+  auto out = import_batch(*t->db, req, kWho, kNow);
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_EQ(out.errors[0].line, 2);
+  EXPECT_NE(out.errors[0].message.find("outside D"), std::string::npos) << out.errors[0].message;
+  EXPECT_EQ(count(*t->db, "dossiers"), 0);
+  req.scope_unit = "P";
+  out = import_batch(*t->db, req, kWho, kNow);
+  ASSERT_TRUE(out.ok()) << out.errors[0].message;
+  EXPECT_EQ(out.summary.inserted, 2);
+}
+
+}  // namespace
+}  // namespace cchc::indicators
