@@ -11,7 +11,7 @@ profile=${1:-run}
 pkgs=(cmake g++ make pkg-config
       libboost1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libctemplate-dev
       libspdlog-dev libfmt-dev libsodium-dev libicu-dev zlib1g-dev
-      nlohmann-json3-dev libcli11-dev libcsv-dev libmimetic-dev libgtest-dev libgmock-dev libbenchmark-dev)
+      nlohmann-json3-dev libcli11-dev libcsv-dev libmimetic-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev)
 case "$profile" in
   run) ;;
   test) pkgs+=(postgresql-15 postgresql-client-15 chromium curl sqlite3) ;;
@@ -43,3 +43,4 @@ fi
 mkdir -p static/vendor
 install -m 644 frontend/node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 install -m 644 frontend/node_modules/@picocss/pico/css/pico.min.css static/vendor/pico.min.css
+install -m 644 frontend/node_modules/echarts/dist/echarts.min.js static/vendor/echarts.min.js

@@ -317,7 +317,9 @@ int run_cli(int argc, char** argv) {
     if (*demo_cmd) {
       auto db = open_migrated(db_spec);
       auto logins = load_demo(*db);
-      std::cout << "demo data loaded into " << db->describe() << std::endl;
+      auto records = load_demo_records(*db, now_seconds());
+      std::cout << "demo data loaded into " << db->describe() << ": " << records.dossiers << " dossiers, "
+                << records.feedback << " feedback records" << std::endl;
       std::cout << "demo logins (demo data only):" << std::endl;
       for (const auto& l : logins) {
         std::cout << fmt::format("  {:<16} {:<18} {}", l.role, l.username, l.password) << std::endl;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dates.h"
 #include "db/database.h"
 
 namespace cchc::app {
@@ -15,5 +16,14 @@ struct DemoLogin {
 
 // Loads the demo data; returns the demo accounts (one per role) to print.
 std::vector<DemoLogin> load_demo(db::Database& db);
+
+// The demo's service-delivery records: synthetic dossiers and feedback
+// (indicators/synthetic.h) for every unit from January two years before
+// `now` up to `now`, imported through the same path as any batch, and the
+// province's targets (docs/indicators.md). Returns the records imported.
+struct DemoRecords {
+  std::size_t dossiers = 0, feedback = 0;
+};
+DemoRecords load_demo_records(db::Database& db, Instant now);
 
 }  // namespace cchc::app

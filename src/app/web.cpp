@@ -5,6 +5,8 @@
 #include "directory/permissions.h"
 #include "directory/routes.h"
 #include "home/routes.h"
+#include "directory/tokens.h"
+#include "indicators/routes.h"
 #include "http/middleware.h"
 
 namespace cchc::app {
@@ -43,6 +45,8 @@ Web::Web(db::Database& db, WebConfig config)
 
   home::add_routes(router_, *layout_, *sessions_);
   directory::add_routes(router_, *layout_, *sessions_, db_);
+  indicators::add_routes(router_, *layout_, db_);
+  indicators::add_public_routes(router_, *layout_, db_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {
@@ -58,9 +62,9 @@ Web::Web(db::Database& db, WebConfig config)
   };
   auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
   pipeline_ = http::chain(
-      {http::security_headers(config_.https), catch_errors,
+      {http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
        [stateless, session_mw](http::Request& req, const http::Next& next) {
-         return stateless(req) ? next(req) : session_mw(req, next);
+         return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
        },
        http::csrf(),
        http::permission(directory::authorizer(db_))},

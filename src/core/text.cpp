@@ -141,4 +141,13 @@ std::string format_percent(double percent, int fraction_digits) {
   return format_decimal(percent, fraction_digits) + " %";
 }
 
+std::size_t code_points(std::string_view s) { return std::size_t(from_utf8(s).countChar32()); }
+
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view ws = " \t\r\n\f\v";
+  auto b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
 }  // namespace cchc::text

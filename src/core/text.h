@@ -18,6 +18,11 @@ std::string fold(std::string_view s);
 // trimmed of '-'. "Kế hoạch số 77/KH-VP" → "ke-hoach-so-77-kh-vp".
 std::string slug(std::string_view s);
 
+// Characters (code points), not bytes: for length limits.
+std::size_t code_points(std::string_view s);
+// Without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+
 // Vietnamese alphabetical order (ICU collation for "vi": a ă â b c d đ e ê …,
 // tones after letters), for sorting names.
 bool collate_less(std::string_view a, std::string_view b);

@@ -29,10 +29,6 @@ const std::unordered_set<std::string>& common_passwords() {
   return set;
 }
 
-size_t code_points(std::string_view s) {
-  return size_t(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size()))).countChar32());
-}
-
 void init_sodium() {
   if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium failed to initialise");
 }
@@ -110,7 +106,7 @@ std::string password_problem(std::string_view password, std::string_view usernam
     return std::string(vi);
   };
   if (!text::is_valid_utf8(password)) return set("password is not valid UTF-8", "Mật khẩu chứa ký tự không hợp lệ.");
-  size_t n = code_points(password);
+  size_t n = text::code_points(password);
   if (n < 12) return set("password must have at least 12 characters", "Mật khẩu phải có ít nhất 12 ký tự.");
   if (n > 128) return set("password must have at most 128 characters", "Mật khẩu không được dài quá 128 ký tự.");
   if (is_common_password(password)) {

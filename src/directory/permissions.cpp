@@ -2,17 +2,33 @@
 
 #include "audit/audit.h"
 #include "directory/accounts.h"
+#include "directory/tokens.h"
 #include "http/session.h"
 
 namespace cchc::directory {
 
 bool role_has(std::string_view role, std::string_view permission) {
+  if (role == kApiClientRole) return permission == "indicators.push";
   if (!is_role(role)) return false;
-  if (permission == "signed_in" || permission == "units.read") return true;
-  if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read") {
+  if (permission == "signed_in" || permission == "units.read" || permission == "indicators.read") return true;
+  if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
+      permission == "indicators.manage") {
     return role == "admin";
   }
+  if (permission == "indicators.import") return role == "admin" || role == "unit_officer" || role == "unit_leader";
   return false;
+}
+
+bool holds(const http::Principal& p, std::string_view permission) {
+  return std::any_of(p.roles.begin(), p.roles.end(), [&](const auto& r) { return role_has(r, permission); });
+}
+
+bool province_wide(const http::Principal& p) {
+  return std::any_of(p.roles.begin(), p.roles.end(), [](const auto& r) { return is_province_wide(r); });
+}
+
+audit::Entry actor(const http::Request& req) {
+  return audit::Entry{req.principal ? req.principal->username : "anonymous", req.remote_address, "", "", "", {}, {}};
 }
 
 bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor) {

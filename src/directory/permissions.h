@@ -11,15 +11,26 @@
 //   units.manage   admin
 //   users.manage   admin
 //   audit.read     admin
+//   indicators.read    every role (scoped where the path names a {unit})
+//   indicators.import  admin, unit_officer, unit_leader (records of their subtree)
+//   indicators.manage  admin (targets, API tokens)
+//   indicators.push    api_client: a one-stop system's API token (its subtree)
 #include <string>
 #include <string_view>
 
+#include "audit/audit.h"
 #include "db/database.h"
 #include "http/middleware.h"
 
 namespace cchc::directory {
 
 bool role_has(std::string_view role, std::string_view permission);
+bool holds(const http::Principal& p, std::string_view permission);
+// Whether any of the principal's roles is province-wide (not unit-scoped).
+bool province_wide(const http::Principal& p);
+// The audit actor of a request: the principal's username (or "anonymous")
+// and address; the caller fills action and entity.
+audit::Entry actor(const http::Request& req);
 // Whether `unit` is `ancestor` or below it in the tree (any date).
 bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor);
 // Whether the signed-in user may act on `unit` with `permission`.

@@ -22,10 +22,6 @@ std::string safe_next(const std::optional<std::string>& next) {
   return *next;
 }
 
-audit::Entry actor(const http::Request& req) {
-  return audit::Entry{req.principal ? req.principal->username : "anonymous", req.remote_address, "", "", "", {}, {}};
-}
-
 std::map<std::string, std::string> level_names(db::Database& db) {
   std::map<std::string, std::string> out;
   for (const auto& l : load_levels(db)) out[l.code] = l.name;
@@ -64,14 +60,6 @@ json tree_node(const Tree& tree, const Unit& u, Date d, const std::map<std::stri
     node["child_count"] = std::to_string(kids.size());
   }
   return node;
-}
-
-bool holds(const http::Principal& p, std::string_view permission) {
-  return std::any_of(p.roles.begin(), p.roles.end(), [&](const auto& r) { return role_has(r, permission); });
-}
-
-bool province_wide(const http::Principal& p) {
-  return std::any_of(p.roles.begin(), p.roles.end(), [](const auto& r) { return is_province_wide(r); });
 }
 
 }  // namespace

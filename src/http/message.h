@@ -41,6 +41,7 @@ struct Request {
   std::string remote_address;
   std::shared_ptr<Session> session;               // set by the session middleware when present
   std::optional<Principal> principal;             // set when the session belongs to a user
+  bool bearer = false;                            // authenticated by an API token, not a session
 
   Verb method() const { return message.method(); }
   bool is_api() const { return path == "/api" || path.starts_with("/api/"); }

@@ -215,6 +215,10 @@ ImportOutcome run_import(db::Database& db, Batch<T> batch, const ImportRequest& 
     std::stable_sort(out.errors.begin(), out.errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
   }
   out.records = batch.records.size();
+  if (req.preview > 0) {
+    auto n = std::min(req.preview, batch.records.size());
+    out.preview_csv = to_csv(std::vector<T>(batch.records.begin(), batch.records.begin() + std::ptrdiff_t(n)));
+  }
   if (!out.ok() || req.dry_run) return out;
   out.summary = db.write([&](db::Connection& c) {
     auto summary = store(c, batch.records, req.progress);
@@ -347,6 +351,27 @@ std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& uni
     out.push_back({r.str("procedure_code"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
   }
   return out;
+}
+
+std::vector<ChannelRow> by_channel(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
+  auto [first, end] = month_range(period);
+  require_unit(c, unit);
+  auto rows = c.query(scoped(scope,
+                             "SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(finished) AS BIGINT) AS finished,"
+                             " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM dossier_months"
+                             " WHERE unit_code IN (SELECT code FROM scope) AND month >= ? AND month < ?"
+                             " GROUP BY channel ORDER BY channel"),
+                      {unit, first, end});
+  std::vector<ChannelRow> out;
+  for (const auto& r : rows.rows) {
+    out.push_back({r.str("channel"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
+  }
+  return out;
+}
+
+std::optional<std::string> latest_month(db::Connection& c) {
+  auto rows = c.query("SELECT MAX(month) AS m FROM dossier_months");
+  return rows.empty() ? std::nullopt : rows.one().opt_str("m");
 }
 
 std::vector<Dossier> overdue_dossiers(db::Connection& c, const std::string& unit, Scope scope, Instant at, int limit) {

@@ -34,6 +34,7 @@ struct ImportOutcome {
   std::vector<LineError> errors;  // non-empty: the batch was rejected and nothing was written
   std::size_t records = 0;
   ImportSummary summary;
+  std::string preview_csv;  // the first ImportRequest::preview records, as the import CSV
   bool ok() const { return errors.empty(); }
 };
 
@@ -44,6 +45,7 @@ struct ImportRequest {
   // When set, every record's unit must be this unit or under it (API tokens).
   std::optional<std::string> scope_unit;
   bool dry_run = false;  // validate only (the upload page's preview)
+  std::size_t preview = 0;  // how many records to return in preview_csv
   // Called as records are written: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -76,6 +78,17 @@ struct ProcedureRow {
   std::int64_t received = 0, finished = 0, finished_on_time = 0;
 };
 std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
+
+// Sums of the dossier_months rollup by channel for the drill-down.
+struct ChannelRow {
+  std::string channel;
+  std::int64_t received = 0, finished = 0, finished_on_time = 0;
+};
+std::vector<ChannelRow> by_channel(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
+
+// The latest month that has any dossier ("YYYY-MM"), for choosing a page's
+// default period; none when nothing was imported.
+std::optional<std::string> latest_month(db::Connection& c);
 
 // Dossiers of the scope still open at `at` whose due time has passed, most
 // overdue first.

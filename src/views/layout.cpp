@@ -19,6 +19,7 @@ std::string Layout::page(const http::Request& req, const std::string& title,
     if (prefs.value("text_size", "") == "large") body_class += " text-large";
     if (prefs.value("contrast", "") == "high") body_class += " contrast-high";
   }
+  const bool charts = data.value("charts", false);
   data["_template"] = page_template;
   nlohmann::json user;
   if (req.principal && req.session) {
@@ -33,6 +34,7 @@ std::string Layout::page(const http::Request& req, const std::string& title,
       {"body_class", body_class},
       {"content", std::move(data)},
   };
+  if (charts) layout["charts"] = true;
   if (!user.is_null()) layout["user"] = user;
   else layout["anonymous"] = true;
   return renderer_.render("layout/page.tpl", layout);

@@ -36,7 +36,8 @@ class Layout {
   void add_nav(NavItem item) { site_.nav.push_back(std::move(item)); }
 
   // Renders `page_template` with `data` inside the layout. `title` is the
-  // page's own title (the browser title adds the system name).
+  // page's own title (the browser title adds the system name). A page whose
+  // data has "charts": true loads ECharts and static/js/charts.js.
   std::string page(const http::Request& req, const std::string& title,
                    const std::string& page_template, nlohmann::json data) const;
 

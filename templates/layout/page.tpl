@@ -9,6 +9,8 @@
 <link rel="stylesheet" href="/static/vendor/pico.min.css">
 <link rel="stylesheet" href="/static/css/cchc.css">
 <script src="/static/vendor/htmx.min.js" defer></script>
+{{#charts}}<script src="/static/vendor/echarts.min.js" defer></script>
+<script src="/static/js/charts.js" defer></script>{{/charts}}
 </head>
 <body class="{{body_class}}">
 <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>

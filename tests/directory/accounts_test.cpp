@@ -68,6 +68,12 @@ TEST(Roles, PermissionTable) {
       {"unit_officer", "users.manage", false}, {"unit_officer", "audit.read", false},
       {"viewer", "units.read", true},        {"viewer", "units.manage", false},
       {"editor", "signed_in", true},         {"nobody", "signed_in", false},
+      {"viewer", "indicators.read", true},   {"viewer", "indicators.import", false},
+      {"unit_officer", "indicators.import", true}, {"unit_leader", "indicators.import", true},
+      {"editor", "indicators.import", false}, {"unit_officer", "indicators.manage", false},
+      {"admin", "indicators.manage", true},  {"admin", "indicators.push", false},
+      {"api_client", "indicators.push", true}, {"api_client", "indicators.read", false},
+      {"api_client", "signed_in", false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.role) + " " + c.permission);

@@ -13,6 +13,7 @@
 #include "audit/audit.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
+#include "directory/tokens.h"
 #include "http/middleware.h"
 #include "support/test_db.h"
 
@@ -79,7 +80,9 @@ class Routes : public ::testing::Test {
 };
 
 TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
-  const std::set<std::string> known = {"public", "signed_in", "units.read", "units.manage", "users.manage", "audit.read"};
+  const std::set<std::string> known = {"public",          "signed_in",         "units.read",        "units.manage",
+                                       "users.manage",    "audit.read",        "indicators.read",   "indicators.import",
+                                       "indicators.manage", "indicators.push"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);
@@ -87,6 +90,7 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
     if (r.permission != "public") {
       bool someone = false;
       for (const auto& role : directory::kRoles) someone = someone || directory::role_has(role, r.permission);
+      someone = someone || directory::role_has(directory::kApiClientRole, r.permission);
       EXPECT_TRUE(someone) << "no role holds " << r.permission;
     }
   }

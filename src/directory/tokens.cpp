@@ -1,0 +1,105 @@
+#include "directory/tokens.h"
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/text.h"
+#include "http/session.h"
+
+namespace cchc::directory {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, name, unit_code, created_at, created_by, revoked_at, last_used_at FROM api_tokens";
+
+Instant at(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+
+ApiToken token_of(const db::Row& r) {
+  ApiToken t{r.str("id"), r.str("name"), r.str("unit_code"), at(r.i64("created_at")), r.str("created_by"), {}, {}};
+  if (auto v = r.opt_i64("revoked_at")) t.revoked_at = at(*v);
+  if (auto v = r.opt_i64("last_used_at")) t.last_used_at = at(*v);
+  return t;
+}
+
+}  // namespace
+
+IssuedToken issue_token(db::Database& db, const std::string& name, const std::string& unit_code,
+                        const audit::Entry& who, Instant now) {
+  auto trimmed = std::string(text::trim(name));
+  if (trimmed.empty() || text::code_points(trimmed) > 100) {
+    throw invalid_input("token name must be 1 to 100 characters", "Tên mã truy cập phải có từ 1 đến 100 ký tự.");
+  }
+  auto id = http::sha256_hex(http::random_token()).substr(0, 8);
+  auto secret = fmt::format("cchc_{}_{}", id, http::random_token());
+  ApiToken t{id, trimmed, unit_code, now, who.actor, {}, {}};
+  db.write([&](db::Connection& c) {
+    if (c.query("SELECT 1 FROM units WHERE code = ?", {unit_code}).empty()) {
+      throw not_found(fmt::format("unit '{}' does not exist", unit_code), "Không có đơn vị này.");
+    }
+    c.query("INSERT INTO api_tokens (id, name, secret_hash, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+            {id, trimmed, http::sha256_hex(secret), unit_code, secs(now), who.actor});
+    auto e = who;
+    e.action = "create";
+    e.entity = "api_tokens";
+    e.entity_id = id;
+    e.after_json = nlohmann::json{{"name", trimmed}, {"unit_code", unit_code}}.dump();
+    audit::append(c, e, now);
+  });
+  return {t, secret};
+}
+
+std::vector<ApiToken> list_tokens(db::Connection& c) {
+  std::vector<ApiToken> out;
+  for (const auto& r : c.query(std::string(kSelect) + " ORDER BY created_at DESC, id").rows) out.push_back(token_of(r));
+  return out;
+}
+
+void revoke_token(db::Database& db, const std::string& id, const audit::Entry& who, Instant now) {
+  db.write([&](db::Connection& c) {
+    auto rows = c.query(std::string(kSelect) + " WHERE id = ?", {id});
+    if (rows.empty()) throw not_found(fmt::format("token '{}' does not exist", id), "Không có mã truy cập này.");
+    if (token_of(rows.one()).revoked_at) return;
+    c.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {secs(now), id});
+    auto e = who;
+    e.action = "revoke";
+    e.entity = "api_tokens";
+    e.entity_id = id;
+    audit::append(c, e, now);
+  });
+}
+
+std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view secret, Instant now) {
+  if (secret.size() > 200 || !secret.starts_with("cchc_")) return std::nullopt;
+  auto hash = http::sha256_hex(secret);
+  auto found = db.read([&](db::Connection& c) {
+    auto rows = c.query(std::string(kSelect) + " WHERE secret_hash = ? AND revoked_at IS NULL", {hash});
+    return rows.empty() ? std::optional<ApiToken>{} : token_of(rows.one());
+  });
+  if (found && (!found->last_used_at || now - *found->last_used_at >= std::chrono::minutes(1))) {
+    db.write([&](db::Connection& c) {
+      c.query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {secs(now), found->id});
+    });
+    found->last_used_at = now;
+  }
+  return found;
+}
+
+http::Middleware bearer_tokens(db::Database& db) {
+  return [&db](http::Request& req, const http::Next& next) {
+    auto auth = req.header(http::beast_http::field::authorization);
+    if (!req.is_api() || auth.empty()) return next(req);
+    constexpr std::string_view kBearer = "Bearer ";
+    if (!auth.starts_with(kBearer)) {
+      throw Error(ErrorKind::unauthenticated, "Authorization must be 'Bearer <token>'");
+    }
+    auto token = authenticate_token(db, text::trim(auth.substr(kBearer.size())), now_seconds());
+    if (!token) throw Error(ErrorKind::unauthenticated, "unknown or revoked API token");
+    req.bearer = true;
+    req.principal = http::Principal{0, "token:" + token->id, token->name, token->unit_code, {kApiClientRole}};
+    return next(req);
+  };
+}
+
+}  // namespace cchc::directory

@@ -1,0 +1,57 @@
+#pragma once
+// API tokens for the one-stop systems that push dossiers and feedback. An
+// admin issues a token for a system, scoped to a unit subtree; the secret is
+// shown once and stored only as its SHA-256 (a 256-bit random secret needs
+// no slow hash); a revoked token stops working at once.
+//
+// The secret's form: "cchc_" + 8 hex id + "_" + 43 base64url characters.
+// Clients send it as `Authorization: Bearer <secret>`.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "core/dates.h"
+#include "db/database.h"
+#include "http/router.h"
+
+namespace cchc::directory {
+
+struct ApiToken {
+  std::string id;
+  std::string name;
+  std::string unit_code;
+  Instant created_at;
+  std::string created_by;
+  std::optional<Instant> revoked_at;
+  std::optional<Instant> last_used_at;
+};
+
+struct IssuedToken {
+  ApiToken token;
+  std::string secret;  // shown once, never stored
+};
+
+// Throws invalid_input for an empty or over-long name (≤ 100 characters),
+// not_found for an unknown unit.
+IssuedToken issue_token(db::Database& db, const std::string& name, const std::string& unit_code,
+                        const audit::Entry& who, Instant now);
+std::vector<ApiToken> list_tokens(db::Connection& c);
+// Throws not_found for an unknown id; revoking twice keeps the first time.
+void revoke_token(db::Database& db, const std::string& id, const audit::Entry& who, Instant now);
+// The live token with this secret, if any; records its last use (at most
+// once a minute, so pushes do not turn into writes).
+std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view secret, Instant now);
+
+// The role a token's principal holds: it may push records for its unit
+// subtree and nothing else.
+inline constexpr const char* kApiClientRole = "api_client";
+
+// Middleware for /api/ requests carrying `Authorization: Bearer …`: sets
+// req.principal to the token's principal (username "token:<id>", the
+// token's unit, role api_client) and marks the request token-authenticated,
+// so no session is read and CSRF (a browser threat) does not apply; an
+// unknown or revoked token is 401.
+http::Middleware bearer_tokens(db::Database& db);
+
+}  // namespace cchc::directory

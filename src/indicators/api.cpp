@@ -1,0 +1,226 @@
+// The public side of the indicators: the headline page, open data, and the
+// API (reads are public, like the national portal's published figures;
+// pushes need an API token).
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "directory/tokens.h"
+#include "indicators/dashboard.h"
+#include "indicators/routes.h"
+#include "indicators/tables.h"
+
+namespace cchc::indicators {
+
+using nlohmann::json;
+
+namespace {
+
+std::string required(const http::Request& req, const char* name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) throw invalid_input(fmt::format("query parameter '{}' is required", name));
+  return *v;
+}
+
+Scope api_scope(const http::Request& req, Scope fallback) {
+  auto s = req.query_param("scope");
+  return s ? parse_scope(*s) : fallback;
+}
+
+long api_minimum(const http::Request& req) {
+  auto m = req.query_param("minimum");
+  if (!m) return 30;
+  try {
+    std::size_t used = 0;
+    long v = std::stol(*m, &used);
+    if (used == m->size() && v >= 0 && v <= 1000000) return v;
+  } catch (const std::exception&) {
+  }
+  throw invalid_input("query parameter 'minimum' must be a whole number from 0 to 1000000");
+}
+
+// The province: the root unit of level province.
+std::string province_code(db::Connection& c) {
+  auto rows = c.query("SELECT code FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
+  if (rows.empty()) throw not_found("no province unit in the directory", "Chưa có đơn vị cấp tỉnh.");
+  return rows.rows.front().str("code");
+}
+
+// The latest whole year or quarter with data, for the public page's default.
+Period public_period(db::Database& db, const http::Request& req) {
+  if (auto k = req.query_param("ky"); k && !k->empty()) return Period::parse(*k);
+  auto latest = db.read([](db::Connection& c) { return latest_month(c); });
+  Date today = local_date(now_seconds());
+  int y = latest ? std::stoi(latest->substr(0, 4)) : int(today.year());
+  return Period::of_year(y);
+}
+
+// Records of one push: the body as JSON (array or NDJSON).
+http::Response push(db::Database& db, http::Request& req, Kind kind) {
+  auto dry = req.query_param("dry_run");
+  ImportRequest r{kind, req.message.body(), Format::json, req.principal->unit_code, dry && (*dry == "1" || *dry == "true"),
+                  0, {}};
+  auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
+  if (!outcome.ok()) {
+    json errors = json::array();
+    for (const auto& e : outcome.errors) errors.push_back({{"line", e.line}, {"message", e.message}});
+    return http::json(req, json{{"error", "batch rejected; nothing was written"}, {"errors", errors}}.dump(),
+                      http::Status::unprocessable_entity);
+  }
+  json out = to_json(outcome.summary);
+  out["records"] = outcome.records;
+  out["dry_run"] = r.dry_run;
+  return http::json(req, out.dump());
+}
+
+// Open data: every current unit's indicators for a period (subtree scope).
+struct OpenRow {
+  UnitInfo unit;
+  Indicators values;
+};
+
+std::vector<OpenRow> open_rows(db::Connection& c, const Period& p) {
+  std::vector<OpenRow> out;
+  auto rows = c.query("SELECT code, name, level FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+                      " ORDER BY code",
+                      {format_iso_date(p.last), format_iso_date(p.last)});
+  for (const auto& r : rows.rows) {
+    UnitInfo u{r.str("code"), r.str("name"), r.str("level")};
+    out.push_back({u, query(c, u.code, p, Scope::subtree)});
+  }
+  return out;
+}
+
+views::Table open_table(const std::vector<OpenRow>& rows, const Period& p) {
+  views::Table t{"du-lieu-mo", "Chỉ số phục vụ theo đơn vị — " + p.label_vi(),
+                 {{"unit_code"}, {"unit_name"}, {"level"}, {"period"}, {"received"}, {"finished"}, {"overdue_open"}},
+                 {}};
+  for (const auto& r : rate_indicators()) {
+    for (const char* part : {"value", "numerator", "denominator"}) t.columns.push_back({std::string(r.code) + "_" + part});
+  }
+  for (const auto& row : rows) {
+    std::vector<views::Cell> cells = {views::Cell::of(row.unit.code),
+                                      views::Cell::of(row.unit.name),
+                                      views::Cell::of(row.unit.level),
+                                      views::Cell::of(p.code()),
+                                      views::Cell::integer(row.values.received),
+                                      views::Cell::integer(row.values.finished),
+                                      views::Cell::integer(row.values.overdue_open)};
+    for (const auto& r : rate_indicators()) {
+      const Rate& rate = row.values.*(r.rate);
+      auto v = rate.value();
+      cells.push_back(v ? views::Cell{"", *v, views::Cell::Kind::decimal, {}, {}} : views::Cell::of(""));
+      cells.push_back(views::Cell::integer(rate.numerator));
+      cells.push_back(views::Cell::integer(rate.denominator));
+    }
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
+}  // namespace
+
+void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+  layout.add_nav({"Số liệu công khai", "/cong-khai/chi-so", http::kPublic});
+
+  // GET /api/v1/indicators?unit=&period=&scope=unit|subtree (default unit)
+  router.add(http::Verb::get, "/api/v1/indicators", http::kPublic, [&db](http::Request& req) {
+    auto unit = required(req, "unit");
+    auto period = Period::parse(required(req, "period"));
+    auto scope = api_scope(req, Scope::unit);
+    auto values = db.read([&](db::Connection& c) { return query(c, unit, period, scope); });
+    json out = {{"unit", unit}, {"period", period.code()}, {"scope", name(scope)}};
+    out.update(to_json(values));
+    return http::json(req, out.dump());
+  });
+
+  // GET /api/v1/rankings?level=&period=&indicator=[&formula=&scope=&minimum=]
+  router.add(http::Verb::get, "/api/v1/rankings", http::kPublic, [&db](http::Request& req) {
+    RankingRequest r{required(req, "level"), Period::parse(required(req, "period")), required(req, "indicator"),
+                     parse_formula(req.query_param("formula").value_or("qd766-legal")), api_scope(req, Scope::subtree),
+                     api_minimum(req)};
+    auto rows = db.read([&](db::Connection& c) { return ranking(c, r); });
+    return http::json(req, to_json(r, rows).dump());
+  });
+
+  // GET /api/v1/index766?unit=&period=&formula=qd766-legal|qd766-observed[&scope=] (default subtree)
+  router.add(http::Verb::get, "/api/v1/index766", http::kPublic, [&db](http::Request& req) {
+    auto unit = required(req, "unit");
+    auto period = Period::parse(required(req, "period"));
+    auto formula = parse_formula(req.query_param("formula").value_or("qd766-legal"));
+    auto scope = api_scope(req, Scope::subtree);
+    auto s = db.read([&](db::Connection& c) { return index766(c, unit, period, scope, formula); });
+    json out = {{"unit", unit}, {"period", period.code()}, {"scope", name(scope)}};
+    out.update(to_json(s));
+    return http::json(req, out.dump());
+  });
+
+  router.add(http::Verb::post, "/api/v1/dossiers", "indicators.push",
+             [&db](http::Request& req) { return push(db, req, Kind::dossiers); });
+  router.add(http::Verb::post, "/api/v1/feedback", "indicators.push",
+             [&db](http::Request& req) { return push(db, req, Kind::feedback); });
+
+  // Open data: CSV and JSON of every unit's indicators for a period.
+  router.add(http::Verb::get, "/du-lieu-mo/chi-so.csv", http::kPublic, [&db](http::Request& req) {
+    auto p = public_period(db, req);
+    auto rows = db.read([&](db::Connection& c) { return open_rows(c, p); });
+    auto res = http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", views::to_csv(open_table(rows, p)));
+    res.set(http::beast_http::field::content_disposition, "attachment; filename=\"chi-so-" + p.code() + ".csv\"");
+    return res;
+  });
+  router.add(http::Verb::get, "/du-lieu-mo/chi-so.json", http::kPublic, [&db](http::Request& req) {
+    auto p = public_period(db, req);
+    auto rows = db.read([&](db::Connection& c) { return open_rows(c, p); });
+    json units = json::array();
+    for (const auto& r : rows) {
+      json u = {{"unit", r.unit.code}, {"name", r.unit.name}, {"level", r.unit.level}};
+      u.update(to_json(r.values));
+      units.push_back(u);
+    }
+    return http::json(req, json{{"period", p.code()}, {"scope", "subtree"}, {"units", units}}.dump());
+  });
+
+  // The public headline figures of the province.
+  router.add(http::Verb::get, "/cong-khai/chi-so", http::kPublic, [&db, &layout](http::Request& req) {
+    auto p = public_period(db, req);
+    std::string code;
+    Indicators in;
+    std::vector<MonthFigures> months;
+    std::vector<Target> ts;
+    db.read([&](db::Connection& c) {
+      code = province_code(c);
+      in = query(c, code, p, Scope::subtree);
+      months = monthly(c, code, p, Scope::subtree, now_seconds());
+      ts = targets(c, int(p.last.year()));
+    });
+    auto pct = [](const Rate& r) {
+      auto v = r.value();
+      return v ? text::format_percent(*v * 100, 1) : std::string("—");
+    };
+    json headline = json::array({
+        {{"label", "Hồ sơ tiếp nhận"}, {"value", text::format_int(in.received)}},
+        {{"label", "Tỷ lệ hồ sơ trực tuyến"}, {"value", pct(in.online_rate)}},
+        {{"label", "Tỷ lệ giải quyết đúng hạn"}, {"value", pct(in.on_time_rate)}},
+        {{"label", "Tỷ lệ số hóa hồ sơ"}, {"value", pct(in.digitized_rate)}},
+        {{"label", "Tỷ lệ thanh toán trực tuyến"}, {"value", pct(in.online_payment_rate)}},
+        {{"label", "Tỷ lệ hài lòng"}, {"value", pct(in.satisfaction_rate)}},
+        {{"label", "Phản ánh, kiến nghị xử lý đúng hạn"}, {"value", pct(in.feedback_on_time_rate)}},
+    });
+    auto trend_t = trend_table(months);
+    auto figures = indicators_table(in, "province", int(p.last.year()), ts);
+    json data = {{"period_label", p.label_vi()},
+                 {"ky", p.code()},
+                 {"headline", headline},
+                 {"charts", true},
+                 {"trend_chart", {{"_template", "common/chart.tpl"},
+                                  {"config", trend_chart(months).dump()},
+                                  {"caption", "Biểu đồ tỷ lệ theo tháng"},
+                                  {"table_caption", trend_t.caption}}},
+                 {"trend", views::to_view(trend_t)},
+                 {"figures", views::to_view(figures)}};
+    return http::html(req, layout.page(req, "Số liệu công khai về phục vụ người dân", "indicators/public.tpl", data));
+  });
+}
+
+}  // namespace cchc::indicators

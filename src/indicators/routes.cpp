@@ -1,0 +1,299 @@
+#include "indicators/routes.h"
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "directory/store.h"
+#include "directory/tokens.h"
+#include "http/session.h"
+#include "indicators/dashboard.h"
+#include "indicators/tables.h"
+
+namespace cchc::indicators {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The page's period: ?ky=…, else the quarter of the latest month with
+// data, else the last whole quarter.
+Period page_period(db::Database& db, const http::Request& req) {
+  if (auto k = req.query_param("ky"); k && !k->empty()) return Period::parse(*k);
+  auto latest = db.read([](db::Connection& c) { return latest_month(c); });
+  using namespace std::chrono;
+  if (latest) {
+    int y = std::stoi(latest->substr(0, 4));
+    int m = std::stoi(latest->substr(5, 2));
+    return Period::of_quarter(y, (m - 1) / 3 + 1);
+  }
+  Date today = local_date(now_seconds());
+  int q = (int(unsigned(today.month())) - 1) / 3 + 1;
+  int y = int(today.year());
+  if (--q == 0) q = 4, --y;
+  return Period::of_quarter(y, q);
+}
+
+int year_of(const Period& p) { return int(p.last.year()); }
+
+Scope page_scope(const http::Request& req) {
+  auto s = req.query_param("pham-vi");
+  return s && *s == "unit" ? Scope::unit : Scope::subtree;
+}
+
+std::string page_level(const http::Request& req) { return req.query_param("cap").value_or("department"); }
+
+json level_options(db::Database& db, const std::string& selected) {
+  json out = json::array();
+  for (const auto& l : directory::load_levels(db)) {
+    if (l.code == "province") continue;
+    out.push_back({{"code", l.code}, {"name", l.name}, {"selected", l.code == selected}});
+  }
+  return out;
+}
+
+std::string unit_name(db::Connection& c, const std::string& code) {
+  auto rows = c.query("SELECT name FROM units WHERE code = ?", {code});
+  if (rows.empty()) throw not_found(fmt::format("unit '{}' does not exist", code), "Không có đơn vị này.");
+  return rows.one().str("name");
+}
+
+std::string unit_level(db::Connection& c, const std::string& code) {
+  return c.query("SELECT level FROM units WHERE code = ?", {code}).one().str("level");
+}
+
+// The request's own URL with one query parameter set (or added).
+std::string with_param(const http::Request& req, const std::string& key, const std::string& value) {
+  std::string out = req.path;
+  char sep = '?';
+  for (const auto& [k, v] : req.query) {
+    if (k == key) continue;
+    out += sep + http::url_encode(k) + "=" + http::url_encode(v);
+    sep = '&';
+  }
+  return out + sep + http::url_encode(key) + "=" + http::url_encode(value);
+}
+
+// Renders the page, or with ?dinh-dang=xlsx returns its tables as a
+// workbook. Puts each table in data under its key and the export link.
+http::Response page_or_xlsx(const http::Request& req, const views::Layout& layout, const std::string& title,
+                            const std::string& tpl, json data, const std::vector<std::pair<std::string, views::Table>>& tables,
+                            const std::string& filename) {
+  if (req.query_param("dinh-dang") == "xlsx") {
+    std::vector<views::Table> all;
+    for (const auto& [key, t] : tables) all.push_back(t);
+    auto res = http::make_response(req, http::Status::ok, kXlsxType, views::to_xlsx(all));
+    res.set(http::beast_http::field::content_disposition, "attachment; filename=\"" + filename + ".xlsx\"");
+    res.set(http::beast_http::field::cache_control, "no-store");
+    return res;
+  }
+  for (const auto& [key, t] : tables) data[key] = views::to_view(t);
+  data["xlsx_href"] = with_param(req, "dinh-dang", "xlsx");
+  return http::html(req, layout.page(req, title, tpl, std::move(data)));
+}
+
+json chart_view(json config, const std::string& caption, const std::string& table_caption) {
+  return {{"_template", "common/chart.tpl"}, {"config", config.dump()}, {"caption", caption},
+          {"table_caption", table_caption}};
+}
+
+// The period and scope fields every indicator page's filter form has
+// (templates/indicators/filters.tpl, included as {{>filters}}).
+json filters(const http::Request& req, const Period& p) {
+  bool subtree = page_scope(req) == Scope::subtree;
+  return {{"ky", p.code()},
+          {"period_label", p.label_vi()},
+          {"filters",
+           {{"_template", "indicators/filters.tpl"}, {"ky", p.code()}, {"period_label", p.label_vi()},
+            {"subtree", subtree}, {"unit_only", !subtree}}}};
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+  layout.add_nav({"Chỉ số phục vụ", "/chi-so", "indicators.read"});
+  layout.add_nav({"Nhập hồ sơ", "/chi-so/nhap", "indicators.import"});
+  add_admin_routes(router, layout, db);
+
+  // The province overview: every unit of a level against its targets.
+  router.add(http::Verb::get, "/chi-so", "indicators.read", [&db, &layout](http::Request& req) {
+    auto period = page_period(db, req);
+    auto level = page_level(req);
+    auto scope = page_scope(req);
+    auto sort = req.query_param("sap-xep").value_or("");
+    if (!sort.empty() && sort != "received") rate_indicator(sort);
+    std::vector<UnitFigures> units;
+    std::vector<Target> ts;
+    Indicators province;
+    std::string province_code;
+    db.read([&](db::Connection& c) {
+      for (const auto& u : units_of_level(c, level, period)) units.push_back({u, query(c, u.code, period, scope)});
+      ts = targets(c, year_of(period));
+      auto roots = c.query("SELECT code FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
+      if (!roots.empty()) {
+        province_code = roots.rows.front().str("code");
+        province = query(c, province_code, period, Scope::subtree);
+      }
+    });
+    auto table = overview_table(units, year_of(period), ts, sort,
+                                [&](const std::string& code) { return with_param(req, "sap-xep", code); });
+    auto summary = indicators_table(province, "province", year_of(period), ts);
+    summary.id = "toan-tinh";
+    summary.caption = "Toàn tỉnh";
+    json data = filters(req, period);
+    data["levels"] = level_options(db, level);
+    data["province_code"] = province_code;
+    return page_or_xlsx(req, layout, "Chỉ số phục vụ người dân, doanh nghiệp", "indicators/overview.tpl", data,
+                        {{"summary", summary}, {"table", table}}, "chi-so-" + level + "-" + period.code());
+  });
+
+  // A unit: its indicators, monthly trend, channels, procedures, overdue dossiers.
+  router.add(http::Verb::get, "/chi-so/don-vi/{unit}", "indicators.read", [&db, &layout](http::Request& req) {
+    const auto& unit = req.params.at("unit");
+    auto period = page_period(db, req);
+    auto scope = page_scope(req);
+    auto now = now_seconds();
+    std::string name, level;
+    Indicators in;
+    std::vector<Target> ts;
+    std::vector<MonthFigures> months;
+    std::vector<ChannelRow> channels;
+    std::vector<ProcedureRow> procedures;
+    std::vector<Dossier> overdue;
+    db.read([&](db::Connection& c) {
+      name = unit_name(c, unit);
+      level = unit_level(c, unit);
+      in = query(c, unit, period, scope);
+      ts = targets(c, year_of(period));
+      months = monthly(c, unit, period, scope, now);
+      channels = by_channel(c, unit, period, scope);
+      procedures = by_procedure(c, unit, period, scope);
+      overdue = overdue_dossiers(c, unit, scope, now, 100);
+    });
+    auto trend_t = trend_table(months);
+    json data = filters(req, period);
+    data["unit"] = {{"code", unit}, {"name", name}};
+    data["charts"] = true;
+    data["trend_chart"] = chart_view(trend_chart(months), "Biểu đồ tỷ lệ theo tháng", trend_t.caption);
+    if (procedures.size() > 50) procedures.resize(50);
+    return page_or_xlsx(req, layout, name, "indicators/unit.tpl", data,
+                        {{"indicators", indicators_table(in, level, year_of(period), ts)},
+                         {"trend", trend_t},
+                         {"channels", channel_table(channels)},
+                         {"procedures", procedure_table(procedures)},
+                         {"overdue", overdue_table(overdue, now)}},
+                        "chi-so-" + unit + "-" + period.code());
+  });
+
+  // The 766 scorecard, and the form for the values entered by hand.
+  auto scorecard = [&db, &layout](http::Request& req, json extra, http::Status status) {
+    const auto& unit = req.params.at("unit");
+    auto period = page_period(db, req);
+    auto scope = page_scope(req);
+    auto formula = parse_formula(req.query_param("cong-thuc").value_or("qd766-legal"));
+    std::string name;
+    Index766 s;
+    ManualValues manual;
+    db.read([&](db::Connection& c) {
+      name = unit_name(c, unit);
+      s = index766(c, unit, period, scope, formula);
+      manual = manual_values(c, unit, period);
+    });
+    json data = filters(req, period);
+    data.update(extra);
+    data["unit"] = {{"code", unit}, {"name", name}};
+    data["total"] = text::format_decimal(s.total, 2);
+    data["formula_legal"] = formula == Formula::legal;
+    data["formula_observed"] = formula == Formula::observed;
+    if (!s.complete) data["incomplete"] = true;
+    if (req.principal && directory::may_act_on(db, *req.principal, "indicators.import", unit)) {
+      json fields = json::array();
+      for (const auto& m : manual_indicators()) {
+        auto v = manual.find(m.code);
+        fields.push_back({{"code", m.code},
+                          {"name", m.name_vi},
+                          {"numerator", v == manual.end() ? "" : std::to_string(v->second.numerator)},
+                          {"denominator", v == manual.end() ? "" : std::to_string(v->second.denominator)}});
+      }
+      data["manual_form"] = {{"fields", fields}, {"csrf", req.session ? req.session->csrf_token : ""},
+                             {"action", "/chi-so/766/" + unit + "?ky=" + period.code()}};
+    }
+    auto res = page_or_xlsx(req, layout, "Chỉ số 766 — " + name, "indicators/scorecard.tpl", data,
+                            {{"groups", index766_groups_table(s)}, {"indicators", index766_indicators_table(s)}},
+                            "chi-so-766-" + unit + "-" + period.code());
+    res.result(status);
+    return res;
+  };
+  router.add(http::Verb::get, "/chi-so/766/{unit}", "indicators.read",
+             [scorecard](http::Request& req) { return scorecard(req, json::object(), http::Status::ok); });
+  router.add(http::Verb::post, "/chi-so/766/{unit}", "indicators.import", [&db, scorecard](http::Request& req) {
+    const auto& unit = req.params.at("unit");
+    auto period = page_period(db, req);
+    ManualValues values;
+    std::vector<std::string> problems;
+    for (const auto& m : manual_indicators()) {
+      auto n = text::trim(req.form_param(std::string("tu_") + m.code).value_or(""));
+      auto d = text::trim(req.form_param(std::string("mau_") + m.code).value_or(""));
+      if (n.empty() && d.empty()) continue;
+      try {
+        std::size_t un = 0, ud = 0;
+        std::int64_t nv = std::stoll(std::string(n), &un), dv = std::stoll(std::string(d), &ud);
+        if (un != n.size() || ud != d.size()) throw std::invalid_argument("trailing");
+        values[m.code] = {nv, dv};
+      } catch (const std::exception&) {
+        problems.push_back(std::string(m.name_vi) + ": tử số và mẫu số phải là số nguyên.");
+      }
+    }
+    if (problems.empty()) {
+      try {
+        set_manual_values(db, unit, period, values, directory::actor(req), now_seconds());
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::invalid_input) throw;
+        problems.push_back(e.message_vi().empty() ? e.what() : e.message_vi());
+      }
+    }
+    if (!problems.empty()) {
+      json list = json::array();
+      for (const auto& p : problems) list.push_back({{"message", p}});
+      return scorecard(req, {{"errors", list}}, http::Status::bad_request);
+    }
+    return http::redirect(req, "/chi-so/766/" + unit + "?ky=" + period.code() + "&da-luu=1");
+  });
+
+  // Rankings of a level's units by an indicator or the 766 total.
+  router.add(http::Verb::get, "/chi-so/xep-hang", "indicators.read", [&db, &layout](http::Request& req) {
+    RankingRequest r{page_level(req), page_period(db, req), req.query_param("chi-so").value_or("on_time_rate"),
+                     parse_formula(req.query_param("cong-thuc").value_or("qd766-legal")), page_scope(req), 30};
+    if (auto m = req.query_param("toi-thieu"); m && !m->empty()) {
+      try {
+        r.minimum = std::stol(*m);
+      } catch (const std::exception&) {
+        throw invalid_input("'toi-thieu' must be a whole number", "Số hồ sơ tối thiểu phải là số nguyên.");
+      }
+      if (r.minimum < 0 || r.minimum > 1000000) {
+        throw invalid_input("'toi-thieu' out of range", "Số hồ sơ tối thiểu không hợp lệ.");
+      }
+    }
+    auto rows = db.read([&](db::Connection& c) { return ranking(c, r); });
+    bool percent = r.indicator != "index766";
+    json indicators = json::array();
+    for (const auto& i : rate_indicators()) {
+      indicators.push_back({{"code", i.code}, {"name", i.name_vi}, {"selected", r.indicator == i.code}});
+    }
+    indicators.push_back({{"code", "index766"}, {"name", "Tổng điểm Chỉ số 766"}, {"selected", !percent}});
+    json data = filters(req, r.period);
+    data["levels"] = level_options(db, r.level);
+    data["indicators"] = indicators;
+    data["minimum"] = std::to_string(r.minimum);
+    data["formula_legal"] = r.formula == Formula::legal;
+    data["formula_observed"] = r.formula == Formula::observed;
+    return page_or_xlsx(req, layout, "Xếp hạng đơn vị", "indicators/ranking.tpl", data,
+                        {{"ranked", ranking_table(rows, true, percent)}, {"apart", ranking_table(rows, false, percent)}},
+                        "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code());
+  });
+}
+
+}  // namespace cchc::indicators

@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<figure class="chart-figure"><div class="chart" data-chart="{{config}}" aria-hidden="true"></div><figcaption>{{caption}} — số liệu chi tiết ở bảng “{{table_caption}}”.</figcaption></figure>
