@@ -23,7 +23,7 @@
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <input type="hidden" name="ten_tep" value="{{filename}}">
   <label for="noi_dung">Nội dung sẽ nhập</label>
-  <textarea id="noi_dung" name="noi_dung" rows="10" readonly>{{content}}</textarea>
+  <textarea id="noi_dung" name="noi_dung" rows="10" readonly>{{content:pre_escape}}</textarea>
   <button type="submit">Xác nhận nhập</button> <a href="/quan-tri/don-vi/nhap">Hủy</a>
 </form>
 {{/ready_section}}

@@ -2,7 +2,7 @@
 <p>Chỉ tiêu của từng chỉ số theo cấp đơn vị và năm. Giá trị của đơn vị được đánh giá: Đạt (từ chỉ tiêu trở lên), Gần đạt (thấp hơn không quá 5 điểm phần trăm), Chưa đạt.</p>
 {{#saved}}<p class="notice" role="status">Đã lưu chỉ tiêu.</p>{{/saved}}
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
-<div class="table-wrap"><table><caption>Các chỉ tiêu</caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Các chỉ tiêu"><table><caption>Các chỉ tiêu</caption>
 <thead><tr><th scope="col">Năm</th><th scope="col">Chỉ số</th><th scope="col">Cấp</th><th scope="col" class="num">Chỉ tiêu</th></tr></thead>
 <tbody>{{#rows}}<tr><td>{{year}}</td><td>{{indicator}}</td><td>{{level}}</td><td class="num">{{target}}</td></tr>{{/rows}}</tbody></table></div>
 {{#form}}

@@ -3,7 +3,7 @@
 {{#issued}}<div class="notice" role="status"><p>Đã cấp mã cho <strong>{{name}}</strong>. Mã chỉ hiện một lần, hãy chép và gửi cho hệ thống qua kênh an toàn:</p>
 <p><span class="secret">{{secret}}</span></p></div>{{/issued}}
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
-<div class="table-wrap"><table><caption>Các mã đã cấp</caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Các mã đã cấp"><table><caption>Các mã đã cấp</caption>
 <thead><tr><th scope="col">Mã</th><th scope="col">Tên hệ thống</th><th scope="col">Đơn vị</th><th scope="col">Cấp lúc</th><th scope="col">Dùng lần cuối</th><th scope="col">Trạng thái</th></tr></thead>
 <tbody>{{#rows}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{unit}}</td><td>{{created}}</td><td>{{last_used}}</td>
 <td>{{#revoked}}Đã thu hồi {{at}}{{/revoked}}{{#live}}<form method="post" action="/quan-tri/ma-truy-cap/{{id}}/thu-hoi" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">Thu hồi mã {{id}}</button></form>{{/live}}</td></tr>{{/rows}}</tbody></table></div>

@@ -6,7 +6,7 @@
 <p>Thời gian dạng <code>2024-03-05T08:30:00+07:00</code>; cờ là 0 hoặc 1.</p></details>
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
 {{#problems}}<div class="form-error" role="alert"><p>Tệp {{filename}} có {{count}} lỗi, chưa nhập gì. Xin vui lòng sửa tệp và tải lên lại.</p></div>
-<div class="table-wrap"><table><caption>Các dòng bị lỗi</caption><thead><tr><th scope="col">Dòng</th><th scope="col">Lỗi</th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Các dòng bị lỗi"><table><caption>Các dòng bị lỗi</caption><thead><tr><th scope="col">Dòng</th><th scope="col">Lỗi</th></tr></thead>
 <tbody>{{#errors}}<tr><td class="num">{{line}}</td><td>{{message}}</td></tr>{{/errors}}</tbody></table></div>{{/problems}}
 {{#upload}}
 <form method="post" action="/chi-so/nhap" enctype="multipart/form-data">
@@ -22,14 +22,16 @@
 {{#ready}}
 <h2>Xem trước: {{filename}}</h2>
 <p class="notice" role="status">Tệp hợp lệ: {{records}} bản ghi {{kind_label}}. Dưới đây là các bản ghi đầu tiên.</p>
-{{#preview}}<div class="table-wrap"><table><caption>Các bản ghi đầu tiên</caption>
+{{#preview}}<div class="table-wrap" tabindex="0" role="region" aria-label="Các bản ghi đầu tiên"><table><caption>Các bản ghi đầu tiên</caption>
 <thead><tr>{{#head}}<th scope="col">{{text}}</th>{{/head}}</tr></thead>
 <tbody>{{#rows}}<tr>{{#cells}}<td>{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/preview}}
 <form method="post" action="/chi-so/nhap/xac-nhan">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <input type="hidden" name="loai" value="{{kind}}">
   <input type="hidden" name="ten_tep" value="{{filename}}">
-  <input type="hidden" name="noi_dung" value="{{content}}">
+  <details><summary>Nội dung sẽ nhập</summary>
+  <label for="noi_dung">Nội dung tệp (chỉ đọc)</label>
+  <textarea id="noi_dung" name="noi_dung" rows="8" readonly>{{content:pre_escape}}</textarea></details>
   <button type="submit">Xác nhận nhập {{records}} bản ghi</button> <a href="/chi-so/nhap">Hủy</a>
 </form>
 {{/ready}}
