@@ -16,6 +16,8 @@
 #include "audit/audit.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
+#include "directory/tokens.h"
+#include "indicators/dashboard.h"
 #include "indicators/store.h"
 #include "plans/deadline.h"
 
@@ -289,6 +291,33 @@ int run_cli(int argc, char** argv) {
       "rebuild", "Recompute every rollup from the stored dossiers and feedback");
   add_db(indicators_rebuild);
 
+  std::string i766_formula = "qd766-legal", i766_scope = "subtree";
+  auto* index766_cmd = cli.add_subcommand(
+      "index766", "The 766 service index of a unit and period, by group and indicator (docs/indicators.md)");
+  add_db(index766_cmd);
+  index766_cmd->add_option("--unit", ind_unit, "Unit code")->required();
+  index766_cmd->add_option("--period", ind_period, "Period of whole months: 2024, 2024-Q1, 2024-03 …")->required();
+  index766_cmd->add_option("--formula", i766_formula, "qd766-legal or qd766-observed")
+      ->check(CLI::IsMember({"qd766-legal", "qd766-observed"}))
+      ->capture_default_str();
+  index766_cmd->add_option("--scope", i766_scope, "unit or subtree")
+      ->check(CLI::IsMember({"unit", "subtree"}))
+      ->capture_default_str();
+
+  auto* tokens_cmd = cli.add_subcommand("tokens", "API tokens for the one-stop systems that push records");
+  tokens_cmd->require_subcommand(1);
+  std::string token_name, token_unit, token_id;
+  auto* tokens_add = tokens_cmd->add_subcommand(
+      "add", "Issue a token scoped to a unit subtree; prints {id, name, unit, secret} once (the secret is not stored)");
+  add_db(tokens_add);
+  tokens_add->add_option("--name", token_name, "The system's name")->required();
+  tokens_add->add_option("--unit", token_unit, "The unit whose subtree the token may write")->required();
+  auto* tokens_list = tokens_cmd->add_subcommand("list", "List tokens (never their secrets)");
+  add_db(tokens_list);
+  auto* tokens_revoke = tokens_cmd->add_subcommand("revoke", "Revoke a token at once");
+  add_db(tokens_revoke);
+  tokens_revoke->add_option("id", token_id, "The token's id")->required();
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit log");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if broken");
@@ -377,6 +406,42 @@ int run_cli(int argc, char** argv) {
       nlohmann::json out = {{"unit", ind_unit}, {"period", period.code()}, {"scope", ind_scope}};
       out.update(indicators::to_json(values));
       std::cout << out.dump() << std::endl;
+      return 0;
+    }
+    if (*index766_cmd) {
+      auto db = open_migrated(db_spec);
+      auto period = Period::parse(ind_period);
+      auto scope = indicators::parse_scope(i766_scope);
+      auto score = db->read([&](db::Connection& c) {
+        return indicators::index766(c, ind_unit, period, scope, indicators::parse_formula(i766_formula));
+      });
+      nlohmann::json out = {{"unit", ind_unit}, {"period", period.code()}, {"scope", i766_scope}};
+      out.update(indicators::to_json(score));
+      std::cout << out.dump() << std::endl;
+      return 0;
+    }
+    if (*tokens_add) {
+      auto db = open_migrated(db_spec);
+      auto t = directory::issue_token(*db, token_name, token_unit, cli_actor(), now_seconds());
+      std::cout << nlohmann::json{{"id", t.token.id}, {"name", t.token.name}, {"unit", t.token.unit_code},
+                                  {"secret", t.secret}}
+                       .dump()
+                << std::endl;
+      return 0;
+    }
+    if (*tokens_list) {
+      auto db = open_migrated(db_spec);
+      for (const auto& t : db->read([](db::Connection& c) { return directory::list_tokens(c); })) {
+        std::cout << fmt::format("{}  {:<12} {:<30} {}", t.id, t.unit_code, t.name,
+                                 t.revoked_at ? "revoked " + format_rfc3339_vn(*t.revoked_at) : "live")
+                  << std::endl;
+      }
+      return 0;
+    }
+    if (*tokens_revoke) {
+      auto db = open_migrated(db_spec);
+      directory::revoke_token(*db, token_id, cli_actor(), now_seconds());
+      std::cout << "token " << token_id << " revoked" << std::endl;
       return 0;
     }
     if (*audit_verify) {

@@ -55,8 +55,10 @@ Middleware csrf() {
   return [](Request& req, const Next& next) {
     // Unmatched requests change nothing: they go on to become 404/405.
     if (!is_state_changing(req.method()) || !req.matched) return next(req);
-    // A bearer token is not sent by the browser on its own: no forgery.
-    if (req.bearer) return next(req);
+    // A bearer token is not sent by the browser on its own, and an API call
+    // with no session carries no ambient credential: nothing to forge. (The
+    // permission check then answers 401.)
+    if (req.bearer || (req.is_api() && !req.session)) return next(req);
     auto site = req.header("Sec-Fetch-Site");
     if (!site.empty() && site != "same-origin" && site != "none") {
       throw forbidden("cross-site request refused",

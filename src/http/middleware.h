@@ -7,7 +7,8 @@
 //   csrf              state-changing methods need a same-origin request
 //                     (Sec-Fetch-Site / Origin) and the session's CSRF token
 //                     (form field `_csrf` or header X-CSRF-Token): else 403;
-//                     requests authenticated by an API bearer token are exempt
+//                     requests authenticated by an API bearer token, and API
+//                     requests with no session (nothing ambient to forge), are exempt
 //   permission        the matched route's declared permission, checked by
 //                     the Authorizer (directory/permissions.h): not signed in
 //                     → pages redirect to the sign-in page, the API answers

@@ -235,12 +235,12 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     ManualValues values;
     std::vector<std::string> problems;
     for (const auto& m : manual_indicators()) {
-      auto n = text::trim(req.form_param(std::string("tu_") + m.code).value_or(""));
-      auto d = text::trim(req.form_param(std::string("mau_") + m.code).value_or(""));
+      auto n = std::string(text::trim(req.form_param(std::string("tu_") + m.code).value_or("")));
+      auto d = std::string(text::trim(req.form_param(std::string("mau_") + m.code).value_or("")));
       if (n.empty() && d.empty()) continue;
       try {
         std::size_t un = 0, ud = 0;
-        std::int64_t nv = std::stoll(std::string(n), &un), dv = std::stoll(std::string(d), &ud);
+        std::int64_t nv = std::stoll(n, &un), dv = std::stoll(d, &ud);
         if (un != n.size() || ud != d.size()) throw std::invalid_argument("trailing");
         values[m.code] = {nv, dv};
       } catch (const std::exception&) {

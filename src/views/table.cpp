@@ -136,6 +136,7 @@ std::string to_csv(const Table& t) {
     if (c.number) return c.kind == Cell::Kind::percent || c.kind == Cell::Kind::decimal
                              ? nlohmann::json(*c.number).dump()
                              : std::to_string(std::int64_t(*c.number));
+    if (c.kind != Cell::Kind::text) return std::string();  // a figure with no value ("—" on pages)
     if (!c.text.empty() && std::string_view("=+-@\t\r").find(c.text[0]) != std::string_view::npos) return "'" + c.text;
     return c.text;
   };

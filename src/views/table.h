@@ -47,7 +47,7 @@ std::string to_xlsx(const std::vector<Table>& tables);
 
 // CSV of one table (header row first). A cell that a spreadsheet would read
 // as a formula (starting with = + - @, tab or CR) is prefixed with ' unless
-// it is a number.
+// it is a number; a figure with no value is empty.
 std::string to_csv(const Table& t);
 
 }  // namespace cchc::views

@@ -4,6 +4,9 @@
 // token with 403, even from a signed-in administrator.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -68,7 +71,8 @@ class Routes : public ::testing::Test {
   static std::string concrete(const std::string& pattern) {
     std::string out = pattern;
     for (auto [param, value] : {std::pair{"{unit}", "P-TRANGDAI"}, std::pair{"{code}", "2024-Q1"},
-                                std::pair{"{path...}", "css/cchc.css"}, std::pair{"{username}", "demo.canbo"}}) {
+                                std::pair{"{path...}", "css/cchc.css"}, std::pair{"{username}", "demo.canbo"},
+                                std::pair{"{id}", "0badc0de"}}) {
       if (auto p = out.find(param); p != std::string::npos) out.replace(p, std::string(param).size(), value);
     }
     return out;
@@ -94,6 +98,25 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
       EXPECT_TRUE(someone) << "no role holds " << r.permission;
     }
   }
+}
+
+TEST_F(Routes, EveryApiRouteIsInTheOpenApiFile) {
+  std::ifstream in(std::string(CCHC_SOURCE_DIR) + "/docs/api/openapi.yaml");
+  std::string spec((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(spec.empty());
+  int checked = 0;
+  for (const auto& r : web_->router().routes()) {
+    if (!r.pattern.starts_with("/api/")) continue;
+    SCOPED_TRACE(r.pattern);
+    auto at = spec.find("\n  " + r.pattern + ":\n");
+    ASSERT_NE(at, std::string::npos);
+    std::string method(http::beast_http::to_string(r.method));
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    auto next = spec.find("\n  /", at + 1);
+    EXPECT_NE(spec.substr(at, next - at).find("\n    " + method + ":"), std::string::npos) << method;
+    ++checked;
+  }
+  EXPECT_GE(checked, 7);
 }
 
 TEST_F(Routes, AnonymousVisitorsReachOnlyPublicRoutes) {

@@ -16,6 +16,7 @@
 #include "directory/accounts.h"
 #include "directory/signin.h"
 #include "http/middleware.h"
+#include "support/browser.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/test_db.h"
@@ -359,35 +360,7 @@ TEST(Cli, UnitsImportExportAndAuditVerify) {
 }
 
 
-struct Browser {
-  unsigned short port;
-  std::string cookie;
-  std::string csrf;
-
-  testing::HttpResult get(const std::string& target) {
-    auto r = http_request(port, "GET", target, cookie.empty() ? decltype(headers()){} : headers());
-    take(r);
-    return r;
-  }
-  testing::HttpResult post(const std::string& target, const std::string& form) {
-    auto h = headers();
-    h.push_back({"Content-Type", "application/x-www-form-urlencoded"});
-    auto r = http_request(port, "POST", target, h, form + "&_csrf=" + csrf);
-    take(r);
-    return r;
-  }
-  std::vector<std::pair<std::string, std::string>> headers() { return {{"Cookie", cookie}}; }
-  void take(const testing::HttpResult& r) {
-    auto c = testing::cookie_from(r, "cchc_session");
-    if (!c.empty()) cookie = c == "cchc_session=" ? "" : c;
-    auto token = testing::form_value(r.body, "_csrf");
-    if (!token.empty()) csrf = token;
-  }
-  int sign_in(const std::string& user, const std::string& password) {
-    get("/dang-nhap");
-    return post("/dang-nhap", "username=" + user + "&password=" + password).status;
-  }
-};
+using testing::Browser;
 
 TEST_F(Served, SixWrongPasswordsGive429) {
   Browser b{port()};

@@ -1,0 +1,238 @@
+// Indicator storage benchmark, side by side in one run (bench/indicators.sh
+// drives it; method and figures in docs/performance.md):
+//
+//   import   cchc's import_batch (parse CSV, validate, write records and
+//            rollups, audit) in batches of 100 000, against a plain
+//            prepared-INSERT loader of the same, already parsed, rows into a
+//            table of the same columns (SQLite: one transaction per batch).
+//   rebuild  cchc's rebuild (scan every record, recompute every rollup,
+//            rewrite the rollup tables) against a plain scan of the same
+//            columns summed in C++ into a hash map (SQLite), or against
+//            PostgreSQL's own INSERT … SELECT … GROUP BY into a table.
+//
+// usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE]
+// Prints one JSON object per measurement on stdout.
+#include <sqlite3.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "db/database.h"
+#include "db/migrate.h"
+#include "directory/store.h"
+#include "indicators/rules.h"
+#include "indicators/store.h"
+#include "indicators/synthetic.h"
+
+using namespace cchc;
+using namespace cchc::indicators;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const audit::Entry kWho{"bench", "bench", "", "", "", {}, {}};
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+void report(const std::string& what, const std::string& backend, std::size_t rows, double secs) {
+  std::cout << nlohmann::json{{"what", what}, {"backend", backend}, {"rows", rows}, {"seconds", secs},
+                              {"rows_per_second", double(rows) / secs}}
+                   .dump()
+            << std::endl;
+}
+
+// The demo's units, from the embedded directory file loaded by `cchc demo`.
+std::vector<SyntheticUnit> units_of(db::Database& db) {
+  std::vector<SyntheticUnit> out;
+  db.read([&](db::Connection& c) {
+    for (const auto& r : c.query("SELECT code, level, valid_from, valid_to FROM units WHERE level <> 'province'"
+                                 " ORDER BY code")
+                             .rows) {
+      SyntheticUnit u{r.str("code"), r.str("level"), parse_iso_date(r.str("valid_from")), std::nullopt};
+      if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
+      out.push_back(std::move(u));
+    }
+  });
+  return out;
+}
+
+// Options that give about `n` dossiers for these units over 36 months.
+SyntheticOptions options_for(std::size_t n, std::size_t units) {
+  SyntheticOptions o;
+  o.seed = 2026;
+  o.first_month = Date{std::chrono::year{2023}, std::chrono::January, std::chrono::day{1}};
+  o.months = 36;
+  o.horizon = start_of_day(Date{std::chrono::year{2025}, std::chrono::December, std::chrono::day{20}});
+  // Levels scale volume by 0.6 to 1.0: about 0.75 on average, and units
+  // exist in part of the months; calibrated, then the count is cut at n.
+  o.dossiers_per_unit_month = double(n) / double(units) / 36.0 / 0.62;
+  return o;
+}
+
+std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+
+// A plain loader: one prepared INSERT into a table with the dossier columns,
+// a transaction per batch.
+double plain_sqlite_load(const std::string& path, const std::vector<std::vector<Dossier>>& batches) {
+  std::remove(path.c_str());
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr);
+  sqlite3_exec(db,
+               "CREATE TABLE dossiers (id TEXT PRIMARY KEY, unit_code TEXT, procedure_code TEXT, channel TEXT,"
+               " online_service TEXT, received_at INTEGER, due_at INTEGER, finished_at INTEGER, returned_at INTEGER,"
+               " status TEXT, digitized INTEGER, result_digitized INTEGER, fee_required INTEGER, paid_online INTEGER,"
+               " rating TEXT, apology_sent INTEGER, received_month TEXT)",
+               nullptr, nullptr, nullptr);
+  sqlite3_stmt* ins = nullptr;
+  sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO dossiers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ins,
+                     nullptr);
+  auto start = Clock::now();
+  for (const auto& batch : batches) {
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (const auto& d : batch) {
+      auto text = [&](int i, const std::string& s) { sqlite3_bind_text(ins, i, s.data(), int(s.size()), SQLITE_TRANSIENT); };
+      text(1, d.id);
+      text(2, d.unit_code);
+      text(3, d.procedure_code);
+      sqlite3_bind_text(ins, 4, name(d.channel), -1, SQLITE_STATIC);
+      sqlite3_bind_text(ins, 5, name(d.online_service), -1, SQLITE_STATIC);
+      sqlite3_bind_int64(ins, 6, secs(d.received_at));
+      sqlite3_bind_int64(ins, 7, secs(d.due_at));
+      d.finished_at ? sqlite3_bind_int64(ins, 8, secs(*d.finished_at)) : sqlite3_bind_null(ins, 8);
+      d.returned_at ? sqlite3_bind_int64(ins, 9, secs(*d.returned_at)) : sqlite3_bind_null(ins, 9);
+      sqlite3_bind_text(ins, 10, name(d.status), -1, SQLITE_STATIC);
+      sqlite3_bind_int(ins, 11, d.digitized);
+      sqlite3_bind_int(ins, 12, d.result_digitized);
+      sqlite3_bind_int(ins, 13, d.fee_required);
+      sqlite3_bind_int(ins, 14, d.paid_online);
+      d.rating ? sqlite3_bind_text(ins, 15, name(*d.rating), -1, SQLITE_STATIC) : sqlite3_bind_null(ins, 15);
+      sqlite3_bind_int(ins, 16, d.apology_sent);
+      text(17, month_key(d.received_at));
+      sqlite3_step(ins);
+      sqlite3_reset(ins);
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  double t = seconds_since(start);
+  sqlite3_finalize(ins);
+  sqlite3_close(db);
+  return t;
+}
+
+// A plain scan of the cchc database's dossiers, summed in C++ per unit,
+// month and channel (the work a rollup needs, without writing it).
+double plain_sqlite_scan(const std::string& path, std::size_t& rows) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT unit_code, received_month, channel, status, finished_at, due_at, digitized, rating"
+                     " FROM dossiers",
+                     -1, &q, nullptr);
+  auto start = Clock::now();
+  std::unordered_map<std::string, std::array<std::int64_t, 4>> sums;
+  rows = 0;
+  while (sqlite3_step(q) == SQLITE_ROW) {
+    std::string key = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+    key += '|';
+    key += reinterpret_cast<const char*>(sqlite3_column_text(q, 1));
+    key += '|';
+    key += reinterpret_cast<const char*>(sqlite3_column_text(q, 2));
+    auto& s = sums[key];
+    s[0] += 1;
+    bool done = sqlite3_column_type(q, 4) != SQLITE_NULL;
+    s[1] += done;
+    s[2] += done && sqlite3_column_int64(q, 4) <= sqlite3_column_int64(q, 5);
+    s[3] += sqlite3_column_int(q, 6);
+    ++rows;
+  }
+  double t = seconds_since(start);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string spec, plain_path;
+  std::size_t n = 100000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--db") spec = argv[i + 1];
+    else if (a == "--dossiers") n = std::stoull(argv[i + 1]);
+    else if (a == "--plain-db") plain_path = argv[i + 1];
+  }
+  if (spec.empty()) {
+    std::cerr << "usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE]" << std::endl;
+    return 2;
+  }
+  auto db = db::open(spec);
+  db::migrate(*db);
+  auto units = units_of(*db);
+  if (units.empty()) {
+    std::cerr << "load the demo directory first (cchc demo --db …)" << std::endl;
+    return 2;
+  }
+  const bool sqlite = spec.starts_with("sqlite:") || spec.find("://") == std::string::npos;
+  const std::string backend = sqlite ? "sqlite" : "postgres";
+
+  // Generate, then cut into pushes of 100 000.
+  std::vector<std::vector<Dossier>> batches(1);
+  std::size_t total = 0;
+  generate_dossiers(units, options_for(n, units.size()), [&](const Dossier& d) {
+    if (total >= n) return;
+    if (batches.back().size() == 100000) batches.emplace_back();
+    batches.back().push_back(d);
+    ++total;
+  });
+  std::cerr << fmt::format("generated {} dossiers in {} batches", total, batches.size()) << std::endl;
+
+  // The CSV texts are made before the clock starts: a one-stop system sends text.
+  std::vector<std::string> texts;
+  for (const auto& b : batches) texts.push_back(to_csv(b));
+
+  auto start = Clock::now();
+  for (const auto& text : texts) {
+    ImportRequest req;
+    req.kind = Kind::dossiers;
+    req.text = text;
+    auto out = import_batch(*db, req, kWho, now_seconds());
+    if (!out.ok()) {
+      std::cerr << "rejected: " << out.errors.front().message << std::endl;
+      return 1;
+    }
+  }
+  report("import", backend, total, seconds_since(start));
+  if (sqlite && !plain_path.empty()) report("plain prepared insert", "sqlite", total, plain_sqlite_load(plain_path, batches));
+
+  start = Clock::now();
+  auto rows = rebuild(*db);
+  report("rebuild", backend, std::size_t(rows), seconds_since(start));
+  if (sqlite) {
+    std::size_t scanned = 0;
+    std::string path = spec.starts_with("sqlite:") ? spec.substr(7) : spec;
+    double t = plain_sqlite_scan(path, scanned);
+    report("plain scan + C++ sum", "sqlite", scanned, t);
+  } else {
+    start = Clock::now();
+    db->write([](db::Connection& c) {
+      c.query("DROP TABLE IF EXISTS bench_group_by");
+      c.query("CREATE TABLE bench_group_by AS SELECT unit_code, received_month, channel, COUNT(*) AS received,"
+              " SUM(CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END) AS finished,"
+              " SUM(CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END) AS finished_on_time,"
+              " SUM(digitized) AS digitized FROM dossiers GROUP BY unit_code, received_month, channel");
+      c.query("DROP TABLE bench_group_by");
+    });
+    report("INSERT … SELECT … GROUP BY", "postgres", total, seconds_since(start));
+  }
+  return 0;
+}

@@ -1,0 +1,268 @@
+// The indicators capability through the real `cchc serve` and `cchc`
+// binaries on the demo province: the API against the command line, pushes
+// with API tokens, the upload page, manual 766 values, exports, open data.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "http/middleware.h"
+#include "support/browser.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+
+namespace cchc {
+namespace {
+
+using nlohmann::json;
+using testing::Browser;
+using testing::http_request;
+using testing::run_cchc;
+using testing::ServerProcess;
+
+class IndicatorsServed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("cchc-ind-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "cchc.db").string();
+    std::string out;
+    ASSERT_EQ(run_cchc({"demo", "--db", db_}, out), 0) << out;
+    server_ = new ServerProcess(db_);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(dir_);
+  }
+  static unsigned short port() { return server_->port(); }
+  static json get_json(const std::string& target) {
+    auto r = http_request(port(), "GET", target);
+    EXPECT_EQ(r.status, 200) << target << "\n" << r.body;
+    return json::parse(r.body);
+  }
+  static json cli_json(const std::vector<std::string>& args) {
+    std::string out;
+    EXPECT_EQ(run_cchc(args, out), 0) << out;
+    // Log lines may surround it: the JSON is the line that starts with '{'.
+    std::string line, found;
+    for (std::istringstream in(out); std::getline(in, line);)
+      if (line.starts_with("{")) found = line;
+    return json::parse(found);
+  }
+  static json push(const std::string& kind, const std::string& token, const std::string& body, int expect) {
+    std::vector<std::pair<std::string, std::string>> h = {{"Content-Type", "application/json"}};
+    if (!token.empty()) h.push_back({"Authorization", "Bearer " + token});
+    auto r = http_request(port(), "POST", "/api/v1/" + kind, h, body);
+    EXPECT_EQ(r.status, expect) << r.body;
+    return r.body.empty() || r.body[0] != '{' ? json::object() : json::parse(r.body);
+  }
+
+  static inline std::filesystem::path dir_;
+  static inline std::string db_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+// A dossier of 2018 (no demo data then), so counts are exact.
+std::string dossier(const std::string& id, const std::string& unit, const std::string& status = "finished") {
+  json d = {{"id", id},
+            {"unit_code", unit},
+            {"procedure_code", "2.000123"},
+            {"channel", "online"},
+            {"online_service", "full"},
+            {"received_at", "2018-05-02T08:00:00+07:00"},
+            {"due_at", "2018-05-09T17:00:00+07:00"},
+            {"finished_at", status == "finished" ? json("2018-05-09T17:00:00+07:00") : json(nullptr)},
+            {"status", status},
+            {"digitized", true},
+            {"result_digitized", 1},
+            {"fee_required", 0},
+            {"paid_online", 0},
+            {"rating", "very_satisfied"},
+            {"apology_sent", 0}};
+  return d.dump();
+}
+
+TEST_F(IndicatorsServed, ApiGivesWhatTheCommandLineGives) {
+  for (const char* scope : {"unit", "subtree"}) {
+    SCOPED_TRACE(scope);
+    auto api = get_json(std::string("/api/v1/indicators?unit=DNI&period=2025-Q2&scope=") + scope);
+    auto cli = cli_json({"indicators", "--db", db_, "--unit", "DNI", "--period", "2025-Q2", "--scope", scope});
+    EXPECT_EQ(api, cli);
+  }
+  auto subtree = get_json("/api/v1/indicators?unit=DNI&period=2025-Q2&scope=subtree");
+  EXPECT_GT(subtree["received"].get<int>(), 1000);
+  EXPECT_EQ(subtree["on_time_rate"]["denominator"], subtree["finished"]);
+  // The province unit itself receives nothing: a rate with no denominator is null.
+  auto alone = get_json("/api/v1/indicators?unit=DNI&period=2025-Q2&scope=unit");
+  EXPECT_EQ(alone["received"], 0);
+  EXPECT_TRUE(alone["online_rate"]["value"].is_null());
+
+  auto i766 = get_json("/api/v1/index766?unit=DNI&period=2025-Q2&formula=qd766-observed");
+  auto i766_cli = cli_json({"index766", "--db", db_, "--unit", "DNI", "--period", "2025-Q2", "--formula", "qd766-observed"});
+  EXPECT_EQ(i766, i766_cli);
+  EXPECT_EQ(i766["groups"].size(), 6u);
+  EXPECT_EQ(i766["formula"], "qd766-observed");
+
+  auto bad = http_request(port(), "GET", "/api/v1/indicators?unit=DNI&period=2025-02-10..2025-03-31");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("whole months"), std::string::npos);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/indicators?unit=KHONGCO&period=2025").status, 404);
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/index766?unit=DNI&period=2025&formula=qd766").status, 400);
+}
+
+TEST_F(IndicatorsServed, RankingsShareRanksAndSetSmallUnitsApart) {
+  auto r = get_json("/api/v1/rankings?level=commune&period=2025-Q4&indicator=on_time_rate&minimum=30");
+  ASSERT_FALSE(r["ranked"].empty());
+  int previous_rank = 0;
+  double previous_value = 2;
+  for (std::size_t i = 0; i < r["ranked"].size(); ++i) {
+    const auto& row = r["ranked"][i];
+    double v = row["value"];
+    int rank = row["rank"];
+    EXPECT_LE(v, previous_value);
+    EXPECT_GE(row["sample"].get<int>(), 30);
+    if (v == previous_value) EXPECT_EQ(rank, previous_rank);
+    else EXPECT_EQ(rank, int(i) + 1);
+    previous_rank = rank;
+    previous_value = v;
+  }
+  // With a minimum above every commune's sample, nobody is ranked.
+  auto none = get_json("/api/v1/rankings?level=commune&period=2025-Q4&indicator=on_time_rate&minimum=100000");
+  EXPECT_TRUE(none["ranked"].empty());
+  EXPECT_EQ(none["not_enough_data"].size(), r["ranked"].size() + r["not_enough_data"].size());
+  auto by766 = get_json("/api/v1/rankings?level=department&period=2025&indicator=index766&formula=qd766-legal");
+  EXPECT_EQ(by766["formula"], "qd766-legal");
+  EXPECT_EQ(http_request(port(), "GET", "/api/v1/rankings?level=commune&period=2025&indicator=received").status, 400);
+}
+
+TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
+  auto issued = cli_json({"tokens", "add", "--db", db_, "--name", "Một cửa phường Trảng Dài", "--unit", "P-TRANGDAI"});
+  std::string secret = issued["secret"];
+  ASSERT_TRUE(secret.starts_with("cchc_"));
+
+  push("dossiers", "", "[" + dossier("API-1", "P-TRANGDAI") + "]", 401);
+  push("dossiers", "cchc_00000000_not-a-token", "[" + dossier("API-1", "P-TRANGDAI") + "]", 401);
+
+  auto first = push("dossiers", secret, "[" + dossier("API-1", "P-TRANGDAI") + "]", 200);
+  EXPECT_EQ(first["inserted"], 1);
+  // NDJSON, the same record again and a new one: one unchanged, one inserted.
+  auto second = push("dossiers", secret, dossier("API-1", "P-TRANGDAI") + "\n" + dossier("API-2", "P-TRANGDAI", "processing") + "\n", 200);
+  EXPECT_EQ(second["unchanged"], 1);
+  EXPECT_EQ(second["inserted"], 1);
+
+  // A record of another ward rejects the whole batch; nothing is written.
+  auto rejected = push("dossiers", secret, "[" + dossier("API-3", "P-TRANGDAI") + "," + dossier("API-4", "P-TAMHIEP") + "]", 422);
+  ASSERT_EQ(rejected["errors"].size(), 1u);
+  EXPECT_EQ(rejected["errors"][0]["line"], 2);
+  EXPECT_NE(rejected["errors"][0]["message"].get<std::string>().find("P-TAMHIEP"), std::string::npos);
+
+  auto figures = get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-05&scope=unit");
+  EXPECT_EQ(figures["received"], 2);
+  EXPECT_EQ(figures["finished"], 1);
+  EXPECT_EQ(figures["on_time_rate"]["value"], 1.0);  // finished exactly at due_at
+
+  // Session cookies do not push, even an admin's (no token, no CSRF).
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto with_cookie = http_request(port(), "POST", "/api/v1/dossiers",
+                                  {{"Cookie", admin.cookie}, {"Content-Type", "application/json"}}, "[]");
+  EXPECT_EQ(with_cookie.status, 403);
+
+  std::string out;
+  ASSERT_EQ(run_cchc({"tokens", "revoke", "--db", db_, issued["id"]}, out), 0) << out;
+  push("dossiers", secret, "[" + dossier("API-5", "P-TRANGDAI") + "]", 401);
+}
+
+TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {
+  const std::string csv =
+      "id,unit_code,channel,received_at,due_at,answered_at,status,rating\n"
+      "UP-1,P-TRANGDAI,hotline_1022,2018-06-01T08:00:00+07:00,2018-06-11T17:00:00+07:00,2018-06-05T09:00:00+07:00,answered,satisfied\n"
+      "UP-2,P-TRANGDAI,direct,2018-06-02T08:00:00+07:00,2018-06-12T17:00:00+07:00,,open,\n";
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  officer.get("/chi-so/nhap");
+  auto preview = officer.post_file("/chi-so/nhap", {{"loai", "feedback"}}, "tep", "phan-anh.csv", csv);
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_NE(preview.body.find("Tệp hợp lệ: 2 bản ghi phản ánh, kiến nghị"), std::string::npos);
+  // The preview wrote nothing.
+  EXPECT_EQ(get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-06&scope=unit")["feedback_received"], 0);
+
+  auto done = officer.post("/chi-so/nhap/xac-nhan", "loai=feedback&ten_tep=phan-anh.csv&noi_dung=" +
+                                                        http::url_encode(csv));
+  EXPECT_EQ(done.status, 200);
+  EXPECT_NE(done.body.find("2 mới, 0 cập nhật, 0 không đổi"), std::string::npos);
+  auto june = get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-06&scope=unit");
+  EXPECT_EQ(june["feedback_received"], 2);
+  EXPECT_EQ(june["feedback_on_time_rate"]["value"], 1.0);
+
+  std::string other = csv;
+  other.replace(other.find("UP-2,P-TRANGDAI"), 15, "UP-2,P-TAMHIEP");
+  auto refused = officer.post_file("/chi-so/nhap", {{"loai", "feedback"}}, "tep", "khac.csv", other);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Dòng 3: đơn vị &#39;P-TAMHIEP&#39; nằm ngoài phạm vi P-TRANGDAI"), std::string::npos)
+      << refused.body;
+
+  EXPECT_EQ(officer.get("/chi-so/don-vi/P-TRANGDAI").status, 200);
+  EXPECT_EQ(officer.get("/chi-so/don-vi/SNV").status, 403);
+  EXPECT_EQ(officer.get("/quan-tri/ma-truy-cap").status, 403);
+}
+
+TEST_F(IndicatorsServed, ManualValuesScoreAndBadOnesAreRefused) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto before = get_json("/api/v1/index766?unit=SNV&period=2025-Q1&formula=qd766-legal");
+  EXPECT_FALSE(before["complete"].get<bool>());
+  admin.get("/chi-so/766/SNV?ky=2025-Q1");
+  auto saved = admin.post("/chi-so/766/SNV?ky=2025-Q1", "tu_PUBLISH_ON_TIME=9&mau_PUBLISH_ON_TIME=10");
+  EXPECT_EQ(saved.status, 303);
+  auto after = get_json("/api/v1/index766?unit=SNV&period=2025-Q1&formula=qd766-legal");
+  const auto& publish = after["groups"][0]["indicators"][0];
+  EXPECT_EQ(publish["code"], "PUBLISH_ON_TIME");
+  EXPECT_NEAR(publish["points"].get<double>(), 5.4, 1e-9);
+  EXPECT_NEAR(after["total"].get<double>() - before["total"].get<double>(), 5.4, 1e-9);
+
+  admin.get("/chi-so/766/SNV?ky=2025-Q1");
+  auto bad = admin.post("/chi-so/766/SNV?ky=2025-Q1", "tu_DOSSIER_SYNC=11&mau_DOSSIER_SYNC=10");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("Tử số phải từ 0 đến mẫu số."), std::string::npos);
+  auto unchanged = get_json("/api/v1/index766?unit=SNV&period=2025-Q1&formula=qd766-legal");
+  EXPECT_EQ(unchanged["total"], after["total"]);
+}
+
+TEST_F(IndicatorsServed, EveryTableExportsAndOpenDataIsPublic) {
+  Browser viewer{port()};
+  ASSERT_EQ(viewer.sign_in("demo.theodoi", "demo-viewer-dongnai"), 303);
+  for (const char* page : {"/chi-so?cap=commune&ky=2025-Q3", "/chi-so/don-vi/SNV?ky=2025-Q3", "/chi-so/766/DNI?ky=2025",
+                           "/chi-so/xep-hang?cap=department&ky=2025"}) {
+    SCOPED_TRACE(page);
+    auto html = viewer.get(page);
+    EXPECT_EQ(html.status, 200);
+    EXPECT_NE(html.body.find("dinh-dang=xlsx"), std::string::npos);
+    auto x = viewer.get(std::string(page) + "&dinh-dang=xlsx");
+    EXPECT_EQ(x.status, 200);
+    EXPECT_EQ(x.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(x.body.substr(0, 2), "PK");
+    EXPECT_NE(x.header("content-disposition").find(".xlsx"), std::string::npos);
+  }
+  auto csv = http_request(port(), "GET", "/du-lieu-mo/chi-so.csv?ky=2025");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("unit_code,unit_name,level,period,received", 0), 0u);
+  auto open = json::parse(http_request(port(), "GET", "/du-lieu-mo/chi-so.json?ky=2025").body);
+  EXPECT_EQ(open["period"], "2025");
+  bool found = false;
+  for (const auto& u : open["units"]) {
+    if (u["unit"] != "SNV") continue;
+    found = true;
+    EXPECT_EQ(u["received"], get_json("/api/v1/indicators?unit=SNV&period=2025&scope=subtree")["received"]);
+  }
+  EXPECT_TRUE(found);
+  auto pub = http_request(port(), "GET", "/cong-khai/chi-so?ky=2025");
+  EXPECT_EQ(pub.status, 200);
+  EXPECT_NE(pub.body.find("Tỷ lệ giải quyết đúng hạn"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cchc
