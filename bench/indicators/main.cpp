@@ -1,10 +1,11 @@
 // Indicator storage benchmark, side by side in one run (bench/indicators.sh
 // drives it; method and figures in docs/performance.md):
 //
-//   import   cchc's import_batch (parse CSV, validate, write records and
-//            rollups, audit) in batches of 100 000, against a plain
-//            prepared-INSERT loader of the same, already parsed, rows into a
-//            table of the same columns (SQLite: one transaction per batch).
+//   import   cchc's import_batch (read the CSV, check every rule, write
+//            records and rollups, audit) in files of 100 000 dossiers,
+//            against a plain loader of the same files: the same CSV reader,
+//            then a prepared INSERT per row of the fields as they are, a
+//            transaction per file (SQLite).
 //   rebuild  cchc's rebuild (scan every record, recompute every rollup,
 //            rewrite the rollup tables) against a plain scan of the same
 //            columns summed in C++ into a hash map (SQLite), or against
@@ -18,15 +19,18 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <set>
 #include <string>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/csv.h"
 #include "db/database.h"
 #include "db/migrate.h"
 #include "directory/store.h"
+#include "indicators/rollup.h"
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
@@ -72,50 +76,47 @@ SyntheticOptions options_for(std::size_t n, std::size_t units) {
   o.horizon = start_of_day(Date{std::chrono::year{2025}, std::chrono::December, std::chrono::day{20}});
   // Levels scale volume by 0.6 to 1.0: about 0.75 on average, and units
   // exist in part of the months; calibrated, then the count is cut at n.
-  o.dossiers_per_unit_month = double(n) / double(units) / 36.0 / 0.62;
+  o.dossiers_per_unit_month = double(n) / double(units) / 36.0 / 0.54;
   return o;
 }
 
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-
-// A plain loader: one prepared INSERT into a table with the dossier columns,
-// a transaction per batch.
-double plain_sqlite_load(const std::string& path, const std::vector<std::vector<Dossier>>& batches) {
+// A plain loader of the same files: csv::parse (the reader cchc uses), then
+// one prepared INSERT per row binding the fields as they are (no checks,
+// no rollups), a transaction per file.
+double plain_sqlite_load(const std::string& path, const std::vector<std::string>& texts,
+                         const std::vector<SyntheticUnit>& units) {
   std::remove(path.c_str());
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr);
+  // The same settings and the same table as cchc's (0004_indicators.sql):
+  // WAL, synchronous FULL, foreign keys on, the primary key and the index.
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", nullptr, nullptr,
+               nullptr);
+  sqlite3_exec(db, "CREATE TABLE units (code TEXT PRIMARY KEY)", nullptr, nullptr, nullptr);
+  for (const auto& u : units) {
+    sqlite3_exec(db, fmt::format("INSERT INTO units VALUES ('{}')", u.code).c_str(), nullptr, nullptr, nullptr);
+  }
   sqlite3_exec(db,
-               "CREATE TABLE dossiers (id TEXT PRIMARY KEY, unit_code TEXT, procedure_code TEXT, channel TEXT,"
-               " online_service TEXT, received_at INTEGER, due_at INTEGER, finished_at INTEGER, returned_at INTEGER,"
-               " status TEXT, digitized INTEGER, result_digitized INTEGER, fee_required INTEGER, paid_online INTEGER,"
-               " rating TEXT, apology_sent INTEGER, received_month TEXT)",
+               "CREATE TABLE dossiers (id TEXT PRIMARY KEY, unit_code TEXT NOT NULL REFERENCES units (code),"
+               " procedure_code TEXT NOT NULL, channel TEXT NOT NULL, online_service TEXT NOT NULL,"
+               " received_at BIGINT NOT NULL, due_at BIGINT NOT NULL, finished_at BIGINT, returned_at BIGINT,"
+               " status TEXT NOT NULL, digitized INTEGER NOT NULL, result_digitized INTEGER NOT NULL,"
+               " fee_required INTEGER NOT NULL, paid_online INTEGER NOT NULL, rating TEXT,"
+               " apology_sent INTEGER NOT NULL);"
+               "CREATE INDEX dossiers_open ON dossiers (unit_code, finished_at, due_at);",
                nullptr, nullptr, nullptr);
   sqlite3_stmt* ins = nullptr;
-  sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO dossiers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ins,
-                     nullptr);
+  sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO dossiers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ins, nullptr);
   auto start = Clock::now();
-  for (const auto& batch : batches) {
+  for (const auto& text : texts) {
+    auto records = csv::parse(text);
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    for (const auto& d : batch) {
-      auto text = [&](int i, const std::string& s) { sqlite3_bind_text(ins, i, s.data(), int(s.size()), SQLITE_TRANSIENT); };
-      text(1, d.id);
-      text(2, d.unit_code);
-      text(3, d.procedure_code);
-      sqlite3_bind_text(ins, 4, name(d.channel), -1, SQLITE_STATIC);
-      sqlite3_bind_text(ins, 5, name(d.online_service), -1, SQLITE_STATIC);
-      sqlite3_bind_int64(ins, 6, secs(d.received_at));
-      sqlite3_bind_int64(ins, 7, secs(d.due_at));
-      d.finished_at ? sqlite3_bind_int64(ins, 8, secs(*d.finished_at)) : sqlite3_bind_null(ins, 8);
-      d.returned_at ? sqlite3_bind_int64(ins, 9, secs(*d.returned_at)) : sqlite3_bind_null(ins, 9);
-      sqlite3_bind_text(ins, 10, name(d.status), -1, SQLITE_STATIC);
-      sqlite3_bind_int(ins, 11, d.digitized);
-      sqlite3_bind_int(ins, 12, d.result_digitized);
-      sqlite3_bind_int(ins, 13, d.fee_required);
-      sqlite3_bind_int(ins, 14, d.paid_online);
-      d.rating ? sqlite3_bind_text(ins, 15, name(*d.rating), -1, SQLITE_STATIC) : sqlite3_bind_null(ins, 15);
-      sqlite3_bind_int(ins, 16, d.apology_sent);
-      text(17, month_key(d.received_at));
+    for (std::size_t r = 1; r < records.size(); ++r) {
+      const auto& f = records[r].fields;
+      for (std::size_t i = 0; i < f.size() && i < 16; ++i) {
+        if (f[i].empty()) sqlite3_bind_null(ins, int(i + 1));
+        else sqlite3_bind_text(ins, int(i + 1), f[i].data(), int(f[i].size()), SQLITE_STATIC);
+      }
       sqlite3_step(ins);
       sqlite3_reset(ins);
     }
@@ -185,22 +186,42 @@ int main(int argc, char** argv) {
   const bool sqlite = spec.starts_with("sqlite:") || spec.find("://") == std::string::npos;
   const std::string backend = sqlite ? "sqlite" : "postgres";
 
-  // Generate, then cut into pushes of 100 000.
-  std::vector<std::vector<Dossier>> batches(1);
+  // Generate, cut into files of 100 000 as a one-stop system would send
+  // them; the texts are made before any clock starts.
+  std::vector<std::string> texts;
+  std::vector<Dossier> batch;
   std::size_t total = 0;
   generate_dossiers(units, options_for(n, units.size()), [&](const Dossier& d) {
     if (total >= n) return;
-    if (batches.back().size() == 100000) batches.emplace_back();
-    batches.back().push_back(d);
+    batch.push_back(d);
     ++total;
+    if (batch.size() == 100000) {
+      texts.push_back(to_csv(batch));
+      batch.clear();
+    }
   });
-  std::cerr << fmt::format("generated {} dossiers in {} batches", total, batches.size()) << std::endl;
+  if (!batch.empty()) texts.push_back(to_csv(batch));
+  batch = {};
+  std::cerr << fmt::format("generated {} dossiers in {} files", total, texts.size()) << std::endl;
 
-  // The CSV texts are made before the clock starts: a one-stop system sends text.
-  std::vector<std::string> texts;
-  for (const auto& b : batches) texts.push_back(to_csv(b));
-
+  // Reading alone, and reading with the checks (no database), for the breakdown.
+  std::set<std::string> codes;
+  for (const auto& u : units) codes.insert(u.code);
   auto start = Clock::now();
+  for (const auto& text : texts) csv::parse(text);
+  report("CSV reading only", "-", total, seconds_since(start));
+  start = Clock::now();
+  for (const auto& text : texts) parse_dossiers_csv(text, codes);
+  report("CSV reading and checks only", "-", total, seconds_since(start));
+  {
+    auto parsed = parse_dossiers_csv(texts.front(), codes);
+    start = Clock::now();
+    Rollups r;
+    for (const auto& d : parsed.records) r.add(d, +1);
+    report("rollup sums in memory only", "-", parsed.records.size(), seconds_since(start));
+  }
+
+  start = Clock::now();
   for (const auto& text : texts) {
     ImportRequest req;
     req.kind = Kind::dossiers;
@@ -212,7 +233,9 @@ int main(int argc, char** argv) {
     }
   }
   report("import", backend, total, seconds_since(start));
-  if (sqlite && !plain_path.empty()) report("plain prepared insert", "sqlite", total, plain_sqlite_load(plain_path, batches));
+  if (sqlite && !plain_path.empty()) {
+    report("plain prepared insert", "sqlite", total, plain_sqlite_load(plain_path, texts, units));
+  }
 
   start = Clock::now();
   auto rows = rebuild(*db);

@@ -215,6 +215,9 @@ int run_cli(int argc, char** argv) {
 
   auto* demo_cmd = cli.add_subcommand("demo", "Load the demo province into the database");
   add_db(demo_cmd);
+  bool demo_no_records = false;
+  demo_cmd->add_flag("--no-records", demo_no_records,
+                     "Load the province, units, accounts and targets but no dossiers or feedback");
 
   std::string backup_out;
   auto* backup_cmd =
@@ -346,7 +349,7 @@ int run_cli(int argc, char** argv) {
     if (*demo_cmd) {
       auto db = open_migrated(db_spec);
       auto logins = load_demo(*db);
-      auto records = load_demo_records(*db, now_seconds());
+      auto records = load_demo_records(*db, now_seconds(), !demo_no_records);
       std::cout << "demo data loaded into " << db->describe() << ": " << records.dossiers << " dossiers, "
                 << records.feedback << " feedback records" << std::endl;
       std::cout << "demo logins (demo data only):" << std::endl;

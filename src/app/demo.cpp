@@ -65,7 +65,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   return logins;
 }
 
-DemoRecords load_demo_records(db::Database& db, Instant now) {
+DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
   using namespace indicators;
   const audit::Entry who{"system", "demo", "", "", "", {}, {}};
   std::vector<SyntheticUnit> units;
@@ -85,11 +85,13 @@ DemoRecords load_demo_records(db::Database& db, Instant now) {
   o.horizon = now;
   std::vector<Dossier> dossiers;
   std::vector<Feedback> feedback;
-  generate_dossiers(units, o, [&](const Dossier& d) { dossiers.push_back(d); });
-  generate_feedback(units, o, [&](const Feedback& f) { feedback.push_back(f); });
-  for (auto [kind, text] : {std::pair{Kind::dossiers, to_csv(dossiers)}, std::pair{Kind::feedback, to_csv(feedback)}}) {
-    auto outcome = import_batch(db, ImportRequest{kind, text, Format::csv, std::nullopt, false, 0, {}}, who, now);
-    if (!outcome.ok()) throw Error(ErrorKind::internal, "demo records rejected: " + outcome.errors.front().message);
+  if (records) {
+    generate_dossiers(units, o, [&](const Dossier& d) { dossiers.push_back(d); });
+    generate_feedback(units, o, [&](const Feedback& f) { feedback.push_back(f); });
+    for (auto [kind, text] : {std::pair{Kind::dossiers, to_csv(dossiers)}, std::pair{Kind::feedback, to_csv(feedback)}}) {
+      auto outcome = import_batch(db, ImportRequest{kind, text, Format::csv, std::nullopt, false, 0, {}}, who, now);
+      if (!outcome.ok()) throw Error(ErrorKind::internal, "demo records rejected: " + outcome.errors.front().message);
+    }
   }
 
   // The province's targets (docs/domain.md): 2022 and 2023 as the plans set

@@ -20,10 +20,11 @@ std::vector<DemoLogin> load_demo(db::Database& db);
 // The demo's service-delivery records: synthetic dossiers and feedback
 // (indicators/synthetic.h) for every unit from January two years before
 // `now` up to `now`, imported through the same path as any batch, and the
-// province's targets (docs/indicators.md). Returns the records imported.
+// province's targets (docs/indicators.md). With `records` false, only the
+// targets. Returns the records imported.
 struct DemoRecords {
   std::size_t dossiers = 0, feedback = 0;
 };
-DemoRecords load_demo_records(db::Database& db, Instant now);
+DemoRecords load_demo_records(db::Database& db, Instant now, bool records = true);
 
 }  // namespace cchc::app

@@ -22,8 +22,10 @@ void on_field(void* data, size_t len, void* vstate) {
 
 void on_row(int, void* vstate) {
   auto* s = static_cast<State*>(vstate);
+  const size_t width = s->current.size();
   s->records.push_back({0, std::move(s->current)});
   s->current.clear();
+  s->current.reserve(width);  // the next record is most likely as wide
 }
 
 // The line each record starts on: the first non-blank line after a line

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -102,9 +103,15 @@ class Row {
   }
 
  private:
-  size_t index(const char* column) const {
-    for (size_t i = 0; i < columns_.size(); ++i) {
-      if (columns_[i] == column) return i;
+  // Fields are read in about column order: start looking after the last hit.
+  size_t index(const char* column) {
+    const size_t n = columns_.size();
+    for (size_t k = 0; k < n; ++k) {
+      size_t i = (hint_ + k) % n;
+      if (columns_[i] == column) {
+        hint_ = i + 1;
+        return i;
+      }
     }
     throw Error(ErrorKind::internal, std::string("no column ") + column);
   }
@@ -113,6 +120,7 @@ class Row {
   const std::vector<std::string>& columns_;
   std::vector<LineError>& errors_;
   bool ok_ = true;
+  size_t hint_ = 0;
 };
 
 // Drops records with the wrong number of fields, reporting each.
@@ -221,7 +229,7 @@ std::vector<csv::Record> records_of_json(std::string_view text, const std::vecto
 }
 
 void common_checks(Row& row, const std::string& id, const std::string& unit, const std::set<std::string>& units,
-                   std::map<std::string, int>& seen, int line) {
+                   std::unordered_map<std::string, int>& seen, int line) {
   if (id.size() > 100) row.fail("id longer than 100 characters", "mã hồ sơ dài quá 100 ký tự");
   if (!id.empty()) {
     if (auto [it, fresh] = seen.emplace(id, line); !fresh) {
@@ -255,8 +263,11 @@ template <class T, class Read>
 Batch<T> parse_batch(std::string_view text, Format format, const std::vector<std::string>& columns,
                      const std::set<std::string>& units, Read read) {
   Batch<T> batch;
-  std::map<std::string, int> seen;
   auto records = format == Format::csv ? records_of(text, columns, batch) : records_of_json(text, columns, batch);
+  std::unordered_map<std::string, int> seen;
+  seen.reserve(records.size());
+  batch.records.reserve(records.size());
+  batch.lines.reserve(records.size());
   for (const auto& rec : records) {
     Row row(rec, columns, batch.errors);
     T t;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace cchc::indicators {
 
@@ -26,10 +27,10 @@ std::optional<Rating> rating_of(const db::Row& r) {
   return v ? std::optional<Rating>(from_name<Rating>(*v)) : std::nullopt;
 }
 
-const char* kDossierSelect =
+constexpr const char* kDossierSelect =
     "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at, returned_at,"
     " status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent FROM dossiers";
-const char* kFeedbackSelect =
+constexpr const char* kFeedbackSelect =
     "SELECT id, unit_code, channel, received_at, due_at, answered_at, status, rating FROM feedback";
 
 Dossier dossier_of(const db::Row& r) {
@@ -85,9 +86,7 @@ template <class T>
 struct Sql;
 template <>
 struct Sql<Dossier> {
-  static constexpr const char* select_one =
-      "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at, returned_at,"
-      " status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent FROM dossiers WHERE id = ?";
+  static constexpr const char* const& select = kDossierSelect;
   static constexpr const char* insert =
       "INSERT INTO dossiers (unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
       " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent,"
@@ -100,8 +99,7 @@ struct Sql<Dossier> {
 };
 template <>
 struct Sql<Feedback> {
-  static constexpr const char* select_one =
-      "SELECT id, unit_code, channel, received_at, due_at, answered_at, status, rating FROM feedback WHERE id = ?";
+  static constexpr const char* const& select = kFeedbackSelect;
   static constexpr const char* insert =
       "INSERT INTO feedback (unit_code, channel, received_at, due_at, answered_at, status, rating, received_month, id)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -131,17 +129,32 @@ void apply(db::Connection& c, Rollups& deltas) {
       updates += fmt::format("{}{} = {}.{} + excluded.{}", updates.empty() ? "" : ", ", n, s.name, n, n);
       zero += fmt::format(" AND {} = 0", n);
     }
-    const std::string upsert = fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
-                                           s.name, columns, marks, keys, updates);
+    // Upserts of up to kRows rows a statement (keys are unique within a
+    // batch's deltas, so no statement touches a row twice); then the rows a
+    // negative delta may have emptied are dropped.
+    constexpr std::size_t kRows = 50;
     const std::string drop = fmt::format("DELETE FROM {} WHERE {}{}", s.name, where, zero);
+    std::vector<db::Param> params;
+    std::size_t n = 0;
+    std::vector<const Rollups::Key*> shrunk;
+    auto flush = [&] {
+      if (n == 0) return;
+      std::string values = "(" + marks + ")";
+      for (std::size_t k = 1; k < n; ++k) values += ", (" + marks + ")";
+      c.query(fmt::format("INSERT INTO {} ({}) VALUES {} ON CONFLICT ({}) DO UPDATE SET {}", s.name, columns, values,
+                          keys, updates),
+              params);
+      params.clear();
+      n = 0;
+    };
     for (const auto& [key, counters] : rows) {
-      std::vector<db::Param> params(key.begin(), key.end());
+      params.insert(params.end(), key.begin(), key.end());
       params.insert(params.end(), counters.begin(), counters.end());
-      c.query(upsert, params);
-      if (std::any_of(counters.begin(), counters.end(), [](std::int64_t v) { return v < 0; })) {
-        c.query(drop, std::vector<db::Param>(key.begin(), key.end()));
-      }
+      if (std::any_of(counters.begin(), counters.end(), [](std::int64_t v) { return v < 0; })) shrunk.push_back(&key);
+      if (++n == kRows) flush();
     }
+    flush();
+    for (const auto* key : shrunk) c.query(drop, std::vector<db::Param>(key->begin(), key->end()));
   }
 }
 
@@ -150,15 +163,47 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
                     const std::function<void(std::size_t, std::size_t)>& progress) {
   ImportSummary summary;
   Rollups deltas;
+  // The stored versions of the batch's records, a chunk of ids per query
+  // (one query per record would dominate a large batch).
+  constexpr std::size_t kChunk = 500;
+  std::unordered_map<std::string, T> stored;
+  for (std::size_t i = 0; i < records.size(); i += kChunk) {
+    std::size_t n = std::min(kChunk, records.size() - i);
+    std::string marks = "?";
+    for (std::size_t k = 1; k < n; ++k) marks += ", ?";
+    std::vector<db::Param> ids;
+    ids.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) ids.emplace_back(records[i + k].id);
+    for (const auto& r : c.query(fmt::format("{} WHERE id IN ({})", Sql<T>::select, marks), ids).rows) {
+      T old = Sql<T>::decode(r);
+      stored.emplace(old.id, std::move(old));
+    }
+  }
+  // New records go in as multi-row INSERTs of up to kRows rows (one
+  // statement per row would cost more than the rows themselves).
+  constexpr std::size_t kRows = 50;
+  std::vector<db::Param> pending;
+  std::size_t pending_rows = 0;
+  auto flush = [&] {
+    if (pending_rows == 0) return;
+    std::string sql = Sql<T>::insert;
+    const std::string one = sql.substr(sql.rfind(" VALUES ") + 8);
+    for (std::size_t k = 1; k < pending_rows; ++k) sql += ", " + one;
+    c.query(sql, pending);
+    pending.clear();
+    pending_rows = 0;
+  };
   for (std::size_t i = 0; i < records.size(); ++i) {
     const T& rec = records[i];
-    auto existing = c.query(Sql<T>::select_one, {rec.id});
-    if (existing.empty()) {
-      c.query(Sql<T>::insert, params_of(rec));
+    auto existing = stored.find(rec.id);
+    if (existing == stored.end()) {
+      auto p = params_of(rec);
+      pending.insert(pending.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
+      if (++pending_rows == kRows) flush();
       deltas.add(rec, +1);
       ++summary.inserted;
     } else {
-      T old = Sql<T>::decode(existing.rows[0]);
+      const T& old = existing->second;
       if (old == rec) {
         ++summary.unchanged;
       } else {
@@ -170,6 +215,7 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
     }
     if (progress && ((i + 1) % 10000 == 0 || i + 1 == records.size())) progress(i + 1, records.size());
   }
+  flush();
   apply(c, deltas);
   return summary;
 }
@@ -256,21 +302,86 @@ ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const aud
   return run_import(db, parse_feedback(req.text, req.format, units), req, who, now);
 }
 
+namespace {
+
+// The local (+07:00) month of a Unix time column, as "YYYY-MM", in each
+// backend's SQL: the same key month_key() computes in C++.
+std::string month_sql(db::Backend b, const std::string& column) {
+  return b == db::Backend::sqlite
+             ? fmt::format("strftime('%Y-%m', {} + 25200, 'unixepoch')", column)
+             : fmt::format("to_char(to_timestamp({} + 25200) AT TIME ZONE 'UTC', 'YYYY-MM')", column);
+}
+
+// Every rollup from the raw rows, in SQL: an independent formulation of
+// Rollups::add (rollup.cpp), which the property test holds equal to it.
+std::vector<std::string> rebuild_sql(db::Backend b) {
+  const std::string finished_month = month_sql(b, "finished_at");
+  const std::string answered_month = month_sql(b, "answered_at");
+  const std::string done = "status IN ('finished', 'returned') AND finished_at IS NOT NULL";
+  const std::string answered = "status = 'answered' AND answered_at IS NOT NULL";
+  const std::string satisfied = "CASE WHEN rating IN ('very_satisfied', 'satisfied') THEN 1 ELSE 0 END";
+  auto sum = [](std::initializer_list<const char*> cs) {
+    std::string out;
+    for (const char* c : cs) out += fmt::format("{}CAST(SUM({}) AS BIGINT)", out.empty() ? "" : ", ", c);
+    return out;
+  };
+  return {
+      fmt::format(
+          "INSERT INTO dossier_months (unit_code, month, channel, received, received_full, digitized, fee_required,"
+          " paid_online, finished, finished_on_time, result_digitized, rated, satisfied, late, late_apology, finished_ok)"
+          " SELECT unit_code, month, channel, {} FROM ("
+          " SELECT unit_code, received_month AS month, channel, 1 AS r, CASE WHEN online_service = 'full' THEN 1 ELSE 0 END AS rf,"
+          " digitized AS dg, fee_required AS fr, CASE WHEN fee_required = 1 AND paid_online = 1 THEN 1 ELSE 0 END AS po,"
+          " 0 AS f, 0 AS ft, 0 AS rd, 0 AS ra, 0 AS sa, 0 AS la, 0 AS lp, 0 AS ok"
+          " FROM dossiers WHERE status <> 'withdrawn'"
+          " UNION ALL SELECT unit_code, {}, channel, 0, 0, 0, 0, 0, 1,"
+          " CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END, result_digitized,"
+          " CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END, {},"
+          " CASE WHEN finished_at > due_at THEN 1 ELSE 0 END,"
+          " CASE WHEN finished_at > due_at AND apology_sent = 1 THEN 1 ELSE 0 END,"
+          " CASE WHEN finished_at <= due_at AND (rating IS NULL OR rating <> 'unsatisfied') THEN 1 ELSE 0 END"
+          " FROM dossiers WHERE {}) t GROUP BY unit_code, month, channel",
+          sum({"r", "rf", "dg", "fr", "po", "f", "ft", "rd", "ra", "sa", "la", "lp", "ok"}), finished_month, satisfied,
+          done),
+      fmt::format("INSERT INTO dossier_procedures (unit_code, month, procedure_code, received, finished, finished_on_time)"
+                  " SELECT unit_code, month, procedure_code, {} FROM ("
+                  " SELECT unit_code, received_month AS month, procedure_code, 1 AS r, 0 AS f, 0 AS ft"
+                  " FROM dossiers WHERE status <> 'withdrawn'"
+                  " UNION ALL SELECT unit_code, {}, procedure_code, 0, 1, CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END"
+                  " FROM dossiers WHERE {}) t GROUP BY unit_code, month, procedure_code",
+                  sum({"r", "f", "ft"}), finished_month, done),
+      fmt::format("INSERT INTO dossier_backlog (unit_code, received_month, due_month, finished_month, n)"
+                  " SELECT unit_code, received_month, due_month, finished_month, COUNT(*) FROM ("
+                  " SELECT unit_code, received_month, {} AS due_month,"
+                  " CASE WHEN {} THEN {} ELSE '{}' END AS finished_month FROM dossiers WHERE status <> 'withdrawn') t"
+                  " GROUP BY unit_code, received_month, due_month, finished_month",
+                  month_sql(b, "due_at"), done, finished_month, kNever),
+      fmt::format("INSERT INTO feedback_months (unit_code, month, channel, received, answered, answered_on_time, rated,"
+                  " satisfied, answered_ok)"
+                  " SELECT unit_code, month, channel, {} FROM ("
+                  " SELECT unit_code, received_month AS month, channel, 1 AS r, 0 AS a, 0 AS at, 0 AS ra, 0 AS sa, 0 AS ok"
+                  " FROM feedback WHERE status <> 'withdrawn'"
+                  " UNION ALL SELECT unit_code, {}, channel, 0, 1, CASE WHEN answered_at <= due_at THEN 1 ELSE 0 END,"
+                  " CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END, {},"
+                  " CASE WHEN answered_at <= due_at AND (rating IS NULL OR rating <> 'unsatisfied') THEN 1 ELSE 0 END"
+                  " FROM feedback WHERE {}) t GROUP BY unit_code, month, channel",
+                  sum({"r", "a", "at", "ra", "sa", "ok"}), answered_month, satisfied, answered),
+      fmt::format("INSERT INTO feedback_backlog (unit_code, received_month, due_month, answered_month, n)"
+                  " SELECT unit_code, received_month, due_month, answered_month, COUNT(*) FROM ("
+                  " SELECT unit_code, received_month, {} AS due_month,"
+                  " CASE WHEN {} THEN {} ELSE '{}' END AS answered_month FROM feedback WHERE status <> 'withdrawn') t"
+                  " GROUP BY unit_code, received_month, due_month, answered_month",
+                  month_sql(b, "due_at"), answered, answered_month, kNever),
+  };
+}
+
+}  // namespace
+
 std::int64_t rebuild(db::Database& db) {
   return db.write([](db::Connection& c) {
-    Rollups all;
-    std::int64_t n = 0;
-    for (const auto& r : c.query(kDossierSelect).rows) {
-      all.add(dossier_of(r), +1);
-      ++n;
-    }
-    for (const auto& r : c.query(kFeedbackSelect).rows) {
-      all.add(feedback_of(r), +1);
-      ++n;
-    }
     for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
-    apply(c, all);
-    return n;
+    for (const auto& sql : rebuild_sql(c.backend())) c.query(sql);
+    return c.query("SELECT (SELECT COUNT(*) FROM dossiers) + (SELECT COUNT(*) FROM feedback) AS n").one().i64("n");
   });
 }
 

@@ -55,8 +55,10 @@ struct ImportRequest {
 // (action "import", entity "dossiers"/"feedback", the summary as after_json).
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now);
 
-// Recomputes every rollup from the raw rows in one transaction; returns the
-// number of records read.
+// Recomputes every rollup from the raw rows in one transaction, in SQL
+// (GROUP BY in the database: an independent formulation of the incremental
+// C++ path, held equal to it by tests/indicators/store_test.cpp); returns
+// the number of records stored.
 std::int64_t rebuild(db::Database& db);
 
 // The units of a scope: the unit alone, or the unit, its descendants and the
