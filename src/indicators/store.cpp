@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -220,16 +221,17 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
   return summary;
 }
 
-const char* kScopeUnit = "WITH scope (code) AS (SELECT CAST(? AS TEXT)) ";
-const char* kScopeSubtree =
-    "WITH RECURSIVE edges (child, parent) AS ("
-    " SELECT code, parent_code FROM units WHERE parent_code IS NOT NULL"
-    " UNION ALL SELECT code, successor_code FROM unit_successors),"
-    " scope (code) AS (SELECT CAST(? AS TEXT) UNION SELECT e.child FROM edges e JOIN scope s ON e.parent = s.code) ";
-
-std::string scoped(Scope scope, std::string_view sql) {
-  return std::string(scope == Scope::unit ? kScopeUnit : kScopeSubtree) + std::string(sql);
-}
+// The units of a scope as an SQL list "(?, ?, …)" and its parameters.
+struct ScopeSql {
+  std::string in;
+  std::vector<db::Param> params;
+  // The scope's parameters followed by `more`.
+  std::vector<db::Param> with(std::initializer_list<db::Param> more) const {
+    std::vector<db::Param> out = params;
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+  }
+};
 
 void require_unit(db::Connection& c, const std::string& unit) {
   if (c.query("SELECT 1 FROM units WHERE code = ?", {unit}).empty()) {
@@ -387,11 +389,42 @@ std::int64_t rebuild(db::Database& db) {
 
 std::vector<std::string> units_in_scope(db::Connection& c, const std::string& unit, Scope scope) {
   require_unit(c, unit);
-  auto rows = c.query(scoped(scope, "SELECT code FROM scope ORDER BY code"), {unit});
-  std::vector<std::string> out;
-  for (const auto& r : rows.rows) out.push_back(r.str("code"));
+  if (scope == Scope::unit) return {unit};
+  // Walked in C++ over the two small edge lists: a recursive CTE over their
+  // union is rebuilt at every step and costs milliseconds per query.
+  std::multimap<std::string, std::string> children;
+  for (const auto& r : c.query("SELECT code, parent_code FROM units WHERE parent_code IS NOT NULL").rows) {
+    children.emplace(r.str("parent_code"), r.str("code"));
+  }
+  for (const auto& r : c.query("SELECT code, successor_code FROM unit_successors").rows) {
+    children.emplace(r.str("successor_code"), r.str("code"));
+  }
+  std::set<std::string> seen = {unit};
+  std::vector<std::string> todo = {unit};
+  while (!todo.empty()) {
+    auto code = std::move(todo.back());
+    todo.pop_back();
+    auto [from, to] = children.equal_range(code);
+    for (auto it = from; it != to; ++it) {
+      if (seen.insert(it->second).second) todo.push_back(it->second);
+    }
+  }
+  return {seen.begin(), seen.end()};
+}
+
+namespace {
+
+ScopeSql scope_sql(db::Connection& c, const std::string& unit, Scope scope) {
+  ScopeSql out;
+  for (auto& code : units_in_scope(c, unit, scope)) {
+    out.in += out.in.empty() ? "(?" : ", ?";
+    out.params.emplace_back(std::move(code));
+  }
+  out.in += ")";
   return out;
 }
+
+}  // namespace
 
 std::pair<std::string, std::string> month_range(const Period& p) {
   using namespace std::chrono;
@@ -406,41 +439,45 @@ std::pair<std::string, std::string> month_range(const Period& p) {
 
 Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
   auto [first, end] = month_range(period);
-  require_unit(c, unit);
+  auto sc = scope_sql(c, unit, scope);
   Sums s;
-  auto months = c.query(scoped(scope,
+  auto months = c.query(fmt::format(
                                "SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(received_full) AS BIGINT) AS received_full,"
                                " CAST(SUM(digitized) AS BIGINT) AS digitized, CAST(SUM(fee_required) AS BIGINT) AS fee_required,"
                                " CAST(SUM(paid_online) AS BIGINT) AS paid_online, CAST(SUM(finished) AS BIGINT) AS finished,"
                                " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time, CAST(SUM(result_digitized) AS BIGINT) AS result_digitized,"
                                " CAST(SUM(rated) AS BIGINT) AS rated, CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(late) AS BIGINT) AS late,"
                                " CAST(SUM(late_apology) AS BIGINT) AS late_apology, CAST(SUM(finished_ok) AS BIGINT) AS finished_ok"
-                               " FROM dossier_months WHERE unit_code IN (SELECT code FROM scope)"
-                               " AND month >= ? AND month < ? GROUP BY channel"),
-                        {unit, first, end});
+                               " FROM dossier_months WHERE unit_code IN {}"
+                               " AND month >= ? AND month < ? GROUP BY channel", sc.in),
+                        sc.with({first, end}));
   const auto& dm_names = spec(Table::dossier_months).counters;
   for (const auto& r : months.rows) {
     auto& v = s.dossiers_by_channel[r.str("channel")];
     v.assign(dm::count, 0);
     for (size_t k = 0; k < dm::count; ++k) v[k] = r.i64(dm_names[k]);
   }
-  auto fb = c.query(scoped(scope,
+  auto fb = c.query(fmt::format(
                            "SELECT COUNT(*) AS n, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(answered) AS BIGINT) AS answered,"
                            " CAST(SUM(answered_on_time) AS BIGINT) AS answered_on_time, CAST(SUM(rated) AS BIGINT) AS rated,"
                            " CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(answered_ok) AS BIGINT) AS answered_ok FROM feedback_months"
-                           " WHERE unit_code IN (SELECT code FROM scope) AND month >= ? AND month < ?"),
-                    {unit, first, end});
+                           " WHERE unit_code IN {} AND month >= ? AND month < ?", sc.in),
+                    sc.with({first, end}));
   const auto& fm_names = spec(Table::feedback_months).counters;
   if (fb.one().i64("n") > 0) {
     for (size_t k = 0; k < fm::count; ++k) s.feedback[k] = fb.one().i64(fm_names[k]);
   }
   auto backlog = [&](const char* table, const char* done_column) {
-    auto r = c.query(scoped(scope, fmt::format("SELECT COUNT(*) AS rows_, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS pending,"
-                                               " CAST(COALESCE(SUM(CASE WHEN due_month < ? THEN n ELSE 0 END), 0) AS BIGINT) AS overdue"
-                                               " FROM {} WHERE unit_code IN (SELECT code FROM scope)"
-                                               " AND {} >= ? AND received_month < ?",
-                                               table, done_column)),
-                     {unit, end, end, end});
+    auto r = c.query(fmt::format("SELECT COUNT(*) AS rows_, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS pending,"
+                                 " CAST(COALESCE(SUM(CASE WHEN due_month < ? THEN n ELSE 0 END), 0) AS BIGINT) AS overdue"
+                                 " FROM {} WHERE unit_code IN {} AND {} >= ? AND received_month < ?",
+                                 table, sc.in, done_column),
+                     [&] {
+                       std::vector<db::Param> p = {end};  // due_month < ?, before the list
+                       p.insert(p.end(), sc.params.begin(), sc.params.end());
+                       p.insert(p.end(), {end, end});
+                       return p;
+                     }());
     return std::pair{r.one().i64("pending"), r.one().i64("overdue")};
   };
   std::tie(s.pending, s.pending_overdue) = backlog("dossier_backlog", "finished_month");
@@ -450,13 +487,13 @@ Indicators query(db::Connection& c, const std::string& unit, const Period& perio
 
 std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
   auto [first, end] = month_range(period);
-  require_unit(c, unit);
-  auto rows = c.query(scoped(scope,
+  auto sc = scope_sql(c, unit, scope);
+  auto rows = c.query(fmt::format(
                              "SELECT procedure_code, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(finished) AS BIGINT) AS finished,"
                              " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM dossier_procedures"
-                             " WHERE unit_code IN (SELECT code FROM scope) AND month >= ? AND month < ?"
-                             " GROUP BY procedure_code ORDER BY SUM(received) DESC, procedure_code"),
-                      {unit, first, end});
+                             " WHERE unit_code IN {} AND month >= ? AND month < ?"
+                             " GROUP BY procedure_code ORDER BY SUM(received) DESC, procedure_code", sc.in),
+                      sc.with({first, end}));
   std::vector<ProcedureRow> out;
   for (const auto& r : rows.rows) {
     out.push_back({r.str("procedure_code"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
@@ -466,13 +503,13 @@ std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& uni
 
 std::vector<ChannelRow> by_channel(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
   auto [first, end] = month_range(period);
-  require_unit(c, unit);
-  auto rows = c.query(scoped(scope,
+  auto sc = scope_sql(c, unit, scope);
+  auto rows = c.query(fmt::format(
                              "SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(finished) AS BIGINT) AS finished,"
                              " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM dossier_months"
-                             " WHERE unit_code IN (SELECT code FROM scope) AND month >= ? AND month < ?"
-                             " GROUP BY channel ORDER BY channel"),
-                      {unit, first, end});
+                             " WHERE unit_code IN {} AND month >= ? AND month < ?"
+                             " GROUP BY channel ORDER BY channel", sc.in),
+                      sc.with({first, end}));
   std::vector<ChannelRow> out;
   for (const auto& r : rows.rows) {
     out.push_back({r.str("channel"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
@@ -486,11 +523,10 @@ std::optional<std::string> latest_month(db::Connection& c) {
 }
 
 std::vector<Dossier> overdue_dossiers(db::Connection& c, const std::string& unit, Scope scope, Instant at, int limit) {
-  require_unit(c, unit);
-  auto rows = c.query(scoped(scope, std::string(kDossierSelect) +
-                                        " WHERE unit_code IN (SELECT code FROM scope) AND status IN ('processing', 'paused')"
-                                        " AND due_at < ? ORDER BY due_at, id LIMIT ?"),
-                      {unit, secs(at), limit});
+  auto sc = scope_sql(c, unit, scope);
+  auto rows = c.query(std::string(kDossierSelect) + " WHERE unit_code IN " + sc.in +
+                          " AND status IN ('processing', 'paused') AND due_at < ? ORDER BY due_at, id LIMIT ?",
+                      sc.with({secs(at), limit}));
   std::vector<Dossier> out;
   for (const auto& r : rows.rows) out.push_back(dossier_of(r));
   return out;

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Indicator storage and API benchmark, side by side in one run, for each
+# province size in SIZES (default "100000 1000000"; add 10000000 for the
+# large one, which takes about ten minutes here):
+#   - bulk import rows/s against a plain prepared-INSERT loader of the same
+#     files into the same SQLite table (bench/indicators/main.cpp);
+#   - rebuild rows/s against a plain SQLite scan summed in C++, and on
+#     PostgreSQL against PostgreSQL's own INSERT … SELECT … GROUP BY;
+#   - GET /api/v1/indicators latency (wrk, 4 connections, DURATION seconds)
+#     for the heaviest question (the province's whole subtree for a year)
+#     and a light one (one department, one quarter), and the server's peak
+#     RSS (VmHWM) after serving them.
+# PostgreSQL runs when scripts/pg-temp.sh can start a server (make test's
+# dependencies). Results: printed and written to bench/results/indicators.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+SIZES=${SIZES:-"100000 1000000"}
+DURATION=${DURATION:-10}
+
+bash scripts/setup.sh bench
+make --no-print-directory build >/dev/null
+
+work=$(mktemp -d /tmp/cchc-bench-ind.XXXXXX)
+server_pid=""
+pg_temp=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "$pg_temp" ] && bash scripts/pg-temp.sh stop "$pg_temp" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+  done
+}
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
+    printf "%.3f", n }'
+}
+# JSON lines of the driver → table rows "| size | backend | what | rows/s |".
+rows_of() {
+  python3 -c '
+import json, sys
+size = sys.argv[1]
+for line in sys.stdin:
+    if line.startswith("{"):
+        d = json.loads(line)
+        rate = format(d["rows_per_second"], ",.0f")
+        print("| %s | %s | %s | %s | %.2f |" % (size, d["backend"], d["what"], rate, d["seconds"]))
+' "$1"
+}
+
+if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  if bash scripts/pg-temp.sh start > "$work/pgenv" 2>/dev/null; then
+    # shellcheck disable=SC1091
+    . "$work/pgenv"
+    pg_temp=$CCHC_PG_TEMP
+  fi
+fi
+
+storage="| dossiers | backend | measurement | rows/s | seconds |\n|---:|---|---|---:|---:|\n"
+api="| dossiers | question | req/s | p50 ms | p99 ms | server peak RSS MiB |\n|---:|---|---:|---:|---:|---:|\n"
+for n in $SIZES; do
+  db="$work/cchc-$n.db"
+  ./build/cchc demo --no-records --db "$db" >/dev/null 2>&1
+  echo "== $n dossiers, SQLite" >&2
+  out=$(./build/cchc_bench_indicators --db "$db" --dossiers "$n" --plain-db "$work/plain.db")
+  storage+="$(echo "$out" | rows_of "$n")\n"
+  rm -f "$work/plain.db"*
+
+  port=$(free_port)
+  ./build/cchc serve --db "$db" --port "$port" --threads 2 --no-access-log >/dev/null 2>"$work/serve.log" &
+  server_pid=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  for q in "province, year|/api/v1/indicators?unit=DNI&period=2025&scope=subtree" \
+           "department, quarter|/api/v1/indicators?unit=SNV&period=2025-Q2&scope=unit"; do
+    label=${q%%|*}
+    path=${q#*|}
+    curl -fs "http://127.0.0.1:$port$path" >/dev/null
+    wrk -t1 -c4 -d2s "http://127.0.0.1:$port$path" >/dev/null
+    res=$(wrk -t1 -c4 -d"${DURATION}s" --latency "http://127.0.0.1:$port$path")
+    rps=$(echo "$res" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
+    p50=$(to_ms "$(echo "$res" | awk '$1 == "50%" { print $2 }')")
+    p99=$(to_ms "$(echo "$res" | awk '$1 == "99%" { print $2 }')")
+    rss=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$server_pid/status")
+    api+="| $n | $label | $rps | $p50 | $p99 | $rss |\n"
+  done
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+  rm -f "$db"*
+
+  if [ -n "$pg_temp" ]; then
+    echo "== $n dossiers, PostgreSQL" >&2
+    name="bench_$n"
+    psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $name" && psql "$CCHC_TEST_PG_URL" -qc "CREATE DATABASE $name"
+    url="${CCHC_TEST_PG_URL%/*}/$name"
+    ./build/cchc demo --no-records --db "$url" >/dev/null 2>&1
+    out=$(./build/cchc_bench_indicators --db "$url" --dossiers "$n")
+    storage+="$(echo "$out" | rows_of "$n")\n"
+    psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE $name"
+  fi
+done
+
+mkdir -p bench/results
+{
+  echo "# Indicator benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "$(nproc) cores; cchc $(git rev-parse --short HEAD); SQLite $(sqlite3 --version | cut -d' ' -f1)${pg_temp:+; $(psql --version)}"
+  echo
+  echo "## Storage"
+  echo
+  printf "%b" "$storage"
+  echo
+  echo "## API (wrk -t1 -c4, ${DURATION}s)"
+  echo
+  printf "%b" "$api"
+} > bench/results/indicators.md
+cat bench/results/indicators.md
