@@ -15,6 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 SIZES=${SIZES:-"100000 1000000"}
 DURATION=${DURATION:-10}
 
@@ -31,19 +33,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local p
-  while :; do
-    p=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
-  done
-}
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.3f", n }'
-}
 # JSON lines of the driver → table rows "| size | backend | what | rows/s |".
 rows_of() {
   python3 -c '
@@ -78,7 +67,7 @@ for n in $SIZES; do
   port=$(free_port)
   ./build/cchc serve --db "$db" --port "$port" --threads 2 --no-access-log >/dev/null 2>"$work/serve.log" &
   server_pid=$!
-  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  wait_for "http://127.0.0.1:$port/healthz"
   for q in "province, year|/api/v1/indicators?unit=DNI&period=2025&scope=subtree" \
            "department, quarter|/api/v1/indicators?unit=SNV&period=2025-Q2&scope=unit"; do
     label=${q%%|*}

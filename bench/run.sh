@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 DURATION=${DURATION:-10}
 RUNS=${RUNS:-3}
 CONNECTIONS=64
@@ -30,14 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local p
-  while :; do
-    p=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
-  done
-}
-wait_for() { for _ in $(seq 1 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
 
 mkdir -p "$work/static"
 head -c 1024 /dev/urandom | base64 -w 64 | head -c 1024 > "$work/static/one-kb.txt"
@@ -98,13 +92,6 @@ wait_for "http://127.0.0.1:$nginx_port/static/one-kb.txt"
 
 declare -A paths=([static]=/static/one-kb.txt [dynamic]=/api/v1/periods/2024-Q1 [page]=/)
 
-# wrk's latency figures → milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.3f", n }'
-}
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 results="| target | server | req/s (median of $RUNS) | p50 ms | p99 ms |\n|---|---|---:|---:|---:|\n"

@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/demo.h"
 #include "core/csv.h"
 #include "db/database.h"
 #include "db/migrate.h"
@@ -50,21 +51,6 @@ void report(const std::string& what, const std::string& backend, std::size_t row
                               {"rows_per_second", double(rows) / secs}}
                    .dump()
             << std::endl;
-}
-
-// The demo's units, from the embedded directory file loaded by `cchc demo`.
-std::vector<SyntheticUnit> units_of(db::Database& db) {
-  std::vector<SyntheticUnit> out;
-  db.read([&](db::Connection& c) {
-    for (const auto& r : c.query("SELECT code, level, valid_from, valid_to FROM units WHERE level <> 'province'"
-                                 " ORDER BY code")
-                             .rows) {
-      SyntheticUnit u{r.str("code"), r.str("level"), parse_iso_date(r.str("valid_from")), std::nullopt};
-      if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
-      out.push_back(std::move(u));
-    }
-  });
-  return out;
 }
 
 // Options that give about `n` dossiers for these units over 36 months.
@@ -178,7 +164,7 @@ int main(int argc, char** argv) {
   }
   auto db = db::open(spec);
   db::migrate(*db);
-  auto units = units_of(*db);
+  auto units = app::synthetic_units(*db);
   if (units.empty()) {
     std::cerr << "load the demo directory first (cchc demo --db …)" << std::endl;
     return 2;

@@ -65,19 +65,24 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   return logins;
 }
 
-DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
-  using namespace indicators;
-  const audit::Entry who{"system", "demo", "", "", "", {}, {}};
-  std::vector<SyntheticUnit> units;
+std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db) {
+  std::vector<indicators::SyntheticUnit> units;
   db.read([&](db::Connection& c) {
     for (const auto& r : c.query("SELECT code, level, valid_from, valid_to FROM units WHERE level <> 'province'"
                                  " ORDER BY code")
                              .rows) {
-      SyntheticUnit u{r.str("code"), r.str("level"), parse_iso_date(r.str("valid_from")), std::nullopt};
+      indicators::SyntheticUnit u{r.str("code"), r.str("level"), parse_iso_date(r.str("valid_from")), std::nullopt};
       if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
       units.push_back(std::move(u));
     }
   });
+  return units;
+}
+
+DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
+  using namespace indicators;
+  const audit::Entry who{"system", "demo", "", "", "", {}, {}};
+  auto units = synthetic_units(db);
   Date today = local_date(now);
   SyntheticOptions o;
   o.first_month = Date{today.year() - std::chrono::years{2}, std::chrono::January, std::chrono::day{1}};

@@ -7,6 +7,7 @@
 
 #include "core/dates.h"
 #include "db/database.h"
+#include "indicators/synthetic.h"
 
 namespace cchc::app {
 
@@ -22,6 +23,10 @@ std::vector<DemoLogin> load_demo(db::Database& db);
 // `now` up to `now`, imported through the same path as any batch, and the
 // province's targets (docs/indicators.md). With `records` false, only the
 // targets. Returns the records imported.
+// The directory's units (all but the province) as the synthetic record
+// generator takes them: the demo's and the benchmarks' provinces.
+std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db);
+
 struct DemoRecords {
   std::size_t dossiers = 0, feedback = 0;
 };

@@ -400,13 +400,13 @@ std::vector<std::string> units_in_scope(db::Connection& c, const std::string& un
     children.emplace(r.str("successor_code"), r.str("code"));
   }
   std::set<std::string> seen = {unit};
-  std::vector<std::string> todo = {unit};
-  while (!todo.empty()) {
-    auto code = std::move(todo.back());
-    todo.pop_back();
+  std::vector<std::string> to_visit = {unit};
+  while (!to_visit.empty()) {
+    auto code = std::move(to_visit.back());
+    to_visit.pop_back();
     auto [from, to] = children.equal_range(code);
     for (auto it = from; it != to; ++it) {
-      if (seen.insert(it->second).second) todo.push_back(it->second);
+      if (seen.insert(it->second).second) to_visit.push_back(it->second);
     }
   }
   return {seen.begin(), seen.end()};
