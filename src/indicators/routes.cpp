@@ -160,8 +160,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     Indicators in;
     std::vector<Target> ts;
     std::vector<MonthFigures> months;
-    std::vector<ChannelRow> channels;
-    std::vector<ProcedureRow> procedures;
+    std::vector<BreakdownRow> channels, procedures;
     std::vector<Dossier> overdue;
     db.read([&](db::Connection& c) {
       name = unit_name(c, unit);
@@ -169,8 +168,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
       in = query(c, unit, period, scope);
       ts = targets(c, year_of(period));
       months = monthly(c, unit, period, scope, now);
-      channels = by_channel(c, unit, period, scope);
-      procedures = by_procedure(c, unit, period, scope);
+      channels = breakdown(c, unit, period, scope, By::channel);
+      procedures = breakdown(c, unit, period, scope, By::procedure);
       overdue = overdue_dossiers(c, unit, scope, now, 100);
     });
     auto trend_t = trend_table(months);
@@ -182,8 +181,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     return page_or_xlsx(req, layout, name, "indicators/unit.tpl", data,
                         {{"indicators", indicators_table(in, level, year_of(period), ts)},
                          {"trend", trend_t},
-                         {"channels", channel_table(channels)},
-                         {"procedures", procedure_table(procedures)},
+                         {"channels", breakdown_table(channels, By::channel)},
+                         {"procedures", breakdown_table(procedures, By::procedure)},
                          {"overdue", overdue_table(overdue, now)}},
                         "chi-so-" + unit + "-" + period.code());
   });

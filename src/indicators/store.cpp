@@ -485,34 +485,22 @@ Indicators query(db::Connection& c, const std::string& unit, const Period& perio
   return from_sums(s);
 }
 
-std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
+std::vector<BreakdownRow> breakdown(db::Connection& c, const std::string& unit, const Period& period, Scope scope,
+                                    By by) {
   auto [first, end] = month_range(period);
   auto sc = scope_sql(c, unit, scope);
-  auto rows = c.query(fmt::format(
-                             "SELECT procedure_code, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(finished) AS BIGINT) AS finished,"
-                             " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM dossier_procedures"
-                             " WHERE unit_code IN {} AND month >= ? AND month < ?"
-                             " GROUP BY procedure_code ORDER BY SUM(received) DESC, procedure_code", sc.in),
+  const bool channel = by == By::channel;
+  const char* key = channel ? "channel" : "procedure_code";
+  auto rows = c.query(fmt::format("SELECT {0} AS key_, CAST(SUM(received) AS BIGINT) AS received,"
+                                  " CAST(SUM(finished) AS BIGINT) AS finished,"
+                                  " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM {1}"
+                                  " WHERE unit_code IN {2} AND month >= ? AND month < ? GROUP BY {0} ORDER BY {3}",
+                                  key, channel ? "dossier_months" : "dossier_procedures", sc.in,
+                                  channel ? "channel" : "SUM(received) DESC, procedure_code"),
                       sc.with({first, end}));
-  std::vector<ProcedureRow> out;
+  std::vector<BreakdownRow> out;
   for (const auto& r : rows.rows) {
-    out.push_back({r.str("procedure_code"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
-  }
-  return out;
-}
-
-std::vector<ChannelRow> by_channel(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
-  auto [first, end] = month_range(period);
-  auto sc = scope_sql(c, unit, scope);
-  auto rows = c.query(fmt::format(
-                             "SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(finished) AS BIGINT) AS finished,"
-                             " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time FROM dossier_months"
-                             " WHERE unit_code IN {} AND month >= ? AND month < ?"
-                             " GROUP BY channel ORDER BY channel", sc.in),
-                      sc.with({first, end}));
-  std::vector<ChannelRow> out;
-  for (const auto& r : rows.rows) {
-    out.push_back({r.str("channel"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
+    out.push_back({r.str("key_"), r.i64("received"), r.i64("finished"), r.i64("finished_on_time")});
   }
   return out;
 }

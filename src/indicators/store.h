@@ -74,19 +74,16 @@ Indicators query(db::Connection& c, const std::string& unit, const Period& perio
 // when the period does not start on the 1st or end on a month's last day.
 std::pair<std::string, std::string> month_range(const Period& p);
 
-// Sums of the dossier_procedures rollup by procedure for the drill-down.
-struct ProcedureRow {
-  std::string procedure_code;
+// The drill-down: dossiers of a scope and period by channel (from
+// dossier_months) or by procedure (from dossier_procedures; most received
+// first).
+enum class By { channel, procedure };
+struct BreakdownRow {
+  std::string key;  // the channel's or the procedure's code
   std::int64_t received = 0, finished = 0, finished_on_time = 0;
 };
-std::vector<ProcedureRow> by_procedure(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
-
-// Sums of the dossier_months rollup by channel for the drill-down.
-struct ChannelRow {
-  std::string channel;
-  std::int64_t received = 0, finished = 0, finished_on_time = 0;
-};
-std::vector<ChannelRow> by_channel(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
+std::vector<BreakdownRow> breakdown(db::Connection& c, const std::string& unit, const Period& period, Scope scope,
+                                    By by);
 
 // The latest month that has any dossier ("YYYY-MM"), for choosing a page's
 // default period; none when nothing was imported.

@@ -145,22 +145,16 @@ nlohmann::json trend_chart(const std::vector<MonthFigures>& months) {
             {{"name", "Tỷ lệ số hóa"}, {"data", digitized}}}}};
 }
 
-views::Table channel_table(const std::vector<ChannelRow>& rows) {
-  views::Table t{"theo-kenh", "Theo kênh tiếp nhận",
-          {txt("Kênh"), num("Hồ sơ tiếp nhận"), num("Đã giải quyết"), num("Đúng hạn"), num("Tỷ lệ đúng hạn")}, {}};
+views::Table breakdown_table(const std::vector<BreakdownRow>& rows, By by) {
+  const bool channel = by == By::channel;
+  views::Table t{channel ? "theo-kenh" : "theo-thu-tuc", channel ? "Theo kênh tiếp nhận" : "Theo thủ tục hành chính",
+          {txt(channel ? "Kênh" : "Mã thủ tục"), num("Hồ sơ tiếp nhận"), num("Đã giải quyết"), num("Đúng hạn"),
+           num("Tỷ lệ đúng hạn")},
+          {}};
   for (const auto& r : rows) {
-    t.rows.push_back({Cell::of(channel_label_vi(r.channel)), Cell::integer(r.received), Cell::integer(r.finished),
-                      Cell::integer(r.finished_on_time), Cell::percent(Rate{r.finished_on_time, r.finished}.value())});
-  }
-  return t;
-}
-
-views::Table procedure_table(const std::vector<ProcedureRow>& rows) {
-  views::Table t{"theo-thu-tuc", "Theo thủ tục hành chính",
-          {txt("Mã thủ tục"), num("Hồ sơ tiếp nhận"), num("Đã giải quyết"), num("Đúng hạn"), num("Tỷ lệ đúng hạn")}, {}};
-  for (const auto& r : rows) {
-    t.rows.push_back({Cell::of(r.procedure_code), Cell::integer(r.received), Cell::integer(r.finished),
-                      Cell::integer(r.finished_on_time), Cell::percent(Rate{r.finished_on_time, r.finished}.value())});
+    t.rows.push_back({Cell::of(channel ? channel_label_vi(r.key) : r.key), Cell::integer(r.received),
+                      Cell::integer(r.finished), Cell::integer(r.finished_on_time),
+                      Cell::percent(Rate{r.finished_on_time, r.finished}.value())});
   }
   return t;
 }

@@ -35,8 +35,8 @@ views::Table trend_table(const std::vector<MonthFigures>& months);
 // ECharts spec for static/js/charts.js: rates by month.
 nlohmann::json trend_chart(const std::vector<MonthFigures>& months);
 
-views::Table channel_table(const std::vector<ChannelRow>& rows);
-views::Table procedure_table(const std::vector<ProcedureRow>& rows);
+// The drill-down by channel (named in Vietnamese) or by procedure code.
+views::Table breakdown_table(const std::vector<BreakdownRow>& rows, By by);
 views::Table overdue_table(const std::vector<Dossier>& rows, Instant now);
 
 views::Table index766_groups_table(const Index766& s);

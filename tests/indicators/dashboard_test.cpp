@@ -174,6 +174,38 @@ TEST_P(Dashboard, MonthlyFiguresEqualEachMonthsQueryUpToNow) {
   EXPECT_EQ(now.size(), 5u);
 }
 
+TEST_P(Dashboard, BreakdownByChannelAndProcedure) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  auto ds = finished("S", 3, 4, 1);  // direct, procedure 1.0001, one late
+  Dossier online = ds[1];  // ds[0] is the late one
+  online.id = "ON-1";
+  online.channel = Channel::online;
+  online.procedure_code = "2.0002";
+  Dossier open = online;
+  open.id = "ON-2";
+  open.status = DossierStatus::processing;
+  open.finished_at.reset();
+  ds.push_back(online);
+  ds.push_back(open);
+  import(*t->db, ds);
+  auto q1 = Period::of_quarter(2025, 1);
+  auto show_rows = [](const std::vector<BreakdownRow>& rows) {
+    std::string out;
+    for (const auto& r : rows) {
+      out += (out.empty() ? "" : " ") + r.key + ":" + std::to_string(r.received) + "/" + std::to_string(r.finished) +
+             "/" + std::to_string(r.finished_on_time);
+    }
+    return out;
+  };
+  auto by_channel = t->db->read([&](db::Connection& c) { return breakdown(c, "S", q1, Scope::unit, By::channel); });
+  EXPECT_EQ(show_rows(by_channel), "direct:4/4/3 online:2/1/1");
+  auto by_procedure = t->db->read([&](db::Connection& c) { return breakdown(c, "P", q1, Scope::subtree, By::procedure); });
+  EXPECT_EQ(show_rows(by_procedure), "1.0001:4/4/3 2.0002:2/1/1");
+  // Outside the unit's scope: nothing.
+  EXPECT_TRUE(t->db->read([&](db::Connection& c) { return breakdown(c, "X1", q1, Scope::unit, By::channel); }).empty());
+}
+
 TEST_P(Dashboard, ApiTokensAuthenticateUntilRevokedAndAreStoredHashed) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
