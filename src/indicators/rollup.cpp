@@ -29,11 +29,21 @@ std::vector<std::int64_t>& Rollups::row(Table t, Key key) {
   return it->second;
 }
 
+std::string finished_month_of(const Dossier& d) {
+  const bool done = (d.status == DossierStatus::finished || d.status == DossierStatus::returned) && d.finished_at;
+  return done ? month_key(*d.finished_at) : kNever;
+}
+
+std::string answered_month_of(const Feedback& f) {
+  const bool answered = f.status == FeedbackStatus::answered && f.answered_at;
+  return answered ? month_key(*f.answered_at) : kNever;
+}
+
 void Rollups::add(const Dossier& d, int sign) {
   if (d.status == DossierStatus::withdrawn) return;
   const std::string received_month = month_key(d.received_at);
-  const bool done = (d.status == DossierStatus::finished || d.status == DossierStatus::returned) && d.finished_at;
-  const std::string finished_month = done ? month_key(*d.finished_at) : kNever;
+  const std::string finished_month = finished_month_of(d);
+  const bool done = finished_month != kNever;
 
   auto& r = row(Table::dossier_months, {d.unit_code, received_month, name(d.channel)});
   r[dm::received] += sign;
@@ -68,8 +78,8 @@ void Rollups::add(const Dossier& d, int sign) {
 void Rollups::add(const Feedback& f, int sign) {
   if (f.status == FeedbackStatus::withdrawn) return;
   const std::string received_month = month_key(f.received_at);
-  const bool answered = f.status == FeedbackStatus::answered && f.answered_at;
-  const std::string answered_month = answered ? month_key(*f.answered_at) : kNever;
+  const std::string answered_month = answered_month_of(f);
+  const bool answered = answered_month != kNever;
 
   row(Table::feedback_months, {f.unit_code, received_month, name(f.channel)})[fm::received] += sign;
   if (answered) {

@@ -34,6 +34,12 @@ namespace cchc::indicators {
 
 inline constexpr const char* kNever = "9999-12";
 
+// The month a record's "finished" rollups go to: month_key(finished_at) for
+// a dossier finished or returned with finished_at, else kNever; likewise
+// for feedback answered. Stored with each record (the rebuild groups by it).
+std::string finished_month_of(const Dossier& d);
+std::string answered_month_of(const Feedback& f);
+
 enum class Table { dossier_months, dossier_procedures, dossier_backlog, feedback_months, feedback_backlog };
 inline constexpr std::array kTables = {Table::dossier_months, Table::dossier_procedures, Table::dossier_backlog,
                                        Table::feedback_months, Table::feedback_backlog};

@@ -73,13 +73,13 @@ std::vector<db::Param> params_of(const Dossier& d) {
           secs(d.received_at),   secs(d.due_at),         opt_secs(d.finished_at), opt_secs(d.returned_at),
           name(d.status),        d.digitized,            d.result_digitized,    d.fee_required,
           d.paid_online,         opt_rating(d.rating),   d.apology_sent,        month_key(d.received_at),
-          d.id};
+          month_key(d.due_at),   finished_month_of(d),   d.id};
 }
 
 std::vector<db::Param> params_of(const Feedback& f) {
   return {f.unit_code,          name(f.channel),        secs(f.received_at), secs(f.due_at),
           opt_secs(f.answered_at), name(f.status),     opt_rating(f.rating), month_key(f.received_at),
-          f.id};
+          month_key(f.due_at),  answered_month_of(f),   f.id};
 }
 
 // Per record kind: the SQL and the decoder.
@@ -91,22 +91,23 @@ struct Sql<Dossier> {
   static constexpr const char* insert =
       "INSERT INTO dossiers (unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
       " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent,"
-      " received_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      " received_month, due_month, finished_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static constexpr const char* update =
       "UPDATE dossiers SET unit_code = ?, procedure_code = ?, channel = ?, online_service = ?, received_at = ?,"
       " due_at = ?, finished_at = ?, returned_at = ?, status = ?, digitized = ?, result_digitized = ?,"
-      " fee_required = ?, paid_online = ?, rating = ?, apology_sent = ?, received_month = ? WHERE id = ?";
+      " fee_required = ?, paid_online = ?, rating = ?, apology_sent = ?, received_month = ?, due_month = ?,"
+      " finished_month = ? WHERE id = ?";
   static Dossier decode(const db::Row& r) { return dossier_of(r); }
 };
 template <>
 struct Sql<Feedback> {
   static constexpr const char* const& select = kFeedbackSelect;
   static constexpr const char* insert =
-      "INSERT INTO feedback (unit_code, channel, received_at, due_at, answered_at, status, rating, received_month, id)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO feedback (unit_code, channel, received_at, due_at, answered_at, status, rating, received_month,"
+      " due_month, answered_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static constexpr const char* update =
       "UPDATE feedback SET unit_code = ?, channel = ?, received_at = ?, due_at = ?, answered_at = ?, status = ?,"
-      " rating = ?, received_month = ? WHERE id = ?";
+      " rating = ?, received_month = ?, due_month = ?, answered_month = ? WHERE id = ?";
   static Feedback decode(const db::Row& r) { return feedback_of(r); }
 };
 
@@ -306,21 +307,16 @@ ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const aud
 
 namespace {
 
-// The local (+07:00) month of a Unix time column, as "YYYY-MM", in each
-// backend's SQL: the same key month_key() computes in C++.
-std::string month_sql(db::Backend b, const std::string& column) {
-  return b == db::Backend::sqlite
-             ? fmt::format("strftime('%Y-%m', {} + 25200, 'unixepoch')", column)
-             : fmt::format("to_char(to_timestamp({} + 25200) AT TIME ZONE 'UTC', 'YYYY-MM')", column);
-}
-
 // Every rollup from the raw rows, in SQL: an independent formulation of
 // Rollups::add (rollup.cpp), which the property test holds equal to it.
-std::vector<std::string> rebuild_sql(db::Backend b) {
-  const std::string finished_month = month_sql(b, "finished_at");
-  const std::string answered_month = month_sql(b, "answered_at");
-  const std::string done = "status IN ('finished', 'returned') AND finished_at IS NOT NULL";
-  const std::string answered = "status = 'answered' AND answered_at IS NOT NULL";
+// The month keys are the stored columns (written with each record from
+// month_key, finished_month_of, answered_month_of), so no date logic is
+// repeated in SQL.
+std::vector<std::string> rebuild_sql() {
+  const std::string finished_month = "finished_month";
+  const std::string answered_month = "answered_month";
+  const std::string done = fmt::format("status <> 'withdrawn' AND finished_month <> '{}'", kNever);
+  const std::string answered = fmt::format("status <> 'withdrawn' AND answered_month <> '{}'", kNever);
   const std::string satisfied = "CASE WHEN rating IN ('very_satisfied', 'satisfied') THEN 1 ELSE 0 END";
   auto sum = [](std::initializer_list<const char*> cs) {
     std::string out;
@@ -352,12 +348,9 @@ std::vector<std::string> rebuild_sql(db::Backend b) {
                   " UNION ALL SELECT unit_code, {}, procedure_code, 0, 1, CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END"
                   " FROM dossiers WHERE {}) t GROUP BY unit_code, month, procedure_code",
                   sum({"r", "f", "ft"}), finished_month, done),
-      fmt::format("INSERT INTO dossier_backlog (unit_code, received_month, due_month, finished_month, n)"
-                  " SELECT unit_code, received_month, due_month, finished_month, COUNT(*) FROM ("
-                  " SELECT unit_code, received_month, {} AS due_month,"
-                  " CASE WHEN {} THEN {} ELSE '{}' END AS finished_month FROM dossiers WHERE status <> 'withdrawn') t"
-                  " GROUP BY unit_code, received_month, due_month, finished_month",
-                  month_sql(b, "due_at"), done, finished_month, kNever),
+      "INSERT INTO dossier_backlog (unit_code, received_month, due_month, finished_month, n)"
+      " SELECT unit_code, received_month, due_month, finished_month, COUNT(*) FROM dossiers"
+      " WHERE status <> 'withdrawn' GROUP BY unit_code, received_month, due_month, finished_month",
       fmt::format("INSERT INTO feedback_months (unit_code, month, channel, received, answered, answered_on_time, rated,"
                   " satisfied, answered_ok)"
                   " SELECT unit_code, month, channel, {} FROM ("
@@ -368,12 +361,9 @@ std::vector<std::string> rebuild_sql(db::Backend b) {
                   " CASE WHEN answered_at <= due_at AND (rating IS NULL OR rating <> 'unsatisfied') THEN 1 ELSE 0 END"
                   " FROM feedback WHERE {}) t GROUP BY unit_code, month, channel",
                   sum({"r", "a", "at", "ra", "sa", "ok"}), answered_month, satisfied, answered),
-      fmt::format("INSERT INTO feedback_backlog (unit_code, received_month, due_month, answered_month, n)"
-                  " SELECT unit_code, received_month, due_month, answered_month, COUNT(*) FROM ("
-                  " SELECT unit_code, received_month, {} AS due_month,"
-                  " CASE WHEN {} THEN {} ELSE '{}' END AS answered_month FROM feedback WHERE status <> 'withdrawn') t"
-                  " GROUP BY unit_code, received_month, due_month, answered_month",
-                  month_sql(b, "due_at"), answered, answered_month, kNever),
+      "INSERT INTO feedback_backlog (unit_code, received_month, due_month, answered_month, n)"
+      " SELECT unit_code, received_month, due_month, answered_month, COUNT(*) FROM feedback"
+      " WHERE status <> 'withdrawn' GROUP BY unit_code, received_month, due_month, answered_month",
   };
 }
 
@@ -382,7 +372,7 @@ std::vector<std::string> rebuild_sql(db::Backend b) {
 std::int64_t rebuild(db::Database& db) {
   return db.write([](db::Connection& c) {
     for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
-    for (const auto& sql : rebuild_sql(c.backend())) c.query(sql);
+    for (const auto& sql : rebuild_sql()) c.query(sql);
     return c.query("SELECT (SELECT COUNT(*) FROM dossiers) + (SELECT COUNT(*) FROM feedback) AS n").one().i64("n");
   });
 }

@@ -3,6 +3,7 @@
 // a full rebuild, and queries that agree with the reference computation.
 #include "indicators/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -205,6 +206,44 @@ TEST_P(IndicatorStore, RollupsEqualARebuildAndTheReferenceAfterRandomBatches) {
       }
     }
   }
+}
+
+// Migration 0005 fills the stored month keys of rows written before it with
+// SQL; they must be the keys C++ writes (month_key in +07:00, kNever when
+// not finished), including times just before and after local midnight.
+TEST_P(IndicatorStore, TheMigrationsMonthKeysAgreeWithTheOnesWritten) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  Generator g(766);
+  std::map<std::string, Dossier> ds;
+  std::map<std::string, Feedback> fs;
+  for (int i = 0; i < 200; ++i) {
+    auto d = g.dossier(i);
+    ds[d.id] = d;
+    auto f = g.feedback(i);
+    fs[f.id] = f;
+  }
+  ASSERT_TRUE(send(*t->db, Kind::dossiers, to_csv(values_of(ds))).ok());
+  ASSERT_TRUE(send(*t->db, Kind::feedback, to_csv(values_of(fs))).ok());
+  const bool sqlite = t->db->backend() == db::Backend::sqlite;
+  auto month = [&](const char* column) {  // the expression 0005_rollup_keys uses
+    return sqlite ? fmt::format("strftime('%Y-%m', {} + 25200, 'unixepoch')", column)
+                  : fmt::format("to_char(to_timestamp({} + 25200) AT TIME ZONE 'UTC', 'YYYY-MM')", column);
+  };
+  auto mismatches = t->db->read([&](db::Connection& c) {
+    return c.query(fmt::format("SELECT COUNT(*) AS n FROM dossiers WHERE due_month <> {} OR finished_month <>"
+                               " CASE WHEN status IN ('finished', 'returned') AND finished_at IS NOT NULL THEN {}"
+                               " ELSE '9999-12' END",
+                               month("due_at"), month("finished_at")))
+               .one()
+               .i64("n") +
+           c.query(fmt::format("SELECT COUNT(*) AS n FROM feedback WHERE due_month <> {} OR answered_month <>"
+                               " CASE WHEN status = 'answered' AND answered_at IS NOT NULL THEN {} ELSE '9999-12' END",
+                               month("due_at"), month("answered_at")))
+               .one()
+               .i64("n");
+  });
+  EXPECT_EQ(mismatches, 0);
 }
 
 TEST_P(IndicatorStore, TheSubtreeFollowsMergers) {
