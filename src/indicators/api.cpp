@@ -40,13 +40,6 @@ long api_minimum(const http::Request& req) {
   throw invalid_input("query parameter 'minimum' must be a whole number from 0 to 1000000");
 }
 
-// The province: the root unit of level province.
-std::string province_code(db::Connection& c) {
-  auto rows = c.query("SELECT code FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
-  if (rows.empty()) throw not_found("no province unit in the directory", "Chưa có đơn vị cấp tỉnh.");
-  return rows.rows.front().str("code");
-}
-
 // The latest whole year or quarter with data, for the public page's default.
 Period public_period(db::Database& db, const http::Request& req) {
   if (auto k = req.query_param("ky"); k && !k->empty()) return Period::parse(*k);
@@ -189,7 +182,9 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
     std::vector<MonthFigures> months;
     std::vector<Target> ts;
     db.read([&](db::Connection& c) {
-      code = province_code(c);
+      auto root = province_unit(c);
+      if (!root) throw not_found("no province unit in the directory", "Chưa có đơn vị cấp tỉnh.");
+      code = *root;
       in = query(c, code, p, Scope::subtree);
       months = monthly(c, code, p, Scope::subtree, now_seconds());
       ts = targets(c, int(p.last.year()));

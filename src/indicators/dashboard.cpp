@@ -122,6 +122,18 @@ std::vector<MonthFigures> monthly(db::Connection& c, const std::string& unit, co
   return out;
 }
 
+std::optional<std::string> province_unit(db::Connection& c) {
+  auto rows = c.query("SELECT code FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
+  if (rows.empty()) return std::nullopt;
+  return rows.rows.front().str("code");
+}
+
+UnitInfo unit_info(db::Connection& c, const std::string& code) {
+  auto rows = c.query("SELECT code, name, level FROM units WHERE code = ?", {code});
+  if (rows.empty()) throw not_found(fmt::format("unit '{}' does not exist", code), "Không có đơn vị này.");
+  return {rows.one().str("code"), rows.one().str("name"), rows.one().str("level")};
+}
+
 std::vector<UnitInfo> units_of_level(db::Connection& c, const std::string& level, const Period& period) {
   require_level(c, level);
   auto rows = c.query("SELECT code, name, level FROM units WHERE level = ? AND valid_from <= ?"

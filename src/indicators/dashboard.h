@@ -55,6 +55,12 @@ std::vector<MonthFigures> monthly(db::Connection& c, const std::string& unit, co
 struct UnitInfo {
   std::string code, name, level;
 };
+// The province: the root unit of level "province" (the first by code);
+// none in a directory without one.
+std::optional<std::string> province_unit(db::Connection& c);
+// A unit's code, name and level; not_found for an unknown code.
+UnitInfo unit_info(db::Connection& c, const std::string& code);
+
 // Units of a level that exist on the period's last day, by code: a unit
 // merged away during the period is represented by its successor (whose
 // subtree scope includes its history), not listed twice. Throws

@@ -24,7 +24,6 @@ constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument
 Period page_period(db::Database& db, const http::Request& req) {
   if (auto k = req.query_param("ky"); k && !k->empty()) return Period::parse(*k);
   auto latest = db.read([](db::Connection& c) { return latest_month(c); });
-  using namespace std::chrono;
   if (latest) {
     int y = std::stoi(latest->substr(0, 4));
     int m = std::stoi(latest->substr(5, 2));
@@ -53,16 +52,6 @@ json level_options(db::Database& db, const std::string& selected) {
     out.push_back({{"code", l.code}, {"name", l.name}, {"selected", l.code == selected}});
   }
   return out;
-}
-
-std::string unit_name(db::Connection& c, const std::string& code) {
-  auto rows = c.query("SELECT name FROM units WHERE code = ?", {code});
-  if (rows.empty()) throw not_found(fmt::format("unit '{}' does not exist", code), "Không có đơn vị này.");
-  return rows.one().str("name");
-}
-
-std::string unit_level(db::Connection& c, const std::string& code) {
-  return c.query("SELECT level FROM units WHERE code = ?", {code}).one().str("level");
 }
 
 // The request's own URL with one query parameter set (or added).
@@ -132,9 +121,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     db.read([&](db::Connection& c) {
       for (const auto& u : units_of_level(c, level, period)) units.push_back({u, query(c, u.code, period, scope)});
       ts = targets(c, year_of(period));
-      auto roots = c.query("SELECT code FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
-      if (!roots.empty()) {
-        province_code = roots.rows.front().str("code");
+      if (auto root = province_unit(c)) {
+        province_code = *root;
         province = query(c, province_code, period, Scope::subtree);
       }
     });
@@ -156,15 +144,14 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     auto period = page_period(db, req);
     auto scope = page_scope(req);
     auto now = now_seconds();
-    std::string name, level;
+    UnitInfo info;
     Indicators in;
     std::vector<Target> ts;
     std::vector<MonthFigures> months;
     std::vector<BreakdownRow> channels, procedures;
     std::vector<Dossier> overdue;
     db.read([&](db::Connection& c) {
-      name = unit_name(c, unit);
-      level = unit_level(c, unit);
+      info = unit_info(c, unit);
       in = query(c, unit, period, scope);
       ts = targets(c, year_of(period));
       months = monthly(c, unit, period, scope, now);
@@ -174,12 +161,12 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     });
     auto trend_t = trend_table(months);
     json data = filters(req, period);
-    data["unit"] = {{"code", unit}, {"name", name}};
+    data["unit"] = {{"code", unit}, {"name", info.name}};
     data["charts"] = true;
     data["trend_chart"] = chart_view(trend_chart(months), "Biểu đồ tỷ lệ theo tháng", trend_t.caption);
     if (procedures.size() > 50) procedures.resize(50);
-    return page_or_xlsx(req, layout, name, "indicators/unit.tpl", data,
-                        {{"indicators", indicators_table(in, level, year_of(period), ts)},
+    return page_or_xlsx(req, layout, info.name, "indicators/unit.tpl", data,
+                        {{"indicators", indicators_table(in, info.level, year_of(period), ts)},
                          {"trend", trend_t},
                          {"channels", breakdown_table(channels, By::channel)},
                          {"procedures", breakdown_table(procedures, By::procedure)},
@@ -197,7 +184,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     Index766 s;
     ManualValues manual;
     db.read([&](db::Connection& c) {
-      name = unit_name(c, unit);
+      name = unit_info(c, unit).name;
       s = index766(c, unit, period, scope, formula);
       manual = manual_values(c, unit, period);
     });
