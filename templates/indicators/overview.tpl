@@ -3,7 +3,7 @@
 <form method="get" action="/chi-so" class="filters" aria-label="Chọn kỳ và cấp đơn vị">
   <div><label for="cap">Cấp đơn vị</label>
   <select id="cap" name="cap">{{#levels}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/levels}}</select></div>
-  <div>{{>filters}}</div>
+  {{>filters}}
   <button type="submit">Xem</button>
 </form>
 <p class="downloads"><a href="{{xlsx_href}}">Tải về Excel (.xlsx)</a> <a href="/chi-so/xep-hang?ky={{ky}}">Xếp hạng</a> <a href="/chi-so/chi-tieu">Chỉ tiêu</a>{{#province_code}} <a href="/chi-so/766/{{province_code}}?ky={{ky}}">Chỉ số 766 của tỉnh</a>{{/province_code}}</p>

@@ -9,7 +9,7 @@
   <select id="cong-thuc" name="cong-thuc"><option value="qd766-legal"{{#formula_legal}} selected{{/formula_legal}}>Theo văn bản</option><option value="qd766-observed"{{#formula_observed}} selected{{/formula_observed}}>Theo Cổng DVCQG</option></select></div>
   <div><label for="toi-thieu">Số hồ sơ tối thiểu</label>
   <input id="toi-thieu" name="toi-thieu" value="{{minimum}}" inputmode="numeric" pattern="[0-9]*" maxlength="7"></div>
-  <div>{{>filters}}</div>
+  {{>filters}}
   <button type="submit">Xem</button>
 </form>
 <p class="downloads"><a href="{{xlsx_href}}">Tải về Excel (.xlsx)</a></p>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Chỉ số phục vụ theo Quyết định 766/QĐ-TTg — {{#unit}}{{name}}{{/unit}}</h1>
 <p>{{period_label}}. Tổng điểm: <strong>{{total}}</strong>/100.{{#incomplete}} Còn chỉ số chưa nhập số liệu (tính 0 điểm).{{/incomplete}}</p>
 <form method="get" class="filters" aria-label="Chọn kỳ và bộ công thức">
-  <div>{{>filters}}</div>
+  {{>filters}}
   <div><label for="cong-thuc">Bộ công thức</label>
   <select id="cong-thuc" name="cong-thuc"><option value="qd766-legal"{{#formula_legal}} selected{{/formula_legal}}>Theo văn bản (qd766-legal)</option><option value="qd766-observed"{{#formula_observed}} selected{{/formula_observed}}>Theo cách Cổng DVCQG chấm (qd766-observed)</option></select></div>
   <button type="submit">Xem</button>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{#unit}}{{name}}{{/unit}}</h1>
 <p>{{period_label}}. <a href="/chi-so">Về trang tổng quan</a> · {{#unit}}<a href="/chi-so/766/{{code}}?ky={{ky}}">Chỉ số 766</a>{{/unit}}</p>
 <form method="get" class="filters" aria-label="Chọn kỳ">
-  <div>{{>filters}}</div>
+  {{>filters}}
   <button type="submit">Xem</button>
 </form>
 <p class="downloads"><a href="{{xlsx_href}}">Tải về Excel (.xlsx)</a></p>
