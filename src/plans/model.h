@@ -1,0 +1,104 @@
+#pragma once
+// Reform plans: plain types (docs/plans.md).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/errors.h"
+#include "plans/deadline.h"
+#include "plans/status.h"
+
+namespace cchc::plans {
+
+struct Area {
+  std::string code;  // institutions, procedures, …
+  std::string name;  // Vietnamese
+  int ord = 0;
+};
+
+struct Plan {
+  std::int64_t id = 0;
+  std::string number;  // "77/KH-VP"
+  std::string kind = "reform";  // reform | communication
+  std::string unit_code;
+  std::optional<Date> issued_on;
+  std::string title;
+  int year = 0;
+  std::optional<std::int64_t> parent_id;
+  std::string legal_bases;  // one per line
+  std::string objectives;
+  std::string status = "draft";  // draft | issued | closed
+};
+
+struct Task {
+  std::int64_t id = 0;
+  std::int64_t plan_id = 0;
+  int ord = 0;
+  std::string ref;  // STT as written
+  std::string area_code;
+  std::string objective;  // the matrix's "Mục tiêu" cell
+  std::string description;
+  std::string output;
+  std::string deadline_text;
+  Deadline deadline{Deadline::Kind::continuous, std::nullopt, 0, 0};
+  std::optional<std::string> cancelled_reason;
+  std::vector<std::string> leads;       // unit codes
+  std::vector<std::string> cooperates;  // unit codes
+};
+
+// A reporting period of a year, as configured (report_periods).
+struct ReportPeriod {
+  std::string code;  // q1 | h1 | q3 | year
+  std::string name;  // "Quý I"
+  int ord = 0;
+  std::string first_mmdd, last_mmdd, due_mmdd;
+  bool first_prev_year = false;
+};
+
+// A period of one year: "2024-q1".
+struct PeriodOfYear {
+  std::string key;   // "2024-q1"
+  std::string label;  // "Quý I năm 2024"
+  Date first, last;
+  Date due;  // the configured day, moved to the next working day when it is one off
+  int ord = 0;
+};
+
+struct Report {
+  std::int64_t task_id = 0;
+  std::string unit_code;
+  std::string period;  // "2024-q1"
+  std::string role = "lead";
+  std::string progress = "in_progress";  // not_started | in_progress | done
+  int percent = 0;
+  std::optional<Date> done_on;
+  std::string narrative;
+  std::string evidence;  // links, one per line
+  bool unchanged = false;
+  std::string reported_by;
+  Instant reported_at{};
+};
+
+// One lead unit's share of a task as of a day, from its latest report.
+struct Assignment {
+  std::string unit_code;
+  TaskStatus status = TaskStatus::not_started;
+  int percent = 0;
+  std::optional<Date> done_on;
+  std::optional<std::string> last_period;  // of the latest report, if any
+};
+
+// A task with its derived status as of a day.
+struct TaskState {
+  Task task;
+  TaskStatus status = TaskStatus::not_started;
+  int percent = 0;  // mean of the leads'
+  std::optional<Date> done_on;
+  std::vector<Assignment> leads;
+};
+
+using LineError = cchc::LineError;
+
+}  // namespace cchc::plans

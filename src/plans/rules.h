@@ -1,0 +1,176 @@
+#pragma once
+// Pure rules of reform plans: reading a task matrix, matching its unit
+// names to the directory, reporting periods, and a task's state as of a day.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/calendar.h"
+#include "directory/model.h"
+#include "plans/model.h"
+
+namespace cchc::plans {
+
+// ---- Matching unit names -------------------------------------------------
+//
+// A matrix names units as people write them: "Sở Nội vụ", "So Noi vu",
+// "S& Noi vu" (a scan), "UBND cấp huyện" (every unit of a level), "Trung tâm
+// Hành chính công" (an older name). A name is matched, in order, by
+//   1. an alias stored when a user resolved it before (unit_aliases);
+//   2. its key equal to a unit's name, short name or code key;
+//   3. a level group: "các sở, ban, ngành" → every department,
+//      "UBND cấp huyện" / "UBND các huyện, thành phố" → every district,
+//      "UBND cấp xã" / "UBND các xã, phường, thị trấn" → every commune;
+//   4. the closest unit name by character-bigram similarity (Dice), when it
+//      is at least 0.8 and no other unit is within 0.03 of it (else the name
+//      is ambiguous, with its candidates).
+// A key is the folded name (no diacritics, lower case) with abbreviations
+// spelled out (UBND, TP., HCC, TT&TT …), punctuation dropped, and a leading
+// "cơ quan", trailing "tỉnh" or the province's name dropped.
+
+struct Alias {
+  std::string alias;  // a key (unit_key)
+  std::string unit_code;   // or
+  std::string level_code;  // a level group
+};
+
+struct UnitMatch {
+  enum class Kind { unit, group, ambiguous, unmatched };
+  Kind kind = Kind::unmatched;
+  std::vector<std::string> codes;       // unit: one; group: the level's units
+  std::string level_code;               // group
+  std::vector<std::string> candidates;  // ambiguous: unit codes, best first
+  double score = 0;
+};
+
+std::string unit_key(std::string_view name);
+double similarity(std::string_view key_a, std::string_view key_b);  // 0..1
+
+class UnitMatcher {
+ public:
+  // `units` are those to match against (valid on the plan's date).
+  UnitMatcher(std::vector<directory::Unit> units, std::vector<Alias> aliases, std::string province_name = {});
+  UnitMatch match(std::string_view name) const;
+  // A cell may name several units: split on ";" and line breaks, then a
+  // part that does not match whole is split on commas when every piece of
+  // it matches. Returns one (name, match) per name found.
+  std::vector<std::pair<std::string, UnitMatch>> match_cell(std::string_view cell) const;
+  const std::vector<directory::Unit>& units() const { return units_; }
+
+ private:
+  std::vector<directory::Unit> units_;
+  std::vector<std::string> keys_;  // per unit: name key
+  std::map<std::string, std::string> exact_;  // key → unit code
+  std::map<std::string, Alias> aliases_;
+  std::string province_key_;
+  std::string strip(std::string key) const;
+};
+
+// ---- Reading a matrix ----------------------------------------------------
+//
+// The layout of the plan appendix: a header row naming the columns (STT,
+// Mục tiêu, Nhiệm vụ/Hoạt động, Kết quả/Sản phẩm, Cơ quan chủ trì, Cơ quan
+// phối hợp, Thời gian hoàn thành; with or without diacritics, in any
+// order; Mục tiêu and Kết quả may be missing), then rows:
+//   - an area row: STT a Roman numeral (I, II, …) and an area name in the
+//     next cells, matched to the reform areas by similarity;
+//   - a group row: text in STT and one other cell only (a sub-heading),
+//     kept as the objective of the rows below when they have none;
+//   - a task row: a task description. An empty Mục tiêu cell repeats the
+//     one above (merged cells), within the same area.
+// A deadline cell holding an Excel day number (a date-formatted cell) is
+// read as that date. Rows before the header are skipped (titles).
+
+struct MatrixRow {
+  int line = 0;  // 1-based row of the sheet or file
+  std::string ref;
+  std::string area_code;
+  std::string objective;
+  std::string description;
+  std::string output;
+  std::string lead_cell, cooperate_cell;
+  std::string deadline_text;
+  std::optional<Deadline> deadline;
+  std::vector<std::string> leads, cooperates;  // unit codes, once resolved
+};
+
+struct MatrixRead {
+  std::vector<MatrixRow> rows;
+  std::vector<LineError> errors;  // header missing, unknown area, unreadable deadline, …
+};
+
+using Grid = std::vector<std::pair<int, std::vector<std::string>>>;  // (line, cells)
+
+MatrixRead read_matrix(const Grid& grid, const std::vector<Area>& areas);
+
+// A unit name of the matrix not matched to one unit or level group.
+struct UnresolvedName {
+  std::string name;
+  std::vector<int> lines;
+  bool ambiguous = false;
+  std::vector<std::string> candidates;  // unit codes, best first
+};
+
+// How a user resolved names (by unit_key of the name as written): a unit
+// code, or "level:<code>" for every unit of a level.
+using Resolutions = std::map<std::string, std::string>;
+
+// Fills each row's leads and cooperates from its cells. A name is resolved
+// by `resolutions` first, then by the matcher; what neither resolves is
+// returned, in the order first met. A resolution naming no unit the matcher
+// knows (nor a level with units) resolves nothing.
+std::vector<UnresolvedName> resolve_units(std::vector<MatrixRow>& rows, const UnitMatcher& matcher,
+                                          const Resolutions& resolutions);
+
+// The area a heading names ("Cải cách thủ tục hành chính", "CAI CACH TTHC"),
+// or nullopt.
+std::optional<std::string> match_area(std::string_view heading, const std::vector<Area>& areas);
+
+// ---- Periods -------------------------------------------------------------
+
+// The configured periods of `year`, in order. A due day that is not a
+// working day moves to the next working day (Civil Code 2015, art. 148(5)),
+// when the calendar covers that year.
+std::vector<PeriodOfYear> periods_of_year(const std::vector<ReportPeriod>& config, int year,
+                                          const WorkCalendar& calendar);
+// "2024-q1" → that period; throws invalid_input for an unknown key.
+PeriodOfYear period_of_key(const std::vector<ReportPeriod>& config, std::string_view key,
+                           const WorkCalendar& calendar);
+// The order of a period key: year × 100 + the period's configured order;
+// -1 for a key that is not of the configured form.
+int period_rank(const std::vector<ReportPeriod>& config, std::string_view key);
+// The period whose report is the next one due on or after `day` (the
+// current reporting period), within `day`'s year or the next.
+PeriodOfYear current_period(const std::vector<ReportPeriod>& config, Date day, const WorkCalendar& calendar);
+
+// ---- Plans ---------------------------------------------------------------
+
+// A plan's own fields: a number and symbol ("77/KH-VP": digits, a slash,
+// then letters, digits, "-" and "."; at most 50 characters), a title of 1 to
+// 500 characters, a year 2000-2100, kind reform | communication, status
+// draft | issued | closed, texts within 20,000 characters. Returns the errors.
+std::vector<LineError> check_plan(const Plan& p);
+std::string plan_status_label_vi(std::string_view status);  // Dự thảo, Đã ban hành, Đã kết thúc
+std::string plan_kind_label_vi(std::string_view kind);      // Kế hoạch CCHC, Kế hoạch thông tin, tuyên truyền
+
+// ---- State ---------------------------------------------------------------
+
+// A task's state as of `as_of` from the reports made on or before that day
+// (each lead's latest report counts). The task is done when every lead has
+// reported it done (done_on: the last of their days); its percent is the
+// leads' mean; a task with no leads is judged on its deadline alone.
+TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
+
+// Checks a report before it is stored: progress one of the three, percent
+// 0-100 (done: 100, and a done_on not after today), texts within limits.
+// Returns the errors (English, Vietnamese) or none.
+std::vector<LineError> check_report(const Report& r, Date today);
+
+// Whether a unit still owes a report on a task for a period: continuous
+// tasks always; others until the unit has reported them done in an
+// earlier period; cancelled tasks never.
+bool owes_report(const Task& task, const std::optional<Report>& last_before_period);
+
+}  // namespace cchc::plans

@@ -1,0 +1,508 @@
+#include "plans/store.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.h"
+#include "core/csv.h"
+#include "core/text.h"
+#include "core/xlsx.h"
+
+namespace cchc::plans {
+
+using nlohmann::json;
+using namespace std::chrono;
+
+namespace {
+
+Error rejected(const std::vector<LineError>& errors) {
+  std::string en, vi;
+  for (const auto& e : errors) {
+    en += (en.empty() ? "" : "; ") + e.message;
+    vi += (vi.empty() ? "" : " ") + e.message_vi;
+  }
+  return invalid_input(en, vi);
+}
+
+std::optional<Date> opt_date(const db::Row& r, std::string_view column) {
+  auto s = r.opt_str(column);
+  if (!s) return std::nullopt;
+  return parse_iso_date(*s);
+}
+
+std::optional<std::string> opt_iso(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return format_iso_date(*d);
+}
+
+const char* kPlanColumns =
+    "id, number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, objectives, status";
+
+Plan plan_of(const db::Row& r) {
+  Plan p;
+  p.id = r.i64("id");
+  p.number = r.str("number");
+  p.kind = r.str("kind");
+  p.unit_code = r.str("unit_code");
+  p.issued_on = opt_date(r, "issued_on");
+  p.title = r.str("title");
+  p.year = int(r.i64("year"));
+  p.parent_id = r.opt_i64("parent_id");
+  p.legal_bases = r.str("legal_bases");
+  p.objectives = r.str("objectives");
+  p.status = r.str("status");
+  return p;
+}
+
+json iso_or_null(const std::optional<Date>& d) { return d ? json(format_iso_date(*d)) : json(); }
+
+json plan_json(const Plan& p) {
+  return {{"number", p.number}, {"kind", p.kind},   {"unit", p.unit_code},
+          {"issued_on", iso_or_null(p.issued_on)},      {"title", p.title},
+          {"year", p.year},     {"parent_id", p.parent_id ? json(*p.parent_id) : json()}, {"status", p.status}};
+}
+
+json report_json(const Report& r) {
+  return {{"task_id", r.task_id}, {"unit", r.unit_code}, {"period", r.period}, {"role", r.role},
+          {"progress", r.progress}, {"percent", r.percent}, {"done_on", iso_or_null(r.done_on)},
+          {"narrative", r.narrative}, {"evidence", r.evidence}, {"unchanged", r.unchanged}};
+}
+
+Report report_of(const db::Row& r) {
+  Report o;
+  o.task_id = r.i64("task_id");
+  o.unit_code = r.str("unit_code");
+  o.period = r.str("period");
+  o.role = r.str("role");
+  o.progress = r.str("progress");
+  o.percent = int(r.i64("percent"));
+  o.done_on = opt_date(r, "done_on");
+  o.narrative = r.str("narrative");
+  o.evidence = r.str("evidence");
+  o.unchanged = r.i64("unchanged") != 0;
+  o.reported_by = r.str("reported_by");
+  o.reported_at = Instant{seconds{r.i64("reported_at")}};
+  return o;
+}
+
+const char* kReportColumns =
+    "r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, r.done_on, r.narrative, r.evidence, "
+    "r.unchanged, r.reported_by, r.reported_at";
+
+const char* kTaskColumns =
+    "t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective_text, t.description, t.output, t.deadline_text, "
+    "t.cancelled_reason";
+
+// Tasks from rows of kTaskColumns, their units filled from task_units.
+std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std::string& units_sql,
+                           const std::vector<db::Param>& params) {
+  std::vector<Task> out;
+  std::map<std::int64_t, size_t> index;
+  for (const auto& r : rows.rows) {
+    Task t;
+    t.id = r.i64("id");
+    t.plan_id = r.i64("plan_id");
+    t.ord = int(r.i64("ord"));
+    t.ref = r.str("ref");
+    t.area_code = r.str("area_code");
+    t.objective = r.str("objective_text");
+    t.description = r.str("description");
+    t.output = r.str("output");
+    t.deadline_text = r.str("deadline_text");
+    t.deadline = parse_deadline(t.deadline_text);
+    t.cancelled_reason = r.opt_str("cancelled_reason");
+    index[t.id] = out.size();
+    out.push_back(std::move(t));
+  }
+  if (out.empty()) return out;
+  for (const auto& r : c.query(units_sql, params).rows) {
+    auto it = index.find(r.i64("task_id"));
+    if (it == index.end()) continue;
+    auto& t = out[it->second];
+    (r.str("role") == "lead" ? t.leads : t.cooperates).push_back(r.str("unit_code"));
+  }
+  return out;
+}
+
+void audit_write(db::Connection& c, const audit::Entry& who, const std::string& action, const std::string& entity,
+                 const std::string& id, std::optional<std::string> before, std::optional<std::string> after,
+                 Instant now) {
+  audit::Entry e = who;
+  e.action = action;
+  e.entity = entity;
+  e.entity_id = id;
+  e.before_json = std::move(before);
+  e.after_json = std::move(after);
+  audit::append(c, e, now);
+}
+
+void check_plan_refs(db::Connection& c, const Plan& p) {
+  auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {p.unit_code});
+  if (unit.empty()) {
+    throw invalid_input(fmt::format("no unit '{}'", p.unit_code), "Không có đơn vị ban hành này.");
+  }
+  if (p.parent_id && c.query("SELECT 1 FROM plans WHERE id = ?", {*p.parent_id}).empty()) {
+    throw invalid_input("the plan it implements does not exist", "Không có kế hoạch cấp trên này.");
+  }
+}
+
+std::vector<directory::Unit> units_valid_on(db::Connection& c, Date d) {
+  std::vector<directory::Unit> out;
+  for (const auto& r :
+       c.query("SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code").rows) {
+    directory::Unit u;
+    u.code = r.str("code");
+    u.name = r.str("name");
+    u.short_name = r.str("short_name");
+    u.level = r.str("level");
+    u.parent_code = r.opt_str("parent_code").value_or("");
+    u.valid_from = parse_iso_date(r.str("valid_from"));
+    if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
+    if (u.valid_on(d)) out.push_back(std::move(u));
+  }
+  return out;
+}
+
+// CSV text or XLSX bytes as rows of cells.
+Grid grid_of(std::string_view file) {
+  if (xlsx::looks_like_zip(file)) return xlsx::read_first_sheet(file);
+  Grid g;
+  for (auto& r : csv::parse(file)) g.emplace_back(r.line, std::move(r.fields));
+  return g;
+}
+
+}  // namespace
+
+std::vector<Area> load_areas(db::Connection& c) {
+  std::vector<Area> out;
+  for (const auto& r : c.query("SELECT code, name, ord FROM reform_areas WHERE active = 1 ORDER BY ord").rows) {
+    out.push_back({r.str("code"), r.str("name"), int(r.i64("ord"))});
+  }
+  return out;
+}
+
+std::vector<ReportPeriod> load_report_periods(db::Connection& c) {
+  std::vector<ReportPeriod> out;
+  for (const auto& r : c.query("SELECT code, name, ord, first_mmdd, first_prev_year, last_mmdd, due_mmdd "
+                               "FROM report_periods ORDER BY ord")
+                           .rows) {
+    out.push_back({r.str("code"), r.str("name"), int(r.i64("ord")), r.str("first_mmdd"), r.str("last_mmdd"),
+                   r.str("due_mmdd"), r.i64("first_prev_year") != 0});
+  }
+  return out;
+}
+
+// ---- Plans -------------------------------------------------------------------
+
+Plan create_plan(db::Database& db, Plan p, const audit::Entry& who, Instant now) {
+  p.number = std::string(text::trim(text::nfc(p.number)));
+  p.title = std::string(text::trim(text::nfc(p.title)));
+  p.legal_bases = text::nfc(p.legal_bases);
+  p.objectives = text::nfc(p.objectives);
+  if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
+  return db.write([&](db::Connection& c) {
+    check_plan_refs(c, p);
+    if (!c.query("SELECT 1 FROM plans WHERE number = ?", {p.number}).empty()) {
+      throw Error(ErrorKind::conflict, fmt::format("a plan numbered '{}' exists", p.number),
+                  fmt::format("Đã có kế hoạch số {}.", p.number));
+    }
+    std::int64_t t = now.time_since_epoch().count();
+    p.id = c.query("INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, "
+                   "objectives, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "RETURNING id",
+                   {p.number, p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases,
+                    p.objectives, p.status, t, t})
+               .one()
+               .i64("id");
+    audit_write(c, who, "create", "plans", p.number, std::nullopt, plan_json(p).dump(), now);
+    return p;
+  });
+}
+
+Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who, Instant now) {
+  Plan p = changed;
+  p.title = std::string(text::trim(text::nfc(p.title)));
+  p.legal_bases = text::nfc(p.legal_bases);
+  p.objectives = text::nfc(p.objectives);
+  return db.write([&](db::Connection& c) {
+    auto before = find_plan(c, p.id);
+    if (!before) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+    p.number = before->number;
+    if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
+    check_plan_refs(c, p);
+    if (p.parent_id && *p.parent_id == p.id) throw invalid_input("a plan cannot implement itself", "Kế hoạch không thể thực hiện chính nó.");
+    c.query("UPDATE plans SET kind = ?, unit_code = ?, issued_on = ?, title = ?, year = ?, parent_id = ?, "
+            "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
+            {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives,
+             p.status, std::int64_t(now.time_since_epoch().count()), p.id});
+    audit_write(c, who, "update", "plans", p.number, plan_json(*before).dump(), plan_json(p).dump(), now);
+    return p;
+  });
+}
+
+std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM plans WHERE id = ?", kPlanColumns), {id});
+  if (rows.empty()) return std::nullopt;
+  return plan_of(rows.rows[0]);
+}
+
+std::optional<Plan> find_plan_by_number(db::Connection& c, const std::string& number) {
+  auto rows = c.query(fmt::format("SELECT {} FROM plans WHERE number = ?", kPlanColumns),
+                      {std::string(text::trim(number))});
+  if (rows.empty()) return std::nullopt;
+  return plan_of(rows.rows[0]);
+}
+
+std::vector<Plan> list_plans(db::Connection& c, int year) {
+  std::vector<Plan> out;
+  auto rows = year ? c.query(fmt::format("SELECT {} FROM plans WHERE year = ? ORDER BY year DESC, id", kPlanColumns), {year})
+                   : c.query(fmt::format("SELECT {} FROM plans ORDER BY year DESC, id", kPlanColumns));
+  for (const auto& r : rows.rows) out.push_back(plan_of(r));
+  return out;
+}
+
+// ---- The matrix import ---------------------------------------------------------
+
+MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file,
+                           const Resolutions& resolutions, bool write, bool replace, const audit::Entry& who,
+                           Instant now) {
+  MatrixImport out;
+  auto grid = grid_of(file);
+  std::optional<Plan> plan;
+  std::vector<directory::Unit> units;
+  std::vector<Alias> aliases;
+  std::string province;
+  std::vector<Area> areas;
+  db.read([&](db::Connection& c) {
+    plan = find_plan(c, plan_id);
+    if (!plan) return;
+    areas = load_areas(c);
+    units = units_valid_on(c, plan->issued_on.value_or(Date{year{plan->year} / January / 1}));
+    for (const auto& r : c.query("SELECT alias, unit_code, level_code FROM unit_aliases").rows) {
+      aliases.push_back({r.str("alias"), r.opt_str("unit_code").value_or(""), r.opt_str("level_code").value_or("")});
+    }
+    auto p = c.query("SELECT value FROM settings WHERE key = 'province_name'");
+    if (!p.empty()) province = p.rows[0].str("value");
+  });
+  if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+  auto read = read_matrix(grid, areas);
+  out.errors = std::move(read.errors);
+  out.rows = std::move(read.rows);
+  UnitMatcher matcher(units, aliases, province);
+  out.unresolved = resolve_units(out.rows, matcher, resolutions);
+  for (const auto& row : out.rows) {
+    if (row.leads.empty() && !row.lead_cell.empty() &&
+        std::none_of(out.unresolved.begin(), out.unresolved.end(), [&](const auto& u) {
+          return std::find(u.lines.begin(), u.lines.end(), row.line) != u.lines.end();
+        })) {
+      out.errors.push_back({row.line, fmt::format("line {}: no lead unit", row.line),
+                            fmt::format("Dòng {}: chưa có cơ quan chủ trì.", row.line)});
+    }
+  }
+  if (!out.ok() || !write) return out;
+
+  db.write([&](db::Connection& c) {
+    auto existing = c.query("SELECT COUNT(*) AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
+    if (existing > 0) {
+      if (!replace) {
+        throw Error(ErrorKind::conflict, fmt::format("plan {} already has {} tasks", plan->number, existing),
+                    fmt::format("Kế hoạch đã có {} nhiệm vụ; chọn thay thế để nhập lại.", existing));
+      }
+      auto reported = c.query("SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                              "WHERE t.plan_id = ?",
+                              {plan_id})
+                          .one()
+                          .i64("n");
+      if (reported > 0) {
+        throw Error(ErrorKind::conflict, "the plan's tasks have reports; edit the matrix instead of replacing it",
+                    "Nhiệm vụ của kế hoạch đã có báo cáo; hãy sửa từng dòng thay vì nhập lại.");
+      }
+      c.query("DELETE FROM task_units WHERE task_id IN (SELECT id FROM plan_tasks WHERE plan_id = ?)", {plan_id});
+      c.query("DELETE FROM plan_tasks WHERE plan_id = ?", {plan_id});
+    }
+    std::int64_t t = now.time_since_epoch().count();
+    int ord = 0;
+    for (const auto& row : out.rows) {
+      auto id = c.query("INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
+                        "deadline_text, deadline_kind, due_on, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        {plan_id, ++ord, row.ref, row.area_code, text::nfc(row.objective), text::nfc(row.description),
+                         text::nfc(row.output), format_deadline(*row.deadline), kind_code(row.deadline->kind),
+                         opt_iso(row.deadline->due), t, t})
+                    .one()
+                    .i64("id");
+      for (const auto& u : row.leads) c.query("INSERT INTO task_units VALUES (?, ?, 'lead')", {id, u});
+      for (const auto& u : row.cooperates) c.query("INSERT INTO task_units VALUES (?, ?, 'cooperate')", {id, u});
+    }
+    for (const auto& [key, target] : resolutions) {
+      bool level = target.rfind("level:", 0) == 0;
+      c.query("DELETE FROM unit_aliases WHERE alias = ?", {key});
+      c.query("INSERT INTO unit_aliases (alias, unit_code, level_code, created_at) VALUES (?, ?, ?, ?)",
+              {key, level ? db::Param(nullptr) : db::Param(target),
+               level ? db::Param(target.substr(6)) : db::Param(nullptr), t});
+      audit_write(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
+    }
+    audit_write(c, who, "import", "plan_tasks", plan->number, std::nullopt,
+                json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
+  });
+  out.written = int(out.rows.size());
+  return out;
+}
+
+// ---- Tasks and reports ---------------------------------------------------------
+
+std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.plan_id = ? ORDER BY t.ord, t.id", kTaskColumns),
+                      {plan_id});
+  return tasks_of(c, rows,
+                  "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
+                  "WHERE t.plan_id = ? ORDER BY u.task_id, u.role, u.unit_code",
+                  {plan_id});
+}
+
+std::optional<Task> find_task(db::Connection& c, std::int64_t task_id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.id = ?", kTaskColumns), {task_id});
+  auto tasks = tasks_of(c, rows, "SELECT task_id, unit_code, role FROM task_units WHERE task_id = ? ORDER BY role, unit_code",
+                        {task_id});
+  if (tasks.empty()) return std::nullopt;
+  return tasks.front();
+}
+
+std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
+  std::vector<Report> out;
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                                           "WHERE t.plan_id = ? ORDER BY r.reported_at",
+                                           kReportColumns),
+                               {plan_id})
+                           .rows) {
+    out.push_back(report_of(r));
+  }
+  return out;
+}
+
+std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date as_of) {
+  auto tasks = plan_tasks(c, plan_id);
+  auto reports = plan_reports(c, plan_id);
+  std::map<std::int64_t, std::vector<Report>> by_task;
+  for (auto& r : reports) by_task[r.task_id].push_back(std::move(r));
+  std::vector<TaskState> out;
+  out.reserve(tasks.size());
+  for (const auto& t : tasks) out.push_back(state_as_of(t, by_task[t.id], as_of));
+  return out;
+}
+
+Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instant now) {
+  Date today = local_date(now);
+  r.narrative = text::nfc(text::trim(r.narrative));
+  r.evidence = text::nfc(text::trim(r.evidence));
+  return db.write([&](db::Connection& c) {
+    auto task = find_task(c, r.task_id);
+    if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
+    auto plan = find_plan(c, task->plan_id);
+    const auto& list = r.role == "lead" ? task->leads : task->cooperates;
+    if ((r.role != "lead" && r.role != "cooperate") || std::find(list.begin(), list.end(), r.unit_code) == list.end()) {
+      throw forbidden(fmt::format("unit {} is not a {} unit of task {}", r.unit_code, r.role, r.task_id),
+                      "Đơn vị không được giao nhiệm vụ này.");
+    }
+    if (task->cancelled_reason) throw invalid_input("the task is cancelled", "Nhiệm vụ đã hủy, không cần báo cáo.");
+    auto period = period_of_key(load_report_periods(c), r.period, WorkCalendar::vietnam());
+    if (sys_days{period.first} > sys_days{today}) {
+      throw invalid_input(fmt::format("period {} has not begun", r.period), "Kỳ báo cáo này chưa bắt đầu.");
+    }
+    int py = int(period.last.year());
+    if (py != plan->year && py != plan->year + 1) {
+      throw invalid_input(fmt::format("period {} is outside the plan's year {}", r.period, plan->year),
+                          "Kỳ báo cáo không thuộc năm của kế hoạch.");
+    }
+    if (r.unchanged) {
+      auto config = load_report_periods(c);
+      std::optional<Report> prev;
+      for (const auto& row : c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND "
+                                                 "r.unit_code = ? AND r.role = ? ORDER BY r.reported_at",
+                                                 kReportColumns),
+                                     {r.task_id, r.unit_code, r.role})
+                                 .rows) {
+        auto earlier = report_of(row);
+        if (period_rank(config, earlier.period) < period_rank(config, r.period)) prev = earlier;
+      }
+      if (!prev) {
+        throw invalid_input("there is no earlier report to repeat", "Chưa có báo cáo kỳ trước để giữ nguyên.");
+      }
+      const auto& p = *prev;
+      r.progress = p.progress;
+      r.percent = p.percent;
+      r.done_on = p.done_on;
+      r.narrative = p.narrative;
+      r.evidence = p.evidence;
+    }
+    if (r.progress == "done") r.percent = 100;
+    if (auto errors = check_report(r, today); !errors.empty()) throw rejected(errors);
+    r.reported_by = who.actor;
+    r.reported_at = now;
+    auto before = c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
+                                      kReportColumns),
+                          {r.task_id, r.unit_code, r.period});
+    std::optional<std::string> before_json;
+    if (!before.empty()) before_json = report_json(report_of(before.rows[0])).dump();
+    c.query("DELETE FROM task_reports WHERE task_id = ? AND unit_code = ? AND period = ?",
+            {r.task_id, r.unit_code, r.period});
+    c.query("INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
+            "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative,
+             r.evidence, r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
+    audit_write(c, who, before_json ? "update" : "create", "task_reports",
+                fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, report_json(r).dump(), now);
+    return r;
+  });
+}
+
+std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const PeriodOfYear& period, Date today) {
+  int y = int(period.last.year());
+  auto rows = c.query(fmt::format("SELECT {}, p.number, u.role AS unit_role FROM plan_tasks t "
+                                  "JOIN plans p ON p.id = t.plan_id JOIN task_units u ON u.task_id = t.id "
+                                  "WHERE u.unit_code = ? AND p.year = ? AND p.status = 'issued' "
+                                  "ORDER BY p.id, t.ord, t.id",
+                                  kTaskColumns),
+                      {unit, y});
+  std::vector<std::pair<std::string, std::string>> meta;  // number, role per row
+  for (const auto& r : rows.rows) meta.emplace_back(r.str("number"), r.str("unit_role"));
+  auto tasks = tasks_of(c, rows,
+                        "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
+                        "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status = 'issued' AND u.task_id IN "
+                        "(SELECT task_id FROM task_units WHERE unit_code = ?)",
+                        {y, unit});
+  std::map<std::int64_t, std::vector<Report>> reports;
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                                           "JOIN plans p ON p.id = t.plan_id WHERE r.unit_code = ? AND p.year = ? "
+                                           "ORDER BY r.reported_at",
+                                           kReportColumns),
+                               {unit, y})
+                           .rows) {
+    auto rep = report_of(r);
+    reports[rep.task_id].push_back(std::move(rep));
+  }
+  auto config = load_report_periods(c);
+  int rank = period_rank(config, period.key);
+  std::vector<Owed> out;
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    Owed o{tasks[i], meta[i].first, meta[i].second, TaskStatus::not_started, std::nullopt, std::nullopt};
+    for (const auto& r : reports[o.task.id]) {
+      if (r.role != o.role) continue;
+      if (r.period == period.key) o.current = r;
+      else if (period_rank(config, r.period) < rank) o.previous = r;  // reports come oldest first
+    }
+    if (!owes_report(o.task, o.previous)) continue;
+    Task mine = o.task;
+    mine.leads = {unit};
+    std::vector<Report> own;
+    for (const auto& r : reports[o.task.id]) {
+      if (r.role == "lead") own.push_back(r);
+    }
+    o.status = o.role == "lead" ? state_as_of(mine, own, today).status : state_as_of(o.task, {}, today).status;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace cchc::plans

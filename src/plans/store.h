@@ -1,0 +1,80 @@
+#pragma once
+// Reform plans' SQL: plans, the matrix import, tasks, reports.
+// Every write is one transaction and audited as `who`.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "db/database.h"
+#include "plans/model.h"
+#include "plans/rules.h"
+
+namespace cchc::plans {
+
+std::vector<Area> load_areas(db::Connection& c);
+std::vector<ReportPeriod> load_report_periods(db::Connection& c);
+
+// ---- Plans ---------------------------------------------------------------
+
+// Validates (number, title, year, kind, status, an open issuing unit, a
+// parent that exists) and stores the plan; conflict when the number is taken.
+Plan create_plan(db::Database& db, Plan plan, const audit::Entry& who, Instant now);
+// Changes a plan's fields (not its number); validated like create_plan.
+Plan update_plan(db::Database& db, const Plan& plan, const audit::Entry& who, Instant now);
+std::optional<Plan> find_plan(db::Connection& c, std::int64_t id);
+std::optional<Plan> find_plan_by_number(db::Connection& c, const std::string& number);
+// Newest year first, then by number; year 0 = every year.
+std::vector<Plan> list_plans(db::Connection& c, int year = 0);
+
+// ---- The matrix import ---------------------------------------------------
+
+struct MatrixImport {
+  std::vector<LineError> errors;          // rows that cannot be read
+  std::vector<UnresolvedName> unresolved;  // names to resolve first
+  std::vector<MatrixRow> rows;
+  int written = 0;
+  bool ok() const { return errors.empty() && unresolved.empty(); }
+};
+
+// Reads the matrix (CSV text or XLSX bytes) and matches its unit names
+// against the units valid on the plan's date (its year's 1 January when it
+// has none), the stored aliases and `resolutions`. Only when every row reads
+// and every name is resolved, and `write` is set, it writes the tasks in one
+// transaction and stores each resolution as an alias (so the next import of
+// the same names needs none). A plan that already has tasks is refused
+// (conflict) unless `replace` is set and none of its tasks has a report.
+MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file, const Resolutions& resolutions,
+                           bool write, bool replace, const audit::Entry& who, Instant now);
+
+// ---- Tasks and reports ---------------------------------------------------
+
+std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id);
+std::optional<Task> find_task(db::Connection& c, std::int64_t task_id);
+std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id);
+// Every task of the plan with its state as of `as_of`.
+std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date as_of);
+
+// Stores a unit's report on a task for a period: the unit must be a lead
+// (role lead) or co-operating unit (role cooperate) of the task, the task
+// not cancelled, the period one of the plan's year or the next, and the
+// report pass check_report. An "unchanged" report copies the unit's latest
+// earlier report (invalid_input when there is none). Replaces the unit's
+// report for the same period. Returns the stored report.
+Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now);
+
+// What a unit owes for a period: each task of an issued plan of the
+// period's year on which the unit is lead or co-operating and still owes a
+// report (owes_report), with its report for the period, if made.
+struct Owed {
+  Task task;
+  std::string plan_number;
+  std::string role;                 // lead | cooperate
+  TaskStatus status;                // the unit's own, as of today
+  std::optional<Report> previous;   // its latest report before the period
+  std::optional<Report> current;    // its report for the period
+};
+std::vector<Owed> owed_by(db::Connection& c, const std::string& unit_code, const PeriodOfYear& period, Date today);
+
+}  // namespace cchc::plans
