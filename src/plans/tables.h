@@ -1,0 +1,26 @@
+#pragma once
+// The tables plan pages show and export (views/table.h): the task matrix in
+// the plan appendix's layout, so an exported matrix imports back unchanged.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "plans/model.h"
+#include "views/table.h"
+
+namespace cchc::plans {
+
+// Unit code → name, for the matrix's unit columns.
+using UnitNames = std::map<std::string, std::string>;
+
+// STT · Mục tiêu · Nhiệm vụ/Hoạt động · Kết quả/Sản phẩm · Cơ quan chủ trì ·
+// Cơ quan phối hợp · Thời gian hoàn thành, with an area row (I, II, …)
+// before each area's tasks. With `states`, two more columns: Tình trạng
+// and Tỷ lệ hoàn thành (as of the states' day).
+views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Area>& areas,
+                          const UnitNames& names, const std::vector<TaskState>* states = nullptr);
+
+// "I", "II", … "XX".
+std::string roman(int n);
+
+}  // namespace cchc::plans

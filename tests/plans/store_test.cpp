@@ -1,0 +1,286 @@
+// Plans' storage on both backends: plans, the matrix import (nothing
+// written while a name is unresolved; resolutions kept as aliases; an
+// exported matrix imports back the same), reports and their rules, and
+// what a unit owes for a period.
+#include "plans/store.h"
+
+#include <gtest/gtest.h>
+
+#include "db/migrate.h"
+#include "directory/store.h"
+#include "plans/tables.h"
+#include "support/test_db.h"
+
+namespace cchc::plans {
+namespace {
+
+using namespace std::chrono;
+
+class PlanStore : public ::testing::TestWithParam<std::string> {};
+INSTANTIATE_TEST_SUITE_P(Backends, PlanStore, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+const audit::Entry kWho{"cli:test", "cli", "", "", "", {}, {}};
+
+Instant at(const char* day, int hour = 10) { return start_of_day(parse_iso_date(day)) + hours{hour}; }
+
+const char* kUnits =
+    "code,name,level,parent_code,valid_from,valid_to,successor_codes\n"
+    "P,Tỉnh Đồng Nai,province,,2004-01-01,,\n"
+    "SNV,Sở Nội vụ,department,P,2004-01-01,,\n"
+    "STP,Sở Tư pháp,department,P,2004-01-01,,\n"
+    "VP,Văn phòng Ủy ban nhân dân tỉnh,department,P,2004-01-01,,\n"
+    "OLD,Sở Bưu chính,department,P,2004-01-01,2010-12-31,\n";
+
+Plan plan_2024(db::Database& db) {
+  Plan p;
+  p.number = "12/KH-UBND";
+  p.unit_code = "P";
+  p.title = "Kế hoạch cải cách hành chính năm 2024";
+  p.year = 2024;
+  p.issued_on = Date{year{2024} / 1 / 10};
+  p.status = "issued";
+  return create_plan(db, p, kWho, at("2024-01-10"));
+}
+
+const char* kMatrix =
+    "STT,Mục tiêu,Nhiệm vụ/Hoạt động,Kết quả/Sản phẩm,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian hoàn thành\n"
+    "I,Cải cách thể chế,,,,,\n"
+    "1,,Rà soát văn bản,Báo cáo,Sở Tư pháp,Các sở ban ngành,Quý II/2024\n"
+    "II,Cai cach thu tuc hanh chinh,,,,,\n"
+    "1,100% TTHC công khai,Công khai TTHC,Quyết định,So Noi vu,\"Sở Tư pháp; Phòng Tổng hợp\",Thuong xuyen\n"
+    "2,,Số hóa hồ sơ,Phần mềm,Phòng Tổng hợp,,trước ngày 30/9/2024\n";
+
+std::int64_t count(db::Database& db, const std::string& table) {
+  return db.read([&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM " + table).one().i64("n"); });
+}
+
+TEST_P(PlanStore, MatrixImportWritesNothingUntilEveryNameIsResolved) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
+  auto plan = plan_2024(*t->db);
+
+  auto first = import_matrix(*t->db, plan.id, kMatrix, {}, true, false, kWho, at("2024-01-11"));
+  EXPECT_TRUE(first.errors.empty());
+  ASSERT_EQ(first.unresolved.size(), 1u);
+  EXPECT_EQ(first.unresolved[0].name, "Phòng Tổng hợp");
+  EXPECT_EQ(first.unresolved[0].lines, (std::vector<int>{5, 6}));
+  EXPECT_EQ(first.written, 0);
+  EXPECT_EQ(count(*t->db, "plan_tasks"), 0);
+
+  Resolutions r{{unit_key("Phòng Tổng hợp"), "VP"}};
+  auto second = import_matrix(*t->db, plan.id, kMatrix, r, true, false, kWho, at("2024-01-11"));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second.written, 3);
+  auto tasks = t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); });
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0].area_code, "institutions");
+  EXPECT_EQ(tasks[0].leads, (std::vector<std::string>{"STP"}));
+  // The group is the departments valid on the plan's date (not OLD), less the lead.
+  EXPECT_EQ(tasks[0].cooperates, (std::vector<std::string>{"SNV", "VP"}));
+  EXPECT_EQ(tasks[1].leads, (std::vector<std::string>{"SNV"}));
+  EXPECT_EQ(tasks[1].cooperates, (std::vector<std::string>{"STP", "VP"}));
+  EXPECT_EQ(tasks[1].deadline.kind, Deadline::Kind::continuous);
+  EXPECT_EQ(tasks[2].deadline_text, "Trước ngày 30/09/2024");
+  EXPECT_EQ(tasks[2].objective, "100% TTHC công khai");  // merged cell above
+  EXPECT_EQ(count(*t->db, "unit_aliases"), 1);
+
+  // Importing again: refused while the plan has tasks, unless replacing.
+  try {
+    import_matrix(*t->db, plan.id, kMatrix, {}, true, false, kWho, at("2024-01-12"));
+    ADD_FAILURE() << "a second import into a plan with tasks must be refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+  }
+  // The alias now resolves the name with no help.
+  auto again = import_matrix(*t->db, plan.id, kMatrix, {}, true, true, kWho, at("2024-01-12"));
+  EXPECT_TRUE(again.ok());
+  EXPECT_EQ(count(*t->db, "plan_tasks"), 3);
+
+  // A bad row rejects the whole file.
+  std::string bad = std::string(kMatrix) + "3,,Thêm,,Sở Nội vụ,,Quý V/2024\n";
+  auto rejected = import_matrix(*t->db, plan.id, bad, {}, true, true, kWho, at("2024-01-12"));
+  ASSERT_EQ(rejected.errors.size(), 1u);
+  EXPECT_EQ(rejected.errors[0].line, 7);
+  EXPECT_EQ(count(*t->db, "plan_tasks"), 3);
+
+  // Once a task has a report, replacing the matrix is refused.
+  auto task = t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); })[1];
+  Report rep;
+  rep.task_id = task.id;
+  rep.unit_code = "SNV";
+  rep.period = "2024-q1";
+  rep.percent = 30;
+  submit_report(*t->db, rep, kWho, at("2024-03-10"));
+  EXPECT_THROW(import_matrix(*t->db, plan.id, kMatrix, {}, true, true, kWho, at("2024-03-11")), Error);
+  EXPECT_EQ(count(*t->db, "task_reports"), 1);
+}
+
+TEST_P(PlanStore, AnExportedMatrixImportsBackTheSame) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
+  auto plan = plan_2024(*t->db);
+  ASSERT_TRUE(import_matrix(*t->db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
+                            at("2024-01-11"))
+                  .ok());
+  std::vector<Task> tasks;
+  std::vector<Area> areas;
+  UnitNames names;
+  t->db->read([&](db::Connection& c) {
+    tasks = plan_tasks(c, plan.id);
+    areas = load_areas(c);
+    for (const auto& r : c.query("SELECT code, name FROM units").rows) names[r.str("code")] = r.str("name");
+  });
+  auto xlsx = views::to_xlsx({matrix_table(plan, tasks, areas, names)});
+
+  Plan other = plan;
+  other.number = "13/KH-UBND";
+  other = create_plan(*t->db, other, kWho, at("2024-01-12"));
+  auto back = import_matrix(*t->db, other.id, xlsx, {}, true, false, kWho, at("2024-01-12"));
+  ASSERT_TRUE(back.ok()) << (back.errors.empty() ? back.unresolved[0].name : back.errors[0].message);
+  auto copy = t->db->read([&](db::Connection& c) { return plan_tasks(c, other.id); });
+  ASSERT_EQ(copy.size(), tasks.size());
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(copy[i].area_code, tasks[i].area_code);
+    EXPECT_EQ(copy[i].ref, tasks[i].ref);
+    EXPECT_EQ(copy[i].objective, tasks[i].objective);
+    EXPECT_EQ(copy[i].description, tasks[i].description);
+    EXPECT_EQ(copy[i].output, tasks[i].output);
+    EXPECT_EQ(copy[i].deadline, tasks[i].deadline);
+    EXPECT_EQ(copy[i].leads, tasks[i].leads);
+    EXPECT_EQ(copy[i].cooperates, tasks[i].cooperates);
+  }
+  // Not a workbook, nor CSV: a clear error.
+  EXPECT_THROW(import_matrix(*t->db, other.id, std::string("PK\x03\x04garbage", 11), {}, false, false, kWho,
+                             at("2024-01-12")),
+               Error);
+}
+
+TEST_P(PlanStore, ReportsFollowTheirRules) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
+  auto plan = plan_2024(*t->db);
+  ASSERT_TRUE(import_matrix(*t->db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
+                            at("2024-01-11"))
+                  .ok());
+  auto tasks = t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); });
+  const auto& review = tasks[0];  // STP leads, SNV and VP co-operate, due 30/06/2024
+
+  auto expect_error = [&](Report r, Instant when, ErrorKind kind) {
+    try {
+      submit_report(*t->db, r, kWho, when);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), kind) << e.what();
+    }
+  };
+  Report r;
+  r.task_id = review.id;
+  r.unit_code = "SNV";  // co-operates, does not lead
+  r.period = "2024-q1";
+  r.percent = 20;
+  expect_error(r, at("2024-03-10"), ErrorKind::forbidden);
+  r.role = "cooperate";
+  r.narrative = "Đã góp ý dự thảo.";
+  EXPECT_EQ(submit_report(*t->db, r, kWho, at("2024-03-10")).role, "cooperate");
+
+  r.unit_code = "STP";
+  r.role = "lead";
+  r.period = "2026-q1";
+  expect_error(r, at("2024-03-10"), ErrorKind::invalid_input);  // not begun, and outside the plan's year
+  r.period = "2024-q1";
+  r.unchanged = true;
+  expect_error(r, at("2024-03-10"), ErrorKind::invalid_input);  // nothing earlier to repeat
+  r.unchanged = false;
+  r.percent = 150;
+  expect_error(r, at("2024-03-10"), ErrorKind::invalid_input);
+  r.percent = 40;
+  r.narrative = "Đang rà soát 12 văn bản.";
+  r.evidence = "https://vanban.example.vn/bc-12.pdf";
+  submit_report(*t->db, r, kWho, at("2024-03-10"));
+  // "Unchanged since last period" repeats the q1 report for q3.
+  Report same;
+  same.task_id = review.id;
+  same.unit_code = "STP";
+  same.period = "2024-q3";
+  same.unchanged = true;
+  auto stored = submit_report(*t->db, same, kWho, at("2024-09-10"));
+  EXPECT_EQ(stored.percent, 40);
+  EXPECT_EQ(stored.narrative, "Đang rà soát 12 văn bản.");
+  EXPECT_TRUE(stored.unchanged);
+  // Re-reporting a period replaces that period's report.
+  Report done;
+  done.task_id = review.id;
+  done.unit_code = "STP";
+  done.period = "2024-q3";
+  done.progress = "done";
+  done.done_on = Date{year{2024} / 7 / 5};
+  submit_report(*t->db, done, kWho, at("2024-09-11"));
+  EXPECT_EQ(count(*t->db, "task_reports"), 3);
+
+  auto states = [&](const char* day) {
+    return t->db->read([&](db::Connection& c) { return plan_states(c, plan.id, parse_iso_date(day)); });
+  };
+  EXPECT_EQ(status_code(states("2024-03-09")[0].status), "not_started");
+  EXPECT_EQ(status_code(states("2024-03-10")[0].status), "in_progress");
+  EXPECT_EQ(states("2024-03-10")[0].percent, 40);
+  EXPECT_EQ(status_code(states("2024-07-01")[0].status), "overdue");
+  EXPECT_EQ(status_code(states("2024-09-10")[0].status), "overdue");  // "unchanged" at 40 %
+  EXPECT_EQ(status_code(states("2024-09-11")[0].status), "done_late");
+  // Every report is audited.
+  auto audited = t->db->read([](db::Connection& c) {
+    return c.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'task_reports'").one().i64("n");
+  });
+  EXPECT_EQ(audited, 4);
+}
+
+TEST_P(PlanStore, WhatAUnitOwesForAPeriod) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
+  auto plan = plan_2024(*t->db);
+  ASSERT_TRUE(import_matrix(*t->db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
+                            at("2024-01-11"))
+                  .ok());
+  const auto& cal = WorkCalendar::vietnam();
+  auto owed = [&](const char* unit, const char* period, const char* today) {
+    return t->db->read([&](db::Connection& c) {
+      return owed_by(c, unit, period_of_key(load_report_periods(c), period, cal), parse_iso_date(today));
+    });
+  };
+  // SNV leads the continuous task and co-operates on the review.
+  auto snv = owed("SNV", "2024-q1", "2024-03-01");
+  ASSERT_EQ(snv.size(), 2u);
+  EXPECT_EQ(snv[0].role, "cooperate");
+  EXPECT_EQ(snv[1].role, "lead");
+  EXPECT_EQ(snv[1].task.deadline.kind, Deadline::Kind::continuous);
+
+  auto tasks = t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); });
+  Report done;
+  done.task_id = tasks[2].id;  // VP leads, due 30/09/2024
+  done.unit_code = "VP";
+  done.period = "2024-q1";
+  done.progress = "done";
+  done.done_on = Date{year{2024} / 3 / 1};
+  submit_report(*t->db, done, kWho, at("2024-03-05"));
+  auto vp_q1 = owed("VP", "2024-q1", "2024-03-05");
+  ASSERT_EQ(vp_q1.size(), 3u);  // co-operates on two, leads one (reported this period)
+  EXPECT_TRUE(vp_q1[2].current.has_value());
+  EXPECT_EQ(status_code(vp_q1[2].status), "done");
+  // Done in q1: not owed again in h1; the continuous task it co-operates on still is.
+  auto vp_h1 = owed("VP", "2024-h1", "2024-06-01");
+  ASSERT_EQ(vp_h1.size(), 2u);
+  EXPECT_EQ(vp_h1[0].task.id, tasks[0].id);
+  EXPECT_EQ(vp_h1[1].task.id, tasks[1].id);
+  // A draft plan owes nothing.
+  plan.status = "draft";
+  update_plan(*t->db, plan, kWho, at("2024-06-01"));
+  EXPECT_TRUE(owed("VP", "2024-h1", "2024-06-01").empty());
+}
+
+}  // namespace
+}  // namespace cchc::plans
