@@ -12,7 +12,9 @@
 #include <sstream>
 #include <iostream>
 
+#include "app/cli_support.h"
 #include "app/demo.h"
+#include "app/plans_cli.h"
 #include "audit/audit.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
@@ -28,6 +30,26 @@
 #include "db/migrate.h"
 
 namespace cchc::app {
+
+std::unique_ptr<db::Database> open_migrated(const std::string& spec) {
+  auto db = db::open(spec);
+  auto applied = db::migrate(*db);
+  for (int v : applied) spdlog::info("applied migration {}", v);
+  return db;
+}
+
+audit::Entry cli_actor() {
+  const char* user = std::getenv("USER");
+  return audit::Entry{std::string("cli:") + (user && *user ? user : "unknown"), "cli", "", "", "", {}, {}};
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw invalid_input("cannot read " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
 
 namespace {
 
@@ -46,13 +68,6 @@ void setup_logging(bool access_log) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%l] %v");
 }
 
-std::unique_ptr<db::Database> open_migrated(const std::string& spec) {
-  auto db = db::open(spec);
-  auto applied = db::migrate(*db);
-  for (int v : applied) spdlog::info("applied migration {}", v);
-  return db;
-}
-
 int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfig web_config) {
   auto db = open_migrated(db_spec);
   Web web(*db, web_config);
@@ -66,19 +81,6 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
   server.run();
   spdlog::info("cchc stopped");
   return 0;
-}
-
-audit::Entry cli_actor() {
-  const char* user = std::getenv("USER");
-  return audit::Entry{std::string("cli:") + (user && *user ? user : "unknown"), "cli", "", "", "", {}, {}};
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw invalid_input("cannot read " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
 }
 
 int import_units(const std::string& db_spec, const std::string& file) {
@@ -267,6 +269,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
 
+  PlansCommands plans_cmds;
+  add_plans_commands(cli, plans_cmds, add_db);
+
   auto* import_cmd = cli.add_subcommand("import", "Import service records from the one-stop systems");
   import_cmd->require_subcommand(1);
   std::string import_file;
@@ -350,8 +355,10 @@ int run_cli(int argc, char** argv) {
       auto db = open_migrated(db_spec);
       auto logins = load_demo(*db);
       auto records = load_demo_records(*db, now_seconds(), !demo_no_records);
+      auto plan = load_demo_plan(*db, now_seconds());
       std::cout << "demo data loaded into " << db->describe() << ": " << records.dossiers << " dossiers, "
-                << records.feedback << " feedback records" << std::endl;
+                << records.feedback << " feedback records, " << plan.tasks << " plan tasks, " << plan.reports
+                << " task reports" << std::endl;
       std::cout << "demo logins (demo data only):" << std::endl;
       for (const auto& l : logins) {
         std::cout << fmt::format("  {:<16} {:<18} {}", l.role, l.username, l.password) << std::endl;
@@ -392,6 +399,7 @@ int run_cli(int argc, char** argv) {
       }
       return 0;
     }
+    if (auto code = run_plans_commands(plans_cmds, db_spec)) return *code;
     if (*import_dossiers) return import_records(db_spec, indicators::Kind::dossiers, import_file);
     if (*import_feedback) return import_records(db_spec, indicators::Kind::feedback, import_file);
     if (*indicators_rebuild) {

@@ -11,6 +11,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
+#include "plans/store.h"
 
 namespace cchc::app {
 
@@ -119,6 +120,116 @@ DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
   }
   set_targets(db, targets, who, now);
   return {dossiers.size(), feedback.size()};
+}
+
+DemoPlan load_demo_plan(db::Database& db, Instant now) {
+  using namespace std::chrono;
+  const audit::Entry who{"system", "demo", "", "", "", {}, {}};
+  Date today = local_date(now);
+  int y = int(today.year());
+  plans::Plan plan;
+  plan.number = fmt::format("{}/KH-UBND", 280 + y % 100);
+  if (db.read([&](db::Connection& c) { return plans::find_plan_by_number(c, plan.number); })) return {};
+  plan.unit_code = "DNI";
+  plan.year = y;
+  plan.title = fmt::format("Kế hoạch cải cách hành chính tỉnh Đồng Nai năm {}", y);
+  plan.issued_on = Date{year{y} / January / 10};
+  plan.status = "issued";
+  plan.legal_bases =
+      "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà "
+      "nước giai đoạn 2021 - 2030\nQuyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ";
+  plan.objectives =
+      "Tiếp tục đẩy mạnh cải cách hành chính, xây dựng nền hành chính phục vụ, chuyên nghiệp, hiện đại; nâng cao "
+      "chỉ số cải cách hành chính và mức độ hài lòng của người dân, doanh nghiệp.";
+  plan = plans::create_plan(db, plan, who, now);
+
+  std::string matrix(embedded_file("data/demo/plan-matrix.csv"));
+  for (auto pos = matrix.find("{Y}"); pos != std::string::npos; pos = matrix.find("{Y}", pos)) {
+    matrix.replace(pos, 3, std::to_string(y));
+  }
+  auto imported = plans::import_matrix(db, plan.id, matrix, {}, true, false, who, now);
+  if (!imported.ok()) {
+    throw Error(ErrorKind::internal,
+                "demo plan rejected: " + (imported.errors.empty() ? "unit '" + imported.unresolved[0].name + "'"
+                                                                  : imported.errors[0].message));
+  }
+
+  // The periods to report: the current one and the one before, in this year.
+  std::vector<plans::PeriodOfYear> periods;
+  auto tasks = db.read([&](db::Connection& c) {
+    auto config = plans::load_report_periods(c);
+    auto current = plans::current_period(config, today, WorkCalendar::vietnam());
+    for (const auto& p : plans::periods_of_year(config, y, WorkCalendar::vietnam())) {
+      if (p.ord <= current.ord && int(current.last.year()) == y) periods.push_back(p);
+    }
+    return plans::plan_tasks(c, plan.id);
+  });
+  if (periods.size() > 2) periods.erase(periods.begin(), periods.end() - 2);
+
+  // Each task follows one of seven patterns over the (up to) two periods.
+  DemoPlan out{tasks.size(), 0};
+  auto day_before = [&](Date d, int n) { return Date{sys_days{d} - days{n}}; };
+  auto report = [&](const plans::Task& t, const std::string& unit, const std::string& role,
+                    const plans::PeriodOfYear& p, Date on, const char* progress, int percent,
+                    std::optional<Date> done_on, bool unchanged) {
+    if (sys_days{on} >= sys_days{today}) on = day_before(today, 1);
+    if (sys_days{on} < sys_days{p.first}) return;
+    plans::Report r;
+    r.task_id = t.id;
+    r.unit_code = unit;
+    r.role = role;
+    r.period = p.key;
+    r.progress = progress;
+    r.percent = percent;
+    r.unchanged = unchanged;
+    if (done_on && sys_days{*done_on} > sys_days{on}) done_on = on;
+    r.done_on = std::string(progress) == "done" ? done_on : std::nullopt;
+    if (role == "cooperate") {
+      r.narrative = "Đã phối hợp cung cấp thông tin, ý kiến theo đề nghị của cơ quan chủ trì.";
+    } else if (r.progress == "done") {
+      r.narrative = fmt::format("Đã hoàn thành. Sản phẩm: {}.", t.output.empty() ? "báo cáo" : t.output);
+    } else {
+      r.narrative = fmt::format("Đang triển khai, ước đạt {}% khối lượng công việc.", percent);
+    }
+    plans::submit_report(db, r, who, start_of_day(on) + hours{9});
+    ++out.reports;
+  };
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    const auto& t = tasks[i];
+    bool continuous = t.deadline.kind == plans::Deadline::Kind::continuous;
+    for (const auto& unit : t.leads) {
+      for (size_t k = 0; k < periods.size(); ++k) {
+        const auto& p = periods[k];
+        bool last = k + 1 == periods.size();
+        Date on = day_before(p.due, 3);
+        auto due_or = [&](Date d) { return t.deadline.due ? std::min(*t.deadline.due, d) : d; };
+        auto done = [&](Date on_day) {
+          if (continuous) return report(t, unit, "lead", p, on, "in_progress", 100, std::nullopt, false);
+          report(t, unit, "lead", p, on, "done", 100, day_before(due_or(on_day), 2), false);
+        };
+        switch (i % 7) {
+          case 0: done(on); break;                                                     // done on time
+          case 1: report(t, unit, "lead", p, on, "in_progress", last ? 60 : 30, std::nullopt, false); break;
+          case 2: break;                                                               // never reports
+          case 3:                                                                      // done, maybe late
+            if (!last) report(t, unit, "lead", p, on, "in_progress", 50, std::nullopt, false);
+            else if (continuous || !t.deadline.due) done(on);
+            else report(t, unit, "lead", p, on, "done", 100, Date{sys_days{*t.deadline.due} + days{10}}, false);
+            break;
+          case 4: report(t, unit, "lead", p, on, "in_progress", 40, std::nullopt, last && k > 0); break;  // "unchanged"
+          case 5:                                                                      // reports late, the second time only
+            if (last) report(t, unit, "lead", p, Date{sys_days{p.due} + days{4}}, "in_progress", 20, std::nullopt, false);
+            break;
+          case 6: if (last) done(on); break;
+        }
+      }
+    }
+    if (i % 5 == 0 && !t.cooperates.empty() && !periods.empty()) {
+      report(t, t.cooperates.front(), "cooperate", periods.back(), day_before(periods.back().due, 5), "in_progress",
+             50, std::nullopt, false);
+    }
+  }
+  return out;
 }
 
 }  // namespace cchc::app

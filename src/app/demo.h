@@ -18,18 +18,30 @@ struct DemoLogin {
 // Loads the demo data; returns the demo accounts (one per role) to print.
 std::vector<DemoLogin> load_demo(db::Database& db);
 
+// The directory's units (all but the province) as the synthetic record
+// generator takes them: the demo's and the benchmarks' provinces.
+std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db);
+
 // The demo's service-delivery records: synthetic dossiers and feedback
 // (indicators/synthetic.h) for every unit from January two years before
 // `now` up to `now`, imported through the same path as any batch, and the
 // province's targets (docs/indicators.md). With `records` false, only the
 // targets. Returns the records imported.
-// The directory's units (all but the province) as the synthetic record
-// generator takes them: the demo's and the benchmarks' provinces.
-std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db);
-
 struct DemoRecords {
   std::size_t dossiers = 0, feedback = 0;
 };
 DemoRecords load_demo_records(db::Database& db, Instant now, bool records = true);
+
+// The province's reform plan for `now`'s year (data/demo/plan-matrix.csv,
+// modelled on the corpus plan: 46 tasks over every area and deadline kind),
+// imported through the matrix import, and its lead units' reports for the
+// current reporting period and the one before it (where the year has one):
+// some tasks done, some done late, some lagging with no report, some
+// overdue, some "unchanged", a few co-operating contributions. Skipped when
+// the plan exists. Returns the tasks and reports written.
+struct DemoPlan {
+  std::size_t tasks = 0, reports = 0;
+};
+DemoPlan load_demo_plan(db::Database& db, Instant now);
 
 }  // namespace cchc::app

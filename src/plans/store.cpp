@@ -8,6 +8,7 @@
 #include "core/csv.h"
 #include "core/text.h"
 #include "core/xlsx.h"
+#include "plans/json.h"
 
 namespace cchc::plans {
 
@@ -53,20 +54,6 @@ Plan plan_of(const db::Row& r) {
   p.objectives = r.str("objectives");
   p.status = r.str("status");
   return p;
-}
-
-json iso_or_null(const std::optional<Date>& d) { return d ? json(format_iso_date(*d)) : json(); }
-
-json plan_json(const Plan& p) {
-  return {{"number", p.number}, {"kind", p.kind},   {"unit", p.unit_code},
-          {"issued_on", iso_or_null(p.issued_on)},      {"title", p.title},
-          {"year", p.year},     {"parent_id", p.parent_id ? json(*p.parent_id) : json()}, {"status", p.status}};
-}
-
-json report_json(const Report& r) {
-  return {{"task_id", r.task_id}, {"unit", r.unit_code}, {"period", r.period}, {"role", r.role},
-          {"progress", r.progress}, {"percent", r.percent}, {"done_on", iso_or_null(r.done_on)},
-          {"narrative", r.narrative}, {"evidence", r.evidence}, {"unchanged", r.unchanged}};
 }
 
 Report report_of(const db::Row& r) {
@@ -215,7 +202,7 @@ Plan create_plan(db::Database& db, Plan p, const audit::Entry& who, Instant now)
                     p.objectives, p.status, t, t})
                .one()
                .i64("id");
-    audit_write(c, who, "create", "plans", p.number, std::nullopt, plan_json(p).dump(), now);
+    audit_write(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
     return p;
   });
 }
@@ -236,7 +223,7 @@ Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who,
             "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
             {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives,
              p.status, std::int64_t(now.time_since_epoch().count()), p.id});
-    audit_write(c, who, "update", "plans", p.number, plan_json(*before).dump(), plan_json(p).dump(), now);
+    audit_write(c, who, "update", "plans", p.number, to_json(*before).dump(), to_json(p).dump(), now);
     return p;
   });
 }
@@ -444,7 +431,7 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
                                       kReportColumns),
                           {r.task_id, r.unit_code, r.period});
     std::optional<std::string> before_json;
-    if (!before.empty()) before_json = report_json(report_of(before.rows[0])).dump();
+    if (!before.empty()) before_json = to_json(report_of(before.rows[0])).dump();
     c.query("DELETE FROM task_reports WHERE task_id = ? AND unit_code = ? AND period = ?",
             {r.task_id, r.unit_code, r.period});
     c.query("INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
@@ -452,7 +439,7 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
             {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative,
              r.evidence, r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
     audit_write(c, who, before_json ? "update" : "create", "task_reports",
-                fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, report_json(r).dump(), now);
+                fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
     return r;
   });
 }

@@ -1,0 +1,40 @@
+#pragma once
+// `cchc plans add | list | import | status` (docs/plans.md):
+//
+//   cchc plans add --number 12/KH-UBND --unit DNI --year 2024 --title "…"
+//        [--issued-on YYYY-MM-DD] [--status draft|issued|closed]
+//        [--kind reform|communication] [--implements NUMBER]
+//   cchc plans list [--year YYYY]
+//   cchc plans import --plan NUMBER FILE.xlsx|FILE.csv
+//        [--resolve "Name as written=UNIT_CODE|level:LEVEL"]… [--replace] [--dry-run]
+//     unmatched or ambiguous unit names make it fail (exit 2) with their
+//     rows listed, and nothing is written;
+//   cchc plans status --plan NUMBER --as-of YYYY-MM-DD --format json
+//     {"plan": {…}, "as_of": "…", "summary": {…}, "tasks": [state …]}
+//     (plans/json.h).
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cchc::app {
+
+struct PlansCommands {
+  CLI::App* add = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* import = nullptr;
+  CLI::App* status = nullptr;
+  std::string number, unit, title, issued_on, status_value = "draft", kind = "reform", implements;
+  int year = 0;
+  std::string file, as_of, format = "json";
+  std::vector<std::string> resolve;
+  bool replace = false, dry_run = false;
+};
+
+// Registers the commands; `add_db` adds the --db option to a command.
+void add_plans_commands(CLI::App& cli, PlansCommands& p, const std::function<void(CLI::App*)>& add_db);
+// Runs the one given, if any; nullopt when none of them was.
+std::optional<int> run_plans_commands(const PlansCommands& p, const std::string& db_spec);
+
+}  // namespace cchc::app
