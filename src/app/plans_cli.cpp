@@ -132,12 +132,7 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
     auto plan = need_plan(*db, p.number);
     Date as_of = p.as_of.empty() ? local_date(now_seconds()) : parse_iso_date(p.as_of);
     auto states = db->read([&](db::Connection& c) { return plans::plan_states(c, plan.id, as_of); });
-    json tasks = json::array();
-    for (const auto& s : states) tasks.push_back(plans::to_json(s));
-    std::cout << json{{"plan", plans::to_json(plan)}, {"as_of", format_iso_date(as_of)},
-                      {"summary", plans::summary_json(states)}, {"tasks", tasks}}
-                     .dump()
-              << std::endl;
+    std::cout << plans::status_json(plan, states, as_of).dump() << std::endl;
     return 0;
   }
   return std::nullopt;

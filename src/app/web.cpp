@@ -7,6 +7,7 @@
 #include "home/routes.h"
 #include "directory/tokens.h"
 #include "indicators/routes.h"
+#include "plans/routes.h"
 #include "http/middleware.h"
 
 namespace cchc::app {
@@ -46,6 +47,7 @@ Web::Web(db::Database& db, WebConfig config)
   home::add_routes(router_, *layout_, *sessions_);
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
+  plans::add_routes(router_, *layout_, db_);
   indicators::add_public_routes(router_, *layout_, db_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 

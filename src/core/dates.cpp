@@ -12,6 +12,33 @@ Instant start_of_day(Date d) { return Instant{sys_days{d}.time_since_epoch()} - 
 
 Date local_date(Instant t) { return Date{floor<days>(t + kVietnamOffset)}; }
 
+Date parse_date_input(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.size() == 10 && s[4] == '-') return parse_iso_date(s);
+  auto bad = [&] {
+    return invalid_input(fmt::format("invalid date '{}': expected dd/mm/yyyy", s),
+                         "Ngày không hợp lệ, cần dạng ngày/tháng/năm (ví dụ 05/03/2024).");
+  };
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int part = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++digits[part] > (part == 2 ? 4 : 2)) throw bad();
+      parts[part] = parts[part] * 10 + (c - '0');
+    } else if ((c == '/' || c == '-' || c == '.') && part < 2 && digits[part] > 0) {
+      ++part;
+    } else {
+      throw bad();
+    }
+  }
+  if (part != 2 || digits[2] != 4) throw bad();
+  Date d{year{parts[2]}, month{static_cast<unsigned>(parts[1])}, day{static_cast<unsigned>(parts[0])}};
+  if (!d.ok()) throw bad();
+  return d;
+}
+
 Date parse_iso_date(std::string_view s) {
   auto bad = [&] {
     return invalid_input(fmt::format("invalid date '{}': expected YYYY-MM-DD", s),

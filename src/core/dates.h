@@ -21,6 +21,10 @@ Date local_date(Instant t);
 // Strict ISO `YYYY-MM-DD`; throws invalid_input otherwise (also for 2023-02-29).
 Date parse_iso_date(std::string_view s);
 std::string format_iso_date(Date d);
+// A date as a person types it on a page: `d/m/yyyy` or `dd/mm/yyyy` (also
+// with '-' or '.'), or ISO `YYYY-MM-DD`; surrounding spaces ignored. Throws
+// invalid_input (Vietnamese: "cần dạng ngày/tháng/năm").
+Date parse_date_input(std::string_view s);
 // `dd/mm/yyyy`, the form every page shows.
 std::string format_date_vi(Date d);
 // `HH:MM dd/mm/yyyy` in +07:00.

@@ -10,12 +10,17 @@ namespace cchc::directory {
 bool role_has(std::string_view role, std::string_view permission) {
   if (role == kApiClientRole) return permission == "indicators.push";
   if (!is_role(role)) return false;
-  if (permission == "signed_in" || permission == "units.read" || permission == "indicators.read") return true;
+  if (permission == "signed_in" || permission == "units.read" || permission == "indicators.read" ||
+      permission == "plans.read") {
+    return true;
+  }
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
       permission == "indicators.manage") {
     return role == "admin";
   }
-  if (permission == "indicators.import") return role == "admin" || role == "unit_officer" || role == "unit_leader";
+  if (permission == "indicators.import" || permission == "plans.manage" || permission == "plans.report") {
+    return role == "admin" || role == "unit_officer" || role == "unit_leader";
+  }
   return false;
 }
 

@@ -15,6 +15,11 @@
 //   indicators.import  admin, unit_officer, unit_leader (records of their subtree)
 //   indicators.manage  admin (targets, API tokens)
 //   indicators.push    api_client: a one-stop system's API token (its subtree)
+//   plans.read     every role
+//   plans.manage   admin, unit_officer, unit_leader (plans their unit subtree
+//                  issues: the handler checks the plan's issuing unit)
+//   plans.report   admin, unit_officer, unit_leader (reports of units in
+//                  their subtree: the handler checks the reporting unit)
 #include <string>
 #include <string_view>
 

@@ -82,4 +82,10 @@ json summary_json(const std::vector<TaskState>& states) {
   return out;
 }
 
+json status_json(const Plan& plan, const std::vector<TaskState>& states, Date as_of) {
+  json tasks = json::array();
+  for (const auto& s : states) tasks.push_back(to_json(s));
+  return {{"plan", to_json(plan)}, {"as_of", format_iso_date(as_of)}, {"summary", summary_json(states)}, {"tasks", tasks}};
+}
+
 }  // namespace cchc::plans

@@ -25,5 +25,8 @@ nlohmann::json to_json(const TaskState& s);
 nlohmann::json to_json(const Report& r);
 // {"total": n, "not_started": n, "in_progress": n, "done": n, "done_late": n, "overdue": n, "cancelled": n}
 nlohmann::json summary_json(const std::vector<TaskState>& states);
+// {"plan": plan, "as_of": day, "summary": summary, "tasks": [state …]}:
+// `cchc plans status` and GET /api/v1/plans/{id}.
+nlohmann::json status_json(const Plan& plan, const std::vector<TaskState>& states, Date as_of);
 
 }  // namespace cchc::plans

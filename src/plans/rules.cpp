@@ -506,7 +506,7 @@ std::vector<PeriodOfYear> periods_of_year(const std::vector<ReportPeriod>& confi
   for (const auto& p : config) {
     PeriodOfYear o;
     o.key = fmt::format("{}-{}", y, p.code);
-    o.label = fmt::format("{} năm {}", p.name, y);
+    o.label = text::fold(p.name) == "nam" ? fmt::format("{} {}", p.name, y) : fmt::format("{} năm {}", p.name, y);
     o.first = at(p.first_prev_year ? y - 1 : y, p.first_mmdd);
     o.last = at(y, p.last_mmdd);
     o.due = at(y, p.due_mmdd);

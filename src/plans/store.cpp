@@ -169,6 +169,29 @@ std::vector<Area> load_areas(db::Connection& c) {
   return out;
 }
 
+std::vector<UnitRow> unit_rows(db::Connection& c) {
+  std::vector<UnitRow> out;
+  std::vector<int> ranks;
+  std::string today = format_iso_date(local_date(now_seconds()));
+  for (const auto& r : c.query("SELECT u.code, u.name, u.parent_code, u.level, u.valid_to, l.rank FROM units u "
+                               "JOIN unit_levels l ON l.code = u.level")
+                           .rows) {
+    auto to = r.opt_str("valid_to");
+    out.push_back({r.str("code"), r.str("name"), r.opt_str("parent_code").value_or(""), r.str("level"),
+                   !to || *to >= today});
+    ranks.push_back(int(r.i64("rank")));
+  }
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (ranks[a] != ranks[b]) return ranks[a] < ranks[b];
+    return text::collate_less(out[a].name, out[b].name);
+  });
+  std::vector<UnitRow> sorted;
+  for (size_t i : order) sorted.push_back(out[i]);
+  return sorted;
+}
+
 std::vector<ReportPeriod> load_report_periods(db::Connection& c) {
   std::vector<ReportPeriod> out;
   for (const auto& r : c.query("SELECT code, name, ord, first_mmdd, first_prev_year, last_mmdd, due_mmdd "

@@ -14,6 +14,14 @@
 namespace cchc::plans {
 
 std::vector<Area> load_areas(db::Connection& c);
+// Every unit's code, name, parent and level, and whether it is still open
+// (for names on pages and unit choices): by level rank, then name in
+// Vietnamese order.
+struct UnitRow {
+  std::string code, name, parent_code, level;
+  bool open = true;  // no end date, or one not yet passed
+};
+std::vector<UnitRow> unit_rows(db::Connection& c);
 std::vector<ReportPeriod> load_report_periods(db::Connection& c);
 
 // ---- Plans ---------------------------------------------------------------

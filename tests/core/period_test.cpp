@@ -107,3 +107,30 @@ TEST(Dates, Rfc3339WithOffsetOnly) {
 
 }  // namespace
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST(DateInput, AsPeopleTypeIt) {
+  struct Case {
+    const char* input;
+    const char* iso;  // nullptr: refused
+  } cases[] = {
+      {"05/03/2024", "2024-03-05"}, {"5/3/2024", "2024-03-05"},   {" 29/02/2024 ", "2024-02-29"},
+      {"05-03-2024", "2024-03-05"}, {"05.03.2024", "2024-03-05"}, {"2024-03-05", "2024-03-05"},
+      {"29/02/2023", nullptr},      {"32/01/2024", nullptr},      {"05/13/2024", nullptr},
+      {"05/03/24", nullptr},        {"5/3", nullptr},             {"", nullptr},
+      {"05//03/2024", nullptr},     {"a5/03/2024", nullptr},      {"005/03/2024", nullptr},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    if (c.iso) {
+      EXPECT_EQ(format_iso_date(parse_date_input(c.input)), c.iso);
+    } else {
+      EXPECT_THROW(parse_date_input(c.input), Error);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cchc

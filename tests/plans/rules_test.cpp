@@ -272,6 +272,7 @@ TEST(ReportPeriods, DueDaysMoveOffDaysOff) {
   holiday[0].due_mmdd = "04-30";
   EXPECT_EQ(format_iso_date(period_of_key(holiday, "2025-q1", cal).due), "2025-05-05");
   EXPECT_EQ(period_of_key(config(), "2024-h1", cal).label, "6 tháng năm 2024");
+  EXPECT_EQ(period_of_key(config(), "2024-year", cal).label, "Năm 2024");
   EXPECT_THROW(period_of_key(config(), "2024-q2", cal), Error);
   EXPECT_THROW(period_of_key(config(), "q1", cal), Error);
   EXPECT_EQ(current_period(config(), Date{year{2024} / 6 / 17}, cal).key, "2024-h1");

@@ -1,0 +1,271 @@
+// Reporting pages: what a unit owes for a period, and a task with its
+// report form. A user reports only for units of their own subtree that the
+// task names (lead or co-operating).
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "core/calendar.h"
+#include "core/errors.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "http/session.h"
+#include "plans/route_support.h"
+#include "plans/routes.h"
+#include "plans/store.h"
+
+namespace cchc::plans {
+
+using nlohmann::json;
+
+namespace {
+
+const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
+
+std::string role_label(const std::string& role) { return role == "lead" ? "Chủ trì" : "Phối hợp"; }
+
+std::string progress_label(const std::string& p) {
+  if (p == "done") return "Đã hoàn thành";
+  if (p == "in_progress") return "Đang thực hiện";
+  return "Chưa thực hiện";
+}
+
+bool reported_late(const Report& r, const PeriodOfYear& p) {
+  return std::chrono::sys_days{local_date(r.reported_at)} > std::chrono::sys_days{p.due};
+}
+
+std::string report_summary(const Report& r) {
+  return fmt::format("{}, {} %", progress_label(r.progress), r.percent);
+}
+
+// The periods a user may pick: those of `year` that have begun by today.
+json period_options(const std::vector<ReportPeriod>& config, int year, Date today, const std::string& selected) {
+  json out = json::array();
+  for (int y : {year - 1, year}) {
+    for (const auto& p : periods_of_year(config, y, calendar())) {
+      if (std::chrono::sys_days{p.first} > std::chrono::sys_days{today}) continue;
+      out.push_back({{"key", p.key}, {"label", p.label}, {"selected", p.key == selected}});
+    }
+  }
+  return out;
+}
+
+std::string owed_href(const std::string& period, const std::string& unit) {
+  return fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period), http::url_encode(unit));
+}
+
+}  // namespace
+
+void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+  // ---- What a unit owes for a period.
+  router.add(http::Verb::get, "/viec-can-bao-cao", "plans.report", [&db, &layout](http::Request& req) {
+    Date today = local_date(now_seconds());
+    std::vector<UnitRow> units;
+    std::vector<ReportPeriod> config;
+    db.read([&](db::Connection& c) {
+      units = unit_rows(c);
+      config = load_report_periods(c);
+    });
+    auto unit = req.query_param("don-vi").value_or(req.principal->unit_code);
+    require(db, req, "plans.report", unit);
+    auto k = req.query_param("ky");
+    auto period = k && !k->empty() ? period_of_key(config, *k, calendar()) : current_period(config, today, calendar());
+    auto owed = db.read([&](db::Connection& c) { return owed_by(c, unit, period, today); });
+    auto names = names_of(units);
+    json rows = json::array();
+    int reported = 0;
+    for (const auto& o : owed) {
+      json row = {{"task_id", std::to_string(o.task.id)},
+                  {"ref", o.task.ref},
+                  {"plan", o.plan_number},
+                  {"description", o.task.description},
+                  {"href", fmt::format("/nhiem-vu/{}?don-vi={}&ky={}", o.task.id, http::url_encode(unit),
+                                       http::url_encode(period.key))},
+                  {"role", role_label(o.role)},
+                  {"role_code", o.role},
+                  {"deadline", format_deadline(o.task.deadline)},
+                  {"status", status_label_vi(o.status)},
+                  {"status_code", status_code(o.status)},
+                  {"previous", o.previous ? report_summary(*o.previous) : "Chưa có"},
+                  {"can_repeat", o.previous.has_value() && !o.current.has_value()}};
+      if (o.current) {
+        ++reported;
+        row["current"] = {{"summary", report_summary(*o.current)},
+                          {"at", format_datetime_vi(o.current->reported_at)},
+                          {"late", reported_late(*o.current, period)}};
+      }
+      rows.push_back(row);
+    }
+    bool past_due = std::chrono::sys_days{today} > std::chrono::sys_days{period.due};
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"period", {{"key", period.key}, {"label", period.label}, {"due", format_date_vi(period.due)},
+                             {"first", format_date_vi(period.first)}, {"last", format_date_vi(period.last)}}},
+                 {"past_due", past_due},
+                 {"unit", {{"code", unit}, {"name", names[unit]}}},
+                 {"units", unit_options(units_of_user(units, *req.principal), unit)},
+                 {"periods", period_options(config, int(today.year()), today, period.key)},
+                 {"rows", rows},
+                 {"none", rows.empty()},
+                 {"unit_code", unit},
+                 {"period_key", period.key},
+                 {"owed", text::format_int(std::int64_t(rows.size()))},
+                 {"reported", text::format_int(reported)},
+                 {"missing", text::format_int(std::int64_t(rows.size()) - reported)}};
+    if (auto done = req.query_param("da-bao-cao")) data["notice"] = true;
+    return http::html(req, layout.page(req, "Việc cần báo cáo", "plans/owed.tpl", data));
+  });
+
+  // ---- "No change since last period", in one action.
+  router.add(http::Verb::post, "/viec-can-bao-cao/khong-doi", "plans.report", [&db](http::Request& req) {
+    Report r;
+    auto task = req.form_param("nhiem_vu").value_or("");
+    if (task.empty() || task.size() > 12 || task.find_first_not_of("0123456789") != std::string::npos) {
+      throw invalid_input("bad task id", "Nhiệm vụ không hợp lệ.");
+    }
+    r.task_id = std::stoll(task);
+    r.unit_code = req.form_param("don_vi").value_or("");
+    r.period = req.form_param("ky").value_or("");
+    r.role = req.form_param("vai_tro").value_or("lead");
+    r.unchanged = true;
+    require(db, req, "plans.report", r.unit_code);
+    submit_report(db, r, directory::actor(req), now_seconds());
+    return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + task + "#nv-" + task);
+  });
+
+  // ---- A task: its state, report history and the report form.
+  auto task_page = [&db, &layout](http::Request& req, const Report* form_values, json extra, http::Status status) {
+    auto id = id_param(req);
+    Date today = local_date(now_seconds());
+    std::optional<Task> task;
+    std::optional<Plan> plan;
+    std::vector<Report> reports;
+    std::vector<UnitRow> units;
+    std::vector<ReportPeriod> config;
+    db.read([&](db::Connection& c) {
+      task = find_task(c, id);
+      if (!task) return;
+      plan = find_plan(c, task->plan_id);
+      for (auto& r : plan_reports(c, task->plan_id)) {
+        if (r.task_id == id) reports.push_back(std::move(r));
+      }
+      units = unit_rows(c);
+      config = load_report_periods(c);
+    });
+    if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
+    auto names = names_of(units);
+    auto state = state_as_of(*task, reports, today);
+
+    json leads = json::array();
+    for (const auto& a : state.leads) {
+      leads.push_back({{"unit", names[a.unit_code]}, {"status", status_label_vi(a.status)},
+                       {"status_code", status_code(a.status)}, {"percent", std::to_string(a.percent) + " %"},
+                       {"done_on", a.done_on ? format_date_vi(*a.done_on) : "—"}});
+    }
+    json history = json::array();
+    for (auto it = reports.rbegin(); it != reports.rend(); ++it) {
+      const auto& r = *it;
+      PeriodOfYear p = period_of_key(config, r.period, calendar());
+      json evidence = json::array();
+      std::string line;
+      for (std::istringstream in(r.evidence); std::getline(in, line);) {
+        if (!line.empty()) evidence.push_back({{"href", line}});
+      }
+      history.push_back({{"period", p.label}, {"unit", names[r.unit_code]}, {"role", role_label(r.role)},
+                         {"progress", progress_label(r.progress)}, {"percent", std::to_string(r.percent) + " %"},
+                         {"done_on", r.done_on ? format_date_vi(*r.done_on) : ""}, {"narrative", r.narrative},
+                         {"evidence", evidence}, {"unchanged", r.unchanged},
+                         {"at", format_datetime_vi(r.reported_at)}, {"by", r.reported_by},
+                         {"late", reported_late(r, p)}});
+    }
+
+    // The form: for the units of the task the user may report for.
+    std::vector<UnitRow> mine;
+    for (const auto& u : units_of_user(units, *req.principal)) {
+      bool named = std::count(task->leads.begin(), task->leads.end(), u.code) ||
+                   std::count(task->cooperates.begin(), task->cooperates.end(), u.code);
+      if (named && directory::holds(*req.principal, "plans.report")) mine.push_back(u);
+    }
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"task", {{"id", std::to_string(task->id)},
+                           {"ref", task->ref},
+                           {"description", task->description},
+                           {"objective", task->objective},
+                           {"output", task->output},
+                           {"deadline", format_deadline(task->deadline)},
+                           {"leads", names_text(task->leads, names)},
+                           {"cooperates", task->cooperates.empty() ? "—" : names_text(task->cooperates, names)},
+                           {"status", status_label_vi(state.status)},
+                           {"status_code", status_code(state.status)},
+                           {"percent", std::to_string(state.percent) + " %"},
+                           {"cancelled", task->cancelled_reason.value_or("")}}},
+                 {"plan", {{"id", std::to_string(plan->id)}, {"number", plan->number}}},
+                 {"leads", leads},
+                 {"history", history},
+                 {"no_history", history.empty()},
+                 {"task_id", std::to_string(task->id)},
+                 {"today", format_date_vi(today)}};
+    if (!mine.empty() && !task->cancelled_reason && plan->status == "issued") {
+      auto selected_unit = req.query_param("don-vi").value_or(form_values ? form_values->unit_code : mine.front().code);
+      auto k = req.query_param("ky");
+      auto period_key = form_values ? form_values->period
+                        : k         ? *k
+                                    : current_period(config, today, calendar()).key;
+      // Prefill: what was posted, else the unit's report for the period, else its latest.
+      Report prefill;
+      prefill.progress = "in_progress";
+      for (const auto& r : reports) {
+        if (r.unit_code == selected_unit) prefill = r;
+      }
+      for (const auto& r : reports) {
+        if (r.unit_code == selected_unit && r.period == period_key) prefill = r;
+      }
+      if (form_values) prefill = *form_values;
+      data["form"] = {{"units", unit_options(mine, selected_unit)},
+                      {"periods", period_options(config, plan->year + 1, today, period_key)},
+                      {"not_started", prefill.progress == "not_started"},
+                      {"in_progress", prefill.progress == "in_progress"},
+                      {"done", prefill.progress == "done"},
+                      {"percent", std::to_string(prefill.percent)},
+                      {"done_on", prefill.done_on ? format_date_vi(*prefill.done_on) : ""},
+                      {"narrative", prefill.narrative},
+                      {"evidence", prefill.evidence}};
+    }
+    data.update(extra);
+    return http::html(req, layout.page(req, "Nhiệm vụ " + task->ref, "plans/task.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/nhiem-vu/{id}", "plans.read", [task_page](http::Request& req) {
+    return task_page(req, nullptr, json::object(), http::Status::ok);
+  });
+  router.add(http::Verb::post, "/nhiem-vu/{id}/bao-cao", "plans.report", [&db, task_page](http::Request& req) {
+    Report r;
+    r.task_id = id_param(req);
+    r.unit_code = req.form_param("don_vi").value_or("");
+    r.period = req.form_param("ky").value_or("");
+    r.progress = req.form_param("tinh_trang").value_or("");
+    r.narrative = req.form_param("noi_dung").value_or("");
+    r.evidence = req.form_param("minh_chung").value_or("");
+    require(db, req, "plans.report", r.unit_code);
+    try {
+      auto percent = std::string(text::trim(req.form_param("ty_le").value_or("0")));
+      if (percent.empty()) percent = "0";
+      if (percent.size() > 3 || percent.find_first_not_of("0123456789") != std::string::npos) {
+        throw invalid_input("percent must be a whole number 0-100", "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100.");
+      }
+      r.percent = std::stoi(percent);
+      auto done_on = std::string(text::trim(req.form_param("ngay_hoan_thanh").value_or("")));
+      if (r.progress == "done") {
+        r.done_on = done_on.empty() ? local_date(now_seconds()) : parse_date_input(done_on);
+      }
+      auto task = db.read([&](db::Connection& c) { return find_task(c, r.task_id); });
+      if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
+      r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
+      submit_report(db, r, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::forbidden) throw;
+      return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
+    }
+    return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + std::to_string(r.task_id));
+  });
+}
+
+}  // namespace cchc::plans

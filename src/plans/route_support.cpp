@@ -1,0 +1,81 @@
+#include "plans/route_support.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/errors.h"
+#include "directory/permissions.h"
+
+namespace cchc::plans {
+
+using nlohmann::json;
+
+std::int64_t id_param(const http::Request& req, const char* name) {
+  const auto& s = req.params.at(name);
+  if (s.empty() || s.size() > 12 || s.find_first_not_of("0123456789") != std::string::npos) {
+    throw not_found("no such id", "Không tìm thấy.");
+  }
+  return std::stoll(s);
+}
+
+Plan need_plan(db::Database& db, std::int64_t id) {
+  auto p = db.read([&](db::Connection& c) { return find_plan(c, id); });
+  if (!p) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+  return *p;
+}
+
+// Whether the signed-in user may act with `permission` on `unit`.
+bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit) {
+  return req.principal && directory::may_act_on(db, *req.principal, permission, unit);
+}
+
+void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit) {
+  if (!may(db, req, permission, unit)) {
+    throw forbidden(fmt::format("{} on unit {} is not allowed", permission, unit),
+                    "Bạn không có quyền thực hiện việc này cho đơn vị này.");
+  }
+}
+
+std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units) {
+  std::map<std::string, std::string> out;
+  for (const auto& u : units) out[u.code] = u.name;
+  return out;
+}
+
+// The units the user may act for: everything for province-wide roles,
+// else the user's unit and the units below it.
+std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p) {
+  if (directory::province_wide(p)) return all;
+  std::set<std::string> mine = {p.unit_code};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& u : all) {
+      if (!mine.count(u.code) && mine.count(u.parent_code)) grew = mine.insert(u.code).second;
+    }
+  }
+  std::vector<UnitRow> out;
+  for (const auto& u : all) {
+    if (mine.count(u.code)) out.push_back(u);
+  }
+  return out;
+}
+
+json unit_options(const std::vector<UnitRow>& units, const std::string& selected) {
+  json out = json::array();
+  for (const auto& u : units) {
+    if (u.open || u.code == selected) out.push_back({{"code", u.code}, {"name", u.name}, {"selected", u.code == selected}});
+  }
+  return out;
+}
+
+std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names) {
+  std::string out;
+  for (const auto& c : codes) {
+    auto it = names.find(c);
+    out += (out.empty() ? "" : "; ") + (it == names.end() ? c : it->second);
+  }
+  return out;
+}
+
+}  // namespace cchc::plans

@@ -1,0 +1,36 @@
+#pragma once
+// What the plans pages and API share: ids from paths, the unit checks
+// every handler makes, unit names and choices.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "db/database.h"
+#include "http/message.h"
+#include "plans/model.h"
+#include "plans/store.h"
+
+namespace cchc::plans {
+
+// A numeric path parameter; not_found for anything else.
+std::int64_t id_param(const http::Request& req, const char* name = "id");
+Plan need_plan(db::Database& db, std::int64_t id);
+// Whether the signed-in user may act with `permission` on `unit`; require
+// throws forbidden when not.
+bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
+void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
+std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units);
+// The units the user may act for: every unit for province-wide roles, else
+// the user's unit and the units below it.
+std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p);
+// [{code, name, selected}] for a <select>: open units, and the selected one.
+nlohmann::json unit_options(const std::vector<UnitRow>& units, const std::string& selected);
+
+// "Sở Nội vụ; Sở Tư pháp" for unit codes.
+std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);
+
+}  // namespace cchc::plans

@@ -1,0 +1,339 @@
+#include "plans/routes.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <set>
+
+#include "core/calendar.h"
+#include "core/errors.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "http/session.h"
+#include "plans/route_support.h"
+#include "plans/store.h"
+#include "plans/tables.h"
+
+namespace cchc::plans {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr size_t kMaxMatrixBytes = 5u << 20;
+
+std::string base64(std::string_view bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::string unbase64(std::string_view text) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    throw invalid_input("the file content is damaged", "Nội dung tệp bị hỏng, xin vui lòng tải lên lại.");
+  }
+  out.resize(len);
+  return out;
+}
+
+json error_list(const std::vector<LineError>& errors) {
+  json out = json::array();
+  for (const auto& e : errors) out.push_back({{"line", e.line ? std::to_string(e.line) : "—"}, {"message", e.message_vi}});
+  return out;
+}
+
+json plan_view(const Plan& p, const std::map<std::string, std::string>& names) {
+  auto unit = names.find(p.unit_code);
+  return {{"id", std::to_string(p.id)},
+          {"number", p.number},
+          {"title", p.title},
+          {"year", std::to_string(p.year)},
+          {"unit", unit == names.end() ? p.unit_code : unit->second},
+          {"issued_on", p.issued_on ? format_date_vi(*p.issued_on) : "—"},
+          {"status", plan_status_label_vi(p.status)},
+          {"kind", plan_kind_label_vi(p.kind)}};
+}
+
+json status_options(const std::string& selected) {
+  json out = json::array();
+  for (const char* s : {"draft", "issued", "closed"}) {
+    out.push_back({{"code", s}, {"name", plan_status_label_vi(s)}, {"selected", selected == s}});
+  }
+  return out;
+}
+
+json summary_rows(const std::vector<TaskState>& states) {
+  json rows = json::array();
+  for (auto s : {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::done, TaskStatus::done_late,
+                 TaskStatus::overdue, TaskStatus::cancelled}) {
+    auto n = std::count_if(states.begin(), states.end(), [&](const auto& x) { return x.status == s; });
+    rows.push_back({{"label", status_label_vi(s)}, {"code", status_code(s)}, {"count", text::format_int(n)}});
+  }
+  return rows;
+}
+
+// The plan form's fields, read and checked.
+Plan plan_from_form(const http::Request& req, Plan p) {
+  p.title = req.form_param("trich_yeu").value_or("");
+  p.unit_code = req.form_param("don_vi").value_or("");
+  p.status = req.form_param("trang_thai").value_or("draft");
+  p.kind = req.form_param("loai").value_or("reform");
+  p.legal_bases = req.form_param("can_cu").value_or("");
+  p.objectives = req.form_param("muc_tieu").value_or("");
+  auto y = req.form_param("nam").value_or("");
+  if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
+    throw invalid_input("the year must be four digits", "Năm kế hoạch cần 4 chữ số.");
+  }
+  p.year = std::stoi(y);
+  auto issued = req.form_param("ngay_ban_hanh").value_or("");
+  p.issued_on = issued.empty() ? std::nullopt : std::optional(parse_date_input(issued));
+  return p;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+  layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
+  layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
+  add_api_routes(router, db);
+
+  // ---- Plans by year.
+  router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {
+    std::vector<Plan> plans;
+    std::vector<UnitRow> units;
+    std::map<std::int64_t, std::vector<TaskState>> states;
+    Date today = local_date(now_seconds());
+    db.read([&](db::Connection& c) {
+      plans = list_plans(c);
+      units = unit_rows(c);
+      for (const auto& p : plans) states[p.id] = plan_states(c, p.id, today);
+    });
+    auto names = names_of(units);
+    json rows = json::array();
+    for (const auto& p : plans) {
+      auto v = plan_view(p, names);
+      const auto& s = states[p.id];
+      auto count = [&](TaskStatus st) {
+        return text::format_int(std::count_if(s.begin(), s.end(), [&](const auto& x) { return x.status == st; }));
+      };
+      v["tasks"] = text::format_int(std::int64_t(s.size()));
+      v["done"] = text::format_int(std::count_if(s.begin(), s.end(), [](const auto& x) {
+        return x.status == TaskStatus::done || x.status == TaskStatus::done_late;
+      }));
+      v["overdue"] = count(TaskStatus::overdue);
+      rows.push_back(v);
+    }
+    bool can_create = req.principal && directory::holds(*req.principal, "plans.manage");
+    return http::html(req, layout.page(req, "Kế hoạch cải cách hành chính", "plans/list.tpl",
+                                       {{"plans", rows}, {"no_plans", rows.empty()}, {"can_create", can_create},
+                                        {"today", format_date_vi(today)}}));
+  });
+
+  // ---- Create and edit a plan.
+  auto form_page = [&db, &layout](http::Request& req, const Plan& p, bool fresh, json extra, http::Status status) {
+    auto units = db.read([](db::Connection& c) { return unit_rows(c); });
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"fresh", fresh},
+                 {"editing", !fresh},
+                 {"action", fresh ? "/ke-hoach/moi" : fmt::format("/ke-hoach/{}/sua", p.id)},
+                 {"number", p.number},
+                 {"title", p.title},
+                 {"year", p.year ? std::to_string(p.year) : ""},
+                 {"issued_on", p.issued_on ? format_date_vi(*p.issued_on) : ""},
+                 {"legal_bases", p.legal_bases},
+                 {"objectives", p.objectives},
+                 {"units", unit_options(units_of_user(units, *req.principal), p.unit_code)},
+                 {"statuses", status_options(p.status)},
+                 {"reform", p.kind == "reform"},
+                 {"communication", p.kind == "communication"}};
+    data.update(extra);
+    return http::html(req, layout.page(req, fresh ? "Tạo kế hoạch" : "Sửa kế hoạch " + p.number, "plans/form.tpl", data),
+                      status);
+  };
+  router.add(http::Verb::get, "/ke-hoach/moi", "plans.manage", [form_page](http::Request& req) {
+    Plan p;
+    p.year = int(local_date(now_seconds()).year());
+    p.unit_code = req.principal->unit_code;
+    return form_page(req, p, true, json::object(), http::Status::ok);
+  });
+  router.add(http::Verb::post, "/ke-hoach/moi", "plans.manage", [&db, form_page](http::Request& req) {
+    Plan p;
+    p.number = req.form_param("so_ky_hieu").value_or("");
+    try {
+      p = plan_from_form(req, p);
+      require(db, req, "plans.manage", p.unit_code);
+      p = create_plan(db, p, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
+      return form_page(req, p, true, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
+    }
+    return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
+  });
+  router.add(http::Verb::get, "/ke-hoach/{id}/sua", "plans.manage", [&db, form_page](http::Request& req) {
+    auto p = need_plan(db, id_param(req));
+    require(db, req, "plans.manage", p.unit_code);
+    return form_page(req, p, false, json::object(), http::Status::ok);
+  });
+  router.add(http::Verb::post, "/ke-hoach/{id}/sua", "plans.manage", [&db, form_page](http::Request& req) {
+    auto p = need_plan(db, id_param(req));
+    require(db, req, "plans.manage", p.unit_code);
+    try {
+      p = plan_from_form(req, p);
+      require(db, req, "plans.manage", p.unit_code);
+      update_plan(db, p, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input) throw;
+      return form_page(req, p, false, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
+    }
+    return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
+  });
+
+  // ---- A plan and its matrix, with each task's status as of today.
+  router.add(http::Verb::get, "/ke-hoach/{id}", "plans.read", [&db, &layout](http::Request& req) {
+    auto plan = need_plan(db, id_param(req));
+    Date today = local_date(now_seconds());
+    std::vector<Task> tasks;
+    std::vector<TaskState> states;
+    std::vector<Area> areas;
+    std::vector<UnitRow> units;
+    db.read([&](db::Connection& c) {
+      tasks = plan_tasks(c, plan.id);
+      states = plan_states(c, plan.id, today);
+      areas = load_areas(c);
+      units = unit_rows(c);
+    });
+    auto names = names_of(units);
+    auto table = matrix_table(plan, tasks, areas, names, &states);
+    if (req.query_param("dinh-dang") == "xlsx") {
+      auto res = http::make_response(req, http::Status::ok, kXlsxType, views::to_xlsx({table}));
+      res.set(http::beast_http::field::content_disposition,
+              "attachment; filename=\"ke-hoach-" + text::slug(plan.number) + ".xlsx\"");
+      res.set(http::beast_http::field::cache_control, "no-store");
+      return res;
+    }
+    // On the page, each task's description links to the task.
+    size_t next = 0;
+    for (auto& row : table.rows) {
+      if (row.size() > 7 && !row[7].text.empty() && next < tasks.size()) {
+        row[2].href = fmt::format("/nhiem-vu/{}", tasks[next++].id);
+      }
+    }
+    json data = {{"plan", plan_view(plan, names)},
+                 {"legal_bases", plan.legal_bases},
+                 {"objectives", plan.objectives},
+                 {"has_legal_bases", !plan.legal_bases.empty()},
+                 {"has_objectives", !plan.objectives.empty()},
+                 {"summary", summary_rows(states)},
+                 {"today", format_date_vi(today)},
+                 {"table", views::to_view(table)},
+                 {"xlsx_href", fmt::format("/ke-hoach/{}?dinh-dang=xlsx", plan.id)},
+                 {"can_manage", may(db, req, "plans.manage", plan.unit_code)},
+                 {"empty", tasks.empty()}};
+    if (auto n = req.query_param("da-nhap"); n && !n->empty() && n->size() < 6 &&
+                                                 n->find_first_not_of("0123456789") == std::string::npos) {
+      data["imported"] = *n;
+    }
+    return http::html(req, layout.page(req, "Kế hoạch " + plan.number, "plans/plan.tpl", data));
+  });
+
+  // ---- Import the matrix: check (and name what needs resolving), then confirm.
+  auto import_page = [&db, &layout](http::Request& req, const Plan& plan, json data, http::Status status) {
+    data["csrf"] = req.session ? req.session->csrf_token : "";
+    data["plan"] = {{"id", std::to_string(plan.id)}, {"number", plan.number}};
+    data["plan_id"] = std::to_string(plan.id);
+    return http::html(req, layout.page(req, "Nhập bảng nhiệm vụ " + plan.number, "plans/import.tpl", data), status);
+  };
+  router.add(http::Verb::get, "/ke-hoach/{id}/nhap", "plans.manage", [&db, import_page](http::Request& req) {
+    auto plan = need_plan(db, id_param(req));
+    require(db, req, "plans.manage", plan.unit_code);
+    return import_page(req, plan, {{"upload", true}}, http::Status::ok);
+  });
+  // Both steps post here: the first with the file, the second with the
+  // content carried over (base64) and the user's choices for unresolved names.
+  router.add(http::Verb::post, "/ke-hoach/{id}/nhap", "plans.manage", [&db, import_page](http::Request& req) {
+    auto plan = need_plan(db, id_param(req));
+    require(db, req, "plans.manage", plan.unit_code);
+    std::string content, filename;
+    if (auto f = req.files().find("tep"); f != req.files().end() && !f->second.content.empty()) {
+      content = f->second.content;
+      filename = f->second.filename;
+    } else if (auto carried = req.form_param("noi_dung"); carried && !carried->empty()) {
+      content = unbase64(*carried);
+      filename = req.form_param("ten_tep").value_or("");
+    } else {
+      return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Hãy chọn một tệp XLSX hoặc CSV."}}}},
+                         http::Status::bad_request);
+    }
+    if (content.size() > kMaxMatrixBytes) {
+      return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Tệp lớn hơn 5 MB."}}}},
+                         http::Status::payload_too_large);
+    }
+    Resolutions resolutions;
+    for (int i = 0; i < 500; ++i) {
+      auto name = req.form_param(fmt::format("ten_{}", i));
+      if (!name) break;
+      auto target = req.form_param(fmt::format("chon_{}", i)).value_or("");
+      if (!target.empty()) resolutions[unit_key(*name)] = target;
+    }
+    bool confirm = req.form_param("xac_nhan") == "1";
+    bool replace = req.form_param("thay_the") == "1";
+    MatrixImport out;
+    try {
+      out = import_matrix(db, plan.id, content, resolutions, confirm, replace, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
+      return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
+                         http::Status::unprocessable_entity);
+    }
+    json data = {{"filename", filename}, {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+    if (!out.errors.empty()) {
+      data["upload"] = true;
+      data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))}, {"errors", error_list(out.errors)}};
+      return import_page(req, plan, data, http::Status::unprocessable_entity);
+    }
+    if (out.ok() && confirm) return http::redirect(req, fmt::format("/ke-hoach/{}?da-nhap={}", plan.id, out.written));
+    // Names to resolve, each with its candidates first, then every unit and level group.
+    auto units = db.read([](db::Connection& c) { return unit_rows(c); });
+    auto names = names_of(units);
+    json unresolved = json::array();
+    int i = 0;
+    for (const auto& u : out.unresolved) {
+      json options = json::array();
+      for (const auto& c : u.candidates) options.push_back({{"value", c}, {"label", names[c] + " (gợi ý)"}});
+      for (const auto& [level, label] : std::vector<std::pair<std::string, std::string>>{
+               {"level:department", "Tất cả sở, ban, ngành"}, {"level:district", "Tất cả UBND cấp huyện"},
+               {"level:commune", "Tất cả UBND cấp xã"}}) {
+        options.push_back({{"value", level}, {"label", label}});
+      }
+      for (const auto& unit : units) {
+        if (unit.open) options.push_back({{"value", unit.code}, {"label", unit.name}});
+      }
+      std::string lines;
+      for (int l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+      unresolved.push_back({{"i", std::to_string(i++)}, {"name", u.name}, {"lines", lines},
+                            {"why", u.ambiguous ? "Có nhiều đơn vị gần giống" : "Không tìm thấy đơn vị"},
+                            {"options", options}});
+    }
+    json preview = json::array();
+    for (size_t r = 0; r < out.rows.size() && r < 10; ++r) {
+      const auto& row = out.rows[r];
+      preview.push_back({{"line", std::to_string(row.line)}, {"description", row.description},
+                         {"lead", names_text(row.leads, names)}, {"deadline", format_deadline(*row.deadline)}});
+    }
+    bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
+    data["ready"] = {{"content", base64(content)}, {"filename", filename},  {"unresolved", unresolved},
+                     {"any_unresolved", !unresolved.empty()},               {"preview", preview},
+                     {"has_tasks", has_tasks},          {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+    return import_page(req, plan, data, http::Status::ok);
+  });
+
+  add_report_routes(router, layout, db);
+}
+
+}  // namespace cchc::plans

@@ -1,0 +1,25 @@
+#pragma once
+// Pages and API of reform plans (docs/plans.md, docs/api/openapi.yaml):
+//   /ke-hoach                          plans by year
+//   /ke-hoach/moi                      create a plan
+//   /ke-hoach/{id}                     a plan: its fields, status summary and task matrix (?dinh-dang=xlsx)
+//   /ke-hoach/{id}/sua                 edit a plan's fields and status
+//   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm
+//   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
+//   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
+//   /api/v1/plans, /api/v1/plans/{id}, /api/v1/plans/{id}/reports,
+//   /api/v1/plans/{id}/tasks/{task}/reports
+#include "db/database.h"
+#include "http/router.h"
+#include "views/layout.h"
+
+namespace cchc::plans {
+
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// What a unit owes and the task pages with their report form
+// (src/plans/report_routes.cpp); add_routes calls it.
+void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The JSON API (src/plans/api.cpp); add_routes calls it.
+void add_api_routes(http::Router& router, db::Database& db);
+
+}  // namespace cchc::plans

@@ -1,0 +1,48 @@
+{{%AUTOESCAPE context="HTML"}}{{#task}}<h1>Nhiệm vụ {{ref}}</h1>
+<p class="lead">{{description}}</p>
+<dl class="facts">
+  {{#plan}}<dt>Kế hoạch</dt><dd><a href="/ke-hoach/{{id}}">{{number}}</a></dd>{{/plan}}
+  <dt>Mục tiêu</dt><dd>{{objective}}</dd>
+  <dt>Kết quả/Sản phẩm</dt><dd>{{output}}</dd>
+  <dt>Cơ quan chủ trì</dt><dd>{{leads}}</dd>
+  <dt>Cơ quan phối hợp</dt><dd>{{cooperates}}</dd>
+  <dt>Thời gian hoàn thành</dt><dd>{{deadline}}</dd>
+  <dt>Tình trạng ngày {{today}}</dt><dd class="status-{{status_code}}">{{status}} ({{percent}})</dd>
+</dl>{{/task}}
+{{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Tình trạng của từng cơ quan chủ trì"><table>
+<caption>Tình trạng của từng cơ quan chủ trì</caption>
+<thead><tr><th scope="col">Cơ quan</th><th scope="col">Tình trạng</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Ngày hoàn thành</th></tr></thead>
+<tbody>{{#leads}}<tr><th scope="row">{{unit}}</th><td class="status-{{status_code}}">{{status}}</td><td class="num">{{percent}}</td><td>{{done_on}}</td></tr>{{/leads}}</tbody>
+</table></div>
+{{#form}}
+<h2>Báo cáo tiến độ</h2>
+<form method="post" action="/nhiem-vu/{{task_id}}/bao-cao" class="stacked">
+  <input type="hidden" name="_csrf" value="{{csrf}}">
+  <label for="don_vi">Đơn vị báo cáo</label>
+  <select id="don_vi" name="don_vi">{{#units}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/units}}</select>
+  <label for="ky">Kỳ báo cáo</label>
+  <select id="ky" name="ky">{{#periods}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select>
+  <fieldset><legend>Tình trạng</legend>
+  <label><input type="radio" name="tinh_trang" value="not_started"{{#not_started}} checked{{/not_started}}> Chưa thực hiện</label>
+  <label><input type="radio" name="tinh_trang" value="in_progress"{{#in_progress}} checked{{/in_progress}}> Đang thực hiện</label>
+  <label><input type="radio" name="tinh_trang" value="done"{{#done}} checked{{/done}}> Đã hoàn thành</label>
+  </fieldset>
+  <label for="ty_le">Tỷ lệ hoàn thành (%)</label>
+  <input id="ty_le" name="ty_le" value="{{percent}}" inputmode="numeric" pattern="[0-9]{1,3}" maxlength="3">
+  <label for="ngay_hoan_thanh">Ngày hoàn thành (ngày/tháng/năm, khi đã hoàn thành)</label>
+  <input id="ngay_hoan_thanh" name="ngay_hoan_thanh" value="{{done_on}}" placeholder="05/03/2024" maxlength="10">
+  <label for="noi_dung">Kết quả thực hiện</label>
+  <textarea id="noi_dung" name="noi_dung" rows="5" maxlength="4000">{{narrative}}</textarea>
+  <label for="minh_chung">Minh chứng (đường dẫn tài liệu, mỗi đường dẫn một dòng)</label>
+  <textarea id="minh_chung" name="minh_chung" rows="3" maxlength="2000">{{evidence}}</textarea>
+  <button type="submit">Gửi báo cáo</button>
+</form>
+{{/form}}
+<h2>Các báo cáo</h2>
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các báo cáo đã gửi"><table>
+<caption>Các báo cáo đã gửi</caption>
+<thead><tr><th scope="col">Kỳ</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Tình trạng</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả thực hiện</th><th scope="col">Minh chứng</th><th scope="col">Gửi lúc</th></tr></thead>
+<tbody>{{#history}}<tr><th scope="row">{{period}}</th><td>{{unit}}</td><td>{{role}}</td><td>{{progress}}{{#done_on}} ngày {{done_on}}{{/done_on}}</td><td class="num">{{percent}}</td><td>{{narrative}}{{#unchanged}} <em>(không thay đổi so với kỳ trước)</em>{{/unchanged}}</td><td>{{#evidence}}<a href="{{href}}" rel="noopener noreferrer">{{href}}</a><br>{{/evidence}}</td><td>{{at}} — {{by}}{{#late}} <strong class="late">Trễ hạn</strong>{{/late}}</td></tr>{{/history}}
+{{#no_history}}<tr><td colspan="8">Chưa có báo cáo.</td></tr>{{/no_history}}</tbody>
+</table></div>
