@@ -157,10 +157,12 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
   // The periods to report: the current one and the one before, in this year.
   std::vector<plans::PeriodOfYear> periods;
   auto tasks = db.read([&](db::Connection& c) {
-    auto config = plans::load_report_periods(c);
-    auto current = plans::current_period(config, today, WorkCalendar::vietnam());
-    for (const auto& p : plans::periods_of_year(config, y, WorkCalendar::vietnam())) {
-      if (p.ord <= current.ord && int(current.last.year()) == y) periods.push_back(p);
+    // The current period of the year: the first whose report is not yet
+    // past due (the year's last after its due day).
+    auto all = plans::periods_of_year(plans::load_report_periods(c), y, WorkCalendar::vietnam());
+    for (const auto& p : all) {
+      periods.push_back(p);
+      if (sys_days{p.due} >= sys_days{today}) break;
     }
     return plans::plan_tasks(c, plan.id);
   });
@@ -209,7 +211,9 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
         };
         switch (i % 7) {
           case 0: done(on); break;                                                     // done on time
-          case 1: report(t, unit, "lead", p, on, "in_progress", last ? 60 : 30, std::nullopt, false); break;
+          case 1:                                                                      // reported last period only
+            if (!last || periods.size() == 1) report(t, unit, "lead", p, on, "in_progress", 30, std::nullopt, false);
+            break;
           case 2: break;                                                               // never reports
           case 3:                                                                      // done, maybe late
             if (!last) report(t, unit, "lead", p, on, "in_progress", 50, std::nullopt, false);

@@ -261,7 +261,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
       submit_report(db, r, directory::actor(req), now_seconds());
     } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::forbidden) throw;
+      if (e.kind() != ErrorKind::invalid_input) throw;
       return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
     }
     return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + std::to_string(r.task_id));

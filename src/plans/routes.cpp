@@ -237,7 +237,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
                  {"empty", tasks.empty()}};
     if (auto n = req.query_param("da-nhap"); n && !n->empty() && n->size() < 6 &&
                                                  n->find_first_not_of("0123456789") == std::string::npos) {
-      data["imported"] = *n;
+      data["imported"] = {{"count", *n}};
     }
     return http::html(req, layout.page(req, "Kế hoạch " + plan.number, "plans/plan.tpl", data));
   });

@@ -1,0 +1,336 @@
+// Reform plans through the real `cchc` and `cchc serve` binaries on the
+// demo province: the command-line contracts (deadline parse, plans import,
+// plans status), the API against the command line, the matrix import page
+// with a name to resolve, reporting and its permission cases, exports.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.h"
+#include "core/xlsx.h"
+#include "support/browser.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+
+namespace cchc {
+namespace {
+
+using nlohmann::json;
+using testing::Browser;
+using testing::http_request;
+using testing::run_cchc;
+using testing::ServerProcess;
+
+json last_json_line(const std::string& out) {
+  std::string line, found;
+  for (std::istringstream in(out); std::getline(in, line);) {
+    if (line.starts_with("{")) found = line;
+  }
+  return found.empty() ? json() : json::parse(found);
+}
+
+std::string url_encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += char(c);
+    else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+class PlansServed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("cchc-plans-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "cchc.db").string();
+    std::string out;
+    ASSERT_EQ(run_cchc({"demo", "--db", db_, "--no-records"}, out), 0) << out;
+    server_ = new ServerProcess(db_);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(dir_);
+  }
+  static unsigned short port() { return server_->port(); }
+  static std::string write(const std::string& name, const std::string& content) {
+    auto path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  // The demo plan: the one plan of the current year.
+  static json demo_plan() {
+    auto r = http_request(port(), "GET", "/api/v1/plans");
+    EXPECT_EQ(r.status, 401);  // plans are read when signed in
+    std::string out, line;
+    EXPECT_EQ(run_cchc({"plans", "list", "--db", db_}, out), 0) << out;
+    int year = int(local_date(now_seconds()).year());
+    for (std::istringstream in(out); std::getline(in, line);) {
+      if (!line.starts_with("{")) continue;
+      auto plan = json::parse(line);
+      if (plan["year"] == year) return plan;
+    }
+    return json();
+  }
+  // The demo's reporting periods, latest last ("2026-q3", "2026-year").
+  static std::vector<std::string> reported_periods(Browser& b, int plan_id) {
+    auto reports = json::parse(b.get("/api/v1/plans/" + std::to_string(plan_id) + "/reports").body);
+    std::map<std::string, int> rank = {{"q1", 1}, {"h1", 2}, {"q3", 3}, {"year", 4}};
+    std::set<std::string> keys;
+    for (const auto& r : reports["reports"]) keys.insert(r["period"].get<std::string>());
+    std::vector<std::string> out(keys.begin(), keys.end());
+    std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+      return std::pair(a.substr(0, 4), rank[a.substr(5)]) < std::pair(b.substr(0, 4), rank[b.substr(5)]);
+    });
+    return out;
+  }
+
+  static inline std::filesystem::path dir_;
+  static inline std::string db_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+TEST_F(PlansServed, DeadlineParseContract) {
+  struct Case {
+    const char* text;
+    const char* kind;
+    const char* due;  // "" = null
+  } cases[] = {
+      {"trước ngày 21/6/2024", "date", "2024-06-21"},
+      {"Tháng 11/2022", "month", "2022-11-30"},
+      {"Quý IV/2022", "quarter", "2022-12-31"},
+      {"Quy IV/2022", "quarter", "2022-12-31"},
+      {"6 tháng đầu năm 2024", "half", "2024-06-30"},
+      {"Trong năm 2023", "year", "2023-12-31"},
+      {"Thuong xuyen", "continuous", ""},
+      {"Theo tiến độ phê duyệt", "schedule", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::string out;
+    ASSERT_EQ(run_cchc({"deadline", "parse", c.text, "--format", "json"}, out), 0) << out;
+    auto j = last_json_line(out);
+    EXPECT_EQ(j["kind"], c.kind);
+    if (*c.due) EXPECT_EQ(j["due"], c.due);
+    else EXPECT_TRUE(j["due"].is_null());
+    EXPECT_TRUE(j["text"].is_string());
+  }
+  std::string out;
+  EXPECT_NE(run_cchc({"deadline", "parse", "sớm nhất có thể", "--format", "json"}, out), 0);
+  EXPECT_NE(out.find("cannot read"), std::string::npos);
+}
+
+TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved) {
+  std::string out;
+  ASSERT_EQ(run_cchc({"plans", "add", "--db", db_, "--number", "15/KH-SNV", "--unit", "SNV", "--year", "2024",
+                      "--title", "Kế hoạch cải cách hành chính năm 2024 của Sở Nội vụ", "--status", "issued",
+                      "--issued-on", "2024-01-15"},
+                     out),
+            0)
+      << out;
+  auto csv = write("matrix.csv",
+                   "STT,Nhiệm vụ/Hoạt động,Kết quả/Sản phẩm,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian hoàn thành\n"
+                   "I,Cải cách thể chế,,,,\n"
+                   "1,Rà soát văn bản,Báo cáo,Phòng Pháp chế,Sở Tư pháp,Quý I/2024\n"
+                   "2,Tập huấn,Lớp tập huấn,So Noi vu,,trước ngày 30/6/2024\n"
+                   "3,Theo dõi,Báo cáo,Phòng Pháp chế,,Thuong xuyen\n");
+  EXPECT_EQ(run_cchc({"plans", "import", "--db", db_, "--plan", "15/KH-SNV", csv}, out), 2);
+  EXPECT_NE(out.find("unit 'Phòng Pháp chế' on line(s) 3, 5: matches no unit"), std::string::npos) << out;
+  EXPECT_NE(out.find("nothing was written"), std::string::npos);
+
+  ASSERT_EQ(run_cchc({"plans", "import", "--db", db_, "--plan", "15/KH-SNV", csv, "--resolve", "Phòng Pháp chế=SNV"},
+                     out),
+            0)
+      << out;
+  EXPECT_NE(out.find("3 tasks imported into plan 15/KH-SNV"), std::string::npos) << out;
+
+  ASSERT_EQ(run_cchc({"plans", "status", "--db", db_, "--plan", "15/KH-SNV", "--as-of", "2024-04-01", "--format",
+                      "json"},
+                     out),
+            0);
+  auto status = last_json_line(out);
+  ASSERT_EQ(status["tasks"].size(), 3u);
+  EXPECT_EQ(status["as_of"], "2024-04-01");
+  EXPECT_EQ(status["tasks"][0]["deadline"], (json{{"kind", "quarter"}, {"due", "2024-03-31"}, {"text", "Quý I/2024"}}));
+  EXPECT_EQ(status["tasks"][0]["status"], "overdue");
+  EXPECT_EQ(status["tasks"][0]["lead_units"], json::array({"SNV"}));
+  EXPECT_EQ(status["tasks"][0]["cooperating_units"], json::array({"STP"}));
+  EXPECT_EQ(status["tasks"][1]["status"], "not_started");
+  EXPECT_EQ(status["tasks"][2]["status"], "not_started");  // continuous: never overdue
+  EXPECT_EQ(status["summary"]["overdue"], 1);
+
+  // The API gives the same object as the command line.
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto id = status["plan"]["id"].get<int>();
+  auto api = admin.get("/api/v1/plans/" + std::to_string(id) + "?as_of=2024-04-01");
+  ASSERT_EQ(api.status, 200);
+  EXPECT_EQ(json::parse(api.body), status);
+  EXPECT_EQ(admin.get("/api/v1/plans/999999").status, 404);
+  EXPECT_EQ(admin.get("/api/v1/plans/" + std::to_string(id) + "?as_of=01/04/2024").status, 400);
+  auto list = json::parse(admin.get("/api/v1/plans?year=2024").body);
+  ASSERT_EQ(list["plans"].size(), 1u);
+  EXPECT_EQ(list["plans"][0]["number"], "15/KH-SNV");
+}
+
+TEST_F(PlansServed, TheImportPageAsksForNamesItCannotPlace) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.get("/ke-hoach/moi").status, 200);
+  auto created = admin.post("/ke-hoach/moi",
+                            "so_ky_hieu=20%2FKH-UBND&trich_yeu=K%E1%BA%BF+ho%E1%BA%A1ch+th%E1%BB%AD&don_vi=DNI&"
+                            "nam=2024&ngay_ban_hanh=20%2F01%2F2024&loai=reform&trang_thai=issued");
+  ASSERT_EQ(created.status, 303) << created.body;
+  auto plan_path = created.header("location");
+  ASSERT_TRUE(plan_path.starts_with("/ke-hoach/"));
+  // The same number again: the form comes back with the reason.
+  auto again = admin.post("/ke-hoach/moi", "so_ky_hieu=20%2FKH-UBND&trich_yeu=X&don_vi=DNI&nam=2024&trang_thai=draft");
+  EXPECT_EQ(again.status, 422);
+  EXPECT_NE(again.body.find("Đã có kế hoạch số 20/KH-UBND."), std::string::npos);
+
+  std::string csv =
+      "STT,Mục tiêu,Nhiệm vụ/Hoạt động,Kết quả/Sản phẩm,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian hoàn thành\n"
+      "I,Cai cach thu tuc hanh chinh,,,,,\n"
+      "1,100% TTHC,Công bố TTHC,Quyết định,Ban Dân tộc,Các sở ban ngành,Thường xuyên\n"
+      "2,,Số hóa hồ sơ,Dữ liệu,Trung tâm Phục vụ HCC,,Quý III/2024\n";
+  admin.get(plan_path + "/nhap");
+  auto checked = admin.post_file(plan_path + "/nhap", {}, "tep", "matrix.csv", csv);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_NE(checked.body.find("Ban Dân tộc"), std::string::npos);
+  EXPECT_NE(checked.body.find("Không tìm thấy đơn vị"), std::string::npos);
+  auto carried = testing::form_value(checked.body, "noi_dung");
+  ASSERT_FALSE(carried.empty());
+  // Confirming without choosing writes nothing and asks again.
+  auto unresolved = admin.post(plan_path + "/nhap", "noi_dung=" + url_encode(carried) +
+                                                        "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=&xac_nhan=1");
+  EXPECT_EQ(unresolved.status, 200);
+  EXPECT_NE(unresolved.body.find("Ban Dân tộc"), std::string::npos);
+  auto done = admin.post(plan_path + "/nhap", "noi_dung=" + url_encode(carried) +
+                                                  "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
+  ASSERT_EQ(done.status, 303) << done.body;
+  EXPECT_NE(done.header("location").find("da-nhap=2"), std::string::npos);
+  auto page = admin.get(done.header("location"));
+  EXPECT_NE(page.body.find("Đã nhập 2 nhiệm vụ."), std::string::npos);
+  EXPECT_NE(page.body.find("Công bố TTHC"), std::string::npos);
+
+  // The matrix exports as a workbook that reads back with the same header.
+  auto xlsx = admin.get(plan_path + "?dinh-dang=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto rows = xlsx::read_first_sheet(xlsx.body);
+  ASSERT_GE(rows.size(), 4u);
+  EXPECT_EQ(rows[1].second[2], "Nhiệm vụ/Hoạt động");
+  EXPECT_EQ(rows[2].second[0], "I");
+  EXPECT_EQ(rows[3].second[4], "Sở Nội vụ");
+
+  // A file that is not a matrix: the reason, in Vietnamese.
+  auto bad = admin.post_file(plan_path + "/nhap", {}, "tep", "x.csv", "a,b\n1,2\n");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Không tìm thấy dòng tiêu đề"), std::string::npos);
+}
+
+TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
+  auto plan = demo_plan();
+  ASSERT_TRUE(plan.is_object());
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  auto owed = officer.get("/viec-can-bao-cao");
+  ASSERT_EQ(owed.status, 200);
+  EXPECT_NE(owed.body.find("Cập nhật tin bài về cải cách hành chính của xã"), std::string::npos);
+  // Another unit's list is refused.
+  EXPECT_EQ(officer.get("/viec-can-bao-cao?don-vi=SNV").status, 403);
+
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto status = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
+  int own = 0, other = 0;
+  for (const auto& t : status["tasks"]) {
+    if (t["lead_units"] == json::array({"P-TRANGDAI"}) && t["deadline"]["kind"] == "quarter") own = t["id"];
+    if (t["lead_units"] == json::array({"SNV"}) && t["cooperating_units"].size() < 3) other = t["id"];
+  }
+  ASSERT_TRUE(own && other);
+  Date today = local_date(now_seconds());
+  std::string period = std::to_string(int(today.year())) + "-q3";
+  std::string form = "don_vi=P-TRANGDAI&ky=" + period + "&tinh_trang=done&ty_le=100&ngay_hoan_thanh=&noi_dung=Xong";
+  officer.get("/nhiem-vu/" + std::to_string(own));
+  auto ok = officer.post("/nhiem-vu/" + std::to_string(own) + "/bao-cao", form);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_NE(ok.header("location").find("da-bao-cao="), std::string::npos);
+  // Reporting for a unit outside the officer's subtree, or on a task the unit
+  // is not named in, is refused.
+  EXPECT_EQ(officer.post("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+                         "don_vi=SNV&ky=" + period + "&tinh_trang=in_progress&ty_le=10")
+                .status,
+            403);
+  EXPECT_EQ(officer.post("/nhiem-vu/" + std::to_string(other) + "/bao-cao", form).status, 403);
+  // A bad report comes back with the reason and loses nothing typed.
+  auto bad = officer.post("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+                          "don_vi=P-TRANGDAI&ky=" + period + "&tinh_trang=in_progress&ty_le=150&noi_dung=Gi%E1%BB%AF+l%E1%BA%A1i");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Tỷ lệ hoàn thành phải từ 0 đến 100."), std::string::npos);
+  EXPECT_NE(bad.body.find("Giữ lại"), std::string::npos);
+
+  auto after = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
+  for (const auto& t : after["tasks"]) {
+    if (t["id"] == own) EXPECT_EQ(t["leads"][0]["percent"], 100);
+  }
+  // A viewer reads plans but reports nothing.
+  Browser viewer{port()};
+  ASSERT_EQ(viewer.sign_in("demo.theodoi", "demo-viewer-dongnai"), 303);
+  EXPECT_EQ(viewer.get("/ke-hoach").status, 200);
+  EXPECT_EQ(viewer.get("/viec-can-bao-cao").status, 403);
+  // Without a session the API answers 401.
+  EXPECT_EQ(http_request(port(), "POST", "/api/v1/plans/1/tasks/1/reports", {{"Content-Type", "application/json"}}, "{}")
+                .status,
+            401);
+}
+
+TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
+  Browser leader{port()};
+  ASSERT_EQ(leader.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto plan = demo_plan();
+  auto periods = reported_periods(leader, plan["id"].get<int>());
+  ASSERT_FALSE(periods.empty());
+  const auto& period = periods.back();
+  auto page = leader.get("/viec-can-bao-cao?don-vi=SNV&ky=" + period);
+  ASSERT_EQ(page.status, 200);
+  // The demo leaves some tasks reported last period and not yet this one:
+  // they offer "Không thay đổi".
+  auto at = page.body.find("action=\"/viec-can-bao-cao/khong-doi\"");
+  ASSERT_NE(at, std::string::npos) << page.body;
+  auto task = testing::form_value(page.body.substr(at), "nhiem_vu");
+  auto role = testing::form_value(page.body.substr(at), "vai_tro");
+  auto r = leader.post("/viec-can-bao-cao/khong-doi",
+                       "nhiem_vu=" + task + "&don_vi=SNV&ky=" + period + "&vai_tro=" + role);
+  ASSERT_EQ(r.status, 303) << r.body;
+  auto location = r.header("location");
+  EXPECT_NE(location.find("#nv-" + task), std::string::npos);  // back to the row
+  auto after = leader.get(location.substr(0, location.find('#')));
+  EXPECT_NE(after.body.find("Đã ghi nhận báo cáo."), std::string::npos);
+  auto reports = json::parse(leader.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) +
+                                        "/reports?period=" + period)
+                                 .body);
+  bool found = false;
+  for (const auto& rep : reports["reports"]) {
+    if (std::to_string(rep["task_id"].get<int>()) == task && rep["unit"] == "SNV") found = rep["unchanged"] == true;
+  }
+  EXPECT_TRUE(found);
+  // With no earlier report there is nothing to repeat.
+  auto none = leader.post("/viec-can-bao-cao/khong-doi", "nhiem_vu=" + task + "&don_vi=SNV&ky=" +
+                                                             period.substr(0, 5) + "q1&vai_tro=" + role);
+  EXPECT_EQ(none.status, 400);
+}
+
+}  // namespace
+}  // namespace cchc
