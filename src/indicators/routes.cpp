@@ -84,11 +84,6 @@ http::Response page_or_xlsx(const http::Request& req, const views::Layout& layou
   return http::html(req, layout.page(req, title, tpl, std::move(data)));
 }
 
-json chart_view(json config, const std::string& caption, const std::string& table_caption) {
-  return {{"_template", "common/chart.tpl"}, {"config", config.dump()}, {"caption", caption},
-          {"table_caption", table_caption}};
-}
-
 // The period and scope fields every indicator page's filter form has
 // (templates/indicators/filters.tpl, included as {{>filters}}).
 json filters(const http::Request& req, const Period& p) {
@@ -163,7 +158,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     json data = filters(req, period);
     data["unit"] = {{"code", unit}, {"name", info.name}};
     data["charts"] = true;
-    data["trend_chart"] = chart_view(trend_chart(months), "Biểu đồ tỷ lệ theo tháng", trend_t.caption);
+    data["trend_chart"] = views::chart_view(trend_chart(months), "Biểu đồ tỷ lệ theo tháng", trend_t.caption);
     if (procedures.size() > 50) procedures.resize(50);
     return page_or_xlsx(req, layout, info.name, "indicators/unit.tpl", data,
                         {{"indicators", indicators_table(in, info.level, year_of(period), ts)},

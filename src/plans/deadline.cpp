@@ -137,6 +137,25 @@ std::string format_deadline(const Deadline& d) {
   return {};
 }
 
+Deadline deadline_from(std::string_view kind, std::optional<Date> due) {
+  auto bad = [&] { return invalid_input(fmt::format("bad stored deadline '{}'", kind)); };
+  auto need_due = [&] {
+    if (!due) throw bad();
+    return *due;
+  };
+  if (kind == "continuous") return Deadline{Deadline::Kind::continuous, std::nullopt, 0, 0};
+  if (kind == "schedule") return Deadline{Deadline::Kind::schedule, due, 0, 0};
+  if (kind == "date") return Deadline{Deadline::Kind::date, need_due(), 0, 0};
+  Date d = need_due();
+  int y = int(d.year());
+  int m = int(unsigned(d.month()));
+  if (kind == "month") return Deadline{Deadline::Kind::month, d, y, m};
+  if (kind == "quarter") return Deadline{Deadline::Kind::quarter, d, y, (m - 1) / 3 + 1};
+  if (kind == "half") return Deadline{Deadline::Kind::half, d, y, m <= 6 ? 1 : 2};
+  if (kind == "year") return Deadline{Deadline::Kind::year, d, y, 0};
+  throw bad();
+}
+
 std::string kind_code(Deadline::Kind k) {
   switch (k) {
     case Deadline::Kind::date: return "date";

@@ -40,5 +40,9 @@ Deadline parse_deadline(std::string_view text);
 std::string format_deadline(const Deadline& d);
 // "date", "month", "quarter", "half", "year", "continuous", "schedule".
 std::string kind_code(Deadline::Kind k);
+// The deadline a kind code and due day stand for (as stored): the inverse
+// of (kind_code(d.kind), d.due) for every parsed deadline. Throws
+// invalid_input for an unknown kind or a due day the kind cannot have.
+Deadline deadline_from(std::string_view kind, std::optional<Date> due);
 
 }  // namespace cchc::plans

@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "http/middleware.h"
 #include "http/session.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"

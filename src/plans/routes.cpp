@@ -101,7 +101,9 @@ Plan plan_from_form(const http::Request& req, Plan p) {
 void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
+  layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
   add_api_routes(router, db);
+  add_province_routes(router, layout, db);
 
   // ---- Plans by year.
   router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {

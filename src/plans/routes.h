@@ -2,6 +2,7 @@
 // Pages and API of reform plans (docs/plans.md, docs/api/openapi.yaml):
 //   /ke-hoach                          plans by year
 //   /ke-hoach/moi                      create a plan
+//   /ke-hoach/tong-hop                 the province view: status, areas, units, overdue, trend (?dinh-dang=xlsx)
 //   /ke-hoach/{id}                     a plan: its fields, status summary and task matrix (?dinh-dang=xlsx)
 //   /ke-hoach/{id}/sua                 edit a plan's fields and status
 //   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm
@@ -19,6 +20,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The province view (src/plans/province_routes.cpp); add_routes calls it.
+void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The JSON API (src/plans/api.cpp); add_routes calls it.
 void add_api_routes(http::Router& router, db::Database& db);
 

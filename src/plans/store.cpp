@@ -79,7 +79,7 @@ const char* kReportColumns =
 
 const char* kTaskColumns =
     "t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective_text, t.description, t.output, t.deadline_text, "
-    "t.cancelled_reason";
+    "t.deadline_kind, t.due_on, t.cancelled_reason";
 
 // Tasks from rows of kTaskColumns, their units filled from task_units.
 std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std::string& units_sql,
@@ -97,7 +97,7 @@ std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std:
     t.description = r.str("description");
     t.output = r.str("output");
     t.deadline_text = r.str("deadline_text");
-    t.deadline = parse_deadline(t.deadline_text);
+    t.deadline = deadline_from(r.str("deadline_kind"), opt_date(r, "due_on"));
     t.cancelled_reason = r.opt_str("cancelled_reason");
     index[t.id] = out.size();
     out.push_back(std::move(t));
@@ -399,6 +399,46 @@ std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date
   std::vector<TaskState> out;
   out.reserve(tasks.size());
   for (const auto& t : tasks) out.push_back(state_as_of(t, by_task[t.id], as_of));
+  return out;
+}
+
+YearTasks year_tasks(db::Connection& c, int year) {
+  YearTasks y;
+  auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t JOIN plans p ON p.id = t.plan_id "
+                                  "WHERE p.year = ? AND p.status <> 'draft' ORDER BY p.id, t.ord, t.id",
+                                  kTaskColumns),
+                      {year});
+  y.tasks = tasks_of(c, rows,
+                     "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
+                     "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status <> 'draft'",
+                     {year});
+  for (const auto& r : c.query("SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, "
+                               "r.reported_at FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                               "JOIN plans p ON p.id = t.plan_id "
+                               "WHERE p.year = ? AND p.status <> 'draft' AND r.role = 'lead' ORDER BY r.reported_at",
+                               {year})
+                           .rows) {
+    Report o;
+    o.task_id = r.i64("task_id");
+    o.unit_code = r.str("unit_code");
+    o.period = r.str("period");
+    o.progress = r.str("progress");
+    o.percent = int(r.i64("percent"));
+    o.done_on = opt_date(r, "done_on");
+    o.reported_at = Instant{seconds{r.i64("reported_at")}};
+    y.reports[o.task_id].push_back(std::move(o));
+  }
+  return y;
+}
+
+std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of) {
+  static const std::vector<Report> none;
+  std::vector<TaskState> out;
+  out.reserve(y.tasks.size());
+  for (const auto& t : y.tasks) {
+    auto it = y.reports.find(t.id);
+    out.push_back(state_as_of(t, it == y.reports.end() ? none : it->second, as_of));
+  }
   return out;
 }
 

@@ -64,6 +64,15 @@ std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id);
 // Every task of the plan with its state as of `as_of`.
 std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date as_of);
 
+// The tasks of a year's issued and closed plans, with their lead units'
+// reports (without narrative and evidence), for the province view.
+struct YearTasks {
+  std::vector<Task> tasks;
+  std::map<std::int64_t, std::vector<Report>> reports;  // by task id
+};
+YearTasks year_tasks(db::Connection& c, int year);
+std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of);
+
 // Stores a unit's report on a task for a period: the unit must be a lead
 // (role lead) or co-operating unit (role cooperate) of the task, the task
 // not cancelled, the period one of the plan's year or the next, and the

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plans/model.h"
+#include "plans/province.h"
 #include "views/table.h"
 
 namespace cchc::plans {
@@ -19,6 +20,18 @@ using UnitNames = std::map<std::string, std::string>;
 // and Tỷ lệ hoàn thành (as of the states' day).
 views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Area>& areas,
                           const UnitNames& names, const std::vector<TaskState>* states = nullptr);
+
+// The province view's tables (plans/province.h).
+views::Table status_by_area_table(const ProvinceSummary& s, const std::vector<Area>& areas);
+views::Table ranking_table(const ProvinceSummary& s, const UnitNames& names);
+// Task descriptions link to /nhiem-vu/{id}.
+views::Table overdue_table(const ProvinceSummary& s, const UnitNames& names);
+// Units with overdue tasks × areas; cells shaded by count ("heat-1" … "heat-3").
+views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas, const UnitNames& names);
+views::Table trend_table(const std::vector<TrendPoint>& points);
+// Charts of the same figures (views::chart_view configs).
+nlohmann::json status_by_area_chart(const ProvinceSummary& s, const std::vector<Area>& areas);
+nlohmann::json trend_chart(const std::vector<TrendPoint>& points);
 
 // "I", "II", … "XX".
 std::string roman(int n);

@@ -27,6 +27,11 @@ Cell Cell::decimal(std::optional<double> v, int fraction_digits) {
   return Cell{text::format_decimal(*v, fraction_digits), *v, Kind::decimal, {}, {}};
 }
 
+nlohmann::json chart_view(const nlohmann::json& config, const std::string& caption, const std::string& table_caption) {
+  return {{"_template", "common/chart.tpl"}, {"config", config.dump()}, {"caption", caption},
+          {"table_caption", table_caption}};
+}
+
 nlohmann::json to_view(const Table& t) {
   auto columns = nlohmann::json::array();
   for (const auto& c : t.columns) {

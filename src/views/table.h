@@ -40,6 +40,12 @@ struct Table {
 // For templates/common/table.tpl.
 nlohmann::json to_view(const Table& t);
 
+// A chart for templates/common/chart.tpl, drawn by static/js/charts.js from
+// `config` ({"type": "line"|"bar", "categories": […], "series": [{"name",
+// "data"}], "percent": bool, "stacked": bool}); hidden from screen readers,
+// its caption names the table holding the same figures.
+nlohmann::json chart_view(const nlohmann::json& config, const std::string& caption, const std::string& table_caption);
+
 // An XLSX workbook with one sheet per table (the caption on the first row,
 // headers bold, numbers as numbers, percentages formatted "0.0%"). Text is
 // always written as text, never as a formula.

@@ -1,6 +1,6 @@
 // Draws the charts of a page with ECharts. Each chart is a
 // <div class="chart" data-chart='{"type":"line"|"bar","categories":[…],
-// "series":[{"name":…,"data":[…]}],"percent":true|false}'> placed next to
+// "series":[{"name":…,"data":[…]}],"percent":true|false,"stacked":true|false}'> placed next to
 // the table that holds the same figures: without JavaScript the table is
 // the whole story, with it the chart is an extra view (aria-hidden).
 (function () {
@@ -24,7 +24,8 @@
       xAxis: { type: "category", data: spec.categories, axisLabel: { rotate: spec.categories.length > 8 ? 30 : 0 } },
       yAxis: { type: "value", max: spec.percent ? 1 : null, axisLabel: { formatter: fmt } },
       series: spec.series.map(function (s) {
-        return { name: s.name, type: spec.type || "line", data: s.data, connectNulls: false };
+        return { name: s.name, type: spec.type || "line", data: s.data, connectNulls: false,
+                 stack: spec.stacked ? "total" : undefined };
       })
     });
     window.addEventListener("resize", function () { chart.resize(); });

@@ -63,9 +63,13 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
     EXPECT_EQ(kind_code(d.kind), c.kind);
     EXPECT_EQ(d.due ? format_iso_date(*d.due) : std::string("null"), c.due ? c.due : "null");
     EXPECT_EQ(format_deadline(d), c.vietnamese);
-    // And back: the Vietnamese form reads as the same deadline.
+    // And back: the Vietnamese form reads as the same deadline, and so
+    // does the stored form (kind code and due day).
     EXPECT_EQ(parse_deadline(format_deadline(d)), d);
+    EXPECT_EQ(deadline_from(kind_code(d.kind), d.due), d);
   }
+  EXPECT_THROW(deadline_from("quarter", std::nullopt), Error);
+  EXPECT_THROW(deadline_from("week", std::nullopt), Error);
 }
 
 TEST(Deadline, RefusesWhatItCannotRead) {
