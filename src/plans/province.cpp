@@ -9,19 +9,18 @@ namespace cchc::plans {
 
 using namespace std::chrono;
 
-std::vector<TaskState> filtered(const std::vector<TaskState>& states, const Filters& f) {
-  std::vector<TaskState> out;
-  for (const auto& s : states) {
-    if (f.plan_id && s.task.plan_id != *f.plan_id) continue;
-    if (!f.area.empty() && s.task.area_code != f.area) continue;
-    if (!f.lead_units.empty() && std::none_of(s.task.leads.begin(), s.task.leads.end(), [&](const auto& u) {
-          return std::find(f.lead_units.begin(), f.lead_units.end(), u) != f.lead_units.end();
-        })) {
-      continue;
-    }
-    out.push_back(s);
-  }
-  return out;
+bool passes(const Task& t, const Filters& f) {
+  if (f.plan_id && t.plan_id != *f.plan_id) return false;
+  if (!f.area.empty() && t.area_code != f.area) return false;
+  if (f.lead_units.empty()) return true;
+  return std::any_of(t.leads.begin(), t.leads.end(), [&](const auto& u) {
+    return std::find(f.lead_units.begin(), f.lead_units.end(), u) != f.lead_units.end();
+  });
+}
+
+std::vector<TaskState> filtered(std::vector<TaskState> states, const Filters& f) {
+  std::erase_if(states, [&](const TaskState& s) { return !passes(s.task, f); });
+  return states;
 }
 
 ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
@@ -59,10 +58,17 @@ ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
       }
     }
   }
+  // Each unit's place in Vietnamese name order, computed once: comparisons
+  // below are of integers.
+  std::vector<std::string> codes;
+  for (const auto& [code, u] : units) codes.push_back(code);
   auto name = [&](const std::string& code) {
     auto it = names.find(code);
     return it == names.end() ? code : it->second;
   };
+  std::sort(codes.begin(), codes.end(), [&](const auto& a, const auto& b) { return text::collate_less(name(a), name(b)); });
+  std::map<std::string, int> place;
+  for (size_t i = 0; i < codes.size(); ++i) place[codes[i]] = int(i);
   std::vector<UnitCompletion> ranked, unranked;
   for (auto& [code, u] : units) {
     if (u.due > 0) {
@@ -75,18 +81,17 @@ ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
   auto tenths = [](double r) { return std::llround(r * 1000.0); };  // 0.1 percentage point
   std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
     if (tenths(*a.rate) != tenths(*b.rate)) return tenths(*a.rate) > tenths(*b.rate);
-    return text::collate_less(name(a.unit), name(b.unit));
+    return place[a.unit] < place[b.unit];
   });
   for (size_t i = 0; i < ranked.size(); ++i) {
     ranked[i].rank = i > 0 && tenths(*ranked[i].rate) == tenths(*ranked[i - 1].rate) ? ranked[i - 1].rank : int(i) + 1;
   }
-  std::sort(unranked.begin(), unranked.end(),
-            [&](const auto& a, const auto& b) { return text::collate_less(name(a.unit), name(b.unit)); });
+  std::sort(unranked.begin(), unranked.end(), [&](const auto& a, const auto& b) { return place[a.unit] < place[b.unit]; });
   out.units = std::move(ranked);
   out.units.insert(out.units.end(), unranked.begin(), unranked.end());
   std::stable_sort(out.overdue.begin(), out.overdue.end(), [&](const auto& a, const auto& b) {
     if (a.days != b.days) return a.days > b.days;
-    return text::collate_less(name(a.unit), name(b.unit));
+    return place[a.unit] < place[b.unit];
   });
   return out;
 }

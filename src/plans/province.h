@@ -30,8 +30,10 @@ struct Filters {
   std::vector<std::string> lead_units;  // empty = every unit; else tasks led by one of these
 };
 
-// The tasks (states) that pass the filters.
-std::vector<TaskState> filtered(const std::vector<TaskState>& states, const Filters& f);
+// Whether a task passes the filters.
+bool passes(const Task& t, const Filters& f);
+// The states whose tasks pass the filters (the others removed).
+std::vector<TaskState> filtered(std::vector<TaskState> states, const Filters& f);
 
 using StatusCounts = std::map<TaskStatus, int>;
 
@@ -58,6 +60,7 @@ struct ProvinceSummary {
 };
 
 // `names` orders ties and unranked units (Vietnamese order of the names).
+// The overdue items point into `states`, which must outlive the summary.
 ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
                           const std::map<std::string, std::string>& names);
 

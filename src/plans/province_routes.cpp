@@ -3,6 +3,9 @@
 // completion; the trend across reporting periods (plans/province.h).
 #include <fmt/format.h>
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "core/calendar.h"
@@ -44,21 +47,46 @@ int year_param(const http::Request& req, Date today) {
   return std::stoi(*y);
 }
 
+// The year's tasks and reports as last read, per year, kept while the plan
+// data version stands (plans::data_version): the view then only derives.
+class YearCache {
+ public:
+  std::shared_ptr<const YearTasks> get(db::Database& db, int year) {
+    auto version = db.read([](db::Connection& c) { return data_version(c); });
+    {
+      std::lock_guard lock(mutex_);
+      auto it = years_.find(year);
+      if (it != years_.end() && it->second.first == version) return it->second.second;
+    }
+    auto fresh = std::make_shared<const YearTasks>(db.read([&](db::Connection& c) { return year_tasks(c, year); }));
+    std::lock_guard lock(mutex_);
+    years_[year] = {version, fresh};
+    return fresh;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<int, std::pair<std::int64_t, std::shared_ptr<const YearTasks>>> years_;
+};
+
+constexpr size_t kOverdueOnPage = 100;
+
 }  // namespace
 
 void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db) {
-  router.add(http::Verb::get, "/ke-hoach/tong-hop", "plans.read", [&db, &layout](http::Request& req) {
+  auto cache = std::make_shared<YearCache>();
+  router.add(http::Verb::get, "/ke-hoach/tong-hop", "plans.read", [&db, &layout, cache](http::Request& req) {
     Date today = local_date(now_seconds());
     int year = year_param(req, today);
     // The view is as of today, or the year's last day for a past year.
     Date as_of = int(today.year()) > year ? Date{std::chrono::year{year} / std::chrono::December / 31} : today;
-    YearTasks data;
+    auto data_ptr = cache->get(db, year);
+    const YearTasks& data = *data_ptr;
     std::vector<Area> areas;
     std::vector<UnitRow> units;
     std::vector<Plan> plans;
     std::vector<ReportPeriod> config;
     db.read([&](db::Connection& c) {
-      data = year_tasks(c, year);
       areas = load_areas(c);
       units = unit_rows(c);
       plans = list_plans(c, year);
@@ -81,9 +109,8 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
     std::vector<TrendPoint> trend;
     for (const auto& p : periods_of_year(config, year, WorkCalendar::vietnam())) {
       if (std::chrono::sys_days{p.last} >= std::chrono::sys_days{as_of}) break;
-      StatusCounts counts;
-      for (const auto& s : filtered(states_as_of(data, p.last), f)) ++counts[s.status];
-      trend.push_back({"Đến " + format_date_vi(p.last) + " (" + p.label + ")", p.last, counts});
+      trend.push_back({"Đến " + format_date_vi(p.last) + " (" + p.label + ")", p.last,
+                       count_as_of(data, p.last, [&](const Task& t) { return passes(t, f); })});
     }
     trend.push_back({"Đến " + format_date_vi(as_of), as_of, summary.by_status});
 
@@ -101,6 +128,13 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
       return res;
     }
 
+    // The page lists the longest overdue; the workbook has them all.
+    size_t overdue_total = overdue.rows.size();
+    if (overdue.rows.size() > kOverdueOnPage) {
+      overdue.rows.resize(kOverdueOnPage);
+      overdue.caption += fmt::format(" ({} nhiệm vụ quá hạn lâu nhất trong {}; tải Excel để xem đủ)",
+                                     kOverdueOnPage, text::format_int(std::int64_t(overdue_total)));
+    }
     json years = json::array();
     for (int y = int(today.year()) + 1; y >= int(today.year()) - 4; --y) {
       years.push_back({{"value", std::to_string(y)}, {"selected", y == year}});

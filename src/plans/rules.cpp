@@ -601,15 +601,18 @@ std::string plan_kind_label_vi(std::string_view kind) {
 
 // ---- State ---------------------------------------------------------------------
 
-TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date as_of) {
-  TaskState s;
-  s.task = task;
+namespace {
+
+// Everything of a task's state but the task itself.
+void derive(const Task& task, const std::vector<Report>& reports, Date as_of, TaskState& s) {
+  const Instant cutoff = start_of_day(Date{sys_days{as_of} + days{1}});  // reports made by the end of as_of
   bool cancelled = task.cancelled_reason.has_value();
+  s.leads.clear();
+  s.leads.reserve(task.leads.size());
   for (const auto& unit : task.leads) {
     const Report* latest = nullptr;
     for (const auto& r : reports) {
-      if (r.task_id != task.id || r.unit_code != unit || r.role != "lead") continue;
-      if (sys_days{local_date(r.reported_at)} > sys_days{as_of}) continue;
+      if (r.task_id != task.id || r.reported_at >= cutoff || r.unit_code != unit || r.role != "lead") continue;
       if (!latest || r.reported_at > latest->reported_at ||
           (r.reported_at == latest->reported_at && r.period > latest->period)) {
         latest = &r;
@@ -623,7 +626,7 @@ TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date
       a.last_period = latest->period;
     }
     a.status = status_as_of({task.deadline, a.done_on, a.percent, cancelled}, as_of);
-    s.leads.push_back(a);
+    s.leads.push_back(std::move(a));
   }
   std::optional<Date> done_on;
   bool all_done = !s.leads.empty();
@@ -634,9 +637,23 @@ TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date
     else if (!done_on || sys_days{*a.done_on} > sys_days{*done_on}) done_on = a.done_on;
   }
   s.percent = s.leads.empty() ? 0 : (sum + int(s.leads.size()) / 2) / int(s.leads.size());
-  if (all_done) s.done_on = done_on;
+  s.done_on = all_done ? done_on : std::nullopt;
   s.status = status_as_of({task.deadline, s.done_on, s.percent, cancelled}, as_of);
+}
+
+}  // namespace
+
+TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date as_of) {
+  TaskState s;
+  derive(task, reports, as_of, s);
+  s.task = task;
   return s;
+}
+
+TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& reports, Date as_of) {
+  thread_local TaskState scratch;
+  derive(task, reports, as_of, scratch);
+  return scratch.status;
 }
 
 std::vector<LineError> check_report(const Report& r, Date today) {

@@ -162,6 +162,8 @@ std::string plan_kind_label_vi(std::string_view kind);      // Kế hoạch CCHC
 // reported it done (done_on: the last of their days); its percent is the
 // leads' mean; a task with no leads is judged on its deadline alone.
 TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
+// Only the status of state_as_of (no copy of the task): for counts.
+TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
 
 // Checks a report before it is stored: progress one of the three, percent
 // 0-100 (done: 100, and a done_on not after today), texts within limits.

@@ -124,6 +124,9 @@ void audit_write(db::Connection& c, const audit::Entry& who, const std::string& 
   audit::append(c, e, now);
 }
 
+// Every write transaction calls this once.
+void touch(db::Connection& c) { c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1"); }
+
 void check_plan_refs(db::Connection& c, const Plan& p) {
   auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {p.unit_code});
   if (unit.empty()) {
@@ -167,6 +170,10 @@ std::vector<Area> load_areas(db::Connection& c) {
     out.push_back({r.str("code"), r.str("name"), int(r.i64("ord"))});
   }
   return out;
+}
+
+std::int64_t data_version(db::Connection& c) {
+  return c.query("SELECT version FROM plan_data_version WHERE id = 1").one().i64("version");
 }
 
 std::vector<UnitRow> unit_rows(db::Connection& c) {
@@ -226,6 +233,7 @@ Plan create_plan(db::Database& db, Plan p, const audit::Entry& who, Instant now)
                .one()
                .i64("id");
     audit_write(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
+    touch(c);
     return p;
   });
 }
@@ -247,6 +255,7 @@ Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who,
             {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives,
              p.status, std::int64_t(now.time_since_epoch().count()), p.id});
     audit_write(c, who, "update", "plans", p.number, to_json(*before).dump(), to_json(p).dump(), now);
+    touch(c);
     return p;
   });
 }
@@ -355,6 +364,7 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
     }
     audit_write(c, who, "import", "plan_tasks", plan->number, std::nullopt,
                 json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
+    touch(c);
   });
   out.written = int(out.rows.size());
   return out;
@@ -412,20 +422,25 @@ YearTasks year_tasks(db::Connection& c, int year) {
                      "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
                      "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status <> 'draft'",
                      {year});
-  for (const auto& r : c.query("SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, "
-                               "r.reported_at FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
-                               "JOIN plans p ON p.id = t.plan_id "
-                               "WHERE p.year = ? AND p.status <> 'draft' AND r.role = 'lead' ORDER BY r.reported_at",
-                               {year})
-                           .rows) {
+  // The reports' order does not matter: a state takes each lead's latest.
+  // Columns by position: this is the view's largest read.
+  auto reports = c.query("SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, "
+                         "r.reported_at FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                         "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status <> 'draft' AND r.role = 'lead'",
+                         {year});
+  auto text = [](const db::Value& v) -> const std::string& { return std::get<std::string>(v); };
+  auto integer = [](const db::Value& v) {
+    return std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : std::stoll(std::get<std::string>(v));
+  };
+  for (const auto& r : reports.rows) {
     Report o;
-    o.task_id = r.i64("task_id");
-    o.unit_code = r.str("unit_code");
-    o.period = r.str("period");
-    o.progress = r.str("progress");
-    o.percent = int(r.i64("percent"));
-    o.done_on = opt_date(r, "done_on");
-    o.reported_at = Instant{seconds{r.i64("reported_at")}};
+    o.task_id = integer(r[0]);
+    o.unit_code = text(r[1]);
+    o.period = text(r[2]);
+    o.progress = text(r[3]);
+    o.percent = int(integer(r[4]));
+    if (!std::holds_alternative<std::monostate>(r[5])) o.done_on = parse_iso_date(text(r[5]));
+    o.reported_at = Instant{seconds{integer(r[6])}};
     y.reports[o.task_id].push_back(std::move(o));
   }
   return y;
@@ -438,6 +453,17 @@ std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of) {
   for (const auto& t : y.tasks) {
     auto it = y.reports.find(t.id);
     out.push_back(state_as_of(t, it == y.reports.end() ? none : it->second, as_of));
+  }
+  return out;
+}
+
+std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std::function<bool(const Task&)>& keep) {
+  static const std::vector<Report> none;
+  std::map<TaskStatus, int> out;
+  for (const auto& t : y.tasks) {
+    if (!keep(t)) continue;
+    auto it = y.reports.find(t.id);
+    ++out[task_status_as_of(t, it == y.reports.end() ? none : it->second, as_of)];
   }
   return out;
 }
@@ -503,6 +529,7 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
              r.evidence, r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
     audit_write(c, who, before_json ? "update" : "create", "task_reports",
                 fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
+    touch(c);
     return r;
   });
 }

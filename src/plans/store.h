@@ -1,6 +1,7 @@
 #pragma once
 // Reform plans' SQL: plans, the matrix import, tasks, reports.
 // Every write is one transaction and audited as `who`.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,6 +15,9 @@
 namespace cchc::plans {
 
 std::vector<Area> load_areas(db::Connection& c);
+// A number every write to plans, tasks or reports changes (in its
+// transaction): what was read at one version is still true at that version.
+std::int64_t data_version(db::Connection& c);
 // Every unit's code, name, parent and level, and whether it is still open
 // (for names on pages and unit choices): by level rank, then name in
 // Vietnamese order.
@@ -72,6 +76,8 @@ struct YearTasks {
 };
 YearTasks year_tasks(db::Connection& c, int year);
 std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of);
+// Tasks passing `keep` counted by status as of a day (for trends).
+std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std::function<bool(const Task&)>& keep);
 
 // Stores a unit's report on a task for a period: the unit must be a lead
 // (role lead) or co-operating unit (role cooperate) of the task, the task

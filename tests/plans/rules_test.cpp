@@ -77,7 +77,9 @@ TEST(UnitMatching, NamesAsMatricesWriteThem) {
       EXPECT_EQ(r.level_code, c.result);
       EXPECT_FALSE(r.codes.empty());
     }
-    if (r.kind == UnitMatch::Kind::ambiguous) EXPECT_GE(r.candidates.size(), 2u);
+    if (r.kind == UnitMatch::Kind::ambiguous) {
+      EXPECT_GE(r.candidates.size(), 2u);
+    }
   }
 }
 

@@ -126,6 +126,17 @@ CREATE TABLE task_reports (
   PRIMARY KEY (task_id, unit_code, period)
 );
 CREATE INDEX task_reports_unit ON task_reports (unit_code, period);
+-- Covers the province view's read of every lead report of a year's tasks
+-- (plans/store.cpp year_tasks) without touching the table's rows.
+CREATE INDEX task_reports_state ON task_reports (task_id, role, unit_code, reported_at, period, progress, percent, done_on);
+
+-- Bumped by every write to plans, tasks and reports (plans/store.cpp), so
+-- readers can keep derived views until it changes.
+CREATE TABLE plan_data_version (
+  id      INTEGER PRIMARY KEY,
+  version BIGINT NOT NULL
+);
+INSERT INTO plan_data_version (id, version) VALUES (1, 0);
 
 -- A name as matrices write it (folded: no diacritics, lower case) and the
 -- unit, or the level group ("các sở, ban, ngành"), it stands for.
