@@ -114,6 +114,12 @@ std::string slug(std::string_view s) {
   return out;
 }
 
+std::string upper(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size()))).toUpper(icu::Locale("vi")).toUTF8String(out);
+  return out;
+}
+
 bool collate_less(std::string_view a, std::string_view b) {
   thread_local std::unique_ptr<icu::Collator> collator = [] {
     UErrorCode status = U_ZERO_ERROR;

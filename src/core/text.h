@@ -18,6 +18,9 @@ std::string fold(std::string_view s);
 // trimmed of '-'. "Kế hoạch số 77/KH-VP" → "ke-hoach-so-77-kh-vp".
 std::string slug(std::string_view s);
 
+// Upper case by the Vietnamese rules (ICU): "Sở Nội vụ" → "SỞ NỘI VỤ".
+std::string upper(std::string_view s);
+
 // Characters (code points), not bytes: for length limits.
 std::size_t code_points(std::string_view s);
 // Without leading and trailing ASCII white space.

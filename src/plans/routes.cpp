@@ -104,6 +104,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
   add_api_routes(router, db);
   add_province_routes(router, layout, db);
+  add_compiled_routes(router, layout, db);
 
   // ---- Plans by year.
   router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {

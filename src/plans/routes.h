@@ -6,6 +6,7 @@
 //   /ke-hoach/{id}                     a plan: its fields, status summary and task matrix (?dinh-dang=xlsx)
 //   /ke-hoach/{id}/sua                 edit a plan's fields and status
 //   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm
+//   /ke-hoach/{id}/bao-cao-ky          the compiled report of a period (?ky=): page, XLSX, DOCX (Decree 30)
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /api/v1/plans, /api/v1/plans/{id}, /api/v1/plans/{id}/reports,
@@ -20,6 +21,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The compiled period report (src/plans/compiled_routes.cpp); add_routes calls it.
+void add_compiled_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The province view (src/plans/province_routes.cpp); add_routes calls it.
 void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The JSON API (src/plans/api.cpp); add_routes calls it.

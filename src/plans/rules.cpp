@@ -603,9 +603,9 @@ std::string plan_kind_label_vi(std::string_view kind) {
 
 namespace {
 
-// Everything of a task's state but the task itself.
-void derive(const Task& task, const std::vector<Report>& reports, Date as_of, TaskState& s) {
-  const Instant cutoff = start_of_day(Date{sys_days{as_of} + days{1}});  // reports made by the end of as_of
+// Everything of a task's state but the task itself, from the reports made
+// before `cutoff`, as of the day `as_of`.
+void derive(const Task& task, const std::vector<Report>& reports, Date as_of, Instant cutoff, TaskState& s) {
   bool cancelled = task.cancelled_reason.has_value();
   s.leads.clear();
   s.leads.reserve(task.leads.size());
@@ -641,19 +641,36 @@ void derive(const Task& task, const std::vector<Report>& reports, Date as_of, Ta
   s.status = status_as_of({task.deadline, s.done_on, s.percent, cancelled}, as_of);
 }
 
+// Reports made by the end of a day.
+Instant end_of(Date d) { return start_of_day(Date{sys_days{d} + days{1}}); }
+
 }  // namespace
 
 TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date as_of) {
   TaskState s;
-  derive(task, reports, as_of, s);
+  derive(task, reports, as_of, end_of(as_of), s);
   s.task = task;
   return s;
 }
 
 TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& reports, Date as_of) {
   thread_local TaskState scratch;
-  derive(task, reports, as_of, scratch);
+  derive(task, reports, as_of, end_of(as_of), scratch);
   return scratch.status;
+}
+
+TaskState state_for_period(const Task& task, const std::vector<Report>& reports, const std::vector<ReportPeriod>& config,
+                           const PeriodOfYear& period) {
+  int rank = period_rank(config, period.key);
+  std::vector<Report> upto;
+  for (const auto& r : reports) {
+    int k = period_rank(config, r.period);
+    if (k >= 0 && k <= rank) upto.push_back(r);
+  }
+  TaskState s;
+  derive(task, upto, period.last, Instant::max(), s);
+  s.task = task;
+  return s;
 }
 
 std::vector<LineError> check_report(const Report& r, Date today) {

@@ -162,6 +162,12 @@ std::string plan_kind_label_vi(std::string_view kind);      // Kế hoạch CCHC
 // reported it done (done_on: the last of their days); its percent is the
 // leads' mean; a task with no leads is judged on its deadline alone.
 TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
+// A task's state as a period's report tells it: from the reports of that
+// period and earlier ones (whenever they were made; each lead's report of
+// the latest period counts), as of the period's last day (its figures'
+// cut-off). The compiled period report uses it.
+TaskState state_for_period(const Task& task, const std::vector<Report>& reports, const std::vector<ReportPeriod>& config,
+                           const PeriodOfYear& period);
 // Only the status of state_as_of (no copy of the task): for counts.
 TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
 

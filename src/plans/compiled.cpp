@@ -1,0 +1,221 @@
+#include "plans/compiled.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "plans/rules.h"
+#include "plans/tables.h"
+#include "views/docx.h"
+
+namespace cchc::plans {
+
+using namespace std::chrono;
+
+namespace {
+
+std::string name_of(const std::map<std::string, std::string>& names, const std::string& code) {
+  auto it = names.find(code);
+  return it == names.end() ? code : it->second;
+}
+
+std::string join_names(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : "; ") + name_of(names, c);
+  return out;
+}
+
+std::string narratives(const CompiledTask& t, const std::map<std::string, std::string>& names) {
+  std::string out;
+  for (const auto& r : t.reports) {
+    if (r.narrative.empty()) continue;
+    out += (out.empty() ? "" : "\n") + name_of(names, r.unit_code) + (r.role == "lead" ? "" : " (phối hợp)") + ": " +
+           r.narrative;
+  }
+  return out;
+}
+
+}  // namespace
+
+CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Report>& reports,
+                       const std::vector<ReportPeriod>& config, const PeriodOfYear& period) {
+  CompiledReport out{plan, period, {}, {}, 0, 0};
+  std::map<std::int64_t, std::vector<Report>> by_task;
+  for (const auto& r : reports) by_task[r.task_id].push_back(r);
+  int rank = period_rank(config, period.key);
+  for (const auto& t : tasks) {
+    const auto& mine = by_task[t.id];
+    CompiledTask c{state_for_period(t, mine, config, period), {}, {}, {}};
+    for (const auto& r : mine) {
+      if (r.period == period.key) c.reports.push_back(r);
+    }
+    std::stable_sort(c.reports.begin(), c.reports.end(), [](const auto& a, const auto& b) {
+      return a.role == "lead" && b.role != "lead";
+    });
+    for (const auto& r : c.reports) {
+      if (sys_days{local_date(r.reported_at)} > sys_days{period.due}) c.late.push_back(r.unit_code);
+    }
+    for (const auto& unit : t.leads) {
+      // What the unit reported before this period decides whether it owes one now.
+      std::optional<Report> before;
+      bool now = false;
+      for (const auto& r : mine) {
+        if (r.unit_code != unit || r.role != "lead") continue;
+        int k = period_rank(config, r.period);
+        if (k == rank) now = true;
+        else if (k < rank && (!before || period_rank(config, before->period) <= k)) before = r;
+      }
+      if (!owes_report(t, before)) continue;
+      ++out.owed;
+      if (now) ++out.reported;
+      else c.missing.push_back(unit);
+    }
+    ++out.counts[c.state.status];
+    out.tasks.push_back(std::move(c));
+  }
+  return out;
+}
+
+views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& areas,
+                            const std::map<std::string, std::string>& names) {
+  views::Table t;
+  t.id = "bao-cao-ky";
+  t.caption = fmt::format("Kết quả thực hiện Kế hoạch số {} — {}", r.plan.number, r.period.label);
+  for (const char* c : {"STT", "Nhiệm vụ/Hoạt động", "Kết quả/Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành",
+                        "Tình trạng", "Tỷ lệ hoàn thành", "Kết quả thực hiện trong kỳ", "Ghi chú"}) {
+    t.columns.push_back({c, "", std::string(c) == "Tỷ lệ hoàn thành"});
+  }
+  int area_no = 0;
+  for (const auto& area : areas) {
+    bool any = false;
+    int n = 0;
+    for (const auto& c : r.tasks) {
+      const auto& task = c.state.task;
+      if (task.area_code != area.code) continue;
+      if (!any) {
+        std::vector<views::Cell> row(t.columns.size(), views::Cell::of(""));
+        row[0] = views::Cell::of(roman(++area_no));
+        row[1] = views::Cell::of(area.name);
+        t.rows.push_back(std::move(row));
+        any = true;
+      }
+      ++n;
+      std::string note;
+      if (!c.missing.empty()) note = "Chưa báo cáo: " + join_names(c.missing, names);
+      if (!c.late.empty()) note += (note.empty() ? "" : ". ") + std::string("Báo cáo trễ hạn: ") + join_names(c.late, names);
+      auto status = views::Cell::of(status_label_vi(c.state.status));
+      status.css = "status-" + status_code(c.state.status);
+      t.rows.push_back({views::Cell::of(task.ref.empty() ? std::to_string(n) : task.ref),
+                        views::Cell::of(task.description), views::Cell::of(task.output),
+                        views::Cell::of(join_names(task.leads, names)), views::Cell::of(format_deadline(task.deadline)),
+                        status, views::Cell::percent(c.state.percent / 100.0), views::Cell::of(narratives(c, names)),
+                        views::Cell::of(note)});
+    }
+  }
+  return t;
+}
+
+std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& areas,
+                          const std::map<std::string, std::string>& names, const Issuer& issuer) {
+  using namespace views::docx;
+  using A = Paragraph::Align;
+  Document d;
+  auto heading = [](std::string text) {
+    Paragraph p = para(std::move(text), A::both, true);
+    p.indent_first_cm10 = 10;
+    return p;
+  };
+  auto body = [](std::string text) {
+    Paragraph p = para(std::move(text));
+    p.indent_first_cm10 = 10;
+    return p;
+  };
+
+  // Decree 30/2020, appendix I: issuing body and number on the left; the
+  // national title and motto, place and date on the right.
+  Table top;
+  Cell left{40, {}}, right{60, {}};
+  if (!issuer.parent.empty()) left.paragraphs.push_back(para(issuer.parent, A::center, false, false, 13));
+  Paragraph body_name = para(issuer.body, A::center, true, false, 13);
+  body_name.runs[0].underline = true;
+  left.paragraphs.push_back(body_name);
+  left.paragraphs.push_back(para("Số:        /" + issuer.symbol, A::center, false, false, 13));
+  right.paragraphs.push_back(para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", A::center, true, false, 13));
+  Paragraph motto = para("Độc lập - Tự do - Hạnh phúc", A::center, true);
+  motto.runs[0].underline = true;
+  right.paragraphs.push_back(motto);
+  right.paragraphs.push_back(para(fmt::format("{}, ngày     tháng     năm {}", issuer.place,
+                                              int(r.period.due.year())),
+                                  A::center, false, true));
+  top.rows.push_back({left, right});
+  d.add(top);
+
+  d.add(para("BÁO CÁO", A::center, true));
+  d.add(para(fmt::format("Kết quả thực hiện Kế hoạch số {} về {}\n{}", r.plan.number,
+                         r.plan.title.empty() ? "cải cách hành chính" : r.plan.title, r.period.label),
+             A::center, true));
+
+  auto count = [&](TaskStatus s) {
+    auto it = r.counts.find(s);
+    return it == r.counts.end() ? 0 : it->second;
+  };
+  d.add(heading("I. KẾT QUẢ THỰC HIỆN"));
+  d.add(body(fmt::format(
+      "Kế hoạch có {} nhiệm vụ. Đến ngày {}: {} nhiệm vụ đã hoàn thành đúng hạn, {} hoàn thành trễ hạn, {} đang "
+      "thực hiện, {} chưa thực hiện, {} quá hạn, {} đã hủy. Các đơn vị chủ trì đã gửi {}/{} báo cáo của kỳ.",
+      text::format_int(std::int64_t(r.tasks.size())), format_date_vi(r.period.last), count(TaskStatus::done),
+      count(TaskStatus::done_late), count(TaskStatus::in_progress), count(TaskStatus::not_started),
+      count(TaskStatus::overdue), count(TaskStatus::cancelled), r.reported, r.owed)));
+  int area_no = 0;
+  for (const auto& area : areas) {
+    bool any = false;
+    for (const auto& c : r.tasks) {
+      const auto& task = c.state.task;
+      if (task.area_code != area.code) continue;
+      if (!any) {
+        d.add(heading(fmt::format("{}. {}", ++area_no, area.name)));
+        any = true;
+      }
+      std::string line = fmt::format("- {} (chủ trì: {}; thời hạn: {}): {}, {} %.", task.description,
+                                     join_names(task.leads, names), format_deadline(task.deadline),
+                                     status_label_vi(c.state.status), c.state.percent);
+      if (auto n = narratives(c, names); !n.empty()) line += " " + n;
+      d.add(body(line));
+    }
+  }
+
+  d.add(heading("II. TỒN TẠI, HẠN CHẾ"));
+  bool any_problem = false;
+  for (const auto& c : r.tasks) {
+    const auto& task = c.state.task;
+    if (c.state.status == TaskStatus::overdue) {
+      d.add(body(fmt::format("- Quá hạn: {} (chủ trì: {}; thời hạn: {}).", task.description,
+                             join_names(task.leads, names), format_deadline(task.deadline))));
+      any_problem = true;
+    }
+    if (!c.missing.empty()) {
+      d.add(body(fmt::format("- Chưa báo cáo kết quả thực hiện: {} ({}).", task.description, join_names(c.missing, names))));
+      any_problem = true;
+    }
+  }
+  if (!any_problem) d.add(body("Không có nhiệm vụ quá hạn hoặc chưa báo cáo."));
+  d.add(heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"));
+  d.add(body("(Đơn vị soạn thảo bổ sung nội dung.)"));
+
+  Table bottom;
+  Cell recipients{50, {}}, sign{50, {}};
+  Paragraph to = para("Nơi nhận:", A::left, true, true, 12);
+  to.space_after_pt = 0;
+  recipients.paragraphs.push_back(to);
+  for (const char* line : {"- Như trên;", "- Lưu: VT."}) {
+    Paragraph p = para(line, A::left, false, false, 11);
+    p.space_after_pt = 0;
+    recipients.paragraphs.push_back(p);
+  }
+  sign.paragraphs.push_back(para("(Chức vụ người ký)", A::center, true));
+  sign.paragraphs.push_back(para("(Ký, ghi rõ họ tên)", A::center, false, true));
+  bottom.rows.push_back({recipients, sign});
+  d.add(bottom);
+  return write(d);
+}
+
+}  // namespace cchc::plans

@@ -1,0 +1,111 @@
+// The compiled period report of a plan: on the page, as a workbook, and as
+// a Word draft in the Decree 30/2020 layout (plans/compiled.h).
+#include <fmt/format.h>
+
+#include "core/calendar.h"
+#include "core/errors.h"
+#include "core/text.h"
+#include "plans/compiled.h"
+#include "plans/route_support.h"
+#include "plans/routes.h"
+#include "plans/store.h"
+
+namespace cchc::plans {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+// The issuing body's lines as Decree 30 writes them: a People's Committee
+// (province, district, commune level) on one line; a department under the
+// province's committee.
+Issuer issuer_of(const Plan& plan, const std::vector<UnitRow>& units) {
+  const UnitRow* unit = nullptr;
+  const UnitRow* root = nullptr;
+  for (const auto& u : units) {
+    if (u.code == plan.unit_code) unit = &u;
+    if (u.parent_code.empty() && u.level == "province") root = &u;
+  }
+  Issuer out;
+  std::string province = root ? root->name : "";
+  out.place = province.rfind("Tỉnh ", 0) == 0 ? province.substr(std::string("Tỉnh ").size()) : province;
+  if (!unit) return {"", "", "BC", out.place};
+  if (unit->level == "province" || unit->level == "district" || unit->level == "commune") {
+    out.body = "ỦY BAN NHÂN DÂN " + text::upper(unit->name);
+    out.symbol = "BC-UBND";
+  } else {
+    out.parent = root ? "ỦY BAN NHÂN DÂN " + text::upper(root->name) : "";
+    out.body = text::upper(unit->name);
+    out.symbol = "BC-" + unit->code;
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_compiled_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+  router.add(http::Verb::get, "/ke-hoach/{id}/bao-cao-ky", "plans.read", [&db, &layout](http::Request& req) {
+    auto plan = need_plan(db, id_param(req));
+    Date today = local_date(now_seconds());
+    std::vector<Task> tasks;
+    std::vector<Report> reports;
+    std::vector<Area> areas;
+    std::vector<UnitRow> units;
+    std::vector<ReportPeriod> config;
+    db.read([&](db::Connection& c) {
+      tasks = plan_tasks(c, plan.id);
+      reports = plan_reports(c, plan.id);
+      areas = load_areas(c);
+      units = unit_rows(c);
+      config = load_report_periods(c);
+    });
+    // The period: ?ky=, else the current one when it is of the plan's year,
+    // else the plan year's last.
+    PeriodOfYear period;
+    if (auto k = req.query_param("ky"); k && !k->empty()) {
+      period = period_of_key(config, *k, WorkCalendar::vietnam());
+    } else {
+      auto all = periods_of_year(config, plan.year, WorkCalendar::vietnam());
+      if (all.empty()) throw invalid_input("no reporting periods are configured", "Chưa cấu hình kỳ báo cáo.");
+      period = all.back();
+      auto current = current_period(config, today, WorkCalendar::vietnam());
+      if (int(current.last.year()) == plan.year) period = current;
+    }
+    auto names = names_of(units);
+    auto report = compile(plan, tasks, reports, config, period);
+    std::string file = "bao-cao-" + text::slug(plan.number) + "-" + period.key;
+    auto download = [&](const char* type, std::string body, const std::string& ext) {
+      auto res = http::make_response(req, http::Status::ok, type, std::move(body));
+      res.set(http::beast_http::field::content_disposition, "attachment; filename=\"" + file + ext + "\"");
+      res.set(http::beast_http::field::cache_control, "no-store");
+      return res;
+    };
+    auto format = req.query_param("dinh-dang").value_or("");
+    if (format == "xlsx") return download(kXlsxType, views::to_xlsx({compiled_table(report, areas, names)}), ".xlsx");
+    if (format == "docx") return download(kDocxType, compiled_docx(report, areas, names, issuer_of(plan, units)), ".docx");
+
+    json periods = json::array();
+    for (int y : {plan.year, plan.year + 1}) {
+      for (const auto& p : periods_of_year(config, y, WorkCalendar::vietnam())) {
+        if (std::chrono::sys_days{p.first} > std::chrono::sys_days{today}) continue;
+        periods.push_back({{"key", p.key}, {"label", p.label}, {"selected", p.key == period.key}});
+      }
+    }
+    auto base = fmt::format("/ke-hoach/{}/bao-cao-ky?ky={}", plan.id, period.key);
+    json data = {{"plan", {{"id", std::to_string(plan.id)}, {"number", plan.number}, {"title", plan.title}}},
+                 {"period", {{"key", period.key}, {"label", period.label}, {"last", format_date_vi(period.last)},
+                             {"due", format_date_vi(period.due)}}},
+                 {"periods", periods},
+                 {"owed", text::format_int(report.owed)},
+                 {"reported", text::format_int(report.reported)},
+                 {"xlsx_href", base + "&dinh-dang=xlsx"},
+                 {"docx_href", base + "&dinh-dang=docx"},
+                 {"table", views::to_view(compiled_table(report, areas, names))}};
+    return http::html(req, layout.page(req, "Báo cáo kết quả thực hiện " + plan.number, "plans/compiled.tpl", data));
+  });
+}
+
+}  // namespace cchc::plans

@@ -1,0 +1,120 @@
+// The compiled period report: each task as the reports of that period and
+// earlier ones tell it (later periods ignored), who still owes the period's
+// report, who reported late, and the Word draft's Decree 30 parts.
+#include "plans/compiled.h"
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include "core/calendar.h"
+#include "plans/rules.h"
+
+namespace cchc::plans {
+namespace {
+
+using namespace std::chrono;
+
+std::vector<ReportPeriod> config() {
+  return {{"q1", "Quý I", 1, "12-15", "03-14", "03-15", true},
+          {"h1", "6 tháng", 2, "12-15", "06-14", "06-15", true},
+          {"q3", "Quý III", 3, "12-15", "09-14", "09-15", true},
+          {"year", "Năm", 4, "12-15", "12-14", "12-15", true}};
+}
+
+Task task(std::int64_t id, const char* area, const char* deadline, std::vector<std::string> leads) {
+  Task t;
+  t.id = id;
+  t.plan_id = 1;
+  t.area_code = area;
+  t.description = "Nhiệm vụ " + std::to_string(id);
+  t.deadline = parse_deadline(deadline);
+  t.leads = std::move(leads);
+  return t;
+}
+
+Report report(std::int64_t task, const char* unit, const char* period, const char* progress, int percent,
+              const char* done_on, const char* reported_on, const char* role = "lead") {
+  Report r;
+  r.task_id = task;
+  r.unit_code = unit;
+  r.period = period;
+  r.role = role;
+  r.progress = progress;
+  r.percent = percent;
+  if (done_on) r.done_on = parse_iso_date(done_on);
+  r.narrative = std::string("Báo cáo của ") + unit;
+  r.reported_at = start_of_day(parse_iso_date(reported_on)) + hours{9};
+  return r;
+}
+
+TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
+  std::vector<Task> tasks = {task(1, "institutions", "Quý I/2024", {"A"}),
+                             task(2, "institutions", "Quý III/2024", {"A", "B"}),
+                             task(3, "procedures", "Thường xuyên", {"B"}),
+                             task(4, "procedures", "Quý IV/2024", {"C"})};
+  std::vector<Report> reports = {
+      report(1, "A", "2024-q1", "done", 100, "2024-03-10", "2024-03-14"),    // done in q1: owes nothing in h1
+      report(2, "A", "2024-h1", "in_progress", 60, nullptr, "2024-06-14"),
+      report(2, "B", "2024-h1", "in_progress", 40, nullptr, "2024-06-20"),   // after the due day (17/06): late
+      report(2, "C", "2024-h1", "in_progress", 10, nullptr, "2024-06-10", "cooperate"),
+      report(2, "A", "2024-q3", "done", 100, "2024-07-01", "2024-09-10"),    // a later period: not in h1's report
+      report(3, "B", "2024-q1", "in_progress", 50, nullptr, "2024-03-12"),   // continuous: owes h1 too
+  };
+  const auto& cal = WorkCalendar::vietnam();
+  Plan plan;
+  plan.number = "12/KH-UBND";
+  plan.year = 2024;
+  auto h1 = period_of_key(config(), "2024-h1", cal);
+  auto r = compile(plan, tasks, reports, config(), h1);
+  ASSERT_EQ(r.tasks.size(), 4u);
+  // Owed in h1: task 2 (A, B), task 3 (B, continuous), task 4 (C); reported: task 2's two.
+  EXPECT_EQ(r.owed, 4);
+  EXPECT_EQ(r.reported, 2);
+  EXPECT_EQ(status_code(r.tasks[0].state.status), "done");
+  EXPECT_TRUE(r.tasks[0].missing.empty());
+  EXPECT_EQ(status_code(r.tasks[1].state.status), "in_progress");  // q3's "done" is not counted
+  EXPECT_EQ(r.tasks[1].state.percent, 50);
+  ASSERT_EQ(r.tasks[1].reports.size(), 3u);
+  EXPECT_EQ(r.tasks[1].reports.back().role, "cooperate");  // leads first
+  EXPECT_EQ(r.tasks[1].late, (std::vector<std::string>{"B"}));
+  EXPECT_EQ(r.tasks[2].missing, (std::vector<std::string>{"B"}));
+  EXPECT_EQ(r.tasks[3].missing, (std::vector<std::string>{"C"}));
+  EXPECT_EQ(r.counts[TaskStatus::done], 1);
+
+  // As of q3, task 2 is done late? No: both leads must be done; B is not.
+  auto q3 = compile(plan, tasks, reports, config(), period_of_key(config(), "2024-q3", cal));
+  EXPECT_EQ(status_code(q3.tasks[1].state.status), "in_progress");
+  EXPECT_EQ(q3.tasks[1].state.percent, 70);  // A 100, B 40 (its h1 report)
+
+  std::map<std::string, std::string> names = {{"A", "Sở A"}, {"B", "Sở B"}, {"C", "Sở C"}};
+  std::vector<Area> areas = {{"institutions", "Cải cách thể chế", 1}, {"procedures", "Cải cách thủ tục hành chính", 2}};
+  auto table = compiled_table(r, areas, names);
+  ASSERT_EQ(table.rows.size(), 6u);  // two area rows, four tasks
+  EXPECT_EQ(table.rows[0][0].text, "I");
+  EXPECT_EQ(table.rows[2][8].text, "Báo cáo trễ hạn: Sở B");
+  EXPECT_EQ(table.rows[4][8].text, "Chưa báo cáo: Sở B");
+  EXPECT_NE(table.rows[2][7].text.find("Sở C (phối hợp): Báo cáo của C"), std::string::npos);
+
+  auto docx = compiled_docx(r, areas, names, {"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"});
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_t* z = zip_open_from_source(zip_source_buffer_create(docx.data(), docx.size(), 0, &err), ZIP_RDONLY, &err);
+  ASSERT_NE(z, nullptr);
+  zip_stat_t st;
+  ASSERT_EQ(zip_stat(z, "word/document.xml", 0, &st), 0);
+  std::string xml(st.size, '\0');
+  zip_file_t* f = zip_fopen(z, "word/document.xml", 0);
+  zip_fread(f, xml.data(), st.size);
+  zip_fclose(f);
+  zip_discard(z);
+  for (const char* part : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ NỘI VỤ",
+                           "Số:        /BC-SNV", "Đồng Nai, ngày     tháng     năm 2024", "BÁO CÁO",
+                           "Kết quả thực hiện Kế hoạch số 12/KH-UBND", "I. KẾT QUẢ THỰC HIỆN", "1. Cải cách thể chế",
+                           "II. TỒN TẠI, HẠN CHẾ", "Chưa báo cáo kết quả thực hiện: Nhiệm vụ 4 (Sở C)", "Nơi nhận:",
+                           "Các đơn vị chủ trì đã gửi 2/4 báo cáo của kỳ."}) {
+    EXPECT_NE(xml.find(part), std::string::npos) << part;
+  }
+}
+
+}  // namespace
+}  // namespace cchc::plans
