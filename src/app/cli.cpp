@@ -257,6 +257,11 @@ int run_cli(int argc, char** argv) {
       "passwd", "Set a user's password (from standard input, or generated and printed once); ends their sessions");
   add_db(user_passwd_cmd);
   user_passwd_cmd->add_option("--username", passwd_user, "Whose password")->required();
+  std::string email_user, email_address;
+  auto* user_email_cmd = user_cmd->add_subcommand("email", "Set the address reminders are mailed to (\"\" clears it)");
+  add_db(user_email_cmd);
+  user_email_cmd->add_option("--username", email_user, "Whose address")->required();
+  user_email_cmd->add_option("--email", email_address, "local@domain")->required();
 
   auto* deadline_cmd = cli.add_subcommand("deadline", "Task deadlines as plans write them");
   deadline_cmd->require_subcommand(1);
@@ -369,6 +374,14 @@ int run_cli(int argc, char** argv) {
     if (*units_import) return import_units(db_spec, units_file);
     if (*user_add_cmd) return user_add(db_spec, new_user);
     if (*user_passwd_cmd) return user_passwd(db_spec, passwd_user);
+    if (*user_email_cmd) {
+      auto db = open_migrated(db_spec);
+      auto user = directory::find_user(*db, email_user);
+      if (!user) throw not_found("no user '" + email_user + "'");
+      directory::set_email(*db, user->id, email_address, cli_actor(), now_seconds());
+      std::cout << "address of " << user->username << " set" << std::endl;
+      return 0;
+    }
     if (*units_export) {
       auto db = open_migrated(db_spec);
       std::optional<Date> date;

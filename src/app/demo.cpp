@@ -58,8 +58,9 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   for (const auto& d : demo_users) {
     std::string password = std::string("demo-") + d.role + "-dongnai";
     if (!directory::find_user(db, d.username)) {
-      directory::add_user(db, {d.username, d.name, d.unit, {d.role}, password},
-                          audit::Entry{"system", "demo", "", "", "", {}, {}}, now);
+      const audit::Entry who{"system", "demo", "", "", "", {}, {}};
+      auto user = directory::add_user(db, {d.username, d.name, d.unit, {d.role}, password}, who, now);
+      directory::set_email(db, user.id, std::string(d.username) + "@example.org", who, now);  // a reserved domain
     }
     logins.push_back({d.username, password, d.role});
   }

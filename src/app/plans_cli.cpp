@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "app/cli_support.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "plans/json.h"
+#include "plans/notify.h"
 #include "plans/store.h"
 
 namespace cchc::app {
@@ -48,6 +50,22 @@ void add_plans_commands(CLI::App& cli, PlansCommands& p, const std::function<voi
                        "(repeatable; remembered for later imports)");
   p.import->add_flag("--replace", p.replace, "Replace the plan's tasks (only while none has a report)");
   p.import->add_flag("--dry-run", p.dry_run, "Check the file and list what would be imported; write nothing");
+
+  p.remind = plans->add_subcommand(
+      "remind", "Raise the day's reminders and escalations as notifications; mail each user a digest");
+  add_db(p.remind);
+  p.remind->add_option("--as-of", p.as_of, "The day, YYYY-MM-DD (default: today)");
+  auto env = [](const char* name, const char* fallback) {
+    const char* v = std::getenv(name);
+    return std::string(v && *v ? v : fallback);
+  };
+  p.smtp = env("CCHC_SMTP_URL", "");
+  p.from = env("CCHC_MAIL_FROM", "cchc@localhost");
+  p.base_url = env("CCHC_BASE_URL", "http://localhost:8080");
+  p.remind->add_option("--smtp", p.smtp, "SMTP server: smtp://host:port (default $CCHC_SMTP_URL; none: no e-mail)");
+  p.remind->add_option("--from", p.from, "Sender address (default $CCHC_MAIL_FROM)")->capture_default_str();
+  p.remind->add_option("--base-url", p.base_url, "The site's address for links (default $CCHC_BASE_URL)")
+      ->capture_default_str();
 
   p.status = plans->add_subcommand("status", "Every task of a plan with its deadline and derived status as of a date");
   add_db(p.status);
@@ -127,6 +145,26 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
     return 0;
   }
   if (*p.import) return import(p, db_spec);
+  if (*p.remind) {
+    auto db = open_migrated(db_spec);
+    Date day = p.as_of.empty() ? local_date(now_seconds()) : parse_iso_date(p.as_of);
+    auto raised = plans::raise_reminders(*db, day, cli_actor(), now_seconds());
+    if (!raised.working_day) {
+      std::cout << fmt::format("{} is not a working day: no reminders", format_iso_date(day)) << std::endl;
+    } else {
+      std::cout << fmt::format("{}: {} reminders, {} new notifications", format_iso_date(day), raised.reminders,
+                               raised.notifications)
+                << std::endl;
+    }
+    if (p.smtp.empty()) {
+      std::cout << "no SMTP server configured (--smtp or $CCHC_SMTP_URL): no e-mail sent" << std::endl;
+      return 0;
+    }
+    auto digests = plans::send_digests(*db, p.smtp, p.from, p.base_url, now_seconds());
+    std::cout << fmt::format("{} digests mailed ({} notifications)", digests.sent, digests.notifications) << std::endl;
+    for (const auto& f : digests.failures) std::cerr << "not mailed: " << f << std::endl;
+    return digests.failures.empty() ? 0 : 1;
+  }
   if (*p.status) {
     auto db = open_migrated(db_spec);
     auto plan = need_plan(*db, p.number);

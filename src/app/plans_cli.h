@@ -9,6 +9,10 @@
 //        [--resolve "Name as written=UNIT_CODE|level:LEVEL"]… [--replace] [--dry-run]
 //     unmatched or ambiguous unit names make it fail (exit 2) with their
 //     rows listed, and nothing is written;
+//   cchc plans remind [--as-of YYYY-MM-DD] [--smtp URL] [--from ADDRESS] [--base-url URL]
+//     raises the day's reminders as notifications and mails each user with
+//     an address a digest of what is not yet mailed (docs/plans.md); the
+//     SMTP server defaults to $CCHC_SMTP_URL (none: notifications only);
 //   cchc plans status --plan NUMBER --as-of YYYY-MM-DD --format json
 //     {"plan": {…}, "as_of": "…", "summary": {…}, "tasks": [state …]}
 //     (plans/json.h).
@@ -25,6 +29,8 @@ struct PlansCommands {
   CLI::App* list = nullptr;
   CLI::App* import = nullptr;
   CLI::App* status = nullptr;
+  CLI::App* remind = nullptr;
+  std::string smtp, from, base_url;
   std::string number, unit, title, issued_on, status_value = "draft", kind = "reform", implements;
   int year = 0;
   std::string file, as_of, format = "json";

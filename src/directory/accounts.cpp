@@ -1,6 +1,8 @@
 #include "directory/accounts.h"
 
 #include <fmt/format.h>
+
+#include <regex>
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <unicode/unistr.h>
@@ -235,6 +237,26 @@ void set_password(db::Database& db, std::int64_t user_id, std::string_view passw
     e.action = "password_change";
     e.entity = "users";
     e.entity_id = user->username;
+    audit::append(c, e, now);
+  });
+}
+
+void set_email(db::Database& db, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now) {
+  static const std::regex plain(R"(^[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$)");
+  std::string address(text::trim(email));
+  if (!address.empty() && (address.size() > 254 || !std::regex_match(address, plain))) {
+    throw invalid_input(fmt::format("'{}' is not an e-mail address", address), "Địa chỉ thư điện tử không hợp lệ.");
+  }
+  auto user = find_user(db, user_id);
+  if (!user) throw not_found("no such user", "Không tìm thấy người dùng.");
+  db.write([&](db::Connection& c) {
+    c.query("UPDATE users SET email = ? WHERE id = ?",
+            {address.empty() ? db::Param(nullptr) : db::Param(address), user_id});
+    audit::Entry e = who;
+    e.action = "update";
+    e.entity = "users";
+    e.entity_id = user->username;
+    e.after_json = nlohmann::json{{"email", address}}.dump();
     audit::append(c, e, now);
   });
 }

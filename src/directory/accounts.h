@@ -71,6 +71,10 @@ User update_user(db::Database& db, std::int64_t user_id, const UserChange& chang
 void set_password(db::Database& db, std::int64_t user_id, std::string_view password,
                   const audit::Entry& who, Instant now, const std::string& keep_session = {});
 
+// Sets (or with "" clears) the address reminders are mailed to; checked to
+// be one address of the plain local@domain form, at most 254 characters.
+void set_email(db::Database& db, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now);
+
 std::optional<User> find_user(db::Database& db, std::string_view username);
 std::optional<User> find_user(db::Database& db, std::int64_t id);
 std::vector<User> list_users(db::Database& db);

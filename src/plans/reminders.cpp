@@ -10,7 +10,7 @@ namespace {
 
 Date add(Date d, int n) { return Date{sys_days{d} + days{n}}; }
 
-bool covered_working_day(Date d, const WorkCalendar& cal) { return !cal.covers(d) || cal.is_working_day(d); }
+bool covered_working_day(Date d, const WorkCalendar& cal) { return reminder_day(d, cal); }
 
 // The first working day after `d`.
 Date next_working_day(Date d, const WorkCalendar& cal) {
@@ -20,6 +20,12 @@ Date next_working_day(Date d, const WorkCalendar& cal) {
 }
 
 }  // namespace
+
+bool reminder_day(Date d, const WorkCalendar& cal) {
+  if (cal.covers(d)) return cal.is_working_day(d);
+  weekday w{sys_days{d}};
+  return w != Saturday && w != Sunday;
+}
 
 std::string kind_code(Reminder::Kind k) {
   switch (k) {

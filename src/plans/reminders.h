@@ -57,6 +57,10 @@ std::string kind_code(Reminder::Kind k);
 // The notice in Vietnamese for the unit's people: "Nhiệm vụ “…” đến hạn sau 7 ngày (31/03/2026)."
 std::string message_vi(const Reminder& r, const std::string& task_description, const std::string& unit_name);
 
+// Whether notices go out on a day: a working day by the calendar; outside
+// the years it covers, Monday to Friday (holidays unknown).
+bool reminder_day(Date d, const WorkCalendar& cal);
+
 // The day a notice planned for `target` is sent: `target`, or the working
 // day before it when it is a day off (when the calendar covers it).
 Date notice_day(Date target, const WorkCalendar& cal);

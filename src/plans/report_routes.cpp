@@ -13,6 +13,7 @@
 #include "http/session.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"
+#include "plans/notify.h"
 #include "plans/store.h"
 
 namespace cchc::plans {
@@ -131,6 +132,25 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     require(db, req, "plans.report", r.unit_code);
     submit_report(db, r, directory::actor(req), now_seconds());
     return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + task + "#nv-" + task);
+  });
+
+  // ---- The signed-in user's notifications (reminders and escalations).
+  router.add(http::Verb::get, "/thong-bao", "signed_in", [&db, &layout](http::Request& req) {
+    auto list = db.read([&](db::Connection& c) { return user_notifications(c, req.principal->id); });
+    json rows = json::array();
+    int unread = 0;
+    for (const auto& n : list) {
+      unread += n.read ? 0 : 1;
+      rows.push_back({{"message", n.message}, {"href", n.href}, {"at", format_datetime_vi(n.created_at)},
+                      {"unread", !n.read}});
+    }
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""}, {"rows", rows}, {"none", rows.empty()},
+                 {"unread", text::format_int(unread)}, {"any_unread", unread > 0}};
+    return http::html(req, layout.page(req, "Thông báo", "plans/notifications.tpl", data));
+  });
+  router.add(http::Verb::post, "/thong-bao/da-doc", "signed_in", [&db](http::Request& req) {
+    mark_all_read(db, req.principal->id, now_seconds());
+    return http::redirect(req, "/thong-bao");
   });
 
   // ---- A task: its state, report history and the report form.

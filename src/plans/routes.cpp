@@ -102,6 +102,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
   layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
+  layout.add_nav({"Thông báo", "/thong-bao", "signed_in"});
   add_api_routes(router, db);
   add_province_routes(router, layout, db);
   add_compiled_routes(router, layout, db);

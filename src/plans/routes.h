@@ -9,6 +9,7 @@
 //   /ke-hoach/{id}/bao-cao-ky          the compiled report of a period (?ky=): page, XLSX, DOCX (Decree 30)
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
+//   /thong-bao                         the signed-in user's reminders and escalations; mark all read
 //   /api/v1/plans, /api/v1/plans/{id}, /api/v1/plans/{id}/reports,
 //   /api/v1/plans/{id}/tasks/{task}/reports
 #include "db/database.h"

@@ -1,0 +1,146 @@
+// Reminders end to end: `cchc plans remind` raises the day's notices as
+// notifications and mails a digest to a local SMTP listener started here;
+// a second run the same day raises and mails nothing; the notice shows on
+// the user's page.
+#include <gtest/gtest.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/browser.h"
+#include "support/server_process.h"
+#include "support/smtp_listener.h"
+
+namespace cchc {
+namespace {
+
+using testing::run_cchc;
+
+std::string unbase64(const std::string& text) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n", &len,
+                    nullptr, sodium_base64_VARIANT_ORIGINAL);
+  out.resize(len);
+  return out;
+}
+
+// The decoded body of a base64 text/plain message.
+std::string body_of(const std::string& data) {
+  auto start = data.find("\r\n\r\n");
+  return start == std::string::npos ? "" : unbase64(data.substr(start + 4));
+}
+
+TEST(Reminders, RaisedOnceAndMailedAsADigest) {
+  auto dir = std::filesystem::temp_directory_path() / ("cchc-remind-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto db = (dir / "cchc.db").string();
+  std::string out;
+  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
+  ASSERT_EQ(run_cchc({"plans", "add", "--db", db, "--number", "30/KH-UBND", "--unit", "DNI", "--year", "2026",
+                      "--title", "Kế hoạch thử nhắc việc", "--status", "issued", "--issued-on", "2026-01-05"},
+                     out),
+            0)
+      << out;
+  auto csv = (dir / "m.csv").string();
+  std::ofstream(csv) << "STT,Nhiệm vụ/Hoạt động,Cơ quan chủ trì,Thời gian hoàn thành\n"
+                        "I,Cải cách thủ tục hành chính,,\n"
+                        "1,Niêm yết thủ tục hành chính tại phường,Phường Trảng Dài,trước ngày 18/12/2026\n";
+  ASSERT_EQ(run_cchc({"plans", "import", "--db", db, "--plan", "30/KH-UBND", csv}, out), 0) << out;
+
+  testing::SmtpListener smtp;
+  // 18/12/2026 is a Friday: the 7-day notice goes out on Friday 11/12.
+  std::vector<std::string> remind = {"plans", "remind", "--db", db, "--as-of", "2026-12-11", "--smtp", smtp.url(),
+                                     "--from", "cchc@example.org", "--base-url", "http://cchc.test"};
+  ASSERT_EQ(run_cchc(remind, out), 0) << out;
+  EXPECT_NE(out.find("2026-12-11:"), std::string::npos) << out;
+  auto mails = smtp.mails();
+  const testing::SmtpListener::Mail* officer = nullptr;
+  for (const auto& m : mails) {
+    if (m.to.size() == 1 && m.to[0] == "<demo.canbo@example.org>") officer = &m;
+  }
+  ASSERT_NE(officer, nullptr) << out;
+  EXPECT_EQ(officer->from, "<cchc@example.org>");
+  EXPECT_NE(officer->data.find("Subject: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(officer->data.find("Content-Type: text/plain; charset=UTF-8"), std::string::npos);
+  auto body = body_of(officer->data);
+  EXPECT_NE(body.find("Nhiệm vụ “Niêm yết thủ tục hành chính tại phường” của Phường Trảng Dài đến hạn sau 7 ngày "
+                      "(18/12/2026)."),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("http://cchc.test/nhiem-vu/"), std::string::npos);
+  // The unit's leader gets it too.
+  bool leader = false;
+  for (const auto& m : mails) leader = leader || (m.to.size() == 1 && m.to[0] == "<demo.lanhdao@example.org>");
+  EXPECT_TRUE(leader);
+
+  // Again the same day: nothing new, nothing mailed twice.
+  auto before = smtp.mails().size();
+  ASSERT_EQ(run_cchc(remind, out), 0) << out;
+  EXPECT_NE(out.find("0 new notifications"), std::string::npos) << out;
+  EXPECT_NE(out.find("0 digests mailed"), std::string::npos) << out;
+  EXPECT_EQ(smtp.mails().size(), before);
+
+  // A Saturday raises nothing.
+  remind[5] = "2026-12-12";
+  ASSERT_EQ(run_cchc(remind, out), 0);
+  EXPECT_NE(out.find("not a working day"), std::string::npos) << out;
+
+  // The officer sees it in the application and marks it read.
+  {
+    testing::ServerProcess server(db);
+    testing::Browser officer_b{server.port()};
+    ASSERT_EQ(officer_b.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+    auto page = officer_b.get("/thong-bao");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Niêm yết thủ tục hành chính tại phường"), std::string::npos);
+    EXPECT_NE(page.body.find("Chưa đọc"), std::string::npos);
+    EXPECT_EQ(officer_b.post("/thong-bao/da-doc", "x=1").status, 303);
+    EXPECT_EQ(officer_b.get("/thong-bao").body.find("Chưa đọc"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Reminders, AnUnreachableServerFailsTheRunAndKeepsTheDigest) {
+  auto dir = std::filesystem::temp_directory_path() / ("cchc-remind2-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto db = (dir / "cchc.db").string();
+  std::string out;
+  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
+  ASSERT_EQ(run_cchc({"plans", "add", "--db", db, "--number", "31/KH-UBND", "--unit", "DNI", "--year", "2026",
+                      "--title", "Thử", "--status", "issued"},
+                     out),
+            0);
+  auto csv = (dir / "m.csv").string();
+  std::ofstream(csv) << "STT,Nhiệm vụ/Hoạt động,Cơ quan chủ trì,Thời gian hoàn thành\n"
+                        "I,Cải cách thể chế,,\n1,Rà soát,Sở Nội vụ,trước ngày 18/12/2026\n";
+  ASSERT_EQ(run_cchc({"plans", "import", "--db", db, "--plan", "31/KH-UBND", csv}, out), 0) << out;
+  ASSERT_EQ(run_cchc({"user", "add", "--db", db, "--username", "snv.canbo", "--unit", "SNV", "--role", "unit_officer"},
+                     out),
+            0)
+      << out;
+  ASSERT_EQ(run_cchc({"user", "email", "--db", db, "--username", "snv.canbo", "--email", "snv@example.org"}, out), 0);
+  EXPECT_NE(run_cchc({"user", "email", "--db", db, "--username", "snv.canbo", "--email", "not an address"}, out), 0);
+  int port;
+  {
+    testing::SmtpListener closed;  // a port that was free, then nobody listens
+    port = closed.port();
+  }
+  std::vector<std::string> remind = {"plans", "remind", "--db", db, "--as-of", "2026-12-11", "--smtp",
+                                     "smtp://127.0.0.1:" + std::to_string(port)};
+  EXPECT_EQ(run_cchc(remind, out), 1) << out;
+  EXPECT_NE(out.find("not mailed: snv@example.org"), std::string::npos) << out;
+  // Once a server answers, the kept digest goes out.
+  testing::SmtpListener smtp;
+  remind[7] = smtp.url();
+  ASSERT_EQ(run_cchc(remind, out), 0) << out;
+  bool got = false;
+  for (const auto& m : smtp.mails()) got = got || m.to[0] == "<snv@example.org>";
+  EXPECT_TRUE(got) << out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace cchc
