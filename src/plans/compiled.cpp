@@ -36,6 +36,48 @@ std::string narratives(const CompiledTask& t, const std::map<std::string, std::s
 
 }  // namespace
 
+views::docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
+                                   const std::string& subject) {
+  using namespace views::docx;
+  using A = Paragraph::Align;
+  // Decree 30/2020, appendix I: the issuing body, number and (for letters)
+  // subject on the left; the national title and motto, place and date on the right.
+  Table top;
+  Cell left{40, {}}, right{60, {}};
+  if (!issuer.parent.empty()) left.paragraphs.push_back(para(issuer.parent, A::center, false, false, 13));
+  Paragraph body_name = para(issuer.body, A::center, true, false, 13);
+  body_name.runs[0].underline = true;
+  left.paragraphs.push_back(body_name);
+  left.paragraphs.push_back(para(number, A::center, false, false, 13));
+  if (!subject.empty()) left.paragraphs.push_back(para(subject, A::center, false, false, 12));
+  right.paragraphs.push_back(para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", A::center, true, false, 13));
+  Paragraph motto = para("Độc lập - Tự do - Hạnh phúc", A::center, true);
+  motto.runs[0].underline = true;
+  right.paragraphs.push_back(motto);
+  right.paragraphs.push_back(para(date, A::center, false, true));
+  top.rows.push_back({left, right});
+  return top;
+}
+
+views::docx::Table decree30_footer(const std::vector<std::string>& recipients) {
+  using namespace views::docx;
+  using A = Paragraph::Align;
+  Table bottom;
+  Cell to_cell{50, {}}, sign{50, {}};
+  Paragraph to = para("Nơi nhận:", A::left, true, true, 12);
+  to.space_after_pt = 0;
+  to_cell.paragraphs.push_back(to);
+  for (const auto& line : recipients) {
+    Paragraph p = para(line, A::left, false, false, 11);
+    p.space_after_pt = 0;
+    to_cell.paragraphs.push_back(p);
+  }
+  sign.paragraphs.push_back(para("(Chức vụ người ký)", A::center, true));
+  sign.paragraphs.push_back(para("(Ký, ghi rõ họ tên)", A::center, false, true));
+  bottom.rows.push_back({to_cell, sign});
+  return bottom;
+}
+
 CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Report>& reports,
                        const std::vector<ReportPeriod>& config, const PeriodOfYear& period) {
   CompiledReport out{plan, period, {}, {}, 0, 0};
@@ -130,24 +172,8 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
     return p;
   };
 
-  // Decree 30/2020, appendix I: issuing body and number on the left; the
-  // national title and motto, place and date on the right.
-  Table top;
-  Cell left{40, {}}, right{60, {}};
-  if (!issuer.parent.empty()) left.paragraphs.push_back(para(issuer.parent, A::center, false, false, 13));
-  Paragraph body_name = para(issuer.body, A::center, true, false, 13);
-  body_name.runs[0].underline = true;
-  left.paragraphs.push_back(body_name);
-  left.paragraphs.push_back(para("Số:        /" + issuer.symbol, A::center, false, false, 13));
-  right.paragraphs.push_back(para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", A::center, true, false, 13));
-  Paragraph motto = para("Độc lập - Tự do - Hạnh phúc", A::center, true);
-  motto.runs[0].underline = true;
-  right.paragraphs.push_back(motto);
-  right.paragraphs.push_back(para(fmt::format("{}, ngày     tháng     năm {}", issuer.place,
-                                              int(r.period.due.year())),
-                                  A::center, false, true));
-  top.rows.push_back({left, right});
-  d.add(top);
+  d.add(decree30_header(issuer, "Số:        /" + issuer.symbol,
+                        fmt::format("{}, ngày     tháng     năm {}", issuer.place, int(r.period.due.year()))));
 
   d.add(para("BÁO CÁO", A::center, true));
   d.add(para(fmt::format("Kết quả thực hiện Kế hoạch số {} về {}\n{}", r.plan.number,
@@ -201,20 +227,43 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
   d.add(heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"));
   d.add(body("(Đơn vị soạn thảo bổ sung nội dung.)"));
 
-  Table bottom;
-  Cell recipients{50, {}}, sign{50, {}};
-  Paragraph to = para("Nơi nhận:", A::left, true, true, 12);
-  to.space_after_pt = 0;
-  recipients.paragraphs.push_back(to);
-  for (const char* line : {"- Như trên;", "- Lưu: VT."}) {
-    Paragraph p = para(line, A::left, false, false, 11);
-    p.space_after_pt = 0;
-    recipients.paragraphs.push_back(p);
+  d.add(decree30_footer({"- Như trên;", "- Lưu: VT."}));
+  return write(d);
+}
+
+std::string urging_letter_docx(const std::string& unit_name, const std::vector<TaskState>& overdue,
+                               const std::map<std::int64_t, std::string>& plan_numbers, int year, Date as_of,
+                               Date reply_by, const Issuer& issuer) {
+  using namespace views::docx;
+  using A = Paragraph::Align;
+  Document d;
+  d.add(decree30_header(issuer, "Số:        /" + issuer.symbol.substr(issuer.symbol.find('-') + 1) + "-CCHC",
+                        fmt::format("{}, ngày     tháng     năm {}", issuer.place, int(as_of.year())),
+                        "V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính năm " + std::to_string(year)));
+  Paragraph to = para("Kính gửi: " + unit_name + ".", A::center);
+  d.add(to);
+  auto body = [](std::string text) {
+    Paragraph p = para(std::move(text));
+    p.indent_first_cm10 = 10;
+    return p;
+  };
+  d.add(body(fmt::format("Theo dõi tình hình thực hiện kế hoạch cải cách hành chính năm {}, đến ngày {}, {} còn {} "
+                         "nhiệm vụ quá hạn chưa hoàn thành, cụ thể:",
+                         year, format_date_vi(as_of), unit_name, overdue.size())));
+  int n = 0;
+  for (const auto& s : overdue) {
+    const auto& t = s.task;
+    auto plan = plan_numbers.find(t.plan_id);
+    d.add(body(fmt::format("{}. {} (Kế hoạch số {}; thời hạn: {}; đã quá hạn {} ngày; tỷ lệ hoàn thành {} %).", ++n,
+                           t.description, plan == plan_numbers.end() ? "" : plan->second, format_deadline(t.deadline),
+                           t.deadline.due ? int((std::chrono::sys_days{as_of} - std::chrono::sys_days{*t.deadline.due}).count()) : 0,
+                           s.percent)));
   }
-  sign.paragraphs.push_back(para("(Chức vụ người ký)", A::center, true));
-  sign.paragraphs.push_back(para("(Ký, ghi rõ họ tên)", A::center, false, true));
-  bottom.rows.push_back({recipients, sign});
-  d.add(bottom);
+  d.add(body(fmt::format("Đề nghị Thủ trưởng {} quan tâm chỉ đạo khẩn trương hoàn thành các nhiệm vụ nêu trên; báo "
+                         "cáo kết quả thực hiện trên Hệ thống quản lý cải cách hành chính trước ngày {}. Người đứng đầu "
+                         "chịu trách nhiệm về kết quả thực hiện nhiệm vụ cải cách hành chính của cơ quan, đơn vị.",
+                         unit_name, format_date_vi(reply_by))));
+  d.add(decree30_footer({"- Như trên;", "- Lưu: VT."}));
   return write(d);
 }
 

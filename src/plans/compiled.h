@@ -9,6 +9,7 @@
 
 #include "plans/model.h"
 #include "plans/province.h"
+#include "views/docx.h"
 #include "views/table.h"
 
 namespace cchc::plans {
@@ -44,6 +45,20 @@ struct Issuer {
   std::string symbol;  // the number's symbol part: "BC-UBND", "BC-SNV"
   std::string place;   // "Đồng Nai"
 };
+
+// The Decree 30/2020 (appendix I) blocks every draft shares: the header
+// table (issuing body, number, and a letter's "V/v …" subject on the left;
+// national title, motto, place and date on the right) and the footer
+// (recipients, and the signature left to fill).
+views::docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
+                                   const std::string& subject = {});
+views::docx::Table decree30_footer(const std::vector<std::string>& recipients);
+
+// The urging letter (văn bản đôn đốc) to a unit listing its overdue tasks
+// as of `as_of`, asking them done and reported by `reply_by`.
+std::string urging_letter_docx(const std::string& unit_name, const std::vector<TaskState>& overdue,
+                               const std::map<std::int64_t, std::string>& plan_numbers, int year, Date as_of,
+                               Date reply_by, const Issuer& issuer);
 
 // The .docx draft: national title and motto beside the issuing body, "Số:
 // …/BC-…" left blank to fill, place and date left to fill, the title, the

@@ -22,11 +22,11 @@ constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument
 // The issuing body's lines as Decree 30 writes them: a People's Committee
 // (province, district, commune level) on one line; a department under the
 // province's committee.
-Issuer issuer_of(const Plan& plan, const std::vector<UnitRow>& units) {
+Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>& units) {
   const UnitRow* unit = nullptr;
   const UnitRow* root = nullptr;
   for (const auto& u : units) {
-    if (u.code == plan.unit_code) unit = &u;
+    if (u.code == unit_code) unit = &u;
     if (u.parent_code.empty() && u.level == "province") root = &u;
   }
   Issuer out;
@@ -47,6 +47,44 @@ Issuer issuer_of(const Plan& plan, const std::vector<UnitRow>& units) {
 }  // namespace
 
 void add_compiled_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+  // The urging letter to a unit: its overdue tasks of a year's plans, from
+  // the signed-in coordinator's unit.
+  router.add(http::Verb::get, "/ke-hoach/don-doc/{unit}", "plans.manage", [&db](http::Request& req) {
+    const auto& unit = req.params.at("unit");
+    Date today = local_date(now_seconds());
+    int year = int(today.year());
+    if (auto y = req.query_param("nam"); y && y->size() == 4 && y->find_first_not_of("0123456789") == std::string::npos) {
+      year = std::stoi(*y);
+    }
+    Date as_of = int(today.year()) > year ? Date{std::chrono::year{year} / std::chrono::December / 31} : today;
+    std::vector<UnitRow> units;
+    std::vector<TaskState> overdue;
+    std::map<std::int64_t, std::string> numbers;
+    db.read([&](db::Connection& c) {
+      units = unit_rows(c);
+      for (const auto& p : list_plans(c, year)) numbers[p.id] = p.number;
+      for (auto& s : states_as_of(year_tasks(c, year), as_of)) {
+        for (const auto& a : s.leads) {
+          if (a.unit_code != unit || a.status != TaskStatus::overdue) continue;
+          s.percent = a.percent;  // the unit's own share
+          overdue.push_back(s);
+        }
+      }
+    });
+    auto names = names_of(units);
+    if (!names.count(unit)) throw not_found("no such unit", "Không tìm thấy đơn vị.");
+    const auto& cal = WorkCalendar::vietnam();
+    Date reply_by = cal.covers(as_of) ? cal.add_working_days(as_of, 10)
+                                      : Date{std::chrono::sys_days{as_of} + std::chrono::days{14}};
+    auto docx = urging_letter_docx(names[unit], overdue, numbers, year, as_of, reply_by,
+                                   issuer_of(req.principal->unit_code, units));
+    auto res = http::make_response(req, http::Status::ok, kDocxType, std::move(docx));
+    res.set(http::beast_http::field::content_disposition,
+            fmt::format("attachment; filename=\"don-doc-{}-{}.docx\"", text::slug(unit), year));
+    res.set(http::beast_http::field::cache_control, "no-store");
+    return res;
+  });
+
   router.add(http::Verb::get, "/ke-hoach/{id}/bao-cao-ky", "plans.read", [&db, &layout](http::Request& req) {
     auto plan = need_plan(db, id_param(req));
     Date today = local_date(now_seconds());
@@ -85,7 +123,7 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
     };
     auto format = req.query_param("dinh-dang").value_or("");
     if (format == "xlsx") return download(kXlsxType, views::to_xlsx({compiled_table(report, areas, names)}), ".xlsx");
-    if (format == "docx") return download(kDocxType, compiled_docx(report, areas, names, issuer_of(plan, units)), ".docx");
+    if (format == "docx") return download(kDocxType, compiled_docx(report, areas, names, issuer_of(plan.unit_code, units)), ".docx");
 
     json periods = json::array();
     for (int y : {plan.year, plan.year + 1}) {

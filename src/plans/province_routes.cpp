@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/errors.h"
 #include "core/text.h"
+#include "directory/permissions.h"
 #include "http/middleware.h"
 #include "plans/province.h"
 #include "plans/route_support.h"
@@ -135,6 +136,8 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
       overdue.caption += fmt::format(" ({} nhiệm vụ quá hạn lâu nhất trong {}; tải Excel để xem đủ)",
                                      kOverdueOnPage, text::format_int(std::int64_t(overdue_total)));
     }
+    bool can_urge = req.principal && directory::province_wide(*req.principal) &&
+                    directory::holds(*req.principal, "plans.manage");
     json years = json::array();
     for (int y = int(today.year()) + 1; y >= int(today.year()) - 4; --y) {
       years.push_back({{"value", std::to_string(y)}, {"selected", y == year}});
@@ -165,7 +168,10 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
                  {"by_area", views::to_view(by_area)},
                  {"ranking", views::to_view(ranking)},
                  {"overdue", views::to_view(overdue)},
-                 {"heat", views::to_view(heat)},
+                 {"heat", views::to_view(can_urge ? heat_table(summary, areas, names, [&](const std::string& code) {
+                    return fmt::format("/ke-hoach/don-doc/{}?nam={}", http::url_encode(code), year);
+                  })
+                                                   : heat)},
                  {"trend", views::to_view(trend_t)},
                  {"xlsx_href", xlsx_href + "dinh-dang=xlsx"}};
     return http::html(req, layout.page(req, "Tình hình thực hiện kế hoạch", "plans/province.tpl", page));

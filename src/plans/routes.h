@@ -7,6 +7,7 @@
 //   /ke-hoach/{id}/sua                 edit a plan's fields and status
 //   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm
 //   /ke-hoach/{id}/bao-cao-ky          the compiled report of a period (?ky=): page, XLSX, DOCX (Decree 30)
+//   /ke-hoach/don-doc/{unit}           the urging letter (DOCX) listing a unit's overdue tasks of a year
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /thong-bao                         the signed-in user's reminders and escalations; mark all read

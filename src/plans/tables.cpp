@@ -151,10 +151,12 @@ views::Table overdue_table(const ProvinceSummary& s, const UnitNames& names) {
   return t;
 }
 
-views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas, const UnitNames& names) {
+views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas, const UnitNames& names,
+                        const std::function<std::string(const std::string&)>& letter) {
   views::Table t{"ban-do-nhiet", "Số nhiệm vụ quá hạn theo đơn vị và lĩnh vực", {text_col("Đơn vị chủ trì")}, {}};
   for (const auto& a : areas) t.columns.push_back({a.name, "", true});
   t.columns.push_back(num_col("Tổng số"));
+  if (letter) t.columns.push_back(text_col("Văn bản đôn đốc"));
   std::vector<std::pair<std::string, std::string>> units;  // name, code
   for (const auto& [code, by_area] : s.heat) units.emplace_back(name_of(names, code), code);
   std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return text::collate_less(a.first, b.first); });
@@ -171,6 +173,11 @@ views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas
       r.push_back(c);
     }
     r.push_back(views::Cell::integer(total));
+    if (letter) {
+      auto link = views::Cell::of("Tải dự thảo (.docx)");
+      link.href = letter(code);
+      r.push_back(link);
+    }
     t.rows.push_back(std::move(r));
   }
   return t;

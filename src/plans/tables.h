@@ -1,6 +1,7 @@
 #pragma once
 // The tables plan pages show and export (views/table.h): the task matrix in
 // the plan appendix's layout, so an exported matrix imports back unchanged.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,7 +28,9 @@ views::Table ranking_table(const ProvinceSummary& s, const UnitNames& names);
 // Task descriptions link to /nhiem-vu/{id}.
 views::Table overdue_table(const ProvinceSummary& s, const UnitNames& names);
 // Units with overdue tasks × areas; cells shaded by count ("heat-1" … "heat-3").
-views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas, const UnitNames& names);
+// With `letter` (unit code → link), a last column links each unit's urging letter.
+views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas, const UnitNames& names,
+                        const std::function<std::string(const std::string&)>& letter = {});
 views::Table trend_table(const std::vector<TrendPoint>& points);
 // Charts of the same figures (views::chart_view configs).
 nlohmann::json status_by_area_chart(const ProvinceSummary& s, const std::vector<Area>& areas);

@@ -16,6 +16,8 @@
 
 #include "core/dates.h"
 #include "core/xlsx.h"
+
+#include <zip.h>
 #include "support/browser.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -330,6 +332,65 @@ TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
   auto none = leader.post("/viec-can-bao-cao/khong-doi", "nhiem_vu=" + task + "&don_vi=SNV&ky=" +
                                                              period.substr(0, 5) + "q1&vai_tro=" + role);
   EXPECT_EQ(none.status, 400);
+}
+
+// The words of a .docx's document part.
+std::string docx_text(const std::string& docx) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_t* z = zip_open_from_source(zip_source_buffer_create(docx.data(), docx.size(), 0, &err), ZIP_RDONLY, &err);
+  if (!z) return {};
+  zip_stat_t st;
+  std::string xml;
+  if (zip_stat(z, "word/document.xml", 0, &st) == 0) {
+    xml.resize(st.size);
+    zip_file_t* f = zip_fopen(z, "word/document.xml", 0);
+    zip_fread(f, xml.data(), st.size);
+    zip_fclose(f);
+  }
+  zip_discard(z);
+  return xml;
+}
+
+TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
+  auto plan = demo_plan();
+  auto id = std::to_string(plan["id"].get<int>());
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto page = admin.get("/ke-hoach/" + id + "/bao-cao-ky");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Kết quả thực hiện Kế hoạch số " + plan["number"].get<std::string>()), std::string::npos);
+  auto docx = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=docx");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.header("content-type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  auto text = docx_text(docx.body);
+  EXPECT_NE(text.find("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"), std::string::npos);
+  EXPECT_NE(text.find("Số:        /BC-UBND"), std::string::npos);
+  EXPECT_NE(text.find("Đồng Nai, ngày     tháng     năm"), std::string::npos);
+  EXPECT_NE(text.find("II. TỒN TẠI, HẠN CHẾ"), std::string::npos);
+  auto xlsx = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto rows = xlsx::read_first_sheet(xlsx.body);
+  ASSERT_GT(rows.size(), 40u);
+  EXPECT_EQ(rows[1].second[7], "Kết quả thực hiện trong kỳ");
+  EXPECT_EQ(admin.get("/ke-hoach/" + id + "/bao-cao-ky?ky=2020-q5").status, 400);
+
+  // The province view links an urging letter for each unit with overdue tasks.
+  auto view = admin.get("/ke-hoach/tong-hop");
+  ASSERT_EQ(view.status, 200);
+  auto link = view.body.find("/ke-hoach/don-doc/SNV?nam=");
+  ASSERT_NE(link, std::string::npos);
+  auto letter = admin.get(view.body.substr(link, view.body.find('"', link) - link));
+  ASSERT_EQ(letter.status, 200);
+  auto words = docx_text(letter.body);
+  EXPECT_NE(words.find("Kính gửi: Sở Nội vụ."), std::string::npos);
+  EXPECT_NE(words.find("V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính"), std::string::npos);
+  EXPECT_NE(words.find("nhiệm vụ quá hạn chưa hoàn thành"), std::string::npos);
+  // A commune's officer may not write to a department.
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV").status, 403);
+  EXPECT_EQ(officer.get("/ke-hoach/tong-hop").body.find("/ke-hoach/don-doc/"), std::string::npos);
 }
 
 }  // namespace
