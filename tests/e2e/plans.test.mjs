@@ -1,0 +1,119 @@
+// Journey (issue "Reform plans and tasks"): the coordinator creates a plan
+// and imports its matrix, resolving a unit name the system cannot place; a
+// commune officer reports two of its tasks done; the coordinator sees the
+// overdue list shrink and exports the compiled report. Without JavaScript.
+// Then the plan pages pass axe (WCAG 2.1 AA).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launchBrowser, axeViolations } from './support.mjs';
+
+let server, base, browser, dir;
+
+before(async () => {
+  server = await startServer();
+  base = server.base;
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-plans-'));
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) assert.equal(await server.stop(), 0);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function signIn(page, username, password) {
+  await page.goto(base + '/dang-nhap');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')),
+    page.click('form[action="/dang-nhap"] button[type="submit"]')]);
+}
+
+// Local (+07:00) dates: the year, and yesterday as dd/mm/yyyy.
+const local = new Date(Date.now() + 7 * 3600 * 1000);
+const year = local.getUTCFullYear();
+const y = new Date(local.getTime() - 24 * 3600 * 1000);
+const pad = (n) => String(n).padStart(2, '0');
+const yesterday = `${pad(y.getUTCDate())}/${pad(y.getUTCMonth() + 1)}/${y.getUTCFullYear()}`;
+const period = `${year}-year`;
+let planId = '';
+
+async function overdueRows(page) {
+  await page.goto(`${base}/ke-hoach/tong-hop?ke-hoach=${planId}`);
+  return page.locator('#qua-han tbody tr').filter({ hasText: 'Phường Trảng Dài' }).count();
+}
+
+test('coordinator imports, officer reports two tasks, the overdue list shrinks, the report exports', async () => {
+  const matrix = join(dir, 'ma-tran.csv');
+  writeFileSync(matrix, [
+    'STT,Mục tiêu,Nhiệm vụ/Hoạt động,Kết quả/Sản phẩm,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian hoàn thành',
+    'I,Cai cach thu tuc hanh chinh,,,,,',
+    `1,,Niêm yết công khai TTHC tại Bộ phận Một cửa,Bảng niêm yết,Phuong Trang Dai,,trước ngày ${yesterday}`,
+    `2,,Rà soát quy trình nội bộ,Báo cáo,Phòng Văn hóa phường,,trước ngày ${yesterday}`,
+    `3,,Tập huấn số hóa hồ sơ,Lớp tập huấn,Phường Trảng Dài,Sở Nội vụ,trước ngày ${yesterday}`,
+  ].join('\n') + '\n');
+
+  const admin = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+  const a = await admin.newPage();
+  await signIn(a, 'demo.admin', 'demo-admin-dongnai');
+  await a.goto(base + '/ke-hoach/moi');
+  await a.fill('#so_ky_hieu', '99/KH-UBND');
+  await a.fill('#trich_yeu', 'Kế hoạch thử nghiệm cải cách hành chính');
+  await a.selectOption('#don_vi', 'DNI');
+  await a.fill('#nam', String(year));
+  await a.selectOption('#trang_thai', 'issued');
+  await Promise.all([a.waitForURL(/\/ke-hoach\/\d+$/), a.click('form.stacked button[type="submit"]')]);
+  planId = a.url().match(/\/ke-hoach\/(\d+)$/)[1];
+
+  await a.click(`a[href="/ke-hoach/${planId}/nhap"]`);
+  await a.setInputFiles('#tep', matrix);
+  await a.click(`form[action="/ke-hoach/${planId}/nhap"] button[type="submit"]`);
+  assert.match(await a.textContent('[role="alert"]'), /tên đơn vị chưa nhận ra/);
+  assert.match(await a.textContent('table'), /Phòng Văn hóa phường/);
+  await a.selectOption('#chon_0', 'P-TRANGDAI');
+  await Promise.all([a.waitForURL(/da-nhap=3/), a.click('button[name="xac_nhan"][value="1"]')]);
+  assert.match(await a.textContent('[role="status"]'), /Đã nhập 3 nhiệm vụ/);
+  assert.equal(await overdueRows(a), 3);
+
+  const officer = await browser.newContext({ javaScriptEnabled: false });
+  const o = await officer.newPage();
+  await signIn(o, 'demo.canbo', 'demo-unit_officer-dongnai');
+  for (const task of ['Niêm yết công khai TTHC', 'Tập huấn số hóa hồ sơ']) {
+    await o.goto(`${base}/viec-can-bao-cao?ky=${period}`);
+    await o.click(`a[aria-label^="Báo cáo: "][aria-label*="${task}"]`);
+    await o.check('input[name="tinh_trang"][value="done"]');
+    await o.fill('#noi_dung', `Đã hoàn thành: ${task}.`);
+    await Promise.all([o.waitForURL(/da-bao-cao=/), o.click('form.stacked button[type="submit"]')]);
+    assert.match(await o.textContent('[role="status"]'), /Đã ghi nhận báo cáo/);
+  }
+  await officer.close();
+
+  assert.equal(await overdueRows(a), 1);
+  await a.goto(`${base}/ke-hoach/${planId}/bao-cao-ky?ky=${period}`);
+  assert.match(await a.textContent('#bao-cao-ky'), /Đã hoàn thành: Tập huấn số hóa hồ sơ/);
+  const [docx] = await Promise.all([a.waitForEvent('download'), a.click('text=Tải dự thảo báo cáo (.docx)')]);
+  assert.equal(docx.suggestedFilename(), `bao-cao-99-kh-ubnd-${period}.docx`);
+  const file = join(dir, 'bao-cao.docx');
+  await docx.saveAs(file);
+  assert.equal(readFileSync(file).subarray(0, 2).toString('latin1'), 'PK');
+  const [xlsx] = await Promise.all([a.waitForEvent('download'), a.click('text=Tải bảng tổng hợp (.xlsx)')]);
+  assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+  await admin.close();
+});
+
+test('plan pages pass axe', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, 'demo.admin', 'demo-admin-dongnai');
+  const problems = [];
+  for (const path of ['/ke-hoach', '/ke-hoach/1', '/ke-hoach/1/nhap', '/ke-hoach/moi', '/ke-hoach/1/sua',
+    '/ke-hoach/tong-hop', '/ke-hoach/1/bao-cao-ky', '/viec-can-bao-cao', '/nhiem-vu/3', '/thong-bao']) {
+    problems.push(...await axeViolations(page, base + path));
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
