@@ -106,6 +106,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   add_api_routes(router, db);
   add_province_routes(router, layout, db);
   add_compiled_routes(router, layout, db);
+  add_editor_routes(router, layout, db);
 
   // ---- Plans by year.
   router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {

@@ -6,6 +6,8 @@
 //   /ke-hoach/{id}                     a plan: its fields, status summary and task matrix (?dinh-dang=xlsx)
 //   /ke-hoach/{id}/sua                 edit a plan's fields and status
 //   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm
+//   /ke-hoach/{id}/sua-nhiem-vu        the matrix editor: every row with up, down, edit, delete, cancel;
+//   /ke-hoach/{id}/them-nhiem-vu       add a row; /nhiem-vu/{id}/sua|len|xuong|xoa|huy
 //   /ke-hoach/{id}/bao-cao-ky          the compiled report of a period (?ky=): page, XLSX, DOCX (Decree 30)
 //   /ke-hoach/don-doc/{unit}           the urging letter (DOCX) listing a unit's overdue tasks of a year
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
@@ -23,6 +25,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The matrix editor (src/plans/editor_routes.cpp); add_routes calls it.
+void add_editor_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The compiled period report (src/plans/compiled_routes.cpp); add_routes calls it.
 void add_compiled_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The province view (src/plans/province_routes.cpp); add_routes calls it.

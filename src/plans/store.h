@@ -60,6 +60,28 @@ struct MatrixImport {
 MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file, const Resolutions& resolutions,
                            bool write, bool replace, const audit::Entry& who, Instant now);
 
+// ---- The matrix editor ---------------------------------------------------
+
+// A task row as a person types it: units by name, as in a matrix cell
+// ("Sở Nội vụ; Sở Tư pháp", "UBND cấp xã"), matched like an import.
+struct TaskInput {
+  std::string area_code, ref, objective, description, output, deadline_text;
+  std::string leads, cooperates;  // names
+};
+
+// Adds a row at the end of the plan's matrix, or changes one. Invalid
+// input (an unknown area, an empty task, a deadline it cannot read, no lead
+// unit, a unit name that matches no unit or several) throws invalid_input
+// naming every problem; nothing is written.
+Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now);
+Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now);
+// Moves a row one place up (-1) or down (+1) in its plan's matrix.
+void move_task(db::Database& db, std::int64_t task_id, int direction, const audit::Entry& who, Instant now);
+// Deletes a row that has no report (conflict otherwise: cancel it instead).
+void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who, Instant now);
+// Cancels a task with a reason (1-1000 characters), or with "" reopens it.
+void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who, Instant now);
+
 // ---- Tasks and reports ---------------------------------------------------
 
 std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id);

@@ -334,6 +334,51 @@ TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
   EXPECT_EQ(none.status, 400);
 }
 
+TEST_F(PlansServed, TheMatrixEditorWorksWithoutJavaScript) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  admin.get("/ke-hoach/moi");
+  auto created = admin.post("/ke-hoach/moi", "so_ky_hieu=40%2FKH-SNV&trich_yeu=Th%E1%BB%AD&don_vi=SNV&nam=2026&"
+                                             "trang_thai=issued&loai=reform");
+  ASSERT_EQ(created.status, 303);
+  auto plan = created.header("location");
+  admin.get(plan + "/them-nhiem-vu");
+  // A unit name that matches nothing: the form comes back with the reason and what was typed.
+  auto bad = admin.post(plan + "/them-nhiem-vu",
+                        "linh_vuc=procedures&stt=1&nhiem_vu=C%C3%B4ng+b%E1%BB%91&chu_tri=C%C3%B4ng+an+t%E1%BB%89nh&"
+                        "thoi_han=Qu%C3%BD+IV%2F2026");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Không xác định được đơn vị &quot;Công an tỉnh&quot;."), std::string::npos);
+  EXPECT_NE(bad.body.find("Công bố"), std::string::npos);
+  for (const char* task : {"Th%E1%BB%A9+nh%E1%BA%A5t", "Th%E1%BB%A9+hai"}) {
+    auto ok = admin.post(plan + "/them-nhiem-vu", std::string("linh_vuc=procedures&nhiem_vu=") + task +
+                                                      "&chu_tri=S%E1%BB%9F+N%E1%BB%99i+v%E1%BB%A5&thoi_han=Qu%C3%BD+IV%2F2026");
+    ASSERT_EQ(ok.status, 303) << ok.body;
+  }
+  auto editor = admin.get(plan + "/sua-nhiem-vu");
+  ASSERT_EQ(editor.status, 200);
+  auto first = editor.body.find("Thứ nhất"), second = editor.body.find("Thứ hai");
+  ASSERT_LT(first, second);
+  // Move the first down.
+  auto at = editor.body.find("/xuong\"");
+  ASSERT_NE(at, std::string::npos);
+  auto start = editor.body.rfind("/nhiem-vu/", at);
+  auto first_id = editor.body.substr(start + 10, at - start - 10);
+  EXPECT_EQ(admin.post("/nhiem-vu/" + first_id + "/xuong", "x=1").status, 303);
+  editor = admin.get(plan + "/sua-nhiem-vu");
+  EXPECT_GT(editor.body.find("Thứ nhất"), editor.body.find("Thứ hai"));
+  // Cancel needs a reason; with one the task is cancelled.
+  EXPECT_EQ(admin.post("/nhiem-vu/" + first_id + "/huy", "ly_do=").status, 400);
+  EXPECT_EQ(admin.post("/nhiem-vu/" + first_id + "/huy", "ly_do=Kh%C3%B4ng+c%C3%B2n+ph%C3%B9+h%E1%BB%A3p").status, 303);
+  EXPECT_NE(admin.get(plan + "/sua-nhiem-vu").body.find("(Đã hủy: Không còn phù hợp)"), std::string::npos);
+  EXPECT_EQ(admin.post("/nhiem-vu/" + first_id + "/xoa", "x=1").status, 303);
+  EXPECT_EQ(admin.get(plan + "/sua-nhiem-vu").body.find("Thứ nhất"), std::string::npos);
+  // A commune officer may not edit a department's plan.
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  EXPECT_EQ(officer.get(plan + "/sua-nhiem-vu").status, 403);
+}
+
 // The words of a .docx's document part.
 std::string docx_text(const std::string& docx) {
   zip_error_t err;

@@ -282,5 +282,78 @@ TEST_P(PlanStore, WhatAUnitOwesForAPeriod) {
   EXPECT_TRUE(owed("VP", "2024-h1", "2024-06-01").empty());
 }
 
+TEST_P(PlanStore, TheMatrixEditor) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
+  auto plan = plan_2024(*t->db);
+  auto version = [&] { return t->db->read([](db::Connection& c) { return data_version(c); }); };
+  auto v0 = version();
+
+  TaskInput in{"procedures", "1", "", "Công bố TTHC", "Quyết định", "Quý II/2024", "So Noi vu", "Sở Tư pháp; VP UBND tỉnh"};
+  auto a = add_task(*t->db, plan.id, in, kWho, at("2024-01-11"));
+  EXPECT_EQ(a.leads, (std::vector<std::string>{"SNV"}));
+  EXPECT_EQ(a.cooperates, (std::vector<std::string>{"STP", "VP"}));
+  EXPECT_EQ(a.deadline_text, "Quý II/2024");
+  EXPECT_GT(version(), v0);
+  in.description = "Rà soát";
+  in.leads = "Sở Tư pháp";
+  in.cooperates = "";
+  auto b = add_task(*t->db, plan.id, in, kWho, at("2024-01-11"));
+  EXPECT_EQ(b.ord, 2);
+
+  // Every problem at once, nothing written.
+  TaskInput bad{"nowhere", "", "", "", "", "Quý V/2024", "Bộ Nội vụ; Sở Nội vụ", ""};
+  try {
+    add_task(*t->db, plan.id, bad, kWho, at("2024-01-11"));
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+    std::string vi = e.message_vi();
+    EXPECT_NE(vi.find("Lĩnh vực không hợp lệ."), std::string::npos) << vi;
+    EXPECT_NE(vi.find("Chưa có nội dung nhiệm vụ."), std::string::npos);
+    EXPECT_NE(vi.find("Không xác định được đơn vị \"Bộ Nội vụ\""), std::string::npos);
+    EXPECT_NE(vi.find("Quý V/2024"), std::string::npos);
+  }
+  EXPECT_EQ(count(*t->db, "plan_tasks"), 2);
+
+  // Change, move, cancel, delete.
+  in.deadline_text = "trước ngày 15/5/2024";
+  auto changed = update_task(*t->db, b.id, in, kWho, at("2024-01-12"));
+  EXPECT_EQ(changed.deadline.kind, Deadline::Kind::date);
+  move_task(*t->db, b.id, -1, kWho, at("2024-01-12"));
+  auto tasks = t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); });
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].id, b.id);
+  move_task(*t->db, b.id, -1, kWho, at("2024-01-12"));  // already first: no change
+  EXPECT_EQ(t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); })[0].id, b.id);
+
+  cancel_task(*t->db, a.id, "Không còn phù hợp", kWho, at("2024-02-01"));
+  auto states = t->db->read([&](db::Connection& c) { return plan_states(c, plan.id, parse_iso_date("2024-08-01")); });
+  EXPECT_EQ(status_code(states[1].status), "cancelled");
+  cancel_task(*t->db, a.id, "", kWho, at("2024-02-02"));  // reopened
+  states = t->db->read([&](db::Connection& c) { return plan_states(c, plan.id, parse_iso_date("2024-08-01")); });
+  EXPECT_EQ(status_code(states[1].status), "overdue");
+
+  Report r;
+  r.task_id = a.id;
+  r.unit_code = "SNV";
+  r.period = "2024-q1";
+  r.percent = 10;
+  submit_report(*t->db, r, kWho, at("2024-03-01"));
+  try {
+    delete_task(*t->db, a.id, kWho, at("2024-03-02"));
+    ADD_FAILURE() << "a task with reports was deleted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+  }
+  delete_task(*t->db, b.id, kWho, at("2024-03-02"));
+  EXPECT_EQ(count(*t->db, "plan_tasks"), 1);
+  auto audited = t->db->read([](db::Connection& c) {
+    return c.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'plan_tasks'").one().i64("n");
+  });
+  EXPECT_EQ(audited, 7);  // 2 added, 1 changed, 1 move (the second changed nothing), cancel and reopen, 1 deleted
+}
+
 }  // namespace
 }  // namespace cchc::plans
