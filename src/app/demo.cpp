@@ -144,20 +144,37 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
       "chỉ số cải cách hành chính và mức độ hài lòng của người dân, doanh nghiệp.";
   plan = plans::create_plan(db, plan, who, now);
 
-  std::string matrix(embedded_file("data/demo/plan-matrix.csv"));
-  for (auto pos = matrix.find("{Y}"); pos != std::string::npos; pos = matrix.find("{Y}", pos)) {
-    matrix.replace(pos, 3, std::to_string(y));
-  }
-  auto imported = plans::import_matrix(db, plan.id, matrix, {}, true, false, who, now);
-  if (!imported.ok()) {
-    throw Error(ErrorKind::internal,
-                "demo plan rejected: " + (imported.errors.empty() ? "unit '" + imported.unresolved[0].name + "'"
-                                                                  : imported.errors[0].message));
-  }
+  // A demo matrix with {Y} as the year, imported as any matrix is.
+  auto import = [&](const plans::Plan& into, std::string_view file) {
+    std::string matrix(embedded_file(file));
+    for (auto pos = matrix.find("{Y}"); pos != std::string::npos; pos = matrix.find("{Y}", pos)) {
+      matrix.replace(pos, 3, std::to_string(y));
+    }
+    auto imported = plans::import_matrix(db, into.id, matrix, {}, true, false, who, now);
+    if (!imported.ok()) {
+      throw Error(ErrorKind::internal,
+                  "demo plan rejected: " + (imported.errors.empty() ? "unit '" + imported.unresolved[0].name + "'"
+                                                                    : imported.errors[0].message));
+    }
+    return db.read([&](db::Connection& c) { return plans::plan_tasks(c, into.id); });
+  };
+  auto tasks = import(plan, "data/demo/plan-matrix.csv");
+  // The communication plan implementing it (kế hoạch thông tin, tuyên truyền).
+  plans::Plan communication;
+  communication.number = fmt::format("{}/KH-UBND", 281 + y % 100);
+  communication.kind = "communication";
+  communication.unit_code = "DNI";
+  communication.year = y;
+  communication.title = fmt::format("Kế hoạch thông tin, tuyên truyền cải cách hành chính năm {}", y);
+  communication.issued_on = Date{year{y} / January / 18};
+  communication.parent_id = plan.id;
+  communication.status = "issued";
+  communication = plans::create_plan(db, communication, who, now);
+  auto communication_tasks = import(communication, "data/demo/communication-matrix.csv");
 
   // The periods to report: the current one and the one before, in this year.
   std::vector<plans::PeriodOfYear> periods;
-  auto tasks = db.read([&](db::Connection& c) {
+  db.read([&](db::Connection& c) {
     // The current period of the year: the first whose report is not yet
     // past due (the year's last after its due day).
     auto all = plans::periods_of_year(plans::load_report_periods(c), y, WorkCalendar::vietnam());
@@ -165,12 +182,11 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
       periods.push_back(p);
       if (sys_days{p.due} >= sys_days{today}) break;
     }
-    return plans::plan_tasks(c, plan.id);
   });
   if (periods.size() > 2) periods.erase(periods.begin(), periods.end() - 2);
 
   // Each task follows one of seven patterns over the (up to) two periods.
-  DemoPlan out{tasks.size(), 0};
+  DemoPlan out{tasks.size() + communication_tasks.size(), 0};
   auto day_before = [&](Date d, int n) { return Date{sys_days{d} - days{n}}; };
   auto report = [&](const plans::Task& t, const std::string& unit, const std::string& role,
                     const plans::PeriodOfYear& p, Date on, const char* progress, int percent,
@@ -197,6 +213,7 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
     plans::submit_report(db, r, who, start_of_day(on) + hours{9});
     ++out.reports;
   };
+  tasks.insert(tasks.end(), communication_tasks.begin(), communication_tasks.end());
   for (size_t i = 0; i < tasks.size(); ++i) {
     const auto& t = tasks[i];
     bool continuous = t.deadline.kind == plans::Deadline::Kind::continuous;

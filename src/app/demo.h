@@ -38,7 +38,9 @@ DemoRecords load_demo_records(db::Database& db, Instant now, bool records = true
 // current reporting period and the one before it (where the year has one):
 // some tasks done, some done late, some lagging with no report, some
 // overdue, some "unchanged", a few co-operating contributions. Skipped when
-// the plan exists. Returns the tasks and reports written.
+// the plan exists. With it, the communication plan implementing it (8
+// tasks: articles, dialogues, videos, leaflets, training, a contest), reported
+// the same way. Returns the tasks and reports written.
 struct DemoPlan {
   std::size_t tasks = 0, reports = 0;
 };
