@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "core/dates.h"
 #include "core/embedded.h"
 #include "core/errors.h"
@@ -159,6 +161,23 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
     return db.read([&](db::Connection& c) { return plans::plan_tasks(c, into.id); });
   };
   auto tasks = import(plan, "data/demo/plan-matrix.csv");
+  // Quantitative objectives, as the corpus plan states them (docs/domain.md).
+  for (const auto& [area, text_vi, indicator, level, target] :
+       std::vector<std::tuple<const char*, const char*, const char*, const char*, double>>{
+           {"procedures", "Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ đạt tối thiểu 70% tại cấp sở",
+            "online_rate", "department", 70},
+           {"procedures", "Tối thiểu 96% hồ sơ thủ tục hành chính được giải quyết đúng hạn", "on_time_rate", "", 96},
+           {"civil_service", "Tối thiểu 50% công chức, viên chức được bồi dưỡng nghiệp vụ", "", "", 50}}) {
+    plans::Objective o;
+    o.plan_id = plan.id;
+    o.area_code = area;
+    o.text = text_vi;
+    o.indicator = indicator;
+    o.level = level;
+    o.target = target;
+    if (o.indicator.empty()) o.manual_value = 62;
+    plans::add_objective(db, o, who, now);
+  }
   // The communication plan implementing it (kế hoạch thông tin, tuyên truyền).
   plans::Plan communication;
   communication.number = fmt::format("{}/KH-UBND", 281 + y % 100);

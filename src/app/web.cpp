@@ -8,9 +8,44 @@
 #include "directory/tokens.h"
 #include "indicators/routes.h"
 #include "plans/routes.h"
+#include "indicators/dashboard.h"
+#include "indicators/store.h"
+#include "indicators/targets.h"
+#include "core/period.h"
 #include "http/middleware.h"
 
 namespace cchc::app {
+
+namespace {
+
+// What plans read of the indicators capability: the rates objectives can
+// be linked to, and a rate over a unit's subtree for a year (or over the
+// units of one level in it, their counts summed).
+plans::IndicatorSource objective_progress(db::Database& db) {
+  plans::IndicatorSource source;
+  for (const auto& r : indicators::rate_indicators()) source.indicators.emplace_back(r.code, r.name_vi);
+  source.value = [&db](const std::string& unit, const std::string& level, int year,
+                       const std::string& code) -> std::optional<double> {
+    const auto& rate = indicators::rate_indicator(code);
+    auto period = Period::of_year(year);
+    return db.read([&](db::Connection& c) -> std::optional<double> {
+      if (level.empty()) return (indicators::query(c, unit, period, indicators::Scope::subtree).*rate.rate).value();
+      auto mine = indicators::units_in_scope(c, unit, indicators::Scope::subtree);
+      indicators::Rate sum;
+      for (const auto& u : indicators::units_of_level(c, level, period)) {
+        if (std::find(mine.begin(), mine.end(), u.code) == mine.end()) continue;
+        auto r = indicators::query(c, u.code, period, indicators::Scope::unit).*rate.rate;
+        sum.numerator += r.numerator;
+        sum.denominator += r.denominator;
+      }
+      return sum.value();
+    });
+  };
+  return source;
+}
+
+}  // namespace
+
 
 std::string province_name(db::Database& db) {
   auto rows = db.read([](db::Connection& c) {
@@ -47,7 +82,7 @@ Web::Web(db::Database& db, WebConfig config)
   home::add_routes(router_, *layout_, *sessions_);
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
-  plans::add_routes(router_, *layout_, db_);
+  plans::add_routes(router_, *layout_, db_, objective_progress(db_));
   indicators::add_public_routes(router_, *layout_, db_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 

@@ -2,24 +2,17 @@
 
 #include <curl/curl.h>
 #include <fmt/format.h>
-#include <sodium.h>
+#include <sodium.h>  // randombytes_random
 
 #include <cstring>
 #include <memory>
 
 #include "core/errors.h"
+#include "core/text.h"
 
 namespace cchc::mail {
 
 namespace {
-
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
 
 bool ascii(std::string_view s) {
   for (unsigned char c : s) {
@@ -68,7 +61,7 @@ std::string format(const Message& m, Instant date, const std::string& message_id
   std::string out = "Date: " + rfc5322_date(date) + "\r\n";
   out += "From: " + one_line(m.from) + "\r\n";
   out += "To: " + one_line(m.to) + "\r\n";
-  out += "Subject: " + (ascii(subject) ? subject : "=?UTF-8?B?" + base64(subject) + "?=") + "\r\n";
+  out += "Subject: " + (ascii(subject) ? subject : "=?UTF-8?B?" + text::base64(subject) + "?=") + "\r\n";
   out += "Message-ID: <" + one_line(message_id) + ">\r\n";
   out += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
   std::string body;
@@ -76,7 +69,7 @@ std::string format(const Message& m, Instant date, const std::string& message_id
     if (c == '\n') body += "\r\n";
     else body += c;
   }
-  auto encoded = base64(body);
+  auto encoded = text::base64(body);
   for (size_t i = 0; i < encoded.size(); i += 76) out += encoded.substr(i, 76) + "\r\n";
   return out;
 }

@@ -2,6 +2,7 @@
 // Vietnamese text: normalisation, folding for search, numbers and slugs.
 // All strings are UTF-8.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ std::string slug(std::string_view s);
 
 // Upper case by the Vietnamese rules (ICU): "Sở Nội vụ" → "SỞ NỘI VỤ".
 std::string upper(std::string_view s);
+
+// Base64 (RFC 4648, with padding; libsodium); unbase64 skips line breaks and
+// spaces and gives nullopt for anything else that is not base64.
+std::string base64(std::string_view bytes);
+std::optional<std::string> unbase64(std::string_view text);
 
 // Characters (code points), not bytes: for length limits.
 std::size_t code_points(std::string_view s);

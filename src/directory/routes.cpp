@@ -271,11 +271,7 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
       e.entity_id = format_iso_date(day);
       audit::append(c, e, now_seconds());
     });
-    auto res = http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", std::move(csv));
-    res.set(http::beast_http::field::content_disposition,
-            "attachment; filename=\"don-vi-" + format_iso_date(day) + ".csv\"");
-    res.set(http::beast_http::field::cache_control, "no-store");
-    return res;
+    return http::attachment(req, "text/csv; charset=utf-8", std::move(csv), "don-vi-" + format_iso_date(day) + ".csv");
   });
 
   auto edit_page = [&layout, &db](http::Request& req, const Unit& u, json extra, http::Status status) {

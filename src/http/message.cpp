@@ -130,6 +130,13 @@ Response json(const Request& req, std::string body, Status status) {
   return res;
 }
 
+Response attachment(const Request& req, std::string content_type, std::string body, const std::string& filename) {
+  auto res = make_response(req, Status::ok, std::move(content_type), std::move(body));
+  res.set(beast_http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+  res.set(beast_http::field::cache_control, "no-store");
+  return res;
+}
+
 Response redirect(const Request& req, std::string location, Status status) {
   Response res{status, req.message.version()};
   res.set(beast_http::field::location, location);

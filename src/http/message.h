@@ -76,5 +76,11 @@ Response make_response(const Request& req, Status status, std::string content_ty
 Response html(const Request& req, std::string body, Status status = Status::ok);
 Response json(const Request& req, std::string body, Status status = Status::ok);
 Response redirect(const Request& req, std::string location, Status status = Status::see_other);
+// A file to save: `Content-Disposition: attachment` with `filename` (plain
+// ASCII: a slug), not stored by caches.
+Response attachment(const Request& req, std::string content_type, std::string body, const std::string& filename);
+
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 }  // namespace cchc::http

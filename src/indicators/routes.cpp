@@ -17,8 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 // The page's period: ?ky=…, else the quarter of the latest month with
 // data, else the last whole quarter.
 Period page_period(db::Database& db, const http::Request& req) {
@@ -74,10 +72,7 @@ http::Response page_or_xlsx(const http::Request& req, const views::Layout& layou
   if (req.query_param("dinh-dang") == "xlsx") {
     std::vector<views::Table> all;
     for (const auto& [key, t] : tables) all.push_back(t);
-    auto res = http::make_response(req, http::Status::ok, kXlsxType, views::to_xlsx(all));
-    res.set(http::beast_http::field::content_disposition, "attachment; filename=\"" + filename + ".xlsx\"");
-    res.set(http::beast_http::field::cache_control, "no-store");
-    return res;
+    return http::attachment(req, http::kXlsxType, views::to_xlsx(all), filename + ".xlsx");
   }
   for (const auto& [key, t] : tables) data[key] = views::to_view(t);
   data["xlsx_href"] = with_param(req, "dinh-dang", "xlsx");

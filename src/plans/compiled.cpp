@@ -126,20 +126,18 @@ views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& ar
                         "Tình trạng", "Tỷ lệ hoàn thành", "Kết quả thực hiện trong kỳ", "Ghi chú"}) {
     t.columns.push_back({c, "", std::string(c) == "Tỷ lệ hoàn thành"});
   }
+  std::vector<std::string> task_areas;
+  for (const auto& c : r.tasks) task_areas.push_back(c.state.task.area_code);
   int area_no = 0;
-  for (const auto& area : areas) {
-    bool any = false;
+  for (const auto& [area, items] : group_by_area(areas, task_areas)) {
+    std::vector<views::Cell> heading(t.columns.size(), views::Cell::of(""));
+    heading[0] = views::Cell::of(roman(++area_no));
+    heading[1] = views::Cell::of(area->name);
+    t.rows.push_back(std::move(heading));
     int n = 0;
-    for (const auto& c : r.tasks) {
+    for (size_t i : items) {
+      const auto& c = r.tasks[i];
       const auto& task = c.state.task;
-      if (task.area_code != area.code) continue;
-      if (!any) {
-        std::vector<views::Cell> row(t.columns.size(), views::Cell::of(""));
-        row[0] = views::Cell::of(roman(++area_no));
-        row[1] = views::Cell::of(area.name);
-        t.rows.push_back(std::move(row));
-        any = true;
-      }
       ++n;
       std::string note;
       if (!c.missing.empty()) note = "Chưa báo cáo: " + join_names(c.missing, names);
@@ -191,16 +189,14 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
       text::format_int(std::int64_t(r.tasks.size())), format_date_vi(r.period.last), count(TaskStatus::done),
       count(TaskStatus::done_late), count(TaskStatus::in_progress), count(TaskStatus::not_started),
       count(TaskStatus::overdue), count(TaskStatus::cancelled), r.reported, r.owed)));
+  std::vector<std::string> task_areas;
+  for (const auto& c : r.tasks) task_areas.push_back(c.state.task.area_code);
   int area_no = 0;
-  for (const auto& area : areas) {
-    bool any = false;
-    for (const auto& c : r.tasks) {
+  for (const auto& [area, items] : group_by_area(areas, task_areas)) {
+    d.add(heading(fmt::format("{}. {}", ++area_no, area->name)));
+    for (size_t i : items) {
+      const auto& c = r.tasks[i];
       const auto& task = c.state.task;
-      if (task.area_code != area.code) continue;
-      if (!any) {
-        d.add(heading(fmt::format("{}. {}", ++area_no, area.name)));
-        any = true;
-      }
       std::string line = fmt::format("- {} (chủ trì: {}; thời hạn: {}): {}, {} %.", task.description,
                                      join_names(task.leads, names), format_deadline(task.deadline),
                                      status_label_vi(c.state.status), c.state.percent);

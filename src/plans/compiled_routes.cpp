@@ -16,9 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 // The issuing body's lines as Decree 30 writes them: a People's Committee
 // (province, district, commune level) on one line; a department under the
 // province's committee.
@@ -78,11 +75,7 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
                                       : Date{std::chrono::sys_days{as_of} + std::chrono::days{14}};
     auto docx = urging_letter_docx(names[unit], overdue, numbers, year, as_of, reply_by,
                                    issuer_of(req.principal->unit_code, units));
-    auto res = http::make_response(req, http::Status::ok, kDocxType, std::move(docx));
-    res.set(http::beast_http::field::content_disposition,
-            fmt::format("attachment; filename=\"don-doc-{}-{}.docx\"", text::slug(unit), year));
-    res.set(http::beast_http::field::cache_control, "no-store");
-    return res;
+    return http::attachment(req, http::kDocxType, std::move(docx), fmt::format("don-doc-{}-{}.docx", text::slug(unit), year));
   });
 
   router.add(http::Verb::get, "/ke-hoach/{id}/bao-cao-ky", "plans.read", [&db, &layout](http::Request& req) {
@@ -115,15 +108,14 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
     auto names = names_of(units);
     auto report = compile(plan, tasks, reports, config, period);
     std::string file = "bao-cao-" + text::slug(plan.number) + "-" + period.key;
-    auto download = [&](const char* type, std::string body, const std::string& ext) {
-      auto res = http::make_response(req, http::Status::ok, type, std::move(body));
-      res.set(http::beast_http::field::content_disposition, "attachment; filename=\"" + file + ext + "\"");
-      res.set(http::beast_http::field::cache_control, "no-store");
-      return res;
-    };
     auto format = req.query_param("dinh-dang").value_or("");
-    if (format == "xlsx") return download(kXlsxType, views::to_xlsx({compiled_table(report, areas, names)}), ".xlsx");
-    if (format == "docx") return download(kDocxType, compiled_docx(report, areas, names, issuer_of(plan.unit_code, units)), ".docx");
+    if (format == "xlsx") {
+      return http::attachment(req, http::kXlsxType, views::to_xlsx({compiled_table(report, areas, names)}), file + ".xlsx");
+    }
+    if (format == "docx") {
+      return http::attachment(req, http::kDocxType, compiled_docx(report, areas, names, issuer_of(plan.unit_code, units)),
+                              file + ".docx");
+    }
 
     json periods = json::array();
     for (int y : {plan.year, plan.year + 1}) {

@@ -32,6 +32,23 @@ struct Plan {
   std::string status = "draft";  // draft | issued | closed
 };
 
+// An objective (mục tiêu) of a plan under an area, optionally quantitative:
+// a target in `target_unit`, for the issuing unit's whole subtree (level
+// "") or for the units of one level in it, met by the value of a linked
+// indicator of the indicators capability (its rate, as a percentage) or by
+// a value reported by hand.
+struct Objective {
+  std::int64_t id = 0;
+  std::int64_t plan_id = 0;
+  std::string area_code;
+  std::string text;
+  std::string target_unit = "%";
+  std::string indicator;  // a rate indicator code, or ""
+  std::string level;      // "" = the whole subtree
+  std::optional<double> target;
+  std::optional<double> manual_value;
+};
+
 struct Task {
   std::int64_t id = 0;
   std::int64_t plan_id = 0;

@@ -25,8 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 // `unit` and every unit below it.
 std::vector<std::string> subtree(const std::vector<UnitRow>& all, const std::string& unit) {
   std::set<std::string> mine = {unit};
@@ -121,12 +119,8 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
     auto heat = heat_table(summary, areas, names);
     auto trend_t = trend_table(trend);
     if (req.query_param("dinh-dang") == "xlsx") {
-      auto res = http::make_response(req, http::Status::ok, kXlsxType,
-                                     views::to_xlsx({by_area, ranking, overdue, heat, trend_t}));
-      res.set(http::beast_http::field::content_disposition,
-              fmt::format("attachment; filename=\"tong-hop-ke-hoach-{}.xlsx\"", year));
-      res.set(http::beast_http::field::cache_control, "no-store");
-      return res;
+      return http::attachment(req, http::kXlsxType, views::to_xlsx({by_area, ranking, overdue, heat, trend_t}),
+                              fmt::format("tong-hop-ke-hoach-{}.xlsx", year));
     }
 
     // The page lists the longest overdue; the workbook has them all.

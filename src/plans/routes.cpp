@@ -1,8 +1,9 @@
 #include "plans/routes.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
+#include <cmath>
+#include <memory>
 #include <set>
 
 #include "core/calendar.h"
@@ -20,27 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr size_t kMaxMatrixBytes = 5u << 20;
-
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
-
-std::string unbase64(std::string_view text) {
-  std::string out(text.size(), '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    throw invalid_input("the file content is damaged", "Nội dung tệp bị hỏng, xin vui lòng tải lên lại.");
-  }
-  out.resize(len);
-  return out;
-}
 
 json error_list(const std::vector<LineError>& errors) {
   json out = json::array();
@@ -78,6 +59,60 @@ json summary_rows(const std::vector<TaskState>& states) {
   return rows;
 }
 
+std::string amount_text(double v) { return text::format_decimal(v, v == std::floor(v) ? 0 : 1); }
+
+// The objectives as the plan page lists them: target, value (from the
+// linked indicator, or reported by hand) and verdict.
+json objectives_view(const std::vector<Objective>& objectives, const Plan& plan, const std::vector<Area>& areas,
+                     const std::vector<std::pair<std::string, std::string>>& levels, const IndicatorSource& source) {
+  json rows = json::array();
+  for (const auto& o : objectives) {
+    std::string area, level = "toàn địa bàn";
+    for (const auto& a : areas) {
+      if (a.code == o.area_code) area = a.name;
+    }
+    for (const auto& [code, name] : levels) {
+      if (code == o.level) level = name;
+    }
+    std::optional<double> value = o.manual_value;
+    std::string from = "Báo cáo";
+    if (!o.indicator.empty()) {
+      for (const auto& [code, name] : source.indicators) {
+        if (code == o.indicator) from = "Tự động: " + name + " năm " + std::to_string(plan.year);
+      }
+      value.reset();
+      if (source.value) {
+        if (auto v = source.value(plan.unit_code, o.level, plan.year, o.indicator)) value = *v * 100.0;
+      }
+    }
+    auto verdict = judge_objective(value, o.target);
+    rows.push_back({{"id", std::to_string(o.id)},
+                    {"area", area},
+                    {"text", o.text},
+                    {"target", o.target ? "≥ " + amount_text(*o.target) + " " + o.target_unit + " (" + level + ")" : "—"},
+                    {"value", value ? amount_text(*value) + " " + o.target_unit : "—"},
+                    {"from", from},
+                    {"manual", o.indicator.empty() && o.target.has_value()},
+                    {"manual_value", o.manual_value ? amount_text(*o.manual_value) : ""},
+                    {"verdict", verdict_label_vi(verdict)},
+                    {"verdict_class", verdict == ObjectiveVerdict::met      ? "met"
+                                      : verdict == ObjectiveVerdict::missed ? "missed"
+                                                                            : "nodata"}});
+  }
+  return rows;
+}
+
+json objective_form(const std::vector<Area>& areas, const std::vector<std::pair<std::string, std::string>>& levels,
+                    const IndicatorSource& source) {
+  json area_options = json::array(), level_options = json::array(), indicator_options = json::array();
+  for (const auto& a : areas) area_options.push_back({{"code", a.code}, {"name", a.name}});
+  for (const auto& [code, name] : levels) {
+    if (code != "province") level_options.push_back({{"code", code}, {"name", name}});
+  }
+  for (const auto& [code, name] : source.indicators) indicator_options.push_back({{"code", code}, {"name", name}});
+  return {{"areas", area_options}, {"levels", level_options}, {"indicators", indicator_options}};
+}
+
 // The plan form's fields, read and checked.
 Plan plan_from_form(const http::Request& req, Plan p) {
   p.title = req.form_param("trich_yeu").value_or("");
@@ -98,7 +133,8 @@ Plan plan_from_form(const http::Request& req, Plan p) {
 
 }  // namespace
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source) {
+  auto source = std::make_shared<const IndicatorSource>(std::move(indicator_source));
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
   layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
@@ -107,6 +143,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   add_province_routes(router, layout, db);
   add_compiled_routes(router, layout, db);
   add_editor_routes(router, layout, db);
+  add_objective_routes(router, db, *source);
 
   // ---- Plans by year.
   router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {
@@ -200,27 +237,27 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   });
 
   // ---- A plan and its matrix, with each task's status as of today.
-  router.add(http::Verb::get, "/ke-hoach/{id}", "plans.read", [&db, &layout](http::Request& req) {
+  router.add(http::Verb::get, "/ke-hoach/{id}", "plans.read", [&db, &layout, source](http::Request& req) {
     auto plan = need_plan(db, id_param(req));
     Date today = local_date(now_seconds());
     std::vector<Task> tasks;
     std::vector<TaskState> states;
     std::vector<Area> areas;
     std::vector<UnitRow> units;
+    std::vector<Objective> objectives;
+    std::vector<std::pair<std::string, std::string>> levels;
     db.read([&](db::Connection& c) {
       tasks = plan_tasks(c, plan.id);
       states = plan_states(c, plan.id, today);
       areas = load_areas(c);
       units = unit_rows(c);
+      objectives = plan_objectives(c, plan.id);
+      levels = unit_levels(c);
     });
     auto names = names_of(units);
     auto table = matrix_table(plan, tasks, areas, names, &states);
     if (req.query_param("dinh-dang") == "xlsx") {
-      auto res = http::make_response(req, http::Status::ok, kXlsxType, views::to_xlsx({table}));
-      res.set(http::beast_http::field::content_disposition,
-              "attachment; filename=\"ke-hoach-" + text::slug(plan.number) + ".xlsx\"");
-      res.set(http::beast_http::field::cache_control, "no-store");
-      return res;
+      return http::attachment(req, http::kXlsxType, views::to_xlsx({table}), "ke-hoach-" + text::slug(plan.number) + ".xlsx");
     }
     // On the page, each task's description links to the task.
     size_t next = 0;
@@ -229,7 +266,14 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
         row[2].href = fmt::format("/nhiem-vu/{}", tasks[next++].id);
       }
     }
+    bool can_manage = may(db, req, "plans.manage", plan.unit_code);
+    json objective_rows = objectives_view(objectives, plan, areas, levels, *source);
+    for (auto& row : objective_rows) row["manage"] = can_manage;
     json data = {{"plan", plan_view(plan, names)},
+                 {"objectives", objective_rows},
+                 {"no_objectives", objective_rows.empty()},
+                 {"objective_form", can_manage ? objective_form(areas, levels, *source) : json()},
+                 {"csrf", req.session ? req.session->csrf_token : ""},
                  {"legal_bases", plan.legal_bases},
                  {"objectives", plan.objectives},
                  {"has_legal_bases", !plan.legal_bases.empty()},
@@ -238,7 +282,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
                  {"today", format_date_vi(today)},
                  {"table", views::to_view(table)},
                  {"xlsx_href", fmt::format("/ke-hoach/{}?dinh-dang=xlsx", plan.id)},
-                 {"can_manage", may(db, req, "plans.manage", plan.unit_code)},
+                 {"can_manage", can_manage},
                  {"empty", tasks.empty()}};
     if (auto n = req.query_param("da-nhap"); n && !n->empty() && n->size() < 6 &&
                                                  n->find_first_not_of("0123456789") == std::string::npos) {
@@ -269,7 +313,9 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
       content = f->second.content;
       filename = f->second.filename;
     } else if (auto carried = req.form_param("noi_dung"); carried && !carried->empty()) {
-      content = unbase64(*carried);
+      auto bytes = text::unbase64(*carried);
+      if (!bytes) throw invalid_input("the file content is damaged", "Nội dung tệp bị hỏng, xin vui lòng tải lên lại.");
+      content = std::move(*bytes);
       filename = req.form_param("ten_tep").value_or("");
     } else {
       return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Hãy chọn một tệp XLSX hoặc CSV."}}}},
@@ -332,7 +378,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
                          {"lead", names_text(row.leads, names)}, {"deadline", format_deadline(*row.deadline)}});
     }
     bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
-    data["ready"] = {{"content", base64(content)}, {"filename", filename},  {"unresolved", unresolved},
+    data["ready"] = {{"content", text::base64(content)}, {"filename", filename},  {"unresolved", unresolved},
                      {"any_unresolved", !unresolved.empty()},               {"preview", preview},
                      {"has_tasks", has_tasks},          {"rows", text::format_int(std::int64_t(out.rows.size()))}};
     return import_page(req, plan, data, http::Status::ok);

@@ -13,15 +13,35 @@
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /thong-bao                         the signed-in user's reminders and escalations; mark all read
+//   /ke-hoach/{id}/muc-tieu, /muc-tieu/{id}/ket-qua|xoa   objectives: add, value by hand, delete
 //   /api/v1/plans, /api/v1/plans/{id}, /api/v1/plans/{id}/reports,
 //   /api/v1/plans/{id}/tasks/{task}/reports
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "db/database.h"
 #include "http/router.h"
 #include "views/layout.h"
 
 namespace cchc::plans {
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// Where the progress of an objective linked to an indicator comes from: the
+// application wires the indicators capability in (plans never read its
+// store). `value` gives the rate (0..1) of `indicator` in `year` over
+// `unit`'s subtree, or over the units of `level` in it; nullopt: no data.
+struct IndicatorSource {
+  std::vector<std::pair<std::string, std::string>> indicators;  // code, Vietnamese name
+  std::function<std::optional<double>(const std::string& unit, const std::string& level, int year,
+                                      const std::string& indicator)>
+      value;
+};
+
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource source = {});
+// Objectives: adding, values by hand, deleting (src/plans/objective_routes.cpp).
+void add_objective_routes(http::Router& router, db::Database& db, const IndicatorSource& source);
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);

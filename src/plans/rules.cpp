@@ -599,6 +599,24 @@ std::string plan_kind_label_vi(std::string_view kind) {
   return "Kế hoạch cải cách hành chính";
 }
 
+// ---- Objectives ------------------------------------------------------------------
+
+ObjectiveVerdict judge_objective(std::optional<double> value, std::optional<double> target) {
+  if (!target) return ObjectiveVerdict::not_quantified;
+  if (!value) return ObjectiveVerdict::no_data;
+  return *value >= *target ? ObjectiveVerdict::met : ObjectiveVerdict::missed;
+}
+
+std::string verdict_label_vi(ObjectiveVerdict v) {
+  switch (v) {
+    case ObjectiveVerdict::met: return "Đạt";
+    case ObjectiveVerdict::missed: return "Chưa đạt";
+    case ObjectiveVerdict::no_data: return "Chưa có số liệu";
+    case ObjectiveVerdict::not_quantified: return "Không định lượng";
+  }
+  return {};
+}
+
 // ---- State ---------------------------------------------------------------------
 
 namespace {

@@ -155,6 +155,15 @@ std::vector<LineError> check_plan(const Plan& p);
 std::string plan_status_label_vi(std::string_view status);  // Dự thảo, Đã ban hành, Đã kết thúc
 std::string plan_kind_label_vi(std::string_view kind);      // Kế hoạch CCHC, Kế hoạch thông tin, tuyên truyền
 
+// ---- Objectives ----------------------------------------------------------
+
+// An objective's standing: met when its value reaches the target (value ≥
+// target), missed below it, no data without a value, not quantified
+// without a target.
+enum class ObjectiveVerdict { met, missed, no_data, not_quantified };
+ObjectiveVerdict judge_objective(std::optional<double> value, std::optional<double> target);
+std::string verdict_label_vi(ObjectiveVerdict v);  // Đạt, Chưa đạt, Chưa có số liệu, Không định lượng
+
 // ---- State ---------------------------------------------------------------
 
 // A task's state as of `as_of` from the reports made on or before that day

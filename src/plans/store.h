@@ -26,6 +26,8 @@ struct UnitRow {
   bool open = true;  // no end date, or one not yet passed
 };
 std::vector<UnitRow> unit_rows(db::Connection& c);
+// The unit levels (code, Vietnamese name) by rank.
+std::vector<std::pair<std::string, std::string>> unit_levels(db::Connection& c);
 std::vector<ReportPeriod> load_report_periods(db::Connection& c);
 
 // ---- Plans ---------------------------------------------------------------
@@ -59,6 +61,17 @@ struct MatrixImport {
 // (conflict) unless `replace` is set and none of its tasks has a report.
 MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file, const Resolutions& resolutions,
                            bool write, bool replace, const audit::Entry& who, Instant now);
+
+// ---- Objectives ----------------------------------------------------------
+
+std::vector<Objective> plan_objectives(db::Connection& c, std::int64_t plan_id);
+// Validates (an area, text of 1-2,000 characters, a target of 0 or more and
+// at most 100 for "%", a unit of at most 30 characters) and stores it.
+Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, Instant now);
+// The value reported by hand (nullopt clears it); same bounds as the target.
+void set_objective_value(db::Database& db, std::int64_t id, std::optional<double> value, const audit::Entry& who,
+                         Instant now);
+void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who, Instant now);
 
 // ---- The matrix editor ---------------------------------------------------
 

@@ -17,6 +17,19 @@ std::string roman(int n) {
   return out;
 }
 
+std::vector<std::pair<const Area*, std::vector<size_t>>> group_by_area(const std::vector<Area>& areas,
+                                                                       const std::vector<std::string>& item_areas) {
+  std::vector<std::pair<const Area*, std::vector<size_t>>> out;
+  for (const auto& a : areas) {
+    std::vector<size_t> items;
+    for (size_t i = 0; i < item_areas.size(); ++i) {
+      if (item_areas[i] == a.code) items.push_back(i);
+    }
+    if (!items.empty()) out.emplace_back(&a, std::move(items));
+  }
+  return out;
+}
+
 views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Area>& areas,
                           const UnitNames& names, const std::vector<TaskState>* states) {
   views::Table t;
@@ -41,22 +54,20 @@ views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, cons
     }
     return out;
   };
+  std::vector<std::string> task_areas;
+  for (const auto& task : tasks) task_areas.push_back(task.area_code);
   int area_no = 0;
-  for (const auto& area : areas) {
-    bool any = false;
+  for (const auto& [area, items] : group_by_area(areas, task_areas)) {
+    std::vector<views::Cell> heading(t.columns.size(), views::Cell::of(""));
+    heading[0] = views::Cell::of(roman(++area_no));
+    heading[1] = views::Cell::of(area->name);
+    t.rows.push_back(std::move(heading));
     int n = 0;
-    for (size_t i = 0; i < tasks.size(); ++i) {
+    for (size_t i : items) {
       const auto& task = tasks[i];
-      if (task.area_code != area.code) continue;
-      if (!any) {
-        std::vector<views::Cell> row(t.columns.size(), views::Cell::of(""));
-        row[0] = views::Cell::of(roman(++area_no));
-        row[1] = views::Cell::of(area.name);
-        t.rows.push_back(std::move(row));
-        any = true;
-      }
+      ++n;
       std::vector<views::Cell> row = {
-          views::Cell::of(task.ref.empty() ? std::to_string(++n) : task.ref),
+          views::Cell::of(task.ref.empty() ? std::to_string(n) : task.ref),
           views::Cell::of(task.objective),
           views::Cell::of(task.description),
           views::Cell::of(task.output),
@@ -64,7 +75,6 @@ views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, cons
           views::Cell::of(join(task.cooperates)),
           views::Cell::of(format_deadline(task.deadline)),
       };
-      if (!task.ref.empty()) ++n;
       if (states) {
         const auto& s = (*states)[i];
         row.push_back(views::Cell::of(status_label_vi(s.status)));

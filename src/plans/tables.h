@@ -36,6 +36,12 @@ views::Table trend_table(const std::vector<TrendPoint>& points);
 nlohmann::json status_by_area_chart(const ProvinceSummary& s, const std::vector<Area>& areas);
 nlohmann::json trend_chart(const std::vector<TrendPoint>& points);
 
+// The positions of items in each area, areas in their configured order,
+// areas with no item left out: how every matrix-shaped table and document
+// groups its rows (an area row, then its tasks).
+std::vector<std::pair<const Area*, std::vector<size_t>>> group_by_area(const std::vector<Area>& areas,
+                                                                       const std::vector<std::string>& item_areas);
+
 // "I", "II", … "XX".
 std::string roman(int n);
 

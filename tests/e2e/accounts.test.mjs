@@ -3,7 +3,7 @@
 // JavaScript off, as a user without it would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, axeViolations } from './support.mjs';
+import { startServer, launchBrowser, axeViolations, signIn as signInAt } from './support.mjs';
 
 let server, base, browser;
 
@@ -18,12 +18,7 @@ after(async () => {
   if (server) assert.equal(await server.stop(), 0);
 });
 
-async function signIn(page, username, password) {
-  await page.goto(base + '/dang-nhap');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')), page.click('form[action="/dang-nhap"] button[type="submit"]')]);
-}
+const signIn = (page, username, password) => signInAt(page, base, username, password);
 
 test('admin adds a commune user, who cannot open another commune', async () => {
   const adminContext = await browser.newContext({ javaScriptEnabled: false });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, axeViolations } from './support.mjs';
+import { startServer, launchBrowser, axeViolations, signIn as signInAt } from './support.mjs';
 
 let server, base, browser, dir;
 
@@ -23,13 +23,7 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(page, username, password) {
-  await page.goto(base + '/dang-nhap');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')),
-    page.click('form[action="/dang-nhap"] button[type="submit"]')]);
-}
+const signIn = (page, username, password) => signInAt(page, base, username, password);
 
 // March 2019 has no demo records: what the dashboard shows is this file.
 const header = 'id,unit_code,procedure_code,channel,online_service,received_at,due_at,finished_at,returned_at,status,digitized,result_digitized,fee_required,paid_online,rating,apology_sent';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, axeViolations } from './support.mjs';
+import { startServer, launchBrowser, axeViolations, signIn as signInAt } from './support.mjs';
 
 let server, base, browser, dir;
 
@@ -25,13 +25,7 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(page, username, password) {
-  await page.goto(base + '/dang-nhap');
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')),
-    page.click('form[action="/dang-nhap"] button[type="submit"]')]);
-}
+const signIn = (page, username, password) => signInAt(page, base, username, password);
 
 // Local (+07:00) dates: the year, and yesterday as dd/mm/yyyy.
 const local = new Date(Date.now() + 7 * 3600 * 1000);

@@ -57,3 +57,12 @@ export async function axeViolations(page, url) {
   const path = new URL(url).pathname + new URL(url).search;
   return result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`);
 }
+
+// Signs in through the sign-in page; resolves once it has left it.
+export async function signIn(page, base, username, password) {
+  await page.goto(base + '/dang-nhap');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')),
+    page.click('form[action="/dang-nhap"] button[type="submit"]')]);
+}

@@ -285,7 +285,9 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
 
   auto after = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
   for (const auto& t : after["tasks"]) {
-    if (t["id"] == own) EXPECT_EQ(t["leads"][0]["percent"], 100);
+    if (t["id"] == own) {
+      EXPECT_EQ(t["leads"][0]["percent"], 100);
+    }
   }
   // A viewer reads plans but reports nothing.
   Browser viewer{port()};
@@ -377,6 +379,64 @@ TEST_F(PlansServed, TheMatrixEditorWorksWithoutJavaScript) {
   Browser officer{port()};
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
   EXPECT_EQ(officer.get(plan + "/sua-nhiem-vu").status, 403);
+}
+
+TEST_F(PlansServed, ObjectivesTakeTheirValueFromTheIndicatorsOrByHand) {
+  // Three dossiers of SNV in March 2026: two on time, one late.
+  const std::string header =
+      "id,unit_code,procedure_code,channel,online_service,received_at,due_at,finished_at,returned_at,status,"
+      "digitized,result_digitized,fee_required,paid_online,rating,apology_sent\n";
+  auto csv = write("hs.csv", header +
+                                 "OBJ-1,SNV,1.001,online,full,2026-03-02T08:00:00+07:00,2026-03-09T17:00:00+07:00,"
+                                 "2026-03-05T10:00:00+07:00,,finished,1,1,0,0,,0\n"
+                                 "OBJ-2,SNV,1.001,online,full,2026-03-02T08:00:00+07:00,2026-03-09T17:00:00+07:00,"
+                                 "2026-03-06T10:00:00+07:00,,finished,1,1,0,0,,0\n"
+                                 "OBJ-3,SNV,1.001,direct,none,2026-03-02T08:00:00+07:00,2026-03-04T17:00:00+07:00,"
+                                 "2026-03-06T10:00:00+07:00,,finished,0,0,0,0,,1\n");
+  std::string out;
+  ASSERT_EQ(run_cchc({"import", "dossiers", "--db", db_, csv}, out), 0) << out;
+  auto plan = demo_plan();
+  auto path = "/ke-hoach/" + std::to_string(plan["id"].get<int>());
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  admin.get(path);
+  ASSERT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=procedures&noi_dung=T%E1%BB%B7+l%E1%BB%87+%C4%91%C3%BAng+h%E1%BA%A1n&"
+                                           "chi_tieu=96&don_vi_tinh=%25&cap=&chi_so=on_time_rate")
+                .status,
+            303);
+  ASSERT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=civil_service&noi_dung=B%E1%BB%93i+d%C6%B0%E1%BB%A1ng&chi_tieu=50&"
+                                           "don_vi_tinh=%25&cap=&chi_so=")
+                .status,
+            303);
+  EXPECT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=procedures&noi_dung=X&chi_tieu=abc&chi_so=").status, 400);
+  EXPECT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=procedures&noi_dung=X&chi_tieu=1&chi_so=nope").status, 400);
+  auto page = admin.get(path);
+  // 2 of 3 finished on time: 66,7 % against ≥ 96 %.
+  auto row = page.body.find("Tỷ lệ đúng hạn");
+  ASSERT_NE(row, std::string::npos);
+  auto tr = page.body.substr(row, page.body.find("</tr>", row) - row);
+  EXPECT_NE(tr.find("66,7 %"), std::string::npos) << tr;
+  EXPECT_NE(tr.find("Chưa đạt"), std::string::npos) << tr;
+  EXPECT_NE(tr.find("Tự động: Tỷ lệ hồ sơ giải quyết đúng hạn năm"), std::string::npos) << tr;
+  // The hand-reported one: no data until a value is entered, then judged.
+  auto manual = page.body.find("Bồi dưỡng");
+  ASSERT_NE(manual, std::string::npos);
+  auto form = page.body.find("/ket-qua\"", manual);
+  auto start = page.body.rfind("/muc-tieu/", form);
+  auto id = page.body.substr(start + 10, form - start - 10);
+  EXPECT_NE(page.body.substr(manual, form - manual).find("Chưa có số liệu"), std::string::npos);
+  auto saved = admin.post("/muc-tieu/" + id + "/ket-qua", "ket_qua=55%2C5");
+  ASSERT_EQ(saved.status, 303) << id << saved.body.substr(saved.body.find("<main"), 600);
+  page = admin.get(path);
+  manual = page.body.find("Bồi dưỡng");
+  auto tr2 = page.body.substr(manual, page.body.find("</tr>", manual) - manual);
+  EXPECT_NE(tr2.find("55,5 %"), std::string::npos) << tr2;
+  EXPECT_NE(tr2.find("Đạt"), std::string::npos) << tr2;
+  ASSERT_EQ(admin.post("/muc-tieu/" + id + "/xoa", "x=1").status, 303);
+  EXPECT_EQ(admin.get(path).body.find("/muc-tieu/" + id + "/"), std::string::npos);
+  Browser viewer{port()};
+  ASSERT_EQ(viewer.sign_in("demo.theodoi", "demo-viewer-dongnai"), 303);
+  EXPECT_EQ(viewer.post(path + "/muc-tieu", "linh_vuc=procedures&noi_dung=X").status, 403);
 }
 
 // The words of a .docx's document part.

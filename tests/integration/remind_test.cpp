@@ -3,12 +3,12 @@
 // a second run the same day raises and mails nothing; the notice shows on
 // the user's page.
 #include <gtest/gtest.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "core/text.h"
 #include "support/browser.h"
 #include "support/server_process.h"
 #include "support/smtp_listener.h"
@@ -18,19 +18,10 @@ namespace {
 
 using testing::run_cchc;
 
-std::string unbase64(const std::string& text) {
-  std::string out(text.size(), '\0');
-  size_t len = 0;
-  sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n", &len,
-                    nullptr, sodium_base64_VARIANT_ORIGINAL);
-  out.resize(len);
-  return out;
-}
-
 // The decoded body of a base64 text/plain message.
 std::string body_of(const std::string& data) {
   auto start = data.find("\r\n\r\n");
-  return start == std::string::npos ? "" : unbase64(data.substr(start + 4));
+  return start == std::string::npos ? "" : text::unbase64(data.substr(start + 4)).value_or("");
 }
 
 TEST(Reminders, RaisedOnceAndMailedAsADigest) {

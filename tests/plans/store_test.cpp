@@ -51,6 +51,17 @@ const char* kMatrix =
     "1,100% TTHC công khai,Công khai TTHC,Quyết định,So Noi vu,\"Sở Tư pháp; Phòng Tổng hợp\",Thuong xuyen\n"
     "2,,Số hóa hồ sơ,Phần mềm,Phòng Tổng hợp,,trước ngày 30/9/2024\n";
 
+// The units, the plan and kMatrix imported ("Phòng Tổng hợp" resolved to VP).
+Plan seeded(db::Database& db) {
+  db::migrate(db);
+  EXPECT_TRUE(directory::import_units(db, kUnits, kWho, at("2024-01-01")).ok());
+  auto plan = plan_2024(db);
+  EXPECT_TRUE(import_matrix(db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
+                            at("2024-01-11"))
+                  .ok());
+  return plan;
+}
+
 std::int64_t count(db::Database& db, const std::string& table) {
   return db.read([&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM " + table).one().i64("n"); });
 }
@@ -119,12 +130,7 @@ TEST_P(PlanStore, MatrixImportWritesNothingUntilEveryNameIsResolved) {
 
 TEST_P(PlanStore, AnExportedMatrixImportsBackTheSame) {
   CCHC_TEST_DB(t, GetParam());
-  db::migrate(*t->db);
-  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
-  auto plan = plan_2024(*t->db);
-  ASSERT_TRUE(import_matrix(*t->db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
-                            at("2024-01-11"))
-                  .ok());
+  auto plan = seeded(*t->db);
   std::vector<Task> tasks;
   std::vector<Area> areas;
   UnitNames names;
@@ -161,12 +167,7 @@ TEST_P(PlanStore, AnExportedMatrixImportsBackTheSame) {
 
 TEST_P(PlanStore, ReportsFollowTheirRules) {
   CCHC_TEST_DB(t, GetParam());
-  db::migrate(*t->db);
-  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
-  auto plan = plan_2024(*t->db);
-  ASSERT_TRUE(import_matrix(*t->db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
-                            at("2024-01-11"))
-                  .ok());
+  auto plan = seeded(*t->db);
   auto tasks = t->db->read([&](db::Connection& c) { return plan_tasks(c, plan.id); });
   const auto& review = tasks[0];  // STP leads, SNV and VP co-operate, due 30/06/2024
 
@@ -240,12 +241,7 @@ TEST_P(PlanStore, ReportsFollowTheirRules) {
 
 TEST_P(PlanStore, WhatAUnitOwesForAPeriod) {
   CCHC_TEST_DB(t, GetParam());
-  db::migrate(*t->db);
-  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
-  auto plan = plan_2024(*t->db);
-  ASSERT_TRUE(import_matrix(*t->db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
-                            at("2024-01-11"))
-                  .ok());
+  auto plan = seeded(*t->db);
   const auto& cal = WorkCalendar::vietnam();
   auto owed = [&](const char* unit, const char* period, const char* today) {
     return t->db->read([&](db::Connection& c) {
@@ -280,6 +276,68 @@ TEST_P(PlanStore, WhatAUnitOwesForAPeriod) {
   plan.status = "draft";
   update_plan(*t->db, plan, kWho, at("2024-06-01"));
   EXPECT_TRUE(owed("VP", "2024-h1", "2024-06-01").empty());
+}
+
+TEST_P(PlanStore, Objectives) {
+  CCHC_TEST_DB(t, GetParam());
+  auto plan = seeded(*t->db);
+  Objective o;
+  o.plan_id = plan.id;
+  o.area_code = "procedures";
+  o.text = "Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 70% tại cấp sở";
+  o.indicator = "online_rate";
+  o.level = "department";
+  o.target = 70;
+  auto a = add_objective(*t->db, o, kWho, at("2024-01-12"));
+  Objective manual;
+  manual.plan_id = plan.id;
+  manual.area_code = "civil_service";
+  manual.text = "100% công chức được bồi dưỡng";
+  manual.target = 100;
+  auto b = add_objective(*t->db, manual, kWho, at("2024-01-12"));
+  Objective plain;
+  plain.plan_id = plan.id;
+  plain.area_code = "institutions";
+  plain.text = "Hoàn thiện thể chế";
+  add_objective(*t->db, plain, kWho, at("2024-01-12"));
+
+  auto list = t->db->read([&](db::Connection& c) { return plan_objectives(c, plan.id); });
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].indicator, "online_rate");
+  EXPECT_EQ(list[0].level, "department");
+  EXPECT_EQ(*list[0].target, 70);
+  EXPECT_FALSE(list[2].target);
+  set_objective_value(*t->db, b.id, 96.5, kWho, at("2024-06-20"));
+  list = t->db->read([&](db::Connection& c) { return plan_objectives(c, plan.id); });
+  EXPECT_EQ(*list[1].manual_value, 96.5);
+  EXPECT_EQ(judge_objective(list[1].manual_value, list[1].target), ObjectiveVerdict::missed);
+  EXPECT_THROW(set_objective_value(*t->db, b.id, 120, kWho, at("2024-06-20")), Error);  // over 100 %
+  auto bad = manual;
+  bad.area_code = "nowhere";
+  EXPECT_THROW(add_objective(*t->db, bad, kWho, at("2024-01-12")), Error);
+  bad = manual;
+  bad.text = " ";
+  EXPECT_THROW(add_objective(*t->db, bad, kWho, at("2024-01-12")), Error);
+  bad = manual;
+  bad.level = "galaxy";
+  EXPECT_THROW(add_objective(*t->db, bad, kWho, at("2024-01-12")), Error);
+  delete_objective(*t->db, a.id, kWho, at("2024-06-21"));
+  EXPECT_EQ(count(*t->db, "plan_objectives"), 2);
+  EXPECT_EQ(count(*t->db, "objective_targets"), 1);
+}
+
+TEST(ObjectiveVerdicts, ValueAgainstTarget) {
+  struct Case {
+    std::optional<double> value, target;
+    ObjectiveVerdict verdict;
+  } cases[] = {
+      {70.0, 70.0, ObjectiveVerdict::met},        {69.9, 70.0, ObjectiveVerdict::missed},
+      {100.0, 96.0, ObjectiveVerdict::met},       {std::nullopt, 70.0, ObjectiveVerdict::no_data},
+      {50.0, std::nullopt, ObjectiveVerdict::not_quantified},
+      {0.0, 0.0, ObjectiveVerdict::met},
+  };
+  for (const auto& c : cases) EXPECT_EQ(judge_objective(c.value, c.target), c.verdict);
+  EXPECT_EQ(verdict_label_vi(ObjectiveVerdict::no_data), "Chưa có số liệu");
 }
 
 TEST_P(PlanStore, TheMatrixEditor) {
