@@ -18,6 +18,7 @@ namespace {
 
 constexpr zip_uint64_t kMaxPart = 20u << 20;
 constexpr size_t kMaxRows = 20000;
+constexpr int kMaxColumns = 100;  // cells further right are left out
 
 Error not_a_workbook(const std::string& why) {
   return invalid_input("not a readable XLSX workbook: " + why,
@@ -204,10 +205,11 @@ Rows read_first_sheet(std::string_view bytes) {
       } else if (type == "b") {
         text = value == "1" ? "TRUE" : "FALSE";
       }
+      next_col = col + 1;
+      if (col >= kMaxColumns) return;
       auto& cells = rows.back().second;
       if (cells.size() <= size_t(col)) cells.resize(size_t(col) + 1);
       cells[size_t(col)] = std::move(text);
-      next_col = col + 1;
     }
   };
   p.text = [&](std::string_view s) {

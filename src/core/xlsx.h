@@ -8,8 +8,8 @@
 // (A = 0), with empty cells as "".
 //
 // Limits, because the file comes from a user: at most 20 MiB uncompressed
-// per part and 20,000 rows; beyond, or for a file that is not a workbook,
-// invalid_input.
+// per part and 20,000 rows (beyond either, or for a file that is not a
+// workbook: invalid_input); cells right of the 100th column are left out.
 #include <string>
 #include <string_view>
 #include <utility>

@@ -130,10 +130,7 @@ views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& ar
   for (const auto& c : r.tasks) task_areas.push_back(c.state.task.area_code);
   int area_no = 0;
   for (const auto& [area, items] : group_by_area(areas, task_areas)) {
-    std::vector<views::Cell> heading(t.columns.size(), views::Cell::of(""));
-    heading[0] = views::Cell::of(roman(++area_no));
-    heading[1] = views::Cell::of(area->name);
-    t.rows.push_back(std::move(heading));
+    t.rows.push_back(area_row(t.columns.size(), ++area_no, area->name));
     int n = 0;
     for (size_t i : items) {
       const auto& c = r.tasks[i];

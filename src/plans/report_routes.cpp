@@ -113,7 +113,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                  {"owed", text::format_int(std::int64_t(rows.size()))},
                  {"reported", text::format_int(reported)},
                  {"missing", text::format_int(std::int64_t(rows.size()) - reported)}};
-    if (auto done = req.query_param("da-bao-cao")) data["notice"] = true;
+    if (req.query_param("da-bao-cao")) data["notice"] = true;
     return http::html(req, layout.page(req, "Việc cần báo cáo", "plans/owed.tpl", data));
   });
 

@@ -708,7 +708,8 @@ std::vector<LineError> check_report(const Report& r, Date today) {
   if (r.done_on && r.progress != "done") add("done_on is only for a task done", "Chỉ ghi ngày hoàn thành khi đã hoàn thành.");
   if (text::code_points(r.narrative) > 4000) add("narrative over 4000 characters", "Nội dung báo cáo quá 4.000 ký tự.");
   if (text::code_points(r.evidence) > 2000) add("evidence over 2000 characters", "Minh chứng quá 2.000 ký tự.");
-  static const std::regex link(R"(^(https?://\S+|/\S*)$)");
+  // A web link, or a path on this site ("//host" would leave it).
+  static const std::regex link(R"(^(https?://\S+|/(?!/)\S*)$)");
   for (const auto& l : split(r.evidence, "\n\r")) {
     if (!std::regex_match(l, link)) {
       add(fmt::format("evidence '{}' is not a link (http://, https:// or a path)", l),

@@ -30,6 +30,13 @@ std::vector<std::pair<const Area*, std::vector<size_t>>> group_by_area(const std
   return out;
 }
 
+std::vector<views::Cell> area_row(size_t columns, int number, const std::string& name) {
+  std::vector<views::Cell> row(columns, views::Cell::of(""));
+  row[0] = views::Cell::of(roman(number));
+  row[1] = views::Cell::of(name);
+  return row;
+}
+
 views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Area>& areas,
                           const UnitNames& names, const std::vector<TaskState>* states) {
   views::Table t;
@@ -58,10 +65,7 @@ views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, cons
   for (const auto& task : tasks) task_areas.push_back(task.area_code);
   int area_no = 0;
   for (const auto& [area, items] : group_by_area(areas, task_areas)) {
-    std::vector<views::Cell> heading(t.columns.size(), views::Cell::of(""));
-    heading[0] = views::Cell::of(roman(++area_no));
-    heading[1] = views::Cell::of(area->name);
-    t.rows.push_back(std::move(heading));
+    t.rows.push_back(area_row(t.columns.size(), ++area_no, area->name));
     int n = 0;
     for (size_t i : items) {
       const auto& task = tasks[i];

@@ -42,6 +42,10 @@ nlohmann::json trend_chart(const std::vector<TrendPoint>& points);
 std::vector<std::pair<const Area*, std::vector<size_t>>> group_by_area(const std::vector<Area>& areas,
                                                                        const std::vector<std::string>& item_areas);
 
+// An area's heading row of a matrix-shaped table: "I" and the area's name
+// in the first two of `columns` cells.
+std::vector<views::Cell> area_row(size_t columns, int number, const std::string& name);
+
 // "I", "II", … "XX".
 std::string roman(int n);
 

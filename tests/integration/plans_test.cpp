@@ -13,11 +13,10 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <zip.h>
 
 #include "core/dates.h"
 #include "core/xlsx.h"
-
-#include <zip.h>
 #include "support/browser.h"
 #include "support/http_client.h"
 #include "support/server_process.h"

@@ -374,6 +374,7 @@ TEST(ReportChecks, ListEveryProblem) {
       {"in_progress", 50, "2024-06-01", "", 1},
       {"in_progress", 50, nullptr, "javascript:alert(1)", 1},
       {"in_progress", 50, nullptr, "ftp://x\nnot a link", 2},
+      {"in_progress", 50, nullptr, "//evil.example/x", 1},  // leaves the site
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.progress) + " " + std::to_string(c.percent));
