@@ -98,6 +98,12 @@ struct Report {
   Instant reported_at{};
 };
 
+// A file a unit attaches to its report as evidence (minh chứng).
+struct EvidenceFile {
+  std::string filename;  // as uploaded; stored as a safe name
+  std::string content;   // the bytes
+};
+
 // One lead unit's share of a task as of a day, from its latest report.
 struct Assignment {
   std::string unit_code;

@@ -134,6 +134,13 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + task + "#nv-" + task);
   });
 
+  // ---- An evidence file, to whoever may read plans.
+  router.add(http::Verb::get, "/minh-chung/{id}", "plans.read", [&db](http::Request& req) {
+    auto file = db.read([&](db::Connection& c) { return find_evidence_file(c, id_param(req)); });
+    if (!file) throw not_found("no such file", "Không tìm thấy tệp minh chứng.");
+    return http::attachment(req, file->content_type, std::move(file->content), file->filename);
+  });
+
   // ---- The signed-in user's notifications (reminders and escalations).
   router.add(http::Verb::get, "/thong-bao", "signed_in", [&db, &layout](http::Request& req) {
     auto list = db.read([&](db::Connection& c) { return user_notifications(c, req.principal->id); });
@@ -280,7 +287,11 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       auto task = db.read([&](db::Connection& c) { return find_task(c, r.task_id); });
       if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
       r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
-      submit_report(db, r, directory::actor(req), now_seconds());
+      std::optional<EvidenceFile> file;
+      if (auto f = req.files().find("tep_minh_chung"); f != req.files().end() && !f->second.filename.empty()) {
+        file = EvidenceFile{f->second.filename, f->second.content};
+      }
+      submit_report(db, r, directory::actor(req), now_seconds(), file ? &*file : nullptr);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::invalid_input) throw;
       return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);

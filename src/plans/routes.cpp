@@ -120,6 +120,14 @@ Plan plan_from_form(const http::Request& req, Plan p) {
   p.status = req.form_param("trang_thai").value_or("draft");
   p.kind = req.form_param("loai").value_or("reform");
   p.legal_bases = req.form_param("can_cu").value_or("");
+  auto parent = req.form_param("thuc_hien").value_or("");
+  if (parent.empty()) {
+    p.parent_id.reset();
+  } else if (parent.size() > 12 || parent.find_first_not_of("0123456789") != std::string::npos) {
+    throw invalid_input("bad parent plan", "Kế hoạch cấp trên không hợp lệ.");
+  } else {
+    p.parent_id = std::stoll(parent);
+  }
   p.objectives = req.form_param("muc_tieu").value_or("");
   auto y = req.form_param("nam").value_or("");
   if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
@@ -179,8 +187,20 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
 
   // ---- Create and edit a plan.
   auto form_page = [&db, &layout](http::Request& req, const Plan& p, bool fresh, json extra, http::Status status) {
-    auto units = db.read([](db::Connection& c) { return unit_rows(c); });
+    std::vector<UnitRow> units;
+    std::vector<Plan> plans;
+    db.read([&](db::Connection& c) {
+      units = unit_rows(c);
+      plans = list_plans(c);
+    });
+    json parents = json::array();
+    for (const auto& other : plans) {
+      if (other.id == p.id) continue;
+      parents.push_back({{"id", std::to_string(other.id)}, {"label", other.number + " — " + other.title},
+                         {"selected", p.parent_id && *p.parent_id == other.id}});
+    }
     json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"parents", parents},
                  {"fresh", fresh},
                  {"editing", !fresh},
                  {"action", fresh ? "/ke-hoach/moi" : fmt::format("/ke-hoach/{}/sua", p.id)},
@@ -269,7 +289,10 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     bool can_manage = may(db, req, "plans.manage", plan.unit_code);
     json objective_rows = objectives_view(objectives, plan, areas, levels, *source);
     for (auto& row : objective_rows) row["manage"] = can_manage;
+    std::optional<Plan> parent;
+    if (plan.parent_id) parent = db.read([&](db::Connection& c) { return find_plan(c, *plan.parent_id); });
     json data = {{"plan", plan_view(plan, names)},
+                 {"parent", parent ? json{{"id", std::to_string(parent->id)}, {"number", parent->number}} : json()},
                  {"objectives", objective_rows},
                  {"no_objectives", objective_rows.empty()},
                  {"objective_form", can_manage ? objective_form(areas, levels, *source) : json()},

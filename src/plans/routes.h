@@ -13,6 +13,7 @@
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /thong-bao                         the signed-in user's reminders and escalations; mark all read
+//   /minh-chung/{id}                   an evidence file attached to a report
 //   /ke-hoach/{id}/muc-tieu, /muc-tieu/{id}/ket-qua|xoa   objectives: add, value by hand, delete
 //   /api/v1/plans, /api/v1/plans/{id}, /api/v1/plans/{id}/reports,
 //   /api/v1/plans/{id}/tasks/{task}/reports

@@ -185,6 +185,15 @@ TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& report
 // Returns the errors (English, Vietnamese) or none.
 std::vector<LineError> check_report(const Report& r, Date today);
 
+// An evidence file's stored name and content type, or invalid_input: 1
+// byte to 5 MiB, an extension of a document, sheet, image or archive
+// (pdf doc docx odt xls xlsx ods jpg jpeg png zip; never html or svg, which
+// a browser would run). The name keeps its extension and becomes a slug.
+struct CheckedFile {
+  std::string name, content_type;
+};
+CheckedFile check_evidence_file(const EvidenceFile& f);
+
 // Whether a unit still owes a report on a task for a period: continuous
 // tasks always; others until the unit has reported them done in an
 // earlier period; cancelled tasks never.

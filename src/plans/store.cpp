@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include <cmath>
 
@@ -746,8 +747,10 @@ std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std:
   return out;
 }
 
-Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instant now) {
+Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instant now, const EvidenceFile* file) {
   Date today = local_date(now);
+  std::optional<CheckedFile> checked;
+  if (file) checked = check_evidence_file(*file);
   r.narrative = text::nfc(text::trim(r.narrative));
   r.evidence = text::nfc(text::trim(r.evidence));
   return db.write([&](db::Connection& c) {
@@ -791,6 +794,25 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
       r.evidence = p.evidence;
     }
     if (r.progress == "done") r.percent = 100;
+    if (checked) {
+      unsigned char digest[crypto_hash_sha256_BYTES];
+      crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->content.data()), file->content.size());
+      char hex[crypto_hash_sha256_BYTES * 2 + 1];
+      sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+      auto id = c.query("INSERT INTO evidence_files (task_id, unit_code, period, filename, content_type, size, sha256, "
+                        "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        {r.task_id, r.unit_code, r.period, checked->name, checked->content_type,
+                         std::int64_t(file->content.size()), std::string(hex), text::base64(file->content), who.actor,
+                         std::int64_t(now.time_since_epoch().count())})
+                    .one()
+                    .i64("id");
+      r.evidence += (r.evidence.empty() ? "" : "\n") + fmt::format("/minh-chung/{}", id);
+      audit_write(c, who, "create", "evidence_files", std::to_string(id), std::nullopt,
+                  json{{"task_id", r.task_id}, {"unit", r.unit_code}, {"file", checked->name},
+                       {"size", file->content.size()}, {"sha256", hex}}
+                      .dump(),
+                  now);
+    }
     if (auto errors = check_report(r, today); !errors.empty()) throw rejected(errors);
     r.reported_by = who.actor;
     r.reported_at = now;
@@ -810,6 +832,15 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
     touch(c);
     return r;
   });
+}
+
+std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id) {
+  auto rows = c.query("SELECT task_id, filename, content_type, content FROM evidence_files WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.rows[0];
+  auto bytes = text::unbase64(r.str("content"));
+  if (!bytes) throw Error(ErrorKind::internal, "a stored evidence file is damaged");
+  return StoredFile{r.i64("task_id"), r.str("filename"), r.str("content_type"), std::move(*bytes)};
 }
 
 std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const PeriodOfYear& period, Date today) {

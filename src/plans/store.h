@@ -120,7 +120,17 @@ std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std:
 // report pass check_report. An "unchanged" report copies the unit's latest
 // earlier report (invalid_input when there is none). Replaces the unit's
 // report for the same period. Returns the stored report.
-Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now);
+// With `file`, the file is stored in the same transaction (checked by
+// check_evidence_file) and its link /minh-chung/{id} added to the evidence.
+Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now,
+                     const EvidenceFile* file = nullptr);
+
+// A stored evidence file: its task, name, type and bytes.
+struct StoredFile {
+  std::int64_t task_id = 0;
+  std::string filename, content_type, content;
+};
+std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id);
 
 // What a unit owes for a period: each task of an issued plan of the
 // period's year on which the unit is lead or co-operating and still owes a

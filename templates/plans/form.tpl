@@ -16,6 +16,8 @@
   <label><input type="radio" name="loai" value="reform"{{#reform}} checked{{/reform}}> Kế hoạch cải cách hành chính</label>
   <label><input type="radio" name="loai" value="communication"{{#communication}} checked{{/communication}}> Kế hoạch thông tin, tuyên truyền cải cách hành chính</label>
   </fieldset>
+  <label for="thuc_hien">Thực hiện kế hoạch (kế hoạch cấp trên)</label>
+  <select id="thuc_hien" name="thuc_hien"><option value="">Không</option>{{#parents}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/parents}}</select>
   <label for="trang_thai">Trạng thái</label>
   <select id="trang_thai" name="trang_thai">{{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statuses}}</select>
   <label for="can_cu">Căn cứ (mỗi văn bản một dòng)</label>

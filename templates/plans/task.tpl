@@ -17,7 +17,7 @@
 </table></div>
 {{#form}}
 <h2>Báo cáo tiến độ</h2>
-<form method="post" action="/nhiem-vu/{{task_id}}/bao-cao" class="stacked">
+<form method="post" action="/nhiem-vu/{{task_id}}/bao-cao" class="stacked" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <label for="don_vi">Đơn vị báo cáo</label>
   <select id="don_vi" name="don_vi">{{#units}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/units}}</select>
@@ -36,6 +36,8 @@
   <textarea id="noi_dung" name="noi_dung" rows="5" maxlength="4000">{{narrative}}</textarea>
   <label for="minh_chung">Minh chứng (đường dẫn tài liệu, mỗi đường dẫn một dòng)</label>
   <textarea id="minh_chung" name="minh_chung" rows="3" maxlength="2000">{{evidence}}</textarea>
+  <label for="tep_minh_chung">Tệp minh chứng (PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP; tối đa 5 MB)</label>
+  <input id="tep_minh_chung" name="tep_minh_chung" type="file" accept=".pdf,.doc,.docx,.odt,.xls,.xlsx,.ods,.jpg,.jpeg,.png,.zip">
   <button type="submit">Gửi báo cáo</button>
 </form>
 {{/form}}

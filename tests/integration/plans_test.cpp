@@ -282,6 +282,42 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   EXPECT_NE(bad.body.find("Tỷ lệ hoàn thành phải từ 0 đến 100."), std::string::npos);
   EXPECT_NE(bad.body.find("Giữ lại"), std::string::npos);
 
+  // Evidence as a file: stored with the report, served back as it was; a
+  // file of a type a browser would run is refused, and the report with it.
+  std::string pdf = "%PDF-1.4\n% minh chung\n%%EOF\n";
+  officer.get("/nhiem-vu/" + std::to_string(own));
+  auto with_file = officer.post_file("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+                                     {{"don_vi", "P-TRANGDAI"}, {"ky", period}, {"tinh_trang", "done"}, {"ty_le", "100"},
+                                      {"noi_dung", "Kèm biên bản"}},
+                                     "tep_minh_chung", "Biên bản họp.pdf", pdf);
+  ASSERT_EQ(with_file.status, 303) << with_file.body;
+  auto reports = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" +
+                                       period)
+                                 .body);
+  std::string link;
+  for (const auto& rep : reports["reports"]) {
+    if (rep["task_id"] == own && rep["unit"] == "P-TRANGDAI") link = rep["evidence"];
+  }
+  ASSERT_TRUE(link.starts_with("/minh-chung/")) << link;
+  auto served = officer.get(link);
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.body, pdf);
+  EXPECT_EQ(served.header("content-type"), "application/pdf");
+  EXPECT_NE(served.header("content-disposition").find("bien-ban-hop.pdf"), std::string::npos);
+  auto svg = officer.post_file("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+                               {{"don_vi", "P-TRANGDAI"}, {"ky", period}, {"tinh_trang", "done"}, {"ty_le", "100"},
+                                {"noi_dung", "Thử ảnh"}},
+                               "tep_minh_chung", "anh.svg", "<svg onload='alert(1)'/>");
+  EXPECT_EQ(svg.status, 422);
+  EXPECT_NE(svg.body.find("Chỉ nhận tệp minh chứng dạng PDF"), std::string::npos);
+  reports = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" + period)
+                            .body);
+  for (const auto& rep : reports["reports"]) {
+    if (rep["task_id"] == own && rep["unit"] == "P-TRANGDAI") {
+      EXPECT_EQ(rep["narrative"], "Kèm biên bản");
+    }
+  }
+
   auto after = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
   for (const auto& t : after["tasks"]) {
     if (t["id"] == own) {

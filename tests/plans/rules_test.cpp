@@ -387,6 +387,37 @@ TEST(ReportChecks, ListEveryProblem) {
   }
 }
 
+TEST(EvidenceFiles, DocumentsImagesAndArchivesOnly) {
+  struct Case {
+    const char* filename;
+    size_t size;
+    const char* name;  // nullptr: refused
+    const char* type;
+  } cases[] = {
+      {"Báo cáo quý I.PDF", 1000, "bao-cao-quy-i.pdf", "application/pdf"},
+      {"bien-ban.docx", 10, "bien-ban.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"ảnh hội nghị.jpg", 10, "anh-hoi-nghi.jpg", "image/jpeg"},
+      {"....png", 10, "minh-chung.png", "image/png"},
+      {"trang.html", 10, nullptr, ""},
+      {"logo.svg", 10, nullptr, ""},  // a browser would run its scripts
+      {"khong-duoi", 10, nullptr, ""},
+      {"rong.pdf", 0, nullptr, ""},
+      {"lon.pdf", (5u << 20) + 1, nullptr, ""},
+      {"vua.pdf", 5u << 20, "vua.pdf", "application/pdf"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.filename);
+    EvidenceFile f{c.filename, std::string(c.size, 'x')};
+    if (!c.name) {
+      EXPECT_THROW(check_evidence_file(f), Error);
+      continue;
+    }
+    auto checked = check_evidence_file(f);
+    EXPECT_EQ(checked.name, c.name);
+    EXPECT_EQ(checked.content_type, c.type);
+  }
+}
+
 TEST(OwedReports, ContinuousAlwaysOthersUntilDone) {
   Task t;
   t.deadline = parse_deadline("Quý IV/2024");
