@@ -25,18 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-// `unit` and every unit below it.
-std::vector<std::string> subtree(const std::vector<UnitRow>& all, const std::string& unit) {
-  std::set<std::string> mine = {unit};
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const auto& u : all) {
-      if (!mine.count(u.code) && mine.count(u.parent_code)) grew = mine.insert(u.code).second;
-    }
-  }
-  return {mine.begin(), mine.end()};
-}
-
 int year_param(const http::Request& req, Date today) {
   auto y = req.query_param("nam");
   if (!y || y->empty()) return int(today.year());
@@ -100,7 +88,7 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
     }
     f.area = req.query_param("linh-vuc").value_or("");
     auto unit = req.query_param("don-vi").value_or("");
-    if (!unit.empty()) f.lead_units = subtree(units, unit);
+    if (!unit.empty()) f.lead_units = subtree_codes(units, unit);
 
     auto names = names_of(units);
     auto states = filtered(states_as_of(data, as_of), f);

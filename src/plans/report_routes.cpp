@@ -173,9 +173,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       task = find_task(c, id);
       if (!task) return;
       plan = find_plan(c, task->plan_id);
-      for (auto& r : plan_reports(c, task->plan_id)) {
-        if (r.task_id == id) reports.push_back(std::move(r));
-      }
+      reports = task_reports(c, id);
       units = unit_rows(c);
       config = load_report_periods(c);
     });

@@ -45,15 +45,21 @@ std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units) {
 
 // The units the user may act for: everything for province-wide roles,
 // else the user's unit and the units below it.
-std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p) {
-  if (directory::province_wide(p)) return all;
-  std::set<std::string> mine = {p.unit_code};
+std::vector<std::string> subtree_codes(const std::vector<UnitRow>& all, const std::string& unit) {
+  std::set<std::string> mine = {unit};
   for (bool grew = true; grew;) {
     grew = false;
     for (const auto& u : all) {
       if (!mine.count(u.code) && mine.count(u.parent_code)) grew = mine.insert(u.code).second;
     }
   }
+  return {mine.begin(), mine.end()};
+}
+
+std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p) {
+  if (directory::province_wide(p)) return all;
+  auto codes = subtree_codes(all, p.unit_code);
+  std::set<std::string> mine(codes.begin(), codes.end());
   std::vector<UnitRow> out;
   for (const auto& u : all) {
     if (mine.count(u.code)) out.push_back(u);

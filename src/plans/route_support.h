@@ -24,6 +24,8 @@ Plan need_plan(db::Database& db, std::int64_t id);
 bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
 void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
 std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units);
+// `unit` and every unit below it (any date), sorted by code.
+std::vector<std::string> subtree_codes(const std::vector<UnitRow>& all, const std::string& unit);
 // The units the user may act for: every unit for province-wide roles, else
 // the user's unit and the units below it.
 std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p);

@@ -157,26 +157,35 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {
     std::vector<Plan> plans;
     std::vector<UnitRow> units;
-    std::map<std::int64_t, std::vector<TaskState>> states;
+    // Tasks by plan and status: one read of each year's tasks (drafts have
+    // no reports; their tasks are counted as they stand).
+    std::map<std::int64_t, std::map<TaskStatus, std::int64_t>> counts;
     Date today = local_date(now_seconds());
     db.read([&](db::Connection& c) {
       plans = list_plans(c);
       units = unit_rows(c);
-      for (const auto& p : plans) states[p.id] = plan_states(c, p.id, today);
+      std::set<int> years;
+      for (const auto& p : plans) {
+        if (p.status == "draft") {
+          counts[p.id][TaskStatus::not_started] = std::int64_t(plan_tasks(c, p.id).size());
+        } else {
+          years.insert(p.year);
+        }
+      }
+      for (int y : years) {
+        for (const auto& s : states_as_of(year_tasks(c, y), today)) ++counts[s.task.plan_id][s.status];
+      }
     });
     auto names = names_of(units);
     json rows = json::array();
     for (const auto& p : plans) {
       auto v = plan_view(p, names);
-      const auto& s = states[p.id];
-      auto count = [&](TaskStatus st) {
-        return text::format_int(std::count_if(s.begin(), s.end(), [&](const auto& x) { return x.status == st; }));
-      };
-      v["tasks"] = text::format_int(std::int64_t(s.size()));
-      v["done"] = text::format_int(std::count_if(s.begin(), s.end(), [](const auto& x) {
-        return x.status == TaskStatus::done || x.status == TaskStatus::done_late;
-      }));
-      v["overdue"] = count(TaskStatus::overdue);
+      auto& c = counts[p.id];
+      std::int64_t total = 0;
+      for (const auto& [status, n] : c) total += n;
+      v["tasks"] = text::format_int(total);
+      v["done"] = text::format_int(c[TaskStatus::done] + c[TaskStatus::done_late]);
+      v["overdue"] = text::format_int(c[TaskStatus::overdue]);
       rows.push_back(v);
     }
     bool can_create = req.principal && directory::holds(*req.principal, "plans.manage");

@@ -680,6 +680,17 @@ std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
   return out;
 }
 
+std::vector<Report> task_reports(db::Connection& c, std::int64_t task_id) {
+  std::vector<Report> out;
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? ORDER BY r.reported_at", kReportColumns),
+               {task_id})
+           .rows) {
+    out.push_back(report_of(r));
+  }
+  return out;
+}
+
 std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date as_of) {
   auto tasks = plan_tasks(c, plan_id);
   auto reports = plan_reports(c, plan_id);

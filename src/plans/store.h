@@ -100,6 +100,8 @@ void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reas
 std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id);
 std::optional<Task> find_task(db::Connection& c, std::int64_t task_id);
 std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id);
+// One task's reports, oldest first.
+std::vector<Report> task_reports(db::Connection& c, std::int64_t task_id);
 // Every task of the plan with its state as of `as_of`.
 std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date as_of);
 

@@ -327,7 +327,13 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   // A viewer reads plans but reports nothing.
   Browser viewer{port()};
   ASSERT_EQ(viewer.sign_in("demo.theodoi", "demo-viewer-dongnai"), 303);
-  EXPECT_EQ(viewer.get("/ke-hoach").status, 200);
+  auto list = viewer.get("/ke-hoach");
+  ASSERT_EQ(list.status, 200);
+  // The demo plan's row: its 46 tasks.
+  auto row = list.body.find(plan["number"].get<std::string>() + "</a>");
+  ASSERT_NE(row, std::string::npos);
+  auto cells = list.body.substr(row, list.body.find("</tr>", row) - row);
+  EXPECT_NE(cells.find("<td class=\"num\">46</td>"), std::string::npos) << cells;
   EXPECT_EQ(viewer.get("/viec-can-bao-cao").status, 403);
   // Without a session the API answers 401.
   EXPECT_EQ(http_request(port(), "POST", "/api/v1/plans/1/tasks/1/reports", {{"Content-Type", "application/json"}}, "{}")
