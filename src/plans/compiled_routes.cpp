@@ -117,13 +117,7 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
                               file + ".docx");
     }
 
-    json periods = json::array();
-    for (int y : {plan.year, plan.year + 1}) {
-      for (const auto& p : periods_of_year(config, y, WorkCalendar::vietnam())) {
-        if (std::chrono::sys_days{p.first} > std::chrono::sys_days{today}) continue;
-        periods.push_back({{"key", p.key}, {"label", p.label}, {"selected", p.key == period.key}});
-      }
-    }
+    auto periods = period_options(config, plan.year + 1, today, period.key);
     auto base = fmt::format("/ke-hoach/{}/bao-cao-ky?ky={}", plan.id, period.key);
     json data = {{"plan", {{"id", std::to_string(plan.id)}, {"number", plan.number}, {"title", plan.title}}},
                  {"period", {{"key", period.key}, {"label", period.label}, {"last", format_date_vi(period.last)},

@@ -40,18 +40,6 @@ std::string report_summary(const Report& r) {
   return fmt::format("{}, {} %", progress_label(r.progress), r.percent);
 }
 
-// The periods a user may pick: those of `year` that have begun by today.
-json period_options(const std::vector<ReportPeriod>& config, int year, Date today, const std::string& selected) {
-  json out = json::array();
-  for (int y : {year - 1, year}) {
-    for (const auto& p : periods_of_year(config, y, calendar())) {
-      if (std::chrono::sys_days{p.first} > std::chrono::sys_days{today}) continue;
-      out.push_back({{"key", p.key}, {"label", p.label}, {"selected", p.key == selected}});
-    }
-  }
-  return out;
-}
-
 std::string owed_href(const std::string& period, const std::string& unit) {
   return fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period), http::url_encode(unit));
 }

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/calendar.h"
 #include "core/errors.h"
 #include "directory/permissions.h"
 
@@ -63,6 +64,17 @@ std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::
   std::vector<UnitRow> out;
   for (const auto& u : all) {
     if (mine.count(u.code)) out.push_back(u);
+  }
+  return out;
+}
+
+json period_options(const std::vector<ReportPeriod>& config, int year, Date today, const std::string& selected) {
+  json out = json::array();
+  for (int y : {year - 1, year}) {
+    for (const auto& p : periods_of_year(config, y, WorkCalendar::vietnam())) {
+      if (std::chrono::sys_days{p.first} > std::chrono::sys_days{today}) continue;
+      out.push_back({{"key", p.key}, {"label", p.label}, {"selected", p.key == selected}});
+    }
   }
   return out;
 }

@@ -32,6 +32,10 @@ std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::
 // [{code, name, selected}] for a <select>: open units, and the selected one.
 nlohmann::json unit_options(const std::vector<UnitRow>& units, const std::string& selected);
 
+// The reporting periods to pick from: those of `year` and the year before
+// that have begun by `today`, [{key, label, selected}].
+nlohmann::json period_options(const std::vector<ReportPeriod>& config, int year, Date today, const std::string& selected);
+
 // "Sở Nội vụ; Sở Tư pháp" for unit codes.
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);
 
