@@ -14,6 +14,7 @@
 
 #include "app/cli_support.h"
 #include "app/demo.h"
+#include "app/assessments_cli.h"
 #include "app/plans_cli.h"
 #include "audit/audit.h"
 #include "directory/accounts.h"
@@ -276,6 +277,8 @@ int run_cli(int argc, char** argv) {
 
   PlansCommands plans_cmds;
   add_plans_commands(cli, plans_cmds, add_db);
+  AssessmentCommands assessment_cmds;
+  add_assessment_commands(cli, assessment_cmds, add_db);
 
   auto* import_cmd = cli.add_subcommand("import", "Import service records from the one-stop systems");
   import_cmd->require_subcommand(1);
@@ -413,6 +416,7 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (auto code = run_plans_commands(plans_cmds, db_spec)) return *code;
+    if (auto code = run_assessment_commands(assessment_cmds, db_spec)) return *code;
     if (*import_dossiers) return import_records(db_spec, indicators::Kind::dossiers, import_file);
     if (*import_feedback) return import_records(db_spec, indicators::Kind::feedback, import_file);
     if (*indicators_rebuild) {

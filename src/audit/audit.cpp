@@ -61,6 +61,17 @@ void append(db::Connection& c, const Entry& e, Instant at) {
            s.entity_id, s.before_json, s.after_json, s.prev_hash, s.hash});
 }
 
+void record(db::Connection& c, const Entry& who, const std::string& action, const std::string& entity,
+            const std::string& id, std::optional<std::string> before, std::optional<std::string> after, Instant at) {
+  Entry e = who;
+  e.action = action;
+  e.entity = entity;
+  e.entity_id = id;
+  e.before_json = std::move(before);
+  e.after_json = std::move(after);
+  append(c, e, at);
+}
+
 Verification verify(db::Database& db) {
   Verification v;
   auto rows = db.read([](db::Connection& c) {

@@ -41,6 +41,10 @@ std::string hash_of(const Stored& e);
 // Appends within the caller's write transaction, so the entry commits or
 // rolls back with the change it records.
 void append(db::Connection& c, const Entry& e, Instant at);
+// append() of `who` doing `action` to one entity, with its JSON before and
+// after (nullopt where there is none).
+void record(db::Connection& c, const Entry& who, const std::string& action, const std::string& entity,
+            const std::string& id, std::optional<std::string> before, std::optional<std::string> after, Instant at);
 
 struct Verification {
   bool ok = true;

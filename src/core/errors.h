@@ -5,6 +5,7 @@
 // values; these are for requests that cannot be served as asked.
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace cchc {
 
@@ -53,6 +54,17 @@ inline Error forbidden(const std::string& detail, std::string vi = {}) {
 }
 inline Error unavailable(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::unavailable, detail, std::move(vi));
+}
+
+// invalid_input listing every problem of a batch: English details joined by
+// "; ", Vietnamese ones by spaces.
+inline Error rejected(const std::vector<LineError>& errors) {
+  std::string en, vi;
+  for (const auto& e : errors) {
+    en += (en.empty() ? "" : "; ") + e.message;
+    vi += (vi.empty() ? "" : " ") + e.message_vi;
+  }
+  return invalid_input(en, vi);
 }
 
 }  // namespace cchc

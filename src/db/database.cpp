@@ -63,6 +63,11 @@ std::optional<std::int64_t> Row::opt_i64(std::string_view column) const {
   return i64(column);
 }
 
+std::optional<double> Row::opt_f64(std::string_view column) const {
+  if (is_null(column)) return std::nullopt;
+  return f64(column);
+}
+
 const Row& Result::one() const {
   if (rows.empty()) throw not_found("no row");
   return rows.front();

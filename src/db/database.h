@@ -65,6 +65,7 @@ class Row {
   std::string str(std::string_view column) const;
   std::optional<std::string> opt_str(std::string_view column) const;
   std::optional<std::int64_t> opt_i64(std::string_view column) const;
+  std::optional<double> opt_f64(std::string_view column) const;
 
  private:
   std::shared_ptr<const std::vector<std::string>> columns_;

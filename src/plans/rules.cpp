@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "core/filetype.h"
 #include "core/text.h"
 
 namespace cchc::plans {
@@ -720,33 +721,8 @@ std::vector<LineError> check_report(const Report& r, Date today) {
 }
 
 CheckedFile check_evidence_file(const EvidenceFile& f) {
-  static const std::map<std::string, std::string> types = {
-      {"pdf", "application/pdf"},
-      {"doc", "application/msword"},
-      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-      {"odt", "application/vnd.oasis.opendocument.text"},
-      {"xls", "application/vnd.ms-excel"},
-      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-      {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
-      {"jpg", "image/jpeg"},
-      {"jpeg", "image/jpeg"},
-      {"png", "image/png"},
-      {"zip", "application/zip"},
-  };
-  if (f.content.empty() || f.content.size() > (5u << 20)) {
-    throw invalid_input("an evidence file must be 1 byte to 5 MiB", "Tệp minh chứng phải có dung lượng từ 1 byte đến 5 MB.");
-  }
-  auto dot = f.filename.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : text::fold(f.filename.substr(dot + 1));
-  auto type = types.find(ext);
-  if (type == types.end()) {
-    throw invalid_input(fmt::format("files of type '{}' are not accepted as evidence", ext),
-                        "Chỉ nhận tệp minh chứng dạng PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc ZIP.");
-  }
-  std::string stem = text::slug(f.filename.substr(0, dot));
-  if (stem.empty()) stem = "minh-chung";
-  if (stem.size() > 80) stem.resize(80);
-  return {stem + "." + ext, type->second};
+  auto accepted = filetype::check(f.filename, f.content, filetype::evidence_kinds(), 5u << 20);
+  return {accepted.name, accepted.content_type};
 }
 
 bool owes_report(const Task& task, const std::optional<Report>& last) {

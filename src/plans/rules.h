@@ -186,9 +186,9 @@ TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& report
 std::vector<LineError> check_report(const Report& r, Date today);
 
 // An evidence file's stored name and content type, or invalid_input: 1
-// byte to 5 MiB, an extension of a document, sheet, image or archive
-// (pdf doc docx odt xls xlsx ods jpg jpeg png zip; never html or svg, which
-// a browser would run). The name keeps its extension and becomes a slug.
+// byte to 5 MiB, a document, sheet, image or archive by its extension and
+// by its content (filetype::evidence_kinds; never html or svg, which a
+// browser would run). The name keeps its extension and becomes a slug.
 struct CheckedFile {
   std::string name, content_type;
 };

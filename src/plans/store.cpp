@@ -20,15 +20,6 @@ using namespace std::chrono;
 
 namespace {
 
-Error rejected(const std::vector<LineError>& errors) {
-  std::string en, vi;
-  for (const auto& e : errors) {
-    en += (en.empty() ? "" : "; ") + e.message;
-    vi += (vi.empty() ? "" : " ") + e.message_vi;
-  }
-  return invalid_input(en, vi);
-}
-
 std::optional<Date> opt_date(const db::Row& r, std::string_view column) {
   auto s = r.opt_str(column);
   if (!s) return std::nullopt;
@@ -113,18 +104,6 @@ std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std:
     (r.str("role") == "lead" ? t.leads : t.cooperates).push_back(r.str("unit_code"));
   }
   return out;
-}
-
-void audit_write(db::Connection& c, const audit::Entry& who, const std::string& action, const std::string& entity,
-                 const std::string& id, std::optional<std::string> before, std::optional<std::string> after,
-                 Instant now) {
-  audit::Entry e = who;
-  e.action = action;
-  e.entity = entity;
-  e.entity_id = id;
-  e.before_json = std::move(before);
-  e.after_json = std::move(after);
-  audit::append(c, e, now);
 }
 
 // Every write transaction calls this once.
@@ -243,7 +222,7 @@ Plan create_plan(db::Database& db, Plan p, const audit::Entry& who, Instant now)
                     p.objectives, p.status, t, t})
                .one()
                .i64("id");
-    audit_write(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
+    audit::record(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
     touch(c);
     return p;
   });
@@ -265,7 +244,7 @@ Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who,
             "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
             {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives,
              p.status, std::int64_t(now.time_since_epoch().count()), p.id});
-    audit_write(c, who, "update", "plans", p.number, to_json(*before).dump(), to_json(p).dump(), now);
+    audit::record(c, who, "update", "plans", p.number, to_json(*before).dump(), to_json(p).dump(), now);
     touch(c);
     return p;
   });
@@ -371,9 +350,9 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
       c.query("INSERT INTO unit_aliases (alias, unit_code, level_code, created_at) VALUES (?, ?, ?, ?)",
               {key, level ? db::Param(nullptr) : db::Param(target),
                level ? db::Param(target.substr(6)) : db::Param(nullptr), t});
-      audit_write(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
+      audit::record(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
     }
-    audit_write(c, who, "import", "plan_tasks", plan->number, std::nullopt,
+    audit::record(c, who, "import", "plan_tasks", plan->number, std::nullopt,
                 json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
     touch(c);
   });
@@ -455,7 +434,7 @@ Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, 
     if (o.target) {
       c.query("INSERT INTO objective_targets (objective_id, level_code, value) VALUES (?, ?, ?)", {o.id, o.level, *o.target});
     }
-    audit_write(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(), now);
+    audit::record(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(), now);
     touch(c);
     return o;
   });
@@ -468,7 +447,7 @@ void set_objective_value(db::Database& db, std::int64_t id, std::optional<double
     if (rows.empty()) throw not_found("no such objective", "Không tìm thấy mục tiêu.");
     check_amount(value, rows.rows[0].str("target_unit"), "value", "Kết quả");
     c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {value, id});
-    audit_write(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
+    audit::record(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
                 json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
     touch(c);
   });
@@ -482,7 +461,7 @@ void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who
     c.query("UPDATE plan_tasks SET objective_id = NULL WHERE objective_id = ?", {id});
     c.query("DELETE FROM objective_targets WHERE objective_id = ?", {id});
     c.query("DELETE FROM plan_objectives WHERE id = ?", {id});
-    audit_write(c, who, "delete", "plan_objectives", std::to_string(id), std::nullopt, std::nullopt, now);
+    audit::record(c, who, "delete", "plan_objectives", std::to_string(id), std::nullopt, std::nullopt, now);
     touch(c);
   });
 }
@@ -579,7 +558,7 @@ Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const
                   .i64("id");
     write_units(c, id, row);
     auto task = need_task(c, id);
-    audit_write(c, who, "create", "plan_tasks", std::to_string(id), std::nullopt, to_json(task).dump(), now);
+    audit::record(c, who, "create", "plan_tasks", std::to_string(id), std::nullopt, to_json(task).dump(), now);
     touch(c);
     return task;
   });
@@ -597,7 +576,7 @@ Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, co
              task_id});
     write_units(c, task_id, row);
     auto after = need_task(c, task_id);
-    audit_write(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(), to_json(after).dump(), now);
+    audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(), to_json(after).dump(), now);
     touch(c);
     return after;
   });
@@ -614,7 +593,7 @@ void move_task(db::Database& db, std::int64_t task_id, int direction, const audi
     if (to < 0 || to >= long(ids.size())) return;  // already first or last
     std::swap(ids[at], ids[size_t(to)]);
     for (size_t i = 0; i < ids.size(); ++i) c.query("UPDATE plan_tasks SET ord = ? WHERE id = ?", {int(i) + 1, ids[i]});
-    audit_write(c, who, "move", "plan_tasks", std::to_string(task_id), std::nullopt,
+    audit::record(c, who, "move", "plan_tasks", std::to_string(task_id), std::nullopt,
                 json{{"position", to + 1}}.dump(), now);
     touch(c);
   });
@@ -630,7 +609,7 @@ void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who
     c.query("DELETE FROM notifications WHERE task_id = ?", {task_id});
     c.query("DELETE FROM task_units WHERE task_id = ?", {task_id});
     c.query("DELETE FROM plan_tasks WHERE id = ?", {task_id});
-    audit_write(c, who, "delete", "plan_tasks", std::to_string(task_id), to_json(task).dump(), std::nullopt, now);
+    audit::record(c, who, "delete", "plan_tasks", std::to_string(task_id), to_json(task).dump(), std::nullopt, now);
     touch(c);
   });
 }
@@ -643,7 +622,7 @@ void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reas
     auto before = need_task(c, task_id);
     c.query("UPDATE plan_tasks SET cancelled_reason = ?, updated_at = ? WHERE id = ?",
             {why.empty() ? db::Param(nullptr) : db::Param(why), std::int64_t(now.time_since_epoch().count()), task_id});
-    audit_write(c, who, why.empty() ? "reopen" : "cancel", "plan_tasks", std::to_string(task_id),
+    audit::record(c, who, why.empty() ? "reopen" : "cancel", "plan_tasks", std::to_string(task_id),
                 to_json(before).dump(), json{{"cancelled_reason", why}}.dump(), now);
     touch(c);
   });
@@ -818,7 +797,7 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
                     .one()
                     .i64("id");
       r.evidence += (r.evidence.empty() ? "" : "\n") + fmt::format("/minh-chung/{}", id);
-      audit_write(c, who, "create", "evidence_files", std::to_string(id), std::nullopt,
+      audit::record(c, who, "create", "evidence_files", std::to_string(id), std::nullopt,
                   json{{"task_id", r.task_id}, {"unit", r.unit_code}, {"file", checked->name},
                        {"size", file->content.size()}, {"sha256", hex}}
                       .dump(),
@@ -838,7 +817,7 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
             "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative,
              r.evidence, r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
-    audit_write(c, who, before_json ? "update" : "create", "task_reports",
+    audit::record(c, who, before_json ? "update" : "create", "task_reports",
                 fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
     touch(c);
     return r;

@@ -309,7 +309,7 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
                                 {"noi_dung", "Thử ảnh"}},
                                "tep_minh_chung", "anh.svg", "<svg onload='alert(1)'/>");
   EXPECT_EQ(svg.status, 422);
-  EXPECT_NE(svg.body.find("Chỉ nhận tệp minh chứng dạng PDF"), std::string::npos);
+  EXPECT_NE(svg.body.find("Không nhận tệp dạng này"), std::string::npos);
   reports = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" + period)
                             .body);
   for (const auto& rep : reports["reports"]) {

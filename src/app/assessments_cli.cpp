@@ -1,0 +1,133 @@
+#include "app/assessments_cli.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "app/cli_support.h"
+#include "assessments/json.h"
+#include "assessments/load.h"
+#include "assessments/sheet.h"
+#include "assessments/store.h"
+#include "core/errors.h"
+#include "core/xlsx.h"
+#include "indicators/targets.h"
+#include "views/table.h"
+
+namespace cchc::app {
+
+using nlohmann::json;
+
+std::set<std::string> indicator_codes() {
+  std::set<std::string> out;
+  for (const auto& r : indicators::rate_indicators()) out.insert(r.code);
+  return out;
+}
+
+void add_assessment_commands(CLI::App& cli, AssessmentCommands& a, const std::function<void(CLI::App*)>& add_db) {
+  auto* cmd = cli.add_subcommand("assessment", "Assessment rounds, criteria sets and rankings (see docs/assessments.md)");
+  cmd->require_subcommand(1);
+
+  a.load = cmd->add_subcommand("load", "Load a complete round from its JSON file; rejected whole on any error");
+  add_db(a.load);
+  a.load->add_option("file", a.file, "The round's .json file")->required();
+
+  a.rank = cmd->add_subcommand("rank", "The ranking of a round per level");
+  add_db(a.rank);
+  a.rank->add_option("--round", a.round, "The round's code")->required();
+  a.rank->add_option("--format", a.format, "json")->check(CLI::IsMember({"json"}))->capture_default_str();
+
+  a.set_import = cmd->add_subcommand("set-import", "Store a criteria set (JSON, or XLSX with --code --level --name)");
+  add_db(a.set_import);
+  a.set_import->add_option("file", a.file, "The set's .json or .xlsx file")->required();
+  a.set_import->add_option("--code", a.code, "XLSX: the set's code");
+  a.set_import->add_option("--level", a.level, "XLSX: the unit level it is for");
+  a.set_import->add_option("--name", a.name, "XLSX: the set's name");
+
+  a.set_export = cmd->add_subcommand("set-export", "Write a criteria set as JSON or XLSX");
+  add_db(a.set_export);
+  a.set_export->add_option("--set", a.code, "The set's code")->required();
+  a.set_export->add_option("--version", a.version, "The version (default: the newest)");
+  a.set_export->add_option("--output", a.output, "The .json or .xlsx file to write")->required();
+}
+
+namespace {
+
+json parse_json_file(const std::string& path) {
+  try {
+    return json::parse(read_file(path));
+  } catch (const json::parse_error& e) {
+    throw invalid_input(fmt::format("{} is not valid JSON: {}", path, e.what()));
+  }
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::optional<int> run_assessment_commands(const AssessmentCommands& a, const std::string& db_spec) {
+  if (*a.load) {
+    auto file = assessments::round_file_from_json(parse_json_file(a.file));
+    auto db = open_migrated(db_spec);
+    auto loaded = assessments::load_round(*db, file, indicator_codes(), cli_actor(), now_seconds());
+    std::cout << json{{"round", loaded.round.code},
+                      {"participants", loaded.participants},
+                      {"submissions", loaded.submissions},
+                      {"late", loaded.late},
+                      {"appraisals", loaded.appraisals}}
+                     .dump()
+              << std::endl;
+    return 0;
+  }
+  if (*a.rank) {
+    auto db = open_migrated(db_spec);
+    auto out = db->read([&](db::Connection& c) {
+      auto round = assessments::find_round(c, a.round);
+      if (!round) throw not_found(fmt::format("no round '{}'", a.round));
+      json levels = json::object();
+      for (const auto& lr : assessments::ranking(c, *round)) levels[lr.level] = assessments::standings_to_json(lr.standings);
+      return json{{"round", round->code}, {"levels", levels}};
+    });
+    std::cout << out.dump() << std::endl;
+    return 0;
+  }
+  if (*a.set_import) {
+    auto bytes = read_file(a.file);
+    assessments::CriteriaSet set;
+    if (xlsx::looks_like_zip(bytes)) {
+      if (a.code.empty() || a.level.empty() || a.name.empty()) {
+        throw invalid_input("an XLSX criteria set needs --code, --level and --name");
+      }
+      set = assessments::set_from_rows(xlsx::read_first_sheet(bytes), a.code, a.name, a.level);
+    } else {
+      set = assessments::set_from_json(parse_json_file(a.file));
+    }
+    auto db = open_migrated(db_spec);
+    auto stored = assessments::import_set(*db, set, indicator_codes(), cli_actor(), now_seconds());
+    std::cout << json{{"code", stored.code}, {"version", stored.version}, {"criteria", stored.criteria.size()}}.dump()
+              << std::endl;
+    return 0;
+  }
+  if (*a.set_export) {
+    auto db = open_migrated(db_spec);
+    auto set = db->read([&](db::Connection& c) {
+      for (const auto& s : assessments::list_sets(c)) {  // newest first per code
+        if (s.code == a.code && (a.version == 0 || s.version == a.version)) return *assessments::load_set(c, s.id);
+      }
+      throw not_found(fmt::format("no criteria set '{}'{}", a.code, a.version ? fmt::format(" version {}", a.version) : ""));
+    });
+    std::string bytes = ends_with(a.output, ".xlsx") ? views::to_xlsx({assessments::set_table(set)})
+                                                     : assessments::set_to_json(set).dump(2) + "\n";
+    std::ofstream out(a.output, std::ios::binary);
+    out << bytes;
+    if (!out) throw invalid_input(fmt::format("cannot write {}", a.output));
+    std::cout << fmt::format("criteria set {} version {} written to {}", set.code, set.version, a.output) << std::endl;
+    return 0;
+  }
+  return std::nullopt;
+}
+
+}  // namespace cchc::app

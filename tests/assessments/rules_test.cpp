@@ -1,0 +1,297 @@
+// The pure rules of assessments, as tables of hand-checked cases: a set's
+// shape, what a score may be, tiers, deadlines to the second, totals with
+// weighted components, ranks with ties and late units, bands, points at risk.
+#include "assessments/rules.h"
+
+#include <gtest/gtest.h>
+
+namespace cchc::assessments {
+namespace {
+
+using namespace std::chrono;
+
+Criterion leaf(std::string code, std::string parent, double max, double min = 0, Rule rule = Rule::manual) {
+  Criterion c;
+  c.code = std::move(code);
+  c.parent = std::move(parent);
+  c.name = "Tiêu chí " + c.code;
+  c.max = max;
+  c.min = min;
+  c.rule = rule;
+  return c;
+}
+
+Criterion area(std::string code) {
+  Criterion c;
+  c.code = std::move(code);
+  c.name = "Lĩnh vực " + c.code;
+  return c;
+}
+
+// Area 1 (1.1 manual 0-2 step 0.5; 1.2 yes/no 0-1), area 2 (2.1 tiers on a
+// ratio: ≥ 90 → 3, ≥ 70 → 1.5, else 0), area 3 (3.1 penalty 0 to −2).
+CriteriaSet sample_set() {
+  CriteriaSet s;
+  s.code = "CQDT-SO";
+  s.name = "Bộ tiêu chí chính quyền điện tử cấp sở";
+  s.level = "department";
+  auto c11 = leaf("1.1", "1", 2);
+  c11.step = 0.5;
+  auto c21 = leaf("2.1", "2", 3, 0, Rule::tiers);
+  c21.tiers = {{90, 3}, {70, 1.5}};
+  s.criteria = {area("1"), c11, leaf("1.2", "1", 1, 0, Rule::yes_no), area("2"), c21, area("3"), leaf("3.1", "3", 0, -2)};
+  return s;
+}
+
+const Criterion& find(const CriteriaSet& s, const std::string& code) {
+  for (const auto& c : s.criteria) {
+    if (c.code == code) return c;
+  }
+  throw std::out_of_range(code);
+}
+
+TEST(CriteriaSets, ShapeAndMaxima) {
+  auto s = sample_set();
+  EXPECT_TRUE(check_set(s, {}).empty());
+  std::vector<std::string> codes;
+  for (const auto* c : leaves(s)) codes.push_back(c->code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"1.1", "1.2", "2.1", "3.1"}));
+  EXPECT_DOUBLE_EQ(max_total(s), 6);  // 2 + 1 + 3 + 0
+  EXPECT_DOUBLE_EQ(node_max(s, "1"), 3);
+  EXPECT_DOUBLE_EQ(node_max(s, "2.1"), 3);
+  EXPECT_EQ(area_of(s, "1.2"), "1");
+  EXPECT_EQ(area_of(s, "3"), "3");
+}
+
+TEST(CriteriaSets, Problems) {
+  struct Case {
+    const char* what;
+    std::function<void(CriteriaSet&)> change;
+    bool ok;
+  } cases[] = {
+      {"as given", [](CriteriaSet&) {}, true},
+      {"children before parents are fine", [](CriteriaSet& s) { std::swap(s.criteria[0], s.criteria[1]); }, true},
+      {"duplicate code", [](CriteriaSet& s) { s.criteria[2].code = "1.1"; }, false},
+      {"unknown parent", [](CriteriaSet& s) { s.criteria[1].parent = "9"; }, false},
+      {"cycle", [](CriteriaSet& s) { s.criteria[0].parent = "1.1"; }, false},
+      {"max below min", [](CriteriaSet& s) { s.criteria[1].min = 3; }, false},
+      {"max equal to min", [](CriteriaSet& s) { s.criteria[6].min = 0; }, false},
+      {"negative max", [](CriteriaSet& s) { s.criteria[6].max = -1; s.criteria[6].min = -2; }, false},
+      {"step not dividing the range", [](CriteriaSet& s) { s.criteria[1].step = 0.75; }, false},
+      {"zero step", [](CriteriaSet& s) { s.criteria[1].step = 0; }, false},
+      {"tiers not decreasing", [](CriteriaSet& s) { s.criteria[4].tiers = {{70, 1.5}, {90, 3}}; }, false},
+      {"tier score above max", [](CriteriaSet& s) { s.criteria[4].tiers = {{90, 4}}; }, false},
+      {"tiers rule without tiers", [](CriteriaSet& s) { s.criteria[4].tiers.clear(); }, false},
+      {"unknown indicator", [](CriteriaSet& s) { s.criteria[4].rule = Rule::indicator; s.criteria[4].indicator = "x"; }, false},
+      {"known indicator",
+       [](CriteriaSet& s) {
+         s.criteria[4].rule = Rule::indicator;
+         s.criteria[4].indicator = "online_rate";
+       },
+       true},
+      {"empty name", [](CriteriaSet& s) { s.criteria[2].name = ""; }, false},
+      {"bad code", [](CriteriaSet& s) { s.criteria[2].code = "1 2"; }, false},
+      {"bad set code", [](CriteriaSet& s) { s.code = "bộ 1"; }, false},
+      {"no criteria", [](CriteriaSet& s) { s.criteria.clear(); }, false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto s = sample_set();
+    c.change(s);
+    EXPECT_EQ(check_set(s, {"online_rate"}).empty(), c.ok);
+  }
+}
+
+TEST(Scores, WhatEachRuleAllows) {
+  auto s = sample_set();
+  struct Case {
+    const char* code;
+    double score;
+    bool ok;
+  } cases[] = {
+      {"1.1", 0, true},    {"1.1", 2, true},     {"1.1", 1.5, true},   {"1.1", 1.25, false},  // off the 0.5 step
+      {"1.1", 2.5, false}, {"1.1", -0.5, false},                                            // out of range
+      {"1.2", 1, true},    {"1.2", 0, true},     {"1.2", 0.5, false},                       // yes/no only
+      {"2.1", 3, true},    {"2.1", 1.5, true},   {"2.1", 0, true},     {"2.1", 2, false},   // tier scores only
+      {"3.1", -2, true},   {"3.1", -0.5, true},  {"3.1", 0, true},     {"3.1", 0.5, false}, // penalty
+      {"3.1", -2.5, false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.code) + " = " + std::to_string(c.score));
+    auto problem = check_score(find(s, c.code), c.score);
+    EXPECT_EQ(!problem, c.ok) << (problem ? problem->message : "");
+    if (problem) EXPECT_FALSE(problem->message_vi.empty());
+  }
+}
+
+TEST(Scores, Tiers) {
+  auto s = sample_set();
+  const auto& c = find(s, "2.1");
+  struct Case {
+    double value, score;
+  } cases[] = {{100, 3}, {90, 3}, {89.99, 1.5}, {70, 1.5}, {69.9, 0}, {0, 0}};
+  for (const auto& x : cases) {
+    SCOPED_TRACE(x.value);
+    EXPECT_DOUBLE_EQ(tier_score(c, x.value), x.score);
+  }
+}
+
+TEST(Submissions, CompleteAndExplained) {
+  auto s = sample_set();
+  using Scores = std::map<std::string, double>;
+  using Texts = std::map<std::string, std::string>;
+  struct Case {
+    const char* what;
+    Scores scores;
+    Texts explanations;
+    std::size_t problems;
+  } cases[] = {
+      {"all at max", {{"1.1", 2}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}}, {}, 0},
+      {"below max, explained", {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", -1}}, {{"1.1", "Thiếu"}, {"3.1", "Vi phạm"}}, 0},
+      {"below max, one unexplained", {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", -1}}, {{"1.1", "Thiếu"}}, 1},
+      {"blank explanation counts as none", {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}}, {{"1.1", "   "}}, 1},
+      {"a leaf missing", {{"1.1", 2}, {"1.2", 1}, {"2.1", 3}}, {}, 1},
+      {"an area scored", {{"1", 3}, {"1.1", 2}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}}, {}, 1},
+      {"unknown code", {{"1.1", 2}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}, {"9.9", 1}}, {}, 1},
+      {"out of range and unexplained", {{"1.1", 5}, {"1.2", 0}, {"2.1", 3}, {"3.1", 0}}, {}, 2},
+      {"explanation on a non-leaf", {{"1.1", 2}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}}, {{"2", "x"}}, 1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    EXPECT_EQ(check_submission(s, c.scores, c.explanations).size(), c.problems);
+  }
+  EXPECT_TRUE(check_draft(s, {{"1.1", 1}}).empty());  // drafts may be partial and unexplained
+  EXPECT_EQ(check_appraisal(s, {{"1.1", 0.5}}, {{"1.1", "Chưa đủ minh chứng"}}).size(), 0u);
+  EXPECT_EQ(check_appraisal(s, {{"1.2", 0.5}}, {{"1", "x"}}).size(), 2u);
+}
+
+TEST(Deadlines, ToTheSecondAndExtensions) {
+  Instant deadline = parse_rfc3339("2019-10-18T23:59:59+07:00");
+  Instant extension = parse_rfc3339("2019-10-22T17:00:00+07:00");
+  struct Case {
+    const char* at;
+    std::optional<Instant> ext;
+    bool on_time;
+  } cases[] = {
+      {"2019-10-18T23:59:59+07:00", std::nullopt, true},   // the deadline's own second
+      {"2019-10-19T00:00:00+07:00", std::nullopt, false},  // one second after
+      {"2019-10-18T16:59:59Z", std::nullopt, true},        // the same second in UTC
+      {"2019-10-18T17:00:00Z", std::nullopt, false},
+      {"2019-10-01T08:00:00+07:00", std::nullopt, true},
+      {"2019-10-22T17:00:00+07:00", extension, true},
+      {"2019-10-22T17:00:01+07:00", extension, false},
+      {"2019-10-18T12:00:00+07:00", parse_rfc3339("2019-10-10T00:00:00+07:00"), true},  // an earlier "extension" never shortens
+      {"2019-10-19T00:00:00+07:00", parse_rfc3339("2019-10-10T00:00:00+07:00"), false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.at);
+    EXPECT_EQ(on_time(parse_rfc3339(c.at), deadline, c.ext), c.on_time);
+  }
+}
+
+Standing ranked(std::string unit, std::optional<double> total) {
+  Standing s;
+  s.unit = std::move(unit);
+  s.total = total;
+  s.late = !total;
+  return s;
+}
+
+TEST(Ranking, TiesShareARankLateUnitsLast) {
+  struct Case {
+    const char* what;
+    std::vector<Standing> in;
+    std::vector<std::pair<std::string, int>> out;  // unit, rank in order
+  } cases[] = {
+      {"ties 1, 2, 2, 4",
+       {ranked("D", 70), ranked("B", 80), ranked("A", 90), ranked("C", 80)},
+       {{"A", 1}, {"B", 2}, {"C", 2}, {"D", 4}}},
+      {"late after all ranked, by code, at ranked + 1",
+       {ranked("Z", std::nullopt), ranked("B", 50), ranked("A", std::nullopt), ranked("C", 60)},
+       {{"C", 1}, {"B", 2}, {"A", 3}, {"Z", 3}}},
+      {"all tied", {ranked("B", 5), ranked("A", 5), ranked("C", 5)}, {{"A", 1}, {"B", 1}, {"C", 1}}},
+      {"all late", {ranked("B", std::nullopt), ranked("A", std::nullopt)}, {{"A", 1}, {"B", 1}}},
+      {"negative totals rank too", {ranked("A", -1), ranked("B", 0)}, {{"B", 1}, {"A", 2}}},
+      {"nobody", {}, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto out = rank_level(c.in);
+    std::vector<std::pair<std::string, int>> got;
+    for (const auto& s : out) got.emplace_back(s.unit, s.rank);
+    EXPECT_EQ(got, c.out);
+  }
+}
+
+TEST(Ranking, TotalsWithAppraisalsComponentsAndBands) {
+  auto s = sample_set();
+  std::vector<Component> components = {{"survey", "Khảo sát hài lòng", 0.04, 100}};  // up to 4 points
+  auto bands = default_bands();
+  std::vector<Score> scores = {
+      {"1.1", 2, {}, "", 1.5, "", ""},     // appraised lower: 1.5 counts
+      {"1.2", 1, {}, "", {}, "", ""},
+      {"2.1", 1.5, 80, "", {}, "", ""},
+      {"3.1", -0.5, {}, "", {}, "", ""},
+  };
+  auto st = standing(s, "SNV", false, scores, components, {{"survey", 87.5}}, bands);
+  ASSERT_TRUE(st.total);
+  EXPECT_DOUBLE_EQ(*st.criteria_total, 3.5);   // 1.5 + 1 + 1.5 − 0.5
+  EXPECT_DOUBLE_EQ(*st.total, 7);              // + 0.04 × 87.5 = 3.5
+  EXPECT_DOUBLE_EQ(st.max_total, 10);          // 6 + 4
+  EXPECT_DOUBLE_EQ(*st.percent, 70);
+  EXPECT_EQ(st.band, "Trung bình");
+  EXPECT_DOUBLE_EQ(st.areas.at("1"), 2.5);
+  EXPECT_DOUBLE_EQ(st.areas.at("3"), -0.5);
+  // A late unit gets no total, whatever it claimed.
+  auto late = standing(s, "STP", true, scores, components, {{"survey", 100}}, bands);
+  EXPECT_FALSE(late.total);
+  // An unscored leaf counts nothing; float sums compare equal in ties.
+  auto a = standing(s, "A", false, {{"1.1", 0.5, {}, "", {}, "", ""}, {"1.2", 1, {}, "", {}, "", ""}}, {}, {}, bands);
+  EXPECT_DOUBLE_EQ(*a.total, 1.5);
+  EXPECT_EQ(round_total(0.1 + 0.2), round_total(0.3));
+}
+
+TEST(Ranking, Bands) {
+  auto bands = default_bands();
+  struct Case {
+    std::optional<double> percent;
+    const char* band;
+  } cases[] = {{100, "Tốt"}, {90, "Tốt"}, {89.99, "Khá"}, {80, "Khá"}, {65, "Trung bình"}, {64.9, "Yếu"},
+               {0, "Yếu"},   {std::nullopt, ""}};
+  for (const auto& c : cases) {
+    EXPECT_EQ(band_of(bands, c.percent), c.band);
+  }
+  EXPECT_EQ(band_of({{"Đạt", 50}}, 40), "");  // below every band
+}
+
+TEST(PointsAtRisk, LostOverClaimedAndWhatWinsThemBack) {
+  auto s = sample_set();
+  std::vector<Score> scores = {
+      {"1.1", 2, {}, "", 1, "", ""},        // over-claimed by 1, lost 1
+      {"1.2", 1, {}, "", {}, "", ""},       // nothing lost
+      {"2.1", 1.5, 75, "", {}, "", ""},     // 75 %: 90 wins the points back
+      {"3.1", -1, {}, "", {}, "", ""},      // penalty: 1 lost
+  };
+  auto risk = points_at_risk(s, scores);
+  ASSERT_EQ(risk.size(), 3u);
+  EXPECT_EQ(risk[0].criterion, "1.1");
+  EXPECT_DOUBLE_EQ(risk[0].lost, 1);
+  EXPECT_DOUBLE_EQ(*risk[0].over_claim, 1);
+  EXPECT_EQ(risk[1].criterion, "2.1");
+  EXPECT_DOUBLE_EQ(risk[1].lost, 1.5);
+  EXPECT_DOUBLE_EQ(*risk[1].next_from, 90);
+  EXPECT_DOUBLE_EQ(*risk[1].full_from, 90);
+  EXPECT_EQ(risk[2].area, "3");
+  EXPECT_DOUBLE_EQ(risk[2].lost, 1);
+  // Below every tier, the next tier is the lowest one.
+  auto low = points_at_risk(s, {{"2.1", 0, 50, "", {}, "", ""}});
+  for (const auto& r : low) {
+    if (r.criterion == "2.1") {
+      EXPECT_DOUBLE_EQ(*r.next_from, 70);
+      EXPECT_DOUBLE_EQ(*r.full_from, 90);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cchc::assessments
