@@ -12,18 +12,12 @@
 #include "assessments/store.h"
 #include "core/errors.h"
 #include "core/xlsx.h"
-#include "indicators/targets.h"
+#include "app/sources.h"
 #include "views/table.h"
 
 namespace cchc::app {
 
 using nlohmann::json;
-
-std::set<std::string> indicator_codes() {
-  std::set<std::string> out;
-  for (const auto& r : indicators::rate_indicators()) out.insert(r.code);
-  return out;
-}
 
 void add_assessment_commands(CLI::App& cli, AssessmentCommands& a, const std::function<void(CLI::App*)>& add_db) {
   auto* cmd = cli.add_subcommand("assessment", "Assessment rounds, criteria sets and rankings (see docs/assessments.md)");
@@ -72,7 +66,7 @@ std::optional<int> run_assessment_commands(const AssessmentCommands& a, const st
   if (*a.load) {
     auto file = assessments::round_file_from_json(parse_json_file(a.file));
     auto db = open_migrated(db_spec);
-    auto loaded = assessments::load_round(*db, file, indicator_codes(), cli_actor(), now_seconds());
+    auto loaded = assessments::load_round(*db, file, assessment_sources(*db).indicator_codes(), cli_actor(), now_seconds());
     std::cout << json{{"round", loaded.round.code},
                       {"participants", loaded.participants},
                       {"submissions", loaded.submissions},
@@ -106,7 +100,7 @@ std::optional<int> run_assessment_commands(const AssessmentCommands& a, const st
       set = assessments::set_from_json(parse_json_file(a.file));
     }
     auto db = open_migrated(db_spec);
-    auto stored = assessments::import_set(*db, set, indicator_codes(), cli_actor(), now_seconds());
+    auto stored = assessments::import_set(*db, set, assessment_sources(*db).indicator_codes(), cli_actor(), now_seconds());
     std::cout << json{{"code", stored.code}, {"version", stored.version}, {"criteria", stored.criteria.size()}}.dump()
               << std::endl;
     return 0;

@@ -34,9 +34,6 @@ struct AssessmentCommands {
   int version = 0;
 };
 
-// The indicator codes a criterion may be computed from.
-std::set<std::string> indicator_codes();
-
 void add_assessment_commands(CLI::App& cli, AssessmentCommands& a, const std::function<void(CLI::App*)>& add_db);
 std::optional<int> run_assessment_commands(const AssessmentCommands& a, const std::string& db_spec);
 

@@ -364,9 +364,11 @@ int run_cli(int argc, char** argv) {
       auto logins = load_demo(*db);
       auto records = load_demo_records(*db, now_seconds(), !demo_no_records);
       auto plan = load_demo_plan(*db, now_seconds());
+      auto rounds = load_demo_assessments(*db, now_seconds());
       std::cout << "demo data loaded into " << db->describe() << ": " << records.dossiers << " dossiers, "
                 << records.feedback << " feedback records, " << plan.tasks << " plan tasks, " << plan.reports
-                << " task reports" << std::endl;
+                << " task reports, " << rounds.rounds << " assessment rounds (" << rounds.submitted
+                << " self-assessments submitted in the open one)" << std::endl;
       std::cout << "demo logins (demo data only):" << std::endl;
       for (const auto& l : logins) {
         std::cout << fmt::format("  {:<16} {:<18} {}", l.role, l.username, l.password) << std::endl;

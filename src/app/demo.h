@@ -46,4 +46,19 @@ struct DemoPlan {
 };
 DemoPlan load_demo_plan(db::Database& db, Instant now);
 
+// The demo's assessments (app/demo_assessments.cpp, docs/assessments.md):
+// the criteria sets of data/demo/assessments/ (e-government maturity and
+// the reform index, each for departments and communes); two finished,
+// published e-government rounds (two and one years before `now`, the later
+// compared with the earlier; one late unit per level, about half the units
+// appraised lower somewhere); and the open reform-index round of `now`'s
+// year: departments due three days ago (one never submitted), communes due
+// in two weeks (a third submitted, not the demo commune P-TRANGDAI), the
+// demo appraiser's appraisals under way (one sent for the unit's answer).
+// Skipped when the open round exists. Returns what it wrote.
+struct DemoAssessments {
+  std::size_t rounds = 0, submitted = 0;
+};
+DemoAssessments load_demo_assessments(db::Database& db, Instant now);
+
 }  // namespace cchc::app

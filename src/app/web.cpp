@@ -1,6 +1,7 @@
 #include "app/web.h"
 
 #include "app/platform_routes.h"
+#include "app/sources.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
 #include "directory/routes.h"
@@ -16,35 +17,6 @@
 
 namespace cchc::app {
 
-namespace {
-
-// What plans read of the indicators capability: the rates objectives can
-// be linked to, and a rate over a unit's subtree for a year (or over the
-// units of one level in it, their counts summed).
-plans::IndicatorSource objective_progress(db::Database& db) {
-  plans::IndicatorSource source;
-  for (const auto& r : indicators::rate_indicators()) source.indicators.emplace_back(r.code, r.name_vi);
-  source.value = [&db](const std::string& unit, const std::string& level, int year,
-                       const std::string& code) -> std::optional<double> {
-    const auto& rate = indicators::rate_indicator(code);
-    auto period = Period::of_year(year);
-    return db.read([&](db::Connection& c) -> std::optional<double> {
-      if (level.empty()) return (indicators::query(c, unit, period, indicators::Scope::subtree).*rate.rate).value();
-      auto mine = indicators::units_in_scope(c, unit, indicators::Scope::subtree);
-      indicators::Rate sum;
-      for (const auto& u : indicators::units_of_level(c, level, period)) {
-        if (std::find(mine.begin(), mine.end(), u.code) == mine.end()) continue;
-        auto r = indicators::query(c, u.code, period, indicators::Scope::unit).*rate.rate;
-        sum.numerator += r.numerator;
-        sum.denominator += r.denominator;
-      }
-      return sum.value();
-    });
-  };
-  return source;
-}
-
-}  // namespace
 
 
 std::string province_name(db::Database& db) {

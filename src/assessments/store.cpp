@@ -441,7 +441,7 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
     std::vector<LineError> errors;
     for (const auto& [code, v] : in.values) {
       const auto* k = leaf(ctx.set, code);
-      if (!k || k->rule != Rule::tiers) {
+      if (!k || (k->rule != Rule::tiers && k->rule != Rule::indicator)) {
         errors.push_back({0, fmt::format("criterion {} takes no measured value", code),
                           fmt::format("Tiêu chí {} không nhập giá trị đo.", code)});
         continue;
@@ -451,6 +451,11 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
                           fmt::format("Tiêu chí {}: giá trị không hợp lệ.", code)});
         continue;
       }
+      scores[code] = tier_score(*k, v);
+    }
+    for (const auto& [code, v] : in.computed) {
+      const auto* k = leaf(ctx.set, code);
+      if (!k || k->rule != Rule::indicator) throw Error(ErrorKind::internal, "computed value for a non-indicator criterion");
       scores[code] = tier_score(*k, v);
     }
     for (const auto& [code, e] : in.explanations) {
@@ -471,7 +476,9 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
     json after = json::object();
     for (const auto& code : codes) {
       auto s = scores.find(code);
-      auto v = in.values.find(code);
+      std::optional<double> value;
+      if (auto v = in.values.find(code); v != in.values.end()) value = v->second;
+      if (auto v = in.computed.find(code); v != in.computed.end()) value = v->second;
       auto e = in.explanations.find(code);
       bool exists = !c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
                              {round_id, unit, code})
@@ -483,7 +490,7 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
       if (s != scores.end()) {
         c.query("UPDATE assessment_scores SET self_score = ?, self_value = ?, updated_at = ? "
                 "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                {s->second, v != in.values.end() ? db::Param(v->second) : db::Param(nullptr), secs(now), round_id, unit,
+                {s->second, value, secs(now), round_id, unit,
                  code});
         after[code]["score"] = s->second;
       }

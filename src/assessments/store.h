@@ -56,13 +56,17 @@ std::map<std::string, std::map<std::string, double>> component_values(db::Connec
 
 // ---- Self-assessment -----------------------------------------------------
 
-// What a unit's form sends: scores, measured values (tiers rules; the score
-// then follows from the value), explanations. Codes absent are left as
-// they were.
+// What a unit's form sends: scores, measured values (tiers rules, and
+// indicator rules where the indicators hold no records for the unit; the
+// score then follows from the value), explanations. Codes absent are left
+// as they were.
 struct SelfInput {
   std::map<std::string, double> scores;
   std::map<std::string, double> values;
   std::map<std::string, std::string> explanations;
+  // Indicator rules: the indicator's value over the evidence window, as the
+  // caller computed it (never from a form); the score follows by tiers.
+  std::map<std::string, double> computed;
 };
 // Saves a draft: the round open, the unit a participant that has not
 // submitted, every score allowed (check_draft). Explanations need not be

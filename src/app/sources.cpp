@@ -1,0 +1,70 @@
+#include "app/sources.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/period.h"
+#include "indicators/dashboard.h"
+#include "indicators/store.h"
+#include "indicators/targets.h"
+#include "plans/store.h"
+
+namespace cchc::app {
+
+// What plans read of the indicators capability: the rates objectives can
+// be linked to, and a rate over a unit's subtree for a year (or over the
+// units of one level in it, their counts summed).
+plans::IndicatorSource objective_progress(db::Database& db) {
+  plans::IndicatorSource source;
+  for (const auto& r : indicators::rate_indicators()) source.indicators.emplace_back(r.code, r.name_vi);
+  source.value = [&db](const std::string& unit, const std::string& level, int year,
+                       const std::string& code) -> std::optional<double> {
+    const auto& rate = indicators::rate_indicator(code);
+    auto period = Period::of_year(year);
+    return db.read([&](db::Connection& c) -> std::optional<double> {
+      if (level.empty()) return (indicators::query(c, unit, period, indicators::Scope::subtree).*rate.rate).value();
+      auto mine = indicators::units_in_scope(c, unit, indicators::Scope::subtree);
+      indicators::Rate sum;
+      for (const auto& u : indicators::units_of_level(c, level, period)) {
+        if (std::find(mine.begin(), mine.end(), u.code) == mine.end()) continue;
+        auto r = indicators::query(c, u.code, period, indicators::Scope::unit).*rate.rate;
+        sum.numerator += r.numerator;
+        sum.denominator += r.denominator;
+      }
+      return sum.value();
+    });
+  };
+  return source;
+}
+
+assessments::Sources assessment_sources(db::Database& db) {
+  assessments::Sources s;
+  for (const auto& r : indicators::rate_indicators()) s.indicators.emplace(r.code, r.name_vi);
+  s.indicator_value = [&db](const std::string& unit, const std::string& code, Date from,
+                            Date to) -> std::optional<double> {
+    const auto& rate = indicators::rate_indicator(code);
+    Period window{Period::Kind::range, from, to};
+    return db.read([&](db::Connection& c) -> std::optional<double> {
+      try {
+        auto v = (indicators::query(c, unit, window, indicators::Scope::subtree).*rate.rate).value();
+        if (!v) return std::nullopt;
+        return std::round(*v * 10000.0) / 100.0;  // percent, 2 decimals
+      } catch (const Error& e) {
+        // Rollups are monthly: a window that is not whole months has no value.
+        if (e.kind() == ErrorKind::invalid_input) return std::nullopt;
+        throw;
+      }
+    });
+  };
+  s.documents = [&db]() {
+    std::vector<assessments::KnownDocument> out;
+    for (const auto& p : db.read([](db::Connection& c) { return plans::list_plans(c); })) {
+      if (p.status == "draft") continue;
+      out.push_back({p.number, p.title, "/ke-hoach/" + std::to_string(p.id), p.issued_on});
+    }
+    return out;
+  };
+  return s;
+}
+
+}  // namespace cchc::app

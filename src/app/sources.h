@@ -1,0 +1,14 @@
+#pragma once
+// How the app wires capabilities to what they read of each other: plans
+// read indicator rates for objectives, assessments read indicator rates for
+// indicator-fed criteria and plans as evidence documents.
+#include "assessments/sources.h"
+#include "db/database.h"
+#include "plans/routes.h"
+
+namespace cchc::app {
+
+plans::IndicatorSource objective_progress(db::Database& db);
+assessments::Sources assessment_sources(db::Database& db);
+
+}  // namespace cchc::app
