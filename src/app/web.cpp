@@ -2,6 +2,7 @@
 
 #include "app/platform_routes.h"
 #include "app/sources.h"
+#include "assessments/routes.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
 #include "directory/routes.h"
@@ -55,6 +56,7 @@ Web::Web(db::Database& db, WebConfig config)
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
   plans::add_routes(router_, *layout_, db_, objective_progress(db_));
+  assessments::add_routes(router_, *layout_, db_, assessment_sources(db_));
   indicators::add_public_routes(router_, *layout_, db_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 

@@ -130,7 +130,8 @@ struct Standing {
   std::optional<double> percent;
   std::string band;
   int rank = 0;
-  std::map<std::string, double> areas;  // area code → points
+  std::map<std::string, double> areas;       // area code → points
+  std::map<std::string, double> components;  // component code → weighted points
 };
 
 }  // namespace cchc::assessments

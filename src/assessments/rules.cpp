@@ -349,7 +349,9 @@ Standing standing(const CriteriaSet& set, const std::string& unit, bool late, co
   double total = sum;
   for (const auto& c : components) {
     auto v = component_values.find(c.code);
-    if (v != component_values.end()) total += c.weight * v->second;
+    if (v == component_values.end()) continue;
+    s.components[c.code] = round_total(c.weight * v->second);
+    total += c.weight * v->second;
   }
   s.total = round_total(total);
   if (s.max_total > 0) s.percent = round_total(*s.total / s.max_total * 100.0);

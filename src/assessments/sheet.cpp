@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 
 #include "assessments/rules.h"
 #include "core/errors.h"
@@ -19,18 +18,12 @@ const std::vector<std::string> kHeaders = {"Mã",        "Mã cha",    "Tên ti�
 std::string plain(double v) { return fmt::format("{}", round_total(v)); }
 
 std::optional<double> number(const std::string& cell, int line, const std::string& column) {
-  auto t = std::string(text::trim(cell));
-  if (t.empty()) return std::nullopt;
-  for (auto& ch : t) {
-    if (ch == ',') ch = '.';
-  }
-  double v = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size()) {
+  try {
+    return text::parse_decimal(cell);
+  } catch (const Error&) {
     throw invalid_input(fmt::format("row {}: {} '{}' is not a number", line, column, cell),
                         fmt::format("Dòng {}: {} '{}' không phải là số.", line, column, cell));
   }
-  return v;
 }
 
 }  // namespace

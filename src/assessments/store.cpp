@@ -760,6 +760,9 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
     if (ctx.participant.appraisal == "final") {
       throw conflict("the appraisal is final", "Kết quả thẩm định đã chốt, không thể sửa.");
     }
+    if (ctx.participant.appraisal == "awaiting_answer") {
+      throw conflict("the unit is answering the appraisal", "Đơn vị đang giải trình; chưa thể sửa kết quả thẩm định.");
+    }
     if (auto errors = check_appraisal(ctx.set, scores, comments); !errors.empty()) throw rejected(errors);
     json before = json::object(), after = json::object();
     std::map<std::string, Score> old;
@@ -870,8 +873,14 @@ void finalise(db::Database& db, std::int64_t round_id, const std::string& unit, 
     require_open(ctx.round);
     require_appraiser(c, ctx, unit, who, appraiser_unit);
     const auto& p = ctx.participant;
-    bool may = p.appraisal == "answered" ||
-               (p.appraisal == "awaiting_answer" && p.answer_due && now > *p.answer_due);
+    // The unit's right to answer matters where the appraisal took points
+    // off; an appraisal that lowered nothing may be finalised at once.
+    bool lowered = false;
+    for (const auto& s : unit_scores(c, round_id, unit)) {
+      if (s.appraised && s.self && *s.appraised < *s.self - 1e-9) lowered = true;
+    }
+    bool may = p.appraisal == "answered" || (p.appraisal == "awaiting_answer" && p.answer_due && now > *p.answer_due) ||
+               ((p.appraisal == "appraising" || p.appraisal == "none") && !lowered);
     if (!may) {
       throw conflict("finalise after the unit answered or its time to answer passed",
                      "Chỉ chốt kết quả sau khi đơn vị giải trình hoặc hết thời hạn giải trình.");

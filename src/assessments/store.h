@@ -131,8 +131,8 @@ std::vector<std::string> appraisers(db::Connection& c, std::int64_t round_id, co
 std::vector<std::string> appraised_by(db::Connection& c, std::int64_t round_id, const std::string& username);
 
 // The appraiser (assigned, not of the unit: forbidden otherwise) sets
-// scores and comments on a submitted unit while the appraisal is not
-// final; check_appraisal applies.
+// scores and comments on a submitted unit while the appraisal is neither
+// awaiting the unit's answer nor final; check_appraisal applies.
 void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& unit,
                     const std::map<std::string, double>& scores, const std::map<std::string, std::string>& comments,
                     const std::string& appraiser_unit, const audit::Entry& who, Instant now);
@@ -144,7 +144,8 @@ void send_for_answer(db::Database& db, std::int64_t round_id, const std::string&
 // criterion (1-5,000 characters each, at least one).
 void answer(db::Database& db, std::int64_t round_id, const std::string& unit,
             const std::map<std::string, std::string>& answers, const audit::Entry& who, Instant now);
-// Finalises after the unit answered or its time passed.
+// Finalises after the unit answered or its time passed, or at once when
+// the appraisal lowered no score (nothing for the unit to answer).
 void finalise(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& appraiser_unit,
               const audit::Entry& who, Instant now);
 

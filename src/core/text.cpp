@@ -9,6 +9,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -177,6 +179,20 @@ std::string_view trim(std::string_view s) {
   auto b = s.find_first_not_of(ws);
   if (b == std::string_view::npos) return {};
   return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+std::optional<double> parse_decimal(std::string_view s) {
+  std::string t(trim(s));
+  if (t.empty()) return std::nullopt;
+  for (auto& ch : t) {
+    if (ch == ',') ch = '.';
+  }
+  double v = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (t.size() > 20 || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
+    throw invalid_input(fmt::format("'{}' is not a number", s), "Cần nhập một số (ví dụ 70 hoặc 70,5).");
+  }
+  return v;
 }
 
 }  // namespace cchc::text

@@ -38,6 +38,11 @@ bool collate_less(std::string_view a, std::string_view b);
 
 // Vietnamese number forms: "." groups thousands, "," marks decimals;
 // rounding is half away from zero (a share of 96,45 % shows as 96,5 %).
+// A decimal as a person types it: "70", "70,5", "70.5", "-0,5" (spaces
+// around ignored; at most 20 characters); nullopt when blank; invalid_input
+// (English detail, Vietnamese message) for anything else.
+std::optional<double> parse_decimal(std::string_view s);
+
 std::string format_int(std::int64_t v);                       // 1234567 → "1.234.567"
 std::string format_decimal(double v, int fraction_digits);     // 1234.5, 1 → "1.234,5"
 std::string format_percent(double percent, int fraction_digits = 1);  // 96.5 → "96,5 %"

@@ -1,6 +1,9 @@
 #include "directory/permissions.h"
 
+#include <fmt/format.h>
+
 #include "audit/audit.h"
+#include "core/errors.h"
 #include "directory/accounts.h"
 #include "directory/tokens.h"
 #include "http/session.h"
@@ -11,9 +14,16 @@ bool role_has(std::string_view role, std::string_view permission) {
   if (role == kApiClientRole) return permission == "indicators.push";
   if (!is_role(role)) return false;
   if (permission == "signed_in" || permission == "units.read" || permission == "indicators.read" ||
-      permission == "plans.read") {
+      permission == "plans.read" || permission == "assessments.read") {
     return true;
   }
+  // Assessments (docs/assessments.md): units fill their self-assessment,
+  // their leader submits it, appraisers appraise, the coordinator runs the
+  // round and publishes.
+  if (permission == "assessments.self") return role == "admin" || role == "unit_officer" || role == "unit_leader";
+  if (permission == "assessments.submit") return role == "unit_leader";
+  if (permission == "assessments.appraise") return role == "appraiser";
+  if (permission == "assessments.manage") return role == "admin";
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
       permission == "indicators.manage") {
     return role == "admin";
@@ -57,6 +67,17 @@ bool may_act_on(db::Database& db, const http::Principal& p, std::string_view per
   if (!holds) return false;
   if (!scoped_only) return true;
   return db.read([&](db::Connection& c) { return unit_within(c, unit, p.unit_code); });
+}
+
+bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit) {
+  return req.principal && may_act_on(db, *req.principal, permission, unit);
+}
+
+void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit) {
+  if (!may(db, req, permission, unit)) {
+    throw forbidden(fmt::format("{} on unit {} is not allowed", permission, unit),
+                    "Bạn không có quyền thực hiện việc này cho đơn vị này.");
+  }
 }
 
 http::Authorizer authorizer(db::Database& db) {

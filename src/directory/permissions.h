@@ -40,6 +40,10 @@ audit::Entry actor(const http::Request& req);
 bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor);
 // Whether the signed-in user may act on `unit` with `permission`.
 bool may_act_on(db::Database& db, const http::Principal& p, std::string_view permission, const std::string& unit);
+// may_act_on for a request's signed-in user (false when none); require
+// throws forbidden (Vietnamese: no right to do this for this unit) when not.
+bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
+void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
 
 // The authoriser for the permission middleware; denials are audited.
 http::Authorizer authorizer(db::Database& db);

@@ -36,48 +36,6 @@ std::string narratives(const CompiledTask& t, const std::map<std::string, std::s
 
 }  // namespace
 
-views::docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
-                                   const std::string& subject) {
-  using namespace views::docx;
-  using A = Paragraph::Align;
-  // Decree 30/2020, appendix I: the issuing body, number and (for letters)
-  // subject on the left; the national title and motto, place and date on the right.
-  Table top;
-  Cell left{40, {}}, right{60, {}};
-  if (!issuer.parent.empty()) left.paragraphs.push_back(para(issuer.parent, A::center, false, false, 13));
-  Paragraph body_name = para(issuer.body, A::center, true, false, 13);
-  body_name.runs[0].underline = true;
-  left.paragraphs.push_back(body_name);
-  left.paragraphs.push_back(para(number, A::center, false, false, 13));
-  if (!subject.empty()) left.paragraphs.push_back(para(subject, A::center, false, false, 12));
-  right.paragraphs.push_back(para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", A::center, true, false, 13));
-  Paragraph motto = para("Độc lập - Tự do - Hạnh phúc", A::center, true);
-  motto.runs[0].underline = true;
-  right.paragraphs.push_back(motto);
-  right.paragraphs.push_back(para(date, A::center, false, true));
-  top.rows.push_back({left, right});
-  return top;
-}
-
-views::docx::Table decree30_footer(const std::vector<std::string>& recipients) {
-  using namespace views::docx;
-  using A = Paragraph::Align;
-  Table bottom;
-  Cell to_cell{50, {}}, sign{50, {}};
-  Paragraph to = para("Nơi nhận:", A::left, true, true, 12);
-  to.space_after_pt = 0;
-  to_cell.paragraphs.push_back(to);
-  for (const auto& line : recipients) {
-    Paragraph p = para(line, A::left, false, false, 11);
-    p.space_after_pt = 0;
-    to_cell.paragraphs.push_back(p);
-  }
-  sign.paragraphs.push_back(para("(Chức vụ người ký)", A::center, true));
-  sign.paragraphs.push_back(para("(Ký, ghi rõ họ tên)", A::center, false, true));
-  bottom.rows.push_back({to_cell, sign});
-  return bottom;
-}
-
 CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Report>& reports,
                        const std::vector<ReportPeriod>& config, const PeriodOfYear& period) {
   CompiledReport out{plan, period, {}, {}, 0, 0};

@@ -9,6 +9,7 @@
 
 #include "plans/model.h"
 #include "plans/province.h"
+#include "views/decree30.h"
 #include "views/docx.h"
 #include "views/table.h"
 
@@ -39,20 +40,10 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
 views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& areas,
                             const std::map<std::string, std::string>& names);
 
-struct Issuer {
-  std::string parent;  // "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", or "" for the province itself
-  std::string body;    // "SỞ NỘI VỤ" / "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"
-  std::string symbol;  // the number's symbol part: "BC-UBND", "BC-SNV"
-  std::string place;   // "Đồng Nai"
-};
-
-// The Decree 30/2020 (appendix I) blocks every draft shares: the header
-// table (issuing body, number, and a letter's "V/v …" subject on the left;
-// national title, motto, place and date on the right) and the footer
-// (recipients, and the signature left to fill).
-views::docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
-                                   const std::string& subject = {});
-views::docx::Table decree30_footer(const std::vector<std::string>& recipients);
+// The Decree 30 blocks (views/decree30.h).
+using views::Issuer;
+using views::decree30_header;
+using views::decree30_footer;
 
 // The urging letter (văn bản đôn đốc) to a unit listing its overdue tasks
 // as of `as_of`, asking them done and reported by `reply_by`.

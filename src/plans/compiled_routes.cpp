@@ -16,29 +16,16 @@ using nlohmann::json;
 
 namespace {
 
-// The issuing body's lines as Decree 30 writes them: a People's Committee
-// (province, district, commune level) on one line; a department under the
-// province's committee.
+// The issuing body of a unit's drafts (views::issuer_for), from the units.
 Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>& units) {
   const UnitRow* unit = nullptr;
-  const UnitRow* root = nullptr;
+  std::string province;
   for (const auto& u : units) {
     if (u.code == unit_code) unit = &u;
-    if (u.parent_code.empty() && u.level == "province") root = &u;
+    if (u.parent_code.empty() && u.level == "province") province = u.name;
   }
-  Issuer out;
-  std::string province = root ? root->name : "";
-  out.place = province.rfind("Tỉnh ", 0) == 0 ? province.substr(std::string("Tỉnh ").size()) : province;
-  if (!unit) return {"", "", "BC", out.place};
-  if (unit->level == "province" || unit->level == "district" || unit->level == "commune") {
-    out.body = "ỦY BAN NHÂN DÂN " + text::upper(unit->name);
-    out.symbol = "BC-UBND";
-  } else {
-    out.parent = root ? "ỦY BAN NHÂN DÂN " + text::upper(root->name) : "";
-    out.body = text::upper(unit->name);
-    out.symbol = "BC-" + unit->code;
-  }
-  return out;
+  if (!unit) return views::issuer_for("", "", "", province, "BC");
+  return views::issuer_for(unit->code, unit->name, unit->level, province, "BC");
 }
 
 }  // namespace

@@ -16,19 +16,13 @@ namespace cchc::plans {
 
 namespace {
 
-// "70", "70,5", "70.5" → 70.5; "" → nullopt; else invalid_input.
+// "70", "70,5", "70.5" → 70.5; "" → nullopt; else invalid_input naming the field.
 std::optional<double> amount(const std::string& field, const std::string& what_vi) {
-  std::string s(text::trim(field));
-  if (s.empty()) return std::nullopt;
-  for (auto& ch : s) {
-    if (ch == ',') ch = '.';
-  }
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || !std::isfinite(v) || s.size() > 12) {
+  try {
+    return text::parse_decimal(field);
+  } catch (const Error&) {
     throw invalid_input(fmt::format("'{}' is not a number", field), what_vi + " phải là một số (ví dụ 70 hoặc 70,5).");
   }
-  return v;
 }
 
 Objective need_objective(db::Database& db, std::int64_t id, Plan& plan) {

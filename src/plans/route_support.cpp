@@ -26,18 +26,6 @@ Plan need_plan(db::Database& db, std::int64_t id) {
   return *p;
 }
 
-// Whether the signed-in user may act with `permission` on `unit`.
-bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit) {
-  return req.principal && directory::may_act_on(db, *req.principal, permission, unit);
-}
-
-void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit) {
-  if (!may(db, req, permission, unit)) {
-    throw forbidden(fmt::format("{} on unit {} is not allowed", permission, unit),
-                    "Bạn không có quyền thực hiện việc này cho đơn vị này.");
-  }
-}
-
 std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units) {
   std::map<std::string, std::string> out;
   for (const auto& u : units) out[u.code] = u.name;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
+#include "directory/permissions.h"
 #include "http/message.h"
 #include "plans/model.h"
 #include "plans/store.h"
@@ -19,10 +20,8 @@ namespace cchc::plans {
 // A numeric path parameter; not_found for anything else.
 std::int64_t id_param(const http::Request& req, const char* name = "id");
 Plan need_plan(db::Database& db, std::int64_t id);
-// Whether the signed-in user may act with `permission` on `unit`; require
-// throws forbidden when not.
-bool may(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
-void require(db::Database& db, const http::Request& req, std::string_view permission, const std::string& unit);
+using directory::may;
+using directory::require;
 std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units);
 // `unit` and every unit below it (any date), sorted by code.
 std::vector<std::string> subtree_codes(const std::vector<UnitRow>& all, const std::string& unit);

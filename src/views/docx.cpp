@@ -67,12 +67,17 @@ std::string paragraph_xml(const Paragraph& p) {
 }
 
 std::string table_xml(const Table& t) {
-  std::string out =
+  // Layout tables have no borders; data tables single lines everywhere.
+  const char* line = t.borders ? "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"" : "w:val=\"nil\"";
+  std::string out = fmt::format(
       "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
-      "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
-      "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr>";
-  for (const auto& row : t.rows) {
-    out += "<w:tr>";
+      "<w:top {0}/><w:left {0}/><w:bottom {0}/><w:right {0}/><w:insideH {0}/><w:insideV {0}/></w:tblBorders>"
+      "<w:tblLayout w:type=\"fixed\"/></w:tblPr>",
+      line);
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto& row = t.rows[i];
+    // A data table's first row is its header, repeated on every page.
+    out += t.borders && i == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>";
     for (const auto& c : row) {
       out += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"pct\"/></w:tcPr>", c.width_percent * 50);
       if (c.paragraphs.empty()) out += "<w:p/>";

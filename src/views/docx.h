@@ -33,9 +33,12 @@ struct Cell {
   std::vector<Paragraph> paragraphs;
 };
 
-// A table without borders, for side-by-side blocks.
+// A table without borders, for side-by-side blocks; with `borders`, a data
+// table ruled in single lines whose first row is a header repeated on each
+// page.
 struct Table {
   std::vector<std::vector<Cell>> rows;
+  bool borders = false;
 };
 
 struct Block {

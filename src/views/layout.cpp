@@ -40,4 +40,8 @@ std::string Layout::page(const http::Request& req, const std::string& title,
   return renderer_.render("layout/page.tpl", layout);
 }
 
+std::string Layout::fragment(const std::string& fragment_template, const nlohmann::json& data) const {
+  return renderer_.render(fragment_template, data);
+}
+
 }  // namespace cchc::views

@@ -40,6 +40,8 @@ class Layout {
   // data has "charts": true loads ECharts and static/js/charts.js.
   std::string page(const http::Request& req, const std::string& title,
                    const std::string& page_template, nlohmann::json data) const;
+  // Renders a template alone, without the layout (an htmx fragment).
+  std::string fragment(const std::string& fragment_template, const nlohmann::json& data) const;
 
  private:
   const Renderer& renderer_;

@@ -304,3 +304,27 @@ TEST_P(AssessmentStore, AnswerWindowPassesThenFinalise) {
 
 }  // namespace
 }  // namespace cchc::assessments
+
+namespace cchc::assessments {
+namespace {
+
+TEST_P(AssessmentStore, AnAppraisalThatLowersNothingIsFinalisedAtOnce) {
+  CCHC_TEST_DB(t, GetParam());
+  seed_units(*t->db);
+  auto& db = *t->db;
+  auto now = parse_rfc3339("2026-10-05T09:00:00+07:00");
+  auto round = open_round(db, now);
+  directory::add_user(db, {"tdv.stp", "tdv", "STP", {"appraiser"}, "Thẩm-định-2026-an-toàn"}, kWho, now);
+  save_draft(db, round.id, "SNV", {{{"1.1", 1}, {"1.2", 3}, {"2", 0}}, {}, {{"1.1", "Thiếu máy"}}}, kWho, now);
+  submit(db, round.id, "SNV", kWho, now);
+  assign_appraiser(db, round.id, "SNV", "tdv.stp", kWho, now);
+  audit::Entry stp{"tdv.stp", "127.0.0.1", "", "", "", {}, {}};
+  // Agreeing (or finding more) takes nothing from the unit: no answer needed.
+  save_appraisal(db, round.id, "SNV", {{"1.1", 1.5}}, {{"1.1", "Đã đủ minh chứng cho 1,5 điểm"}}, "STP", stp, now);
+  finalise(db, round.id, "SNV", "STP", stp, now);
+  auto p = db.read([&](db::Connection& c) { return find_participant(c, round.id, "SNV"); });
+  EXPECT_EQ(p->appraisal, "final");
+}
+
+}  // namespace
+}  // namespace cchc::assessments

@@ -72,7 +72,7 @@ class Routes : public ::testing::Test {
     std::string out = pattern;
     for (auto [param, value] : {std::pair{"{unit}", "P-TRANGDAI"}, std::pair{"{code}", "2024-Q1"},
                                 std::pair{"{path...}", "css/cchc.css"}, std::pair{"{username}", "demo.canbo"},
-                                std::pair{"{id}", "0badc0de"}, std::pair{"{task}", "1"}}) {
+                                std::pair{"{id}", "0badc0de"}, std::pair{"{task}", "1"}, std::pair{"{file}", "0badc0de"}}) {
       if (auto p = out.find(param); p != std::string::npos) out.replace(p, std::string(param).size(), value);
     }
     return out;
@@ -87,7 +87,8 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
   const std::set<std::string> known = {"public",          "signed_in",         "units.read",        "units.manage",
                                        "users.manage",    "audit.read",        "indicators.read",   "indicators.import",
                                        "indicators.manage", "indicators.push",   "plans.read",        "plans.manage",
-                                       "plans.report"};
+                                       "plans.report",    "assessments.read",  "assessments.self",  "assessments.submit",
+                                       "assessments.appraise", "assessments.manage"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);

@@ -1,0 +1,40 @@
+#include "assessments/route_support.h"
+
+#include "core/errors.h"
+
+namespace cchc::assessments {
+
+Round need_round(db::Database& db, const std::string& code) {
+  auto r = db.read([&](db::Connection& c) { return find_round(c, code); });
+  if (!r) throw not_found("no such round", "Không tìm thấy đợt đánh giá.");
+  return *r;
+}
+
+Names names_for(db::Connection& c) {
+  Names n;
+  for (const auto& r : c.query("SELECT code, name FROM units").rows) n.units[r.str("code")] = r.str("name");
+  for (const auto& [code, name] : level_names(c)) n.levels[code] = name;
+  return n;
+}
+
+std::vector<std::pair<std::string, std::string>> level_names(db::Connection& c) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : c.query("SELECT code, name FROM unit_levels ORDER BY rank").rows) {
+    out.emplace_back(r.str("code"), r.str("name"));
+  }
+  return out;
+}
+
+std::string round_status_vi(const Round& r) {
+  if (r.status == "published") {
+    return r.published_at ? "Đã công bố ngày " + format_date_vi(local_date(*r.published_at)) : "Đã công bố";
+  }
+  return "Đang thực hiện";
+}
+
+std::string province_name(db::Connection& c) {
+  auto rows = c.query("SELECT value FROM settings WHERE key = 'province_name'");
+  return rows.empty() ? "" : rows.one().str("value");
+}
+
+}  // namespace cchc::assessments
