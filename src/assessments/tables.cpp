@@ -90,7 +90,7 @@ views::Table results_table(const Round& round, const LevelRanking& level, const 
   views::Table t;
   t.id = "ket-qua-" + level.level;
   t.caption = fmt::format("Kết quả {} — {}", round.name, name_of(names.levels, level.level));
-  t.columns = {{"Hạng", "", true}, {"Đơn vị", "", false}};
+  t.columns = {{"Đơn vị", "", false}, {"Hạng", "", true}};
   auto areas = areas_of(level.set);
   for (const auto* a : areas) t.columns.push_back({fmt::format("{}. {}", a->code, a->name), "", true});
   for (const auto& k : round.components) t.columns.push_back({k.name, "", true});
@@ -104,8 +104,8 @@ views::Table results_table(const Round& round, const LevelRanking& level, const 
   }
   for (const auto& s : level.standings) {
     std::vector<views::Cell> row;
-    row.push_back(views::Cell::integer(s.rank));
     row.push_back(views::Cell::of(name_of(names.units, s.unit)));
+    row.push_back(views::Cell::integer(s.rank));
     for (const auto* a : areas) {
       auto it = s.areas.find(a->code);
       row.push_back(s.late ? number(std::nullopt) : number(it == s.areas.end() ? 0.0 : it->second));

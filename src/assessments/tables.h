@@ -32,7 +32,7 @@ struct Names {
   std::map<std::string, std::string> units, levels;
 };
 
-// One level's results: Hạng, Đơn vị, each area's points, components,
+// One level's results: Đơn vị (the row header), Hạng, each area's points, components,
 // Tổng điểm, Tỷ lệ, Xếp loại, and with a previous round the rank and
 // percent then. Late units last, marked "Không xếp hạng: không gửi hoặc
 // gửi sau hạn".
