@@ -65,7 +65,7 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
                           {"max", score_vi(max_total(lr.set))}});
       }
       json bands = json::array();
-      for (const auto& b : round.bands) bands.push_back({{"name", b.name}, {"min", text::format_percent(b.min_percent, 0)}});
+      for (const auto& b : round.bands) bands.push_back({{"name", b.name}, {"min", score_vi(b.min_percent) + "%"}});
       return json{{"round", {{"name", round.name},
                              {"status", round_status_vi(round)},
                              {"decision", round.decision},

@@ -83,6 +83,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       return json{{"csrf", req.session ? req.session->csrf_token : ""},
                   {"levels", levels},
                   {"year", std::to_string(y)},
+                  {"bands", bands_text(default_bands())},
                   {"from", format_date_vi(Date{std::chrono::year{y - 1} / std::chrono::November / 1})},
                   {"to", format_date_vi(Date{std::chrono::year{y} / std::chrono::October / 31})}};
     });
@@ -103,6 +104,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       nr.round.evidence_from = parse_date_input(req.form_param("tu_ngay").value_or(""));
       nr.round.evidence_to = parse_date_input(req.form_param("den_ngay").value_or(""));
       nr.round.previous = std::string(text::trim(req.form_param("ky_truoc").value_or("")));
+      nr.round.bands = parse_bands(req.form_param("xep_loai").value_or(""));
       auto comp_name = std::string(text::trim(req.form_param("thanh_phan_ten").value_or("")));
       if (!comp_name.empty()) {
         auto weight = text::parse_decimal(req.form_param("thanh_phan_trong_so").value_or(""));
@@ -215,6 +217,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
                              {"window", format_date_vi(round.evidence_from) + " - " + format_date_vi(round.evidence_to)},
                              {"status", round_status_vi(round)},
                              {"decision", round.decision},
+                             {"bands", bands_text(round.bands)},
                              {"previous", round.previous},
                              {"href", round_href(round)}}},
                   {"has_previous", !round.previous.empty()},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/errors.h"
 #include "core/text.h"
 
 namespace cchc::assessments {
@@ -393,6 +394,31 @@ std::string band_of(const std::vector<Band>& bands, std::optional<double> percen
 }
 
 std::vector<Band> default_bands() { return {{"Tốt", 90}, {"Khá", 80}, {"Trung bình", 65}, {"Yếu", 0}}; }
+
+std::vector<Band> parse_bands(std::string_view text_in) {
+  std::vector<Band> out;
+  auto t = text::trim(text_in);
+  while (!t.empty()) {
+    auto end = t.find(';');
+    auto part = text::trim(t.substr(0, end));
+    t = end == std::string_view::npos ? std::string_view{} : t.substr(end + 1);
+    if (part.empty()) continue;
+    auto colon = part.rfind(':');
+    auto min = colon == std::string_view::npos ? std::nullopt : text::parse_decimal(text::trim(part.substr(colon + 1)));
+    if (!min) {
+      throw invalid_input("bands are written \"name: minimum %; …\"",
+                          "Mức xếp loại cần dạng \"Tên: tỷ lệ tối thiểu; …\", ví dụ \"Tốt: 90; Khá: 80\".");
+    }
+    out.push_back({std::string(text::trim(part.substr(0, colon))), *min});
+  }
+  return out;
+}
+
+std::string bands_text(const std::vector<Band>& bands) {
+  std::string out;
+  for (const auto& b : bands) out += (out.empty() ? "" : "; ") + b.name + ": " + vi(b.min_percent);
+  return out;
+}
 
 std::vector<AtRisk> points_at_risk(const CriteriaSet& set, const std::vector<Score>& scores) {
   std::map<std::string, const Score*> by_code;

@@ -103,6 +103,13 @@ std::vector<Standing> rank_level(std::vector<Standing> standings);
 std::string band_of(const std::vector<Band>& bands, std::optional<double> percent);
 // ≥ 90 % Tốt, ≥ 80 % Khá, ≥ 65 % Trung bình, below Yếu.
 std::vector<Band> default_bands();
+// Bands as the round form writes them, "Tốt: 90; Khá: 80; Yếu: 0": a name,
+// a colon, the minimum percent (comma or point decimals), ';' between.
+// Blank gives no bands (the store then keeps the defaults). A part without
+// a readable number throws invalid_input; ranges are checked by the store.
+std::vector<Band> parse_bands(std::string_view text);
+// The inverse: what the form shows for the bands.
+std::string bands_text(const std::vector<Band>& bands);
 
 // ---- Points at risk ------------------------------------------------------
 

@@ -206,6 +206,22 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
         }
       }
     }
+    // Points at risk: what the unit lost where, and what would win it back.
+    json risk = json::array();
+    if (!draft) {
+      for (const auto& r : points_at_risk(p.set, p.scores)) {
+        std::string back;
+        if (r.next_from) back = fmt::format("Đạt {} để được thêm điểm", text::format_decimal(*r.next_from, 2));
+        if (r.full_from && (!r.next_from || *r.full_from != *r.next_from)) {
+          back += (back.empty() ? "" : "; ") + fmt::format("đạt {} để được điểm tối đa", text::format_decimal(*r.full_from, 2));
+        }
+        risk.push_back({{"code", r.criterion}, {"id", dom_id(r.criterion)},
+                        {"lost", score_vi(r.lost)},
+                        {"over", r.over_claim ? score_vi(*r.over_claim) : ""},
+                        {"value", r.value ? text::format_decimal(*r.value, 2) : ""},
+                        {"back", back}});
+      }
+    }
     auto href = unit_href(p.round, unit);
     json data{{"csrf", req.session ? req.session->csrf_token : ""},
               {"round", {{"name", p.round.name}, {"href", "/danh-gia/" + http::url_encode(p.round.code)},
@@ -235,6 +251,8 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
               {"evidence", evidence},
               {"has_evidence", !evidence.empty()},
               {"no_evidence", evidence.empty()},
+              {"risk", risk},
+              {"has_risk", !risk.empty()},
               {"leaf_options", leaf_options},
               {"documents", documents},
               {"has_documents", !documents.empty()}};

@@ -3,6 +3,7 @@
   <dt>Mã đợt</dt><dd>{{code}}</dd>
   <dt>Năm</dt><dd>{{year}}</dd>
   <dt>Thời gian tính minh chứng</dt><dd>{{window}}</dd>
+  <dt>Xếp loại (tỷ lệ điểm tối thiểu, %)</dt><dd>{{bands}}</dd>
   <dt>Trạng thái</dt><dd>{{status}}</dd>
 </dl>{{/round}}
 {{#published}}{{#round}}<p>Kết quả đã được phê duyệt, công bố. Quyết định phê duyệt: {{decision}}.</p>{{/round}}{{/published}}

@@ -12,6 +12,8 @@
   <input id="tu_ngay" name="tu_ngay" value="{{from}}" maxlength="10" required>
   <label for="den_ngay">đến ngày (cũng là ngày chốt danh sách đơn vị tham gia)</label>
   <input id="den_ngay" name="den_ngay" value="{{to}}" maxlength="10" required>
+  <label for="xep_loai">Mức xếp loại theo tỷ lệ điểm đạt được (%)</label>
+  <input id="xep_loai" name="xep_loai" value="{{bands}}" maxlength="300">
   <label for="ky_truoc">Mã đợt kỳ trước để so sánh (nếu có)</label>
   <input id="ky_truoc" name="ky_truoc" maxlength="40">
   {{#levels}}<fieldset><legend>{{name}}</legend>

@@ -64,3 +64,9 @@
   </fieldset>
   <button type="submit">Đính kèm</button>
 </form>{{/edit}}
+{{#has_risk}}<h2 id="diem-bi-mat">Điểm bị mất</h2>
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Điểm bị mất theo tiêu chí"><table>
+<caption>Điểm bị mất theo tiêu chí (điểm tối đa trừ điểm cuối cùng)</caption>
+<thead><tr><th scope="col">Tiêu chí</th><th scope="col" class="num">Điểm bị mất</th><th scope="col" class="num">Tự chấm cao hơn thẩm định</th><th scope="col" class="num">Giá trị đạt được</th><th scope="col">Để lấy lại điểm</th></tr></thead>
+<tbody>{{#risk}}<tr><th scope="row"><a href="#{{id}}">{{code}}</a></th><td class="num">{{lost}}</td><td class="num">{{over}}</td><td class="num">{{value}}</td><td>{{back}}</td></tr>{{/risk}}</tbody>
+</table></div>{{/has_risk}}

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/errors.h"
+
 namespace cchc::assessments {
 namespace {
 
@@ -262,6 +264,29 @@ TEST(Ranking, Bands) {
     EXPECT_EQ(band_of(bands, c.percent), c.band);
   }
   EXPECT_EQ(band_of({{"Đạt", 50}}, 40), "");  // below every band
+}
+
+TEST(Ranking, BandsAsTheFormWritesThem) {
+  struct Case {
+    const char* text;
+    std::vector<Band> bands;
+  } cases[] = {
+      {"Tốt: 90; Khá: 80; Trung bình: 65; Yếu: 0", default_bands()},
+      {"  Xuất sắc : 95,5 ;Đạt:50;", {{"Xuất sắc", 95.5}, {"Đạt", 50}}},
+      {"Đạt: 50.25", {{"Đạt", 50.25}}},
+      {"", {}},
+      {" ; ", {}},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(parse_bands(c.text), c.bands) << c.text;
+  }
+  for (const char* bad : {"Tốt", "Tốt: chín mươi", "Tốt: 90; Khá"}) {
+    EXPECT_THROW(parse_bands(bad), Error) << bad;
+  }
+  // What the form shows reads back as the same bands.
+  EXPECT_EQ(bands_text(default_bands()), "Tốt: 90; Khá: 80; Trung bình: 65; Yếu: 0");
+  std::vector<Band> odd = {{"A", 92.5}, {"B", 0}};
+  EXPECT_EQ(parse_bands(bands_text(odd)), odd);
 }
 
 TEST(PointsAtRisk, LostOverClaimedAndWhatWinsThemBack) {

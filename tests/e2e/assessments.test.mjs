@@ -46,6 +46,9 @@ test('a commune fills and submits, an appraiser adjusts, the coordinator publish
   const commune = await a.locator('#bo_commune option').filter({ hasText: 'UBND cấp xã' }).first().getAttribute('value');
   await a.selectOption('#bo_commune', commune);
   await a.fill('#han_commune', deadline);
+  // The round's own bands, in place of the defaults the form offers.
+  assert.equal(await a.inputValue('#xep_loai'), 'Tốt: 90; Khá: 80; Trung bình: 65; Yếu: 0');
+  await a.fill('#xep_loai', 'Đạt yêu cầu: 62,5; Chưa đạt: 0');
   await Promise.all([a.waitForURL(new RegExp(`/danh-gia/${code}$`)), a.click('form.stacked button[type="submit"]')]);
   assert.match(await a.textContent('main'), /Phường Trảng Dài/);
 
@@ -140,6 +143,8 @@ test('a commune fills and submits, an appraiser adjusts, the coordinator publish
   const first = r.locator('table tbody tr').first();
   assert.match(await first.textContent(), /Phường Trảng Dài/);
   assert.equal((await first.locator('td').first().textContent()).trim(), '1');
+  assert.match(await first.textContent(), /Đạt yêu cầu/);
+  assert.match(await r.textContent('main'), /Đạt yêu cầu từ 62,5%/);
   assert.match(await r.textContent('main'), /Không xếp hạng: không gửi hoặc gửi sau hạn/);
   await reader.close();
 });

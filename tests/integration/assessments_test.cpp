@@ -230,6 +230,15 @@ TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   auto saved = appraiser.post(stp + "/tham-dinh", "tham_dinh_" + lowered + "=" + std::to_string(self - 0.5) +
                                                       "&nhan_xet_" + lowered + "=Thi%E1%BA%BFu+minh+ch%E1%BB%A9ng");
   EXPECT_EQ(saved.status, 303) << saved.body;
+  // The unit's page now shows the points lost there and who over-claimed.
+  auto risk = appraiser.get(stp).body;
+  auto at = risk.find("id=\"diem-bi-mat\"");
+  ASSERT_NE(at, std::string::npos);
+  auto row = risk.find(">" + lowered + "</a></th>", at);
+  ASSERT_NE(row, std::string::npos) << risk.substr(at);
+  // lost (at least the 0.5 lowered), then the 0.5 over-claimed
+  auto cells = risk.substr(row, risk.find("</tr>", row) - row);
+  EXPECT_NE(cells.find("<td class=\"num\">0,5</td><td"), std::string::npos) << cells;
   EXPECT_EQ(appraiser.post(stp + "/chot", "x=1").status, 422);  // a lowered score: the unit answers first
   EXPECT_EQ(appraiser.post(stp + "/gui-giai-trinh", "x=1").status, 303);
   // SNV's appraiser may not touch SNV; an officer may not appraise.
