@@ -1,6 +1,7 @@
 // Micro-benchmarks of hot pure functions: run `build/cchc_bench`.
 #include <benchmark/benchmark.h>
 
+#include "assessments/rules.h"
 #include "core/calendar.h"
 #include "core/period.h"
 #include "core/text.h"
@@ -34,5 +35,48 @@ void BM_RouterMatch(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(r.match(cchc::http::Verb::get, "/static/css/cchc.css"));
 }
 BENCHMARK(BM_RouterMatch);
+
+// A level of a round as the province has it: 170 communes scored against a
+// set of 8 areas × 5 criteria × 3 leaves (120 leaves, every third on
+// tiers), some appraised; each standing computed, then the level ranked.
+void BM_RankLevel(benchmark::State& state) {
+  namespace a = cchc::assessments;
+  a::CriteriaSet set;
+  set.code = "B";
+  set.level = "commune";
+  for (int area = 1; area <= 8; ++area) {
+    set.criteria.push_back({std::to_string(area), "", "Lĩnh vực", "", 0, 0, a::Rule::manual, {}, {}, "", false});
+    for (int c = 1; c <= 5; ++c) {
+      auto code = std::to_string(area) + "." + std::to_string(c);
+      set.criteria.push_back({code, std::to_string(area), "Tiêu chí", "", 0, 0, a::Rule::manual, {}, {}, "", false});
+      for (int leaf = 1; leaf <= 3; ++leaf) {
+        a::Criterion k{code + "." + std::to_string(leaf), code, "Tiêu chí thành phần", "", 1, 0, a::Rule::manual, 0.25, {}, "", false};
+        if (leaf == 3) k.rule = a::Rule::tiers, k.step.reset(), k.tiers = {{90, 1}, {70, 0.5}};
+        set.criteria.push_back(k);
+      }
+    }
+  }
+  auto leaves = a::leaves(set);
+  std::vector<std::vector<a::Score>> units(170);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+      a::Score sc;
+      sc.criterion = leaves[i]->code;
+      sc.self = double((u * 7 + i * 3) % 5) * 0.25;
+      if ((u + i) % 11 == 0) sc.appraised = 0;
+      units[u].push_back(sc);
+    }
+  }
+  auto bands = a::default_bands();
+  for (auto _ : state) {
+    auto shape = a::shape_of(set);
+    std::vector<a::Standing> level;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      level.push_back(a::standing(shape, "X" + std::to_string(u), u % 40 == 0, units[u], {}, {}, bands));
+    }
+    benchmark::DoNotOptimize(a::rank_level(std::move(level)));
+  }
+}
+BENCHMARK(BM_RankLevel)->Unit(benchmark::kMillisecond);
 
 }  // namespace

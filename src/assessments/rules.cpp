@@ -51,6 +51,23 @@ std::set<std::string> parents_of(const CriteriaSet& set) {
   return out;
 }
 
+// Every node's area (the root above it), by code: area_of for the whole set
+// at once, through a code → parent map instead of a search per step.
+std::map<std::string, std::string, std::less<>> areas_of(const CriteriaSet& set) {
+  std::map<std::string, std::string, std::less<>> parent, out;
+  for (const auto& c : set.criteria) parent.emplace(c.code, c.parent);
+  for (const auto& c : set.criteria) {
+    std::string current = c.code;
+    for (int guard = 0; guard < 64; ++guard) {
+      auto it = parent.find(current);
+      if (it == parent.end() || it->second.empty()) break;
+      current = it->second;
+    }
+    out.emplace(c.code, std::move(current));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string rule_code(Rule r) {
@@ -322,20 +339,37 @@ double round_total(double x) {
   return r == 0 ? 0.0 : r;  // no "-0"
 }
 
+SetShape shape_of(const CriteriaSet& set) {
+  SetShape shape;
+  auto areas = areas_of(set);
+  for (const auto* leaf : leaves(set)) {
+    shape.leaves.emplace_back(leaf, areas.at(leaf->code));
+    shape.max_total += leaf->max;
+  }
+  shape.max_total = round_total(shape.max_total);
+  return shape;
+}
+
 Standing standing(const CriteriaSet& set, const std::string& unit, bool late, const std::vector<Score>& scores,
+                  const std::vector<Component>& components, const std::map<std::string, double>& component_values,
+                  const std::vector<Band>& bands) {
+  return standing(shape_of(set), unit, late, scores, components, component_values, bands);
+}
+
+Standing standing(const SetShape& shape, const std::string& unit, bool late, const std::vector<Score>& scores,
                   const std::vector<Component>& components, const std::map<std::string, double>& component_values,
                   const std::vector<Band>& bands) {
   Standing s;
   s.unit = unit;
   s.late = late;
-  double most = max_total(set);
+  double most = shape.max_total;
   for (const auto& c : components) most += c.weight * c.max_value;
   s.max_total = round_total(most);
   if (late) return s;
   std::map<std::string, const Score*> by_code;
   for (const auto& sc : scores) by_code.emplace(sc.criterion, &sc);
   double sum = 0;
-  for (const auto* leaf : leaves(set)) {
+  for (const auto& [leaf, area] : shape.leaves) {
     auto it = by_code.find(leaf->code);
     double points = 0;
     if (it != by_code.end()) {
@@ -343,7 +377,7 @@ Standing standing(const CriteriaSet& set, const std::string& unit, bool late, co
       points = sc.appraised ? *sc.appraised : sc.self.value_or(0);
     }
     sum += points;
-    s.areas[area_of(set, leaf->code)] += points;
+    s.areas[area] += points;
   }
   for (auto& [code, v] : s.areas) v = round_total(v);
   s.criteria_total = round_total(sum);
@@ -424,10 +458,11 @@ std::vector<AtRisk> points_at_risk(const CriteriaSet& set, const std::vector<Sco
   std::map<std::string, const Score*> by_code;
   for (const auto& sc : scores) by_code.emplace(sc.criterion, &sc);
   std::vector<AtRisk> out;
+  auto areas = areas_of(set);
   for (const auto* leaf : leaves(set)) {
     AtRisk r;
     r.criterion = leaf->code;
-    r.area = area_of(set, leaf->code);
+    r.area = areas.at(leaf->code);
     r.max = leaf->max;
     double final_score = leaf->min;
     if (auto it = by_code.find(leaf->code); it != by_code.end()) {

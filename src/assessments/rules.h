@@ -92,6 +92,18 @@ Standing standing(const CriteriaSet& set, const std::string& unit, bool late, co
                   const std::vector<Component>& components, const std::map<std::string, double>& component_values,
                   const std::vector<Band>& bands);
 
+// What a standing needs of its set, worked out once for a whole level
+// rather than once per unit: the leaves in order, each with its area, and
+// the set's maximum. It points into the set, which must outlive it.
+struct SetShape {
+  std::vector<std::pair<const Criterion*, std::string>> leaves;
+  double max_total = 0;
+};
+SetShape shape_of(const CriteriaSet& set);
+Standing standing(const SetShape& shape, const std::string& unit, bool late, const std::vector<Score>& scores,
+                  const std::vector<Component>& components, const std::map<std::string, double>& component_values,
+                  const std::vector<Band>& bands);
+
 // Ranks one level: units with a total by total, highest first, equal totals
 // sharing a rank with the next rank skipped (1, 2, 2, 4), ties listed by
 // unit code; then late units (no total) by unit code, all at rank

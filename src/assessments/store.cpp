@@ -909,12 +909,13 @@ std::vector<LevelRanking> ranking(db::Connection& c, const Round& round) {
   static const std::map<std::string, double> none;
   for (const auto& level : round.levels) {
     LevelRanking lr{level.level, *load_set(c, level.set_id), {}};
+    auto shape = shape_of(lr.set);
     std::vector<Standing> standings;
     for (const auto& p : all) {
       if (p.level != level.level) continue;
       bool late = !(p.state == "submitted" && p.submitted_at && on_time(*p.submitted_at, level.deadline, p.extended_until));
       auto k = components.find(p.unit);
-      standings.push_back(standing(lr.set, p.unit, late, scores[p.unit], round.components,
+      standings.push_back(standing(shape, p.unit, late, scores[p.unit], round.components,
                                    k == components.end() ? none : k->second, round.bands));
     }
     lr.standings = rank_level(std::move(standings));
