@@ -17,13 +17,6 @@ namespace {
 
 std::string public_href(const Round& r) { return "/xep-hang/" + http::url_encode(r.code); }
 
-// Results may be read once published, and before by the province-wide roles.
-void require_visible(const http::Request& req, const Round& r) {
-  if (r.status == "published") return;
-  if (req.principal && directory::province_wide(*req.principal)) return;
-  throw forbidden("the round's results are not published", "Kết quả của đợt đánh giá chưa được công bố.");
-}
-
 }  // namespace
 
 void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db) {
@@ -87,7 +80,7 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
   });
   router.add(http::Verb::get, "/api/v1/assessments/{code}", "assessments.read", [&db](http::Request& req) {
     auto round = need_round(db, req.params.at("code"));
-    require_visible(req, round);
+    require_results_visible(req, round);
     auto body = db.read([&](db::Connection& c) {
       json levels = json::object();
       for (const auto& lr : ranking(c, round)) levels[lr.level] = standings_to_json(lr.standings);

@@ -1,6 +1,7 @@
 #include "assessments/route_support.h"
 
 #include "core/errors.h"
+#include "directory/permissions.h"
 
 namespace cchc::assessments {
 
@@ -8,6 +9,16 @@ Round need_round(db::Database& db, const std::string& code) {
   auto r = db.read([&](db::Connection& c) { return find_round(c, code); });
   if (!r) throw not_found("no such round", "Không tìm thấy đợt đánh giá.");
   return *r;
+}
+
+bool results_visible(const http::Request& req, const Round& r) {
+  return r.status == "published" || (req.principal && directory::province_wide(*req.principal));
+}
+
+void require_results_visible(const http::Request& req, const Round& r) {
+  if (!results_visible(req, r)) {
+    throw forbidden("the round's results are not published", "Kết quả của đợt đánh giá chưa được công bố.");
+  }
 }
 
 Names names_for(db::Connection& c) {

@@ -34,12 +34,6 @@ std::map<std::string, Standing> previous_of(db::Connection& c, const Round& roun
 
 std::string round_href(const Round& r) { return "/danh-gia/" + http::url_encode(r.code); }
 
-// Whether the user may see an open round's provisional ranking: the
-// coordinator, the working group and leaders watching.
-bool sees_provisional(const http::Request& req) {
-  return req.principal && directory::province_wide(*req.principal);
-}
-
 }  // namespace
 
 void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources) {
@@ -145,7 +139,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     auto round = need_round(db, req.params.at("code"));
     auto now = now_seconds();
     bool manage = directory::holds(*req.principal, "assessments.manage") && round.status == "open";
-    bool provisional = round.status == "published" || sees_provisional(req);
+    bool provisional = results_visible(req, round);
     json data = db.read([&](db::Connection& c) {
       auto names = names_for(c);
       auto all = participants(c, round.id);
@@ -292,9 +286,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
   // ---- Exports.
   router.add(http::Verb::get, "/danh-gia/{code}/ket-qua.xlsx", "assessments.read", [&db](http::Request& req) {
     auto round = need_round(db, req.params.at("code"));
-    if (round.status != "published" && !sees_provisional(req)) {
-      throw forbidden("results are not published", "Kết quả chưa được công bố.");
-    }
+    require_results_visible(req, round);
     auto tables = db.read([&](db::Connection& c) {
       auto names = names_for(c);
       std::vector<views::Table> out;
@@ -305,9 +297,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
   });
   router.add(http::Verb::get, "/danh-gia/{code}/phu-luc.docx", "assessments.read", [&db](http::Request& req) {
     auto round = need_round(db, req.params.at("code"));
-    if (round.status != "published" && !sees_provisional(req)) {
-      throw forbidden("results are not published", "Kết quả chưa được công bố.");
-    }
+    require_results_visible(req, round);
     auto bytes = db.read([&](db::Connection& c) {
       auto names = names_for(c);
       return annex_docx(round, ranking(c, round), names, views::issuer_for("", "", "", province_name(c), "QĐ"));
@@ -318,9 +308,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
   // ---- Points at risk.
   router.add(http::Verb::get, "/danh-gia/{code}/diem-bi-mat", "assessments.read", [&db, &layout](http::Request& req) {
     auto round = need_round(db, req.params.at("code"));
-    if (round.status != "published" && !sees_provisional(req)) {
-      throw forbidden("results are not published", "Kết quả chưa được công bố.");
-    }
+    require_results_visible(req, round);
     json data = db.read([&](db::Connection& c) {
       auto names = names_for(c);
       json levels = json::array();

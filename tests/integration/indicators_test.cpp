@@ -46,11 +46,7 @@ class IndicatorsServed : public ::testing::Test {
   static json cli_json(const std::vector<std::string>& args) {
     std::string out;
     EXPECT_EQ(run_cchc(args, out), 0) << out;
-    // Log lines may surround it: the JSON is the line that starts with '{'.
-    std::string line, found;
-    for (std::istringstream in(out); std::getline(in, line);)
-      if (line.starts_with("{")) found = line;
-    return json::parse(found);
+    return testing::last_json_line(out);  // log lines may surround it
   }
   static json push(const std::string& kind, const std::string& token, const std::string& body, int expect) {
     std::vector<std::pair<std::string, std::string>> h = {{"Content-Type", "application/json"}};

@@ -27,16 +27,9 @@ namespace {
 using nlohmann::json;
 using testing::Browser;
 using testing::http_request;
+using testing::last_json_line;
 using testing::run_cchc;
 using testing::ServerProcess;
-
-json last_json_line(const std::string& out) {
-  std::string line, found;
-  for (std::istringstream in(out); std::getline(in, line);) {
-    if (line.starts_with("{")) found = line;
-  }
-  return found.empty() ? json() : json::parse(found);
-}
 
 std::string url_encode(const std::string& s) {
   std::string out;

@@ -155,4 +155,12 @@ int run_cchc(const std::vector<std::string>& arguments, std::string& output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+nlohmann::json last_json_line(const std::string& output) {
+  std::string line, found;
+  for (std::istringstream in(output); std::getline(in, line);) {
+    if (line.starts_with("{")) found = line;
+  }
+  return found.empty() ? nlohmann::json() : nlohmann::json::parse(found);
+}
+
 }  // namespace cchc::testing

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace cchc::testing {
 
 class ServerProcess {
@@ -29,5 +31,9 @@ class ServerProcess {
 
 // Runs the cchc binary with arguments; returns exit code, stdout+stderr in `output`.
 int run_cchc(const std::vector<std::string>& args, std::string& output);
+
+// The last line of a command's output that is a JSON object (the result a
+// CLI prints after its log lines), parsed; null when there is none.
+nlohmann::json last_json_line(const std::string& output);
 
 }  // namespace cchc::testing
