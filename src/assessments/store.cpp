@@ -1,7 +1,6 @@
 #include "assessments/store.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -618,11 +617,7 @@ Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::s
                            const std::string& bytes, const std::vector<std::string>& criteria,
                            const audit::Entry& who, Instant now) {
   auto accepted = filetype::check(filename, bytes, filetype::evidence_kinds(), 10u << 20);
-  unsigned char raw[16];
-  randombytes_buf(raw, sizeof raw);
-  char hex[sizeof raw * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-  std::string file_id = hex;
+  auto file_id = text::random_hex(16);
   auto id = db.write([&](db::Connection& c) {
     auto ctx = context(c, round_id, unit);
     require_draft(ctx);

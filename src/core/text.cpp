@@ -118,6 +118,16 @@ std::string slug(std::string_view s) {
   return out;
 }
 
+std::string random_hex(std::size_t bytes) {
+  if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium failed to initialise");
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string hex(bytes * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+  hex.pop_back();
+  return hex;
+}
+
 std::string base64(std::string_view bytes) {
   std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),

@@ -27,6 +27,10 @@ std::string upper(std::string_view s);
 std::string base64(std::string_view bytes);
 std::optional<std::string> unbase64(std::string_view text);
 
+// `bytes` random bytes (libsodium) as lower-case hex: ids of stored files
+// that cannot be guessed. random_hex(16) → 32 characters.
+std::string random_hex(std::size_t bytes);
+
 // Characters (code points), not bytes: for length limits.
 std::size_t code_points(std::string_view s);
 // Without leading and trailing ASCII white space.

@@ -41,6 +41,14 @@ TEST(Text, RejectsInvalidUtf8) {
   EXPECT_THROW(nfc("abc\xC0"), Error);
 }
 
+TEST(Text, RandomHexIds) {
+  auto a = random_hex(16), b = random_hex(16);
+  EXPECT_EQ(a.size(), 32u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(random_hex(0), "");
+}
+
 TEST(Text, Slugs) {
   const std::pair<const char*, const char*> cases[] = {
       {"Kế hoạch số 77/KH-VP", "ke-hoach-so-77-kh-vp"},

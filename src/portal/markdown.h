@@ -1,0 +1,14 @@
+#pragma once
+// Markdown to HTML for portal items: cmark-gfm in its safe mode, with the
+// GitHub extensions for tables, strikethrough and autolinks, and the tag
+// filter. Raw HTML is never passed through (it becomes a comment), and
+// links and images with javascript:, vbscript:, file: or data: URLs lose
+// their URL, so what an editor writes cannot run in a reader's browser.
+#include <string>
+#include <string_view>
+
+namespace cchc::portal {
+
+std::string render_markdown(std::string_view markdown);
+
+}  // namespace cchc::portal

@@ -1,0 +1,88 @@
+#pragma once
+// The portal's pure rules (docs/portal.md): the editorial workflow, what an
+// item may hold, search terms and highlights with or without diacritics,
+// which visits count, readable diffs between revisions.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "portal/model.h"
+
+namespace cchc::portal {
+
+// ---- Workflow ------------------------------------------------------------
+
+std::string state_code(State s);  // "draft", "submitted", …
+State parse_state(std::string_view code);  // throws invalid_input
+std::string state_label_vi(State s);       // "Bản nháp", "Chờ duyệt", …
+std::string action_code(Action a);         // "edit", "submit", …
+
+// The state an action leads to, or nullopt when the actor may not take it
+// in that state (the table in docs/portal.md):
+//   author: edit / submit in draft or returned (submit → submitted);
+//           comment in submitted or returned
+//   board:  edit, comment, send_back (→ returned), approve (→ published)
+//           in submitted; edit (a correction) and withdraw (→ withdrawn)
+//           in published; republish (→ published) in withdrawn;
+//           comment in returned and published
+std::optional<State> transition(State from, Action action, Actor actor);
+
+// ---- What an item may hold -----------------------------------------------
+
+// Title 5-300 characters, summary up to 1,000, body up to 100,000 (the
+// markdown), at most 10 tags of up to 50 characters, a video link that is
+// an https URL of up to 500 characters. Throws invalid_input naming the
+// first problem (English detail, Vietnamese message).
+void check_item(const Item& item);
+
+// "cải cách, một cửa; chuyển đổi số" → {"cải cách", "một cửa", "chuyển đổi số"}:
+// split on ',' and ';', trimmed, blanks dropped, duplicates (by folded
+// form) dropped, in the order given.
+std::vector<std::string> parse_tags(std::string_view text);
+
+// The slug of a title, cut at a '-' to at most 80 characters; "bai-viet"
+// when nothing of the title survives folding.
+std::string slug_base(std::string_view title);
+
+// ---- Search --------------------------------------------------------------
+
+// A query as the search runs it: its words folded (marks removed, đ → d,
+// lower case; only a-z and 0-9 kept, at most 12 words of up to 40
+// characters) and, when the query was typed with any diacritics, the same
+// words in their exact form (exact_key), for ranking exact matches first.
+struct Terms {
+  std::vector<std::string> folded;
+  std::vector<std::string> exact;  // empty when the query has no marks
+};
+Terms search_terms(std::string_view query);
+
+// A text's words in a form both full-text engines index as plain ASCII
+// words while keeping the marks apart: lower case, NFC, every non-ASCII
+// letter written as 'x' and its code point in hex ("cải" → "cx1ea3i").
+// Words are runs of letters and digits; everything else becomes a space.
+std::string exact_key(std::string_view text);
+
+// The text, HTML-escaped, with every whole word matching a folded term
+// wrapped in <mark>. With max_chars > 0 only a window of about that many
+// characters around the first match (or the start), "…" where cut.
+std::string highlight_html(std::string_view text, const std::vector<std::string>& folded_terms,
+                           std::size_t max_chars = 0);
+
+// ---- Views ----------------------------------------------------------------
+
+// Visits by crawlers, link previews, monitors and scripts do not count:
+// an empty user agent, or one naming a bot, crawler, spider, preview,
+// fetcher, headless browser or a command-line client.
+bool is_bot(std::string_view user_agent);
+
+// ---- Revisions -----------------------------------------------------------
+
+// A word-by-word difference, HTML-escaped: removed words in <del>, added
+// words in <ins>, line breaks kept.
+std::string diff_html(std::string_view before, std::string_view after);
+
+// The median of the values; nullopt for none.
+std::optional<double> median(std::vector<double> values);
+
+}  // namespace cchc::portal

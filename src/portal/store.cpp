@@ -1,0 +1,787 @@
+#include "portal/store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/errors.h"
+#include "core/filetype.h"
+#include "core/text.h"
+
+namespace cchc::portal {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kImageMax = 5u << 20;
+constexpr std::size_t kDocumentMax = 20u << 20;
+
+std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
+Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+std::optional<Instant> opt_instant(const db::Row& r, std::string_view col) {
+  auto v = r.opt_i64(col);
+  return v ? std::optional(instant(*v)) : std::nullopt;
+}
+std::optional<std::int64_t> opt_secs(std::optional<Instant> t) {
+  return t ? std::optional(secs(*t)) : std::nullopt;
+}
+
+const char* const kItemColumns =
+    "id, slug, category_id, unit_code, title, summary, body, video_url, tags, featured, state, created_by, "
+    "created_at, updated_at, submitted_at, first_submitted_at, publish_at, published_at, withdrawn_at, "
+    "withdrawn_reason, revision";
+
+Item item_of(const db::Row& r) {
+  Item i;
+  i.id = r.i64("id");
+  i.slug = r.str("slug");
+  i.category_id = r.i64("category_id");
+  i.unit_code = r.str("unit_code");
+  i.title = r.str("title");
+  i.summary = r.str("summary");
+  i.body = r.str("body");
+  i.video_url = r.str("video_url");
+  if (auto t = r.str("tags"); !t.empty()) i.tags = json::parse(t).get<std::vector<std::string>>();
+  i.featured = r.i64("featured") != 0;
+  i.state = parse_state(r.str("state"));
+  i.created_by = r.str("created_by");
+  i.created_at = instant(r.i64("created_at"));
+  i.updated_at = instant(r.i64("updated_at"));
+  i.submitted_at = opt_instant(r, "submitted_at");
+  i.first_submitted_at = opt_instant(r, "first_submitted_at");
+  i.publish_at = opt_instant(r, "publish_at");
+  i.published_at = opt_instant(r, "published_at");
+  i.withdrawn_at = opt_instant(r, "withdrawn_at");
+  i.withdrawn_reason = r.str("withdrawn_reason");
+  i.revision = int(r.i64("revision"));
+  return i;
+}
+
+std::vector<Item> items_of(const db::Result& res) {
+  std::vector<Item> out;
+  out.reserve(res.rows.size());
+  for (const auto& r : res.rows) out.push_back(item_of(r));
+  return out;
+}
+
+Category category_of(const db::Row& r) {
+  return {r.i64("id"), r.str("slug"), r.str("name"), r.str("description"), int(r.i64("position")), r.i64("active") != 0};
+}
+
+const char* const kDocumentColumns =
+    "id, slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, file_name, content_type, file_size, "
+    "posted_by, posted_at";
+
+Document document_of(const db::Row& r) {
+  Document d;
+  d.id = r.i64("id");
+  d.slug = r.str("slug");
+  d.number_symbol = r.str("number_symbol");
+  d.type_code = r.str("type_code");
+  if (auto v = r.opt_str("issued_on"); v && !v->empty()) d.issued_on = parse_iso_date(*v);
+  d.issuer = r.str("issuer");
+  d.subject = r.str("subject");
+  d.unit_code = r.str("unit_code");
+  d.file_name = r.str("file_name");
+  d.content_type = r.str("content_type");
+  d.file_size = r.i64("file_size");
+  d.posted_by = r.str("posted_by");
+  d.posted_at = instant(r.i64("posted_at"));
+  return d;
+}
+
+std::string item_json(const Item& i) {
+  return json{{"slug", i.slug},       {"category_id", i.category_id}, {"unit", i.unit_code},
+              {"title", i.title},     {"summary", i.summary},         {"body", i.body},
+              {"video_url", i.video_url}, {"tags", i.tags},           {"featured", i.featured},
+              {"state", state_code(i.state)}, {"revision", i.revision}}
+      .dump();
+}
+
+// Every change the public can see: the version pages are cached against,
+// and on PostgreSQL a notice to the other processes (sent at commit).
+void bump(db::Connection& c) {
+  c.query("UPDATE portal_version SET version = version + 1 WHERE id = 1");
+  if (c.backend() == db::Backend::postgres) c.query("SELECT pg_notify('portal', '')");
+}
+
+std::string unique_slug(db::Connection& c, const std::string& table, const std::string& base) {
+  std::set<std::string> taken;
+  for (const auto& r : c.query("SELECT slug FROM " + table + " WHERE slug = ? OR slug LIKE ?", {base, base + "-%"}).rows) {
+    taken.insert(r.str("slug"));
+  }
+  if (!taken.contains(base)) return base;
+  for (int n = 2;; ++n) {
+    auto s = fmt::format("{}-{}", base, n);
+    if (!taken.contains(s)) return s;
+  }
+}
+
+// ---- The search index ----
+
+std::int64_t search_key(const std::string& kind, std::int64_t id) { return id * 2 + (kind == "document" ? 1 : 0); }
+
+struct IndexRow {
+  std::string kind;
+  std::int64_t ref_id;
+  std::optional<std::int64_t> category_id;
+  std::string unit_code, day;
+  Instant visible_from;
+  std::string title, summary, body, number;
+};
+
+void unindex(db::Connection& c, const std::string& kind, std::int64_t id) {
+  if (c.backend() == db::Backend::sqlite) {
+    c.query("DELETE FROM portal_search WHERE rowid = ?", {search_key(kind, id)});
+  } else {
+    c.query("DELETE FROM portal_search WHERE key = ?", {search_key(kind, id)});
+  }
+}
+
+void index(db::Connection& c, const IndexRow& r) {
+  unindex(c, r.kind, r.ref_id);
+  auto exact = exact_key(r.title + " " + r.summary + " " + r.body + " " + r.number);
+  std::vector<db::Param> params = {search_key(r.kind, r.ref_id), r.kind, r.ref_id, r.category_id, r.unit_code, r.day,
+                                   secs(r.visible_from), text::fold(r.title), text::fold(r.summary), text::fold(r.body),
+                                   text::fold(r.number), exact};
+  if (c.backend() == db::Backend::sqlite) {
+    c.query("INSERT INTO portal_search (rowid, kind, ref_id, category_id, unit_code, day, visible_from, title, summary, "
+            "body, number, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            params);
+  } else {
+    c.query("INSERT INTO portal_search (key, kind, ref_id, category_id, unit_code, day, visible_from, doc, exact) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || "
+            "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'D') || "
+            "setweight(to_tsvector('simple', ?), 'A'), to_tsvector('simple', ?))",
+            params);
+  }
+}
+
+void index_item(db::Connection& c, const Item& i) {
+  if (i.state != State::published || !i.publish_at) {
+    unindex(c, "item", i.id);
+    return;
+  }
+  index(c, {"item", i.id, i.category_id, i.unit_code, format_iso_date(local_date(*i.publish_at)), *i.publish_at,
+            i.title, i.summary, i.body, ""});
+}
+
+void index_document(db::Connection& c, const Document& d) {
+  index(c, {"document", d.id, std::nullopt, d.unit_code,
+            d.issued_on ? format_iso_date(*d.issued_on) : format_iso_date(local_date(d.posted_at)), d.posted_at,
+            d.subject, d.issuer, "", d.number_symbol});
+}
+
+Item need_item(db::Connection& c, std::int64_t id) {
+  auto i = find_item(c, id);
+  if (!i) throw not_found("no such item", "Không tìm thấy tin bài.");
+  return *i;
+}
+
+State allowed(const Item& i, Action a, Actor actor) {
+  auto next = transition(i.state, a, actor);
+  if (!next) {
+    throw forbidden(fmt::format("{} is not allowed on a {} item", action_code(a), state_code(i.state)),
+                    fmt::format("Không thể thực hiện thao tác này khi tin bài đang ở trạng thái \"{}\".",
+                                state_label_vi(i.state)));
+  }
+  return *next;
+}
+
+void add_event(db::Connection& c, std::int64_t item_id, const std::string& action, const audit::Entry& who,
+               const std::string& note, Instant now) {
+  c.query("INSERT INTO portal_events (item_id, action, actor, at, note) VALUES (?, ?, ?, ?, ?)",
+          {item_id, action, who.actor, secs(now), note});
+}
+
+void add_revision(db::Connection& c, const Item& i, const audit::Entry& who, const std::string& note, Instant now) {
+  c.query("INSERT INTO portal_revisions (item_id, revision, title, summary, body, edited_by, edited_at, note) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {i.id, i.revision, i.title, i.summary, i.body, who.actor, secs(now), note});
+}
+
+void need_category(db::Connection& c, std::int64_t id) {
+  if (!find_category(c, id)) throw invalid_input("no such category", "Chuyên mục không tồn tại.");
+}
+
+}  // namespace
+
+// ---- Categories ----
+
+std::vector<Category> categories(db::Connection& c, bool active_only) {
+  std::vector<Category> out;
+  for (const auto& r : c.query(std::string("SELECT id, slug, name, description, position, active FROM portal_categories") +
+                               (active_only ? " WHERE active = 1" : "") + " ORDER BY position, id")
+                           .rows) {
+    out.push_back(category_of(r));
+  }
+  return out;
+}
+
+std::optional<Category> find_category(db::Connection& c, const std::string& slug) {
+  auto rows = c.query("SELECT id, slug, name, description, position, active FROM portal_categories WHERE slug = ?", {slug});
+  if (rows.empty()) return std::nullopt;
+  return category_of(rows.one());
+}
+
+std::optional<Category> find_category(db::Connection& c, std::int64_t id) {
+  auto rows = c.query("SELECT id, slug, name, description, position, active FROM portal_categories WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return category_of(rows.one());
+}
+
+std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& who, Instant now) {
+  cat.name = text::nfc(text::trim(cat.name));
+  cat.description = text::nfc(text::trim(cat.description));
+  auto len = text::code_points(cat.name);
+  if (len < 3 || len > 200) throw invalid_input("category name must be 3-200 characters", "Tên chuyên mục phải có từ 3 đến 200 ký tự.");
+  if (text::code_points(cat.description) > 500) throw invalid_input("description over 500 characters", "Mô tả tối đa 500 ký tự.");
+  if (cat.position < 0 || cat.position > 999) throw invalid_input("position must be 0-999", "Thứ tự phải từ 0 đến 999.");
+  cat.slug = slug_base(cat.slug.empty() ? cat.name : cat.slug);
+  return db.write([&](db::Connection& c) {
+    auto same = find_category(c, cat.slug);
+    if (same && same->id != cat.id) {
+      throw invalid_input("a category with this slug exists", "Đã có chuyên mục với đường dẫn này.");
+    }
+    std::optional<Category> before;
+    if (cat.id != 0) {
+      before = find_category(c, cat.id);
+      if (!before) throw not_found("no such category", "Không tìm thấy chuyên mục.");
+      c.query("UPDATE portal_categories SET slug = ?, name = ?, description = ?, position = ?, active = ?, "
+              "updated_at = ? WHERE id = ?",
+              {cat.slug, cat.name, cat.description, cat.position, cat.active, secs(now), cat.id});
+    } else {
+      cat.id = c.query("INSERT INTO portal_categories (slug, name, description, position, active, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                       {cat.slug, cat.name, cat.description, cat.position, cat.active, secs(now)})
+                   .one()
+                   .i64("id");
+    }
+    auto as_json = [](const Category& k) {
+      return json{{"slug", k.slug}, {"name", k.name}, {"position", k.position}, {"active", k.active}}.dump();
+    };
+    audit::record(c, who, before ? "update" : "create", "portal_categories", std::to_string(cat.id),
+                  before ? std::optional(as_json(*before)) : std::nullopt, as_json(cat), now);
+    bump(c);
+    return cat.id;
+  });
+}
+
+// ---- Items ----
+
+std::int64_t create_item(db::Database& db, Item draft, const audit::Entry& who, Instant now) {
+  draft.title = text::nfc(text::trim(draft.title));
+  draft.summary = text::nfc(text::trim(draft.summary));
+  draft.body = text::nfc(draft.body);
+  draft.video_url = std::string(text::trim(draft.video_url));
+  check_item(draft);
+  return db.write([&](db::Connection& c) {
+    need_category(c, draft.category_id);
+    draft.slug = unique_slug(c, "portal_items", slug_base(draft.title));
+    draft.state = State::draft;
+    draft.revision = 1;
+    draft.id = c.query("INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
+                       "featured, state, created_by, created_at, updated_at, revision) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'draft', ?, ?, ?, 1) RETURNING id",
+                       {draft.slug, draft.category_id, draft.unit_code, draft.title, draft.summary, draft.body,
+                        draft.video_url, json(draft.tags).dump(), who.actor, secs(now), secs(now)})
+                   .one()
+                   .i64("id");
+    add_revision(c, draft, who, "", now);
+    add_event(c, draft.id, "create", who, "", now);
+    audit::record(c, who, "create", "portal_items", std::to_string(draft.id), std::nullopt, item_json(draft), now);
+    return draft.id;
+  });
+}
+
+void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor actor, const std::string& note_in,
+                 const audit::Entry& who, Instant now) {
+  Item next = changes;
+  next.title = text::nfc(text::trim(next.title));
+  next.summary = text::nfc(text::trim(next.summary));
+  next.body = text::nfc(next.body);
+  next.video_url = std::string(text::trim(next.video_url));
+  auto note = text::nfc(text::trim(note_in));
+  check_item(next);
+  if (text::code_points(note) > 500) throw invalid_input("note over 500 characters", "Ghi chú tối đa 500 ký tự.");
+  db.write([&](db::Connection& c) {
+    auto before = need_item(c, id);
+    allowed(before, Action::edit, actor);
+    need_category(c, next.category_id);
+    Item after = before;
+    after.title = next.title;
+    after.summary = next.summary;
+    after.body = next.body;
+    after.video_url = next.video_url;
+    after.tags = next.tags;
+    after.category_id = next.category_id;
+    if (actor == Actor::board) after.featured = next.featured;
+    bool text_changed = after.title != before.title || after.summary != before.summary || after.body != before.body;
+    if (text_changed && before.state == State::published && note.empty()) {
+      throw invalid_input("a correction of a published item needs a note",
+                          "Sửa tin bài đã đăng cần ghi rõ nội dung đính chính.");
+    }
+    if (text_changed) ++after.revision;
+    c.query("UPDATE portal_items SET title = ?, summary = ?, body = ?, video_url = ?, tags = ?, category_id = ?, "
+            "featured = ?, revision = ?, updated_at = ? WHERE id = ?",
+            {after.title, after.summary, after.body, after.video_url, json(after.tags).dump(), after.category_id,
+             after.featured, after.revision, secs(now), id});
+    if (text_changed) add_revision(c, after, who, note, now);
+    if (before.state == State::published) {
+      if (text_changed) add_event(c, id, "correct", who, note, now);
+      index_item(c, after);
+      bump(c);
+    }
+    audit::record(c, who, "update", "portal_items", std::to_string(id), item_json(before), item_json(after), now);
+  });
+}
+
+void act(db::Database& db, std::int64_t id, Action action, Actor actor, const std::string& note_in,
+         std::optional<Instant> publish_at, const audit::Entry& who, Instant now) {
+  if (action == Action::edit) throw invalid_input("use update_item to edit", "Thao tác không hợp lệ.");
+  auto note = text::nfc(text::trim(note_in));
+  if (text::code_points(note) > 2000) throw invalid_input("note over 2,000 characters", "Ghi chú tối đa 2.000 ký tự.");
+  bool needs_note = action == Action::send_back || action == Action::withdraw || action == Action::comment;
+  if (needs_note && note.empty()) {
+    throw invalid_input(fmt::format("{} needs a note", action_code(action)),
+                        action == Action::comment ? "Vui lòng nhập nội dung góp ý."
+                                                  : "Vui lòng ghi rõ lý do.");
+  }
+  db.write([&](db::Connection& c) {
+    auto before = need_item(c, id);
+    auto next_state = allowed(before, action, actor);
+    Item after = before;
+    after.state = next_state;
+    switch (action) {
+      case Action::submit:
+        after.submitted_at = now;
+        if (!after.first_submitted_at) after.first_submitted_at = now;
+        break;
+      case Action::approve:
+        after.publish_at = publish_at && *publish_at > now ? *publish_at : now;
+        if (!after.published_at) after.published_at = now;
+        break;
+      case Action::withdraw:
+        after.withdrawn_at = now;
+        after.withdrawn_reason = note;
+        break;
+      case Action::republish:
+        after.withdrawn_at.reset();
+        after.withdrawn_reason.clear();
+        after.publish_at = now;
+        break;
+      default: break;
+    }
+    c.query("UPDATE portal_items SET state = ?, submitted_at = ?, first_submitted_at = ?, publish_at = ?, "
+            "published_at = ?, withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
+            {state_code(after.state), opt_secs(after.submitted_at), opt_secs(after.first_submitted_at),
+             opt_secs(after.publish_at), opt_secs(after.published_at), opt_secs(after.withdrawn_at),
+             after.withdrawn_reason, secs(now), id});
+    add_event(c, id, action_code(action), who, note, now);
+    if (action == Action::approve || action == Action::withdraw || action == Action::republish) {
+      index_item(c, after);
+      bump(c);
+    }
+    audit::record(c, who, action_code(action), "portal_items", std::to_string(id),
+                  json{{"state", state_code(before.state)}}.dump(),
+                  json{{"state", state_code(after.state)}, {"note", note}, {"publish_at", after.publish_at ? json(secs(*after.publish_at)) : json()}}.dump(),
+                  now);
+  });
+}
+
+std::optional<Item> find_item(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return item_of(rows.one());
+}
+
+std::optional<Item> find_item(db::Connection& c, const std::string& slug) {
+  auto rows = c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE slug = ?", {slug});
+  if (rows.empty()) return std::nullopt;
+  return item_of(rows.one());
+}
+
+std::vector<Item> unit_items(db::Connection& c, const std::vector<std::string>& units, int limit) {
+  if (units.empty()) return {};
+  std::string marks;
+  std::vector<db::Param> params;
+  for (const auto& u : units) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(u);
+  }
+  params.emplace_back(limit);
+  return items_of(c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE unit_code IN (" + marks +
+                              ") ORDER BY updated_at DESC, id DESC LIMIT ?",
+                          params));
+}
+
+std::vector<Item> items_in(db::Connection& c, State state, int limit) {
+  const char* order = state == State::submitted ? " ORDER BY submitted_at, id" : " ORDER BY updated_at DESC, id DESC";
+  return items_of(c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE state = ?" + order + " LIMIT ?",
+                          {state_code(state), limit}));
+}
+
+std::vector<Event> events(db::Connection& c, std::int64_t item_id) {
+  std::vector<Event> out;
+  for (const auto& r :
+       c.query("SELECT action, actor, at, note FROM portal_events WHERE item_id = ? ORDER BY at, id", {item_id}).rows) {
+    out.push_back({r.str("action"), r.str("actor"), instant(r.i64("at")), r.str("note")});
+  }
+  return out;
+}
+
+std::vector<Revision> revisions(db::Connection& c, std::int64_t item_id) {
+  std::vector<Revision> out;
+  for (const auto& r : c.query("SELECT revision, title, summary, body, edited_by, edited_at, note FROM portal_revisions "
+                               "WHERE item_id = ? ORDER BY revision",
+                               {item_id})
+                           .rows) {
+    out.push_back({int(r.i64("revision")), r.str("title"), r.str("summary"), r.str("body"), r.str("edited_by"),
+                   instant(r.i64("edited_at")), r.str("note")});
+  }
+  return out;
+}
+
+// ---- Public ----
+
+bool is_public(const Item& item, Instant now) {
+  return item.state == State::published && item.publish_at && *item.publish_at <= now;
+}
+
+ItemPage published(db::Connection& c, std::int64_t category_id, Instant now, int offset, int limit) {
+  std::string where = " FROM portal_items WHERE state = 'published' AND publish_at <= ?";
+  std::vector<db::Param> params = {secs(now)};
+  if (category_id != 0) {
+    where += " AND category_id = ?";
+    params.emplace_back(category_id);
+  }
+  ItemPage page;
+  page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  page.items = items_of(c.query(std::string("SELECT ") + kItemColumns + where + " ORDER BY publish_at DESC, id DESC LIMIT ? OFFSET ?",
+                                params));
+  return page;
+}
+
+std::vector<Item> featured(db::Connection& c, Instant now, int limit) {
+  return items_of(c.query(std::string("SELECT ") + kItemColumns +
+                              " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND featured = 1 "
+                              "ORDER BY publish_at DESC, id DESC LIMIT ?",
+                          {secs(now), limit}));
+}
+
+std::vector<Item> related(db::Connection& c, const Item& item, Instant now, int limit) {
+  auto candidates = items_of(c.query(std::string("SELECT ") + kItemColumns +
+                                         " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND "
+                                         "category_id = ? AND id <> ? ORDER BY publish_at DESC, id DESC LIMIT 50",
+                                     {secs(now), item.category_id, item.id}));
+  std::set<std::string> tags;
+  for (const auto& t : item.tags) tags.insert(text::fold(t));
+  auto shared = [&](const Item& o) {
+    return int(std::count_if(o.tags.begin(), o.tags.end(), [&](const auto& t) { return tags.contains(text::fold(t)); }));
+  };
+  std::stable_sort(candidates.begin(), candidates.end(), [&](const Item& a, const Item& b) { return shared(a) > shared(b); });
+  if (int(candidates.size()) > limit) candidates.resize(limit);
+  return candidates;
+}
+
+std::optional<Instant> next_scheduled(db::Connection& c, Instant now) {
+  auto r = c.query("SELECT min(publish_at) AS t FROM portal_items WHERE state = 'published' AND publish_at > ?", {secs(now)})
+               .one();
+  return opt_instant(r, "t");
+}
+
+// ---- Images ----
+
+std::string add_image(db::Database& db, std::int64_t item_id, Actor actor, const std::string& filename,
+                      const std::string& bytes, const audit::Entry& who, Instant now) {
+  auto accepted = filetype::check(filename, bytes, filetype::image_kinds(), kImageMax);
+  auto id = text::random_hex(16);
+  db.write([&](db::Connection& c) {
+    allowed(need_item(c, item_id), Action::edit, actor);
+    c.query("INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {id, item_id, accepted.name, accepted.content_type, std::int64_t(bytes.size()), text::base64(bytes),
+             who.actor, secs(now)});
+    audit::record(c, who, "upload", "portal_images", id, std::nullopt,
+                  json{{"item", item_id}, {"name", accepted.name}, {"size", bytes.size()}}.dump(), now);
+  });
+  return id;
+}
+
+std::optional<StoredImage> find_image(db::Connection& c, const std::string& id) {
+  auto rows = c.query("SELECT item_id, name, content_type, content FROM portal_images WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.one();
+  auto bytes = text::unbase64(r.str("content"));
+  if (!bytes) throw Error(ErrorKind::internal, "stored image is not base64");
+  return StoredImage{{r.str("name"), r.str("content_type"), std::move(*bytes)}, r.i64("item_id")};
+}
+
+std::vector<std::pair<std::string, std::string>> item_images(db::Connection& c, std::int64_t item_id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r :
+       c.query("SELECT id, name FROM portal_images WHERE item_id = ? ORDER BY uploaded_at, id", {item_id}).rows) {
+    out.emplace_back(r.str("id"), r.str("name"));
+  }
+  return out;
+}
+
+// ---- Documents ----
+
+std::int64_t add_document(db::Database& db, Document doc, const std::optional<std::pair<std::string, std::string>>& file,
+                          const audit::Entry& who, Instant now) {
+  doc.number_symbol = text::nfc(text::trim(doc.number_symbol));
+  doc.type_code = text::nfc(text::trim(doc.type_code));
+  doc.issuer = text::nfc(text::trim(doc.issuer));
+  doc.subject = text::nfc(text::trim(doc.subject));
+  auto subject = text::code_points(doc.subject);
+  if (subject < 5 || subject > 1000) throw invalid_input("subject must be 5-1,000 characters", "Trích yếu phải có từ 5 đến 1.000 ký tự.");
+  if (doc.type_code.empty() || text::code_points(doc.type_code) > 10) {
+    throw invalid_input("a document type code (KH, QĐ, …) is required", "Vui lòng chọn loại văn bản.");
+  }
+  if (text::code_points(doc.number_symbol) > 60) throw invalid_input("number and symbol over 60 characters", "Số, ký hiệu tối đa 60 ký tự.");
+  if (text::code_points(doc.issuer) > 200) throw invalid_input("issuer over 200 characters", "Cơ quan ban hành tối đa 200 ký tự.");
+  std::optional<filetype::Accepted> accepted;
+  if (file) accepted = filetype::check(file->first, file->second, filetype::evidence_kinds(), kDocumentMax);
+  return db.write([&](db::Connection& c) {
+    doc.slug = unique_slug(c, "portal_documents", slug_base(doc.number_symbol.empty() ? doc.subject : doc.number_symbol));
+    doc.posted_by = who.actor;
+    doc.posted_at = now;
+    doc.file_name = accepted ? accepted->name : "";
+    doc.content_type = accepted ? accepted->content_type : "";
+    doc.file_size = file ? std::int64_t(file->second.size()) : 0;
+    doc.id = c.query("INSERT INTO portal_documents (slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, "
+                     "file_name, content_type, file_size, content, posted_by, posted_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {doc.slug, doc.number_symbol, doc.type_code,
+                      doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer,
+                      doc.subject, doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
+                      file ? text::base64(file->second) : std::string(), doc.posted_by, secs(now)})
+                 .one()
+                 .i64("id");
+    index_document(c, doc);
+    audit::record(c, who, "create", "portal_documents", std::to_string(doc.id), std::nullopt,
+                  json{{"number_symbol", doc.number_symbol}, {"type", doc.type_code}, {"subject", doc.subject},
+                       {"file", doc.file_name}, {"size", doc.file_size}}
+                      .dump(),
+                  now);
+    bump(c);
+    return doc.id;
+  });
+}
+
+DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit) {
+  std::string where = " FROM portal_documents WHERE withdrawn_at IS NULL";
+  std::vector<db::Param> params;
+  if (!f.type_code.empty()) {
+    where += " AND type_code = ?";
+    params.emplace_back(f.type_code);
+  }
+  if (f.year != 0) {
+    where += " AND issued_on >= ? AND issued_on <= ?";
+    params.emplace_back(fmt::format("{:04}-01-01", f.year));
+    params.emplace_back(fmt::format("{:04}-12-31", f.year));
+  }
+  if (!f.issuer.empty()) {
+    where += " AND issuer = ?";
+    params.emplace_back(f.issuer);
+  }
+  DocumentPage page;
+  page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  for (const auto& r : c.query(std::string("SELECT ") + kDocumentColumns + where +
+                                   " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?",
+                               params)
+                           .rows) {
+    page.documents.push_back(document_of(r));
+  }
+  return page;
+}
+
+std::optional<Document> find_document(db::Connection& c, const std::string& slug) {
+  auto rows = c.query(std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE slug = ? AND withdrawn_at IS NULL",
+                      {slug});
+  if (rows.empty()) return std::nullopt;
+  return document_of(rows.one());
+}
+
+std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id) {
+  auto rows = c.query("SELECT file_name, content_type, content FROM portal_documents WHERE id = ? AND "
+                      "withdrawn_at IS NULL AND file_name <> ''",
+                      {id});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.one();
+  auto bytes = text::unbase64(r.str("content"));
+  if (!bytes) throw Error(ErrorKind::internal, "stored document is not base64");
+  return StoredFile{r.str("file_name"), r.str("content_type"), std::move(*bytes)};
+}
+
+std::vector<std::string> document_issuers(db::Connection& c) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query("SELECT DISTINCT issuer FROM portal_documents WHERE withdrawn_at IS NULL AND issuer <> ''").rows) {
+    out.push_back(r.str("issuer"));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return text::collate_less(a, b); });
+  return out;
+}
+
+std::vector<int> document_years(db::Connection& c) {
+  std::set<int, std::greater<>> years;
+  for (const auto& r : c.query("SELECT DISTINCT substr(issued_on, 1, 4) AS y FROM portal_documents "
+                               "WHERE withdrawn_at IS NULL AND issued_on IS NOT NULL")
+                           .rows) {
+    years.insert(std::stoi(r.str("y")));
+  }
+  return {years.begin(), years.end()};
+}
+
+void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason_in, const audit::Entry& who, Instant now) {
+  auto reason = text::nfc(text::trim(reason_in));
+  if (reason.empty()) throw invalid_input("withdrawing a document needs a reason", "Vui lòng ghi rõ lý do gỡ văn bản.");
+  db.write([&](db::Connection& c) {
+    auto n = c.query("UPDATE portal_documents SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL", {secs(now), id});
+    if (n.affected == 0) throw not_found("no such document", "Không tìm thấy văn bản.");
+    unindex(c, "document", id);
+    audit::record(c, who, "withdraw", "portal_documents", std::to_string(id), std::nullopt,
+                  json{{"reason", reason}}.dump(), now);
+    bump(c);
+  });
+}
+
+// ---- Search ----
+
+SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, Instant now, int offset, int limit) {
+  SearchPage page;
+  if (terms.folded.empty()) return page;
+  bool sqlite = c.backend() == db::Backend::sqlite;
+  // Terms are a-z 0-9 words (rules.h: search_terms), safe inside quotes.
+  auto fts = [&](const std::vector<std::string>& words, const char* join) {
+    std::string q;
+    for (const auto& w : words) q += (q.empty() ? "" : join) + (sqlite ? "\"" + w + "\"" : w);
+    return q;
+  };
+  std::string match = sqlite ? "{title summary body number} : (" + fts(terms.folded, " ") + ")" : fts(terms.folded, " & ");
+  std::string filters = " AND visible_from <= ?";
+  std::vector<db::Param> fparams = {secs(now)};
+  if (f.category_id != 0) {
+    filters += " AND category_id = ?";
+    fparams.emplace_back(f.category_id);
+  }
+  if (!f.unit_code.empty()) {
+    filters += " AND unit_code = ?";
+    fparams.emplace_back(f.unit_code);
+  }
+  if (f.from) {
+    filters += " AND day >= ?";
+    fparams.emplace_back(format_iso_date(*f.from));
+  }
+  if (f.to) {
+    filters += " AND day <= ?";
+    fparams.emplace_back(format_iso_date(*f.to));
+  }
+  std::vector<db::Param> count_params = {match};
+  count_params.insert(count_params.end(), fparams.begin(), fparams.end());
+  std::string from = sqlite ? " FROM portal_search WHERE portal_search MATCH ?"
+                            : " FROM portal_search WHERE doc @@ to_tsquery('simple', ?)";
+  page.total = int(c.query("SELECT count(*) AS n" + from + filters, count_params).one().i64("n"));
+  if (page.total == 0) return page;
+
+  std::vector<db::Param> params;
+  std::string exact = "0";
+  if (!terms.exact.empty()) {
+    if (sqlite) {
+      exact = "CASE WHEN rowid IN (SELECT rowid FROM portal_search WHERE portal_search MATCH ?) THEN 1 ELSE 0 END";
+      params.emplace_back("exact : (" + fts(terms.exact, " ") + ")");
+    } else {
+      exact = "CASE WHEN exact @@ to_tsquery('simple', ?) THEN 1 ELSE 0 END";
+      params.emplace_back(fts(terms.exact, " & "));
+    }
+  }
+  params.insert(params.end(), count_params.begin(), count_params.end());
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  // bm25: lower is better (title and number 10, summary 3, body 1); ts_rank: higher is better.
+  std::string sql = sqlite ? "SELECT kind, ref_id, " + exact +
+                                 " AS exact, bm25(portal_search, 0, 0, 0, 0, 0, 0, 10.0, 3.0, 1.0, 10.0, 0.0) AS score" +
+                                 from + filters + " ORDER BY exact DESC, score, day DESC, ref_id DESC LIMIT ? OFFSET ?"
+                           : "SELECT kind, ref_id, " + exact + " AS exact, ts_rank(doc, to_tsquery('simple', ?)) AS score" +
+                                 from + filters + " ORDER BY exact DESC, score DESC, day DESC, ref_id DESC LIMIT ? OFFSET ?";
+  if (!sqlite) params.insert(params.begin() + (terms.exact.empty() ? 0 : 1), db::Param(match));
+  for (const auto& r : c.query(sql, params).rows) {
+    page.hits.push_back({r.str("kind"), r.i64("ref_id"), r.i64("exact") != 0});
+  }
+  return page;
+}
+
+// ---- Views, version ----
+
+void add_views(db::Database& db, const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views) {
+  if (views.empty()) return;
+  db.write([&](db::Connection& c) {
+    for (const auto& [key, n] : views) {
+      const auto& [kind, id, day] = key;
+      c.query("INSERT INTO portal_views (kind, ref_id, day, views) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT (kind, ref_id, day) DO UPDATE SET views = portal_views.views + excluded.views",
+              {kind, id, day, n});
+    }
+  });
+}
+
+std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id) {
+  auto r = c.query("SELECT coalesce(sum(views), 0) AS n FROM portal_views WHERE kind = ? AND ref_id = ?", {kind, ref_id});
+  return r.one().i64("n");
+}
+
+std::int64_t version(db::Connection& c) {
+  return c.query("SELECT version FROM portal_version WHERE id = 1").one().i64("version");
+}
+
+// ---- Review ----
+
+std::vector<ReviewRow> review(db::Connection& c, Date from, Date to) {
+  auto start = secs(start_of_day(from));
+  auto end = secs(start_of_day(Date{std::chrono::sys_days{to} + std::chrono::days{1}}));
+  std::map<std::string, ReviewRow> rows;
+  std::map<std::string, std::vector<double>> days;
+  for (const auto& r : c.query("SELECT i.unit_code, i.first_submitted_at, i.published_at, "
+                               "(SELECT count(*) FROM portal_events e WHERE e.item_id = i.id AND e.action = 'send_back') "
+                               "AS returns FROM portal_items i "
+                               "WHERE i.first_submitted_at >= ? AND i.first_submitted_at < ?",
+                               {start, end})
+                           .rows) {
+    auto& row = rows[r.str("unit_code")];
+    ++row.submitted;
+    if (r.i64("returns") > 0) ++row.returned;
+    if (auto p = r.opt_i64("published_at")) {
+      ++row.published;
+      days[r.str("unit_code")].push_back(double(*p - r.i64("first_submitted_at")) / 86400.0);
+    }
+  }
+  for (const auto& r : c.query("SELECT unit_code, count(*) AS n FROM portal_documents WHERE posted_at >= ? AND "
+                               "posted_at < ? GROUP BY unit_code",
+                               {start, end})
+                           .rows) {
+    rows[r.str("unit_code")].documents = int(r.i64("n"));
+  }
+  for (const auto& r : c.query("SELECT i.unit_code, sum(v.views) AS n FROM portal_views v JOIN portal_items i "
+                               "ON v.kind = 'item' AND i.id = v.ref_id WHERE v.day >= ? AND v.day <= ? GROUP BY i.unit_code",
+                               {format_iso_date(from), format_iso_date(to)})
+                           .rows) {
+    rows[r.str("unit_code")].views = r.i64("n");
+  }
+  std::vector<ReviewRow> out;
+  for (auto& [unit, row] : rows) {
+    row.unit_code = unit;
+    row.median_days = median(days[unit]);
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace cchc::portal
