@@ -141,12 +141,16 @@ void unindex(db::Connection& c, const std::string& kind, std::int64_t id) {
   }
 }
 
+// Folded text as plain words, a-z 0-9 and single spaces: both engines then
+// split it the same way (PostgreSQL's parser would read "77/kh-vp" as a path).
+std::string words(const std::string& s) { return exact_key(text::fold(s)); }
+
 void index(db::Connection& c, const IndexRow& r) {
   unindex(c, r.kind, r.ref_id);
   auto exact = exact_key(r.title + " " + r.summary + " " + r.body + " " + r.number);
   std::vector<db::Param> params = {search_key(r.kind, r.ref_id), r.kind, r.ref_id, r.category_id, r.unit_code, r.day,
-                                   secs(r.visible_from), text::fold(r.title), text::fold(r.summary), text::fold(r.body),
-                                   text::fold(r.number), exact};
+                                   secs(r.visible_from), words(r.title), words(r.summary), words(r.body),
+                                   words(r.number), exact};
   if (c.backend() == db::Backend::sqlite) {
     c.query("INSERT INTO portal_search (rowid, kind, ref_id, category_id, unit_code, day, visible_from, title, summary, "
             "body, number, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -734,7 +738,7 @@ void add_views(db::Database& db, const std::map<std::tuple<std::string, std::int
 }
 
 std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id) {
-  auto r = c.query("SELECT coalesce(sum(views), 0) AS n FROM portal_views WHERE kind = ? AND ref_id = ?", {kind, ref_id});
+  auto r = c.query("SELECT CAST(coalesce(sum(views), 0) AS BIGINT) AS n FROM portal_views WHERE kind = ? AND ref_id = ?", {kind, ref_id});
   return r.one().i64("n");
 }
 
@@ -769,7 +773,7 @@ std::vector<ReviewRow> review(db::Connection& c, Date from, Date to) {
                            .rows) {
     rows[r.str("unit_code")].documents = int(r.i64("n"));
   }
-  for (const auto& r : c.query("SELECT i.unit_code, sum(v.views) AS n FROM portal_views v JOIN portal_items i "
+  for (const auto& r : c.query("SELECT i.unit_code, CAST(sum(v.views) AS BIGINT) AS n FROM portal_views v JOIN portal_items i "
                                "ON v.kind = 'item' AND i.id = v.ref_id WHERE v.day >= ? AND v.day <= ? GROUP BY i.unit_code",
                                {format_iso_date(from), format_iso_date(to)})
                            .rows) {
