@@ -75,6 +75,7 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
   http::Server server(server_config, web.app(), web.error_responder(), web.metrics());
   server.listen();
   server.stop_on_signals();
+  if (web_config.base_url.empty()) web.set_base_url(fmt::format("http://{}:{}", server_config.host, server.port()));
   spdlog::info("cchc {} serving http://{}:{} with {}", CCHC_VERSION, server_config.host,
                server.port(), db->describe());
   std::cout << fmt::format("cchc listening on http://{}:{}", server_config.host, server.port())
@@ -211,6 +212,10 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_flag("--https", web_config.https,
                       "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
+  web_config.base_url = std::getenv("CCHC_BASE_URL") ? std::getenv("CCHC_BASE_URL") : "";
+  serve_cmd->add_option("--base-url", web_config.base_url,
+                        "The site's public address for feeds, the sitemap and Open Graph tags "
+                        "(default: $CCHC_BASE_URL, else the address it listens on)");
   serve_cmd->add_flag("--no-access-log", no_access_log, "Do not write the access log");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -365,10 +370,12 @@ int run_cli(int argc, char** argv) {
       auto records = load_demo_records(*db, now_seconds(), !demo_no_records);
       auto plan = load_demo_plan(*db, now_seconds());
       auto rounds = load_demo_assessments(*db, now_seconds());
+      auto portal = load_demo_portal(*db, now_seconds());
       std::cout << "demo data loaded into " << db->describe() << ": " << records.dossiers << " dossiers, "
                 << records.feedback << " feedback records, " << plan.tasks << " plan tasks, " << plan.reports
                 << " task reports, " << rounds.rounds << " assessment rounds (" << rounds.submitted
-                << " self-assessments submitted in the open one)" << std::endl;
+                << " self-assessments submitted in the open one), " << portal.items << " portal items, "
+                << portal.documents << " library documents" << std::endl;
       std::cout << "demo logins (demo data only):" << std::endl;
       for (const auto& l : logins) {
         std::cout << fmt::format("  {:<16} {:<18} {}", l.role, l.username, l.password) << std::endl;

@@ -17,17 +17,6 @@
 
 namespace cchc::app {
 
-namespace {
-
-std::string_view embedded_file(std::string_view name) {
-  for (const auto& f : embedded::files()) {
-    if (f.name == name) return f.contents;
-  }
-  throw Error(ErrorKind::internal, fmt::format("{} missing from the binary", name));
-}
-
-}  // namespace
-
 std::vector<DemoLogin> load_demo(db::Database& db) {
   auto now = now_seconds();
   db.write([&](db::Connection& c) {
@@ -36,7 +25,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
         "ON CONFLICT (key) DO NOTHING",
         {"Tỉnh Đồng Nai", std::int64_t{now.time_since_epoch().count()}});
   });
-  auto units = directory::import_units(db, embedded_file("data/demo/units.csv"),
+  auto units = directory::import_units(db, embedded::file("data/demo/units.csv"),
                                        audit::Entry{"system", "demo", "", "", "", {}, {}}, now);
   if (!units.ok()) throw Error(ErrorKind::internal, "demo units rejected: " + units.errors.front().message);
 
@@ -52,6 +41,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
       {"demo.canbo", "Cán bộ phường Trảng Dài", "P-TRANGDAI", "unit_officer"},
       {"demo.lanhdao", "Lãnh đạo phường Trảng Dài", "P-TRANGDAI", "unit_leader"},
       {"demo.congtacvien", "Cộng tác viên Sở Khoa học và Công nghệ", "SKHCN", "editor"},
+      {"demo.ctvxa", "Cộng tác viên phường Trảng Dài", "P-TRANGDAI", "editor"},
       {"demo.banbientap", "Ban Biên tập", "VP-UBND", "editorial_board"},
       {"demo.thamdinh", "Thành viên tổ thẩm định", "SNV", "appraiser"},
       {"demo.theodoi", "Lãnh đạo theo dõi", "VP-UBND", "viewer"},
@@ -148,7 +138,7 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
 
   // A demo matrix with {Y} as the year, imported as any matrix is.
   auto import = [&](const plans::Plan& into, std::string_view file) {
-    std::string matrix(embedded_file(file));
+    std::string matrix(embedded::file(file));
     for (auto pos = matrix.find("{Y}"); pos != std::string::npos; pos = matrix.find("{Y}", pos)) {
       matrix.replace(pos, 3, std::to_string(y));
     }

@@ -61,4 +61,17 @@ struct DemoAssessments {
 };
 DemoAssessments load_demo_assessments(db::Database& db, Instant now);
 
+// The demo's portal (app/demo_portal.cpp, docs/portal.md): the items of
+// data/demo/portal/portal.json (written for the demo, no real person named),
+// supplied by departments and communes over the two years before `now`,
+// each submitted the day before it was published; the last few still a
+// draft, returned or waiting in the board's queue; views on the days after
+// publication; the library's documents (the corpus documents' metadata and
+// the documents they cite). Skipped when the portal has items. Returns the
+// items and documents written.
+struct DemoPortal {
+  std::size_t items = 0, documents = 0;
+};
+DemoPortal load_demo_portal(db::Database& db, Instant now);
+
 }  // namespace cchc::app

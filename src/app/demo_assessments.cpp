@@ -22,14 +22,7 @@ using namespace assessments;
 
 const audit::Entry kSystem{"system", "demo", "", "", "", {}, {}};
 
-std::string_view embedded(std::string_view name) {
-  for (const auto& f : embedded::files()) {
-    if (f.name == name) return f.contents;
-  }
-  throw Error(ErrorKind::internal, fmt::format("{} missing from the binary", name));
-}
-
-CriteriaSet demo_set(const char* file) { return set_from_json(nlohmann::json::parse(embedded(file))); }
+CriteriaSet demo_set(const char* file) { return set_from_json(nlohmann::json::parse(embedded::file(file))); }
 
 // A stable pseudo-random number in [0, 1) from a few strings (FNV-1a).
 double noise(std::initializer_list<std::string_view> parts) {

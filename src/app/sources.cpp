@@ -1,5 +1,7 @@
 #include "app/sources.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,6 +9,8 @@
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
+#include "assessments/store.h"
+#include "core/text.h"
 #include "plans/store.h"
 
 namespace cchc::app {
@@ -62,6 +66,42 @@ assessments::Sources assessment_sources(db::Database& db) {
       if (p.status == "draft") continue;
       out.push_back({p.number, p.title, "/ke-hoach/" + std::to_string(p.id), p.issued_on});
     }
+    return out;
+  };
+  return s;
+}
+
+portal::Sources portal_sources(db::Database& db) {
+  portal::Sources s;
+  s.headline = [&db]() {
+    std::vector<portal::Widget> out;
+    db.read([&](db::Connection& c) {
+      auto province = indicators::province_unit(c);
+      if (!province) return;
+      // The last year that has ended; the year before when it has no records.
+      int year = int(local_date(now_seconds()).year()) - 1;
+      for (int y : {year, year - 1}) {
+        auto figures = indicators::query(c, *province, Period::of_year(y), indicators::Scope::subtree);
+        bool any = false;
+        for (const auto& r : indicators::rate_indicators()) {
+          auto v = (figures.*r.rate).value();
+          if (!v) continue;
+          any = true;
+          out.push_back({fmt::format("{} ({})", r.name_vi, y), text::format_percent(*v * 100.0), "/cong-khai/chi-so"});
+        }
+        if (any) return;
+      }
+    });
+    return out;
+  };
+  s.rankings = [&db]() {
+    std::vector<portal::Widget> out;
+    db.read([&](db::Connection& c) {
+      for (const auto& r : assessments::list_rounds(c)) {
+        if (r.status != "published" || out.size() >= 3) continue;
+        out.push_back({r.name, "", "/xep-hang/" + r.code});
+      }
+    });
     return out;
   };
   return s;

@@ -4,11 +4,16 @@
 // indicator-fed criteria and plans as evidence documents.
 #include "assessments/sources.h"
 #include "db/database.h"
+#include "portal/routes.h"
 #include "plans/routes.h"
 
 namespace cchc::app {
 
 plans::IndicatorSource objective_progress(db::Database& db);
 assessments::Sources assessment_sources(db::Database& db);
+// What the portal's home page shows of the others: the province's service
+// figures of the last full year with records, and the latest published
+// rankings.
+portal::Sources portal_sources(db::Database& db);
 
 }  // namespace cchc::app

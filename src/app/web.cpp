@@ -58,6 +58,13 @@ Web::Web(db::Database& db, WebConfig config)
   plans::add_routes(router_, *layout_, db_, objective_progress(db_));
   assessments::add_routes(router_, *layout_, db_, assessment_sources(db_));
   indicators::add_public_routes(router_, *layout_, db_);
+  base_url_ = std::make_shared<std::string>(config_.base_url);
+  while (!base_url_->empty() && base_url_->back() == '/') base_url_->pop_back();
+  views_ = std::make_unique<portal::ViewCounter>(db_);
+  page_cache_ = std::make_unique<portal::PageCache>(db_, *views_);
+  portal_ = std::make_unique<portal::Portal>(portal::Portal{db_, *layout_, *page_cache_, portal_sources(db_), base_url_});
+  portal::add_public_routes(router_, *portal_);
+  portal::add_editor_routes(router_, *portal_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {

@@ -12,6 +12,8 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/session.h"
+#include "portal/cache.h"
+#include "portal/routes.h"
 #include "views/layout.h"
 #include "views/renderer.h"
 
@@ -21,6 +23,9 @@ struct WebConfig {
   std::filesystem::path templates_dir = "templates";
   std::filesystem::path static_dir = "static";
   bool https = false;  // served behind HTTPS: secure cookies and HSTS
+  // The site's public address for feeds, the sitemap and Open Graph tags;
+  // empty: the address the server listens on (set_base_url).
+  std::string base_url;
 };
 
 class Web {
@@ -35,6 +40,9 @@ class Web {
   const views::Layout& layout() const { return *layout_; }
   http::SessionStore& sessions() { return *sessions_; }
   db::Database& db() { return db_; }
+  // The portal's public address, once known ("http://127.0.0.1:8080").
+  void set_base_url(std::string url) { *base_url_ = std::move(url); }
+  portal::PageCache& page_cache() { return *page_cache_; }
 
  private:
   http::Response dispatch(http::Request& req);
@@ -46,6 +54,10 @@ class Web {
   std::unique_ptr<views::Layout> layout_;
   std::unique_ptr<http::SessionStore> sessions_;
   std::unique_ptr<http::ErrorMapper> errors_;
+  std::shared_ptr<std::string> base_url_;
+  std::unique_ptr<portal::ViewCounter> views_;
+  std::unique_ptr<portal::PageCache> page_cache_;
+  std::unique_ptr<portal::Portal> portal_;
   http::Router router_;
   http::Next pipeline_;
 };

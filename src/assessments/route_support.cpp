@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "directory/permissions.h"
+#include "directory/store.h"
 
 namespace cchc::assessments {
 
@@ -23,7 +24,7 @@ void require_results_visible(const http::Request& req, const Round& r) {
 
 Names names_for(db::Connection& c) {
   Names n;
-  for (const auto& r : c.query("SELECT code, name FROM units").rows) n.units[r.str("code")] = r.str("name");
+  n.units = directory::unit_names(c);
   for (const auto& [code, name] : level_names(c)) n.levels[code] = name;
   return n;
 }

@@ -13,5 +13,8 @@ struct File {
 };
 
 const std::vector<File>& files();
+// The contents of one embedded file by its path; throws internal when the
+// binary was built without it.
+std::string_view file(std::string_view name);
 
 }  // namespace cchc::embedded

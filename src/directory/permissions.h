@@ -20,6 +20,11 @@
 //                  issues: the handler checks the plan's issuing unit)
 //   plans.report   admin, unit_officer, unit_leader (reports of units in
 //                  their subtree: the handler checks the reporting unit)
+//   portal.write   editor, editorial_board, admin (items and documents of
+//                  their unit subtree: the handler checks the item's unit)
+//   portal.review  editorial_board, admin (the queue, publication,
+//                  corrections, withdrawal, categories)
+//   portal.report  editorial_board, admin, viewer (the portal review)
 #include <string>
 #include <string_view>
 

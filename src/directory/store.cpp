@@ -61,6 +61,12 @@ std::vector<Unit> load_units(db::Database& db) {
 
 Tree load_tree(db::Database& db) { return Tree(load_units(db)); }
 
+std::map<std::string, std::string> unit_names(db::Connection& c) {
+  std::map<std::string, std::string> out;
+  for (const auto& r : c.query("SELECT code, name FROM units").rows) out[r.str("code")] = r.str("name");
+  return out;
+}
+
 namespace {
 
 // What an import would do: validated against the stored tree, each unit

@@ -1,6 +1,8 @@
 #pragma once
 // The unit tree's SQL.
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +16,8 @@ namespace cchc::directory {
 std::vector<Level> load_levels(db::Database& db);
 std::vector<Unit> load_units(db::Database& db);
 Tree load_tree(db::Database& db);
+// Every unit's name by code (current and past units alike), for labels.
+std::map<std::string, std::string> unit_names(db::Connection& c);
 
 struct ImportResult {
   std::vector<LineError> errors;  // non-empty: nothing was written

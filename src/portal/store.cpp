@@ -208,7 +208,7 @@ void add_revision(db::Connection& c, const Item& i, const audit::Entry& who, con
 }
 
 void need_category(db::Connection& c, std::int64_t id) {
-  if (!find_category(c, id)) throw invalid_input("no such category", "Chuyên mục không tồn tại.");
+  if (!find_category(c, id)) throw invalid_input("no such category", "Vui lòng chọn chuyên mục.");
 }
 
 }  // namespace

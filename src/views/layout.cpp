@@ -35,6 +35,9 @@ std::string Layout::page(const http::Request& req, const std::string& title,
       {"content", std::move(data)},
   };
   if (charts) layout["charts"] = true;
+  // Open Graph tags and a feed link, for pages that have them.
+  if (auto og = layout["content"].find("og"); og != layout["content"].end()) layout["og"] = *og;
+  if (auto feed = layout["content"].find("feed"); feed != layout["content"].end()) layout["feed_link"] = {{"href", *feed}};
   if (!user.is_null()) layout["user"] = user;
   else layout["anonymous"] = true;
   return renderer_.render("layout/page.tpl", layout);

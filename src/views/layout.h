@@ -37,7 +37,9 @@ class Layout {
 
   // Renders `page_template` with `data` inside the layout. `title` is the
   // page's own title (the browser title adds the system name). A page whose
-  // data has "charts": true loads ECharts and static/js/charts.js.
+  // data has "charts": true loads ECharts and static/js/charts.js; "og"
+  // ({title, description, url, type}) gives Open Graph tags and a canonical
+  // link; "feed" (a path) an Atom feed link.
   std::string page(const http::Request& req, const std::string& title,
                    const std::string& page_template, nlohmann::json data) const;
   // Renders a template alone, without the layout (an htmx fragment).

@@ -5,6 +5,14 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
 <title>{{title}} — {{system_name}}</title>
+{{#og}}<meta name="description" content="{{description}}">
+<meta property="og:title" content="{{title}}">
+<meta property="og:description" content="{{description}}">
+<meta property="og:url" content="{{url}}">
+<meta property="og:type" content="{{type}}">
+<meta property="og:locale" content="vi_VN">
+<link rel="canonical" href="{{url}}">{{/og}}
+{{#feed_link}}<link rel="alternate" type="application/atom+xml" href="{{href}}">{{/feed_link}}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/vendor/pico.min.css">
 <link rel="stylesheet" href="/static/css/cchc.css">

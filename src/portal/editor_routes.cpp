@@ -1,0 +1,378 @@
+// The editorial pages: a unit's items, the board's queue, the item editor
+// with its workflow steps, history and revisions, image uploads, the
+// categories and the documents library. Handlers parse, call the store,
+// drop the public cache when the public can see the change, and redirect.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "http/middleware.h"
+#include "portal/markdown.h"
+#include "portal/page_support.h"
+#include "portal/routes.h"
+#include "portal/store.h"
+
+namespace cchc::portal {
+
+using nlohmann::json;
+
+namespace {
+
+std::string csrf(const http::Request& req) { return req.session ? req.session->csrf_token : ""; }
+
+std::int64_t id_param(const http::Request& req) {
+  const auto& v = req.params.at("id");
+  if (v.empty() || v.size() > 15 || v.find_first_not_of("0123456789") != std::string::npos) {
+    throw not_found("no such item", "Không tìm thấy tin bài.");
+  }
+  return std::stoll(v);
+}
+
+Item need_item(db::Database& db, const http::Request& req) {
+  auto id = id_param(req);
+  auto item = db.read([&](db::Connection& c) { return find_item(c, id); });
+  if (!item) throw not_found("no such item", "Không tìm thấy tin bài.");
+  return *item;
+}
+
+// The item as the form sent it (checked by the store, not here, so that a
+// refused form can be shown again as it was typed).
+Item from_form(const http::Request& req) {
+  Item i;
+  i.title = req.form_param("tieu_de").value_or("");
+  i.summary = req.form_param("tom_tat").value_or("");
+  i.body = req.form_param("noi_dung").value_or("");
+  i.video_url = req.form_param("video").value_or("");
+  i.tags = parse_tags(req.form_param("tu_khoa").value_or(""));
+  i.featured = req.form_param("noi_bat").has_value();
+  auto cat = req.form_param("chuyen_muc").value_or("");
+  bool number = !cat.empty() && cat.size() <= 15 && cat.find_first_not_of("0123456789") == std::string::npos;
+  i.category_id = number ? std::stoll(cat) : 0;  // 0: none chosen, which the store refuses
+  return i;
+}
+
+// "dd/mm/yyyy" and "hh:mm" (blank: none) as an instant in +07:00.
+std::optional<Instant> when_from_form(const http::Request& req) {
+  auto day = std::string(text::trim(req.form_param("ngay_dang").value_or("")));
+  auto time = std::string(text::trim(req.form_param("gio_dang").value_or("")));
+  if (day.empty()) return std::nullopt;
+  auto d = parse_date_input(day);
+  int h = 0, m = 0;
+  if (!time.empty()) {
+    if (time.size() != 5 || time[2] != ':' || !isdigit(time[0]) || !isdigit(time[1]) || !isdigit(time[3]) ||
+        !isdigit(time[4]) || (h = std::stoi(time.substr(0, 2))) > 23 || (m = std::stoi(time.substr(3, 2))) > 59) {
+      throw invalid_input("time must be hh:mm", "Giờ đăng cần dạng giờ:phút, ví dụ 07:30.");
+    }
+  }
+  return start_of_day(d) + std::chrono::hours{h} + std::chrono::minutes{m};
+}
+
+std::string event_label(const std::string& action) {
+  if (action == "create") return "Tạo bản nháp";
+  if (action == "submit") return "Gửi duyệt";
+  if (action == "send_back") return "Trả lại";
+  if (action == "approve") return "Duyệt, đăng";
+  if (action == "comment") return "Góp ý";
+  if (action == "correct") return "Đính chính";
+  if (action == "withdraw") return "Gỡ tin";
+  if (action == "republish") return "Đăng lại";
+  return action;
+}
+
+// How long an item has waited in the queue, as people say it.
+std::string waited(Instant since, Instant now) {
+  auto minutes = std::chrono::duration_cast<std::chrono::minutes>(now - since).count();
+  if (minutes < 60) return fmt::format("{} phút", std::max<long>(minutes, 0));
+  if (minutes < 48 * 60) return fmt::format("{} giờ", minutes / 60);
+  return fmt::format("{} ngày", minutes / (24 * 60));
+}
+
+json item_row(const Item& i, const Names& names, Instant now) {
+  auto unit = names.units.find(i.unit_code);
+  auto cat = names.by_id.find(i.category_id);
+  bool scheduled = i.state == State::published && i.publish_at && *i.publish_at > now;
+  return json{{"title", i.title},
+              {"href", editor_href(i.id)},
+              {"unit", unit == names.units.end() ? i.unit_code : unit->second},
+              {"category", cat == names.by_id.end() ? "" : cat->second.name},
+              {"state", scheduled ? "Đã duyệt, chờ đăng lúc " + format_datetime_vi(*i.publish_at) : state_label_vi(i.state)},
+              {"state_class", state_code(i.state)},
+              {"updated", format_datetime_vi(i.updated_at)},
+              {"waited", i.submitted_at ? waited(*i.submitted_at, now) : ""}};
+}
+
+json category_options(const Names& names, std::int64_t selected) {
+  json out = json::array();
+  for (const auto& c : names.categories) out.push_back({{"id", c.id}, {"name", c.name}, {"selected", c.id == selected}});
+  return out;
+}
+
+// The item's fields for portal/item_fields.tpl.
+json fields(const Item& i, const Names& names, bool board, bool correction) {
+  std::string tags;
+  for (const auto& t : i.tags) tags += (tags.empty() ? "" : ", ") + t;
+  return json{{"_template", "portal/item_fields.tpl"}, {"title", i.title}, {"summary", i.summary}, {"body", i.body},
+              {"video", i.video_url}, {"tags", tags}, {"categories", category_options(names, i.category_id)},
+              {"featured", i.featured}, {"board", board}, {"correction", correction}};
+}
+
+// The message of a refused form, kept with what was typed (422).
+std::optional<std::string> form_problem(const Error& e) {
+  if (e.kind() != ErrorKind::invalid_input) return std::nullopt;
+  return e.message_vi().empty() ? std::string("Dữ liệu chưa hợp lệ.") : e.message_vi();
+}
+
+}  // namespace
+
+void add_editor_routes(http::Router& router, const Portal& p) {
+  p.layout.add_nav({"Biên tập tin bài", "/bien-tap", "portal.write"});
+  auto& db = p.db;
+  auto& layout = p.layout;
+  auto& cache = p.cache;
+
+  // ---- The desk: the unit's items; for the board, the queue.
+  router.add(http::Verb::get, "/bien-tap", "portal.write", [&db, &layout](http::Request& req) {
+    auto now = now_seconds();
+    bool board = directory::holds(*req.principal, "portal.review");
+    json data = db.read([&](db::Connection& c) {
+      Names names = names_for(c);
+      json mine = json::array(), queue = json::array(), returned = json::array(), recent = json::array();
+      for (const auto& i : unit_items(c, {req.principal->unit_code}, 100)) mine.push_back(item_row(i, names, now));
+      if (board) {
+        for (const auto& i : items_in(c, State::submitted, 200)) queue.push_back(item_row(i, names, now));
+        for (const auto& i : items_in(c, State::returned, 50)) returned.push_back(item_row(i, names, now));
+        for (const auto& i : items_in(c, State::published, 30)) recent.push_back(item_row(i, names, now));
+      }
+      return json{{"mine", mine}, {"has_mine", !mine.empty()}, {"board", board},
+                  {"queue", queue}, {"queue_count", text::format_int(std::int64_t(queue.size()))},
+                  {"queue_empty", queue.empty()}, {"returned", returned}, {"recent", recent},
+                  {"unit", names.units[req.principal->unit_code]}, {"saved", req.query_param("da-luu").has_value()}};
+    });
+    return http::html(req, layout.page(req, "Biên tập tin bài", "portal/desk.tpl", std::move(data)));
+  });
+
+  // ---- A new item.
+  auto show_new = [&db, &layout](http::Request& req, const Item& typed, const std::string& error) {
+    json data = db.read([&](db::Connection& c) {
+      Names names = names_for(c);
+      return json{{"csrf", csrf(req)}, {"fields", fields(typed, names, false, false)},
+                  {"unit", names.units[req.principal->unit_code]}};
+    });
+    if (!error.empty()) data["error"] = {{"message", error}};
+    return http::html(req, layout.page(req, "Viết tin bài mới", "portal/new.tpl", std::move(data)),
+                      error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
+  };
+  router.add(http::Verb::get, "/bien-tap/moi", "portal.write",
+             [show_new](http::Request& req) { return show_new(req, Item{}, ""); });
+  router.add(http::Verb::post, "/bien-tap/moi", "portal.write", [&db, show_new](http::Request& req) {
+    auto item = from_form(req);
+    item.unit_code = req.principal->unit_code;
+    try {
+      auto id = create_item(db, item, directory::actor(req), now_seconds());
+      return http::redirect(req, editor_href(id) + "?da-luu");
+    } catch (const Error& e) {
+      auto problem = form_problem(e);
+      if (!problem) throw;
+      return show_new(req, item, *problem);
+    }
+  });
+
+  // ---- Categories (the board).
+  router.add(http::Verb::get, "/bien-tap/chuyen-muc", "portal.review", [&db, &layout](http::Request& req) {
+    json data = db.read([&](db::Connection& c) {
+      json list = json::array();
+      for (const auto& cat : categories(c, false)) {
+        list.push_back({{"id", cat.id}, {"slug", cat.slug}, {"name", cat.name}, {"description", cat.description},
+                        {"position", cat.position}, {"active", cat.active}, {"href", category_href(cat)}});
+      }
+      return json{{"csrf", csrf(req)}, {"categories", list}, {"saved", req.query_param("da-luu").has_value()}};
+    });
+    return http::html(req, layout.page(req, "Chuyên mục", "portal/categories.tpl", std::move(data)));
+  });
+  router.add(http::Verb::post, "/bien-tap/chuyen-muc", "portal.review", [&db, &cache](http::Request& req) {
+    Category cat;
+    auto id = req.form_param("id").value_or("0");
+    cat.id = id.empty() || id.find_first_not_of("0123456789") != std::string::npos || id.size() > 15 ? 0 : std::stoll(id);
+    cat.name = req.form_param("ten").value_or("");
+    cat.slug = req.form_param("duong_dan").value_or("");
+    cat.description = req.form_param("mo_ta").value_or("");
+    auto pos = text::parse_decimal(req.form_param("thu_tu").value_or("0"));
+    cat.position = pos ? int(*pos) : 0;
+    cat.active = req.form_param("hien_thi").has_value();
+    save_category(db, cat, directory::actor(req), now_seconds());
+    cache.invalidate();
+    return http::redirect(req, "/bien-tap/chuyen-muc?da-luu");
+  });
+
+  // ---- Documents: post one, withdraw one.
+  router.add(http::Verb::get, "/bien-tap/van-ban", "portal.write", [&db, &layout](http::Request& req) {
+    json data = db.read([&](db::Connection& c) {
+      json types = json::array(), list = json::array();
+      for (const auto& [code, name] : document_types()) types.push_back({{"code", code}, {"name", name}});
+      bool board = directory::holds(*req.principal, "portal.review");
+      for (const auto& d : documents(c, {}, 0, 50).documents) {
+        auto card = document_card(d);
+        card["id"] = d.id;
+        card["board"] = board;
+        list.push_back(card);
+      }
+      return json{{"csrf", csrf(req)}, {"types", types}, {"documents", list},
+                  {"board", directory::holds(*req.principal, "portal.review")},
+                  {"saved", req.query_param("da-luu").has_value()}};
+    });
+    return http::html(req, layout.page(req, "Đăng văn bản", "portal/documents_desk.tpl", std::move(data)));
+  });
+  router.add(http::Verb::post, "/bien-tap/van-ban", "portal.write", [&db, &cache](http::Request& req) {
+    Document d;
+    d.number_symbol = req.form_param("so_ky_hieu").value_or("");
+    d.type_code = req.form_param("loai").value_or("");
+    auto day = std::string(text::trim(req.form_param("ngay_ban_hanh").value_or("")));
+    if (!day.empty()) d.issued_on = parse_date_input(day);
+    d.issuer = req.form_param("co_quan").value_or("");
+    d.subject = req.form_param("trich_yeu").value_or("");
+    d.unit_code = req.principal->unit_code;
+    std::optional<std::pair<std::string, std::string>> file;
+    const auto& files = req.files();
+    if (auto f = files.find("tep"); f != files.end() && !f->second.content.empty()) {
+      file = std::pair{f->second.filename, f->second.content};
+    }
+    add_document(db, d, file, directory::actor(req), now_seconds());
+    cache.invalidate();
+    return http::redirect(req, "/bien-tap/van-ban?da-luu");
+  });
+  router.add(http::Verb::post, "/bien-tap/van-ban/{id}/go", "portal.review", [&db, &cache](http::Request& req) {
+    withdraw_document(db, id_param(req), req.form_param("ly_do").value_or(""), directory::actor(req), now_seconds());
+    cache.invalidate();
+    return http::redirect(req, "/bien-tap/van-ban?da-luu");
+  });
+  // ---- The item editor: what the user may do with the item in its state.
+  // A refused save shows the form again with what was typed.
+  auto show_item = [&db, &layout](http::Request& req, const Item& item, const std::optional<Item>& typed,
+                                  const std::string& error) {
+    auto now = now_seconds();
+    if (!may_see_unpublished(db, req, item)) {
+      throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
+    }
+    bool author = is_author(db, req, item);
+    bool board = directory::holds(*req.principal, "portal.review");
+    auto can = [&](Action a) {
+      return (author && transition(item.state, a, Actor::author)) ||
+             (board && item.state != State::draft && transition(item.state, a, Actor::board));
+    };
+    bool as_board = can(Action::edit) && !(author && transition(item.state, Action::edit, Actor::author));
+    json data = db.read([&](db::Connection& c) {
+      Names names = names_for(c);
+      json history = json::array();
+      for (const auto& e : events(c, item.id)) {
+        history.push_back({{"action", event_label(e.action)}, {"actor", e.actor}, {"at", format_datetime_vi(e.at)},
+                           {"note", e.note}, {"has_note", !e.note.empty()}});
+      }
+      json images = json::array();
+      for (const auto& [id, name] : item_images(c, item.id)) {
+        images.push_back({{"href", "/cong-thong-tin/anh/" + id}, {"name", name},
+                          {"markdown", "![" + name + "](/cong-thong-tin/anh/" + id + ")"}});
+      }
+      auto row = item_row(item, names, now);
+      row.update({{"csrf", csrf(req)},
+                  {"action", editor_href(item.id)},
+                  {"summary", item.summary},
+                  {"preview", render_markdown(item.body)},
+                  {"fields", fields(typed.value_or(item), names, as_board, item.state == State::published)},
+                  {"editable", can(Action::edit)},
+                  {"can_submit", can(Action::submit)},
+                  {"can_send_back", can(Action::send_back)},
+                  {"can_approve", can(Action::approve)},
+                  {"can_withdraw", can(Action::withdraw)},
+                  {"can_republish", can(Action::republish)},
+                  {"can_comment", can(Action::comment)},
+                  {"public", is_public(item, now)},
+                  {"public_href", item_href(item)},
+                  {"revision", item.revision},
+                  {"has_revisions", item.revision > 1},
+                  {"withdrawn_reason", item.withdrawn_reason},
+                  {"withdrawn", item.state == State::withdrawn},
+                  {"history", history},
+                  {"images", images},
+                  {"has_images", !images.empty()},
+                  {"saved", req.query_param("da-luu").has_value()}});
+      return row;
+    });
+    if (!error.empty()) data["error"] = {{"message", error}};
+    return http::html(req, layout.page(req, item.title, "portal/item.tpl", std::move(data)),
+                      error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
+  };
+  router.add(http::Verb::get, "/bien-tap/{id}", "portal.write", [&db, show_item](http::Request& req) {
+    return show_item(req, need_item(db, req), std::nullopt, "");
+  });
+  router.add(http::Verb::post, "/bien-tap/{id}", "portal.write", [&db, &cache, show_item](http::Request& req) {
+    auto item = need_item(db, req);
+    auto actor = actor_for(db, req, item, Action::edit);
+    auto typed = from_form(req);
+    try {
+      update_item(db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      auto problem = form_problem(e);
+      if (!problem) throw;
+      return show_item(req, item, typed, *problem);
+    }
+    if (item.state == State::published) cache.invalidate();
+    return http::redirect(req, editor_href(item.id) + "?da-luu");
+  });
+
+  // ---- Workflow steps: one route each, the same shape.
+  struct Step {
+    const char* path;
+    Action action;
+  };
+  for (auto step : {Step{"/gui", Action::submit}, Step{"/tra-lai", Action::send_back}, Step{"/duyet", Action::approve},
+                    Step{"/go", Action::withdraw}, Step{"/dang-lai", Action::republish}, Step{"/gop-y", Action::comment}}) {
+    router.add(http::Verb::post, std::string("/bien-tap/{id}") + step.path, "portal.write",
+               [&db, &cache, step](http::Request& req) {
+                 auto item = need_item(db, req);
+                 auto actor = actor_for(db, req, item, step.action);
+                 auto when = step.action == Action::approve ? when_from_form(req) : std::nullopt;
+                 act(db, item.id, step.action, actor, req.form_param("ly_do").value_or(""), when, directory::actor(req),
+                     now_seconds());
+                 cache.invalidate();
+                 return http::redirect(req, editor_href(item.id) + "?da-luu");
+               });
+  }
+
+  // ---- Images.
+  router.add(http::Verb::post, "/bien-tap/{id}/anh", "portal.write", [&db](http::Request& req) {
+    auto item = need_item(db, req);
+    auto actor = actor_for(db, req, item, Action::edit);
+    auto files = req.files();
+    auto f = files.find("anh");
+    if (f == files.end() || f->second.content.empty()) throw invalid_input("choose an image", "Vui lòng chọn ảnh để tải lên.");
+    add_image(db, item.id, actor, f->second.filename, f->second.content, directory::actor(req), now_seconds());
+    return http::redirect(req, editor_href(item.id) + "?da-luu#anh");
+  });
+
+  // ---- Revisions with their differences.
+  router.add(http::Verb::get, "/bien-tap/{id}/phien-ban", "portal.write", [&db, &layout](http::Request& req) {
+    auto item = need_item(db, req);
+    if (!may_see_unpublished(db, req, item)) throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
+    json data = db.read([&](db::Connection& c) {
+      auto revs = revisions(c, item.id);
+      json list = json::array();
+      for (std::size_t k = revs.size(); k-- > 0;) {
+        const auto& r = revs[k];
+        const Revision* before = k > 0 ? &revs[k - 1] : nullptr;
+        list.push_back({{"revision", r.revision}, {"by", r.edited_by}, {"at", format_datetime_vi(r.edited_at)},
+                        {"note", r.note}, {"has_note", !r.note.empty()},
+                        {"title", diff_html(before ? before->title : "", r.title)},
+                        {"summary", diff_html(before ? before->summary : "", r.summary)},
+                        {"body", diff_html(before ? before->body : "", r.body)}});
+      }
+      return json{{"title", item.title}, {"href", editor_href(item.id)}, {"revisions", list}};
+    });
+    return http::html(req, layout.page(req, "Lịch sử chỉnh sửa: " + item.title, "portal/revisions.tpl", std::move(data)));
+  });
+
+}
+
+}  // namespace cchc::portal

@@ -1,0 +1,43 @@
+#pragma once
+// The portal's pages (docs/portal.md): the public site under
+// /cong-thong-tin (home, categories, articles, print view, documents
+// library, search, Atom feeds) and /sitemap.xml, cached per portal version;
+// the editorial pages under /bien-tap (a unit's items, the board's queue,
+// the item editor with its history and revisions, categories, documents,
+// the review report).
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "http/router.h"
+#include "portal/cache.h"
+#include "views/layout.h"
+
+namespace cchc::portal {
+
+// Figures and rankings other capabilities show on the portal's home page,
+// when they are present (wired by app/sources.cpp).
+struct Widget {
+  std::string label, value, href;
+};
+struct Sources {
+  std::function<std::vector<Widget>()> headline;  // the reform figures
+  std::function<std::vector<Widget>()> rankings;  // the latest published rankings
+};
+
+struct Portal {
+  db::Database& db;
+  views::Layout& layout;
+  PageCache& cache;
+  Sources sources;
+  // The site's address for feeds, the sitemap and Open Graph tags
+  // ("https://cchc.dongnai.gov.vn"); set once the server listens.
+  std::shared_ptr<std::string> base_url;
+};
+
+void add_public_routes(http::Router& router, const Portal& portal);
+void add_editor_routes(http::Router& router, const Portal& portal);
+
+}  // namespace cchc::portal
