@@ -1,0 +1,201 @@
+// The portal over a real server on the demo data: the editorial workflow
+// through its pages (a commune editor, the board), who may do what, the
+// public cache (304 for a known ETag, a new page after publishing and after
+// withdrawing), markdown safety on the published page, search without
+// diacritics, images checked by content and hidden until publication,
+// feeds and the sitemap, views counted without bots.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "db/database.h"
+#include "http/middleware.h"
+#include "support/browser.h"
+#include "support/http_client.h"
+#include "support/sample_files.h"
+#include "support/server_process.h"
+
+namespace cchc {
+namespace {
+
+using testing::Browser;
+using testing::http_request;
+using testing::run_cchc;
+using testing::ServerProcess;
+
+class PortalServed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("cchc-portal-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "cchc.db").string();
+    std::string out;
+    ASSERT_EQ(run_cchc({"demo", "--db", db_, "--no-records"}, out), 0) << out;
+    server_ = new ServerProcess(db_, {"--base-url", "https://cchc.example.org/"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(dir_);
+  }
+  static unsigned short port() { return server_->port(); }
+  static inline std::filesystem::path dir_;
+  static inline std::string db_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+std::string item_id(const testing::HttpResult& created) {
+  auto loc = created.header("location");  // /bien-tap/{id}?da-luu
+  auto id = loc.substr(std::string("/bien-tap/").size());
+  return id.substr(0, id.find('?'));
+}
+
+// A unique word so that searches see only this test's item.
+const std::string kWord = "Xoanvietcchc";
+
+std::string form(const std::string& title, const std::string& body) {
+  return "tieu_de=" + http::url_encode(title) + "&chuyen_muc=4&tom_tat=" + http::url_encode("Tóm tắt " + kWord) +
+         "&noi_dung=" + http::url_encode(body) + "&tu_khoa=" + http::url_encode("một cửa, thử nghiệm");
+}
+
+TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
+  Browser editor{port()}, board{port()}, other{port()};
+  ASSERT_EQ(editor.sign_in("demo.ctvxa", "demo-editor-dongnai"), 303);
+  ASSERT_EQ(board.sign_in("demo.banbientap", "demo-editorial_board-dongnai"), 303);
+  ASSERT_EQ(other.sign_in("demo.congtacvien", "demo-editor-dongnai"), 303);
+  for (auto* b : {&editor, &board, &other}) b->get("/bien-tap/moi");  // a form: the session's CSRF token
+
+  // Anonymous readers: the home page with an ETag; the same again is 304.
+  auto home = http_request(port(), "GET", "/cong-thong-tin");
+  ASSERT_EQ(home.status, 200);
+  auto etag = home.header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin", {{"If-None-Match", etag}}).status, 304);
+
+  // A refused form keeps what was typed (no category chosen).
+  auto refused = editor.post("/bien-tap/moi", "tieu_de=" + http::url_encode("Tin chưa chọn chuyên mục") + "&noi_dung=abc");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Tin chưa chọn chuyên mục"), std::string::npos);
+  EXPECT_NE(refused.body.find("Vui lòng chọn chuyên mục"), std::string::npos);
+
+  // The commune editor drafts an item with hostile markdown and submits it.
+  std::string title = "Phường Trảng Dài thử nghiệm tiếp nhận hồ sơ " + kWord;
+  auto created = editor.post("/bien-tap/moi", form(title, "Đoạn đầu.\n\n<script>alert(1)</script>\n\n[bấm](javascript:alert(1))"));
+  ASSERT_EQ(created.status, 303) << created.body;
+  auto id = item_id(created);
+  std::string page = "/bien-tap/" + id;
+  // Another unit's editor and the board do not see a draft.
+  EXPECT_EQ(other.get(page).status, 403);
+  EXPECT_EQ(board.get(page).status, 403);
+  EXPECT_EQ(editor.post(page + "/gui", "x=1").status, 303);
+  // The editor cannot approve; the board returns it with a reason.
+  EXPECT_EQ(editor.post(page + "/duyet", "x=1").status, 403);
+  EXPECT_EQ(board.get(page).status, 200);
+  EXPECT_EQ(board.post(page + "/tra-lai", "ly_do=").status, 400);  // a reason is required
+  EXPECT_EQ(board.post(page + "/tra-lai", "ly_do=" + http::url_encode("Bổ sung ảnh")).status, 303);
+  EXPECT_NE(editor.get(page).body.find("Bổ sung ảnh"), std::string::npos);  // the unit sees why
+  // Fixed and submitted again; still nothing public.
+  EXPECT_EQ(editor.post(page, form(title, "Đoạn đầu đã sửa " + kWord + ".\n\n<script>alert(1)</script>\n\n[bấm](javascript:alert(1))")).status, 303);
+  EXPECT_EQ(editor.post(page + "/gui", "x=1").status, 303);
+  auto before = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=" + kWord);
+  EXPECT_NE(before.body.find("Tìm thấy 0 kết quả"), std::string::npos);
+
+  // Published: the cached pages are new, search finds it without marks.
+  EXPECT_EQ(board.post(page + "/duyet", "ngay_dang=&gio_dang=").status, 303);
+  auto after = http_request(port(), "GET", "/cong-thong-tin", {{"If-None-Match", etag}});
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(after.header("etag"), etag);
+  auto found = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=phuong+trang+dai+thu+nghiem+" + kWord);
+  EXPECT_NE(found.body.find("Tìm thấy 1 kết quả"), std::string::npos) << found.body.substr(0, 300);
+  auto slug_at = found.body.find("/cong-thong-tin/bai-viet/");
+  ASSERT_NE(slug_at, std::string::npos);
+  auto href = found.body.substr(slug_at, found.body.find('"', slug_at) - slug_at);
+  auto article = http_request(port(), "GET", href);
+  ASSERT_EQ(article.status, 200);
+  EXPECT_NE(article.body.find("Đoạn đầu đã sửa"), std::string::npos);
+  EXPECT_EQ(article.body.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(article.body.find("javascript:"), std::string::npos);
+  EXPECT_NE(article.body.find("property=\"og:title\""), std::string::npos);
+  EXPECT_NE(article.body.find("https://cchc.example.org" + href), std::string::npos);  // canonical, og:url
+  EXPECT_NE(article.body.find("Phường Trảng Dài"), std::string::npos);                // the supplying unit
+  EXPECT_EQ(http_request(port(), "GET", href + "/ban-in").status, 200);
+  // Feeds and the sitemap list it under the configured address.
+  auto atom = http_request(port(), "GET", "/cong-thong-tin/chuyen-muc/thu-tuc-hanh-chinh-mot-cua/atom.xml");
+  EXPECT_EQ(atom.header("content-type"), "application/atom+xml; charset=utf-8");
+  EXPECT_NE(atom.body.find("<link href=\"https://cchc.example.org" + href + "\"/>"), std::string::npos);
+  auto sitemap = http_request(port(), "GET", "/sitemap.xml");
+  EXPECT_NE(sitemap.body.find("<loc>https://cchc.example.org" + href + "</loc>"), std::string::npos);
+
+  // Withdrawn with a reason: gone from the public pages and from search.
+  EXPECT_EQ(editor.post(page + "/go", "ly_do=x").status, 403);
+  EXPECT_EQ(board.post(page + "/go", "ly_do=" + http::url_encode("Thông tin cần kiểm tra lại")).status, 303);
+  EXPECT_EQ(http_request(port(), "GET", href).status, 404);
+  auto gone = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=" + kWord);
+  EXPECT_NE(gone.body.find("Tìm thấy 0 kết quả"), std::string::npos);
+}
+
+TEST_F(PortalServed, ImagesAreSniffedAndHiddenUntilPublication) {
+  Browser editor{port()};
+  ASSERT_EQ(editor.sign_in("demo.ctvxa", "demo-editor-dongnai"), 303);
+  editor.get("/bien-tap/moi");
+  auto created = editor.post("/bien-tap/moi", form("Ảnh hội nghị trực tuyến của phường", "Nội dung"));
+  ASSERT_EQ(created.status, 303);
+  std::string page = "/bien-tap/" + item_id(created);
+  // HTML named .png is refused; a PNG is kept under a random id.
+  auto html = editor.post_file(page + "/anh", {}, "anh", "anh.png", testing::sample_html());
+  EXPECT_EQ(html.status, 400);
+  auto png = editor.post_file(page + "/anh", {}, "anh", "hoi-nghi.png", testing::sample_png());
+  EXPECT_EQ(png.status, 303);
+  auto body = editor.get(page).body;
+  auto at = body.find("href=\"/cong-thong-tin/anh/");
+  ASSERT_NE(at, std::string::npos);
+  auto src = body.substr(at + 6, std::string("/cong-thong-tin/anh/").size() + 32);
+  // Not public yet: its editor sees it, a reader does not.
+  auto own = editor.get(src);
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(own.header("content-type"), "image/png");
+  EXPECT_EQ(own.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(own.body, testing::sample_png());
+  EXPECT_EQ(http_request(port(), "GET", src).status, 404);
+}
+
+TEST_F(PortalServed, ViewsAreCountedWithoutBots) {
+  // A server of its own, stopped at the end so that it writes its counts.
+  auto db = (dir_ / "views.db").string();
+  std::string out;
+  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
+  auto slug = [&] {
+    auto d = db::open(db);
+    return d->read([](db::Connection& c) {
+      return c.query("SELECT slug FROM portal_items WHERE state = 'published' ORDER BY id LIMIT 1").one().str("slug");
+    });
+  }();
+  auto count = [&] {
+    auto d = db::open(db);
+    return d->read([&](db::Connection& c) {
+      return c.query("SELECT CAST(coalesce(sum(v.views), 0) AS BIGINT) AS n FROM portal_views v JOIN portal_items i "
+                     "ON v.kind = 'item' AND v.ref_id = i.id WHERE i.slug = ?",
+                     {slug})
+          .one()
+          .i64("n");
+    });
+  };
+  auto before = count();
+  {
+    ServerProcess server(db);
+    const std::string path = "/cong-thong-tin/bai-viet/" + slug;
+    const std::pair<std::string, std::string> phone = {"User-Agent", "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36"};
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(http_request(server.port(), "GET", path, {phone}).status, 200);
+    EXPECT_EQ(http_request(server.port(), "GET", path, {{"User-Agent", "Googlebot/2.1"}}).status, 200);
+    EXPECT_EQ(http_request(server.port(), "GET", path).status, 200);  // no user agent: not a person
+    EXPECT_EQ(server.stop(SIGTERM, std::chrono::seconds{10}), 0);
+  }
+  EXPECT_EQ(count(), before + 3);
+  // Nothing personal is stored: the table holds counts per item and day only.
+  auto d = db::open(db);
+  auto columns = d->read([](db::Connection& c) { return c.query("SELECT * FROM portal_views LIMIT 1").one().size(); });
+  EXPECT_EQ(columns, 4u);  // kind, ref_id, day, views
+}
+
+}  // namespace
+}  // namespace cchc
