@@ -59,7 +59,10 @@ void ViewCounter::flush() {
 // ---- Pages ----
 
 PageCache::PageCache(db::Database& db, ViewCounter& views, std::size_t max_entries)
-    : db_(db), views_(views), max_entries_(max_entries) {}
+    : db_(db), views_(views), max_entries_(max_entries) {
+  listener_ = db_.listen("portal", [this] { invalidate(); });
+  if (listener_) check_every_ = 30;
+}
 
 void PageCache::invalidate() {
   ++generation_;
@@ -75,7 +78,7 @@ std::size_t PageCache::size() const {
 void PageCache::check_stored_version(Instant now) {
   auto t = now.time_since_epoch().count();
   auto last = checked_at_.load();
-  if (t - last < 1 || !checked_at_.compare_exchange_strong(last, t)) return;
+  if (t - last < check_every_ || !checked_at_.compare_exchange_strong(last, t)) return;
   auto v = db_.read([](db::Connection& c) { return version(c); });
   auto before = stored_version_.exchange(v);
   if (before != -1 && before != v) invalidate();

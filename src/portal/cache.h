@@ -49,8 +49,8 @@ class ViewCounter {
 // item's time. invalidate() starts a new generation: the portal's writes
 // call it in this process; with PostgreSQL a LISTEN on "portal" calls it in
 // every other process; and the stored portal_version is compared at most
-// once a second, which covers writers that notify nobody (another process
-// on SQLite, the command line).
+// once a second on SQLite (another process, the command line, notify
+// nobody), once in 30 seconds on PostgreSQL (a safety net under LISTEN).
 class PageCache {
  public:
   struct Entry {
@@ -82,6 +82,8 @@ class PageCache {
   std::atomic<std::uint64_t> generation_{1};
   std::atomic<std::int64_t> checked_at_{0};
   std::atomic<std::int64_t> stored_version_{-1};
+  std::int64_t check_every_ = 1;  // seconds
+  std::unique_ptr<db::Listener> listener_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;
 };

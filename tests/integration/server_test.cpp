@@ -291,6 +291,33 @@ TEST(TwoProcesses, ShareSessionsThroughPostgres) {
   EXPECT_NE(http_request(b.port(), "GET", "/").body.find("Tỉnh Đồng Nai"), std::string::npos);
 }
 
+// A publication through one process renews the portal pages the other has
+// cached, through LISTEN/NOTIFY: well before the 30-second safety check.
+TEST(TwoProcesses, APublicationOnOneRenewsTheOthersCachedPages) {
+  CCHC_TEST_DB(t, "postgres");
+  std::string out;
+  ASSERT_EQ(run_cchc({"demo", "--db", t->spec, "--no-records"}, out), 0) << out;
+  auto waiting = t->db->read([](db::Connection& c) {
+    return c.query("SELECT id FROM portal_items WHERE state = 'submitted' ORDER BY id LIMIT 1").one().i64("id");
+  });
+  ServerProcess a(t->spec), b(t->spec);
+  auto first = http_request(b.port(), "GET", "/cong-thong-tin");
+  auto etag = first.header("etag");
+  ASSERT_FALSE(etag.empty());
+  ASSERT_EQ(http_request(b.port(), "GET", "/cong-thong-tin", {{"If-None-Match", etag}}).status, 304);
+
+  testing::Browser board{a.port()};
+  ASSERT_EQ(board.sign_in("demo.banbientap", "demo-editorial_board-dongnai"), 303);
+  board.get("/bien-tap/" + std::to_string(waiting));
+  ASSERT_EQ(board.post("/bien-tap/" + std::to_string(waiting) + "/duyet", "ngay_dang=").status, 303);
+  int status = 304;
+  for (int i = 0; i < 50 && status == 304; ++i) {
+    status = http_request(b.port(), "GET", "/cong-thong-tin", {{"If-None-Match", etag}}).status;
+    if (status == 304) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(status, 200);
+}
+
 TEST(Cli, VerbsAndErrors) {
   std::string out;
   EXPECT_EQ(run_cchc({"--version"}, out), 0);
