@@ -9,9 +9,14 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/store.h"
 #include "http/middleware.h"
 #include "portal/markdown.h"
 #include "portal/page_support.h"
+#include "portal/review.h"
+#include "views/decree30.h"
+#include "views/docx.h"
+#include "views/table.h"
 #include "portal/routes.h"
 #include "portal/store.h"
 
@@ -129,6 +134,7 @@ std::optional<std::string> form_problem(const Error& e) {
 
 void add_editor_routes(http::Router& router, const Portal& p) {
   p.layout.add_nav({"Biên tập tin bài", "/bien-tap", "portal.write"});
+  p.layout.add_nav({"Sơ kết cổng thông tin", "/bien-tap/so-ket", "portal.report"});
   auto& db = p.db;
   auto& layout = p.layout;
   auto& cache = p.cache;
@@ -248,6 +254,60 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     cache.invalidate();
     return http::redirect(req, "/bien-tap/van-ban?da-luu");
   });
+  // ---- The portal review (sơ kết) of a period: the page, the workbook, the draft report.
+  struct Period {
+    Date from, to;
+    std::string from_text, to_text, label;
+  };
+  auto period_of = [](const http::Request& req) {
+    auto today = local_date(now_seconds());
+    Period p;
+    auto from = std::string(text::trim(req.query_param("tu-ngay").value_or("")));
+    auto to = std::string(text::trim(req.query_param("den-ngay").value_or("")));
+    p.from = from.empty() ? Date{today.year() / std::chrono::January / 1} : parse_date_input(from);
+    p.to = to.empty() ? today : parse_date_input(to);
+    if (p.from > p.to) throw invalid_input("the period must start before it ends", "Ngày bắt đầu phải trước ngày kết thúc.");
+    p.from_text = format_date_vi(p.from);
+    p.to_text = format_date_vi(p.to);
+    p.label = "từ ngày " + p.from_text + " đến ngày " + p.to_text;
+    return p;
+  };
+  auto query_of = [](const Period& p) {
+    return "tu-ngay=" + http::url_encode(p.from_text) + "&den-ngay=" + http::url_encode(p.to_text);
+  };
+  router.add(http::Verb::get, "/bien-tap/so-ket", "portal.report", [&db, &layout, period_of, query_of](http::Request& req) {
+    auto p = period_of(req);
+    json data = db.read([&](db::Connection& c) {
+      auto table = review_table(review(c, p.from, p.to), directory::unit_names(c), p.label);
+      return json{{"from", p.from_text}, {"to", p.to_text}, {"table", views::to_view(table)},
+                  {"xlsx", "/bien-tap/so-ket/bang.xlsx?" + query_of(p)},
+                  {"docx", "/bien-tap/so-ket/bao-cao.docx?" + query_of(p)}};
+    });
+    return http::html(req, layout.page(req, "Sơ kết Trang thông tin cải cách hành chính", "portal/review.tpl", std::move(data)));
+  });
+  router.add(http::Verb::get, "/bien-tap/so-ket/bang.xlsx", "portal.report", [&db, period_of](http::Request& req) {
+    auto p = period_of(req);
+    auto bytes = db.read([&](db::Connection& c) {
+      return views::to_xlsx({review_table(review(c, p.from, p.to), directory::unit_names(c), p.label)});
+    });
+    return http::attachment(req, http::kXlsxType, std::move(bytes),
+                            "so-ket-cong-thong-tin-" + format_iso_date(p.from) + "-" + format_iso_date(p.to) + ".xlsx");
+  });
+  router.add(http::Verb::get, "/bien-tap/so-ket/bao-cao.docx", "portal.report", [&db, period_of](http::Request& req) {
+    auto p = period_of(req);
+    auto bytes = db.read([&](db::Connection& c) {
+      auto names = directory::unit_names(c);
+      auto unit = req.principal->unit_code;
+      auto level = c.query("SELECT level FROM units WHERE code = ?", {unit});
+      auto province = c.query("SELECT name FROM units WHERE level = 'province' AND parent_code IS NULL");
+      auto issuer = views::issuer_for(unit, names[unit], level.empty() ? "" : level.one().str("level"),
+                                      province.empty() ? "" : province.one().str("name"), "BC");
+      return review_docx(review(c, p.from, p.to), names, p.label, issuer);
+    });
+    return http::attachment(req, http::kDocxType, std::move(bytes),
+                            "bao-cao-so-ket-cong-thong-tin-" + format_iso_date(p.from) + "-" + format_iso_date(p.to) + ".docx");
+  });
+
   // ---- The item editor: what the user may do with the item in its state.
   // A refused save shows the form again with what was typed.
   auto show_item = [&db, &layout](http::Request& req, const Item& item, const std::optional<Item>& typed,

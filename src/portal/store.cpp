@@ -748,7 +748,7 @@ std::int64_t version(db::Connection& c) {
 
 // ---- Review ----
 
-std::vector<ReviewRow> review(db::Connection& c, Date from, Date to) {
+Review review(db::Connection& c, Date from, Date to) {
   auto start = secs(start_of_day(from));
   auto end = secs(start_of_day(Date{std::chrono::sys_days{to} + std::chrono::days{1}}));
   std::map<std::string, ReviewRow> rows;
@@ -779,12 +779,20 @@ std::vector<ReviewRow> review(db::Connection& c, Date from, Date to) {
                            .rows) {
     rows[r.str("unit_code")].views = r.i64("n");
   }
-  std::vector<ReviewRow> out;
+  Review out;
+  std::vector<double> all;
   for (auto& [unit, row] : rows) {
     row.unit_code = unit;
     row.median_days = median(days[unit]);
-    out.push_back(row);
+    all.insert(all.end(), days[unit].begin(), days[unit].end());
+    out.total.submitted += row.submitted;
+    out.total.published += row.published;
+    out.total.returned += row.returned;
+    out.total.documents += row.documents;
+    out.total.views += row.views;
+    out.units.push_back(row);
   }
+  out.total.median_days = median(all);
   return out;
 }
 

@@ -151,7 +151,12 @@ struct ReviewRow {
   int documents = 0;                  // documents posted in the period
   std::int64_t views = 0;             // views in the period of the unit's items
 };
-// Per unit that supplied anything in [from, to] (local days), by unit code.
-std::vector<ReviewRow> review(db::Connection& c, Date from, Date to);
+struct Review {
+  std::vector<ReviewRow> units;  // every unit that supplied anything, by unit code
+  ReviewRow total;               // the province: sums, and the median over all published items
+};
+// The figures of [from, to] (local days): items by their first submission in
+// the period, documents by their posting, views by their day.
+Review review(db::Connection& c, Date from, Date to);
 
 }  // namespace cchc::portal

@@ -10,11 +10,13 @@
 #include <fstream>
 
 #include "db/database.h"
+#include "http/message.h"
 #include "http/middleware.h"
 #include "support/browser.h"
 #include "support/http_client.h"
 #include "support/sample_files.h"
 #include "support/server_process.h"
+#include "support/zip_entry.h"
 
 namespace cchc {
 namespace {
@@ -157,6 +159,26 @@ TEST_F(PortalServed, ImagesAreSniffedAndHiddenUntilPublication) {
   EXPECT_EQ(own.header("x-content-type-options"), "nosniff");
   EXPECT_EQ(own.body, testing::sample_png());
   EXPECT_EQ(http_request(port(), "GET", src).status, 404);
+}
+
+TEST_F(PortalServed, TheReviewOfAPeriodAsAPageAWorkbookAndADraftReport) {
+  Browser admin{port()}, editor{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(editor.sign_in("demo.ctvxa", "demo-editor-dongnai"), 303);
+  auto today = format_date_vi(local_date(now_seconds()));
+  std::string query = "?tu-ngay=01%2F01%2F2020&den-ngay=" + http::url_encode(today);
+  auto page = admin.get("/bien-tap/so-ket" + query);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Toàn tỉnh"), std::string::npos);
+  EXPECT_NE(page.body.find("Phường Trảng Dài"), std::string::npos);  // a demo unit that supplied items
+  auto xlsx = admin.get("/bien-tap/so-ket/bang.xlsx" + query);
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("content-type"), http::kXlsxType);
+  auto docx = admin.get("/bien-tap/so-ket/bao-cao.docx" + query);
+  EXPECT_EQ(docx.status, 200);
+  EXPECT_NE(testing::zip_entry(docx.body, "word/document.xml").find("SỞ NỘI VỤ"), std::string::npos);
+  EXPECT_EQ(admin.get("/bien-tap/so-ket?tu-ngay=02%2F01%2F2026&den-ngay=01%2F01%2F2026").status, 400);
+  EXPECT_EQ(editor.get("/bien-tap/so-ket").status, 403);  // the review is the board's and the coordinator's
 }
 
 TEST_F(PortalServed, ViewsAreCountedWithoutBots) {

@@ -4,6 +4,8 @@
 #include "plans/compiled.h"
 
 #include <gtest/gtest.h>
+
+#include "support/zip_entry.h"
 #include <zip.h>
 
 #include "core/calendar.h"
@@ -96,17 +98,7 @@ TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
   EXPECT_NE(table.rows[2][7].text.find("Sở C (phối hợp): Báo cáo của C"), std::string::npos);
 
   auto docx = compiled_docx(r, areas, names, {"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"});
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_t* z = zip_open_from_source(zip_source_buffer_create(docx.data(), docx.size(), 0, &err), ZIP_RDONLY, &err);
-  ASSERT_NE(z, nullptr);
-  zip_stat_t st;
-  ASSERT_EQ(zip_stat(z, "word/document.xml", 0, &st), 0);
-  std::string xml(st.size, '\0');
-  zip_file_t* f = zip_fopen(z, "word/document.xml", 0);
-  zip_fread(f, xml.data(), st.size);
-  zip_fclose(f);
-  zip_discard(z);
+  auto xml = testing::zip_entry(docx, "word/document.xml");
   for (const char* part : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ NỘI VỤ",
                            "Số:        /BC-SNV", "Đồng Nai, ngày     tháng     năm 2024", "BÁO CÁO",
                            "Kết quả thực hiện Kế hoạch số 12/KH-UBND", "I. KẾT QUẢ THỰC HIỆN", "1. Cải cách thể chế",

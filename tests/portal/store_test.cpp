@@ -246,9 +246,10 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   add_views(db, {{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
   add_views(db, {{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
 
-  auto rows = db.read([&](db::Connection& c) {
+  auto figures = db.read([&](db::Connection& c) {
     return review(c, parse_iso_date("2026-01-01"), parse_iso_date("2026-03-31"));
   });
+  const auto& rows = figures.units;
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].unit_code, "SNV");
   EXPECT_EQ(rows[0].submitted, 0);
@@ -260,6 +261,16 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   EXPECT_EQ(rows[1].returned, 2);
   EXPECT_DOUBLE_EQ(*rows[1].median_days, 3.0);  // 2 and 4 days (b: first submitted day 1, published day 5)
   EXPECT_EQ(rows[1].views, 13);
+  // The province: sums, and the median over every published item (2 and 4 days).
+  EXPECT_EQ(figures.total.submitted, 3);
+  EXPECT_EQ(figures.total.published, 2);
+  EXPECT_EQ(figures.total.documents, 1);
+  EXPECT_EQ(figures.total.views, 13);
+  EXPECT_DOUBLE_EQ(*figures.total.median_days, 3.0);
+  // An empty period: no rows, no median.
+  auto none = db.read([&](db::Connection& c) { return review(c, parse_iso_date("2020-01-01"), parse_iso_date("2020-12-31")); });
+  EXPECT_TRUE(none.units.empty());
+  EXPECT_FALSE(none.total.median_days);
   EXPECT_EQ(db.read([&](db::Connection& c) { return views_of(c, "item", a); }), 106);
 }
 
