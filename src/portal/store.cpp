@@ -110,7 +110,10 @@ void bump(db::Connection& c) {
 
 std::string unique_slug(db::Connection& c, const std::string& table, const std::string& base) {
   std::set<std::string> taken;
-  for (const auto& r : c.query("SELECT slug FROM " + table + " WHERE slug = ? OR slug LIKE ?", {base, base + "-%"}).rows) {
+  // base, or base followed by '-' ('-' + 1 is '.'): a range the unique index answers.
+  for (const auto& r :
+       c.query("SELECT slug FROM " + table + " WHERE slug = ? OR (slug >= ? AND slug < ?)", {base, base + "-", base + "."})
+           .rows) {
     taken.insert(r.str("slug"));
   }
   if (!taken.contains(base)) return base;
@@ -136,6 +139,7 @@ struct IndexRow {
 void unindex(db::Connection& c, const std::string& kind, std::int64_t id) {
   if (c.backend() == db::Backend::sqlite) {
     c.query("DELETE FROM portal_search WHERE rowid = ?", {search_key(kind, id)});
+    c.query("DELETE FROM portal_search_meta WHERE key = ?", {search_key(kind, id)});
   } else {
     c.query("DELETE FROM portal_search WHERE key = ?", {search_key(kind, id)});
   }
@@ -148,19 +152,20 @@ std::string words(const std::string& s) { return exact_key(text::fold(s)); }
 void index(db::Connection& c, const IndexRow& r) {
   unindex(c, r.kind, r.ref_id);
   auto exact = exact_key(r.title + " " + r.summary + " " + r.body + " " + r.number);
-  std::vector<db::Param> params = {search_key(r.kind, r.ref_id), r.kind, r.ref_id, r.category_id, r.unit_code, r.day,
-                                   secs(r.visible_from), words(r.title), words(r.summary), words(r.body),
-                                   words(r.number), exact};
+  auto key = search_key(r.kind, r.ref_id);
   if (c.backend() == db::Backend::sqlite) {
-    c.query("INSERT INTO portal_search (rowid, kind, ref_id, category_id, unit_code, day, visible_from, title, summary, "
-            "body, number, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            params);
+    c.query("INSERT INTO portal_search (rowid, title, summary, body, number, exact) VALUES (?, ?, ?, ?, ?, ?)",
+            {key, words(r.title), words(r.summary), words(r.body), words(r.number), exact});
+    c.query("INSERT INTO portal_search_meta (key, kind, ref_id, category_id, unit_code, day, visible_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, secs(r.visible_from)});
   } else {
     c.query("INSERT INTO portal_search (key, kind, ref_id, category_id, unit_code, day, visible_from, doc, exact) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || "
             "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'D') || "
             "setweight(to_tsvector('simple', ?), 'A'), to_tsvector('simple', ?))",
-            params);
+            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, secs(r.visible_from), words(r.title),
+             words(r.summary), words(r.body), words(r.number), exact});
   }
 }
 
@@ -393,6 +398,44 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
                   json{{"state", state_code(before.state)}}.dump(),
                   json{{"state", state_code(after.state)}, {"note", note}, {"publish_at", after.publish_at ? json(secs(*after.publish_at)) : json()}}.dump(),
                   now);
+  });
+}
+
+std::size_t add_published(db::Database& db, std::vector<Item> items, const audit::Entry& who, Instant now) {
+  for (auto& i : items) {
+    i.title = text::nfc(text::trim(i.title));
+    i.summary = text::nfc(text::trim(i.summary));
+    i.body = text::nfc(i.body);
+    check_item(i);
+  }
+  return db.write([&](db::Connection& c) {
+    std::set<std::int64_t> categories_seen;
+    for (auto& i : items) {
+      if (categories_seen.insert(i.category_id).second) need_category(c, i.category_id);
+      i.slug = unique_slug(c, "portal_items", slug_base(i.title));
+      i.state = State::published;
+      i.revision = 1;
+      auto at = i.publish_at.value_or(now);
+      i.publish_at = i.published_at = i.submitted_at = i.first_submitted_at = at;
+      i.created_at = i.updated_at = at;
+      i.id = c.query("INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
+                     "featured, state, created_by, created_at, updated_at, submitted_at, first_submitted_at, publish_at, "
+                     "published_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1) "
+                     "RETURNING id",
+                     {i.slug, i.category_id, i.unit_code, i.title, i.summary, i.body, i.video_url, json(i.tags).dump(),
+                      i.featured, who.actor, secs(at), secs(at), secs(at), secs(at), secs(at), secs(at)})
+                 .one()
+                 .i64("id");
+      add_revision(c, i, who, "", at);
+      add_event(c, i.id, "import", who, "", now);
+      index_item(c, i);
+    }
+    audit::record(c, who, "import", "portal_items", "", std::nullopt, json{{"items", items.size()}}.dump(), now);
+    // A bulk load leaves the FTS5 index in many segments; merged, searches
+    // read each word's list once (docs/performance.md: p99 26 → 17 ms).
+    if (c.backend() == db::Backend::sqlite) c.query("INSERT INTO portal_search (portal_search) VALUES ('optimize')");
+    bump(c);
+    return items.size();
   });
 }
 
@@ -664,6 +707,7 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
   SearchPage page;
   if (terms.folded.empty()) return page;
   bool sqlite = c.backend() == db::Backend::sqlite;
+  const char* key = sqlite ? "portal_search.rowid" : "key";
   // Terms are a-z 0-9 words (rules.h: search_terms), safe inside quotes.
   auto fts = [&](const std::vector<std::string>& words, const char* join) {
     std::string q;
@@ -671,54 +715,79 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
     return q;
   };
   std::string match = sqlite ? "{title summary body number} : (" + fts(terms.folded, " ") + ")" : fts(terms.folded, " & ");
+  std::string from = sqlite ? " FROM portal_search JOIN portal_search_meta ON key = portal_search.rowid"
+                              " WHERE portal_search MATCH ?"
+                            : " FROM portal_search WHERE doc @@ to_tsquery('simple', ?)";
   std::string filters = " AND visible_from <= ?";
-  std::vector<db::Param> fparams = {secs(now)};
+  std::vector<db::Param> params = {match, secs(now)};
   if (f.category_id != 0) {
     filters += " AND category_id = ?";
-    fparams.emplace_back(f.category_id);
+    params.emplace_back(f.category_id);
   }
   if (!f.unit_code.empty()) {
     filters += " AND unit_code = ?";
-    fparams.emplace_back(f.unit_code);
+    params.emplace_back(f.unit_code);
   }
   if (f.from) {
     filters += " AND day >= ?";
-    fparams.emplace_back(format_iso_date(*f.from));
+    params.emplace_back(format_iso_date(*f.from));
   }
   if (f.to) {
     filters += " AND day <= ?";
-    fparams.emplace_back(format_iso_date(*f.to));
+    params.emplace_back(format_iso_date(*f.to));
   }
-  std::vector<db::Param> count_params = {match};
-  count_params.insert(count_params.end(), fparams.begin(), fparams.end());
-  std::string from = sqlite ? " FROM portal_search WHERE portal_search MATCH ?"
-                            : " FROM portal_search WHERE doc @@ to_tsquery('simple', ?)";
-  page.total = int(c.query("SELECT count(*) AS n" + from + filters, count_params).one().i64("n"));
-  if (page.total == 0) return page;
+  // The window ranked: the kSearchWindow newest matches (by key, which
+  // grows with each item and document stored), read in one pass that
+  // stops early when there are more.
+  params.emplace_back(kSearchWindow + 1);
+  struct Candidate {
+    std::int64_t key;
+    std::string kind;
+    std::int64_t ref_id;
+    std::string day;
+    int tier = 0;  // exact 4, in title 2, in summary 1
+  };
+  std::vector<Candidate> window;
+  for (const auto& r : c.query(std::string("SELECT ") + key + " AS k, kind, ref_id, day" + from + filters + " ORDER BY " +
+                                   key + " DESC LIMIT ?",
+                               params)
+                           .rows) {
+    window.push_back({r.i64("k"), r.str("kind"), r.i64("ref_id"), r.str("day")});
+  }
+  page.capped = int(window.size()) > kSearchWindow;
+  if (page.capped) window.pop_back();
+  page.total = int(window.size());
+  if (window.empty()) return page;
 
-  std::vector<db::Param> params;
-  std::string exact = "0";
-  if (!terms.exact.empty()) {
-    if (sqlite) {
-      exact = "CASE WHEN rowid IN (SELECT rowid FROM portal_search WHERE portal_search MATCH ?) THEN 1 ELSE 0 END";
-      params.emplace_back("exact : (" + fts(terms.exact, " ") + ")");
-    } else {
-      exact = "CASE WHEN exact @@ to_tsquery('simple', ?) THEN 1 ELSE 0 END";
-      params.emplace_back(fts(terms.exact, " & "));
+  // The ranking, in tiers the reader can follow: every word with the
+  // query's own diacritics first; then every word in the title (or the
+  // document's number), then in the summary, then anywhere; newest first
+  // within a tier. Each tier is one index lookup over the window's keys.
+  std::map<std::int64_t, Candidate*> by_key;
+  for (auto& w : window) by_key[w.key] = &w;
+  auto tier = [&](int weight, const std::string& sqlite_match, const std::string& pg_query, const char* pg_column) {
+    std::string sql = sqlite ? "SELECT rowid AS k FROM portal_search WHERE portal_search MATCH ? AND rowid >= ? AND rowid <= ?"
+                             : std::string("SELECT key AS k FROM portal_search WHERE ") + pg_column +
+                                   " @@ to_tsquery('simple', ?) AND key >= ? AND key <= ?";
+    for (const auto& r : c.query(sql, {sqlite ? sqlite_match : pg_query, window.back().key, window.front().key}).rows) {
+      if (auto it = by_key.find(r.i64("k")); it != by_key.end()) it->second->tier += weight;
     }
-  }
-  params.insert(params.end(), count_params.begin(), count_params.end());
-  params.emplace_back(limit);
-  params.emplace_back(offset);
-  // bm25: lower is better (title and number 10, summary 3, body 1); ts_rank: higher is better.
-  std::string sql = sqlite ? "SELECT kind, ref_id, " + exact +
-                                 " AS exact, bm25(portal_search, 0, 0, 0, 0, 0, 0, 10.0, 3.0, 1.0, 10.0, 0.0) AS score" +
-                                 from + filters + " ORDER BY exact DESC, score, day DESC, ref_id DESC LIMIT ? OFFSET ?"
-                           : "SELECT kind, ref_id, " + exact + " AS exact, ts_rank(doc, to_tsquery('simple', ?)) AS score" +
-                                 from + filters + " ORDER BY exact DESC, score DESC, day DESC, ref_id DESC LIMIT ? OFFSET ?";
-  if (!sqlite) params.insert(params.begin() + (terms.exact.empty() ? 0 : 1), db::Param(match));
-  for (const auto& r : c.query(sql, params).rows) {
-    page.hits.push_back({r.str("kind"), r.i64("ref_id"), r.i64("exact") != 0});
+  };
+  auto labelled = [&](const char* label) {
+    std::string q;
+    for (const auto& w : terms.folded) q += (q.empty() ? "" : " & ") + w + label;
+    return q;
+  };
+  if (!terms.exact.empty()) tier(4, "exact : (" + fts(terms.exact, " ") + ")", fts(terms.exact, " & "), "exact");
+  tier(2, "{title number} : (" + fts(terms.folded, " ") + ")", labelled(":A"), "doc");
+  tier(1, "summary : (" + fts(terms.folded, " ") + ")", labelled(":B"), "doc");
+  std::stable_sort(window.begin(), window.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.tier != b.tier) return a.tier > b.tier;
+    if (a.day != b.day) return a.day > b.day;
+    return a.key > b.key;
+  });
+  for (int i = offset; i < offset + limit && i < int(window.size()); ++i) {
+    page.hits.push_back({window[i].kind, window[i].ref_id, window[i].tier >= 4});
   }
   return page;
 }

@@ -46,6 +46,13 @@ void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor a
 void act(db::Database& db, std::int64_t id, Action action, Actor actor, const std::string& note,
          std::optional<Instant> publish_at, const audit::Entry& who, Instant now);
 
+// Brings in items already published elsewhere (an earlier portal, a
+// benchmark corpus) in one transaction: each checked, given a unique slug,
+// stored as published at its publish_at (now when unset) with revision 1
+// and an "import" step, and indexed; one audit record for the batch. Any
+// bad item rejects the whole batch.
+std::size_t add_published(db::Database& db, std::vector<Item> items, const audit::Entry& who, Instant now);
+
 std::optional<Item> find_item(db::Connection& c, std::int64_t id);
 std::optional<Item> find_item(db::Connection& c, const std::string& slug);
 // Items of these units (a unit's own list), newest first, any state.
@@ -126,11 +133,17 @@ struct Hit {
 };
 struct SearchPage {
   std::vector<Hit> hits;
-  int total = 0;
+  int total = 0;        // matches, at most kSearchWindow
+  bool capped = false;  // there are more than kSearchWindow
 };
-// Public items and documents matching every folded term, those matching
-// with the query's diacritics first, then by relevance (title and number
-// weigh most, then summary, then body), then newest.
+// How many of the newest matches a search ranks.
+inline constexpr int kSearchWindow = 2000;
+// Public items and documents matching every folded term, of the
+// kSearchWindow newest such, in tiers: every word with the query's own
+// diacritics first; then every word in the title or number, then in the
+// summary, then anywhere; newest first within a tier. Older matches are
+// reached by a narrower query or the filters, which apply before the
+// window is taken.
 SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, Instant now, int offset, int limit);
 
 // ---- Views and version ----

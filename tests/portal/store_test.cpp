@@ -274,6 +274,25 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   EXPECT_EQ(db.read([&](db::Connection& c) { return views_of(c, "item", a); }), 106);
 }
 
+TEST_P(PortalStore, ABatchOfPublishedItemsIsTakenWholeOrNotAtAll) {
+  CCHC_TEST_DB(t, GetParam());
+  auto& db = *t->db;
+  setup(db);
+  auto now = at("2026-07-01T09:00:00+07:00");
+  auto a = draft(db, "Tin cũ của cổng thông tin trước", "Nội dung đã đăng năm trước.");
+  a.publish_at = at("2025-03-01T08:00:00+07:00");
+  auto same = a;  // the same title twice: two slugs
+  auto bad = draft(db, "Tin", "quá ngắn");
+  EXPECT_THROW(add_published(db, {a, bad}, kBoard, now), Error);
+  db.read([&](db::Connection& c) { EXPECT_EQ(published(c, 0, now, 0, 10).total, 0); });
+  EXPECT_EQ(add_published(db, {a, same}, kBoard, now), 2u);
+  auto page = db.read([&](db::Connection& c) { return published(c, 0, now, 0, 10); });
+  ASSERT_EQ(page.total, 2);
+  EXPECT_NE(page.items[0].slug, page.items[1].slug);
+  EXPECT_EQ(*page.items[0].publish_at, at("2025-03-01T08:00:00+07:00"));
+  EXPECT_EQ(found(db, "tin cu cong thong tin", now).size(), 2u);
+}
+
 TEST_P(PortalStore, ImagesAreCheckedByContentAndOnlyWhileEditable) {
   CCHC_TEST_DB(t, GetParam());
   auto& db = *t->db;

@@ -3,10 +3,18 @@
 -- FTS5's own remove_diacritics does not fold đ), and `exact`, the words'
 -- exact keys (portal/rules.h: exact_key), for ranking matches with the
 -- query's own diacritics first. One row per published item or document;
--- rowid = ref_id * 2 (+ 1 for a document). The filters ride along unindexed.
+-- rowid = ref_id * 2 (+ 1 for a document). What searches filter on sits in
+-- a plain table beside it, so filtering never reads the indexed text back.
 CREATE VIRTUAL TABLE portal_search USING fts5(
-  kind UNINDEXED, ref_id UNINDEXED, category_id UNINDEXED, unit_code UNINDEXED, day UNINDEXED,
-  visible_from UNINDEXED,
   title, summary, body, number, exact,
   tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TABLE portal_search_meta (
+  key          INTEGER PRIMARY KEY,  -- the FTS5 rowid
+  kind         TEXT NOT NULL,
+  ref_id       BIGINT NOT NULL,
+  category_id  BIGINT,
+  unit_code    TEXT NOT NULL,
+  day          TEXT NOT NULL,
+  visible_from BIGINT NOT NULL
 );
