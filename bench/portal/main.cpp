@@ -1,10 +1,11 @@
 // Portal search over a generated corpus, side by side in one run (bench/portal.sh
 // drives it; method and figures in docs/performance.md):
 //
-//   raw      the floor: the FTS5 query alone (MATCH on the folded words,
-//            ranked by bm25, first page of 12 ids) through the sqlite3 C API;
-//   search   portal::search: the count, the ranked page with exact matches
-//            first, the filters;
+//   raw      plain FTS5, as a search is usually written: MATCH on the folded
+//            words ranked by bm25 over every match, first 12 ids, through
+//            the sqlite3 C API;
+//   search   portal::search: the window of the newest matches, its tiers
+//            (exact words, title, summary), the page;
 //   page     search plus what the results page shows: each hit's item read
 //            and its title and snippet highlighted.
 //
@@ -195,8 +196,8 @@ int main(int argc, char** argv) {
   }
   sqlite3_finalize(st);
   sqlite3_close(raw);
-  print("raw FTS5 query (floor)", raw_ms);
-  print("portal::search (count, exact first, ranked page)", search_ms);
+  print("plain FTS5: MATCH ranked by bm25, first 12", raw_ms);
+  print("portal::search (window, tiers, page of 12)", search_ms);
   print("search + results page (items read, highlights)", page_ms);
   std::cout << nlohmann::json{{"what", "corpus"}, {"items", items}, {"queries", qs.size()},
                               {"mean_hits", double(hits) / double(qs.size())}}

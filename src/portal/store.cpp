@@ -432,7 +432,7 @@ std::size_t add_published(db::Database& db, std::vector<Item> items, const audit
     }
     audit::record(c, who, "import", "portal_items", "", std::nullopt, json{{"items", items.size()}}.dump(), now);
     // A bulk load leaves the FTS5 index in many segments; merged, searches
-    // read each word's list once (docs/performance.md: p99 26 → 17 ms).
+    // read each word's list once (docs/performance.md: p99 23 → 16 ms).
     if (c.backend() == db::Backend::sqlite) c.query("INSERT INTO portal_search (portal_search) VALUES ('optimize')");
     bump(c);
     return items.size();
