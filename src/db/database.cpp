@@ -68,6 +68,13 @@ std::optional<double> Row::opt_f64(std::string_view column) const {
   return f64(column);
 }
 
+Instant Row::instant(std::string_view column) const { return Instant{std::chrono::seconds{i64(column)}}; }
+
+std::optional<Instant> Row::opt_instant(std::string_view column) const {
+  if (is_null(column)) return std::nullopt;
+  return instant(column);
+}
+
 const Row& Result::one() const {
   if (rows.empty()) throw not_found("no row");
   return rows.front();

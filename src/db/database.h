@@ -28,6 +28,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/dates.h"
+
 namespace cchc::db {
 
 enum class Backend { sqlite, postgres };
@@ -46,6 +48,8 @@ struct Param {
   Param(const char* v) : value(std::string(v)) {}
   Param(std::string v) : value(std::move(v)) {}
   Param(std::string_view v) : value(std::string(v)) {}
+  // Instants are stored as Unix seconds (BIGINT).
+  Param(Instant t) : value(std::int64_t{t.time_since_epoch().count()}) {}
   template <class T>
   Param(const std::optional<T>& v) : value(v ? Param(*v).value : Value{}) {}
 };
@@ -66,6 +70,9 @@ class Row {
   std::optional<std::string> opt_str(std::string_view column) const;
   std::optional<std::int64_t> opt_i64(std::string_view column) const;
   std::optional<double> opt_f64(std::string_view column) const;
+  // An instant stored as Unix seconds.
+  Instant instant(std::string_view column) const;
+  std::optional<Instant> opt_instant(std::string_view column) const;
 
  private:
   std::shared_ptr<const std::vector<std::string>> columns_;

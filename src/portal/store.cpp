@@ -19,15 +19,6 @@ namespace {
 constexpr std::size_t kImageMax = 5u << 20;
 constexpr std::size_t kDocumentMax = 20u << 20;
 
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-std::optional<Instant> opt_instant(const db::Row& r, std::string_view col) {
-  auto v = r.opt_i64(col);
-  return v ? std::optional(instant(*v)) : std::nullopt;
-}
-std::optional<std::int64_t> opt_secs(std::optional<Instant> t) {
-  return t ? std::optional(secs(*t)) : std::nullopt;
-}
 
 const char* const kItemColumns =
     "id, slug, category_id, unit_code, title, summary, body, video_url, tags, featured, state, created_by, "
@@ -48,13 +39,13 @@ Item item_of(const db::Row& r) {
   i.featured = r.i64("featured") != 0;
   i.state = parse_state(r.str("state"));
   i.created_by = r.str("created_by");
-  i.created_at = instant(r.i64("created_at"));
-  i.updated_at = instant(r.i64("updated_at"));
-  i.submitted_at = opt_instant(r, "submitted_at");
-  i.first_submitted_at = opt_instant(r, "first_submitted_at");
-  i.publish_at = opt_instant(r, "publish_at");
-  i.published_at = opt_instant(r, "published_at");
-  i.withdrawn_at = opt_instant(r, "withdrawn_at");
+  i.created_at = r.instant("created_at");
+  i.updated_at = r.instant("updated_at");
+  i.submitted_at = r.opt_instant("submitted_at");
+  i.first_submitted_at = r.opt_instant("first_submitted_at");
+  i.publish_at = r.opt_instant("publish_at");
+  i.published_at = r.opt_instant("published_at");
+  i.withdrawn_at = r.opt_instant("withdrawn_at");
   i.withdrawn_reason = r.str("withdrawn_reason");
   i.revision = int(r.i64("revision"));
   return i;
@@ -89,7 +80,7 @@ Document document_of(const db::Row& r) {
   d.content_type = r.str("content_type");
   d.file_size = r.i64("file_size");
   d.posted_by = r.str("posted_by");
-  d.posted_at = instant(r.i64("posted_at"));
+  d.posted_at = r.instant("posted_at");
   return d;
 }
 
@@ -158,13 +149,13 @@ void index(db::Connection& c, const IndexRow& r) {
             {key, words(r.title), words(r.summary), words(r.body), words(r.number), exact});
     c.query("INSERT INTO portal_search_meta (key, kind, ref_id, category_id, unit_code, day, visible_from) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, secs(r.visible_from)});
+            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, r.visible_from});
   } else {
     c.query("INSERT INTO portal_search (key, kind, ref_id, category_id, unit_code, day, visible_from, doc, exact) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || "
             "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'D') || "
             "setweight(to_tsvector('simple', ?), 'A'), to_tsvector('simple', ?))",
-            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, secs(r.visible_from), words(r.title),
+            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, r.visible_from, words(r.title),
              words(r.summary), words(r.body), words(r.number), exact});
   }
 }
@@ -203,13 +194,13 @@ State allowed(const Item& i, Action a, Actor actor) {
 void add_event(db::Connection& c, std::int64_t item_id, const std::string& action, const audit::Entry& who,
                const std::string& note, Instant now) {
   c.query("INSERT INTO portal_events (item_id, action, actor, at, note) VALUES (?, ?, ?, ?, ?)",
-          {item_id, action, who.actor, secs(now), note});
+          {item_id, action, who.actor, now, note});
 }
 
 void add_revision(db::Connection& c, const Item& i, const audit::Entry& who, const std::string& note, Instant now) {
   c.query("INSERT INTO portal_revisions (item_id, revision, title, summary, body, edited_by, edited_at, note) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          {i.id, i.revision, i.title, i.summary, i.body, who.actor, secs(now), note});
+          {i.id, i.revision, i.title, i.summary, i.body, who.actor, now, note});
 }
 
 void need_category(db::Connection& c, std::int64_t id) {
@@ -261,11 +252,11 @@ std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& w
       if (!before) throw not_found("no such category", "Không tìm thấy chuyên mục.");
       c.query("UPDATE portal_categories SET slug = ?, name = ?, description = ?, position = ?, active = ?, "
               "updated_at = ? WHERE id = ?",
-              {cat.slug, cat.name, cat.description, cat.position, cat.active, secs(now), cat.id});
+              {cat.slug, cat.name, cat.description, cat.position, cat.active, now, cat.id});
     } else {
       cat.id = c.query("INSERT INTO portal_categories (slug, name, description, position, active, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                       {cat.slug, cat.name, cat.description, cat.position, cat.active, secs(now)})
+                       {cat.slug, cat.name, cat.description, cat.position, cat.active, now})
                    .one()
                    .i64("id");
     }
@@ -296,7 +287,7 @@ std::int64_t create_item(db::Database& db, Item draft, const audit::Entry& who, 
                        "featured, state, created_by, created_at, updated_at, revision) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'draft', ?, ?, ?, 1) RETURNING id",
                        {draft.slug, draft.category_id, draft.unit_code, draft.title, draft.summary, draft.body,
-                        draft.video_url, json(draft.tags).dump(), who.actor, secs(now), secs(now)})
+                        draft.video_url, json(draft.tags).dump(), who.actor, now, now})
                    .one()
                    .i64("id");
     add_revision(c, draft, who, "", now);
@@ -337,7 +328,7 @@ void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor a
     c.query("UPDATE portal_items SET title = ?, summary = ?, body = ?, video_url = ?, tags = ?, category_id = ?, "
             "featured = ?, revision = ?, updated_at = ? WHERE id = ?",
             {after.title, after.summary, after.body, after.video_url, json(after.tags).dump(), after.category_id,
-             after.featured, after.revision, secs(now), id});
+             after.featured, after.revision, now, id});
     if (text_changed) add_revision(c, after, who, note, now);
     if (before.state == State::published) {
       if (text_changed) add_event(c, id, "correct", who, note, now);
@@ -386,9 +377,9 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
     }
     c.query("UPDATE portal_items SET state = ?, submitted_at = ?, first_submitted_at = ?, publish_at = ?, "
             "published_at = ?, withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
-            {state_code(after.state), opt_secs(after.submitted_at), opt_secs(after.first_submitted_at),
-             opt_secs(after.publish_at), opt_secs(after.published_at), opt_secs(after.withdrawn_at),
-             after.withdrawn_reason, secs(now), id});
+            {state_code(after.state), after.submitted_at, after.first_submitted_at,
+             after.publish_at, after.published_at, after.withdrawn_at,
+             after.withdrawn_reason, now, id});
     add_event(c, id, action_code(action), who, note, now);
     if (action == Action::approve || action == Action::withdraw || action == Action::republish) {
       index_item(c, after);
@@ -396,7 +387,7 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
     }
     audit::record(c, who, action_code(action), "portal_items", std::to_string(id),
                   json{{"state", state_code(before.state)}}.dump(),
-                  json{{"state", state_code(after.state)}, {"note", note}, {"publish_at", after.publish_at ? json(secs(*after.publish_at)) : json()}}.dump(),
+                  json{{"state", state_code(after.state)}, {"note", note}, {"publish_at", after.publish_at ? json(after.publish_at->time_since_epoch().count()) : json()}}.dump(),
                   now);
   });
 }
@@ -423,7 +414,7 @@ std::size_t add_published(db::Database& db, std::vector<Item> items, const audit
                      "published_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1) "
                      "RETURNING id",
                      {i.slug, i.category_id, i.unit_code, i.title, i.summary, i.body, i.video_url, json(i.tags).dump(),
-                      i.featured, who.actor, secs(at), secs(at), secs(at), secs(at), secs(at), secs(at)})
+                      i.featured, who.actor, at, at, at, at, at, at})
                  .one()
                  .i64("id");
       add_revision(c, i, who, "", at);
@@ -475,7 +466,7 @@ std::vector<Event> events(db::Connection& c, std::int64_t item_id) {
   std::vector<Event> out;
   for (const auto& r :
        c.query("SELECT action, actor, at, note FROM portal_events WHERE item_id = ? ORDER BY at, id", {item_id}).rows) {
-    out.push_back({r.str("action"), r.str("actor"), instant(r.i64("at")), r.str("note")});
+    out.push_back({r.str("action"), r.str("actor"), r.instant("at"), r.str("note")});
   }
   return out;
 }
@@ -487,7 +478,7 @@ std::vector<Revision> revisions(db::Connection& c, std::int64_t item_id) {
                                {item_id})
                            .rows) {
     out.push_back({int(r.i64("revision")), r.str("title"), r.str("summary"), r.str("body"), r.str("edited_by"),
-                   instant(r.i64("edited_at")), r.str("note")});
+                   r.instant("edited_at"), r.str("note")});
   }
   return out;
 }
@@ -500,7 +491,7 @@ bool is_public(const Item& item, Instant now) {
 
 ItemPage published(db::Connection& c, std::int64_t category_id, Instant now, int offset, int limit) {
   std::string where = " FROM portal_items WHERE state = 'published' AND publish_at <= ?";
-  std::vector<db::Param> params = {secs(now)};
+  std::vector<db::Param> params = {now};
   if (category_id != 0) {
     where += " AND category_id = ?";
     params.emplace_back(category_id);
@@ -518,14 +509,14 @@ std::vector<Item> featured(db::Connection& c, Instant now, int limit) {
   return items_of(c.query(std::string("SELECT ") + kItemColumns +
                               " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND featured = 1 "
                               "ORDER BY publish_at DESC, id DESC LIMIT ?",
-                          {secs(now), limit}));
+                          {now, limit}));
 }
 
 std::vector<Item> related(db::Connection& c, const Item& item, Instant now, int limit) {
   auto candidates = items_of(c.query(std::string("SELECT ") + kItemColumns +
                                          " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND "
                                          "category_id = ? AND id <> ? ORDER BY publish_at DESC, id DESC LIMIT 50",
-                                     {secs(now), item.category_id, item.id}));
+                                     {now, item.category_id, item.id}));
   std::set<std::string> tags;
   for (const auto& t : item.tags) tags.insert(text::fold(t));
   auto shared = [&](const Item& o) {
@@ -537,9 +528,9 @@ std::vector<Item> related(db::Connection& c, const Item& item, Instant now, int 
 }
 
 std::optional<Instant> next_scheduled(db::Connection& c, Instant now) {
-  auto r = c.query("SELECT min(publish_at) AS t FROM portal_items WHERE state = 'published' AND publish_at > ?", {secs(now)})
+  auto r = c.query("SELECT min(publish_at) AS t FROM portal_items WHERE state = 'published' AND publish_at > ?", {now})
                .one();
-  return opt_instant(r, "t");
+  return r.opt_instant("t");
 }
 
 // ---- Images ----
@@ -553,7 +544,7 @@ std::string add_image(db::Database& db, std::int64_t item_id, Actor actor, const
     c.query("INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             {id, item_id, accepted.name, accepted.content_type, std::int64_t(bytes.size()), text::base64(bytes),
-             who.actor, secs(now)});
+             who.actor, now});
     audit::record(c, who, "upload", "portal_images", id, std::nullopt,
                   json{{"item", item_id}, {"name", accepted.name}, {"size", bytes.size()}}.dump(), now);
   });
@@ -608,7 +599,7 @@ std::int64_t add_document(db::Database& db, Document doc, const std::optional<st
                      {doc.slug, doc.number_symbol, doc.type_code,
                       doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer,
                       doc.subject, doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
-                      file ? text::base64(file->second) : std::string(), doc.posted_by, secs(now)})
+                      file ? text::base64(file->second) : std::string(), doc.posted_by, now})
                  .one()
                  .i64("id");
     index_document(c, doc);
@@ -692,7 +683,7 @@ void withdraw_document(db::Database& db, std::int64_t id, const std::string& rea
   auto reason = text::nfc(text::trim(reason_in));
   if (reason.empty()) throw invalid_input("withdrawing a document needs a reason", "Vui lòng ghi rõ lý do gỡ văn bản.");
   db.write([&](db::Connection& c) {
-    auto n = c.query("UPDATE portal_documents SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL", {secs(now), id});
+    auto n = c.query("UPDATE portal_documents SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL", {now, id});
     if (n.affected == 0) throw not_found("no such document", "Không tìm thấy văn bản.");
     unindex(c, "document", id);
     audit::record(c, who, "withdraw", "portal_documents", std::to_string(id), std::nullopt,
@@ -719,7 +710,7 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
                               " WHERE portal_search MATCH ?"
                             : " FROM portal_search WHERE doc @@ to_tsquery('simple', ?)";
   std::string filters = " AND visible_from <= ?";
-  std::vector<db::Param> params = {match, secs(now)};
+  std::vector<db::Param> params = {match, now};
   if (f.category_id != 0) {
     filters += " AND category_id = ?";
     params.emplace_back(f.category_id);
@@ -818,8 +809,8 @@ std::int64_t version(db::Connection& c) {
 // ---- Review ----
 
 Review review(db::Connection& c, Date from, Date to) {
-  auto start = secs(start_of_day(from));
-  auto end = secs(start_of_day(Date{std::chrono::sys_days{to} + std::chrono::days{1}}));
+  auto start = start_of_day(from);
+  auto end = start_of_day(Date{std::chrono::sys_days{to} + std::chrono::days{1}});
   std::map<std::string, ReviewRow> rows;
   std::map<std::string, std::vector<double>> days;
   for (const auto& r : c.query("SELECT i.unit_code, i.first_submitted_at, i.published_at, "
