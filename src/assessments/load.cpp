@@ -11,8 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-
 void prefix(std::vector<LineError>& out, const std::vector<LineError>& errors, const std::string& unit) {
   for (const auto& e : errors) {
     out.push_back({0, fmt::format("unit {}: {}", unit, e.message), fmt::format("Đơn vị {}: {}", unit, e.message_vi)});
@@ -66,7 +64,7 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
         continue;
       }
       c.query("UPDATE round_units SET extended_until = ?, extension_reason = ? WHERE round_id = ? AND unit_code = ?",
-              {secs(ext.until), ext.reason, round.id, unit});
+              {ext.until, ext.reason, round.id, unit});
     }
 
     std::set<std::string> submitted;
@@ -102,11 +100,11 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
         c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, self_score, self_value, explanation, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 {round.id, s.unit, code, v, value == s.values.end() ? db::Param(nullptr) : db::Param(value->second),
-                 e == s.explanations.end() ? std::string() : e->second, secs(now)});
+                 e == s.explanations.end() ? std::string() : e->second, now});
       }
       c.query("UPDATE round_units SET state = 'submitted', submitted_at = ?, submitted_by = ? "
               "WHERE round_id = ? AND unit_code = ?",
-              {secs(at), who.actor, round.id, s.unit});
+              {at, who.actor, round.id, s.unit});
       ++loaded.submissions;
     }
 
@@ -138,7 +136,7 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
                     {round.id, a.unit, code})
                 .empty()) {
           c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-                  {round.id, a.unit, code, secs(now)});
+                  {round.id, a.unit, code, now});
         }
         auto sc = a.scores.find(code);
         auto cm = a.comments.find(code);
@@ -178,7 +176,7 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
         ++loaded.late;
       }
     }
-    c.query("UPDATE round_units SET updated_at = ? WHERE round_id = ?", {secs(now), round.id});
+    c.query("UPDATE round_units SET updated_at = ? WHERE round_id = ?", {now, round.id});
     json summary{{"participants", loaded.participants},
                  {"submissions", loaded.submissions},
                  {"late", loaded.late},
@@ -187,7 +185,7 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
     if (file.round.status == "published") {
       c.query("UPDATE assessment_rounds SET status = 'published', published_at = ?, published_by = ?, decision = ? "
               "WHERE id = ?",
-              {secs(now), who.actor, file.round.decision, round.id});
+              {now, who.actor, file.round.decision, round.id});
     }
     loaded.round = *find_round(c, round.id);
     return loaded;

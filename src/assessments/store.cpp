@@ -18,14 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-std::optional<Instant> opt_instant(const db::Row& r, std::string_view col) {
-  auto v = r.opt_i64(col);
-  if (!v) return std::nullopt;
-  return instant(*v);
-}
-
 Error conflict(const std::string& en, std::string vi) { return Error(ErrorKind::conflict, en, std::move(vi)); }
 
 bool code_ok(std::string_view s) {
@@ -63,14 +55,14 @@ Round round_of(db::Connection& c, const db::Row& r) {
   x.answer_days = int(r.i64("answer_days"));
   x.bands = bands_from_json(json::parse(r.str("bands")));
   x.status = r.str("status");
-  x.published_at = opt_instant(r, "published_at");
+  x.published_at = r.opt_instant("published_at");
   x.published_by = r.opt_str("published_by").value_or("");
   x.decision = r.str("decision");
   for (const auto& l : c.query("SELECT rl.level_code, rl.set_id, rl.deadline FROM round_levels rl "
                                "JOIN unit_levels ul ON ul.code = rl.level_code WHERE rl.round_id = ? ORDER BY ul.rank",
                                {x.id})
                            .rows) {
-    x.levels.push_back({l.str("level_code"), l.i64("set_id"), instant(l.i64("deadline"))});
+    x.levels.push_back({l.str("level_code"), l.i64("set_id"), l.instant("deadline")});
   }
   for (const auto& k : c.query("SELECT code, name, weight, max_value FROM round_components WHERE round_id = ? "
                                "ORDER BY ord",
@@ -89,13 +81,13 @@ Participant participant_of(const db::Row& r) {
   Participant p;
   p.unit = r.str("unit_code");
   p.level = r.str("level_code");
-  p.extended_until = opt_instant(r, "extended_until");
+  p.extended_until = r.opt_instant("extended_until");
   p.extension_reason = r.str("extension_reason");
   p.state = r.str("state");
-  p.submitted_at = opt_instant(r, "submitted_at");
+  p.submitted_at = r.opt_instant("submitted_at");
   p.submitted_by = r.str("submitted_by");
   p.appraisal = r.str("appraisal");
-  p.answer_due = opt_instant(r, "answer_due");
+  p.answer_due = r.opt_instant("answer_due");
   return p;
 }
 
@@ -133,7 +125,7 @@ void require_open(const Round& r) {
   }
 }
 void touch_participant(db::Connection& c, std::int64_t round_id, const std::string& unit, Instant now) {
-  c.query("UPDATE round_units SET updated_at = ? WHERE round_id = ? AND unit_code = ?", {secs(now), round_id, unit});
+  c.query("UPDATE round_units SET updated_at = ? WHERE round_id = ? AND unit_code = ?", {now, round_id, unit});
 }
 std::string entity_id(const Round& r, const std::string& unit) { return r.code + "/" + unit; }
 
@@ -164,7 +156,7 @@ std::int64_t insert_evidence(db::Connection& c, const Context& ctx, const std::s
                     "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     {ctx.round.id, unit, file_id.empty() ? db::Param(nullptr) : db::Param(file_id), doc.reference,
                      doc.title, doc.date ? db::Param(format_iso_date(*doc.date)) : db::Param(nullptr), doc.href,
-                     who.actor, secs(now)})
+                     who.actor, now})
                 .one()
                 .i64("id");
   std::set<std::string> unique(criteria.begin(), criteria.end());
@@ -236,7 +228,7 @@ std::int64_t store_set(db::Connection& c, const CriteriaSet& set, const std::set
       c.query("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM criteria_sets WHERE code = ?", {set.code}).one().i64("v");
   auto id = c.query("INSERT INTO criteria_sets (code, version, name, level_code, fingerprint, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    {set.code, version, set.name, set.level, fingerprint, secs(now)})
+                    {set.code, version, set.name, set.level, fingerprint, now})
                 .one()
                 .i64("id");
   int ord = 0;
@@ -346,12 +338,12 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
                     "answer_days, bands, status, decision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', '', ?) "
                     "RETURNING id",
                     {r.code, r.name, r.year, format_iso_date(r.evidence_from), format_iso_date(r.evidence_to),
-                     r.previous, r.answer_days, bands_to_json(bands).dump(), secs(now)})
+                     r.previous, r.answer_days, bands_to_json(bands).dump(), now})
                 .one()
                 .i64("id");
   for (const auto& l : r.levels) {
     c.query("INSERT INTO round_levels (round_id, level_code, set_id, deadline) VALUES (?, ?, ?, ?)",
-            {id, l.level, l.set_id, secs(l.deadline)});
+            {id, l.level, l.set_id, l.deadline});
   }
   int ord = 0;
   for (const auto& k : r.components) {
@@ -360,7 +352,7 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
   }
   for (const auto& [u, level] : unit_levels) {
     c.query("INSERT INTO round_units (round_id, unit_code, level_code, updated_at) VALUES (?, ?, ?, ?)",
-            {id, u, level, secs(now)});
+            {id, u, level, now});
   }
   auto stored = *find_round(c, id);
   auto after = round_to_json(stored);
@@ -484,19 +476,19 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
                          .empty();
       if (!exists) {
         c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-                {round_id, unit, code, secs(now)});
+                {round_id, unit, code, now});
       }
       if (s != scores.end()) {
         c.query("UPDATE assessment_scores SET self_score = ?, self_value = ?, updated_at = ? "
                 "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                {s->second, value, secs(now), round_id, unit,
+                {s->second, value, now, round_id, unit,
                  code});
         after[code]["score"] = s->second;
       }
       if (e != in.explanations.end()) {
         c.query("UPDATE assessment_scores SET explanation = ?, updated_at = ? "
                 "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                {std::string(text::trim(e->second)), secs(now), round_id, unit, code});
+                {std::string(text::trim(e->second)), now, round_id, unit, code});
         after[code]["explanation"] = e->second;
       }
     }
@@ -531,7 +523,7 @@ void submit(db::Database& db, std::int64_t round_id, const std::string& unit, co
     if (!errors.empty()) throw rejected(errors);
     c.query("UPDATE round_units SET state = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ? "
             "WHERE round_id = ? AND unit_code = ?",
-            {secs(now), who.actor, secs(now), round_id, unit});
+            {now, who.actor, now, round_id, unit});
     json after{{"state", "submitted"}, {"submitted_at", format_rfc3339_vn(now)}, {"scores", scores}};
     audit::record(c, who, "submit", "assessment_submissions", entity_id(ctx.round, unit), std::nullopt, after.dump(), now);
   });
@@ -552,7 +544,7 @@ void extend(db::Database& db, std::int64_t round_id, const std::string& unit, In
     }
     c.query("UPDATE round_units SET extended_until = ?, extension_reason = ?, updated_at = ? "
             "WHERE round_id = ? AND unit_code = ?",
-            {secs(until), std::string(text::trim(reason)), secs(now), round_id, unit});
+            {until, std::string(text::trim(reason)), now, round_id, unit});
     json before = ctx.participant.extended_until ? json(format_rfc3339_vn(*ctx.participant.extended_until)) : json();
     audit::record(c, who, "extend", "assessment_deadlines", entity_id(ctx.round, unit),
                   json{{"extended_until", before}}.dump(),
@@ -625,7 +617,7 @@ Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::s
     c.query("INSERT INTO assessment_files (id, round_id, unit_code, filename, content_type, size, sha256, content, "
             "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {file_id, round_id, unit, accepted.name, accepted.content_type, std::int64_t(bytes.size()),
-             http::sha256_hex(bytes), text::base64(bytes), who.actor, secs(now)});
+             http::sha256_hex(bytes), text::base64(bytes), who.actor, now});
     return insert_evidence(c, ctx, unit, file_id, {"", accepted.name, "/danh-gia/tep/" + file_id, std::nullopt},
                            criteria, who, now);
   });
@@ -765,7 +757,7 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
     auto ensure = [&](const std::string& code) {
       if (!old.contains(code)) {
         c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-                {round_id, unit, code, secs(now)});
+                {round_id, unit, code, now});
         old[code] = Score{code, {}, {}, {}, {}, {}, {}};
       }
     };
@@ -774,7 +766,7 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
       if (old[code].appraised) before[code]["score"] = *old[code].appraised;
       c.query("UPDATE assessment_scores SET appraised_score = ?, updated_at = ? "
               "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-              {v, secs(now), round_id, unit, code});
+              {v, now, round_id, unit, code});
       after[code]["score"] = v;
     }
     for (const auto& [code, t] : comments) {
@@ -782,7 +774,7 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
       before[code]["comment"] = old[code].comment;
       c.query("UPDATE assessment_scores SET appraisal_comment = ?, updated_at = ? "
               "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-              {std::string(text::trim(t)), secs(now), round_id, unit, code});
+              {std::string(text::trim(t)), now, round_id, unit, code});
       after[code]["comment"] = t;
     }
     if (ctx.participant.appraisal == "none") {
@@ -809,7 +801,7 @@ void send_for_answer(db::Database& db, std::int64_t round_id, const std::string&
     Instant due = start_of_day(due_day) + std::chrono::hours(24) - std::chrono::seconds(1);
     c.query("UPDATE round_units SET appraisal = 'awaiting_answer', answer_due = ?, updated_at = ? "
             "WHERE round_id = ? AND unit_code = ?",
-            {secs(due), secs(now), round_id, unit});
+            {due, now, round_id, unit});
     audit::record(c, who, "send_for_answer", "assessment_appraisals", entity_id(ctx.round, unit), std::nullopt,
                   json{{"answer_due", format_rfc3339_vn(due)}}.dump(), now);
   });
@@ -848,14 +840,14 @@ void answer(db::Database& db, std::int64_t round_id, const std::string& unit,
                   {round_id, unit, code})
               .empty()) {
         c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-                {round_id, unit, code, secs(now)});
+                {round_id, unit, code, now});
       }
       c.query("UPDATE assessment_scores SET answer = ?, updated_at = ? WHERE round_id = ? AND unit_code = ? "
               "AND criterion_code = ?",
-              {t, secs(now), round_id, unit, code});
+              {t, now, round_id, unit, code});
     }
     c.query("UPDATE round_units SET appraisal = 'answered', updated_at = ? WHERE round_id = ? AND unit_code = ?",
-            {secs(now), round_id, unit});
+            {now, round_id, unit});
     audit::record(c, who, "answer", "assessment_appraisals", entity_id(ctx.round, unit), std::nullopt,
                   json(given).dump(), now);
   });
@@ -881,7 +873,7 @@ void finalise(db::Database& db, std::int64_t round_id, const std::string& unit, 
                      "Chỉ chốt kết quả sau khi đơn vị giải trình hoặc hết thời hạn giải trình.");
     }
     c.query("UPDATE round_units SET appraisal = 'final', updated_at = ? WHERE round_id = ? AND unit_code = ?",
-            {secs(now), round_id, unit});
+            {now, round_id, unit});
     audit::record(c, who, "finalise", "assessment_appraisals", entity_id(ctx.round, unit), json{{"appraisal", p.appraisal}}.dump(),
                   json{{"appraisal", "final"}}.dump(), now);
   });
@@ -936,7 +928,7 @@ void publish(db::Database& db, std::int64_t round_id, const std::string& decisio
     }
     c.query("UPDATE assessment_rounds SET status = 'published', published_at = ?, published_by = ?, decision = ? "
             "WHERE id = ?",
-            {secs(now), who.actor, std::string(text::trim(decision)), round_id});
+            {now, who.actor, std::string(text::trim(decision)), round_id});
     json after{{"status", "published"}, {"decision", decision}};
     json levels = json::object();
     for (const auto& lr : ranking(c, *find_round(c, round_id))) levels[lr.level] = standings_to_json(lr.standings);

@@ -13,14 +13,11 @@ namespace {
 constexpr const char* kSelect =
     "SELECT id, name, unit_code, created_at, created_by, revoked_at, last_used_at FROM api_tokens";
 
-Instant at(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-
 ApiToken token_of(const db::Row& r) {
-  ApiToken t{r.str("id"), r.str("name"), r.str("unit_code"), at(r.i64("created_at")), r.str("created_by"), {}, {}};
-  if (auto v = r.opt_i64("revoked_at")) t.revoked_at = at(*v);
-  if (auto v = r.opt_i64("last_used_at")) t.last_used_at = at(*v);
-  return t;
+  return ApiToken{r.str("id"),         r.str("name"),
+                  r.str("unit_code"),  r.instant("created_at"),
+                  r.str("created_by"), r.opt_instant("revoked_at"),
+                  r.opt_instant("last_used_at")};
 }
 
 }  // namespace
@@ -39,7 +36,7 @@ IssuedToken issue_token(db::Database& db, const std::string& name, const std::st
       throw not_found(fmt::format("unit '{}' does not exist", unit_code), "Không có đơn vị này.");
     }
     c.query("INSERT INTO api_tokens (id, name, secret_hash, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-            {id, trimmed, http::sha256_hex(secret), unit_code, secs(now), who.actor});
+            {id, trimmed, http::sha256_hex(secret), unit_code, now, who.actor});
     auto e = who;
     e.action = "create";
     e.entity = "api_tokens";
@@ -61,7 +58,7 @@ void revoke_token(db::Database& db, const std::string& id, const audit::Entry& w
     auto rows = c.query(std::string(kSelect) + " WHERE id = ?", {id});
     if (rows.empty()) throw not_found(fmt::format("token '{}' does not exist", id), "Không có mã truy cập này.");
     if (token_of(rows.one()).revoked_at) return;
-    c.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {secs(now), id});
+    c.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {now, id});
     auto e = who;
     e.action = "revoke";
     e.entity = "api_tokens";
@@ -79,7 +76,7 @@ std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view se
   });
   if (found && (!found->last_used_at || now - *found->last_used_at >= std::chrono::minutes(1))) {
     db.write([&](db::Connection& c) {
-      c.query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {secs(now), found->id});
+      c.query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, found->id});
     });
     found->last_used_at = now;
   }
