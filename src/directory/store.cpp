@@ -61,6 +61,14 @@ std::vector<Unit> load_units(db::Database& db) {
 
 Tree load_tree(db::Database& db) { return Tree(load_units(db)); }
 
+views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std::string& type) {
+  auto province = c.query("SELECT name FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
+  std::string province_name = province.empty() ? "" : province.rows.front().str("name");
+  auto unit = c.query("SELECT name, level FROM units WHERE code = ?", {unit_code});
+  if (unit.empty()) return views::issuer_for("", "", "", province_name, type);
+  return views::issuer_for(unit_code, unit.one().str("name"), unit.one().str("level"), province_name, type);
+}
+
 std::map<std::string, std::string> unit_names(db::Connection& c) {
   std::map<std::string, std::string> out;
   for (const auto& r : c.query("SELECT code, name FROM units").rows) out[r.str("code")] = r.str("name");

@@ -10,6 +10,7 @@
 #include "db/database.h"
 #include "directory/model.h"
 #include "directory/rules.h"
+#include "views/decree30.h"
 
 namespace cchc::directory {
 
@@ -18,6 +19,9 @@ std::vector<Unit> load_units(db::Database& db);
 Tree load_tree(db::Database& db);
 // Every unit's name by code (current and past units alike), for labels.
 std::map<std::string, std::string> unit_names(db::Connection& c);
+// The issuing body of a unit's Word drafts of a document type ("BC", "QĐ"),
+// per views::issuer_for; the province's committee for an unknown unit.
+views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std::string& type);
 
 struct ImportResult {
   std::vector<LineError> errors;  // non-empty: nothing was written

@@ -297,11 +297,7 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     auto p = period_of(req);
     auto bytes = db.read([&](db::Connection& c) {
       auto names = directory::unit_names(c);
-      auto unit = req.principal->unit_code;
-      auto level = c.query("SELECT level FROM units WHERE code = ?", {unit});
-      auto province = c.query("SELECT name FROM units WHERE level = 'province' AND parent_code IS NULL");
-      auto issuer = views::issuer_for(unit, names[unit], level.empty() ? "" : level.one().str("level"),
-                                      province.empty() ? "" : province.one().str("name"), "BC");
+      auto issuer = directory::issuer(c, req.principal->unit_code, "BC");
       return review_docx(review(c, p.from, p.to), names, p.label, issuer);
     });
     return http::attachment(req, http::kDocxType, std::move(bytes),

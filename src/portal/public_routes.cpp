@@ -287,9 +287,7 @@ void add_public_routes(http::Router& router, const Portal& p) {
           card["kind"] = "Tin bài";
           hits.push_back(card);
         } else {
-          auto rows = c.query("SELECT slug FROM portal_documents WHERE id = ?", {h.ref_id});
-          if (rows.empty()) continue;
-          auto d = find_document(c, rows.one().str("slug"));
+          auto d = find_document(c, h.ref_id);
           if (!d) continue;
           auto card = document_card(*d);
           card["title_html"] = highlight_html(card["label"].get<std::string>(), terms.folded);

@@ -649,6 +649,13 @@ std::optional<Document> find_document(db::Connection& c, const std::string& slug
   return document_of(rows.one());
 }
 
+std::optional<Document> find_document(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ? AND withdrawn_at IS NULL",
+                      {id});
+  if (rows.empty()) return std::nullopt;
+  return document_of(rows.one());
+}
+
 std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id) {
   auto rows = c.query("SELECT file_name, content_type, content FROM portal_documents WHERE id = ? AND "
                       "withdrawn_at IS NULL AND file_name <> ''",

@@ -113,6 +113,7 @@ std::int64_t add_document(db::Database& db, Document doc, const std::optional<st
                           const audit::Entry& who, Instant now);
 DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit);
 std::optional<Document> find_document(db::Connection& c, const std::string& slug);
+std::optional<Document> find_document(db::Connection& c, std::int64_t id);
 std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id);
 std::vector<std::string> document_issuers(db::Connection& c);
 std::vector<int> document_years(db::Connection& c);
