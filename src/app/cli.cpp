@@ -15,6 +15,7 @@
 #include "app/cli_support.h"
 #include "app/demo.h"
 #include "app/assessments_cli.h"
+#include "app/documents_cli.h"
 #include "app/plans_cli.h"
 #include "audit/audit.h"
 #include "directory/accounts.h"
@@ -284,6 +285,8 @@ int run_cli(int argc, char** argv) {
   add_plans_commands(cli, plans_cmds, add_db);
   AssessmentCommands assessment_cmds;
   add_assessment_commands(cli, assessment_cmds, add_db);
+  DocumentCommands document_cmds;
+  add_document_commands(cli, document_cmds);
 
   auto* import_cmd = cli.add_subcommand("import", "Import service records from the one-stop systems");
   import_cmd->require_subcommand(1);
@@ -426,6 +429,7 @@ int run_cli(int argc, char** argv) {
     }
     if (auto code = run_plans_commands(plans_cmds, db_spec)) return *code;
     if (auto code = run_assessment_commands(assessment_cmds, db_spec)) return *code;
+    if (auto code = run_document_commands(document_cmds)) return *code;
     if (*import_dossiers) return import_records(db_spec, indicators::Kind::dossiers, import_file);
     if (*import_feedback) return import_records(db_spec, indicators::Kind::feedback, import_file);
     if (*indicators_rebuild) {

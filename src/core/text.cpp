@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <sodium.h>
+
+#include <array>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/numberformatter.h>
@@ -105,6 +107,60 @@ std::string fold(std::string_view s) {
     folded.append(u_tolower(c));
   }
   return to_utf8(normalizer(true).normalize(folded, status));
+}
+
+namespace {
+
+// A code point's folded character (fold_mapped), 0 for a combining mark.
+char fold_char(UChar32 c) {
+  if (c < 0x80) return char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  static const auto table = [] {
+    std::array<char, 0x2000> t{};
+    for (UChar32 cp = 0x80; cp < 0x2000; ++cp) {
+      if (u_charType(cp) == U_NON_SPACING_MARK) {
+        t[cp] = 0;
+        continue;
+      }
+      if (u_isUWhiteSpace(cp)) {
+        t[cp] = ' ';
+        continue;
+      }
+      icu::UnicodeString one(cp);
+      UErrorCode status = U_ZERO_ERROR;
+      auto decomposed = normalizer(false).normalize(one, status);
+      UChar32 base = U_SUCCESS(status) && decomposed.length() > 0 ? decomposed.char32At(0) : cp;
+      if (base == 0x0110 || base == 0x0111) base = 'd';
+      base = u_tolower(base);
+      t[cp] = base < 0x80 ? char(base) : '#';
+    }
+    return t;
+  }();
+  if (c < 0x2000) return table[c];
+  if (u_charType(c) == U_DASH_PUNCTUATION) return '-';
+  if (u_isUWhiteSpace(c)) return ' ';
+  return '#';
+}
+
+}  // namespace
+
+Folded fold_mapped(std::string_view s) {
+  Folded out;
+  out.text.reserve(s.size());
+  out.at.reserve(s.size() + 1);
+  std::int32_t i = 0;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = std::int32_t(s.size());
+  while (i < n) {
+    std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    char f = c < 0 ? '#' : fold_char(c);
+    if (f == 0) continue;
+    out.text.push_back(f);
+    out.at.push_back(std::size_t(start));
+  }
+  out.at.push_back(s.size());
+  return out;
 }
 
 std::string slug(std::string_view s) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc::text {
 
@@ -15,6 +16,19 @@ std::string nfc(std::string_view s);
 // folded to one space and trimmed. "Đắk Lắk" → "dak lak"; a text typed without
 // diacritics folds to the same key as the same text typed with them.
 std::string fold(std::string_view s);
+// Text folded for matching, one character per source code point, with
+// where each came from: letters lose their marks and case ("Ệ" → 'e',
+// "Đ" → 'd'); ASCII stays as it is but lower case (line breaks and
+// punctuation kept, so lines and "77/KH-VP" keep their shape); dashes
+// become '-', other white space ' ', anything else '#'; combining marks
+// (of decomposed input) vanish. at[i] is the source byte offset of
+// text[i]; at.back() is the source's size. Invalid UTF-8 bytes become '#'.
+struct Folded {
+  std::string text;
+  std::vector<std::size_t> at;
+};
+Folded fold_mapped(std::string_view s);
+
 // URL slug: fold, then every run of characters other than a-z 0-9 becomes '-',
 // trimmed of '-'. "Kế hoạch số 77/KH-VP" → "ke-hoach-so-77-kh-vp".
 std::string slug(std::string_view s);

@@ -1,0 +1,61 @@
+#include "documents/json.h"
+
+namespace cchc::documents {
+
+using nlohmann::json;
+
+namespace {
+
+json span(const Span& s) { return json::array({s.begin, s.end}); }
+
+template <class T>
+json found(const Found<T>& f) {
+  json value;
+  if constexpr (std::is_same_v<T, Date>) {
+    value = f.value ? json(format_iso_date(*f.value)) : json();
+  } else {
+    value = f.value ? json(*f.value) : json();
+  }
+  return json{{"value", value}, {"raw", f.raw}, {"span", span(f.span)}, {"confidence", f.confidence}};
+}
+
+json reference(const Reference& r) {
+  return json{{"text", r.text},
+              {"number_symbol", r.number_symbol.empty() ? json() : json(r.number_symbol)},
+              {"number", r.number ? json(*r.number) : json()},
+              {"type_code", r.type_code},
+              {"type_name", r.type_name},
+              {"issuer", r.issuer.empty() ? json() : json(r.issuer)},
+              {"date", r.date ? json(format_iso_date(*r.date)) : json()},
+              {"span", span(r.span)},
+              {"confidence", r.confidence}};
+}
+
+template <class T, class F>
+json list(const std::vector<T>& items, F f) {
+  json out = json::array();
+  for (const auto& i : items) out.push_back(f(i));
+  return out;
+}
+
+}  // namespace
+
+json to_json(const Reading& r) {
+  return json{{"number_symbol", found(r.number_symbol)},
+              {"number", found(r.number)},
+              {"type_code", found(r.type_code)},
+              {"type_name", r.type_name.empty() ? json() : json(r.type_name)},
+              {"issuer", found(r.issuer)},
+              {"issuer_parent", found(r.issuer_parent)},
+              {"place", found(r.place)},
+              {"date", found(r.date)},
+              {"title", found(r.title)},
+              {"recipients", list(r.recipients, [](const auto& f) { return found(f); })},
+              {"distribution", list(r.distribution, [](const auto& f) { return found(f); })},
+              {"signer", {{"authority", found(r.signer.authority)}, {"title", found(r.signer.title)}}},
+              {"references", list(r.references, reference)},
+              {"legal_bases", list(r.legal_bases, reference)},
+              {"unread", r.unread}};
+}
+
+}  // namespace cchc::documents
