@@ -38,6 +38,40 @@ json list(const std::vector<T>& items, F f) {
   return out;
 }
 
+json outline(const OutlineNode& n) {
+  json children = json::array();
+  for (const auto& c : n.children) children.push_back(outline(c));
+  return json{{"label", n.label}, {"text", n.text}, {"level", n.level}, {"span", span(n.span)}, {"children", children}};
+}
+
+json task(const Task& t) {
+  json deadline;
+  if (t.deadline) {
+    deadline = {{"kind", t.deadline->kind},
+                {"due", t.deadline->due ? json(format_iso_date(*t.deadline->due)) : json()},
+                {"text", t.deadline->text},
+                {"span", span(t.deadline->span)}};
+  }
+  return json{{"unit", found(t.unit)},
+              {"unit_code", t.unit_code.empty() ? json() : json(t.unit_code)},
+              {"text", t.text},
+              {"deadline", deadline},
+              {"span", span(t.span)},
+              {"confidence", t.confidence}};
+}
+
+json target(const Target& t) {
+  json levels = json::object();
+  for (const auto& l : t.levels) levels[l.level] = l.value;
+  return json{{"phrase", t.phrase},
+              {"value", t.value ? json(*t.value) : json()},
+              {"levels", levels},
+              {"comparator", t.comparator},
+              {"indicator", t.indicator.empty() ? json() : json(t.indicator)},
+              {"span", span(t.span)},
+              {"confidence", t.confidence}};
+}
+
 }  // namespace
 
 json to_json(const Reading& r) {
@@ -55,6 +89,9 @@ json to_json(const Reading& r) {
               {"signer", {{"authority", found(r.signer.authority)}, {"title", found(r.signer.title)}}},
               {"references", list(r.references, reference)},
               {"legal_bases", list(r.legal_bases, reference)},
+              {"outline", list(r.outline, outline)},
+              {"tasks", list(r.tasks, task)},
+              {"targets", list(r.targets, target)},
               {"unread", r.unread}};
 }
 

@@ -44,6 +44,48 @@ struct Signer {
   Found<std::string> title;      // "PHÓ CHỦ TỊCH"
 };
 
+// A heading of the document's outline (I., 1., 1.1., a)) and what is under it.
+struct OutlineNode {
+  std::string label;  // "IV", "1", "2.2", "a"
+  std::string text;   // the heading as written
+  int level = 0;      // 1 roman, 2 number, 3 number.number, 4 letter
+  Span span;
+  std::vector<OutlineNode> children;
+};
+
+// A deadline as the plans capability structures it (plans/deadline.h).
+struct TaskDeadline {
+  std::string kind;  // date | month | quarter | half | year | continuous | schedule
+  std::optional<Date> due;
+  std::string text;  // the phrase as written
+  Span span;
+};
+
+// A task assigned by a "Tổ chức thực hiện" (or "Nhiệm vụ") section.
+struct Task {
+  Found<std::string> unit;  // the responsible unit as written (the heading above the item)
+  std::string unit_code;    // matched to the directory when units were given ("" otherwise)
+  std::string text;         // the item
+  std::optional<TaskDeadline> deadline;
+  Span span;
+  double confidence = 0;
+};
+
+// A quantitative target: "tỷ lệ hồ sơ trực tuyến … 60% cấp Sở, 20% cấp huyện".
+struct LevelValue {
+  std::string level;  // department | district | commune
+  double value = 0;   // percent
+};
+struct Target {
+  std::string phrase;  // the clause it stands in
+  std::optional<double> value;  // percent, when one value stands for all
+  std::vector<LevelValue> levels;
+  std::string comparator;  // at_least | equal
+  std::string indicator;   // the indicators capability's code, when the phrase names one
+  Span span;
+  double confidence = 0;
+};
+
 struct Reading {
   Found<std::string> number_symbol;  // normalised: "77/KH-VP"
   Found<int> number;
@@ -59,6 +101,9 @@ struct Reading {
   Signer signer;
   std::vector<Reference> references;  // every document cited
   std::vector<Reference> legal_bases; // those cited in "Căn cứ …"
+  std::vector<OutlineNode> outline;
+  std::vector<Task> tasks;
+  std::vector<Target> targets;
   std::vector<std::string> unread;    // what it looked for and could not read
 };
 

@@ -7,7 +7,9 @@
 #include <cctype>
 #include <set>
 
+#include "core/errors.h"
 #include "core/text.h"
+#include "plans/deadline.h"
 
 namespace cchc::documents {
 
@@ -168,7 +170,7 @@ struct Patterns {
   RE2 date{R"(([^\n,]{2,60}),\s*ngay\s+([^\s]{1,4})\s+thang\s+([^\s]{1,4})\s+n[a-z#]{1,2}m\s+([^\s]{4}))"};
   // A citation: type, "số", number/symbol, an optional date, "của …".
   RE2 reference{
-      R"((nghi quyet|quyet dinh|ke hoach|van ban|cong van|chi thi|thong bao|bao cao|chuong trinh|thong tu|nghi dinh|huong dan|to trinh|quy che|ket luan|cong dien)\s+(?:s[o06b#]\s*)?(\d{1,6})\s*/\s*([a-z#]{1,6}(?:-[a-z0-9#&]{1,12}){0,3})(?:\s*,?\s+ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s*,?\s+ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z#]{1,2}m\s+(\d{4}))?(?:\s+c[a-z#]{1,3}a\s+([^,;\n(]{3,80}))?)"};
+      R"((nghi quyet|quyet dinh|ke hoach|van ban|cong van|chi thi|thong bao|bao cao|chuong trinh|thong tu|nghi dinh|huong dan|to trinh|quy che|ket luan|cong dien)\s+(?:s[o06b#g]\s*)?(\d{1,6}(?:\s*/\s*\d{4})?)\s*/\s*([a-z#]{1,6}(?:-[a-z0-9#&]{1,12}){0,3})(?:\s*,?\s+ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s*,?\s+ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z#]{1,2}m\s+(\d{4}))?(?:\s+c[a-z#]{1,3}a\s+([^,;\n(]{3,80}))?)"};
   // A paragraph of legal basis: "Căn cứ", OCR "Can cir", "Can ctr".
   RE2 basis{R"((?m)^\s*(can\s+c[a-z#]{1,3})\b)"};
   RE2 kinh_gui{R"((?m)^\s*k[i1l#]nh\s+g[a-z#]{1,3}i\s*:?)"};
@@ -178,6 +180,29 @@ struct Patterns {
   // left column's text before it).
   RE2 signer_title{
       R"((?:^|[\s:])(pho chu tich|chu tich|pho giam doc|giam doc|pho chanh van phong|chanh van phong|pho truong ban|truong ban|bi thu|chanh thanh tra|thu truong|pho truong phong|truong phong|vien truong|hieu truong)\s*$)"};
+  // Outline headings: "IV. TỔ CHỨC THỰC HIỆN", "1. Mục tiêu", "2.2. Nhiệm vụ", "a) …".
+  RE2 roman{R"(^\s*([ivx]{1,5})\s*[.:]\s+(\S.*)$)"};
+  RE2 numbered{R"(^\s*(\d{1,2})\s*\.\s+(\S.*)$)"};
+  RE2 subnumbered{R"(^\s*(\d{1,2}\.\d{1,2})\s*\.?\s+(\S.*)$)"};
+  RE2 lettered{R"(^\s*_?([a-z])\s*\)\s+(\S.*)$)"};
+  RE2 bullet{R"(^\s*[-+~]\s+(\S.*)$)"};
+  // Deadlines inside a task, in the forms plans read (plans/deadline.h).
+  RE2 deadline{
+      R"((truoc ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|thang\s+[\d|lo]{1,2}\s*/\s*\d{4}|quy\s+[ivx1l|]{1,4}\s*/\s*\d{4}|6 thang (?:dau|cuoi) n[a-z#]{1,2}m\s+\d{4}|trong n[a-z#]{1,2}m\s+\d{4}|thuong xuyen))"};
+  // A percentage, and one given for a level: "70% tại cấp sở".
+  RE2 percent{R"((\d{1,3}(?:[.,]\d{1,2})?)\s*%)"};
+  RE2 level_percent{
+      R"((\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*(?:t[a-z#]i\s+|o\s+|#\s+|doi voi\s+)?(?:c[a-z#]p\s+)?(s[oa#0]|tinh|huy[e#]n|x[a4#]|ph[u#][o0#]ng)\b)"};
+  // The words targets are told by, as OCR leaves them.
+  RE2 ho_so{R"(h[o0d#]\s*s[o0#]\b)"};  // OCR glues words: "quyethd so"
+  RE2 truc_tuyen{R"(\btr[u#]c\s+tuy[e#]n\b)"};
+  RE2 dung_han{R"(\bd[u#]ng\s+(?:th[o0#]i\s+)?h[a#]n\b)"};
+  RE2 so_hoa{R"(\bs[o06#]\s*h[o0#]a\b)"};
+  RE2 hai_long{R"(\bh[a#]i\s+l[o0#]ng\b)"};
+  RE2 phan_anh{R"(\bph[a#]n\s+[a#]nh\b|\bpakn\b)"};
+  RE2 thanh_toan{R"(\bthanh\s+to[a#]n\s+tr[u#]c\s+tuy[e#]n\b)"};
+  RE2 toan_trinh{R"(\bto[a#]n\s+tr[i#]nh\b)"};
+  RE2 at_least{R"(\bt\S{1,3}\s+thi\S{1,2}u\b|\btro\s+len\b|\bit\s+nhat\b|\bdat\b)"};
   RE2 motto{R"((cong hoa xa hoi chu ngh[a-z#]* viet nam|d[o#]c l[a-z#]p\s*-\s*t[a-z#]\s*do\s*-\s*h[a-z#]nh ph[a-z#]c).*)"};
 };
 
@@ -480,9 +505,14 @@ void read_references(const Text& t, Reading& r) {
     }
     ref.text = t.source(b, e);
     ref.span = t.span(b, e);
-    ref.number = ocr_number(cap(num));
+    // "115/2020/NĐ-CP": the number, its year, the symbol.
+    auto num_text = cap(num);
+    auto slash = num_text.find('/');
+    ref.number = ocr_number(num_text.substr(0, slash));
+    std::string year_part;
+    if (slash != std::string::npos) year_part = "/" + std::string(trimmed(std::string_view(num_text).substr(slash + 1)));
     auto symbol = normal_symbol("", t.source(t.pos(sym), t.pos(sym) + sym.size()));
-    ref.number_symbol = ref.number ? std::to_string(*ref.number) + "/" + symbol : "";
+    ref.number_symbol = ref.number ? std::to_string(*ref.number) + year_part + "/" + symbol : "";
     const auto* by_name = type_by_name(cap(type));
     const auto* by_symbol = type_by_symbol(std::string(sym.substr(0, sym.find('-'))));
     const auto* kind = by_name && by_name != &letter() ? by_name : by_symbol ? by_symbol : &letter();
@@ -510,6 +540,245 @@ void read_references(const Text& t, Reading& r) {
   }
 }
 
+// ---- Outline ----
+
+struct Heading {
+  int level;
+  std::string label;
+  std::size_t line;  // index
+};
+
+std::vector<Heading> headings(const Text& t, const std::vector<Line>& lines) {
+  const auto& P = patterns();
+  std::vector<Heading> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
+    if (line.find('|') != re2::StringPiece::npos) continue;  // a broken table's row, not a heading
+    std::string label, rest;
+    if (RE2::FullMatch(line, P.roman, &label, &rest)) {
+      // A roman heading is in capitals ("I. MỤC TIÊU"), not a sentence.
+      auto src = t.source(lines[i].b, lines[i].e);
+      if (text::upper(src) == src) out.push_back({1, text::upper(label), i});
+    } else if (RE2::FullMatch(line, P.subnumbered, &label, &rest)) {
+      out.push_back({3, label, i});
+    } else if (RE2::FullMatch(line, P.numbered, &label, &rest)) {
+      out.push_back({2, label, i});
+    } else if (RE2::FullMatch(line, P.lettered, &label, &rest)) {
+      out.push_back({4, label, i});
+    }
+  }
+  return out;
+}
+
+// A heading goes under the last one of a higher level, else beside it.
+void insert(std::vector<OutlineNode>& siblings, OutlineNode node) {
+  if (!siblings.empty() && siblings.back().level < node.level) {
+    insert(siblings.back().children, std::move(node));
+  } else {
+    siblings.push_back(std::move(node));
+  }
+}
+
+std::vector<OutlineNode> build_outline(const Text& t, const std::vector<Line>& lines, const std::vector<Heading>& hs) {
+  std::vector<OutlineNode> roots;
+  for (const auto& h : hs) {
+    OutlineNode node;
+    node.label = h.label;
+    node.level = h.level;
+    node.text = t.source(lines[h.line].b, lines[h.line].e);
+    if (node.text.size() > 300) node.text.resize(300);
+    node.span = t.span(lines[h.line].b, lines[h.line].e);
+    insert(roots, std::move(node));
+  }
+  return roots;
+}
+
+// ---- Tasks ----
+
+std::optional<TaskDeadline> deadline_in(const Text& t, std::size_t b, std::size_t e) {
+  re2::StringPiece in(t.f.data() + b, e - b), phrase;
+  if (!RE2::PartialMatch(in, patterns().deadline, &phrase)) return std::nullopt;
+  auto pb = t.pos(phrase), pe = pb + phrase.size();
+  try {
+    auto d = plans::parse_deadline(cap(phrase));
+    return TaskDeadline{plans::kind_code(d.kind), d.due, t.source(pb, pe), t.span(pb, pe)};
+  } catch (const Error&) {
+    return std::nullopt;  // the phrase was there, its numbers were not readable
+  }
+}
+
+std::string match_unit(const std::string& folded_name, const std::vector<KnownUnit>& units) {
+  std::string best;
+  std::size_t best_len = 0;
+  for (const auto& u : units) {
+    auto f = text::fold(u.name);
+    if (f.size() > best_len && folded_name.find(f) != std::string::npos) {
+      best = u.code;
+      best_len = f.size();
+    }
+  }
+  return best;
+}
+
+void read_tasks(const Text& t, Reading& r, const std::vector<Line>& lines, const std::vector<Heading>& hs,
+                const std::vector<KnownUnit>& units) {
+  const auto& P = patterns();
+  for (std::size_t k = 0; k < hs.size(); ++k) {
+    if (hs[k].level != 1) continue;
+    // "TỔ CHỨC THỰC HIỆN", OCR "TO CHUC THU'C HIEN": letters only.
+    std::string heading;
+    for (char ch : text::fold(t.source(lines[hs[k].line].b, lines[hs[k].line].e))) {
+      if ((ch >= 'a' && ch <= 'z') || ch == ' ') heading.push_back(ch);
+    }
+    if (heading.find("chuc thuc hien") == std::string::npos) continue;
+    // The section runs to the next roman heading, or to "Nơi nhận".
+    std::size_t end_line = lines.size();
+    for (auto j = k + 1; j < hs.size(); ++j) {
+      if (hs[j].level == 1) {
+        end_line = hs[j].line;
+        break;
+      }
+    }
+    for (auto i = hs[k].line + 1; i < end_line; ++i) {
+      re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
+      if (RE2::PartialMatch(line, P.noi_nhan) || line.starts_with("tren day la")) {
+        end_line = i;
+        break;
+      }
+    }
+    // Each numbered heading inside names the responsible unit; its items
+    // ("a) …", "- …", or its paragraphs) are the tasks.
+    for (auto j = k + 1; j < hs.size() && hs[j].line < end_line; ++j) {
+      if (hs[j].level != 2) continue;
+      auto unit_line = lines[hs[j].line];
+      std::string label, rest;
+      re2::StringPiece ul(t.f.data() + unit_line.b, unit_line.e - unit_line.b);
+      RE2::FullMatch(ul, P.numbered, &label, &rest);
+      auto ub = unit_line.b + (ul.size() - rest.size()), ue = unit_line.e;
+      auto unit_text = t.source(ub, ue);
+      while (!unit_text.empty() && (unit_text.back() == ':' || unit_text.back() == '.')) unit_text.pop_back();
+      Found<std::string> unit{unit_text, t.source(ub, ue), t.span(ub, ue), 0.75};
+      auto code = match_unit(text::fold(unit_text), units);
+      std::size_t stop = end_line;
+      for (auto n = j + 1; n < hs.size(); ++n) {
+        if (hs[n].level <= 2) {
+          stop = std::min(stop, hs[n].line);
+          break;
+        }
+      }
+      // Items: a line starting an item opens one; other lines continue it;
+      // a blank line ends a plain paragraph.
+      std::vector<std::pair<std::size_t, std::size_t>> items;
+      bool open = false;
+      for (auto i = hs[j].line + 1; i < stop; ++i) {
+        re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
+        std::string a, b2;
+        bool starts = RE2::FullMatch(line, P.lettered, &a, &b2) || RE2::FullMatch(line, P.bullet, &a);
+        if (blank(t.f, lines[i])) {
+          continue;
+        }
+        if (starts || !open) {
+          items.emplace_back(lines[i].b, lines[i].e);
+          open = true;
+        } else {
+          items.back().second = lines[i].e;
+        }
+      }
+      for (const auto& [b, e] : items) {
+        // Too short to be a task: OCR noise ("Y", "~").
+        if (std::count_if(t.f.begin() + b, t.f.begin() + e, [](char ch) { return ch >= 'a' && ch <= 'z'; }) < 10) continue;
+        Task task;
+        task.unit = unit;
+        task.unit_code = code;
+        auto item = t.source(b, e);
+        // Without its marker ("a)", "-").
+        auto cut = item.find_first_of(")-+~");
+        if (cut != std::string::npos && cut < 3) item = std::string(trimmed(std::string_view(item).substr(cut + 1)));
+        task.text = item;
+        task.deadline = deadline_in(t, b, e);
+        task.span = t.span(b, e);
+        task.confidence = 0.7;
+        r.tasks.push_back(std::move(task));
+      }
+    }
+  }
+}
+
+// ---- Targets ----
+
+// The indicator a target's clause names (indicators/targets.cpp codes),
+// told by its words as OCR leaves them; "" when none.
+std::string indicator_of(const std::string& clause) {
+  const auto& P = patterns();
+  auto has = [&](const RE2& re) { return RE2::PartialMatch(clause, re); };
+  bool ho_so = has(P.ho_so) || clause.find("thu tuc") != std::string::npos || clause.find("dich vu cong") != std::string::npos;
+  if (has(P.phan_anh)) {
+    if (has(P.hai_long)) return "feedback_satisfaction_rate";
+    if (has(P.dung_han) || clause.find("xu ly") != std::string::npos || clause.find("xur ly") != std::string::npos) {
+      return "feedback_on_time_rate";
+    }
+    return "";
+  }
+  if (has(P.thanh_toan)) return "online_payment_rate";
+  if (has(P.so_hoa)) return ho_so ? "digitized_rate" : "result_digitized_rate";
+  if (has(P.truc_tuyen) && has(P.toan_trinh)) return "online_full_rate";
+  if (has(P.truc_tuyen) && ho_so) return "online_rate";
+  if (has(P.dung_han) && ho_so) return "on_time_rate";
+  if (has(P.hai_long)) return "satisfaction_rate";
+  return "";
+}
+
+void read_targets(const Text& t, Reading& r) {
+  const auto& P = patterns();
+  // Clauses: text between ';', '.', a blank line or an item start.
+  std::size_t i = 0;
+  while (i < t.f.size()) {
+    auto pct = t.f.find('%', i);
+    if (pct == std::string::npos) break;
+    // The clause around it.
+    std::size_t b = pct, e = pct;
+    while (b > 0) {
+      char ch = t.f[b - 1];
+      if (ch == ';' || (ch == '.' && !(b >= 2 && isdigit(t.f[b - 2]))) || (ch == '\n' && b >= 2 && t.f[b - 2] == '\n') || ch == ')' ) break;
+      --b;
+    }
+    while (e < t.f.size()) {
+      char ch = t.f[e];
+      if (ch == ';' || (ch == '.' && !(e + 1 < t.f.size() && isdigit(t.f[e + 1]))) || (ch == '\n' && e + 1 < t.f.size() && t.f[e + 1] == '\n')) break;
+      ++e;
+    }
+    while (b < e && (t.f[b] == ' ' || t.f[b] == '\n')) ++b;
+    std::string clause(t.f.substr(b, e - b));
+    for (auto& ch : clause) {
+      if (ch == '\n') ch = ' ';
+    }
+    Target target;
+    target.phrase = t.source(b, e);
+    target.span = t.span(b, e);
+    // Per level ("70% tại cấp sở, 30% tại cấp huyện"), else one value.
+    re2::StringPiece in(clause);
+    std::string value, level;
+    while (RE2::FindAndConsume(&in, P.level_percent, &value, &level)) {
+      std::replace(value.begin(), value.end(), ',', '.');
+      auto kind = level.starts_with("huy") ? "district" : level.starts_with("x") || level.starts_with("ph") ? "commune" : "department";
+      target.levels.push_back({kind, std::stod(value)});
+    }
+    if (target.levels.empty()) {
+      re2::StringPiece first(clause);
+      if (RE2::PartialMatch(first, P.percent, &value)) {
+        std::replace(value.begin(), value.end(), ',', '.');
+        target.value = std::stod(value);
+      }
+    }
+    target.comparator = RE2::PartialMatch(clause, P.at_least) ? "at_least" : "equal";
+    target.indicator = indicator_of(clause);
+    // A broken table's row ('|') is read, but trusted less.
+    target.confidence = clause.find('|') != std::string::npos ? 0.3 : target.indicator.empty() ? 0.5 : 0.8;
+    if (target.value || !target.levels.empty()) r.targets.push_back(std::move(target));
+    i = std::max(e, pct + 1);
+  }
+}
+
 }  // namespace
 
 std::string type_name(std::string_view code) {
@@ -520,7 +789,6 @@ std::string type_name(std::string_view code) {
 }
 
 Reading read(std::string_view source, const std::vector<KnownUnit>& units) {
-  (void)units;
   Text t(source);
   auto lines = lines_of(t.f);
   Reading r;
@@ -535,6 +803,10 @@ Reading read(std::string_view source, const std::vector<KnownUnit>& units) {
   r.distribution = list_after(t, patterns().noi_nhan, lines);
   read_signer(t, r, lines);
   read_references(t, r);
+  auto hs = headings(t, lines);
+  r.outline = build_outline(t, lines, hs);
+  read_tasks(t, r, lines, hs, units);
+  read_targets(t, r);
   return r;
 }
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/text.h"
 #include "documents/json.h"
 
 namespace cchc::documents {
@@ -147,6 +148,87 @@ TEST(Reader, ListsTitleAndSigner) {
   EXPECT_FALSE(read("Nơi nhận:\n- Lưu.\n\nbáo cáo Chủ tịch\n").signer.title.value);
 }
 
+TEST(Reader, TheOutlineAsATree) {
+  auto r = read("I. MỤC TIÊU, YÊU CẦU\n1. Mục tiêu\nNội dung.\n2. Yêu cầu\na) Một yêu cầu\nII. NHIỆM VỤ\n"
+                "1. Cải cách thể chế\n1.1. Mục tiêu\n1.2. Nhiệm vụ\nI. không phải tiêu đề vì viết thường\n");
+  ASSERT_EQ(r.outline.size(), 2u);
+  EXPECT_EQ(r.outline[0].label, "I");
+  ASSERT_EQ(r.outline[0].children.size(), 2u);
+  EXPECT_EQ(r.outline[0].children[1].text, "2. Yêu cầu");
+  ASSERT_EQ(r.outline[0].children[1].children.size(), 1u);  // a)
+  EXPECT_EQ(r.outline[0].children[1].children[0].level, 4);
+  EXPECT_EQ(r.outline[1].label, "II");
+  ASSERT_EQ(r.outline[1].children.size(), 1u);
+  ASSERT_EQ(r.outline[1].children[0].children.size(), 2u);
+  EXPECT_EQ(r.outline[1].children[0].children[1].label, "1.2");
+}
+
+TEST(Reader, TasksWithTheirUnitsAndDeadlines) {
+  std::string text =
+      "II. NỘI DUNG\n1. Mục tiêu\n- Không phải nhiệm vụ giao cho đơn vị.\n\n"
+      "V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+      "- Chủ trì tổng hợp báo cáo kết quả, hoàn thành trước ngày 21/6/2024;\n"
+      "- Theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thường xuyên;\n"
+      "2. Sở Thông tin và Truyền thông:\n"
+      "a) Tuyên truyền về chuyển đổi số trong Quý I/2023.\n"
+      "b) Xây dựng kế hoạch của đơn vị, hoàn thành chậm nhất trong tháng 02/2024.\n"
+      "c) Phối hợp tổ chức hội nghị\ntrực tuyến với các xã.\n\n"
+      "Nơi nhận:\n- Như trên.\n";
+  auto r = read(text, {{"SNV", "Sở Nội vụ"}, {"STTTT", "Sở Thông tin và Truyền thông"}});
+  ASSERT_EQ(r.tasks.size(), 5u);
+  struct Want {
+    const char* unit_code;
+    const char* kind;  // "" for none
+    const char* due;
+  } want[] = {{"SNV", "date", "2024-06-21"}, {"SNV", "continuous", ""}, {"STTTT", "quarter", "2023-03-31"},
+              {"STTTT", "month", "2024-02-29"}, {"STTTT", "", ""}};
+  for (std::size_t i = 0; i < r.tasks.size(); ++i) {
+    const auto& task = r.tasks[i];
+    EXPECT_EQ(task.unit_code, want[i].unit_code) << task.text;
+    EXPECT_EQ(task.deadline ? task.deadline->kind : "", want[i].kind) << task.text;
+    EXPECT_EQ(task.deadline && task.deadline->due ? format_iso_date(*task.deadline->due) : "", want[i].due) << task.text;
+    if (task.deadline) EXPECT_EQ(text::fold(at_span(text, task.deadline->span)), text::fold(task.deadline->text));
+  }
+  EXPECT_EQ(*r.tasks[2].unit.value, "Sở Thông tin và Truyền thông");
+  EXPECT_EQ(r.tasks[4].text, "Phối hợp tổ chức hội nghị trực tuyến với các xã.");  // a wrapped item is one task
+  // Without units given, nothing is matched.
+  EXPECT_EQ(read(text).tasks[0].unit_code, "");
+}
+
+TEST(Reader, Targets) {
+  struct Case {
+    const char* text;
+    std::optional<double> value;
+    std::vector<std::pair<std::string, double>> levels;
+    const char* comparator;
+    const char* indicator;
+  } cases[] = {
+      {"Tỷ lệ hồ sơ trực tuyến đạt 60% cấp Sở, 20% cấp huyện, 5% cấp xã;", std::nullopt,
+       {{"department", 60}, {"district", 20}, {"commune", 5}}, "at_least", "online_rate"},
+      {"Tỷ lệ hồ sơ giải quyết đúng hạn từ 96% trở lên.", 96, {}, "at_least", "on_time_rate"},
+      {"Tối thiểu 50% hồ sơ thủ tục hành chính được số hóa.", 50, {}, "at_least", "digitized_rate"},
+      {"100% thủ tục hành chính được công khai đầy đủ.", 100, {}, "equal", ""},
+      {"Ty le ho so truc tuyen dat 70% tai cap so, 30% tai cap huyen", std::nullopt,
+       {{"department", 70}, {"district", 30}}, "at_least", "online_rate"},
+      {"Tỷ lệ người dân hài lòng với việc xử lý phản ánh, kiến nghị đạt tối thiểu 92%.", 92, {}, "at_least",
+       "feedback_satisfaction_rate"},
+      {"Ty 1€ giai quyéthd so dung han dat t5i thiéu 96%.", 96, {}, "at_least", "on_time_rate"},  // OCR
+      {"Mức độ hài lòng đạt 92,5%.", 92.5, {}, "at_least", "satisfaction_rate"},
+  };
+  for (const auto& c : cases) {
+    auto r = read(c.text);
+    ASSERT_EQ(r.targets.size(), 1u) << c.text;
+    const auto& t = r.targets[0];
+    EXPECT_EQ(t.value, c.value) << c.text;
+    std::vector<std::pair<std::string, double>> levels;
+    for (const auto& l : t.levels) levels.emplace_back(l.level, l.value);
+    EXPECT_EQ(levels, c.levels) << c.text;
+    EXPECT_EQ(t.comparator, c.comparator) << c.text;
+    EXPECT_EQ(t.indicator, c.indicator) << c.text;
+  }
+  EXPECT_TRUE(read("Không có chỉ tiêu nào.").targets.empty());
+}
+
 TEST(Reader, NothingToReadSaysSo) {
   for (const char* text : {"", "\n\n\n", "Một đoạn văn không phải văn bản hành chính.", "\xff\xfe garbage"}) {
     auto r = read(text);
@@ -211,6 +293,27 @@ TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
     if (want.contains("references")) expect_refs(got["references"], want["references"], false, doc + " references");
     if (want.contains("references_include")) expect_refs(got["references"], want["references_include"], false, doc);
     if (want.contains("legal_bases")) expect_refs(got["legal_bases"], want["legal_bases"], true, doc + " legal bases");
+    for (const auto& w : want.value("targets_include", json::array())) {
+      auto it = std::find_if(got["targets"].begin(), got["targets"].end(), [&](const json& g) {
+        return g["value"] == w["value"] && g["indicator"] == w["indicator"];
+      });
+      EXPECT_NE(it, got["targets"].end()) << doc << " lacks target " << w.dump();
+      if (it != got["targets"].end() && w.contains("comparator")) EXPECT_EQ((*it)["comparator"], w["comparator"]) << doc;
+    }
+    if (want.contains("task_units")) {
+      std::vector<std::string> units;
+      for (const auto& task : got["tasks"]) {
+        auto u = task["unit"]["value"].get<std::string>();
+        if (units.empty() || units.back() != u) units.push_back(u);
+      }
+      EXPECT_EQ(json(units), want["task_units"]) << doc;
+    }
+    for (const auto& w : want.value("tasks_include", json::array())) {
+      auto it = std::find_if(got["tasks"].begin(), got["tasks"].end(), [&](const json& g) {
+        return !g["deadline"].is_null() && g["deadline"]["due"] == w["due"] && g["deadline"]["kind"] == w["kind"];
+      });
+      EXPECT_NE(it, got["tasks"].end()) << doc << " lacks task " << w.dump();
+    }
     for (const auto& u : want.value("unread_include", json::array())) {
       EXPECT_NE(std::find(got["unread"].begin(), got["unread"].end(), u), got["unread"].end()) << doc << " " << u;
     }
