@@ -4,6 +4,7 @@
 #   scripts/setup.sh run    build + serve
 #   scripts/setup.sh test   also GoogleTest, PostgreSQL 15, Chromium
 #   scripts/setup.sh bench  also nginx and wrk
+#   scripts/setup.sh fuzz   also clang and its libFuzzer runtime
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-run}
@@ -16,7 +17,8 @@ case "$profile" in
   run) ;;
   test) pkgs+=(postgresql-15 postgresql-client-15 chromium curl sqlite3) ;;
   bench) pkgs+=(nginx wrk curl) ;;
-  *) echo "usage: scripts/setup.sh run|test|bench" >&2; exit 2 ;;
+  fuzz) pkgs+=(clang-14 libclang-rt-14-dev) ;;
+  *) echo "usage: scripts/setup.sh run|test|bench|fuzz" >&2; exit 2 ;;
 esac
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 

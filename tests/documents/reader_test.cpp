@@ -239,6 +239,27 @@ TEST(Reader, NothingToReadSaysSo) {
   }
 }
 
+// Every input the fuzzer ever crashed on (scripts/fuzz.sh keeps them) is
+// read without throwing, and its spans stay inside it.
+TEST(Reader, FuzzCasesReadWithoutCrashing) {
+  int cases = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(CCHC_SOURCE_DIR) / "tests/documents/fuzz-cases")) {
+    if (entry.path().filename() == "README.md") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    auto text = s.str();
+    if (!text::is_valid_utf8(text)) continue;  // the reader's input is UTF-8 text
+    Reading r;
+    EXPECT_NO_THROW(r = read(text)) << entry.path();
+    EXPECT_LE(r.title.span.end, text.size());
+    for (const auto& ref : r.references) EXPECT_LE(ref.span.end, text.size());
+    ++cases;
+  }
+  EXPECT_GE(cases, 1);
+}
+
 // ---- The corpus against its golden files.
 
 std::string slurp(const std::filesystem::path& p) {
