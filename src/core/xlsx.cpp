@@ -1,8 +1,6 @@
 #include "core/xlsx.h"
 
-#include <expat.h>
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <cstdlib>
 #include <functional>
@@ -11,12 +9,12 @@
 #include <optional>
 
 #include "core/errors.h"
+#include "core/ooxml.h"
 
 namespace cchc::xlsx {
 
 namespace {
 
-constexpr zip_uint64_t kMaxPart = 20u << 20;
 constexpr size_t kMaxRows = 20000;
 constexpr int kMaxColumns = 100;  // cells further right are left out
 
@@ -25,73 +23,16 @@ Error not_a_workbook(const std::string& why) {
                        "Tệp không phải bảng tính XLSX đọc được (" + why + ").");
 }
 
-struct Archive {
-  zip_t* zip = nullptr;
-  ~Archive() {
-    if (zip) zip_discard(zip);
-  }
+using ooxml::attr;
+
+// expat over a part of the workbook, failures named as the workbook's.
+struct Parser : ooxml::Parser {
+  void run(const std::string& xml, const std::string& part) { ooxml::Parser::run(xml, part, not_a_workbook); }
 };
 
-std::optional<std::string> read_part(zip_t* z, const std::string& name) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(z, name.c_str(), 0, &st) != 0) return std::nullopt;
-  if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxPart) throw not_a_workbook(name + " is too large");
-  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(z, name.c_str(), 0), zip_fclose);
-  if (!f) throw not_a_workbook("cannot open " + name);
-  std::string out(st.size, '\0');
-  zip_int64_t n = zip_fread(f.get(), out.data(), st.size);
-  if (n < 0 || zip_uint64_t(n) != st.size) throw not_a_workbook("cannot read " + name);
-  return out;
-}
-
-// Runs expat over `xml`, calling on_start/on_end/on_text.
-struct Parser {
-  std::function<void(std::string_view, const char**)> start;
-  std::function<void(std::string_view)> end;
-  std::function<void(std::string_view)> text;
-
-  void run(const std::string& xml, const std::string& part) {
-    std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> p(XML_ParserCreate("UTF-8"),
-                                                                                    XML_ParserFree);
-    XML_SetUserData(p.get(), this);
-    XML_SetElementHandler(
-        p.get(),
-        [](void* self, const XML_Char* name, const XML_Char** attrs) {
-          auto* me = static_cast<Parser*>(self);
-          if (me->start) me->start(local(name), attrs);
-        },
-        [](void* self, const XML_Char* name) {
-          auto* me = static_cast<Parser*>(self);
-          if (me->end) me->end(local(name));
-        });
-    XML_SetCharacterDataHandler(p.get(), [](void* self, const XML_Char* s, int len) {
-      auto* me = static_cast<Parser*>(self);
-      if (me->text) me->text(std::string_view(s, size_t(len)));
-    });
-    if (XML_Parse(p.get(), xml.data(), int(xml.size()), 1) == XML_STATUS_ERROR) {
-      throw not_a_workbook(fmt::format("{} line {}: {}", part, XML_GetCurrentLineNumber(p.get()),
-                                       XML_ErrorString(XML_GetErrorCode(p.get()))));
-    }
-  }
-
-  static std::string_view local(const char* name) {
-    std::string_view n(name);
-    auto colon = n.rfind(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-  }
-};
-
-const char* attr(const char** attrs, std::string_view name) {
-  for (int i = 0; attrs[i]; i += 2) {
-    if (Parser::local(attrs[i]) == name) return attrs[i + 1];
-  }
-  return nullptr;
-}
-
-std::vector<std::string> shared_strings(zip_t* z) {
+std::vector<std::string> shared_strings(const ooxml::Package& z) {
   std::vector<std::string> out;
-  auto xml = read_part(z, "xl/sharedStrings.xml");
+  auto xml = z.part("xl/sharedStrings.xml");
   if (!xml) return out;
   bool in_t = false;
   int phonetic = 0;
@@ -113,8 +54,8 @@ std::vector<std::string> shared_strings(zip_t* z) {
 }
 
 // The first sheet's part name, from the workbook and its relationships.
-std::string first_sheet_part(zip_t* z) {
-  auto wb = read_part(z, "xl/workbook.xml");
+std::string first_sheet_part(const ooxml::Package& z) {
+  auto wb = z.part("xl/workbook.xml");
   if (!wb) throw not_a_workbook("no xl/workbook.xml");
   std::string rid;
   Parser p;
@@ -127,7 +68,7 @@ std::string first_sheet_part(zip_t* z) {
   };
   p.run(*wb, "workbook.xml");
   std::string target;
-  if (auto rels = read_part(z, "xl/_rels/workbook.xml.rels")) {
+  if (auto rels = z.part("xl/_rels/workbook.xml.rels")) {
     Parser r;
     r.start = [&](std::string_view n, const char** a) {
       if (n == "Relationship" && attr(a, "Id") && rid == attr(a, "Id") && attr(a, "Target")) target = attr(a, "Target");
@@ -150,24 +91,13 @@ int column_of(std::string_view ref) {
 
 }  // namespace
 
-bool looks_like_zip(std::string_view bytes) { return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+bool looks_like_zip(std::string_view bytes) { return ooxml::looks_like_zip(bytes); }
 
 Rows read_first_sheet(std::string_view bytes) {
-  if (!looks_like_zip(bytes)) throw not_a_workbook("not a ZIP package");
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (!src) throw not_a_workbook("cannot read the package");
-  Archive a;
-  a.zip = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!a.zip) {
-    zip_source_free(src);
-    zip_error_fini(&err);
-    throw not_a_workbook("damaged ZIP package");
-  }
-  auto strings = shared_strings(a.zip);
-  auto part = first_sheet_part(a.zip);
-  auto xml = read_part(a.zip, part);
+  ooxml::Package package(bytes, not_a_workbook);
+  auto strings = shared_strings(package);
+  auto part = first_sheet_part(package);
+  auto xml = package.part(part);
   if (!xml) throw not_a_workbook("no worksheet " + part);
 
   Rows rows;
