@@ -9,6 +9,7 @@
 #include "core/csv.h"
 #include "core/errors.h"
 #include "core/text.h"
+#include "documents/extract.h"
 #include "documents/json.h"
 #include "documents/reader.h"
 
@@ -24,8 +25,7 @@ void add_document_commands(CLI::App& cli, DocumentCommands& d) {
 
 std::optional<int> run_document_commands(const DocumentCommands& d) {
   if (!d.read || !*d.read) return std::nullopt;
-  auto text = read_file(d.file);
-  if (!text::is_valid_utf8(text)) throw invalid_input(d.file + " is not UTF-8 text");
+  auto text = documents::text_of(read_file(d.file));
   std::vector<documents::KnownUnit> units;
   if (!d.units.empty()) {
     auto records = csv::parse(read_file(d.units));

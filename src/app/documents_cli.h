@@ -1,7 +1,7 @@
 #pragma once
 // `cchc documents read FILE [--units FILE.csv] --format json`
-// (docs/documents.md): reads an official document (plain text or
-// Markdown) and prints what it says as JSON (documents/json.h), each value
+// (docs/documents.md): reads an official document (plain text, Markdown,
+// DOCX or PDF, told by content) and prints what it says as JSON (documents/json.h), each value
 // with its span and confidence. --units names units (a CSV with code and
 // name columns, as `cchc units export` writes) to match names against.
 #include <CLI/CLI.hpp>
