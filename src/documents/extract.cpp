@@ -1,6 +1,7 @@
 #include "documents/extract.h"
 
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <memory>
@@ -57,6 +58,13 @@ std::string docx_text(std::string_view bytes) {
 }
 
 std::string pdf_text(std::string_view bytes) {
+  // poppler's own complaints about a damaged file would go to stderr; the
+  // refusal below says it instead.
+  static const bool quiet = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)quiet;
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
   if (!doc || doc->is_locked()) throw unreadable("a damaged or protected PDF");
   std::string out;

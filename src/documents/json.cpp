@@ -84,6 +84,7 @@ json to_json(const Reading& r) {
               {"place", found(r.place)},
               {"date", found(r.date)},
               {"title", found(r.title)},
+              {"restored_title", found(r.restored_title)},
               {"recipients", list(r.recipients, [](const auto& f) { return found(f); })},
               {"distribution", list(r.distribution, [](const auto& f) { return found(f); })},
               {"signer", {{"authority", found(r.signer.authority)}, {"title", found(r.signer.title)}}},

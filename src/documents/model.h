@@ -96,6 +96,9 @@ struct Reading {
   Found<std::string> place;
   Found<Date> date;  // null with the raw text when illegible
   Found<std::string> title;  // "Kế hoạch …" / "V/v …"
+  // For a title without its diacritics: the title with them restored from
+  // the lexicon (lexicon.h), a suggestion to accept or edit; null otherwise.
+  Found<std::string> restored_title;
   std::vector<Found<std::string>> recipients;    // "Kính gửi"
   std::vector<Found<std::string>> distribution;  // "Nơi nhận"
   Signer signer;

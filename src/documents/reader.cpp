@@ -9,6 +9,7 @@
 
 #include "core/errors.h"
 #include "core/text.h"
+#include "documents/lexicon.h"
 #include "plans/deadline.h"
 
 namespace cchc::documents {
@@ -797,6 +798,13 @@ Reading read(std::string_view source, const std::vector<KnownUnit>& units) {
   read_date(t, r, header_end);
   read_issuer(t, r, lines);
   read_title(t, r, lines);
+  if (r.title.value) {
+    // A title whose words are not in forms the lexicon knows (no marks, or
+    // an OCR's wrong ones) gets a restored suggestion.
+    double known = 0;
+    auto restored = Lexicon::builtin().restore(*r.title.value, &known);
+    if (restored != *r.title.value) r.restored_title = {restored, r.title.raw, r.title.span, 0.8 * known};
+  }
   r.recipients = list_after(t, patterns().kinh_gui, lines);
   // "Nơi nhận" near the end: the distribution list of this document (a
   // document quoted after it has its own; the first one found is kept).
