@@ -106,4 +106,23 @@ void BM_ReadDocuments(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadDocuments)->Unit(benchmark::kMillisecond);
 
+// The floor under it: only folding the same texts with their offsets.
+void BM_FoldDocuments(benchmark::State& state) {
+  std::string all;
+  for (const char* name : {"ke-hoach-cchc-2023-van-phong-ubnd.txt", "ke-hoach-thong-tin-tuyen-truyen-cchc-2024.txt",
+                           "cong-van-ra-soat-nhiem-vu-cchc-quy-iv-2022.md"}) {
+    std::ifstream in(std::string("tests/documents/corpus/") + name, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    all += s.str();
+  }
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(cchc::text::fold_mapped(all));
+    bytes += std::int64_t(all.size());
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_FoldDocuments)->Unit(benchmark::kMillisecond);
+
 }  // namespace
