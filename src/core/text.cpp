@@ -109,10 +109,9 @@ std::string fold(std::string_view s) {
   return to_utf8(normalizer(true).normalize(folded, status));
 }
 
-namespace {
-
 // A code point's folded character (fold_mapped), 0 for a combining mark.
-char fold_char(UChar32 c) {
+char fold_char(char32_t cp) {
+  auto c = static_cast<UChar32>(cp);
   if (c < 0x80) return char(c >= 'A' && c <= 'Z' ? c + 32 : c);
   static const auto table = [] {
     std::array<char, 0x2000> t{};
@@ -140,8 +139,6 @@ char fold_char(UChar32 c) {
   if (u_isUWhiteSpace(c)) return ' ';
   return '#';
 }
-
-}  // namespace
 
 Folded fold_mapped(std::string_view s) {
   Folded out;

@@ -28,6 +28,9 @@ struct Folded {
   std::vector<std::size_t> at;
 };
 Folded fold_mapped(std::string_view s);
+// One code point as fold_mapped folds it ('#' for anything it does not
+// know, 0 for a combining mark).
+char fold_char(char32_t cp);
 
 // URL slug: fold, then every run of characters other than a-z 0-9 becomes '-',
 // trimmed of '-'. "Kế hoạch số 77/KH-VP" → "ke-hoach-so-77-kh-vp".

@@ -36,29 +36,11 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  icu::UnicodeString u(static_cast<UChar32>(cp));
-  u.toUTF8String(out);
-}
-
-// One code point's folded letter, by the platform's folding (text::fold):
-// 'a'-'z' or '0'-'9' for the letters and digits of Vietnamese text ("ặ" →
-// 'a', "Đ" → 'd'), 0 for anything else. Worked out once for the code points
-// below U+2000 (Latin, Latin Extended, Vietnamese), which is where every
-// letter of a Vietnamese text lies.
+// One code point's folded letter or digit ('a'-'z', '0'-'9'; "ặ" → 'a',
+// "Đ" → 'd'), by the platform's folding; 0 for anything else.
 char fold_cp(char32_t cp) {
-  static const auto table = [] {
-    std::array<char, 0x2000> t{};
-    for (char32_t c = 0; c < t.size(); ++c) {
-      if (c >= 0xD800 && c < 0xE000) continue;
-      std::string s;
-      append_utf8(s, c);
-      auto f = text::fold(s);
-      if (f.size() == 1 && ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= '0' && f[0] <= '9'))) t[c] = f[0];
-    }
-    return t;
-  }();
-  return cp < table.size() ? table[cp] : 0;
+  char f = text::fold_char(cp);
+  return (f >= 'a' && f <= 'z') || (f >= '0' && f <= '9') ? f : 0;
 }
 
 bool word_cp(char32_t cp) { return fold_cp(cp) != 0 || (cp >= 0x80 && u_isalnum(static_cast<UChar32>(cp))); }
