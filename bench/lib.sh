@@ -23,3 +23,28 @@ to_ms() {
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
     printf "%.3f", n }'
 }
+
+# Writes DIR/nginx.conf: nginx on 127.0.0.1:PORT with the settings every
+# benchmark compares against (2 workers, access log off, sendfile,
+# keep-alive), serving the location blocks read from standard input.
+nginx_conf() {
+  local dir=$1 port=$2
+  {
+    cat <<CONF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$port;
+CONF
+    cat
+    printf '  }\n}\n'
+  } > "$dir/nginx.conf"
+}

@@ -46,22 +46,8 @@ curl -fs "http://127.0.0.1:$port$page" > "$work/article.html"
 bytes=$(wc -c < "$work/article.html")
 
 nginx_port=$(free_port)
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$nginx_port;
+nginx_conf "$work" "$nginx_port" <<CONF
     location = $page { default_type text/html; alias $work/article.html; etag on; }
-  }
-}
 CONF
 nginx -c "$work/nginx.conf" &
 pids+=($!)

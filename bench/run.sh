@@ -65,24 +65,10 @@ fi
 curl -fs "http://127.0.0.1:${ports[cchc]}/api/v1/periods/2024-Q1" > "$work/period.json"
 curl -fs "http://127.0.0.1:${ports[cchc]}/" > "$work/static/home.html"
 nginx_port=$(free_port)
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$nginx_port;
+nginx_conf "$work" "$nginx_port" <<CONF
     location /static/ { alias $work/static/; default_type text/plain; etag on; }
     location = /api/v1/periods/2024-Q1 { default_type application/json; return 200 '$(cat "$work/period.json")'; }
     location = / { default_type text/html; alias $work/static/home.html; }
-  }
-}
 CONF
 nginx -c "$work/nginx.conf" &
 pids+=($!)
