@@ -10,8 +10,10 @@
 #include "indicators/store.h"
 #include "indicators/targets.h"
 #include "assessments/store.h"
+#include "directory/store.h"
 #include "core/text.h"
 #include "plans/store.h"
+#include "portal/store.h"
 
 namespace cchc::app {
 
@@ -101,6 +103,65 @@ portal::Sources portal_sources(db::Database& db) {
         if (r.status != "published" || out.size() >= 3) continue;
         out.push_back({r.name, "", "/xep-hang/" + r.code});
       }
+    });
+    return out;
+  };
+  return s;
+}
+
+documents::Sinks document_sinks(db::Database& db) {
+  documents::Sinks s;
+  s.add_to_library = [&db](const documents::LibraryEntry& e, const documents::Upload& original, const audit::Entry& who) {
+    portal::Document d;
+    d.number_symbol = e.number_symbol;
+    d.type_code = e.type_code;
+    d.issued_on = e.issued_on;
+    d.issuer = e.issuer;
+    d.subject = e.subject;
+    d.unit_code = original.unit_code;
+    // The original goes with it when the library takes its kind (PDF, Office).
+    std::optional<std::pair<std::string, std::string>> file;
+    if (original.content_type == "application/pdf" || original.content_type.find("officedocument") != std::string::npos) {
+      file = std::pair{original.name + (original.content_type == "application/pdf" ? ".pdf" : ".docx"), original.bytes};
+    }
+    auto id = portal::add_document(db, d, file, who, now_seconds());
+    auto slug = db.read([&](db::Connection& c) { return portal::find_document(c, id)->slug; });
+    return "/cong-thong-tin/van-ban/" + slug;
+  };
+  s.create_plan = [&db](const documents::PlanDraft& p, const audit::Entry& who) {
+    auto now = now_seconds();
+    plans::Plan plan;
+    plan.number = p.number;
+    plan.unit_code = p.unit_code;
+    plan.issued_on = p.issued_on;
+    plan.title = p.title;
+    plan.year = p.year;
+    plan = plans::create_plan(db, plan, who, now);
+    auto names = db.read([](db::Connection& c) { return directory::unit_names(c); });
+    for (const auto& t : p.tasks) {
+      plans::TaskInput in;
+      in.area_code = p.area_code;
+      in.description = t.description;
+      in.deadline_text = t.deadline_text;
+      in.leads = names[t.lead_unit_code];
+      plans::add_task(db, plan.id, in, who, now);
+    }
+    for (const auto& t : p.targets) {
+      plans::Objective o;
+      o.plan_id = plan.id;
+      o.area_code = p.area_code;
+      o.text = t.text;
+      o.indicator = t.indicator;
+      o.level = t.level;
+      o.target = t.target;
+      plans::add_objective(db, o, who, now);
+    }
+    return "/ke-hoach/" + std::to_string(plan.id);
+  };
+  s.plan_areas = [&db]() {
+    std::vector<std::pair<std::string, std::string>> out;
+    db.read([&](db::Connection& c) {
+      for (const auto& a : plans::load_areas(c)) out.emplace_back(a.code, a.name);
     });
     return out;
   };

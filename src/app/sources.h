@@ -4,6 +4,7 @@
 // indicator-fed criteria and plans as evidence documents.
 #include "assessments/sources.h"
 #include "db/database.h"
+#include "documents/routes.h"
 #include "portal/routes.h"
 #include "plans/routes.h"
 
@@ -15,5 +16,8 @@ assessments::Sources assessment_sources(db::Database& db);
 // figures of the last full year with records, and the latest published
 // rankings.
 portal::Sources portal_sources(db::Database& db);
+// Where the review page of documents puts what it makes: the portal's
+// documents library, and plans with their tasks and objectives.
+documents::Sinks document_sinks(db::Database& db);
 
 }  // namespace cchc::app

@@ -65,6 +65,7 @@ Web::Web(db::Database& db, WebConfig config)
   portal_ = std::make_unique<portal::Portal>(portal::Portal{db_, *layout_, *page_cache_, portal_sources(db_), base_url_});
   portal::add_public_routes(router_, *portal_);
   portal::add_editor_routes(router_, *portal_);
+  documents::add_routes(router_, *layout_, db_, document_sinks(db_));
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {

@@ -31,6 +31,11 @@ bool role_has(std::string_view role, std::string_view permission) {
   if (permission == "portal.write") return role == "editor" || role == "editorial_board" || role == "admin";
   if (permission == "portal.review") return role == "editorial_board" || role == "admin";
   if (permission == "portal.report") return role == "editorial_board" || role == "admin" || role == "viewer";
+  // Reading documents: those who post to the library or make plans.
+  if (permission == "documents.read") {
+    return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "editor" ||
+           role == "editorial_board";
+  }
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
       permission == "indicators.manage") {
     return role == "admin";

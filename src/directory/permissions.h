@@ -25,6 +25,9 @@
 //   portal.review  editorial_board, admin (the queue, publication,
 //                  corrections, withdrawal, categories)
 //   portal.report  editorial_board, admin, viewer (the portal review)
+//   documents.read admin, unit_officer, unit_leader, editor, editorial_board
+//                  (reading documents; a plan made from one also needs
+//                  plans.manage)
 #include <string>
 #include <string_view>
 

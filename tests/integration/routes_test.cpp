@@ -88,7 +88,7 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
                                        "users.manage",    "audit.read",        "indicators.read",   "indicators.import",
                                        "indicators.manage", "indicators.push",   "plans.read",        "plans.manage",
                                        "plans.report",    "assessments.read",  "assessments.self",  "assessments.submit",
-                                       "assessments.appraise", "assessments.manage", "portal.write", "portal.review", "portal.report"};
+                                       "assessments.appraise", "assessments.manage", "portal.write", "portal.review", "portal.report", "documents.read"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);

@@ -1,0 +1,33 @@
+#pragma once
+// Documents read through the review page: the original kept, the text and
+// reading stored, what was made of them (docs/documents.md).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "db/database.h"
+
+namespace cchc::documents {
+
+struct Upload {
+  std::string id;  // random, 32 hex
+  std::string name, content_type;
+  std::int64_t size = 0;
+  std::string bytes;  // the original
+  std::string text, reading;  // the text read; the reading as JSON
+  std::string unit_code, uploaded_by;
+  Instant uploaded_at{};
+  std::string library_href, plan_href;
+};
+
+// Keeps an upload (its id made here); audited.
+std::string save_upload(db::Database& db, Upload u, const audit::Entry& who, Instant now);
+std::optional<Upload> find_upload(db::Connection& c, const std::string& id);
+// The newest of these units' uploads, without their bytes.
+std::vector<Upload> recent_uploads(db::Connection& c, const std::string& unit_code, int limit);
+// Records what was made of an upload: "library" or "plan" and its link.
+void record_outcome(db::Database& db, const std::string& id, const std::string& what, const std::string& href,
+                    const audit::Entry& who, Instant now);
+
+}  // namespace cchc::documents
