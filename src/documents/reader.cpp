@@ -183,7 +183,7 @@ struct Patterns {
       R"((?:^|[\s:])(pho chu tich|chu tich|pho giam doc|giam doc|pho chanh van phong|chanh van phong|pho truong ban|truong ban|bi thu|chanh thanh tra|thu truong|pho truong phong|truong phong|vien truong|hieu truong)\s*$)"};
   // Outline headings: "IV. TỔ CHỨC THỰC HIỆN", "1. Mục tiêu", "2.2. Nhiệm vụ", "a) …".
   RE2 roman{R"(^\s*([ivx]{1,5})\s*[.:]\s+(\S.*)$)"};
-  RE2 numbered{R"(^\s*(\d{1,2})\s*\.\s+(\S.*)$)"};
+  RE2 numbered{R"(^\s*(?:#+\s*)?(\d{1,2})\s*\.\s+(\S.*)$)"};
   RE2 subnumbered{R"(^\s*(\d{1,2}\.\d{1,2})\s*\.?\s+(\S.*)$)"};
   RE2 lettered{R"(^\s*_?([a-z])\s*\)\s+(\S.*)$)"};
   RE2 bullet{R"(^\s*[-+~]\s+(\S.*)$)"};
@@ -621,35 +621,15 @@ std::string match_unit(const std::string& folded_name, const std::vector<KnownUn
   return best;
 }
 
-void read_tasks(const Text& t, Reading& r, const std::vector<Line>& lines, const std::vector<Heading>& hs,
-                const std::vector<KnownUnit>& units) {
+// The tasks under the numbered headings hs[from..] before line end_line:
+// each heading names the responsible unit; its items ("a) …", "- …", or
+// its paragraphs) are the tasks.
+void tasks_under(const Text& t, Reading& r, const std::vector<Line>& lines, const std::vector<Heading>& hs,
+                 std::size_t from, std::size_t end_line, const std::vector<KnownUnit>& units) {
   const auto& P = patterns();
-  for (std::size_t k = 0; k < hs.size(); ++k) {
-    if (hs[k].level != 1) continue;
-    // "TỔ CHỨC THỰC HIỆN", OCR "TO CHUC THU'C HIEN": letters only.
-    std::string heading;
-    for (char ch : text::fold(t.source(lines[hs[k].line].b, lines[hs[k].line].e))) {
-      if ((ch >= 'a' && ch <= 'z') || ch == ' ') heading.push_back(ch);
-    }
-    if (heading.find("chuc thuc hien") == std::string::npos) continue;
-    // The section runs to the next roman heading, or to "Nơi nhận".
-    std::size_t end_line = lines.size();
-    for (auto j = k + 1; j < hs.size(); ++j) {
-      if (hs[j].level == 1) {
-        end_line = hs[j].line;
-        break;
-      }
-    }
-    for (auto i = hs[k].line + 1; i < end_line; ++i) {
-      re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
-      if (RE2::PartialMatch(line, P.noi_nhan) || line.starts_with("tren day la")) {
-        end_line = i;
-        break;
-      }
-    }
     // Each numbered heading inside names the responsible unit; its items
     // ("a) …", "- …", or its paragraphs) are the tasks.
-    for (auto j = k + 1; j < hs.size() && hs[j].line < end_line; ++j) {
+    for (auto j = from; j < hs.size() && hs[j].line < end_line; ++j) {
       if (hs[j].level != 2) continue;
       auto unit_line = lines[hs[j].line];
       std::string label, rest;
@@ -702,7 +682,44 @@ void read_tasks(const Text& t, Reading& r, const std::vector<Line>& lines, const
         r.tasks.push_back(std::move(task));
       }
     }
+}
+
+void read_tasks(const Text& t, Reading& r, const std::vector<Line>& lines, const std::vector<Heading>& hs,
+                const std::vector<KnownUnit>& units) {
+  const auto& P = patterns();
+  // Where this document ends: "Nơi nhận" or "Trên đây là …" (a document
+  // quoted after it has its own tasks).
+  auto ends_at = [&](std::size_t from_line, std::size_t limit) {
+    for (auto i = from_line; i < limit; ++i) {
+      re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
+      if (RE2::PartialMatch(line, P.noi_nhan) || line.starts_with("tren day la")) return i;
+    }
+    return limit;
+  };
+  bool sectioned = false;
+  for (std::size_t k = 0; k < hs.size(); ++k) {
+    if (hs[k].level != 1) continue;
+    // "TỔ CHỨC THỰC HIỆN", OCR "TO CHUC THU'C HIEN": letters only.
+    std::string heading;
+    for (char ch : text::fold(t.source(lines[hs[k].line].b, lines[hs[k].line].e))) {
+      if ((ch >= 'a' && ch <= 'z') || ch == ' ') heading.push_back(ch);
+    }
+    if (heading.find("chuc thuc hien") == std::string::npos) continue;
+    sectioned = true;
+    // The section runs to the next roman heading, or to "Nơi nhận".
+    std::size_t end_line = lines.size();
+    for (auto j = k + 1; j < hs.size(); ++j) {
+      if (hs[j].level == 1) {
+        end_line = hs[j].line;
+        break;
+      }
+    }
+    tasks_under(t, r, lines, hs, k + 1, ends_at(hs[k].line + 1, end_line), units);
   }
+  // A directive without roman sections ("1. Thủ trưởng các cơ quan …:",
+  // "2. Phòng Nội vụ") assigns its work under its numbered headings.
+  bool roman = std::any_of(hs.begin(), hs.end(), [](const Heading& h) { return h.level == 1; });
+  if (!sectioned && !roman) tasks_under(t, r, lines, hs, 0, ends_at(0, lines.size()), units);
 }
 
 // ---- Targets ----

@@ -195,6 +195,20 @@ TEST(Reader, TasksWithTheirUnitsAndDeadlines) {
   EXPECT_EQ(read(text).tasks[0].unit_code, "");
 }
 
+TEST(Reader, ADirectivesTasksUnderItsNumberedHeadings) {
+  // No roman sections: the numbered headings name the units (markdown
+  // emphasis and heading marks as the digital letters have them).
+  auto r = read("Số: 8/UBND-VP\n\n**1. Phòng Nội vụ huyện:**\n\n- Rà soát nhiệm vụ, hoàn thành trong Quý IV/2022;\n"
+                "- Báo cáo kết quả.\n\n## **2. Văn phòng HĐND và UBND huyện**\n\n- Theo dõi thường xuyên.\n\n"
+                "Nơi nhận:\n- Như trên.\n\n1. Một văn bản khác đính kèm\n- Không phải nhiệm vụ của văn bản này.\n");
+  ASSERT_EQ(r.tasks.size(), 3u);
+  EXPECT_EQ(*r.tasks[0].unit.value, "Phòng Nội vụ huyện");
+  EXPECT_EQ(r.tasks[0].deadline->kind, "quarter");
+  EXPECT_FALSE(r.tasks[1].deadline);
+  EXPECT_EQ(*r.tasks[2].unit.value, "Văn phòng HĐND và UBND huyện");
+  EXPECT_EQ(r.tasks[2].deadline->kind, "continuous");
+}
+
 TEST(Reader, Targets) {
   struct Case {
     const char* text;
