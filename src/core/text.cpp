@@ -171,6 +171,19 @@ std::string slug(std::string_view s) {
   return out;
 }
 
+void append_html_escaped(std::string& out, std::string_view s) {
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+}
+
 std::string random_hex(std::size_t bytes) {
   if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium failed to initialise");
   std::string raw(bytes, '\0');

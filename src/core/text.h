@@ -48,6 +48,11 @@ std::optional<std::string> unbase64(std::string_view text);
 // that cannot be guessed. random_hex(16) → 32 characters.
 std::string random_hex(std::size_t bytes);
 
+// Text appended to `out` with & < > " ' as HTML entities: for the few
+// places that build HTML outside the templates (highlights, diffs, marked
+// sources).
+void append_html_escaped(std::string& out, std::string_view s);
+
 // Characters (code points), not bytes: for length limits.
 std::size_t code_points(std::string_view s);
 // Without leading and trailing ASCII white space.

@@ -34,17 +34,7 @@ std::string marked_html(const std::string& text, std::vector<std::tuple<std::siz
   std::sort(spans.begin(), spans.end());
   std::string out;
   std::size_t at = 0;
-  auto escape = [&](std::string_view s) {
-    for (char ch : s) {
-      switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += ch;
-      }
-    }
-  };
+  auto escape = [&](std::string_view s) { text::append_html_escaped(out, s); };
   for (const auto& [b, e, name] : spans) {
     if (b < at || e <= b || e > text.size()) continue;
     escape(std::string_view(text).substr(at, b - at));

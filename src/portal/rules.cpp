@@ -45,19 +45,6 @@ char fold_cp(char32_t cp) {
 
 bool word_cp(char32_t cp) { return fold_cp(cp) != 0 || (cp >= 0x80 && u_isalnum(static_cast<UChar32>(cp))); }
 
-void escape_into(std::string& out, std::string_view s) {
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-}
-
 }  // namespace
 
 // ---- Workflow ----
@@ -268,13 +255,13 @@ std::string highlight_html(std::string_view text_in, const std::vector<std::stri
   std::size_t k = from;
   for (const auto& [a, b] : marks) {
     if (b <= from || a >= to) continue;
-    escape_into(out, text_in.substr(at[k], at[a] - at[k]));
+    text::append_html_escaped(out, text_in.substr(at[k], at[a] - at[k]));
     out += "<mark>";
-    escape_into(out, text_in.substr(at[a], at[b] - at[a]));
+    text::append_html_escaped(out, text_in.substr(at[a], at[b] - at[a]));
     out += "</mark>";
     k = b;
   }
-  escape_into(out, text_in.substr(at[k], at[to] - at[k]));
+  text::append_html_escaped(out, text_in.substr(at[k], at[to] - at[k]));
   if (to < folded.size()) out += " …";
   return out;
 }
@@ -329,7 +316,7 @@ std::string diff_html(std::string_view before, std::string_view after) {
       if (kind > 0) out += "<ins>";
       open = kind;
     }
-    escape_into(out, word);
+    text::append_html_escaped(out, word);
   }
   close();
   return out;

@@ -41,6 +41,12 @@ TEST(Text, RejectsInvalidUtf8) {
   EXPECT_THROW(nfc("abc\xC0"), Error);
 }
 
+TEST(Text, HtmlEscaping) {
+  std::string out = "x";
+  append_html_escaped(out, "<a href=\"#\" title='t'>Bộ & phận</a>");
+  EXPECT_EQ(out, "x&lt;a href=&quot;#&quot; title=&#39;t&#39;&gt;Bộ &amp; phận&lt;/a&gt;");
+}
+
 TEST(Text, RandomHexIds) {
   auto a = random_hex(16), b = random_hex(16);
   EXPECT_EQ(a.size(), 32u);
