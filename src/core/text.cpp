@@ -171,6 +171,13 @@ std::string slug(std::string_view s) {
   return out;
 }
 
+std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  auto n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // back to a character's first byte
+  return std::string(s.substr(0, n));
+}
+
 void append_html_escaped(std::string& out, std::string_view s) {
   for (char ch : s) {
     switch (ch) {

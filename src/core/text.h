@@ -53,6 +53,9 @@ std::string random_hex(std::size_t bytes);
 // sources).
 void append_html_escaped(std::string& out, std::string_view s);
 
+// At most `max_bytes` of UTF-8 text, cut between characters, never inside one.
+std::string cut_utf8(std::string_view s, std::size_t max_bytes);
+
 // Characters (code points), not bytes: for length limits.
 std::size_t code_points(std::string_view s);
 // Without leading and trailing ASCII white space.

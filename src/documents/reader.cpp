@@ -587,7 +587,7 @@ std::vector<OutlineNode> build_outline(const Text& t, const std::vector<Line>& l
     node.label = h.label;
     node.level = h.level;
     node.text = t.source(lines[h.line].b, lines[h.line].e);
-    if (node.text.size() > 300) node.text.resize(300);
+    node.text = text::cut_utf8(node.text, 300);
     node.span = t.span(lines[h.line].b, lines[h.line].e);
     insert(roots, std::move(node));
   }

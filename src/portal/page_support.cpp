@@ -75,7 +75,7 @@ json cards(json items, int heading_level) {
 json og(const std::string& base_url, const std::string& path, const std::string& title, const std::string& description,
         bool article) {
   return json{{"title", title},
-              {"description", description.substr(0, std::min<std::size_t>(description.size(), 600))},
+              {"description", text::cut_utf8(description, 600)},
               {"url", base_url + path},
               {"type", article ? "article" : "website"}};
 }

@@ -41,6 +41,15 @@ TEST(Text, RejectsInvalidUtf8) {
   EXPECT_THROW(nfc("abc\xC0"), Error);
 }
 
+TEST(Text, CutBetweenCharacters) {
+  EXPECT_EQ(cut_utf8("Đồng Nai", 100), "Đồng Nai");
+  EXPECT_EQ(cut_utf8("Đồng Nai", 2), "Đ");   // "Đ" is two bytes
+  EXPECT_EQ(cut_utf8("Đồng Nai", 3), "Đ");   // not half of "ồ"
+  EXPECT_EQ(cut_utf8("Đồng Nai", 5), "Đồ");
+  EXPECT_EQ(cut_utf8("Đồng Nai", 0), "");
+  EXPECT_TRUE(is_valid_utf8(cut_utf8("ệệệệệ", 7)));
+}
+
 TEST(Text, HtmlEscaping) {
   std::string out = "x";
   append_html_escaped(out, "<a href=\"#\" title='t'>Bộ & phận</a>");

@@ -254,7 +254,8 @@ TEST(Reader, NothingToReadSaysSo) {
 }
 
 // Every input the fuzzer ever crashed on (scripts/fuzz.sh keeps them) is
-// read without throwing, and its spans stay inside it.
+// read without throwing, its reading is valid JSON (a heading cut inside a
+// character once was not), and its spans stay inside it.
 TEST(Reader, FuzzCasesReadWithoutCrashing) {
   int cases = 0;
   for (const auto& entry :
@@ -267,6 +268,7 @@ TEST(Reader, FuzzCasesReadWithoutCrashing) {
     if (!text::is_valid_utf8(text)) continue;  // the reader's input is UTF-8 text
     Reading r;
     EXPECT_NO_THROW(r = read(text)) << entry.path();
+    EXPECT_NO_THROW(to_json(r).dump()) << entry.path();  // every value valid UTF-8
     EXPECT_LE(r.title.span.end, text.size());
     for (const auto& ref : r.references) EXPECT_LE(ref.span.end, text.size());
     ++cases;
