@@ -185,7 +185,9 @@ TEST(Search, TermsFoldedWithOrWithoutMarks) {
     auto t = search_terms(c.query);
     EXPECT_EQ(t.folded, c.folded) << c.query;
     EXPECT_EQ(!t.exact.empty(), c.marked) << c.query;
-    if (c.marked) EXPECT_EQ(t.exact.size(), t.folded.size()) << c.query;
+    if (c.marked) {
+      EXPECT_EQ(t.exact.size(), t.folded.size()) << c.query;
+    }
   }
   // At most 12 words of at most 40 characters.
   std::string many;
