@@ -150,6 +150,8 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
         ev.push_back({{"title", e->reference.empty() ? e->title : e->reference + " — " + e->title}, {"href", e->href}});
       }
       auto comp = computed.find(c.code);
+      // edit, appraise, answer and show_appraisal repeat the page's flags so
+      // that the row's names resolve inside them (views/renderer.h).
       row.update({{"leaf", true},
                   {"rule", rule_label_vi(c, sources.indicators)},
                   {"manual", c.rule == Rule::manual},
@@ -167,7 +169,7 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                   {"explanation", s ? s->explanation : ""},
                   {"below_max", score && *score < c.max - 1e-9},
                   {"evidence_required", c.evidence_required},
-                  {"evidence", ev},
+                  {"files", ev},
                   {"appraised", s && s->appraised ? score_vi(*s->appraised) : ""},
                   {"comment", s ? s->comment : ""},
                   {"answer_text", s ? s->answer : ""},

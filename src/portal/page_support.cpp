@@ -37,8 +37,7 @@ json item_card(const Item& i, const Names& names) {
               {"date", i.publish_at ? format_date_vi(local_date(*i.publish_at)) : ""},
               {"unit", unit == names.units.end() ? i.unit_code : unit->second},
               {"category", cat == names.by_id.end() ? "" : cat->second.name},
-              {"category_href", cat == names.by_id.end() ? "" : category_href(cat->second)},
-              {"featured", i.featured}};
+              {"category_href", cat == names.by_id.end() ? "" : category_href(cat->second)}};
 }
 
 const std::vector<std::pair<std::string, std::string>>& document_types() {

@@ -10,6 +10,17 @@
 //   "key": [ {…}, {…} ]        {{#key}}…{{/key}} once per element
 //   "key": { "_template": "x.tpl", … }   {{>key}} includes x.tpl with that data
 //   "key": { … }               {{#key}}…{{/key}} once, with that data
+//
+// A section's dictionary sees its enclosing ones' variables and sections
+// (ctemplate looks a name up outwards, up to the nearest included
+// template, whose dictionary starts afresh), and inside a section found
+// outwards the names resolve outwards too. So a nested list or object may
+// not reuse the name of an enclosing section (when empty it would show the
+// enclosing one instead), and a nested flag may repeat an enclosing one's
+// name only while that one is false or the flag true (a row repeats the
+// page's "edit" so that its own fields resolve inside {{#edit}}). render()
+// throws internal for such data, lists and objects whatever their values,
+// so that any test rendering the page finds it.
 #include <filesystem>
 #include <string>
 

@@ -31,11 +31,14 @@
 {{#edit_measured}}<label for="gt-{{id}}">Giá trị đạt được</label> <input id="gt-{{id}}" name="gia_tri_{{code}}" value="{{value}}" inputmode="decimal" maxlength="12" size="6">{{#scored}} <span>= {{score}} điểm</span>{{/scored}}{{/edit_measured}}
 {{#computed}}<p>Số liệu hệ thống: {{computed_value}} %{{#scored}} = {{score}} điểm{{/scored}}</p>{{/computed}}
 {{#view}}{{score}}{{#has_value}} (giá trị {{value}}){{/has_value}}{{/view}}</td>
-<td>{{#edit}}<label class="visually-hidden" for="gt-giai-thich-{{id}}">Giải thích tiêu chí {{code}}</label><textarea id="gt-giai-thich-{{id}}" name="giai_thich_{{code}}" rows="2" maxlength="5000">{{explanation}}</textarea>{{/edit}}{{#view}}{{explanation}}{{/view}}</td>
-<td>{{#evidence_required}}<strong>Bắt buộc có tài liệu.</strong><br>{{/evidence_required}}{{#evidence}}<a href="{{href}}">{{title}}</a><br>{{/evidence}}</td>
+<td>{{#edit}}<label class="visually-hidden" for="gt-giai-thich-{{id}}">Giải thích tiêu chí {{code}}</label><textarea id="gt-giai-thich-{{id}}" name="giai_thich_{{code}}" rows="2" maxlength="5000">
+{{explanation:pre_escape}}</textarea>{{/edit}}{{#view}}{{explanation}}{{/view}}</td>
+<td>{{#evidence_required}}<strong>Bắt buộc có tài liệu.</strong><br>{{/evidence_required}}{{#files}}<a href="{{href}}">{{title}}</a><br>{{/files}}</td>
 {{#show_appraisal}}<td>{{#appraise}}<label class="visually-hidden" for="td-{{id}}">Điểm thẩm định tiêu chí {{code}}</label><input id="td-{{id}}" name="tham_dinh_{{code}}" value="{{appraised}}" inputmode="decimal" maxlength="8" size="5">{{/appraise}}{{#view_appraisal}}{{appraised}}{{/view_appraisal}}</td>
-<td>{{#appraise}}<label class="visually-hidden" for="nx-{{id}}">Nhận xét tiêu chí {{code}}</label><textarea id="nx-{{id}}" name="nhan_xet_{{code}}" rows="2" maxlength="5000">{{comment}}</textarea>{{/appraise}}{{#view_appraisal}}{{comment}}{{/view_appraisal}}</td>
-<td>{{#answer}}<label class="visually-hidden" for="gtr-{{id}}">Giải trình tiêu chí {{code}}</label><textarea id="gtr-{{id}}" name="giai_trinh_{{code}}" rows="2" maxlength="5000">{{answer_text}}</textarea>{{/answer}}{{#view_answer}}{{answer_text}}{{/view_answer}}</td>{{/show_appraisal}}
+<td>{{#appraise}}<label class="visually-hidden" for="nx-{{id}}">Nhận xét tiêu chí {{code}}</label><textarea id="nx-{{id}}" name="nhan_xet_{{code}}" rows="2" maxlength="5000">
+{{comment:pre_escape}}</textarea>{{/appraise}}{{#view_appraisal}}{{comment}}{{/view_appraisal}}</td>
+<td>{{#answer}}<label class="visually-hidden" for="gtr-{{id}}">Giải trình tiêu chí {{code}}</label><textarea id="gtr-{{id}}" name="giai_trinh_{{code}}" rows="2" maxlength="5000">
+{{answer_text:pre_escape}}</textarea>{{/answer}}{{#view_answer}}{{answer_text}}{{/view_answer}}</td>{{/show_appraisal}}
 </tr>{{/leaf}}{{/rows}}</tbody>
 </table></div>
 {{#edit}}<p class="actions"><button type="submit">Lưu nháp</button>{{#submit}} <button type="submit" formaction="{{href}}/nop" class="secondary">Gửi bản tự đánh giá</button>{{/submit}} <span id="trang-thai-luu" aria-live="polite"></span></p>

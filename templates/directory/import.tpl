@@ -13,8 +13,8 @@
 <h2>Xem trước: {{filename}}</h2>
 {{#problems_section}}
 <div class="form-error" role="alert"><p>Tệp có {{problem_count}} lỗi, chưa nhập gì. Xin vui lòng sửa tệp và tải lên lại.</p></div>
-<table><caption>Các dòng bị lỗi</caption><thead><tr><th scope="col">Dòng</th><th scope="col">Lỗi</th></tr></thead>
-<tbody>{{#problems}}<tr><td>{{line}}</td><td>{{message}}</td></tr>{{/problems}}</tbody></table>
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các dòng bị lỗi"><table><caption>Các dòng bị lỗi</caption><thead><tr><th scope="col">Dòng</th><th scope="col">Lỗi</th></tr></thead>
+<tbody>{{#problems}}<tr><td>{{line}}</td><td>{{message}}</td></tr>{{/problems}}</tbody></table></div>
 <p><a href="/quan-tri/don-vi/nhap">Tải lên tệp khác</a></p>
 {{/problems_section}}
 {{#ready_section}}
@@ -23,7 +23,8 @@
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <input type="hidden" name="ten_tep" value="{{filename}}">
   <label for="noi_dung">Nội dung sẽ nhập</label>
-  <textarea id="noi_dung" name="noi_dung" rows="10" readonly>{{content:pre_escape}}</textarea>
+  <textarea id="noi_dung" name="noi_dung" rows="10" readonly>
+{{content:pre_escape}}</textarea>
   <button type="submit">Xác nhận nhập</button> <a href="/quan-tri/don-vi/nhap">Hủy</a>
 </form>
 {{/ready_section}}

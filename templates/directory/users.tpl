@@ -2,11 +2,11 @@
 {{#created}}<div class="notice" role="status"><p>Đã tạo người dùng <strong>{{username}}</strong>.</p>
 {{#password_section}}<p>Mật khẩu khởi tạo (chỉ hiện một lần, hãy gửi cho người dùng qua kênh an toàn): <span class="secret">{{password}}</span></p>{{/password_section}}</div>{{/created}}
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
-<table>
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Danh sách người dùng"><table>
   <caption>Danh sách người dùng</caption>
   <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th></tr></thead>
   <tbody>{{#users}}<tr><td><a href="/nguoi-dung/{{username}}">{{username}}</a>{{#locked}} (đã khóa){{/locked}}</td><td>{{display_name}}</td><td>{{unit}}</td><td>{{roles}}</td></tr>{{/users}}</tbody>
-</table>
+</table></div>
 <h2>Thêm người dùng</h2>
 <form method="post" action="/nguoi-dung">
   <input type="hidden" name="_csrf" value="{{csrf}}">

@@ -21,7 +21,8 @@
 <label for="ngay">Ngày ban hành (ngày/tháng/năm)</label><input id="ngay" name="ngay" value="{{date}}" maxlength="10">
 <label for="co_quan">Cơ quan ban hành</label><input id="co_quan" name="co_quan" value="{{issuer}}" maxlength="200">
 <label for="trich_yeu">Trích yếu{{#restored}} (đã gợi ý khôi phục dấu; bản đọc được: “{{title_as_read}}”){{/restored}}</label>
-<textarea id="trich_yeu" name="trich_yeu" rows="3" maxlength="1000">{{title}}</textarea>
+<textarea id="trich_yeu" name="trich_yeu" rows="3" maxlength="1000">
+{{title:pre_escape}}</textarea>
 <button type="submit">Đưa vào thư viện văn bản</button>
 </form>
 </section>
@@ -31,7 +32,8 @@
 <input type="hidden" name="_csrf" value="{{csrf}}">
 <label for="kh_so">Số, ký hiệu kế hoạch</label><input id="kh_so" name="so_ky_hieu" value="{{number_symbol}}" maxlength="60">
 <label for="kh_ngay">Ngày ban hành (ngày/tháng/năm)</label><input id="kh_ngay" name="ngay" value="{{date}}" maxlength="10">
-<label for="kh_ten">Tên kế hoạch</label><textarea id="kh_ten" name="trich_yeu" rows="2" maxlength="1000">{{title}}</textarea>
+<label for="kh_ten">Tên kế hoạch</label><textarea id="kh_ten" name="trich_yeu" rows="2" maxlength="1000">
+{{title:pre_escape}}</textarea>
 <label for="linh_vuc">Lĩnh vực của các nhiệm vụ</label>
 <select id="linh_vuc" name="linh_vuc">{{#areas}}<option value="{{code}}">{{name}}</option>{{/areas}}</select>
 {{#has_tasks}}<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Nhiệm vụ đọc được"><table>
@@ -41,7 +43,8 @@
 <td><input type="checkbox" id="nv_{{i}}_chon" name="nv_{{i}}_chon" checked aria-label="Chọn nhiệm vụ {{i}}"></td>
 <th scope="row">{{unit}}</th>
 <td><select name="nv_{{i}}_don_vi" aria-label="Đơn vị chủ trì nhiệm vụ {{i}}"><option value="">— chọn đơn vị —</option>{{#units}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/units}}</select></td>
-<td><textarea name="nv_{{i}}_noi_dung" rows="3" aria-label="Nội dung nhiệm vụ {{i}}">{{text}}</textarea></td>
+<td><textarea name="nv_{{i}}_noi_dung" rows="3" aria-label="Nội dung nhiệm vụ {{i}}">
+{{text:pre_escape}}</textarea></td>
 <td><input name="nv_{{i}}_han" value="{{deadline}}" maxlength="100" aria-label="Thời hạn nhiệm vụ {{i}}"></td>
 </tr>{{/tasks}}</tbody></table></div>{{/has_tasks}}
 {{#has_targets}}<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Chỉ tiêu đọc được"><table>

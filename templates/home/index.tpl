@@ -14,13 +14,13 @@
 <section aria-labelledby="nghi-le">
   <h2 id="nghi-le">Ngày nghỉ lễ và ngày làm bù sắp tới</h2>
   {{#holidays_section}}
-  <table>
+  <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Ngày nghỉ lễ và ngày làm bù sắp tới"><table>
     <caption>Theo lịch ngày làm việc của cơ quan hành chính nhà nước</caption>
     <thead><tr><th scope="col">Ngày</th><th scope="col">Thứ</th><th scope="col">Nội dung</th><th scope="col">Loại</th></tr></thead>
     <tbody>
       {{#holidays}}<tr><td>{{date}}</td><td>{{weekday}}</td><td>{{name}}</td><td>{{kind}}{{#provisional}} (dự kiến){{/provisional}}</td></tr>{{/holidays}}
     </tbody>
-  </table>
+  </table></div>
   {{/holidays_section}}
   {{#no_holidays}}<p>Lịch hiện có chưa có ngày nghỉ lễ nào sắp tới.</p>{{/no_holidays}}
 </section>

@@ -15,11 +15,11 @@
 {{#errors}}<p class="form-error" role="alert">{{message}}</p>{{/errors}}
 <form method="post" action="{{action}}">
   <input type="hidden" name="_csrf" value="{{csrf}}">
-  <table><caption>Số liệu nhập tay</caption>
+  <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Số liệu nhập tay"><table><caption>Số liệu nhập tay</caption>
   <thead><tr><th scope="col">Chỉ số</th><th scope="col">Tử số</th><th scope="col">Mẫu số</th></tr></thead>
   <tbody>{{#fields}}<tr><th scope="row">{{name}}</th>
   <td><input name="tu_{{code}}" inputmode="numeric" pattern="[0-9]*" maxlength="12" value="{{numerator}}" aria-label="Tử số: {{name}}"></td>
-  <td><input name="mau_{{code}}" inputmode="numeric" pattern="[0-9]*" maxlength="12" value="{{denominator}}" aria-label="Mẫu số: {{name}}"></td></tr>{{/fields}}</tbody></table>
+  <td><input name="mau_{{code}}" inputmode="numeric" pattern="[0-9]*" maxlength="12" value="{{denominator}}" aria-label="Mẫu số: {{name}}"></td></tr>{{/fields}}</tbody></table></div>
   <button type="submit">Lưu số liệu</button>
 </form>
 {{/manual_form}}

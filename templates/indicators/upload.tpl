@@ -31,7 +31,8 @@
   <input type="hidden" name="ten_tep" value="{{filename}}">
   <details><summary>Nội dung sẽ nhập</summary>
   <label for="noi_dung">Nội dung tệp (chỉ đọc)</label>
-  <textarea id="noi_dung" name="noi_dung" rows="8" readonly>{{content:pre_escape}}</textarea></details>
+  <textarea id="noi_dung" name="noi_dung" rows="8" readonly>
+{{content:pre_escape}}</textarea></details>
   <button type="submit">Xác nhận nhập {{records}} bản ghi</button> <a href="/chi-so/nhap">Hủy</a>
 </form>
 {{/ready}}

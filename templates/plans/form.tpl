@@ -21,8 +21,10 @@
   <label for="trang_thai">Trạng thái</label>
   <select id="trang_thai" name="trang_thai">{{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statuses}}</select>
   <label for="can_cu">Căn cứ (mỗi văn bản một dòng)</label>
-  <textarea id="can_cu" name="can_cu" rows="4" maxlength="20000">{{legal_bases}}</textarea>
+  <textarea id="can_cu" name="can_cu" rows="4" maxlength="20000">
+{{legal_bases:pre_escape}}</textarea>
   <label for="muc_tieu">Mục đích, yêu cầu</label>
-  <textarea id="muc_tieu" name="muc_tieu" rows="4" maxlength="20000">{{objectives}}</textarea>
+  <textarea id="muc_tieu" name="muc_tieu" rows="4" maxlength="20000">
+{{objectives:pre_escape}}</textarea>
   <button type="submit">Lưu</button>
 </form>

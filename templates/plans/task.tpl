@@ -33,9 +33,11 @@
   <label for="ngay_hoan_thanh">Ngày hoàn thành (ngày/tháng/năm, khi đã hoàn thành)</label>
   <input id="ngay_hoan_thanh" name="ngay_hoan_thanh" value="{{done_on}}" placeholder="05/03/2024" maxlength="10">
   <label for="noi_dung">Kết quả thực hiện</label>
-  <textarea id="noi_dung" name="noi_dung" rows="5" maxlength="4000">{{narrative}}</textarea>
+  <textarea id="noi_dung" name="noi_dung" rows="5" maxlength="4000">
+{{narrative:pre_escape}}</textarea>
   <label for="minh_chung">Minh chứng (đường dẫn tài liệu, mỗi đường dẫn một dòng)</label>
-  <textarea id="minh_chung" name="minh_chung" rows="3" maxlength="2000">{{evidence}}</textarea>
+  <textarea id="minh_chung" name="minh_chung" rows="3" maxlength="2000">
+{{evidence:pre_escape}}</textarea>
   <label for="tep_minh_chung">Tệp minh chứng (PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP; tối đa 5 MB)</label>
   <input id="tep_minh_chung" name="tep_minh_chung" type="file" accept=".pdf,.doc,.docx,.odt,.xls,.xlsx,.ods,.jpg,.jpeg,.png,.zip">
   <button type="submit">Gửi báo cáo</button>

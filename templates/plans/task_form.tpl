@@ -8,9 +8,11 @@
   <label for="stt">STT</label>
   <input id="stt" name="stt" value="{{ref}}" maxlength="20">
   <label for="muc_tieu">Mục tiêu</label>
-  <textarea id="muc_tieu" name="muc_tieu" rows="2" maxlength="2000">{{objective}}</textarea>
+  <textarea id="muc_tieu" name="muc_tieu" rows="2" maxlength="2000">
+{{objective:pre_escape}}</textarea>
   <label for="nhiem_vu">Nhiệm vụ/Hoạt động</label>
-  <textarea id="nhiem_vu" name="nhiem_vu" rows="3" maxlength="4000" required>{{description}}</textarea>
+  <textarea id="nhiem_vu" name="nhiem_vu" rows="3" maxlength="4000" required>
+{{description:pre_escape}}</textarea>
   <label for="ket_qua">Kết quả/Sản phẩm</label>
   <input id="ket_qua" name="ket_qua" value="{{output}}" maxlength="1000">
   <label for="chu_tri">Cơ quan chủ trì (tên đơn vị, cách nhau bởi dấu chấm phẩy; có thể ghi "Các sở, ban, ngành", "UBND cấp xã")</label>
@@ -26,7 +28,8 @@
 <form method="post" action="/nhiem-vu/{{task_id}}/huy" class="stacked">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <label for="ly_do">Lý do hủy</label>
-  <textarea id="ly_do" name="ly_do" rows="2" maxlength="1000">{{reason}}</textarea>
+  <textarea id="ly_do" name="ly_do" rows="2" maxlength="1000">
+{{reason:pre_escape}}</textarea>
   <button type="submit">Hủy nhiệm vụ</button>
   <button type="submit" name="mo_lai" value="1" class="secondary">Mở lại nhiệm vụ</button>
 </form>

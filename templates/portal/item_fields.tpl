@@ -3,9 +3,11 @@
 <label for="chuyen_muc">Chuyên mục</label>
 <select id="chuyen_muc" name="chuyen_muc" required><option value="">Chọn chuyên mục</option>{{#categories}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/categories}}</select>
 <label for="tom_tat">Tóm tắt (tối đa 1.000 ký tự)</label>
-<textarea id="tom_tat" name="tom_tat" rows="3" maxlength="1000">{{summary}}</textarea>
+<textarea id="tom_tat" name="tom_tat" rows="3" maxlength="1000">
+{{summary:pre_escape}}</textarea>
 <label for="noi_dung">Nội dung</label>
-<textarea id="noi_dung" name="noi_dung" rows="16" aria-describedby="noi_dung_huong_dan">{{body}}</textarea>
+<textarea id="noi_dung" name="noi_dung" rows="16" aria-describedby="noi_dung_huong_dan">
+{{body:pre_escape}}</textarea>
 <small id="noi_dung_huong_dan">Viết theo Markdown: dòng trống tách đoạn; **chữ đậm**; dòng bắt đầu bằng "- " là gạch đầu dòng; [chữ liên kết](https://địa-chỉ); ảnh đã tải lên: ![mô tả](/cong-thong-tin/anh/…). Mã HTML không được hiển thị.</small>
 <label for="video">Đường dẫn video (https://…, không bắt buộc)</label>
 <input id="video" name="video" type="url" value="{{video}}" maxlength="500">

@@ -86,6 +86,10 @@ test('a commune fills and submits, an appraiser adjusts, the coordinator publish
   await o.check('input[name="tieu_chi"][value="1.1"]');
   await Promise.all([o.waitForURL(/da-cap-nhat/), o.click('form[action$="/minh-chung"] button[type="submit"]')]);
   assert.match(await o.textContent('#minh-chung + div'), /ke-hoach-cchc\.pdf/);
+  // In the criteria table the file shows under 1.1 alone, not under every criterion.
+  const linked = o.locator('table.assessment tbody tr:has(a:has-text("ke-hoach-cchc.pdf"))');
+  assert.equal(await linked.count(), 1);
+  assert.equal(await linked.locator('textarea[name="giai_thich_1.1"]').count(), 1);
   assert.equal(await o.locator('button[formaction$="/nop"]').count(), 0);  // officers do not submit
   await officer.close();
 
