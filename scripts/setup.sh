@@ -5,6 +5,8 @@
 #   scripts/setup.sh test   also GoogleTest, PostgreSQL 15, Chromium
 #   scripts/setup.sh bench  also nginx and wrk
 #   scripts/setup.sh fuzz   also clang and its libFuzzer runtime
+#   scripts/setup.sh format also clang-format
+#   scripts/setup.sh lint   also clang and clang-tidy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-run}
@@ -18,7 +20,9 @@ case "$profile" in
   test) pkgs+=(postgresql-15 postgresql-client-15 chromium curl sqlite3) ;;
   bench) pkgs+=(nginx wrk curl) ;;
   fuzz) pkgs+=(clang-14 libclang-rt-14-dev) ;;
-  *) echo "usage: scripts/setup.sh run|test|bench|fuzz" >&2; exit 2 ;;
+  format) pkgs+=(clang-format-14) ;;
+  lint) pkgs+=(clang-14 clang-tidy-14) ;;
+  *) echo "usage: scripts/setup.sh run|test|bench|fuzz|format|lint" >&2; exit 2 ;;
 esac
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 

@@ -23,7 +23,7 @@
 #include "directory/tokens.h"
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
-#include "plans/deadline.h"
+#include "core/deadline.h"
 
 #include <unistd.h>
 #include "app/web.h"
@@ -415,13 +415,13 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*deadline_parse) {
-      auto d = plans::parse_deadline(deadline_text);
+      auto d = parse_deadline(deadline_text);
       if (deadline_format == "text") {
-        std::cout << plans::format_deadline(d) << std::endl;
+        std::cout << format_deadline(d) << std::endl;
       } else {
-        nlohmann::json out = {{"kind", plans::kind_code(d.kind)},
+        nlohmann::json out = {{"kind", kind_code(d.kind)},
                               {"due", d.due ? nlohmann::json(format_iso_date(*d.due)) : nlohmann::json(nullptr)},
-                              {"text", plans::format_deadline(d)},
+                              {"text", format_deadline(d)},
                               {"source", deadline_text}};
         std::cout << out.dump() << std::endl;
       }

@@ -225,7 +225,7 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
   tasks.insert(tasks.end(), communication_tasks.begin(), communication_tasks.end());
   for (size_t i = 0; i < tasks.size(); ++i) {
     const auto& t = tasks[i];
-    bool continuous = t.deadline.kind == plans::Deadline::Kind::continuous;
+    bool continuous = t.deadline.kind == Deadline::Kind::continuous;
     for (const auto& unit : t.leads) {
       for (size_t k = 0; k < periods.size(); ++k) {
         const auto& p = periods[k];

@@ -8,9 +8,9 @@
 #include "assessments/json.h"
 #include "core/calendar.h"
 #include "core/filetype.h"
+#include "core/secrets.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "http/session.h"
 
 namespace cchc::assessments {
 
@@ -220,7 +220,7 @@ std::int64_t store_set(db::Connection& c, const CriteriaSet& set, const std::set
   if (!errors.empty()) throw rejected(errors);
   auto canonical = set_to_json(set);
   canonical.erase("version");
-  auto fingerprint = http::sha256_hex(canonical.dump());
+  auto fingerprint = sha256_hex(canonical.dump());
   auto same = c.query("SELECT id FROM criteria_sets WHERE code = ? AND fingerprint = ? ORDER BY version DESC",
                       {set.code, fingerprint});
   if (!same.empty()) return same.rows.front().i64("id");
@@ -617,7 +617,7 @@ Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::s
     c.query("INSERT INTO assessment_files (id, round_id, unit_code, filename, content_type, size, sha256, content, "
             "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {file_id, round_id, unit, accepted.name, accepted.content_type, std::int64_t(bytes.size()),
-             http::sha256_hex(bytes), text::base64(bytes), who.actor, now});
+             sha256_hex(bytes), text::base64(bytes), who.actor, now});
     return insert_evidence(c, ctx, unit, file_id, {"", accepted.name, "/danh-gia/tep/" + file_id, std::nullopt},
                            criteria, who, now);
   });

@@ -142,9 +142,12 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
         continue;
       }
       const Score* s = by_code.count(c.code) ? by_code[c.code] : nullptr;
-      std::optional<double> score = s ? s->self : std::nullopt;
-      if (score) self_total += *score;
-      final_total += s && s->appraised ? *s->appraised : score.value_or(0);
+      // The self score as a flag and a value (0 when unscored): GCC 12 takes
+      // an optional read inside the row's initialiser list for uninitialised.
+      const bool scored = s && s->self;
+      const double score = scored ? *s->self : 0;
+      self_total += score;
+      final_total += s && s->appraised ? *s->appraised : score;
       json ev = json::array();
       for (const auto* e : evidence_of[c.code]) {
         ev.push_back({{"title", e->reference.empty() ? e->title : e->reference + " — " + e->title}, {"href", e->href}});
@@ -161,13 +164,13 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                   {"computed_value", comp != computed.end() ? text::format_decimal(comp->second, 2) : ""},
                   {"min", score_vi(c.min)},
                   {"step", c.step ? score_vi(*c.step) : ""},
-                  {"score", score ? score_vi(*score) : ""},
-                  {"scored", score.has_value()},
-                  {"yes", score && *score >= c.max - 1e-9},
-                  {"no", score && *score < c.max - 1e-9},
+                  {"score", scored ? score_vi(score) : ""},
+                  {"scored", scored},
+                  {"yes", scored && score >= c.max - 1e-9},
+                  {"no", scored && score < c.max - 1e-9},
                   {"value", s && s->value ? text::format_decimal(*s->value, 2) : ""},
                   {"explanation", s ? s->explanation : ""},
-                  {"below_max", score && *score < c.max - 1e-9},
+                  {"below_max", scored && score < c.max - 1e-9},
                   {"evidence_required", c.evidence_required},
                   {"files", ev},
                   {"appraised", s && s->appraised ? score_vi(*s->appraised) : ""},

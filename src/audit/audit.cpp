@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "http/session.h"
+#include "core/secrets.h"
 
 namespace cchc::audit {
 
@@ -42,7 +42,7 @@ std::string hash_of(const Stored& e) {
     data += '\x1f';
     data += f;
   }
-  return http::sha256_hex(data);
+  return sha256_hex(data);
 }
 
 void append(db::Connection& c, const Entry& e, Instant at) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/secrets.h"
 #include "core/text.h"
 #include "http/session.h"
 
@@ -28,15 +29,15 @@ IssuedToken issue_token(db::Database& db, const std::string& name, const std::st
   if (trimmed.empty() || text::code_points(trimmed) > 100) {
     throw invalid_input("token name must be 1 to 100 characters", "Tên mã truy cập phải có từ 1 đến 100 ký tự.");
   }
-  auto id = http::sha256_hex(http::random_token()).substr(0, 8);
-  auto secret = fmt::format("cchc_{}_{}", id, http::random_token());
+  auto id = sha256_hex(random_token()).substr(0, 8);
+  auto secret = fmt::format("cchc_{}_{}", id, random_token());
   ApiToken t{id, trimmed, unit_code, now, who.actor, {}, {}};
   db.write([&](db::Connection& c) {
     if (c.query("SELECT 1 FROM units WHERE code = ?", {unit_code}).empty()) {
       throw not_found(fmt::format("unit '{}' does not exist", unit_code), "Không có đơn vị này.");
     }
     c.query("INSERT INTO api_tokens (id, name, secret_hash, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-            {id, trimmed, http::sha256_hex(secret), unit_code, now, who.actor});
+            {id, trimmed, sha256_hex(secret), unit_code, now, who.actor});
     auto e = who;
     e.action = "create";
     e.entity = "api_tokens";
@@ -69,7 +70,7 @@ void revoke_token(db::Database& db, const std::string& id, const audit::Entry& w
 
 std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view secret, Instant now) {
   if (secret.size() > 200 || !secret.starts_with("cchc_")) return std::nullopt;
-  auto hash = http::sha256_hex(secret);
+  auto hash = sha256_hex(secret);
   auto found = db.read([&](db::Connection& c) {
     auto rows = c.query(std::string(kSelect) + " WHERE secret_hash = ? AND revoked_at IS NULL", {hash});
     return rows.empty() ? std::optional<ApiToken>{} : token_of(rows.one());

@@ -23,20 +23,21 @@ std::vector<Word> words_of(std::string_view text) {
   std::vector<Word> out;
   auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
   std::size_t byte = 0;
-  std::optional<std::size_t> start;
+  constexpr std::size_t none = std::string_view::npos;
+  std::size_t start = none;
   for (int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
     bool letter = u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
     std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    if (letter && !start) start = byte;
-    if (!letter && start) {
-      out.push_back({*start, byte});
-      start.reset();
+    if (letter && start == none) start = byte;
+    if (!letter && start != none) {
+      out.push_back({start, byte});
+      start = none;
     }
     byte += len;
     i = u.moveIndex32(i, 1);
   }
-  if (start) out.push_back({*start, byte});
+  if (start != none) out.push_back({start, byte});
   return out;
 }
 

@@ -53,7 +53,7 @@ struct OutlineNode {
   std::vector<OutlineNode> children;
 };
 
-// A deadline as the plans capability structures it (plans/deadline.h).
+// A deadline as the plans capability structures it (core/deadline.h).
 struct TaskDeadline {
   std::string kind;  // date | month | quarter | half | year | continuous | schedule
   std::optional<Date> due;

@@ -10,7 +10,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "documents/lexicon.h"
-#include "plans/deadline.h"
+#include "core/deadline.h"
 
 namespace cchc::documents {
 
@@ -187,7 +187,7 @@ struct Patterns {
   RE2 subnumbered{R"(^\s*(\d{1,2}\.\d{1,2})\s*\.?\s+(\S.*)$)"};
   RE2 lettered{R"(^\s*_?([a-z])\s*\)\s+(\S.*)$)"};
   RE2 bullet{R"(^\s*[-+~]\s+(\S.*)$)"};
-  // Deadlines inside a task, in the forms plans read (plans/deadline.h).
+  // Deadlines inside a task, in the forms plans read (core/deadline.h).
   RE2 deadline{
       R"((truoc ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|thang\s+[\d|lo]{1,2}\s*/\s*\d{4}|quy\s+[ivx1l|]{1,4}\s*/\s*\d{4}|6 thang (?:dau|cuoi) n[a-z#]{1,2}m\s+\d{4}|trong n[a-z#]{1,2}m\s+\d{4}|thuong xuyen))"};
   // A percentage, and one given for a level: "70% tại cấp sở".
@@ -601,8 +601,8 @@ std::optional<TaskDeadline> deadline_in(const Text& t, std::size_t b, std::size_
   if (!RE2::PartialMatch(in, patterns().deadline, &phrase)) return std::nullopt;
   auto pb = t.pos(phrase), pe = pb + phrase.size();
   try {
-    auto d = plans::parse_deadline(cap(phrase));
-    return TaskDeadline{plans::kind_code(d.kind), d.due, t.source(pb, pe), t.span(pb, pe)};
+    auto d = parse_deadline(cap(phrase));
+    return TaskDeadline{kind_code(d.kind), d.due, t.source(pb, pe), t.span(pb, pe)};
   } catch (const Error&) {
     return std::nullopt;  // the phrase was there, its numbers were not readable
   }

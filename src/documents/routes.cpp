@@ -16,7 +16,7 @@
 #include "documents/json.h"
 #include "documents/reader.h"
 #include "http/middleware.h"
-#include "plans/deadline.h"
+#include "core/deadline.h"
 
 namespace cchc::documents {
 
@@ -237,7 +237,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       // Unmatched units are resolved first; a deadline must be readable.
       if (t.lead_unit_code.empty()) problems.push_back(fmt::format("Nhiệm vụ {}: chọn đơn vị chủ trì.", i + 1));
       try {
-        plans::parse_deadline(t.deadline_text);
+        parse_deadline(t.deadline_text);
       } catch (const Error&) {
         problems.push_back(fmt::format("Nhiệm vụ {}: thời hạn \"{}\" chưa đọc được (ví dụ: Quý I/2024, trước ngày 21/6/2024, Thường xuyên).",
                                        i + 1, t.deadline_text));

@@ -4,6 +4,7 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "core/errors.h"
+#include "core/secrets.h"
 
 namespace cchc::http {
 

@@ -1,9 +1,9 @@
 #include "http/session.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include "core/errors.h"
+#include "core/secrets.h"
 
 namespace cchc::http {
 
@@ -12,35 +12,7 @@ namespace {
 std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
 Instant from_epoch(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
-void init_sodium() {
-  static const bool ok = sodium_init() >= 0;
-  if (!ok) throw Error(ErrorKind::internal, "libsodium failed to initialise");
-}
-
 }  // namespace
-
-std::string random_token() {
-  init_sodium();
-  unsigned char bytes[32];
-  randombytes_buf(bytes, sizeof bytes);
-  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-  sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return out;
-}
-
-std::string sha256_hex(std::string_view data) {
-  init_sodium();
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
-}
-
-bool secrets_equal(std::string_view a, std::string_view b) {
-  init_sodium();
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
 
 std::string SessionStore::cookie_name() const {
   return policy_.secure_cookie ? "__Host-cchc_session" : "cchc_session";

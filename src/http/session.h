@@ -65,10 +65,4 @@ class SessionStore {
   SessionPolicy policy_;
 };
 
-// 32 random bytes, URL-safe base64 without padding (libsodium).
-std::string random_token();
-std::string sha256_hex(std::string_view data);
-// Constant-time comparison of two secrets.
-bool secrets_equal(std::string_view a, std::string_view b);
-
 }  // namespace cchc::http

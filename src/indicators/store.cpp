@@ -428,7 +428,8 @@ std::pair<std::string, std::string> month_range(const Period& p) {
 }
 
 Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
-  auto [first, end] = month_range(period);
+  const auto range = month_range(period);
+  const auto first = range.first, end = range.second;  // named, not bound: lambdas below capture them (clang 14)
   auto sc = scope_sql(c, unit, scope);
   Sums s;
   auto months = c.query(fmt::format(

@@ -7,7 +7,7 @@
 
 #include "core/dates.h"
 #include "core/errors.h"
-#include "plans/deadline.h"
+#include "core/deadline.h"
 #include "plans/status.h"
 
 namespace cchc::plans {

@@ -16,7 +16,7 @@
 #include <string>
 
 #include "core/dates.h"
-#include "plans/deadline.h"
+#include "core/deadline.h"
 
 namespace cchc::plans {
 

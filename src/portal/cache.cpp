@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "core/secrets.h"
 #include "http/session.h"
 #include "portal/rules.h"
 #include "portal/store.h"
@@ -112,7 +113,7 @@ std::function<http::Response(http::Request&)> PageCache::serve(Handler handler) 
       auto fresh = std::make_shared<Entry>();
       fresh->body = r.response.body();
       fresh->content_type = std::string(r.response[http::beast_http::field::content_type]);
-      fresh->etag = "\"" + http::sha256_hex(fresh->body).substr(0, 32) + "\"";
+      fresh->etag = "\"" + sha256_hex(fresh->body).substr(0, 32) + "\"";
       fresh->view = r.view;
       fresh->expires = db_.read([&](db::Connection& c) { return next_scheduled(c, now); });
       fresh->generation = gen;

@@ -1,6 +1,7 @@
 #include "views/table.h"
 
 #include <unistd.h>
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -68,9 +69,9 @@ std::string sheet_name(const Table& t, int index) {
   std::string base = t.id.empty() ? "Bang" : t.id;
   for (char& ch : base)
     if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = '-';
-  std::string suffix = "-" + std::to_string(index + 1);
-  if (base.size() + suffix.size() > 31) base.resize(31 - suffix.size());
-  return base + suffix;
+  std::string name = fmt::format("-{}", index + 1);
+  name.insert(0, base, 0, std::min(base.size(), 31 - name.size()));
+  return name;
 }
 
 struct TempFile {

@@ -122,7 +122,7 @@ TEST(Scores, WhatEachRuleAllows) {
     SCOPED_TRACE(std::string(c.code) + " = " + std::to_string(c.score));
     auto problem = check_score(find(s, c.code), c.score);
     EXPECT_EQ(!problem, c.ok) << (problem ? problem->message : "");
-    if (problem) EXPECT_FALSE(problem->message_vi.empty());
+    if (problem) { EXPECT_FALSE(problem->message_vi.empty()); }
   }
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/errors.h"
+#include "core/secrets.h"
 #include "db/migrate.h"
 #include "db/postgres/postgres.h"
 #include "http/session.h"
@@ -205,7 +206,7 @@ TEST_P(Storage, SessionsLiveInTheDatabase) {
   EXPECT_FALSE(found->is_new);
   // Only the hash is stored.
   auto stored = t->db->read([](Connection& c) { return c.query("SELECT token_hash FROM sessions"); });
-  EXPECT_EQ(stored.one().str("token_hash"), http::sha256_hex(s->cookie_token));
+  EXPECT_EQ(stored.one().str("token_hash"), sha256_hex(s->cookie_token));
 
   // Idle for 30 minutes after the last use (10 min): gone.
   EXPECT_TRUE(other.find(next, now + std::chrono::minutes(39)));

@@ -19,7 +19,10 @@ std::vector<LineError> check(const std::string& body, const std::map<std::string
 
 std::string lines_of(const std::vector<LineError>& errors) {
   std::string out;
-  for (const auto& e : errors) out += (out.empty() ? "" : ",") + std::to_string(e.line);
+  for (const auto& e : errors) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(e.line);
+  }
   return out;
 }
 

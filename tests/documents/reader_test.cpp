@@ -187,7 +187,7 @@ TEST(Reader, TasksWithTheirUnitsAndDeadlines) {
     EXPECT_EQ(task.unit_code, want[i].unit_code) << task.text;
     EXPECT_EQ(task.deadline ? task.deadline->kind : "", want[i].kind) << task.text;
     EXPECT_EQ(task.deadline && task.deadline->due ? format_iso_date(*task.deadline->due) : "", want[i].due) << task.text;
-    if (task.deadline) EXPECT_EQ(text::fold(at_span(text, task.deadline->span)), text::fold(task.deadline->text));
+    if (task.deadline) { EXPECT_EQ(text::fold(at_span(text, task.deadline->span)), text::fold(task.deadline->text)); }
   }
   EXPECT_EQ(*r.tasks[2].unit.value, "Sở Thông tin và Truyền thông");
   EXPECT_EQ(r.tasks[4].text, "Phối hợp tổ chức hội nghị trực tuyến với các xã.");  // a wrapped item is one task
@@ -290,7 +290,7 @@ void expect_value(const json& got, const json& want, const std::string& what) {
 }
 
 void expect_refs(const json& got, const json& want, bool exact, const std::string& what) {
-  if (exact) EXPECT_EQ(got.size(), want.size()) << what << ": " << got.dump();
+  if (exact) { EXPECT_EQ(got.size(), want.size()) << what << ": " << got.dump(); }
   for (const auto& w : want) {
     auto it = std::find_if(got.begin(), got.end(), [&](const json& g) { return g.at("number_symbol") == w.at("number_symbol"); });
     ASSERT_NE(it, got.end()) << what << " lacks " << w.dump() << " in " << got.dump();
@@ -312,8 +312,8 @@ TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
     for (const char* field : {"number_symbol", "number", "type_code", "issuer", "place", "date", "title", "restored_title"}) {
       if (want.contains(field)) expect_value(got.at(field), want.at(field), doc + " " + field);
     }
-    if (want.contains("number_raw")) EXPECT_EQ(got["number_symbol"]["raw"], want["number_raw"]) << doc;
-    if (want.contains("date_raw")) EXPECT_EQ(got["date"]["raw"], want["date_raw"]) << doc;
+    if (want.contains("number_raw")) { EXPECT_EQ(got["number_symbol"]["raw"], want["number_raw"]) << doc; }
+    if (want.contains("date_raw")) { EXPECT_EQ(got["date"]["raw"], want["date_raw"]) << doc; }
     if (want.contains("recipients")) {
       json values = json::array();
       for (const auto& r : got["recipients"]) values.push_back(r["value"]);
@@ -335,7 +335,7 @@ TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
         return g["value"] == w["value"] && g["indicator"] == w["indicator"];
       });
       EXPECT_NE(it, got["targets"].end()) << doc << " lacks target " << w.dump();
-      if (it != got["targets"].end() && w.contains("comparator")) EXPECT_EQ((*it)["comparator"], w["comparator"]) << doc;
+      if (it != got["targets"].end() && w.contains("comparator")) { EXPECT_EQ((*it)["comparator"], w["comparator"]) << doc; }
     }
     if (want.contains("task_units")) {
       std::vector<std::string> units;

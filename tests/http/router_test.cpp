@@ -53,7 +53,7 @@ TEST(Router, MatchesPatternsWithParameters) {
     }
     ASSERT_NE(m.route, nullptr);
     EXPECT_EQ(m.route->pattern, c.pattern);
-    if (c.param) EXPECT_EQ(m.params[c.param], c.value);
+    if (c.param) { EXPECT_EQ(m.params[c.param], c.value); }
   }
   EXPECT_EQ(r.match(Verb::post, "/units/X").route->permission, "units.edit");
 }

@@ -12,7 +12,10 @@ const std::set<std::string> kUnits = {"SNV", "P-TRANGDAI"};
 
 std::string lines_of(const std::vector<LineError>& errors) {
   std::string out;
-  for (const auto& e : errors) out += (out.empty() ? "" : ",") + std::to_string(e.line);
+  for (const auto& e : errors) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(e.line);
+  }
   return out;
 }
 

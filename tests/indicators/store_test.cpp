@@ -124,7 +124,7 @@ struct Generator {
   }
   Feedback feedback(int id) {
     Feedback f;
-    f.id = "F" + std::to_string(id);
+    f.id = fmt::format("F{}", id);
     f.unit_code = kCodes[size_t(pick(int(kCodes.size())))];
     f.channel = FeedbackChannel(pick(5));
     f.received_at = when();
@@ -185,7 +185,7 @@ TEST_P(IndicatorStore, RollupsEqualARebuildAndTheReferenceAfterRandomBatches) {
     }
     EXPECT_EQ(dout.summary.inserted, fresh);
     EXPECT_EQ(dout.summary.inserted + dout.summary.updated + dout.summary.unchanged, std::int64_t(dbatch.size()));
-    if (batch % 2 == 1) EXPECT_GE(dout.summary.unchanged, 1);
+    if (batch % 2 == 1) { EXPECT_GE(dout.summary.unchanged, 1); }
     for (const auto& [id, f] : fbatch) feedback[id] = f;
 
     auto incremental = snapshot(*t->db);

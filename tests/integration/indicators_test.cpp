@@ -81,6 +81,18 @@ std::string dossier(const std::string& id, const std::string& unit, const std::s
   return d.dump();
 }
 
+// A JSON array of records, written with append (GCC 12 misreads "[" + …,
+// bug 105651).
+std::string array_of(std::initializer_list<std::string> records) {
+  std::string out = "[";
+  for (const auto& r : records) {
+    if (out.size() > 1) out += ',';
+    out += r;
+  }
+  out += ']';
+  return out;
+}
+
 TEST_F(IndicatorsServed, ApiGivesWhatTheCommandLineGives) {
   for (const char* scope : {"unit", "subtree"}) {
     SCOPED_TRACE(scope);
@@ -139,10 +151,10 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
   std::string secret = issued["secret"];
   ASSERT_TRUE(secret.starts_with("cchc_"));
 
-  push("dossiers", "", "[" + dossier("API-1", "P-TRANGDAI") + "]", 401);
-  push("dossiers", "cchc_00000000_not-a-token", "[" + dossier("API-1", "P-TRANGDAI") + "]", 401);
+  push("dossiers", "", array_of({dossier("API-1", "P-TRANGDAI")}), 401);
+  push("dossiers", "cchc_00000000_not-a-token", array_of({dossier("API-1", "P-TRANGDAI")}), 401);
 
-  auto first = push("dossiers", secret, "[" + dossier("API-1", "P-TRANGDAI") + "]", 200);
+  auto first = push("dossiers", secret, array_of({dossier("API-1", "P-TRANGDAI")}), 200);
   EXPECT_EQ(first["inserted"], 1);
   // NDJSON, the same record again and a new one: one unchanged, one inserted.
   auto second = push("dossiers", secret, dossier("API-1", "P-TRANGDAI") + "\n" + dossier("API-2", "P-TRANGDAI", "processing") + "\n", 200);
@@ -150,7 +162,7 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
   EXPECT_EQ(second["inserted"], 1);
 
   // A record of another ward rejects the whole batch; nothing is written.
-  auto rejected = push("dossiers", secret, "[" + dossier("API-3", "P-TRANGDAI") + "," + dossier("API-4", "P-TAMHIEP") + "]", 422);
+  auto rejected = push("dossiers", secret, array_of({dossier("API-3", "P-TRANGDAI"), dossier("API-4", "P-TAMHIEP")}), 422);
   ASSERT_EQ(rejected["errors"].size(), 1u);
   EXPECT_EQ(rejected["errors"][0]["line"], 2);
   EXPECT_NE(rejected["errors"][0]["message"].get<std::string>().find("P-TAMHIEP"), std::string::npos);
@@ -169,7 +181,7 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
 
   std::string out;
   ASSERT_EQ(run_cchc({"tokens", "revoke", "--db", db_, issued["id"]}, out), 0) << out;
-  push("dossiers", secret, "[" + dossier("API-5", "P-TRANGDAI") + "]", 401);
+  push("dossiers", secret, array_of({dossier("API-5", "P-TRANGDAI")}), 401);
 }
 
 TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {

@@ -117,7 +117,7 @@ TEST_F(PlansServed, DeadlineParseContract) {
     ASSERT_EQ(run_cchc({"deadline", "parse", c.text, "--format", "json"}, out), 0) << out;
     auto j = last_json_line(out);
     EXPECT_EQ(j["kind"], c.kind);
-    if (*c.due) EXPECT_EQ(j["due"], c.due);
+    if (*c.due) { EXPECT_EQ(j["due"], c.due); }
     else EXPECT_TRUE(j["due"].is_null());
     EXPECT_TRUE(j["text"].is_string());
   }

@@ -175,7 +175,7 @@ TEST_F(Routes, RolesSeeOnlyTheirScope) {
     if (!cookies.count(c.user)) cookies[c.user] = sign_in(c.user, c.password);
     auto res = call(http::Verb::get, c.target, cookies[c.user]);
     EXPECT_EQ(res.result_int(), c.status);
-    if (c.status == 403) EXPECT_NE(res.body().find("Không có quyền truy cập"), std::string::npos);
+    if (c.status == 403) { EXPECT_NE(res.body().find("Không có quyền truy cập"), std::string::npos); }
   }
   // A scoped user's tree shows only their subtree.
   auto tree = call(http::Verb::get, "/don-vi", cookies["demo.canbo"]);

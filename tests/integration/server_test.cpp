@@ -92,7 +92,8 @@ TEST_F(Served, WrongMethodIs405WithAllow) {
 }
 
 TEST_F(Served, OversizeHeaderIs431) {
-  std::string raw = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
+  std::string raw = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: ";
+  raw.append(20000, 'a').append("\r\n\r\n");
   auto out = raw_exchange(port(), raw);
   EXPECT_EQ(out.substr(0, 12), "HTTP/1.1 431") << out.substr(0, 200);
   EXPECT_NE(out.find("Phần đầu yêu cầu quá lớn"), std::string::npos);

@@ -66,7 +66,7 @@ TEST(ProvinceView, RatesRanksOverdueAndHeat) {
     EXPECT_EQ(s.units[i].rank, expected[i].rank);
     EXPECT_EQ(s.units[i].due, expected[i].due);
     EXPECT_EQ(s.units[i].on_time, expected[i].on_time);
-    if (expected[i].rate < 0) EXPECT_FALSE(s.units[i].rate);
+    if (expected[i].rate < 0) { EXPECT_FALSE(s.units[i].rate); }
     else EXPECT_NEAR(*s.units[i].rate, expected[i].rate, 1e-12);
   }
   EXPECT_EQ(s.units[3].overdue, 2);

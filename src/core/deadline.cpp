@@ -1,4 +1,4 @@
-#include "plans/deadline.h"
+#include "core/deadline.h"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include "core/period.h"
 #include "core/text.h"
 
-namespace cchc::plans {
+namespace cchc {
 
 using namespace std::chrono;
 
@@ -169,4 +169,4 @@ std::string kind_code(Deadline::Kind k) {
   return {};
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc

@@ -1,10 +1,10 @@
-#include "plans/deadline.h"
+#include "core/deadline.h"
 
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
 
-namespace cchc::plans {
+namespace cchc {
 namespace {
 
 struct Case {
@@ -89,4 +89,4 @@ TEST(Deadline, RefusesWhatItCannotRead) {
 }
 
 }  // namespace
-}  // namespace cchc::plans
+}  // namespace cchc

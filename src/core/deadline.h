@@ -22,7 +22,7 @@
 
 #include "core/dates.h"
 
-namespace cchc::plans {
+namespace cchc {
 
 struct Deadline {
   enum class Kind { date, month, quarter, half, year, continuous, schedule };
@@ -45,4 +45,4 @@ std::string kind_code(Deadline::Kind k);
 // invalid_input for an unknown kind or a due day the kind cannot have.
 Deadline deadline_from(std::string_view kind, std::optional<Date> due);
 
-}  // namespace cchc::plans
+}  // namespace cchc

@@ -1,0 +1,35 @@
+cmake_minimum_required(VERSION 3.25)
+# cmake -DSRC=src -DLAYERS="core:+db:core+…" -DSTAMP=file -P check_layers.cmake
+# Fails, naming file and line, when a file of src/LAYER includes
+# "OTHER/…" for an OTHER that LAYER does not link (cmake/layers.cmake).
+# Includes of files that are not in a layer folder (generated, system) are
+# not its business.
+string(REPLACE "+" ";" layers "${LAYERS}")
+set(names "")
+foreach(entry IN LISTS layers)
+  string(REGEX REPLACE ":.*" "" name "${entry}")
+  list(APPEND names ${name})
+endforeach()
+set(problems "")
+foreach(entry IN LISTS layers)
+  string(REGEX REPLACE ":.*" "" name "${entry}")
+  string(REGEX REPLACE "^[^:]*:" "" allowed "${entry}")
+  string(REPLACE "," ";" allowed "${allowed}")
+  file(GLOB_RECURSE files ${SRC}/${name}/*.cpp ${SRC}/${name}/*.h)
+  foreach(file IN LISTS files)
+    file(STRINGS ${file} lines REGEX "^#include \"[a-z_]+/")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^#include \"([a-z_]+)/.*" "\\1" used "${line}")
+      if(used STREQUAL name OR NOT used IN_LIST names OR used IN_LIST allowed)
+        continue()
+      endif()
+      file(RELATIVE_PATH rel ${SRC} ${file})
+      string(APPEND problems "  src/${rel}: ${line} (layer ${name} links only: ${allowed})\n")
+    endforeach()
+  endforeach()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "A layer includes a layer it does not link (add it to its LAYERS in "
+                      "CMakeLists.txt if the edge is right, or move the code down):\n${problems}")
+endif()
+file(WRITE ${STAMP} "ok\n")
