@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "assessments/rules.h"
-#include "documents/reader.h"
 #include "core/calendar.h"
 #include "core/period.h"
 #include "core/text.h"
+#include "documents/reader.h"
 #include "http/router.h"
 
 namespace {
@@ -54,7 +54,17 @@ void BM_RankLevel(benchmark::State& state) {
       auto code = std::to_string(area) + "." + std::to_string(c);
       set.criteria.push_back({code, std::to_string(area), "Tiêu chí", "", 0, 0, a::Rule::manual, {}, {}, "", false});
       for (int leaf = 1; leaf <= 3; ++leaf) {
-        a::Criterion k{code + "." + std::to_string(leaf), code, "Tiêu chí thành phần", "", 1, 0, a::Rule::manual, 0.25, {}, "", false};
+        a::Criterion k{code + "." + std::to_string(leaf),
+                       code,
+                       "Tiêu chí thành phần",
+                       "",
+                       1,
+                       0,
+                       a::Rule::manual,
+                       0.25,
+                       {},
+                       "",
+                       false};
         if (leaf == 3) k.rule = a::Rule::tiers, k.step.reset(), k.tiers = {{90, 1}, {70, 0.5}};
         set.criteria.push_back(k);
       }

@@ -47,7 +47,10 @@ const audit::Entry kWho{"bench", "bench", "", "", "", {}, {}};
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 void report(const std::string& what, const std::string& backend, std::size_t rows, double secs) {
-  std::cout << nlohmann::json{{"what", what}, {"backend", backend}, {"rows", rows}, {"seconds", secs},
+  std::cout << nlohmann::json{{"what", what},
+                              {"backend", backend},
+                              {"rows", rows},
+                              {"seconds", secs},
                               {"rows_per_second", double(rows) / secs}}
                    .dump()
             << std::endl;
@@ -100,8 +103,10 @@ double plain_sqlite_load(const std::string& path, const std::vector<std::string>
     for (std::size_t r = 1; r < records.size(); ++r) {
       const auto& f = records[r].fields;
       for (std::size_t i = 0; i < f.size() && i < 16; ++i) {
-        if (f[i].empty()) sqlite3_bind_null(ins, int(i + 1));
-        else sqlite3_bind_text(ins, int(i + 1), f[i].data(), int(f[i].size()), SQLITE_STATIC);
+        if (f[i].empty())
+          sqlite3_bind_null(ins, int(i + 1));
+        else
+          sqlite3_bind_text(ins, int(i + 1), f[i].data(), int(f[i].size()), SQLITE_STATIC);
       }
       sqlite3_step(ins);
       sqlite3_reset(ins);
@@ -154,14 +159,17 @@ double plain_sqlite_scan_all(const std::string& path, std::size_t& rows) {
   sqlite3* db = nullptr;
   sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(db,
-                     "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
-                     " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent"
-                     " FROM dossiers",
-                     -1, &q, nullptr);
+  sqlite3_prepare_v2(
+      db,
+      "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
+      " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent"
+      " FROM dossiers",
+      -1, &q, nullptr);
   auto start = Clock::now();
-  auto text = [&](int i) { return std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(q, i)),
-                                                   std::size_t(sqlite3_column_bytes(q, i))); };
+  auto text = [&](int i) {
+    return std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(q, i)),
+                            std::size_t(sqlite3_column_bytes(q, i)));
+  };
   auto time = [&](int i) -> std::optional<Instant> {
     if (sqlite3_column_type(q, i) == SQLITE_NULL) return std::nullopt;
     return Instant{std::chrono::seconds{sqlite3_column_int64(q, i)}};
@@ -202,9 +210,12 @@ int main(int argc, char** argv) {
   std::size_t n = 100000;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--db") spec = argv[i + 1];
-    else if (a == "--dossiers") n = std::stoull(argv[i + 1]);
-    else if (a == "--plain-db") plain_path = argv[i + 1];
+    if (a == "--db")
+      spec = argv[i + 1];
+    else if (a == "--dossiers")
+      n = std::stoull(argv[i + 1]);
+    else if (a == "--plain-db")
+      plain_path = argv[i + 1];
   }
   if (spec.empty()) {
     std::cerr << "usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE]" << std::endl;
@@ -285,10 +296,11 @@ int main(int argc, char** argv) {
     start = Clock::now();
     db->write([](db::Connection& c) {
       c.query("DROP TABLE IF EXISTS bench_group_by");
-      c.query("CREATE TABLE bench_group_by AS SELECT unit_code, received_month, channel, COUNT(*) AS received,"
-              " SUM(CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END) AS finished,"
-              " SUM(CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END) AS finished_on_time,"
-              " SUM(digitized) AS digitized FROM dossiers GROUP BY unit_code, received_month, channel");
+      c.query(
+          "CREATE TABLE bench_group_by AS SELECT unit_code, received_month, channel, COUNT(*) AS received,"
+          " SUM(CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END) AS finished,"
+          " SUM(CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END) AS finished_on_time,"
+          " SUM(digitized) AS digitized FROM dossiers GROUP BY unit_code, received_month, channel");
       c.query("DROP TABLE bench_group_by");
     });
     report("INSERT … SELECT … GROUP BY", "postgres", total, seconds_since(start));

@@ -46,36 +46,40 @@ void generate(db::Database& db, int tasks, int reports) {
   std::mt19937 rng(20251231);
   db.write([&](db::Connection& c) {
     std::vector<std::string> units;
-    for (const auto& r : c.query("SELECT code FROM units WHERE valid_to IS NULL AND level <> 'province' ORDER BY code").rows) {
+    for (const auto& r :
+         c.query("SELECT code FROM units WHERE valid_to IS NULL AND level <> 'province' ORDER BY code").rows) {
       units.push_back(r.str("code"));
     }
     std::vector<std::string> areas;
     for (const auto& r : c.query("SELECT code FROM reform_areas ORDER BY ord").rows) areas.push_back(r.str("code"));
-    const char* deadlines[][3] = {{"quarter", "2025-03-31", "Quý I/2025"},        {"quarter", "2025-06-30", "Quý II/2025"},
-                                  {"quarter", "2025-09-30", "Quý III/2025"},      {"quarter", "2025-12-31", "Quý IV/2025"},
-                                  {"month", "2025-05-31", "Tháng 5/2025"},        {"half", "2025-06-30", "6 tháng đầu năm 2025"},
-                                  {"year", "2025-12-31", "Trong năm 2025"},       {"date", "2025-08-15", "Trước ngày 15/08/2025"},
-                                  {"continuous", "", "Thường xuyên"},             {"schedule", "", "Theo tiến độ phê duyệt"}};
+    const char* deadlines[][3] = {
+        {"quarter", "2025-03-31", "Quý I/2025"},   {"quarter", "2025-06-30", "Quý II/2025"},
+        {"quarter", "2025-09-30", "Quý III/2025"}, {"quarter", "2025-12-31", "Quý IV/2025"},
+        {"month", "2025-05-31", "Tháng 5/2025"},   {"half", "2025-06-30", "6 tháng đầu năm 2025"},
+        {"year", "2025-12-31", "Trong năm 2025"},  {"date", "2025-08-15", "Trước ngày 15/08/2025"},
+        {"continuous", "", "Thường xuyên"},        {"schedule", "", "Theo tiến độ phê duyệt"}};
     const char* periods[] = {"2025-q1", "2025-h1", "2025-q3", "2025-year"};
     const std::int64_t t0 = 1'736'000'000;  // 04/01/2025
     int written = 0;
     std::int64_t plan_id = 0;
     for (int i = 0; i < tasks; ++i) {
       if (i % 100 == 0) {
-        plan_id = c.query("INSERT INTO plans (number, kind, unit_code, issued_on, title, year, status, created_at, "
-                          "updated_at) VALUES (?, 'reform', ?, '2025-01-10', ?, 2025, 'issued', ?, ?) RETURNING id",
-                          {fmt::format("{}/KH-BENCH", i / 100 + 1), units[size_t(i / 100) % units.size()],
-                           fmt::format("Kế hoạch thử {}", i / 100 + 1), t0, t0})
+        plan_id = c.query(
+                       "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, status, created_at, "
+                       "updated_at) VALUES (?, 'reform', ?, '2025-01-10', ?, 2025, 'issued', ?, ?) RETURNING id",
+                       {fmt::format("{}/KH-BENCH", i / 100 + 1), units[size_t(i / 100) % units.size()],
+                        fmt::format("Kế hoạch thử {}", i / 100 + 1), t0, t0})
                       .one()
                       .i64("id");
       }
       const auto& d = deadlines[rng() % 10];
-      auto task = c.query("INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                          "deadline_text, deadline_kind, due_on, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, '', ?, 'Báo cáo', ?, ?, ?, ?, ?) RETURNING id",
-                          {plan_id, i % 100 + 1, std::to_string(i % 100 + 1), areas[rng() % areas.size()],
-                           fmt::format("Nhiệm vụ thử số {} về cải cách hành chính", i + 1), d[2], d[0],
-                           *d[1] ? db::Param(d[1]) : db::Param(nullptr), t0, t0})
+      auto task = c.query(
+                       "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
+                       "deadline_text, deadline_kind, due_on, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, '', ?, 'Báo cáo', ?, ?, ?, ?, ?) RETURNING id",
+                       {plan_id, i % 100 + 1, std::to_string(i % 100 + 1), areas[rng() % areas.size()],
+                        fmt::format("Nhiệm vụ thử số {} về cải cách hành chính", i + 1), d[2], d[0],
+                        *d[1] ? db::Param(d[1]) : db::Param(nullptr), t0, t0})
                       .one()
                       .i64("id");
       std::vector<std::string> assigned;
@@ -92,12 +96,13 @@ void generate(db::Database& db, int tasks, int reports) {
           int percent = std::min(100, 25 * (p + 1) + int(rng() % 20));
           bool done = k == 0 && percent >= 100;
           std::int64_t at = t0 + (p + 1) * 86400LL * 85;
-          c.query("INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
-                  "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 'bench', ?)",
-                  {task, assigned[k], periods[p], k == 0 ? "lead" : "cooperate", done ? "done" : "in_progress",
-                   done ? 100 : percent, done ? db::Param(format_iso_date(local_date(Instant{std::chrono::seconds{at}})))
-                                              : db::Param(nullptr),
-                   "Đang triển khai theo kế hoạch.", at});
+          c.query(
+              "INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
+              "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 'bench', ?)",
+              {task, assigned[k], periods[p], k == 0 ? "lead" : "cooperate", done ? "done" : "in_progress",
+               done ? 100 : percent,
+               done ? db::Param(format_iso_date(local_date(Instant{std::chrono::seconds{at}}))) : db::Param(nullptr),
+               "Đang triển khai theo kế hoạch.", at});
           ++written;
         }
       }
@@ -123,9 +128,10 @@ Stats measure(int runs, F&& f) {
 }
 
 void print(const std::string& what, const Stats& s, int tasks, int reports) {
-  std::cout << nlohmann::json{{"what", what}, {"tasks", tasks}, {"reports", reports}, {"p50_ms", s.p50}, {"p99_ms", s.p99}}
-                   .dump()
-            << std::endl;
+  std::cout
+      << nlohmann::json{{"what", what}, {"tasks", tasks}, {"reports", reports}, {"p50_ms", s.p50}, {"p99_ms", s.p99}}
+             .dump()
+      << std::endl;
 }
 
 // Steps through every row of a query; returns the rows.
@@ -149,10 +155,14 @@ int main(int argc, char** argv) {
   int tasks = 5000, reports = 50000, runs = 30;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--db") path = argv[i + 1];
-    else if (a == "--tasks") tasks = std::stoi(argv[i + 1]);
-    else if (a == "--reports") reports = std::stoi(argv[i + 1]);
-    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
+    if (a == "--db")
+      path = argv[i + 1];
+    else if (a == "--tasks")
+      tasks = std::stoi(argv[i + 1]);
+    else if (a == "--reports")
+      reports = std::stoi(argv[i + 1]);
+    else if (a == "--runs")
+      runs = std::stoi(argv[i + 1]);
   }
   if (path.empty()) {
     std::cerr << "usage: cchc_bench_plans --db FILE [--tasks N] [--reports N] [--runs N]\n";
@@ -167,7 +177,8 @@ int main(int argc, char** argv) {
   if (db->read(count_tasks) == 0) generate(*db, tasks, reports);
   auto counts = db->read([&](db::Connection& c) {
     return std::pair(count_tasks(c), c.query(std::string("SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t "
-                                                         "ON t.id = r.task_id") + in_year)
+                                                         "ON t.id = r.task_id") +
+                                             in_year)
                                          .one()
                                          .i64("n"));
   });
@@ -176,22 +187,29 @@ int main(int argc, char** argv) {
 
   sqlite3* raw = nullptr;
   sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-  print("raw sqlite3 rows", measure(runs, [&] {
-          step_all(raw, "SELECT t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective_text, t.description, t.output, "
-                        "t.deadline_text, t.deadline_kind, t.due_on, t.cancelled_reason FROM plan_tasks t "
-                        "JOIN plans p ON p.id = t.plan_id WHERE p.year = ?1 AND p.status <> 'draft'");
-          step_all(raw, "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
-                        "JOIN plans p ON p.id = t.plan_id WHERE p.year = ?1 AND p.status <> 'draft'");
-          step_all(raw, "SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, r.reported_at "
-                        "FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
-                        "WHERE p.year = ?1 AND p.status <> 'draft' AND r.role = 'lead'");
-        }),
+  print("raw sqlite3 rows",
+        measure(
+            runs,
+            [&] {
+              step_all(raw,
+                       "SELECT t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective_text, t.description, t.output, "
+                       "t.deadline_text, t.deadline_kind, t.due_on, t.cancelled_reason FROM plan_tasks t "
+                       "JOIN plans p ON p.id = t.plan_id WHERE p.year = ?1 AND p.status <> 'draft'");
+              step_all(raw,
+                       "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
+                       "JOIN plans p ON p.id = t.plan_id WHERE p.year = ?1 AND p.status <> 'draft'");
+              step_all(raw,
+                       "SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, r.reported_at "
+                       "FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
+                       "WHERE p.year = ?1 AND p.status <> 'draft' AND r.role = 'lead'");
+            }),
         tasks, reports);
   sqlite3_close(raw);
 
   YearTasks data;
-  print("load (year_tasks)", measure(runs, [&] { data = db->read([](db::Connection& c) { return year_tasks(c, kYear); }); }),
-        tasks, reports);
+  print("load (year_tasks)",
+        measure(runs, [&] { data = db->read([](db::Connection& c) { return year_tasks(c, kYear); }); }), tasks,
+        reports);
 
   std::vector<Area> areas;
   UnitNames names;
@@ -202,20 +220,22 @@ int main(int argc, char** argv) {
     config = load_report_periods(c);
   });
   Date as_of{std::chrono::year{kYear} / 12 / 31};
-  print("derive (states, summaries, trend, tables)", measure(runs, [&] {
-          auto states = states_as_of(data, as_of);
-          auto s = summarize(states, as_of, names);
-          std::vector<TrendPoint> trend;
-          for (const auto& p : periods_of_year(config, kYear, WorkCalendar::vietnam())) {
-            trend.push_back({p.label, p.last, count_as_of(data, p.last, [](const Task&) { return true; })});
-          }
-          auto t1 = status_by_area_table(s, areas);
-          auto t2 = ranking_table(s, names);
-          auto t3 = overdue_table(s, names);
-          auto t4 = heat_table(s, areas, names);
-          auto t5 = trend_table(trend);
-          (void)views::to_view(t3);
-        }),
+  print("derive (states, summaries, trend, tables)",
+        measure(runs,
+                [&] {
+                  auto states = states_as_of(data, as_of);
+                  auto s = summarize(states, as_of, names);
+                  std::vector<TrendPoint> trend;
+                  for (const auto& p : periods_of_year(config, kYear, WorkCalendar::vietnam())) {
+                    trend.push_back({p.label, p.last, count_as_of(data, p.last, [](const Task&) { return true; })});
+                  }
+                  auto t1 = status_by_area_table(s, areas);
+                  auto t2 = ranking_table(s, names);
+                  auto t3 = overdue_table(s, names);
+                  auto t4 = heat_table(s, areas, names);
+                  auto t5 = trend_table(trend);
+                  (void)views::to_view(t3);
+                }),
         tasks, reports);
   return 0;
 }

@@ -36,27 +36,40 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const std::vector<std::string> kSubjects = {
-    "cải cách hành chính", "thủ tục hành chính", "bộ phận một cửa", "dịch vụ công trực tuyến", "chuyển đổi số",
-    "số hóa hồ sơ", "chính quyền số", "phản ánh, kiến nghị", "sự hài lòng của người dân", "kỷ luật, kỷ cương",
-    "đạo đức công vụ", "tự chủ tài chính", "sắp xếp tổ chức bộ máy", "văn bản quy phạm pháp luật",
-    "thanh toán trực tuyến", "định danh điện tử", "Chỉ số cải cách hành chính", "giải quyết hồ sơ đúng hạn"};
-const std::vector<std::string> kVerbs = {"đẩy mạnh", "triển khai", "nâng cao hiệu quả", "tăng cường", "rà soát",
-                                         "tổng kết", "đánh giá kết quả", "hướng dẫn", "kiểm tra", "tuyên truyền về"};
-const std::vector<std::string> kPlaces = {"phường Trảng Dài", "xã Long Thành", "phường Tam Hiệp", "xã Đại Phước",
-                                          "Sở Nội vụ", "Sở Tư pháp", "Sở Y tế", "tỉnh Đồng Nai", "xã Nhơn Trạch",
-                                          "phường Long Khánh", "Đắk Lắk", "Văn phòng UBND tỉnh"};
-const std::vector<std::string> kSentences = {
-    "Người dân được hướng dẫn nộp hồ sơ trực tuyến tại nhà.",
-    "Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên chín mươi phần trăm.",
-    "Các đơn vị rà soát, cắt giảm thành phần hồ sơ và thời gian giải quyết.",
-    "Công chức một cửa hỗ trợ tạo tài khoản định danh điện tử.",
-    "Kết quả được công khai trên cổng thông tin và tại trụ sở.",
-    "Lãnh đạo yêu cầu khắc phục ngay các tồn tại, hạn chế.",
-    "Kinh phí thực hiện từ nguồn ngân sách được giao trong năm.",
-    "Mô hình được đánh giá cao và sẽ nhân rộng trong thời gian tới.",
-    "Tổ công nghệ số cộng đồng đến từng khu phố hướng dẫn người dân.",
-    "Phản ánh của người dân được chuyển đến cơ quan có thẩm quyền xử lý."};
+const std::vector<std::string> kSubjects = {"cải cách hành chính",
+                                            "thủ tục hành chính",
+                                            "bộ phận một cửa",
+                                            "dịch vụ công trực tuyến",
+                                            "chuyển đổi số",
+                                            "số hóa hồ sơ",
+                                            "chính quyền số",
+                                            "phản ánh, kiến nghị",
+                                            "sự hài lòng của người dân",
+                                            "kỷ luật, kỷ cương",
+                                            "đạo đức công vụ",
+                                            "tự chủ tài chính",
+                                            "sắp xếp tổ chức bộ máy",
+                                            "văn bản quy phạm pháp luật",
+                                            "thanh toán trực tuyến",
+                                            "định danh điện tử",
+                                            "Chỉ số cải cách hành chính",
+                                            "giải quyết hồ sơ đúng hạn"};
+const std::vector<std::string> kVerbs = {"đẩy mạnh", "triển khai",     "nâng cao hiệu quả", "tăng cường",
+                                         "rà soát",  "tổng kết",       "đánh giá kết quả",  "hướng dẫn",
+                                         "kiểm tra", "tuyên truyền về"};
+const std::vector<std::string> kPlaces = {
+    "phường Trảng Dài", "xã Long Thành", "phường Tam Hiệp", "xã Đại Phước",      "Sở Nội vụ", "Sở Tư pháp",
+    "Sở Y tế",          "tỉnh Đồng Nai", "xã Nhơn Trạch",   "phường Long Khánh", "Đắk Lắk",   "Văn phòng UBND tỉnh"};
+const std::vector<std::string> kSentences = {"Người dân được hướng dẫn nộp hồ sơ trực tuyến tại nhà.",
+                                             "Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên chín mươi phần trăm.",
+                                             "Các đơn vị rà soát, cắt giảm thành phần hồ sơ và thời gian giải quyết.",
+                                             "Công chức một cửa hỗ trợ tạo tài khoản định danh điện tử.",
+                                             "Kết quả được công khai trên cổng thông tin và tại trụ sở.",
+                                             "Lãnh đạo yêu cầu khắc phục ngay các tồn tại, hạn chế.",
+                                             "Kinh phí thực hiện từ nguồn ngân sách được giao trong năm.",
+                                             "Mô hình được đánh giá cao và sẽ nhân rộng trong thời gian tới.",
+                                             "Tổ công nghệ số cộng đồng đến từng khu phố hướng dẫn người dân.",
+                                             "Phản ánh của người dân được chuyển đến cơ quan có thẩm quyền xử lý."};
 
 template <class T>
 const T& pick(std::mt19937& rng, const std::vector<T>& v) {
@@ -65,11 +78,13 @@ const T& pick(std::mt19937& rng, const std::vector<T>& v) {
 
 void generate(db::Database& db, int wanted) {
   std::mt19937 rng(50000);
-  auto have = db.read([](db::Connection& c) { return c.query("SELECT count(*) AS n FROM portal_items").one().i64("n"); });
+  auto have =
+      db.read([](db::Connection& c) { return c.query("SELECT count(*) AS n FROM portal_items").one().i64("n"); });
   auto cats = db.read([](db::Connection& c) { return portal::categories(c, true); });
   auto units = db.read([](db::Connection& c) {
     std::vector<std::string> out;
-    for (const auto& r : c.query("SELECT code FROM units WHERE valid_to IS NULL ORDER BY code").rows) out.push_back(r.str("code"));
+    for (const auto& r : c.query("SELECT code FROM units WHERE valid_to IS NULL ORDER BY code").rows)
+      out.push_back(r.str("code"));
     return out;
   });
   const audit::Entry who{"bench", "bench", "", "", "", {}, {}};
@@ -164,8 +179,7 @@ int main(int argc, char** argv) {
     match += ")";
     auto t0 = Clock::now();
     sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-    }
+    while (sqlite3_step(st) == SQLITE_ROW) {}
     sqlite3_reset(st);
     raw_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
 
@@ -192,14 +206,17 @@ int main(int argc, char** argv) {
     std::vector<std::pair<double, std::string>> worst;
     for (std::size_t i = 0; i < qs.size(); ++i) worst.emplace_back(search_ms[i], qs[i]);
     std::sort(worst.rbegin(), worst.rend());
-    for (std::size_t i = 0; i < 5 && i < worst.size(); ++i) std::cerr << fmt::format("slow: {:.1f} ms  {}\n", worst[i].first, worst[i].second);
+    for (std::size_t i = 0; i < 5 && i < worst.size(); ++i)
+      std::cerr << fmt::format("slow: {:.1f} ms  {}\n", worst[i].first, worst[i].second);
   }
   sqlite3_finalize(st);
   sqlite3_close(raw);
   print("plain FTS5: MATCH ranked by bm25, first 12", raw_ms);
   print("portal::search (window, tiers, page of 12)", search_ms);
   print("search + results page (items read, highlights)", page_ms);
-  std::cout << nlohmann::json{{"what", "corpus"}, {"items", items}, {"queries", qs.size()},
+  std::cout << nlohmann::json{{"what", "corpus"},
+                              {"items", items},
+                              {"queries", qs.size()},
                               {"mean_hits", double(hits) / double(qs.size())}}
                    .dump()
             << "\n";

@@ -6,13 +6,13 @@
 #include <iostream>
 
 #include "app/cli_support.h"
+#include "app/sources.h"
 #include "assessments/json.h"
 #include "assessments/load.h"
 #include "assessments/sheet.h"
 #include "assessments/store.h"
 #include "core/errors.h"
 #include "core/xlsx.h"
-#include "app/sources.h"
 #include "views/table.h"
 
 namespace cchc::app {
@@ -20,7 +20,8 @@ namespace cchc::app {
 using nlohmann::json;
 
 void add_assessment_commands(CLI::App& cli, AssessmentCommands& a, const std::function<void(CLI::App*)>& add_db) {
-  auto* cmd = cli.add_subcommand("assessment", "Assessment rounds, criteria sets and rankings (see docs/assessments.md)");
+  auto* cmd =
+      cli.add_subcommand("assessment", "Assessment rounds, criteria sets and rankings (see docs/assessments.md)");
   cmd->require_subcommand(1);
 
   a.load = cmd->add_subcommand("load", "Load a complete round from its JSON file; rejected whole on any error");
@@ -66,7 +67,8 @@ std::optional<int> run_assessment_commands(const AssessmentCommands& a, const st
   if (*a.load) {
     auto file = assessments::round_file_from_json(parse_json_file(a.file));
     auto db = open_migrated(db_spec);
-    auto loaded = assessments::load_round(*db, file, assessment_sources(*db).indicator_codes(), cli_actor(), now_seconds());
+    auto loaded =
+        assessments::load_round(*db, file, assessment_sources(*db).indicator_codes(), cli_actor(), now_seconds());
     std::cout << json{{"round", loaded.round.code},
                       {"participants", loaded.participants},
                       {"submissions", loaded.submissions},
@@ -82,7 +84,8 @@ std::optional<int> run_assessment_commands(const AssessmentCommands& a, const st
       auto round = assessments::find_round(c, a.round);
       if (!round) throw not_found(fmt::format("no round '{}'", a.round));
       json levels = json::object();
-      for (const auto& lr : assessments::ranking(c, *round)) levels[lr.level] = assessments::standings_to_json(lr.standings);
+      for (const auto& lr : assessments::ranking(c, *round))
+        levels[lr.level] = assessments::standings_to_json(lr.standings);
       return json{{"round", round->code}, {"levels", levels}};
     });
     std::cout << out.dump() << std::endl;
@@ -100,7 +103,8 @@ std::optional<int> run_assessment_commands(const AssessmentCommands& a, const st
       set = assessments::set_from_json(parse_json_file(a.file));
     }
     auto db = open_migrated(db_spec);
-    auto stored = assessments::import_set(*db, set, assessment_sources(*db).indicator_codes(), cli_actor(), now_seconds());
+    auto stored =
+        assessments::import_set(*db, set, assessment_sources(*db).indicator_codes(), cli_actor(), now_seconds());
     std::cout << json{{"code", stored.code}, {"version", stored.version}, {"criteria", stored.criteria.size()}}.dump()
               << std::endl;
     return 0;
@@ -111,7 +115,8 @@ std::optional<int> run_assessment_commands(const AssessmentCommands& a, const st
       for (const auto& s : assessments::list_sets(c)) {  // newest first per code
         if (s.code == a.code && (a.version == 0 || s.version == a.version)) return *assessments::load_set(c, s.id);
       }
-      throw not_found(fmt::format("no criteria set '{}'{}", a.code, a.version ? fmt::format(" version {}", a.version) : ""));
+      throw not_found(
+          fmt::format("no criteria set '{}'{}", a.code, a.version ? fmt::format(" version {}", a.version) : ""));
     });
     std::string bytes = ends_with(a.output, ".xlsx") ? views::to_xlsx({assessments::set_table(set)})
                                                      : assessments::set_to_json(set).dump(2) + "\n";

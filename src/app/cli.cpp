@@ -1,29 +1,29 @@
 #include "app/cli.h"
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 
+#include "app/assessments_cli.h"
 #include "app/cli_support.h"
 #include "app/demo.h"
-#include "app/assessments_cli.h"
 #include "app/documents_cli.h"
 #include "app/plans_cli.h"
 #include "audit/audit.h"
+#include "core/deadline.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
 #include "directory/tokens.h"
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
-#include "core/deadline.h"
 
 #include <unistd.h>
 #include "app/web.h"
@@ -77,10 +77,8 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
   server.listen();
   server.stop_on_signals();
   if (web_config.base_url.empty()) web.set_base_url(fmt::format("http://{}:{}", server_config.host, server.port()));
-  spdlog::info("cchc {} serving http://{}:{} with {}", CCHC_VERSION, server_config.host,
-               server.port(), db->describe());
-  std::cout << fmt::format("cchc listening on http://{}:{}", server_config.host, server.port())
-            << std::endl;
+  spdlog::info("cchc {} serving http://{}:{} with {}", CCHC_VERSION, server_config.host, server.port(), db->describe());
+  std::cout << fmt::format("cchc listening on http://{}:{}", server_config.host, server.port()) << std::endl;
   server.run();
   spdlog::info("cchc stopped");
   return 0;
@@ -95,8 +93,8 @@ int import_units(const std::string& db_spec, const std::string& file) {
     for (const auto& e : result.errors) std::cerr << "  " << e.message << std::endl;
     return 2;
   }
-  std::cout << fmt::format("{}: {} inserted, {} updated, {} unchanged", file, result.inserted,
-                           result.updated, result.unchanged)
+  std::cout << fmt::format("{}: {} inserted, {} updated, {} unchanged", file, result.inserted, result.updated,
+                           result.unchanged)
             << std::endl;
   return 0;
 }
@@ -138,7 +136,8 @@ int backup(const std::string& db_spec, const std::string& out) {
   if (db::is_postgres_url(db_spec)) {
     std::cerr << "cchc backup: for PostgreSQL use the server's own tool, e.g.\n"
                  "  pg_dump --format=custom --file=cchc.dump '"
-              << "postgresql://…" << "'\n";
+              << "postgresql://…"
+              << "'\n";
     return 2;
   }
   if (std::filesystem::exists(out)) {
@@ -156,8 +155,8 @@ int import_records(const std::string& db_spec, indicators::Kind kind, const std:
   indicators::ImportRequest req;
   req.kind = kind;
   req.text = text;
-  req.format = file.ends_with(".json") || file.ends_with(".ndjson") ? indicators::Format::json
-                                                                     : indicators::Format::csv;
+  req.format =
+      file.ends_with(".json") || file.ends_with(".ndjson") ? indicators::Format::json : indicators::Format::csv;
   const bool tty = isatty(STDERR_FILENO);
   req.progress = [&](std::size_t done, std::size_t total) {
     if (total < 50000) return;
@@ -167,7 +166,8 @@ int import_records(const std::string& db_spec, indicators::Kind kind, const std:
   };
   auto out = indicators::import_batch(*db, req, cli_actor(), now_seconds());
   if (!out.ok()) {
-    std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", file, out.errors.size()) << std::endl;
+    std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", file, out.errors.size())
+              << std::endl;
     for (const auto& e : out.errors) std::cerr << "  " << e.message << std::endl;
     return 2;
   }
@@ -197,22 +197,16 @@ int run_cli(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the web UI and the API");
   add_db(serve_cmd);
   serve_cmd->add_option("--host", server_config.host, "Address to listen on")->capture_default_str();
-  serve_cmd->add_option("--port", server_config.port, "Port to listen on (0: any free port)")
+  serve_cmd->add_option("--port", server_config.port, "Port to listen on (0: any free port)")->capture_default_str();
+  serve_cmd->add_option("--threads", server_config.threads, "Worker threads (0: one per core)")->capture_default_str();
+  serve_cmd->add_option("--templates", web_config.templates_dir, "Template directory")->capture_default_str();
+  serve_cmd->add_option("--static", web_config.static_dir, "Static file directory")->capture_default_str();
+  serve_cmd
+      ->add_option("--max-header-bytes", server_config.header_limit, "Largest request header accepted (larger: 431)")
       ->capture_default_str();
-  serve_cmd->add_option("--threads", server_config.threads, "Worker threads (0: one per core)")
+  serve_cmd->add_option("--max-body-bytes", server_config.body_limit, "Largest request body accepted (larger: 413)")
       ->capture_default_str();
-  serve_cmd->add_option("--templates", web_config.templates_dir, "Template directory")
-      ->capture_default_str();
-  serve_cmd->add_option("--static", web_config.static_dir, "Static file directory")
-      ->capture_default_str();
-  serve_cmd->add_option("--max-header-bytes", server_config.header_limit,
-                        "Largest request header accepted (larger: 431)")
-      ->capture_default_str();
-  serve_cmd->add_option("--max-body-bytes", server_config.body_limit,
-                        "Largest request body accepted (larger: 413)")
-      ->capture_default_str();
-  serve_cmd->add_flag("--https", web_config.https,
-                      "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
+  serve_cmd->add_flag("--https", web_config.https, "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
   web_config.base_url = std::getenv("CCHC_BASE_URL") ? std::getenv("CCHC_BASE_URL") : "";
   serve_cmd->add_option("--base-url", web_config.base_url,
                         "The site's public address for feeds, the sitemap and Open Graph tags "
@@ -229,8 +223,7 @@ int run_cli(int argc, char** argv) {
                      "Load the province, units, accounts and targets but no dossiers or feedback");
 
   std::string backup_out;
-  auto* backup_cmd =
-      cli.add_subcommand("backup", "Write a consistent copy of a SQLite database (server may run)");
+  auto* backup_cmd = cli.add_subcommand("backup", "Write a consistent copy of a SQLite database (server may run)");
   add_db(backup_cmd);
   backup_cmd->add_option("--out", backup_out, "The new file to write")->required();
 
@@ -238,8 +231,9 @@ int run_cli(int argc, char** argv) {
   units_cmd->require_subcommand(1);
   std::string units_file, units_out, as_of;
   auto* units_import = units_cmd->add_subcommand(
-      "import", "Import units from CSV (code,name,level,parent_code,valid_from,valid_to[,successor_codes][,short_name]); "
-                "a file with any bad line is rejected whole");
+      "import",
+      "Import units from CSV (code,name,level,parent_code,valid_from,valid_to[,successor_codes][,short_name]); "
+      "a file with any bad line is rejected whole");
   add_db(units_import);
   units_import->add_option("file", units_file, "The CSV file")->required();
   auto* units_export = units_cmd->add_subcommand("export", "Write the units CSV to standard output or --out");
@@ -255,8 +249,9 @@ int run_cli(int argc, char** argv) {
   add_db(user_add_cmd);
   user_add_cmd->add_option("--username", new_user.username, "3-64 of a-z 0-9 . _ -")->required();
   user_add_cmd->add_option("--unit", new_user.unit_code, "The code of the user's unit")->required();
-  user_add_cmd->add_option("--role", new_user.roles,
-                           "admin, unit_officer, unit_leader, editor, editorial_board, appraiser, viewer (repeatable)")
+  user_add_cmd
+      ->add_option("--role", new_user.roles,
+                   "admin, unit_officer, unit_leader, editor, editorial_board, appraiser, viewer (repeatable)")
       ->required();
   user_add_cmd->add_option("--name", new_user.display_name, "Full name (default: the username)");
   std::string passwd_user;
@@ -273,9 +268,10 @@ int run_cli(int argc, char** argv) {
   auto* deadline_cmd = cli.add_subcommand("deadline", "Task deadlines as plans write them");
   deadline_cmd->require_subcommand(1);
   std::string deadline_text, deadline_format = "json";
-  auto* deadline_parse = deadline_cmd->add_subcommand(
-      "parse", "Read a deadline (\"Quý IV/2022\", \"trước ngày 21/6/2024\", \"Thường xuyên\" …); "
-               "prints {\"kind\", \"due\", \"text\"}; exits 2 when it cannot be read");
+  auto* deadline_parse =
+      deadline_cmd->add_subcommand("parse",
+                                   "Read a deadline (\"Quý IV/2022\", \"trước ngày 21/6/2024\", \"Thường xuyên\" …); "
+                                   "prints {\"kind\", \"due\", \"text\"}; exits 2 when it cannot be read");
   deadline_parse->add_option("text", deadline_text, "The deadline as written")->required();
   deadline_parse->add_option("--format", deadline_format, "json or text")
       ->check(CLI::IsMember({"json", "text"}))
@@ -300,19 +296,20 @@ int run_cli(int argc, char** argv) {
   add_db(import_feedback);
   import_feedback->add_option("file", import_file, "The CSV file")->required();
 
-  auto* indicators_cmd = cli.add_subcommand(
-      "indicators", "Service-delivery indicators of a unit and period (see docs/indicators.md)");
+  auto* indicators_cmd =
+      cli.add_subcommand("indicators", "Service-delivery indicators of a unit and period (see docs/indicators.md)");
   indicators_cmd->require_subcommand(0, 1);
   add_db(indicators_cmd);
   std::string ind_unit, ind_period, ind_scope = "unit", ind_format = "json";
   indicators_cmd->add_option("--unit", ind_unit, "Unit code");
-  indicators_cmd->add_option("--period", ind_period, "Period: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, or a range of whole months");
+  indicators_cmd->add_option("--period", ind_period,
+                             "Period: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, or a range of whole months");
   indicators_cmd->add_option("--scope", ind_scope, "unit, or subtree (with units under it and units merged into them)")
       ->check(CLI::IsMember({"unit", "subtree"}))
       ->capture_default_str();
   indicators_cmd->add_option("--format", ind_format, "json")->check(CLI::IsMember({"json"}))->capture_default_str();
-  auto* indicators_rebuild = indicators_cmd->add_subcommand(
-      "rebuild", "Recompute every rollup from the stored dossiers and feedback");
+  auto* indicators_rebuild =
+      indicators_cmd->add_subcommand("rebuild", "Recompute every rollup from the stored dossiers and feedback");
   add_db(indicators_rebuild);
 
   std::string i766_formula = "qd766-legal", i766_scope = "subtree";
@@ -362,8 +359,7 @@ int run_cli(int argc, char** argv) {
     if (*migrate_cmd) {
       auto db = db::open(db_spec);
       auto applied = db::migrate(*db);
-      std::cout << fmt::format("{} migration(s) applied; schema version {}", applied.size(),
-                               db::schema_version(*db))
+      std::cout << fmt::format("{} migration(s) applied; schema version {}", applied.size(), db::schema_version(*db))
                 << std::endl;
       return 0;
     }
@@ -464,7 +460,9 @@ int run_cli(int argc, char** argv) {
     if (*tokens_add) {
       auto db = open_migrated(db_spec);
       auto t = directory::issue_token(*db, token_name, token_unit, cli_actor(), now_seconds());
-      std::cout << nlohmann::json{{"id", t.token.id}, {"name", t.token.name}, {"unit", t.token.unit_code},
+      std::cout << nlohmann::json{{"id", t.token.id},
+                                  {"name", t.token.name},
+                                  {"unit", t.token.unit_code},
                                   {"secret", t.secret}}
                        .dump()
                 << std::endl;

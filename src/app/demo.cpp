@@ -87,7 +87,8 @@ DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
   if (records) {
     generate_dossiers(units, o, [&](const Dossier& d) { dossiers.push_back(d); });
     generate_feedback(units, o, [&](const Feedback& f) { feedback.push_back(f); });
-    for (auto [kind, text] : {std::pair{Kind::dossiers, to_csv(dossiers)}, std::pair{Kind::feedback, to_csv(feedback)}}) {
+    for (auto [kind, text] :
+         {std::pair{Kind::dossiers, to_csv(dossiers)}, std::pair{Kind::feedback, to_csv(feedback)}}) {
       auto outcome = import_batch(db, ImportRequest{kind, text, Format::csv, std::nullopt, false, 0, {}}, who, now);
       if (!outcome.ok()) throw Error(ErrorKind::internal, "demo records rejected: " + outcome.errors.front().message);
     }
@@ -103,8 +104,10 @@ DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
     targets.push_back({indicator, "province", year, department});
   };
   for (int year = 2022; year <= int(today.year()); ++year) {
-    if (year == 2022) add("online_rate", year, 0.60, 0.20, 0.05);
-    else add("online_rate", year, 0.70, 0.30, 0.20);
+    if (year == 2022)
+      add("online_rate", year, 0.60, 0.20, 0.05);
+    else
+      add("online_rate", year, 0.70, 0.30, 0.20);
     add("on_time_rate", year, 0.96, 0.96, 0.96);
     add("feedback_on_time_rate", year, 0.96, 0.96, 0.96);
     add("feedback_satisfaction_rate", year, 0.92, 0.92, 0.92);
@@ -237,27 +240,33 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
           report(t, unit, "lead", p, on, "done", 100, day_before(due_or(on_day), 2), false);
         };
         switch (i % 7) {
-          case 0: done(on); break;                                                     // done on time
-          case 1:                                                                      // reported last period only
+          case 0: done(on); break;  // done on time
+          case 1:                   // reported last period only
             if (!last || periods.size() == 1) report(t, unit, "lead", p, on, "in_progress", 30, std::nullopt, false);
             break;
-          case 2: break;                                                               // never reports
-          case 3:                                                                      // done, maybe late
-            if (!last) report(t, unit, "lead", p, on, "in_progress", 50, std::nullopt, false);
-            else if (continuous || !t.deadline.due) done(on);
-            else report(t, unit, "lead", p, on, "done", 100, Date{sys_days{*t.deadline.due} + days{10}}, false);
+          case 2: break;  // never reports
+          case 3:         // done, maybe late
+            if (!last)
+              report(t, unit, "lead", p, on, "in_progress", 50, std::nullopt, false);
+            else if (continuous || !t.deadline.due)
+              done(on);
+            else
+              report(t, unit, "lead", p, on, "done", 100, Date{sys_days{*t.deadline.due} + days{10}}, false);
             break;
           case 4: report(t, unit, "lead", p, on, "in_progress", 40, std::nullopt, last && k > 0); break;  // "unchanged"
-          case 5:                                                                      // reports late, the second time only
-            if (last) report(t, unit, "lead", p, Date{sys_days{p.due} + days{4}}, "in_progress", 20, std::nullopt, false);
+          case 5:  // reports late, the second time only
+            if (last)
+              report(t, unit, "lead", p, Date{sys_days{p.due} + days{4}}, "in_progress", 20, std::nullopt, false);
             break;
-          case 6: if (last) done(on); break;
+          case 6:
+            if (last) done(on);
+            break;
         }
       }
     }
     if (i % 5 == 0 && !t.cooperates.empty() && !periods.empty()) {
-      report(t, t.cooperates.front(), "cooperate", periods.back(), day_before(periods.back().due, 5), "in_progress",
-             50, std::nullopt, false);
+      report(t, t.cooperates.front(), "cooperate", periods.back(), day_before(periods.back().due, 5), "in_progress", 50,
+             std::nullopt, false);
     }
   }
   return out;

@@ -70,8 +70,10 @@ Claim claim(const CriteriaSet& set, const std::string& unit, const std::map<std:
       case Rule::indicator: {
         auto v = computed.find(c->code);
         double value = v != computed.end() ? v->second : std::round((40 + 60 * r) * 10) / 10;
-        if (v != computed.end()) out.computed[c->code] = value;
-        else out.values[c->code] = value;
+        if (v != computed.end())
+          out.computed[c->code] = value;
+        else
+          out.values[c->code] = value;
         score = tier_score(*c, value);
         break;
       }

@@ -40,8 +40,9 @@ void add_plans_commands(CLI::App& cli, PlansCommands& p, const std::function<voi
   p.list->add_option("--year", p.year, "Only plans of this year");
 
   p.import = plans->add_subcommand(
-      "import", "Import a task matrix (XLSX or CSV laid out like the plan appendix) into a plan; unmatched unit "
-                "names make it fail with their rows listed, writing nothing");
+      "import",
+      "Import a task matrix (XLSX or CSV laid out like the plan appendix) into a plan; unmatched unit "
+      "names make it fail with their rows listed, writing nothing");
   add_db(p.import);
   p.import->add_option("--plan", p.number, "The plan's number and symbol")->required();
   p.import->add_option("file", p.file, "The .xlsx or .csv file")->required();
@@ -105,9 +106,10 @@ int import(const PlansCommands& p, const std::string& db_spec) {
               << std::endl;
   }
   if (!out.ok()) {
-    std::cerr << fmt::format("rejected: {} row error(s), {} unresolved unit name(s); nothing was written "
-                             "(resolve names with --resolve \"Name=CODE\")",
-                             out.errors.size(), out.unresolved.size())
+    std::cerr << fmt::format(
+                     "rejected: {} row error(s), {} unresolved unit name(s); nothing was written "
+                     "(resolve names with --resolve \"Name=CODE\")",
+                     out.errors.size(), out.unresolved.size())
               << std::endl;
     return 2;
   }

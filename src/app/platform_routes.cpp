@@ -18,8 +18,7 @@ int parse_int(const std::string& s, const char* name) {
     size_t used = 0;
     int v = std::stoi(s, &used);
     if (used == s.size()) return v;
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   throw invalid_input(std::string("query parameter '") + name + "' must be an integer");
 }
 
@@ -45,16 +44,14 @@ void add_platform_routes(http::Router& router, db::Database& db, http::Metrics& 
   });
 
   router.add(http::Verb::get, "/metrics", http::kPublic, [&metrics](http::Request& req) {
-    auto res = http::make_response(req, http::Status::ok, "text/plain; version=0.0.4; charset=utf-8",
-                                   metrics.render());
+    auto res = http::make_response(req, http::Status::ok, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
     res.set(http::beast_http::field::cache_control, "no-store");
     return res;
   });
 
   auto files = std::make_shared<http::StaticFiles>(static_dir);
-  router.add(http::Verb::get, "/static/{path...}", http::kPublic, [files](http::Request& req) {
-    return files->serve(req, req.params.at("path"));
-  });
+  router.add(http::Verb::get, "/static/{path...}", http::kPublic,
+             [files](http::Request& req) { return files->serve(req, req.params.at("path")); });
 
   // GET /api/v1/periods/{code}: a period's bounds and Vietnamese label.
   router.add(http::Verb::get, "/api/v1/periods/{code}", http::kPublic, [](http::Request& req) {
@@ -72,24 +69,23 @@ void add_platform_routes(http::Router& router, db::Database& db, http::Metrics& 
   //   → {"from","to","working_days"}: working days in (from, to]
   // GET /api/v1/calendar/working-days?from=YYYY-MM-DD&add=N
   //   → {"from","add","date"}: the N-th working day after from
-  router.add(http::Verb::get, "/api/v1/calendar/working-days", http::kPublic,
-             [](http::Request& req) {
-               const auto& cal = WorkCalendar::vietnam();
-               Date from = parse_iso_date(required(req, "from"));
-               if (auto add = req.query_param("add")) {
-                 int n = parse_int(*add, "add");
-                 if (n < 0 || n > 3660) throw invalid_input("'add' must be between 0 and 3660");
-                 return http::json(req, json{{"from", format_iso_date(from)},
-                                             {"add", n},
-                                             {"date", format_iso_date(cal.add_working_days(from, n))}}
-                                            .dump());
-               }
-               Date to = parse_iso_date(required(req, "to"));
-               return http::json(req, json{{"from", format_iso_date(from)},
-                                           {"to", format_iso_date(to)},
-                                           {"working_days", cal.working_days_between(from, to)}}
-                                          .dump());
-             });
+  router.add(http::Verb::get, "/api/v1/calendar/working-days", http::kPublic, [](http::Request& req) {
+    const auto& cal = WorkCalendar::vietnam();
+    Date from = parse_iso_date(required(req, "from"));
+    if (auto add = req.query_param("add")) {
+      int n = parse_int(*add, "add");
+      if (n < 0 || n > 3660) throw invalid_input("'add' must be between 0 and 3660");
+      return http::json(
+          req,
+          json{{"from", format_iso_date(from)}, {"add", n}, {"date", format_iso_date(cal.add_working_days(from, n))}}
+              .dump());
+    }
+    Date to = parse_iso_date(required(req, "to"));
+    return http::json(req, json{{"from", format_iso_date(from)},
+                                {"to", format_iso_date(to)},
+                                {"working_days", cal.working_days_between(from, to)}}
+                               .dump());
+  });
 }
 
 }  // namespace cchc::app

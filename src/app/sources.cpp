@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "assessments/store.h"
 #include "core/period.h"
+#include "core/text.h"
+#include "directory/store.h"
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
-#include "assessments/store.h"
-#include "directory/store.h"
-#include "core/text.h"
 #include "plans/store.h"
 #include "portal/store.h"
 
@@ -111,7 +111,8 @@ portal::Sources portal_sources(db::Database& db) {
 
 documents::Sinks document_sinks(db::Database& db) {
   documents::Sinks s;
-  s.add_to_library = [&db](const documents::LibraryEntry& e, const documents::Upload& original, const audit::Entry& who) {
+  s.add_to_library = [&db](const documents::LibraryEntry& e, const documents::Upload& original,
+                           const audit::Entry& who) {
     portal::Document d;
     d.number_symbol = e.number_symbol;
     d.type_code = e.type_code;
@@ -121,7 +122,8 @@ documents::Sinks document_sinks(db::Database& db) {
     d.unit_code = original.unit_code;
     // The original goes with it when the library takes its kind (PDF, Office).
     std::optional<std::pair<std::string, std::string>> file;
-    if (original.content_type == "application/pdf" || original.content_type.find("officedocument") != std::string::npos) {
+    if (original.content_type == "application/pdf" ||
+        original.content_type.find("officedocument") != std::string::npos) {
       file = std::pair{original.name + (original.content_type == "application/pdf" ? ".pdf" : ".docx"), original.bytes};
     }
     auto id = portal::add_document(db, d, file, who, now_seconds());

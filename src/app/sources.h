@@ -5,8 +5,8 @@
 #include "assessments/sources.h"
 #include "db/database.h"
 #include "documents/routes.h"
-#include "portal/routes.h"
 #include "plans/routes.h"
+#include "portal/routes.h"
 
 namespace cchc::app {
 

@@ -3,54 +3,50 @@
 #include "app/platform_routes.h"
 #include "app/sources.h"
 #include "assessments/routes.h"
+#include "core/period.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
 #include "directory/routes.h"
-#include "home/routes.h"
 #include "directory/tokens.h"
-#include "indicators/routes.h"
-#include "plans/routes.h"
+#include "home/routes.h"
+#include "http/middleware.h"
 #include "indicators/dashboard.h"
+#include "indicators/routes.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
-#include "core/period.h"
-#include "http/middleware.h"
+#include "plans/routes.h"
 
 namespace cchc::app {
 
-
-
 std::string province_name(db::Database& db) {
-  auto rows = db.read([](db::Connection& c) {
-    return c.query("SELECT value FROM settings WHERE key = 'province_name'");
-  });
+  auto rows =
+      db.read([](db::Connection& c) { return c.query("SELECT value FROM settings WHERE key = 'province_name'"); });
   return rows.empty() ? "Tỉnh (chưa đặt tên)" : rows.one().str("value");
 }
 
 Web::Web(db::Database& db, WebConfig config)
     : db_(db), config_(std::move(config)), metrics_(std::make_shared<http::Metrics>()) {
   renderer_ = std::make_unique<views::CtemplateRenderer>(config_.templates_dir);
-  layout_ = std::make_unique<views::Layout>(
-      *renderer_, views::Site{province_name(db_), "Hệ thống quản lý cải cách hành chính", {}},
-      [](const http::Request& req, const std::string& permission) {
-        if (permission == http::kPublic) return true;
-        if (!req.principal) return false;
-        for (const auto& r : req.principal->roles) {
-          if (directory::role_has(r, permission)) return true;
-        }
-        return false;
-      });
+  layout_ = std::make_unique<views::Layout>(*renderer_,
+                                            views::Site{province_name(db_), "Hệ thống quản lý cải cách hành chính", {}},
+                                            [](const http::Request& req, const std::string& permission) {
+                                              if (permission == http::kPublic) return true;
+                                              if (!req.principal) return false;
+                                              for (const auto& r : req.principal->roles) {
+                                                if (directory::role_has(r, permission)) return true;
+                                              }
+                                              return false;
+                                            });
   http::SessionPolicy policy;
   policy.secure_cookie = config_.https;
   sessions_ = std::make_unique<http::SessionStore>(db_, policy);
-  errors_ = std::make_unique<http::ErrorMapper>(
-      [this](const http::Request& req, const http::ErrorView& view) {
-        return layout_->page(req, view.title_vi, "errors/error.tpl",
-                             {{"heading", view.title_vi},
-                              {"message", view.message_vi},
-                              {"status", std::to_string(int(view.status))},
-                              {"request_id", req.request_id}});
-      });
+  errors_ = std::make_unique<http::ErrorMapper>([this](const http::Request& req, const http::ErrorView& view) {
+    return layout_->page(req, view.title_vi, "errors/error.tpl",
+                         {{"heading", view.title_vi},
+                          {"message", view.message_vi},
+                          {"status", std::to_string(int(view.status))},
+                          {"request_id", req.request_id}});
+  });
 
   home::add_routes(router_, *layout_, *sessions_);
   directory::add_routes(router_, *layout_, *sessions_, db_);
@@ -62,7 +58,8 @@ Web::Web(db::Database& db, WebConfig config)
   while (!base_url_->empty() && base_url_->back() == '/') base_url_->pop_back();
   views_ = std::make_unique<portal::ViewCounter>(db_);
   page_cache_ = std::make_unique<portal::PageCache>(db_, *views_);
-  portal_ = std::make_unique<portal::Portal>(portal::Portal{db_, *layout_, *page_cache_, portal_sources(db_), base_url_});
+  portal_ =
+      std::make_unique<portal::Portal>(portal::Portal{db_, *layout_, *page_cache_, portal_sources(db_), base_url_});
   portal::add_public_routes(router_, *portal_);
   portal::add_editor_routes(router_, *portal_);
   documents::add_routes(router_, *layout_, db_, document_sinks(db_));
@@ -80,21 +77,18 @@ Web::Web(db::Database& db, WebConfig config)
     return req.route.starts_with("/static/") || req.route == "/healthz" || req.route == "/metrics";
   };
   auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
-  pipeline_ = http::chain(
-      {http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
-       [stateless, session_mw](http::Request& req, const http::Next& next) {
-         return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
-       },
-       http::csrf(),
-       http::permission(directory::authorizer(db_))},
-      [this](http::Request& req) { return dispatch(req); });
+  pipeline_ = http::chain({http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
+                           [stateless, session_mw](http::Request& req, const http::Next& next) {
+                             return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
+                           },
+                           http::csrf(), http::permission(directory::authorizer(db_))},
+                          [this](http::Request& req) { return dispatch(req); });
 }
 
 http::Response Web::dispatch(http::Request& req) {
   if (!req.matched) {
     if (!req.allow.empty()) {
-      auto res = errors_->respond(req, http::Status::method_not_allowed,
-                                  "method not allowed; allowed: " + req.allow);
+      auto res = errors_->respond(req, http::Status::method_not_allowed, "method not allowed; allowed: " + req.allow);
       res.set(http::beast_http::field::allow, req.allow);
       return res;
     }

@@ -16,7 +16,8 @@ Error bad(const std::string& where, const std::string& what) {
 }
 
 const json& need(const json& j, const char* key, const std::string& where) {
-  if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) throw bad(where, fmt::format("\"{}\" is required", key));
+  if (!j.is_object() || !j.contains(key) || j.at(key).is_null())
+    throw bad(where, fmt::format("\"{}\" is required", key));
   return j.at(key);
 }
 
@@ -93,7 +94,8 @@ std::vector<Band> bands_from_json(const json& j) {
   std::size_t i = 0;
   for (const auto& b : array(j, "bands")) {
     auto where = fmt::format("bands[{}]", i++);
-    out.push_back({str(need(b, "name", where), where + ".name"), num(need(b, "min_percent", where), where + ".min_percent")});
+    out.push_back(
+        {str(need(b, "name", where), where + ".name"), num(need(b, "min_percent", where), where + ".min_percent")});
   }
   return out;
 }
@@ -260,9 +262,10 @@ RoundFile round_file_from_json(const json& j) {
     }
   }
   if (j.contains("extensions")) {
-    f.extensions = object_map<RoundFile::Extension>(j.at("extensions"), "extensions", [](const json& v, const std::string& w) {
-      return RoundFile::Extension{instant(need(v, "until", w), w + ".until"), opt_str(v, "reason", w)};
-    });
+    f.extensions =
+        object_map<RoundFile::Extension>(j.at("extensions"), "extensions", [](const json& v, const std::string& w) {
+          return RoundFile::Extension{instant(need(v, "until", w), w + ".until"), opt_str(v, "reason", w)};
+        });
   }
   if (j.contains("component_values")) {
     f.component_values = object_map<std::map<std::string, double>>(
@@ -270,11 +273,12 @@ RoundFile round_file_from_json(const json& j) {
         [&](const json& v, const std::string& w) { return object_map<double>(v, w, numbers); });
   }
   if (j.contains("appraisers")) {
-    f.appraisers = object_map<std::vector<std::string>>(j.at("appraisers"), "appraisers", [&](const json& v, const std::string& w) {
-      std::vector<std::string> out;
-      for (const auto& u : array(v, w)) out.push_back(str(u, w));
-      return out;
-    });
+    f.appraisers = object_map<std::vector<std::string>>(j.at("appraisers"), "appraisers",
+                                                        [&](const json& v, const std::string& w) {
+                                                          std::vector<std::string> out;
+                                                          for (const auto& u : array(v, w)) out.push_back(str(u, w));
+                                                          return out;
+                                                        });
   }
   return f;
 }

@@ -53,9 +53,9 @@ struct RoundFile {
     Instant until{};
     std::string reason;
   };
-  std::map<std::string, Extension> extensions;                           // by unit
+  std::map<std::string, Extension> extensions;                            // by unit
   std::map<std::string, std::map<std::string, double>> component_values;  // unit → component → value
-  std::map<std::string, std::vector<std::string>> appraisers;              // unit → usernames
+  std::map<std::string, std::vector<std::string>> appraisers;             // unit → usernames
 };
 // Reads the file's shape (types, required fields, dates); throws
 // invalid_input naming what is wrong.

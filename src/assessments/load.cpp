@@ -76,7 +76,8 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
         continue;
       }
       if (!submitted.insert(s.unit).second) {
-        fail(fmt::format("two submissions of unit {}", s.unit), fmt::format("Đơn vị {} có hai bản tự đánh giá.", s.unit));
+        fail(fmt::format("two submissions of unit {}", s.unit),
+             fmt::format("Đơn vị {} có hai bản tự đánh giá.", s.unit));
         continue;
       }
       const auto& set = set_of_level.at(level->second);
@@ -97,14 +98,16 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
       for (const auto& [code, v] : scores) {
         auto e = s.explanations.find(code);
         auto value = s.values.find(code);
-        c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, self_score, self_value, explanation, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                {round.id, s.unit, code, v, value == s.values.end() ? db::Param(nullptr) : db::Param(value->second),
-                 e == s.explanations.end() ? std::string() : e->second, now});
+        c.query(
+            "INSERT INTO assessment_scores (round_id, unit_code, criterion_code, self_score, self_value, explanation, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {round.id, s.unit, code, v, value == s.values.end() ? db::Param(nullptr) : db::Param(value->second),
+             e == s.explanations.end() ? std::string() : e->second, now});
       }
-      c.query("UPDATE round_units SET state = 'submitted', submitted_at = ?, submitted_by = ? "
-              "WHERE round_id = ? AND unit_code = ?",
-              {at, who.actor, round.id, s.unit});
+      c.query(
+          "UPDATE round_units SET state = 'submitted', submitted_at = ?, submitted_by = ? "
+          "WHERE round_id = ? AND unit_code = ?",
+          {at, who.actor, round.id, s.unit});
       ++loaded.submissions;
     }
 
@@ -116,7 +119,8 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
         continue;
       }
       if (!appraised.insert(a.unit).second) {
-        fail(fmt::format("two appraisals of unit {}", a.unit), fmt::format("Đơn vị {} có hai kết quả thẩm định.", a.unit));
+        fail(fmt::format("two appraisals of unit {}", a.unit),
+             fmt::format("Đơn vị {} có hai kết quả thẩm định.", a.unit));
         continue;
       }
       const auto& set = set_of_level.at(level_of.at(a.unit));
@@ -141,11 +145,12 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
         auto sc = a.scores.find(code);
         auto cm = a.comments.find(code);
         auto an = a.answers.find(code);
-        c.query("UPDATE assessment_scores SET appraised_score = ?, appraisal_comment = ?, answer = ? "
-                "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                {sc == a.scores.end() ? db::Param(nullptr) : db::Param(sc->second),
-                 cm == a.comments.end() ? std::string() : cm->second, an == a.answers.end() ? std::string() : an->second,
-                 round.id, a.unit, code});
+        c.query(
+            "UPDATE assessment_scores SET appraised_score = ?, appraisal_comment = ?, answer = ? "
+            "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+            {sc == a.scores.end() ? db::Param(nullptr) : db::Param(sc->second),
+             cm == a.comments.end() ? std::string() : cm->second, an == a.answers.end() ? std::string() : an->second,
+             round.id, a.unit, code});
       }
       c.query("UPDATE round_units SET appraisal = 'final' WHERE round_id = ? AND unit_code = ?", {round.id, a.unit});
       ++loaded.appraisals;
@@ -172,7 +177,8 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
     if (!errors.empty()) throw rejected(errors);
 
     for (const auto& p : participants(c, round.id)) {
-      if (!(p.state == "submitted" && p.submitted_at && on_time(*p.submitted_at, deadline_of(p.level), p.extended_until))) {
+      if (!(p.state == "submitted" && p.submitted_at &&
+            on_time(*p.submitted_at, deadline_of(p.level), p.extended_until))) {
         ++loaded.late;
       }
     }
@@ -183,9 +189,10 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
                  {"appraisals", loaded.appraisals}};
     audit::record(c, who, "load", "assessment_rounds", round.code, std::nullopt, summary.dump(), now);
     if (file.round.status == "published") {
-      c.query("UPDATE assessment_rounds SET status = 'published', published_at = ?, published_by = ?, decision = ? "
-              "WHERE id = ?",
-              {now, who.actor, file.round.decision, round.id});
+      c.query(
+          "UPDATE assessment_rounds SET status = 'published', published_at = ?, published_by = ?, decision = ? "
+          "WHERE id = ?",
+          {now, who.actor, file.round.decision, round.id});
     }
     loaded.round = *find_round(c, round.id);
     return loaded;

@@ -36,7 +36,7 @@ struct Criterion {
   std::string name;
   std::string guidance;
   double max = 0;
-  double min = 0;      // negative for a penalty criterion
+  double min = 0;  // negative for a penalty criterion
   Rule rule = Rule::manual;
   std::optional<double> step;  // manual: scores on min + k·step
   std::vector<Tier> tiers;     // tiers, indicator: by `from`, highest first

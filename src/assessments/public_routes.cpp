@@ -27,8 +27,11 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
     json rows = json::array();
     for (const auto& r : rounds) {
       if (r.status != "published") continue;
-      rows.push_back({{"href", public_href(r)}, {"name", r.name}, {"year", std::to_string(r.year)},
-                      {"status", round_status_vi(r)}, {"decision", r.decision}});
+      rows.push_back({{"href", public_href(r)},
+                      {"name", r.name},
+                      {"year", std::to_string(r.year)},
+                      {"status", round_status_vi(r)},
+                      {"decision", r.decision}});
     }
     return http::html(req, layout.page(req, "Kết quả đánh giá, xếp hạng", "assessments/public_list.tpl",
                                        {{"rounds", rows}, {"none", rows.empty()}}));
@@ -36,7 +39,8 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
 
   router.add(http::Verb::get, "/xep-hang/{code}", http::kPublic, [&db, &layout](http::Request& req) {
     auto round = need_round(db, req.params.at("code"));
-    if (round.status != "published") throw not_found("not published", "Kết quả của đợt đánh giá này chưa được công bố.");
+    if (round.status != "published")
+      throw not_found("not published", "Kết quả của đợt đánh giá này chưa được công bố.");
     json data = db.read([&](db::Connection& c) {
       auto names = names_for(c);
       std::map<std::string, std::map<std::string, Standing>> previous;
@@ -50,7 +54,8 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
       for (const auto& lr : ranking(c, round)) {
         json areas = json::array();
         for (const auto& k : lr.set.criteria) {
-          if (k.parent.empty()) areas.push_back({{"code", k.code}, {"name", k.name}, {"max", score_vi(node_max(lr.set, k.code))}});
+          if (k.parent.empty())
+            areas.push_back({{"code", k.code}, {"name", k.name}, {"max", score_vi(node_max(lr.set, k.code))}});
         }
         levels.push_back({{"name", names.levels[lr.level]},
                           {"table", views::to_view(results_table(round, lr, names, previous[lr.level]))},
@@ -59,11 +64,12 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
       }
       json bands = json::array();
       for (const auto& b : round.bands) bands.push_back({{"name", b.name}, {"min", score_vi(b.min_percent) + "%"}});
-      return json{{"round", {{"name", round.name},
-                             {"status", round_status_vi(round)},
-                             {"decision", round.decision},
-                             {"window", format_date_vi(round.evidence_from) + " - " + format_date_vi(round.evidence_to)},
-                             {"xlsx", "/danh-gia/" + http::url_encode(round.code) + "/ket-qua.xlsx"}}},
+      return json{{"round",
+                   {{"name", round.name},
+                    {"status", round_status_vi(round)},
+                    {"decision", round.decision},
+                    {"window", format_date_vi(round.evidence_from) + " - " + format_date_vi(round.evidence_to)},
+                    {"xlsx", "/danh-gia/" + http::url_encode(round.code) + "/ket-qua.xlsx"}}},
                   {"has_decision", !round.decision.empty()},
                   {"levels", levels},
                   {"bands", bands}};
@@ -97,13 +103,20 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
       json scores = json::array();
       auto opt = [](std::optional<double> v) { return v ? json(*v) : json(); };
       for (const auto& s : unit_scores(c, round.id, unit)) {
-        scores.push_back({{"criterion", s.criterion}, {"self", opt(s.self)}, {"value", opt(s.value)},
-                          {"explanation", s.explanation}, {"appraised", opt(s.appraised)}, {"comment", s.comment},
+        scores.push_back({{"criterion", s.criterion},
+                          {"self", opt(s.self)},
+                          {"value", opt(s.value)},
+                          {"explanation", s.explanation},
+                          {"appraised", opt(s.appraised)},
+                          {"comment", s.comment},
                           {"answer", s.answer}});
       }
       json evidence = json::array();
       for (const auto& e : unit_evidence(c, round.id, unit)) {
-        evidence.push_back({{"id", e.id}, {"title", e.title}, {"reference", e.reference}, {"href", e.href},
+        evidence.push_back({{"id", e.id},
+                            {"title", e.title},
+                            {"reference", e.reference},
+                            {"href", e.href},
                             {"criteria", e.criteria},
                             {"date", e.doc_date ? json(format_iso_date(*e.doc_date)) : json()}});
       }

@@ -70,9 +70,15 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
         if (code == "province") continue;
         json options = json::array();
         for (const auto& s : sets) {
-          if (s.level == code) options.push_back({{"id", std::to_string(s.id)}, {"label", fmt::format("{} (phiên bản {})", s.name, s.version)}});
+          if (s.level == code)
+            options.push_back(
+                {{"id", std::to_string(s.id)}, {"label", fmt::format("{} (phiên bản {})", s.name, s.version)}});
         }
-        levels.push_back({{"code", code}, {"name", name}, {"sets", options}, {"has_sets", !options.empty()}, {"no_sets", options.empty()}});
+        levels.push_back({{"code", code},
+                          {"name", name},
+                          {"sets", options},
+                          {"has_sets", !options.empty()},
+                          {"no_sets", options.empty()}});
       }
       return json{{"csrf", req.session ? req.session->csrf_token : ""},
                   {"levels", levels},
@@ -84,9 +90,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     data.update(extra);
     return http::html(req, layout.page(req, "Tạo đợt đánh giá", "assessments/round_form.tpl", data), status);
   };
-  router.add(http::Verb::get, "/danh-gia/moi", "assessments.manage", [form_page](http::Request& req) {
-    return form_page(req, json::object(), http::Status::ok);
-  });
+  router.add(http::Verb::get, "/danh-gia/moi", "assessments.manage",
+             [form_page](http::Request& req) { return form_page(req, json::object(), http::Status::ok); });
   router.add(http::Verb::post, "/danh-gia/moi", "assessments.manage", [&db, form_page](http::Request& req) {
     NewRound nr;
     try {
@@ -164,16 +169,17 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
           auto who = appraisers(c, round.id, p.unit);
           std::string who_text;
           for (const auto& w : who) who_text += (who_text.empty() ? "" : ", ") + w;
-          json row{{"unit", p.unit},
-                   {"name", names.units[p.unit]},
-                   {"href", round_href(round) + "/don-vi/" + http::url_encode(p.unit)},
-                   {"state", submission_label_vi(p, l, now)},
-                   {"submitted_at", p.submitted_at ? format_datetime_vi(*p.submitted_at) : ""},
-                   {"appraisal", appraisal_label_vi(p.appraisal)},
-                   {"appraisers", who_text},
-                   {"extension", p.extended_until ? format_datetime_vi(*p.extended_until) + " — " + p.extension_reason : ""},
-                   {"manage", manage},
-                   {"may_extend", manage && p.state != "submitted"}};
+          json row{
+              {"unit", p.unit},
+              {"name", names.units[p.unit]},
+              {"href", round_href(round) + "/don-vi/" + http::url_encode(p.unit)},
+              {"state", submission_label_vi(p, l, now)},
+              {"submitted_at", p.submitted_at ? format_datetime_vi(*p.submitted_at) : ""},
+              {"appraisal", appraisal_label_vi(p.appraisal)},
+              {"appraisers", who_text},
+              {"extension", p.extended_until ? format_datetime_vi(*p.extended_until) + " — " + p.extension_reason : ""},
+              {"manage", manage},
+              {"may_extend", manage && p.state != "submitted"}};
           rows.push_back(row);
         }
         json level{{"code", l.level},
@@ -186,7 +192,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
                    {"submitted", std::to_string(submitted)},
                    {"participants", rows}};
         for (const auto& lr : rankings) {
-          if (lr.level == l.level) level["ranking"] = views::to_view(results_table(round, lr, names, previous_of(c, round, l.level)));
+          if (lr.level == l.level)
+            level["ranking"] = views::to_view(results_table(round, lr, names, previous_of(c, round, l.level)));
         }
         levels.push_back(level);
       }
@@ -197,23 +204,22 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       auto own = find_participant(c, round.id, req.principal->unit_code);
       json components = json::array();
       for (const auto& k : round.components) {
-        components.push_back({{"code", k.code},
-                              {"name", k.name},
-                              {"weight", score_vi(k.weight)},
-                              {"max", score_vi(k.max_value)}});
+        components.push_back(
+            {{"code", k.code}, {"name", k.name}, {"weight", score_vi(k.weight)}, {"max", score_vi(k.max_value)}});
       }
       json unit_options = json::array();
       for (const auto& p : all) unit_options.push_back({{"code", p.unit}, {"name", names.units[p.unit]}});
       return json{{"csrf", req.session ? req.session->csrf_token : ""},
-                  {"round", {{"code", round.code},
-                             {"name", round.name},
-                             {"year", std::to_string(round.year)},
-                             {"window", format_date_vi(round.evidence_from) + " - " + format_date_vi(round.evidence_to)},
-                             {"status", round_status_vi(round)},
-                             {"decision", round.decision},
-                             {"bands", bands_text(round.bands)},
-                             {"previous", round.previous},
-                             {"href", round_href(round)}}},
+                  {"round",
+                   {{"code", round.code},
+                    {"name", round.name},
+                    {"year", std::to_string(round.year)},
+                    {"window", format_date_vi(round.evidence_from) + " - " + format_date_vi(round.evidence_to)},
+                    {"status", round_status_vi(round)},
+                    {"decision", round.decision},
+                    {"bands", bands_text(round.bands)},
+                    {"previous", round.previous},
+                    {"href", round_href(round)}}},
                   {"has_previous", !round.previous.empty()},
                   {"levels", levels},
                   {"mine", mine},
@@ -242,7 +248,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       act();
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
-      return http::redirect(req, round_href(r) + "?loi=" + http::url_encode(e.message_vi().empty() ? e.what() : e.message_vi()));
+      return http::redirect(
+          req, round_href(r) + "?loi=" + http::url_encode(e.message_vi().empty() ? e.what() : e.message_vi()));
     }
     return http::redirect(req, round_href(r) + "?da-luu=1");
   };
@@ -290,10 +297,12 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     auto tables = db.read([&](db::Connection& c) {
       auto names = names_for(c);
       std::vector<views::Table> out;
-      for (const auto& lr : ranking(c, round)) out.push_back(results_table(round, lr, names, previous_of(c, round, lr.level)));
+      for (const auto& lr : ranking(c, round))
+        out.push_back(results_table(round, lr, names, previous_of(c, round, lr.level)));
       return out;
     });
-    return http::attachment(req, http::kXlsxType, views::to_xlsx(tables), text::slug("ket-qua-" + round.code) + ".xlsx");
+    return http::attachment(req, http::kXlsxType, views::to_xlsx(tables),
+                            text::slug("ket-qua-" + round.code) + ".xlsx");
   });
   router.add(http::Verb::get, "/danh-gia/{code}/phu-luc.docx", "assessments.read", [&db](http::Request& req) {
     auto round = need_round(db, req.params.at("code"));

@@ -123,8 +123,10 @@ std::vector<LineError> check_set(const CriteriaSet& set, const std::set<std::str
       bool ok = parent_of.contains(c.parent);
       std::string up = c.parent;
       for (std::size_t steps = 0; ok && !up.empty(); ++steps) {
-        if (up == c.code || steps > set.criteria.size()) ok = false;
-        else up = parent_of[up];
+        if (up == c.code || steps > set.criteria.size())
+          ok = false;
+        else
+          up = parent_of[up];
       }
       if (!ok) {
         at(fmt::format("parent '{}' must be another criterion of the set, without cycles", c.parent),
@@ -304,8 +306,9 @@ std::vector<LineError> check_submission(const CriteriaSet& set, const std::map<s
     if (s->second < c->max - 1e-9) {
       auto e = explanations.find(c->code);
       if (e == explanations.end() || text::trim(e->second).empty()) {
-        errors.push_back(problem(0, fmt::format("criterion {} scored {} below its maximum {} needs an explanation",
-                                                c->code, en(s->second), en(c->max)),
+        errors.push_back(problem(0,
+                                 fmt::format("criterion {} scored {} below its maximum {} needs an explanation",
+                                             c->code, en(s->second), en(c->max)),
                                  fmt::format("Tiêu chí {} tự chấm {} điểm, thấp hơn điểm tối đa {}: cần giải thích.",
                                              c->code, vi(s->second), vi(c->max))));
       }
@@ -420,7 +423,8 @@ std::vector<Standing> rank_level(std::vector<Standing> standings) {
 std::string band_of(const std::vector<Band>& bands, std::optional<double> percent) {
   if (!percent) return "";
   auto sorted = bands;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Band& a, const Band& b) { return a.min_percent > b.min_percent; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Band& a, const Band& b) { return a.min_percent > b.min_percent; });
   for (const auto& b : sorted) {
     if (*percent >= b.min_percent - 1e-9) return b.name;
   }

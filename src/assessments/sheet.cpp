@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "assessments/rules.h"
 #include "core/errors.h"
 #include "core/text.h"
@@ -11,9 +10,9 @@ namespace cchc::assessments {
 
 namespace {
 
-const std::vector<std::string> kHeaders = {"Mã",        "Mã cha",    "Tên tiêu chí", "Hướng dẫn",
-                                           "Điểm tối đa", "Điểm tối thiểu", "Cách chấm",   "Bước điểm",
-                                           "Các mức",   "Chỉ số",    "Bắt buộc minh chứng"};
+const std::vector<std::string> kHeaders = {"Mã",          "Mã cha",         "Tên tiêu chí",       "Hướng dẫn",
+                                           "Điểm tối đa", "Điểm tối thiểu", "Cách chấm",          "Bước điểm",
+                                           "Các mức",     "Chỉ số",         "Bắt buộc minh chứng"};
 
 std::string plain(double v) { return fmt::format("{}", round_total(v)); }
 
@@ -95,7 +94,8 @@ CriteriaSet set_from_rows(const xlsx::Rows& rows, const std::string& code, const
     std::size_t start = 0;
     while (start < tiers.size()) {
       auto end = tiers.find(';', start);
-      auto part = std::string(text::trim(tiers.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+      auto part =
+          std::string(text::trim(tiers.substr(start, end == std::string::npos ? std::string::npos : end - start)));
       start = end == std::string::npos ? tiers.size() : end + 1;
       if (part.empty()) continue;
       auto colon = part.find(':');

@@ -22,8 +22,8 @@ Error conflict(const std::string& en, std::string vi) { return Error(ErrorKind::
 
 bool code_ok(std::string_view s) {
   return !s.empty() && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char ch) {
-    return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-' ||
-           ch == '_' || ch == '.';
+    return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-' || ch == '_' ||
+           ch == '.';
   });
 }
 
@@ -152,20 +152,23 @@ void check_criteria_list(const CriteriaSet& set, const std::vector<std::string>&
 std::int64_t insert_evidence(db::Connection& c, const Context& ctx, const std::string& unit, const std::string& file_id,
                              const KnownDocument& doc, const std::vector<std::string>& criteria,
                              const audit::Entry& who, Instant now) {
-  auto id = c.query("INSERT INTO assessment_evidence (round_id, unit_code, file_id, reference, title, doc_date, href, "
-                    "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {ctx.round.id, unit, file_id.empty() ? db::Param(nullptr) : db::Param(file_id), doc.reference,
-                     doc.title, doc.date ? db::Param(format_iso_date(*doc.date)) : db::Param(nullptr), doc.href,
-                     who.actor, now})
-                .one()
-                .i64("id");
+  auto id =
+      c.query(
+           "INSERT INTO assessment_evidence (round_id, unit_code, file_id, reference, title, doc_date, href, "
+           "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           {ctx.round.id, unit, file_id.empty() ? db::Param(nullptr) : db::Param(file_id), doc.reference, doc.title,
+            doc.date ? db::Param(format_iso_date(*doc.date)) : db::Param(nullptr), doc.href, who.actor, now})
+          .one()
+          .i64("id");
   std::set<std::string> unique(criteria.begin(), criteria.end());
   for (const auto& code : unique) {
     c.query("INSERT INTO evidence_criteria (evidence_id, criterion_code) VALUES (?, ?)", {id, code});
   }
   audit::record(c, who, "create", "assessment_evidence", entity_id(ctx.round, unit) + "/" + std::to_string(id),
                 std::nullopt,
-                json{{"file_id", file_id}, {"reference", doc.reference}, {"title", doc.title},
+                json{{"file_id", file_id},
+                     {"reference", doc.reference},
+                     {"title", doc.title},
                      {"criteria", std::vector<std::string>(unique.begin(), unique.end())}}
                     .dump(),
                 now);
@@ -226,17 +229,19 @@ std::int64_t store_set(db::Connection& c, const CriteriaSet& set, const std::set
   if (!same.empty()) return same.rows.front().i64("id");
   auto version =
       c.query("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM criteria_sets WHERE code = ?", {set.code}).one().i64("v");
-  auto id = c.query("INSERT INTO criteria_sets (code, version, name, level_code, fingerprint, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    {set.code, version, set.name, set.level, fingerprint, now})
+  auto id = c.query(
+                 "INSERT INTO criteria_sets (code, version, name, level_code, fingerprint, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 {set.code, version, set.name, set.level, fingerprint, now})
                 .one()
                 .i64("id");
   int ord = 0;
   for (const auto& k : set.criteria) {
-    c.query("INSERT INTO criteria (set_id, code, parent_code, ord, name, guidance, max_score, min_score, rule, step, "
-            "tiers, indicator, evidence_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {id, k.code, k.parent, ++ord, k.name, k.guidance, k.max, k.min, rule_code(k.rule), k.step,
-             k.tiers.empty() ? std::string() : tiers_to_json(k.tiers).dump(), k.indicator, k.evidence_required});
+    c.query(
+        "INSERT INTO criteria (set_id, code, parent_code, ord, name, guidance, max_score, min_score, rule, step, "
+        "tiers, indicator, evidence_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {id, k.code, k.parent, ++ord, k.name, k.guidance, k.max, k.min, rule_code(k.rule), k.step,
+         k.tiers.empty() ? std::string() : tiers_to_json(k.tiers).dump(), k.indicator, k.evidence_required});
   }
   canonical["version"] = version;
   audit::record(c, who, "create", "criteria_sets", fmt::format("{}@{}", set.code, version), std::nullopt,
@@ -279,18 +284,22 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
   const auto& r = nr.round;
   std::vector<LineError> errors;
   auto bad = [&](std::string en, std::string vi) { errors.push_back({0, std::move(en), std::move(vi)}); };
-  if (!code_ok(r.code)) bad("round code must be 1-40 letters, digits, '-', '_' or '.'", "Mã đợt đánh giá không hợp lệ.");
+  if (!code_ok(r.code))
+    bad("round code must be 1-40 letters, digits, '-', '_' or '.'", "Mã đợt đánh giá không hợp lệ.");
   auto len = text::code_points(r.name);
   if (len == 0 || len > 300) bad("round name must be 1-300 characters", "Tên đợt đánh giá phải có 1-300 ký tự.");
   if (r.year < 2000 || r.year > 2100) bad("year must be 2000-2100", "Năm đánh giá không hợp lệ.");
   if (r.evidence_from > r.evidence_to) {
-    bad("the evidence window must start before it ends", "Thời gian tính minh chứng: ngày bắt đầu phải trước ngày kết thúc.");
+    bad("the evidence window must start before it ends",
+        "Thời gian tính minh chứng: ngày bắt đầu phải trước ngày kết thúc.");
   }
   if (r.answer_days < 1 || r.answer_days > 30) bad("answer days must be 1-30", "Số ngày giải trình phải từ 1 đến 30.");
-  if (r.levels.empty()) bad("a round needs at least one level with a criteria set", "Đợt đánh giá cần ít nhất một bộ tiêu chí.");
+  if (r.levels.empty())
+    bad("a round needs at least one level with a criteria set", "Đợt đánh giá cần ít nhất một bộ tiêu chí.");
   for (const auto& b : r.bands) {
     if (b.name.empty() || text::code_points(b.name) > 50 || !(b.min_percent >= 0 && b.min_percent <= 100)) {
-      bad("a band needs a name (≤ 50 characters) and a minimum of 0-100 %", "Mức xếp loại cần tên và ngưỡng từ 0 đến 100%.");
+      bad("a band needs a name (≤ 50 characters) and a minimum of 0-100 %",
+          "Mức xếp loại cần tên và ngưỡng từ 0 đến 100%.");
     }
   }
   std::set<std::string> seen_components;
@@ -303,7 +312,8 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
   }
   std::set<std::string> levels;
   for (const auto& l : r.levels) {
-    if (!levels.insert(l.level).second) bad(fmt::format("level '{}' given twice", l.level), "Một cấp được khai báo hai lần.");
+    if (!levels.insert(l.level).second)
+      bad(fmt::format("level '{}' given twice", l.level), "Một cấp được khai báo hai lần.");
     auto set = c.query("SELECT level_code FROM criteria_sets WHERE id = ?", {l.set_id});
     if (set.empty() || set.one().str("level_code") != l.level) {
       bad(fmt::format("level '{}' needs a criteria set of that level", l.level),
@@ -334,11 +344,12 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
     throw conflict(fmt::format("round {} exists", r.code), "Mã đợt đánh giá đã được dùng.");
   }
   auto bands = r.bands.empty() ? default_bands() : r.bands;
-  auto id = c.query("INSERT INTO assessment_rounds (code, name, year, evidence_from, evidence_to, previous_code, "
-                    "answer_days, bands, status, decision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', '', ?) "
-                    "RETURNING id",
-                    {r.code, r.name, r.year, format_iso_date(r.evidence_from), format_iso_date(r.evidence_to),
-                     r.previous, r.answer_days, bands_to_json(bands).dump(), now})
+  auto id = c.query(
+                 "INSERT INTO assessment_rounds (code, name, year, evidence_from, evidence_to, previous_code, "
+                 "answer_days, bands, status, decision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', '', ?) "
+                 "RETURNING id",
+                 {r.code, r.name, r.year, format_iso_date(r.evidence_from), format_iso_date(r.evidence_to), r.previous,
+                  r.answer_days, bands_to_json(bands).dump(), now})
                 .one()
                 .i64("id");
   for (const auto& l : r.levels) {
@@ -387,7 +398,8 @@ std::vector<Round> list_rounds(db::Connection& c) {
 
 std::vector<Participant> participants(db::Connection& c, std::int64_t round_id) {
   std::vector<Participant> out;
-  for (const auto& r : c.query(std::string(kParticipantColumns) + "WHERE round_id = ? ORDER BY unit_code", {round_id}).rows) {
+  for (const auto& r :
+       c.query(std::string(kParticipantColumns) + "WHERE round_id = ? ORDER BY unit_code", {round_id}).rows) {
     out.push_back(participant_of(r));
   }
   return out;
@@ -446,7 +458,8 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
     }
     for (const auto& [code, v] : in.computed) {
       const auto* k = leaf(ctx.set, code);
-      if (!k || k->rule != Rule::indicator) throw Error(ErrorKind::internal, "computed value for a non-indicator criterion");
+      if (!k || k->rule != Rule::indicator)
+        throw Error(ErrorKind::internal, "computed value for a non-indicator criterion");
       scores[code] = tier_score(*k, v);
     }
     for (const auto& [code, e] : in.explanations) {
@@ -471,24 +484,26 @@ void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit
       if (auto v = in.values.find(code); v != in.values.end()) value = v->second;
       if (auto v = in.computed.find(code); v != in.computed.end()) value = v->second;
       auto e = in.explanations.find(code);
-      bool exists = !c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                             {round_id, unit, code})
-                         .empty();
+      bool exists =
+          !c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+                   {round_id, unit, code})
+               .empty();
       if (!exists) {
         c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
                 {round_id, unit, code, now});
       }
       if (s != scores.end()) {
-        c.query("UPDATE assessment_scores SET self_score = ?, self_value = ?, updated_at = ? "
-                "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                {s->second, value, now, round_id, unit,
-                 code});
+        c.query(
+            "UPDATE assessment_scores SET self_score = ?, self_value = ?, updated_at = ? "
+            "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+            {s->second, value, now, round_id, unit, code});
         after[code]["score"] = s->second;
       }
       if (e != in.explanations.end()) {
-        c.query("UPDATE assessment_scores SET explanation = ?, updated_at = ? "
-                "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                {std::string(text::trim(e->second)), now, round_id, unit, code});
+        c.query(
+            "UPDATE assessment_scores SET explanation = ?, updated_at = ? "
+            "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+            {std::string(text::trim(e->second)), now, round_id, unit, code});
         after[code]["explanation"] = e->second;
       }
     }
@@ -521,11 +536,13 @@ void submit(db::Database& db, std::int64_t round_id, const std::string& unit, co
       }
     }
     if (!errors.empty()) throw rejected(errors);
-    c.query("UPDATE round_units SET state = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ? "
-            "WHERE round_id = ? AND unit_code = ?",
-            {now, who.actor, now, round_id, unit});
+    c.query(
+        "UPDATE round_units SET state = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ? "
+        "WHERE round_id = ? AND unit_code = ?",
+        {now, who.actor, now, round_id, unit});
     json after{{"state", "submitted"}, {"submitted_at", format_rfc3339_vn(now)}, {"scores", scores}};
-    audit::record(c, who, "submit", "assessment_submissions", entity_id(ctx.round, unit), std::nullopt, after.dump(), now);
+    audit::record(c, who, "submit", "assessment_submissions", entity_id(ctx.round, unit), std::nullopt, after.dump(),
+                  now);
   });
 }
 
@@ -533,7 +550,8 @@ void extend(db::Database& db, std::int64_t round_id, const std::string& unit, In
             const audit::Entry& who, Instant now) {
   auto len = text::code_points(text::trim(reason));
   if (len == 0 || len > 1000) {
-    throw invalid_input("an extension needs a reason of 1-1000 characters", "Cần ghi lý do gia hạn (tối đa 1.000 ký tự).");
+    throw invalid_input("an extension needs a reason of 1-1000 characters",
+                        "Cần ghi lý do gia hạn (tối đa 1.000 ký tự).");
   }
   db.write([&](db::Connection& c) {
     auto ctx = context(c, round_id, unit);
@@ -542,9 +560,10 @@ void extend(db::Database& db, std::int64_t round_id, const std::string& unit, In
       throw invalid_input("an extension must end after now and after the level's deadline",
                           "Hạn gia hạn phải sau thời điểm hiện tại và sau hạn chung của cấp.");
     }
-    c.query("UPDATE round_units SET extended_until = ?, extension_reason = ?, updated_at = ? "
-            "WHERE round_id = ? AND unit_code = ?",
-            {until, std::string(text::trim(reason)), now, round_id, unit});
+    c.query(
+        "UPDATE round_units SET extended_until = ?, extension_reason = ?, updated_at = ? "
+        "WHERE round_id = ? AND unit_code = ?",
+        {until, std::string(text::trim(reason)), now, round_id, unit});
     json before = ctx.participant.extended_until ? json(format_rfc3339_vn(*ctx.participant.extended_until)) : json();
     audit::record(c, who, "extend", "assessment_deadlines", entity_id(ctx.round, unit),
                   json{{"extended_until", before}}.dump(),
@@ -568,8 +587,8 @@ void set_component(db::Database& db, std::int64_t round_id, const std::string& u
             {round_id, unit, component});
     c.query("INSERT INTO component_values (round_id, unit_code, component_code, value) VALUES (?, ?, ?, ?)",
             {round_id, unit, component, value});
-    audit::record(c, who, "update", "assessment_components", entity_id(ctx.round, unit) + "/" + component,
-                  std::nullopt, json{{"value", value}}.dump(), now);
+    audit::record(c, who, "update", "assessment_components", entity_id(ctx.round, unit) + "/" + component, std::nullopt,
+                  json{{"value", value}}.dump(), now);
   });
 }
 
@@ -578,11 +597,12 @@ void set_component(db::Database& db, std::int64_t round_id, const std::string& u
 std::vector<Evidence> unit_evidence(db::Connection& c, std::int64_t round_id, const std::string& unit) {
   std::vector<Evidence> out;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& r : c.query("SELECT e.id, e.file_id, e.reference, e.title, e.doc_date, e.href, f.filename, "
-                               "f.content_type FROM assessment_evidence e LEFT JOIN assessment_files f ON f.id = e.file_id "
-                               "WHERE e.round_id = ? AND e.unit_code = ? ORDER BY e.id",
-                               {round_id, unit})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT e.id, e.file_id, e.reference, e.title, e.doc_date, e.href, f.filename, "
+               "f.content_type FROM assessment_evidence e LEFT JOIN assessment_files f ON f.id = e.file_id "
+               "WHERE e.round_id = ? AND e.unit_code = ? ORDER BY e.id",
+               {round_id, unit})
+           .rows) {
     Evidence e;
     e.id = r.i64("id");
     e.file_id = r.opt_str("file_id").value_or("");
@@ -605,19 +625,20 @@ std::vector<Evidence> unit_evidence(db::Connection& c, std::int64_t round_id, co
   return out;
 }
 
-Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& filename,
-                           const std::string& bytes, const std::vector<std::string>& criteria,
-                           const audit::Entry& who, Instant now) {
+Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::string& unit,
+                           const std::string& filename, const std::string& bytes,
+                           const std::vector<std::string>& criteria, const audit::Entry& who, Instant now) {
   auto accepted = filetype::check(filename, bytes, filetype::evidence_kinds(), 10u << 20);
   auto file_id = text::random_hex(16);
   auto id = db.write([&](db::Connection& c) {
     auto ctx = context(c, round_id, unit);
     require_draft(ctx);
     check_criteria_list(ctx.set, criteria);
-    c.query("INSERT INTO assessment_files (id, round_id, unit_code, filename, content_type, size, sha256, content, "
-            "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {file_id, round_id, unit, accepted.name, accepted.content_type, std::int64_t(bytes.size()),
-             sha256_hex(bytes), text::base64(bytes), who.actor, now});
+    c.query(
+        "INSERT INTO assessment_files (id, round_id, unit_code, filename, content_type, size, sha256, content, "
+        "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {file_id, round_id, unit, accepted.name, accepted.content_type, std::int64_t(bytes.size()), sha256_hex(bytes),
+         text::base64(bytes), who.actor, now});
     return insert_evidence(c, ctx, unit, file_id, {"", accepted.name, "/danh-gia/tep/" + file_id, std::nullopt},
                            criteria, who, now);
   });
@@ -637,18 +658,17 @@ Evidence add_document_evidence(db::Database& db, std::int64_t round_id, const st
     require_draft(ctx);
     check_criteria_list(ctx.set, criteria);
     if (!doc.date) {
-      throw invalid_input(fmt::format("document {} has no date to place in the evidence window", doc.reference),
-                          fmt::format("Văn bản {} chưa có ngày ban hành nên không xác định được thời gian minh chứng.",
-                                      doc.reference));
+      throw invalid_input(
+          fmt::format("document {} has no date to place in the evidence window", doc.reference),
+          fmt::format("Văn bản {} chưa có ngày ban hành nên không xác định được thời gian minh chứng.", doc.reference));
     }
     if (*doc.date < ctx.round.evidence_from || *doc.date > ctx.round.evidence_to) {
-      throw invalid_input(
-          fmt::format("document {} of {} is outside the evidence window {} to {}", doc.reference,
-                      format_iso_date(*doc.date), format_iso_date(ctx.round.evidence_from),
-                      format_iso_date(ctx.round.evidence_to)),
-          fmt::format("Văn bản {} ngày {} nằm ngoài thời gian tính minh chứng ({} - {}).", doc.reference,
-                      format_date_vi(*doc.date), format_date_vi(ctx.round.evidence_from),
-                      format_date_vi(ctx.round.evidence_to)));
+      throw invalid_input(fmt::format("document {} of {} is outside the evidence window {} to {}", doc.reference,
+                                      format_iso_date(*doc.date), format_iso_date(ctx.round.evidence_from),
+                                      format_iso_date(ctx.round.evidence_to)),
+                          fmt::format("Văn bản {} ngày {} nằm ngoài thời gian tính minh chứng ({} - {}).",
+                                      doc.reference, format_date_vi(*doc.date), format_date_vi(ctx.round.evidence_from),
+                                      format_date_vi(ctx.round.evidence_to)));
     }
     return insert_evidence(c, ctx, unit, "", doc, criteria, who, now);
   });
@@ -672,7 +692,8 @@ void remove_evidence(db::Database& db, std::int64_t round_id, const std::string&
     c.query("DELETE FROM evidence_criteria WHERE evidence_id = ?", {evidence_id});
     c.query("DELETE FROM assessment_evidence WHERE id = ?", {evidence_id});
     if (file) c.query("DELETE FROM assessment_files WHERE id = ?", {*file});
-    audit::record(c, who, "delete", "assessment_evidence", entity_id(ctx.round, unit) + "/" + std::to_string(evidence_id),
+    audit::record(c, who, "delete", "assessment_evidence",
+                  entity_id(ctx.round, unit) + "/" + std::to_string(evidence_id),
                   json{{"title", row.one().str("title")}}.dump(), std::nullopt, now);
     touch_participant(c, round_id, unit, now);
   });
@@ -709,7 +730,8 @@ void assign_appraiser(db::Database& db, std::int64_t round_id, const std::string
              .empty()) {
       return;
     }
-    c.query("INSERT INTO round_appraisers (round_id, unit_code, username) VALUES (?, ?, ?)", {round_id, unit, username});
+    c.query("INSERT INTO round_appraisers (round_id, unit_code, username) VALUES (?, ?, ?)",
+            {round_id, unit, username});
     audit::record(c, who, "assign", "assessment_appraisers", entity_id(ctx.round, unit), std::nullopt,
                   json{{"appraiser", username}}.dump(), now);
   });
@@ -764,17 +786,19 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
     for (const auto& [code, v] : scores) {
       ensure(code);
       if (old[code].appraised) before[code]["score"] = *old[code].appraised;
-      c.query("UPDATE assessment_scores SET appraised_score = ?, updated_at = ? "
-              "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-              {v, now, round_id, unit, code});
+      c.query(
+          "UPDATE assessment_scores SET appraised_score = ?, updated_at = ? "
+          "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+          {v, now, round_id, unit, code});
       after[code]["score"] = v;
     }
     for (const auto& [code, t] : comments) {
       ensure(code);
       before[code]["comment"] = old[code].comment;
-      c.query("UPDATE assessment_scores SET appraisal_comment = ?, updated_at = ? "
-              "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-              {std::string(text::trim(t)), now, round_id, unit, code});
+      c.query(
+          "UPDATE assessment_scores SET appraisal_comment = ?, updated_at = ? "
+          "WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+          {std::string(text::trim(t)), now, round_id, unit, code});
       after[code]["comment"] = t;
     }
     if (ctx.participant.appraisal == "none") {
@@ -786,8 +810,8 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
   });
 }
 
-void send_for_answer(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& appraiser_unit,
-                     const audit::Entry& who, Instant now) {
+void send_for_answer(db::Database& db, std::int64_t round_id, const std::string& unit,
+                     const std::string& appraiser_unit, const audit::Entry& who, Instant now) {
   db.write([&](db::Connection& c) {
     auto ctx = context(c, round_id, unit);
     require_open(ctx.round);
@@ -799,9 +823,10 @@ void send_for_answer(db::Database& db, std::int64_t round_id, const std::string&
     const auto& cal = WorkCalendar::vietnam();
     Date due_day = cal.add_working_days(local_date(now), ctx.round.answer_days);
     Instant due = start_of_day(due_day) + std::chrono::hours(24) - std::chrono::seconds(1);
-    c.query("UPDATE round_units SET appraisal = 'awaiting_answer', answer_due = ?, updated_at = ? "
-            "WHERE round_id = ? AND unit_code = ?",
-            {due, now, round_id, unit});
+    c.query(
+        "UPDATE round_units SET appraisal = 'awaiting_answer', answer_due = ?, updated_at = ? "
+        "WHERE round_id = ? AND unit_code = ?",
+        {due, now, round_id, unit});
     audit::record(c, who, "send_for_answer", "assessment_appraisals", entity_id(ctx.round, unit), std::nullopt,
                   json{{"answer_due", format_rfc3339_vn(due)}}.dump(), now);
   });
@@ -833,7 +858,8 @@ void answer(db::Database& db, std::int64_t round_id, const std::string& unit,
       }
       given[code] = trimmed;
     }
-    if (given.empty()) errors.push_back({0, "an answer needs text on at least one criterion", "Cần nhập nội dung giải trình."});
+    if (given.empty())
+      errors.push_back({0, "an answer needs text on at least one criterion", "Cần nhập nội dung giải trình."});
     if (!errors.empty()) throw rejected(errors);
     for (const auto& [code, t] : given) {
       if (c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
@@ -842,9 +868,10 @@ void answer(db::Database& db, std::int64_t round_id, const std::string& unit,
         c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
                 {round_id, unit, code, now});
       }
-      c.query("UPDATE assessment_scores SET answer = ?, updated_at = ? WHERE round_id = ? AND unit_code = ? "
-              "AND criterion_code = ?",
-              {t, now, round_id, unit, code});
+      c.query(
+          "UPDATE assessment_scores SET answer = ?, updated_at = ? WHERE round_id = ? AND unit_code = ? "
+          "AND criterion_code = ?",
+          {t, now, round_id, unit, code});
     }
     c.query("UPDATE round_units SET appraisal = 'answered', updated_at = ? WHERE round_id = ? AND unit_code = ?",
             {now, round_id, unit});
@@ -874,8 +901,8 @@ void finalise(db::Database& db, std::int64_t round_id, const std::string& unit, 
     }
     c.query("UPDATE round_units SET appraisal = 'final', updated_at = ? WHERE round_id = ? AND unit_code = ?",
             {now, round_id, unit});
-    audit::record(c, who, "finalise", "assessment_appraisals", entity_id(ctx.round, unit), json{{"appraisal", p.appraisal}}.dump(),
-                  json{{"appraisal", "final"}}.dump(), now);
+    audit::record(c, who, "finalise", "assessment_appraisals", entity_id(ctx.round, unit),
+                  json{{"appraisal", p.appraisal}}.dump(), json{{"appraisal", "final"}}.dump(), now);
   });
 }
 
@@ -890,8 +917,8 @@ std::vector<LevelRanking> ranking(db::Connection& c, const Round& round) {
                                "FROM assessment_scores WHERE round_id = ?",
                                {round.id})
                            .rows) {
-    scores[r.str("unit_code")].push_back(
-        {r.str("criterion_code"), r.opt_f64("self_score"), r.opt_f64("self_value"), "", r.opt_f64("appraised_score"), "", ""});
+    scores[r.str("unit_code")].push_back({r.str("criterion_code"), r.opt_f64("self_score"), r.opt_f64("self_value"), "",
+                                          r.opt_f64("appraised_score"), "", ""});
   }
   static const std::map<std::string, double> none;
   for (const auto& level : round.levels) {
@@ -900,7 +927,8 @@ std::vector<LevelRanking> ranking(db::Connection& c, const Round& round) {
     std::vector<Standing> standings;
     for (const auto& p : all) {
       if (p.level != level.level) continue;
-      bool late = !(p.state == "submitted" && p.submitted_at && on_time(*p.submitted_at, level.deadline, p.extended_until));
+      bool late =
+          !(p.state == "submitted" && p.submitted_at && on_time(*p.submitted_at, level.deadline, p.extended_until));
       auto k = components.find(p.unit);
       standings.push_back(standing(shape, p.unit, late, scores[p.unit], round.components,
                                    k == components.end() ? none : k->second, round.bands));
@@ -911,8 +939,10 @@ std::vector<LevelRanking> ranking(db::Connection& c, const Round& round) {
   return out;
 }
 
-void publish(db::Database& db, std::int64_t round_id, const std::string& decision, const audit::Entry& who, Instant now) {
-  if (text::code_points(decision) > 100) throw invalid_input("decision number over 100 characters", "Số quyết định quá dài.");
+void publish(db::Database& db, std::int64_t round_id, const std::string& decision, const audit::Entry& who,
+             Instant now) {
+  if (text::code_points(decision) > 100)
+    throw invalid_input("decision number over 100 characters", "Số quyết định quá dài.");
   db.write([&](db::Connection& c) {
     auto round = find_round(c, round_id);
     if (!round) throw not_found("no such round", "Không tìm thấy đợt đánh giá.");
@@ -926,14 +956,16 @@ void publish(db::Database& db, std::int64_t round_id, const std::string& decisio
       for (const auto& u : pending) list += (list.empty() ? "" : ", ") + u;
       throw conflict("appraisals still under way: " + list, "Còn đơn vị chưa chốt kết quả thẩm định: " + list + ".");
     }
-    c.query("UPDATE assessment_rounds SET status = 'published', published_at = ?, published_by = ?, decision = ? "
-            "WHERE id = ?",
-            {now, who.actor, std::string(text::trim(decision)), round_id});
+    c.query(
+        "UPDATE assessment_rounds SET status = 'published', published_at = ?, published_by = ?, decision = ? "
+        "WHERE id = ?",
+        {now, who.actor, std::string(text::trim(decision)), round_id});
     json after{{"status", "published"}, {"decision", decision}};
     json levels = json::object();
     for (const auto& lr : ranking(c, *find_round(c, round_id))) levels[lr.level] = standings_to_json(lr.standings);
     after["levels"] = levels;
-    audit::record(c, who, "publish", "assessment_rounds", round->code, json{{"status", "open"}}.dump(), after.dump(), now);
+    audit::record(c, who, "publish", "assessment_rounds", round->code, json{{"status", "open"}}.dump(), after.dump(),
+                  now);
   });
 }
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "audit/audit.h"
 #include "assessments/model.h"
 #include "assessments/rules.h"
+#include "audit/audit.h"
 #include "db/database.h"
 
 namespace cchc::assessments {
@@ -104,9 +104,9 @@ std::vector<Evidence> unit_evidence(db::Connection& c, std::int64_t round_id, co
 // Stores an uploaded file (filetype::check with evidence_kinds, ≤ 10 MiB)
 // under a random id and attaches it to `criteria` (leaves of the unit's
 // set, at least one). Only before submission.
-Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& filename,
-                           const std::string& bytes, const std::vector<std::string>& criteria,
-                           const audit::Entry& who, Instant now);
+Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::string& unit,
+                           const std::string& filename, const std::string& bytes,
+                           const std::vector<std::string>& criteria, const audit::Entry& who, Instant now);
 // Attaches a document already in cchc: its date must fall inside the
 // round's evidence window (invalid_input otherwise, or when it has none).
 Evidence add_document_evidence(db::Database& db, std::int64_t round_id, const std::string& unit,
@@ -138,8 +138,8 @@ void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& 
                     const std::string& appraiser_unit, const audit::Entry& who, Instant now);
 // Sends the appraisal to the unit for its answer, due `answer_days`
 // working days later (end of that day).
-void send_for_answer(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& appraiser_unit,
-                     const audit::Entry& who, Instant now);
+void send_for_answer(db::Database& db, std::int64_t round_id, const std::string& unit,
+                     const std::string& appraiser_unit, const audit::Entry& who, Instant now);
 // The unit's answer (giải trình), once, before it is due: texts per
 // criterion (1-5,000 characters each, at least one).
 void answer(db::Database& db, std::int64_t round_id, const std::string& unit,
@@ -161,6 +161,7 @@ std::vector<LevelRanking> ranking(db::Connection& c, const Round& round);
 // The coordinator approves: every submitted unit's appraisal final (or
 // never started), then the round is published and locked. `decision` is
 // the approving decision's number (may be empty).
-void publish(db::Database& db, std::int64_t round_id, const std::string& decision, const audit::Entry& who, Instant now);
+void publish(db::Database& db, std::int64_t round_id, const std::string& decision, const audit::Entry& who,
+             Instant now);
 
 }  // namespace cchc::assessments

@@ -161,9 +161,9 @@ views::Table risk_table(const LevelRanking& level, const std::map<std::string, s
     for (const auto* a : areas) row.push_back(number(by_area[a->code]));
     row.push_back(number(lost));
     row.push_back(number(over));
-    row.push_back(views::Cell::of(worst && worst->lost > 0 ? fmt::format("Tiêu chí {} ({} điểm)", worst->criterion,
-                                                                         score_vi(worst->lost))
-                                                           : "—"));
+    row.push_back(views::Cell::of(worst && worst->lost > 0
+                                      ? fmt::format("Tiêu chí {} ({} điểm)", worst->criterion, score_vi(worst->lost))
+                                      : "—"));
     t.rows.push_back(std::move(row));
   }
   return t;

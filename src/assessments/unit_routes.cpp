@@ -45,8 +45,14 @@ Page load_page(db::Database& db, const std::string& code, const std::string& uni
   return db.read([&](db::Connection& c) {
     auto p = find_participant(c, round.id, unit);
     if (!p) throw not_found("the unit does not take part in this round", "Đơn vị không tham gia đợt đánh giá này.");
-    Page page{round, *p, {}, {}, unit_scores(c, round.id, unit), unit_evidence(c, round.id, unit),
-              assessments::appraisers(c, round.id, unit), names_for(c).units[unit]};
+    Page page{round,
+              *p,
+              {},
+              {},
+              unit_scores(c, round.id, unit),
+              unit_evidence(c, round.id, unit),
+              assessments::appraisers(c, round.id, unit),
+              names_for(c).units[unit]};
     for (const auto& l : round.levels) {
       if (l.level == p->level) page.level = l;
     }
@@ -118,7 +124,8 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
     bool mine = assigned(p, req);
     const auto& a = p.participant.appraisal;
     bool appraise = open && !draft && mine && (a == "none" || a == "appraising" || a == "answered");
-    bool answer = open && self && a == "awaiting_answer" && p.participant.answer_due && now <= *p.participant.answer_due;
+    bool answer =
+        open && self && a == "awaiting_answer" && p.participant.answer_due && now <= *p.participant.answer_due;
     bool show_appraisal = mine || directory::province_wide(*req.principal) || a == "awaiting_answer" ||
                           a == "answered" || a == "final" || !open;
     auto computed = edit ? computed_values(sources, p.set, p.round, unit) : std::map<std::string, double>{};
@@ -134,9 +141,15 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
     double self_total = 0, final_total = 0;
     for (const auto& c : p.set.criteria) {
       bool is_leaf = std::find(lf.begin(), lf.end(), &c) != lf.end();
-      json row{{"code", c.code}, {"id", dom_id(c.code)}, {"name", c.name}, {"guidance", c.guidance},
-               {"has_guidance", !c.guidance.empty()}, {"max", score_vi(node_max(p.set, c.code))},
-               {"group", !is_leaf}, {"area", c.parent.empty()}, {"colspan", show_appraisal ? "9" : "6"}};
+      json row{{"code", c.code},
+               {"id", dom_id(c.code)},
+               {"name", c.name},
+               {"guidance", c.guidance},
+               {"has_guidance", !c.guidance.empty()},
+               {"max", score_vi(node_max(p.set, c.code))},
+               {"group", !is_leaf},
+               {"area", c.parent.empty()},
+               {"colspan", show_appraisal ? "9" : "6"}};
       if (!is_leaf) {
         rows.push_back(row);
         continue;
@@ -155,38 +168,39 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
       auto comp = computed.find(c.code);
       // edit, appraise, answer and show_appraisal repeat the page's flags so
       // that the row's names resolve inside them (views/renderer.h).
-      row.update({{"leaf", true},
-                  {"rule", rule_label_vi(c, sources.indicators)},
-                  {"manual", c.rule == Rule::manual},
-                  {"yes_no", c.rule == Rule::yes_no},
-                  {"measured", c.rule == Rule::tiers || (c.rule == Rule::indicator && comp == computed.end())},
-                  {"computed", comp != computed.end()},
-                  {"computed_value", comp != computed.end() ? text::format_decimal(comp->second, 2) : ""},
-                  {"min", score_vi(c.min)},
-                  {"step", c.step ? score_vi(*c.step) : ""},
-                  {"score", scored ? score_vi(score) : ""},
-                  {"scored", scored},
-                  {"yes", scored && score >= c.max - 1e-9},
-                  {"no", scored && score < c.max - 1e-9},
-                  {"value", s && s->value ? text::format_decimal(*s->value, 2) : ""},
-                  {"explanation", s ? s->explanation : ""},
-                  {"below_max", scored && score < c.max - 1e-9},
-                  {"evidence_required", c.evidence_required},
-                  {"files", ev},
-                  {"appraised", s && s->appraised ? score_vi(*s->appraised) : ""},
-                  {"comment", s ? s->comment : ""},
-                  {"answer_text", s ? s->answer : ""},
-                  {"edit", edit},
-                  {"view", !edit},
-                  {"edit_manual", edit && c.rule == Rule::manual},
-                  {"edit_yes_no", edit && c.rule == Rule::yes_no},
-                  {"edit_measured", edit && (c.rule == Rule::tiers || (c.rule == Rule::indicator && comp == computed.end()))},
-                  {"has_value", s && s->value},
-                  {"appraise", appraise},
-                  {"view_appraisal", show_appraisal && !appraise},
-                  {"answer", answer},
-                  {"view_answer", show_appraisal && !answer},
-                  {"show_appraisal", show_appraisal}});
+      row.update(
+          {{"leaf", true},
+           {"rule", rule_label_vi(c, sources.indicators)},
+           {"manual", c.rule == Rule::manual},
+           {"yes_no", c.rule == Rule::yes_no},
+           {"measured", c.rule == Rule::tiers || (c.rule == Rule::indicator && comp == computed.end())},
+           {"computed", comp != computed.end()},
+           {"computed_value", comp != computed.end() ? text::format_decimal(comp->second, 2) : ""},
+           {"min", score_vi(c.min)},
+           {"step", c.step ? score_vi(*c.step) : ""},
+           {"score", scored ? score_vi(score) : ""},
+           {"scored", scored},
+           {"yes", scored && score >= c.max - 1e-9},
+           {"no", scored && score < c.max - 1e-9},
+           {"value", s && s->value ? text::format_decimal(*s->value, 2) : ""},
+           {"explanation", s ? s->explanation : ""},
+           {"below_max", scored && score < c.max - 1e-9},
+           {"evidence_required", c.evidence_required},
+           {"files", ev},
+           {"appraised", s && s->appraised ? score_vi(*s->appraised) : ""},
+           {"comment", s ? s->comment : ""},
+           {"answer_text", s ? s->answer : ""},
+           {"edit", edit},
+           {"view", !edit},
+           {"edit_manual", edit && c.rule == Rule::manual},
+           {"edit_yes_no", edit && c.rule == Rule::yes_no},
+           {"edit_measured", edit && (c.rule == Rule::tiers || (c.rule == Rule::indicator && comp == computed.end()))},
+           {"has_value", s && s->value},
+           {"appraise", appraise},
+           {"view_appraisal", show_appraisal && !appraise},
+           {"answer", answer},
+           {"view_answer", show_appraisal && !answer},
+           {"show_appraisal", show_appraisal}});
       rows.push_back(row);
     }
     json evidence = json::array();
@@ -202,7 +216,8 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                           {"edit", edit}});
     }
     json leaf_options = json::array();
-    for (const auto* c : lf) leaf_options.push_back({{"code", c->code}, {"id", "mc-" + dom_id(c->code)}, {"name", c->name}});
+    for (const auto* c : lf)
+      leaf_options.push_back({{"code", c->code}, {"id", "mc-" + dom_id(c->code)}, {"name", c->name}});
     json documents = json::array();
     if (edit && sources.documents) {
       for (const auto& d : sources.documents()) {
@@ -218,9 +233,11 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
         std::string back;
         if (r.next_from) back = fmt::format("Đạt {} để được thêm điểm", text::format_decimal(*r.next_from, 2));
         if (r.full_from && (!r.next_from || *r.full_from != *r.next_from)) {
-          back += (back.empty() ? "" : "; ") + fmt::format("đạt {} để được điểm tối đa", text::format_decimal(*r.full_from, 2));
+          back += (back.empty() ? "" : "; ") +
+                  fmt::format("đạt {} để được điểm tối đa", text::format_decimal(*r.full_from, 2));
         }
-        risk.push_back({{"code", r.criterion}, {"id", dom_id(r.criterion)},
+        risk.push_back({{"code", r.criterion},
+                        {"id", dom_id(r.criterion)},
                         {"lost", score_vi(r.lost)},
                         {"over", r.over_claim ? score_vi(*r.over_claim) : ""},
                         {"value", r.value ? text::format_decimal(*r.value, 2) : ""},
@@ -228,39 +245,42 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
       }
     }
     auto href = unit_href(p.round, unit);
-    json data{{"csrf", req.session ? req.session->csrf_token : ""},
-              {"round", {{"name", p.round.name}, {"href", "/danh-gia/" + http::url_encode(p.round.code)},
-                         {"window", format_date_vi(p.round.evidence_from) + " - " + format_date_vi(p.round.evidence_to)}}},
-              {"unit", {{"name", p.unit_name}, {"code", unit}}},
-              {"href", href},
-              {"set", fmt::format("{} (phiên bản {})", p.set.name, p.set.version)},
-              {"deadline", format_datetime_vi(deadline_of(p.participant, p.level))},
-              {"extended", p.participant.extended_until.has_value()},
-              {"state", submission_label_vi(p.participant, p.level, now)},
-              {"submitted_at", p.participant.submitted_at ? format_datetime_vi(*p.participant.submitted_at) : ""},
-              {"appraisal_state", appraisal_label_vi(a)},
-              {"answer_due", p.participant.answer_due ? format_datetime_vi(*p.participant.answer_due) : ""},
-              {"self_total", score_vi(self_total)},
-              {"final_total", score_vi(final_total)},
-              {"max_total", score_vi(max_total(p.set))},
-              {"rows", rows},
-              {"edit", edit},
-              {"submit", submit_right},
-              {"appraise", appraise},
-              {"can_send", open && mine && a == "appraising"},
-              {"can_finalise", open && mine && !draft && a != "final" &&
-                                   (a != "awaiting_answer" || (p.participant.answer_due && now > *p.participant.answer_due))},
-              {"answer", answer},
-              {"show_appraisal", show_appraisal},
-              {"late_closed", open && draft && self && !edit},
-              {"evidence", evidence},
-              {"has_evidence", !evidence.empty()},
-              {"no_evidence", evidence.empty()},
-              {"risk", risk},
-              {"has_risk", !risk.empty()},
-              {"leaf_options", leaf_options},
-              {"documents", documents},
-              {"has_documents", !documents.empty()}};
+    json data{
+        {"csrf", req.session ? req.session->csrf_token : ""},
+        {"round",
+         {{"name", p.round.name},
+          {"href", "/danh-gia/" + http::url_encode(p.round.code)},
+          {"window", format_date_vi(p.round.evidence_from) + " - " + format_date_vi(p.round.evidence_to)}}},
+        {"unit", {{"name", p.unit_name}, {"code", unit}}},
+        {"href", href},
+        {"set", fmt::format("{} (phiên bản {})", p.set.name, p.set.version)},
+        {"deadline", format_datetime_vi(deadline_of(p.participant, p.level))},
+        {"extended", p.participant.extended_until.has_value()},
+        {"state", submission_label_vi(p.participant, p.level, now)},
+        {"submitted_at", p.participant.submitted_at ? format_datetime_vi(*p.participant.submitted_at) : ""},
+        {"appraisal_state", appraisal_label_vi(a)},
+        {"answer_due", p.participant.answer_due ? format_datetime_vi(*p.participant.answer_due) : ""},
+        {"self_total", score_vi(self_total)},
+        {"final_total", score_vi(final_total)},
+        {"max_total", score_vi(max_total(p.set))},
+        {"rows", rows},
+        {"edit", edit},
+        {"submit", submit_right},
+        {"appraise", appraise},
+        {"can_send", open && mine && a == "appraising"},
+        {"can_finalise", open && mine && !draft && a != "final" &&
+                             (a != "awaiting_answer" || (p.participant.answer_due && now > *p.participant.answer_due))},
+        {"answer", answer},
+        {"show_appraisal", show_appraisal},
+        {"late_closed", open && draft && self && !edit},
+        {"evidence", evidence},
+        {"has_evidence", !evidence.empty()},
+        {"no_evidence", evidence.empty()},
+        {"risk", risk},
+        {"has_risk", !risk.empty()},
+        {"leaf_options", leaf_options},
+        {"documents", documents},
+        {"has_documents", !documents.empty()}};
     if (req.query_param("da-luu")) data["notice"] = {{"message", "Đã lưu bản nháp."}};
     if (req.query_param("da-gui")) data["notice"] = {{"message", "Đã gửi bản tự đánh giá. Bản đã gửi không thể sửa."}};
     if (req.query_param("da-cap-nhat")) data["notice"] = {{"message", "Đã cập nhật."}};
@@ -280,106 +300,140 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
       if (htmx) return http::html(req, layout.fragment("assessments/saved.tpl", {{"error", {{"message", message}}}}));
       return page(req, {{"error", {{"message", message}}}}, http::Status::unprocessable_entity);
     }
-    if (htmx) return http::html(req, layout.fragment("assessments/saved.tpl", {{"saved", true}, {"at", format_datetime_vi(now_seconds())}}));
+    if (htmx)
+      return http::html(
+          req, layout.fragment("assessments/saved.tpl", {{"saved", true}, {"at", format_datetime_vi(now_seconds())}}));
     return http::redirect(req, "/danh-gia/" + http::url_encode(req.params.at("code")) + "/don-vi/" +
                                    http::url_encode(req.params.at("unit")) + "?" + done);
   };
 
-  router.add(http::Verb::get, "/danh-gia/{code}/don-vi/{unit}", "assessments.read", [page](http::Request& req) {
-    return page(req, json::object(), http::Status::ok);
-  });
-  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}", "assessments.self", [&db, &sources, act](http::Request& req) {
-    return act(req, [&] {
-      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-      save_draft(db, p.round.id, p.participant.unit, self_input(req, p, sources), directory::actor(req), now_seconds());
-    }, "da-luu=1");
-  });
-  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/nop", "assessments.submit", [&db, &sources, act](http::Request& req) {
-    return act(req, [&] {
-      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-      auto who = directory::actor(req);
-      save_draft(db, p.round.id, p.participant.unit, self_input(req, p, sources), who, now_seconds());
-      submit(db, p.round.id, p.participant.unit, who, now_seconds());
-    }, "da-gui=1");
-  });
+  router.add(http::Verb::get, "/danh-gia/{code}/don-vi/{unit}", "assessments.read",
+             [page](http::Request& req) { return page(req, json::object(), http::Status::ok); });
+  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}", "assessments.self",
+             [&db, &sources, act](http::Request& req) {
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     save_draft(db, p.round.id, p.participant.unit, self_input(req, p, sources), directory::actor(req),
+                                now_seconds());
+                   },
+                   "da-luu=1");
+             });
+  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/nop", "assessments.submit",
+             [&db, &sources, act](http::Request& req) {
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     auto who = directory::actor(req);
+                     save_draft(db, p.round.id, p.participant.unit, self_input(req, p, sources), who, now_seconds());
+                     submit(db, p.round.id, p.participant.unit, who, now_seconds());
+                   },
+                   "da-gui=1");
+             });
   router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/minh-chung", "assessments.self",
              [&db, &sources, act](http::Request& req) {
-               return act(req, [&] {
-                 auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-                 auto criteria = criteria_field(req);
-                 auto who = directory::actor(req);
-                 auto f = req.files().find("tep");
-                 if (f != req.files().end() && !f->second.filename.empty()) {
-                   add_file_evidence(db, p.round.id, p.participant.unit, f->second.filename, f->second.content, criteria,
-                                     who, now_seconds());
-                   return;
-                 }
-                 auto reference = req.form_param("van_ban").value_or("");
-                 if (reference.empty() || !sources.documents) {
-                   throw invalid_input("choose a file or a document", "Cần chọn tệp hoặc văn bản làm minh chứng.");
-                 }
-                 for (const auto& d : sources.documents()) {
-                   if (d.reference == reference) {
-                     add_document_evidence(db, p.round.id, p.participant.unit, d, criteria, who, now_seconds());
-                     return;
-                   }
-                 }
-                 throw invalid_input("no such document", "Không tìm thấy văn bản đã chọn.");
-               }, "da-cap-nhat=1#minh-chung");
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     auto criteria = criteria_field(req);
+                     auto who = directory::actor(req);
+                     auto f = req.files().find("tep");
+                     if (f != req.files().end() && !f->second.filename.empty()) {
+                       add_file_evidence(db, p.round.id, p.participant.unit, f->second.filename, f->second.content,
+                                         criteria, who, now_seconds());
+                       return;
+                     }
+                     auto reference = req.form_param("van_ban").value_or("");
+                     if (reference.empty() || !sources.documents) {
+                       throw invalid_input("choose a file or a document", "Cần chọn tệp hoặc văn bản làm minh chứng.");
+                     }
+                     for (const auto& d : sources.documents()) {
+                       if (d.reference == reference) {
+                         add_document_evidence(db, p.round.id, p.participant.unit, d, criteria, who, now_seconds());
+                         return;
+                       }
+                     }
+                     throw invalid_input("no such document", "Không tìm thấy văn bản đã chọn.");
+                   },
+                   "da-cap-nhat=1#minh-chung");
              });
   router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/minh-chung/{id}/xoa", "assessments.self",
              [&db, act](http::Request& req) {
-               return act(req, [&] {
-                 auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-                 auto id = text::parse_decimal(req.params.at("id"));
-                 remove_evidence(db, p.round.id, p.participant.unit, std::int64_t(id.value_or(0)), directory::actor(req),
-                                 now_seconds());
-               }, "da-cap-nhat=1#minh-chung");
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     auto id = text::parse_decimal(req.params.at("id"));
+                     remove_evidence(db, p.round.id, p.participant.unit, std::int64_t(id.value_or(0)),
+                                     directory::actor(req), now_seconds());
+                   },
+                   "da-cap-nhat=1#minh-chung");
              });
-  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/tham-dinh", "assessments.appraise", [&db, act](http::Request& req) {
-    return act(req, [&] {
-      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-      std::map<std::string, double> scores;
-      std::map<std::string, std::string> comments;
-      std::vector<LineError> errors;
-      for (const auto* c : leaves(p.set)) {
-        try {
-          if (auto v = text::parse_decimal(req.form_param("tham_dinh_" + c->code).value_or(""))) scores[c->code] = *v;
-        } catch (const Error&) {
-          errors.push_back({0, fmt::format("criterion {}: not a number", c->code),
-                            fmt::format("Tiêu chí {}: điểm thẩm định phải là một số.", c->code)});
-        }
-        if (auto t = req.form_param("nhan_xet_" + c->code); t && !text::trim(*t).empty()) comments[c->code] = *t;
-      }
-      if (!errors.empty()) throw rejected(errors);
-      save_appraisal(db, p.round.id, p.participant.unit, scores, comments, req.principal->unit_code,
-                     directory::actor(req), now_seconds());
-    }, "da-cap-nhat=1");
-  });
+  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/tham-dinh", "assessments.appraise",
+             [&db, act](http::Request& req) {
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     std::map<std::string, double> scores;
+                     std::map<std::string, std::string> comments;
+                     std::vector<LineError> errors;
+                     for (const auto* c : leaves(p.set)) {
+                       try {
+                         if (auto v = text::parse_decimal(req.form_param("tham_dinh_" + c->code).value_or("")))
+                           scores[c->code] = *v;
+                       } catch (const Error&) {
+                         errors.push_back({0, fmt::format("criterion {}: not a number", c->code),
+                                           fmt::format("Tiêu chí {}: điểm thẩm định phải là một số.", c->code)});
+                       }
+                       if (auto t = req.form_param("nhan_xet_" + c->code); t && !text::trim(*t).empty())
+                         comments[c->code] = *t;
+                     }
+                     if (!errors.empty()) throw rejected(errors);
+                     save_appraisal(db, p.round.id, p.participant.unit, scores, comments, req.principal->unit_code,
+                                    directory::actor(req), now_seconds());
+                   },
+                   "da-cap-nhat=1");
+             });
   router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/gui-giai-trinh", "assessments.appraise",
              [&db, act](http::Request& req) {
-               return act(req, [&] {
-                 auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-                 send_for_answer(db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req),
-                                 now_seconds());
-               }, "da-cap-nhat=1");
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     send_for_answer(db, p.round.id, p.participant.unit, req.principal->unit_code,
+                                     directory::actor(req), now_seconds());
+                   },
+                   "da-cap-nhat=1");
              });
-  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/giai-trinh", "assessments.self", [&db, act](http::Request& req) {
-    return act(req, [&] {
-      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-      std::map<std::string, std::string> answers;
-      for (const auto* c : leaves(p.set)) {
-        if (auto t = req.form_param("giai_trinh_" + c->code)) answers[c->code] = *t;
-      }
-      answer(db, p.round.id, p.participant.unit, answers, directory::actor(req), now_seconds());
-    }, "da-cap-nhat=1");
-  });
-  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/chot", "assessments.appraise", [&db, act](http::Request& req) {
-    return act(req, [&] {
-      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-      finalise(db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req), now_seconds());
-    }, "da-cap-nhat=1");
-  });
+  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/giai-trinh", "assessments.self",
+             [&db, act](http::Request& req) {
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     std::map<std::string, std::string> answers;
+                     for (const auto* c : leaves(p.set)) {
+                       if (auto t = req.form_param("giai_trinh_" + c->code)) answers[c->code] = *t;
+                     }
+                     answer(db, p.round.id, p.participant.unit, answers, directory::actor(req), now_seconds());
+                   },
+                   "da-cap-nhat=1");
+             });
+  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/chot", "assessments.appraise",
+             [&db, act](http::Request& req) {
+               return act(
+                   req,
+                   [&] {
+                     auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     finalise(db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req),
+                              now_seconds());
+                   },
+                   "da-cap-nhat=1");
+             });
 }
 
 }  // namespace cchc::assessments

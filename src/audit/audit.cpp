@@ -36,9 +36,8 @@ constexpr const char* kColumns =
 
 std::string hash_of(const Stored& e) {
   std::string data = e.prev_hash;
-  for (const std::string& f :
-       {std::to_string(e.seq), std::to_string(e.at.time_since_epoch().count()), e.actor, e.address,
-        e.action, e.entity, e.entity_id, field(e.before_json), field(e.after_json)}) {
+  for (const std::string& f : {std::to_string(e.seq), std::to_string(e.at.time_since_epoch().count()), e.actor,
+                               e.address, e.action, e.entity, e.entity_id, field(e.before_json), field(e.after_json)}) {
     data += '\x1f';
     data += f;
   }
@@ -57,8 +56,8 @@ void append(db::Connection& c, const Entry& e, Instant at) {
   s.prev_hash = head.empty() ? kGenesis : head.one().str("hash");
   s.hash = hash_of(s);
   c.query(fmt::format("INSERT INTO audit_log ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kColumns),
-          {s.seq, std::int64_t{at.time_since_epoch().count()}, s.actor, s.address, s.action, s.entity,
-           s.entity_id, s.before_json, s.after_json, s.prev_hash, s.hash});
+          {s.seq, std::int64_t{at.time_since_epoch().count()}, s.actor, s.address, s.action, s.entity, s.entity_id,
+           s.before_json, s.after_json, s.prev_hash, s.hash});
 }
 
 void record(db::Connection& c, const Entry& who, const std::string& action, const std::string& entity,
@@ -74,9 +73,8 @@ void record(db::Connection& c, const Entry& who, const std::string& action, cons
 
 Verification verify(db::Database& db) {
   Verification v;
-  auto rows = db.read([](db::Connection& c) {
-    return c.query(fmt::format("SELECT {} FROM audit_log ORDER BY seq", kColumns));
-  });
+  auto rows = db.read(
+      [](db::Connection& c) { return c.query(fmt::format("SELECT {} FROM audit_log ORDER BY seq", kColumns)); });
   std::string prev = kGenesis;
   std::int64_t expected_seq = 1;
   for (const auto& row : rows.rows) {
@@ -90,8 +88,7 @@ Verification verify(db::Database& db) {
     if (s.seq != expected_seq) {
       bad(fmt::format("entry {} missing (next present is {})", expected_seq, s.seq));
     } else if (s.prev_hash != prev) {
-      bad(fmt::format("entry {} does not follow entry {}: an entry was changed or removed", s.seq,
-                      s.seq - 1));
+      bad(fmt::format("entry {} does not follow entry {}: an entry was changed or removed", s.seq, s.seq - 1));
     } else if (hash_of(s) != s.hash) {
       bad(fmt::format("entry {} was changed after it was written", s.seq));
     }

@@ -33,9 +33,7 @@ WorkCalendar WorkCalendar::from_csv(std::string_view csv) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#' || line.starts_with("date,")) continue;
-    auto bad = [&](std::string_view why) {
-      return invalid_input(fmt::format("calendar line {}: {}", line_no, why));
-    };
+    auto bad = [&](std::string_view why) { return invalid_input(fmt::format("calendar line {}: {}", line_no, why)); };
     auto f = split(line, ',');
     if (f.size() != 4) throw bad("expected 4 fields: date,kind,name,status");
     CalendarEntry e;
@@ -44,12 +42,17 @@ WorkCalendar WorkCalendar::from_csv(std::string_view csv) {
     } catch (const Error&) {
       throw bad("bad date");
     }
-    if (f[1] == "holiday") e.kind = CalendarEntry::Kind::holiday;
-    else if (f[1] == "workday") e.kind = CalendarEntry::Kind::workday;
-    else throw bad("kind must be holiday or workday");
+    if (f[1] == "holiday")
+      e.kind = CalendarEntry::Kind::holiday;
+    else if (f[1] == "workday")
+      e.kind = CalendarEntry::Kind::workday;
+    else
+      throw bad("kind must be holiday or workday");
     e.name = std::string(f[2]);
-    if (f[3] == "provisional") e.provisional = true;
-    else if (f[3] != "official") throw bad("status must be official or provisional");
+    if (f[3] == "provisional")
+      e.provisional = true;
+    else if (f[3] != "official")
+      throw bad("status must be official or provisional");
     auto& target = e.kind == CalendarEntry::Kind::holiday ? cal.holidays_ : cal.workdays_;
     auto& other = e.kind == CalendarEntry::Kind::holiday ? cal.workdays_ : cal.holidays_;
     if (other.count(sys_days{e.date}) || !target.insert(sys_days{e.date}).second) {
@@ -61,9 +64,8 @@ WorkCalendar WorkCalendar::from_csv(std::string_view csv) {
     cal.last_year_ = std::max(cal.last_year_, y);
     cal.entries_.push_back(std::move(e));
   }
-  std::sort(cal.entries_.begin(), cal.entries_.end(), [](const auto& a, const auto& b) {
-    return sys_days{a.date} < sys_days{b.date};
-  });
+  std::sort(cal.entries_.begin(), cal.entries_.end(),
+            [](const auto& a, const auto& b) { return sys_days{a.date} < sys_days{b.date}; });
   return cal;
 }
 
@@ -85,10 +87,8 @@ bool WorkCalendar::covers(Date d) const {
 void WorkCalendar::require_covered(Date d) const {
   if (!covers(d)) {
     throw invalid_input(
-        fmt::format("date {} is outside the working-day calendar ({}-{})", format_iso_date(d),
-                    first_year_, last_year_),
-        fmt::format("Ngày {} nằm ngoài lịch ngày làm việc đã có ({}–{}).", format_date_vi(d),
-                    first_year_, last_year_));
+        fmt::format("date {} is outside the working-day calendar ({}-{})", format_iso_date(d), first_year_, last_year_),
+        fmt::format("Ngày {} nằm ngoài lịch ngày làm việc đã có ({}–{}).", format_date_vi(d), first_year_, last_year_));
   }
 }
 

@@ -53,8 +53,7 @@ Date parse_iso_date(std::string_view s) {
     }
     return v;
   };
-  Date d{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))},
-         day{static_cast<unsigned>(num(8, 2))}};
+  Date d{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))}, day{static_cast<unsigned>(num(8, 2))}};
   if (!d.ok()) throw bad();
   return d;
 }
@@ -71,16 +70,15 @@ std::string format_datetime_vi(Instant t) {
   Instant local = t + kVietnamOffset;
   auto day_start = floor<days>(local);
   hh_mm_ss hms{local - day_start};
-  return fmt::format("{:02}:{:02} {}", hms.hours().count(), hms.minutes().count(),
-                     format_date_vi(Date{day_start}));
+  return fmt::format("{:02}:{:02} {}", hms.hours().count(), hms.minutes().count(), format_date_vi(Date{day_start}));
 }
 
 std::string format_rfc3339_vn(Instant t) {
   Instant local = t + kVietnamOffset;
   auto day_start = floor<days>(local);
   hh_mm_ss hms{local - day_start};
-  return fmt::format("{}T{:02}:{:02}:{:02}+07:00", format_iso_date(Date{day_start}),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  return fmt::format("{}T{:02}:{:02}:{:02}+07:00", format_iso_date(Date{day_start}), hms.hours().count(),
+                     hms.minutes().count(), hms.seconds().count());
 }
 
 Instant parse_rfc3339(std::string_view s) {

@@ -10,14 +10,14 @@
 namespace cchc {
 
 enum class ErrorKind {
-  invalid_input,   // 400: the request or its data is malformed or breaks a rule
-  unauthenticated, // 401: sign-in needed
-  forbidden,       // 403: signed in (or not) but not allowed; CSRF failures
-  not_found,       // 404
-  conflict,        // 409: the state changed under the request
-  too_large,       // 413
-  unavailable,     // 503: a dependency (the database) is down
-  internal,        // 500: a bug or an unexpected failure
+  invalid_input,    // 400: the request or its data is malformed or breaks a rule
+  unauthenticated,  // 401: sign-in needed
+  forbidden,        // 403: signed in (or not) but not allowed; CSRF failures
+  not_found,        // 404
+  conflict,         // 409: the state changed under the request
+  too_large,        // 413
+  unavailable,      // 503: a dependency (the database) is down
+  internal,         // 500: a bug or an unexpected failure
 };
 
 // `what()` is the English detail for logs, the API and the CLI; `message_vi`

@@ -98,8 +98,9 @@ Accepted check(std::string_view filename, std::string_view bytes, const std::vec
   }
   auto detected = sniff(bytes);
   if (std::find(kind->detected.begin(), kind->detected.end(), detected) == kind->detected.end()) {
-    throw invalid_input(fmt::format("the file is named .{} but its content is {}", ext, detected),
-                        fmt::format("Nội dung tệp không phải dạng .{} như tên tệp (hệ thống nhận ra: {}).", ext, detected));
+    throw invalid_input(
+        fmt::format("the file is named .{} but its content is {}", ext, detected),
+        fmt::format("Nội dung tệp không phải dạng .{} như tên tệp (hệ thống nhận ra: {}).", ext, detected));
   }
   std::string stem = text::slug(filename.substr(0, dot));
   if (stem.empty()) stem = "tep";

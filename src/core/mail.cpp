@@ -66,8 +66,10 @@ std::string format(const Message& m, Instant date, const std::string& message_id
   out += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
   std::string body;
   for (char c : m.body) {
-    if (c == '\n') body += "\r\n";
-    else body += c;
+    if (c == '\n')
+      body += "\r\n";
+    else
+      body += c;
   }
   auto encoded = text::base64(body);
   for (size_t i = 0; i < encoded.size(); i += 76) out += encoded.substr(i, 76) + "\r\n";
@@ -78,11 +80,12 @@ void send(const std::string& smtp_url, const Message& m, Instant date) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw unavailable("cannot start an SMTP client");
   auto at = m.from.find('@');
-  Upload upload{format(m, date, fmt::format("{}.{}{}", date.time_since_epoch().count(), randombytes_random(),
-                                            at == std::string::npos ? "@cchc" : m.from.substr(at))),
+  Upload upload{format(m, date,
+                       fmt::format("{}.{}{}", date.time_since_epoch().count(), randombytes_random(),
+                                   at == std::string::npos ? "@cchc" : m.from.substr(at))),
                 0};
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(curl_slist_append(nullptr, ("<" + m.to + ">").c_str()),
-                                                                   curl_slist_free_all);
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(
+      curl_slist_append(nullptr, ("<" + m.to + ">").c_str()), curl_slist_free_all);
   std::string from = "<" + m.from + ">";
   curl_easy_setopt(curl.get(), CURLOPT_URL, smtp_url.c_str());
   curl_easy_setopt(curl.get(), CURLOPT_MAIL_FROM, from.c_str());

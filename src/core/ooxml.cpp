@@ -12,7 +12,9 @@ namespace {
 constexpr zip_uint64_t kMaxPart = 20u << 20;
 }
 
-bool looks_like_zip(std::string_view bytes) { return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+bool looks_like_zip(std::string_view bytes) {
+  return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
 
 Package::Package(std::string_view bytes, Broken broken) : broken_(std::move(broken)) {
   if (!looks_like_zip(bytes)) throw broken_("not a ZIP package");

@@ -14,11 +14,10 @@ using namespace std::chrono;
 namespace {
 
 Error bad_period(std::string_view code) {
-  return invalid_input(
-      fmt::format("invalid period '{}': expected YYYY, YYYY-Q1..Q4, YYYY-H1, YYYY-H2, YYYY-9M, "
-                  "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD",
-                  code),
-      "Kỳ báo cáo không hợp lệ (ví dụ hợp lệ: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03).");
+  return invalid_input(fmt::format("invalid period '{}': expected YYYY, YYYY-Q1..Q4, YYYY-H1, YYYY-H2, YYYY-9M, "
+                                   "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD",
+                                   code),
+                       "Kỳ báo cáo không hợp lệ (ví dụ hợp lệ: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03).");
 }
 
 std::optional<int> parse_year(std::string_view s) {
@@ -102,20 +101,16 @@ std::string Period::label_vi() const {
   switch (kind) {
     case Kind::year: return fmt::format("Năm {}", y);
     case Kind::quarter: return fmt::format("Quý {}/{}", roman(int((m + 2) / 3)), y);
-    case Kind::half:
-      return m == 1 ? fmt::format("6 tháng đầu năm {}", y) : fmt::format("6 tháng cuối năm {}", y);
+    case Kind::half: return m == 1 ? fmt::format("6 tháng đầu năm {}", y) : fmt::format("6 tháng cuối năm {}", y);
     case Kind::nine_months: return fmt::format("9 tháng năm {}", y);
     case Kind::month: return fmt::format("Tháng {}/{}", m, y);
-    case Kind::range:
-      return fmt::format("Từ {} đến {}", format_date_vi(first), format_date_vi(last));
+    case Kind::range: return fmt::format("Từ {} đến {}", format_date_vi(first), format_date_vi(last));
   }
   return {};
 }
 
 Instant Period::end() const { return start_of_day(Date{sys_days{last} + days{1}}); }
 
-bool Period::contains(Date d) const {
-  return sys_days{d} >= sys_days{first} && sys_days{d} <= sys_days{last};
-}
+bool Period::contains(Date d) const { return sys_days{d} >= sys_days{first} && sys_days{d} <= sys_days{last}; }
 
 }  // namespace cchc

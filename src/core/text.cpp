@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
-#include <array>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/numberformatter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <array>
 
 #include <charconv>
 #include <cmath>
@@ -164,8 +164,10 @@ std::string slug(std::string_view s) {
   std::string folded = fold(s), out;
   for (unsigned char c : folded) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) out.push_back(char(c));
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
+    if (keep)
+      out.push_back(char(c));
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -224,7 +226,9 @@ std::optional<std::string> unbase64(std::string_view text) {
 
 std::string upper(std::string_view s) {
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size()))).toUpper(icu::Locale("vi")).toUTF8String(out);
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())))
+      .toUpper(icu::Locale("vi"))
+      .toUTF8String(out);
   return out;
 }
 

@@ -72,8 +72,8 @@ bool collate_less(std::string_view a, std::string_view b);
 // (English detail, Vietnamese message) for anything else.
 std::optional<double> parse_decimal(std::string_view s);
 
-std::string format_int(std::int64_t v);                       // 1234567 → "1.234.567"
-std::string format_decimal(double v, int fraction_digits);     // 1234.5, 1 → "1.234,5"
+std::string format_int(std::int64_t v);                               // 1234567 → "1.234.567"
+std::string format_decimal(double v, int fraction_digits);            // 1234.5, 1 → "1.234,5"
 std::string format_percent(double percent, int fraction_digits = 1);  // 96.5 → "96,5 %"
 
 }  // namespace cchc::text

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <functional>
 #include <memory>
-#include <type_traits>
 #include <optional>
+#include <type_traits>
 
 #include "core/errors.h"
 #include "core/ooxml.h"
@@ -19,8 +19,7 @@ constexpr size_t kMaxRows = 20000;
 constexpr int kMaxColumns = 100;  // cells further right are left out
 
 Error not_a_workbook(const std::string& why) {
-  return invalid_input("not a readable XLSX workbook: " + why,
-                       "Tệp không phải bảng tính XLSX đọc được (" + why + ").");
+  return invalid_input("not a readable XLSX workbook: " + why, "Tệp không phải bảng tính XLSX đọc được (" + why + ").");
 }
 
 using ooxml::attr;
@@ -38,13 +37,18 @@ std::vector<std::string> shared_strings(const ooxml::Package& z) {
   int phonetic = 0;
   Parser p;
   p.start = [&](std::string_view n, const char**) {
-    if (n == "si") out.emplace_back();
-    else if (n == "rPh") ++phonetic;
-    else if (n == "t") in_t = true;
+    if (n == "si")
+      out.emplace_back();
+    else if (n == "rPh")
+      ++phonetic;
+    else if (n == "t")
+      in_t = true;
   };
   p.end = [&](std::string_view n) {
-    if (n == "rPh") --phonetic;
-    else if (n == "t") in_t = false;
+    if (n == "rPh")
+      --phonetic;
+    else if (n == "t")
+      in_t = false;
   };
   p.text = [&](std::string_view s) {
     if (in_t && !phonetic && !out.empty()) out.back() += s;

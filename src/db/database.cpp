@@ -25,9 +25,7 @@ const Value& Row::operator[](std::string_view column) const {
   throw Error(ErrorKind::internal, fmt::format("no column '{}' in result", column));
 }
 
-bool Row::is_null(std::string_view column) const {
-  return std::holds_alternative<std::monostate>((*this)[column]);
-}
+bool Row::is_null(std::string_view column) const { return std::holds_alternative<std::monostate>((*this)[column]); }
 
 std::int64_t Row::i64(std::string_view column) const {
   const Value& v = (*this)[column];

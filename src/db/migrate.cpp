@@ -5,8 +5,8 @@
 #include <map>
 #include <regex>
 
-#include "core/embedded.h"
 #include "core/dates.h"
+#include "core/embedded.h"
 #include "core/errors.h"
 
 namespace cchc::db {
@@ -70,8 +70,7 @@ std::vector<Migration> migrations_for(Backend backend) {
     }
     if (e.has_common == (e.has_specific || e.has_other) || e.has_specific != e.has_other) {
       throw Error(ErrorKind::internal,
-                  fmt::format("migration {} needs one common file or one file per dialect",
-                              version));
+                  fmt::format("migration {} needs one common file or one file per dialect", version));
     }
     std::string sql = e.has_common ? e.common : e.specific;
     const std::string marker = "@AUTO_ID@";

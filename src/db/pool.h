@@ -24,8 +24,7 @@ class Pool {
   std::unique_ptr<Conn> take() {
     std::unique_lock lock(mutex_);
     if (!cv_.wait_for(lock, timeout_, [&] { return !idle_.empty() || open_ < max_; })) {
-      throw unavailable("database connection pool exhausted",
-                        "Hệ thống đang bận, xin vui lòng thử lại sau ít phút.");
+      throw unavailable("database connection pool exhausted", "Hệ thống đang bận, xin vui lòng thử lại sau ít phút.");
     }
     if (!idle_.empty()) {
       auto c = std::move(idle_.back());
@@ -46,8 +45,10 @@ class Pool {
 
   void give(std::unique_ptr<Conn> c, bool healthy) {
     std::lock_guard lock(mutex_);
-    if (healthy) idle_.push_back(std::move(c));
-    else --open_;
+    if (healthy)
+      idle_.push_back(std::move(c));
+    else
+      --open_;
     cv_.notify_one();
   }
 

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <regex>
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <unicode/unistr.h>
+#include <nlohmann/json.hpp>
+#include <regex>
 
 #include <algorithm>
 #include <unordered_set>
@@ -49,8 +49,11 @@ User read_user(db::Connection& c, const db::Row& r) {
 }
 
 std::string user_json(const User& u) {
-  return nlohmann::json{{"username", u.username}, {"display_name", u.display_name}, {"unit_code", u.unit_code},
-                        {"roles", u.roles}, {"active", u.active}}
+  return nlohmann::json{{"username", u.username},
+                        {"display_name", u.display_name},
+                        {"unit_code", u.unit_code},
+                        {"roles", u.roles},
+                        {"active", u.active}}
       .dump();
 }
 
@@ -158,8 +161,7 @@ std::string normalise_username(std::string_view username) {
 
 User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Instant now) {
   std::string username = normalise_username(nu.username);
-  if (username.size() < 3 || username.size() > 64 ||
-      !std::all_of(username.begin(), username.end(), [](char c) {
+  if (username.size() < 3 || username.size() > 64 || !std::all_of(username.begin(), username.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
       })) {
     throw invalid_input("username must be 3-64 of a-z 0-9 . _ -",
@@ -173,7 +175,8 @@ User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Inst
   return db.write([&](db::Connection& c) {
     check_open_unit(c, nu.unit_code);
     if (!c.query("SELECT 1 FROM users WHERE username = ?", {username}).empty()) {
-      throw Error(ErrorKind::conflict, fmt::format("username '{}' is taken", username), "Tên đăng nhập đã có người dùng.");
+      throw Error(ErrorKind::conflict, fmt::format("username '{}' is taken", username),
+                  "Tên đăng nhập đã có người dùng.");
     }
     std::int64_t t = now.time_since_epoch().count();
     c.query(
@@ -281,7 +284,8 @@ std::optional<User> find_user(db::Database& db, std::int64_t id) {
 std::vector<User> list_users(db::Database& db) {
   return db.read([](db::Connection& c) {
     std::vector<User> out;
-    for (const auto& r : c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
+    for (const auto& r :
+         c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
       out.push_back(read_user(c, r));
     }
     return out;
@@ -289,7 +293,8 @@ std::vector<User> list_users(db::Database& db) {
 }
 
 std::optional<std::string> password_hash_of(db::Database& db, std::int64_t user_id) {
-  auto rows = db.read([&](db::Connection& c) { return c.query("SELECT password_hash FROM users WHERE id = ?", {user_id}); });
+  auto rows =
+      db.read([&](db::Connection& c) { return c.query("SELECT password_hash FROM users WHERE id = ?", {user_id}); });
   if (rows.empty()) return std::nullopt;
   return rows.one().str("password_hash");
 }

@@ -18,8 +18,8 @@ namespace cchc::directory {
 
 // The roles. Province-wide roles act on every unit; the others only on the
 // user's own unit and the units below it.
-inline const std::vector<std::string> kRoles = {"admin",          "unit_officer", "unit_leader", "editor",
-                                                "editorial_board", "appraiser",   "viewer"};
+inline const std::vector<std::string> kRoles = {"admin",           "unit_officer", "unit_leader", "editor",
+                                                "editorial_board", "appraiser",    "viewer"};
 bool is_role(std::string_view role);
 bool is_province_wide(std::string_view role);
 std::string role_label_vi(std::string_view role);
@@ -35,8 +35,7 @@ struct User {
 
 // Empty when the password is acceptable, else the Vietnamese reason (the
 // English one in `reason_en` when given).
-std::string password_problem(std::string_view password, std::string_view username,
-                             std::string* reason_en = nullptr);
+std::string password_problem(std::string_view password, std::string_view username, std::string* reason_en = nullptr);
 bool is_common_password(std::string_view password);
 
 std::string hash_password(std::string_view password);
@@ -68,8 +67,8 @@ User update_user(db::Database& db, std::int64_t user_id, const UserChange& chang
                  Instant now);
 
 // Changes the password and ends the user's sessions except `keep_session`.
-void set_password(db::Database& db, std::int64_t user_id, std::string_view password,
-                  const audit::Entry& who, Instant now, const std::string& keep_session = {});
+void set_password(db::Database& db, std::int64_t user_id, std::string_view password, const audit::Entry& who,
+                  Instant now, const std::string& keep_session = {});
 
 // Sets (or with "" clears) the address reminders are mailed to; checked to
 // be one address of the plain local@domain form, at most 254 characters.

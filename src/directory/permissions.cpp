@@ -98,14 +98,19 @@ http::Authorizer authorizer(db::Database& db) {
     if (!req.principal) return http::Access::sign_in;
     const auto& p = *req.principal;
     auto unit = req.params.find("unit");
-    bool allowed = unit == req.params.end()
-                       ? std::any_of(p.roles.begin(), p.roles.end(), [&](const auto& r) { return role_has(r, permission); })
-                       : may_act_on(db, p, permission, unit->second);
+    bool allowed = unit == req.params.end() ? std::any_of(p.roles.begin(), p.roles.end(),
+                                                          [&](const auto& r) { return role_has(r, permission); })
+                                            : may_act_on(db, p, permission, unit->second);
     if (allowed) return http::Access::allow;
     db.write([&](db::Connection& c) {
       audit::append(c,
-                    audit::Entry{p.username, req.remote_address, "deny", "routes",
-                                 std::string(req.message.method_string()) + " " + req.path, {}, {}},
+                    audit::Entry{p.username,
+                                 req.remote_address,
+                                 "deny",
+                                 "routes",
+                                 std::string(req.message.method_string()) + " " + req.path,
+                                 {},
+                                 {}},
                     now_seconds());
     });
     return http::Access::deny;

@@ -43,7 +43,9 @@ std::string validity_vi(const Unit& u) {
 
 json unit_link(const Unit& u, const std::map<std::string, std::string>& levels) {
   auto l = levels.find(u.level);
-  return {{"code", u.code}, {"name", u.name}, {"level", l == levels.end() ? u.level : l->second},
+  return {{"code", u.code},
+          {"name", u.name},
+          {"level", l == levels.end() ? u.level : l->second},
           {"validity", validity_vi(u)}};
 }
 
@@ -195,7 +197,8 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
       if (const Unit* su = tree.find(s)) successors.push_back(unit_link(*su, levels));
     }
     for (const auto& other : tree.all()) {
-      if (std::find(other.successor_codes.begin(), other.successor_codes.end(), u->code) != other.successor_codes.end()) {
+      if (std::find(other.successor_codes.begin(), other.successor_codes.end(), u->code) !=
+          other.successor_codes.end()) {
         predecessors.push_back(unit_link(other, levels));
       }
     }
@@ -246,20 +249,24 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
                                     {"csrf", req.session->csrf_token}};
     return import_page(req, {{"preview", preview}}, http::Status::ok);
   });
-  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage", [&db, import_page](http::Request& req) {
-    auto content = req.form_param("noi_dung").value_or("");
-    auto filename = req.form_param("ten_tep").value_or("tệp CSV");
-    auto who = actor(req);
-    auto result = import_units(db, content, who, now_seconds());
-    if (!result.ok()) {
-      return import_page(req, {{"upload", true}, {"error", {{"message", result.errors.front().message_vi}}}},
-                         http::Status::unprocessable_entity);
-    }
-    return import_page(req, {{"done", {{"filename", filename}, {"inserted", std::to_string(result.inserted)},
-                                       {"updated", std::to_string(result.updated)},
-                                       {"unchanged", std::to_string(result.unchanged)}}}},
-                       http::Status::ok);
-  });
+  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage",
+             [&db, import_page](http::Request& req) {
+               auto content = req.form_param("noi_dung").value_or("");
+               auto filename = req.form_param("ten_tep").value_or("tệp CSV");
+               auto who = actor(req);
+               auto result = import_units(db, content, who, now_seconds());
+               if (!result.ok()) {
+                 return import_page(req, {{"upload", true}, {"error", {{"message", result.errors.front().message_vi}}}},
+                                    http::Status::unprocessable_entity);
+               }
+               return import_page(req,
+                                  {{"done",
+                                    {{"filename", filename},
+                                     {"inserted", std::to_string(result.inserted)},
+                                     {"updated", std::to_string(result.updated)},
+                                     {"unchanged", std::to_string(result.unchanged)}}}},
+                                  http::Status::ok);
+             });
 
   router.add(http::Verb::get, "/quan-tri/don-vi/xuat", "units.manage", [&db](http::Request& req) {
     Date day = parse_day(req.query_param("ngay"));
@@ -277,18 +284,26 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
   auto edit_page = [&layout, &db](http::Request& req, const Unit& u, json extra, http::Status status) {
     auto tree = load_tree(db);
     json levels = json::array(), parents = json::array();
-    for (const auto& l : load_levels(db)) levels.push_back({{"code", l.code}, {"name", l.name}, {"selected", l.code == u.level}});
+    for (const auto& l : load_levels(db))
+      levels.push_back({{"code", l.code}, {"name", l.name}, {"selected", l.code == u.level}});
     std::vector<const Unit*> all;
     for (const auto& x : tree.all()) all.push_back(&x);
-    std::sort(all.begin(), all.end(), [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
+    std::sort(all.begin(), all.end(),
+              [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
     for (const Unit* x : all) {
-      if (x->code != u.code) parents.push_back({{"code", x->code}, {"name", x->name}, {"selected", x->code == u.parent_code}});
+      if (x->code != u.code)
+        parents.push_back({{"code", x->code}, {"name", x->name}, {"selected", x->code == u.parent_code}});
     }
     std::string successors;
     for (const auto& sc : u.successor_codes) successors += (successors.empty() ? "" : ";") + sc;
-    json data = {{"code", u.code}, {"name", u.name}, {"short_name", u.short_name}, {"levels", levels},
-                 {"parents", parents}, {"valid_from", format_iso_date(u.valid_from)},
-                 {"valid_to", u.valid_to ? format_iso_date(*u.valid_to) : ""}, {"successors", successors},
+    json data = {{"code", u.code},
+                 {"name", u.name},
+                 {"short_name", u.short_name},
+                 {"levels", levels},
+                 {"parents", parents},
+                 {"valid_from", format_iso_date(u.valid_from)},
+                 {"valid_to", u.valid_to ? format_iso_date(*u.valid_to) : ""},
+                 {"successors", successors},
                  {"csrf", req.session->csrf_token}};
     data.update(extra);
     return http::html(req, layout.page(req, "Sửa đơn vị", "directory/edit.tpl", data), status);
@@ -305,11 +320,11 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     const Unit* old = tree.find(req.params.at("unit"));
     if (!old) throw not_found("no such unit", "Không tìm thấy đơn vị.");
     auto f = [&](const char* name) { return req.form_param(name).value_or(""); };
-    std::string line = csv::format_row({old->code, f("name"), f("level"), f("parent"), f("valid_from"),
-                                        f("valid_to"), f("successors"), f("short_name")});
-    auto result = import_units(db,
-                               "code,name,level,parent_code,valid_from,valid_to,successor_codes,short_name\n" + line,
-                               actor(req), now_seconds());
+    std::string line = csv::format_row({old->code, f("name"), f("level"), f("parent"), f("valid_from"), f("valid_to"),
+                                        f("successors"), f("short_name")});
+    auto result =
+        import_units(db, "code,name,level,parent_code,valid_from,valid_to,successor_codes,short_name\n" + line,
+                     actor(req), now_seconds());
     if (!result.ok()) {
       Unit shown = *old;
       shown.name = f("name");
@@ -332,19 +347,24 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
       std::string roles;
       for (const auto& r : u.roles) roles += (roles.empty() ? "" : ", ") + role_label_vi(r);
       const Unit* unit = tree.find(u.unit_code);
-      users.push_back({{"username", u.username}, {"display_name", u.display_name}, {"locked", !u.active},
-                       {"unit", unit ? unit->name : u.unit_code}, {"roles", roles}});
+      users.push_back({{"username", u.username},
+                       {"display_name", u.display_name},
+                       {"locked", !u.active},
+                       {"unit", unit ? unit->name : u.unit_code},
+                       {"roles", roles}});
     }
     json units = json::array();
     auto selected = data.value("form_unit", std::string());
     auto open_units = tree.as_of(local_date(now_seconds()));
     std::sort(open_units.begin(), open_units.end(),
               [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
-    for (const Unit* u : open_units) units.push_back({{"code", u->code}, {"name", u->name}, {"selected", u->code == selected}});
+    for (const Unit* u : open_units)
+      units.push_back({{"code", u->code}, {"name", u->name}, {"selected", u->code == selected}});
     json roles = json::array();
     auto checked = data.value("form_roles", std::vector<std::string>{});
     for (const auto& r : kRoles) {
-      roles.push_back({{"code", r}, {"label", role_label_vi(r)},
+      roles.push_back({{"code", r},
+                       {"label", role_label_vi(r)},
                        {"checked", std::find(checked.begin(), checked.end(), r) != checked.end()}});
     }
     data["users"] = users;
@@ -365,8 +385,10 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     nu.password = req.form_param("password").value_or("");
     bool generated = nu.password.empty();
     if (generated) nu.password = generate_password();
-    json data = {{"form_username", nu.username}, {"form_display_name", nu.display_name},
-                 {"form_unit", nu.unit_code}, {"form_roles", nu.roles}};
+    json data = {{"form_username", nu.username},
+                 {"form_display_name", nu.display_name},
+                 {"form_unit", nu.unit_code},
+                 {"form_roles", nu.roles}};
     try {
       auto user = add_user(db, nu, actor(req), now_seconds());
       json created = {{"username", user.username}};
@@ -385,13 +407,15 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     std::sort(open_units.begin(), open_units.end(),
               [](const Unit* a, const Unit* b) { return text::collate_less(a->name, b->name); });
     json units = json::array(), roles = json::array();
-    for (const Unit* x : open_units) units.push_back({{"code", x->code}, {"name", x->name}, {"selected", x->code == u.unit_code}});
+    for (const Unit* x : open_units)
+      units.push_back({{"code", x->code}, {"name", x->name}, {"selected", x->code == u.unit_code}});
     for (const auto& r : kRoles) {
-      roles.push_back({{"code", r}, {"label", role_label_vi(r)},
+      roles.push_back({{"code", r},
+                       {"label", role_label_vi(r)},
                        {"checked", std::find(u.roles.begin(), u.roles.end(), r) != u.roles.end()}});
     }
     json data = {{"username", u.username}, {"display_name", u.display_name}, {"units", units}, {"roles", roles},
-                 {"active", u.active}, {"csrf", req.session->csrf_token}};
+                 {"active", u.active},     {"csrf", req.session->csrf_token}};
     data.update(extra);
     return http::html(req, layout.page(req, "Người dùng " + u.username, "directory/user.tpl", data), status);
   };
@@ -403,13 +427,17 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
   router.add(http::Verb::post, "/nguoi-dung/{username}", "users.manage", [&db, user_page](http::Request& req) {
     auto u = find_user(db, req.params.at("username"));
     if (!u) throw not_found("no such user", "Không tìm thấy người dùng.");
-    UserChange change{req.form_param("display_name").value_or(""), req.form_param("unit").value_or(""), {},
+    UserChange change{req.form_param("display_name").value_or(""),
+                      req.form_param("unit").value_or(""),
+                      {},
                       req.form_param("active").has_value()};
     auto [a, b] = req.form().equal_range("role");
     for (auto it = a; it != b; ++it) change.roles.push_back(it->second);
-    if (u->id == req.principal->id && (!change.active || std::find(change.roles.begin(), change.roles.end(), "admin") == change.roles.end())) {
-      return user_page(req, *u, {{"error", {{"message", "Không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình."}}}},
-                       http::Status::bad_request);
+    if (u->id == req.principal->id &&
+        (!change.active || std::find(change.roles.begin(), change.roles.end(), "admin") == change.roles.end())) {
+      return user_page(
+          req, *u, {{"error", {{"message", "Không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình."}}}},
+          http::Status::bad_request);
     }
     try {
       update_user(db, u->id, change, actor(req), now_seconds());
@@ -434,12 +462,21 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     f.limit = 200;
     json entries = json::array();
     for (const auto& e : audit::list(db, f)) {
-      entries.push_back({{"seq", text::format_int(e.seq)}, {"at", format_datetime_vi(e.at)}, {"actor", e.actor},
-                         {"address", e.address}, {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id}});
+      entries.push_back({{"seq", text::format_int(e.seq)},
+                         {"at", format_datetime_vi(e.at)},
+                         {"actor", e.actor},
+                         {"address", e.address},
+                         {"action", e.action},
+                         {"entity", e.entity},
+                         {"entity_id", e.entity_id}});
     }
-    json data = {{"entries", entries}, {"count", text::format_int(std::int64_t(entries.size()))},
-                 {"actor", f.actor.value_or("")}, {"entity", f.entity.value_or("")}, {"action", f.action.value_or("")},
-                 {"from", req.query_param("tu-ngay").value_or("")}, {"to", req.query_param("den-ngay").value_or("")}};
+    json data = {{"entries", entries},
+                 {"count", text::format_int(std::int64_t(entries.size()))},
+                 {"actor", f.actor.value_or("")},
+                 {"entity", f.entity.value_or("")},
+                 {"action", f.action.value_or("")},
+                 {"from", req.query_param("tu-ngay").value_or("")},
+                 {"to", req.query_param("den-ngay").value_or("")}};
     return http::html(req, layout.page(req, "Nhật ký hệ thống", "directory/audit.tpl", data));
   });
 }

@@ -24,8 +24,8 @@ const std::vector<std::string> kRequired = {"code", "name", "level", "parent_cod
 bool valid_code(std::string_view c) {
   if (c.empty() || c.size() > 64) return false;
   return std::all_of(c.begin(), c.end(), [](char ch) {
-    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-           ch == '-' || ch == '_' || ch == '.';
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
+           ch == '.';
   });
 }
 
@@ -67,13 +67,13 @@ ParsedUnits parse_units_csv(std::string_view text) {
     return out;
   }
   if (records.empty()) {
-    out.errors.push_back(error(1, "the file is empty; expected the header " + fmt::format("{}", fmt::join(kRequired, ",")),
+    out.errors.push_back(error(1,
+                               "the file is empty; expected the header " + fmt::format("{}", fmt::join(kRequired, ",")),
                                "tệp trống, cần dòng tiêu đề " + fmt::format("{}", fmt::join(kRequired, ","))));
     return out;
   }
   const auto& header = records[0].fields;
-  if (header.size() < kRequired.size() ||
-      !std::equal(kRequired.begin(), kRequired.end(), header.begin())) {
+  if (header.size() < kRequired.size() || !std::equal(kRequired.begin(), kRequired.end(), header.begin())) {
     out.errors.push_back(error(records[0].line,
                                "the header must start with " + fmt::format("{}", fmt::join(kRequired, ",")),
                                "dòng tiêu đề phải bắt đầu bằng " + fmt::format("{}", fmt::join(kRequired, ","))));
@@ -81,8 +81,10 @@ ParsedUnits parse_units_csv(std::string_view text) {
   }
   int successors_col = -1, short_name_col = -1;
   for (size_t i = kRequired.size(); i < header.size(); ++i) {
-    if (header[i] == "successor_codes" && successors_col < 0) successors_col = int(i);
-    else if (header[i] == "short_name" && short_name_col < 0) short_name_col = int(i);
+    if (header[i] == "successor_codes" && successors_col < 0)
+      successors_col = int(i);
+    else if (header[i] == "short_name" && short_name_col < 0)
+      short_name_col = int(i);
     else {
       out.errors.push_back(error(records[0].line, fmt::format("unknown column '{}'", header[i]),
                                  fmt::format("cột '{}' không được hỗ trợ", header[i])));
@@ -111,7 +113,8 @@ ParsedUnits parse_units_csv(std::string_view text) {
       bad(fmt::format("code '{}' must be 1-64 letters, digits, '-', '_' or '.'", u.code),
           fmt::format("mã '{}' chỉ gồm 1–64 chữ cái không dấu, chữ số, '-', '_' hoặc '.'", u.code));
     }
-    if (u.name.empty() || u.name.size() > 300) bad("name must be 1-300 bytes", "tên đơn vị không được để trống hoặc quá dài");
+    if (u.name.empty() || u.name.size() > 300)
+      bad("name must be 1-300 bytes", "tên đơn vị không được để trống hoặc quá dài");
     if (!u.parent_code.empty() && !valid_code(u.parent_code)) {
       bad(fmt::format("parent_code '{}' is not a valid code", u.parent_code),
           fmt::format("mã đơn vị cấp trên '{}' không hợp lệ", u.parent_code));
@@ -174,10 +177,9 @@ std::vector<LineError> validate_units(const std::vector<Unit>& incoming, const s
       } else if (p->first == u.code) {
         errors.push_back(error(line, "a unit cannot be its own parent", "đơn vị không thể là cấp trên của chính nó"));
       } else if (!covers(p->second, u)) {
-        errors.push_back(error(line,
-                               fmt::format("parent '{}' does not exist over the whole life of the unit", u.parent_code),
-                               fmt::format("đơn vị cấp trên '{}' không tồn tại trong suốt thời gian của đơn vị này",
-                                           u.parent_code)));
+        errors.push_back(error(
+            line, fmt::format("parent '{}' does not exist over the whole life of the unit", u.parent_code),
+            fmt::format("đơn vị cấp trên '{}' không tồn tại trong suốt thời gian của đơn vị này", u.parent_code)));
       }
     }
     for (const auto& s : u.successor_codes) {
@@ -185,13 +187,15 @@ std::vector<LineError> validate_units(const std::vector<Unit>& incoming, const s
       if (s == u.code) {
         errors.push_back(error(line, "a unit cannot succeed itself", "đơn vị không thể kế thừa chính nó"));
       } else if (it == merged.end()) {
-        errors.push_back(error(line, fmt::format("unknown successor '{}'", s),
-                               fmt::format("không có đơn vị kế thừa mã '{}'", s)));
+        errors.push_back(
+            error(line, fmt::format("unknown successor '{}'", s), fmt::format("không có đơn vị kế thừa mã '{}'", s)));
       } else if (!u.valid_to) {
-        errors.push_back(error(line, "a unit with successors needs valid_to", "đơn vị có đơn vị kế thừa phải có ngày kết thúc"));
+        errors.push_back(
+            error(line, "a unit with successors needs valid_to", "đơn vị có đơn vị kế thừa phải có ngày kết thúc"));
       } else if (!it->second.valid_on(Date{sys_days{*u.valid_to} + days{1}})) {
-        errors.push_back(error(line, fmt::format("successor '{}' does not exist the day after this unit ends", s),
-                               fmt::format("đơn vị kế thừa '{}' không tồn tại vào ngày sau khi đơn vị này kết thúc", s)));
+        errors.push_back(
+            error(line, fmt::format("successor '{}' does not exist the day after this unit ends", s),
+                  fmt::format("đơn vị kế thừa '{}' không tồn tại vào ngày sau khi đơn vị này kết thúc", s)));
       }
     }
   }
@@ -273,8 +277,7 @@ std::vector<const Unit*> Tree::children(const std::string& code, Date d) const {
   for (auto it = a; it != b; ++it) {
     if (units_[it->second].valid_on(d)) out.push_back(&units_[it->second]);
   }
-  std::sort(out.begin(), out.end(),
-            [](const Unit* x, const Unit* y) { return text::collate_less(x->name, y->name); });
+  std::sort(out.begin(), out.end(), [](const Unit* x, const Unit* y) { return text::collate_less(x->name, y->name); });
   return out;
 }
 

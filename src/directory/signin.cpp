@@ -25,8 +25,9 @@ SignIn check_sign_in(db::Database& db, std::string_view username_in, std::string
     });
   };
   auto failures = db.read([&](db::Connection& c) {
-    return c.query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE username = ? AND address = ? AND at > ?",
-                   {username, address, epoch(now - kFailureWindow)})
+    return c
+        .query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE username = ? AND address = ? AND at > ?",
+               {username, address, epoch(now - kFailureWindow)})
         .one()
         .i64("n");
   });

@@ -22,7 +22,7 @@ struct SignIn {
   std::optional<User> user;  // when ok
 };
 
-SignIn check_sign_in(db::Database& db, std::string_view username, std::string_view password,
-                     const std::string& address, Instant now);
+SignIn check_sign_in(db::Database& db, std::string_view username, std::string_view password, const std::string& address,
+                     Instant now);
 
 }  // namespace cchc::directory

@@ -9,8 +9,8 @@ namespace cchc::directory {
 namespace {
 
 std::vector<Unit> read_units(db::Connection& c) {
-  auto rows = c.query(
-      "SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code");
+  auto rows =
+      c.query("SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code");
   auto successors = c.query("SELECT code, successor_code FROM unit_successors ORDER BY code, successor_code");
   std::map<std::string, std::vector<std::string>> next;
   for (const auto& r : successors.rows) next[r.str("code")].push_back(r.str("successor_code"));
@@ -49,7 +49,8 @@ std::optional<std::string> optional_text(const std::string& s) {
 }  // namespace
 
 std::vector<Level> load_levels(db::Database& db) {
-  auto rows = db.read([](db::Connection& c) { return c.query("SELECT code, name, rank FROM unit_levels ORDER BY rank"); });
+  auto rows =
+      db.read([](db::Connection& c) { return c.query("SELECT code, name, rank FROM unit_levels ORDER BY rank"); });
   std::vector<Level> out;
   for (const auto& r : rows.rows) out.push_back({r.str("code"), r.str("name"), int(r.i64("rank"))});
   return out;
@@ -95,9 +96,12 @@ Plan plan_import(db::Connection& c, const ParsedUnits& parsed) {
   plan.ordered = parents_first(parsed.units);
   for (const Unit& u : plan.ordered) {
     auto old = plan.existing.find(u.code);
-    if (old == plan.existing.end()) ++plan.result.inserted;
-    else if (old->second == u) ++plan.result.unchanged;
-    else ++plan.result.updated;
+    if (old == plan.existing.end())
+      ++plan.result.inserted;
+    else if (old->second == u)
+      ++plan.result.unchanged;
+    else
+      ++plan.result.updated;
   }
   return plan;
 }
@@ -110,8 +114,7 @@ ImportResult preview_units(db::Database& db, std::string_view csv_text) {
   return db.read([&](db::Connection& c) { return plan_import(c, parsed).result; });
 }
 
-ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who,
-                          Instant now) {
+ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who, Instant now) {
   auto parsed = parse_units_csv(csv_text);
   if (!parsed.errors.empty()) return ImportResult{std::move(parsed.errors)};
   return db.write([&](db::Connection& c) {

@@ -33,8 +33,7 @@ struct ImportResult {
 // line is right, writes it in one transaction: new codes inserted, changed
 // ones updated, identical ones left alone (re-importing a file changes
 // nothing). Each change is audited as `who`.
-ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who,
-                          Instant now);
+ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who, Instant now);
 
 // What import_units would do with the file, writing nothing.
 ImportResult preview_units(db::Database& db, std::string_view csv_text);

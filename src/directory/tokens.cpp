@@ -15,9 +15,12 @@ constexpr const char* kSelect =
     "SELECT id, name, unit_code, created_at, created_by, revoked_at, last_used_at FROM api_tokens";
 
 ApiToken token_of(const db::Row& r) {
-  return ApiToken{r.str("id"),         r.str("name"),
-                  r.str("unit_code"),  r.instant("created_at"),
-                  r.str("created_by"), r.opt_instant("revoked_at"),
+  return ApiToken{r.str("id"),
+                  r.str("name"),
+                  r.str("unit_code"),
+                  r.instant("created_at"),
+                  r.str("created_by"),
+                  r.opt_instant("revoked_at"),
                   r.opt_instant("last_used_at")};
 }
 
@@ -36,8 +39,9 @@ IssuedToken issue_token(db::Database& db, const std::string& name, const std::st
     if (c.query("SELECT 1 FROM units WHERE code = ?", {unit_code}).empty()) {
       throw not_found(fmt::format("unit '{}' does not exist", unit_code), "Không có đơn vị này.");
     }
-    c.query("INSERT INTO api_tokens (id, name, secret_hash, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-            {id, trimmed, sha256_hex(secret), unit_code, now, who.actor});
+    c.query(
+        "INSERT INTO api_tokens (id, name, secret_hash, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+        {id, trimmed, sha256_hex(secret), unit_code, now, who.actor});
     auto e = who;
     e.action = "create";
     e.entity = "api_tokens";

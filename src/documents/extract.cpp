@@ -29,22 +29,32 @@ std::string docx_text(std::string_view bytes) {
   bool first_cell = true;
   ooxml::Parser p;
   p.start = [&](std::string_view n, const char**) {
-    if (n == "t") in_text = true;
-    else if (n == "tab") (table ? cell : out) += ' ';
-    else if (n == "br") (table ? cell : out) += '\n';
-    else if (n == "tbl") ++table;
-    else if (n == "tr") first_cell = true;
-    else if (n == "tc") cell.clear();
+    if (n == "t")
+      in_text = true;
+    else if (n == "tab")
+      (table ? cell : out) += ' ';
+    else if (n == "br")
+      (table ? cell : out) += '\n';
+    else if (n == "tbl")
+      ++table;
+    else if (n == "tr")
+      first_cell = true;
+    else if (n == "tc")
+      cell.clear();
   };
   p.end = [&](std::string_view n) {
-    if (n == "t") in_text = false;
-    else if (n == "p" && !table) out += '\n';
-    else if (n == "p" && table) cell += ' ';
+    if (n == "t")
+      in_text = false;
+    else if (n == "p" && !table)
+      out += '\n';
+    else if (n == "p" && table)
+      cell += ' ';
     else if (n == "tc") {
       auto trimmed = std::string(text::trim(cell));
       out += (first_cell ? "" : " | ") + trimmed;
       first_cell = false;
-    } else if (n == "tr") out += '\n';
+    } else if (n == "tr")
+      out += '\n';
     else if (n == "tbl") {
       --table;
       out += '\n';

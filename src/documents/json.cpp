@@ -52,12 +52,9 @@ json task(const Task& t) {
                 {"text", t.deadline->text},
                 {"span", span(t.deadline->span)}};
   }
-  return json{{"unit", found(t.unit)},
-              {"unit_code", t.unit_code.empty() ? json() : json(t.unit_code)},
-              {"text", t.text},
-              {"deadline", deadline},
-              {"span", span(t.span)},
-              {"confidence", t.confidence}};
+  return json{{"unit", found(t.unit)}, {"unit_code", t.unit_code.empty() ? json() : json(t.unit_code)},
+              {"text", t.text},        {"deadline", deadline},
+              {"span", span(t.span)},  {"confidence", t.confidence}};
 }
 
 json target(const Target& t) {

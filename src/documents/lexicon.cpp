@@ -43,7 +43,9 @@ std::vector<Word> words_of(std::string_view text) {
 
 std::string lower(std::string_view s) {
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size()))).toLower(icu::Locale("vi")).toUTF8String(out);
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())))
+      .toLower(icu::Locale("vi"))
+      .toUTF8String(out);
   return out;
 }
 

@@ -77,7 +77,7 @@ struct LevelValue {
   double value = 0;   // percent
 };
 struct Target {
-  std::string phrase;  // the clause it stands in
+  std::string phrase;           // the clause it stands in
   std::optional<double> value;  // percent, when one value stands for all
   std::vector<LevelValue> levels;
   std::string comparator;  // at_least | equal
@@ -89,12 +89,12 @@ struct Target {
 struct Reading {
   Found<std::string> number_symbol;  // normalised: "77/KH-VP"
   Found<int> number;
-  Found<std::string> type_code;  // KH, QĐ, BC, TB, CV …
-  std::string type_name;         // "Kế hoạch"
+  Found<std::string> type_code;      // KH, QĐ, BC, TB, CV …
+  std::string type_name;             // "Kế hoạch"
   Found<std::string> issuer;         // "UBND TỈNH ĐỒNG NAI" / "VĂN PHÒNG"
   Found<std::string> issuer_parent;  // the body above it, when two lines
   Found<std::string> place;
-  Found<Date> date;  // null with the raw text when illegible
+  Found<Date> date;          // null with the raw text when illegible
   Found<std::string> title;  // "Kế hoạch …" / "V/v …"
   // For a title without its diacritics: the title with them restored from
   // the lexicon (lexicon.h), a suggestion to accept or edit; null otherwise.
@@ -102,12 +102,12 @@ struct Reading {
   std::vector<Found<std::string>> recipients;    // "Kính gửi"
   std::vector<Found<std::string>> distribution;  // "Nơi nhận"
   Signer signer;
-  std::vector<Reference> references;  // every document cited
-  std::vector<Reference> legal_bases; // those cited in "Căn cứ …"
+  std::vector<Reference> references;   // every document cited
+  std::vector<Reference> legal_bases;  // those cited in "Căn cứ …"
   std::vector<OutlineNode> outline;
   std::vector<Task> tasks;
   std::vector<Target> targets;
-  std::vector<std::string> unread;    // what it looked for and could not read
+  std::vector<std::string> unread;  // what it looked for and could not read
 };
 
 }  // namespace cchc::documents

@@ -7,10 +7,10 @@
 #include <cctype>
 #include <set>
 
+#include "core/deadline.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "documents/lexicon.h"
-#include "core/deadline.h"
 
 namespace cchc::documents {
 
@@ -78,7 +78,8 @@ std::vector<Line> lines_of(const std::string& f) {
 }
 
 std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '-' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '-' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
@@ -90,11 +91,16 @@ bool blank(const std::string& f, const Line& l) { return trimmed(std::string_vie
 std::optional<int> ocr_number(std::string_view raw) {
   std::string digits;
   for (char ch : raw) {
-    if (ch >= '0' && ch <= '9') digits.push_back(ch);
-    else if (ch == '|' || ch == 'l' || ch == 'i' || ch == 'I') digits.push_back('1');
-    else if (ch == 'o' || ch == 'O') digits.push_back('0');
-    else if (ch == ' ' || ch == '*') continue;
-    else return std::nullopt;
+    if (ch >= '0' && ch <= '9')
+      digits.push_back(ch);
+    else if (ch == '|' || ch == 'l' || ch == 'i' || ch == 'I')
+      digits.push_back('1');
+    else if (ch == 'o' || ch == 'O')
+      digits.push_back('0');
+    else if (ch == ' ' || ch == '*')
+      continue;
+    else
+      return std::nullopt;
   }
   if (digits.empty() || digits.size() > 7) return std::nullopt;
   return std::stoi(digits);
@@ -204,7 +210,8 @@ struct Patterns {
   RE2 thanh_toan{R"(\bthanh\s+to[a#]n\s+tr[u#]c\s+tuy[e#]n\b)"};
   RE2 toan_trinh{R"(\bto[a#]n\s+tr[i#]nh\b)"};
   RE2 at_least{R"(\bt\S{1,3}\s+thi\S{1,2}u\b|\btro\s+len\b|\bit\s+nhat\b|\bdat\b)"};
-  RE2 motto{R"((cong hoa xa hoi chu ngh[a-z#]* viet nam|d[o#]c l[a-z#]p\s*-\s*t[a-z#]\s*do\s*-\s*h[a-z#]nh ph[a-z#]c).*)"};
+  RE2 motto{
+      R"((cong hoa xa hoi chu ngh[a-z#]* viet nam|d[o#]c l[a-z#]p\s*-\s*t[a-z#]\s*do\s*-\s*h[a-z#]nh ph[a-z#]c).*)"};
 };
 
 const Patterns& patterns() {
@@ -224,7 +231,8 @@ void read_number(const Text& t, Reading& r, std::size_t& header_end) {
   double confidence = 0.95;
   bool found = RE2::PartialMatch(head, P.number, &num, &sym);
   if (!found) {
-    found = RE2::PartialMatch(re2::StringPiece(t.f.data(), std::min<std::size_t>(limit, 600)), P.bare_number, &num, &sym);
+    found =
+        RE2::PartialMatch(re2::StringPiece(t.f.data(), std::min<std::size_t>(limit, 600)), P.bare_number, &num, &sym);
     confidence = 0.7;
   }
   if (!found) {
@@ -283,7 +291,8 @@ void read_date(const Text& t, Reading& r, std::size_t header_end) {
   r.date.raw = t.source(db, de);
   r.date.span = t.span(db, de);
   auto day = ocr_number(cap(d)), month = ocr_number(cap(m)), year = ocr_number(cap(y));
-  if (day && month && year && *day >= 1 && *day <= 31 && *month >= 1 && *month <= 12 && *year >= 1945 && *year <= 2100) {
+  if (day && month && year && *day >= 1 && *day <= 31 && *month >= 1 && *month <= 12 && *year >= 1945 &&
+      *year <= 2100) {
     std::chrono::year_month_day ymd{std::chrono::year{*year}, std::chrono::month{unsigned(*month)},
                                     std::chrono::day{unsigned(*day)}};
     if (ymd.ok()) {
@@ -318,15 +327,18 @@ void read_issuer(const Text& t, Reading& r, const std::vector<Line>& lines) {
     r.unread.push_back("issuer");
     return;
   }
-  auto folded = [&](std::size_t i) { return std::string(trimmed(std::string_view(t.f).substr(parts[i].first, parts[i].second - parts[i].first))); };
+  auto folded = [&](std::size_t i) {
+    return std::string(trimmed(std::string_view(t.f).substr(parts[i].first, parts[i].second - parts[i].first)));
+  };
   auto source = [&](std::size_t i) { return text::upper(t.source(parts[i].first, parts[i].second)); };
   // "ỦY BAN NHÂN DÂN" over "TỈNH ĐỒNG NAI": one body on two lines.
   bool committee_split = folded(0) == "uy ban nhan dan" && parts.size() > 1;
   if (committee_split || parts.size() == 1) {
     auto last = committee_split ? 1 : 0;
     r.issuer.value = committee_split ? source(0) + " " + source(1) : source(0);
-    r.issuer.raw = committee_split ? t.source(parts[0].first, parts[0].second) + " " + t.source(parts[1].first, parts[1].second)
-                                   : t.source(parts[0].first, parts[0].second);
+    r.issuer.raw = committee_split
+                       ? t.source(parts[0].first, parts[0].second) + " " + t.source(parts[1].first, parts[1].second)
+                       : t.source(parts[0].first, parts[0].second);
     r.issuer.span = t.span(parts[0].first, parts[last].second);
     r.issuer.confidence = 0.8;
     return;
@@ -484,8 +496,8 @@ void read_references(const Text& t, Reading& r) {
       // The issuing body: words up to where the subject starts ("về …",
       // "phê duyệt …"), at most six ("Thủ tướng Chính phủ", "UBND tỉnh Đồng Nai").
       static const std::set<std::string, std::less<>> kSubjectStarts = {
-          "ve", "phe", "ban", "quy", "huong", "ngay", "tai", "trien", "thuc", "nham", "giai", "chuong",
-          "chwong", "cua", "cta", "ctia", "ciia", "dong", "voi", "va", "theo", "den", "dat", "cai", "thong"};
+          "ve",  "phe", "ban",  "quy",  "huong", "ngay", "tai", "trien", "thuc", "nham", "giai", "chuong", "chwong",
+          "cua", "cta", "ctia", "ciia", "dong",  "voi",  "va",  "theo",  "den",  "dat",  "cai",  "thong"};
       auto is = cap(issuer);
       std::size_t pos = 0, cut = 0;
       int words = 0;
@@ -511,7 +523,8 @@ void read_references(const Text& t, Reading& r) {
     auto slash = num_text.find('/');
     ref.number = ocr_number(num_text.substr(0, slash));
     std::string year_part;
-    if (slash != std::string::npos) year_part = "/" + std::string(trimmed(std::string_view(num_text).substr(slash + 1)));
+    if (slash != std::string::npos)
+      year_part = "/" + std::string(trimmed(std::string_view(num_text).substr(slash + 1)));
     auto symbol = normal_symbol("", t.source(t.pos(sym), t.pos(sym) + sym.size()));
     ref.number_symbol = ref.number ? std::to_string(*ref.number) + year_part + "/" + symbol : "";
     const auto* by_name = type_by_name(cap(type));
@@ -521,7 +534,8 @@ void read_references(const Text& t, Reading& r) {
     ref.type_name = kind->name;
     auto dd = !d1.empty() ? d1 : d2, mm = !m1.empty() ? m1 : m2, yy = !y1.empty() ? y1 : y2;
     if (!dd.empty()) {
-      std::chrono::year_month_day ymd{std::chrono::year{std::stoi(cap(yy))}, std::chrono::month{unsigned(std::stoi(cap(mm)))},
+      std::chrono::year_month_day ymd{std::chrono::year{std::stoi(cap(yy))},
+                                      std::chrono::month{unsigned(std::stoi(cap(mm)))},
                                       std::chrono::day{unsigned(std::stoi(cap(dd)))}};
       if (ymd.ok()) ref.date = ymd;
     }
@@ -627,61 +641,62 @@ std::string match_unit(const std::string& folded_name, const std::vector<KnownUn
 void tasks_under(const Text& t, Reading& r, const std::vector<Line>& lines, const std::vector<Heading>& hs,
                  std::size_t from, std::size_t end_line, const std::vector<KnownUnit>& units) {
   const auto& P = patterns();
-    // Each numbered heading inside names the responsible unit; its items
-    // ("a) …", "- …", or its paragraphs) are the tasks.
-    for (auto j = from; j < hs.size() && hs[j].line < end_line; ++j) {
-      if (hs[j].level != 2) continue;
-      auto unit_line = lines[hs[j].line];
-      std::string label, rest;
-      re2::StringPiece ul(t.f.data() + unit_line.b, unit_line.e - unit_line.b);
-      RE2::FullMatch(ul, P.numbered, &label, &rest);
-      auto ub = unit_line.b + (ul.size() - rest.size()), ue = unit_line.e;
-      auto unit_text = t.source(ub, ue);
-      while (!unit_text.empty() && (unit_text.back() == ':' || unit_text.back() == '.')) unit_text.pop_back();
-      Found<std::string> unit{unit_text, t.source(ub, ue), t.span(ub, ue), 0.75};
-      auto code = match_unit(text::fold(unit_text), units);
-      std::size_t stop = end_line;
-      for (auto n = j + 1; n < hs.size(); ++n) {
-        if (hs[n].level <= 2) {
-          stop = std::min(stop, hs[n].line);
-          break;
-        }
-      }
-      // Items: a line starting an item opens one; other lines continue it;
-      // a blank line ends a plain paragraph.
-      std::vector<std::pair<std::size_t, std::size_t>> items;
-      bool open = false;
-      for (auto i = hs[j].line + 1; i < stop; ++i) {
-        re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
-        std::string a, b2;
-        bool starts = RE2::FullMatch(line, P.lettered, &a, &b2) || RE2::FullMatch(line, P.bullet, &a);
-        if (blank(t.f, lines[i])) {
-          continue;
-        }
-        if (starts || !open) {
-          items.emplace_back(lines[i].b, lines[i].e);
-          open = true;
-        } else {
-          items.back().second = lines[i].e;
-        }
-      }
-      for (const auto& [b, e] : items) {
-        // Too short to be a task: OCR noise ("Y", "~").
-        if (std::count_if(t.f.begin() + b, t.f.begin() + e, [](char ch) { return ch >= 'a' && ch <= 'z'; }) < 10) continue;
-        Task task;
-        task.unit = unit;
-        task.unit_code = code;
-        auto item = t.source(b, e);
-        // Without its marker ("a)", "-").
-        auto cut = item.find_first_of(")-+~");
-        if (cut != std::string::npos && cut < 3) item = std::string(trimmed(std::string_view(item).substr(cut + 1)));
-        task.text = item;
-        task.deadline = deadline_in(t, b, e);
-        task.span = t.span(b, e);
-        task.confidence = 0.7;
-        r.tasks.push_back(std::move(task));
+  // Each numbered heading inside names the responsible unit; its items
+  // ("a) …", "- …", or its paragraphs) are the tasks.
+  for (auto j = from; j < hs.size() && hs[j].line < end_line; ++j) {
+    if (hs[j].level != 2) continue;
+    auto unit_line = lines[hs[j].line];
+    std::string label, rest;
+    re2::StringPiece ul(t.f.data() + unit_line.b, unit_line.e - unit_line.b);
+    RE2::FullMatch(ul, P.numbered, &label, &rest);
+    auto ub = unit_line.b + (ul.size() - rest.size()), ue = unit_line.e;
+    auto unit_text = t.source(ub, ue);
+    while (!unit_text.empty() && (unit_text.back() == ':' || unit_text.back() == '.')) unit_text.pop_back();
+    Found<std::string> unit{unit_text, t.source(ub, ue), t.span(ub, ue), 0.75};
+    auto code = match_unit(text::fold(unit_text), units);
+    std::size_t stop = end_line;
+    for (auto n = j + 1; n < hs.size(); ++n) {
+      if (hs[n].level <= 2) {
+        stop = std::min(stop, hs[n].line);
+        break;
       }
     }
+    // Items: a line starting an item opens one; other lines continue it;
+    // a blank line ends a plain paragraph.
+    std::vector<std::pair<std::size_t, std::size_t>> items;
+    bool open = false;
+    for (auto i = hs[j].line + 1; i < stop; ++i) {
+      re2::StringPiece line(t.f.data() + lines[i].b, lines[i].e - lines[i].b);
+      std::string a, b2;
+      bool starts = RE2::FullMatch(line, P.lettered, &a, &b2) || RE2::FullMatch(line, P.bullet, &a);
+      if (blank(t.f, lines[i])) {
+        continue;
+      }
+      if (starts || !open) {
+        items.emplace_back(lines[i].b, lines[i].e);
+        open = true;
+      } else {
+        items.back().second = lines[i].e;
+      }
+    }
+    for (const auto& [b, e] : items) {
+      // Too short to be a task: OCR noise ("Y", "~").
+      if (std::count_if(t.f.begin() + b, t.f.begin() + e, [](char ch) { return ch >= 'a' && ch <= 'z'; }) < 10)
+        continue;
+      Task task;
+      task.unit = unit;
+      task.unit_code = code;
+      auto item = t.source(b, e);
+      // Without its marker ("a)", "-").
+      auto cut = item.find_first_of(")-+~");
+      if (cut != std::string::npos && cut < 3) item = std::string(trimmed(std::string_view(item).substr(cut + 1)));
+      task.text = item;
+      task.deadline = deadline_in(t, b, e);
+      task.span = t.span(b, e);
+      task.confidence = 0.7;
+      r.tasks.push_back(std::move(task));
+    }
+  }
 }
 
 void read_tasks(const Text& t, Reading& r, const std::vector<Line>& lines, const std::vector<Heading>& hs,
@@ -729,7 +744,8 @@ void read_tasks(const Text& t, Reading& r, const std::vector<Line>& lines, const
 std::string indicator_of(const std::string& clause) {
   const auto& P = patterns();
   auto has = [&](const RE2& re) { return RE2::PartialMatch(clause, re); };
-  bool ho_so = has(P.ho_so) || clause.find("thu tuc") != std::string::npos || clause.find("dich vu cong") != std::string::npos;
+  bool ho_so =
+      has(P.ho_so) || clause.find("thu tuc") != std::string::npos || clause.find("dich vu cong") != std::string::npos;
   if (has(P.phan_anh)) {
     if (has(P.hai_long)) return "feedback_satisfaction_rate";
     if (has(P.dung_han) || clause.find("xu ly") != std::string::npos || clause.find("xur ly") != std::string::npos) {
@@ -757,12 +773,16 @@ void read_targets(const Text& t, Reading& r) {
     std::size_t b = pct, e = pct;
     while (b > 0) {
       char ch = t.f[b - 1];
-      if (ch == ';' || (ch == '.' && !(b >= 2 && isdigit(t.f[b - 2]))) || (ch == '\n' && b >= 2 && t.f[b - 2] == '\n') || ch == ')' ) break;
+      if (ch == ';' || (ch == '.' && !(b >= 2 && isdigit(t.f[b - 2]))) ||
+          (ch == '\n' && b >= 2 && t.f[b - 2] == '\n') || ch == ')')
+        break;
       --b;
     }
     while (e < t.f.size()) {
       char ch = t.f[e];
-      if (ch == ';' || (ch == '.' && !(e + 1 < t.f.size() && isdigit(t.f[e + 1]))) || (ch == '\n' && e + 1 < t.f.size() && t.f[e + 1] == '\n')) break;
+      if (ch == ';' || (ch == '.' && !(e + 1 < t.f.size() && isdigit(t.f[e + 1]))) ||
+          (ch == '\n' && e + 1 < t.f.size() && t.f[e + 1] == '\n'))
+        break;
       ++e;
     }
     while (b < e && (t.f[b] == ' ' || t.f[b] == '\n')) ++b;
@@ -778,7 +798,9 @@ void read_targets(const Text& t, Reading& r) {
     std::string value, level;
     while (RE2::FindAndConsume(&in, P.level_percent, &value, &level)) {
       std::replace(value.begin(), value.end(), ',', '.');
-      auto kind = level.starts_with("huy") ? "district" : level.starts_with("x") || level.starts_with("ph") ? "commune" : "department";
+      auto kind = level.starts_with("huy")                            ? "district"
+                  : level.starts_with("x") || level.starts_with("ph") ? "commune"
+                                                                      : "department";
       target.levels.push_back({kind, std::stod(value)});
     }
     if (target.levels.empty()) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/deadline.h"
 #include "core/errors.h"
 #include "core/filetype.h"
 #include "core/text.h"
@@ -16,7 +17,6 @@
 #include "documents/json.h"
 #include "documents/reader.h"
 #include "http/middleware.h"
-#include "core/deadline.h"
 
 namespace cchc::documents {
 
@@ -61,7 +61,8 @@ std::vector<std::pair<std::string, std::string>> open_units(db::Database& db) {
   for (const auto& u : directory::load_units(db)) {
     if (!u.valid_to) out.emplace_back(u.code, u.name);
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return text::collate_less(a.second, b.second); });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return text::collate_less(a.second, b.second); });
   return out;
 }
 
@@ -75,7 +76,9 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     json list = json::array();
     db.read([&](db::Connection& c) {
       for (const auto& u : recent_uploads(c, req.principal->unit_code, 30)) {
-        list.push_back({{"name", u.name}, {"href", "/doc-van-ban/" + u.id}, {"at", format_datetime_vi(u.uploaded_at)},
+        list.push_back({{"name", u.name},
+                        {"href", "/doc-van-ban/" + u.id},
+                        {"at", format_datetime_vi(u.uploaded_at)},
                         {"done", !u.library_href.empty() || !u.plan_href.empty()}});
       }
     });
@@ -137,7 +140,10 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     for (const auto& t : r["targets"]) {
       if (t["indicator"].is_null()) continue;  // a plan's objective is tied to an indicator here
       auto add = [&](const std::string& level, double value) {
-        targets.push_back({{"j", j++}, {"text", t["phrase"]}, {"indicator", t["indicator"]}, {"level", level},
+        targets.push_back({{"j", j++},
+                           {"text", t["phrase"]},
+                           {"indicator", t["indicator"]},
+                           {"level", level},
                            {"value", text::format_decimal(value, 1)}});
       };
       if (t["value"].is_number()) add("", t["value"].get<double>());
@@ -152,33 +158,35 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     for (const char* code : {"KH", "QĐ", "BC", "TB", "CV", "NQ", "CT", "HD", "CTr", "QC"}) {
       types.push_back({{"code", code}, {"name", type_name(code)}, {"selected", type == code}});
     }
-    auto date = r["date"]["value"].is_string() ? format_date_vi(parse_iso_date(r["date"]["value"].get<std::string>())) : "";
+    auto date =
+        r["date"]["value"].is_string() ? format_date_vi(parse_iso_date(r["date"]["value"].get<std::string>())) : "";
     json unread = json::array();
     for (const auto& name : r["unread"]) unread.push_back(name);
-    json data{{"csrf", csrf(req)},
-              {"name", u.name},
-              {"action", "/doc-van-ban/" + u.id},
-              {"text_html", marked_html(u.text, spans)},
-              {"number_symbol", value_of(r["number_symbol"])},
-              {"types", types},
-              {"date", date},
-              {"date_raw", r["date"]["value"].is_null() ? r["date"]["raw"].get<std::string>() : ""},
-              {"issuer", value_of(r["issuer"])},
-              {"title", r["restored_title"]["value"].is_string() ? value_of(r["restored_title"]) : value_of(r["title"])},
-              {"title_as_read", value_of(r["title"])},
-              {"restored", r["restored_title"]["value"].is_string()},
-              {"tasks", tasks},
-              {"has_tasks", !tasks.empty()},
-              {"targets", targets},
-              {"has_targets", !targets.empty()},
-              {"areas", areas},
-              {"library_href", u.library_href},
-              {"in_library", !u.library_href.empty()},
-              {"plan_href", u.plan_href},
-              {"is_plan", !u.plan_href.empty()},
-              {"unread", unread},
-              {"has_unread", !unread.empty()},
-              {"saved", req.query_param("da-luu").has_value()}};
+    json data{
+        {"csrf", csrf(req)},
+        {"name", u.name},
+        {"action", "/doc-van-ban/" + u.id},
+        {"text_html", marked_html(u.text, spans)},
+        {"number_symbol", value_of(r["number_symbol"])},
+        {"types", types},
+        {"date", date},
+        {"date_raw", r["date"]["value"].is_null() ? r["date"]["raw"].get<std::string>() : ""},
+        {"issuer", value_of(r["issuer"])},
+        {"title", r["restored_title"]["value"].is_string() ? value_of(r["restored_title"]) : value_of(r["title"])},
+        {"title_as_read", value_of(r["title"])},
+        {"restored", r["restored_title"]["value"].is_string()},
+        {"tasks", tasks},
+        {"has_tasks", !tasks.empty()},
+        {"targets", targets},
+        {"has_targets", !targets.empty()},
+        {"areas", areas},
+        {"library_href", u.library_href},
+        {"in_library", !u.library_href.empty()},
+        {"plan_href", u.plan_href},
+        {"is_plan", !u.plan_href.empty()},
+        {"unread", unread},
+        {"has_unread", !unread.empty()},
+        {"saved", req.query_param("da-luu").has_value()}};
     if (!error.empty()) data["error"] = {{"message", error}};
     return http::html(req, layout.page(req, "Đọc văn bản: " + u.name, "documents/review.tpl", data),
                       error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
@@ -198,75 +206,81 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     return parse_date_input(d);
   };
 
-  router.add(http::Verb::post, "/doc-van-ban/{id}/thu-vien", "documents.read", [&db, sinks, show, date_of](http::Request& req) {
-    auto u = need_upload(db, req);
-    LibraryEntry e{req.form_param("so_ky_hieu").value_or(""), req.form_param("loai").value_or(""),
-                   req.form_param("co_quan").value_or(""), req.form_param("trich_yeu").value_or(""), std::nullopt};
-    try {
-      e.issued_on = date_of(req);
-      auto href = sinks->add_to_library(e, u, directory::actor(req));
-      record_outcome(db, u.id, "library", href, directory::actor(req), now_seconds());
-    } catch (const Error& err) {
-      if (err.kind() != ErrorKind::invalid_input) throw;
-      return show(req, u, err.message_vi().empty() ? err.what() : err.message_vi());
-    }
-    return http::redirect(req, "/doc-van-ban/" + u.id + "?da-luu");
-  });
+  router.add(http::Verb::post, "/doc-van-ban/{id}/thu-vien", "documents.read",
+             [&db, sinks, show, date_of](http::Request& req) {
+               auto u = need_upload(db, req);
+               LibraryEntry e{req.form_param("so_ky_hieu").value_or(""), req.form_param("loai").value_or(""),
+                              req.form_param("co_quan").value_or(""), req.form_param("trich_yeu").value_or(""),
+                              std::nullopt};
+               try {
+                 e.issued_on = date_of(req);
+                 auto href = sinks->add_to_library(e, u, directory::actor(req));
+                 record_outcome(db, u.id, "library", href, directory::actor(req), now_seconds());
+               } catch (const Error& err) {
+                 if (err.kind() != ErrorKind::invalid_input) throw;
+                 return show(req, u, err.message_vi().empty() ? err.what() : err.message_vi());
+               }
+               return http::redirect(req, "/doc-van-ban/" + u.id + "?da-luu");
+             });
 
-  router.add(http::Verb::post, "/doc-van-ban/{id}/ke-hoach", "documents.read", [&db, sinks, show, date_of](http::Request& req) {
-    auto u = need_upload(db, req);
-    directory::require(db, req, "plans.manage", req.principal->unit_code);
-    PlanDraft p;
-    p.number = std::string(text::trim(req.form_param("so_ky_hieu").value_or("")));
-    p.title = std::string(text::trim(req.form_param("trich_yeu").value_or("")));
-    p.area_code = req.form_param("linh_vuc").value_or("");
-    p.unit_code = req.principal->unit_code;
-    std::vector<std::string> problems;
-    try {
-      p.issued_on = date_of(req);
-    } catch (const Error& e) {
-      problems.push_back(e.message_vi());
-    }
-    p.year = int((p.issued_on ? *p.issued_on : local_date(now_seconds())).year());
-    for (int i = 0; i < 500; ++i) {
-      auto key = fmt::format("nv_{}_", i);
-      if (!req.form_param(key + "noi_dung")) break;
-      if (!req.form_param(key + "chon")) continue;
-      PlanTask t{req.form_param(key + "noi_dung").value_or(""), req.form_param(key + "han").value_or(""),
-                 req.form_param(key + "don_vi").value_or("")};
-      // Unmatched units are resolved first; a deadline must be readable.
-      if (t.lead_unit_code.empty()) problems.push_back(fmt::format("Nhiệm vụ {}: chọn đơn vị chủ trì.", i + 1));
-      try {
-        parse_deadline(t.deadline_text);
-      } catch (const Error&) {
-        problems.push_back(fmt::format("Nhiệm vụ {}: thời hạn \"{}\" chưa đọc được (ví dụ: Quý I/2024, trước ngày 21/6/2024, Thường xuyên).",
-                                       i + 1, t.deadline_text));
-      }
-      p.tasks.push_back(std::move(t));
-    }
-    for (int j = 0; j < 500; ++j) {
-      auto key = fmt::format("ct_{}_", j);
-      if (!req.form_param(key + "noi_dung")) break;
-      if (!req.form_param(key + "chon")) continue;
-      auto value = text::parse_decimal(req.form_param(key + "gia_tri").value_or(""));
-      if (!value) continue;
-      p.targets.push_back({req.form_param(key + "noi_dung").value_or(""), req.form_param(key + "chi_so").value_or(""),
-                           req.form_param(key + "cap").value_or(""), *value});
-    }
-    if (!problems.empty()) {
-      std::string all;
-      for (const auto& s : problems) all += (all.empty() ? "" : " ") + s;
-      return show(req, u, all);
-    }
-    try {
-      auto href = sinks->create_plan(p, directory::actor(req));
-      record_outcome(db, u.id, "plan", href, directory::actor(req), now_seconds());
-    } catch (const Error& err) {
-      if (err.kind() != ErrorKind::invalid_input) throw;
-      return show(req, u, err.message_vi().empty() ? err.what() : err.message_vi());
-    }
-    return http::redirect(req, "/doc-van-ban/" + u.id + "?da-luu");
-  });
+  router.add(
+      http::Verb::post, "/doc-van-ban/{id}/ke-hoach", "documents.read",
+      [&db, sinks, show, date_of](http::Request& req) {
+        auto u = need_upload(db, req);
+        directory::require(db, req, "plans.manage", req.principal->unit_code);
+        PlanDraft p;
+        p.number = std::string(text::trim(req.form_param("so_ky_hieu").value_or("")));
+        p.title = std::string(text::trim(req.form_param("trich_yeu").value_or("")));
+        p.area_code = req.form_param("linh_vuc").value_or("");
+        p.unit_code = req.principal->unit_code;
+        std::vector<std::string> problems;
+        try {
+          p.issued_on = date_of(req);
+        } catch (const Error& e) {
+          problems.push_back(e.message_vi());
+        }
+        p.year = int((p.issued_on ? *p.issued_on : local_date(now_seconds())).year());
+        for (int i = 0; i < 500; ++i) {
+          auto key = fmt::format("nv_{}_", i);
+          if (!req.form_param(key + "noi_dung")) break;
+          if (!req.form_param(key + "chon")) continue;
+          PlanTask t{req.form_param(key + "noi_dung").value_or(""), req.form_param(key + "han").value_or(""),
+                     req.form_param(key + "don_vi").value_or("")};
+          // Unmatched units are resolved first; a deadline must be readable.
+          if (t.lead_unit_code.empty()) problems.push_back(fmt::format("Nhiệm vụ {}: chọn đơn vị chủ trì.", i + 1));
+          try {
+            parse_deadline(t.deadline_text);
+          } catch (const Error&) {
+            problems.push_back(fmt::format(
+                "Nhiệm vụ {}: thời hạn \"{}\" chưa đọc được (ví dụ: Quý I/2024, trước ngày 21/6/2024, Thường xuyên).",
+                i + 1, t.deadline_text));
+          }
+          p.tasks.push_back(std::move(t));
+        }
+        for (int j = 0; j < 500; ++j) {
+          auto key = fmt::format("ct_{}_", j);
+          if (!req.form_param(key + "noi_dung")) break;
+          if (!req.form_param(key + "chon")) continue;
+          auto value = text::parse_decimal(req.form_param(key + "gia_tri").value_or(""));
+          if (!value) continue;
+          p.targets.push_back({req.form_param(key + "noi_dung").value_or(""),
+                               req.form_param(key + "chi_so").value_or(""), req.form_param(key + "cap").value_or(""),
+                               *value});
+        }
+        if (!problems.empty()) {
+          std::string all;
+          for (const auto& s : problems) all += (all.empty() ? "" : " ") + s;
+          return show(req, u, all);
+        }
+        try {
+          auto href = sinks->create_plan(p, directory::actor(req));
+          record_outcome(db, u.id, "plan", href, directory::actor(req), now_seconds());
+        } catch (const Error& err) {
+          if (err.kind() != ErrorKind::invalid_input) throw;
+          return show(req, u, err.message_vi().empty() ? err.what() : err.message_vi());
+        }
+        return http::redirect(req, "/doc-van-ban/" + u.id + "?da-luu");
+      });
 }
 
 }  // namespace cchc::documents

@@ -10,10 +10,11 @@ namespace cchc::documents {
 std::string save_upload(db::Database& db, Upload u, const audit::Entry& who, Instant now) {
   u.id = text::random_hex(16);
   db.write([&](db::Connection& c) {
-    c.query("INSERT INTO document_uploads (id, name, content_type, size, content, text, reading, unit_code, uploaded_by, "
-            "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {u.id, u.name, u.content_type, std::int64_t(u.bytes.size()), text::base64(u.bytes), u.text, u.reading,
-             u.unit_code, who.actor, now});
+    c.query(
+        "INSERT INTO document_uploads (id, name, content_type, size, content, text, reading, unit_code, uploaded_by, "
+        "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {u.id, u.name, u.content_type, std::int64_t(u.bytes.size()), text::base64(u.bytes), u.text, u.reading,
+         u.unit_code, who.actor, now});
     audit::record(c, who, "upload", "document_uploads", u.id, std::nullopt,
                   nlohmann::json{{"name", u.name}, {"size", u.bytes.size()}}.dump(), now);
   });
@@ -51,10 +52,11 @@ std::optional<Upload> find_upload(db::Connection& c, const std::string& id) {
 
 std::vector<Upload> recent_uploads(db::Connection& c, const std::string& unit_code, int limit) {
   std::vector<Upload> out;
-  for (const auto& r : c.query("SELECT id, name, content_type, size, unit_code, uploaded_by, uploaded_at, library_href, "
-                               "plan_href FROM document_uploads WHERE unit_code = ? ORDER BY uploaded_at DESC LIMIT ?",
-                               {unit_code, limit})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT id, name, content_type, size, unit_code, uploaded_by, uploaded_at, library_href, "
+               "plan_href FROM document_uploads WHERE unit_code = ? ORDER BY uploaded_at DESC LIMIT ?",
+               {unit_code, limit})
+           .rows) {
     out.push_back(upload_of(r, false));
   }
   return out;

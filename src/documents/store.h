@@ -14,7 +14,7 @@ struct Upload {
   std::string id;  // random, 32 hex
   std::string name, content_type;
   std::int64_t size = 0;
-  std::string bytes;  // the original
+  std::string bytes;          // the original
   std::string text, reading;  // the text read; the reading as JSON
   std::string unit_code, uploaded_by;
   Instant uploaded_at{};

@@ -16,8 +16,9 @@ json capabilities() {
       {{"name", "Kế hoạch cải cách hành chính"},
        {"description", "kế hoạch năm, nhiệm vụ, thời hạn hoàn thành và báo cáo tiến độ theo kỳ"}},
       {{"name", "Chỉ số phục vụ người dân, doanh nghiệp"},
-       {"description", "hồ sơ thủ tục hành chính trực tuyến, đúng hạn, số hóa, thanh toán trực "
-                       "tuyến và mức độ hài lòng"}},
+       {"description",
+        "hồ sơ thủ tục hành chính trực tuyến, đúng hạn, số hóa, thanh toán trực "
+        "tuyến và mức độ hài lòng"}},
       {{"name", "Đánh giá, xếp hạng"},
        {"description", "bộ tiêu chí, tự đánh giá kèm tài liệu kiểm chứng, thẩm định và xếp hạng"}},
       {{"name", "Trang thông tin cải cách hành chính"},
@@ -36,8 +37,9 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     const auto& cal = WorkCalendar::vietnam();
     Date date = local_date(now_seconds());
     json data = {{"heading", layout.site().system_name},
-                 {"intro", "Theo dõi kế hoạch, nhiệm vụ, chỉ số phục vụ người dân và kết quả "
-                           "đánh giá cải cách hành chính của các cơ quan, đơn vị trong tỉnh."},
+                 {"intro",
+                  "Theo dõi kế hoạch, nhiệm vụ, chỉ số phục vụ người dân và kết quả "
+                  "đánh giá cải cách hành chính của các cơ quan, đơn vị trong tỉnh."},
                  {"capabilities", capabilities()},
                  {"today_label", weekday_vi(date) + ", " + format_date_vi(date)}};
     if (cal.covers(date)) {
@@ -70,12 +72,9 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     auto session = sessions.ensure(req, now_seconds());
     auto size = session->prefs.value("text_size", "normal");
     auto contrast = session->prefs.value("contrast", "normal");
-    json data = {{"csrf", session->csrf_token},
-                 {"size_normal", size != "large"},
-                 {"size_large", size == "large"},
-                 {"contrast_normal", contrast != "high"},
-                 {"contrast_high", contrast == "high"},
-                 {"saved", req.query_param("da-luu").has_value()}};
+    json data = {{"csrf", session->csrf_token},         {"size_normal", size != "large"},
+                 {"size_large", size == "large"},       {"contrast_normal", contrast != "high"},
+                 {"contrast_high", contrast == "high"}, {"saved", req.query_param("da-luu").has_value()}};
     return http::html(req, layout.page(req, "Tùy chọn hiển thị", "home/preferences.tpl", data));
   };
   router.add(http::Verb::get, "/tuy-chon-hien-thi", http::kPublic, show_preferences);

@@ -5,14 +5,16 @@ namespace cchc::home {
 using namespace std::chrono;
 
 std::string weekday_vi(Date d) {
-  static const char* names[] = {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư",
-                                "Thứ Năm",  "Thứ Sáu", "Thứ Bảy"};
+  static const char* names[] = {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"};
   return names[weekday{sys_days{d}}.c_encoding()];
 }
 
 Today today(const WorkCalendar& cal, Date date, size_t limit) {
-  Today t{date, cal.is_working_day(date),
-          Period::of_quarter(int(date.year()), int((unsigned(date.month()) + 2) / 3)), 0, {}};
+  Today t{date,
+          cal.is_working_day(date),
+          Period::of_quarter(int(date.year()), int((unsigned(date.month()) + 2) / 3)),
+          0,
+          {}};
   Date last = t.quarter.last;
   if (!cal.covers(last)) last = Date{year{cal.last_year()} / December / 31};
   t.working_days_left_in_quarter = cal.working_days_between(date, last);

@@ -64,9 +64,8 @@ std::string gunzip(std::string_view data) {
 
 bool is_compressible(std::string_view type) {
   return type.starts_with("text/") || type.starts_with("application/json") ||
-         type.starts_with("application/problem+json") ||
-         type.starts_with("application/javascript") || type.starts_with("image/svg+xml") ||
-         type.starts_with("application/xml");
+         type.starts_with("application/problem+json") || type.starts_with("application/javascript") ||
+         type.starts_with("image/svg+xml") || type.starts_with("application/xml");
 }
 
 bool accepts_gzip(std::string_view header) {

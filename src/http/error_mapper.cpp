@@ -1,7 +1,7 @@
 #include "http/error_mapper.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 namespace cchc::http {
 
@@ -26,9 +26,7 @@ ErrorView error_view(Status status, const std::string& message_vi) {
       v = {status, "Yêu cầu không hợp lệ",
            "Yêu cầu gửi lên không đúng định dạng. Xin vui lòng kiểm tra lại và thử lại."};
       break;
-    case Status::unauthorized:
-      v = {status, "Cần đăng nhập", "Xin vui lòng đăng nhập để tiếp tục."};
-      break;
+    case Status::unauthorized: v = {status, "Cần đăng nhập", "Xin vui lòng đăng nhập để tiếp tục."}; break;
     case Status::forbidden:
       v = {status, "Không có quyền truy cập",
            "Tài khoản của bạn không có quyền thực hiện thao tác này. Nếu cần, xin liên hệ quản "
@@ -55,9 +53,7 @@ ErrorView error_view(Status status, const std::string& message_vi) {
            "Trình duyệt gửi phần đầu yêu cầu quá lớn. Xin vui lòng xóa cookie của trang và thử "
            "lại."};
       break;
-    case Status::too_many_requests:
-      v = {status, "Quá nhiều yêu cầu", "Xin vui lòng chờ ít phút rồi thử lại."};
-      break;
+    case Status::too_many_requests: v = {status, "Quá nhiều yêu cầu", "Xin vui lòng chờ ít phút rồi thử lại."}; break;
     case Status::service_unavailable:
       v = {status, "Hệ thống tạm thời gián đoạn", "Xin vui lòng thử lại sau ít phút."};
       break;

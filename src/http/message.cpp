@@ -1,7 +1,7 @@
 #include "http/message.h"
 
-#include <boost/url.hpp>
 #include <mimetic/mimetic.h>
+#include <boost/url.hpp>
 
 namespace cchc::http {
 
@@ -18,9 +18,8 @@ std::string_view Request::header(std::string_view name) const {
 }
 
 std::optional<std::string> Request::cookie(std::string_view name) const {
-  for (auto it = message.find(beast_http::field::cookie); it != message.end() &&
-                                                         it->name() == beast_http::field::cookie;
-       ++it) {
+  for (auto it = message.find(beast_http::field::cookie);
+       it != message.end() && it->name() == beast_http::field::cookie; ++it) {
     std::string_view all = it->value();
     while (!all.empty()) {
       size_t semi = all.find(';');
@@ -38,8 +37,7 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
 
 namespace {
 
-std::optional<std::string> first(const std::multimap<std::string, std::string>& m,
-                                 std::string_view key) {
+std::optional<std::string> first(const std::multimap<std::string, std::string>& m, std::string_view key) {
   auto it = m.find(std::string(key));
   if (it == m.end()) return std::nullopt;
   return it->second;
@@ -47,9 +45,7 @@ std::optional<std::string> first(const std::multimap<std::string, std::string>& 
 
 }  // namespace
 
-std::optional<std::string> Request::query_param(std::string_view name) const {
-  return first(query, name);
-}
+std::optional<std::string> Request::query_param(std::string_view name) const { return first(query, name); }
 
 void Request::parse_body() const {
   if (form_) return;
@@ -94,9 +90,7 @@ const std::multimap<std::string, Request::File>& Request::files() const {
   return files_;
 }
 
-std::optional<std::string> Request::form_param(std::string_view name) const {
-  return first(form(), name);
-}
+std::optional<std::string> Request::form_param(std::string_view name) const { return first(form(), name); }
 
 bool parse_target(Request& req) {
   auto target = urls::parse_origin_form(req.message.target());
@@ -109,8 +103,7 @@ bool parse_target(Request& req) {
   return true;
 }
 
-Response make_response(const Request& req, Status status, std::string content_type,
-                       std::string body) {
+Response make_response(const Request& req, Status status, std::string content_type, std::string body) {
   Response res{status, req.message.version()};
   res.set(beast_http::field::content_type, content_type);
   res.body() = std::move(body);

@@ -27,7 +27,7 @@ struct Principal {
   std::string unit_code;
   std::vector<std::string> roles;
 };
-struct Route;    // http/router.h
+struct Route;  // http/router.h
 
 struct Request {
   beast_http::request<beast_http::string_body> message;
@@ -39,9 +39,9 @@ struct Request {
   std::string allow;                              // methods the path allows, when only the method missed
   std::string request_id;
   std::string remote_address;
-  std::shared_ptr<Session> session;               // set by the session middleware when present
-  std::optional<Principal> principal;             // set when the session belongs to a user
-  bool bearer = false;                            // authenticated by an API token, not a session
+  std::shared_ptr<Session> session;    // set by the session middleware when present
+  std::optional<Principal> principal;  // set when the session belongs to a user
+  bool bearer = false;                 // authenticated by an API token, not a session
 
   Verb method() const { return message.method(); }
   bool is_api() const { return path == "/api" || path.starts_with("/api/"); }
@@ -71,8 +71,7 @@ struct Request {
 // valid origin-form target (the server answers 400).
 bool parse_target(Request& req);
 
-Response make_response(const Request& req, Status status, std::string content_type,
-                       std::string body);
+Response make_response(const Request& req, Status status, std::string content_type, std::string body);
 Response html(const Request& req, std::string body, Status status = Status::ok);
 Response json(const Request& req, std::string body, Status status = Status::ok);
 Response redirect(const Request& req, std::string location, Status status = Status::see_other);

@@ -40,14 +40,15 @@ std::string Metrics::render() const {
   out += "# TYPE cchc_http_requests_total counter\n";
   for (const auto& [key, n] : requests_) {
     const auto& [route, method, status] = key;
-    out += fmt::format("cchc_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                       escape_label(route), escape_label(method), status, n);
+    out += fmt::format("cchc_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", escape_label(route),
+                       escape_label(method), status, n);
   }
-  out += "# HELP cchc_http_request_duration_seconds Time from a request's last header byte to its response being handed to the socket.\n";
+  out +=
+      "# HELP cchc_http_request_duration_seconds Time from a request's last header byte to its response being handed "
+      "to the socket.\n";
   out += "# TYPE cchc_http_request_duration_seconds histogram\n";
   for (size_t i = 0; i < kBuckets.size(); ++i) {
-    out += fmt::format("cchc_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i],
-                       buckets_[i]);
+    out += fmt::format("cchc_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i], buckets_[i]);
   }
   out += fmt::format("cchc_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", count_);
   out += fmt::format("cchc_http_request_duration_seconds_sum {}\n", sum_seconds_);

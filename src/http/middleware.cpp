@@ -8,13 +8,9 @@
 
 namespace cchc::http {
 
-std::string url_encode(std::string_view s) {
-  return boost::urls::encode(s, boost::urls::unreserved_chars);
-}
+std::string url_encode(std::string_view s) { return boost::urls::encode(s, boost::urls::unreserved_chars); }
 
-bool is_state_changing(Verb v) {
-  return v != Verb::get && v != Verb::head && v != Verb::options && v != Verb::trace;
-}
+bool is_state_changing(Verb v) { return v != Verb::get && v != Verb::head && v != Verb::options && v != Verb::trace; }
 
 Middleware security_headers(bool https) {
   return [https](Request& req, const Next& next) {
@@ -62,13 +58,11 @@ Middleware csrf() {
     if (req.bearer || (req.is_api() && !req.session)) return next(req);
     auto site = req.header("Sec-Fetch-Site");
     if (!site.empty() && site != "same-origin" && site != "none") {
-      throw forbidden("cross-site request refused",
-                      "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+      throw forbidden("cross-site request refused", "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
     }
     auto origin = req.header(beast_http::field::origin);
     if (!origin.empty() && origin_host(origin) != req.header(beast_http::field::host)) {
-      throw forbidden("cross-origin request refused",
-                      "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
+      throw forbidden("cross-origin request refused", "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
     }
     std::string sent(req.header(kCsrfHeader));
     if (sent.empty()) sent = req.form_param(kCsrfField).value_or("");

@@ -42,8 +42,7 @@ void Router::add(Verb method, std::string pattern, std::string permission, Handl
       throw invalid_input(fmt::format("'{{…...}}' must end the pattern '{}'", pattern));
     }
   }
-  routes_.push_back(Route{method, std::move(pattern), std::move(permission), std::move(handler),
-                          std::move(segments)});
+  routes_.push_back(Route{method, std::move(pattern), std::move(permission), std::move(handler), std::move(segments)});
 }
 
 Router::Match Router::match(Verb method, std::string_view path) const {
@@ -66,9 +65,12 @@ Router::Match Router::match(Verb method, std::string_view path) const {
         i = parts.size();
         break;
       }
-      if (i >= parts.size()) ok = false;
-      else if (is_param(seg)) params[seg.substr(1, seg.size() - 2)] = parts[i];
-      else ok = seg == parts[i];
+      if (i >= parts.size())
+        ok = false;
+      else if (is_param(seg))
+        params[seg.substr(1, seg.size() - 2)] = parts[i];
+      else
+        ok = seg == parts[i];
     }
     if (!ok || i != parts.size()) continue;
     if (route.method == method || (method == Verb::head && route.method == Verb::get)) {

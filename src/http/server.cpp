@@ -63,8 +63,7 @@ struct Server::State {
 
   awaitable<void> accept_loop();
   awaitable<void> serve(std::shared_ptr<Connection> conn);
-  Response handle(beast::http::request<beast::http::string_body>&& msg, const std::string& remote,
-                  int& status_out);
+  Response handle(beast::http::request<beast::http::string_body>&& msg, const std::string& remote, int& status_out);
   void begin_shutdown();
   void connection_done(const std::shared_ptr<Connection>& conn);
 };
@@ -168,8 +167,8 @@ awaitable<void> Server::State::accept_loop() {
   }
 }
 
-Response Server::State::handle(beast::http::request<beast::http::string_body>&& msg,
-                               const std::string& remote, int& status_out) {
+Response Server::State::handle(beast::http::request<beast::http::string_body>&& msg, const std::string& remote,
+                               int& status_out) {
   Request req;
   req.message = std::move(msg);
   req.remote_address = remote;
@@ -198,10 +197,9 @@ Response Server::State::handle(beast::http::request<beast::http::string_body>&& 
   status_out = res.result_int();
   metrics->observe(req.route, std::string(req.message.method_string()), status_out, elapsed);
   if (access_log) {
-    access_log->info(
-        "{} \"{} {}\" {} {} {:.3f}ms {}", remote, std::string_view(req.message.method_string()),
-        std::string_view(req.message.target()), status_out, res.body().size(),
-        std::chrono::duration<double, std::milli>(elapsed).count(), req.request_id);
+    access_log->info("{} \"{} {}\" {} {} {:.3f}ms {}", remote, std::string_view(req.message.method_string()),
+                     std::string_view(req.message.target()), status_out, res.body().size(),
+                     std::chrono::duration<double, std::milli>(elapsed).count(), req.request_id);
   }
   return res;
 }
@@ -229,12 +227,14 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
     Status refuse = Status::unknown;
     if (ec == beast::http::error::header_limit) refuse = Status::request_header_fields_too_large;
     // Beast refuses a declared Content-Length over body_limit with the header.
-    else if (ec == beast::http::error::body_limit) refuse = Status::payload_too_large;
-    else if (ec == beast::http::error::end_of_stream || ec == asio::error::eof ||
-             ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-             ec == asio::error::connection_reset || ec == asio::error::bad_descriptor)
+    else if (ec == beast::http::error::body_limit)
+      refuse = Status::payload_too_large;
+    else if (ec == beast::http::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
+             ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+             ec == asio::error::bad_descriptor)
       break;
-    else if (ec) refuse = Status::bad_request;
+    else if (ec)
+      refuse = Status::bad_request;
 
     if (refuse == Status::unknown) {
       auto& header = parser.get();
@@ -245,11 +245,13 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
       }
       stream.expires_after(config.read_timeout);
       std::tie(ec, n) = co_await beast::http::async_read(stream, buffer, parser, as_tuple);
-      if (ec == beast::http::error::body_limit) refuse = Status::payload_too_large;
-      else if (ec == beast::error::timeout || ec == asio::error::eof ||
-               ec == beast::http::error::end_of_stream || ec == asio::error::connection_reset)
+      if (ec == beast::http::error::body_limit)
+        refuse = Status::payload_too_large;
+      else if (ec == beast::error::timeout || ec == asio::error::eof || ec == beast::http::error::end_of_stream ||
+               ec == asio::error::connection_reset)
         break;
-      else if (ec) refuse = Status::bad_request;
+      else if (ec)
+        refuse = Status::bad_request;
     }
 
     Response res;

@@ -14,9 +14,7 @@ Instant from_epoch(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 }  // namespace
 
-std::string SessionStore::cookie_name() const {
-  return policy_.secure_cookie ? "__Host-cchc_session" : "cchc_session";
-}
+std::string SessionStore::cookie_name() const { return policy_.secure_cookie ? "__Host-cchc_session" : "cchc_session"; }
 
 std::shared_ptr<Session> SessionStore::find(const Request& req, Instant now) {
   auto token = req.cookie(cookie_name());
@@ -57,7 +55,8 @@ std::shared_ptr<Session> SessionStore::ensure(Request& req, Instant now) {
 std::shared_ptr<Session> SessionStore::start_for_user(Request& req, std::int64_t user_id, Instant now) {
   auto prefs = req.session ? req.session->prefs : nlohmann::json::object();
   if (req.session) {
-    db_.write([&](db::Connection& c) { c.query("DELETE FROM sessions WHERE token_hash = ?", {req.session->token_hash}); });
+    db_.write(
+        [&](db::Connection& c) { c.query("DELETE FROM sessions WHERE token_hash = ?", {req.session->token_hash}); });
     req.session.reset();
   }
   return create(req, now, user_id, std::move(prefs));
@@ -100,15 +99,13 @@ void SessionStore::save_prefs(const Session& s) {
 }
 
 std::string SessionStore::set_cookie(const Session& s) const {
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", cookie_name(),
-                     s.cookie_token, policy_.absolute_timeout.count(),
-                     policy_.secure_cookie ? "; Secure" : "");
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", cookie_name(), s.cookie_token,
+                     policy_.absolute_timeout.count(), policy_.secure_cookie ? "; Secure" : "");
 }
 
 std::int64_t SessionStore::purge_expired(Instant now) {
-  return db_.write([&](db::Connection& c) {
-    return c.query("DELETE FROM sessions WHERE expires_at <= ?", {epoch(now)}).affected;
-  });
+  return db_.write(
+      [&](db::Connection& c) { return c.query("DELETE FROM sessions WHERE expires_at <= ?", {epoch(now)}).affected; });
 }
 
 }  // namespace cchc::http

@@ -58,8 +58,7 @@ class SessionStore {
   std::int64_t purge_expired(Instant now);
 
  private:
-  std::shared_ptr<Session> create(Request& req, Instant now, std::optional<std::int64_t> user_id,
-                                  nlohmann::json prefs);
+  std::shared_ptr<Session> create(Request& req, Instant now, std::optional<std::int64_t> user_id, nlohmann::json prefs);
 
   db::Database& db_;
   SessionPolicy policy_;

@@ -19,12 +19,16 @@ StaticFiles::StaticFiles(fs::path root, std::string cache_control)
     : root_(std::move(root)), cache_control_(std::move(cache_control)) {}
 
 std::string StaticFiles::content_type_for(std::string_view path) {
-  static const std::pair<std::string_view, std::string_view> types[] = {
-      {".css", "text/css; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".html", "text/html; charset=utf-8"}, {".txt", "text/plain; charset=utf-8"},
-      {".json", "application/json"},         {".svg", "image/svg+xml"},
-      {".png", "image/png"},                 {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},              {".pdf", "application/pdf"}};
+  static const std::pair<std::string_view, std::string_view> types[] = {{".css", "text/css; charset=utf-8"},
+                                                                        {".js", "text/javascript; charset=utf-8"},
+                                                                        {".html", "text/html; charset=utf-8"},
+                                                                        {".txt", "text/plain; charset=utf-8"},
+                                                                        {".json", "application/json"},
+                                                                        {".svg", "image/svg+xml"},
+                                                                        {".png", "image/png"},
+                                                                        {".ico", "image/x-icon"},
+                                                                        {".woff2", "font/woff2"},
+                                                                        {".pdf", "application/pdf"}};
   for (auto [ext, type] : types) {
     if (path.ends_with(ext)) return std::string(type);
   }
@@ -64,7 +68,8 @@ Response StaticFiles::serve(const Request& req, std::string_view relative_path) 
   size_t start = 0;
   while (start <= rel.size()) {
     size_t end = rel.find('/', start);
-    std::string_view seg = std::string_view(rel).substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string_view seg =
+        std::string_view(rel).substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (seg.empty() || seg.front() == '.') throw not_found("hidden or empty path segment");
     if (end == std::string::npos) break;
     start = end + 1;

@@ -45,8 +45,10 @@ json preview_table(const std::string& preview_csv) {
   for (std::size_t i = 0; i < records.size(); ++i) {
     json cells = json::array();
     for (const auto& f : records[i].fields) cells.push_back({{"text", f}});
-    if (i == 0) head = cells;
-    else rows.push_back({{"cells", cells}});
+    if (i == 0)
+      head = cells;
+    else
+      rows.push_back({{"cells", cells}});
   }
   return {{"head", head}, {"rows", rows}};
 }
@@ -58,8 +60,9 @@ json error_list(const std::vector<LineError>& errors) {
 }
 
 json kind_options(Kind selected) {
-  return json::array({{{"code", "dossiers"}, {"name", "Hồ sơ thủ tục hành chính"}, {"checked", selected == Kind::dossiers}},
-                      {{"code", "feedback"}, {"name", "Phản ánh, kiến nghị"}, {"checked", selected == Kind::feedback}}});
+  return json::array(
+      {{{"code", "dossiers"}, {"name", "Hồ sơ thủ tục hành chính"}, {"checked", selected == Kind::dossiers}},
+       {{"code", "feedback"}, {"name", "Phản ánh, kiến nghị"}, {"checked", selected == Kind::feedback}}});
 }
 
 }  // namespace
@@ -80,13 +83,18 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
     auto kind = kind_of(req.form_param("loai").value_or(""));
     auto file = req.files().find("tep");
     if (file == req.files().end() || file->second.content.empty()) {
-      return upload_page(req, {{"upload", true}, {"kinds", kind_options(kind)}, {"error", {{"message", "Hãy chọn một tệp CSV hoặc JSON."}}}},
+      return upload_page(req,
+                         {{"upload", true},
+                          {"kinds", kind_options(kind)},
+                          {"error", {{"message", "Hãy chọn một tệp CSV hoặc JSON."}}}},
                          http::Status::bad_request);
     }
     const auto& f = file->second;
-    ImportRequest r{kind, f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true, kPreviewRows, {}};
+    ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
+                    kPreviewRows, {}};
     auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
-    json data = {{"filename", f.filename}, {"kind", kind == Kind::dossiers ? "dossiers" : "feedback"},
+    json data = {{"filename", f.filename},
+                 {"kind", kind == Kind::dossiers ? "dossiers" : "feedback"},
                  {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
                  {"records", text::format_int(std::int64_t(outcome.records))}};
     if (!outcome.ok()) {
@@ -106,16 +114,21 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
     ImportRequest r{kind, content, format_of(filename, content), scope_unit_of(*req.principal), false, 0, {}};
     auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
     if (!outcome.ok()) {
-      return upload_page(req, {{"upload", true}, {"kinds", kind_options(kind)},
-                               {"problems", {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                                             {"errors", error_list(outcome.errors)}}}},
+      return upload_page(req,
+                         {{"upload", true},
+                          {"kinds", kind_options(kind)},
+                          {"problems",
+                           {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
+                            {"errors", error_list(outcome.errors)}}}},
                          http::Status::unprocessable_entity);
     }
-    return upload_page(req, {{"done", {{"filename", filename},
-                                       {"records", text::format_int(std::int64_t(outcome.records))},
-                                       {"inserted", text::format_int(outcome.summary.inserted)},
-                                       {"updated", text::format_int(outcome.summary.updated)},
-                                       {"unchanged", text::format_int(outcome.summary.unchanged)}}}},
+    return upload_page(req,
+                       {{"done",
+                         {{"filename", filename},
+                          {"records", text::format_int(std::int64_t(outcome.records))},
+                          {"inserted", text::format_int(outcome.summary.inserted)},
+                          {"updated", text::format_int(outcome.summary.updated)},
+                          {"unchanged", text::format_int(outcome.summary.unchanged)}}}},
                        http::Status::ok);
   });
 
@@ -126,7 +139,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
     for (const auto& l : directory::load_levels(db)) levels[l.code] = l.name;
     json rows = json::array();
     for (const auto& t : all) {
-      rows.push_back({{"year", std::to_string(t.year)}, {"indicator", rate_indicator(t.indicator).name_vi},
+      rows.push_back({{"year", std::to_string(t.year)},
+                      {"indicator", rate_indicator(t.indicator).name_vi},
                       {"level", levels.count(t.level) ? levels[t.level] : t.level},
                       {"target", text::format_percent(t.target * 100, 1)}});
     }
@@ -135,8 +149,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
       json indicators = json::array(), level_list = json::array();
       for (const auto& i : rate_indicators()) indicators.push_back({{"code", i.code}, {"name", i.name_vi}});
       for (const auto& [code, name] : levels) level_list.push_back({{"code", code}, {"name", name}});
-      data["form"] = {{"csrf", req.session ? req.session->csrf_token : ""}, {"indicators", indicators},
-                      {"levels", level_list}};
+      data["form"] = {
+          {"csrf", req.session ? req.session->csrf_token : ""}, {"indicators", indicators}, {"levels", level_list}};
     }
     return http::html(req, layout.page(req, "Chỉ tiêu", "indicators/targets.tpl", data), status);
   };
@@ -158,8 +172,9 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
       if (used != percent.size()) throw std::invalid_argument("target");
       set_targets(db, {t}, directory::actor(req), now_seconds());
     } catch (const std::logic_error&) {
-      return targets_page(req, {{"error", {{"message", "Năm phải là số nguyên, chỉ tiêu là số phần trăm (VD: 96 hoặc 96,5)."}}}},
-                          http::Status::bad_request);
+      return targets_page(
+          req, {{"error", {{"message", "Năm phải là số nguyên, chỉ tiêu là số phần trăm (VD: 96 hoặc 96,5)."}}}},
+          http::Status::bad_request);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::invalid_input) throw;
       return targets_page(req, {{"error", {{"message", e.message_vi()}}}}, http::Status::bad_request);
@@ -172,7 +187,9 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
     auto all = db.read([](db::Connection& c) { return directory::list_tokens(c); });
     json rows = json::array();
     for (const auto& t : all) {
-      rows.push_back({{"id", t.id}, {"name", t.name}, {"unit", t.unit_code},
+      rows.push_back({{"id", t.id},
+                      {"name", t.name},
+                      {"unit", t.unit_code},
                       {"created", format_datetime_vi(t.created_at) + " (" + t.created_by + ")"},
                       {"last_used", t.last_used_at ? format_datetime_vi(*t.last_used_at) : "Chưa dùng"},
                       {"revoked", t.revoked_at ? json{{"at", format_datetime_vi(*t.revoked_at)}} : json(false)},
@@ -193,8 +210,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
              [tokens_page](http::Request& req) { return tokens_page(req, json::object(), http::Status::ok); });
   router.add(http::Verb::post, "/quan-tri/ma-truy-cap", "indicators.manage", [&db, tokens_page](http::Request& req) {
     try {
-      auto issued = directory::issue_token(db, req.form_param("ten").value_or(""), req.form_param("don_vi").value_or(""),
-                                           directory::actor(req), now_seconds());
+      auto issued = directory::issue_token(db, req.form_param("ten").value_or(""),
+                                           req.form_param("don_vi").value_or(""), directory::actor(req), now_seconds());
       return tokens_page(req, {{"issued", {{"name", issued.token.name}, {"secret", issued.secret}}}},
                          http::Status::created);
     } catch (const Error& e) {

@@ -35,8 +35,7 @@ long api_minimum(const http::Request& req) {
     std::size_t used = 0;
     long v = std::stol(*m, &used);
     if (used == m->size() && v >= 0 && v <= 1000000) return v;
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   throw invalid_input("query parameter 'minimum' must be a whole number from 0 to 1000000");
 }
 
@@ -52,8 +51,8 @@ Period public_period(db::Database& db, const http::Request& req) {
 // Records of one push: the body as JSON (array or NDJSON).
 http::Response push(db::Database& db, http::Request& req, Kind kind) {
   auto dry = req.query_param("dry_run");
-  ImportRequest r{kind, req.message.body(), Format::json, req.principal->unit_code, dry && (*dry == "1" || *dry == "true"),
-                  0, {}};
+  ImportRequest r{
+      kind, req.message.body(), Format::json, req.principal->unit_code, dry && (*dry == "1" || *dry == "true"), 0, {}};
   auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
   if (!outcome.ok()) {
     json errors = json::array();
@@ -75,9 +74,10 @@ struct OpenRow {
 
 std::vector<OpenRow> open_rows(db::Connection& c, const Period& p) {
   std::vector<OpenRow> out;
-  auto rows = c.query("SELECT code, name, level FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
-                      " ORDER BY code",
-                      {format_iso_date(p.last), format_iso_date(p.last)});
+  auto rows = c.query(
+      "SELECT code, name, level FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+      " ORDER BY code",
+      {format_iso_date(p.last), format_iso_date(p.last)});
   for (const auto& r : rows.rows) {
     UnitInfo u{r.str("code"), r.str("name"), r.str("level")};
     out.push_back({u, query(c, u.code, p, Scope::subtree)});
@@ -86,11 +86,13 @@ std::vector<OpenRow> open_rows(db::Connection& c, const Period& p) {
 }
 
 views::Table open_table(const std::vector<OpenRow>& rows, const Period& p) {
-  views::Table t{"du-lieu-mo", "Chỉ số phục vụ theo đơn vị — " + p.label_vi(),
+  views::Table t{"du-lieu-mo",
+                 "Chỉ số phục vụ theo đơn vị — " + p.label_vi(),
                  {{"unit_code"}, {"unit_name"}, {"level"}, {"period"}, {"received"}, {"finished"}, {"overdue_open"}},
                  {}};
   for (const auto& r : rate_indicators()) {
-    for (const char* part : {"value", "numerator", "denominator"}) t.columns.push_back({std::string(r.code) + "_" + part});
+    for (const char* part : {"value", "numerator", "denominator"})
+      t.columns.push_back({std::string(r.code) + "_" + part});
   }
   for (const auto& row : rows) {
     std::vector<views::Cell> cells = {views::Cell::of(row.unit.code),
@@ -130,9 +132,9 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
 
   // GET /api/v1/rankings?level=&period=&indicator=[&formula=&scope=&minimum=]
   router.add(http::Verb::get, "/api/v1/rankings", http::kPublic, [&db](http::Request& req) {
-    RankingRequest r{required(req, "level"), Period::parse(required(req, "period")), required(req, "indicator"),
-                     parse_formula(req.query_param("formula").value_or("qd766-legal")), api_scope(req, Scope::subtree),
-                     api_minimum(req)};
+    RankingRequest r{required(req, "level"),         Period::parse(required(req, "period")),
+                     required(req, "indicator"),     parse_formula(req.query_param("formula").value_or("qd766-legal")),
+                     api_scope(req, Scope::subtree), api_minimum(req)};
     auto rows = db.read([&](db::Connection& c) { return ranking(c, r); });
     return http::json(req, to_json(r, rows).dump());
   });
@@ -158,7 +160,8 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
   router.add(http::Verb::get, "/du-lieu-mo/chi-so.csv", http::kPublic, [&db](http::Request& req) {
     auto p = public_period(db, req);
     auto rows = db.read([&](db::Connection& c) { return open_rows(c, p); });
-    auto res = http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", views::to_csv(open_table(rows, p)));
+    auto res =
+        http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", views::to_csv(open_table(rows, p)));
     res.set(http::beast_http::field::content_disposition, "attachment; filename=\"chi-so-" + p.code() + ".csv\"");
     return res;
   });
@@ -208,10 +211,11 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
                  {"ky", p.code()},
                  {"headline", headline},
                  {"charts", true},
-                 {"trend_chart", {{"_template", "common/chart.tpl"},
-                                  {"config", trend_chart(months).dump()},
-                                  {"caption", "Biểu đồ tỷ lệ theo tháng"},
-                                  {"table_caption", trend_t.caption}}},
+                 {"trend_chart",
+                  {{"_template", "common/chart.tpl"},
+                   {"config", trend_chart(months).dump()},
+                   {"caption", "Biểu đồ tỷ lệ theo tháng"},
+                   {"table_caption", trend_t.caption}}},
                  {"trend", views::to_view(trend_t)},
                  {"figures", views::to_view(figures)}};
     return http::html(req, layout.page(req, "Số liệu công khai về phục vụ người dân", "indicators/public.tpl", data));

@@ -21,10 +21,12 @@ void require_level(db::Connection& c, const std::string& level) {
 }  // namespace
 
 std::vector<Target> targets(db::Connection& c, std::optional<int> year) {
-  auto rows = year ? c.query("SELECT indicator, level, year, target FROM indicator_targets WHERE year = ?"
-                             " ORDER BY year, indicator, level",
-                             {std::int64_t(*year)})
-                   : c.query("SELECT indicator, level, year, target FROM indicator_targets ORDER BY year, indicator, level");
+  auto rows =
+      year ? c.query(
+                 "SELECT indicator, level, year, target FROM indicator_targets WHERE year = ?"
+                 " ORDER BY year, indicator, level",
+                 {std::int64_t(*year)})
+           : c.query("SELECT indicator, level, year, target FROM indicator_targets ORDER BY year, indicator, level");
   std::vector<Target> out;
   for (const auto& r : rows.rows) {
     out.push_back({r.str("indicator"), r.str("level"), int(r.i64("year")), r.f64("target")});
@@ -45,14 +47,16 @@ void set_targets(db::Database& db, const std::vector<Target>& ts, const audit::E
     for (const auto& t : ts) {
       rate_indicator(t.indicator);
       require_level(c, t.level);
-      if (t.year < 2000 || t.year > 2100) throw invalid_input(fmt::format("year {} out of range", t.year), "Năm không hợp lệ.");
+      if (t.year < 2000 || t.year > 2100)
+        throw invalid_input(fmt::format("year {} out of range", t.year), "Năm không hợp lệ.");
       if (!(t.target >= 0 && t.target <= 1)) {
         throw invalid_input(fmt::format("target for {} must be between 0 and 1", t.indicator),
                             "Chỉ tiêu phải từ 0 đến 100%.");
       }
-      c.query("INSERT INTO indicator_targets (indicator, level, year, target) VALUES (?, ?, ?, ?)"
-              " ON CONFLICT (indicator, level, year) DO UPDATE SET target = excluded.target",
-              {t.indicator, t.level, std::int64_t(t.year), t.target});
+      c.query(
+          "INSERT INTO indicator_targets (indicator, level, year, target) VALUES (?, ?, ?, ?)"
+          " ON CONFLICT (indicator, level, year) DO UPDATE SET target = excluded.target",
+          {t.indicator, t.level, std::int64_t(t.year), t.target});
       after.push_back({{"indicator", t.indicator}, {"level", t.level}, {"year", t.year}, {"target", t.target}});
     }
     auto e = who;
@@ -81,8 +85,7 @@ void set_manual_values(db::Database& db, const std::string& unit, const Period& 
       throw invalid_input(fmt::format("'{}' is not an indicator entered by hand", code), "Chỉ số không hợp lệ.");
     }
     if (v.numerator < 0 || v.denominator < 0 || v.numerator > v.denominator) {
-      throw invalid_input(fmt::format("{}: need 0 <= numerator <= denominator", code),
-                          "Tử số phải từ 0 đến mẫu số.");
+      throw invalid_input(fmt::format("{}: need 0 <= numerator <= denominator", code), "Tử số phải từ 0 đến mẫu số.");
     }
   }
   db.write([&](db::Connection& c) {
@@ -91,10 +94,11 @@ void set_manual_values(db::Database& db, const std::string& unit, const Period& 
     }
     auto after = nlohmann::json::object();
     for (const auto& [code, v] : values) {
-      c.query("INSERT INTO index766_manual (unit_code, period, indicator, numerator, denominator) VALUES (?, ?, ?, ?, ?)"
-              " ON CONFLICT (unit_code, period, indicator) DO UPDATE SET numerator = excluded.numerator,"
-              " denominator = excluded.denominator",
-              {unit, period_key(period), code, v.numerator, v.denominator});
+      c.query(
+          "INSERT INTO index766_manual (unit_code, period, indicator, numerator, denominator) VALUES (?, ?, ?, ?, ?)"
+          " ON CONFLICT (unit_code, period, indicator) DO UPDATE SET numerator = excluded.numerator,"
+          " denominator = excluded.denominator",
+          {unit, period_key(period), code, v.numerator, v.denominator});
       after[code] = {v.numerator, v.denominator};
     }
     auto e = who;
@@ -136,9 +140,10 @@ UnitInfo unit_info(db::Connection& c, const std::string& code) {
 
 std::vector<UnitInfo> units_of_level(db::Connection& c, const std::string& level, const Period& period) {
   require_level(c, level);
-  auto rows = c.query("SELECT code, name, level FROM units WHERE level = ? AND valid_from <= ?"
-                      " AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                      {level, format_iso_date(period.last), format_iso_date(period.last)});
+  auto rows = c.query(
+      "SELECT code, name, level FROM units WHERE level = ? AND valid_from <= ?"
+      " AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
+      {level, format_iso_date(period.last), format_iso_date(period.last)});
   std::vector<UnitInfo> out;
   for (const auto& r : rows.rows) out.push_back({r.str("code"), r.str("name"), r.str("level")});
   return out;
@@ -182,8 +187,8 @@ nlohmann::json to_json(const RankingRequest& req, const std::vector<RankingRow>&
       apart.push_back(row);
     }
   }
-  nlohmann::json out = {{"level", req.level},          {"period", req.period.code()}, {"indicator", req.indicator},
-                        {"scope", name(req.scope)},    {"minimum", req.minimum},      {"ranked", ranked},
+  nlohmann::json out = {{"level", req.level},       {"period", req.period.code()}, {"indicator", req.indicator},
+                        {"scope", name(req.scope)}, {"minimum", req.minimum},      {"ranked", ranked},
                         {"not_enough_data", apart}};
   if (req.indicator == "index766") out["formula"] = name(req.formula);
   return out;

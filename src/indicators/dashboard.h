@@ -22,7 +22,7 @@ struct Target {
   std::string indicator;  // a rate_indicators() code
   std::string level;      // a unit level: department, district, commune …
   int year = 0;
-  double target = 0;      // 0..1
+  double target = 0;  // 0..1
   friend bool operator==(const Target&, const Target&) = default;
 };
 std::vector<Target> targets(db::Connection& c, std::optional<int> year = std::nullopt);

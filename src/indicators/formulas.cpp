@@ -10,9 +10,7 @@ void count(Rate& r, bool in_denominator, bool in_numerator) {
   if (in_numerator) ++r.numerator;
 }
 
-bool satisfied(const std::optional<Rating>& r) {
-  return r == Rating::very_satisfied || r == Rating::satisfied;
-}
+bool satisfied(const std::optional<Rating>& r) { return r == Rating::very_satisfied || r == Rating::satisfied; }
 
 nlohmann::json rate_json(const Rate& r) {
   auto v = r.value();

@@ -67,7 +67,7 @@ Indicators compute(const std::vector<Dossier>& dossiers, const std::vector<Feedb
 // The same indicators from rollup sums (indicators/rollup.h) over the
 // months of a period and the units in scope.
 struct Sums {
-  std::map<std::string, std::vector<std::int64_t>> dossiers_by_channel;  // channel → dm:: counters
+  std::map<std::string, std::vector<std::int64_t>> dossiers_by_channel;          // channel → dm:: counters
   std::vector<std::int64_t> feedback = std::vector<std::int64_t>(fm::count, 0);  // fm:: counters
   std::int64_t pending = 0, pending_overdue = 0, feedback_pending = 0, feedback_pending_overdue = 0;
 };

@@ -101,7 +101,8 @@ std::vector<IndicatorScore> satisfaction(const Indicators& in, Formula f) {
 Formula parse_formula(std::string_view s) {
   if (s == "qd766-legal") return Formula::legal;
   if (s == "qd766-observed") return Formula::observed;
-  throw invalid_input("formula must be qd766-legal or qd766-observed", "Bộ công thức phải là qd766-legal hoặc qd766-observed.");
+  throw invalid_input("formula must be qd766-legal or qd766-observed",
+                      "Bộ công thức phải là qd766-legal hoặc qd766-observed.");
 }
 
 const char* name(Formula f) { return f == Formula::legal ? "qd766-legal" : "qd766-observed"; }
@@ -138,11 +139,11 @@ Index766 score766(const Indicators& in, const ManualValues& m, Formula f) {
 
   const char* full_name = "Tỷ lệ hồ sơ trực tuyến toàn trình";
   if (observed) {
-    out.groups.push_back(group("DICH_VU_CONG_TRUC_TUYEN", "Dịch vụ công trực tuyến",
-                               {manual(m, "ONLINE_PROCEDURES_OFFERED", 2, 0.8),
-                                scored("ONLINE_FULL_DOSSIERS", full_name, in.online_full_rate, 4),
-                                scored("ONLINE_CHANNEL_DOSSIERS", "Tỷ lệ hồ sơ tiếp nhận trực tuyến",
-                                       in.online_rate, 6, 0.5)}));
+    out.groups.push_back(
+        group("DICH_VU_CONG_TRUC_TUYEN", "Dịch vụ công trực tuyến",
+              {manual(m, "ONLINE_PROCEDURES_OFFERED", 2, 0.8),
+               scored("ONLINE_FULL_DOSSIERS", full_name, in.online_full_rate, 4),
+               scored("ONLINE_CHANNEL_DOSSIERS", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", in.online_rate, 6, 0.5)}));
   } else {
     out.groups.push_back(group("DICH_VU_CONG_TRUC_TUYEN", "Dịch vụ công trực tuyến",
                                {scored("ONLINE_FULL_DOSSIERS", full_name, in.online_full_rate, 12)}));
@@ -154,13 +155,13 @@ Index766 score766(const Indicators& in, const ManualValues& m, Formula f) {
 
   out.groups.push_back(group("MUC_DO_HAI_LONG", "Mức độ hài lòng", satisfaction(in, f)));
 
-  out.groups.push_back(group(
-      "SO_HOA_HO_SO", "Số hóa hồ sơ",
-      {scored("ORIGINAL_RESULT_AVAILABLE", "Tỷ lệ hồ sơ có kết quả điện tử", in.result_digitized_rate, 6),
-       scored("SO_HOA_GIAY_TO_GIAI_QUYET", "Tỷ lệ hồ sơ số hóa thành phần hồ sơ", in.digitized_rate, 4),
-       manual(m, "ELECTRONIC_CERTIFIED_COPY", 2), manual(m, "REUSED_DIGITIZED_DATA", 2, observed ? 0.8 : 1.0),
-       manual(m, "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", 4), manual(m, "CITIZEN_DATA_CONNECTED_DOSSIER", 2),
-       manual(m, "CITIZEN_DATA_CONNECTED_FORMALITY", 2)}));
+  out.groups.push_back(
+      group("SO_HOA_HO_SO", "Số hóa hồ sơ",
+            {scored("ORIGINAL_RESULT_AVAILABLE", "Tỷ lệ hồ sơ có kết quả điện tử", in.result_digitized_rate, 6),
+             scored("SO_HOA_GIAY_TO_GIAI_QUYET", "Tỷ lệ hồ sơ số hóa thành phần hồ sơ", in.digitized_rate, 4),
+             manual(m, "ELECTRONIC_CERTIFIED_COPY", 2), manual(m, "REUSED_DIGITIZED_DATA", 2, observed ? 0.8 : 1.0),
+             manual(m, "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", 4), manual(m, "CITIZEN_DATA_CONNECTED_DOSSIER", 2),
+             manual(m, "CITIZEN_DATA_CONNECTED_FORMALITY", 2)}));
 
   for (const auto& g : out.groups) {
     out.total += g.points;
@@ -195,12 +196,8 @@ nlohmann::json to_json(const Index766& s) {
                       {"points_lost", g.max - g.points},
                       {"indicators", indicators}});
   }
-  return {{"formula", name(s.formula)},
-          {"max", 100},
-          {"total", s.total},
-          {"points_lost", 100 - s.total},
-          {"complete", s.complete},
-          {"groups", groups}};
+  return {{"formula", name(s.formula)}, {"max", 100},      {"total", s.total}, {"points_lost", 100 - s.total},
+          {"complete", s.complete},     {"groups", groups}};
 }
 
 }  // namespace cchc::indicators

@@ -53,8 +53,22 @@ const TableSpec& spec(Table t);
 
 // Counter positions, in the order of spec(t).counters.
 namespace dm {
-enum : size_t { received, received_full, digitized, fee_required, paid_online, finished, finished_on_time,
-                result_digitized, rated, satisfied, late, late_apology, finished_ok, count };
+enum : size_t {
+  received,
+  received_full,
+  digitized,
+  fee_required,
+  paid_online,
+  finished,
+  finished_on_time,
+  result_digitized,
+  rated,
+  satisfied,
+  late,
+  late_apology,
+  finished_ok,
+  count
+};
 }
 namespace dp {
 enum : size_t { received, finished, finished_on_time, count };

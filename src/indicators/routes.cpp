@@ -67,7 +67,8 @@ std::string with_param(const http::Request& req, const std::string& key, const s
 // Renders the page, or with ?dinh-dang=xlsx returns its tables as a
 // workbook. Puts each table in data under its key and the export link.
 http::Response page_or_xlsx(const http::Request& req, const views::Layout& layout, const std::string& title,
-                            const std::string& tpl, json data, const std::vector<std::pair<std::string, views::Table>>& tables,
+                            const std::string& tpl, json data,
+                            const std::vector<std::pair<std::string, views::Table>>& tables,
                             const std::string& filename) {
   if (req.query_param("dinh-dang") == "xlsx") {
     std::vector<views::Table> all;
@@ -86,8 +87,11 @@ json filters(const http::Request& req, const Period& p) {
   return {{"ky", p.code()},
           {"period_label", p.label_vi()},
           {"filters",
-           {{"_template", "indicators/filters.tpl"}, {"ky", p.code()}, {"period_label", p.label_vi()},
-            {"subtree", subtree}, {"unit_only", !subtree}}}};
+           {{"_template", "indicators/filters.tpl"},
+            {"ky", p.code()},
+            {"period_label", p.label_vi()},
+            {"subtree", subtree},
+            {"unit_only", !subtree}}}};
 }
 
 }  // namespace
@@ -194,7 +198,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
                           {"numerator", v == manual.end() ? "" : std::to_string(v->second.numerator)},
                           {"denominator", v == manual.end() ? "" : std::to_string(v->second.denominator)}});
       }
-      data["manual_form"] = {{"fields", fields}, {"csrf", req.session ? req.session->csrf_token : ""},
+      data["manual_form"] = {{"fields", fields},
+                             {"csrf", req.session ? req.session->csrf_token : ""},
                              {"action", "/chi-so/766/" + unit + "?ky=" + period.code()}};
     }
     auto res = page_or_xlsx(req, layout, "Chỉ số 766 — " + name, "indicators/scorecard.tpl", data,
@@ -241,8 +246,12 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
 
   // Rankings of a level's units by an indicator or the 766 total.
   router.add(http::Verb::get, "/chi-so/xep-hang", "indicators.read", [&db, &layout](http::Request& req) {
-    RankingRequest r{page_level(req), page_period(db, req), req.query_param("chi-so").value_or("on_time_rate"),
-                     parse_formula(req.query_param("cong-thuc").value_or("qd766-legal")), page_scope(req), 30};
+    RankingRequest r{page_level(req),
+                     page_period(db, req),
+                     req.query_param("chi-so").value_or("on_time_rate"),
+                     parse_formula(req.query_param("cong-thuc").value_or("qd766-legal")),
+                     page_scope(req),
+                     30};
     if (auto m = req.query_param("toi-thieu"); m && !m->empty()) {
       try {
         r.minimum = std::stol(*m);
@@ -266,9 +275,10 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     data["minimum"] = std::to_string(r.minimum);
     data["formula_legal"] = r.formula == Formula::legal;
     data["formula_observed"] = r.formula == Formula::observed;
-    return page_or_xlsx(req, layout, "Xếp hạng đơn vị", "indicators/ranking.tpl", data,
-                        {{"ranked", ranking_table(rows, true, percent)}, {"apart", ranking_table(rows, false, percent)}},
-                        "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code());
+    return page_or_xlsx(
+        req, layout, "Xếp hạng đơn vị", "indicators/ranking.tpl", data,
+        {{"ranked", ranking_table(rows, true, percent)}, {"apart", ranking_table(rows, false, percent)}},
+        "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code());
   });
 }
 

@@ -20,20 +20,23 @@ std::string month_key(Instant t) {
 namespace {
 
 const std::vector<std::string> kDossierColumns = {
-    "id",          "unit_code", "procedure_code", "channel",          "online_service", "received_at",
-    "due_at",      "finished_at", "returned_at",  "status",           "digitized",      "result_digitized",
-    "fee_required", "paid_online", "rating",      "apology_sent"};
-const std::vector<std::string> kFeedbackColumns = {"id",          "unit_code", "channel", "received_at",
-                                                   "due_at",      "answered_at", "status", "rating"};
+    "id",           "unit_code",   "procedure_code", "channel",     "online_service", "received_at",
+    "due_at",       "finished_at", "returned_at",    "status",      "digitized",      "result_digitized",
+    "fee_required", "paid_online", "rating",         "apology_sent"};
+const std::vector<std::string> kFeedbackColumns = {"id",     "unit_code",   "channel", "received_at",
+                                                   "due_at", "answered_at", "status",  "rating"};
 
 template <class E>
 using Names = std::vector<std::pair<const char*, E>>;
 
-const Names<Channel> kChannels = {{"online", Channel::online}, {"direct", Channel::direct}, {"postal", Channel::postal}};
+const Names<Channel> kChannels = {
+    {"online", Channel::online}, {"direct", Channel::direct}, {"postal", Channel::postal}};
 const Names<OnlineService> kServices = {
     {"full", OnlineService::full}, {"partial", OnlineService::partial}, {"none", OnlineService::none}};
-const Names<DossierStatus> kStatuses = {{"processing", DossierStatus::processing}, {"paused", DossierStatus::paused},
-                                        {"finished", DossierStatus::finished},     {"returned", DossierStatus::returned},
+const Names<DossierStatus> kStatuses = {{"processing", DossierStatus::processing},
+                                        {"paused", DossierStatus::paused},
+                                        {"finished", DossierStatus::finished},
+                                        {"returned", DossierStatus::returned},
                                         {"withdrawn", DossierStatus::withdrawn}};
 const Names<Rating> kRatings = {
     {"very_satisfied", Rating::very_satisfied}, {"satisfied", Rating::satisfied}, {"unsatisfied", Rating::unsatisfied}};
@@ -52,7 +55,8 @@ class Row {
       : rec_(rec), columns_(columns), errors_(errors) {}
 
   void fail(const std::string& en, const std::string& vi) {
-    errors_.push_back({rec_.line, fmt::format("line {}: {}", rec_.line, en), fmt::format("Dòng {}: {}", rec_.line, vi)});
+    errors_.push_back(
+        {rec_.line, fmt::format("line {}: {}", rec_.line, en), fmt::format("Dòng {}: {}", rec_.line, vi)});
     ok_ = false;
   }
   bool ok() const { return ok_; }
@@ -84,7 +88,8 @@ class Row {
     const auto& v = text(column);
     if (v == "0") return false;
     if (v == "1") return true;
-    fail(fmt::format("{} must be 0 or 1, not '{}'", column, v), fmt::format("{} phải là 0 hoặc 1, không phải '{}'", column, v));
+    fail(fmt::format("{} must be 0 or 1, not '{}'", column, v),
+         fmt::format("{} phải là 0 hoặc 1, không phải '{}'", column, v));
     return false;
   }
 
@@ -129,8 +134,9 @@ std::vector<csv::Record> well_formed(std::vector<csv::Record> records, const std
                                      Batch<T>& batch) {
   for (const auto& r : records) {
     if (r.fields.size() != columns.size()) {
-      batch.errors.push_back({r.line, fmt::format("line {}: expected {} fields, found {}", r.line, columns.size(), r.fields.size()),
-                              fmt::format("Dòng {}: cần {} trường, có {}", r.line, columns.size(), r.fields.size())});
+      batch.errors.push_back(
+          {r.line, fmt::format("line {}: expected {} fields, found {}", r.line, columns.size(), r.fields.size()),
+           fmt::format("Dòng {}: cần {} trường, có {}", r.line, columns.size(), r.fields.size())});
     }
   }
   std::erase_if(records, [&](const csv::Record& r) { return r.fields.size() != columns.size(); });
@@ -220,7 +226,8 @@ std::vector<csv::Record> records_of_json(std::string_view text, const std::vecto
     if (piece.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     auto o = nlohmann::json::parse(piece, nullptr, false);
     if (o.is_discarded()) {
-      batch.errors.push_back({line, fmt::format("line {}: not valid JSON", line), fmt::format("Dòng {}: không phải JSON hợp lệ", line)});
+      batch.errors.push_back(
+          {line, fmt::format("line {}: not valid JSON", line), fmt::format("Dòng {}: không phải JSON hợp lệ", line)});
       continue;
     }
     add(o, line);
@@ -380,17 +387,29 @@ const char* name(FeedbackChannel v) { return name_in(kFeedbackChannels, v); }
 const char* name(FeedbackStatus v) { return name_in(kFeedbackStatuses, v); }
 
 template <>
-Channel from_name<Channel>(std::string_view s) { return value_in(kChannels, s); }
+Channel from_name<Channel>(std::string_view s) {
+  return value_in(kChannels, s);
+}
 template <>
-OnlineService from_name<OnlineService>(std::string_view s) { return value_in(kServices, s); }
+OnlineService from_name<OnlineService>(std::string_view s) {
+  return value_in(kServices, s);
+}
 template <>
-DossierStatus from_name<DossierStatus>(std::string_view s) { return value_in(kStatuses, s); }
+DossierStatus from_name<DossierStatus>(std::string_view s) {
+  return value_in(kStatuses, s);
+}
 template <>
-Rating from_name<Rating>(std::string_view s) { return value_in(kRatings, s); }
+Rating from_name<Rating>(std::string_view s) {
+  return value_in(kRatings, s);
+}
 template <>
-FeedbackChannel from_name<FeedbackChannel>(std::string_view s) { return value_in(kFeedbackChannels, s); }
+FeedbackChannel from_name<FeedbackChannel>(std::string_view s) {
+  return value_in(kFeedbackChannels, s);
+}
 template <>
-FeedbackStatus from_name<FeedbackStatus>(std::string_view s) { return value_in(kFeedbackStatuses, s); }
+FeedbackStatus from_name<FeedbackStatus>(std::string_view s) {
+  return value_in(kFeedbackStatuses, s);
+}
 
 const std::vector<std::string>& dossier_columns() { return kDossierColumns; }
 const std::vector<std::string>& feedback_columns() { return kFeedbackColumns; }

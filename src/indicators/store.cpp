@@ -15,9 +15,7 @@ using std::chrono::seconds;
 
 std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
 Instant instant(std::int64_t s) { return Instant(seconds(s)); }
-db::Param opt_secs(const std::optional<Instant>& t) {
-  return t ? db::Param(secs(*t)) : db::Param(nullptr);
-}
+db::Param opt_secs(const std::optional<Instant>& t) { return t ? db::Param(secs(*t)) : db::Param(nullptr); }
 std::optional<Instant> opt_instant(const db::Row& r, std::string_view column) {
   auto v = r.opt_i64(column);
   return v ? std::optional<Instant>(instant(*v)) : std::nullopt;
@@ -69,17 +67,39 @@ Feedback feedback_of(const db::Row& r) {
 }
 
 std::vector<db::Param> params_of(const Dossier& d) {
-  return {d.unit_code,           d.procedure_code,       name(d.channel),       name(d.online_service),
-          secs(d.received_at),   secs(d.due_at),         opt_secs(d.finished_at), opt_secs(d.returned_at),
-          name(d.status),        d.digitized,            d.result_digitized,    d.fee_required,
-          d.paid_online,         opt_rating(d.rating),   d.apology_sent,        month_key(d.received_at),
-          month_key(d.due_at),   finished_month_of(d),   d.id};
+  return {d.unit_code,
+          d.procedure_code,
+          name(d.channel),
+          name(d.online_service),
+          secs(d.received_at),
+          secs(d.due_at),
+          opt_secs(d.finished_at),
+          opt_secs(d.returned_at),
+          name(d.status),
+          d.digitized,
+          d.result_digitized,
+          d.fee_required,
+          d.paid_online,
+          opt_rating(d.rating),
+          d.apology_sent,
+          month_key(d.received_at),
+          month_key(d.due_at),
+          finished_month_of(d),
+          d.id};
 }
 
 std::vector<db::Param> params_of(const Feedback& f) {
-  return {f.unit_code,          name(f.channel),        secs(f.received_at), secs(f.due_at),
-          opt_secs(f.answered_at), name(f.status),     opt_rating(f.rating), month_key(f.received_at),
-          month_key(f.due_at),  answered_month_of(f),   f.id};
+  return {f.unit_code,
+          name(f.channel),
+          secs(f.received_at),
+          secs(f.due_at),
+          opt_secs(f.answered_at),
+          name(f.status),
+          opt_rating(f.rating),
+          month_key(f.received_at),
+          month_key(f.due_at),
+          answered_month_of(f),
+          f.id};
 }
 
 // Per record kind: the SQL and the decoder.
@@ -91,7 +111,8 @@ struct Sql<Dossier> {
   static constexpr const char* insert =
       "INSERT INTO dossiers (unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
       " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent,"
-      " received_month, due_month, finished_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      " received_month, due_month, finished_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)";
   static constexpr const char* update =
       "UPDATE dossiers SET unit_code = ?, procedure_code = ?, channel = ?, online_service = ?, received_at = ?,"
       " due_at = ?, finished_at = ?, returned_at = ?, status = ?, digitized = ?, result_digitized = ?,"
@@ -247,8 +268,10 @@ void check_scope(const Batch<T>& batch, const std::set<std::string>& allowed, co
     const auto& u = batch.records[i].unit_code;
     if (!allowed.count(u)) {
       int line = batch.lines[i];
-      errors.push_back({line, fmt::format("line {}: unit_code '{}' is outside {}, the units this token may write", line, u, scope_unit),
-                        fmt::format("Dòng {}: đơn vị '{}' nằm ngoài phạm vi {}", line, u, scope_unit)});
+      errors.push_back(
+          {line,
+           fmt::format("line {}: unit_code '{}' is outside {}, the units this token may write", line, u, scope_unit),
+           fmt::format("Dòng {}: đơn vị '{}' nằm ngoài phạm vi {}", line, u, scope_unit)});
     }
   }
 }
@@ -261,7 +284,8 @@ ImportOutcome run_import(db::Database& db, Batch<T> batch, const ImportRequest& 
   if (req.scope_unit) {
     auto allowed = db.read([&](db::Connection& c) { return units_in_scope(c, *req.scope_unit, Scope::subtree); });
     check_scope(batch, std::set<std::string>(allowed.begin(), allowed.end()), *req.scope_unit, out.errors);
-    std::stable_sort(out.errors.begin(), out.errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+    std::stable_sort(out.errors.begin(), out.errors.end(),
+                     [](const auto& a, const auto& b) { return a.line < b.line; });
   }
   out.records = batch.records.size();
   if (req.preview > 0) {
@@ -326,10 +350,13 @@ std::vector<std::string> rebuild_sql() {
   return {
       fmt::format(
           "INSERT INTO dossier_months (unit_code, month, channel, received, received_full, digitized, fee_required,"
-          " paid_online, finished, finished_on_time, result_digitized, rated, satisfied, late, late_apology, finished_ok)"
+          " paid_online, finished, finished_on_time, result_digitized, rated, satisfied, late, late_apology, "
+          "finished_ok)"
           " SELECT unit_code, month, channel, {} FROM ("
-          " SELECT unit_code, received_month AS month, channel, 1 AS r, CASE WHEN online_service = 'full' THEN 1 ELSE 0 END AS rf,"
-          " digitized AS dg, fee_required AS fr, CASE WHEN fee_required = 1 AND paid_online = 1 THEN 1 ELSE 0 END AS po,"
+          " SELECT unit_code, received_month AS month, channel, 1 AS r, CASE WHEN online_service = 'full' THEN 1 ELSE "
+          "0 END AS rf,"
+          " digitized AS dg, fee_required AS fr, CASE WHEN fee_required = 1 AND paid_online = 1 THEN 1 ELSE 0 END AS "
+          "po,"
           " 0 AS f, 0 AS ft, 0 AS rd, 0 AS ra, 0 AS sa, 0 AS la, 0 AS lp, 0 AS ok"
           " FROM dossiers WHERE status <> 'withdrawn'"
           " UNION ALL SELECT unit_code, {}, channel, 0, 0, 0, 0, 0, 1,"
@@ -341,26 +368,28 @@ std::vector<std::string> rebuild_sql() {
           " FROM dossiers WHERE {}) t GROUP BY unit_code, month, channel",
           sum({"r", "rf", "dg", "fr", "po", "f", "ft", "rd", "ra", "sa", "la", "lp", "ok"}), finished_month, satisfied,
           done),
-      fmt::format("INSERT INTO dossier_procedures (unit_code, month, procedure_code, received, finished, finished_on_time)"
-                  " SELECT unit_code, month, procedure_code, {} FROM ("
-                  " SELECT unit_code, received_month AS month, procedure_code, 1 AS r, 0 AS f, 0 AS ft"
-                  " FROM dossiers WHERE status <> 'withdrawn'"
-                  " UNION ALL SELECT unit_code, {}, procedure_code, 0, 1, CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END"
-                  " FROM dossiers WHERE {}) t GROUP BY unit_code, month, procedure_code",
-                  sum({"r", "f", "ft"}), finished_month, done),
+      fmt::format(
+          "INSERT INTO dossier_procedures (unit_code, month, procedure_code, received, finished, finished_on_time)"
+          " SELECT unit_code, month, procedure_code, {} FROM ("
+          " SELECT unit_code, received_month AS month, procedure_code, 1 AS r, 0 AS f, 0 AS ft"
+          " FROM dossiers WHERE status <> 'withdrawn'"
+          " UNION ALL SELECT unit_code, {}, procedure_code, 0, 1, CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END"
+          " FROM dossiers WHERE {}) t GROUP BY unit_code, month, procedure_code",
+          sum({"r", "f", "ft"}), finished_month, done),
       "INSERT INTO dossier_backlog (unit_code, received_month, due_month, finished_month, n)"
       " SELECT unit_code, received_month, due_month, finished_month, COUNT(*) FROM dossiers"
       " WHERE status <> 'withdrawn' GROUP BY unit_code, received_month, due_month, finished_month",
-      fmt::format("INSERT INTO feedback_months (unit_code, month, channel, received, answered, answered_on_time, rated,"
-                  " satisfied, answered_ok)"
-                  " SELECT unit_code, month, channel, {} FROM ("
-                  " SELECT unit_code, received_month AS month, channel, 1 AS r, 0 AS a, 0 AS at, 0 AS ra, 0 AS sa, 0 AS ok"
-                  " FROM feedback WHERE status <> 'withdrawn'"
-                  " UNION ALL SELECT unit_code, {}, channel, 0, 1, CASE WHEN answered_at <= due_at THEN 1 ELSE 0 END,"
-                  " CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END, {},"
-                  " CASE WHEN answered_at <= due_at AND (rating IS NULL OR rating <> 'unsatisfied') THEN 1 ELSE 0 END"
-                  " FROM feedback WHERE {}) t GROUP BY unit_code, month, channel",
-                  sum({"r", "a", "at", "ra", "sa", "ok"}), answered_month, satisfied, answered),
+      fmt::format(
+          "INSERT INTO feedback_months (unit_code, month, channel, received, answered, answered_on_time, rated,"
+          " satisfied, answered_ok)"
+          " SELECT unit_code, month, channel, {} FROM ("
+          " SELECT unit_code, received_month AS month, channel, 1 AS r, 0 AS a, 0 AS at, 0 AS ra, 0 AS sa, 0 AS ok"
+          " FROM feedback WHERE status <> 'withdrawn'"
+          " UNION ALL SELECT unit_code, {}, channel, 0, 1, CASE WHEN answered_at <= due_at THEN 1 ELSE 0 END,"
+          " CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END, {},"
+          " CASE WHEN answered_at <= due_at AND (rating IS NULL OR rating <> 'unsatisfied') THEN 1 ELSE 0 END"
+          " FROM feedback WHERE {}) t GROUP BY unit_code, month, channel",
+          sum({"r", "a", "at", "ra", "sa", "ok"}), answered_month, satisfied, answered),
       "INSERT INTO feedback_backlog (unit_code, received_month, due_month, answered_month, n)"
       " SELECT unit_code, received_month, due_month, answered_month, COUNT(*) FROM feedback"
       " WHERE status <> 'withdrawn' GROUP BY unit_code, received_month, due_month, answered_month",
@@ -432,43 +461,51 @@ Indicators query(db::Connection& c, const std::string& unit, const Period& perio
   const auto first = range.first, end = range.second;  // named, not bound: lambdas below capture them (clang 14)
   auto sc = scope_sql(c, unit, scope);
   Sums s;
-  auto months = c.query(fmt::format(
-                               "SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(received_full) AS BIGINT) AS received_full,"
-                               " CAST(SUM(digitized) AS BIGINT) AS digitized, CAST(SUM(fee_required) AS BIGINT) AS fee_required,"
-                               " CAST(SUM(paid_online) AS BIGINT) AS paid_online, CAST(SUM(finished) AS BIGINT) AS finished,"
-                               " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time, CAST(SUM(result_digitized) AS BIGINT) AS result_digitized,"
-                               " CAST(SUM(rated) AS BIGINT) AS rated, CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(late) AS BIGINT) AS late,"
-                               " CAST(SUM(late_apology) AS BIGINT) AS late_apology, CAST(SUM(finished_ok) AS BIGINT) AS finished_ok"
-                               " FROM dossier_months WHERE unit_code IN {}"
-                               " AND month >= ? AND month < ? GROUP BY channel", sc.in),
-                        sc.with({first, end}));
+  auto months = c.query(
+      fmt::format("SELECT channel, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(received_full) AS BIGINT) AS "
+                  "received_full,"
+                  " CAST(SUM(digitized) AS BIGINT) AS digitized, CAST(SUM(fee_required) AS BIGINT) AS fee_required,"
+                  " CAST(SUM(paid_online) AS BIGINT) AS paid_online, CAST(SUM(finished) AS BIGINT) AS finished,"
+                  " CAST(SUM(finished_on_time) AS BIGINT) AS finished_on_time, CAST(SUM(result_digitized) AS BIGINT) "
+                  "AS result_digitized,"
+                  " CAST(SUM(rated) AS BIGINT) AS rated, CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(late) "
+                  "AS BIGINT) AS late,"
+                  " CAST(SUM(late_apology) AS BIGINT) AS late_apology, CAST(SUM(finished_ok) AS BIGINT) AS finished_ok"
+                  " FROM dossier_months WHERE unit_code IN {}"
+                  " AND month >= ? AND month < ? GROUP BY channel",
+                  sc.in),
+      sc.with({first, end}));
   const auto& dm_names = spec(Table::dossier_months).counters;
   for (const auto& r : months.rows) {
     auto& v = s.dossiers_by_channel[r.str("channel")];
     v.assign(dm::count, 0);
     for (size_t k = 0; k < dm::count; ++k) v[k] = r.i64(dm_names[k]);
   }
-  auto fb = c.query(fmt::format(
-                           "SELECT COUNT(*) AS n, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(answered) AS BIGINT) AS answered,"
-                           " CAST(SUM(answered_on_time) AS BIGINT) AS answered_on_time, CAST(SUM(rated) AS BIGINT) AS rated,"
-                           " CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(answered_ok) AS BIGINT) AS answered_ok FROM feedback_months"
-                           " WHERE unit_code IN {} AND month >= ? AND month < ?", sc.in),
-                    sc.with({first, end}));
+  auto fb = c.query(
+      fmt::format(
+          "SELECT COUNT(*) AS n, CAST(SUM(received) AS BIGINT) AS received, CAST(SUM(answered) AS BIGINT) AS answered,"
+          " CAST(SUM(answered_on_time) AS BIGINT) AS answered_on_time, CAST(SUM(rated) AS BIGINT) AS rated,"
+          " CAST(SUM(satisfied) AS BIGINT) AS satisfied, CAST(SUM(answered_ok) AS BIGINT) AS answered_ok FROM "
+          "feedback_months"
+          " WHERE unit_code IN {} AND month >= ? AND month < ?",
+          sc.in),
+      sc.with({first, end}));
   const auto& fm_names = spec(Table::feedback_months).counters;
   if (fb.one().i64("n") > 0) {
     for (size_t k = 0; k < fm::count; ++k) s.feedback[k] = fb.one().i64(fm_names[k]);
   }
   auto backlog = [&](const char* table, const char* done_column) {
-    auto r = c.query(fmt::format("SELECT COUNT(*) AS rows_, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS pending,"
-                                 " CAST(COALESCE(SUM(CASE WHEN due_month < ? THEN n ELSE 0 END), 0) AS BIGINT) AS overdue"
-                                 " FROM {} WHERE unit_code IN {} AND {} >= ? AND received_month < ?",
-                                 table, sc.in, done_column),
-                     [&] {
-                       std::vector<db::Param> p = {end};  // due_month < ?, before the list
-                       p.insert(p.end(), sc.params.begin(), sc.params.end());
-                       p.insert(p.end(), {end, end});
-                       return p;
-                     }());
+    auto r =
+        c.query(fmt::format("SELECT COUNT(*) AS rows_, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS pending,"
+                            " CAST(COALESCE(SUM(CASE WHEN due_month < ? THEN n ELSE 0 END), 0) AS BIGINT) AS overdue"
+                            " FROM {} WHERE unit_code IN {} AND {} >= ? AND received_month < ?",
+                            table, sc.in, done_column),
+                [&] {
+                  std::vector<db::Param> p = {end};  // due_month < ?, before the list
+                  p.insert(p.end(), sc.params.begin(), sc.params.end());
+                  p.insert(p.end(), {end, end});
+                  return p;
+                }());
     return std::pair{r.one().i64("pending"), r.one().i64("overdue")};
   };
   std::tie(s.pending, s.pending_overdue) = backlog("dossier_backlog", "finished_month");

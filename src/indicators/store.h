@@ -44,7 +44,7 @@ struct ImportRequest {
   Format format = Format::csv;
   // When set, every record's unit must be this unit or under it (API tokens).
   std::optional<std::string> scope_unit;
-  bool dry_run = false;  // validate only (the upload page's preview)
+  bool dry_run = false;     // validate only (the upload page's preview)
   std::size_t preview = 0;  // how many records to return in preview_csv
   // Called as records are written: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;

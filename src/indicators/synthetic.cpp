@@ -77,90 +77,94 @@ void each_slot(const std::vector<SyntheticUnit>& units, const SyntheticOptions& 
 void generate_dossiers(const std::vector<SyntheticUnit>& units, const SyntheticOptions& o,
                        const std::function<void(const Dossier&)>& emit) {
   std::uint64_t serial = 0;
-  each_slot(units, o, o.dossiers_per_unit_month, 0x11, [&](const SyntheticUnit& u, const Profile& p, Rng& rng,
-                                                           Instant received, int month_index) {
-    double improve = 0.04 * (month_index / 12.0);  // a little better each year
-    Dossier d;
-    d.id = fmt::format("HS-{}-{:08}", u.code, ++serial);
-    d.unit_code = u.code;
-    d.procedure_code = fmt::format("1.{:06}", 1000 + rng.between(0, 24) * 37);
-    double s = rng.u();
-    d.online_service = s < 0.45 ? OnlineService::full : s < 0.8 ? OnlineService::partial : OnlineService::none;
-    bool online = d.online_service != OnlineService::none && rng.chance(std::min(0.98, p.online + improve));
-    d.channel = online ? Channel::online : rng.chance(0.92) ? Channel::direct : Channel::postal;
-    d.received_at = received;
-    d.due_at = received + days{rng.between(3, 20)};
-    d.digitized = rng.chance(std::min(0.99, p.digitized + improve));
-    d.fee_required = rng.chance(0.4);
-    d.paid_online = d.fee_required && (online ? rng.chance(p.paid_online) : rng.chance(0.05));
-    if (rng.chance(0.01)) {
-      d.status = DossierStatus::withdrawn;
-      emit(d);
-      return;
-    }
-    bool on_time = rng.chance(std::min(0.995, p.on_time + improve / 5));
-    auto window = (d.due_at - received).count();
-    Instant finished = on_time ? received + seconds{std::int64_t(double(window) * rng.u())}
-                               : d.due_at + hours{rng.between(1, 24 * 12)};
-    bool stuck = !on_time && rng.chance(0.12);  // late and still not finished
-    if (finished > o.horizon || stuck) {
-      d.status = rng.chance(0.15) ? DossierStatus::paused : DossierStatus::processing;
-    } else {
-      d.finished_at = finished;
-      d.result_digitized = rng.chance(std::min(0.99, p.result_digitized + improve));
-      Instant returned = finished + hours{rng.between(1, 72)};
-      if (returned <= o.horizon && rng.chance(0.85)) {
-        d.status = DossierStatus::returned;
-        d.returned_at = returned;
-      } else {
-        d.status = DossierStatus::finished;
-      }
-      if (rng.chance(0.55)) {
-        double r = rng.u();
-        double ok = on_time ? p.satisfied : p.satisfied - 0.3;
-        d.rating = r < ok * 0.6 ? Rating::very_satisfied : r < ok ? Rating::satisfied : Rating::unsatisfied;
-      }
-      d.apology_sent = !on_time && rng.chance(0.6);
-    }
-    emit(d);
-  });
+  each_slot(
+      units, o, o.dossiers_per_unit_month, 0x11,
+      [&](const SyntheticUnit& u, const Profile& p, Rng& rng, Instant received, int month_index) {
+        double improve = 0.04 * (month_index / 12.0);  // a little better each year
+        Dossier d;
+        d.id = fmt::format("HS-{}-{:08}", u.code, ++serial);
+        d.unit_code = u.code;
+        d.procedure_code = fmt::format("1.{:06}", 1000 + rng.between(0, 24) * 37);
+        double s = rng.u();
+        d.online_service = s < 0.45 ? OnlineService::full : s < 0.8 ? OnlineService::partial : OnlineService::none;
+        bool online = d.online_service != OnlineService::none && rng.chance(std::min(0.98, p.online + improve));
+        d.channel = online ? Channel::online : rng.chance(0.92) ? Channel::direct : Channel::postal;
+        d.received_at = received;
+        d.due_at = received + days{rng.between(3, 20)};
+        d.digitized = rng.chance(std::min(0.99, p.digitized + improve));
+        d.fee_required = rng.chance(0.4);
+        d.paid_online = d.fee_required && (online ? rng.chance(p.paid_online) : rng.chance(0.05));
+        if (rng.chance(0.01)) {
+          d.status = DossierStatus::withdrawn;
+          emit(d);
+          return;
+        }
+        bool on_time = rng.chance(std::min(0.995, p.on_time + improve / 5));
+        auto window = (d.due_at - received).count();
+        Instant finished = on_time ? received + seconds{std::int64_t(double(window) * rng.u())}
+                                   : d.due_at + hours{rng.between(1, 24 * 12)};
+        bool stuck = !on_time && rng.chance(0.12);  // late and still not finished
+        if (finished > o.horizon || stuck) {
+          d.status = rng.chance(0.15) ? DossierStatus::paused : DossierStatus::processing;
+        } else {
+          d.finished_at = finished;
+          d.result_digitized = rng.chance(std::min(0.99, p.result_digitized + improve));
+          Instant returned = finished + hours{rng.between(1, 72)};
+          if (returned <= o.horizon && rng.chance(0.85)) {
+            d.status = DossierStatus::returned;
+            d.returned_at = returned;
+          } else {
+            d.status = DossierStatus::finished;
+          }
+          if (rng.chance(0.55)) {
+            double r = rng.u();
+            double ok = on_time ? p.satisfied : p.satisfied - 0.3;
+            d.rating = r < ok * 0.6 ? Rating::very_satisfied : r < ok ? Rating::satisfied : Rating::unsatisfied;
+          }
+          d.apology_sent = !on_time && rng.chance(0.6);
+        }
+        emit(d);
+      });
 }
 
 void generate_feedback(const std::vector<SyntheticUnit>& units, const SyntheticOptions& o,
                        const std::function<void(const Feedback&)>& emit) {
   std::uint64_t serial = 0;
-  each_slot(units, o, o.feedback_per_unit_month, 0x22, [&](const SyntheticUnit& u, const Profile& p, Rng& rng,
-                                                           Instant received, int) {
-    Feedback f;
-    f.id = fmt::format("PA-{}-{:07}", u.code, ++serial);
-    f.unit_code = u.code;
-    double c = rng.u();
-    f.channel = c < 0.3   ? FeedbackChannel::hotline_1022
-                : c < 0.5 ? FeedbackChannel::national_portal
-                : c < 0.75 ? FeedbackChannel::provincial_portal
-                : c < 0.95 ? FeedbackChannel::direct
-                           : FeedbackChannel::other;
-    f.received_at = received;
-    f.due_at = received + days{10};
-    if (rng.chance(0.02)) {
-      f.status = FeedbackStatus::withdrawn;
-      emit(f);
-      return;
-    }
-    bool on_time = rng.chance(p.on_time - 0.02);
-    Instant answered = on_time ? received + hours{rng.between(4, 24 * 10)} : f.due_at + hours{rng.between(1, 24 * 15)};
-    if (answered > o.horizon) {
-      f.status = FeedbackStatus::open;
-    } else {
-      f.status = FeedbackStatus::answered;
-      f.answered_at = answered;
-      if (rng.chance(0.5)) {
-        double r = rng.u();
-        f.rating = r < 0.5 ? Rating::very_satisfied : r < p.satisfied - 0.06 ? Rating::satisfied : Rating::unsatisfied;
-      }
-    }
-    emit(f);
-  });
+  each_slot(units, o, o.feedback_per_unit_month, 0x22,
+            [&](const SyntheticUnit& u, const Profile& p, Rng& rng, Instant received, int) {
+              Feedback f;
+              f.id = fmt::format("PA-{}-{:07}", u.code, ++serial);
+              f.unit_code = u.code;
+              double c = rng.u();
+              f.channel = c < 0.3    ? FeedbackChannel::hotline_1022
+                          : c < 0.5  ? FeedbackChannel::national_portal
+                          : c < 0.75 ? FeedbackChannel::provincial_portal
+                          : c < 0.95 ? FeedbackChannel::direct
+                                     : FeedbackChannel::other;
+              f.received_at = received;
+              f.due_at = received + days{10};
+              if (rng.chance(0.02)) {
+                f.status = FeedbackStatus::withdrawn;
+                emit(f);
+                return;
+              }
+              bool on_time = rng.chance(p.on_time - 0.02);
+              Instant answered =
+                  on_time ? received + hours{rng.between(4, 24 * 10)} : f.due_at + hours{rng.between(1, 24 * 15)};
+              if (answered > o.horizon) {
+                f.status = FeedbackStatus::open;
+              } else {
+                f.status = FeedbackStatus::answered;
+                f.answered_at = answered;
+                if (rng.chance(0.5)) {
+                  double r = rng.u();
+                  f.rating = r < 0.5                  ? Rating::very_satisfied
+                             : r < p.satisfied - 0.06 ? Rating::satisfied
+                                                      : Rating::unsatisfied;
+                }
+              }
+              emit(f);
+            });
 }
 
 }  // namespace cchc::indicators

@@ -27,9 +27,9 @@ struct SyntheticUnit {
 
 struct SyntheticOptions {
   std::uint64_t seed = 766;
-  Date first_month;          // the 1st of the first month
+  Date first_month;  // the 1st of the first month
   int months = 12;
-  Instant horizon;           // "now": nothing finishes or is answered after it
+  Instant horizon;                      // "now": nothing finishes or is answered after it
   double dossiers_per_unit_month = 40;  // at level department; others scale down
   double feedback_per_unit_month = 2;
 };

@@ -14,7 +14,9 @@ using views::Column;
 
 namespace {
 
-Column num(std::string label, std::string sort_href = {}) { return Column{std::move(label), std::move(sort_href), true}; }
+Column num(std::string label, std::string sort_href = {}) {
+  return Column{std::move(label), std::move(sort_href), true};
+}
 Column txt(std::string label) { return Column{std::move(label), {}, false}; }
 
 const char* verdict_css(Verdict v) {
@@ -50,10 +52,13 @@ const char* channel_label_vi(std::string_view channel) {
   return "Khác";
 }
 
-views::Table indicators_table(const Indicators& in, const std::string& level, int year, const std::vector<Target>& targets) {
-  views::Table t{"chi-so", "Các chỉ số của kỳ", {txt("Chỉ số"), num("Giá trị"), num("Tử số"), num("Mẫu số"), num("Chỉ tiêu")}, {}};
+views::Table indicators_table(const Indicators& in, const std::string& level, int year,
+                              const std::vector<Target>& targets) {
+  views::Table t{
+      "chi-so", "Các chỉ số của kỳ", {txt("Chỉ số"), num("Giá trị"), num("Tử số"), num("Mẫu số"), num("Chỉ tiêu")}, {}};
   t.rows.push_back({Cell::of("Hồ sơ tiếp nhận"), Cell::integer(in.received), Cell::of(""), Cell::of(""), Cell::of("")});
-  t.rows.push_back({Cell::of("Hồ sơ đã giải quyết"), Cell::integer(in.finished), Cell::of(""), Cell::of(""), Cell::of("")});
+  t.rows.push_back(
+      {Cell::of("Hồ sơ đã giải quyết"), Cell::integer(in.finished), Cell::of(""), Cell::of(""), Cell::of("")});
   t.rows.push_back({Cell::of("Hồ sơ quá hạn chưa giải quyết (cuối kỳ)"), Cell::integer(in.overdue_open), Cell::of(""),
                     Cell::of(""), Cell::of("")});
   for (const auto& r : rate_indicators()) {
@@ -62,10 +67,10 @@ views::Table indicators_table(const Indicators& in, const std::string& level, in
     t.rows.push_back({Cell::of(r.name_vi), judged(rate, target), Cell::integer(rate.numerator),
                       Cell::integer(rate.denominator), target ? Cell::percent(*target) : Cell::of("—")});
   }
-  t.rows.push_back(
-      {Cell::of("Phản ánh, kiến nghị tiếp nhận"), Cell::integer(in.feedback_received), Cell::of(""), Cell::of(""), Cell::of("")});
-  t.rows.push_back(
-      {Cell::of("Phản ánh, kiến nghị đã xử lý"), Cell::integer(in.feedback_answered), Cell::of(""), Cell::of(""), Cell::of("")});
+  t.rows.push_back({Cell::of("Phản ánh, kiến nghị tiếp nhận"), Cell::integer(in.feedback_received), Cell::of(""),
+                    Cell::of(""), Cell::of("")});
+  t.rows.push_back({Cell::of("Phản ánh, kiến nghị đã xử lý"), Cell::integer(in.feedback_answered), Cell::of(""),
+                    Cell::of(""), Cell::of("")});
   return t;
 }
 
@@ -76,8 +81,11 @@ const std::vector<std::string>& overview_rates() {
 }
 
 views::Table overview_table(const std::vector<UnitFigures>& units, int year, const std::vector<Target>& targets,
-                     const std::string& sort, const std::function<std::string(const std::string&)>& sort_href) {
-  views::Table t{"tong-quan", "Các đơn vị so với chỉ tiêu", {Column{"Đơn vị", sort_href(""), false}, num("Hồ sơ tiếp nhận", sort_href("received"))}, {}};
+                            const std::string& sort, const std::function<std::string(const std::string&)>& sort_href) {
+  views::Table t{"tong-quan",
+                 "Các đơn vị so với chỉ tiêu",
+                 {Column{"Đơn vị", sort_href(""), false}, num("Hồ sơ tiếp nhận", sort_href("received"))},
+                 {}};
   for (const auto& code : overview_rates()) {
     const auto& r = rate_indicator(code);
     std::string label = r.name_vi;
@@ -113,10 +121,11 @@ views::Table overview_table(const std::vector<UnitFigures>& units, int year, con
 }
 
 views::Table trend_table(const std::vector<MonthFigures>& months) {
-  views::Table t{"theo-thang", "Diễn biến theo tháng",
-          {txt("Tháng"), num("Hồ sơ tiếp nhận"), num("Tỷ lệ trực tuyến"), num("Tỷ lệ đúng hạn"), num("Tỷ lệ số hóa"),
-           num("Quá hạn chưa giải quyết (cuối tháng)")},
-          {}};
+  views::Table t{"theo-thang",
+                 "Diễn biến theo tháng",
+                 {txt("Tháng"), num("Hồ sơ tiếp nhận"), num("Tỷ lệ trực tuyến"), num("Tỷ lệ đúng hạn"),
+                  num("Tỷ lệ số hóa"), num("Quá hạn chưa giải quyết (cuối tháng)")},
+                 {}};
   for (const auto& m : months) {
     t.rows.push_back({Cell::of(month_label(m.month)), Cell::integer(m.values.received),
                       Cell::percent(m.values.online_rate.value()), Cell::percent(m.values.on_time_rate.value()),
@@ -129,7 +138,10 @@ nlohmann::json trend_chart(const std::vector<MonthFigures>& months) {
   auto categories = nlohmann::json::array();
   nlohmann::json online = nlohmann::json::array(), on_time = nlohmann::json::array(),
                  digitized = nlohmann::json::array();
-  auto v = [](const Rate& r) { auto x = r.value(); return x ? nlohmann::json(*x) : nlohmann::json(nullptr); };
+  auto v = [](const Rate& r) {
+    auto x = r.value();
+    return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
+  };
   for (const auto& m : months) {
     categories.push_back(month_label(m.month));
     online.push_back(v(m.values.online_rate));
@@ -147,10 +159,11 @@ nlohmann::json trend_chart(const std::vector<MonthFigures>& months) {
 
 views::Table breakdown_table(const std::vector<BreakdownRow>& rows, By by) {
   const bool channel = by == By::channel;
-  views::Table t{channel ? "theo-kenh" : "theo-thu-tuc", channel ? "Theo kênh tiếp nhận" : "Theo thủ tục hành chính",
-          {txt(channel ? "Kênh" : "Mã thủ tục"), num("Hồ sơ tiếp nhận"), num("Đã giải quyết"), num("Đúng hạn"),
-           num("Tỷ lệ đúng hạn")},
-          {}};
+  views::Table t{channel ? "theo-kenh" : "theo-thu-tuc",
+                 channel ? "Theo kênh tiếp nhận" : "Theo thủ tục hành chính",
+                 {txt(channel ? "Kênh" : "Mã thủ tục"), num("Hồ sơ tiếp nhận"), num("Đã giải quyết"), num("Đúng hạn"),
+                  num("Tỷ lệ đúng hạn")},
+                 {}};
   for (const auto& r : rows) {
     t.rows.push_back({Cell::of(channel ? channel_label_vi(r.key) : r.key), Cell::integer(r.received),
                       Cell::integer(r.finished), Cell::integer(r.finished_on_time),
@@ -160,10 +173,11 @@ views::Table breakdown_table(const std::vector<BreakdownRow>& rows, By by) {
 }
 
 views::Table overdue_table(const std::vector<Dossier>& rows, Instant now) {
-  views::Table t{"qua-han", "Hồ sơ quá hạn đang xử lý",
-          {txt("Mã hồ sơ"), txt("Đơn vị"), txt("Mã thủ tục"), txt("Ngày tiếp nhận"), txt("Hạn giải quyết"),
-           num("Số ngày quá hạn"), txt("Trạng thái")},
-          {}};
+  views::Table t{"qua-han",
+                 "Hồ sơ quá hạn đang xử lý",
+                 {txt("Mã hồ sơ"), txt("Đơn vị"), txt("Mã thủ tục"), txt("Ngày tiếp nhận"), txt("Hạn giải quyết"),
+                  num("Số ngày quá hạn"), txt("Trạng thái")},
+                 {}};
   for (const auto& d : rows) {
     auto days = std::chrono::duration_cast<std::chrono::days>(now - d.due_at).count();
     t.rows.push_back({Cell::of(d.id), Cell::of(d.unit_code), Cell::of(d.procedure_code),
@@ -174,39 +188,43 @@ views::Table overdue_table(const std::vector<Dossier>& rows, Instant now) {
 }
 
 views::Table index766_groups_table(const Index766& s) {
-  views::Table t{"nhom-766", "Điểm theo nhóm chỉ số", {txt("Nhóm"), num("Điểm"), num("Tối đa"), num("Điểm bị mất")}, {}};
+  views::Table t{
+      "nhom-766", "Điểm theo nhóm chỉ số", {txt("Nhóm"), num("Điểm"), num("Tối đa"), num("Điểm bị mất")}, {}};
   for (const auto& g : s.groups) {
-    t.rows.push_back({Cell::of(g.name_vi), Cell::decimal(g.points, 2), Cell::decimal(g.max, 2),
-                      Cell::decimal(g.max - g.points, 2)});
+    t.rows.push_back(
+        {Cell::of(g.name_vi), Cell::decimal(g.points, 2), Cell::decimal(g.max, 2), Cell::decimal(g.max - g.points, 2)});
   }
-  t.rows.push_back({Cell::of("Tổng điểm"), Cell::decimal(s.total, 2), Cell::decimal(100.0, 2),
-                    Cell::decimal(100.0 - s.total, 2)});
+  t.rows.push_back(
+      {Cell::of("Tổng điểm"), Cell::decimal(s.total, 2), Cell::decimal(100.0, 2), Cell::decimal(100.0 - s.total, 2)});
   return t;
 }
 
 views::Table index766_indicators_table(const Index766& s) {
-  views::Table t{"chi-so-766", "Điểm theo chỉ số",
-          {txt("Chỉ số"), txt("Nhóm"), num("Tỷ lệ"), num("Tử số"), num("Mẫu số"), num("Điểm"), num("Tối đa"),
-           num("Điểm bị mất"), txt("Ghi chú")},
-          {}};
+  views::Table t{"chi-so-766",
+                 "Điểm theo chỉ số",
+                 {txt("Chỉ số"), txt("Nhóm"), num("Tỷ lệ"), num("Tử số"), num("Mẫu số"), num("Điểm"), num("Tối đa"),
+                  num("Điểm bị mất"), txt("Ghi chú")},
+                 {}};
   for (const auto& g : s.groups) {
     for (const auto& i : g.indicators) {
       const char* note = i.status == ScoreStatus::manual_missing ? "Chưa nhập số liệu"
-                         : i.status == ScoreStatus::no_data     ? "Không có dữ liệu trong kỳ"
-                                                                : "";
+                         : i.status == ScoreStatus::no_data      ? "Không có dữ liệu trong kỳ"
+                                                                 : "";
       Cell lost = Cell::decimal(i.lost(), 2);
       if (i.lost() > 1e-9) lost.css = "missed";
       t.rows.push_back({Cell::of(i.name_vi + " (" + i.code + ")"), Cell::of(g.name_vi), Cell::percent(i.rate.value()),
-                        Cell::integer(i.rate.numerator), Cell::integer(i.rate.denominator),
-                        Cell::decimal(i.points, 2), Cell::decimal(i.max, 2), lost, Cell::of(note)});
+                        Cell::integer(i.rate.numerator), Cell::integer(i.rate.denominator), Cell::decimal(i.points, 2),
+                        Cell::decimal(i.max, 2), lost, Cell::of(note)});
     }
   }
   return t;
 }
 
 views::Table ranking_table(const std::vector<RankingRow>& rows, bool ranked, bool percent) {
-  views::Table t{ranked ? "xep-hang" : "chua-du-du-lieu", ranked ? "Xếp hạng" : "Chưa đủ dữ liệu (không xếp hạng)",
-          {txt("Đơn vị"), num("Hạng"), num("Giá trị"), num("Số hồ sơ")}, {}};
+  views::Table t{ranked ? "xep-hang" : "chua-du-du-lieu",
+                 ranked ? "Xếp hạng" : "Chưa đủ dữ liệu (không xếp hạng)",
+                 {txt("Đơn vị"), num("Hạng"), num("Giá trị"), num("Số hồ sơ")},
+                 {}};
   for (const auto& r : rows) {
     if (r.ranked.rank.has_value() != ranked) continue;
     Cell name = Cell::of(r.unit.name);

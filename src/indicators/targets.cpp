@@ -33,8 +33,7 @@ const RateIndicator& rate_indicator(std::string_view code) {
     if (code == r.code) return r;
   std::string names;
   for (const auto& r : kRates) names += (names.empty() ? "" : ", ") + std::string(r.code);
-  throw invalid_input(fmt::format("unknown indicator '{}'; expected one of {}", code, names),
-                      "Chỉ số không hợp lệ.");
+  throw invalid_input(fmt::format("unknown indicator '{}'; expected one of {}", code, names), "Chỉ số không hợp lệ.");
 }
 
 Verdict judge(std::optional<double> value, double target) {

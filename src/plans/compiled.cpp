@@ -48,9 +48,8 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
     for (const auto& r : mine) {
       if (r.period == period.key) c.reports.push_back(r);
     }
-    std::stable_sort(c.reports.begin(), c.reports.end(), [](const auto& a, const auto& b) {
-      return a.role == "lead" && b.role != "lead";
-    });
+    std::stable_sort(c.reports.begin(), c.reports.end(),
+                     [](const auto& a, const auto& b) { return a.role == "lead" && b.role != "lead"; });
     for (const auto& r : c.reports) {
       if (sys_days{local_date(r.reported_at)} > sys_days{period.due}) c.late.push_back(r.unit_code);
     }
@@ -61,13 +60,17 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
       for (const auto& r : mine) {
         if (r.unit_code != unit || r.role != "lead") continue;
         int k = period_rank(config, r.period);
-        if (k == rank) now = true;
-        else if (k < rank && (!before || period_rank(config, before->period) <= k)) before = r;
+        if (k == rank)
+          now = true;
+        else if (k < rank && (!before || period_rank(config, before->period) <= k))
+          before = r;
       }
       if (!owes_report(t, before)) continue;
       ++out.owed;
-      if (now) ++out.reported;
-      else c.missing.push_back(unit);
+      if (now)
+        ++out.reported;
+      else
+        c.missing.push_back(unit);
     }
     ++out.counts[c.state.status];
     out.tasks.push_back(std::move(c));
@@ -96,7 +99,8 @@ views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& ar
       ++n;
       std::string note;
       if (!c.missing.empty()) note = "Chưa báo cáo: " + join_names(c.missing, names);
-      if (!c.late.empty()) note += (note.empty() ? "" : ". ") + std::string("Báo cáo trễ hạn: ") + join_names(c.late, names);
+      if (!c.late.empty())
+        note += (note.empty() ? "" : ". ") + std::string("Báo cáo trễ hạn: ") + join_names(c.late, names);
       auto status = views::Cell::of(status_label_vi(c.state.status));
       status.css = "status-" + status_code(c.state.status);
       t.rows.push_back({views::Cell::of(task.ref.empty() ? std::to_string(n) : task.ref),
@@ -152,9 +156,9 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
     for (size_t i : items) {
       const auto& c = r.tasks[i];
       const auto& task = c.state.task;
-      std::string line = fmt::format("- {} (chủ trì: {}; thời hạn: {}): {}, {} %.", task.description,
-                                     join_names(task.leads, names), format_deadline(task.deadline),
-                                     status_label_vi(c.state.status), c.state.percent);
+      std::string line =
+          fmt::format("- {} (chủ trì: {}; thời hạn: {}): {}, {} %.", task.description, join_names(task.leads, names),
+                      format_deadline(task.deadline), status_label_vi(c.state.status), c.state.percent);
       if (auto n = narratives(c, names); !n.empty()) line += " " + n;
       d.add(body(line));
     }
@@ -170,7 +174,8 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
       any_problem = true;
     }
     if (!c.missing.empty()) {
-      d.add(body(fmt::format("- Chưa báo cáo kết quả thực hiện: {} ({}).", task.description, join_names(c.missing, names))));
+      d.add(body(
+          fmt::format("- Chưa báo cáo kết quả thực hiện: {} ({}).", task.description, join_names(c.missing, names))));
       any_problem = true;
     }
   }
@@ -198,22 +203,25 @@ std::string urging_letter_docx(const std::string& unit_name, const std::vector<T
     p.indent_first_cm10 = 10;
     return p;
   };
-  d.add(body(fmt::format("Theo dõi tình hình thực hiện kế hoạch cải cách hành chính năm {}, đến ngày {}, {} còn {} "
-                         "nhiệm vụ quá hạn chưa hoàn thành, cụ thể:",
-                         year, format_date_vi(as_of), unit_name, overdue.size())));
+  d.add(
+      body(fmt::format("Theo dõi tình hình thực hiện kế hoạch cải cách hành chính năm {}, đến ngày {}, {} còn {} "
+                       "nhiệm vụ quá hạn chưa hoàn thành, cụ thể:",
+                       year, format_date_vi(as_of), unit_name, overdue.size())));
   int n = 0;
   for (const auto& s : overdue) {
     const auto& t = s.task;
     auto plan = plan_numbers.find(t.plan_id);
-    d.add(body(fmt::format("{}. {} (Kế hoạch số {}; thời hạn: {}; đã quá hạn {} ngày; tỷ lệ hoàn thành {} %).", ++n,
-                           t.description, plan == plan_numbers.end() ? "" : plan->second, format_deadline(t.deadline),
-                           t.deadline.due ? int((std::chrono::sys_days{as_of} - std::chrono::sys_days{*t.deadline.due}).count()) : 0,
-                           s.percent)));
+    d.add(body(fmt::format(
+        "{}. {} (Kế hoạch số {}; thời hạn: {}; đã quá hạn {} ngày; tỷ lệ hoàn thành {} %).", ++n, t.description,
+        plan == plan_numbers.end() ? "" : plan->second, format_deadline(t.deadline),
+        t.deadline.due ? int((std::chrono::sys_days{as_of} - std::chrono::sys_days{*t.deadline.due}).count()) : 0,
+        s.percent)));
   }
-  d.add(body(fmt::format("Đề nghị Thủ trưởng {} quan tâm chỉ đạo khẩn trương hoàn thành các nhiệm vụ nêu trên; báo "
-                         "cáo kết quả thực hiện trên Hệ thống quản lý cải cách hành chính trước ngày {}. Người đứng đầu "
-                         "chịu trách nhiệm về kết quả thực hiện nhiệm vụ cải cách hành chính của cơ quan, đơn vị.",
-                         unit_name, format_date_vi(reply_by))));
+  d.add(
+      body(fmt::format("Đề nghị Thủ trưởng {} quan tâm chỉ đạo khẩn trương hoàn thành các nhiệm vụ nêu trên; báo "
+                       "cáo kết quả thực hiện trên Hệ thống quản lý cải cách hành chính trước ngày {}. Người đứng đầu "
+                       "chịu trách nhiệm về kết quả thực hiện nhiệm vụ cải cách hành chính của cơ quan, đơn vị.",
+                       unit_name, format_date_vi(reply_by))));
   d.add(decree30_footer({"- Như trên;", "- Lưu: VT."}));
   return write(d);
 }

@@ -16,10 +16,10 @@
 namespace cchc::plans {
 
 struct CompiledTask {
-  TaskState state;                  // state_for_period
-  std::vector<Report> reports;      // this period's, leads first
-  std::vector<std::string> missing; // lead units owing this period's report that have not made it
-  std::vector<std::string> late;    // units whose report of this period came after its due day
+  TaskState state;                   // state_for_period
+  std::vector<Report> reports;       // this period's, leads first
+  std::vector<std::string> missing;  // lead units owing this period's report that have not made it
+  std::vector<std::string> late;     // units whose report of this period came after its due day
 };
 
 struct CompiledReport {
@@ -27,7 +27,7 @@ struct CompiledReport {
   PeriodOfYear period;
   std::vector<CompiledTask> tasks;  // in matrix order
   StatusCounts counts;
-  int owed = 0, reported = 0;       // lead reports owed this period, and made
+  int owed = 0, reported = 0;  // lead reports owed this period, and made
 };
 
 // `reports`: every report on the plan's tasks (any period).
@@ -41,9 +41,9 @@ views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& ar
                             const std::map<std::string, std::string>& names);
 
 // The Decree 30 blocks (views/decree30.h).
-using views::Issuer;
-using views::decree30_header;
 using views::decree30_footer;
+using views::decree30_header;
+using views::Issuer;
 
 // The urging letter (văn bản đôn đốc) to a unit listing its overdue tasks
 // as of `as_of`, asking them done and reported by `reply_by`.

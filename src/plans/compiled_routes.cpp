@@ -37,7 +37,8 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
     const auto& unit = req.params.at("unit");
     Date today = local_date(now_seconds());
     int year = int(today.year());
-    if (auto y = req.query_param("nam"); y && y->size() == 4 && y->find_first_not_of("0123456789") == std::string::npos) {
+    if (auto y = req.query_param("nam");
+        y && y->size() == 4 && y->find_first_not_of("0123456789") == std::string::npos) {
       year = std::stoi(*y);
     }
     Date as_of = int(today.year()) > year ? Date{std::chrono::year{year} / std::chrono::December / 31} : today;
@@ -62,7 +63,8 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
                                       : Date{std::chrono::sys_days{as_of} + std::chrono::days{14}};
     auto docx = urging_letter_docx(names[unit], overdue, numbers, year, as_of, reply_by,
                                    issuer_of(req.principal->unit_code, units));
-    return http::attachment(req, http::kDocxType, std::move(docx), fmt::format("don-doc-{}-{}.docx", text::slug(unit), year));
+    return http::attachment(req, http::kDocxType, std::move(docx),
+                            fmt::format("don-doc-{}-{}.docx", text::slug(unit), year));
   });
 
   router.add(http::Verb::get, "/ke-hoach/{id}/bao-cao-ky", "plans.read", [&db, &layout](http::Request& req) {
@@ -97,18 +99,22 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
     std::string file = "bao-cao-" + text::slug(plan.number) + "-" + period.key;
     auto format = req.query_param("dinh-dang").value_or("");
     if (format == "xlsx") {
-      return http::attachment(req, http::kXlsxType, views::to_xlsx({compiled_table(report, areas, names)}), file + ".xlsx");
+      return http::attachment(req, http::kXlsxType, views::to_xlsx({compiled_table(report, areas, names)}),
+                              file + ".xlsx");
     }
     if (format == "docx") {
-      return http::attachment(req, http::kDocxType, compiled_docx(report, areas, names, issuer_of(plan.unit_code, units)),
-                              file + ".docx");
+      return http::attachment(req, http::kDocxType,
+                              compiled_docx(report, areas, names, issuer_of(plan.unit_code, units)), file + ".docx");
     }
 
     auto periods = period_options(config, plan.year + 1, today, period.key);
     auto base = fmt::format("/ke-hoach/{}/bao-cao-ky?ky={}", plan.id, period.key);
     json data = {{"plan", {{"id", std::to_string(plan.id)}, {"number", plan.number}, {"title", plan.title}}},
-                 {"period", {{"key", period.key}, {"label", period.label}, {"last", format_date_vi(period.last)},
-                             {"due", format_date_vi(period.due)}}},
+                 {"period",
+                  {{"key", period.key},
+                   {"label", period.label},
+                   {"last", format_date_vi(period.last)},
+                   {"due", format_date_vi(period.due)}}},
                  {"periods", periods},
                  {"owed", text::format_int(report.owed)},
                  {"reported", text::format_int(report.reported)},

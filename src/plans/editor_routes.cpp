@@ -30,8 +30,14 @@ TaskInput input_of(const http::Request& req) {
 }
 
 TaskInput input_of(const Task& t, const std::map<std::string, std::string>& names) {
-  return {t.area_code, t.ref, t.objective, t.description, t.output, t.deadline_text,
-          names_text(t.leads, names), names_text(t.cooperates, names)};
+  return {t.area_code,
+          t.ref,
+          t.objective,
+          t.description,
+          t.output,
+          t.deadline_text,
+          names_text(t.leads, names),
+          names_text(t.cooperates, names)};
 }
 
 }  // namespace
@@ -126,9 +132,10 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
     auto [task, plan] = plan_of_task(id_param(req));
     require(db, req, "plans.manage", plan.unit_code);
     auto names = names_of(db.read([](db::Connection& c) { return unit_rows(c); }));
-    return form(req, plan, input_of(task, names), fmt::format("/nhiem-vu/{}/sua", task.id), "Sửa nhiệm vụ " + task.ref,
-                {{"editing", true}, {"task_id", std::to_string(task.id)}, {"reason", task.cancelled_reason.value_or("")}},
-                http::Status::ok);
+    return form(
+        req, plan, input_of(task, names), fmt::format("/nhiem-vu/{}/sua", task.id), "Sửa nhiệm vụ " + task.ref,
+        {{"editing", true}, {"task_id", std::to_string(task.id)}, {"reason", task.cancelled_reason.value_or("")}},
+        http::Status::ok);
   });
   router.add(http::Verb::post, "/nhiem-vu/{id}/sua", "plans.manage", [&db, form, plan_of_task](http::Request& req) {
     auto [task, plan] = plan_of_task(id_param(req));
@@ -168,7 +175,8 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
                if (req.form_param("mo_lai") != "1" && std::string(text::trim(reason)).empty()) {
                  throw invalid_input("a reason is needed to cancel a task", "Cần ghi lý do hủy nhiệm vụ.");
                }
-               cancel_task(db, t.id, req.form_param("mo_lai") == "1" ? "" : reason, directory::actor(req), now_seconds());
+               cancel_task(db, t.id, req.form_param("mo_lai") == "1" ? "" : reason, directory::actor(req),
+                           now_seconds());
              }));
 }
 

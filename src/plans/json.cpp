@@ -59,18 +59,12 @@ json to_json(const TaskState& s) {
 }
 
 json to_json(const Report& r) {
-  return {{"task_id", r.task_id},
-          {"unit", r.unit_code},
-          {"period", r.period},
-          {"role", r.role},
-          {"progress", r.progress},
-          {"percent", r.percent},
-          {"done_on", day(r.done_on)},
-          {"narrative", r.narrative},
-          {"evidence", r.evidence},
-          {"unchanged", r.unchanged},
-          {"reported_by", r.reported_by},
-          {"reported_at", format_rfc3339_vn(r.reported_at)}};
+  return {{"task_id", r.task_id},         {"unit", r.unit_code},
+          {"period", r.period},           {"role", r.role},
+          {"progress", r.progress},       {"percent", r.percent},
+          {"done_on", day(r.done_on)},    {"narrative", r.narrative},
+          {"evidence", r.evidence},       {"unchanged", r.unchanged},
+          {"reported_by", r.reported_by}, {"reported_at", format_rfc3339_vn(r.reported_at)}};
 }
 
 json summary_json(const std::vector<TaskState>& states) {
@@ -85,7 +79,8 @@ json summary_json(const std::vector<TaskState>& states) {
 json status_json(const Plan& plan, const std::vector<TaskState>& states, Date as_of) {
   json tasks = json::array();
   for (const auto& s : states) tasks.push_back(to_json(s));
-  return {{"plan", to_json(plan)}, {"as_of", format_iso_date(as_of)}, {"summary", summary_json(states)}, {"tasks", tasks}};
+  return {
+      {"plan", to_json(plan)}, {"as_of", format_iso_date(as_of)}, {"summary", summary_json(states)}, {"tasks", tasks}};
 }
 
 }  // namespace cchc::plans

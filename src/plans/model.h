@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/dates.h"
-#include "core/errors.h"
 #include "core/deadline.h"
+#include "core/errors.h"
 #include "plans/status.h"
 
 namespace cchc::plans {
@@ -20,7 +20,7 @@ struct Area {
 
 struct Plan {
   std::int64_t id = 0;
-  std::string number;  // "77/KH-VP"
+  std::string number;           // "77/KH-VP"
   std::string kind = "reform";  // reform | communication
   std::string unit_code;
   std::optional<Date> issued_on;
@@ -76,7 +76,7 @@ struct ReportPeriod {
 
 // A period of one year: "2024-q1".
 struct PeriodOfYear {
-  std::string key;   // "2024-q1"
+  std::string key;    // "2024-q1"
   std::string label;  // "Quý I năm 2024"
   Date first, last;
   Date due;  // the configured day, moved to the next working day when it is one off

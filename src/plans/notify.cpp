@@ -31,8 +31,7 @@ std::vector<std::int64_t> users_of(db::Connection& c, const std::string& unit, c
                                "WHERE u.unit_code = ? AND u.active = 1 ORDER BY u.id",
                                {unit})
                            .rows) {
-    if (roles.count(r.str("role")) &&
-        (out.empty() || out.back() != r.i64("id"))) {
+    if (roles.count(r.str("role")) && (out.empty() || out.back() != r.i64("id"))) {
       out.push_back(r.i64("id"));
     }
   }
@@ -64,8 +63,7 @@ ReminderConfig load_reminder_config(db::Connection& c) {
       try {
         int n = std::stoi(piece);
         if (n > 0 && n <= 60) config.days_before.push_back(n);
-      } catch (const std::exception&) {
-      }
+      } catch (const std::exception&) {}
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
@@ -133,9 +131,10 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
                  .empty()) {
           continue;
         }
-        c.query("INSERT INTO notifications (user_id, kind, task_id, unit_code, period, event, message, href, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {user, kind_code(r.kind), r.task_id, r.unit, r.period, event, message, href, t});
+        c.query(
+            "INSERT INTO notifications (user_id, kind, task_id, unit_code, period, event, message, href, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {user, kind_code(r.kind), r.task_id, r.unit, r.period, event, message, href, t});
         ++out.notifications;
       }
     }
@@ -183,11 +182,12 @@ DigestResult send_digests(db::Database& db, const std::string& smtp_url, const s
   };
   std::map<std::int64_t, Pending> pending;
   db.read([&](db::Connection& c) {
-    for (const auto& r : c.query("SELECT n.id, n.user_id, n.message, n.href, u.email, u.display_name "
-                                 "FROM notifications n JOIN users u ON u.id = n.user_id "
-                                 "WHERE n.emailed_at IS NULL AND u.email IS NOT NULL AND u.email <> '' AND u.active = 1 "
-                                 "ORDER BY n.user_id, n.created_at, n.id")
-                             .rows) {
+    for (const auto& r :
+         c.query("SELECT n.id, n.user_id, n.message, n.href, u.email, u.display_name "
+                 "FROM notifications n JOIN users u ON u.id = n.user_id "
+                 "WHERE n.emailed_at IS NULL AND u.email IS NOT NULL AND u.email <> '' AND u.active = 1 "
+                 "ORDER BY n.user_id, n.created_at, n.id")
+             .rows) {
       auto& p = pending[r.i64("user_id")];
       p.email = r.str("email");
       p.name = r.str("display_name");
@@ -197,8 +197,7 @@ DigestResult send_digests(db::Database& db, const std::string& smtp_url, const s
   });
   DigestResult out;
   for (const auto& [user, p] : pending) {
-    mail::Message m{from, p.email,
-                    fmt::format("[CCHC] {} nhắc việc về nhiệm vụ cải cách hành chính", p.ids.size()),
+    mail::Message m{from, p.email, fmt::format("[CCHC] {} nhắc việc về nhiệm vụ cải cách hành chính", p.ids.size()),
                     fmt::format("Kính gửi {},\n\nHệ thống quản lý cải cách hành chính xin nhắc các việc sau:\n\n{}\n"
                                 "Xem và báo cáo tại {}/viec-can-bao-cao.\n\nĐây là thư tự động, xin không trả lời.\n",
                                 p.name, p.lines, base_url)};
@@ -210,7 +209,8 @@ DigestResult send_digests(db::Database& db, const std::string& smtp_url, const s
     }
     db.write([&](db::Connection& c) {
       for (auto id : p.ids) {
-        c.query("UPDATE notifications SET emailed_at = ? WHERE id = ?", {std::int64_t(now.time_since_epoch().count()), id});
+        c.query("UPDATE notifications SET emailed_at = ? WHERE id = ?",
+                {std::int64_t(now.time_since_epoch().count()), id});
       }
     });
     ++out.sent;

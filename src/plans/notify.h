@@ -41,7 +41,7 @@ int unread_count(db::Connection& c, std::int64_t user_id);
 void mark_all_read(db::Database& db, std::int64_t user_id, Instant now);
 
 struct DigestResult {
-  int sent = 0;        // e-mails
+  int sent = 0;  // e-mails
   int notifications = 0;
   std::vector<std::string> failures;  // "user: reason"
 };

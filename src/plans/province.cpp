@@ -66,7 +66,8 @@ ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
     auto it = names.find(code);
     return it == names.end() ? code : it->second;
   };
-  std::sort(codes.begin(), codes.end(), [&](const auto& a, const auto& b) { return text::collate_less(name(a), name(b)); });
+  std::sort(codes.begin(), codes.end(),
+            [&](const auto& a, const auto& b) { return text::collate_less(name(a), name(b)); });
   std::map<std::string, int> place;
   for (size_t i = 0; i < codes.size(); ++i) place[codes[i]] = int(i);
   std::vector<UnitCompletion> ranked, unranked;
@@ -86,7 +87,8 @@ ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
   for (size_t i = 0; i < ranked.size(); ++i) {
     ranked[i].rank = i > 0 && tenths(*ranked[i].rate) == tenths(*ranked[i - 1].rate) ? ranked[i - 1].rank : int(i) + 1;
   }
-  std::sort(unranked.begin(), unranked.end(), [&](const auto& a, const auto& b) { return place[a.unit] < place[b.unit]; });
+  std::sort(unranked.begin(), unranked.end(),
+            [&](const auto& a, const auto& b) { return place[a.unit] < place[b.unit]; });
   out.units = std::move(ranked);
   out.units.insert(out.units.end(), unranked.begin(), unranked.end());
   std::stable_sort(out.overdue.begin(), out.overdue.end(), [&](const auto& a, const auto& b) {

@@ -53,10 +53,10 @@ struct OverdueItem {
 
 struct ProvinceSummary {
   StatusCounts by_status;
-  std::map<std::string, StatusCounts> by_area;               // area code → counts
-  std::vector<UnitCompletion> units;                         // ranked first (by rank), then unranked
+  std::map<std::string, StatusCounts> by_area;  // area code → counts
+  std::vector<UnitCompletion> units;            // ranked first (by rank), then unranked
   std::vector<OverdueItem> overdue;
-  std::map<std::string, std::map<std::string, int>> heat;   // unit → area → overdue assignments
+  std::map<std::string, std::map<std::string, int>> heat;  // unit → area → overdue assignments
 };
 
 // `names` orders ties and unranked units (Vietnamese order of the names).

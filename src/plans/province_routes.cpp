@@ -115,47 +115,52 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
     size_t overdue_total = overdue.rows.size();
     if (overdue.rows.size() > kOverdueOnPage) {
       overdue.rows.resize(kOverdueOnPage);
-      overdue.caption += fmt::format(" ({} nhiệm vụ quá hạn lâu nhất trong {}; tải Excel để xem đủ)",
-                                     kOverdueOnPage, text::format_int(std::int64_t(overdue_total)));
+      overdue.caption += fmt::format(" ({} nhiệm vụ quá hạn lâu nhất trong {}; tải Excel để xem đủ)", kOverdueOnPage,
+                                     text::format_int(std::int64_t(overdue_total)));
     }
-    bool can_urge = req.principal && directory::province_wide(*req.principal) &&
-                    directory::holds(*req.principal, "plans.manage");
+    bool can_urge =
+        req.principal && directory::province_wide(*req.principal) && directory::holds(*req.principal, "plans.manage");
     json years = json::array();
     for (int y = int(today.year()) + 1; y >= int(today.year()) - 4; --y) {
       years.push_back({{"value", std::to_string(y)}, {"selected", y == year}});
     }
     json plan_options = json::array();
     for (const auto& p : plans) {
-      plan_options.push_back({{"id", std::to_string(p.id)}, {"label", p.number + " — " + p.title},
+      plan_options.push_back({{"id", std::to_string(p.id)},
+                              {"label", p.number + " — " + p.title},
                               {"selected", f.plan_id && *f.plan_id == p.id}});
     }
     json area_options = json::array();
-    for (const auto& a : areas) area_options.push_back({{"code", a.code}, {"name", a.name}, {"selected", a.code == f.area}});
+    for (const auto& a : areas)
+      area_options.push_back({{"code", a.code}, {"name", a.name}, {"selected", a.code == f.area}});
     std::string xlsx_href = "/ke-hoach/tong-hop?";
     for (const auto& [k, v] : req.query) {
       if (k != "dinh-dang") xlsx_href += http::url_encode(k) + "=" + http::url_encode(v) + "&";
     }
-    json page = {{"year", std::to_string(year)},
-                 {"as_of", format_date_vi(as_of)},
-                 {"years", years},
-                 {"plans", plan_options},
-                 {"areas", area_options},
-                 {"units", unit_options(units, unit)},
-                 {"total", text::format_int(std::int64_t(states.size()))},
-                 {"overdue_count", text::format_int(std::int64_t(summary.overdue.size()))},
-                 {"charts", true},
-                 {"area_chart", views::chart_view(status_by_area_chart(summary, areas), "Biểu đồ nhiệm vụ theo lĩnh vực",
-                                                  by_area.caption)},
-                 {"trend_chart", views::chart_view(trend_chart(trend), "Biểu đồ tình trạng qua các kỳ", trend_t.caption)},
-                 {"by_area", views::to_view(by_area)},
-                 {"ranking", views::to_view(ranking)},
-                 {"overdue", views::to_view(overdue)},
-                 {"heat", views::to_view(can_urge ? heat_table(summary, areas, names, [&](const std::string& code) {
-                    return fmt::format("/ke-hoach/don-doc/{}?nam={}", http::url_encode(code), year);
-                  })
-                                                   : heat)},
-                 {"trend", views::to_view(trend_t)},
-                 {"xlsx_href", xlsx_href + "dinh-dang=xlsx"}};
+    json page = {
+        {"year", std::to_string(year)},
+        {"as_of", format_date_vi(as_of)},
+        {"years", years},
+        {"plans", plan_options},
+        {"areas", area_options},
+        {"units", unit_options(units, unit)},
+        {"total", text::format_int(std::int64_t(states.size()))},
+        {"overdue_count", text::format_int(std::int64_t(summary.overdue.size()))},
+        {"charts", true},
+        {"area_chart",
+         views::chart_view(status_by_area_chart(summary, areas), "Biểu đồ nhiệm vụ theo lĩnh vực", by_area.caption)},
+        {"trend_chart", views::chart_view(trend_chart(trend), "Biểu đồ tình trạng qua các kỳ", trend_t.caption)},
+        {"by_area", views::to_view(by_area)},
+        {"ranking", views::to_view(ranking)},
+        {"overdue", views::to_view(overdue)},
+        {"heat", views::to_view(can_urge ? heat_table(summary, areas, names,
+                                                      [&](const std::string& code) {
+                                                        return fmt::format("/ke-hoach/don-doc/{}?nam={}",
+                                                                           http::url_encode(code), year);
+                                                      })
+                                         : heat)},
+        {"trend", views::to_view(trend_t)},
+        {"xlsx_href", xlsx_href + "dinh-dang=xlsx"}};
     return http::html(req, layout.page(req, "Tình hình thực hiện kế hoạch", "plans/province.tpl", page));
   });
 }

@@ -48,12 +48,11 @@ std::string message_vi(const Reminder& r, const std::string& task, const std::st
   switch (r.kind) {
     case Reminder::Kind::before_deadline:
       return fmt::format("Nhiệm vụ “{}” của {} đến hạn sau {} ngày ({}).", task, unit, r.days, due);
-    case Reminder::Kind::overdue:
-      return fmt::format("Nhiệm vụ “{}” của {} đã quá hạn (hạn {}).", task, unit, due);
+    case Reminder::Kind::overdue: return fmt::format("Nhiệm vụ “{}” của {} đã quá hạn (hạn {}).", task, unit, due);
     case Reminder::Kind::escalate_leader:
     case Reminder::Kind::escalate_coordinator:
-      return fmt::format("Nhiệm vụ “{}” của {} đã quá hạn {} ngày làm việc (hạn {}), đề nghị chỉ đạo hoàn thành.",
-                         task, unit, r.days, due);
+      return fmt::format("Nhiệm vụ “{}” của {} đã quá hạn {} ngày làm việc (hạn {}), đề nghị chỉ đạo hoàn thành.", task,
+                         unit, r.days, due);
     case Reminder::Kind::report_due:
       return fmt::format("{} chưa báo cáo nhiệm vụ “{}” cho kỳ {}; hạn gửi báo cáo {} (còn {} ngày).", unit, task,
                          r.period, due, r.days);
@@ -79,7 +78,8 @@ std::vector<Reminder> reminders_on(Date day, const std::vector<TaskState>& state
     if (t.cancelled_reason || !t.deadline.due || t.deadline.kind == Deadline::Kind::continuous) continue;
     Date due = *t.deadline.due;
     for (const auto& a : s.leads) {
-      if (a.status == TaskStatus::done || a.status == TaskStatus::done_late || a.status == TaskStatus::cancelled) continue;
+      if (a.status == TaskStatus::done || a.status == TaskStatus::done_late || a.status == TaskStatus::cancelled)
+        continue;
       for (int n : config.days_before) {
         if (n > 0 && notice_day(add(due, -n), cal) == day && sys_days{day} <= sys_days{due}) {
           out.push_back({Reminder::Kind::before_deadline, t.id, a.unit_code, "", due, n});

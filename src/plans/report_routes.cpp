@@ -11,9 +11,9 @@
 #include "directory/permissions.h"
 #include "http/middleware.h"
 #include "http/session.h"
+#include "plans/notify.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"
-#include "plans/notify.h"
 #include "plans/store.h"
 
 namespace cchc::plans {
@@ -36,9 +36,7 @@ bool reported_late(const Report& r, const PeriodOfYear& p) {
   return std::chrono::sys_days{local_date(r.reported_at)} > std::chrono::sys_days{p.due};
 }
 
-std::string report_summary(const Report& r) {
-  return fmt::format("{}, {} %", progress_label(r.progress), r.percent);
-}
+std::string report_summary(const Report& r) { return fmt::format("{}, {} %", progress_label(r.progress), r.percent); }
 
 std::string owed_href(const std::string& period, const std::string& unit) {
   return fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period), http::url_encode(unit));
@@ -88,8 +86,12 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     }
     bool past_due = std::chrono::sys_days{today} > std::chrono::sys_days{period.due};
     json data = {{"csrf", req.session ? req.session->csrf_token : ""},
-                 {"period", {{"key", period.key}, {"label", period.label}, {"due", format_date_vi(period.due)},
-                             {"first", format_date_vi(period.first)}, {"last", format_date_vi(period.last)}}},
+                 {"period",
+                  {{"key", period.key},
+                   {"label", period.label},
+                   {"due", format_date_vi(period.due)},
+                   {"first", format_date_vi(period.first)},
+                   {"last", format_date_vi(period.last)}}},
                  {"past_due", past_due},
                  {"unit", {{"code", unit}, {"name", names[unit]}}},
                  {"units", unit_options(units_of_user(units, *req.principal), unit)},
@@ -136,11 +138,14 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     int unread = 0;
     for (const auto& n : list) {
       unread += n.read ? 0 : 1;
-      rows.push_back({{"message", n.message}, {"href", n.href}, {"at", format_datetime_vi(n.created_at)},
-                      {"unread", !n.read}});
+      rows.push_back(
+          {{"message", n.message}, {"href", n.href}, {"at", format_datetime_vi(n.created_at)}, {"unread", !n.read}});
     }
-    json data = {{"csrf", req.session ? req.session->csrf_token : ""}, {"rows", rows}, {"none", rows.empty()},
-                 {"unread", text::format_int(unread)}, {"any_unread", unread > 0}};
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"rows", rows},
+                 {"none", rows.empty()},
+                 {"unread", text::format_int(unread)},
+                 {"any_unread", unread > 0}};
     return http::html(req, layout.page(req, "Thông báo", "plans/notifications.tpl", data));
   });
   router.add(http::Verb::post, "/thong-bao/da-doc", "signed_in", [&db](http::Request& req) {
@@ -171,8 +176,10 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
 
     json leads = json::array();
     for (const auto& a : state.leads) {
-      leads.push_back({{"unit", names[a.unit_code]}, {"status", status_label_vi(a.status)},
-                       {"status_code", status_code(a.status)}, {"percent", std::to_string(a.percent) + " %"},
+      leads.push_back({{"unit", names[a.unit_code]},
+                       {"status", status_label_vi(a.status)},
+                       {"status_code", status_code(a.status)},
+                       {"percent", std::to_string(a.percent) + " %"},
                        {"done_on", a.done_on ? format_date_vi(*a.done_on) : "—"}});
     }
     json history = json::array();
@@ -184,11 +191,17 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       for (std::istringstream in(r.evidence); std::getline(in, line);) {
         if (!line.empty()) evidence.push_back({{"href", line}});
       }
-      history.push_back({{"period", p.label}, {"unit", names[r.unit_code]}, {"role", role_label(r.role)},
-                         {"progress", progress_label(r.progress)}, {"percent", std::to_string(r.percent) + " %"},
-                         {"done_on", r.done_on ? format_date_vi(*r.done_on) : ""}, {"narrative", r.narrative},
-                         {"evidence", evidence}, {"unchanged", r.unchanged},
-                         {"at", format_datetime_vi(r.reported_at)}, {"by", r.reported_by},
+      history.push_back({{"period", p.label},
+                         {"unit", names[r.unit_code]},
+                         {"role", role_label(r.role)},
+                         {"progress", progress_label(r.progress)},
+                         {"percent", std::to_string(r.percent) + " %"},
+                         {"done_on", r.done_on ? format_date_vi(*r.done_on) : ""},
+                         {"narrative", r.narrative},
+                         {"evidence", evidence},
+                         {"unchanged", r.unchanged},
+                         {"at", format_datetime_vi(r.reported_at)},
+                         {"by", r.reported_by},
                          {"late", reported_late(r, p)}});
     }
 
@@ -200,18 +213,19 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       if (named && directory::holds(*req.principal, "plans.report")) mine.push_back(u);
     }
     json data = {{"csrf", req.session ? req.session->csrf_token : ""},
-                 {"task", {{"id", std::to_string(task->id)},
-                           {"ref", task->ref},
-                           {"description", task->description},
-                           {"objective", task->objective},
-                           {"output", task->output},
-                           {"deadline", format_deadline(task->deadline)},
-                           {"leads", names_text(task->leads, names)},
-                           {"cooperates", task->cooperates.empty() ? "—" : names_text(task->cooperates, names)},
-                           {"status", status_label_vi(state.status)},
-                           {"status_code", status_code(state.status)},
-                           {"percent", std::to_string(state.percent) + " %"},
-                           {"cancelled", task->cancelled_reason.value_or("")}}},
+                 {"task",
+                  {{"id", std::to_string(task->id)},
+                   {"ref", task->ref},
+                   {"description", task->description},
+                   {"objective", task->objective},
+                   {"output", task->output},
+                   {"deadline", format_deadline(task->deadline)},
+                   {"leads", names_text(task->leads, names)},
+                   {"cooperates", task->cooperates.empty() ? "—" : names_text(task->cooperates, names)},
+                   {"status", status_label_vi(state.status)},
+                   {"status_code", status_code(state.status)},
+                   {"percent", std::to_string(state.percent) + " %"},
+                   {"cancelled", task->cancelled_reason.value_or("")}}},
                  {"plan", {{"id", std::to_string(plan->id)}, {"number", plan->number}}},
                  {"leads", leads},
                  {"history", history},
@@ -221,9 +235,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     if (!mine.empty() && !task->cancelled_reason && plan->status == "issued") {
       auto selected_unit = req.query_param("don-vi").value_or(form_values ? form_values->unit_code : mine.front().code);
       auto k = req.query_param("ky");
-      auto period_key = form_values ? form_values->period
-                        : k         ? *k
-                                    : current_period(config, today, calendar()).key;
+      auto period_key = form_values ? form_values->period : k ? *k : current_period(config, today, calendar()).key;
       // Prefill: what was posted, else the unit's report for the period, else its latest.
       Report prefill;
       prefill.progress = "in_progress";
@@ -247,9 +259,8 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     data.update(extra);
     return http::html(req, layout.page(req, "Nhiệm vụ " + task->ref, "plans/task.tpl", data), status);
   };
-  router.add(http::Verb::get, "/nhiem-vu/{id}", "plans.read", [task_page](http::Request& req) {
-    return task_page(req, nullptr, json::object(), http::Status::ok);
-  });
+  router.add(http::Verb::get, "/nhiem-vu/{id}", "plans.read",
+             [task_page](http::Request& req) { return task_page(req, nullptr, json::object(), http::Status::ok); });
   router.add(http::Verb::post, "/nhiem-vu/{id}/bao-cao", "plans.report", [&db, task_page](http::Request& req) {
     Report r;
     r.task_id = id_param(req);

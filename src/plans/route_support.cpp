@@ -70,7 +70,8 @@ json period_options(const std::vector<ReportPeriod>& config, int year, Date toda
 json unit_options(const std::vector<UnitRow>& units, const std::string& selected) {
   json out = json::array();
   for (const auto& u : units) {
-    if (u.open || u.code == selected) out.push_back({{"code", u.code}, {"name", u.name}, {"selected", u.code == selected}});
+    if (u.open || u.code == selected)
+      out.push_back({{"code", u.code}, {"name", u.name}, {"selected", u.code == selected}});
   }
   return out;
 }

@@ -33,7 +33,8 @@ nlohmann::json unit_options(const std::vector<UnitRow>& units, const std::string
 
 // The reporting periods to pick from: those of `year` and the year before
 // that have begun by `today`, [{key, label, selected}].
-nlohmann::json period_options(const std::vector<ReportPeriod>& config, int year, Date today, const std::string& selected);
+nlohmann::json period_options(const std::vector<ReportPeriod>& config, int year, Date today,
+                              const std::string& selected);
 
 // "Sở Nội vụ; Sở Tư pháp" for unit codes.
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);

@@ -25,7 +25,8 @@ constexpr size_t kMaxMatrixBytes = 5u << 20;
 
 json error_list(const std::vector<LineError>& errors) {
   json out = json::array();
-  for (const auto& e : errors) out.push_back({{"line", e.line ? std::to_string(e.line) : "—"}, {"message", e.message_vi}});
+  for (const auto& e : errors)
+    out.push_back({{"line", e.line ? std::to_string(e.line) : "—"}, {"message", e.message_vi}});
   return out;
 }
 
@@ -86,18 +87,19 @@ json objectives_view(const std::vector<Objective>& objectives, const Plan& plan,
       }
     }
     auto verdict = judge_objective(value, o.target);
-    rows.push_back({{"id", std::to_string(o.id)},
-                    {"area", area},
-                    {"text", o.text},
-                    {"target", o.target ? "≥ " + amount_text(*o.target) + " " + o.target_unit + " (" + level + ")" : "—"},
-                    {"value", value ? amount_text(*value) + " " + o.target_unit : "—"},
-                    {"from", from},
-                    {"manual", o.indicator.empty() && o.target.has_value()},
-                    {"manual_value", o.manual_value ? amount_text(*o.manual_value) : ""},
-                    {"verdict", verdict_label_vi(verdict)},
-                    {"verdict_class", verdict == ObjectiveVerdict::met      ? "met"
-                                      : verdict == ObjectiveVerdict::missed ? "missed"
-                                                                            : "nodata"}});
+    rows.push_back(
+        {{"id", std::to_string(o.id)},
+         {"area", area},
+         {"text", o.text},
+         {"target", o.target ? "≥ " + amount_text(*o.target) + " " + o.target_unit + " (" + level + ")" : "—"},
+         {"value", value ? amount_text(*value) + " " + o.target_unit : "—"},
+         {"from", from},
+         {"manual", o.indicator.empty() && o.target.has_value()},
+         {"manual_value", o.manual_value ? amount_text(*o.manual_value) : ""},
+         {"verdict", verdict_label_vi(verdict)},
+         {"verdict_class", verdict == ObjectiveVerdict::met      ? "met"
+                           : verdict == ObjectiveVerdict::missed ? "missed"
+                                                                 : "nodata"}});
   }
   return rows;
 }
@@ -190,7 +192,9 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     }
     bool can_create = req.principal && directory::holds(*req.principal, "plans.manage");
     return http::html(req, layout.page(req, "Kế hoạch cải cách hành chính", "plans/list.tpl",
-                                       {{"plans", rows}, {"no_plans", rows.empty()}, {"can_create", can_create},
+                                       {{"plans", rows},
+                                        {"no_plans", rows.empty()},
+                                        {"can_create", can_create},
                                         {"today", format_date_vi(today)}}));
   });
 
@@ -205,7 +209,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     json parents = json::array();
     for (const auto& other : plans) {
       if (other.id == p.id) continue;
-      parents.push_back({{"id", std::to_string(other.id)}, {"label", other.number + " — " + other.title},
+      parents.push_back({{"id", std::to_string(other.id)},
+                         {"label", other.number + " — " + other.title},
                          {"selected", p.parent_id && *p.parent_id == other.id}});
     }
     json data = {{"csrf", req.session ? req.session->csrf_token : ""},
@@ -224,8 +229,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
                  {"reform", p.kind == "reform"},
                  {"communication", p.kind == "communication"}};
     data.update(extra);
-    return http::html(req, layout.page(req, fresh ? "Tạo kế hoạch" : "Sửa kế hoạch " + p.number, "plans/form.tpl", data),
-                      status);
+    return http::html(
+        req, layout.page(req, fresh ? "Tạo kế hoạch" : "Sửa kế hoạch " + p.number, "plans/form.tpl", data), status);
   };
   router.add(http::Verb::get, "/ke-hoach/moi", "plans.manage", [form_page](http::Request& req) {
     Plan p;
@@ -286,7 +291,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     auto names = names_of(units);
     auto table = matrix_table(plan, tasks, areas, names, &states);
     if (req.query_param("dinh-dang") == "xlsx") {
-      return http::attachment(req, http::kXlsxType, views::to_xlsx({table}), "ke-hoach-" + text::slug(plan.number) + ".xlsx");
+      return http::attachment(req, http::kXlsxType, views::to_xlsx({table}),
+                              "ke-hoach-" + text::slug(plan.number) + ".xlsx");
     }
     // On the page, each task's description links to the task.
     size_t next = 0;
@@ -316,8 +322,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
                  {"xlsx_href", fmt::format("/ke-hoach/{}?dinh-dang=xlsx", plan.id)},
                  {"can_manage", can_manage},
                  {"empty", tasks.empty()}};
-    if (auto n = req.query_param("da-nhap"); n && !n->empty() && n->size() < 6 &&
-                                                 n->find_first_not_of("0123456789") == std::string::npos) {
+    if (auto n = req.query_param("da-nhap");
+        n && !n->empty() && n->size() < 6 && n->find_first_not_of("0123456789") == std::string::npos) {
       data["imported"] = {{"count", *n}};
     }
     return http::html(req, layout.page(req, "Kế hoạch " + plan.number, "plans/plan.tpl", data));
@@ -377,7 +383,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     json data = {{"filename", filename}, {"rows", text::format_int(std::int64_t(out.rows.size()))}};
     if (!out.errors.empty()) {
       data["upload"] = true;
-      data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))}, {"errors", error_list(out.errors)}};
+      data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))},
+                          {"errors", error_list(out.errors)}};
       return import_page(req, plan, data, http::Status::unprocessable_entity);
     }
     if (out.ok() && confirm) return http::redirect(req, fmt::format("/ke-hoach/{}?da-nhap={}", plan.id, out.written));
@@ -389,9 +396,10 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     for (const auto& u : out.unresolved) {
       json options = json::array();
       for (const auto& c : u.candidates) options.push_back({{"value", c}, {"label", names[c] + " (gợi ý)"}});
-      for (const auto& [level, label] : std::vector<std::pair<std::string, std::string>>{
-               {"level:department", "Tất cả sở, ban, ngành"}, {"level:district", "Tất cả UBND cấp huyện"},
-               {"level:commune", "Tất cả UBND cấp xã"}}) {
+      for (const auto& [level, label] :
+           std::vector<std::pair<std::string, std::string>>{{"level:department", "Tất cả sở, ban, ngành"},
+                                                            {"level:district", "Tất cả UBND cấp huyện"},
+                                                            {"level:commune", "Tất cả UBND cấp xã"}}) {
         options.push_back({{"value", level}, {"label", label}});
       }
       for (const auto& unit : units) {
@@ -399,20 +407,28 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
       }
       std::string lines;
       for (int l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
-      unresolved.push_back({{"i", std::to_string(i++)}, {"name", u.name}, {"lines", lines},
+      unresolved.push_back({{"i", std::to_string(i++)},
+                            {"name", u.name},
+                            {"lines", lines},
                             {"why", u.ambiguous ? "Có nhiều đơn vị gần giống" : "Không tìm thấy đơn vị"},
                             {"options", options}});
     }
     json preview = json::array();
     for (size_t r = 0; r < out.rows.size() && r < 10; ++r) {
       const auto& row = out.rows[r];
-      preview.push_back({{"line", std::to_string(row.line)}, {"description", row.description},
-                         {"lead", names_text(row.leads, names)}, {"deadline", format_deadline(*row.deadline)}});
+      preview.push_back({{"line", std::to_string(row.line)},
+                         {"description", row.description},
+                         {"lead", names_text(row.leads, names)},
+                         {"deadline", format_deadline(*row.deadline)}});
     }
     bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
-    data["ready"] = {{"content", text::base64(content)}, {"filename", filename},  {"unresolved", unresolved},
-                     {"any_unresolved", !unresolved.empty()},               {"preview", preview},
-                     {"has_tasks", has_tasks},          {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+    data["ready"] = {{"content", text::base64(content)},
+                     {"filename", filename},
+                     {"unresolved", unresolved},
+                     {"any_unresolved", !unresolved.empty()},
+                     {"preview", preview},
+                     {"has_tasks", has_tasks},
+                     {"rows", text::format_int(std::int64_t(out.rows.size()))}};
     return import_page(req, plan, data, http::Status::ok);
   });
 

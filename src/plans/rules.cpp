@@ -34,16 +34,26 @@ const std::vector<std::pair<std::string, std::string>>& phrase_abbreviations() {
 
 const std::map<std::string, std::string>& word_abbreviations() {
   static const std::map<std::string, std::string> list = {
-      {"ubnd", "uy ban nhan dan"},     {"hdnd", "hoi dong nhan dan"},
-      {"tp", "thanh pho"},             {"tx", "thi xa"},
-      {"hcc", "hanh chinh cong"},      {"vp", "van phong"},
-      {"cq", "co quan"},               {"tthc", "thu tuc hanh chinh"},
-      {"cchc", "cai cach hanh chinh"}, {"khcn", "khoa hoc va cong nghe"},
-      {"tttt", "thong tin va truyen thong"}, {"ldtbxh", "lao dong thuong binh va xa hoi"},
-      {"gddt", "giao duc va dao tao"}, {"khdt", "ke hoach va dau tu"},
-      {"tnmt", "tai nguyen va moi truong"}, {"gtvt", "giao thong van tai"},
-      {"nnptnt", "nong nghiep va phat trien nong thon"}, {"vhttdl", "van hoa the thao va du lich"},
-      {"nnmt", "nong nghiep va moi truong"}, {"snv", "so noi vu"},
+      {"ubnd", "uy ban nhan dan"},
+      {"hdnd", "hoi dong nhan dan"},
+      {"tp", "thanh pho"},
+      {"tx", "thi xa"},
+      {"hcc", "hanh chinh cong"},
+      {"vp", "van phong"},
+      {"cq", "co quan"},
+      {"tthc", "thu tuc hanh chinh"},
+      {"cchc", "cai cach hanh chinh"},
+      {"khcn", "khoa hoc va cong nghe"},
+      {"tttt", "thong tin va truyen thong"},
+      {"ldtbxh", "lao dong thuong binh va xa hoi"},
+      {"gddt", "giao duc va dao tao"},
+      {"khdt", "ke hoach va dau tu"},
+      {"tnmt", "tai nguyen va moi truong"},
+      {"gtvt", "giao thong van tai"},
+      {"nnptnt", "nong nghiep va phat trien nong thon"},
+      {"vhttdl", "van hoa the thao va du lich"},
+      {"nnmt", "nong nghiep va moi truong"},
+      {"snv", "so noi vu"},
   };
   return list;
 }
@@ -95,9 +105,9 @@ std::multiset<std::string> bigrams(std::string_view s) {
 // The kind of body a key starts with ("so", "bo", "uy ban nhan dan" …), or "".
 std::string unit_type(const std::string& key) {
   static const std::vector<std::string> types = {
-      "so ",       "bo ",        "phong ",    "ban ",    "trung tam ", "uy ban nhan dan ", "xa ",
-      "phuong ",   "thi tran ",  "thanh pho ", "huyen ",  "thi xa ",    "van phong ",       "chi cuc ",
-      "cong an ",  "thanh tra ", "cuc ",      "tong cuc ", "hoi dong nhan dan "};
+      "so ",      "bo ",        "phong ",     "ban ",      "trung tam ",        "uy ban nhan dan ", "xa ",
+      "phuong ",  "thi tran ",  "thanh pho ", "huyen ",    "thi xa ",           "van phong ",       "chi cuc ",
+      "cong an ", "thanh tra ", "cuc ",       "tong cuc ", "hoi dong nhan dan "};
   for (const auto& t : types) {
     if (key.rfind(t, 0) == 0) return t;
   }
@@ -117,7 +127,8 @@ std::string cell(const std::vector<std::string>& cells, int i) {
 // A trimmed piece of a unit cell: bullets and stray punctuation off.
 std::string clean_name(std::string_view s) {
   s = text::trim(s);
-  while (!s.empty() && (s.front() == '-' || s.front() == '+' || s.front() == '*' || s.front() == ' ')) s.remove_prefix(1);
+  while (!s.empty() && (s.front() == '-' || s.front() == '+' || s.front() == '*' || s.front() == ' '))
+    s.remove_prefix(1);
   while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ' ')) s.remove_suffix(1);
   return std::string(text::trim(s));
 }
@@ -146,13 +157,20 @@ Header find_header(const std::vector<std::string>& cells) {
     auto f = text::fold(cells[i]);
     int col = int(i);
     auto has = [&](const char* w) { return f.find(w) != std::string::npos; };
-    if (f == "stt" || f == "tt" || f == "so tt") h.stt = col;
-    else if (has("muc tieu")) h.objective = col;
-    else if (has("nhiem vu") || has("hoat dong")) h.task = col;
-    else if (has("ket qua") || has("san pham")) h.output = col;
-    else if (has("chu tri")) h.lead = col;
-    else if (has("phoi hop")) h.cooperate = col;
-    else if (has("thoi gian") || has("thoi han")) h.deadline = col;
+    if (f == "stt" || f == "tt" || f == "so tt")
+      h.stt = col;
+    else if (has("muc tieu"))
+      h.objective = col;
+    else if (has("nhiem vu") || has("hoat dong"))
+      h.task = col;
+    else if (has("ket qua") || has("san pham"))
+      h.output = col;
+    else if (has("chu tri"))
+      h.lead = col;
+    else if (has("phoi hop"))
+      h.cooperate = col;
+    else if (has("thoi gian") || has("thoi han"))
+      h.deadline = col;
   }
   return h;
 }
@@ -186,9 +204,12 @@ std::string unit_key(std::string_view name) {
     bool letter_before = i > 0 && f[i - 1] >= 'a' && f[i - 1] <= 'z';
     bool letter_after = i + 1 < f.size() && f[i + 1] >= 'a' && f[i + 1] <= 'z';
     // "GD&ĐT", "TT & TT": "và"; "S& Noi vu": a scan's "ở".
-    if (c == '&') s += letter_before && !letter_after ? "o" : " va ";
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) s += c;
-    else s += ' ';
+    if (c == '&')
+      s += letter_before && !letter_after ? "o" : " va ";
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      s += c;
+    else
+      s += ' ';
   }
   s = squeeze(std::string(text::trim(s)));
   for (const auto& [from, to] : phrase_abbreviations()) s = replace_all(s, from, to);
@@ -339,8 +360,10 @@ std::vector<UnresolvedName> resolve_units(std::vector<MatrixRow>& rows, const Un
     }
     for (const auto& [name, m] : names) {
       std::vector<std::string> found;
-      if (auto r = by_resolution(name)) found = *r;
-      else if (m.kind == UnitMatch::Kind::unit || m.kind == UnitMatch::Kind::group) found = m.codes;
+      if (auto r = by_resolution(name))
+        found = *r;
+      else if (m.kind == UnitMatch::Kind::unit || m.kind == UnitMatch::Kind::group)
+        found = m.codes;
       if (found.empty()) {
         auto it = std::find_if(unresolved.begin(), unresolved.end(), [&](const auto& u) { return u.name == name; });
         if (it == unresolved.end()) {
@@ -361,9 +384,8 @@ std::vector<UnresolvedName> resolve_units(std::vector<MatrixRow>& rows, const Un
     fill(row.lead_cell, row.leads, row.line);
     fill(row.cooperate_cell, row.cooperates, row.line);
     // A unit that leads does not also co-operate.
-    std::erase_if(row.cooperates, [&](const auto& c) {
-      return std::find(row.leads.begin(), row.leads.end(), c) != row.leads.end();
-    });
+    std::erase_if(row.cooperates,
+                  [&](const auto& c) { return std::find(row.leads.begin(), row.leads.end(), c) != row.leads.end(); });
   }
   return unresolved;
 }
@@ -372,11 +394,16 @@ std::vector<UnresolvedName> resolve_units(std::vector<MatrixRow>& rows, const Un
 
 std::optional<std::string> match_area(std::string_view heading, const std::vector<Area>& areas) {
   static const std::vector<std::pair<std::string, std::string>> keywords = {
-      {"the che", "institutions"},           {"thu tuc hanh chinh", "procedures"},
-      {"to chuc bo may", "organisation"},    {"che do cong vu", "civil_service"},
-      {"cong vu", "civil_service"},          {"tai chinh cong", "public_finance"},
-      {"chinh quyen dien tu", "digital_government"}, {"chinh quyen so", "digital_government"},
-      {"chuyen doi so", "digital_government"}, {"chi dao", "direction"},
+      {"the che", "institutions"},
+      {"thu tuc hanh chinh", "procedures"},
+      {"to chuc bo may", "organisation"},
+      {"che do cong vu", "civil_service"},
+      {"cong vu", "civil_service"},
+      {"tai chinh cong", "public_finance"},
+      {"chinh quyen dien tu", "digital_government"},
+      {"chinh quyen so", "digital_government"},
+      {"chuyen doi so", "digital_government"},
+      {"chi dao", "direction"},
       {"tuyen truyen", "communication"},
   };
   std::string key = unit_key(heading);
@@ -490,9 +517,10 @@ MatrixRead read_matrix(const Grid& grid, const std::vector<Area>& areas) {
     out.rows.push_back(std::move(row));
   }
   if (!h.ok()) {
-    out.errors.insert(out.errors.begin(),
-                      {0, "no header row naming the columns Nhiệm vụ/Hoạt động, Cơ quan chủ trì and Thời gian hoàn thành",
-                       "Không tìm thấy dòng tiêu đề có các cột Nhiệm vụ/Hoạt động, Cơ quan chủ trì, Thời gian hoàn thành."});
+    out.errors.insert(
+        out.errors.begin(),
+        {0, "no header row naming the columns Nhiệm vụ/Hoạt động, Cơ quan chủ trì and Thời gian hoàn thành",
+         "Không tìm thấy dòng tiêu đề có các cột Nhiệm vụ/Hoạt động, Cơ quan chủ trì, Thời gian hoàn thành."});
   } else if (out.rows.empty() && out.errors.empty()) {
     out.errors.push_back({0, "the matrix has no task rows", "Bảng không có dòng nhiệm vụ nào."});
   }
@@ -652,8 +680,10 @@ void derive(const Task& task, const std::vector<Report>& reports, Date as_of, In
   int sum = 0;
   for (const auto& a : s.leads) {
     sum += a.percent;
-    if (!a.done_on) all_done = false;
-    else if (!done_on || sys_days{*a.done_on} > sys_days{*done_on}) done_on = a.done_on;
+    if (!a.done_on)
+      all_done = false;
+    else if (!done_on || sys_days{*a.done_on} > sys_days{*done_on})
+      done_on = a.done_on;
   }
   s.percent = s.leads.empty() ? 0 : (sum + int(s.leads.size()) / 2) / int(s.leads.size());
   s.done_on = all_done ? done_on : std::nullopt;
@@ -678,8 +708,8 @@ TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& report
   return scratch.status;
 }
 
-TaskState state_for_period(const Task& task, const std::vector<Report>& reports, const std::vector<ReportPeriod>& config,
-                           const PeriodOfYear& period) {
+TaskState state_for_period(const Task& task, const std::vector<Report>& reports,
+                           const std::vector<ReportPeriod>& config, const PeriodOfYear& period) {
   int rank = period_rank(config, period.key);
   std::vector<Report> upto;
   for (const auto& r : reports) {
@@ -706,7 +736,8 @@ std::vector<LineError> check_report(const Report& r, Date today) {
   if (r.done_on && sys_days{*r.done_on} > sys_days{today}) {
     add("done_on cannot be in the future", "Ngày hoàn thành không được sau hôm nay.");
   }
-  if (r.done_on && r.progress != "done") add("done_on is only for a task done", "Chỉ ghi ngày hoàn thành khi đã hoàn thành.");
+  if (r.done_on && r.progress != "done")
+    add("done_on is only for a task done", "Chỉ ghi ngày hoàn thành khi đã hoàn thành.");
   if (text::code_points(r.narrative) > 4000) add("narrative over 4000 characters", "Nội dung báo cáo quá 4.000 ký tự.");
   if (text::code_points(r.evidence) > 2000) add("evidence over 2000 characters", "Minh chứng quá 2.000 ký tự.");
   // A web link, or a path on this site ("//host" would leave it).

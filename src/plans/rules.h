@@ -31,7 +31,7 @@ namespace cchc::plans {
 // "cơ quan", trailing "tỉnh" or the province's name dropped.
 
 struct Alias {
-  std::string alias;  // a key (unit_key)
+  std::string alias;       // a key (unit_key)
   std::string unit_code;   // or
   std::string level_code;  // a level group
 };
@@ -61,7 +61,7 @@ class UnitMatcher {
 
  private:
   std::vector<directory::Unit> units_;
-  std::vector<std::string> keys_;  // per unit: name key
+  std::vector<std::string> keys_;             // per unit: name key
   std::map<std::string, std::string> exact_;  // key → unit code
   std::map<std::string, Alias> aliases_;
   std::string province_key_;
@@ -136,8 +136,7 @@ std::optional<std::string> match_area(std::string_view heading, const std::vecto
 std::vector<PeriodOfYear> periods_of_year(const std::vector<ReportPeriod>& config, int year,
                                           const WorkCalendar& calendar);
 // "2024-q1" → that period; throws invalid_input for an unknown key.
-PeriodOfYear period_of_key(const std::vector<ReportPeriod>& config, std::string_view key,
-                           const WorkCalendar& calendar);
+PeriodOfYear period_of_key(const std::vector<ReportPeriod>& config, std::string_view key, const WorkCalendar& calendar);
 // The order of a period key: year × 100 + the period's configured order;
 // -1 for a key that is not of the configured form.
 int period_rank(const std::vector<ReportPeriod>& config, std::string_view key);
@@ -153,7 +152,7 @@ PeriodOfYear current_period(const std::vector<ReportPeriod>& config, Date day, c
 // draft | issued | closed, texts within 20,000 characters. Returns the errors.
 std::vector<LineError> check_plan(const Plan& p);
 std::string plan_status_label_vi(std::string_view status);  // Dự thảo, Đã ban hành, Đã kết thúc
-std::string plan_kind_label_vi(std::string_view kind);      // Kế hoạch CCHC, Kế hoạch thông tin, tuyên truyền
+std::string plan_kind_label_vi(std::string_view kind);  // Kế hoạch CCHC, Kế hoạch thông tin, tuyên truyền
 
 // ---- Objectives ----------------------------------------------------------
 
@@ -175,8 +174,8 @@ TaskState state_as_of(const Task& task, const std::vector<Report>& reports, Date
 // period and earlier ones (whenever they were made; each lead's report of
 // the latest period counts), as of the period's last day (its figures'
 // cut-off). The compiled period report uses it.
-TaskState state_for_period(const Task& task, const std::vector<Report>& reports, const std::vector<ReportPeriod>& config,
-                           const PeriodOfYear& period);
+TaskState state_for_period(const Task& task, const std::vector<Report>& reports,
+                           const std::vector<ReportPeriod>& config, const PeriodOfYear& period);
 // Only the status of state_as_of (no copy of the task): for counts.
 TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
 

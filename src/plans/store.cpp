@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 
@@ -122,7 +122,8 @@ void check_plan_refs(db::Connection& c, const Plan& p) {
 std::vector<directory::Unit> units_valid_on(db::Connection& c, Date d) {
   std::vector<directory::Unit> out;
   for (const auto& r :
-       c.query("SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code").rows) {
+       c.query("SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code")
+           .rows) {
     directory::Unit u;
     u.code = r.str("code");
     u.name = r.str("name");
@@ -174,8 +175,8 @@ std::vector<UnitRow> unit_rows(db::Connection& c) {
                                "JOIN unit_levels l ON l.code = u.level")
                            .rows) {
     auto to = r.opt_str("valid_to");
-    out.push_back({r.str("code"), r.str("name"), r.opt_str("parent_code").value_or(""), r.str("level"),
-                   !to || *to >= today});
+    out.push_back(
+        {r.str("code"), r.str("name"), r.opt_str("parent_code").value_or(""), r.str("level"), !to || *to >= today});
     ranks.push_back(int(r.i64("rank")));
   }
   std::vector<size_t> order(out.size());
@@ -215,11 +216,12 @@ Plan create_plan(db::Database& db, Plan p, const audit::Entry& who, Instant now)
                   fmt::format("Đã có kế hoạch số {}.", p.number));
     }
     std::int64_t t = now.time_since_epoch().count();
-    p.id = c.query("INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, "
-                   "objectives, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                   "RETURNING id",
-                   {p.number, p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases,
-                    p.objectives, p.status, t, t})
+    p.id = c.query(
+                "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, "
+                "objectives, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
+                {p.number, p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases,
+                 p.objectives, p.status, t, t})
                .one()
                .i64("id");
     audit::record(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
@@ -239,11 +241,13 @@ Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who,
     p.number = before->number;
     if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
     check_plan_refs(c, p);
-    if (p.parent_id && *p.parent_id == p.id) throw invalid_input("a plan cannot implement itself", "Kế hoạch không thể thực hiện chính nó.");
-    c.query("UPDATE plans SET kind = ?, unit_code = ?, issued_on = ?, title = ?, year = ?, parent_id = ?, "
-            "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
-            {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives,
-             p.status, std::int64_t(now.time_since_epoch().count()), p.id});
+    if (p.parent_id && *p.parent_id == p.id)
+      throw invalid_input("a plan cannot implement itself", "Kế hoạch không thể thực hiện chính nó.");
+    c.query(
+        "UPDATE plans SET kind = ?, unit_code = ?, issued_on = ?, title = ?, year = ?, parent_id = ?, "
+        "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
+        {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives, p.status,
+         std::int64_t(now.time_since_epoch().count()), p.id});
     audit::record(c, who, "update", "plans", p.number, to_json(*before).dump(), to_json(p).dump(), now);
     touch(c);
     return p;
@@ -257,16 +261,17 @@ std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
 }
 
 std::optional<Plan> find_plan_by_number(db::Connection& c, const std::string& number) {
-  auto rows = c.query(fmt::format("SELECT {} FROM plans WHERE number = ?", kPlanColumns),
-                      {std::string(text::trim(number))});
+  auto rows =
+      c.query(fmt::format("SELECT {} FROM plans WHERE number = ?", kPlanColumns), {std::string(text::trim(number))});
   if (rows.empty()) return std::nullopt;
   return plan_of(rows.rows[0]);
 }
 
 std::vector<Plan> list_plans(db::Connection& c, int year) {
   std::vector<Plan> out;
-  auto rows = year ? c.query(fmt::format("SELECT {} FROM plans WHERE year = ? ORDER BY year DESC, id", kPlanColumns), {year})
-                   : c.query(fmt::format("SELECT {} FROM plans ORDER BY year DESC, id", kPlanColumns));
+  auto rows =
+      year ? c.query(fmt::format("SELECT {} FROM plans WHERE year = ? ORDER BY year DESC, id", kPlanColumns), {year})
+           : c.query(fmt::format("SELECT {} FROM plans ORDER BY year DESC, id", kPlanColumns));
   for (const auto& r : rows.rows) out.push_back(plan_of(r));
   return out;
 }
@@ -318,9 +323,10 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
         throw Error(ErrorKind::conflict, fmt::format("plan {} already has {} tasks", plan->number, existing),
                     fmt::format("Kế hoạch đã có {} nhiệm vụ; chọn thay thế để nhập lại.", existing));
       }
-      auto reported = c.query("SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
-                              "WHERE t.plan_id = ?",
-                              {plan_id})
+      auto reported = c.query(
+                           "SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                           "WHERE t.plan_id = ?",
+                           {plan_id})
                           .one()
                           .i64("n");
       if (reported > 0) {
@@ -333,12 +339,13 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
     std::int64_t t = now.time_since_epoch().count();
     int ord = 0;
     for (const auto& row : out.rows) {
-      auto id = c.query("INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                        "deadline_text, deadline_kind, due_on, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        {plan_id, ++ord, row.ref, row.area_code, text::nfc(row.objective), text::nfc(row.description),
-                         text::nfc(row.output), format_deadline(*row.deadline), kind_code(row.deadline->kind),
-                         opt_iso(row.deadline->due), t, t})
+      auto id = c.query(
+                     "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
+                     "deadline_text, deadline_kind, due_on, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {plan_id, ++ord, row.ref, row.area_code, text::nfc(row.objective), text::nfc(row.description),
+                      text::nfc(row.output), format_deadline(*row.deadline), kind_code(row.deadline->kind),
+                      opt_iso(row.deadline->due), t, t})
                     .one()
                     .i64("id");
       for (const auto& u : row.leads) c.query("INSERT INTO task_units VALUES (?, ?, 'lead')", {id, u});
@@ -353,7 +360,7 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
       audit::record(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
     }
     audit::record(c, who, "import", "plan_tasks", plan->number, std::nullopt,
-                json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
+                  json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
     touch(c);
   });
   out.written = int(out.rows.size());
@@ -365,8 +372,13 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
 namespace {
 
 json objective_json(const Objective& o) {
-  return {{"plan_id", o.plan_id}, {"area", o.area_code}, {"text", o.text}, {"target_unit", o.target_unit},
-          {"indicator", o.indicator}, {"level", o.level}, {"target", o.target ? json(*o.target) : json()},
+  return {{"plan_id", o.plan_id},
+          {"area", o.area_code},
+          {"text", o.text},
+          {"target_unit", o.target_unit},
+          {"indicator", o.indicator},
+          {"level", o.level},
+          {"target", o.target ? json(*o.target) : json()},
           {"manual_value", o.manual_value ? json(*o.manual_value) : json()}};
 }
 
@@ -382,11 +394,12 @@ void check_amount(std::optional<double> v, const std::string& unit, const char* 
 
 std::vector<Objective> plan_objectives(db::Connection& c, std::int64_t plan_id) {
   std::vector<Objective> out;
-  for (const auto& r : c.query("SELECT o.id, o.plan_id, o.area_code, o.text, o.target_unit, o.indicator, o.manual_value, "
-                               "t.level_code, t.value FROM plan_objectives o LEFT JOIN objective_targets t "
-                               "ON t.objective_id = o.id WHERE o.plan_id = ? ORDER BY o.ord, o.id",
-                               {plan_id})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT o.id, o.plan_id, o.area_code, o.text, o.target_unit, o.indicator, o.manual_value, "
+               "t.level_code, t.value FROM plan_objectives o LEFT JOIN objective_targets t "
+               "ON t.objective_id = o.id WHERE o.plan_id = ? ORDER BY o.ord, o.id",
+               {plan_id})
+           .rows) {
     Objective o;
     o.id = r.i64("id");
     o.plan_id = r.i64("plan_id");
@@ -410,7 +423,8 @@ Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, 
   if (o.text.empty() || text::code_points(o.text) > 2000) {
     throw invalid_input("the objective must be 1-2000 characters", "Mục tiêu phải có từ 1 đến 2.000 ký tự.");
   }
-  if (text::code_points(o.target_unit) > 30) throw invalid_input("the unit is over 30 characters", "Đơn vị tính quá dài.");
+  if (text::code_points(o.target_unit) > 30)
+    throw invalid_input("the unit is over 30 characters", "Đơn vị tính quá dài.");
   check_amount(o.target, o.target_unit, "target", "Chỉ tiêu");
   check_amount(o.manual_value, o.target_unit, "value", "Kết quả");
   if (!o.indicator.empty()) o.target_unit = "%";
@@ -426,15 +440,18 @@ Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, 
     auto ord = c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_objectives WHERE plan_id = ?", {o.plan_id})
                    .one()
                    .i64("n");
-    o.id = c.query("INSERT INTO plan_objectives (plan_id, area_code, ord, text, target_unit, indicator, manual_value) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {o.plan_id, o.area_code, ord, o.text, o.target_unit, o.indicator, o.manual_value})
+    o.id = c.query(
+                "INSERT INTO plan_objectives (plan_id, area_code, ord, text, target_unit, indicator, manual_value) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {o.plan_id, o.area_code, ord, o.text, o.target_unit, o.indicator, o.manual_value})
                .one()
                .i64("id");
     if (o.target) {
-      c.query("INSERT INTO objective_targets (objective_id, level_code, value) VALUES (?, ?, ?)", {o.id, o.level, *o.target});
+      c.query("INSERT INTO objective_targets (objective_id, level_code, value) VALUES (?, ?, ?)",
+              {o.id, o.level, *o.target});
     }
-    audit::record(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(), now);
+    audit::record(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(),
+                  now);
     touch(c);
     return o;
   });
@@ -448,7 +465,7 @@ void set_objective_value(db::Database& db, std::int64_t id, std::optional<double
     check_amount(value, rows.rows[0].str("target_unit"), "value", "Kết quả");
     c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {value, id});
     audit::record(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
-                json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
+                  json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
     touch(c);
   });
 }
@@ -509,9 +526,9 @@ MatrixRow resolve_input(db::Connection& c, const Plan& plan, const TaskInput& in
                       province.empty() ? "" : province.rows[0].str("value"));
   std::vector<MatrixRow> rows = {row};
   for (const auto& u : resolve_units(rows, matcher, {})) {
-    problem(fmt::format("unit '{}' {}", u.name, u.ambiguous ? "is ambiguous" : "matches no unit"),
-            fmt::format("Không xác định được đơn vị \"{}\"{}.", u.name,
-                        u.ambiguous ? " (có nhiều đơn vị gần giống)" : ""));
+    problem(
+        fmt::format("unit '{}' {}", u.name, u.ambiguous ? "is ambiguous" : "matches no unit"),
+        fmt::format("Không xác định được đơn vị \"{}\"{}.", u.name, u.ambiguous ? " (có nhiều đơn vị gần giống)" : ""));
   }
   row = rows[0];
   if (row.leads.empty() && std::string(text::trim(in.leads)).empty()) {
@@ -548,12 +565,14 @@ Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const
     if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
     auto row = resolve_input(c, *plan, in);
     std::int64_t t = now.time_since_epoch().count();
-    auto ord = c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
-    auto id = c.query("INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                      "deadline_text, deadline_kind, due_on, created_at, updated_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {plan_id, ord, row.ref, row.area_code, row.objective, row.description, row.output,
-                       format_deadline(*row.deadline), kind_code(row.deadline->kind), opt_iso(row.deadline->due), t, t})
+    auto ord =
+        c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
+    auto id = c.query(
+                   "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
+                   "deadline_text, deadline_kind, due_on, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {plan_id, ord, row.ref, row.area_code, row.objective, row.description, row.output,
+                    format_deadline(*row.deadline), kind_code(row.deadline->kind), opt_iso(row.deadline->due), t, t})
                   .one()
                   .i64("id");
     write_units(c, id, row);
@@ -569,14 +588,16 @@ Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, co
     auto before = need_task(c, task_id);
     auto plan = find_plan(c, before.plan_id);
     auto row = resolve_input(c, *plan, in);
-    c.query("UPDATE plan_tasks SET ref = ?, area_code = ?, objective_text = ?, description = ?, output = ?, "
-            "deadline_text = ?, deadline_kind = ?, due_on = ?, updated_at = ? WHERE id = ?",
-            {row.ref, row.area_code, row.objective, row.description, row.output, format_deadline(*row.deadline),
-             kind_code(row.deadline->kind), opt_iso(row.deadline->due), std::int64_t(now.time_since_epoch().count()),
-             task_id});
+    c.query(
+        "UPDATE plan_tasks SET ref = ?, area_code = ?, objective_text = ?, description = ?, output = ?, "
+        "deadline_text = ?, deadline_kind = ?, due_on = ?, updated_at = ? WHERE id = ?",
+        {row.ref, row.area_code, row.objective, row.description, row.output, format_deadline(*row.deadline),
+         kind_code(row.deadline->kind), opt_iso(row.deadline->due), std::int64_t(now.time_since_epoch().count()),
+         task_id});
     write_units(c, task_id, row);
     auto after = need_task(c, task_id);
-    audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(), to_json(after).dump(), now);
+    audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(),
+                  to_json(after).dump(), now);
     touch(c);
     return after;
   });
@@ -594,7 +615,7 @@ void move_task(db::Database& db, std::int64_t task_id, int direction, const audi
     std::swap(ids[at], ids[size_t(to)]);
     for (size_t i = 0; i < ids.size(); ++i) c.query("UPDATE plan_tasks SET ord = ? WHERE id = ?", {int(i) + 1, ids[i]});
     audit::record(c, who, "move", "plan_tasks", std::to_string(task_id), std::nullopt,
-                json{{"position", to + 1}}.dump(), now);
+                  json{{"position", to + 1}}.dump(), now);
     touch(c);
   });
 }
@@ -617,13 +638,14 @@ void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who
 void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
                  Instant now) {
   auto why = text::nfc(text::trim(reason));
-  if (text::code_points(why) > 1000) throw invalid_input("the reason is over 1000 characters", "Lý do quá 1.000 ký tự.");
+  if (text::code_points(why) > 1000)
+    throw invalid_input("the reason is over 1000 characters", "Lý do quá 1.000 ký tự.");
   db.write([&](db::Connection& c) {
     auto before = need_task(c, task_id);
     c.query("UPDATE plan_tasks SET cancelled_reason = ?, updated_at = ? WHERE id = ?",
             {why.empty() ? db::Param(nullptr) : db::Param(why), std::int64_t(now.time_since_epoch().count()), task_id});
     audit::record(c, who, why.empty() ? "reopen" : "cancel", "plan_tasks", std::to_string(task_id),
-                to_json(before).dump(), json{{"cancelled_reason", why}}.dump(), now);
+                  to_json(before).dump(), json{{"cancelled_reason", why}}.dump(), now);
     touch(c);
   });
 }
@@ -641,8 +663,8 @@ std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id) {
 
 std::optional<Task> find_task(db::Connection& c, std::int64_t task_id) {
   auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.id = ?", kTaskColumns), {task_id});
-  auto tasks = tasks_of(c, rows, "SELECT task_id, unit_code, role FROM task_units WHERE task_id = ? ORDER BY role, unit_code",
-                        {task_id});
+  auto tasks = tasks_of(
+      c, rows, "SELECT task_id, unit_code, role FROM task_units WHERE task_id = ? ORDER BY role, unit_code", {task_id});
   if (tasks.empty()) return std::nullopt;
   return tasks.front();
 }
@@ -693,10 +715,11 @@ YearTasks year_tasks(db::Connection& c, int year) {
                      {year});
   // The reports' order does not matter: a state takes each lead's latest.
   // Columns by position: this is the view's largest read.
-  auto reports = c.query("SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, "
-                         "r.reported_at FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
-                         "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status <> 'draft' AND r.role = 'lead'",
-                         {year});
+  auto reports = c.query(
+      "SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, "
+      "r.reported_at FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+      "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status <> 'draft' AND r.role = 'lead'",
+      {year});
   auto text = [](const db::Value& v) -> const std::string& { return std::get<std::string>(v); };
   auto integer = [](const db::Value& v) {
     return std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : std::stoll(std::get<std::string>(v));
@@ -789,36 +812,42 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
       crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->content.data()), file->content.size());
       char hex[crypto_hash_sha256_BYTES * 2 + 1];
       sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-      auto id = c.query("INSERT INTO evidence_files (task_id, unit_code, period, filename, content_type, size, sha256, "
-                        "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        {r.task_id, r.unit_code, r.period, checked->name, checked->content_type,
-                         std::int64_t(file->content.size()), std::string(hex), text::base64(file->content), who.actor,
-                         std::int64_t(now.time_since_epoch().count())})
+      auto id = c.query(
+                     "INSERT INTO evidence_files (task_id, unit_code, period, filename, content_type, size, sha256, "
+                     "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {r.task_id, r.unit_code, r.period, checked->name, checked->content_type,
+                      std::int64_t(file->content.size()), std::string(hex), text::base64(file->content), who.actor,
+                      std::int64_t(now.time_since_epoch().count())})
                     .one()
                     .i64("id");
       r.evidence += (r.evidence.empty() ? "" : "\n") + fmt::format("/minh-chung/{}", id);
       audit::record(c, who, "create", "evidence_files", std::to_string(id), std::nullopt,
-                  json{{"task_id", r.task_id}, {"unit", r.unit_code}, {"file", checked->name},
-                       {"size", file->content.size()}, {"sha256", hex}}
-                      .dump(),
-                  now);
+                    json{{"task_id", r.task_id},
+                         {"unit", r.unit_code},
+                         {"file", checked->name},
+                         {"size", file->content.size()},
+                         {"sha256", hex}}
+                        .dump(),
+                    now);
     }
     if (auto errors = check_report(r, today); !errors.empty()) throw rejected(errors);
     r.reported_by = who.actor;
     r.reported_at = now;
-    auto before = c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
-                                      kReportColumns),
-                          {r.task_id, r.unit_code, r.period});
+    auto before =
+        c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
+                            kReportColumns),
+                {r.task_id, r.unit_code, r.period});
     std::optional<std::string> before_json;
     if (!before.empty()) before_json = to_json(report_of(before.rows[0])).dump();
     c.query("DELETE FROM task_reports WHERE task_id = ? AND unit_code = ? AND period = ?",
             {r.task_id, r.unit_code, r.period});
-    c.query("INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
-            "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative,
-             r.evidence, r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
+    c.query(
+        "INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
+        "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative, r.evidence,
+         r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
     audit::record(c, who, before_json ? "update" : "create", "task_reports",
-                fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
+                  fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
     touch(c);
     return r;
   });
@@ -865,8 +894,10 @@ std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const Peri
     Owed o{tasks[i], meta[i].first, meta[i].second, TaskStatus::not_started, std::nullopt, std::nullopt};
     for (const auto& r : reports[o.task.id]) {
       if (r.role != o.role) continue;
-      if (r.period == period.key) o.current = r;
-      else if (period_rank(config, r.period) < rank) o.previous = r;  // reports come oldest first
+      if (r.period == period.key)
+        o.current = r;
+      else if (period_rank(config, r.period) < rank)
+        o.previous = r;  // reports come oldest first
     }
     if (!owes_report(o.task, o.previous)) continue;
     Task mine = o.task;

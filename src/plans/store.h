@@ -45,7 +45,7 @@ std::vector<Plan> list_plans(db::Connection& c, int year = 0);
 // ---- The matrix import ---------------------------------------------------
 
 struct MatrixImport {
-  std::vector<LineError> errors;          // rows that cannot be read
+  std::vector<LineError> errors;           // rows that cannot be read
   std::vector<UnresolvedName> unresolved;  // names to resolve first
   std::vector<MatrixRow> rows;
   int written = 0;
@@ -59,8 +59,9 @@ struct MatrixImport {
 // transaction and stores each resolution as an alias (so the next import of
 // the same names needs none). A plan that already has tasks is refused
 // (conflict) unless `replace` is set and none of its tasks has a report.
-MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file, const Resolutions& resolutions,
-                           bool write, bool replace, const audit::Entry& who, Instant now);
+MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file,
+                           const Resolutions& resolutions, bool write, bool replace, const audit::Entry& who,
+                           Instant now);
 
 // ---- Objectives ----------------------------------------------------------
 
@@ -93,7 +94,8 @@ void move_task(db::Database& db, std::int64_t task_id, int direction, const audi
 // Deletes a row that has no report (conflict otherwise: cancel it instead).
 void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who, Instant now);
 // Cancels a task with a reason (1-1000 characters), or with "" reopens it.
-void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who, Instant now);
+void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
+                 Instant now);
 
 // ---- Tasks and reports ---------------------------------------------------
 
@@ -140,10 +142,10 @@ std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id)
 struct Owed {
   Task task;
   std::string plan_number;
-  std::string role;                 // lead | cooperate
-  TaskStatus status;                // the unit's own, as of today
-  std::optional<Report> previous;   // its latest report before the period
-  std::optional<Report> current;    // its report for the period
+  std::string role;                // lead | cooperate
+  TaskStatus status;               // the unit's own, as of today
+  std::optional<Report> previous;  // its latest report before the period
+  std::optional<Report> current;   // its report for the period
 };
 std::vector<Owed> owed_by(db::Connection& c, const std::string& unit_code, const PeriodOfYear& period, Date today);
 

@@ -41,10 +41,10 @@ views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, cons
                           const UnitNames& names, const std::vector<TaskState>* states) {
   views::Table t;
   t.id = "ma-tran-nhiem-vu";
-  t.caption = fmt::format("Nhiệm vụ cụ thể thực hiện {} năm {} (Kèm theo Kế hoạch số {})",
-                          plan.kind == "communication" ? "công tác thông tin, tuyên truyền cải cách hành chính"
-                                                       : "cải cách hành chính",
-                          plan.year, plan.number);
+  t.caption = fmt::format(
+      "Nhiệm vụ cụ thể thực hiện {} năm {} (Kèm theo Kế hoạch số {})",
+      plan.kind == "communication" ? "công tác thông tin, tuyên truyền cải cách hành chính" : "cải cách hành chính",
+      plan.year, plan.number);
   for (const char* c : {"STT", "Mục tiêu", "Nhiệm vụ/Hoạt động", "Kết quả/Sản phẩm", "Cơ quan chủ trì",
                         "Cơ quan phối hợp", "Thời gian hoàn thành"}) {
     t.columns.push_back({c, "", false});
@@ -134,12 +134,12 @@ views::Table status_by_area_table(const ProvinceSummary& s, const std::vector<Ar
 }
 
 views::Table ranking_table(const ProvinceSummary& s, const UnitNames& names) {
-  views::Table t{"xep-hang-dung-han",
-                 "Xếp hạng đơn vị theo tỷ lệ hoàn thành đúng hạn",
-                 {num_col("Hạng"), text_col("Đơn vị chủ trì"), num_col("Được giao"), num_col("Đến hạn"),
-                  num_col("Hoàn thành đúng hạn"), num_col("Hoàn thành trễ hạn"), num_col("Quá hạn"),
-                  num_col("Tỷ lệ đúng hạn")},
-                 {}};
+  views::Table t{
+      "xep-hang-dung-han",
+      "Xếp hạng đơn vị theo tỷ lệ hoàn thành đúng hạn",
+      {num_col("Hạng"), text_col("Đơn vị chủ trì"), num_col("Được giao"), num_col("Đến hạn"),
+       num_col("Hoàn thành đúng hạn"), num_col("Hoàn thành trễ hạn"), num_col("Quá hạn"), num_col("Tỷ lệ đúng hạn")},
+      {}};
   for (const auto& u : s.units) {
     t.rows.push_back({u.rank ? views::Cell::integer(u.rank) : views::Cell::of("Chưa có nhiệm vụ đến hạn"),
                       views::Cell::of(name_of(names, u.unit)), views::Cell::integer(u.assigned),
@@ -159,8 +159,9 @@ views::Table overdue_table(const ProvinceSummary& s, const UnitNames& names) {
     auto task = views::Cell::of(o.task->task.ref.empty() ? o.task->task.description
                                                          : o.task->task.ref + ". " + o.task->task.description);
     task.href = fmt::format("/nhiem-vu/{}", o.task->task.id);
-    t.rows.push_back({task, views::Cell::of(name_of(names, o.unit)), views::Cell::of(format_deadline(o.task->task.deadline)),
-                      views::Cell::integer(o.days), views::Cell::percent(o.percent / 100.0)});
+    t.rows.push_back({task, views::Cell::of(name_of(names, o.unit)),
+                      views::Cell::of(format_deadline(o.task->task.deadline)), views::Cell::integer(o.days),
+                      views::Cell::percent(o.percent / 100.0)});
   }
   return t;
 }
@@ -173,7 +174,8 @@ views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas
   if (letter) t.columns.push_back(text_col("Văn bản đôn đốc"));
   std::vector<std::pair<std::string, std::string>> units;  // name, code
   for (const auto& [code, by_area] : s.heat) units.emplace_back(name_of(names, code), code);
-  std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return text::collate_less(a.first, b.first); });
+  std::sort(units.begin(), units.end(),
+            [](const auto& a, const auto& b) { return text::collate_less(a.first, b.first); });
   for (const auto& [name, code] : units) {
     const auto& by_area = s.heat.at(code);
     std::vector<views::Cell> r = {views::Cell::of(name)};

@@ -55,8 +55,8 @@ class PageCache {
  public:
   struct Entry {
     std::string body, content_type, etag;
-    std::optional<ViewOf> view;       // counted on every hit
-    std::optional<Instant> expires;   // the next scheduled publication
+    std::optional<ViewOf> view;      // counted on every hit
+    std::optional<Instant> expires;  // the next scheduled publication
     std::uint64_t generation = 0;
   };
   // What a cacheable handler gives back: the response and what it shows.

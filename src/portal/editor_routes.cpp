@@ -14,11 +14,11 @@
 #include "portal/markdown.h"
 #include "portal/page_support.h"
 #include "portal/review.h"
+#include "portal/routes.h"
+#include "portal/store.h"
 #include "views/decree30.h"
 #include "views/docx.h"
 #include "views/table.h"
-#include "portal/routes.h"
-#include "portal/store.h"
 
 namespace cchc::portal {
 
@@ -99,19 +99,21 @@ json item_row(const Item& i, const Names& names, Instant now) {
   auto unit = names.units.find(i.unit_code);
   auto cat = names.by_id.find(i.category_id);
   bool scheduled = i.state == State::published && i.publish_at && *i.publish_at > now;
-  return json{{"title", i.title},
-              {"href", editor_href(i.id)},
-              {"unit", unit == names.units.end() ? i.unit_code : unit->second},
-              {"category", cat == names.by_id.end() ? "" : cat->second.name},
-              {"state", scheduled ? "Đã duyệt, chờ đăng lúc " + format_datetime_vi(*i.publish_at) : state_label_vi(i.state)},
-              {"state_class", state_code(i.state)},
-              {"updated", format_datetime_vi(i.updated_at)},
-              {"waited", i.submitted_at ? waited(*i.submitted_at, now) : ""}};
+  return json{
+      {"title", i.title},
+      {"href", editor_href(i.id)},
+      {"unit", unit == names.units.end() ? i.unit_code : unit->second},
+      {"category", cat == names.by_id.end() ? "" : cat->second.name},
+      {"state", scheduled ? "Đã duyệt, chờ đăng lúc " + format_datetime_vi(*i.publish_at) : state_label_vi(i.state)},
+      {"state_class", state_code(i.state)},
+      {"updated", format_datetime_vi(i.updated_at)},
+      {"waited", i.submitted_at ? waited(*i.submitted_at, now) : ""}};
 }
 
 json category_options(const Names& names, std::int64_t selected) {
   json out = json::array();
-  for (const auto& c : names.categories) out.push_back({{"id", c.id}, {"name", c.name}, {"selected", c.id == selected}});
+  for (const auto& c : names.categories)
+    out.push_back({{"id", c.id}, {"name", c.name}, {"selected", c.id == selected}});
   return out;
 }
 
@@ -119,9 +121,16 @@ json category_options(const Names& names, std::int64_t selected) {
 json fields(const Item& i, const Names& names, bool board, bool correction) {
   std::string tags;
   for (const auto& t : i.tags) tags += (tags.empty() ? "" : ", ") + t;
-  return json{{"_template", "portal/item_fields.tpl"}, {"title", i.title}, {"summary", i.summary}, {"body", i.body},
-              {"video", i.video_url}, {"tags", tags}, {"categories", category_options(names, i.category_id)},
-              {"featured", i.featured}, {"board", board}, {"correction", correction}};
+  return json{{"_template", "portal/item_fields.tpl"},
+              {"title", i.title},
+              {"summary", i.summary},
+              {"body", i.body},
+              {"video", i.video_url},
+              {"tags", tags},
+              {"categories", category_options(names, i.category_id)},
+              {"featured", i.featured},
+              {"board", board},
+              {"correction", correction}};
 }
 
 // The message of a refused form, kept with what was typed (422).
@@ -152,10 +161,16 @@ void add_editor_routes(http::Router& router, const Portal& p) {
         for (const auto& i : items_in(c, State::returned, 50)) returned.push_back(item_row(i, names, now));
         for (const auto& i : items_in(c, State::published, 30)) recent.push_back(item_row(i, names, now));
       }
-      return json{{"mine", mine}, {"has_mine", !mine.empty()}, {"board", board},
-                  {"queue", queue}, {"queue_count", text::format_int(std::int64_t(queue.size()))},
-                  {"queue_empty", queue.empty()}, {"returned", returned}, {"recent", recent},
-                  {"unit", names.units[req.principal->unit_code]}, {"saved", req.query_param("da-luu").has_value()}};
+      return json{{"mine", mine},
+                  {"has_mine", !mine.empty()},
+                  {"board", board},
+                  {"queue", queue},
+                  {"queue_count", text::format_int(std::int64_t(queue.size()))},
+                  {"queue_empty", queue.empty()},
+                  {"returned", returned},
+                  {"recent", recent},
+                  {"unit", names.units[req.principal->unit_code]},
+                  {"saved", req.query_param("da-luu").has_value()}};
     });
     return http::html(req, layout.page(req, "Biên tập tin bài", "portal/desk.tpl", std::move(data)));
   });
@@ -164,7 +179,8 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   auto show_new = [&db, &layout](http::Request& req, const Item& typed, const std::string& error) {
     json data = db.read([&](db::Connection& c) {
       Names names = names_for(c);
-      return json{{"csrf", csrf(req)}, {"fields", fields(typed, names, false, false)},
+      return json{{"csrf", csrf(req)},
+                  {"fields", fields(typed, names, false, false)},
                   {"unit", names.units[req.principal->unit_code]}};
     });
     if (!error.empty()) data["error"] = {{"message", error}};
@@ -191,8 +207,13 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     json data = db.read([&](db::Connection& c) {
       json list = json::array();
       for (const auto& cat : categories(c, false)) {
-        list.push_back({{"id", cat.id}, {"slug", cat.slug}, {"name", cat.name}, {"description", cat.description},
-                        {"position", cat.position}, {"active", cat.active}, {"href", category_href(cat)}});
+        list.push_back({{"id", cat.id},
+                        {"slug", cat.slug},
+                        {"name", cat.name},
+                        {"description", cat.description},
+                        {"position", cat.position},
+                        {"active", cat.active},
+                        {"href", category_href(cat)}});
       }
       return json{{"csrf", csrf(req)}, {"categories", list}, {"saved", req.query_param("da-luu").has_value()}};
     });
@@ -201,7 +222,8 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   router.add(http::Verb::post, "/bien-tap/chuyen-muc", "portal.review", [&db, &cache](http::Request& req) {
     Category cat;
     auto id = req.form_param("id").value_or("0");
-    cat.id = id.empty() || id.find_first_not_of("0123456789") != std::string::npos || id.size() > 15 ? 0 : std::stoll(id);
+    cat.id =
+        id.empty() || id.find_first_not_of("0123456789") != std::string::npos || id.size() > 15 ? 0 : std::stoll(id);
     cat.name = req.form_param("ten").value_or("");
     cat.slug = req.form_param("duong_dan").value_or("");
     cat.description = req.form_param("mo_ta").value_or("");
@@ -225,7 +247,9 @@ void add_editor_routes(http::Router& router, const Portal& p) {
         card["board"] = board;
         list.push_back(card);
       }
-      return json{{"csrf", csrf(req)}, {"types", types}, {"documents", list},
+      return json{{"csrf", csrf(req)},
+                  {"types", types},
+                  {"documents", list},
                   {"board", directory::holds(*req.principal, "portal.review")},
                   {"saved", req.query_param("da-luu").has_value()}};
     });
@@ -266,7 +290,8 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     auto to = std::string(text::trim(req.query_param("den-ngay").value_or("")));
     p.from = from.empty() ? Date{today.year() / std::chrono::January / 1} : parse_date_input(from);
     p.to = to.empty() ? today : parse_date_input(to);
-    if (p.from > p.to) throw invalid_input("the period must start before it ends", "Ngày bắt đầu phải trước ngày kết thúc.");
+    if (p.from > p.to)
+      throw invalid_input("the period must start before it ends", "Ngày bắt đầu phải trước ngày kết thúc.");
     p.from_text = format_date_vi(p.from);
     p.to_text = format_date_vi(p.to);
     p.label = "từ ngày " + p.from_text + " đến ngày " + p.to_text;
@@ -275,16 +300,20 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   auto query_of = [](const Period& p) {
     return "tu-ngay=" + http::url_encode(p.from_text) + "&den-ngay=" + http::url_encode(p.to_text);
   };
-  router.add(http::Verb::get, "/bien-tap/so-ket", "portal.report", [&db, &layout, period_of, query_of](http::Request& req) {
-    auto p = period_of(req);
-    json data = db.read([&](db::Connection& c) {
-      auto table = review_table(review(c, p.from, p.to), directory::unit_names(c), p.label);
-      return json{{"from", p.from_text}, {"to", p.to_text}, {"table", views::to_view(table)},
-                  {"xlsx", "/bien-tap/so-ket/bang.xlsx?" + query_of(p)},
-                  {"docx", "/bien-tap/so-ket/bao-cao.docx?" + query_of(p)}};
-    });
-    return http::html(req, layout.page(req, "Sơ kết Trang thông tin cải cách hành chính", "portal/review.tpl", std::move(data)));
-  });
+  router.add(
+      http::Verb::get, "/bien-tap/so-ket", "portal.report", [&db, &layout, period_of, query_of](http::Request& req) {
+        auto p = period_of(req);
+        json data = db.read([&](db::Connection& c) {
+          auto table = review_table(review(c, p.from, p.to), directory::unit_names(c), p.label);
+          return json{{"from", p.from_text},
+                      {"to", p.to_text},
+                      {"table", views::to_view(table)},
+                      {"xlsx", "/bien-tap/so-ket/bang.xlsx?" + query_of(p)},
+                      {"docx", "/bien-tap/so-ket/bao-cao.docx?" + query_of(p)}};
+        });
+        return http::html(
+            req, layout.page(req, "Sơ kết Trang thông tin cải cách hành chính", "portal/review.tpl", std::move(data)));
+      });
   router.add(http::Verb::get, "/bien-tap/so-ket/bang.xlsx", "portal.report", [&db, period_of](http::Request& req) {
     auto p = period_of(req);
     auto bytes = db.read([&](db::Connection& c) {
@@ -300,8 +329,9 @@ void add_editor_routes(http::Router& router, const Portal& p) {
       auto issuer = directory::issuer(c, req.principal->unit_code, "BC");
       return review_docx(review(c, p.from, p.to), names, p.label, issuer);
     });
-    return http::attachment(req, http::kDocxType, std::move(bytes),
-                            "bao-cao-so-ket-cong-thong-tin-" + format_iso_date(p.from) + "-" + format_iso_date(p.to) + ".docx");
+    return http::attachment(
+        req, http::kDocxType, std::move(bytes),
+        "bao-cao-so-ket-cong-thong-tin-" + format_iso_date(p.from) + "-" + format_iso_date(p.to) + ".docx");
   });
 
   // ---- The item editor: what the user may do with the item in its state.
@@ -323,12 +353,16 @@ void add_editor_routes(http::Router& router, const Portal& p) {
       Names names = names_for(c);
       json history = json::array();
       for (const auto& e : events(c, item.id)) {
-        history.push_back({{"action", event_label(e.action)}, {"actor", e.actor}, {"at", format_datetime_vi(e.at)},
-                           {"note", e.note}, {"has_note", !e.note.empty()}});
+        history.push_back({{"action", event_label(e.action)},
+                           {"actor", e.actor},
+                           {"at", format_datetime_vi(e.at)},
+                           {"note", e.note},
+                           {"has_note", !e.note.empty()}});
       }
       json images = json::array();
       for (const auto& [id, name] : item_images(c, item.id)) {
-        images.push_back({{"href", "/cong-thong-tin/anh/" + id}, {"name", name},
+        images.push_back({{"href", "/cong-thong-tin/anh/" + id},
+                          {"name", name},
                           {"markdown", "![" + name + "](/cong-thong-tin/anh/" + id + ")"}});
       }
       auto row = item_row(item, names, now);
@@ -360,15 +394,15 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     return http::html(req, layout.page(req, item.title, "portal/item.tpl", std::move(data)),
                       error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
   };
-  router.add(http::Verb::get, "/bien-tap/{id}", "portal.write", [&db, show_item](http::Request& req) {
-    return show_item(req, need_item(db, req), std::nullopt, "");
-  });
+  router.add(http::Verb::get, "/bien-tap/{id}", "portal.write",
+             [&db, show_item](http::Request& req) { return show_item(req, need_item(db, req), std::nullopt, ""); });
   router.add(http::Verb::post, "/bien-tap/{id}", "portal.write", [&db, &cache, show_item](http::Request& req) {
     auto item = need_item(db, req);
     auto actor = actor_for(db, req, item, Action::edit);
     auto typed = from_form(req);
     try {
-      update_item(db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req), now_seconds());
+      update_item(db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
+                  now_seconds());
     } catch (const Error& e) {
       auto problem = form_problem(e);
       if (!problem) throw;
@@ -383,8 +417,9 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     const char* path;
     Action action;
   };
-  for (auto step : {Step{"/gui", Action::submit}, Step{"/tra-lai", Action::send_back}, Step{"/duyet", Action::approve},
-                    Step{"/go", Action::withdraw}, Step{"/dang-lai", Action::republish}, Step{"/gop-y", Action::comment}}) {
+  for (auto step :
+       {Step{"/gui", Action::submit}, Step{"/tra-lai", Action::send_back}, Step{"/duyet", Action::approve},
+        Step{"/go", Action::withdraw}, Step{"/dang-lai", Action::republish}, Step{"/gop-y", Action::comment}}) {
     router.add(http::Verb::post, std::string("/bien-tap/{id}") + step.path, "portal.write",
                [&db, &cache, step](http::Request& req) {
                  auto item = need_item(db, req);
@@ -403,7 +438,8 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     auto actor = actor_for(db, req, item, Action::edit);
     auto files = req.files();
     auto f = files.find("anh");
-    if (f == files.end() || f->second.content.empty()) throw invalid_input("choose an image", "Vui lòng chọn ảnh để tải lên.");
+    if (f == files.end() || f->second.content.empty())
+      throw invalid_input("choose an image", "Vui lòng chọn ảnh để tải lên.");
     add_image(db, item.id, actor, f->second.filename, f->second.content, directory::actor(req), now_seconds());
     return http::redirect(req, editor_href(item.id) + "?da-luu#anh");
   });
@@ -411,24 +447,28 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   // ---- Revisions with their differences.
   router.add(http::Verb::get, "/bien-tap/{id}/phien-ban", "portal.write", [&db, &layout](http::Request& req) {
     auto item = need_item(db, req);
-    if (!may_see_unpublished(db, req, item)) throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
+    if (!may_see_unpublished(db, req, item))
+      throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
     json data = db.read([&](db::Connection& c) {
       auto revs = revisions(c, item.id);
       json list = json::array();
       for (std::size_t k = revs.size(); k-- > 0;) {
         const auto& r = revs[k];
         const Revision* before = k > 0 ? &revs[k - 1] : nullptr;
-        list.push_back({{"revision", r.revision}, {"by", r.edited_by}, {"at", format_datetime_vi(r.edited_at)},
-                        {"note", r.note}, {"has_note", !r.note.empty()},
+        list.push_back({{"revision", r.revision},
+                        {"by", r.edited_by},
+                        {"at", format_datetime_vi(r.edited_at)},
+                        {"note", r.note},
+                        {"has_note", !r.note.empty()},
                         {"title", diff_html(before ? before->title : "", r.title)},
                         {"summary", diff_html(before ? before->summary : "", r.summary)},
                         {"body", diff_html(before ? before->body : "", r.body)}});
       }
       return json{{"title", item.title}, {"href", editor_href(item.id)}, {"revisions", list}};
     });
-    return http::html(req, layout.page(req, "Lịch sử chỉnh sửa: " + item.title, "portal/revisions.tpl", std::move(data)));
+    return http::html(req,
+                      layout.page(req, "Lịch sử chỉnh sửa: " + item.title, "portal/revisions.tpl", std::move(data)));
   });
-
 }
 
 }  // namespace cchc::portal

@@ -32,13 +32,16 @@ std::string xml_escape(std::string_view s) {
 }
 
 std::string atom(const Feed& feed) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n";
-  out += fmt::format("<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" href=\"{}\"/>\n<link href=\"{}\"/>\n<updated>{}</updated>\n",
-                     xml_escape(feed.title), xml_escape(feed.self_url), xml_escape(feed.self_url),
-                     xml_escape(feed.site_url), rfc3339(feed.updated));
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n";
+  out += fmt::format(
+      "<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" href=\"{}\"/>\n<link href=\"{}\"/>\n<updated>{}</updated>\n",
+      xml_escape(feed.title), xml_escape(feed.self_url), xml_escape(feed.self_url), xml_escape(feed.site_url),
+      rfc3339(feed.updated));
   for (const auto& e : feed.entries) {
     out += fmt::format(
-        "<entry>\n<title>{}</title>\n<id>{}</id>\n<link href=\"{}\"/>\n<published>{}</published>\n<updated>{}</updated>\n"
+        "<entry>\n<title>{}</title>\n<id>{}</id>\n<link "
+        "href=\"{}\"/>\n<published>{}</published>\n<updated>{}</updated>\n"
         "<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
         xml_escape(e.title), xml_escape(e.url), xml_escape(e.url), rfc3339(e.published), rfc3339(e.updated),
         xml_escape(e.author), xml_escape(e.summary));

@@ -15,7 +15,7 @@ struct FeedEntry {
 };
 struct Feed {
   std::string title, self_url, site_url;  // absolute
-  Instant updated{};                       // the newest entry's update (or any fixed time when none)
+  Instant updated{};                      // the newest entry's update (or any fixed time when none)
   std::vector<FeedEntry> entries;
 };
 std::string atom(const Feed& feed);

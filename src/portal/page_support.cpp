@@ -42,9 +42,8 @@ json item_card(const Item& i, const Names& names) {
 
 const std::vector<std::pair<std::string, std::string>>& document_types() {
   static const std::vector<std::pair<std::string, std::string>> types = {
-      {"KH", "Kế hoạch"},    {"QĐ", "Quyết định"}, {"BC", "Báo cáo"},  {"TB", "Thông báo"},
-      {"CV", "Công văn"},    {"NQ", "Nghị quyết"}, {"CT", "Chỉ thị"},  {"HD", "Hướng dẫn"},
-      {"CTr", "Chương trình"}, {"QC", "Quy chế"}};
+      {"KH", "Kế hoạch"},   {"QĐ", "Quyết định"}, {"BC", "Báo cáo"},   {"TB", "Thông báo"},     {"CV", "Công văn"},
+      {"NQ", "Nghị quyết"}, {"CT", "Chỉ thị"},    {"HD", "Hướng dẫn"}, {"CTr", "Chương trình"}, {"QC", "Quy chế"}};
   return types;
 }
 
@@ -102,7 +101,8 @@ json pagination(const std::string& path, const std::string& query, int page, int
 
 bool is_author(db::Database& db, const http::Request& req, const Item& item) {
   if (!req.principal || !directory::holds(*req.principal, "portal.write")) return false;
-  return db.read([&](db::Connection& c) { return directory::unit_within(c, item.unit_code, req.principal->unit_code); });
+  return db.read(
+      [&](db::Connection& c) { return directory::unit_within(c, item.unit_code, req.principal->unit_code); });
 }
 
 bool may_see_unpublished(db::Database& db, const http::Request& req, const Item& item) {

@@ -28,7 +28,8 @@ PageCache::Rendered page(const http::Request& req, const Portal& p, const std::s
   json cats = json::array();
   p.db.read([&](db::Connection& c) {
     for (const auto& cat : categories(c, true)) {
-      cats.push_back({{"name", cat.name}, {"href", category_href(cat)}, {"current", req.path.starts_with(category_href(cat))}});
+      cats.push_back(
+          {{"name", cat.name}, {"href", category_href(cat)}, {"current", req.path.starts_with(category_href(cat))}});
     }
   });
   data["menu"] = {{"_template", "portal/menu.tpl"}, {"categories", cats}, {"quick_search", tpl != "portal/search.tpl"}};
@@ -58,13 +59,19 @@ void add_public_routes(http::Router& router, const Portal& p) {
         if (latest.items.empty()) continue;
         json items = json::array();
         for (const auto& i : latest.items) items.push_back(item_card(i, names));
-        sections.push_back({{"name", cat.name}, {"href", category_href(cat)}, {"cards", cards(std::move(items), 3)},
-                            {"more", latest.total > 4}, {"id", "cm-" + cat.slug}});
+        sections.push_back({{"name", cat.name},
+                            {"href", category_href(cat)},
+                            {"cards", cards(std::move(items), 3)},
+                            {"more", latest.total > 4},
+                            {"id", "cm-" + cat.slug}});
       }
       json docs = json::array();
       for (const auto& d : documents(c, {}, 0, 5).documents) docs.push_back(document_card(d));
-      return json{{"featured", featured}, {"has_featured", !featured["items"].empty()}, {"sections", sections},
-                  {"documents", docs}, {"has_documents", !docs.empty()}};
+      return json{{"featured", featured},
+                  {"has_featured", !featured["items"].empty()},
+                  {"sections", sections},
+                  {"documents", docs},
+                  {"has_documents", !docs.empty()}};
     });
     auto widgets = [](const std::function<std::vector<Widget>()>& f) {
       json out = json::array();
@@ -95,8 +102,11 @@ void add_public_routes(http::Router& router, const Portal& p) {
       json items = json::array();
       for (const auto& i : list.items) items.push_back(item_card(i, names));
       bool empty = items.empty();
-      return json{{"name", cat->name}, {"description", cat->description}, {"cards", cards(std::move(items), 2)},
-                  {"empty", empty}, {"feed_href", category_href(*cat) + "/atom.xml"},
+      return json{{"name", cat->name},
+                  {"description", cat->description},
+                  {"cards", cards(std::move(items), 2)},
+                  {"empty", empty},
+                  {"feed_href", category_href(*cat) + "/atom.xml"},
                   {"pages", pagination(category_href(*cat), "", page_no, list.total, kPerPage)}};
     });
     auto name = data["name"].get<std::string>();
@@ -147,7 +157,8 @@ void add_public_routes(http::Router& router, const Portal& p) {
       d["video"] = item->video_url;
       d["has_video"] = !item->video_url.empty();
       json tags = json::array();
-      for (const auto& t : item->tags) tags.push_back({{"name", t}, {"href", "/cong-thong-tin/tim-kiem?q=" + http::url_encode(t)}});
+      for (const auto& t : item->tags)
+        tags.push_back({{"name", t}, {"href", "/cong-thong-tin/tim-kiem?q=" + http::url_encode(t)}});
       d["tags"] = tags;
       d["has_tags"] = !tags.empty();
       d["updated"] = item->revision > 1 ? format_date_vi(local_date(item->updated_at)) : "";
@@ -217,11 +228,16 @@ void add_public_routes(http::Router& router, const Portal& p) {
       for (const auto& i : document_issuers(c)) issuers.push_back({{"name", i}, {"selected", i == f.issuer}});
       std::string query = "loai=" + http::url_encode(f.type_code) + "&nam=" + (f.year ? std::to_string(f.year) : "") +
                           "&co-quan=" + http::url_encode(f.issuer);
-      return json{{"documents", docs}, {"empty", docs.empty()}, {"types", types}, {"years", years},
-                  {"issuers", issuers}, {"total", text::format_int(list.total)},
+      return json{{"documents", docs},
+                  {"empty", docs.empty()},
+                  {"types", types},
+                  {"years", years},
+                  {"issuers", issuers},
+                  {"total", text::format_int(list.total)},
                   {"pages", pagination("/cong-thong-tin/van-ban", query, page_no, list.total, kPerPage)}};
     });
-    data["og"] = og(*p.base_url, "/cong-thong-tin/van-ban", "Văn bản cải cách hành chính", "Kế hoạch, báo cáo, quyết định về cải cách hành chính.");
+    data["og"] = og(*p.base_url, "/cong-thong-tin/van-ban", "Văn bản cải cách hành chính",
+                    "Kế hoạch, báo cáo, quyết định về cải cách hành chính.");
     return page(req, p, "Văn bản", "portal/documents.tpl", std::move(data));
   }));
   router.add(http::Verb::get, "/cong-thong-tin/van-ban/{slug}", http::kPublic, cache.serve([&p](http::Request& req) {
@@ -283,7 +299,8 @@ void add_public_routes(http::Router& router, const Portal& p) {
           if (!i) continue;
           auto card = item_card(*i, names);
           card["title_html"] = highlight_html(i->title, terms.folded);
-          card["snippet_html"] = highlight_html(i->summary.empty() ? i->body : i->summary + "\n" + i->body, terms.folded, 240);
+          card["snippet_html"] =
+              highlight_html(i->summary.empty() ? i->body : i->summary + "\n" + i->body, terms.folded, 240);
           card["kind"] = "Tin bài";
           hits.push_back(card);
         } else {
@@ -299,8 +316,14 @@ void add_public_routes(http::Router& router, const Portal& p) {
       std::string query = "q=" + http::url_encode(q) + "&chuyen-muc=" + http::url_encode(cat_slug) +
                           "&don-vi=" + http::url_encode(f.unit_code) + "&tu-ngay=" + http::url_encode(from) +
                           "&den-ngay=" + http::url_encode(to);
-      return json{{"q", q}, {"categories", cats}, {"units", units}, {"from", from}, {"to", to},
-                  {"hits", hits}, {"searched", !terms.folded.empty()}, {"none", !terms.folded.empty() && hits.empty()},
+      return json{{"q", q},
+                  {"categories", cats},
+                  {"units", units},
+                  {"from", from},
+                  {"to", to},
+                  {"hits", hits},
+                  {"searched", !terms.folded.empty()},
+                  {"none", !terms.folded.empty() && hits.empty()},
                   {"total", text::format_int(found.total)},
                   {"pages", pagination("/cong-thong-tin/tim-kiem", query, page_no, found.total, kPerPage)}};
     });
@@ -312,7 +335,8 @@ void add_public_routes(http::Router& router, const Portal& p) {
     auto now = now_seconds();
     auto body = p.db.read([&](db::Connection& c) {
       const auto& base = *p.base_url;
-      std::vector<SitemapUrl> urls = {{base + "/cong-thong-tin", std::nullopt}, {base + "/cong-thong-tin/van-ban", std::nullopt}};
+      std::vector<SitemapUrl> urls = {{base + "/cong-thong-tin", std::nullopt},
+                                      {base + "/cong-thong-tin/van-ban", std::nullopt}};
       for (const auto& cat : categories(c, true)) urls.push_back({base + category_href(cat), std::nullopt});
       int offset = 0;
       for (;;) {

@@ -39,10 +39,10 @@ views::Table review_table(const Review& r, const std::map<std::string, std::stri
   views::Table t;
   t.id = "so-ket-cong-thong-tin";
   t.caption = "Kết quả cung cấp thông tin cho Trang thông tin cải cách hành chính, " + period_vi;
-  t.columns = {{"Đơn vị", "", false},          {"Tin bài gửi", "", true},
-               {"Được đăng", "", true},        {"Bị trả lại", "", true},
-               {"Tỷ lệ được đăng", "", true},  {"Số ngày từ gửi đến đăng (trung vị)", "", true},
-               {"Văn bản đăng", "", true},     {"Lượt xem", "", true}};
+  t.columns = {{"Đơn vị", "", false},         {"Tin bài gửi", "", true},
+               {"Được đăng", "", true},       {"Bị trả lại", "", true},
+               {"Tỷ lệ được đăng", "", true}, {"Số ngày từ gửi đến đăng (trung vị)", "", true},
+               {"Văn bản đăng", "", true},    {"Lượt xem", "", true}};
   for (const auto& u : r.units) t.rows.push_back(row_of(name_of(unit_names, u.unit_code), u));
   t.rows.push_back(row_of("Toàn tỉnh", r.total));
   return t;
@@ -77,19 +77,19 @@ std::string review_docx(const Review& r, const std::map<std::string, std::string
     return views::docx::Cell{width, {p}};
   };
   static const int kWidths[] = {28, 10, 10, 10, 10, 12, 10, 10};
-  static const char* kHeads[] = {"Đơn vị", "Tin bài gửi", "Được đăng", "Bị trả lại", "Tỷ lệ được đăng",
-                                 "Số ngày gửi đến đăng", "Văn bản đăng", "Lượt xem"};
+  static const char* kHeads[] = {"Đơn vị",          "Tin bài gửi",          "Được đăng",    "Bị trả lại",
+                                 "Tỷ lệ được đăng", "Số ngày gửi đến đăng", "Văn bản đăng", "Lượt xem"};
   std::vector<views::docx::Cell> head;
   for (int i = 0; i < 8; ++i) head.push_back(cell(kHeads[i], kWidths[i], true));
   t.rows.push_back(head);
   auto row = [&](const std::string& label, const ReviewRow& u, bool bold) {
     auto p = share(u.published, u.submitted);
-    t.rows.push_back({cell(label, kWidths[0], bold, A::left), cell(text::format_int(u.submitted), kWidths[1], bold),
-                      cell(text::format_int(u.published), kWidths[2], bold),
-                      cell(text::format_int(u.returned), kWidths[3], bold),
-                      cell(p ? text::format_percent(*p * 100.0) : "—", kWidths[4], bold),
-                      cell(days_vi(u.median_days), kWidths[5], bold), cell(text::format_int(u.documents), kWidths[6], bold),
-                      cell(text::format_int(u.views), kWidths[7], bold)});
+    t.rows.push_back(
+        {cell(label, kWidths[0], bold, A::left), cell(text::format_int(u.submitted), kWidths[1], bold),
+         cell(text::format_int(u.published), kWidths[2], bold), cell(text::format_int(u.returned), kWidths[3], bold),
+         cell(p ? text::format_percent(*p * 100.0) : "—", kWidths[4], bold),
+         cell(days_vi(u.median_days), kWidths[5], bold), cell(text::format_int(u.documents), kWidths[6], bold),
+         cell(text::format_int(u.views), kWidths[7], bold)});
   };
   for (const auto& u : r.units) row(name_of(unit_names, u.unit_code), u, false);
   row("Toàn tỉnh", r.total, true);
@@ -99,13 +99,14 @@ std::string review_docx(const Review& r, const std::map<std::string, std::string
   int n = 0;
   for (const auto& u : r.units) {
     d.add(para(fmt::format("{}. {}", ++n, name_of(unit_names, u.unit_code)), A::left, true));
-    d.add(indent(para(fmt::format("Gửi {} tin bài, được đăng {}, bị trả lại {}; đăng {} văn bản; {} lượt xem.",
-                                  text::format_int(u.submitted), text::format_int(u.published),
-                                  text::format_int(u.returned), text::format_int(u.documents),
-                                  text::format_int(u.views)))));
-    d.add(indent(para("Đánh giá của đơn vị (việc sử dụng Trang thông tin, báo cáo, kế hoạch đã đăng tải): "
-                      "…………………………………………………………………………………………",
-                      A::both, false, true)));
+    d.add(indent(
+        para(fmt::format("Gửi {} tin bài, được đăng {}, bị trả lại {}; đăng {} văn bản; {} lượt xem.",
+                         text::format_int(u.submitted), text::format_int(u.published), text::format_int(u.returned),
+                         text::format_int(u.documents), text::format_int(u.views)))));
+    d.add(
+        indent(para("Đánh giá của đơn vị (việc sử dụng Trang thông tin, báo cáo, kế hoạch đã đăng tải): "
+                    "…………………………………………………………………………………………",
+                    A::both, false, true)));
   }
   d.add(para("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", A::left, true));
   d.add(indent(para("…………………………………………………………………………………………", A::both)));

@@ -1,10 +1,10 @@
 #include "portal/rules.h"
 
-#include <dtl/dtl.hpp>
 #include <fmt/format.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <dtl/dtl.hpp>
 
 #include <algorithm>
 #include <array>
@@ -123,8 +123,9 @@ void check_item(const Item& item) {
   }
   if (!item.video_url.empty()) {
     bool ok = item.video_url.size() <= 500 && item.video_url.starts_with("https://") && item.video_url.size() > 8 &&
-              std::none_of(item.video_url.begin(), item.video_url.end(),
-                           [](char ch) { return static_cast<unsigned char>(ch) <= 0x20 || ch == '"' || ch == '<' || ch == '>'; });
+              std::none_of(item.video_url.begin(), item.video_url.end(), [](char ch) {
+                return static_cast<unsigned char>(ch) <= 0x20 || ch == '"' || ch == '<' || ch == '>';
+              });
     if (!ok) {
       throw invalid_input("video link must be an https:// URL of up to 500 characters",
                           "Đường dẫn video phải là địa chỉ https:// hợp lệ (tối đa 500 ký tự).");
@@ -216,7 +217,8 @@ std::string exact_key(std::string_view text_in) {
   return out;
 }
 
-std::string highlight_html(std::string_view text_in, const std::vector<std::string>& folded_terms, std::size_t max_chars) {
+std::string highlight_html(std::string_view text_in, const std::vector<std::string>& folded_terms,
+                           std::size_t max_chars) {
   // Each code point's byte offset and folded letter (0 between words).
   std::vector<std::size_t> at;
   std::string folded;
@@ -272,11 +274,11 @@ bool is_bot(std::string_view user_agent) {
   if (text::trim(user_agent).empty()) return true;
   std::string ua(user_agent.substr(0, 512));
   std::transform(ua.begin(), ua.end(), ua.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  static const char* const kMarks[] = {"bot",     "crawl",   "spider",   "slurp",       "preview", "fetch",
-                                       "monitor", "scan",    "headless", "curl/",       "wget/",   "python-",
-                                       "httpie",  "go-http", "java/",    "libwww",      "okhttp",  "axios/",
-                                       "node-fetch", "facebookexternalhit", "lighthouse", "pingdom", "uptime",
-                                       "archiver"};
+  static const char* const kMarks[] = {"bot",        "crawl",   "spider", "slurp",      "preview",
+                                       "fetch",      "monitor", "scan",   "headless",   "curl/",
+                                       "wget/",      "python-", "httpie", "go-http",    "java/",
+                                       "libwww",     "okhttp",  "axios/", "node-fetch", "facebookexternalhit",
+                                       "lighthouse", "pingdom", "uptime", "archiver"};
   return std::any_of(std::begin(kMarks), std::end(kMarks),
                      [&](const char* m) { return ua.find(m) != std::string::npos; });
 }

@@ -19,7 +19,6 @@ namespace {
 constexpr std::size_t kImageMax = 5u << 20;
 constexpr std::size_t kDocumentMax = 20u << 20;
 
-
 const char* const kItemColumns =
     "id, slug, category_id, unit_code, title, summary, body, video_url, tags, featured, state, created_by, "
     "created_at, updated_at, submitted_at, first_submitted_at, publish_at, published_at, withdrawn_at, "
@@ -59,7 +58,8 @@ std::vector<Item> items_of(const db::Result& res) {
 }
 
 Category category_of(const db::Row& r) {
-  return {r.i64("id"), r.str("slug"), r.str("name"), r.str("description"), int(r.i64("position")), r.i64("active") != 0};
+  return {r.i64("id"),          r.str("slug"),          r.str("name"),
+          r.str("description"), int(r.i64("position")), r.i64("active") != 0};
 }
 
 const char* const kDocumentColumns =
@@ -85,10 +85,12 @@ Document document_of(const db::Row& r) {
 }
 
 std::string item_json(const Item& i) {
-  return json{{"slug", i.slug},       {"category_id", i.category_id}, {"unit", i.unit_code},
-              {"title", i.title},     {"summary", i.summary},         {"body", i.body},
-              {"video_url", i.video_url}, {"tags", i.tags},           {"featured", i.featured},
-              {"state", state_code(i.state)}, {"revision", i.revision}}
+  return json{{"slug", i.slug},           {"category_id", i.category_id},
+              {"unit", i.unit_code},      {"title", i.title},
+              {"summary", i.summary},     {"body", i.body},
+              {"video_url", i.video_url}, {"tags", i.tags},
+              {"featured", i.featured},   {"state", state_code(i.state)},
+              {"revision", i.revision}}
       .dump();
 }
 
@@ -102,9 +104,9 @@ void bump(db::Connection& c) {
 std::string unique_slug(db::Connection& c, const std::string& table, const std::string& base) {
   std::set<std::string> taken;
   // base, or base followed by '-' ('-' + 1 is '.'): a range the unique index answers.
-  for (const auto& r :
-       c.query("SELECT slug FROM " + table + " WHERE slug = ? OR (slug >= ? AND slug < ?)", {base, base + "-", base + "."})
-           .rows) {
+  for (const auto& r : c.query("SELECT slug FROM " + table + " WHERE slug = ? OR (slug >= ? AND slug < ?)",
+                               {base, base + "-", base + "."})
+                           .rows) {
     taken.insert(r.str("slug"));
   }
   if (!taken.contains(base)) return base;
@@ -147,16 +149,18 @@ void index(db::Connection& c, const IndexRow& r) {
   if (c.backend() == db::Backend::sqlite) {
     c.query("INSERT INTO portal_search (rowid, title, summary, body, number, exact) VALUES (?, ?, ?, ?, ?, ?)",
             {key, words(r.title), words(r.summary), words(r.body), words(r.number), exact});
-    c.query("INSERT INTO portal_search_meta (key, kind, ref_id, category_id, unit_code, day, visible_from) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, r.visible_from});
+    c.query(
+        "INSERT INTO portal_search_meta (key, kind, ref_id, category_id, unit_code, day, visible_from) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, r.visible_from});
   } else {
-    c.query("INSERT INTO portal_search (key, kind, ref_id, category_id, unit_code, day, visible_from, doc, exact) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || "
-            "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'D') || "
-            "setweight(to_tsvector('simple', ?), 'A'), to_tsvector('simple', ?))",
-            {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, r.visible_from, words(r.title),
-             words(r.summary), words(r.body), words(r.number), exact});
+    c.query(
+        "INSERT INTO portal_search (key, kind, ref_id, category_id, unit_code, day, visible_from, doc, exact) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || "
+        "setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'D') || "
+        "setweight(to_tsvector('simple', ?), 'A'), to_tsvector('simple', ?))",
+        {key, r.kind, r.ref_id, r.category_id, r.unit_code, r.day, r.visible_from, words(r.title), words(r.summary),
+         words(r.body), words(r.number), exact});
   }
 }
 
@@ -184,9 +188,9 @@ Item need_item(db::Connection& c, std::int64_t id) {
 State allowed(const Item& i, Action a, Actor actor) {
   auto next = transition(i.state, a, actor);
   if (!next) {
-    throw forbidden(fmt::format("{} is not allowed on a {} item", action_code(a), state_code(i.state)),
-                    fmt::format("Không thể thực hiện thao tác này khi tin bài đang ở trạng thái \"{}\".",
-                                state_label_vi(i.state)));
+    throw forbidden(
+        fmt::format("{} is not allowed on a {} item", action_code(a), state_code(i.state)),
+        fmt::format("Không thể thực hiện thao tác này khi tin bài đang ở trạng thái \"{}\".", state_label_vi(i.state)));
   }
   return *next;
 }
@@ -198,9 +202,10 @@ void add_event(db::Connection& c, std::int64_t item_id, const std::string& actio
 }
 
 void add_revision(db::Connection& c, const Item& i, const audit::Entry& who, const std::string& note, Instant now) {
-  c.query("INSERT INTO portal_revisions (item_id, revision, title, summary, body, edited_by, edited_at, note) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          {i.id, i.revision, i.title, i.summary, i.body, who.actor, now, note});
+  c.query(
+      "INSERT INTO portal_revisions (item_id, revision, title, summary, body, edited_by, edited_at, note) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {i.id, i.revision, i.title, i.summary, i.body, who.actor, now, note});
 }
 
 void need_category(db::Connection& c, std::int64_t id) {
@@ -213,16 +218,18 @@ void need_category(db::Connection& c, std::int64_t id) {
 
 std::vector<Category> categories(db::Connection& c, bool active_only) {
   std::vector<Category> out;
-  for (const auto& r : c.query(std::string("SELECT id, slug, name, description, position, active FROM portal_categories") +
-                               (active_only ? " WHERE active = 1" : "") + " ORDER BY position, id")
-                           .rows) {
+  for (const auto& r :
+       c.query(std::string("SELECT id, slug, name, description, position, active FROM portal_categories") +
+               (active_only ? " WHERE active = 1" : "") + " ORDER BY position, id")
+           .rows) {
     out.push_back(category_of(r));
   }
   return out;
 }
 
 std::optional<Category> find_category(db::Connection& c, const std::string& slug) {
-  auto rows = c.query("SELECT id, slug, name, description, position, active FROM portal_categories WHERE slug = ?", {slug});
+  auto rows =
+      c.query("SELECT id, slug, name, description, position, active FROM portal_categories WHERE slug = ?", {slug});
   if (rows.empty()) return std::nullopt;
   return category_of(rows.one());
 }
@@ -237,9 +244,12 @@ std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& w
   cat.name = text::nfc(text::trim(cat.name));
   cat.description = text::nfc(text::trim(cat.description));
   auto len = text::code_points(cat.name);
-  if (len < 3 || len > 200) throw invalid_input("category name must be 3-200 characters", "Tên chuyên mục phải có từ 3 đến 200 ký tự.");
-  if (text::code_points(cat.description) > 500) throw invalid_input("description over 500 characters", "Mô tả tối đa 500 ký tự.");
-  if (cat.position < 0 || cat.position > 999) throw invalid_input("position must be 0-999", "Thứ tự phải từ 0 đến 999.");
+  if (len < 3 || len > 200)
+    throw invalid_input("category name must be 3-200 characters", "Tên chuyên mục phải có từ 3 đến 200 ký tự.");
+  if (text::code_points(cat.description) > 500)
+    throw invalid_input("description over 500 characters", "Mô tả tối đa 500 ký tự.");
+  if (cat.position < 0 || cat.position > 999)
+    throw invalid_input("position must be 0-999", "Thứ tự phải từ 0 đến 999.");
   cat.slug = slug_base(cat.slug.empty() ? cat.name : cat.slug);
   return db.write([&](db::Connection& c) {
     auto same = find_category(c, cat.slug);
@@ -250,13 +260,15 @@ std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& w
     if (cat.id != 0) {
       before = find_category(c, cat.id);
       if (!before) throw not_found("no such category", "Không tìm thấy chuyên mục.");
-      c.query("UPDATE portal_categories SET slug = ?, name = ?, description = ?, position = ?, active = ?, "
-              "updated_at = ? WHERE id = ?",
-              {cat.slug, cat.name, cat.description, cat.position, cat.active, now, cat.id});
+      c.query(
+          "UPDATE portal_categories SET slug = ?, name = ?, description = ?, position = ?, active = ?, "
+          "updated_at = ? WHERE id = ?",
+          {cat.slug, cat.name, cat.description, cat.position, cat.active, now, cat.id});
     } else {
-      cat.id = c.query("INSERT INTO portal_categories (slug, name, description, position, active, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                       {cat.slug, cat.name, cat.description, cat.position, cat.active, now})
+      cat.id = c.query(
+                    "INSERT INTO portal_categories (slug, name, description, position, active, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    {cat.slug, cat.name, cat.description, cat.position, cat.active, now})
                    .one()
                    .i64("id");
     }
@@ -283,11 +295,12 @@ std::int64_t create_item(db::Database& db, Item draft, const audit::Entry& who, 
     draft.slug = unique_slug(c, "portal_items", slug_base(draft.title));
     draft.state = State::draft;
     draft.revision = 1;
-    draft.id = c.query("INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
-                       "featured, state, created_by, created_at, updated_at, revision) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'draft', ?, ?, ?, 1) RETURNING id",
-                       {draft.slug, draft.category_id, draft.unit_code, draft.title, draft.summary, draft.body,
-                        draft.video_url, json(draft.tags).dump(), who.actor, now, now})
+    draft.id = c.query(
+                    "INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
+                    "featured, state, created_by, created_at, updated_at, revision) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'draft', ?, ?, ?, 1) RETURNING id",
+                    {draft.slug, draft.category_id, draft.unit_code, draft.title, draft.summary, draft.body,
+                     draft.video_url, json(draft.tags).dump(), who.actor, now, now})
                    .one()
                    .i64("id");
     add_revision(c, draft, who, "", now);
@@ -325,10 +338,11 @@ void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor a
                           "Sửa tin bài đã đăng cần ghi rõ nội dung đính chính.");
     }
     if (text_changed) ++after.revision;
-    c.query("UPDATE portal_items SET title = ?, summary = ?, body = ?, video_url = ?, tags = ?, category_id = ?, "
-            "featured = ?, revision = ?, updated_at = ? WHERE id = ?",
-            {after.title, after.summary, after.body, after.video_url, json(after.tags).dump(), after.category_id,
-             after.featured, after.revision, now, id});
+    c.query(
+        "UPDATE portal_items SET title = ?, summary = ?, body = ?, video_url = ?, tags = ?, category_id = ?, "
+        "featured = ?, revision = ?, updated_at = ? WHERE id = ?",
+        {after.title, after.summary, after.body, after.video_url, json(after.tags).dump(), after.category_id,
+         after.featured, after.revision, now, id});
     if (text_changed) add_revision(c, after, who, note, now);
     if (before.state == State::published) {
       if (text_changed) add_event(c, id, "correct", who, note, now);
@@ -347,8 +361,7 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
   bool needs_note = action == Action::send_back || action == Action::withdraw || action == Action::comment;
   if (needs_note && note.empty()) {
     throw invalid_input(fmt::format("{} needs a note", action_code(action)),
-                        action == Action::comment ? "Vui lòng nhập nội dung góp ý."
-                                                  : "Vui lòng ghi rõ lý do.");
+                        action == Action::comment ? "Vui lòng nhập nội dung góp ý." : "Vui lòng ghi rõ lý do.");
   }
   db.write([&](db::Connection& c) {
     auto before = need_item(c, id);
@@ -375,11 +388,11 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
         break;
       default: break;
     }
-    c.query("UPDATE portal_items SET state = ?, submitted_at = ?, first_submitted_at = ?, publish_at = ?, "
-            "published_at = ?, withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
-            {state_code(after.state), after.submitted_at, after.first_submitted_at,
-             after.publish_at, after.published_at, after.withdrawn_at,
-             after.withdrawn_reason, now, id});
+    c.query(
+        "UPDATE portal_items SET state = ?, submitted_at = ?, first_submitted_at = ?, publish_at = ?, "
+        "published_at = ?, withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
+        {state_code(after.state), after.submitted_at, after.first_submitted_at, after.publish_at, after.published_at,
+         after.withdrawn_at, after.withdrawn_reason, now, id});
     add_event(c, id, action_code(action), who, note, now);
     if (action == Action::approve || action == Action::withdraw || action == Action::republish) {
       index_item(c, after);
@@ -387,7 +400,10 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
     }
     audit::record(c, who, action_code(action), "portal_items", std::to_string(id),
                   json{{"state", state_code(before.state)}}.dump(),
-                  json{{"state", state_code(after.state)}, {"note", note}, {"publish_at", after.publish_at ? json(after.publish_at->time_since_epoch().count()) : json()}}.dump(),
+                  json{{"state", state_code(after.state)},
+                       {"note", note},
+                       {"publish_at", after.publish_at ? json(after.publish_at->time_since_epoch().count()) : json()}}
+                      .dump(),
                   now);
   });
 }
@@ -409,12 +425,13 @@ std::size_t add_published(db::Database& db, std::vector<Item> items, const audit
       auto at = i.publish_at.value_or(now);
       i.publish_at = i.published_at = i.submitted_at = i.first_submitted_at = at;
       i.created_at = i.updated_at = at;
-      i.id = c.query("INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
-                     "featured, state, created_by, created_at, updated_at, submitted_at, first_submitted_at, publish_at, "
-                     "published_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1) "
-                     "RETURNING id",
-                     {i.slug, i.category_id, i.unit_code, i.title, i.summary, i.body, i.video_url, json(i.tags).dump(),
-                      i.featured, who.actor, at, at, at, at, at, at})
+      i.id = c.query(
+                  "INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
+                  "featured, state, created_by, created_at, updated_at, submitted_at, first_submitted_at, publish_at, "
+                  "published_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1) "
+                  "RETURNING id",
+                  {i.slug, i.category_id, i.unit_code, i.title, i.summary, i.body, i.video_url, json(i.tags).dump(),
+                   i.featured, who.actor, at, at, at, at, at, at})
                  .one()
                  .i64("id");
       add_revision(c, i, who, "", at);
@@ -458,8 +475,9 @@ std::vector<Item> unit_items(db::Connection& c, const std::vector<std::string>& 
 
 std::vector<Item> items_in(db::Connection& c, State state, int limit) {
   const char* order = state == State::submitted ? " ORDER BY submitted_at, id" : " ORDER BY updated_at DESC, id DESC";
-  return items_of(c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE state = ?" + order + " LIMIT ?",
-                          {state_code(state), limit}));
+  return items_of(
+      c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE state = ?" + order + " LIMIT ?",
+              {state_code(state), limit}));
 }
 
 std::vector<Event> events(db::Connection& c, std::int64_t item_id) {
@@ -473,10 +491,11 @@ std::vector<Event> events(db::Connection& c, std::int64_t item_id) {
 
 std::vector<Revision> revisions(db::Connection& c, std::int64_t item_id) {
   std::vector<Revision> out;
-  for (const auto& r : c.query("SELECT revision, title, summary, body, edited_by, edited_at, note FROM portal_revisions "
-                               "WHERE item_id = ? ORDER BY revision",
-                               {item_id})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT revision, title, summary, body, edited_by, edited_at, note FROM portal_revisions "
+               "WHERE item_id = ? ORDER BY revision",
+               {item_id})
+           .rows) {
     out.push_back({int(r.i64("revision")), r.str("title"), r.str("summary"), r.str("body"), r.str("edited_by"),
                    r.instant("edited_at"), r.str("note")});
   }
@@ -500,8 +519,8 @@ ItemPage published(db::Connection& c, std::int64_t category_id, Instant now, int
   page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
   params.emplace_back(limit);
   params.emplace_back(offset);
-  page.items = items_of(c.query(std::string("SELECT ") + kItemColumns + where + " ORDER BY publish_at DESC, id DESC LIMIT ? OFFSET ?",
-                                params));
+  page.items = items_of(c.query(
+      std::string("SELECT ") + kItemColumns + where + " ORDER BY publish_at DESC, id DESC LIMIT ? OFFSET ?", params));
   return page;
 }
 
@@ -520,9 +539,11 @@ std::vector<Item> related(db::Connection& c, const Item& item, Instant now, int 
   std::set<std::string> tags;
   for (const auto& t : item.tags) tags.insert(text::fold(t));
   auto shared = [&](const Item& o) {
-    return int(std::count_if(o.tags.begin(), o.tags.end(), [&](const auto& t) { return tags.contains(text::fold(t)); }));
+    return int(
+        std::count_if(o.tags.begin(), o.tags.end(), [&](const auto& t) { return tags.contains(text::fold(t)); }));
   };
-  std::stable_sort(candidates.begin(), candidates.end(), [&](const Item& a, const Item& b) { return shared(a) > shared(b); });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](const Item& a, const Item& b) { return shared(a) > shared(b); });
   if (int(candidates.size()) > limit) candidates.resize(limit);
   return candidates;
 }
@@ -541,10 +562,11 @@ std::string add_image(db::Database& db, std::int64_t item_id, Actor actor, const
   auto id = text::random_hex(16);
   db.write([&](db::Connection& c) {
     allowed(need_item(c, item_id), Action::edit, actor);
-    c.query("INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {id, item_id, accepted.name, accepted.content_type, std::int64_t(bytes.size()), text::base64(bytes),
-             who.actor, now});
+    c.query(
+        "INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {id, item_id, accepted.name, accepted.content_type, std::int64_t(bytes.size()), text::base64(bytes), who.actor,
+         now});
     audit::record(c, who, "upload", "portal_images", id, std::nullopt,
                   json{{"item", item_id}, {"name", accepted.name}, {"size", bytes.size()}}.dump(), now);
   });
@@ -571,41 +593,51 @@ std::vector<std::pair<std::string, std::string>> item_images(db::Connection& c, 
 
 // ---- Documents ----
 
-std::int64_t add_document(db::Database& db, Document doc, const std::optional<std::pair<std::string, std::string>>& file,
-                          const audit::Entry& who, Instant now) {
+std::int64_t add_document(db::Database& db, Document doc,
+                          const std::optional<std::pair<std::string, std::string>>& file, const audit::Entry& who,
+                          Instant now) {
   doc.number_symbol = text::nfc(text::trim(doc.number_symbol));
   doc.type_code = text::nfc(text::trim(doc.type_code));
   doc.issuer = text::nfc(text::trim(doc.issuer));
   doc.subject = text::nfc(text::trim(doc.subject));
   auto subject = text::code_points(doc.subject);
-  if (subject < 5 || subject > 1000) throw invalid_input("subject must be 5-1,000 characters", "Trích yếu phải có từ 5 đến 1.000 ký tự.");
+  if (subject < 5 || subject > 1000)
+    throw invalid_input("subject must be 5-1,000 characters", "Trích yếu phải có từ 5 đến 1.000 ký tự.");
   if (doc.type_code.empty() || text::code_points(doc.type_code) > 10) {
     throw invalid_input("a document type code (KH, QĐ, …) is required", "Vui lòng chọn loại văn bản.");
   }
-  if (text::code_points(doc.number_symbol) > 60) throw invalid_input("number and symbol over 60 characters", "Số, ký hiệu tối đa 60 ký tự.");
-  if (text::code_points(doc.issuer) > 200) throw invalid_input("issuer over 200 characters", "Cơ quan ban hành tối đa 200 ký tự.");
+  if (text::code_points(doc.number_symbol) > 60)
+    throw invalid_input("number and symbol over 60 characters", "Số, ký hiệu tối đa 60 ký tự.");
+  if (text::code_points(doc.issuer) > 200)
+    throw invalid_input("issuer over 200 characters", "Cơ quan ban hành tối đa 200 ký tự.");
   std::optional<filetype::Accepted> accepted;
   if (file) accepted = filetype::check(file->first, file->second, filetype::evidence_kinds(), kDocumentMax);
   return db.write([&](db::Connection& c) {
-    doc.slug = unique_slug(c, "portal_documents", slug_base(doc.number_symbol.empty() ? doc.subject : doc.number_symbol));
+    doc.slug =
+        unique_slug(c, "portal_documents", slug_base(doc.number_symbol.empty() ? doc.subject : doc.number_symbol));
     doc.posted_by = who.actor;
     doc.posted_at = now;
     doc.file_name = accepted ? accepted->name : "";
     doc.content_type = accepted ? accepted->content_type : "";
     doc.file_size = file ? std::int64_t(file->second.size()) : 0;
-    doc.id = c.query("INSERT INTO portal_documents (slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, "
-                     "file_name, content_type, file_size, content, posted_by, posted_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {doc.slug, doc.number_symbol, doc.type_code,
-                      doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer,
-                      doc.subject, doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
-                      file ? text::base64(file->second) : std::string(), doc.posted_by, now})
-                 .one()
-                 .i64("id");
+    doc.id =
+        c.query(
+             "INSERT INTO portal_documents (slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, "
+             "file_name, content_type, file_size, content, posted_by, posted_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {doc.slug, doc.number_symbol, doc.type_code,
+              doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer, doc.subject,
+              doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
+              file ? text::base64(file->second) : std::string(), doc.posted_by, now})
+            .one()
+            .i64("id");
     index_document(c, doc);
     audit::record(c, who, "create", "portal_documents", std::to_string(doc.id), std::nullopt,
-                  json{{"number_symbol", doc.number_symbol}, {"type", doc.type_code}, {"subject", doc.subject},
-                       {"file", doc.file_name}, {"size", doc.file_size}}
+                  json{{"number_symbol", doc.number_symbol},
+                       {"type", doc.type_code},
+                       {"subject", doc.subject},
+                       {"file", doc.file_name},
+                       {"size", doc.file_size}}
                       .dump(),
                   now);
     bump(c);
@@ -633,33 +665,35 @@ DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, i
   page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
   params.emplace_back(limit);
   params.emplace_back(offset);
-  for (const auto& r : c.query(std::string("SELECT ") + kDocumentColumns + where +
-                                   " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?",
-                               params)
-                           .rows) {
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kDocumentColumns + where + " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?",
+               params)
+           .rows) {
     page.documents.push_back(document_of(r));
   }
   return page;
 }
 
 std::optional<Document> find_document(db::Connection& c, const std::string& slug) {
-  auto rows = c.query(std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE slug = ? AND withdrawn_at IS NULL",
-                      {slug});
+  auto rows = c.query(
+      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE slug = ? AND withdrawn_at IS NULL",
+      {slug});
   if (rows.empty()) return std::nullopt;
   return document_of(rows.one());
 }
 
 std::optional<Document> find_document(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ? AND withdrawn_at IS NULL",
-                      {id});
+  auto rows = c.query(
+      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ? AND withdrawn_at IS NULL", {id});
   if (rows.empty()) return std::nullopt;
   return document_of(rows.one());
 }
 
 std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id) {
-  auto rows = c.query("SELECT file_name, content_type, content FROM portal_documents WHERE id = ? AND "
-                      "withdrawn_at IS NULL AND file_name <> ''",
-                      {id});
+  auto rows = c.query(
+      "SELECT file_name, content_type, content FROM portal_documents WHERE id = ? AND "
+      "withdrawn_at IS NULL AND file_name <> ''",
+      {id});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows.one();
   auto bytes = text::unbase64(r.str("content"));
@@ -669,7 +703,8 @@ std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id) {
 
 std::vector<std::string> document_issuers(db::Connection& c) {
   std::vector<std::string> out;
-  for (const auto& r : c.query("SELECT DISTINCT issuer FROM portal_documents WHERE withdrawn_at IS NULL AND issuer <> ''").rows) {
+  for (const auto& r :
+       c.query("SELECT DISTINCT issuer FROM portal_documents WHERE withdrawn_at IS NULL AND issuer <> ''").rows) {
     out.push_back(r.str("issuer"));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return text::collate_less(a, b); });
@@ -686,7 +721,8 @@ std::vector<int> document_years(db::Connection& c) {
   return {years.begin(), years.end()};
 }
 
-void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason_in, const audit::Entry& who, Instant now) {
+void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason_in, const audit::Entry& who,
+                       Instant now) {
   auto reason = text::nfc(text::trim(reason_in));
   if (reason.empty()) throw invalid_input("withdrawing a document needs a reason", "Vui lòng ghi rõ lý do gỡ văn bản.");
   db.write([&](db::Connection& c) {
@@ -712,7 +748,8 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
     for (const auto& w : words) q += (q.empty() ? "" : join) + (sqlite ? "\"" + w + "\"" : w);
     return q;
   };
-  std::string match = sqlite ? "{title summary body number} : (" + fts(terms.folded, " ") + ")" : fts(terms.folded, " & ");
+  std::string match =
+      sqlite ? "{title summary body number} : (" + fts(terms.folded, " ") + ")" : fts(terms.folded, " & ");
   std::string from = sqlite ? " FROM portal_search JOIN portal_search_meta ON key = portal_search.rowid"
                               " WHERE portal_search MATCH ?"
                             : " FROM portal_search WHERE doc @@ to_tsquery('simple', ?)";
@@ -746,8 +783,8 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
     int tier = 0;  // exact 4, in title 2, in summary 1
   };
   std::vector<Candidate> window;
-  for (const auto& r : c.query(std::string("SELECT ") + key + " AS k, kind, ref_id, day" + from + filters + " ORDER BY " +
-                                   key + " DESC LIMIT ?",
+  for (const auto& r : c.query(std::string("SELECT ") + key + " AS k, kind, ref_id, day" + from + filters +
+                                   " ORDER BY " + key + " DESC LIMIT ?",
                                params)
                            .rows) {
     window.push_back({r.i64("k"), r.str("kind"), r.i64("ref_id"), r.str("day")});
@@ -764,9 +801,10 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
   std::map<std::int64_t, Candidate*> by_key;
   for (auto& w : window) by_key[w.key] = &w;
   auto tier = [&](int weight, const std::string& sqlite_match, const std::string& pg_query, const char* pg_column) {
-    std::string sql = sqlite ? "SELECT rowid AS k FROM portal_search WHERE portal_search MATCH ? AND rowid >= ? AND rowid <= ?"
-                             : std::string("SELECT key AS k FROM portal_search WHERE ") + pg_column +
-                                   " @@ to_tsquery('simple', ?) AND key >= ? AND key <= ?";
+    std::string sql =
+        sqlite ? "SELECT rowid AS k FROM portal_search WHERE portal_search MATCH ? AND rowid >= ? AND rowid <= ?"
+               : std::string("SELECT key AS k FROM portal_search WHERE ") + pg_column +
+                     " @@ to_tsquery('simple', ?) AND key >= ? AND key <= ?";
     for (const auto& r : c.query(sql, {sqlite ? sqlite_match : pg_query, window.back().key, window.front().key}).rows) {
       if (auto it = by_key.find(r.i64("k")); it != by_key.end()) it->second->tier += weight;
     }
@@ -792,20 +830,24 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
 
 // ---- Views, version ----
 
-void add_views(db::Database& db, const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views) {
+void add_views(db::Database& db,
+               const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views) {
   if (views.empty()) return;
   db.write([&](db::Connection& c) {
     for (const auto& [key, n] : views) {
       const auto& [kind, id, day] = key;
-      c.query("INSERT INTO portal_views (kind, ref_id, day, views) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT (kind, ref_id, day) DO UPDATE SET views = portal_views.views + excluded.views",
-              {kind, id, day, n});
+      c.query(
+          "INSERT INTO portal_views (kind, ref_id, day, views) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (kind, ref_id, day) DO UPDATE SET views = portal_views.views + excluded.views",
+          {kind, id, day, n});
     }
   });
 }
 
 std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id) {
-  auto r = c.query("SELECT CAST(coalesce(sum(views), 0) AS BIGINT) AS n FROM portal_views WHERE kind = ? AND ref_id = ?", {kind, ref_id});
+  auto r =
+      c.query("SELECT CAST(coalesce(sum(views), 0) AS BIGINT) AS n FROM portal_views WHERE kind = ? AND ref_id = ?",
+              {kind, ref_id});
   return r.one().i64("n");
 }
 
@@ -820,12 +862,13 @@ Review review(db::Connection& c, Date from, Date to) {
   auto end = start_of_day(Date{std::chrono::sys_days{to} + std::chrono::days{1}});
   std::map<std::string, ReviewRow> rows;
   std::map<std::string, std::vector<double>> days;
-  for (const auto& r : c.query("SELECT i.unit_code, i.first_submitted_at, i.published_at, "
-                               "(SELECT count(*) FROM portal_events e WHERE e.item_id = i.id AND e.action = 'send_back') "
-                               "AS returns FROM portal_items i "
-                               "WHERE i.first_submitted_at >= ? AND i.first_submitted_at < ?",
-                               {start, end})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT i.unit_code, i.first_submitted_at, i.published_at, "
+               "(SELECT count(*) FROM portal_events e WHERE e.item_id = i.id AND e.action = 'send_back') "
+               "AS returns FROM portal_items i "
+               "WHERE i.first_submitted_at >= ? AND i.first_submitted_at < ?",
+               {start, end})
+           .rows) {
     auto& row = rows[r.str("unit_code")];
     ++row.submitted;
     if (r.i64("returns") > 0) ++row.returned;
@@ -840,10 +883,11 @@ Review review(db::Connection& c, Date from, Date to) {
                            .rows) {
     rows[r.str("unit_code")].documents = int(r.i64("n"));
   }
-  for (const auto& r : c.query("SELECT i.unit_code, CAST(sum(v.views) AS BIGINT) AS n FROM portal_views v JOIN portal_items i "
-                               "ON v.kind = 'item' AND i.id = v.ref_id WHERE v.day >= ? AND v.day <= ? GROUP BY i.unit_code",
-                               {format_iso_date(from), format_iso_date(to)})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT i.unit_code, CAST(sum(v.views) AS BIGINT) AS n FROM portal_views v JOIN portal_items i "
+               "ON v.kind = 'item' AND i.id = v.ref_id WHERE v.day >= ? AND v.day <= ? GROUP BY i.unit_code",
+               {format_iso_date(from), format_iso_date(to)})
+           .rows) {
     rows[r.str("unit_code")].views = r.i64("n");
   }
   Review out;

@@ -109,8 +109,9 @@ struct DocumentPage {
 // Posts a document (number and symbol, type, date, issuer, subject; the
 // file optional: pdf, doc(x), xls(x), odt, ods, zip by content, at most
 // 20 MiB). The slug comes from the number and symbol, else the subject.
-std::int64_t add_document(db::Database& db, Document doc, const std::optional<std::pair<std::string, std::string>>& file,
-                          const audit::Entry& who, Instant now);
+std::int64_t add_document(db::Database& db, Document doc,
+                          const std::optional<std::pair<std::string, std::string>>& file, const audit::Entry& who,
+                          Instant now);
 DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit);
 std::optional<Document> find_document(db::Connection& c, const std::string& slug);
 std::optional<Document> find_document(db::Connection& c, std::int64_t id);
@@ -118,7 +119,8 @@ std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id);
 std::vector<std::string> document_issuers(db::Connection& c);
 std::vector<int> document_years(db::Connection& c);
 // Withdraws a document from the library (with a reason, audited).
-void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason, const audit::Entry& who, Instant now);
+void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason, const audit::Entry& who,
+                       Instant now);
 
 // ---- Search ----
 
@@ -150,7 +152,8 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
 // ---- Views and version ----
 
 // Adds counted views: (kind, ref_id, day) → views.
-void add_views(db::Database& db, const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views);
+void add_views(db::Database& db,
+               const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views);
 std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id);
 std::int64_t version(db::Connection& c);
 
@@ -158,9 +161,9 @@ std::int64_t version(db::Connection& c);
 
 struct ReviewRow {
   std::string unit_code;
-  int submitted = 0;  // items first submitted in the period
-  int published = 0;  // of those, published (now or later)
-  int returned = 0;   // of those, sent back at least once
+  int submitted = 0;                  // items first submitted in the period
+  int published = 0;                  // of those, published (now or later)
+  int returned = 0;                   // of those, sent back at least once
   std::optional<double> median_days;  // first submission → publication, published ones
   int documents = 0;                  // documents posted in the period
   std::int64_t views = 0;             // views in the period of the unit's items

@@ -20,7 +20,7 @@ Issuer issuer_for(const std::string& unit_code, const std::string& unit_name, co
 }
 
 docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
-                                   const std::string& subject) {
+                            const std::string& subject) {
   using namespace docx;
   using A = Paragraph::Align;
   // Decree 30/2020, appendix I: the issuing body, number and (for letters)

@@ -100,10 +100,11 @@ std::string document_xml(const Document& d) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
          body +
-         fmt::format("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-                     "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"709\" "
-                     "w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>",
-                     twips(d.margin_top), twips(d.margin_right), twips(d.margin_bottom), twips(d.margin_left)) +
+         fmt::format(
+             "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+             "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"709\" "
+             "w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>",
+             twips(d.margin_top), twips(d.margin_right), twips(d.margin_bottom), twips(d.margin_left)) +
          "</w:body></w:document>";
 }
 

@@ -5,8 +5,8 @@
 
 namespace cchc::views {
 
-std::string Layout::page(const http::Request& req, const std::string& title,
-                         const std::string& page_template, nlohmann::json data) const {
+std::string Layout::page(const http::Request& req, const std::string& title, const std::string& page_template,
+                         nlohmann::json data) const {
   nlohmann::json nav = nlohmann::json::array();
   for (const auto& item : site_.nav) {
     if (!can_(req, item.permission)) continue;
@@ -23,7 +23,8 @@ std::string Layout::page(const http::Request& req, const std::string& title,
   data["_template"] = page_template;
   nlohmann::json user;
   if (req.principal && req.session) {
-    user = {{"display_name", req.principal->display_name}, {"username", req.principal->username},
+    user = {{"display_name", req.principal->display_name},
+            {"username", req.principal->username},
             {"csrf", req.session->csrf_token}};
   }
   nlohmann::json layout = {
@@ -37,9 +38,12 @@ std::string Layout::page(const http::Request& req, const std::string& title,
   if (charts) layout["charts"] = true;
   // Open Graph tags and a feed link, for pages that have them.
   if (auto og = layout["content"].find("og"); og != layout["content"].end()) layout["og"] = *og;
-  if (auto feed = layout["content"].find("feed"); feed != layout["content"].end()) layout["feed_link"] = {{"href", *feed}};
-  if (!user.is_null()) layout["user"] = user;
-  else layout["anonymous"] = true;
+  if (auto feed = layout["content"].find("feed"); feed != layout["content"].end())
+    layout["feed_link"] = {{"href", *feed}};
+  if (!user.is_null())
+    layout["user"] = user;
+  else
+    layout["anonymous"] = true;
   return renderer_.render("layout/page.tpl", layout);
 }
 

@@ -14,7 +14,7 @@
 namespace cchc::views {
 
 struct NavItem {
-  std::string label;       // Vietnamese, sentence case
+  std::string label;  // Vietnamese, sentence case
   std::string href;
   std::string permission;  // shown only to those who hold it
 };
@@ -40,8 +40,8 @@ class Layout {
   // data has "charts": true loads ECharts and static/js/charts.js; "og"
   // ({title, description, url, type}) gives Open Graph tags and a canonical
   // link; "feed" (a path) an Atom feed link.
-  std::string page(const http::Request& req, const std::string& title,
-                   const std::string& page_template, nlohmann::json data) const;
+  std::string page(const http::Request& req, const std::string& title, const std::string& page_template,
+                   nlohmann::json data) const;
   // Renders a template alone, without the layout (an htmx fragment).
   std::string fragment(const std::string& fragment_template, const nlohmann::json& data) const;
 

@@ -21,9 +21,7 @@ bool is_section(const nlohmann::json& v) {
   return v.is_array() || v.is_boolean() || (v.is_object() && !v.contains("_template"));
 }
 
-bool is_shown(const nlohmann::json& v) {
-  return v.is_array() ? !v.empty() : v.is_boolean() ? v.get<bool>() : true;
-}
+bool is_shown(const nlohmann::json& v) { return v.is_array() ? !v.empty() : v.is_boolean() ? v.get<bool>() : true; }
 
 // `above`: the sections of the enclosing dictionaries, by name, and whether
 // each is shown. ctemplate looks a section missing from a dictionary up in
@@ -57,8 +55,10 @@ void fill(ctemplate::TemplateDictionary& dict, const nlohmann::json& data, const
     if (value.is_array()) {
       for (const auto& element : value) {
         auto* section = dict.AddSectionDictionary(key);
-        if (element.is_object()) fill(*section, element, where + " " + key + "[]", above);
-        else section->SetValue("value", scalar(element));
+        if (element.is_object())
+          fill(*section, element, where + " " + key + "[]", above);
+        else
+          section->SetValue("value", scalar(element));
       }
     } else if (value.is_object()) {
       if (value.contains("_template")) {
@@ -86,8 +86,7 @@ CtemplateRenderer::CtemplateRenderer(std::filesystem::path root) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root.string());
 }
 
-std::string CtemplateRenderer::render(const std::string& template_name,
-                                      const nlohmann::json& data) const {
+std::string CtemplateRenderer::render(const std::string& template_name, const nlohmann::json& data) const {
   ctemplate::TemplateDictionary dict(template_name);
   fill(dict, data, template_name, {});
   std::string out;

@@ -1,7 +1,7 @@
 #include "views/table.h"
 
-#include <unistd.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -29,7 +29,9 @@ Cell Cell::decimal(std::optional<double> v, int fraction_digits) {
 }
 
 nlohmann::json chart_view(const nlohmann::json& config, const std::string& caption, const std::string& table_caption) {
-  return {{"_template", "common/chart.tpl"}, {"config", config.dump()}, {"caption", caption},
+  return {{"_template", "common/chart.tpl"},
+          {"config", config.dump()},
+          {"caption", caption},
           {"table_caption", table_caption}};
 }
 
@@ -45,8 +47,10 @@ nlohmann::json to_view(const Table& t) {
     if (i < t.columns.size() && t.columns[i].numeric) cls += cls.empty() ? "num" : " num";
     nlohmann::json v = {{"text", c.text}};
     if (!cls.empty()) v["styled"] = {{"class", cls}};
-    if (!c.href.empty()) v["link"] = {{"href", c.href}};
-    else v["plain"] = true;
+    if (!c.href.empty())
+      v["link"] = {{"href", c.href}};
+    else
+      v["plain"] = true;
     return v;
   };
   auto rows = nlohmann::json::array();
@@ -56,8 +60,8 @@ nlohmann::json to_view(const Table& t) {
     for (std::size_t i = 1; i < r.size(); ++i) cells.push_back(cell_view(r[i], i));
     rows.push_back({{"head", cell_view(r[0], 0)}, {"cells", cells}});
   }
-  nlohmann::json v = {{"_template", "common/table.tpl"}, {"id", t.id}, {"caption", t.caption},
-                      {"columns", columns},             {"rows", rows}};
+  nlohmann::json v = {
+      {"_template", "common/table.tpl"}, {"id", t.id}, {"caption", t.caption}, {"columns", columns}, {"rows", rows}};
   if (t.rows.empty()) v["empty"] = {{"colspan", std::to_string(std::max<std::size_t>(1, t.columns.size()))}};
   return v;
 }
@@ -87,7 +91,8 @@ struct TempFile {
 };
 
 void check(lxw_error e, const char* what) {
-  if (e != LXW_NO_ERROR) throw Error(ErrorKind::internal, std::string("XLSX export failed: ") + what + ": " + lxw_strerror(e));
+  if (e != LXW_NO_ERROR)
+    throw Error(ErrorKind::internal, std::string("XLSX export failed: ") + what + ": " + lxw_strerror(e));
 }
 
 }  // namespace
@@ -139,9 +144,9 @@ std::string to_xlsx(const std::vector<Table>& tables) {
 
 std::string to_csv(const Table& t) {
   auto neutral = [](const Cell& c) {
-    if (c.number) return c.kind == Cell::Kind::percent || c.kind == Cell::Kind::decimal
-                             ? nlohmann::json(*c.number).dump()
-                             : std::to_string(std::int64_t(*c.number));
+    if (c.number)
+      return c.kind == Cell::Kind::percent || c.kind == Cell::Kind::decimal ? nlohmann::json(*c.number).dump()
+                                                                            : std::to_string(std::int64_t(*c.number));
     if (c.kind != Cell::Kind::text) return std::string();  // a figure with no value ("—" on pages)
     if (!c.text.empty() && std::string_view("=+-@\t\r").find(c.text[0]) != std::string_view::npos) return "'" + c.text;
     return c.text;

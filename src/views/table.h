@@ -11,11 +11,11 @@
 namespace cchc::views {
 
 struct Cell {
-  std::string text;               // as shown: "96,5 %", "1.234", "12/03/2024"
-  std::optional<double> number;   // the value exports write as a number
+  std::string text;              // as shown: "96,5 %", "1.234", "12/03/2024"
+  std::optional<double> number;  // the value exports write as a number
   enum class Kind { text, integer, percent, decimal } kind = Kind::text;
-  std::string href;               // a link, on pages
-  std::string css;                // a class for the cell, on pages ("met", "missed" …)
+  std::string href;  // a link, on pages
+  std::string css;   // a class for the cell, on pages ("met", "missed" …)
 
   static Cell of(std::string text) { return Cell{std::move(text), std::nullopt, Kind::text, {}, {}}; }
   static Cell integer(std::int64_t v);

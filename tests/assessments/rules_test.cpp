@@ -41,7 +41,8 @@ CriteriaSet sample_set() {
   c11.step = 0.5;
   auto c21 = leaf("2.1", "2", 3, 0, Rule::tiers);
   c21.tiers = {{90, 3}, {70, 1.5}};
-  s.criteria = {area("1"), c11, leaf("1.2", "1", 1, 0, Rule::yes_no), area("2"), c21, area("3"), leaf("3.1", "3", 0, -2)};
+  s.criteria = {
+      area("1"), c11, leaf("1.2", "1", 1, 0, Rule::yes_no), area("2"), c21, area("3"), leaf("3.1", "3", 0, -2)};
   return s;
 }
 
@@ -78,13 +79,31 @@ TEST(CriteriaSets, Problems) {
       {"cycle", [](CriteriaSet& s) { s.criteria[0].parent = "1.1"; }, false},
       {"max below min", [](CriteriaSet& s) { s.criteria[1].min = 3; }, false},
       {"max equal to min", [](CriteriaSet& s) { s.criteria[6].min = 0; }, false},
-      {"negative max", [](CriteriaSet& s) { s.criteria[6].max = -1; s.criteria[6].min = -2; }, false},
+      {"negative max",
+       [](CriteriaSet& s) {
+         s.criteria[6].max = -1;
+         s.criteria[6].min = -2;
+       },
+       false},
       {"step not dividing the range", [](CriteriaSet& s) { s.criteria[1].step = 0.75; }, false},
       {"zero step", [](CriteriaSet& s) { s.criteria[1].step = 0; }, false},
-      {"tiers not decreasing", [](CriteriaSet& s) { s.criteria[4].tiers = {{70, 1.5}, {90, 3}}; }, false},
-      {"tier score above max", [](CriteriaSet& s) { s.criteria[4].tiers = {{90, 4}}; }, false},
+      {"tiers not decreasing",
+       [](CriteriaSet& s) {
+         s.criteria[4].tiers = {{70, 1.5}, {90, 3}};
+       },
+       false},
+      {"tier score above max",
+       [](CriteriaSet& s) {
+         s.criteria[4].tiers = {{90, 4}};
+       },
+       false},
       {"tiers rule without tiers", [](CriteriaSet& s) { s.criteria[4].tiers.clear(); }, false},
-      {"unknown indicator", [](CriteriaSet& s) { s.criteria[4].rule = Rule::indicator; s.criteria[4].indicator = "x"; }, false},
+      {"unknown indicator",
+       [](CriteriaSet& s) {
+         s.criteria[4].rule = Rule::indicator;
+         s.criteria[4].indicator = "x";
+       },
+       false},
       {"known indicator",
        [](CriteriaSet& s) {
          s.criteria[4].rule = Rule::indicator;
@@ -111,18 +130,20 @@ TEST(Scores, WhatEachRuleAllows) {
     double score;
     bool ok;
   } cases[] = {
-      {"1.1", 0, true},    {"1.1", 2, true},     {"1.1", 1.5, true},   {"1.1", 1.25, false},  // off the 0.5 step
-      {"1.1", 2.5, false}, {"1.1", -0.5, false},                                            // out of range
-      {"1.2", 1, true},    {"1.2", 0, true},     {"1.2", 0.5, false},                       // yes/no only
-      {"2.1", 3, true},    {"2.1", 1.5, true},   {"2.1", 0, true},     {"2.1", 2, false},   // tier scores only
-      {"3.1", -2, true},   {"3.1", -0.5, true},  {"3.1", 0, true},     {"3.1", 0.5, false}, // penalty
+      {"1.1", 0, true},     {"1.1", 2, true},     {"1.1", 1.5, true},  {"1.1", 1.25, false},  // off the 0.5 step
+      {"1.1", 2.5, false},  {"1.1", -0.5, false},                                             // out of range
+      {"1.2", 1, true},     {"1.2", 0, true},     {"1.2", 0.5, false},                        // yes/no only
+      {"2.1", 3, true},     {"2.1", 1.5, true},   {"2.1", 0, true},    {"2.1", 2, false},     // tier scores only
+      {"3.1", -2, true},    {"3.1", -0.5, true},  {"3.1", 0, true},    {"3.1", 0.5, false},   // penalty
       {"3.1", -2.5, false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.code) + " = " + std::to_string(c.score));
     auto problem = check_score(find(s, c.code), c.score);
     EXPECT_EQ(!problem, c.ok) << (problem ? problem->message : "");
-    if (problem) { EXPECT_FALSE(problem->message_vi.empty()); }
+    if (problem) {
+      EXPECT_FALSE(problem->message_vi.empty());
+    }
   }
 }
 
@@ -149,7 +170,10 @@ TEST(Submissions, CompleteAndExplained) {
     std::size_t problems;
   } cases[] = {
       {"all at max", {{"1.1", 2}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}}, {}, 0},
-      {"below max, explained", {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", -1}}, {{"1.1", "Thiếu"}, {"3.1", "Vi phạm"}}, 0},
+      {"below max, explained",
+       {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", -1}},
+       {{"1.1", "Thiếu"}, {"3.1", "Vi phạm"}},
+       0},
       {"below max, one unexplained", {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", -1}}, {{"1.1", "Thiếu"}}, 1},
       {"blank explanation counts as none", {{"1.1", 1}, {"1.2", 1}, {"2.1", 3}, {"3.1", 0}}, {{"1.1", "   "}}, 1},
       {"a leaf missing", {{"1.1", 2}, {"1.2", 1}, {"2.1", 3}}, {}, 1},
@@ -182,7 +206,8 @@ TEST(Deadlines, ToTheSecondAndExtensions) {
       {"2019-10-01T08:00:00+07:00", std::nullopt, true},
       {"2019-10-22T17:00:00+07:00", extension, true},
       {"2019-10-22T17:00:01+07:00", extension, false},
-      {"2019-10-18T12:00:00+07:00", parse_rfc3339("2019-10-10T00:00:00+07:00"), true},  // an earlier "extension" never shortens
+      {"2019-10-18T12:00:00+07:00", parse_rfc3339("2019-10-10T00:00:00+07:00"),
+       true},  // an earlier "extension" never shortens
       {"2019-10-19T00:00:00+07:00", parse_rfc3339("2019-10-10T00:00:00+07:00"), false},
   };
   for (const auto& c : cases) {
@@ -230,16 +255,16 @@ TEST(Ranking, TotalsWithAppraisalsComponentsAndBands) {
   std::vector<Component> components = {{"survey", "Khảo sát hài lòng", 0.04, 100}};  // up to 4 points
   auto bands = default_bands();
   std::vector<Score> scores = {
-      {"1.1", 2, {}, "", 1.5, "", ""},     // appraised lower: 1.5 counts
+      {"1.1", 2, {}, "", 1.5, "", ""},  // appraised lower: 1.5 counts
       {"1.2", 1, {}, "", {}, "", ""},
       {"2.1", 1.5, 80, "", {}, "", ""},
       {"3.1", -0.5, {}, "", {}, "", ""},
   };
   auto st = standing(s, "SNV", false, scores, components, {{"survey", 87.5}}, bands);
   ASSERT_TRUE(st.total);
-  EXPECT_DOUBLE_EQ(*st.criteria_total, 3.5);   // 1.5 + 1 + 1.5 − 0.5
-  EXPECT_DOUBLE_EQ(*st.total, 7);              // + 0.04 × 87.5 = 3.5
-  EXPECT_DOUBLE_EQ(st.max_total, 10);          // 6 + 4
+  EXPECT_DOUBLE_EQ(*st.criteria_total, 3.5);  // 1.5 + 1 + 1.5 − 0.5
+  EXPECT_DOUBLE_EQ(*st.total, 7);             // + 0.04 × 87.5 = 3.5
+  EXPECT_DOUBLE_EQ(st.max_total, 10);         // 6 + 4
   EXPECT_DOUBLE_EQ(*st.percent, 70);
   EXPECT_EQ(st.band, "Trung bình");
   EXPECT_DOUBLE_EQ(st.areas.at("1"), 2.5);
@@ -258,8 +283,8 @@ TEST(Ranking, Bands) {
   struct Case {
     std::optional<double> percent;
     const char* band;
-  } cases[] = {{100, "Tốt"}, {90, "Tốt"}, {89.99, "Khá"}, {80, "Khá"}, {65, "Trung bình"}, {64.9, "Yếu"},
-               {0, "Yếu"},   {std::nullopt, ""}};
+  } cases[] = {{100, "Tốt"},       {90, "Tốt"},   {89.99, "Khá"}, {80, "Khá"},
+               {65, "Trung bình"}, {64.9, "Yếu"}, {0, "Yếu"},     {std::nullopt, ""}};
   for (const auto& c : cases) {
     EXPECT_EQ(band_of(bands, c.percent), c.band);
   }
@@ -292,10 +317,10 @@ TEST(Ranking, BandsAsTheFormWritesThem) {
 TEST(PointsAtRisk, LostOverClaimedAndWhatWinsThemBack) {
   auto s = sample_set();
   std::vector<Score> scores = {
-      {"1.1", 2, {}, "", 1, "", ""},        // over-claimed by 1, lost 1
-      {"1.2", 1, {}, "", {}, "", ""},       // nothing lost
-      {"2.1", 1.5, 75, "", {}, "", ""},     // 75 %: 90 wins the points back
-      {"3.1", -1, {}, "", {}, "", ""},      // penalty: 1 lost
+      {"1.1", 2, {}, "", 1, "", ""},     // over-claimed by 1, lost 1
+      {"1.2", 1, {}, "", {}, "", ""},    // nothing lost
+      {"2.1", 1.5, 75, "", {}, "", ""},  // 75 %: 90 wins the points back
+      {"3.1", -1, {}, "", {}, "", ""},   // penalty: 1 lost
   };
   auto risk = points_at_risk(s, scores);
   ASSERT_EQ(risk.size(), 3u);

@@ -49,9 +49,9 @@ TEST_P(IndicatorFed, RateOverTheEvidenceWindowThroughTiers) {
   // Inside the window 01/11/2025-31/10/2026: 3 of 4 online (75 %); the
   // days around it: 3 more, none online, which must not count.
   std::vector<indicators::Dossier> records = {
-      dossier("a", "2025-11-01T00:00:00+07:00", true),   // the window's first second
+      dossier("a", "2025-11-01T00:00:00+07:00", true),  // the window's first second
       dossier("b", "2026-03-10T09:00:00+07:00", true),
-      dossier("c", "2026-10-31T23:59:59+07:00", true),   // its last second
+      dossier("c", "2026-10-31T23:59:59+07:00", true),  // its last second
       dossier("d", "2026-06-01T09:00:00+07:00", false),
       dossier("e", "2025-10-31T23:59:59+07:00", false),  // the second before
       dossier("f", "2026-11-01T00:00:00+07:00", false),  // the second after
@@ -59,7 +59,8 @@ TEST_P(IndicatorFed, RateOverTheEvidenceWindowThroughTiers) {
   };
   auto csv = indicators::to_csv(records);
   auto outcome = indicators::import_batch(
-      db, indicators::ImportRequest{indicators::Kind::dossiers, csv, indicators::Format::csv, std::nullopt, false, 0, {}},
+      db,
+      indicators::ImportRequest{indicators::Kind::dossiers, csv, indicators::Format::csv, std::nullopt, false, 0, {}},
       kWho, parse_rfc3339("2026-11-20T00:00:00+07:00"));
   ASSERT_TRUE(outcome.ok());
 
@@ -70,7 +71,8 @@ TEST_P(IndicatorFed, RateOverTheEvidenceWindowThroughTiers) {
   EXPECT_DOUBLE_EQ(*value, 75.0);
   // A window of part months has no value; nor has a unit without records.
   EXPECT_FALSE(sources.indicator_value("X1", "online_rate", parse_iso_date("2025-11-15"), to));
-  EXPECT_FALSE(sources.indicator_value("P", "on_time_rate", parse_iso_date("2020-01-01"), parse_iso_date("2020-12-31")));
+  EXPECT_FALSE(
+      sources.indicator_value("P", "on_time_rate", parse_iso_date("2020-01-01"), parse_iso_date("2020-12-31")));
 
   // Through a set: 75 % reaches the 70 % tier (2 points), not the 90 % one.
   CriteriaSet set;

@@ -66,7 +66,7 @@ void seed_units(db::Database& db) {
 }
 
 std::vector<std::tuple<std::string, std::optional<double>, int, bool>> level_rows(const std::vector<LevelRanking>& r,
-                                                                                 const std::string& level) {
+                                                                                  const std::string& level) {
   std::vector<std::tuple<std::string, std::optional<double>, int, bool>> out;
   for (const auto& lr : r) {
     if (lr.level != level) continue;
@@ -85,9 +85,10 @@ TEST_P(AssessmentStore, LoadsARoundAndRanksIt) {
   auto ranking = t->db->read([&](db::Connection& c) { return assessments::ranking(c, loaded.round); });
   using Row = std::tuple<std::string, std::optional<double>, int, bool>;
   // SNV: 2 + 1 (appraised) + 0 = 3; STC: 1.5 + 3 − 0.5 = 4.
-  EXPECT_EQ(level_rows(ranking, "department"),
-            (std::vector<Row>{{"STC", 4, 1, false}, {"SNV", 3, 2, false}, {"SCT", std::nullopt, 3, true},
-                              {"STP", std::nullopt, 3, true}}));
+  EXPECT_EQ(
+      level_rows(ranking, "department"),
+      (std::vector<Row>{
+          {"STC", 4, 1, false}, {"SNV", 3, 2, false}, {"SCT", std::nullopt, 3, true}, {"STP", std::nullopt, 3, true}}));
   EXPECT_EQ(level_rows(ranking, "commune"), (std::vector<Row>{{"X1", 7, 1, false}, {"X2", std::nullopt, 2, true}}));
   // Loading the same round twice is a conflict; its sets are not stored again.
   EXPECT_THROW(load_round(*t->db, round_file_from_json(round_file()), {}, kWho, now_seconds()), Error);
@@ -109,7 +110,10 @@ TEST_P(AssessmentStore, ABadFileIsRejectedWhole) {
       {"unknown participant", [](json& f) { f["participants"].push_back("NOPE"); }},
       {"district without a set", [](json& f) { f["participants"].push_back("H1"); }},
       {"appraisal out of range", [](json& f) { f["appraisals"][0]["scores"]["1.2"] = 4; }},
-      {"appraisal of a unit without submission", [](json& f) { f["appraisals"].push_back({{"unit", "SCT"}}); }},
+      {"appraisal of a unit without submission",
+       [](json& f) {
+         f["appraisals"].push_back({{"unit", "SCT"}});
+       }},
       {"level without a deadline", [](json& f) { f["deadlines"].erase("commune"); }},
       {"set with a bad tree", [](json& f) { f["criteria_sets"][0]["criteria"][1]["parent"] = "9"; }},
       {"deadline without offset", [](json& f) { f["deadlines"]["department"] = "2019-10-18T23:59:59"; }},
@@ -205,17 +209,20 @@ TEST_P(AssessmentStore, EvidenceFilesAndDocuments) {
   // 1.1 requires evidence.
   EXPECT_THROW(submit(db, round.id, "SNV", kWho, now), Error);
   // A ".pdf" holding HTML is refused, and nothing is stored.
-  EXPECT_THROW(add_file_evidence(db, round.id, "SNV", "bao-cao.pdf", testing::sample_html(), {"1.1"}, kWho, now), Error);
+  EXPECT_THROW(add_file_evidence(db, round.id, "SNV", "bao-cao.pdf", testing::sample_html(), {"1.1"}, kWho, now),
+               Error);
   // A document outside the evidence window is refused.
-  EXPECT_THROW(add_document_evidence(db, round.id, "SNV", {"12/KH-UBND", "Kế hoạch", "/ke-hoach/1", parse_iso_date("2025-10-31")},
-                                     {"1.1"}, kWho, now),
+  EXPECT_THROW(add_document_evidence(db, round.id, "SNV",
+                                     {"12/KH-UBND", "Kế hoạch", "/ke-hoach/1", parse_iso_date("2025-10-31")}, {"1.1"},
+                                     kWho, now),
                Error);
   EXPECT_THROW(add_file_evidence(db, round.id, "SNV", "bao-cao.pdf", testing::sample_pdf(), {"9.9"}, kWho, now), Error);
-  auto file = add_file_evidence(db, round.id, "SNV", "Báo cáo hạ tầng.pdf", testing::sample_pdf(), {"1.1", "1.2"}, kWho, now);
+  auto file =
+      add_file_evidence(db, round.id, "SNV", "Báo cáo hạ tầng.pdf", testing::sample_pdf(), {"1.1", "1.2"}, kWho, now);
   EXPECT_EQ(file.file_id.size(), 32u);
   EXPECT_EQ(file.criteria, (std::vector<std::string>{"1.1", "1.2"}));
-  auto doc = add_document_evidence(db, round.id, "SNV", {"12/KH-UBND", "Kế hoạch CCHC", "/ke-hoach/1",
-                                                         parse_iso_date("2025-11-01")},
+  auto doc = add_document_evidence(db, round.id, "SNV",
+                                   {"12/KH-UBND", "Kế hoạch CCHC", "/ke-hoach/1", parse_iso_date("2025-11-01")},
                                    {"1.2"}, kWho, now);
   auto stored = db.read([&](db::Connection& c) { return find_file(c, file.file_id); });
   ASSERT_TRUE(stored);

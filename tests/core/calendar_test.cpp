@@ -14,9 +14,7 @@ namespace {
 using namespace std::chrono;
 
 Date d(const char* iso) { return parse_iso_date(iso); }
-Instant at(const char* iso, int hour, int minute = 0) {
-  return start_of_day(d(iso)) + hours(hour) + minutes(minute);
-}
+Instant at(const char* iso, int hour, int minute = 0) { return start_of_day(d(iso)) + hours(hour) + minutes(minute); }
 const WorkCalendar& cal() { return WorkCalendar::vietnam(); }
 
 TEST(Calendar, CoversTheShippedYears) {
@@ -27,23 +25,41 @@ TEST(Calendar, CoversTheShippedYears) {
 TEST(Calendar, WorkingDaysAroundHolidays) {
   const std::pair<const char*, bool> cases[] = {
       // Tết Giáp Thìn 2024: 08/02 (29 tháng Chạp) to 14/02 (mùng 5).
-      {"2024-02-07", true}, {"2024-02-08", false}, {"2024-02-10", false}, {"2024-02-12", false},
-      {"2024-02-14", false}, {"2024-02-15", true},
+      {"2024-02-07", true},
+      {"2024-02-08", false},
+      {"2024-02-10", false},
+      {"2024-02-12", false},
+      {"2024-02-14", false},
+      {"2024-02-15", true},
       // Tết Ất Tỵ 2025: 25/01 to 02/02; 27/01 replaces Saturday 01/02.
-      {"2025-01-24", true}, {"2025-01-27", false}, {"2025-01-29", false}, {"2025-01-31", false},
+      {"2025-01-24", true},
+      {"2025-01-27", false},
+      {"2025-01-29", false},
+      {"2025-01-31", false},
       {"2025-02-03", true},
       // 30/4–1/5/2024: Monday 29/04 off, made up on Saturday 04/05.
-      {"2024-04-26", true}, {"2024-04-29", false}, {"2024-05-01", false}, {"2024-05-02", true},
-      {"2024-05-04", true}, {"2024-05-05", false},
+      {"2024-04-26", true},
+      {"2024-04-29", false},
+      {"2024-05-01", false},
+      {"2024-05-02", true},
+      {"2024-05-04", true},
+      {"2024-05-05", false},
       // 30/4–1/5/2025: Friday 02/05 off, made up on Saturday 26/04.
-      {"2025-04-26", true}, {"2025-05-02", false},
+      {"2025-04-26", true},
+      {"2025-05-02", false},
       // Quốc khánh: two days from 2021, one before.
-      {"2020-09-02", false}, {"2020-09-03", true}, {"2024-09-02", false}, {"2024-09-03", false},
+      {"2020-09-02", false},
+      {"2020-09-03", true},
+      {"2024-09-02", false},
+      {"2024-09-03", false},
       {"2024-09-04", true},
       // Hùng Kings on a Sunday (2022): Monday 11/04 off instead.
-      {"2022-04-11", false}, {"2022-04-12", true},
+      {"2022-04-11", false},
+      {"2022-04-12", true},
       // Plain weekend and weekday.
-      {"2024-03-09", false}, {"2024-03-10", false}, {"2024-03-11", true},
+      {"2024-03-09", false},
+      {"2024-03-10", false},
+      {"2024-03-11", true},
   };
   for (const auto& [iso, working] : cases) {
     SCOPED_TRACE(iso);
@@ -90,13 +106,11 @@ TEST(Calendar, AddWorkingDaysToAnInstant) {
     int n;
     Instant want;
   } cases[] = {
-      {at("2024-02-02", 15), 3, at("2024-02-07", 15)},
-      {at("2024-02-02", 15), 4, at("2024-02-15", 15)},
+      {at("2024-02-02", 15), 3, at("2024-02-07", 15)}, {at("2024-02-02", 15), 4, at("2024-02-15", 15)},
       {at("2024-05-04", 10), 1, at("2024-05-06", 10)},  // from a make-up Saturday
       {at("2024-05-05", 10), 1, at("2024-05-07", 0)},   // from a Sunday: ends with Monday
       {at("2024-02-10", 9), 1, at("2024-02-16", 0)},    // from Tết: ends with 15/02
-      {at("2024-05-05", 10), 0, at("2024-05-05", 10)},
-      {at("2024-03-11", 0), 1, at("2024-03-12", 0)},
+      {at("2024-05-05", 10), 0, at("2024-05-05", 10)}, {at("2024-03-11", 0), 1, at("2024-03-12", 0)},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(format_rfc3339_vn(c.from) + " + " + std::to_string(c.n));

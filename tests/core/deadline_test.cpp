@@ -22,8 +22,8 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
       {"Hoàn thành trước ngày 21 tháng 6 năm 2024", "date", "2024-06-21", "Trước ngày 21/06/2024"},
       {"15.12.2023", "date", "2023-12-15", "Trước ngày 15/12/2023"},
       {"ngày 29/02/2024", "date", "2024-02-29", "Trước ngày 29/02/2024"},
-      {"truoc ngay 3O/9/2O24", "date", "2024-09-30", "Trước ngày 30/09/2024"},   // O for 0
-      {"trước ngày 2l/6/2024", "date", "2024-06-21", "Trước ngày 21/06/2024"},   // l for 1
+      {"truoc ngay 3O/9/2O24", "date", "2024-09-30", "Trước ngày 30/09/2024"},  // O for 0
+      {"trước ngày 2l/6/2024", "date", "2024-06-21", "Trước ngày 21/06/2024"},  // l for 1
       // months
       {"Tháng 11/2022", "month", "2022-11-30", "Tháng 11/2022"},
       {"thang 11 nam 2022", "month", "2022-11-30", "Tháng 11/2022"},
@@ -73,9 +73,9 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
 }
 
 TEST(Deadline, RefusesWhatItCannotRead) {
-  const char* bad[] = {"",          "sớm",           "Quý V/2022",        "Quý I",         "tháng 5",
-                       "Tháng 13/2022", "31/02/2024", "32/1/2024",        "Quý IV/20222",  "trong năm 1890",
-                       "Năm",       "2024-2025",     "Quý IIII/2023",     "\xFF\xFE"};
+  const char* bad[] = {
+      "",          "sớm",          "Quý V/2022",     "Quý I", "tháng 5",   "Tháng 13/2022", "31/02/2024",
+      "32/1/2024", "Quý IV/20222", "trong năm 1890", "Năm",   "2024-2025", "Quý IIII/2023", "\xFF\xFE"};
   for (const char* text : bad) {
     SCOPED_TRACE(text);
     try {

@@ -35,9 +35,9 @@ TEST(FileType, EvidenceUploads) {
       {"ảnh hội nghị.jpeg", sample_jpeg(), "anh-hoi-nghi.jpg", "image/jpeg"},
       {"....png", sample_png(), "tep.png", "image/png"},
       {"that-ra-la-html.pdf", sample_html(), nullptr, ""},  // named .pdf, holds HTML
-      {"anh.png", sample_svg(), nullptr, ""},              // named .png, holds SVG
-      {"bien-ban.docx", sample_pdf(), nullptr, ""},        // a PDF is not a DOCX
-      {"trang.html", sample_html(), nullptr, ""},          // never accepted at all
+      {"anh.png", sample_svg(), nullptr, ""},               // named .png, holds SVG
+      {"bien-ban.docx", sample_pdf(), nullptr, ""},         // a PDF is not a DOCX
+      {"trang.html", sample_html(), nullptr, ""},           // never accepted at all
       {"logo.svg", sample_svg(), nullptr, ""},
       {"khong-duoi", sample_pdf(), nullptr, ""},
       {"rong.pdf", "", nullptr, ""},

@@ -43,8 +43,8 @@ TEST(Text, RejectsInvalidUtf8) {
 
 TEST(Text, CutBetweenCharacters) {
   EXPECT_EQ(cut_utf8("Đồng Nai", 100), "Đồng Nai");
-  EXPECT_EQ(cut_utf8("Đồng Nai", 2), "Đ");   // "Đ" is two bytes
-  EXPECT_EQ(cut_utf8("Đồng Nai", 3), "Đ");   // not half of "ồ"
+  EXPECT_EQ(cut_utf8("Đồng Nai", 2), "Đ");  // "Đ" is two bytes
+  EXPECT_EQ(cut_utf8("Đồng Nai", 3), "Đ");  // not half of "ồ"
   EXPECT_EQ(cut_utf8("Đồng Nai", 5), "Đồ");
   EXPECT_EQ(cut_utf8("Đồng Nai", 0), "");
   EXPECT_TRUE(is_valid_utf8(cut_utf8("ệệệệệ", 7)));
@@ -85,7 +85,7 @@ TEST(Text, VietnameseNumbers) {
   EXPECT_EQ(format_int(-1234567), "-1.234.567");
   EXPECT_EQ(format_int(9007199254740993LL), "9.007.199.254.740.993");  // past double precision
   EXPECT_EQ(format_decimal(1234.5, 1), "1.234,5");
-  EXPECT_EQ(format_decimal(0.125, 2), "0,13");   // half away from zero
+  EXPECT_EQ(format_decimal(0.125, 2), "0,13");  // half away from zero
   EXPECT_EQ(format_decimal(2.5, 0), "3");
   EXPECT_EQ(format_decimal(-2.5, 0), "-3");
   EXPECT_EQ(format_percent(96.5), "96,5 %");
@@ -94,10 +94,9 @@ TEST(Text, VietnameseNumbers) {
   EXPECT_EQ(format_percent(0, 0), "0 %");
 }
 
-
 TEST(Text, VietnameseAlphabeticalOrder) {
   EXPECT_TRUE(collate_less("Phường Tân Đông Hiệp", "Phường Trảng Dài"));  // â before r
-  EXPECT_TRUE(collate_less("Đồng Nai", "Gia Lai"));                        // đ after d, before g
+  EXPECT_TRUE(collate_less("Đồng Nai", "Gia Lai"));                       // đ after d, before g
   EXPECT_TRUE(collate_less("Dầu Giây", "Đồng Nai"));
   EXPECT_TRUE(collate_less("an", "ăn"));
   EXPECT_TRUE(collate_less("ăn", "ân"));

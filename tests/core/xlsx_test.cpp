@@ -85,14 +85,15 @@ TEST(Xlsx, Refusals) {
       "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
       "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>3</v></c></row></sheetData></worksheet>";
   try {
-    read_first_sheet(package({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels},
-                              {"xl/worksheets/data.xml", sheet}}));
+    read_first_sheet(package(
+        {{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels}, {"xl/worksheets/data.xml", sheet}}));
     ADD_FAILURE() << "a missing shared string was accepted";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
     EXPECT_NE(std::string(e.what()).find("missing shared string"), std::string::npos);
   }
-  EXPECT_THROW(read_first_sheet(package({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels},
+  EXPECT_THROW(read_first_sheet(package({{"xl/workbook.xml", kWorkbook},
+                                         {"xl/_rels/workbook.xml.rels", kRels},
                                          {"xl/worksheets/data.xml", "<worksheet><sheetData><row>"}})),
                Error);  // XML cut short
 }

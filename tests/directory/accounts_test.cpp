@@ -19,16 +19,16 @@ TEST(Passwords, Rules) {
     bool ok;
   } cases[] = {
       {"short", false},
-      {"elevenchars", false},                 // 11
-      {"twelve chars", true},                 // 12, spaces allowed
-      {"mật khẩu dài", true},                 // 12 code points, more bytes
-      {"mật khẩu dà", false},                 // 11 code points
-      {std::string(128, 'x') , true},
+      {"elevenchars", false},  // 11
+      {"twelve chars", true},  // 12, spaces allowed
+      {"mật khẩu dài", true},  // 12 code points, more bytes
+      {"mật khẩu dà", false},  // 11 code points
+      {std::string(128, 'x'), true},
       {std::string(129, 'x'), false},
-      {"123456789012", false},                // common
-      {"PASSWORD1234", false},                // common, any case
+      {"123456789012", false},  // common
+      {"PASSWORD1234", false},  // common, any case
       {"ticketmaster", false},
-      {"hoàng hôn trên sông Đồng Nai", true}, // a passphrase, no composition rules
+      {"hoàng hôn trên sông Đồng Nai", true},  // a passphrase, no composition rules
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.password);
@@ -49,7 +49,8 @@ TEST(Passwords, Argon2idHashing) {
   EXPECT_FALSE(needs_rehash(h));
   char weak[crypto_pwhash_STRBYTES];
   ASSERT_EQ(crypto_pwhash_str_alg(weak, "x", 1, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN,
-                                  crypto_pwhash_ALG_ARGON2ID13), 0);
+                                  crypto_pwhash_ALG_ARGON2ID13),
+            0);
   EXPECT_TRUE(needs_rehash(weak));
   auto g = generate_password();
   EXPECT_EQ(g.size(), 16u);
@@ -63,16 +64,26 @@ TEST(Roles, PermissionTable) {
     const char* permission;
     bool held;
   } cases[] = {
-      {"admin", "users.manage", true},       {"admin", "audit.read", true},
-      {"admin", "units.read", true},         {"unit_officer", "units.read", true},
-      {"unit_officer", "users.manage", false}, {"unit_officer", "audit.read", false},
-      {"viewer", "units.read", true},        {"viewer", "units.manage", false},
-      {"editor", "signed_in", true},         {"nobody", "signed_in", false},
-      {"viewer", "indicators.read", true},   {"viewer", "indicators.import", false},
-      {"unit_officer", "indicators.import", true}, {"unit_leader", "indicators.import", true},
-      {"editor", "indicators.import", false}, {"unit_officer", "indicators.manage", false},
-      {"admin", "indicators.manage", true},  {"admin", "indicators.push", false},
-      {"api_client", "indicators.push", true}, {"api_client", "indicators.read", false},
+      {"admin", "users.manage", true},
+      {"admin", "audit.read", true},
+      {"admin", "units.read", true},
+      {"unit_officer", "units.read", true},
+      {"unit_officer", "users.manage", false},
+      {"unit_officer", "audit.read", false},
+      {"viewer", "units.read", true},
+      {"viewer", "units.manage", false},
+      {"editor", "signed_in", true},
+      {"nobody", "signed_in", false},
+      {"viewer", "indicators.read", true},
+      {"viewer", "indicators.import", false},
+      {"unit_officer", "indicators.import", true},
+      {"unit_leader", "indicators.import", true},
+      {"editor", "indicators.import", false},
+      {"unit_officer", "indicators.manage", false},
+      {"admin", "indicators.manage", true},
+      {"admin", "indicators.push", false},
+      {"api_client", "indicators.push", true},
+      {"api_client", "indicators.read", false},
       {"api_client", "signed_in", false},
   };
   for (const auto& c : cases) {
@@ -109,7 +120,8 @@ TEST_P(Accounts, AddUserValidates) {
   CCHC_TEST_DB(t, GetParam());
   seed(*t->db);
   auto now = now_seconds();
-  auto u = add_user(*t->db, {"Can.Bo", "Cán bộ", "TD", {"unit_officer", "unit_officer"}, "một câu dài để nhớ"}, kWho, now);
+  auto u =
+      add_user(*t->db, {"Can.Bo", "Cán bộ", "TD", {"unit_officer", "unit_officer"}, "một câu dài để nhớ"}, kWho, now);
   EXPECT_EQ(u.username, "can.bo");
   EXPECT_EQ(u.roles, std::vector<std::string>{"unit_officer"});
   struct Bad {
@@ -148,12 +160,14 @@ TEST_P(Accounts, SignInThrottlesAfterFiveFailures) {
               SignIn::Outcome::bad_credentials);
   }
   // The sixth attempt is refused, even with the right password.
-  EXPECT_EQ(check_sign_in(*t->db, "an.nguyen", "một câu dài để nhớ", "10.0.0.1", now + std::chrono::seconds(10)).outcome,
-            SignIn::Outcome::throttled);
+  EXPECT_EQ(
+      check_sign_in(*t->db, "an.nguyen", "một câu dài để nhớ", "10.0.0.1", now + std::chrono::seconds(10)).outcome,
+      SignIn::Outcome::throttled);
   // Another address is not affected; the same address is after 15 minutes.
   EXPECT_EQ(check_sign_in(*t->db, "an.nguyen", "một câu dài để nhớ", "10.0.0.2", now).outcome, SignIn::Outcome::ok);
-  EXPECT_EQ(check_sign_in(*t->db, "an.nguyen", "một câu dài để nhớ", "10.0.0.1", now + std::chrono::minutes(16)).outcome,
-            SignIn::Outcome::ok);
+  EXPECT_EQ(
+      check_sign_in(*t->db, "an.nguyen", "một câu dài để nhớ", "10.0.0.1", now + std::chrono::minutes(16)).outcome,
+      SignIn::Outcome::ok);
   // Unknown users look the same as wrong passwords.
   EXPECT_EQ(check_sign_in(*t->db, "nobody", "một câu dài để nhớ", "10.0.0.1", now).outcome,
             SignIn::Outcome::bad_credentials);
@@ -170,8 +184,11 @@ TEST_P(Accounts, WeakHashesAreUpgradedAtSignIn) {
   char weak[crypto_pwhash_STRBYTES];
   std::string pw = "một câu dài để nhớ";
   ASSERT_EQ(crypto_pwhash_str_alg(weak, pw.data(), pw.size(), crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN,
-                                  crypto_pwhash_ALG_ARGON2ID13), 0);
-  t->db->write([&](db::Connection& c) { c.query("UPDATE users SET password_hash = ? WHERE id = ?", {std::string(weak), u.id}); });
+                                  crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  t->db->write([&](db::Connection& c) {
+    c.query("UPDATE users SET password_hash = ? WHERE id = ?", {std::string(weak), u.id});
+  });
   EXPECT_EQ(check_sign_in(*t->db, "an.nguyen", pw, "a", now_seconds()).outcome, SignIn::Outcome::ok);
   auto now_hash = password_hash_of(*t->db, u.id);
   EXPECT_NE(*now_hash, std::string(weak));

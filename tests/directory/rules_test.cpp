@@ -27,7 +27,9 @@ std::string lines_of(const std::vector<LineError>& errors) {
 }
 
 TEST(Csv, ParsesQuotesAndTracksLines) {
-  auto recs = csv::parse("\xEF\xBB\xBF" "a,b\n\n\"x, y\",\"he said \"\"hi\"\"\"\n\"multi\nline\",z\r\nlast,1");
+  auto recs = csv::parse(
+      "\xEF\xBB\xBF"
+      "a,b\n\n\"x, y\",\"he said \"\"hi\"\"\"\n\"multi\nline\",z\r\nlast,1");
   ASSERT_EQ(recs.size(), 4u);
   EXPECT_EQ(recs[0].line, 1);
   EXPECT_EQ(recs[1].line, 3);
@@ -61,18 +63,15 @@ TEST(UnitsCsv, EachRejectionNamesItsLine) {
     const char* lines;  // the lines reported
   } cases[] = {
       {"duplicate code",
-       "DNI,Tỉnh,province,,2004-01-01,\nSNV,Sở,department,DNI,2004-01-01,\nSNV,Sở 2,department,DNI,2004-01-01,\n",
-       "4"},
+       "DNI,Tỉnh,province,,2004-01-01,\nSNV,Sở,department,DNI,2004-01-01,\nSNV,Sở 2,department,DNI,2004-01-01,\n", "4"},
       {"unknown parent", "DNI,Tỉnh,province,,2004-01-01,\nX,Xã,commune,NOPE,2004-01-01,\n", "3"},
       {"unknown level", "DNI,Tỉnh,province,,2004-01-01,\nX,Xã,hamlet,DNI,2004-01-01,\n", "3"},
       {"bad date", "DNI,Tỉnh,province,,2004-13-01,\nX,Xã,commune,DNI,01/01/2004,\n", "2,3"},
       {"ends before it begins", "DNI,Tỉnh,province,,2004-01-01,2003-12-31\n", "2"},
-      {"cycle", "A,A,province,C,2004-01-01,\nB,B,district,A,2004-01-01,\nC,C,commune,B,2004-01-01,\n",
-       "2,3,4"},
+      {"cycle", "A,A,province,C,2004-01-01,\nB,B,district,A,2004-01-01,\nC,C,commune,B,2004-01-01,\n", "2,3,4"},
       {"own parent", "A,A,province,A,2004-01-01,\n", "2"},
       {"parent closes first",
-       "DNI,Tỉnh,province,,2004-01-01,\nH,Huyện,district,DNI,2004-01-01,2025-06-30\nX,Xã,commune,H,2004-01-01,\n",
-       "4"},
+       "DNI,Tỉnh,province,,2004-01-01,\nH,Huyện,district,DNI,2004-01-01,2025-06-30\nX,Xã,commune,H,2004-01-01,\n", "4"},
       {"wrong field count", "DNI,Tỉnh,province,,2004-01-01\n", "2"},
       {"bad code", "D N I,Tỉnh,province,,2004-01-01,\n", "2"},
       {"empty name", "DNI,,province,,2004-01-01,\n", "2"},
@@ -92,8 +91,9 @@ TEST(UnitsCsv, HeaderIsChecked) {
   EXPECT_EQ(parse_units_csv("").errors.size(), 1u);
   EXPECT_EQ(parse_units_csv("code,name,level\n").errors.size(), 1u);
   EXPECT_EQ(parse_units_csv(kHeader.substr(0, kHeader.size() - 1) + ",colour\n").errors.size(), 1u);
-  auto ok = parse_units_csv("code,name,level,parent_code,valid_from,valid_to,short_name,successor_codes\n"
-                            "A,Ủy ban,province,,2004-01-01,2025-06-30,UB,B; C\n");
+  auto ok = parse_units_csv(
+      "code,name,level,parent_code,valid_from,valid_to,short_name,successor_codes\n"
+      "A,Ủy ban,province,,2004-01-01,2025-06-30,UB,B; C\n");
   ASSERT_TRUE(ok.errors.empty());
   EXPECT_EQ(ok.units[0].short_name, "UB");
   EXPECT_EQ(ok.units[0].successor_codes, (std::vector<std::string>{"B", "C"}));

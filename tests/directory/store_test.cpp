@@ -28,9 +28,8 @@ const char* kFile =
     "TDHM,Phường Tân Đông Hiệp,commune,DNI,2025-07-01,,\n";
 
 std::int64_t count(db::Database& db, const char* table) {
-  return db.read([&](db::Connection& c) {
-    return c.query(std::string("SELECT COUNT(*) AS n FROM ") + table).one().i64("n");
-  });
+  return db.read(
+      [&](db::Connection& c) { return c.query(std::string("SELECT COUNT(*) AS n FROM ") + table).one().i64("n"); });
 }
 
 TEST_P(DirectoryStore, ImportsOnceAndReimportChangesNothing) {
@@ -80,8 +79,8 @@ TEST_P(DirectoryStore, ARejectedFileWritesNothing) {
   auto before_audit = count(*t->db, "audit_log");
   auto bad = import_units(*t->db,
                           "code,name,level,parent_code,valid_from,valid_to\n"
-                          "NEW1,Xã mới 1,commune,DNI,2025-07-01,\n"     // fine on its own
-                          "SNV,Sở Nội vụ,department,LOOP,2004-01-01,\n" // cycle via LOOP
+                          "NEW1,Xã mới 1,commune,DNI,2025-07-01,\n"      // fine on its own
+                          "SNV,Sở Nội vụ,department,LOOP,2004-01-01,\n"  // cycle via LOOP
                           "LOOP,Vòng,district,SNV,2004-01-01,\n"
                           "NEW2,Xã mới 2,commune,NOWHERE,2025-07-01,\n",
                           kWho, kNow);

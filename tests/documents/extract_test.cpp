@@ -19,8 +19,7 @@ namespace {
 std::string tiny_pdf(const std::string& line) {
   std::string stream = "BT /F1 12 Tf 72 720 Td (" + line + ") Tj ET";
   std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
       fmt::format("<< /Length {} >>\nstream\n{}\nendstream", stream.size(), stream),
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};

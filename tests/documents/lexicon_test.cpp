@@ -17,13 +17,13 @@ TEST(Lexicon, RestoresFromWhatItLearned) {
     const char* out;
   } cases[] = {
       {"cai cach hanh chinh nam 2024", "cải cách hành chính năm 2024"},
-      {"Cai cach hanh chinh", "Cải cách hành chính"},           // the first capital kept
-      {"KE HOACH CAI CACH", "KẾ HOẠCH CẢI CÁCH"},               // all capitals kept
+      {"Cai cach hanh chinh", "Cải cách hành chính"},  // the first capital kept
+      {"KE HOACH CAI CACH", "KẾ HOẠCH CẢI CÁCH"},      // all capitals kept
       {"So Noi vu", "Sở Nội vụ"},
-      {"Dong Nai", "Đồng Nai"},                                 // the pair decides: not "động"
+      {"Dong Nai", "Đồng Nai"},  // the pair decides: not "động"
       {"hoat dong", "hoạt động"},
-      {"cải cách hành chính", "cải cách hành chính"},           // already right: unchanged
-      {"xyz cai cach", "xyz cải cách"},                         // unknown words stay
+      {"cải cách hành chính", "cải cách hành chính"},  // already right: unchanged
+      {"xyz cai cach", "xyz cải cách"},                // unknown words stay
       {"", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(l.restore(c.in), c.out) << c.in;

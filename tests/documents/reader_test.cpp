@@ -32,14 +32,14 @@ TEST(Reader, NumberForms) {
   } cases[] = {
       {"Số: 77/KH-VP\n", "77/KH-VP", 77, "KH"},
       {"Số: 3183/QĐ-UBND\n", "3183/QĐ-UBND", 3183, "QĐ"},
-      {"Số: 3183/QD-UBND\n", "3183/QĐ-UBND", 3183, "QĐ"},            // OCR lost the Đ
-      {"So: 12 / BC - SNV\n", "12/BC-SNV", 12, "BC"},                // spaces inside
-      {"S6: 45/TB-UBND\n", "45/TB-UBND", 45, "TB"},                  // "S6:" for "Số:"
-      {"Số: **8149**/UBND-TTHC\n", "8149/UBND-TTHC", 8149, "CV"},    // markdown; a letter
+      {"Số: 3183/QD-UBND\n", "3183/QĐ-UBND", 3183, "QĐ"},          // OCR lost the Đ
+      {"So: 12 / BC - SNV\n", "12/BC-SNV", 12, "BC"},              // spaces inside
+      {"S6: 45/TB-UBND\n", "45/TB-UBND", 45, "TB"},                // "S6:" for "Số:"
+      {"Số: **8149**/UBND-TTHC\n", "8149/UBND-TTHC", 8149, "CV"},  // markdown; a letter
       {"Số: 2636/CTr-VP\n", "2636/CTr-VP", 2636, "CTr"},
-      {"Số: 1|2/KH-UBND\n", "112/KH-UBND", 112, "KH"},               // '|' read as 1
-      {"Sé:.J /4 /KH-UBND\n", nullptr, std::nullopt, "KH"},          // illegible: never guessed
-      {"86: 77/KH-VP Dong Nai\n", "77/KH-VP", 77, "KH"},             // the label lost
+      {"Số: 1|2/KH-UBND\n", "112/KH-UBND", 112, "KH"},       // '|' read as 1
+      {"Sé:.J /4 /KH-UBND\n", nullptr, std::nullopt, "KH"},  // illegible: never guessed
+      {"86: 77/KH-VP Dong Nai\n", "77/KH-VP", 77, "KH"},     // the label lost
   };
   for (const auto& c : cases) {
     auto r = read(c.text);
@@ -64,12 +64,12 @@ TEST(Reader, DateForms) {
     const char* place;
   } cases[] = {
       {"Đồng Nai, ngày 11 tháng 01 năm 2023", "2023-01-11", "Đồng Nai"},
-      {"Dong Nai, ngay 11 thang 01 ndm 2023", "2023-01-11", "Dong Nai"},        // no marks, "ndm"
+      {"Dong Nai, ngay 11 thang 01 ndm 2023", "2023-01-11", "Dong Nai"},      // no marks, "ndm"
       {"Vĩnh Cửu, ngày **24** tháng 10 năm 2022", "2022-10-24", "Vĩnh Cửu"},  // markdown
       {"Biên Hòa, ngày 5 tháng 3 năm 2024", "2024-03-05", "Biên Hòa"},
-      {"Doéng Nai, ngay |§ thang 01 ndm 2024", nullptr, "Doéng Nai"},          // the day illegible
-      {"Đồng Nai, ngày 31 tháng 02 năm 2024", nullptr, "Đồng Nai"},            // no such day
-      {"Đồng Nai, ngày 1O tháng 01 năm 2024", "2024-01-10", "Đồng Nai"},       // O for 0
+      {"Doéng Nai, ngay |§ thang 01 ndm 2024", nullptr, "Doéng Nai"},     // the day illegible
+      {"Đồng Nai, ngày 31 tháng 02 năm 2024", nullptr, "Đồng Nai"},       // no such day
+      {"Đồng Nai, ngày 1O tháng 01 năm 2024", "2024-01-10", "Đồng Nai"},  // O for 0
   };
   for (const auto& c : cases) {
     auto r = read(c.text);
@@ -95,7 +95,8 @@ TEST(Reader, Citations) {
   } cases[] = {
       {"theo Quyết định số 3732/QĐ-UBND ngày 12/10/2020 của UBND tỉnh về việc", "3732/QĐ-UBND", "QĐ", "2020-10-12",
        "UBND tỉnh"},
-      {"Nghi quyét sb 76/NQ-CP ngay 15 thang 7 nam 2021 cua Chinh phu vé viéc", "76/NQ-CP", "NQ", "2021-07-15", "Chinh phu"},
+      {"Nghi quyét sb 76/NQ-CP ngay 15 thang 7 nam 2021 cua Chinh phu vé viéc", "76/NQ-CP", "NQ", "2021-07-15",
+       "Chinh phu"},
       {"tại văn bản số 10872/UBND-HCC ngày 13/10/2022 về việc rà soát", "10872/UBND-HCC", "CV", "2022-10-13", ""},
       {"Kế hoạch số 16341/KH-UBND ngày 28/12/2021 của Chủ tịch UBND tỉnh về cải cách", "16341/KH-UBND", "KH",
        "2021-12-28", "Chủ tịch UBND tỉnh"},
@@ -115,9 +116,10 @@ TEST(Reader, Citations) {
   }
   // "Căn cứ" paragraphs are the legal bases, apart from other citations;
   // a document cited twice is listed once.
-  auto r = read("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n\n"
-                "Thực hiện Kế hoạch số 282/KH-UBND ngày 29/12/2022 của UBND tỉnh;\n"
-                "theo Kế hoạch số 282/KH-UBND nêu trên.\n");
+  auto r = read(
+      "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n\n"
+      "Thực hiện Kế hoạch số 282/KH-UBND ngày 29/12/2022 của UBND tỉnh;\n"
+      "theo Kế hoạch số 282/KH-UBND nêu trên.\n");
   ASSERT_EQ(r.legal_bases.size(), 1u);
   EXPECT_EQ(r.legal_bases[0].number_symbol, "76/NQ-CP");
   ASSERT_EQ(r.references.size(), 1u);
@@ -149,8 +151,9 @@ TEST(Reader, ListsTitleAndSigner) {
 }
 
 TEST(Reader, TheOutlineAsATree) {
-  auto r = read("I. MỤC TIÊU, YÊU CẦU\n1. Mục tiêu\nNội dung.\n2. Yêu cầu\na) Một yêu cầu\nII. NHIỆM VỤ\n"
-                "1. Cải cách thể chế\n1.1. Mục tiêu\n1.2. Nhiệm vụ\nI. không phải tiêu đề vì viết thường\n");
+  auto r = read(
+      "I. MỤC TIÊU, YÊU CẦU\n1. Mục tiêu\nNội dung.\n2. Yêu cầu\na) Một yêu cầu\nII. NHIỆM VỤ\n"
+      "1. Cải cách thể chế\n1.1. Mục tiêu\n1.2. Nhiệm vụ\nI. không phải tiêu đề vì viết thường\n");
   ASSERT_EQ(r.outline.size(), 2u);
   EXPECT_EQ(r.outline[0].label, "I");
   ASSERT_EQ(r.outline[0].children.size(), 2u);
@@ -180,14 +183,20 @@ TEST(Reader, TasksWithTheirUnitsAndDeadlines) {
     const char* unit_code;
     const char* kind;  // "" for none
     const char* due;
-  } want[] = {{"SNV", "date", "2024-06-21"}, {"SNV", "continuous", ""}, {"STTTT", "quarter", "2023-03-31"},
-              {"STTTT", "month", "2024-02-29"}, {"STTTT", "", ""}};
+  } want[] = {{"SNV", "date", "2024-06-21"},
+              {"SNV", "continuous", ""},
+              {"STTTT", "quarter", "2023-03-31"},
+              {"STTTT", "month", "2024-02-29"},
+              {"STTTT", "", ""}};
   for (std::size_t i = 0; i < r.tasks.size(); ++i) {
     const auto& task = r.tasks[i];
     EXPECT_EQ(task.unit_code, want[i].unit_code) << task.text;
     EXPECT_EQ(task.deadline ? task.deadline->kind : "", want[i].kind) << task.text;
-    EXPECT_EQ(task.deadline && task.deadline->due ? format_iso_date(*task.deadline->due) : "", want[i].due) << task.text;
-    if (task.deadline) { EXPECT_EQ(text::fold(at_span(text, task.deadline->span)), text::fold(task.deadline->text)); }
+    EXPECT_EQ(task.deadline && task.deadline->due ? format_iso_date(*task.deadline->due) : "", want[i].due)
+        << task.text;
+    if (task.deadline) {
+      EXPECT_EQ(text::fold(at_span(text, task.deadline->span)), text::fold(task.deadline->text));
+    }
   }
   EXPECT_EQ(*r.tasks[2].unit.value, "Sở Thông tin và Truyền thông");
   EXPECT_EQ(r.tasks[4].text, "Phối hợp tổ chức hội nghị trực tuyến với các xã.");  // a wrapped item is one task
@@ -198,9 +207,10 @@ TEST(Reader, TasksWithTheirUnitsAndDeadlines) {
 TEST(Reader, ADirectivesTasksUnderItsNumberedHeadings) {
   // No roman sections: the numbered headings name the units (markdown
   // emphasis and heading marks as the digital letters have them).
-  auto r = read("Số: 8/UBND-VP\n\n**1. Phòng Nội vụ huyện:**\n\n- Rà soát nhiệm vụ, hoàn thành trong Quý IV/2022;\n"
-                "- Báo cáo kết quả.\n\n## **2. Văn phòng HĐND và UBND huyện**\n\n- Theo dõi thường xuyên.\n\n"
-                "Nơi nhận:\n- Như trên.\n\n1. Một văn bản khác đính kèm\n- Không phải nhiệm vụ của văn bản này.\n");
+  auto r = read(
+      "Số: 8/UBND-VP\n\n**1. Phòng Nội vụ huyện:**\n\n- Rà soát nhiệm vụ, hoàn thành trong Quý IV/2022;\n"
+      "- Báo cáo kết quả.\n\n## **2. Văn phòng HĐND và UBND huyện**\n\n- Theo dõi thường xuyên.\n\n"
+      "Nơi nhận:\n- Như trên.\n\n1. Một văn bản khác đính kèm\n- Không phải nhiệm vụ của văn bản này.\n");
   ASSERT_EQ(r.tasks.size(), 3u);
   EXPECT_EQ(*r.tasks[0].unit.value, "Phòng Nội vụ huyện");
   EXPECT_EQ(r.tasks[0].deadline->kind, "quarter");
@@ -217,14 +227,23 @@ TEST(Reader, Targets) {
     const char* comparator;
     const char* indicator;
   } cases[] = {
-      {"Tỷ lệ hồ sơ trực tuyến đạt 60% cấp Sở, 20% cấp huyện, 5% cấp xã;", std::nullopt,
-       {{"department", 60}, {"district", 20}, {"commune", 5}}, "at_least", "online_rate"},
+      {"Tỷ lệ hồ sơ trực tuyến đạt 60% cấp Sở, 20% cấp huyện, 5% cấp xã;",
+       std::nullopt,
+       {{"department", 60}, {"district", 20}, {"commune", 5}},
+       "at_least",
+       "online_rate"},
       {"Tỷ lệ hồ sơ giải quyết đúng hạn từ 96% trở lên.", 96, {}, "at_least", "on_time_rate"},
       {"Tối thiểu 50% hồ sơ thủ tục hành chính được số hóa.", 50, {}, "at_least", "digitized_rate"},
       {"100% thủ tục hành chính được công khai đầy đủ.", 100, {}, "equal", ""},
-      {"Ty le ho so truc tuyen dat 70% tai cap so, 30% tai cap huyen", std::nullopt,
-       {{"department", 70}, {"district", 30}}, "at_least", "online_rate"},
-      {"Tỷ lệ người dân hài lòng với việc xử lý phản ánh, kiến nghị đạt tối thiểu 92%.", 92, {}, "at_least",
+      {"Ty le ho so truc tuyen dat 70% tai cap so, 30% tai cap huyen",
+       std::nullopt,
+       {{"department", 70}, {"district", 30}},
+       "at_least",
+       "online_rate"},
+      {"Tỷ lệ người dân hài lòng với việc xử lý phản ánh, kiến nghị đạt tối thiểu 92%.",
+       92,
+       {},
+       "at_least",
        "feedback_satisfaction_rate"},
       {"Ty 1€ giai quyéthd so dung han dat t5i thiéu 96%.", 96, {}, "at_least", "on_time_rate"},  // OCR
       {"Mức độ hài lòng đạt 92,5%.", 92.5, {}, "at_least", "satisfaction_rate"},
@@ -290,9 +309,12 @@ void expect_value(const json& got, const json& want, const std::string& what) {
 }
 
 void expect_refs(const json& got, const json& want, bool exact, const std::string& what) {
-  if (exact) { EXPECT_EQ(got.size(), want.size()) << what << ": " << got.dump(); }
+  if (exact) {
+    EXPECT_EQ(got.size(), want.size()) << what << ": " << got.dump();
+  }
   for (const auto& w : want) {
-    auto it = std::find_if(got.begin(), got.end(), [&](const json& g) { return g.at("number_symbol") == w.at("number_symbol"); });
+    auto it = std::find_if(got.begin(), got.end(),
+                           [&](const json& g) { return g.at("number_symbol") == w.at("number_symbol"); });
     ASSERT_NE(it, got.end()) << what << " lacks " << w.dump() << " in " << got.dump();
     for (const auto& [k, v] : w.items()) EXPECT_EQ((*it).at(k), v) << what << " " << k;
   }
@@ -309,11 +331,16 @@ TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
     auto text = slurp(path);
     auto got = to_json(read(text));
     std::string doc = want.at("source");
-    for (const char* field : {"number_symbol", "number", "type_code", "issuer", "place", "date", "title", "restored_title"}) {
+    for (const char* field :
+         {"number_symbol", "number", "type_code", "issuer", "place", "date", "title", "restored_title"}) {
       if (want.contains(field)) expect_value(got.at(field), want.at(field), doc + " " + field);
     }
-    if (want.contains("number_raw")) { EXPECT_EQ(got["number_symbol"]["raw"], want["number_raw"]) << doc; }
-    if (want.contains("date_raw")) { EXPECT_EQ(got["date"]["raw"], want["date_raw"]) << doc; }
+    if (want.contains("number_raw")) {
+      EXPECT_EQ(got["number_symbol"]["raw"], want["number_raw"]) << doc;
+    }
+    if (want.contains("date_raw")) {
+      EXPECT_EQ(got["date"]["raw"], want["date_raw"]) << doc;
+    }
     if (want.contains("recipients")) {
       json values = json::array();
       for (const auto& r : got["recipients"]) values.push_back(r["value"]);
@@ -325,7 +352,8 @@ TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
       }
     }
     if (want.contains("signer")) {
-      for (const auto& [k, v] : want["signer"].items()) EXPECT_EQ(got["signer"][k]["value"], v) << doc << " signer " << k;
+      for (const auto& [k, v] : want["signer"].items())
+        EXPECT_EQ(got["signer"][k]["value"], v) << doc << " signer " << k;
     }
     if (want.contains("references")) expect_refs(got["references"], want["references"], false, doc + " references");
     if (want.contains("references_include")) expect_refs(got["references"], want["references_include"], false, doc);
@@ -335,7 +363,9 @@ TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
         return g["value"] == w["value"] && g["indicator"] == w["indicator"];
       });
       EXPECT_NE(it, got["targets"].end()) << doc << " lacks target " << w.dump();
-      if (it != got["targets"].end() && w.contains("comparator")) { EXPECT_EQ((*it)["comparator"], w["comparator"]) << doc; }
+      if (it != got["targets"].end() && w.contains("comparator")) {
+        EXPECT_EQ((*it)["comparator"], w["comparator"]) << doc;
+      }
     }
     if (want.contains("task_units")) {
       std::vector<std::string> units;

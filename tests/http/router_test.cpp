@@ -53,7 +53,9 @@ TEST(Router, MatchesPatternsWithParameters) {
     }
     ASSERT_NE(m.route, nullptr);
     EXPECT_EQ(m.route->pattern, c.pattern);
-    if (c.param) { EXPECT_EQ(m.params[c.param], c.value); }
+    if (c.param) {
+      EXPECT_EQ(m.params[c.param], c.value);
+    }
   }
   EXPECT_EQ(r.match(Verb::post, "/units/X").route->permission, "units.edit");
 }
@@ -74,9 +76,15 @@ TEST(Compression, GzipRoundTripAndNegotiation) {
   EXPECT_THROW(gunzip("not gzip"), Error);
   EXPECT_THROW(gunzip(packed.substr(0, packed.size() / 2)), Error);
   const std::pair<const char*, bool> cases[] = {
-      {"gzip", true},          {"gzip, deflate, br", true}, {"deflate, GZIP", true},
-      {"br", false},           {"", false},                 {"gzip;q=0", false},
-      {"gzip; q=0.5", true},   {"*", true},                 {"identity, *;q=0", false},
+      {"gzip", true},
+      {"gzip, deflate, br", true},
+      {"deflate, GZIP", true},
+      {"br", false},
+      {"", false},
+      {"gzip;q=0", false},
+      {"gzip; q=0.5", true},
+      {"*", true},
+      {"identity, *;q=0", false},
   };
   for (const auto& [header, want] : cases) {
     SCOPED_TRACE(header);
@@ -110,10 +118,14 @@ TEST(ErrorMapper, OneMappingForPagesAndApi) {
     Error error;
     int status;
   } cases[] = {
-      {invalid_input("bad"), 400},  {forbidden("no"), 403},
-      {not_found("none"), 404},     {Error(ErrorKind::conflict, "c"), 409},
-      {unavailable("down"), 503},   {Error(ErrorKind::internal, "secret detail"), 500},
-      {Error(ErrorKind::unauthenticated, "who"), 401}, {Error(ErrorKind::too_large, "big"), 413},
+      {invalid_input("bad"), 400},
+      {forbidden("no"), 403},
+      {not_found("none"), 404},
+      {Error(ErrorKind::conflict, "c"), 409},
+      {unavailable("down"), 503},
+      {Error(ErrorKind::internal, "secret detail"), 500},
+      {Error(ErrorKind::unauthenticated, "who"), 401},
+      {Error(ErrorKind::too_large, "big"), 413},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.error.what());
@@ -214,11 +226,11 @@ TEST(Middleware, PermissionSeamDeniesUndeclaredAccess) {
   }
 }
 
-
 TEST(Middleware, SecurityHeadersOnEveryResponse) {
   for (bool https : {false, true}) {
     SCOPED_TRACE(https);
-    auto app = chain({security_headers(https)}, [](Request& req) { return make_response(req, Status::not_found, "text/plain", ""); });
+    auto app = chain({security_headers(https)},
+                     [](Request& req) { return make_response(req, Status::not_found, "text/plain", ""); });
     Request req;
     auto res = app(req);
     EXPECT_NE(std::string(res["Content-Security-Policy"]).find("script-src 'self'"), std::string::npos);

@@ -37,7 +37,8 @@ void setup(db::Database& db) {
 }
 
 Instant at(int y, unsigned m, unsigned d, int hour = 8) {
-  return start_of_day(Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}) + std::chrono::hours(hour);
+  return start_of_day(Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}) +
+         std::chrono::hours(hour);
 }
 
 // `n` dossiers of `unit` received and finished in `month` of 2025, `late`
@@ -45,9 +46,16 @@ Instant at(int y, unsigned m, unsigned d, int hour = 8) {
 std::vector<Dossier> finished(const std::string& unit, unsigned month, int n, int late) {
   std::vector<Dossier> out;
   for (int i = 0; i < n; ++i) {
-    Dossier d{unit + "-" + std::to_string(month) + "-" + std::to_string(i), unit, "1.0001", Channel::direct,
-              OnlineService::none, at(2025, month, 2), at(2025, month, 10), at(2025, month, i < late ? 12 : 9),
-              std::nullopt, DossierStatus::finished};
+    Dossier d{unit + "-" + std::to_string(month) + "-" + std::to_string(i),
+              unit,
+              "1.0001",
+              Channel::direct,
+              OnlineService::none,
+              at(2025, month, 2),
+              at(2025, month, 10),
+              at(2025, month, i < late ? 12 : 9),
+              std::nullopt,
+              DossierStatus::finished};
     out.push_back(d);
   }
   return out;
@@ -74,11 +82,11 @@ TEST_P(Dashboard, RankingsTieSkipAndSetSmallSamplesApartThroughMergers) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
   std::vector<Dossier> all;
-  for (auto part : {finished("X1", 9, 40, 4),    // 36/40 = 0.9
-                    finished("X2", 10, 40, 4),   // 36/40 = 0.9: ties X1
-                    finished("A", 3, 30, 10),    // merged into X3: counts in its subtree
-                    finished("X3", 11, 20, 0),   // X3: (20 + 20) / 50 = 0.8
-                    finished("X4", 8, 10, 0)}) { // 10/10 = 1.0 but only 10 dossiers
+  for (auto part : {finished("X1", 9, 40, 4),     // 36/40 = 0.9
+                    finished("X2", 10, 40, 4),    // 36/40 = 0.9: ties X1
+                    finished("A", 3, 30, 10),     // merged into X3: counts in its subtree
+                    finished("X3", 11, 20, 0),    // X3: (20 + 20) / 50 = 0.8
+                    finished("X4", 8, 10, 0)}) {  // 10/10 = 1.0 but only 10 dossiers
     all.insert(all.end(), part.begin(), part.end());
   }
   import(*t->db, all);
@@ -149,10 +157,12 @@ TEST_P(Dashboard, ManualValuesAreKeptPerPeriodAndScored) {
   auto s = t->db->read([&](db::Connection& c) { return manual_values(c, "S", q1); });
   EXPECT_EQ(s.size(), 2u);
   EXPECT_EQ(s["PUBLISH_ON_TIME"], (ManualValue{9, 10}));
-  EXPECT_TRUE(t->db->read([&](db::Connection& c) { return manual_values(c, "S", Period::of_quarter(2025, 2)); }).empty());
+  EXPECT_TRUE(
+      t->db->read([&](db::Connection& c) { return manual_values(c, "S", Period::of_quarter(2025, 2)); }).empty());
 
   auto score = t->db->read([&](db::Connection& c) { return index766(c, "S", q1, Scope::unit, Formula::legal); });
-  auto expect = t->db->read([&](db::Connection& c) { return score766(query(c, "S", q1, Scope::unit), s, Formula::legal); });
+  auto expect =
+      t->db->read([&](db::Connection& c) { return score766(query(c, "S", q1, Scope::unit), s, Formula::legal); });
   EXPECT_DOUBLE_EQ(score.total, expect.total);
   // 5.4 for publication, 20 × 9/10 for progress, no data for DOSSIER_SYNC (0/0).
   EXPECT_NEAR(score.groups[0].points, 5.4, 1e-9);
@@ -163,7 +173,8 @@ TEST_P(Dashboard, MonthlyFiguresEqualEachMonthsQueryUpToNow) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
   import(*t->db, finished("S", 2, 5, 1));
-  auto months = t->db->read([&](db::Connection& c) { return monthly(c, "S", Period::of_year(2025), Scope::unit, kNow); });
+  auto months =
+      t->db->read([&](db::Connection& c) { return monthly(c, "S", Period::of_year(2025), Scope::unit, kNow); });
   ASSERT_EQ(months.size(), 12u);
   EXPECT_EQ(months[1].month, "2025-02");
   EXPECT_EQ(months[1].values.finished, 5);
@@ -178,7 +189,7 @@ TEST_P(Dashboard, BreakdownByChannelAndProcedure) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
   auto ds = finished("S", 3, 4, 1);  // direct, procedure 1.0001, one late
-  Dossier online = ds[1];  // ds[0] is the late one
+  Dossier online = ds[1];            // ds[0] is the late one
   online.id = "ON-1";
   online.channel = Channel::online;
   online.procedure_code = "2.0002";
@@ -200,7 +211,8 @@ TEST_P(Dashboard, BreakdownByChannelAndProcedure) {
   };
   auto by_channel = t->db->read([&](db::Connection& c) { return breakdown(c, "S", q1, Scope::unit, By::channel); });
   EXPECT_EQ(show_rows(by_channel), "direct:4/4/3 online:2/1/1");
-  auto by_procedure = t->db->read([&](db::Connection& c) { return breakdown(c, "P", q1, Scope::subtree, By::procedure); });
+  auto by_procedure =
+      t->db->read([&](db::Connection& c) { return breakdown(c, "P", q1, Scope::subtree, By::procedure); });
   EXPECT_EQ(show_rows(by_procedure), "1.0001:4/4/3 2.0002:2/1/1");
   // Outside the unit's scope: nothing.
   EXPECT_TRUE(t->db->read([&](db::Connection& c) { return breakdown(c, "X1", q1, Scope::unit, By::channel); }).empty());
@@ -219,7 +231,8 @@ TEST_P(Dashboard, ApiTokensAuthenticateUntilRevokedAndAreStoredHashed) {
   EXPECT_FALSE(directory::authenticate_token(*t->db, issued.secret + "x", kNow));
   EXPECT_FALSE(directory::authenticate_token(*t->db, "", kNow));
   // Only the hash is stored.
-  auto stored = t->db->read([](db::Connection& c) { return c.query("SELECT secret_hash FROM api_tokens").one().str("secret_hash"); });
+  auto stored = t->db->read(
+      [](db::Connection& c) { return c.query("SELECT secret_hash FROM api_tokens").one().str("secret_hash"); });
   EXPECT_EQ(stored.size(), 64u);
   EXPECT_EQ(stored.find(issued.secret.substr(15)), std::string::npos);
 

@@ -15,16 +15,16 @@ Indicators a_quarter() {
   in.finished = 100;
   in.finished_on_time = 90;
   in.pending_at_end = 20;
-  in.overdue_open = 5;                 // progress (90 + 15) / 120 = 0.875
-  in.online_rate = {40, 200};          // C = 0.2
-  in.online_full_rate = {30, 60};      // B = 0.5
-  in.online_payment_rate = {15, 50};   // 0.3
+  in.overdue_open = 5;                // progress (90 + 15) / 120 = 0.875
+  in.online_rate = {40, 200};         // C = 0.2
+  in.online_full_rate = {30, 60};     // B = 0.5
+  in.online_payment_rate = {15, 50};  // 0.3
   in.feedback_answered = 40;
   in.feedback_on_time_rate = {36, 40};
   in.feedback_pending_at_end = 10;
-  in.feedback_overdue_open = 4;        // petitions (36 + 6) / 50 = 0.84
-  in.feedback_answered_ok = 30;        // 30 / 40 = 0.75
-  in.finished_ok = 81;                 // 81 / 100 = 0.81
+  in.feedback_overdue_open = 4;  // petitions (36 + 6) / 50 = 0.84
+  in.feedback_answered_ok = 30;  // 30 / 40 = 0.75
+  in.finished_ok = 81;           // 81 / 100 = 0.81
   in.result_digitized_rate = {50, 100};
   in.digitized_rate = {100, 200};
   return in;
@@ -112,11 +112,11 @@ TEST(Index766, LegalFormulaByHand) {
 
 TEST(Index766, ObservedFormulaByHand) {
   auto s = score766(a_quarter(), entered(), Formula::observed);
-  check(s, {{"ONLINE_PROCEDURES_OFFERED", 2, 1.5, S},   // min(2, 2 × 0.6 / 0.8)
-            {"ONLINE_FULL_DOSSIERS", 4, 2.0, S},        // 4 × 0.5
-            {"ONLINE_CHANNEL_DOSSIERS", 6, 2.4, S},     // min(6, 6 × 0.2 / 0.5)
+  check(s, {{"ONLINE_PROCEDURES_OFFERED", 2, 1.5, S},       // min(2, 2 × 0.6 / 0.8)
+            {"ONLINE_FULL_DOSSIERS", 4, 2.0, S},            // 4 × 0.5
+            {"ONLINE_CHANNEL_DOSSIERS", 6, 2.4, S},         // min(6, 6 × 0.2 / 0.5)
             {"DOSSIER_RECEIVING_SATISFACTION", 6, 5.4, S},  // min(6, 6 × 0.81 / 0.9)
-            {"REUSED_DIGITIZED_DATA", 2, 1.5, S},       // full at 80 %
+            {"REUSED_DIGITIZED_DATA", 2, 1.5, S},           // full at 80 %
             {"PETITION_PROCESSING_ON_TIME", 6, 5.04, S},
             {"PROCESSING_ON_TIME", 20, 17.5, S}});
   EXPECT_NEAR(group(s, "DICH_VU_CONG_TRUC_TUYEN").points, 5.9, 1e-9);
@@ -125,8 +125,8 @@ TEST(Index766, ObservedFormulaByHand) {
 
 TEST(Index766, CapsAtTheMaximum) {
   auto in = a_quarter();
-  in.finished_ok = 100;        // 6 × 1.0 / 0.9 would be 6.67
-  in.online_rate = {150, 200}; // 6 × 0.75 / 0.5 would be 9
+  in.finished_ok = 100;         // 6 × 1.0 / 0.9 would be 6.67
+  in.online_rate = {150, 200};  // 6 × 0.75 / 0.5 would be 9
   auto manual = entered();
   manual["REUSED_DIGITIZED_DATA"] = {9, 10};  // 2 × 0.9 / 0.8 would be 2.25
   auto s = score766(in, manual, Formula::observed);
@@ -145,30 +145,60 @@ TEST(Index766, EmptyFeedbackRuleDiffersBetweenFormulas) {
   } cases[] = {
       // No feedback at all: the legal text moves both feedback indicators'
       // points onto dossier satisfaction (18 × 0.81); the portal gives 6 + 6.
-      {"no feedback, legal", 0, 0, 0, 0, 0, Formula::legal,
+      {"no feedback, legal",
+       0,
+       0,
+       0,
+       0,
+       0,
+       Formula::legal,
        {{"PETITION_PROCESSING_ON_TIME", 0, std::nullopt, N},
         {"PETITION_HANDLING_SATISFACTION", 0, std::nullopt, N},
         {"DOSSIER_RECEIVING_SATISFACTION", 18, 14.58, S}},
        14.58},
-      {"no feedback, observed", 0, 0, 0, 0, 0, Formula::observed,
+      {"no feedback, observed",
+       0,
+       0,
+       0,
+       0,
+       0,
+       Formula::observed,
        {{"PETITION_PROCESSING_ON_TIME", 6, 6.0, N},
         {"PETITION_HANDLING_SATISFACTION", 6, 6.0, N},
         {"DOSSIER_RECEIVING_SATISFACTION", 6, 5.4, S}},
        17.4},
       // Feedback open but none handled: handling has no data, on-time does
       // ((0 + 3) / 4). Legal: 3 + 3 split, 9 × 0.75 and 9 × 0.81.
-      {"open only, legal", 0, 0, 0, 4, 1, Formula::legal,
+      {"open only, legal",
+       0,
+       0,
+       0,
+       4,
+       1,
+       Formula::legal,
        {{"PETITION_PROCESSING_ON_TIME", 9, 6.75, S},
         {"PETITION_HANDLING_SATISFACTION", 0, std::nullopt, N},
         {"DOSSIER_RECEIVING_SATISFACTION", 9, 7.29, S}},
        14.04},
-      {"open only, observed", 0, 0, 0, 4, 1, Formula::observed,
+      {"open only, observed",
+       0,
+       0,
+       0,
+       4,
+       1,
+       Formula::observed,
        {{"PETITION_PROCESSING_ON_TIME", 6, 4.5, S},
         {"PETITION_HANDLING_SATISFACTION", 6, 6.0, N},
         {"DOSSIER_RECEIVING_SATISFACTION", 6, 5.4, S}},
        15.9},
       // Handled, all late and nothing open: on time 0 / 2, handling 0 / 2.
-      {"all late, legal", 2, 0, 0, 0, 0, Formula::legal,
+      {"all late, legal",
+       2,
+       0,
+       0,
+       0,
+       0,
+       Formula::legal,
        {{"PETITION_PROCESSING_ON_TIME", 6, 0.0, S},
         {"PETITION_HANDLING_SATISFACTION", 6, 0.0, S},
         {"DOSSIER_RECEIVING_SATISFACTION", 6, 4.86, S}},

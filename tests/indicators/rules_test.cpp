@@ -20,12 +20,13 @@ std::string lines_of(const std::vector<LineError>& errors) {
 }
 
 TEST(DossierCsv, ReadsAGoodBatch) {
-  auto b = parse_dossiers_csv(kHeader +
-                                  "H1,SNV,1.001,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,"
-                                  "2024-03-11T10:00:00+07:00,2024-03-11T15:00:00+07:00,returned,1,1,1,1,satisfied,0\n"
-                                  "H2,P-TRANGDAI,2.002,direct,none,2024-03-31T23:59:00+07:00,2024-04-05T17:00:00+07:00,,,"
-                                  "paused,0,0,0,0,,0\n",
-                              kUnits);
+  auto b =
+      parse_dossiers_csv(kHeader +
+                             "H1,SNV,1.001,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,"
+                             "2024-03-11T10:00:00+07:00,2024-03-11T15:00:00+07:00,returned,1,1,1,1,satisfied,0\n"
+                             "H2,P-TRANGDAI,2.002,direct,none,2024-03-31T23:59:00+07:00,2024-04-05T17:00:00+07:00,,,"
+                             "paused,0,0,0,0,,0\n",
+                         kUnits);
   ASSERT_TRUE(b.ok()) << b.errors[0].message;
   ASSERT_EQ(b.records.size(), 2u);
   EXPECT_EQ(b.records[0].status, DossierStatus::returned);
@@ -46,29 +47,37 @@ TEST(DossierCsv, EveryBadLineIsReported) {
     std::string line;
     const char* reason;
   } cases[] = {
-      {"unknown unit", "H,NOPE,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing" + ok_tail,
+      {"unknown unit",
+       "H,NOPE,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing" + ok_tail,
        "not in the directory"},
       {"unknown channel", "H,SNV,p,fax,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing" + ok_tail,
        "channel 'fax' is not one of online | direct | postal"},
-      {"unknown service", "H,SNV,p,online,most,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing" + ok_tail,
+      {"unknown service",
+       "H,SNV,p,online,most,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing" + ok_tail,
        "online_service"},
       {"no offset", "H,SNV,p,online,full,2024-03-05T08:30:00,2024-03-12T17:00:00+07:00,,,processing" + ok_tail,
        "received_at '2024-03-05T08:30:00' is not a time with an offset"},
       {"missing due", "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,,,,processing" + ok_tail, "due_at is required"},
-      {"finished without time", "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,finished" + ok_tail,
+      {"finished without time",
+       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,finished" + ok_tail,
        "needs finished_at"},
       {"returned without handover",
-       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,2024-03-06T08:00:00+07:00,,returned" + ok_tail,
+       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,2024-03-06T08:00:00+07:00,,returned" +
+           ok_tail,
        "needs returned_at"},
       {"processing with a finish",
-       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,2024-03-06T08:00:00+07:00,,processing" + ok_tail,
+       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,2024-03-06T08:00:00+07:00,,processing" +
+           ok_tail,
        "must have neither"},
       {"finished before received",
-       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,2024-03-04T08:00:00+07:00,,finished" + ok_tail,
+       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,2024-03-04T08:00:00+07:00,,finished" +
+           ok_tail,
        "finished_at is before received_at"},
-      {"bad flag", "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing,yes,0,0,0,,0\n",
+      {"bad flag",
+       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing,yes,0,0,0,,0\n",
        "digitized must be 0 or 1"},
-      {"bad rating", "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing,0,0,0,0,ok,0\n",
+      {"bad rating",
+       "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing,0,0,0,0,ok,0\n",
        "rating 'ok'"},
       {"unknown status", "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,lost" + ok_tail,
        "status 'lost'"},
@@ -86,24 +95,27 @@ TEST(DossierCsv, EveryBadLineIsReported) {
 }
 
 TEST(DossierCsv, DuplicatesAndHeader) {
-  std::string line = "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing,0,0,0,0,,0\n";
+  std::string line =
+      "H,SNV,p,online,full,2024-03-05T08:30:00+07:00,2024-03-12T17:00:00+07:00,,,processing,0,0,0,0,,0\n";
   auto dup = parse_dossiers_csv(kHeader + line + line, kUnits);
   EXPECT_EQ(lines_of(dup.errors), "3");
   EXPECT_NE(dup.errors[0].message.find("already appears on line 2"), std::string::npos);
   EXPECT_FALSE(parse_dossiers_csv("id,unit_code\n" + line, kUnits).ok());
   EXPECT_FALSE(parse_dossiers_csv("", kUnits).ok());
   // Several bad lines: all reported, in order.
-  auto many = parse_dossiers_csv(kHeader + line + "X,NOPE" + line.substr(5) + "Y,SNV,p,fax," + line.substr(15) + "Z,SNV\n", kUnits);
+  auto many = parse_dossiers_csv(
+      kHeader + line + "X,NOPE" + line.substr(5) + "Y,SNV,p,fax," + line.substr(15) + "Z,SNV\n", kUnits);
   EXPECT_EQ(lines_of(many.errors), "3,4,5");  // sorted by line, the short line 5 included
 }
 
 TEST(FeedbackCsv, ReadsAndRejects) {
   const std::string header = "id,unit_code,channel,received_at,due_at,answered_at,status,rating\n";
-  auto ok = parse_feedback_csv(header +
-                                   "F1,SNV,hotline_1022,2024-03-05T08:30:00+07:00,2024-03-15T17:00:00+07:00,"
-                                   "2024-03-10T09:00:00+07:00,answered,very_satisfied\n"
-                                   "F2,SNV,national_portal,2024-03-05T08:30:00+07:00,2024-03-15T17:00:00+07:00,,open,\n",
-                               kUnits);
+  auto ok =
+      parse_feedback_csv(header +
+                             "F1,SNV,hotline_1022,2024-03-05T08:30:00+07:00,2024-03-15T17:00:00+07:00,"
+                             "2024-03-10T09:00:00+07:00,answered,very_satisfied\n"
+                             "F2,SNV,national_portal,2024-03-05T08:30:00+07:00,2024-03-15T17:00:00+07:00,,open,\n",
+                         kUnits);
   ASSERT_TRUE(ok.ok()) << ok.errors[0].message;
   EXPECT_EQ(ok.records[0].channel, FeedbackChannel::hotline_1022);
   EXPECT_EQ(ok.records[0].rating, Rating::very_satisfied);

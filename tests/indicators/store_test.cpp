@@ -67,7 +67,7 @@ std::vector<std::string> snapshot(db::Database& db) {
         for (size_t i = 0; i < r.size(); ++i) {
           const auto& v = r[i];
           line += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
-                                                                 : std::to_string(std::get<std::int64_t>(v)));
+                                                                : std::to_string(std::get<std::int64_t>(v)));
         }
         out.push_back(line);
       }
@@ -77,7 +77,8 @@ std::vector<std::string> snapshot(db::Database& db) {
 }
 
 Instant at(int y, unsigned m, unsigned d, int hour = 8) {
-  return start_of_day(Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}) + std::chrono::hours(hour);
+  return start_of_day(Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}) +
+         std::chrono::hours(hour);
 }
 
 // Random records that obey the batch rules, for ids from a small pool so
@@ -185,7 +186,9 @@ TEST_P(IndicatorStore, RollupsEqualARebuildAndTheReferenceAfterRandomBatches) {
     }
     EXPECT_EQ(dout.summary.inserted, fresh);
     EXPECT_EQ(dout.summary.inserted + dout.summary.updated + dout.summary.unchanged, std::int64_t(dbatch.size()));
-    if (batch % 2 == 1) { EXPECT_GE(dout.summary.unchanged, 1); }
+    if (batch % 2 == 1) {
+      EXPECT_GE(dout.summary.unchanged, 1);
+    }
     for (const auto& [id, f] : fbatch) feedback[id] = f;
 
     auto incremental = snapshot(*t->db);
@@ -194,8 +197,8 @@ TEST_P(IndicatorStore, RollupsEqualARebuildAndTheReferenceAfterRandomBatches) {
   }
   const auto all_d = values_of(dossiers);
   const auto all_f = values_of(feedback);
-  for (const char* code : {"2024", "2025", "2024-Q1", "2024-H2", "2025-9M", "2024-03", "2025-07", "2025-12",
-                           "2024-02-01..2025-06-30"}) {
+  for (const char* code :
+       {"2024", "2025", "2024-Q1", "2024-H2", "2025-9M", "2024-03", "2025-07", "2025-12", "2024-02-01..2025-06-30"}) {
     auto period = Period::parse(code);
     for (const auto& unit : kCodes) {
       for (Scope scope : {Scope::unit, Scope::subtree}) {
@@ -298,7 +301,8 @@ TEST_P(IndicatorStore, AReSentDossierMovesBetweenMonthsAndTheSameBatchTwiceChang
       "D1,A,p,online,full,2024-01-31T23:59:59+07:00,2024-02-05T17:00:00+07:00,,,processing,1,0,0,0,,0\n";
   const std::string february =  // finished on time in February, received a second later: February
       std::string(kHeader) +
-      "D1,A,p,online,full,2024-02-01T00:00:00+07:00,2024-02-05T17:00:00+07:00,2024-02-05T17:00:00+07:00,,finished,1,0,0,0,satisfied,0\n";
+      "D1,A,p,online,full,2024-02-01T00:00:00+07:00,2024-02-05T17:00:00+07:00,2024-02-05T17:00:00+07:00,,finished,1,0,"
+      "0,0,satisfied,0\n";
   auto in = [&](const char* period) {
     return t->db->read([&](db::Connection& c) { return query(c, "A", Period::parse(period), Scope::unit); });
   };

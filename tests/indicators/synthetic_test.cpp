@@ -51,10 +51,16 @@ TEST(Synthetic, RecordsPassTheImportRulesAndRespectUnitLifetimes) {
   EXPECT_TRUE(parsed_fb.ok()) << (parsed_fb.errors.empty() ? "" : parsed_fb.errors[0].message);
   for (const auto& d : ds) {
     EXPECT_LE(d.received_at, o.horizon);
-    if (d.finished_at) { EXPECT_LE(*d.finished_at, o.horizon); }
+    if (d.finished_at) {
+      EXPECT_LE(*d.finished_at, o.horizon);
+    }
     Date day = local_date(d.received_at);
-    if (d.unit_code == "HUYEN") { EXPECT_LE(day, (Date{std::chrono::year{2025}, std::chrono::June, std::chrono::day{30}})); }
-    if (d.unit_code == "XA") { EXPECT_GE(day, (Date{std::chrono::year{2025}, std::chrono::July, std::chrono::day{1}})); }
+    if (d.unit_code == "HUYEN") {
+      EXPECT_LE(day, (Date{std::chrono::year{2025}, std::chrono::June, std::chrono::day{30}}));
+    }
+    if (d.unit_code == "XA") {
+      EXPECT_GE(day, (Date{std::chrono::year{2025}, std::chrono::July, std::chrono::day{1}}));
+    }
   }
   // Plausible figures: some late, most on time; departments more online than communes.
   auto year = compute(ds, fs, Period::of_year(2025));

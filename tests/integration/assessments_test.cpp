@@ -58,7 +58,8 @@ class AssessmentsServed : public ::testing::Test {
 
 json round_file(const std::string& code) {
   return json::parse(R"({
-    "round": {"code": ")" + code + R"(", "name": "Thử nghiệm", "evidence_from": "2018-11-01", "evidence_to": "2019-10-31"},
+    "round": {"code": ")" +
+                     code + R"(", "name": "Thử nghiệm", "evidence_from": "2018-11-01", "evidence_to": "2019-10-31"},
     "criteria_sets": [
       {"code": "T-SO", "level": "department", "criteria": [
         {"code": "1", "name": "A"}, {"code": "1.1", "parent": "1", "name": "B", "max": 2, "min": 0},
@@ -91,9 +92,11 @@ TEST_F(AssessmentsServed, LoadAndRankContracts) {
   for (const auto& e : rank["levels"]["department"]) {
     got.emplace_back(e["unit"].get<std::string>(), e["total"], e["rank"].get<int>(), e["late"].get<bool>());
   }
-  std::vector<std::tuple<std::string, json, int, bool>> want = {
-      {"SNV", 4.5, 1, false}, {"SXD", 4.5, 1, false}, {"STC", 4.0, 3, false}, {"SCT", nullptr, 4, true},
-      {"STP", nullptr, 4, true}};
+  std::vector<std::tuple<std::string, json, int, bool>> want = {{"SNV", 4.5, 1, false},
+                                                                {"SXD", 4.5, 1, false},
+                                                                {"STC", 4.0, 3, false},
+                                                                {"SCT", nullptr, 4, true},
+                                                                {"STP", nullptr, 4, true}};
   EXPECT_EQ(got, want);
   ASSERT_EQ(rank["levels"]["commune"].size(), 2u);
   EXPECT_EQ(rank["levels"]["commune"][0]["unit"], "P-TRANGDAI");
@@ -104,7 +107,8 @@ TEST_F(AssessmentsServed, LoadAndRankContracts) {
   auto bad = round_file("T-2020");
   bad["submissions"][2]["explanations"] = json::object();
   EXPECT_EQ(run_cchc({"assessment", "load", "--db", db_, write("bad.json", bad.dump())}, out), 2);
-  EXPECT_NE(out.find("unit STC: criterion 1.2 scored 2 below its maximum 3 needs an explanation"), std::string::npos) << out;
+  EXPECT_NE(out.find("unit STC: criterion 1.2 scored 2 below its maximum 3 needs an explanation"), std::string::npos)
+      << out;
   EXPECT_NE(run_cchc({"assessment", "rank", "--db", db_, "--round", "T-2020", "--format", "json"}, out), 0);
   EXPECT_NE(run_cchc({"assessment", "load", "--db", db_, write("broken.json", "{\"round\": ")}, out), 0);
   EXPECT_NE(out.find("not valid JSON"), std::string::npos) << out;
@@ -112,9 +116,10 @@ TEST_F(AssessmentsServed, LoadAndRankContracts) {
 
 TEST_F(AssessmentsServed, ACommuneFillsItsLeaderSubmitsEvidenceIsSniffed) {
   std::string out;
-  ASSERT_EQ(run_cchc({"assessment", "set-export", "--db", db_, "--set", "CCHC-XA", "--output", (dir_ / "xa.json").string()},
-                     out),
-            0)
+  ASSERT_EQ(
+      run_cchc({"assessment", "set-export", "--db", db_, "--set", "CCHC-XA", "--output", (dir_ / "xa.json").string()},
+               out),
+      0)
       << out;
   json set = json::parse(std::ifstream(dir_ / "xa.json"));
   std::set<std::string> parents;
@@ -145,10 +150,12 @@ TEST_F(AssessmentsServed, ACommuneFillsItsLeaderSubmitsEvidenceIsSniffed) {
   EXPECT_NE(wrong.body.find("nằm ngoài khoảng"), std::string::npos);
   EXPECT_EQ(officer.post(page, form.substr(1) + "&diem_1.3=0.5&giai_thich_1.3=").status, 303);
   // 1.1 requires evidence; a ".pdf" that holds HTML is refused.
-  auto html = officer.post_file(page + "/minh-chung", {{"tieu_chi", "1.1"}}, "tep", "ke-hoach.pdf", testing::sample_html());
+  auto html =
+      officer.post_file(page + "/minh-chung", {{"tieu_chi", "1.1"}}, "tep", "ke-hoach.pdf", testing::sample_html());
   EXPECT_EQ(html.status, 422);
   EXPECT_NE(html.body.find("Nội dung tệp không phải dạng .pdf"), std::string::npos);
-  auto pdf = officer.post_file(page + "/minh-chung", {{"tieu_chi", "1.1"}}, "tep", "Kế hoạch CCHC.pdf", testing::sample_pdf());
+  auto pdf =
+      officer.post_file(page + "/minh-chung", {{"tieu_chi", "1.1"}}, "tep", "Kế hoạch CCHC.pdf", testing::sample_pdf());
   EXPECT_EQ(pdf.status, 303) << pdf.body;
   // The officer may not submit: the leader does.
   EXPECT_EQ(officer.post(page + "/nop", "x=1").status, 403);
@@ -159,7 +166,8 @@ TEST_F(AssessmentsServed, ACommuneFillsItsLeaderSubmitsEvidenceIsSniffed) {
   auto missing = leader.post(page + "/nop", "x=1");  // 1.3 below max without explanation
   EXPECT_EQ(missing.status, 422);
   EXPECT_NE(missing.body.find("1.3"), std::string::npos);
-  EXPECT_EQ(leader.post(page + "/nop", "giai_thich_1.3=Ch%C6%B0a+g%E1%BB%ADi+%C4%91%E1%BB%A7+b%C3%A1o+c%C3%A1o").status, 303);
+  EXPECT_EQ(leader.post(page + "/nop", "giai_thich_1.3=Ch%C6%B0a+g%E1%BB%ADi+%C4%91%E1%BB%A7+b%C3%A1o+c%C3%A1o").status,
+            303);
   auto done = leader.get(page);
   EXPECT_NE(done.body.find("Đã gửi"), std::string::npos);
   EXPECT_EQ(done.body.find("name=\"diem_1.3\""), std::string::npos);  // locked
@@ -201,11 +209,13 @@ TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   double self = 0;
   for (const auto& e : ranking["levels"]["department"]) {
     if (e["late"] || e["unit"] == "SNV" || !unit.empty()) continue;
-    auto detail = json::parse(admin.get("/api/v1/assessments/" + open_round() + "/units/" + e["unit"].get<std::string>()).body);
+    auto detail =
+        json::parse(admin.get("/api/v1/assessments/" + open_round() + "/units/" + e["unit"].get<std::string>()).body);
     if (detail["appraisal"] != "none") continue;
     for (const auto& sc : detail["scores"]) {
       auto code = sc["criterion"].get<std::string>();
-      if ((code == "2.1" || code == "5.1" || code == "5.2") && sc["self"].is_number() && sc["self"].get<double>() >= 0.5) {
+      if ((code == "2.1" || code == "5.1" || code == "5.2") && sc["self"].is_number() &&
+          sc["self"].get<double>() >= 0.5) {
         unit = e["unit"];
         lowered = code;
         self = sc["self"];
@@ -249,7 +259,7 @@ TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   EXPECT_EQ(list.body.find("/xep-hang/" + open_round()), std::string::npos);
   auto pub = http_request(port(), "GET", "/xep-hang/" + last);
   EXPECT_EQ(pub.status, 200);
-  EXPECT_NE(pub.body.find("Hạng kỳ trước"), std::string::npos);  // compared with the round before
+  EXPECT_NE(pub.body.find("Hạng kỳ trước"), std::string::npos);   // compared with the round before
   EXPECT_NE(pub.body.find("Không xếp hạng"), std::string::npos);  // late units last
   EXPECT_EQ(http_request(port(), "GET", "/xep-hang/" + open_round()).status, 404);
   // The annex and the results workbook of a published round.

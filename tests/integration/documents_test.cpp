@@ -27,13 +27,15 @@ json parse_output(const std::string& out) {
 
 TEST(DocumentsCli, ReadPrintsTheContract) {
   std::string out;
-  ASSERT_EQ(run_cchc({"documents", "read", corpus("ke-hoach-cchc-2023-van-phong-ubnd.txt"), "--format", "json"}, out), 0)
+  ASSERT_EQ(run_cchc({"documents", "read", corpus("ke-hoach-cchc-2023-van-phong-ubnd.txt"), "--format", "json"}, out),
+            0)
       << out;
   auto j = parse_output(out);
   for (const char* field : {"number_symbol", "number", "type_code", "date", "issuer", "place", "title", "signer"}) {
     EXPECT_TRUE(j.contains(field)) << field;
   }
-  for (const char* list : {"references", "legal_bases", "recipients", "distribution"}) EXPECT_TRUE(j[list].is_array()) << list;
+  for (const char* list : {"references", "legal_bases", "recipients", "distribution"})
+    EXPECT_TRUE(j[list].is_array()) << list;
   EXPECT_EQ(j["number_symbol"]["value"], "77/KH-VP");
   EXPECT_EQ(j["type_code"]["value"], "KH");
   EXPECT_EQ(j["date"]["value"], "2023-01-11");
@@ -41,8 +43,9 @@ TEST(DocumentsCli, ReadPrintsTheContract) {
   EXPECT_GT(j["date"]["confidence"].get<double>(), 0.5);
   EXPECT_EQ(j["legal_bases"][0]["number_symbol"], "76/NQ-CP");
 
-  ASSERT_EQ(run_cchc({"documents", "read", corpus("ke-hoach-thong-tin-tuyen-truyen-cchc-2024.txt"), "--format", "json"}, out),
-            0);
+  ASSERT_EQ(
+      run_cchc({"documents", "read", corpus("ke-hoach-thong-tin-tuyen-truyen-cchc-2024.txt"), "--format", "json"}, out),
+      0);
   j = parse_output(out);
   EXPECT_TRUE(j["number_symbol"]["value"].is_null());  // illegible on the scan: never guessed
   EXPECT_TRUE(j["date"]["value"].is_null());
@@ -52,7 +55,8 @@ TEST(DocumentsCli, ReadPrintsTheContract) {
 TEST(DocumentsCli, BadUsageIsRefused) {
   std::string out;
   EXPECT_EQ(run_cchc({"documents", "read", "/nonexistent/van-ban.txt"}, out), 2);
-  EXPECT_EQ(run_cchc({"documents", "read", corpus("ke-hoach-cchc-2023-van-phong-ubnd.txt"), "--format", "xml"}, out), 2);
+  EXPECT_EQ(run_cchc({"documents", "read", corpus("ke-hoach-cchc-2023-van-phong-ubnd.txt"), "--format", "xml"}, out),
+            2);
   auto binary = std::filesystem::temp_directory_path() / "cchc-not-text.txt";
   std::ofstream(binary, std::ios::binary) << std::string("\xff\xfe\x00\x01", 4);
   EXPECT_EQ(run_cchc({"documents", "read", binary.string()}, out), 2);
@@ -100,20 +104,23 @@ TEST(DocumentsServed, ReadCorrectAcceptIntoTheLibraryAndAPlan) {
   EXPECT_NE(page.body.find("value=\"15/KH-UBND\""), std::string::npos);
   EXPECT_NE(page.body.find("value=\"05/02/2026\""), std::string::npos);
   EXPECT_NE(page.body.find("<mark title=\"Số, ký hiệu\">15/KH-UBND</mark>"), std::string::npos);
-  EXPECT_NE(page.body.find("Tuyên truyền cải cách hành chính năm 2026"), std::string::npos);  // the restored title offered
-  EXPECT_EQ(other.get(page_path).status, 403);  // another unit's document
+  EXPECT_NE(page.body.find("Tuyên truyền cải cách hành chính năm 2026"),
+            std::string::npos);                           // the restored title offered
+  EXPECT_EQ(other.get(page_path).status, 403);            // another unit's document
   EXPECT_EQ(officer.get(page_path + "/tep").body, text);  // the original kept
 
   // Into the library, as corrected.
-  auto lib = officer.post(page_path + "/thu-vien", "so_ky_hieu=15%2FKH-UBND&loai=KH&ngay=05%2F02%2F2026&co_quan=" +
-                                                      http::url_encode("UBND phường Trảng Dài") + "&trich_yeu=" +
-                                                      http::url_encode("Kế hoạch tuyên truyền cải cách hành chính năm 2026"));
+  auto lib = officer.post(
+      page_path + "/thu-vien",
+      "so_ky_hieu=15%2FKH-UBND&loai=KH&ngay=05%2F02%2F2026&co_quan=" + http::url_encode("UBND phường Trảng Dài") +
+          "&trich_yeu=" + http::url_encode("Kế hoạch tuyên truyền cải cách hành chính năm 2026"));
   EXPECT_EQ(lib.status, 303) << lib.body;
   EXPECT_EQ(http_request(server.port(), "GET", "/cong-thong-tin/van-ban/15-kh-ubnd").status, 200);
 
   // A plan: the second task's unit is not in the directory, so it is chosen first.
   std::string plan_form = "so_ky_hieu=15%2FKH-UBND&ngay=05%2F02%2F2026&trich_yeu=" +
-                          http::url_encode("Kế hoạch tuyên truyền cải cách hành chính năm 2026") + "&linh_vuc=direction" +
+                          http::url_encode("Kế hoạch tuyên truyền cải cách hành chính năm 2026") +
+                          "&linh_vuc=direction" +
                           "&nv_0_chon=on&nv_0_noi_dung=" + http::url_encode("Tổ chức hội nghị tuyên truyền") +
                           "&nv_0_han=" + http::url_encode("Quý I/2026") + "&nv_0_don_vi=P-TRANGDAI" +
                           "&nv_1_chon=on&nv_1_noi_dung=" + http::url_encode("Vận động người dân nộp hồ sơ trực tuyến") +

@@ -109,7 +109,8 @@ TEST_F(IndicatorsServed, ApiGivesWhatTheCommandLineGives) {
   EXPECT_TRUE(alone["online_rate"]["value"].is_null());
 
   auto i766 = get_json("/api/v1/index766?unit=DNI&period=2025-Q2&formula=qd766-observed");
-  auto i766_cli = cli_json({"index766", "--db", db_, "--unit", "DNI", "--period", "2025-Q2", "--formula", "qd766-observed"});
+  auto i766_cli =
+      cli_json({"index766", "--db", db_, "--unit", "DNI", "--period", "2025-Q2", "--formula", "qd766-observed"});
   EXPECT_EQ(i766, i766_cli);
   EXPECT_EQ(i766["groups"].size(), 6u);
   EXPECT_EQ(i766["formula"], "qd766-observed");
@@ -132,8 +133,10 @@ TEST_F(IndicatorsServed, RankingsShareRanksAndSetSmallUnitsApart) {
     int rank = row["rank"];
     EXPECT_LE(v, previous_value);
     EXPECT_GE(row["sample"].get<int>(), 30);
-    if (v == previous_value) EXPECT_EQ(rank, previous_rank);
-    else EXPECT_EQ(rank, int(i) + 1);
+    if (v == previous_value)
+      EXPECT_EQ(rank, previous_rank);
+    else
+      EXPECT_EQ(rank, int(i) + 1);
     previous_rank = rank;
     previous_value = v;
   }
@@ -157,12 +160,14 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
   auto first = push("dossiers", secret, array_of({dossier("API-1", "P-TRANGDAI")}), 200);
   EXPECT_EQ(first["inserted"], 1);
   // NDJSON, the same record again and a new one: one unchanged, one inserted.
-  auto second = push("dossiers", secret, dossier("API-1", "P-TRANGDAI") + "\n" + dossier("API-2", "P-TRANGDAI", "processing") + "\n", 200);
+  auto second = push("dossiers", secret,
+                     dossier("API-1", "P-TRANGDAI") + "\n" + dossier("API-2", "P-TRANGDAI", "processing") + "\n", 200);
   EXPECT_EQ(second["unchanged"], 1);
   EXPECT_EQ(second["inserted"], 1);
 
   // A record of another ward rejects the whole batch; nothing is written.
-  auto rejected = push("dossiers", secret, array_of({dossier("API-3", "P-TRANGDAI"), dossier("API-4", "P-TAMHIEP")}), 422);
+  auto rejected =
+      push("dossiers", secret, array_of({dossier("API-3", "P-TRANGDAI"), dossier("API-4", "P-TAMHIEP")}), 422);
   ASSERT_EQ(rejected["errors"].size(), 1u);
   EXPECT_EQ(rejected["errors"][0]["line"], 2);
   EXPECT_NE(rejected["errors"][0]["message"].get<std::string>().find("P-TAMHIEP"), std::string::npos);
@@ -187,7 +192,8 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
 TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {
   const std::string csv =
       "id,unit_code,channel,received_at,due_at,answered_at,status,rating\n"
-      "UP-1,P-TRANGDAI,hotline_1022,2018-06-01T08:00:00+07:00,2018-06-11T17:00:00+07:00,2018-06-05T09:00:00+07:00,answered,satisfied\n"
+      "UP-1,P-TRANGDAI,hotline_1022,2018-06-01T08:00:00+07:00,2018-06-11T17:00:00+07:00,2018-06-05T09:00:00+07:00,"
+      "answered,satisfied\n"
       "UP-2,P-TRANGDAI,direct,2018-06-02T08:00:00+07:00,2018-06-12T17:00:00+07:00,,open,\n";
   Browser officer{port()};
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
@@ -198,8 +204,8 @@ TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {
   // The preview wrote nothing.
   EXPECT_EQ(get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-06&scope=unit")["feedback_received"], 0);
 
-  auto done = officer.post("/chi-so/nhap/xac-nhan", "loai=feedback&ten_tep=phan-anh.csv&noi_dung=" +
-                                                        http::url_encode(csv));
+  auto done =
+      officer.post("/chi-so/nhap/xac-nhan", "loai=feedback&ten_tep=phan-anh.csv&noi_dung=" + http::url_encode(csv));
   EXPECT_EQ(done.status, 200);
   EXPECT_NE(done.body.find("2 mới, 0 cập nhật, 0 không đổi"), std::string::npos);
   auto june = get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-06&scope=unit");

@@ -12,8 +12,8 @@
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <zip.h>
+#include <nlohmann/json.hpp>
 
 #include "core/dates.h"
 #include "core/xlsx.h"
@@ -34,7 +34,8 @@ using testing::ServerProcess;
 std::string url_encode(const std::string& s) {
   std::string out;
   for (unsigned char c : s) {
-    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += char(c);
+    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+      out += char(c);
     else {
       char buf[4];
       std::snprintf(buf, sizeof buf, "%%%02X", c);
@@ -117,8 +118,10 @@ TEST_F(PlansServed, DeadlineParseContract) {
     ASSERT_EQ(run_cchc({"deadline", "parse", c.text, "--format", "json"}, out), 0) << out;
     auto j = last_json_line(out);
     EXPECT_EQ(j["kind"], c.kind);
-    if (*c.due) { EXPECT_EQ(j["due"], c.due); }
-    else EXPECT_TRUE(j["due"].is_null());
+    if (*c.due) {
+      EXPECT_EQ(j["due"], c.due);
+    } else
+      EXPECT_TRUE(j["due"].is_null());
     EXPECT_TRUE(j["text"].is_string());
   }
   std::string out;
@@ -144,16 +147,15 @@ TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved)
   EXPECT_NE(out.find("unit 'Phòng Pháp chế' on line(s) 3, 5: matches no unit"), std::string::npos) << out;
   EXPECT_NE(out.find("nothing was written"), std::string::npos);
 
-  ASSERT_EQ(run_cchc({"plans", "import", "--db", db_, "--plan", "15/KH-SNV", csv, "--resolve", "Phòng Pháp chế=SNV"},
-                     out),
-            0)
+  ASSERT_EQ(
+      run_cchc({"plans", "import", "--db", db_, "--plan", "15/KH-SNV", csv, "--resolve", "Phòng Pháp chế=SNV"}, out), 0)
       << out;
   EXPECT_NE(out.find("3 tasks imported into plan 15/KH-SNV"), std::string::npos) << out;
 
-  ASSERT_EQ(run_cchc({"plans", "status", "--db", db_, "--plan", "15/KH-SNV", "--as-of", "2024-04-01", "--format",
-                      "json"},
-                     out),
-            0);
+  ASSERT_EQ(
+      run_cchc({"plans", "status", "--db", db_, "--plan", "15/KH-SNV", "--as-of", "2024-04-01", "--format", "json"},
+               out),
+      0);
   auto status = last_json_line(out);
   ASSERT_EQ(status["tasks"].size(), 3u);
   EXPECT_EQ(status["as_of"], "2024-04-01");
@@ -207,12 +209,12 @@ TEST_F(PlansServed, TheImportPageAsksForNamesItCannotPlace) {
   auto carried = testing::form_value(checked.body, "noi_dung");
   ASSERT_FALSE(carried.empty());
   // Confirming without choosing writes nothing and asks again.
-  auto unresolved = admin.post(plan_path + "/nhap", "noi_dung=" + url_encode(carried) +
-                                                        "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=&xac_nhan=1");
+  auto unresolved = admin.post(
+      plan_path + "/nhap", "noi_dung=" + url_encode(carried) + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=&xac_nhan=1");
   EXPECT_EQ(unresolved.status, 200);
   EXPECT_NE(unresolved.body.find("Ban Dân tộc"), std::string::npos);
-  auto done = admin.post(plan_path + "/nhap", "noi_dung=" + url_encode(carried) +
-                                                  "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
+  auto done = admin.post(plan_path + "/nhap",
+                         "noi_dung=" + url_encode(carried) + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
   ASSERT_EQ(done.status, 303) << done.body;
   EXPECT_NE(done.header("location").find("da-nhap=2"), std::string::npos);
   auto page = admin.get(done.header("location"));
@@ -263,14 +265,16 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   EXPECT_NE(ok.header("location").find("da-bao-cao="), std::string::npos);
   // Reporting for a unit outside the officer's subtree, or on a task the unit
   // is not named in, is refused.
-  EXPECT_EQ(officer.post("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
-                         "don_vi=SNV&ky=" + period + "&tinh_trang=in_progress&ty_le=10")
+  EXPECT_EQ(officer
+                .post("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+                      "don_vi=SNV&ky=" + period + "&tinh_trang=in_progress&ty_le=10")
                 .status,
             403);
   EXPECT_EQ(officer.post("/nhiem-vu/" + std::to_string(other) + "/bao-cao", form).status, 403);
   // A bad report comes back with the reason and loses nothing typed.
-  auto bad = officer.post("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
-                          "don_vi=P-TRANGDAI&ky=" + period + "&tinh_trang=in_progress&ty_le=150&noi_dung=Gi%E1%BB%AF+l%E1%BA%A1i");
+  auto bad = officer.post(
+      "/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+      "don_vi=P-TRANGDAI&ky=" + period + "&tinh_trang=in_progress&ty_le=150&noi_dung=Gi%E1%BB%AF+l%E1%BA%A1i");
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Tỷ lệ hoàn thành phải từ 0 đến 100."), std::string::npos);
   EXPECT_NE(bad.body.find("Giữ lại"), std::string::npos);
@@ -280,13 +284,15 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   std::string pdf = "%PDF-1.4\n% minh chung\n%%EOF\n";
   officer.get("/nhiem-vu/" + std::to_string(own));
   auto with_file = officer.post_file("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
-                                     {{"don_vi", "P-TRANGDAI"}, {"ky", period}, {"tinh_trang", "done"}, {"ty_le", "100"},
+                                     {{"don_vi", "P-TRANGDAI"},
+                                      {"ky", period},
+                                      {"tinh_trang", "done"},
+                                      {"ty_le", "100"},
                                       {"noi_dung", "Kèm biên bản"}},
                                      "tep_minh_chung", "Biên bản họp.pdf", pdf);
   ASSERT_EQ(with_file.status, 303) << with_file.body;
-  auto reports = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" +
-                                       period)
-                                 .body);
+  auto reports = json::parse(
+      admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" + period).body);
   std::string link;
   for (const auto& rep : reports["reports"]) {
     if (rep["task_id"] == own && rep["unit"] == "P-TRANGDAI") link = rep["evidence"];
@@ -297,14 +303,14 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   EXPECT_EQ(served.body, pdf);
   EXPECT_EQ(served.header("content-type"), "application/pdf");
   EXPECT_NE(served.header("content-disposition").find("bien-ban-hop.pdf"), std::string::npos);
-  auto svg = officer.post_file("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
-                               {{"don_vi", "P-TRANGDAI"}, {"ky", period}, {"tinh_trang", "done"}, {"ty_le", "100"},
-                                {"noi_dung", "Thử ảnh"}},
-                               "tep_minh_chung", "anh.svg", "<svg onload='alert(1)'/>");
+  auto svg = officer.post_file(
+      "/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+      {{"don_vi", "P-TRANGDAI"}, {"ky", period}, {"tinh_trang", "done"}, {"ty_le", "100"}, {"noi_dung", "Thử ảnh"}},
+      "tep_minh_chung", "anh.svg", "<svg onload='alert(1)'/>");
   EXPECT_EQ(svg.status, 422);
   EXPECT_NE(svg.body.find("Không nhận tệp dạng này"), std::string::npos);
-  reports = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" + period)
-                            .body);
+  reports = json::parse(
+      admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" + period).body);
   for (const auto& rep : reports["reports"]) {
     if (rep["task_id"] == own && rep["unit"] == "P-TRANGDAI") {
       EXPECT_EQ(rep["narrative"], "Kèm biên bản");
@@ -329,9 +335,10 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   EXPECT_NE(cells.find("<td class=\"num\">46</td>"), std::string::npos) << cells;
   EXPECT_EQ(viewer.get("/viec-can-bao-cao").status, 403);
   // Without a session the API answers 401.
-  EXPECT_EQ(http_request(port(), "POST", "/api/v1/plans/1/tasks/1/reports", {{"Content-Type", "application/json"}}, "{}")
-                .status,
-            401);
+  EXPECT_EQ(
+      http_request(port(), "POST", "/api/v1/plans/1/tasks/1/reports", {{"Content-Type", "application/json"}}, "{}")
+          .status,
+      401);
 }
 
 TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
@@ -349,24 +356,23 @@ TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
   ASSERT_NE(at, std::string::npos) << page.body;
   auto task = testing::form_value(page.body.substr(at), "nhiem_vu");
   auto role = testing::form_value(page.body.substr(at), "vai_tro");
-  auto r = leader.post("/viec-can-bao-cao/khong-doi",
-                       "nhiem_vu=" + task + "&don_vi=SNV&ky=" + period + "&vai_tro=" + role);
+  auto r =
+      leader.post("/viec-can-bao-cao/khong-doi", "nhiem_vu=" + task + "&don_vi=SNV&ky=" + period + "&vai_tro=" + role);
   ASSERT_EQ(r.status, 303) << r.body;
   auto location = r.header("location");
   EXPECT_NE(location.find("#nv-" + task), std::string::npos);  // back to the row
   auto after = leader.get(location.substr(0, location.find('#')));
   EXPECT_NE(after.body.find("Đã ghi nhận báo cáo."), std::string::npos);
-  auto reports = json::parse(leader.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) +
-                                        "/reports?period=" + period)
-                                 .body);
+  auto reports = json::parse(
+      leader.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>()) + "/reports?period=" + period).body);
   bool found = false;
   for (const auto& rep : reports["reports"]) {
     if (std::to_string(rep["task_id"].get<int>()) == task && rep["unit"] == "SNV") found = rep["unchanged"] == true;
   }
   EXPECT_TRUE(found);
   // With no earlier report there is nothing to repeat.
-  auto none = leader.post("/viec-can-bao-cao/khong-doi", "nhiem_vu=" + task + "&don_vi=SNV&ky=" +
-                                                             period.substr(0, 5) + "q1&vai_tro=" + role);
+  auto none = leader.post("/viec-can-bao-cao/khong-doi",
+                          "nhiem_vu=" + task + "&don_vi=SNV&ky=" + period.substr(0, 5) + "q1&vai_tro=" + role);
   EXPECT_EQ(none.status, 400);
 }
 
@@ -374,8 +380,9 @@ TEST_F(PlansServed, TheMatrixEditorWorksWithoutJavaScript) {
   Browser admin{port()};
   ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
   admin.get("/ke-hoach/moi");
-  auto created = admin.post("/ke-hoach/moi", "so_ky_hieu=40%2FKH-SNV&trich_yeu=Th%E1%BB%AD&don_vi=SNV&nam=2026&"
-                                             "trang_thai=issued&loai=reform");
+  auto created = admin.post("/ke-hoach/moi",
+                            "so_ky_hieu=40%2FKH-SNV&trich_yeu=Th%E1%BB%AD&don_vi=SNV&nam=2026&"
+                            "trang_thai=issued&loai=reform");
   ASSERT_EQ(created.status, 303);
   auto plan = created.header("location");
   admin.get(plan + "/them-nhiem-vu");
@@ -387,8 +394,9 @@ TEST_F(PlansServed, TheMatrixEditorWorksWithoutJavaScript) {
   EXPECT_NE(bad.body.find("Không xác định được đơn vị &quot;Công an tỉnh&quot;."), std::string::npos);
   EXPECT_NE(bad.body.find("Công bố"), std::string::npos);
   for (const char* task : {"Th%E1%BB%A9+nh%E1%BA%A5t", "Th%E1%BB%A9+hai"}) {
-    auto ok = admin.post(plan + "/them-nhiem-vu", std::string("linh_vuc=procedures&nhiem_vu=") + task +
-                                                      "&chu_tri=S%E1%BB%9F+N%E1%BB%99i+v%E1%BB%A5&thoi_han=Qu%C3%BD+IV%2F2026");
+    auto ok = admin.post(plan + "/them-nhiem-vu",
+                         std::string("linh_vuc=procedures&nhiem_vu=") + task +
+                             "&chu_tri=S%E1%BB%9F+N%E1%BB%99i+v%E1%BB%A5&thoi_han=Qu%C3%BD+IV%2F2026");
     ASSERT_EQ(ok.status, 303) << ok.body;
   }
   auto editor = admin.get(plan + "/sua-nhiem-vu");
@@ -434,12 +442,16 @@ TEST_F(PlansServed, ObjectivesTakeTheirValueFromTheIndicatorsOrByHand) {
   Browser admin{port()};
   ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
   admin.get(path);
-  ASSERT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=procedures&noi_dung=T%E1%BB%B7+l%E1%BB%87+%C4%91%C3%BAng+h%E1%BA%A1n&"
-                                           "chi_tieu=96&don_vi_tinh=%25&cap=&chi_so=on_time_rate")
+  ASSERT_EQ(admin
+                .post(path + "/muc-tieu",
+                      "linh_vuc=procedures&noi_dung=T%E1%BB%B7+l%E1%BB%87+%C4%91%C3%BAng+h%E1%BA%A1n&"
+                      "chi_tieu=96&don_vi_tinh=%25&cap=&chi_so=on_time_rate")
                 .status,
             303);
-  ASSERT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=civil_service&noi_dung=B%E1%BB%93i+d%C6%B0%E1%BB%A1ng&chi_tieu=50&"
-                                           "don_vi_tinh=%25&cap=&chi_so=")
+  ASSERT_EQ(admin
+                .post(path + "/muc-tieu",
+                      "linh_vuc=civil_service&noi_dung=B%E1%BB%93i+d%C6%B0%E1%BB%A1ng&chi_tieu=50&"
+                      "don_vi_tinh=%25&cap=&chi_so=")
                 .status,
             303);
   EXPECT_EQ(admin.post(path + "/muc-tieu", "linh_vuc=procedures&noi_dung=X&chi_tieu=abc&chi_so=").status, 400);

@@ -75,14 +75,16 @@ TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
   EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin", {{"If-None-Match", etag}}).status, 304);
 
   // A refused form keeps what was typed (no category chosen).
-  auto refused = editor.post("/bien-tap/moi", "tieu_de=" + http::url_encode("Tin chưa chọn chuyên mục") + "&noi_dung=abc");
+  auto refused =
+      editor.post("/bien-tap/moi", "tieu_de=" + http::url_encode("Tin chưa chọn chuyên mục") + "&noi_dung=abc");
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("Tin chưa chọn chuyên mục"), std::string::npos);
   EXPECT_NE(refused.body.find("Vui lòng chọn chuyên mục"), std::string::npos);
 
   // The commune editor drafts an item with hostile markdown and submits it.
   std::string title = "Phường Trảng Dài thử nghiệm tiếp nhận hồ sơ " + kWord;
-  auto created = editor.post("/bien-tap/moi", form(title, "Đoạn đầu.\n\n<script>alert(1)</script>\n\n[bấm](javascript:alert(1))"));
+  auto created =
+      editor.post("/bien-tap/moi", form(title, "Đoạn đầu.\n\n<script>alert(1)</script>\n\n[bấm](javascript:alert(1))"));
   ASSERT_EQ(created.status, 303) << created.body;
   auto id = item_id(created);
   std::string page = "/bien-tap/" + id;
@@ -97,7 +99,11 @@ TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
   EXPECT_EQ(board.post(page + "/tra-lai", "ly_do=" + http::url_encode("Bổ sung ảnh")).status, 303);
   EXPECT_NE(editor.get(page).body.find("Bổ sung ảnh"), std::string::npos);  // the unit sees why
   // Fixed and submitted again; still nothing public.
-  EXPECT_EQ(editor.post(page, form(title, "Đoạn đầu đã sửa " + kWord + ".\n\n<script>alert(1)</script>\n\n[bấm](javascript:alert(1))")).status, 303);
+  EXPECT_EQ(editor
+                .post(page, form(title, "Đoạn đầu đã sửa " + kWord +
+                                            ".\n\n<script>alert(1)</script>\n\n[bấm](javascript:alert(1))"))
+                .status,
+            303);
   EXPECT_EQ(editor.post(page + "/gui", "x=1").status, 303);
   auto before = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=" + kWord);
   EXPECT_NE(before.body.find("Tìm thấy 0 kết quả"), std::string::npos);
@@ -119,7 +125,7 @@ TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
   EXPECT_EQ(article.body.find("javascript:"), std::string::npos);
   EXPECT_NE(article.body.find("property=\"og:title\""), std::string::npos);
   EXPECT_NE(article.body.find("https://cchc.example.org" + href), std::string::npos);  // canonical, og:url
-  EXPECT_NE(article.body.find("Phường Trảng Dài"), std::string::npos);                // the supplying unit
+  EXPECT_NE(article.body.find("Phường Trảng Dài"), std::string::npos);                 // the supplying unit
   EXPECT_EQ(http_request(port(), "GET", href + "/ban-in").status, 200);
   // Feeds and the sitemap list it under the configured address.
   auto atom = http_request(port(), "GET", "/cong-thong-tin/chuyen-muc/thu-tuc-hanh-chinh-mot-cua/atom.xml");
@@ -195,9 +201,11 @@ TEST_F(PortalServed, ViewsAreCountedWithoutBots) {
   auto count = [&] {
     auto d = db::open(db);
     return d->read([&](db::Connection& c) {
-      return c.query("SELECT CAST(coalesce(sum(v.views), 0) AS BIGINT) AS n FROM portal_views v JOIN portal_items i "
-                     "ON v.kind = 'item' AND v.ref_id = i.id WHERE i.slug = ?",
-                     {slug})
+      return c
+          .query(
+              "SELECT CAST(coalesce(sum(v.views), 0) AS BIGINT) AS n FROM portal_views v JOIN portal_items i "
+              "ON v.kind = 'item' AND v.ref_id = i.id WHERE i.slug = ?",
+              {slug})
           .one()
           .i64("n");
     });
@@ -206,7 +214,8 @@ TEST_F(PortalServed, ViewsAreCountedWithoutBots) {
   {
     ServerProcess server(db);
     const std::string path = "/cong-thong-tin/bai-viet/" + slug;
-    const std::pair<std::string, std::string> phone = {"User-Agent", "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36"};
+    const std::pair<std::string, std::string> phone = {"User-Agent",
+                                                       "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36"};
     for (int i = 0; i < 3; ++i) EXPECT_EQ(http_request(server.port(), "GET", path, {phone}).status, 200);
     EXPECT_EQ(http_request(server.port(), "GET", path, {{"User-Agent", "Googlebot/2.1"}}).status, 200);
     EXPECT_EQ(http_request(server.port(), "GET", path).status, 200);  // no user agent: not a person

@@ -43,8 +43,9 @@ TEST(Reminders, RaisedOnceAndMailedAsADigest) {
 
   testing::SmtpListener smtp;
   // 18/12/2026 is a Friday: the 7-day notice goes out on Friday 11/12.
-  std::vector<std::string> remind = {"plans", "remind", "--db", db, "--as-of", "2026-12-11", "--smtp", smtp.url(),
-                                     "--from", "cchc@example.org", "--base-url", "http://cchc.test"};
+  std::vector<std::string> remind = {"plans",   "remind",           "--db",       db,
+                                     "--as-of", "2026-12-11",       "--smtp",     smtp.url(),
+                                     "--from",  "cchc@example.org", "--base-url", "http://cchc.test"};
   ASSERT_EQ(run_cchc(remind, out), 0) << out;
   EXPECT_NE(out.find("2026-12-11:"), std::string::npos) << out;
   auto mails = smtp.mails();
@@ -108,9 +109,9 @@ TEST(Reminders, AnUnreachableServerFailsTheRunAndKeepsTheDigest) {
   std::ofstream(csv) << "STT,Nhiệm vụ/Hoạt động,Cơ quan chủ trì,Thời gian hoàn thành\n"
                         "I,Cải cách thể chế,,\n1,Rà soát,Sở Nội vụ,trước ngày 18/12/2026\n";
   ASSERT_EQ(run_cchc({"plans", "import", "--db", db, "--plan", "31/KH-UBND", csv}, out), 0) << out;
-  ASSERT_EQ(run_cchc({"user", "add", "--db", db, "--username", "snv.canbo", "--unit", "SNV", "--role", "unit_officer"},
-                     out),
-            0)
+  ASSERT_EQ(
+      run_cchc({"user", "add", "--db", db, "--username", "snv.canbo", "--unit", "SNV", "--role", "unit_officer"}, out),
+      0)
       << out;
   ASSERT_EQ(run_cchc({"user", "email", "--db", db, "--username", "snv.canbo", "--email", "snv@example.org"}, out), 0);
   EXPECT_NE(run_cchc({"user", "email", "--db", db, "--username", "snv.canbo", "--email", "not an address"}, out), 0);
@@ -119,8 +120,8 @@ TEST(Reminders, AnUnreachableServerFailsTheRunAndKeepsTheDigest) {
     testing::SmtpListener closed;  // a port that was free, then nobody listens
     port = closed.port();
   }
-  std::vector<std::string> remind = {"plans", "remind", "--db", db, "--as-of", "2026-12-11", "--smtp",
-                                     "smtp://127.0.0.1:" + std::to_string(port)};
+  std::vector<std::string> remind = {"plans",   "remind",     "--db",   db,
+                                     "--as-of", "2026-12-11", "--smtp", "smtp://127.0.0.1:" + std::to_string(port)};
   EXPECT_EQ(run_cchc(remind, out), 1) << out;
   EXPECT_NE(out.find("not mailed: snv@example.org"), std::string::npos) << out;
   // Once a server answers, the kept digest goes out.

@@ -12,8 +12,8 @@
 
 #include "app/demo.h"
 #include "app/web.h"
-#include "db/migrate.h"
 #include "audit/audit.h"
+#include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
 #include "directory/tokens.h"
@@ -30,8 +30,8 @@ class Routes : public ::testing::Test {
     t_ = testing::make_test_db("sqlite", why);
     db::migrate(*t_->db);
     app::load_demo(*t_->db);
-    web_ = std::make_unique<app::Web>(
-        *t_->db, app::WebConfig{std::string(CCHC_SOURCE_DIR) + "/templates", std::string(CCHC_SOURCE_DIR) + "/static", false});
+    web_ = std::make_unique<app::Web>(*t_->db, app::WebConfig{std::string(CCHC_SOURCE_DIR) + "/templates",
+                                                              std::string(CCHC_SOURCE_DIR) + "/static", false});
     handler_ = web_->app();
   }
 
@@ -70,9 +70,10 @@ class Routes : public ::testing::Test {
 
   static std::string concrete(const std::string& pattern) {
     std::string out = pattern;
-    for (auto [param, value] : {std::pair{"{unit}", "P-TRANGDAI"}, std::pair{"{code}", "2024-Q1"},
-                                std::pair{"{path...}", "css/cchc.css"}, std::pair{"{username}", "demo.canbo"},
-                                std::pair{"{id}", "0badc0de"}, std::pair{"{task}", "1"}, std::pair{"{file}", "0badc0de"}}) {
+    for (auto [param, value] :
+         {std::pair{"{unit}", "P-TRANGDAI"}, std::pair{"{code}", "2024-Q1"}, std::pair{"{path...}", "css/cchc.css"},
+          std::pair{"{username}", "demo.canbo"}, std::pair{"{id}", "0badc0de"}, std::pair{"{task}", "1"},
+          std::pair{"{file}", "0badc0de"}}) {
       if (auto p = out.find(param); p != std::string::npos) out.replace(p, std::string(param).size(), value);
     }
     return out;
@@ -84,11 +85,28 @@ class Routes : public ::testing::Test {
 };
 
 TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
-  const std::set<std::string> known = {"public",          "signed_in",         "units.read",        "units.manage",
-                                       "users.manage",    "audit.read",        "indicators.read",   "indicators.import",
-                                       "indicators.manage", "indicators.push",   "plans.read",        "plans.manage",
-                                       "plans.report",    "assessments.read",  "assessments.self",  "assessments.submit",
-                                       "assessments.appraise", "assessments.manage", "portal.write", "portal.review", "portal.report", "documents.read"};
+  const std::set<std::string> known = {"public",
+                                       "signed_in",
+                                       "units.read",
+                                       "units.manage",
+                                       "users.manage",
+                                       "audit.read",
+                                       "indicators.read",
+                                       "indicators.import",
+                                       "indicators.manage",
+                                       "indicators.push",
+                                       "plans.read",
+                                       "plans.manage",
+                                       "plans.report",
+                                       "assessments.read",
+                                       "assessments.self",
+                                       "assessments.submit",
+                                       "assessments.appraise",
+                                       "assessments.manage",
+                                       "portal.write",
+                                       "portal.review",
+                                       "portal.report",
+                                       "documents.read"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);
@@ -175,7 +193,9 @@ TEST_F(Routes, RolesSeeOnlyTheirScope) {
     if (!cookies.count(c.user)) cookies[c.user] = sign_in(c.user, c.password);
     auto res = call(http::Verb::get, c.target, cookies[c.user]);
     EXPECT_EQ(res.result_int(), c.status);
-    if (c.status == 403) { EXPECT_NE(res.body().find("Không có quyền truy cập"), std::string::npos); }
+    if (c.status == 403) {
+      EXPECT_NE(res.body().find("Không có quyền truy cập"), std::string::npos);
+    }
   }
   // A scoped user's tree shows only their subtree.
   auto tree = call(http::Verb::get, "/don-vi", cookies["demo.canbo"]);

@@ -11,10 +11,10 @@
 #include <boost/asio.hpp>
 #include <nlohmann/json.hpp>
 
-#include "http/compression.h"
 #include "db/database.h"
 #include "directory/accounts.h"
 #include "directory/signin.h"
+#include "http/compression.h"
 #include "http/middleware.h"
 #include "support/browser.h"
 #include "support/http_client.h"
@@ -65,8 +65,7 @@ TEST_F(Served, HomePageSpeaksVietnamese) {
 }
 
 TEST_F(Served, ClientRequestIdIsKeptWhenSane) {
-  EXPECT_EQ(http_request(port(), "GET", "/", {{"X-Request-Id", "abc-123"}}).header("x-request-id"),
-            "abc-123");
+  EXPECT_EQ(http_request(port(), "GET", "/", {{"X-Request-Id", "abc-123"}}).header("x-request-id"), "abc-123");
   EXPECT_NE(http_request(port(), "GET", "/", {{"X-Request-Id", "bad id<script>"}}).header("x-request-id"),
             "bad id<script>");
 }
@@ -101,8 +100,9 @@ TEST_F(Served, OversizeHeaderIs431) {
 
 TEST_F(Served, OversizeBodyIs413BeforeTheBodyIsRead) {
   // Declares 10 MB but sends none of it: the answer must not wait for it.
-  std::string raw = "POST /tuy-chon-hien-thi HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                    "application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n";
+  std::string raw =
+      "POST /tuy-chon-hien-thi HTTP/1.1\r\nHost: x\r\nContent-Type: "
+      "application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n";
   auto out = raw_exchange(port(), raw, 3000);
   EXPECT_EQ(out.substr(0, 12), "HTTP/1.1 413") << out.substr(0, 200);
   // A chunked body growing past the limit (64 KiB here) is refused too.
@@ -161,8 +161,8 @@ TEST_F(Served, StaticFilesAreCachedAndRevalidated) {
   EXPECT_EQ(again.header("etag"), etag);
   auto stale = http_request(port(), "GET", "/static/css/cchc.css", {{"If-None-Match", "\"other\""}});
   EXPECT_EQ(stale.status, 200);
-  for (const char* bad : {"/static/../CMakeLists.txt", "/static/%2e%2e/CMakeLists.txt",
-                          "/static/.hidden", "/static/css/none.css", "/static/css"}) {
+  for (const char* bad : {"/static/../CMakeLists.txt", "/static/%2e%2e/CMakeLists.txt", "/static/.hidden",
+                          "/static/css/none.css", "/static/css"}) {
     SCOPED_TRACE(bad);
     EXPECT_EQ(http_request(port(), "GET", bad).status, 404);
   }
@@ -208,8 +208,7 @@ TEST_F(Served, ApiMapsErrorsToProblemJson) {
 
 TEST_F(Served, StateChangesNeedTheCsrfToken) {
   auto form = "text_size=large&contrast=high";
-  std::vector<std::pair<std::string, std::string>> type = {
-      {"Content-Type", "application/x-www-form-urlencoded"}};
+  std::vector<std::pair<std::string, std::string>> type = {{"Content-Type", "application/x-www-form-urlencoded"}};
   auto no_session = http_request(port(), "POST", "/tuy-chon-hien-thi", type, form);
   EXPECT_EQ(no_session.status, 403);
   EXPECT_NE(no_session.body.find("Phiên làm việc đã hết hạn"), std::string::npos);
@@ -226,15 +225,18 @@ TEST_F(Served, StateChangesNeedTheCsrfToken) {
   with_cookie.push_back({"Cookie", cookie});
   EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, form).status, 403);
   EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie,
-                         std::string(form) + "&_csrf=" + std::string(43, 'x')).status, 403);
+                         std::string(form) + "&_csrf=" + std::string(43, 'x'))
+                .status,
+            403);
   auto cross = with_cookie;
   cross.push_back({"Sec-Fetch-Site", "cross-site"});
-  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", cross,
-                         std::string(form) + "&_csrf=" + token).status, 403);
+  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", cross, std::string(form) + "&_csrf=" + token).status,
+            403);
   auto other_origin = with_cookie;
   other_origin.push_back({"Origin", "https://evil.example"});
-  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", other_origin,
-                         std::string(form) + "&_csrf=" + token).status, 403);
+  EXPECT_EQ(
+      http_request(port(), "POST", "/tuy-chon-hien-thi", other_origin, std::string(form) + "&_csrf=" + token).status,
+      403);
 
   auto ok = http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, std::string(form) + "&_csrf=" + token);
   EXPECT_EQ(ok.status, 303);
@@ -244,8 +246,8 @@ TEST_F(Served, StateChangesNeedTheCsrfToken) {
   EXPECT_NE(after.body.find("class=\" text-large contrast-high\""), std::string::npos);
   EXPECT_NE(after.body.find("value=\"large\" checked"), std::string::npos);
 
-  auto invalid = http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie,
-                              "text_size=huge&contrast=high&_csrf=" + token);
+  auto invalid =
+      http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, "text_size=huge&contrast=high&_csrf=" + token);
   EXPECT_EQ(invalid.status, 400);
   EXPECT_NE(invalid.body.find("Tùy chọn không hợp lệ"), std::string::npos);
 }
@@ -346,7 +348,6 @@ TEST(Cli, VerbsAndErrors) {
   EXPECT_NE(out.find("cannot connect to PostgreSQL"), std::string::npos);
 }
 
-
 TEST(Cli, UnitsImportExportAndAuditVerify) {
   std::string why, out;
   auto t = testing::make_test_db("sqlite", why);
@@ -387,7 +388,6 @@ TEST(Cli, UnitsImportExportAndAuditVerify) {
   EXPECT_NE(out.find("entry 7 was changed"), std::string::npos) << out;
 }
 
-
 using testing::Browser;
 
 TEST_F(Served, SixWrongPasswordsGive429) {
@@ -421,7 +421,9 @@ TEST_F(Served, SignInRotatesTheSessionAndSignOutEndsThemAll) {
   // An open redirect is refused.
   Browser c{port()};
   c.get("/dang-nhap");
-  EXPECT_EQ(c.post("/dang-nhap", "username=demo.lanhdao&password=demo-unit_leader-dongnai&tiep=%2F%2Fevil.example").header("location"), "/");
+  EXPECT_EQ(c.post("/dang-nhap", "username=demo.lanhdao&password=demo-unit_leader-dongnai&tiep=%2F%2Fevil.example")
+                .header("location"),
+            "/");
   // Signing out in one browser ends the other's session too.
   Browser b{port()};
   ASSERT_EQ(b.sign_in("demo.lanhdao", "demo-unit_leader-dongnai"), 303);
@@ -436,7 +438,9 @@ TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   Browser admin{port()};
   ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
   admin.get("/nguoi-dung");
-  auto created = admin.post("/nguoi-dung", "username=nguyen.van.binh&display_name=Nguy%E1%BB%85n+V%C4%83n+B%C3%ACnh&unit=P-TAMHIEP&role=unit_officer");
+  auto created = admin.post(
+      "/nguoi-dung",
+      "username=nguyen.van.binh&display_name=Nguy%E1%BB%85n+V%C4%83n+B%C3%ACnh&unit=P-TAMHIEP&role=unit_officer");
   ASSERT_EQ(created.status, 201) << created.body;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(created.body, m, std::regex("class=\"secret\">([A-Za-z0-9]{16})<")));
@@ -444,7 +448,8 @@ TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   auto dup = admin.post("/nguoi-dung", "username=nguyen.van.binh&display_name=X&unit=P-TAMHIEP&role=viewer");
   EXPECT_EQ(dup.status, 400);
   EXPECT_NE(dup.body.find("Tên đăng nhập đã có người dùng."), std::string::npos);
-  auto weak = admin.post("/nguoi-dung", "username=tran.thi.c&display_name=C&unit=P-TAMHIEP&role=viewer&password=123456789012");
+  auto weak =
+      admin.post("/nguoi-dung", "username=tran.thi.c&display_name=C&unit=P-TAMHIEP&role=viewer&password=123456789012");
   EXPECT_NE(weak.body.find("Mật khẩu này quá phổ biến"), std::string::npos);
 
   Browser user{port()};
@@ -455,12 +460,14 @@ TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   Browser second{port()};
   ASSERT_EQ(second.sign_in("nguyen.van.binh", password), 303);
   user.get("/doi-mat-khau");
-  auto changed = user.post("/doi-mat-khau", "current=" + password + "&new=m%E1%BB%99t+c%C3%A2u+m%E1%BB%9Bi+d%C3%A0i&confirm=m%E1%BB%99t+c%C3%A2u+m%E1%BB%9Bi+d%C3%A0i");
+  auto changed =
+      user.post("/doi-mat-khau",
+                "current=" + password +
+                    "&new=m%E1%BB%99t+c%C3%A2u+m%E1%BB%9Bi+d%C3%A0i&confirm=m%E1%BB%99t+c%C3%A2u+m%E1%BB%9Bi+d%C3%A0i");
   EXPECT_EQ(changed.status, 303) << changed.body;
   EXPECT_EQ(user.get("/don-vi").status, 200);
   EXPECT_EQ(second.get("/don-vi").status, 303);
 }
-
 
 TEST_F(Served, AdminImportsUnitsWithAPreview) {
   Browser admin{port()};
@@ -469,8 +476,8 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   auto upload = [&](const std::string& filename, const std::string& content) {
     std::string boundary = "----cchcTestBoundary7MA4YWxk";
     std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + admin.csrf +
-                       "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"" + filename +
-                       "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+                       "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"" +
+                       filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
     auto h = admin.headers();
     h.push_back({"Content-Type", "multipart/form-data; boundary=" + boundary});
     auto r = http_request(port(), "POST", "/quan-tri/don-vi/nhap", h, body);
@@ -495,21 +502,23 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   ASSERT_EQ(good.status, 200) << good.body;
   EXPECT_NE(good.body.find("1 đơn vị mới, 0 đơn vị thay đổi, 1 đơn vị không đổi"), std::string::npos);
   EXPECT_EQ(admin.get("/don-vi/X-THU").status, 404);  // the preview wrote nothing
-  std::string content = "code,name,level,parent_code,valid_from,valid_to\nX-THU,Xã thử nghiệm,commune,DNI,2025-07-01,\n";
-  auto done = admin.post("/quan-tri/don-vi/nhap/xac-nhan",
-                         "ten_tep=bo-sung.csv&noi_dung=" + http::url_encode(content));
+  std::string content =
+      "code,name,level,parent_code,valid_from,valid_to\nX-THU,Xã thử nghiệm,commune,DNI,2025-07-01,\n";
+  auto done = admin.post("/quan-tri/don-vi/nhap/xac-nhan", "ten_tep=bo-sung.csv&noi_dung=" + http::url_encode(content));
   EXPECT_EQ(done.status, 200);
   EXPECT_NE(done.body.find("1 đơn vị mới"), std::string::npos);
   EXPECT_EQ(admin.get("/don-vi/X-THU").status, 200);
 
   // Editing is checked like an import: a closing date before the opening one is refused.
   admin.get("/don-vi/X-THU/sua");
-  auto refused = admin.post("/don-vi/X-THU/sua",
-                            "name=X&short_name=&level=commune&parent=DNI&valid_from=2025-07-01&valid_to=2025-01-01&successors=");
+  auto refused =
+      admin.post("/don-vi/X-THU/sua",
+                 "name=X&short_name=&level=commune&parent=DNI&valid_from=2025-07-01&valid_to=2025-01-01&successors=");
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("ngày kết thúc trước ngày bắt đầu"), std::string::npos);
   auto saved = admin.post("/don-vi/X-THU/sua",
-                          "name=X%C3%A3+th%E1%BB%AD+nghi%E1%BB%87m+m%E1%BB%9Bi&short_name=TN&level=commune&parent=DNI&valid_from=2025-07-01&valid_to=&successors=");
+                          "name=X%C3%A3+th%E1%BB%AD+nghi%E1%BB%87m+m%E1%BB%9Bi&short_name=TN&level=commune&parent=DNI&"
+                          "valid_from=2025-07-01&valid_to=&successors=");
   EXPECT_EQ(saved.status, 303) << saved.body;
   EXPECT_NE(admin.get("/don-vi/X-THU").body.find("Xã thử nghiệm mới"), std::string::npos);
 
@@ -520,15 +529,14 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   EXPECT_NE(exported.body.find("X-THU,Xã thử nghiệm mới,commune,DNI,2025-07-01,,,TN"), std::string::npos);
 }
 
-
 TEST(Cli, UserAddAndPasswd) {
   std::string why, out;
   auto t = testing::make_test_db("sqlite", why);
   ASSERT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0);
   EXPECT_NE(out.find("demo.admin"), std::string::npos);
   EXPECT_NE(out.find("demo-admin-dongnai"), std::string::npos);
-  ASSERT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "Tran.Van.Cuong", "--unit", "P-TAMHIEP",
-                      "--role", "unit_officer", "--role", "editor", "--name", "Trần Văn Cường"},
+  ASSERT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "Tran.Van.Cuong", "--unit", "P-TAMHIEP", "--role",
+                      "unit_officer", "--role", "editor", "--name", "Trần Văn Cường"},
                      out),
             0)
       << out;
@@ -544,15 +552,21 @@ TEST(Cli, UserAddAndPasswd) {
   EXPECT_NE(out.find("password (shown once)"), std::string::npos);
   EXPECT_EQ(directory::check_sign_in(*db, "tran.van.cuong", m[1].str(), "cli", now_seconds()).outcome,
             directory::SignIn::Outcome::bad_credentials);
-  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "x.y.z", "--unit", "P-TAMHIEP", "--role", "king"}, out), 2);
+  EXPECT_EQ(
+      run_cchc({"user", "add", "--db", t->spec, "--username", "x.y.z", "--unit", "P-TAMHIEP", "--role", "king"}, out),
+      2);
   EXPECT_NE(out.find("unknown role 'king'"), std::string::npos);
-  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "x.y.z", "--unit", "TRANGDAI", "--role", "viewer"}, out), 2);
+  EXPECT_EQ(
+      run_cchc({"user", "add", "--db", t->spec, "--username", "x.y.z", "--unit", "TRANGDAI", "--role", "viewer"}, out),
+      2);
   EXPECT_NE(out.find("no longer exists"), std::string::npos);
-  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "tran.van.cuong", "--unit", "P-TAMHIEP", "--role", "viewer"}, out), 2);
+  EXPECT_EQ(run_cchc({"user", "add", "--db", t->spec, "--username", "tran.van.cuong", "--unit", "P-TAMHIEP", "--role",
+                      "viewer"},
+                     out),
+            2);
   EXPECT_NE(out.find("is taken"), std::string::npos);
   EXPECT_EQ(run_cchc({"audit", "verify", "--db", t->spec}, out), 0) << out;
 }
-
 
 TEST_F(Served, AdminEditsAndLocksAUser) {
   Browser admin{port()};
@@ -562,8 +576,9 @@ TEST_F(Served, AdminEditsAndLocksAUser) {
   EXPECT_EQ(leader.get("/don-vi").status, 200);
 
   admin.get("/nguoi-dung/demo.congtacvien");
-  auto moved = admin.post("/nguoi-dung/demo.congtacvien",
-                          "display_name=C%E1%BB%99ng+t%C3%A1c+vi%C3%AAn&unit=SNV&role=editor&role=unit_officer&active=1");
+  auto moved =
+      admin.post("/nguoi-dung/demo.congtacvien",
+                 "display_name=C%E1%BB%99ng+t%C3%A1c+vi%C3%AAn&unit=SNV&role=editor&role=unit_officer&active=1");
   EXPECT_EQ(moved.status, 303) << moved.body;
   auto page = admin.get("/nguoi-dung/demo.congtacvien?da-luu=1");
   EXPECT_NE(page.body.find("value=\"SNV\" selected"), std::string::npos);
@@ -586,7 +601,6 @@ TEST_F(Served, AdminEditsAndLocksAUser) {
   auto none = admin.get("/nhat-ky?tu-ngay=01/01/2000&den-ngay=02/01/2000");
   EXPECT_NE(none.body.find("<caption>0 mục gần nhất</caption>"), std::string::npos);
 }
-
 
 TEST(Cli, DeadlineParse) {
   std::string out;

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "support/zip_entry.h"
 #include <zip.h>
+#include "support/zip_entry.h"
 
 #include "core/calendar.h"
 #include "plans/rules.h"
@@ -52,15 +52,14 @@ Report report(std::int64_t task, const char* unit, const char* period, const cha
 TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
   std::vector<Task> tasks = {task(1, "institutions", "Quý I/2024", {"A"}),
                              task(2, "institutions", "Quý III/2024", {"A", "B"}),
-                             task(3, "procedures", "Thường xuyên", {"B"}),
-                             task(4, "procedures", "Quý IV/2024", {"C"})};
+                             task(3, "procedures", "Thường xuyên", {"B"}), task(4, "procedures", "Quý IV/2024", {"C"})};
   std::vector<Report> reports = {
-      report(1, "A", "2024-q1", "done", 100, "2024-03-10", "2024-03-14"),    // done in q1: owes nothing in h1
+      report(1, "A", "2024-q1", "done", 100, "2024-03-10", "2024-03-14"),  // done in q1: owes nothing in h1
       report(2, "A", "2024-h1", "in_progress", 60, nullptr, "2024-06-14"),
-      report(2, "B", "2024-h1", "in_progress", 40, nullptr, "2024-06-20"),   // after the due day (17/06): late
+      report(2, "B", "2024-h1", "in_progress", 40, nullptr, "2024-06-20"),  // after the due day (17/06): late
       report(2, "C", "2024-h1", "in_progress", 10, nullptr, "2024-06-10", "cooperate"),
-      report(2, "A", "2024-q3", "done", 100, "2024-07-01", "2024-09-10"),    // a later period: not in h1's report
-      report(3, "B", "2024-q1", "in_progress", 50, nullptr, "2024-03-12"),   // continuous: owes h1 too
+      report(2, "A", "2024-q3", "done", 100, "2024-07-01", "2024-09-10"),   // a later period: not in h1's report
+      report(3, "B", "2024-q1", "in_progress", 50, nullptr, "2024-03-12"),  // continuous: owes h1 too
   };
   const auto& cal = WorkCalendar::vietnam();
   Plan plan;
@@ -102,8 +101,8 @@ TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
   for (const char* part : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ NỘI VỤ",
                            "Số:        /BC-SNV", "Đồng Nai, ngày     tháng     năm 2024", "BÁO CÁO",
                            "Kết quả thực hiện Kế hoạch số 12/KH-UBND", "I. KẾT QUẢ THỰC HIỆN", "1. Cải cách thể chế",
-                           "II. TỒN TẠI, HẠN CHẾ", "Chưa báo cáo kết quả thực hiện: Nhiệm vụ 4 (Sở C)", "Nơi nhận:",
-                           "Các đơn vị chủ trì đã gửi 2/4 báo cáo của kỳ."}) {
+                           "II. TỒN TẠI, HẠN CHẾ", "Chưa báo cáo kết quả thực hiện: Nhiệm vụ 4 (Sở C)",
+                           "Nơi nhận:", "Các đơn vị chủ trì đã gửi 2/4 báo cáo của kỳ."}) {
     EXPECT_NE(xml.find(part), std::string::npos) << part;
   }
 }

@@ -33,14 +33,15 @@ TEST(ProvinceView, RatesRanksOverdueAndHeat) {
       state(2, "institutions", "Quý II/2024", {{"A", S::done_late}}),
       state(3, "procedures", "Quý I/2024", {{"B", S::done}}),
       state(4, "procedures", "Quý II/2024", {{"B", S::overdue}, {"C", S::done}}),
-      state(5, "procedures", "Quý III/2024", {{"C", S::done}}),          // done early: not due, not counted
+      state(5, "procedures", "Quý III/2024", {{"C", S::done}}),         // done early: not due, not counted
       state(6, "procedures", "Thường xuyên", {{"D", S::in_progress}}),  // never due
       state(7, "institutions", "Quý I/2024", {{"B", S::overdue}}),
       state(8, "institutions", "trước ngày 10/07/2024", {{"E", S::done}}),
       state(9, "procedures", "Quý I/2024", {{"E", S::cancelled}}),
   };
   states[8].status = S::cancelled;
-  std::map<std::string, std::string> names = {{"A", "Sở A"}, {"B", "Sở B"}, {"C", "Sở C"}, {"D", "Sở D"}, {"E", "Sở E"}};
+  std::map<std::string, std::string> names = {
+      {"A", "Sở A"}, {"B", "Sở B"}, {"C", "Sở C"}, {"D", "Sở D"}, {"E", "Sở E"}};
   auto s = summarize(states, Date{std::chrono::year{2024} / 7 / 15}, names);
 
   EXPECT_EQ(s.by_status[S::done], 4);  // tasks 1, 3, 5, 8 (task 4's first lead is overdue)
@@ -53,11 +54,10 @@ TEST(ProvinceView, RatesRanksOverdueAndHeat) {
     int rank, due, on_time;
     double rate;  // -1: none
   } expected[] = {
-      {"C", 1, 1, 1, 1.0},   // task 4 on time; task 5 not yet due
-      {"E", 1, 1, 1, 1.0},   // task 9 cancelled: not counted
-      {"A", 3, 2, 1, 0.5},   // task 2 late
-      {"B", 4, 3, 1, 1.0 / 3},
-      {"D", 0, 0, 0, -1},    // nothing due: apart, unranked
+      {"C", 1, 1, 1, 1.0},                          // task 4 on time; task 5 not yet due
+      {"E", 1, 1, 1, 1.0},                          // task 9 cancelled: not counted
+      {"A", 3, 2, 1, 0.5},                          // task 2 late
+      {"B", 4, 3, 1, 1.0 / 3}, {"D", 0, 0, 0, -1},  // nothing due: apart, unranked
   };
   ASSERT_EQ(s.units.size(), 5u);
   for (size_t i = 0; i < 5; ++i) {
@@ -66,8 +66,10 @@ TEST(ProvinceView, RatesRanksOverdueAndHeat) {
     EXPECT_EQ(s.units[i].rank, expected[i].rank);
     EXPECT_EQ(s.units[i].due, expected[i].due);
     EXPECT_EQ(s.units[i].on_time, expected[i].on_time);
-    if (expected[i].rate < 0) { EXPECT_FALSE(s.units[i].rate); }
-    else EXPECT_NEAR(*s.units[i].rate, expected[i].rate, 1e-12);
+    if (expected[i].rate < 0) {
+      EXPECT_FALSE(s.units[i].rate);
+    } else
+      EXPECT_NEAR(*s.units[i].rate, expected[i].rate, 1e-12);
   }
   EXPECT_EQ(s.units[3].overdue, 2);
 
@@ -87,7 +89,8 @@ TEST(ProvinceView, RatesEqualToATenthOfAPointShareARank) {
   std::vector<TaskState> states;
   std::int64_t id = 0;
   for (int i = 0; i < 3; ++i) states.push_back(state(++id, "a", "Quý I/2024", {{"X", i < 2 ? S::done : S::overdue}}));
-  for (int i = 0; i < 1000; ++i) states.push_back(state(++id, "a", "Quý I/2024", {{"Y", i < 667 ? S::done : S::overdue}}));
+  for (int i = 0; i < 1000; ++i)
+    states.push_back(state(++id, "a", "Quý I/2024", {{"Y", i < 667 ? S::done : S::overdue}}));
   auto s = summarize(states, Date{std::chrono::year{2024} / 5 / 1}, {{"X", "Xã X"}, {"Y", "Xã Y"}});
   ASSERT_EQ(s.units.size(), 2u);
   EXPECT_EQ(s.units[0].rank, 1);

@@ -46,23 +46,23 @@ TEST(UnitMatching, NamesAsMatricesWriteThem) {
   } cases[] = {
       {"Sở Nội vụ", "unit", "SNV"},
       {"SỞ NỘI VỤ", "unit", "SNV"},
-      {"So Noi vu", "unit", "SNV"},                              // no diacritics
-      {"S& Noi vu", "unit", "SNV"},                              // a scan's garble: fuzzy
-      {"Sở TT&TT", "unit", "STTTT"},                             // abbreviation
+      {"So Noi vu", "unit", "SNV"},   // no diacritics
+      {"S& Noi vu", "unit", "SNV"},   // a scan's garble: fuzzy
+      {"Sở TT&TT", "unit", "STTTT"},  // abbreviation
       {"Sở GD&ĐT", "unit", "SGDDT"},
-      {"Văn phòng UBND tỉnh", "unit", "VP-UBND"},                // UBND, "tỉnh" dropped
-      {"VP UBND tỉnh Đồng Nai", "unit", "VP-UBND"},              // province name dropped
+      {"Văn phòng UBND tỉnh", "unit", "VP-UBND"},    // UBND, "tỉnh" dropped
+      {"VP UBND tỉnh Đồng Nai", "unit", "VP-UBND"},  // province name dropped
       {"Trung tâm Phục vụ HCC", "unit", "TTPVHCC"},
       {"TP. Biên Hòa", "unit", "BIENHOA"},
-      {"snv", "unit", "SNV"},                                    // a code
-      {"Phòng Hành chính - Tổ chức", "unit", "VP-UBND"},         // a stored alias
+      {"snv", "unit", "SNV"},                             // a code
+      {"Phòng Hành chính - Tổ chức", "unit", "VP-UBND"},  // a stored alias
       {"Các sở, ban, ngành", "group", "department"},
       {"UBND cấp huyện", "group", "district"},
       {"UBND các xã, phường, thị trấn", "group", "commune"},
-      {"Xã An Hòa", "ambiguous", ""},                            // two communes of that name
+      {"Xã An Hòa", "ambiguous", ""},  // two communes of that name
       {"Xa An Hoa", "ambiguous", ""},
-      {"Xã An", "unmatched", ""},                                // 0.67 < 0.8
-      {"Bộ Nội vụ", "unmatched", ""},                            // close, but a ministry is not a department
+      {"Xã An", "unmatched", ""},      // 0.67 < 0.8
+      {"Bộ Nội vụ", "unmatched", ""},  // close, but a ministry is not a department
       {"Công an tỉnh", "unmatched", ""},
       {"", "unmatched", ""},
   };
@@ -90,7 +90,10 @@ TEST(UnitMatching, CellsNamingSeveralUnits) {
   auto names = [&](const char* cell) {
     std::vector<std::string> out;
     for (const auto& [name, match] : m.match_cell(cell)) {
-      out.push_back(name + "=" + (match.codes.empty() ? "?" : match.codes.size() == 1 ? match.codes[0] : match.level_code));
+      out.push_back(name + "=" +
+                    (match.codes.empty()       ? "?"
+                     : match.codes.size() == 1 ? match.codes[0]
+                                               : match.level_code));
     }
     return out;
   };
@@ -192,7 +195,7 @@ TEST(MatrixReading, TheAppendixLayout) {
       {"1.1", "Bộ TTHC ban hành kịp thời", "Rà soát, cập nhật", "Quyết định", "Sở Nội vụ", "Các sở, ban, ngành",
        "Thường xuyên"},
       {"1.2", "", "Cấu hình quy trình", "Quy trình", "Sở Nội vụ", "", "Quy IV/2022"},  // objective merged from above
-      {"1.3", "", "Số hóa hồ sơ", "", "Sở Nội vụ", "", "45464"},  // an Excel date cell: 21/06/2024
+      {"1.3", "", "Số hóa hồ sơ", "", "Sở Nội vụ", "", "45464"},                       // an Excel date cell: 21/06/2024
       // the header repeated on a new page
       {"STT", "Mục tiêu", "Nhiệm vụ/ Hoạt động", "Kết quả/ Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp",
        "Thời gian hoàn thành"},
@@ -227,7 +230,7 @@ TEST(MatrixReading, EveryBadRowIsListed) {
                              {"2", "Không có chủ trì", "", "", "Quý I/2023"},
                              {"3", "Thời hạn sai", "Sở Nội vụ", "", "Quý V/2023"},
                              {"4", "Không có thời hạn", "Sở Nội vụ", "", ""}}),
-                        areas());
+                       areas());
   std::vector<int> lines;
   for (const auto& e : m.errors) lines.push_back(e.line);
   EXPECT_EQ(lines, (std::vector<int>{2, 3, 5, 6, 7, 8}));
@@ -259,8 +262,7 @@ TEST(ReportPeriods, DueDaysMoveOffDaysOff) {
       {"2024-q1", "2023-12-15", "2024-03-14", "2024-03-15"},  // a Friday
       {"2024-h1", "2023-12-15", "2024-06-14", "2024-06-17"},  // 15/06/2024 a Saturday → Monday
       {"2024-q3", "2023-12-15", "2024-09-14", "2024-09-16"},  // 15/09/2024 a Sunday → Monday
-      {"2024-year", "2023-12-15", "2024-12-14", "2024-12-16"},
-      {"2025-q3", "2024-12-15", "2025-09-14", "2025-09-15"},
+      {"2024-year", "2023-12-15", "2024-12-14", "2024-12-16"}, {"2025-q3", "2024-12-15", "2025-09-14", "2025-09-15"},
       {"2023-h1", "2022-12-15", "2023-06-14", "2023-06-15"},
   };
   for (const auto& c : cases) {
@@ -317,11 +319,11 @@ TEST(TaskState, FromTheLeadsLatestReports) {
     const char* done_on;
   } cases[] = {
       {"2024-03-01", "not_started", 0, nullptr},
-      {"2024-03-11", "in_progress", 20, nullptr},   // A 40, B none: (40 + 0) / 2
+      {"2024-03-11", "in_progress", 20, nullptr},  // A 40, B none: (40 + 0) / 2
       {"2024-03-12", "in_progress", 30, nullptr},
-      {"2024-06-10", "in_progress", 60, nullptr},   // A done (100), B 20
+      {"2024-06-10", "in_progress", 60, nullptr},  // A done (100), B 20
       {"2024-06-30", "in_progress", 90, nullptr},
-      {"2024-07-01", "overdue", 90, nullptr},       // B not done by the due day
+      {"2024-07-01", "overdue", 90, nullptr},          // B not done by the due day
       {"2024-09-10", "done_late", 100, "2024-07-20"},  // the last lead finished after 30/06
   };
   for (const auto& c : cases) {

@@ -17,9 +17,9 @@ TEST(TaskStatus, DerivedAsOfADate) {
       // Quý I/2024 is due 31/03/2024.
       {"Quý I/2024", nullptr, 0, false, "2024-03-31", "not_started"},
       {"Quý I/2024", nullptr, 30, false, "2024-03-31", "in_progress"},
-      {"Quý I/2024", nullptr, 30, false, "2024-04-01", "overdue"},      // the day after the quarter ends
+      {"Quý I/2024", nullptr, 30, false, "2024-04-01", "overdue"},  // the day after the quarter ends
       {"Quý I/2024", nullptr, 0, false, "2024-04-01", "overdue"},
-      {"Quý I/2024", "2024-03-31", 100, false, "2024-04-10", "done"},    // on the last day
+      {"Quý I/2024", "2024-03-31", 100, false, "2024-04-10", "done"},  // on the last day
       {"Quý I/2024", "2024-04-01", 100, false, "2024-04-10", "done_late"},
       {"Quý I/2024", "2024-04-01", 100, false, "2024-03-31", "in_progress"},  // as of before it was done
       {"Quý I/2024", "2024-04-05", 100, false, "2024-04-02", "overdue"},
@@ -42,8 +42,8 @@ TEST(TaskStatus, DerivedAsOfADate) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.deadline) + " as of " + c.as_of);
-    TaskProgress t{parse_deadline(c.deadline),
-                   c.done_on ? std::optional(parse_iso_date(c.done_on)) : std::nullopt, c.percent, c.cancelled};
+    TaskProgress t{parse_deadline(c.deadline), c.done_on ? std::optional(parse_iso_date(c.done_on)) : std::nullopt,
+                   c.percent, c.cancelled};
     EXPECT_EQ(status_code(status_as_of(t, parse_iso_date(c.as_of))), c.status);
   }
   EXPECT_EQ(status_label_vi(TaskStatus::done_late), "Hoàn thành trễ hạn");

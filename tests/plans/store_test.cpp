@@ -56,9 +56,9 @@ Plan seeded(db::Database& db) {
   db::migrate(db);
   EXPECT_TRUE(directory::import_units(db, kUnits, kWho, at("2024-01-01")).ok());
   auto plan = plan_2024(db);
-  EXPECT_TRUE(import_matrix(db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho,
-                            at("2024-01-11"))
-                  .ok());
+  EXPECT_TRUE(
+      import_matrix(db, plan.id, kMatrix, {{unit_key("Phòng Tổng hợp"), "VP"}}, true, false, kWho, at("2024-01-11"))
+          .ok());
   return plan;
 }
 
@@ -160,9 +160,9 @@ TEST_P(PlanStore, AnExportedMatrixImportsBackTheSame) {
     EXPECT_EQ(copy[i].cooperates, tasks[i].cooperates);
   }
   // Not a workbook, nor CSV: a clear error.
-  EXPECT_THROW(import_matrix(*t->db, other.id, std::string("PK\x03\x04garbage", 11), {}, false, false, kWho,
-                             at("2024-01-12")),
-               Error);
+  EXPECT_THROW(
+      import_matrix(*t->db, other.id, std::string("PK\x03\x04garbage", 11), {}, false, false, kWho, at("2024-01-12")),
+      Error);
 }
 
 TEST_P(PlanStore, ReportsFollowTheirRules) {
@@ -331,8 +331,10 @@ TEST(ObjectiveVerdicts, ValueAgainstTarget) {
     std::optional<double> value, target;
     ObjectiveVerdict verdict;
   } cases[] = {
-      {70.0, 70.0, ObjectiveVerdict::met},        {69.9, 70.0, ObjectiveVerdict::missed},
-      {100.0, 96.0, ObjectiveVerdict::met},       {std::nullopt, 70.0, ObjectiveVerdict::no_data},
+      {70.0, 70.0, ObjectiveVerdict::met},
+      {69.9, 70.0, ObjectiveVerdict::missed},
+      {100.0, 96.0, ObjectiveVerdict::met},
+      {std::nullopt, 70.0, ObjectiveVerdict::no_data},
       {50.0, std::nullopt, ObjectiveVerdict::not_quantified},
       {0.0, 0.0, ObjectiveVerdict::met},
   };
@@ -348,7 +350,8 @@ TEST_P(PlanStore, TheMatrixEditor) {
   auto version = [&] { return t->db->read([](db::Connection& c) { return data_version(c); }); };
   auto v0 = version();
 
-  TaskInput in{"procedures", "1", "", "Công bố TTHC", "Quyết định", "Quý II/2024", "So Noi vu", "Sở Tư pháp; VP UBND tỉnh"};
+  TaskInput in{"procedures", "1",           "",          "Công bố TTHC",
+               "Quyết định", "Quý II/2024", "So Noi vu", "Sở Tư pháp; VP UBND tỉnh"};
   auto a = add_task(*t->db, plan.id, in, kWho, at("2024-01-11"));
   EXPECT_EQ(a.leads, (std::vector<std::string>{"SNV"}));
   EXPECT_EQ(a.cooperates, (std::vector<std::string>{"STP", "VP"}));

@@ -38,8 +38,8 @@ TEST(Review, TheDraftReportNamesEveryUnitWithItsFigures) {
                            views::Issuer{"", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"});
   auto xml = testing::zip_entry(bytes, "word/document.xml");
   ASSERT_FALSE(xml.empty());
-  for (const char* s : {"SỞ NỘI VỤ", "BÁO CÁO", "Xã Một", "Sở Nội vụ", "75,0 %", "Gửi 4 tin bài, được đăng 3, bị trả lại 1",
-                        "1.234 lượt xem", "IV. ĐỀ XUẤT, KIẾN NGHỊ"}) {
+  for (const char* s : {"SỞ NỘI VỤ", "BÁO CÁO", "Xã Một", "Sở Nội vụ", "75,0 %",
+                        "Gửi 4 tin bài, được đăng 3, bị trả lại 1", "1.234 lượt xem", "IV. ĐỀ XUẤT, KIẾN NGHỊ"}) {
     EXPECT_NE(xml.find(s), std::string::npos) << s;
   }
 }

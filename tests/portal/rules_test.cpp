@@ -62,8 +62,8 @@ TEST(Workflow, WhoMayDoWhatInWhichState) {
       {submitted, A::withdraw, Actor::board, no},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(transition(c.from, c.action, c.actor), c.to)
-        << state_code(c.from) << " " << action_code(c.action) << " by " << (c.actor == Actor::author ? "author" : "board");
+    EXPECT_EQ(transition(c.from, c.action, c.actor), c.to) << state_code(c.from) << " " << action_code(c.action)
+                                                           << " by " << (c.actor == Actor::author ? "author" : "board");
   }
 }
 
@@ -94,7 +94,12 @@ TEST(Items, WhatAnItemMayHold) {
       {"title of 4 characters", [](Item& i) { i.title = "Tin "; }, false},
       {"title of 300 characters", [](Item& i) { i.title = std::string(300, 'a'); }, true},
       {"title of 301 characters", [](Item& i) { i.title = std::string(301, 'a'); }, false},
-      {"summary of 1000 Vietnamese characters", [](Item& i) { i.summary.clear(); for (int k = 0; k < 1000; ++k) i.summary += "ả"; }, true},
+      {"summary of 1000 Vietnamese characters",
+       [](Item& i) {
+         i.summary.clear();
+         for (int k = 0; k < 1000; ++k) i.summary += "ả";
+       },
+       true},
       {"summary of 1001", [](Item& i) { i.summary = std::string(1001, 'a'); }, false},
       {"body of 100000 bytes", [](Item& i) { i.body = std::string(100000, 'a'); }, true},
       {"body of 100001 bytes", [](Item& i) { i.body = std::string(100001, 'a'); }, false},
@@ -176,8 +181,8 @@ TEST(Search, TermsFoldedWithOrWithoutMarks) {
       {"d", {"d"}, false},
       {"đ", {"d"}, true},
       {"77/KH-UBND", {"77", "kh", "ubnd"}, false},
-      {"  một   cửa, một cửa!  ", {"mot", "cua"}, true},      // repeated words once
-      {"\"cai\" OR cach*", {"cai", "or", "cach"}, false},     // no FTS syntax passes through
+      {"  một   cửa, một cửa!  ", {"mot", "cua"}, true},   // repeated words once
+      {"\"cai\" OR cach*", {"cai", "or", "cach"}, false},  // no FTS syntax passes through
       {"", {}, false},
       {"!!! ??", {}, false},
   };
@@ -201,13 +206,8 @@ TEST(Search, ExactKeysKeepMarksApartAsAsciiWords) {
     const char* text;
     const char* key;
   } cases[] = {
-      {"cải", "cx1ea3i"},
-      {"Cải CÁCH", "cx1ea3i cxe1ch"},
-      {"cai cach", "cai cach"},
-      {"Đắk", "x111x1eafk"},
-      {"d đ", "d x111"},
-      {"77/KH-VP", "77 kh vp"},
-      {"  a,,b  ", "a b"},
+      {"cải", "cx1ea3i"}, {"Cải CÁCH", "cx1ea3i cxe1ch"}, {"cai cach", "cai cach"}, {"Đắk", "x111x1eafk"},
+      {"d đ", "d x111"},  {"77/KH-VP", "77 kh vp"},       {"  a,,b  ", "a b"},
   };
   for (const auto& c : cases) EXPECT_EQ(exact_key(c.text), c.key) << c.text;
   // A query's exact words are the keys of its words: "cải" finds "cải"

@@ -167,8 +167,8 @@ TEST_P(PortalStore, SearchWithOrWithoutDiacriticsExactMatchesFirst) {
   // An OCR-like item without marks, published later (newer), and one with them.
   auto plain = publish(db, draft(db, "Ket qua cai cach hanh chinh quy I", "Noi dung khong dau."), day + days{2});
   auto marked = publish(db, draft(db, "Kết quả cải cách hành chính quý I", "Nội dung có dấu."), day);
-  auto daklak = publish(db, draft(db, "Học tập kinh nghiệm của tỉnh Đắk Lắk", "Chuyển đổi số.", "SNV", "chinh-quyen-so"),
-                        day + days{10});
+  auto daklak = publish(
+      db, draft(db, "Học tập kinh nghiệm của tỉnh Đắk Lắk", "Chuyển đổi số.", "SNV", "chinh-quyen-so"), day + days{10});
   auto don = publish(db, draft(db, "Đơn giản hóa thủ tục đăng ký kinh doanh", "Rút ngắn thời gian."), day + days{20});
   Document d;
   d.number_symbol = "77/KH-UBND";
@@ -186,7 +186,8 @@ TEST_P(PortalStore, SearchWithOrWithoutDiacriticsExactMatchesFirst) {
   ASSERT_EQ(with.size(), 3u);
   EXPECT_EQ(std::set<std::int64_t>(with.begin(), with.begin() + 2), (std::set<std::int64_t>{marked, -doc}));
   EXPECT_EQ(with[2], plain);
-  auto hits = db.read([&](db::Connection& c) { return search(c, search_terms("cải cách hành chính"), {}, now, 0, 5); }).hits;
+  auto hits =
+      db.read([&](db::Connection& c) { return search(c, search_terms("cải cách hành chính"), {}, now, 0, 5); }).hits;
   EXPECT_TRUE(hits[0].exact);
   EXPECT_FALSE(hits[2].exact);
   auto without = found(db, "cai cach hanh chinh", now);
@@ -246,9 +247,8 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   add_views(db, {{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
   add_views(db, {{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
 
-  auto figures = db.read([&](db::Connection& c) {
-    return review(c, parse_iso_date("2026-01-01"), parse_iso_date("2026-03-31"));
-  });
+  auto figures =
+      db.read([&](db::Connection& c) { return review(c, parse_iso_date("2026-01-01"), parse_iso_date("2026-03-31")); });
   const auto& rows = figures.units;
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].unit_code, "SNV");
@@ -268,7 +268,8 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   EXPECT_EQ(figures.total.views, 13);
   EXPECT_DOUBLE_EQ(*figures.total.median_days, 3.0);
   // An empty period: no rows, no median.
-  auto none = db.read([&](db::Connection& c) { return review(c, parse_iso_date("2020-01-01"), parse_iso_date("2020-12-31")); });
+  auto none =
+      db.read([&](db::Connection& c) { return review(c, parse_iso_date("2020-01-01"), parse_iso_date("2020-12-31")); });
   EXPECT_TRUE(none.units.empty());
   EXPECT_FALSE(none.total.median_days);
   EXPECT_EQ(db.read([&](db::Connection& c) { return views_of(c, "item", a); }), 106);
@@ -308,8 +309,9 @@ TEST_P(PortalStore, ImagesAreCheckedByContentAndOnlyWhileEditable) {
   EXPECT_EQ(stored->item_id, id);
   // HTML named .png, an oversized image, and uploads once submitted: refused.
   EXPECT_THROW(add_image(db, id, Actor::author, "anh.png", testing::sample_html(), kEditor, now), Error);
-  EXPECT_THROW(add_image(db, id, Actor::author, "anh.png", testing::sample_png() + std::string(5u << 20, '\0'), kEditor, now),
-               Error);
+  EXPECT_THROW(
+      add_image(db, id, Actor::author, "anh.png", testing::sample_png() + std::string(5u << 20, '\0'), kEditor, now),
+      Error);
   act(db, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
   EXPECT_THROW(add_image(db, id, Actor::author, "hoi-nghi.png", testing::sample_png(), kEditor, now), Error);
   EXPECT_EQ(db.read([&](db::Connection& c) { return item_images(c, id).size(); }), 1u);

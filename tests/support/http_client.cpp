@@ -18,8 +18,7 @@ std::string HttpResult::header(const std::string& name) const {
 }
 
 HttpResult http_request(unsigned short port, const std::string& method, const std::string& target,
-                        const std::vector<std::pair<std::string, std::string>>& headers,
-                        const std::string& body) {
+                        const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));

@@ -64,9 +64,11 @@ Spawned spawn(std::vector<std::string> args, const char* stderr_path) {
 ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra) {
   static std::atomic<int> counter{0};
   log_path_ = "/tmp/cchc-test-server-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".log";
-  std::vector<std::string> args = {CCHC_BINARY, "serve", "--db", db, "--port", "0",
+  std::vector<std::string> args = {CCHC_BINARY,   "serve",
+                                   "--db",        db,
+                                   "--port",      "0",
                                    "--templates", std::string(CCHC_SOURCE_DIR) + "/templates",
-                                   "--static", std::string(CCHC_SOURCE_DIR) + "/static"};
+                                   "--static",    std::string(CCHC_SOURCE_DIR) + "/static"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto child = spawn(args, log_path_.c_str());
   pid_ = child.pid;
@@ -97,8 +99,7 @@ ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> ext
   // Keep draining stdout (the access log) so the server never blocks on it.
   std::thread([fd] {
     char buf[4096];
-    while (read(fd, buf, sizeof buf) > 0) {
-    }
+    while (read(fd, buf, sizeof buf) > 0) {}
     close(fd);
   }).detach();
 }

@@ -48,16 +48,14 @@ TestDatabase::~TestDatabase() {
   if (!pg_name.empty()) {
     try {
       admin_exec(admin_url, fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", pg_name));
-    } catch (...) {
-    }
+    } catch (...) {}
   }
   if (!sqlite_dir.empty()) std::filesystem::remove_all(sqlite_dir);
 }
 
 std::vector<std::string> backends() { return {"sqlite", "postgres"}; }
 
-std::unique_ptr<TestDatabase> make_test_db(const std::string& backend, std::string& why,
-                                           const db::Options& options) {
+std::unique_ptr<TestDatabase> make_test_db(const std::string& backend, std::string& why, const db::Options& options) {
   auto t = std::make_unique<TestDatabase>();
   t->backend = backend;
   if (backend == "sqlite") {

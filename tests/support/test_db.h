@@ -33,10 +33,10 @@ std::unique_ptr<TestDatabase> make_test_db(const std::string& backend, std::stri
 }  // namespace cchc::testing
 
 // Inside a TEST_P over backends(): sets up `t` or skips/fails the test.
-#define CCHC_TEST_DB(t, backend, ...)                                      \
-  std::string cchc_why_;                                                   \
+#define CCHC_TEST_DB(t, backend, ...)                                        \
+  std::string cchc_why_;                                                     \
   auto t = ::cchc::testing::make_test_db(backend, cchc_why_, ##__VA_ARGS__); \
-  if (!t) {                                                                \
-    if (std::getenv("CCHC_REQUIRE_PG")) FAIL() << cchc_why_;               \
-    GTEST_SKIP() << cchc_why_;                                             \
+  if (!t) {                                                                  \
+    if (std::getenv("CCHC_REQUIRE_PG")) FAIL() << cchc_why_;                 \
+    GTEST_SKIP() << cchc_why_;                                               \
   }

@@ -51,8 +51,8 @@ TEST(Docx, APackageWordOpens) {
   auto docx = write(d);
   ASSERT_EQ(docx.substr(0, 4), std::string("PK\x03\x04", 4));
 
-  for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-                           "word/styles.xml"}) {
+  for (const char* name :
+       {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml"}) {
     SCOPED_TRACE(name);
     auto xml = part(docx, name);
     ASSERT_FALSE(xml.empty());

@@ -39,8 +39,9 @@ TEST(Renderer, TextareasKeepTheTextByteForByte) {
 }
 
 TEST(Renderer, TheTaskFormKeepsLineBreaksInEachTextarea) {
-  auto html = renderer().render("plans/task_form.tpl", {{"objective", "một\nhai"}, {"description", "ba\n\nbốn"},
-                                                          {"editing", true}, {"reason", "năm\r\nsáu"}});
+  auto html = renderer().render(
+      "plans/task_form.tpl",
+      {{"objective", "một\nhai"}, {"description", "ba\n\nbốn"}, {"editing", true}, {"reason", "năm\r\nsáu"}});
   EXPECT_NE(html.find(">\nmột\nhai</textarea>"), std::string::npos) << html;
   EXPECT_NE(html.find(">\nba\n\nbốn</textarea>"), std::string::npos) << html;
   EXPECT_NE(html.find(">\nnăm\r\nsáu</textarea>"), std::string::npos) << html;
@@ -57,18 +58,32 @@ TEST(Renderer, NestedSectionsMayNotReuseAnEnclosingName) {
     json data;
     bool refused;
   } cases[] = {
-      {"empty list under a list", {{"files", json::array({{{"href", "/a"}}})}, {"rows", json::array({{{"files", json::array()}}})}}, true},
-      {"full list under a list", {{"files", json::array({{{"href", "/a"}}})}, {"rows", json::array({{{"files", json::array({{{"href", "/b"}}})}}})}}, true},
+      {"empty list under a list",
+       {{"files", json::array({{{"href", "/a"}}})}, {"rows", json::array({{{"files", json::array()}}})}},
+       true},
+      {"full list under a list",
+       {{"files", json::array({{{"href", "/a"}}})},
+        {"rows", json::array({{{"files", json::array({{{"href", "/b"}}})}}})}},
+       true},
       {"false under true", {{"edit", true}, {"rows", json::array({{{"edit", false}}})}}, true},
       {"true under true", {{"edit", true}, {"rows", json::array({{{"edit", true}}})}}, false},
       {"false under false", {{"edit", false}, {"rows", json::array({{{"edit", false}}})}}, false},
       {"true under false", {{"edit", false}, {"rows", json::array({{{"edit", true}}})}}, false},
       {"list under a flag", {{"edit", false}, {"rows", json::array({{{"edit", json::array()}}})}}, true},
-      {"list under an empty list", {{"files", json::array()}, {"rows", json::array({{{"files", json::array()}}})}}, true},
+      {"list under an empty list",
+       {{"files", json::array()}, {"rows", json::array({{{"files", json::array()}}})}},
+       true},
       {"object under a flag", {{"edit", false}, {"unit", {{"edit", {{"x", "1"}}}}}}, true},
-      {"distinct names through an include", {{"edit", true}, {"part", {{"_template", "portal/item_fields.tpl"}, {"board", true}}}}, false},
-      {"an included template starts afresh", {{"board", true}, {"part", {{"_template", "portal/item_fields.tpl"}, {"board", false}}}}, false},
-      {"under a section inside an include", {{"part", {{"_template", "portal/item_fields.tpl"}, {"board", true}, {"rows", json::array({{{"board", false}}})}}}}, true},
+      {"distinct names through an include",
+       {{"edit", true}, {"part", {{"_template", "portal/item_fields.tpl"}, {"board", true}}}},
+       false},
+      {"an included template starts afresh",
+       {{"board", true}, {"part", {{"_template", "portal/item_fields.tpl"}, {"board", false}}}},
+       false},
+      {"under a section inside an include",
+       {{"part",
+         {{"_template", "portal/item_fields.tpl"}, {"board", true}, {"rows", json::array({{{"board", false}}})}}}},
+       true},
       {"text under a list", {{"title", json::array({{{"x", "1"}}})}, {"rows", json::array({{{"title", "t"}}})}}, false},
       {"distinct names", {{"files", json::array()}, {"rows", json::array({{{"leaf_files", json::array()}}})}}, false},
   };
@@ -87,9 +102,11 @@ TEST(Renderer, NestedSectionsMayNotReuseAnEnclosingName) {
 // dictionary, names resolve in the page's dictionary, not the row's.
 TEST(Renderer, ARowsNamesResolveInsideTheFlagItRepeats) {
   using nlohmann::json;
-  auto html = renderer().render(
-      "assessments/unit.tpl",
-      {{"edit", true}, {"code", "PAGE"}, {"rows", json::array({{{"leaf", true}, {"edit", true}, {"code", "1.3"}, {"id", "tc-1-3"}}})}});
+  auto html =
+      renderer().render("assessments/unit.tpl",
+                        {{"edit", true},
+                         {"code", "PAGE"},
+                         {"rows", json::array({{{"leaf", true}, {"edit", true}, {"code", "1.3"}, {"id", "tc-1-3"}}})}});
   EXPECT_NE(html.find("name=\"giai_thich_1.3\""), std::string::npos) << html;
   EXPECT_EQ(html.find("name=\"giai_thich_PAGE\""), std::string::npos) << html;
 }

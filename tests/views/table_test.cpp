@@ -31,10 +31,10 @@ TEST(Table, CsvNeutralisesFormulasButKeepsNumbers) {
   EXPECT_EQ(records[1].fields[1], "0.9655");
   EXPECT_EQ(records[1].fields[2], "1234567");
   EXPECT_EQ(records[2].fields[0], "'+84 xã");
-  EXPECT_EQ(records[2].fields[1], "");        // no value: empty, not 0
-  EXPECT_EQ(records[2].fields[2], "-3");      // a number stays a number
+  EXPECT_EQ(records[2].fields[1], "");    // no value: empty, not 0
+  EXPECT_EQ(records[2].fields[2], "-3");  // a number stays a number
   EXPECT_EQ(records[3].fields[0], "'@SUM(A1)");
-  EXPECT_EQ(records[3].fields[2], "'-1");     // text that looks like a formula
+  EXPECT_EQ(records[3].fields[2], "'-1");  // text that looks like a formula
 }
 
 TEST(Table, XlsxIsAZipWorkbookWithOneSheetPerTable) {

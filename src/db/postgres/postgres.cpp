@@ -41,8 +41,7 @@ std::string renumber_placeholders(std::string_view sql) {
 namespace {
 
 // Type OIDs from PostgreSQL's catalog (pg_type.h), stable across versions.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
-              kNumeric = 1700;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
 std::string without_password(const std::string& url) {
   return std::regex_replace(url, std::regex(R"(://([^:/@]*):[^@]*@)"), "://$1:***@");
@@ -55,8 +54,7 @@ class PgConnection final : public Connection {
     if (PQstatus(conn_) != CONNECTION_OK) {
       std::string msg = PQerrorMessage(conn_);
       PQfinish(conn_);
-      throw unavailable(fmt::format("cannot connect to PostgreSQL at {}: {}",
-                                    without_password(url), msg),
+      throw unavailable(fmt::format("cannot connect to PostgreSQL at {}: {}", without_password(url), msg),
                         "Không kết nối được cơ sở dữ liệu, xin vui lòng thử lại sau.");
     }
     execute_script("SET client_encoding = 'UTF8'; SET client_min_messages = warning;");
@@ -72,19 +70,19 @@ class PgConnection final : public Connection {
     std::vector<const char*> values(params.size());
     for (size_t i = 0; i < params.size(); ++i) {
       const Value& v = params[i].value;
-      if (auto p = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*p);
-      else if (auto p = std::get_if<double>(&v)) text[i] = fmt::format("{}", *p);
-      else if (auto p = std::get_if<std::string>(&v)) text[i] = *p;
+      if (auto p = std::get_if<std::int64_t>(&v))
+        text[i] = std::to_string(*p);
+      else if (auto p = std::get_if<double>(&v))
+        text[i] = fmt::format("{}", *p);
+      else if (auto p = std::get_if<std::string>(&v))
+        text[i] = *p;
       values[i] = std::holds_alternative<std::monostate>(v) ? nullptr : text[i].c_str();
     }
-    PGresult* res = PQexecPrepared(conn_, name.c_str(), int(params.size()), values.data(),
-                                   nullptr, nullptr, 0);
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), int(params.size()), values.data(), nullptr, nullptr, 0);
     return collect(res, sql);
   }
 
-  void execute_script(std::string_view sql) override {
-    collect(PQexec(conn_, std::string(sql).c_str()), sql);
-  }
+  void execute_script(std::string_view sql) override { collect(PQexec(conn_, std::string(sql).c_str()), sql); }
 
   void begin(bool) override { execute_script("BEGIN"); }
   void commit() override { execute_script("COMMIT"); }
@@ -98,8 +96,7 @@ class PgConnection final : public Connection {
     std::string key(sql);
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;
     std::string name = fmt::format("s{}", statements_.size() + 1);
-    PGresult* res =
-        PQprepare(conn_, name.c_str(), renumber_placeholders(sql).c_str(), 0, nullptr);
+    PGresult* res = PQprepare(conn_, name.c_str(), renumber_placeholders(sql).c_str(), 0, nullptr);
     collect(res, sql);
     return statements_.emplace(std::move(key), std::move(name)).first->second;
   }
@@ -111,8 +108,7 @@ class PgConnection final : public Connection {
       std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
       const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
       if (PQstatus(conn_) != CONNECTION_OK) {
-        throw unavailable("PostgreSQL connection lost: " + msg,
-                          "Mất kết nối cơ sở dữ liệu, xin vui lòng thử lại.");
+        throw unavailable("PostgreSQL connection lost: " + msg, "Mất kết nối cơ sở dữ liệu, xin vui lòng thử lại.");
       }
       if (state && std::string_view(state).starts_with("23")) {
         throw Error(ErrorKind::conflict, "constraint violated: " + msg);
@@ -224,8 +220,7 @@ class PgDatabase final : public Database {
  public:
   PgDatabase(std::string url, const Options& options)
       : url_(std::move(url)),
-        pool_(options.pool_size, options.acquire_timeout,
-              [this] { return std::make_unique<PgConnection>(url_); }) {
+        pool_(options.pool_size, options.acquire_timeout, [this] { return std::make_unique<PgConnection>(url_); }) {
     pool_.give(pool_.take(), true);  // connect now, so a bad URL fails at start
   }
 

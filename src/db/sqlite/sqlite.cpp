@@ -18,9 +18,8 @@ class SqliteConnection final : public Connection {
  public:
   using Connection::query;
   SqliteConnection(const std::string& path, const Options& options) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
       sqlite3_close(db_);
@@ -28,8 +27,7 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_busy_timeout(db_, int(options.busy_timeout.count()));
     sqlite3_extended_result_codes(db_, 1);
-    execute_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   }
 
   ~SqliteConnection() override {
@@ -49,9 +47,8 @@ class SqliteConnection final : public Connection {
       }
     } reset{stmt};
     if (int(params.size()) != sqlite3_bind_parameter_count(stmt)) {
-      throw Error(ErrorKind::internal,
-                  fmt::format("statement wants {} parameters, got {}: {}",
-                              sqlite3_bind_parameter_count(stmt), params.size(), sql));
+      throw Error(ErrorKind::internal, fmt::format("statement wants {} parameters, got {}: {}",
+                                                   sqlite3_bind_parameter_count(stmt), params.size(), sql));
     }
     for (size_t i = 0; i < params.size(); ++i) bind(stmt, int(i + 1), params[i].value);
 
@@ -99,19 +96,21 @@ class SqliteConnection final : public Connection {
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
-    int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT,
-                                &stmt, &tail);
+    int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
     if (rc != SQLITE_OK) fail(rc, sql);
     statements_.emplace(std::move(key), stmt);
     return stmt;
   }
 
   static void bind(sqlite3_stmt* stmt, int i, const Value& v) {
-    if (auto p = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(stmt, i, *p);
-    else if (auto p = std::get_if<double>(&v)) sqlite3_bind_double(stmt, i, *p);
+    if (auto p = std::get_if<std::int64_t>(&v))
+      sqlite3_bind_int64(stmt, i, *p);
+    else if (auto p = std::get_if<double>(&v))
+      sqlite3_bind_double(stmt, i, *p);
     else if (auto p = std::get_if<std::string>(&v))
       sqlite3_bind_text(stmt, i, p->data(), int(p->size()), SQLITE_TRANSIENT);
-    else sqlite3_bind_null(stmt, i);
+    else
+      sqlite3_bind_null(stmt, i);
   }
 
   static Value column(sqlite3_stmt* stmt, int c) {
@@ -146,9 +145,9 @@ class SqliteConnection final : public Connection {
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string path, const Options& options)
-      : path_(std::move(path)),
-        pool_(options.pool_size, options.acquire_timeout,
-              [this, options] { return std::make_unique<SqliteConnection>(path_, options); }) {
+      : path_(std::move(path)), pool_(options.pool_size, options.acquire_timeout, [this, options] {
+          return std::make_unique<SqliteConnection>(path_, options);
+        }) {
     auto parent = std::filesystem::path(path_).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     pool_.give(pool_.take(), true);  // open now, so a bad path fails at start
@@ -165,8 +164,7 @@ class SqliteDatabase final : public Database {
     auto* raw = conn.release();
     auto shared_lock = std::make_shared<std::unique_lock<std::mutex>>(std::move(writer));
     return Lease(raw, Releaser{[this, shared_lock](Connection* c) {
-                   pool_.give(std::unique_ptr<SqliteConnection>(static_cast<SqliteConnection*>(c)),
-                              true);
+                   pool_.give(std::unique_ptr<SqliteConnection>(static_cast<SqliteConnection*>(c)), true);
                    if (shared_lock->owns_lock()) shared_lock->unlock();
                  }});
   }
