@@ -4,6 +4,7 @@
 
 #include "core/calendar.h"
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/period.h"
 #include "http/static_files.h"
 
@@ -13,12 +14,8 @@ using nlohmann::json;
 
 namespace {
 
-int parse_int(const std::string& s, const char* name) {
-  try {
-    size_t used = 0;
-    int v = std::stoi(s, &used);
-    if (used == s.size()) return v;
-  } catch (const std::exception&) {}
+int int_query(const std::string& s, const char* name) {
+  if (auto v = parse_int<int>(s)) return *v;
   throw invalid_input(std::string("query parameter '") + name + "' must be an integer");
 }
 
@@ -73,7 +70,7 @@ void add_platform_routes(http::Router& router, db::Database& db, http::Metrics& 
     const auto& cal = WorkCalendar::vietnam();
     Date from = parse_iso_date(required(req, "from"));
     if (auto add = req.query_param("add")) {
-      int n = parse_int(*add, "add");
+      int n = int_query(*add, "add");
       if (n < 0 || n > 3660) throw invalid_input("'add' must be between 0 and 3660");
       return http::json(
           req,

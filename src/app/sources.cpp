@@ -130,6 +130,8 @@ documents::Sinks document_sinks(db::Database& db) {
     auto slug = db.read([&](db::Connection& c) { return portal::find_document(c, id)->slug; });
     return "/cong-thong-tin/van-ban/" + slug;
   };
+  // The plan, its tasks and its objectives in one transaction: a task that
+  // cannot be written leaves no half plan behind.
   s.create_plan = [&db](const documents::PlanDraft& p, const audit::Entry& who) {
     auto now = now_seconds();
     plans::Plan plan;
@@ -138,27 +140,29 @@ documents::Sinks document_sinks(db::Database& db) {
     plan.issued_on = p.issued_on;
     plan.title = p.title;
     plan.year = p.year;
-    plan = plans::create_plan(db, plan, who, now);
-    auto names = db.read([](db::Connection& c) { return directory::unit_names(c); });
-    for (const auto& t : p.tasks) {
-      plans::TaskInput in;
-      in.area_code = p.area_code;
-      in.description = t.description;
-      in.deadline_text = t.deadline_text;
-      in.leads = names[t.lead_unit_code];
-      plans::add_task(db, plan.id, in, who, now);
-    }
-    for (const auto& t : p.targets) {
-      plans::Objective o;
-      o.plan_id = plan.id;
-      o.area_code = p.area_code;
-      o.text = t.text;
-      o.indicator = t.indicator;
-      o.level = t.level;
-      o.target = t.target;
-      plans::add_objective(db, o, who, now);
-    }
-    return "/ke-hoach/" + std::to_string(plan.id);
+    return db.write([&](db::Connection& c) {
+      plan = plans::create_plan(c, plan, who, now);
+      auto names = directory::unit_names(c);
+      for (const auto& t : p.tasks) {
+        plans::TaskInput in;
+        in.area_code = p.area_code;
+        in.description = t.description;
+        in.deadline_text = t.deadline_text;
+        in.leads = names[t.lead_unit_code];
+        plans::add_task(c, plan.id, in, who, now);
+      }
+      for (const auto& t : p.targets) {
+        plans::Objective o;
+        o.plan_id = plan.id;
+        o.area_code = p.area_code;
+        o.text = t.text;
+        o.indicator = t.indicator;
+        o.level = t.level;
+        o.target = t.target;
+        plans::add_objective(c, o, who, now);
+      }
+      return "/ke-hoach/" + std::to_string(plan.id);
+    });
   };
   s.plan_areas = [&db]() {
     std::vector<std::pair<std::string, std::string>> out;

@@ -3,6 +3,9 @@
 #include <mimetic/mimetic.h>
 #include <boost/url.hpp>
 
+#include "core/errors.h"
+#include "core/parse.h"
+
 namespace cchc::http {
 
 namespace urls = boost::urls;
@@ -46,6 +49,13 @@ std::optional<std::string> first(const std::multimap<std::string, std::string>& 
 }  // namespace
 
 std::optional<std::string> Request::query_param(std::string_view name) const { return first(query, name); }
+
+std::int64_t Request::int_param(std::string_view name) const {
+  auto found = params.find(std::string(name));
+  auto id = found == params.end() ? std::nullopt : parse_int(found->second);
+  if (!id || *id < 1) throw not_found("no such id", "Không tìm thấy.");
+  return *id;
+}
 
 void Request::parse_body() const {
   if (form_) return;

@@ -49,6 +49,10 @@ struct Request {
   std::string_view header(std::string_view name) const;
   std::optional<std::string> cookie(std::string_view name) const;
   std::optional<std::string> query_param(std::string_view name) const;
+  // The path parameter `name` as an id, a whole number from 1
+  // (core/parse.h); throws not_found for anything else: "/ke-hoach/5x",
+  // "/ke-hoach/0" and a 20-digit id name nothing.
+  std::int64_t int_param(std::string_view name = "id") const;
   // Fields of an application/x-www-form-urlencoded or multipart/form-data
   // body (empty otherwise, or when the body does not parse).
   const std::multimap<std::string, std::string>& form() const;

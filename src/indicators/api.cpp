@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "directory/tokens.h"
@@ -31,11 +32,7 @@ Scope api_scope(const http::Request& req, Scope fallback) {
 long api_minimum(const http::Request& req) {
   auto m = req.query_param("minimum");
   if (!m) return 30;
-  try {
-    std::size_t used = 0;
-    long v = std::stol(*m, &used);
-    if (used == m->size() && v >= 0 && v <= 1000000) return v;
-  } catch (const std::exception&) {}
+  if (auto v = parse_int<long>(*m); v && *v >= 0 && *v <= 1000000) return *v;
   throw invalid_input("query parameter 'minimum' must be a whole number from 0 to 1000000");
 }
 

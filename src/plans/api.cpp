@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/parse.h"
 #include "directory/permissions.h"
 #include "plans/json.h"
 #include "plans/route_support.h"
@@ -33,10 +34,9 @@ void add_api_routes(http::Router& router, db::Database& db) {
   router.add(http::Verb::get, "/api/v1/plans", "plans.read", [&db](http::Request& req) {
     int year = 0;
     if (auto y = req.query_param("year"); y && !y->empty()) {
-      if (y->size() != 4 || y->find_first_not_of("0123456789") != std::string::npos) {
-        throw invalid_input("year must be YYYY");
-      }
-      year = std::stoi(*y);
+      auto parsed = y->size() == 4 ? parse_int<int>(*y) : std::nullopt;
+      if (!parsed || *parsed < 1000) throw invalid_input("year must be YYYY");
+      year = *parsed;
     }
     json plans = json::array();
     for (const auto& p : db.read([&](db::Connection& c) { return list_plans(c, year); })) plans.push_back(to_json(p));
@@ -44,7 +44,7 @@ void add_api_routes(http::Router& router, db::Database& db) {
   });
 
   router.add(http::Verb::get, "/api/v1/plans/{id}", "plans.read", [&db](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     auto a = req.query_param("as_of");
     Date as_of = a && !a->empty() ? parse_iso_date(*a) : local_date(now_seconds());
     auto states = db.read([&](db::Connection& c) { return plan_states(c, plan.id, as_of); });
@@ -52,7 +52,7 @@ void add_api_routes(http::Router& router, db::Database& db) {
   });
 
   router.add(http::Verb::get, "/api/v1/plans/{id}/reports", "plans.read", [&db](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     auto period = req.query_param("period").value_or("");
     json out = json::array();
     for (const auto& r : db.read([&](db::Connection& c) { return plan_reports(c, plan.id); })) {
@@ -64,7 +64,7 @@ void add_api_routes(http::Router& router, db::Database& db) {
   // A unit's report on a task for a period. The role follows from the task:
   // lead when the unit leads it, else co-operating.
   router.add(http::Verb::post, "/api/v1/plans/{id}/tasks/{task}/reports", "plans.report", [&db](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     json body;
     try {
       body = json::parse(req.message.body());
@@ -73,7 +73,7 @@ void add_api_routes(http::Router& router, db::Database& db) {
     }
     if (!body.is_object()) throw invalid_input("the body must be a JSON object");
     Report r;
-    r.task_id = id_param(req, "task");
+    r.task_id = req.int_param("task");
     r.unit_code = field<std::string>(body, "unit", "");
     r.period = field<std::string>(body, "period", "");
     r.progress = field<std::string>(body, "progress", "in_progress");

@@ -4,6 +4,7 @@
 
 #include "core/calendar.h"
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "plans/compiled.h"
 #include "plans/route_support.h"
@@ -37,9 +38,8 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
     const auto& unit = req.params.at("unit");
     Date today = local_date(now_seconds());
     int year = int(today.year());
-    if (auto y = req.query_param("nam");
-        y && y->size() == 4 && y->find_first_not_of("0123456789") == std::string::npos) {
-      year = std::stoi(*y);
+    if (auto y = req.query_param("nam"); y && y->size() == 4) {
+      if (auto parsed = parse_int<int>(*y); parsed && *parsed >= 1000) year = *parsed;
     }
     Date as_of = int(today.year()) > year ? Date{std::chrono::year{year} / std::chrono::December / 31} : today;
     std::vector<UnitRow> units;
@@ -68,7 +68,7 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
   });
 
   router.add(http::Verb::get, "/ke-hoach/{id}/bao-cao-ky", "plans.read", [&db, &layout](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     Date today = local_date(now_seconds());
     std::vector<Task> tasks;
     std::vector<Report> reports;

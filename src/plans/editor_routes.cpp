@@ -74,7 +74,7 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
 
   // ---- The editor: every row with its actions.
   router.add(http::Verb::get, "/ke-hoach/{id}/sua-nhiem-vu", "plans.manage", [&db, &layout](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     std::vector<Task> tasks;
     std::map<std::int64_t, bool> reported;
@@ -109,13 +109,13 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
   });
 
   router.add(http::Verb::get, "/ke-hoach/{id}/them-nhiem-vu", "plans.manage", [&db, form](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     return form(req, plan, TaskInput{}, fmt::format("/ke-hoach/{}/them-nhiem-vu", plan.id), "Thêm nhiệm vụ",
                 json::object(), http::Status::ok);
   });
   router.add(http::Verb::post, "/ke-hoach/{id}/them-nhiem-vu", "plans.manage", [&db, form](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     auto in = input_of(req);
     try {
@@ -129,7 +129,7 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
   });
 
   router.add(http::Verb::get, "/nhiem-vu/{id}/sua", "plans.manage", [&db, form, plan_of_task](http::Request& req) {
-    auto [task, plan] = plan_of_task(id_param(req));
+    auto [task, plan] = plan_of_task(req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     auto names = names_of(db.read([](db::Connection& c) { return unit_rows(c); }));
     return form(
@@ -138,7 +138,7 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
         http::Status::ok);
   });
   router.add(http::Verb::post, "/nhiem-vu/{id}/sua", "plans.manage", [&db, form, plan_of_task](http::Request& req) {
-    auto [task, plan] = plan_of_task(id_param(req));
+    auto [task, plan] = plan_of_task(req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     auto in = input_of(req);
     try {
@@ -155,7 +155,7 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
   // Row actions: up, down, delete, cancel (with a reason) or reopen.
   auto action = [&db, plan_of_task](auto&& apply) {
     return [&db, plan_of_task, apply](http::Request& req) {
-      auto [task, plan] = plan_of_task(id_param(req));
+      auto [task, plan] = plan_of_task(req.int_param());
       require(db, req, "plans.manage", plan.unit_code);
       apply(req, task);
       return http::redirect(req, fmt::format("/ke-hoach/{}/sua-nhiem-vu#nv-{}", plan.id, task.id));

@@ -43,7 +43,7 @@ Objective need_objective(db::Database& db, std::int64_t id, Plan& plan) {
 
 void add_objective_routes(http::Router& router, db::Database& db, const IndicatorSource& source) {
   router.add(http::Verb::post, "/ke-hoach/{id}/muc-tieu", "plans.manage", [&db, source](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     Objective o;
     o.plan_id = plan.id;
@@ -62,7 +62,7 @@ void add_objective_routes(http::Router& router, db::Database& db, const Indicato
   });
   router.add(http::Verb::post, "/muc-tieu/{id}/ket-qua", "plans.manage", [&db](http::Request& req) {
     Plan plan;
-    auto o = need_objective(db, id_param(req), plan);
+    auto o = need_objective(db, req.int_param(), plan);
     require(db, req, "plans.manage", plan.unit_code);
     set_objective_value(db, o.id, amount(req.form_param("ket_qua").value_or(""), "Kết quả"), directory::actor(req),
                         now_seconds());
@@ -70,7 +70,7 @@ void add_objective_routes(http::Router& router, db::Database& db, const Indicato
   });
   router.add(http::Verb::post, "/muc-tieu/{id}/xoa", "plans.manage", [&db](http::Request& req) {
     Plan plan;
-    auto o = need_objective(db, id_param(req), plan);
+    auto o = need_objective(db, req.int_param(), plan);
     require(db, req, "plans.manage", plan.unit_code);
     delete_objective(db, o.id, directory::actor(req), now_seconds());
     return http::redirect(req, fmt::format("/ke-hoach/{}#muc-tieu", plan.id));

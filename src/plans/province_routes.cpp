@@ -10,6 +10,7 @@
 
 #include "core/calendar.h"
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
@@ -28,10 +29,9 @@ namespace {
 int year_param(const http::Request& req, Date today) {
   auto y = req.query_param("nam");
   if (!y || y->empty()) return int(today.year());
-  if (y->size() != 4 || y->find_first_not_of("0123456789") != std::string::npos) {
-    throw invalid_input("nam must be YYYY", "Năm không hợp lệ.");
-  }
-  return std::stoi(*y);
+  auto year = y->size() == 4 ? parse_int<int>(*y) : std::nullopt;
+  if (!year || *year < 1000) throw invalid_input("nam must be YYYY", "Năm không hợp lệ.");
+  return *year;
 }
 
 // The year's tasks and reports as last read, per year, kept while the plan

@@ -126,7 +126,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
 
   // ---- An evidence file, to whoever may read plans.
   router.add(http::Verb::get, "/minh-chung/{id}", "plans.read", [&db](http::Request& req) {
-    auto file = db.read([&](db::Connection& c) { return find_evidence_file(c, id_param(req)); });
+    auto file = db.read([&](db::Connection& c) { return find_evidence_file(c, req.int_param()); });
     if (!file) throw not_found("no such file", "Không tìm thấy tệp minh chứng.");
     return http::attachment(req, file->content_type, std::move(file->content), file->filename);
   });
@@ -155,7 +155,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
 
   // ---- A task: its state, report history and the report form.
   auto task_page = [&db, &layout](http::Request& req, const Report* form_values, json extra, http::Status status) {
-    auto id = id_param(req);
+    auto id = req.int_param();
     Date today = local_date(now_seconds());
     std::optional<Task> task;
     std::optional<Plan> plan;
@@ -263,7 +263,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
              [task_page](http::Request& req) { return task_page(req, nullptr, json::object(), http::Status::ok); });
   router.add(http::Verb::post, "/nhiem-vu/{id}/bao-cao", "plans.report", [&db, task_page](http::Request& req) {
     Report r;
-    r.task_id = id_param(req);
+    r.task_id = req.int_param();
     r.unit_code = req.form_param("don_vi").value_or("");
     r.period = req.form_param("ky").value_or("");
     r.progress = req.form_param("tinh_trang").value_or("");

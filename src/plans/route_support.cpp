@@ -12,14 +12,6 @@ namespace cchc::plans {
 
 using nlohmann::json;
 
-std::int64_t id_param(const http::Request& req, const char* name) {
-  const auto& s = req.params.at(name);
-  if (s.empty() || s.size() > 12 || s.find_first_not_of("0123456789") != std::string::npos) {
-    throw not_found("no such id", "Không tìm thấy.");
-  }
-  return std::stoll(s);
-}
-
 Plan need_plan(db::Database& db, std::int64_t id) {
   auto p = db.read([&](db::Connection& c) { return find_plan(c, id); });
   if (!p) throw not_found("no such plan", "Không tìm thấy kế hoạch.");

@@ -17,8 +17,6 @@
 
 namespace cchc::plans {
 
-// A numeric path parameter; not_found for anything else.
-std::int64_t id_param(const http::Request& req, const char* name = "id");
 Plan need_plan(db::Database& db, std::int64_t id);
 using directory::may;
 using directory::require;

@@ -252,12 +252,12 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
   });
   router.add(http::Verb::get, "/ke-hoach/{id}/sua", "plans.manage", [&db, form_page](http::Request& req) {
-    auto p = need_plan(db, id_param(req));
+    auto p = need_plan(db, req.int_param());
     require(db, req, "plans.manage", p.unit_code);
     return form_page(req, p, false, json::object(), http::Status::ok);
   });
   router.add(http::Verb::post, "/ke-hoach/{id}/sua", "plans.manage", [&db, form_page](http::Request& req) {
-    auto p = need_plan(db, id_param(req));
+    auto p = need_plan(db, req.int_param());
     require(db, req, "plans.manage", p.unit_code);
     try {
       p = plan_from_form(req, p);
@@ -272,7 +272,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
 
   // ---- A plan and its matrix, with each task's status as of today.
   router.add(http::Verb::get, "/ke-hoach/{id}", "plans.read", [&db, &layout, source](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     Date today = local_date(now_seconds());
     std::vector<Task> tasks;
     std::vector<TaskState> states;
@@ -337,14 +337,14 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     return http::html(req, layout.page(req, "Nhập bảng nhiệm vụ " + plan.number, "plans/import.tpl", data), status);
   };
   router.add(http::Verb::get, "/ke-hoach/{id}/nhap", "plans.manage", [&db, import_page](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     return import_page(req, plan, {{"upload", true}}, http::Status::ok);
   });
   // Both steps post here: the first with the file, the second with the
   // content carried over (base64) and the user's choices for unresolved names.
   router.add(http::Verb::post, "/ke-hoach/{id}/nhap", "plans.manage", [&db, import_page](http::Request& req) {
-    auto plan = need_plan(db, id_param(req));
+    auto plan = need_plan(db, req.int_param());
     require(db, req, "plans.manage", plan.unit_code);
     std::string content, filename;
     if (auto f = req.files().find("tep"); f != req.files().end() && !f->second.content.empty()) {

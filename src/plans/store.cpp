@@ -203,31 +203,33 @@ std::vector<ReportPeriod> load_report_periods(db::Connection& c) {
 
 // ---- Plans -------------------------------------------------------------------
 
-Plan create_plan(db::Database& db, Plan p, const audit::Entry& who, Instant now) {
+Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now) {
   p.number = std::string(text::trim(text::nfc(p.number)));
   p.title = std::string(text::trim(text::nfc(p.title)));
   p.legal_bases = text::nfc(p.legal_bases);
   p.objectives = text::nfc(p.objectives);
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
-  return db.write([&](db::Connection& c) {
-    check_plan_refs(c, p);
-    if (!c.query("SELECT 1 FROM plans WHERE number = ?", {p.number}).empty()) {
-      throw Error(ErrorKind::conflict, fmt::format("a plan numbered '{}' exists", p.number),
-                  fmt::format("Đã có kế hoạch số {}.", p.number));
-    }
-    std::int64_t t = now.time_since_epoch().count();
-    p.id = c.query(
-                "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, "
-                "objectives, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
-                {p.number, p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases,
-                 p.objectives, p.status, t, t})
-               .one()
-               .i64("id");
-    audit::record(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
-    touch(c);
-    return p;
-  });
+  check_plan_refs(c, p);
+  if (!c.query("SELECT 1 FROM plans WHERE number = ?", {p.number}).empty()) {
+    throw Error(ErrorKind::conflict, fmt::format("a plan numbered '{}' exists", p.number),
+                fmt::format("Đã có kế hoạch số {}.", p.number));
+  }
+  std::int64_t t = now.time_since_epoch().count();
+  p.id = c.query(
+              "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, "
+              "objectives, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "RETURNING id",
+              {p.number, p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases,
+               p.objectives, p.status, t, t})
+             .one()
+             .i64("id");
+  audit::record(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
+  touch(c);
+  return p;
+}
+
+Plan create_plan(db::Database& db, Plan plan, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return create_plan(c, std::move(plan), who, now); });
 }
 
 Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who, Instant now) {
@@ -417,7 +419,7 @@ std::vector<Objective> plan_objectives(db::Connection& c, std::int64_t plan_id) 
   return out;
 }
 
-Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, Instant now) {
+Objective add_objective(db::Connection& c, Objective o, const audit::Entry& who, Instant now) {
   o.text = text::nfc(text::trim(o.text));
   o.target_unit = text::nfc(text::trim(o.target_unit));
   if (o.text.empty() || text::code_points(o.text) > 2000) {
@@ -425,36 +427,38 @@ Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, 
   }
   if (text::code_points(o.target_unit) > 30)
     throw invalid_input("the unit is over 30 characters", "Đơn vị tính quá dài.");
+  // An indicator's objective is a rate: "%" before the bounds are checked.
+  if (!o.indicator.empty()) o.target_unit = "%";
   check_amount(o.target, o.target_unit, "target", "Chỉ tiêu");
   check_amount(o.manual_value, o.target_unit, "value", "Kết quả");
-  if (!o.indicator.empty()) o.target_unit = "%";
-  return db.write([&](db::Connection& c) {
-    if (!find_plan(c, o.plan_id)) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
-    auto areas = load_areas(c);
-    if (std::none_of(areas.begin(), areas.end(), [&](const auto& a) { return a.code == o.area_code; })) {
-      throw invalid_input("unknown area", "Lĩnh vực không hợp lệ.");
-    }
-    if (!o.level.empty() && c.query("SELECT 1 FROM unit_levels WHERE code = ?", {o.level}).empty()) {
-      throw invalid_input("unknown level", "Cấp đơn vị không hợp lệ.");
-    }
-    auto ord = c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_objectives WHERE plan_id = ?", {o.plan_id})
-                   .one()
-                   .i64("n");
-    o.id = c.query(
-                "INSERT INTO plan_objectives (plan_id, area_code, ord, text, target_unit, indicator, manual_value) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {o.plan_id, o.area_code, ord, o.text, o.target_unit, o.indicator, o.manual_value})
-               .one()
-               .i64("id");
-    if (o.target) {
-      c.query("INSERT INTO objective_targets (objective_id, level_code, value) VALUES (?, ?, ?)",
-              {o.id, o.level, *o.target});
-    }
-    audit::record(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(),
-                  now);
-    touch(c);
-    return o;
-  });
+  if (!find_plan(c, o.plan_id)) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+  auto areas = load_areas(c);
+  if (std::none_of(areas.begin(), areas.end(), [&](const auto& a) { return a.code == o.area_code; })) {
+    throw invalid_input("unknown area", "Lĩnh vực không hợp lệ.");
+  }
+  if (!o.level.empty() && c.query("SELECT 1 FROM unit_levels WHERE code = ?", {o.level}).empty()) {
+    throw invalid_input("unknown level", "Cấp đơn vị không hợp lệ.");
+  }
+  auto ord = c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_objectives WHERE plan_id = ?", {o.plan_id})
+                 .one()
+                 .i64("n");
+  o.id = c.query(
+              "INSERT INTO plan_objectives (plan_id, area_code, ord, text, target_unit, indicator, manual_value) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {o.plan_id, o.area_code, ord, o.text, o.target_unit, o.indicator, o.manual_value})
+             .one()
+             .i64("id");
+  if (o.target) {
+    c.query("INSERT INTO objective_targets (objective_id, level_code, value) VALUES (?, ?, ?)",
+            {o.id, o.level, *o.target});
+  }
+  audit::record(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(), now);
+  touch(c);
+  return o;
+}
+
+Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return add_objective(c, std::move(o), who, now); });
 }
 
 void set_objective_value(db::Database& db, std::int64_t id, std::optional<double> value, const audit::Entry& who,
@@ -559,28 +563,30 @@ Task need_task(db::Connection& c, std::int64_t task_id) {
 
 }  // namespace
 
+Task add_task(db::Connection& c, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now) {
+  auto plan = find_plan(c, plan_id);
+  if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+  auto row = resolve_input(c, *plan, in);
+  std::int64_t t = now.time_since_epoch().count();
+  auto ord =
+      c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
+  auto id = c.query(
+                 "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
+                 "deadline_text, deadline_kind, due_on, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {plan_id, ord, row.ref, row.area_code, row.objective, row.description, row.output,
+                  format_deadline(*row.deadline), kind_code(row.deadline->kind), opt_iso(row.deadline->due), t, t})
+                .one()
+                .i64("id");
+  write_units(c, id, row);
+  auto task = need_task(c, id);
+  audit::record(c, who, "create", "plan_tasks", std::to_string(id), std::nullopt, to_json(task).dump(), now);
+  touch(c);
+  return task;
+}
+
 Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now) {
-  return db.write([&](db::Connection& c) {
-    auto plan = find_plan(c, plan_id);
-    if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
-    auto row = resolve_input(c, *plan, in);
-    std::int64_t t = now.time_since_epoch().count();
-    auto ord =
-        c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
-    auto id = c.query(
-                   "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                   "deadline_text, deadline_kind, due_on, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {plan_id, ord, row.ref, row.area_code, row.objective, row.description, row.output,
-                    format_deadline(*row.deadline), kind_code(row.deadline->kind), opt_iso(row.deadline->due), t, t})
-                  .one()
-                  .i64("id");
-    write_units(c, id, row);
-    auto task = need_task(c, id);
-    audit::record(c, who, "create", "plan_tasks", std::to_string(id), std::nullopt, to_json(task).dump(), now);
-    touch(c);
-    return task;
-  });
+  return db.write([&](db::Connection& c) { return add_task(c, plan_id, in, who, now); });
 }
 
 Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now) {

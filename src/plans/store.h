@@ -1,6 +1,14 @@
 #pragma once
 // Reform plans' SQL: plans, the matrix import, tasks, reports.
-// Every write is one transaction and audited as `who`.
+// Every write is audited as `who`. A write taking db::Database& is one
+// transaction; the same write taking db::Connection& runs in the caller's,
+// so that several compose into one (a plan with its tasks and objectives
+// made from a document is written whole or not at all):
+//
+//   db.write([&](db::Connection& c) {
+//     auto plan = create_plan(c, draft, who, now);
+//     for (const auto& t : tasks) add_task(c, plan.id, t, who, now);
+//   });
 #include <functional>
 #include <map>
 #include <optional>
@@ -35,6 +43,7 @@ std::vector<ReportPeriod> load_report_periods(db::Connection& c);
 // Validates (number, title, year, kind, status, an open issuing unit, a
 // parent that exists) and stores the plan; conflict when the number is taken.
 Plan create_plan(db::Database& db, Plan plan, const audit::Entry& who, Instant now);
+Plan create_plan(db::Connection& c, Plan plan, const audit::Entry& who, Instant now);
 // Changes a plan's fields (not its number); validated like create_plan.
 Plan update_plan(db::Database& db, const Plan& plan, const audit::Entry& who, Instant now);
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id);
@@ -69,6 +78,7 @@ std::vector<Objective> plan_objectives(db::Connection& c, std::int64_t plan_id);
 // Validates (an area, text of 1-2,000 characters, a target of 0 or more and
 // at most 100 for "%", a unit of at most 30 characters) and stores it.
 Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, Instant now);
+Objective add_objective(db::Connection& c, Objective o, const audit::Entry& who, Instant now);
 // The value reported by hand (nullopt clears it); same bounds as the target.
 void set_objective_value(db::Database& db, std::int64_t id, std::optional<double> value, const audit::Entry& who,
                          Instant now);
@@ -88,6 +98,7 @@ struct TaskInput {
 // unit, a unit name that matches no unit or several) throws invalid_input
 // naming every problem; nothing is written.
 Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now);
+Task add_task(db::Connection& c, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now);
 Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now);
 // Moves a row one place up (-1) or down (+1) in its plan's matrix.
 void move_task(db::Database& db, std::int64_t task_id, int direction, const audit::Entry& who, Instant now);

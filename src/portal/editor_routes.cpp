@@ -28,16 +28,8 @@ namespace {
 
 std::string csrf(const http::Request& req) { return req.session ? req.session->csrf_token : ""; }
 
-std::int64_t id_param(const http::Request& req) {
-  const auto& v = req.params.at("id");
-  if (v.empty() || v.size() > 15 || v.find_first_not_of("0123456789") != std::string::npos) {
-    throw not_found("no such item", "Không tìm thấy tin bài.");
-  }
-  return std::stoll(v);
-}
-
 Item need_item(db::Database& db, const http::Request& req) {
-  auto id = id_param(req);
+  auto id = req.int_param();
   auto item = db.read([&](db::Connection& c) { return find_item(c, id); });
   if (!item) throw not_found("no such item", "Không tìm thấy tin bài.");
   return *item;
@@ -274,7 +266,7 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     return http::redirect(req, "/bien-tap/van-ban?da-luu");
   });
   router.add(http::Verb::post, "/bien-tap/van-ban/{id}/go", "portal.review", [&db, &cache](http::Request& req) {
-    withdraw_document(db, id_param(req), req.form_param("ly_do").value_or(""), directory::actor(req), now_seconds());
+    withdraw_document(db, req.int_param(), req.form_param("ly_do").value_or(""), directory::actor(req), now_seconds());
     cache.invalidate();
     return http::redirect(req, "/bien-tap/van-ban?da-luu");
   });

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "directory/store.h"
@@ -81,10 +82,11 @@ json og(const std::string& base_url, const std::string& path, const std::string&
 int page_param(const http::Request& req) {
   auto v = req.query_param("trang");
   if (!v || v->empty()) return 1;
-  if (v->size() > 6 || v->find_first_not_of("0123456789") != std::string::npos || std::stoi(*v) < 1) {
+  auto page = parse_int<int>(*v);
+  if (!page || *page < 1 || *page > 999999) {
     throw invalid_input("page must be a number from 1", "Số trang không hợp lệ.");
   }
-  return std::stoi(*v);
+  return *page;
 }
 
 json pagination(const std::string& path, const std::string& query, int page, int total, int per_page) {

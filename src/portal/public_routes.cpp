@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/store.h"
 #include "http/middleware.h"
@@ -209,11 +210,10 @@ void add_public_routes(http::Router& router, const Portal& p) {
     f.type_code = std::string(text::trim(req.query_param("loai").value_or("")));
     f.issuer = std::string(text::trim(req.query_param("co-quan").value_or("")));
     if (auto y = req.query_param("nam"); y && !y->empty()) {
-      try {
-        f.year = std::stoi(*y);
-      } catch (const std::exception&) {
-        throw invalid_input("year must be a number", "Năm không hợp lệ.");
-      }
+      // A whole number or nothing: "2024x" is refused, not read as 2024.
+      auto year = parse_int<int>(*y);
+      if (!year) throw invalid_input("year must be a number", "Năm không hợp lệ.");
+      f.year = *year;
     }
     int page_no = page_param(req);
     json data = p.db.read([&](db::Connection& c) {

@@ -175,6 +175,11 @@ TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved)
   ASSERT_EQ(api.status, 200);
   EXPECT_EQ(json::parse(api.body), status);
   EXPECT_EQ(admin.get("/api/v1/plans/999999").status, 404);
+  // An id is the whole path segment a whole number from 1, or it names nothing.
+  for (const std::string& bad :
+       std::vector<std::string>{std::to_string(id) + "x", "0", "-1", "99999999999999999999", "%2B1"}) {
+    EXPECT_EQ(admin.get("/api/v1/plans/" + bad).status, 404) << bad;
+  }
   EXPECT_EQ(admin.get("/api/v1/plans/" + std::to_string(id) + "?as_of=01/04/2024").status, 400);
   auto list = json::parse(admin.get("/api/v1/plans?year=2024").body);
   ASSERT_EQ(list["plans"].size(), 1u);

@@ -321,6 +321,9 @@ TEST_P(PlanStore, Objectives) {
   bad = manual;
   bad.level = "galaxy";
   EXPECT_THROW(add_objective(*t->db, bad, kWho, at("2024-01-12")), Error);
+  bad = o;  // an indicator's target is a rate even when no unit was typed
+  bad.target = 120;
+  EXPECT_THROW(add_objective(*t->db, bad, kWho, at("2024-01-12")), Error);
   delete_objective(*t->db, a.id, kWho, at("2024-06-21"));
   EXPECT_EQ(count(*t->db, "plan_objectives"), 2);
   EXPECT_EQ(count(*t->db, "objective_targets"), 1);
