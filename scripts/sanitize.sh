@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The unit, storage and integration tests again, in a Debug build (assertions
-# on) with AddressSanitizer and UndefinedBehaviorSanitizer: the `asan` preset
-# of CMakePresets.json, in build-asan/. A report fails the run. The browser
-# tests are left to `make test` (the same code, an hour under the sanitizers).
+# The unit and storage tests again (both backends), in a Debug build
+# (assertions on) with AddressSanitizer and UndefinedBehaviorSanitizer: the
+# `asan` preset of CMakePresets.json, in build-asan/. A report fails the run.
+# The tests that start the server or a browser are left to `make test`
+# (under the sanitizers they take several times longer);
+# `ctest --test-dir build-asan -R Served` runs them when wanted.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."
