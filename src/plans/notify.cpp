@@ -196,7 +196,8 @@ DigestResult send_digests(db::Database& db, const std::string& smtp_url, const s
     }
   });
   DigestResult out;
-  for (const auto& [user, p] : pending) {
+  for (const auto& entry : pending) {
+    const auto& p = entry.second;  // named, not bound: the write below captures it (clang 14)
     mail::Message m{from, p.email, fmt::format("[CCHC] {} nhắc việc về nhiệm vụ cải cách hành chính", p.ids.size()),
                     fmt::format("Kính gửi {},\n\nHệ thống quản lý cải cách hành chính xin nhắc các việc sau:\n\n{}\n"
                                 "Xem và báo cáo tại {}/viec-can-bao-cao.\n\nĐây là thư tự động, xin không trả lời.\n",
