@@ -164,7 +164,7 @@ Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::s
       }
       for (const auto& [code, v] : values) {
         auto k = std::find_if(round.components.begin(), round.components.end(),
-                              [&](const Component& x) { return x.code == code; });
+                              [&c = code](const Component& x) { return x.code == c; });
         if (k == round.components.end() || !(v >= 0 && v <= k->max_value)) {
           fail(fmt::format("unit {}: component '{}' unknown or value outside 0-max", unit, code),
                fmt::format("Đơn vị {}: thành phần điểm '{}' không có hoặc giá trị ngoài khoảng.", unit, code));

@@ -71,9 +71,9 @@ CriteriaSet set_from_rows(const xlsx::Rows& rows, const std::string& code, const
       if (!header) std::fill(column.begin(), column.end(), -1);
       continue;
     }
-    auto cell = [&](std::size_t h) -> std::string {
+    auto cell = [&, &row = cells](std::size_t h) -> std::string {  // a named capture of the binding (clang 14)
       int i = column[h];
-      return i >= 0 && std::size_t(i) < cells.size() ? std::string(text::trim(cells[i])) : std::string();
+      return i >= 0 && std::size_t(i) < row.size() ? std::string(text::trim(row[i])) : std::string();
     };
     if (cell(0).empty() && cell(2).empty()) continue;
     Criterion c;

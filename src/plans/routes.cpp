@@ -330,7 +330,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   });
 
   // ---- Import the matrix: check (and name what needs resolving), then confirm.
-  auto import_page = [&db, &layout](http::Request& req, const Plan& plan, json data, http::Status status) {
+  auto import_page = [&layout](http::Request& req, const Plan& plan, json data, http::Status status) {
     data["csrf"] = req.session ? req.session->csrf_token : "";
     data["plan"] = {{"id", std::to_string(plan.id)}, {"number", plan.number}};
     data["plan_id"] = std::to_string(plan.id);

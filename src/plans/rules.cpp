@@ -365,7 +365,8 @@ std::vector<UnresolvedName> resolve_units(std::vector<MatrixRow>& rows, const Un
       else if (m.kind == UnitMatch::Kind::unit || m.kind == UnitMatch::Kind::group)
         found = m.codes;
       if (found.empty()) {
-        auto it = std::find_if(unresolved.begin(), unresolved.end(), [&](const auto& u) { return u.name == name; });
+        auto it =
+            std::find_if(unresolved.begin(), unresolved.end(), [&n = name](const auto& u) { return u.name == n; });
         if (it == unresolved.end()) {
           unresolved.push_back({name, {}, m.kind == UnitMatch::Kind::ambiguous, m.candidates});
           it = unresolved.end() - 1;
