@@ -86,7 +86,9 @@ DemoRecords load_demo_records(db::Database& db, Instant now, bool records) {
   std::vector<Feedback> feedback;
   if (records) {
     generate_dossiers(units, o, [&](const Dossier& d) { dossiers.push_back(d); });
-    generate_feedback(units, o, [&](const Feedback& f) { feedback.push_back(f); });
+    generate_feedback(units, o, [&](const Feedback& f) {
+      if (f.received_at < now - std::chrono::days{365}) feedback.push_back(f);
+    });
     for (auto [kind, text] :
          {std::pair{Kind::dossiers, to_csv(dossiers)}, std::pair{Kind::feedback, to_csv(feedback)}}) {
       auto outcome = import_batch(db, ImportRequest{kind, text, Format::csv, std::nullopt, false, 0, {}}, who, now);

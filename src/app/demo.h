@@ -24,7 +24,8 @@ std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db);
 
 // The demo's service-delivery records: synthetic dossiers and feedback
 // (indicators/synthetic.h) for every unit from January two years before
-// `now` up to `now`, imported through the same path as any batch, and the
+// `now` up to `now` (feedback only until a year before `now`: the last
+// year's comes from the demo's cases, load_demo_feedback), imported through the same path as any batch, and the
 // province's targets (docs/indicators.md). With `records` false, only the
 // targets. Returns the records imported.
 struct DemoRecords {
@@ -73,5 +74,18 @@ struct DemoPortal {
   std::size_t items = 0, documents = 0;
 };
 DemoPortal load_demo_portal(db::Database& db, Instant now);
+
+// The demo's citizen feedback (app/demo_feedback.cpp, docs/feedback.md):
+// six categories with their deadlines, and 320 cases over the year before
+// `now` across every channel, taken through the workflow as officers and
+// citizens would (the demo commune P-TRANGDAI gets a quarter of them, the
+// last days' cases are still open): some answered late, some paused for a
+// clarification, some refused, most answered and many published, rated,
+// a few reopened. The indicators' feedback of that year comes from them.
+// Skipped when there are cases.
+struct DemoFeedback {
+  std::size_t cases = 0, reopened = 0;
+};
+DemoFeedback load_demo_feedback(db::Database& db, Instant now);
 
 }  // namespace cchc::app

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "directory/store.h"
 #include "indicators/dashboard.h"
+#include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
 #include "plans/store.h"
@@ -172,6 +173,23 @@ documents::Sinks document_sinks(db::Database& db) {
     return out;
   };
   return s;
+}
+
+feedback::Sinks feedback_sinks() {
+  feedback::Sinks sinks;
+  sinks.figure = [](db::Connection& c, const feedback::Figure& f) {
+    indicators::Feedback record;
+    record.id = f.id;
+    record.unit_code = f.unit_code;
+    record.channel = indicators::from_name<indicators::FeedbackChannel>(f.channel);
+    record.received_at = f.received_at;
+    record.due_at = f.due_at;
+    record.answered_at = f.answered_at;
+    record.status = indicators::from_name<indicators::FeedbackStatus>(f.status);
+    if (!f.rating.empty()) record.rating = indicators::from_name<indicators::Rating>(f.rating);
+    indicators::store_feedback(c, {record});
+  };
+  return sinks;
 }
 
 }  // namespace cchc::app

@@ -5,6 +5,7 @@
 #include "assessments/sources.h"
 #include "db/database.h"
 #include "documents/routes.h"
+#include "feedback/store.h"
 #include "plans/routes.h"
 #include "portal/routes.h"
 
@@ -19,5 +20,8 @@ portal::Sources portal_sources(db::Database& db);
 // Where the review page of documents puts what it makes: the portal's
 // documents library, and plans with their tasks and objectives.
 documents::Sinks document_sinks(db::Database& db);
+// Where feedback cases are counted: each case's record in the indicators'
+// feedback records, replacing the one of the same id.
+feedback::Sinks feedback_sinks();
 
 }  // namespace cchc::app

@@ -63,6 +63,9 @@ Web::Web(db::Database& db, WebConfig config)
   portal::add_public_routes(router_, *portal_);
   portal::add_editor_routes(router_, *portal_);
   documents::add_routes(router_, *layout_, db_, document_sinks(db_));
+  feedback_ = std::make_unique<feedback::Module>(feedback::Module{db_, *layout_, *sessions_, feedback_sinks(), {}});
+  feedback::add_public_routes(router_, *feedback_);
+  feedback::add_desk_routes(router_, *feedback_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "feedback/routes.h"
 #include "http/error_mapper.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -58,6 +59,7 @@ class Web {
   std::unique_ptr<portal::ViewCounter> views_;
   std::unique_ptr<portal::PageCache> page_cache_;
   std::unique_ptr<portal::Portal> portal_;
+  std::unique_ptr<feedback::Module> feedback_;
   http::Router router_;
   http::Next pipeline_;
 };

@@ -36,6 +36,11 @@ bool role_has(std::string_view role, std::string_view permission) {
     return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "editor" ||
            role == "editorial_board";
   }
+  // Citizen feedback (docs/feedback.md): unit officers and leaders handle
+  // their subtree's cases (the handler checks the case's unit; leaders and
+  // the admin approve); the admin keeps the categories.
+  if (permission == "feedback.handle") return role == "admin" || role == "unit_officer" || role == "unit_leader";
+  if (permission == "feedback.manage") return role == "admin";
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
       permission == "indicators.manage") {
     return role == "admin";

@@ -28,6 +28,9 @@
 //   documents.read admin, unit_officer, unit_leader, editor, editorial_board
 //                  (reading documents; a plan made from one also needs
 //                  plans.manage)
+//   feedback.handle admin, unit_officer, unit_leader (cases of their unit
+//                  subtree: the handler checks the case's unit)
+//   feedback.manage admin (feedback categories)
 #include <string>
 #include <string_view>
 

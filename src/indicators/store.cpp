@@ -321,6 +321,8 @@ nlohmann::json to_json(const ImportSummary& s) {
   return {{"inserted", s.inserted}, {"updated", s.updated}, {"unchanged", s.unchanged}};
 }
 
+ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records) { return store(c, records, {}); }
+
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now) {
   auto codes = db.read([](db::Connection& c) { return c.query("SELECT code FROM units"); });
   std::set<std::string> units;

@@ -55,6 +55,12 @@ struct ImportRequest {
 // (action "import", entity "dossiers"/"feedback", the summary as after_json).
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now);
 
+// Writes feedback records into the caller's transaction with their rollups,
+// each replacing the stored record of its id (an unchanged one is left
+// alone); the caller audits. What cchc's own feedback cases feed through
+// (app/sources.cpp), so they count exactly as imported records do.
+ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records);
+
 // Recomputes every rollup from the raw rows in one transaction, in SQL
 // (GROUP BY in the database: an independent formulation of the incremental
 // C++ path, held equal to it by tests/indicators/store_test.cpp); returns

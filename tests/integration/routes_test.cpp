@@ -73,7 +73,7 @@ class Routes : public ::testing::Test {
     for (auto [param, value] :
          {std::pair{"{unit}", "P-TRANGDAI"}, std::pair{"{code}", "2024-Q1"}, std::pair{"{path...}", "css/cchc.css"},
           std::pair{"{username}", "demo.canbo"}, std::pair{"{id}", "0badc0de"}, std::pair{"{task}", "1"},
-          std::pair{"{file}", "0badc0de"}}) {
+          std::pair{"{file}", "0badc0de"}, std::pair{"{action}", "comment"}, std::pair{"{secret}", "0badc0de"}}) {
       if (auto p = out.find(param); p != std::string::npos) out.replace(p, std::string(param).size(), value);
     }
     return out;
@@ -106,7 +106,9 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
                                        "portal.write",
                                        "portal.review",
                                        "portal.report",
-                                       "documents.read"};
+                                       "documents.read",
+                                       "feedback.handle",
+                                       "feedback.manage"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);

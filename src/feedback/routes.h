@@ -1,0 +1,35 @@
+#pragma once
+// Citizen feedback's pages (docs/feedback.md):
+//   public   /phan-anh (send), /phan-anh/theo-doi/{secret} (the private
+//            link: clarify, rate, reopen), /phan-anh/tra-cuu (by code),
+//            /phan-anh/da-tra-loi (published answers, searchable)
+//   desk     /xu-ly-phan-anh (the unit's queue, a case and its steps, the
+//            other channels' intake), /quan-tri/linh-vuc-phan-anh (categories)
+#include <functional>
+#include <string>
+
+#include "core/calendar.h"
+#include "db/database.h"
+#include "feedback/store.h"
+#include "http/router.h"
+#include "http/session.h"
+#include "views/layout.h"
+
+namespace cchc::feedback {
+
+struct Module {
+  db::Database& db;
+  views::Layout& layout;
+  http::SessionStore& sessions;
+  Sinks sinks;
+  // Called after a case is received with an e-mail address: the
+  // acknowledgement (app/web.cpp sends it when SMTP is configured). The
+  // secret makes the private link.
+  std::function<void(const Case&, const std::string& secret)> acknowledge;
+  const WorkCalendar& calendar = WorkCalendar::vietnam();
+};
+
+void add_public_routes(http::Router& router, const Module& m);
+void add_desk_routes(http::Router& router, const Module& m);
+
+}  // namespace cchc::feedback

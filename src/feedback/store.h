@@ -1,0 +1,158 @@
+#pragma once
+// The feedback store (docs/feedback.md): categories, receipt, the workflow
+// steps, the queue, published answers and their search. Every write runs in
+// one transaction with its history, its audit entry and the indicators'
+// record of the case (Sinks::figure), so the figures never disagree with
+// the cases; the writes that take a db::Connection& run in the caller's
+// transaction, their db::Database& forms open one.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/audit.h"
+#include "core/calendar.h"
+#include "db/database.h"
+#include "directory/model.h"
+#include "feedback/model.h"
+#include "feedback/rules.h"
+
+namespace cchc::feedback {
+
+// What feedback writes into other capabilities, wired by app/sources.cpp.
+struct Sinks {
+  // The indicators' record of a case, replaced by id, in the caller's
+  // transaction (indicators::store_feedback).
+  std::function<void(db::Connection&, const Figure&)> figure;
+};
+
+// ---- Categories ----
+
+std::vector<Category> categories(db::Connection& c, bool active_only);
+std::optional<Category> find_category(db::Connection& c, std::int64_t id);
+std::optional<Category> find_category(db::Connection& c, std::string_view code);
+// Adds (id 0) or updates a category: a code of a-z, 0-9 and '-' (2-50),
+// a name (2-200 characters), deadline 1-60 working days, extension 0-60, a
+// legal source, an existing unit. Throws invalid_input, not_found, conflict
+// (a code in use).
+Category save_category(db::Database& db, Category cat, const audit::Entry& who, Instant now);
+
+// ---- Receipt ----
+
+struct Upload {
+  std::string filename;
+  std::string bytes;
+};
+
+struct Intake {
+  Channel channel = Channel::web;
+  Submission submission;
+  std::string external_id;  // national_portal: its id (required there, unique)
+  std::optional<double> lat, lon;
+  // When the call, letter or visit came (officer-entered channels); now
+  // when unset. Never in the future.
+  std::optional<Instant> received_at;
+  std::vector<Upload> files;  // at most kMaxFiles, each checked by its bytes
+  std::string ip;             // for the rate limits, stored only as a digest
+};
+
+struct Receipt {
+  Case kase;
+  std::string secret;  // the private link's secret: shown once, stored as its SHA-256
+};
+
+// Checks the submission (rules.h), the category (active), the place (a
+// commune or ward of the tree, current or merged since, or none) and the files; routes the case, sets its
+// deadline, and stores it with its files, a "receive" event and the audit
+// entry. Throws invalid_input naming the problem, conflict for an external
+// id already received.
+Receipt receive(db::Connection& c, const Intake& in, const std::vector<directory::Unit>& units, const WorkCalendar& cal,
+                const Sinks& sinks, const audit::Entry& who, Instant now);
+Receipt receive(db::Database& db, const Intake& in, const std::vector<directory::Unit>& units, const WorkCalendar& cal,
+                const Sinks& sinks, const audit::Entry& who, Instant now);
+
+// The abuse limits of the public form and Open311 (docs/feedback.md): at most
+// kPerAddressPerHour cases from one network address in the last hour and
+// kPerContactPerDay from one e-mail address or phone number in the last 24
+// hours. The Vietnamese reason when `in` is over a limit.
+inline constexpr int kPerAddressPerHour = 5, kPerContactPerDay = 3;
+std::optional<std::string> over_limit(db::Connection& c, const Intake& in, Instant now);
+
+// ---- Reading cases ----
+
+std::optional<Case> find_case(db::Connection& c, std::int64_t id);
+std::optional<Case> find_by_code(db::Connection& c, std::string_view code);
+std::optional<Case> find_by_secret(db::Connection& c, std::string_view secret);
+std::vector<Event> history(db::Connection& c, std::int64_t case_id);
+std::vector<File> files(db::Connection& c, std::int64_t case_id);
+struct FileContent {
+  File file;
+  std::string bytes;
+};
+std::optional<FileContent> file(db::Connection& c, std::int64_t case_id, std::int64_t file_id);
+// Records that an official looked at the file (then it may be previewed).
+void mark_checked(db::Database& db, std::int64_t case_id, std::int64_t file_id, const audit::Entry& who, Instant now);
+
+struct QueueFilter {
+  std::vector<std::string> units;  // the responsible units shown
+  std::optional<State> state;      // one state, or every open state
+  bool include_closed = false;     // with no state: answered, refused and merged too
+};
+struct QueuePage {
+  std::vector<Case> cases;  // most urgent (earliest due) first
+  std::int64_t total = 0;
+};
+QueuePage queue(db::Connection& c, const QueueFilter& f, int offset, int limit);
+
+// ---- Workflow ----
+
+struct Step {
+  Action action = Action::comment;
+  Actor actor = Actor::officer;
+  std::string note;      // transfer, refuse, extend, return_draft: the reason (required); ask: the question
+  std::string unit;      // transfer: the receiving unit
+  std::string assignee;  // assign: the officer's username
+  std::string answer;    // draft: the answer
+  int extension_days = 0;
+  std::int64_t merge_into = 0;
+  bool publish = false;  // approve: publish the answer (when the citizen allowed it)
+  std::optional<Rating> rating;
+};
+
+// Takes one step (rules.h: transition, refusal) and its effects: assign sets
+// the assignee, transfer the unit, ask opens a pause and citizen_reply or
+// resume closes it, draft keeps the answer, approve answers (and publishes
+// with personal data removed), refuse answers with the legal reason, extend
+// lengthens the deadline, merge points at the other case (open, same unit),
+// reopen restarts the clock, rate keeps the rating. Recomputes the
+// deadline; writes the history, the audit entry and the figure. Throws
+// forbidden when the actor may not take the step in the case's state,
+// invalid_input for a missing or bad input or a guard's refusal, not_found
+// for an unknown case; a refused step changes nothing.
+Case act(db::Connection& c, std::int64_t case_id, const Step& step, const std::vector<directory::Unit>& units,
+         const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who, Instant now);
+Case act(db::Database& db, std::int64_t case_id, const Step& step, const std::vector<directory::Unit>& units,
+         const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who, Instant now);
+
+// ---- Published answers ----
+
+struct PublicFilter {
+  std::string query;  // words, with or without diacritics
+  std::int64_t category_id = 0;
+  std::string unit_code;
+  std::optional<Date> from, to;  // answered in [from, to], local days
+};
+struct PublicPage {
+  std::vector<Case> cases;  // latest answer first
+  std::int64_t total = 0;
+};
+PublicPage published(db::Connection& c, const PublicFilter& f, int offset, int limit);
+// The units with any published answer (the answers page's filter).
+std::vector<std::string> publishing_units(db::Connection& c);
+
+// Every case's figure, for checking the indicators against the cases.
+std::vector<Figure> figures(db::Connection& c);
+
+}  // namespace cchc::feedback

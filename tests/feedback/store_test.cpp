@@ -1,0 +1,283 @@
+// Feedback storage on both backends: receipt with routing through a merged
+// commune, the journey from receipt to a published answer with a pause
+// and a rating, refusals that change nothing, rate limits, attachments
+// checked by content, search with and without diacritics, personal data
+// kept out of the published text, and the indicators fed from the cases
+// (app/sources.cpp) with an import of the same id replacing, not adding.
+#include "feedback/store.h"
+
+#include <gtest/gtest.h>
+
+#include "app/sources.h"
+#include "core/errors.h"
+#include "db/migrate.h"
+#include "directory/store.h"
+#include "indicators/store.h"
+#include "support/sample_files.h"
+#include "support/test_db.h"
+
+namespace cchc::feedback {
+namespace {
+
+using namespace std::chrono;
+
+class FeedbackStore : public ::testing::TestWithParam<std::string> {};
+INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStore, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+const audit::Entry kCitizen{"citizen", "203.0.113.5", "", "", "", {}, {}};
+const audit::Entry kOfficer{"canbo.x", "test", "", "", "", {}, {}};
+const audit::Entry kLeader{"lanhdao.x", "test", "", "", "", {}, {}};
+
+const char* kUnits =
+    "code,name,level,parent_code,valid_from,valid_to,successor_codes\n"
+    "P,Tỉnh Đồng Nai,province,,2004-01-01,,\n"
+    "VP,Văn phòng UBND tỉnh,department,P,2004-01-01,,\n"
+    "XA,Xã A,commune,P,2004-01-01,2024-02-29,XB\n"
+    "XB,Xã B,commune,P,2004-01-01,,\n"
+    "XC,Xã C,commune,P,2004-01-01,,\n";
+
+Instant at(const char* rfc3339) { return parse_rfc3339(rfc3339); }
+const WorkCalendar& cal() { return WorkCalendar::vietnam(); }
+
+struct Fixture {
+  db::Database& db;
+  std::vector<directory::Unit> units;
+  Sinks sinks = app::feedback_sinks();
+
+  explicit Fixture(db::Database& d) : db(d) {
+    db::migrate(db);
+    EXPECT_TRUE(directory::import_units(db, kUnits, kOfficer, Instant{}).ok());
+    units = directory::load_units(db);
+    Category land;
+    land.code = "dat-dai";
+    land.name = "Đất đai";
+    land.deadline_days = 10;
+    land.extension_days = 10;
+    land.legal_source = "Nghị định 20/2008/NĐ-CP";
+    land.route_by_place = true;
+    land.unit_code = "VP";
+    save_category(db, land, kOfficer, Instant{});
+  }
+
+  Intake intake(const char* place = "XA", const char* ip = "203.0.113.5", const char* phone = "0912345678") {
+    Intake in;
+    in.submission.category_code = "dat-dai";
+    in.submission.place_code = place;
+    in.submission.content = "Đường vào khu dân cư ngập nước, gọi tôi 0912 345 678. Tôi là Trần Thị Bình.";
+    in.submission.name = "Trần Thị Bình";
+    in.submission.phone = phone;
+    in.submission.consent = true;
+    in.submission.publish_allowed = true;
+    in.ip = ip;
+    return in;
+  }
+
+  Case step(std::int64_t id, Action a, Actor who, Instant now, std::string note = "", std::string answer = "") {
+    Step s;
+    s.action = a;
+    s.actor = who;
+    s.note = std::move(note);
+    s.answer = std::move(answer);
+    s.assignee = "canbo.x";
+    s.publish = true;
+    if (a == Action::rate) s.rating = Rating::satisfied;
+    return act(db, id, s, units, cal(), sinks, who == Actor::leader ? kLeader : kOfficer, now);
+  }
+
+  indicators::Indicators figures(const char* unit) {
+    return db.read([&](db::Connection& c) {
+      return indicators::query(c, unit, Period::of_year(2024), indicators::Scope::subtree);
+    });
+  }
+};
+
+TEST_P(FeedbackStore, FromReceiptToAPublishedAnswer) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  // Monday 04/03/2024 16:30, place XA, merged into XB on 01/03: XB answers.
+  auto receipt = receive(f.db, f.intake(), f.units, cal(), f.sinks, kCitizen, at("2024-03-04T16:30:00+07:00"));
+  const auto id = receipt.kase.id;
+  EXPECT_EQ(receipt.kase.unit_code, "XB");
+  EXPECT_EQ(format_iso_date(local_date(receipt.kase.due_at)), "2024-03-18");
+  EXPECT_TRUE(f.db.read([&](db::Connection& c) { return find_by_secret(c, receipt.secret); }).has_value());
+  EXPECT_FALSE(f.db.read([&](db::Connection& c) { return find_by_secret(c, receipt.secret + "x"); }).has_value());
+  EXPECT_EQ(f.figures("XB").feedback_received, 1);
+
+  f.step(id, Action::assign, Actor::officer, at("2024-03-05T08:00:00+07:00"));
+  // Asked on Wednesday, answered by the citizen on Monday: 3 working days paused.
+  f.step(id, Action::ask_clarification, Actor::officer, at("2024-03-06T10:00:00+07:00"), "Xin cho biết số nhà?");
+  auto k = f.step(id, Action::citizen_reply, Actor::citizen, at("2024-03-11T15:00:00+07:00"), "Số 12, tổ 5.");
+  EXPECT_EQ(k.state, State::processing);
+  EXPECT_EQ(format_iso_date(local_date(k.due_at)), "2024-03-21");
+
+  // An officer may not approve; the refusal changes nothing.
+  f.step(id, Action::draft, Actor::officer, at("2024-03-12T09:00:00+07:00"), "",
+         "Kính gửi bà Trần Thị Bình, UBND xã đã khơi thông cống. Liên hệ 0251 3822 123.");
+  EXPECT_THROW(f.step(id, Action::approve, Actor::officer, at("2024-03-12T10:00:00+07:00")), Error);
+  EXPECT_EQ(f.db.read([&](db::Connection& c) { return find_case(c, id); })->state, State::drafted);
+  EXPECT_EQ(f.figures("XB").feedback_answered, 0);
+
+  k = f.step(id, Action::approve, Actor::leader, at("2024-03-13T09:00:00+07:00"));
+  EXPECT_EQ(k.state, State::answered);
+  EXPECT_TRUE(k.published);
+  for (const auto& text : {k.public_content, k.public_answer}) {
+    EXPECT_EQ(text.find("Bình"), std::string::npos) << text;
+    EXPECT_EQ(text.find("0912"), std::string::npos) << text;
+  }
+  EXPECT_EQ(k.public_answer.find("3822"), std::string::npos);
+  auto figures = f.figures("XB");
+  EXPECT_EQ(figures.feedback_answered, 1);
+  EXPECT_EQ(figures.feedback_on_time_rate.numerator, 1);
+
+  // Found with and without diacritics; not for a word it lacks.
+  for (const char* q : {"khơi thông cống", "khoi thong cong", "KHOI", "đất đai"}) {
+    PublicFilter pf;
+    pf.query = q;
+    EXPECT_EQ(f.db.read([&](db::Connection& c) { return published(c, pf, 0, 10); }).total, 1) << q;
+  }
+  PublicFilter none;
+  none.query = "binh";  // the citizen's name is not in the public text
+  EXPECT_EQ(f.db.read([&](db::Connection& c) { return published(c, none, 0, 10); }).total, 0);
+
+  k = f.step(id, Action::rate, Actor::citizen, at("2024-03-14T09:00:00+07:00"));
+  EXPECT_EQ(k.rating, Rating::satisfied);
+  EXPECT_THROW(f.step(id, Action::rate, Actor::citizen, at("2024-03-14T10:00:00+07:00")), Error);
+  EXPECT_EQ(f.figures("XB").feedback_satisfaction_rate.numerator, 1);
+
+  // The history holds every step; the audit log the workflow only.
+  auto events = f.db.read([&](db::Connection& c) { return history(c, id); });
+  ASSERT_EQ(events.size(), 7u);  // receive, assign, ask, reply, draft, approve, rate
+  EXPECT_EQ(events[0].action, "receive");
+  EXPECT_EQ(events[3].actor, "citizen");
+}
+
+TEST_P(FeedbackStore, ReopenedOnceThenCountedOpenAgain) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  auto id = receive(f.db, f.intake("XC"), f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00")).kase.id;
+  f.step(id, Action::assign, Actor::officer, at("2024-03-04T10:00:00+07:00"));
+  f.step(id, Action::draft, Actor::officer, at("2024-03-05T09:00:00+07:00"), "", "Đã xử lý xong việc này.");
+  f.step(id, Action::approve, Actor::leader, at("2024-03-06T09:00:00+07:00"));
+  EXPECT_EQ(f.figures("XC").feedback_answered, 1);
+  auto k = f.step(id, Action::reopen, Actor::citizen, at("2024-03-07T09:00:00+07:00"), "Chưa thấy khắc phục.");
+  EXPECT_EQ(k.state, State::processing);
+  EXPECT_EQ(format_iso_date(local_date(k.due_at)), "2024-03-21");  // ten working days from the reopening
+  EXPECT_EQ(f.figures("XC").feedback_answered, 0);
+  f.step(id, Action::draft, Actor::officer, at("2024-03-08T09:00:00+07:00"), "", "Đã khắc phục, mời kiểm tra.");
+  f.step(id, Action::approve, Actor::leader, at("2024-03-08T10:00:00+07:00"));
+  EXPECT_THROW(f.step(id, Action::reopen, Actor::citizen, at("2024-03-09T09:00:00+07:00"), "Lần hai"), Error);
+}
+
+TEST_P(FeedbackStore, RefusalsAndBadInputChangeNothing) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  auto id = receive(f.db, f.intake("XC"), f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00")).kase.id;
+  auto before = *f.db.read([&](db::Connection& c) { return find_case(c, id); });
+  struct Row {
+    Action action;
+    Actor actor;
+    const char* note;
+    const char* why;
+  };
+  const Row rows[] = {
+      {Action::refuse, Actor::officer, "Không thuộc thẩm quyền", "only a leader refuses"},
+      {Action::refuse, Actor::leader, "", "a refusal needs its legal reason"},
+      {Action::transfer, Actor::officer, "", "a transfer needs a reason"},
+      {Action::approve, Actor::leader, "", "nothing drafted"},
+      {Action::citizen_reply, Actor::citizen, "Trả lời", "nothing was asked"},
+      {Action::extend, Actor::leader, "Phức tạp", "no number of days"},
+  };
+  for (const auto& r : rows) {
+    Step s;
+    s.action = r.action;
+    s.actor = r.actor;
+    s.note = r.note;
+    EXPECT_THROW(act(f.db, id, s, f.units, cal(), f.sinks, kLeader, at("2024-03-05T09:00:00+07:00")), Error) << r.why;
+    auto now = *f.db.read([&](db::Connection& c) { return find_case(c, id); });
+    EXPECT_EQ(now.state, before.state) << r.why;
+    EXPECT_EQ(now.due_at, before.due_at) << r.why;
+    EXPECT_EQ(now.updated_at, before.updated_at) << r.why;
+  }
+  EXPECT_EQ(f.db.read([&](db::Connection& c) { return history(c, id); }).size(), 1u);
+
+  // A bad submission or a file that is not what it says stores nothing.
+  auto bad = f.intake("XC");
+  bad.submission.consent = false;
+  EXPECT_THROW(receive(f.db, bad, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T10:00:00+07:00")), Error);
+  auto disguised = f.intake("XC");
+  disguised.files.push_back({"anh.png", testing::sample_html()});
+  EXPECT_THROW(receive(f.db, disguised, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T10:00:00+07:00")), Error);
+  auto gif = f.intake("XC");
+  gif.files.push_back({"anh.gif", testing::sample_gif()});
+  EXPECT_THROW(receive(f.db, gif, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T10:00:00+07:00")), Error);
+  auto unknown = f.intake("NOWHERE");
+  EXPECT_THROW(receive(f.db, unknown, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T10:00:00+07:00")), Error);
+  QueueFilter all;
+  all.units = {"P", "VP", "XA", "XB", "XC"};
+  all.include_closed = true;
+  EXPECT_EQ(f.db.read([&](db::Connection& c) { return queue(c, all, 0, 100); }).total, 1);
+
+  auto ok = f.intake("XC");
+  ok.files.push_back({"anh.png", testing::sample_png()});
+  ok.files.push_back({"don.pdf", testing::sample_pdf()});
+  auto k = receive(f.db, ok, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T10:00:00+07:00")).kase;
+  auto stored = f.db.read([&](db::Connection& c) { return files(c, k.id); });
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].content_type, "image/png");
+  EXPECT_TRUE(stored[0].checked_by.empty());
+  auto bytes = f.db.read([&](db::Connection& c) { return file(c, k.id, stored[1].id); });
+  EXPECT_EQ(bytes->bytes, testing::sample_pdf());
+  EXPECT_FALSE(f.db.read([&](db::Connection& c) { return file(c, id, stored[1].id); }).has_value());
+}
+
+TEST_P(FeedbackStore, RateLimitsByAddressAndByContact) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  auto now = at("2024-03-04T09:00:00+07:00");
+  // Three from one phone in a day, from different addresses: the fourth is refused.
+  for (int i = 0; i < kPerContactPerDay; ++i) {
+    auto in = f.intake("XC", i == 0 ? "198.51.100.1" : i == 1 ? "198.51.100.2" : "198.51.100.3");
+    EXPECT_FALSE(f.db.read([&](db::Connection& c) { return over_limit(c, in, now); }));
+    receive(f.db, in, f.units, cal(), f.sinks, kCitizen, now + minutes{i});
+  }
+  EXPECT_TRUE(f.db.read([&](db::Connection& c) { return over_limit(c, f.intake("XC", "198.51.100.9"), now); }));
+  EXPECT_FALSE(f.db.read(
+      [&](db::Connection& c) { return over_limit(c, f.intake("XC", "198.51.100.9"), now + hours{24} + minutes{3}); }));
+  // Five from one address within the hour, each with its own phone.
+  for (int i = 0; i < kPerAddressPerHour; ++i) {
+    auto in = f.intake("XC", "192.0.2.7", fmt::format("09870000{:02}", i).c_str());
+    receive(f.db, in, f.units, cal(), f.sinks, kCitizen, now + minutes{10 + i});
+  }
+  auto sixth = f.intake("XC", "192.0.2.7", "0987000099");
+  EXPECT_TRUE(f.db.read([&](db::Connection& c) { return over_limit(c, sixth, now + minutes{30}); }));
+  EXPECT_FALSE(f.db.read([&](db::Connection& c) { return over_limit(c, sixth, now + minutes{75}); }));
+}
+
+TEST_P(FeedbackStore, AnImportOfTheSameIdReplacesTheCasesRecord) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  auto in = f.intake("XC");
+  in.channel = Channel::national_portal;
+  in.external_id = "QG-2024-0001";
+  auto k = receive(f.db, in, f.units, cal(), f.sinks, kOfficer, at("2024-03-04T09:00:00+07:00")).kase;
+  EXPECT_THROW(receive(f.db, in, f.units, cal(), f.sinks, kOfficer, at("2024-03-04T09:30:00+07:00")), Error);
+  EXPECT_EQ(f.figures("XC").feedback_received, 1);
+  indicators::ImportRequest req;
+  req.kind = indicators::Kind::feedback;
+  std::string csv =
+      "id,unit_code,channel,received_at,due_at,answered_at,status,rating\n"
+      "QG-2024-0001,XC,national_portal,2024-03-04T09:00:00+07:00,2024-03-18T23:59:59+07:00,"
+      "2024-03-08T09:00:00+07:00,answered,satisfied\n";
+  req.text = csv;
+  auto out = indicators::import_batch(f.db, req, kOfficer, at("2024-03-09T09:00:00+07:00"));
+  ASSERT_TRUE(out.ok()) << out.errors.front().message;
+  EXPECT_EQ(out.summary.updated, 1);
+  auto figures = f.figures("XC");
+  EXPECT_EQ(figures.feedback_received, 1);
+  EXPECT_EQ(figures.feedback_answered, 1);
+  (void)k;
+}
+
+}  // namespace
+}  // namespace cchc::feedback
