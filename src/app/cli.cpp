@@ -333,6 +333,12 @@ int run_cli(int argc, char** argv) {
   add_db(tokens_add);
   tokens_add->add_option("--name", token_name, "The system's name")->required();
   tokens_add->add_option("--unit", token_unit, "The unit whose subtree the token may write")->required();
+  std::string token_purpose = directory::kPurposeIndicators;
+  tokens_add
+      ->add_option("--purpose", token_purpose,
+                   "indicators: push dossiers and feedback records; open311: post citizen feedback through Open311")
+      ->check(CLI::IsMember({"indicators", "open311"}))
+      ->capture_default_str();
   auto* tokens_list = tokens_cmd->add_subcommand("list", "List tokens (never their secrets)");
   add_db(tokens_list);
   auto* tokens_revoke = tokens_cmd->add_subcommand("revoke", "Revoke a token at once");
@@ -460,10 +466,11 @@ int run_cli(int argc, char** argv) {
     }
     if (*tokens_add) {
       auto db = open_migrated(db_spec);
-      auto t = directory::issue_token(*db, token_name, token_unit, cli_actor(), now_seconds());
+      auto t = directory::issue_token(*db, token_name, token_unit, token_purpose, cli_actor(), now_seconds());
       std::cout << nlohmann::json{{"id", t.token.id},
                                   {"name", t.token.name},
                                   {"unit", t.token.unit_code},
+                                  {"purpose", t.token.purpose},
                                   {"secret", t.secret}}
                        .dump()
                 << std::endl;
@@ -472,7 +479,7 @@ int run_cli(int argc, char** argv) {
     if (*tokens_list) {
       auto db = open_migrated(db_spec);
       for (const auto& t : db->read([](db::Connection& c) { return directory::list_tokens(c); })) {
-        std::cout << fmt::format("{}  {:<12} {:<30} {}", t.id, t.unit_code, t.name,
+        std::cout << fmt::format("{}  {:<12} {:<10} {:<30} {}", t.id, t.unit_code, t.purpose, t.name,
                                  t.revoked_at ? "revoked " + format_rfc3339_vn(*t.revoked_at) : "live")
                   << std::endl;
       }

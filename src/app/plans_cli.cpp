@@ -1,13 +1,17 @@
 #include "app/plans_cli.h"
 
+#include "app/sources.h"
+
 #include <fmt/format.h>
 
 #include <cstdlib>
 #include <iostream>
 
 #include "app/cli_support.h"
+#include "app/sources.h"
 #include "core/errors.h"
 #include "core/text.h"
+#include "feedback/store.h"
 #include "plans/json.h"
 #include "plans/notify.h"
 #include "plans/store.h"
@@ -157,6 +161,10 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
       std::cout << fmt::format("{}: {} reminders, {} new notifications", format_iso_date(day), raised.reminders,
                                raised.notifications)
                 << std::endl;
+      // Citizen feedback's deadlines remind through the same notifications.
+      Instant at = p.as_of.empty() ? now_seconds() : start_of_day(day) + std::chrono::hours{8};
+      int feedback = feedback::raise_reminders(*db, WorkCalendar::vietnam(), feedback_sinks(), cli_actor(), at);
+      std::cout << fmt::format("feedback: {} new notifications", feedback) << std::endl;
     }
     if (p.smtp.empty()) {
       std::cout << "no SMTP server configured (--smtp or $CCHC_SMTP_URL): no e-mail sent" << std::endl;

@@ -8,11 +8,13 @@
 #include "assessments/store.h"
 #include "core/period.h"
 #include "core/text.h"
+#include "directory/accounts.h"
 #include "directory/store.h"
 #include "indicators/dashboard.h"
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
+#include "plans/notify.h"
 #include "plans/store.h"
 #include "portal/store.h"
 
@@ -188,6 +190,18 @@ feedback::Sinks feedback_sinks() {
     record.status = indicators::from_name<indicators::FeedbackStatus>(f.status);
     if (!f.rating.empty()) record.rating = indicators::from_name<indicators::Rating>(f.rating);
     indicators::store_feedback(c, {record});
+  };
+  sinks.notify = [](db::Connection& c, const feedback::Notice& n) {
+    int added = 0;
+    for (const auto& u : directory::list_users(c)) {
+      if (!u.active) continue;
+      auto has = [&](const char* role) { return std::find(u.roles.begin(), u.roles.end(), role) != u.roles.end(); };
+      bool to = n.audience == feedback::Notice::Audience::coordinator
+                    ? has("admin")
+                    : u.unit_code == n.unit_code && (has("unit_officer") || has("unit_leader"));
+      if (to && plans::notify(c, u.id, n.kind, n.unit_code, n.event, n.message, n.href, now_seconds())) ++added;
+    }
+    return added;
   };
   return sinks;
 }

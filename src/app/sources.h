@@ -21,7 +21,9 @@ portal::Sources portal_sources(db::Database& db);
 // documents library, and plans with their tasks and objectives.
 documents::Sinks document_sinks(db::Database& db);
 // Where feedback cases are counted: each case's record in the indicators'
-// feedback records, replacing the one of the same id.
+// feedback records, replacing the one of the same id; and where its
+// reminders go: the plans' notifications of the unit's active officers and
+// leaders, or of the admins.
 feedback::Sinks feedback_sinks();
 
 }  // namespace cchc::app

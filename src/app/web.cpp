@@ -8,6 +8,7 @@
 #include "directory/permissions.h"
 #include "directory/routes.h"
 #include "directory/tokens.h"
+#include "feedback/open311.h"
 #include "home/routes.h"
 #include "http/middleware.h"
 #include "indicators/dashboard.h"
@@ -63,9 +64,11 @@ Web::Web(db::Database& db, WebConfig config)
   portal::add_public_routes(router_, *portal_);
   portal::add_editor_routes(router_, *portal_);
   documents::add_routes(router_, *layout_, db_, document_sinks(db_));
-  feedback_ = std::make_unique<feedback::Module>(feedback::Module{db_, *layout_, *sessions_, feedback_sinks(), {}});
+  feedback_ =
+      std::make_unique<feedback::Module>(feedback::Module{db_, *layout_, *sessions_, feedback_sinks(), {}, base_url_});
   feedback::add_public_routes(router_, *feedback_);
   feedback::add_desk_routes(router_, *feedback_);
+  feedback::open311::add_routes(router_, *feedback_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {
@@ -75,16 +78,19 @@ Web::Web(db::Database& db, WebConfig config)
       return errors_->map_current(req);
     }
   };
-  // Static files, health and metrics need no session: skip the lookup.
+  // Static files, health, metrics and Open311 (whose POST authenticates by
+  // its api_key, and whose answers are the same for everyone) need no session.
   auto stateless = [](const http::Request& req) {
-    return req.route.starts_with("/static/") || req.route == "/healthz" || req.route == "/metrics";
+    return req.route.starts_with("/static/") || req.route == "/healthz" || req.route == "/metrics" ||
+           req.route.starts_with("/open311/");
   };
   auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
   pipeline_ = http::chain({http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
                            [stateless, session_mw](http::Request& req, const http::Next& next) {
                              return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
                            },
-                           http::csrf(), http::permission(directory::authorizer(db_))},
+                           http::csrf([](const http::Request& req) { return req.route.starts_with("/open311/"); }),
+                           http::permission(directory::authorizer(db_))},
                           [this](http::Request& req) { return dispatch(req); });
 }
 

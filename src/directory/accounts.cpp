@@ -281,15 +281,17 @@ std::optional<User> find_user(db::Database& db, std::int64_t id) {
   });
 }
 
+std::vector<User> list_users(db::Connection& c) {
+  std::vector<User> out;
+  for (const auto& r :
+       c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
+    out.push_back(read_user(c, r));
+  }
+  return out;
+}
+
 std::vector<User> list_users(db::Database& db) {
-  return db.read([](db::Connection& c) {
-    std::vector<User> out;
-    for (const auto& r :
-         c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
-      out.push_back(read_user(c, r));
-    }
-    return out;
-  });
+  return db.read([](db::Connection& c) { return list_users(c); });
 }
 
 std::optional<std::string> password_hash_of(db::Database& db, std::int64_t user_id) {

@@ -77,6 +77,7 @@ void set_email(db::Database& db, std::int64_t user_id, std::string_view email, c
 std::optional<User> find_user(db::Database& db, std::string_view username);
 std::optional<User> find_user(db::Database& db, std::int64_t id);
 std::vector<User> list_users(db::Database& db);
+std::vector<User> list_users(db::Connection& c);
 std::optional<std::string> password_hash_of(db::Database& db, std::int64_t user_id);
 
 }  // namespace cchc::directory

@@ -12,12 +12,13 @@ namespace cchc::directory {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, name, unit_code, created_at, created_by, revoked_at, last_used_at FROM api_tokens";
+    "SELECT id, name, unit_code, purpose, created_at, created_by, revoked_at, last_used_at FROM api_tokens";
 
 ApiToken token_of(const db::Row& r) {
   return ApiToken{r.str("id"),
                   r.str("name"),
                   r.str("unit_code"),
+                  r.str("purpose"),
                   r.instant("created_at"),
                   r.str("created_by"),
                   r.opt_instant("revoked_at"),
@@ -27,26 +28,31 @@ ApiToken token_of(const db::Row& r) {
 }  // namespace
 
 IssuedToken issue_token(db::Database& db, const std::string& name, const std::string& unit_code,
-                        const audit::Entry& who, Instant now) {
+                        const std::string& purpose, const audit::Entry& who, Instant now) {
+  if (purpose != kPurposeIndicators && purpose != kPurposeOpen311) {
+    throw invalid_input(fmt::format("purpose must be indicators or open311, not '{}'", purpose),
+                        "Mục đích của mã truy cập không hợp lệ.");
+  }
   auto trimmed = std::string(text::trim(name));
   if (trimmed.empty() || text::code_points(trimmed) > 100) {
     throw invalid_input("token name must be 1 to 100 characters", "Tên mã truy cập phải có từ 1 đến 100 ký tự.");
   }
   auto id = sha256_hex(random_token()).substr(0, 8);
   auto secret = fmt::format("cchc_{}_{}", id, random_token());
-  ApiToken t{id, trimmed, unit_code, now, who.actor, {}, {}};
+  ApiToken t{id, trimmed, unit_code, purpose, now, who.actor, {}, {}};
   db.write([&](db::Connection& c) {
     if (c.query("SELECT 1 FROM units WHERE code = ?", {unit_code}).empty()) {
       throw not_found(fmt::format("unit '{}' does not exist", unit_code), "Không có đơn vị này.");
     }
     c.query(
-        "INSERT INTO api_tokens (id, name, secret_hash, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-        {id, trimmed, sha256_hex(secret), unit_code, now, who.actor});
+        "INSERT INTO api_tokens (id, name, secret_hash, unit_code, purpose, created_at, created_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {id, trimmed, sha256_hex(secret), unit_code, purpose, now, who.actor});
     auto e = who;
     e.action = "create";
     e.entity = "api_tokens";
     e.entity_id = id;
-    e.after_json = nlohmann::json{{"name", trimmed}, {"unit_code", unit_code}}.dump();
+    e.after_json = nlohmann::json{{"name", trimmed}, {"unit_code", unit_code}, {"purpose", purpose}}.dump();
     audit::append(c, e, now);
   });
   return {t, secret};
@@ -98,6 +104,9 @@ http::Middleware bearer_tokens(db::Database& db) {
     }
     auto token = authenticate_token(db, text::trim(auth.substr(kBearer.size())), now_seconds());
     if (!token) throw Error(ErrorKind::unauthenticated, "unknown or revoked API token");
+    if (token->purpose != kPurposeIndicators) {
+      throw forbidden(fmt::format("a token for {} cannot push records", token->purpose));
+    }
     req.bearer = true;
     req.principal = http::Principal{0, "token:" + token->id, token->name, token->unit_code, {kApiClientRole}};
     return next(req);

@@ -1,6 +1,9 @@
 #pragma once
-// API tokens for the one-stop systems that push dossiers and feedback. An
-// admin issues a token for a system, scoped to a unit subtree; the secret is
+// API tokens for the one-stop systems that push dossiers and feedback, and
+// for the applications that post citizen feedback through Open311. An
+// admin issues a token for a system and a purpose ("indicators" or
+// "open311": a token of one cannot do the other's work), scoped to a unit
+// subtree; the secret is
 // shown once and stored only as its SHA-256 (a 256-bit random secret needs
 // no slow hash); a revoked token stops working at once.
 //
@@ -17,10 +20,14 @@
 
 namespace cchc::directory {
 
+inline constexpr const char* kPurposeIndicators = "indicators";
+inline constexpr const char* kPurposeOpen311 = "open311";
+
 struct ApiToken {
   std::string id;
   std::string name;
   std::string unit_code;
+  std::string purpose = kPurposeIndicators;
   Instant created_at;
   std::string created_by;
   std::optional<Instant> revoked_at;
@@ -32,10 +39,10 @@ struct IssuedToken {
   std::string secret;  // shown once, never stored
 };
 
-// Throws invalid_input for an empty or over-long name (≤ 100 characters),
-// not_found for an unknown unit.
+// Throws invalid_input for an empty or over-long name (≤ 100 characters)
+// or an unknown purpose, not_found for an unknown unit.
 IssuedToken issue_token(db::Database& db, const std::string& name, const std::string& unit_code,
-                        const audit::Entry& who, Instant now);
+                        const std::string& purpose, const audit::Entry& who, Instant now);
 std::vector<ApiToken> list_tokens(db::Connection& c);
 // Throws not_found for an unknown id; revoking twice keeps the first time.
 void revoke_token(db::Database& db, const std::string& id, const audit::Entry& who, Instant now);
@@ -47,7 +54,8 @@ std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view se
 // subtree and nothing else.
 inline constexpr const char* kApiClientRole = "api_client";
 
-// Middleware for /api/ requests carrying `Authorization: Bearer …`: sets
+// Middleware for /api/ requests carrying `Authorization: Bearer …` with a
+// token of purpose "indicators" (another purpose is 403): sets
 // req.principal to the token's principal (username "token:<id>", the
 // token's unit, role api_client) and marks the request token-authenticated,
 // so no session is read and CSRF (a browser threat) does not apply; an

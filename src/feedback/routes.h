@@ -6,6 +6,7 @@
 //   desk     /xu-ly-phan-anh (the unit's queue, a case and its steps, the
 //            other channels' intake), /quan-tri/linh-vuc-phan-anh (categories)
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/calendar.h"
@@ -26,6 +27,9 @@ struct Module {
   // acknowledgement (app/web.cpp sends it when SMTP is configured). The
   // secret makes the private link.
   std::function<void(const Case&, const std::string& secret)> acknowledge;
+  // The site's public address ("https://cchc.dongnai.gov.vn"), for
+  // Open311's discovery; the request's Host when empty.
+  std::shared_ptr<std::string> base_url;
   const WorkCalendar& calendar = WorkCalendar::vietnam();
 };
 

@@ -234,6 +234,34 @@ std::string route(const Category& cat, const std::string& place_code, const std:
   return current_unit(units, cat.unit_code, day);
 }
 
+std::string place_in_address(std::string_view address, const std::vector<directory::Unit>& units, Date day) {
+  auto words = [](std::string_view s) {
+    std::string out = " ";
+    for (char ch : text::fold(s)) {
+      bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+      if (word) {
+        out += ch;
+      } else if (out.back() != ' ') {
+        out += ' ';
+      }
+    }
+    if (out.back() != ' ') out += ' ';
+    return out;
+  };
+  std::string haystack = words(address);
+  std::string best;
+  std::size_t best_size = 0;
+  for (const auto& u : units) {
+    if (u.level != "commune" || !u.valid_on(day)) continue;
+    auto name = words(u.name);
+    if (name.size() > 2 && name.size() > best_size && haystack.find(name) != std::string::npos) {
+      best = u.code;
+      best_size = name.size();
+    }
+  }
+  return best;
+}
+
 // ---- Codes the citizen holds ----
 
 std::string new_tracking_code() {
@@ -332,7 +360,7 @@ Submission check_submission(Submission s) {
   } else {
     s.phone.clear();
   }
-  if (s.email.empty() && s.phone.empty()) {
+  if (s.contact_required && s.email.empty() && s.phone.empty()) {
     bad("email or phone is required", "Xin vui lòng cho biết thư điện tử hoặc số điện thoại để nhận trả lời.");
   }
   if (!s.consent) {

@@ -96,6 +96,11 @@ std::string current_unit(const std::vector<directory::Unit>& units, const std::s
 // The responsible unit of a new case: the place's current unit when the
 // category routes by place and a place is given, else the category's unit
 // (itself followed to its current unit).
+
+// The commune or ward an address names: the current commune whose name,
+// folded, appears in the folded address as whole words ("…, phường Trảng
+// Dài, Đồng Nai" → P-TRANGDAI), the longest when several do; "" for none.
+std::string place_in_address(std::string_view address, const std::vector<directory::Unit>& units, Date day);
 std::string route(const Category& cat, const std::string& place_code, const std::vector<directory::Unit>& units,
                   Date day);
 
@@ -123,6 +128,8 @@ struct Submission {
   std::string name, email, phone;
   bool consent = false;
   bool publish_allowed = false;
+  // The public form asks for a way to answer; Open311 leaves it optional.
+  bool contact_required = true;
 };
 
 // Content of 20 to 5,000 characters, a name of up to 100, an e-mail of the

@@ -692,6 +692,87 @@ std::vector<std::string> publishing_units(db::Connection& c) {
   return out;
 }
 
+std::vector<Case> requests(db::Connection& c, const RequestFilter& f) {
+  std::string where = "received_at >= ? AND received_at < ?";
+  std::vector<db::Param> params{f.from, f.to};
+  if (!f.categories.empty()) {
+    where += " AND category_id IN (?";
+    for (std::size_t i = 1; i < f.categories.size(); ++i) where += ", ?";
+    where += ")";
+    for (auto id : f.categories) params.emplace_back(id);
+  }
+  if (f.open) {
+    where += *f.open ? " AND state NOT IN ('answered', 'refused', 'merged')"
+                     : " AND state IN ('answered', 'refused', 'merged')";
+  }
+  params.emplace_back(f.limit);
+  std::vector<Case> out;
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY received_at DESC, id DESC"
+                                           " LIMIT ?",
+                                           kCaseColumns, where),
+                               params)
+                           .rows) {
+    out.push_back(case_of(r));
+  }
+  return out;
+}
+
+int raise_reminders(db::Database& db, const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who,
+                    Instant now) {
+  return db.write([&](db::Connection& c) {
+    std::vector<Case> open;
+    for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE state NOT IN ('answered', "
+                                             "'refused', 'merged') ORDER BY id",
+                                             kCaseColumns))
+                             .rows) {
+      open.push_back(case_of(r));
+    }
+    Date today = local_date(now);
+    std::string day = format_iso_date(today);
+    int notified = 0;
+    for (auto& k : open) {
+      if (k.state == State::waiting_citizen) {
+        load_pauses(c, k);
+        auto due = due_at(cal, k, now);
+        if (due != k.due_at) {
+          k.due_at = due;
+          c.query("UPDATE feedback_cases SET due_at = ? WHERE id = ?", {due, k.id});
+          if (sinks.figure) sinks.figure(c, figure(k));
+        }
+        continue;  // the clock stands still: nothing to remind
+      }
+      if (!sinks.notify) continue;
+      auto href = fmt::format("/xu-ly-phan-anh/{}", k.id);
+      auto due_day = local_date(k.due_at);
+      auto raise = [&](Notice::Audience audience, const char* kind, std::string message) {
+        Notice n{audience, k.unit_code, kind, fmt::format("{}:{}:{}", kind, k.code, day), std::move(message), href};
+        notified += sinks.notify(c, n);
+      };
+      if (overdue(k, now)) {
+        int late = cal.working_days_between(due_day, today);
+        raise(Notice::Audience::handlers, "feedback_overdue",
+              fmt::format("Phản ánh {} đã quá hạn trả lời {} ngày làm việc (hạn {}).", k.code, std::max(late, 1),
+                          format_date_vi(due_day)));
+        if (late > kEscalateDays) {
+          raise(Notice::Audience::coordinator, "feedback_escalated",
+                fmt::format("Phản ánh {} quá hạn {} ngày làm việc (hạn {}), cần đôn đốc.", k.code, late,
+                            format_date_vi(due_day)));
+        }
+      } else if (due_soon(cal, k, now, kDueSoonDays)) {
+        raise(Notice::Audience::handlers, "feedback_due_soon",
+              fmt::format("Phản ánh {} sắp đến hạn trả lời ({}).", k.code, format_date_vi(due_day)));
+      }
+    }
+    audit::Entry e = who;
+    e.action = "remind";
+    e.entity = "feedback_cases";
+    e.entity_id = day;
+    e.after_json = json{{"open", open.size()}, {"notifications", notified}}.dump();
+    audit::append(c, e, now);
+    return notified;
+  });
+}
+
 std::vector<Figure> figures(db::Connection& c) {
   std::vector<Figure> out;
   for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases ORDER BY id", kCaseColumns)).rows) {

@@ -22,11 +22,37 @@
 namespace cchc::feedback {
 
 // What feedback writes into other capabilities, wired by app/sources.cpp.
+struct Notice;
 struct Sinks {
   // The indicators' record of a case, replaced by id, in the caller's
   // transaction (indicators::store_feedback).
   std::function<void(db::Connection&, const Figure&)> figure;
+  // A reminder as notifications for its audience, through the plans'
+  // reminder mechanism (in-app notifications and the e-mail digest);
+  // returns the notifications that were new.
+  std::function<int(db::Connection&, const Notice&)> notify;
 };
+
+// A reminder of a case: due soon, overdue, or overdue long enough to go to
+// the coordinator.
+struct Notice {
+  enum class Audience { handlers, coordinator };
+  Audience audience = Audience::handlers;  // the unit's officers and leaders | the admins
+  std::string unit_code;
+  std::string kind;   // "feedback_due_soon" | "feedback_overdue" | "feedback_escalated"
+  std::string event;  // unique per case, kind and day: raising twice a day notifies once
+  std::string message, href;
+};
+
+// The day's reminders over every open case (docs/feedback.md,
+// "Reminders"): the deadline of a case still waiting for the citizen is
+// recomputed (the pause has grown), with its figure; a case due within
+// kDueSoonDays working days reminds the unit's handlers, an overdue one
+// its handlers and leaders, and one overdue by more than kEscalateDays
+// working days the coordinator. Returns the new notifications.
+inline constexpr int kDueSoonDays = 2, kEscalateDays = 5;
+int raise_reminders(db::Database& db, const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who,
+                    Instant now);
 
 // ---- Categories ----
 
@@ -151,6 +177,17 @@ struct PublicPage {
 PublicPage published(db::Connection& c, const PublicFilter& f, int offset, int limit);
 // The units with any published answer (the answers page's filter).
 std::vector<std::string> publishing_units(db::Connection& c);
+
+// Cases received in [from, to), of the given categories (all when none),
+// open or closed (either when unset), latest first, at most `limit`:
+// Open311's requests list.
+struct RequestFilter {
+  Instant from{}, to{};
+  std::vector<std::int64_t> categories;
+  std::optional<bool> open;
+  int limit = 1000;
+};
+std::vector<Case> requests(db::Connection& c, const RequestFilter& f);
 
 // Every case's figure, for checking the indicators against the cases.
 std::vector<Figure> figures(db::Connection& c);

@@ -48,14 +48,15 @@ std::string_view origin_host(std::string_view origin) {
 
 }  // namespace
 
-Middleware csrf() {
-  return [](Request& req, const Next& next) {
+Middleware csrf(std::function<bool(const Request&)> without_cookies) {
+  return [without_cookies = std::move(without_cookies)](Request& req, const Next& next) {
     // Unmatched requests change nothing: they go on to become 404/405.
     if (!is_state_changing(req.method()) || !req.matched) return next(req);
     // A bearer token is not sent by the browser on its own, and an API call
     // with no session carries no ambient credential: nothing to forge. (The
     // permission check then answers 401.)
     if (req.bearer || (req.is_api() && !req.session)) return next(req);
+    if (without_cookies && without_cookies(req) && !req.session) return next(req);
     auto site = req.header("Sec-Fetch-Site");
     if (!site.empty() && site != "same-origin" && site != "none") {
       throw forbidden("cross-site request refused", "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");

@@ -30,7 +30,12 @@ std::string url_encode(std::string_view s);
 Middleware security_headers(bool https);
 // `load_principal` fills req.principal for a session that has a user.
 Middleware sessions(SessionStore& store, std::function<void(Request&)> load_principal);
-Middleware csrf();
+// Refuses a state-changing request without the session's token and from
+// another origin. Not checked: token requests, API requests with no
+// session, and requests `without_cookies` says carry none (endpoints whose
+// sessions are never read, as Open311's: its POST authenticates by a key
+// in the body, which no other site can know).
+Middleware csrf(std::function<bool(const Request&)> without_cookies = {});
 
 // Decides whether the request may use a route with this permission.
 enum class Access { allow, sign_in, deny };

@@ -190,6 +190,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
       rows.push_back({{"id", t.id},
                       {"name", t.name},
                       {"unit", t.unit_code},
+                      {"purpose", t.purpose == directory::kPurposeOpen311 ? "Phản ánh qua Open311"
+                                                                          : "Gửi hồ sơ, phản ánh (chỉ số)"},
                       {"created", format_datetime_vi(t.created_at) + " (" + t.created_by + ")"},
                       {"last_used", t.last_used_at ? format_datetime_vi(*t.last_used_at) : "Chưa dùng"},
                       {"revoked", t.revoked_at ? json{{"at", format_datetime_vi(*t.revoked_at)}} : json(false)},
@@ -210,8 +212,9 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
              [tokens_page](http::Request& req) { return tokens_page(req, json::object(), http::Status::ok); });
   router.add(http::Verb::post, "/quan-tri/ma-truy-cap", "indicators.manage", [&db, tokens_page](http::Request& req) {
     try {
-      auto issued = directory::issue_token(db, req.form_param("ten").value_or(""),
-                                           req.form_param("don_vi").value_or(""), directory::actor(req), now_seconds());
+      auto issued = directory::issue_token(
+          db, req.form_param("ten").value_or(""), req.form_param("don_vi").value_or(""),
+          req.form_param("muc_dich").value_or(directory::kPurposeIndicators), directory::actor(req), now_seconds());
       return tokens_page(req, {{"issued", {{"name", issued.token.name}, {"secret", issued.secret}}}},
                          http::Status::created);
     } catch (const Error& e) {

@@ -148,6 +148,20 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
   return out;
 }
 
+bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, const std::string& unit_code,
+            const std::string& event, const std::string& message, const std::string& href, Instant at) {
+  if (!c.query("SELECT 1 FROM notifications WHERE user_id = ? AND task_id IS NULL AND unit_code = ? AND event = ?",
+               {user_id, unit_code, event})
+           .empty()) {
+    return false;
+  }
+  c.query(
+      "INSERT INTO notifications (user_id, kind, unit_code, event, message, href, created_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {user_id, kind, unit_code, event, message, href, at});
+  return true;
+}
+
 std::vector<Notification> user_notifications(db::Connection& c, std::int64_t user_id, int limit) {
   std::vector<Notification> out;
   for (const auto& r : c.query("SELECT id, kind, message, href, created_at, read_at FROM notifications "

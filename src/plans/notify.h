@@ -30,6 +30,13 @@ struct RaiseResult {
 // result's reminders only. Audited as one entry.
 RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who, Instant now);
 
+// Stores one notification for a user (a reminder another capability raises
+// through this mechanism: feedback's) unless the user already has one for
+// the same unit and event; true when it was new. It goes out in the next
+// digest like the plans' own.
+bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, const std::string& unit_code,
+            const std::string& event, const std::string& message, const std::string& href, Instant at);
+
 struct Notification {
   std::int64_t id = 0;
   std::string kind, message, href;

@@ -279,5 +279,46 @@ TEST_P(FeedbackStore, AnImportOfTheSameIdReplacesTheCasesRecord) {
   (void)k;
 }
 
+TEST_P(FeedbackStore, RemindersBeforeAndAfterTheDeadlineAndPausesThatGrow) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  std::vector<Notice> seen;
+  f.sinks.notify = [&](db::Connection&, const Notice& n) {
+    seen.push_back(n);
+    return 1;
+  };
+  auto a = receive(f.db, f.intake("XC"), f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00")).kase;
+  auto b = receive(f.db, f.intake("XB", "198.51.100.8", "0987654321"), f.units, cal(), f.sinks, kCitizen,
+                   at("2024-03-04T09:00:00+07:00"))
+               .kase;
+  f.step(b.id, Action::assign, Actor::officer, at("2024-03-05T09:00:00+07:00"));
+  f.step(b.id, Action::ask_clarification, Actor::officer, at("2024-03-06T09:00:00+07:00"), "Ở đâu?");
+  // Thursday 14/03: a is due on Monday 18/03, within two working days; b
+  // waits for the citizen (six working days so far), so nothing for it.
+  EXPECT_EQ(raise_reminders(f.db, cal(), f.sinks, kOfficer, at("2024-03-14T09:00:00+07:00")), 1);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].kind, "feedback_due_soon");
+  EXPECT_EQ(seen[0].unit_code, "XC");
+  EXPECT_EQ(seen[0].event, "feedback_due_soon:" + a.code + ":2024-03-14");
+  EXPECT_EQ(seen[0].audience, Notice::Audience::handlers);
+  auto waiting = *f.db.read([&](db::Connection& c) { return find_case(c, b.id); });
+  EXPECT_EQ(format_iso_date(local_date(waiting.due_at)), "2024-03-26");
+  // Wednesday 27/03: a is seven working days late: its handlers and the coordinator.
+  seen.clear();
+  raise_reminders(f.db, cal(), f.sinks, kOfficer, at("2024-03-27T09:00:00+07:00"));
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].kind, "feedback_overdue");
+  EXPECT_NE(seen[0].message.find("7 ngày làm việc"), std::string::npos) << seen[0].message;
+  EXPECT_EQ(seen[1].kind, "feedback_escalated");
+  EXPECT_EQ(seen[1].audience, Notice::Audience::coordinator);
+  // Answered, it reminds no more.
+  f.step(a.id, Action::assign, Actor::officer, at("2024-03-27T10:00:00+07:00"));
+  f.step(a.id, Action::draft, Actor::officer, at("2024-03-27T11:00:00+07:00"), "", "Đã xử lý.");
+  f.step(a.id, Action::approve, Actor::leader, at("2024-03-27T12:00:00+07:00"));
+  seen.clear();
+  raise_reminders(f.db, cal(), f.sinks, kOfficer, at("2024-03-28T09:00:00+07:00"));
+  EXPECT_TRUE(seen.empty());
+}
+
 }  // namespace
 }  // namespace cchc::feedback

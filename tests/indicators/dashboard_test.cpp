@@ -221,8 +221,9 @@ TEST_P(Dashboard, BreakdownByChannelAndProcedure) {
 TEST_P(Dashboard, ApiTokensAuthenticateUntilRevokedAndAreStoredHashed) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
-  auto issued = directory::issue_token(*t->db, "  Một cửa xã Một ", "X1", kWho, kNow);
+  auto issued = directory::issue_token(*t->db, "  Một cửa xã Một ", "X1", "indicators", kWho, kNow);
   EXPECT_EQ(issued.token.name, "Một cửa xã Một");
+  EXPECT_EQ(issued.token.purpose, "indicators");
   EXPECT_TRUE(issued.secret.starts_with("cchc_" + issued.token.id + "_"));
   auto found = directory::authenticate_token(*t->db, issued.secret, kNow);
   ASSERT_TRUE(found);
@@ -236,13 +237,19 @@ TEST_P(Dashboard, ApiTokensAuthenticateUntilRevokedAndAreStoredHashed) {
   EXPECT_EQ(stored.size(), 64u);
   EXPECT_EQ(stored.find(issued.secret.substr(15)), std::string::npos);
 
-  EXPECT_THROW(directory::issue_token(*t->db, " ", "X1", kWho, kNow), Error);
-  EXPECT_THROW(directory::issue_token(*t->db, "x", "NOPE", kWho, kNow), Error);
+  EXPECT_THROW(directory::issue_token(*t->db, " ", "X1", "indicators", kWho, kNow), Error);
+  EXPECT_THROW(directory::issue_token(*t->db, "x", "NOPE", "indicators", kWho, kNow), Error);
+  EXPECT_THROW(directory::issue_token(*t->db, "x", "X1", "everything", kWho, kNow), Error);
+  auto open311 = directory::issue_token(*t->db, "Ứng dụng phản ánh", "X1", "open311", kWho, kNow);
+  EXPECT_EQ(directory::authenticate_token(*t->db, open311.secret, kNow)->purpose, "open311");
   directory::revoke_token(*t->db, issued.token.id, kWho, kNow + std::chrono::hours(1));
   EXPECT_FALSE(directory::authenticate_token(*t->db, issued.secret, kNow + std::chrono::hours(2)));
   auto list = t->db->read([](db::Connection& c) { return directory::list_tokens(c); });
-  ASSERT_EQ(list.size(), 1u);
-  EXPECT_EQ(list[0].revoked_at, kNow + std::chrono::hours(1));
+  ASSERT_EQ(list.size(), 2u);
+  for (const auto& t : list) {
+    EXPECT_EQ(t.purpose, t.id == issued.token.id ? "indicators" : "open311");
+    EXPECT_EQ(t.revoked_at.has_value(), t.id == issued.token.id);
+  }
   EXPECT_THROW(directory::revoke_token(*t->db, "nope", kWho, kNow), Error);
 }
 

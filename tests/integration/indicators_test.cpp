@@ -157,6 +157,12 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
   push("dossiers", "", array_of({dossier("API-1", "P-TRANGDAI")}), 401);
   push("dossiers", "cchc_00000000_not-a-token", array_of({dossier("API-1", "P-TRANGDAI")}), 401);
 
+  // A token issued for Open311 cannot push records.
+  auto open311 = cli_json(
+      {"tokens", "add", "--db", db_, "--name", "Ứng dụng phản ánh", "--unit", "P-TRANGDAI", "--purpose", "open311"});
+  EXPECT_EQ(open311["purpose"], "open311");
+  push("dossiers", open311["secret"], array_of({dossier("API-0", "P-TRANGDAI")}), 403);
+
   auto first = push("dossiers", secret, array_of({dossier("API-1", "P-TRANGDAI")}), 200);
   EXPECT_EQ(first["inserted"], 1);
   // NDJSON, the same record again and a new one: one unchanged, one inserted.
