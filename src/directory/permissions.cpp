@@ -41,6 +41,9 @@ bool role_has(std::string_view role, std::string_view permission) {
   // the admin approve); the admin keeps the categories.
   if (permission == "feedback.handle") return role == "admin" || role == "unit_officer" || role == "unit_leader";
   if (permission == "feedback.manage") return role == "admin";
+  if (permission == "feedback.report") {
+    return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "viewer";
+  }
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
       permission == "indicators.manage") {
     return role == "admin";

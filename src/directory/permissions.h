@@ -31,6 +31,8 @@
 //   feedback.handle admin, unit_officer, unit_leader (cases of their unit
 //                  subtree: the handler checks the case's unit)
 //   feedback.manage admin (feedback categories)
+//   feedback.report admin, unit_officer, unit_leader, viewer (the statistics
+//                  of their unit subtree)
 #include <string>
 #include <string_view>
 

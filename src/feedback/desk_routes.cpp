@@ -9,6 +9,7 @@
 
 #include "core/errors.h"
 #include "core/parse.h"
+#include "core/period.h"
 #include "core/text.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
@@ -17,6 +18,7 @@
 #include "feedback/page_support.h"
 #include "feedback/routes.h"
 #include "http/middleware.h"
+#include "views/table.h"
 
 namespace cchc::feedback {
 
@@ -27,6 +29,7 @@ namespace {
 constexpr int kPerPage = 30;
 constexpr const char* kHandle = "feedback.handle";
 constexpr const char* kManage = "feedback.manage";
+constexpr const char* kReport = "feedback.report";
 
 // Unit leaders and the admin act as leaders; other handlers as officers.
 Actor actor_of(const http::Principal& p) {
@@ -363,6 +366,93 @@ http::Response intake_post(const Module& m, http::Request& req) {
   }
 }
 
+// ---- Statistics ----
+
+views::Table tally_table(std::string id, std::string caption, std::string first,
+                         const std::vector<std::pair<std::string, Tally>>& rows) {
+  views::Table t;
+  t.id = std::move(id);
+  t.caption = std::move(caption);
+  t.columns = {{first, "", false},
+               {"Tiếp nhận", "", true},
+               {"Đã trả lời", "", true},
+               {"Trả lời đúng hạn", "", true},
+               {"Tỷ lệ đúng hạn", "", true},
+               {"Tồn cuối kỳ", "", true},
+               {"Quá hạn cuối kỳ", "", true},
+               {"Tỷ lệ hài lòng", "", true}};
+  auto ratio = [](std::int64_t n, std::int64_t d) { return d == 0 ? std::optional<double>() : double(n) / double(d); };
+  for (const auto& [label, v] : rows) {
+    t.rows.push_back({views::Cell::of(label), views::Cell::integer(v.received), views::Cell::integer(v.answered),
+                      views::Cell::integer(v.on_time), views::Cell::percent(ratio(v.on_time, v.answered)),
+                      views::Cell::integer(v.pending), views::Cell::integer(v.overdue),
+                      views::Cell::percent(ratio(v.satisfied, v.rated))});
+  }
+  return t;
+}
+
+http::Response statistics_page(const Module& m, http::Request& req) {
+  auto now = now_seconds();
+  Period period = Period::of_year(int(local_date(now).year()));
+  if (auto ky = req.query_param("ky"); ky && !ky->empty()) period = Period::parse(*ky);
+  auto units = units_of(m, *req.principal);
+  std::map<std::string, Tally> by_unit, by_category, by_channel;
+  Tally total;
+  auto tables = m.db.read([&](db::Connection& c) {
+    auto names = names_for(c);
+    // A period not over yet is counted up to now: what is pending and
+    // overdue today, not at its future end.
+    Instant end = std::min(period.end(), now);
+    for (const auto& k : cases_of_period(c, units, period.begin(), end)) {
+      for (Tally* t : {&by_unit[names.unit(k.unit_code)], &by_category[names.category(k.category_id)],
+                       &by_channel[label_vi(k.channel)], &total}) {
+        count(*t, k, period.begin(), end);
+      }
+    }
+    auto sorted = [](const std::map<std::string, Tally>& m) {
+      std::vector<std::pair<std::string, Tally>> out(m.begin(), m.end());
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second.received != b.second.received ? a.second.received > b.second.received
+                                                      : text::collate_less(a.first, b.first);
+      });
+      return out;
+    };
+    auto label = period.label_vi();
+    return std::vector<views::Table>{
+        tally_table("theo-don-vi", "Phản ánh theo đơn vị xử lý, " + label, "Đơn vị", sorted(by_unit)),
+        tally_table("theo-linh-vuc", "Phản ánh theo lĩnh vực, " + label, "Lĩnh vực", sorted(by_category)),
+        tally_table("theo-kenh", "Phản ánh theo kênh tiếp nhận, " + label, "Kênh", sorted(by_channel)),
+        tally_table("tong-hop", "Tổng hợp, " + label, "Phạm vi", {{"Tất cả", total}}),
+    };
+  });
+  if (req.query_param("dang").value_or("") == "xlsx") {
+    return http::attachment(req, http::kXlsxType, views::to_xlsx(tables), "phan-anh-" + period.code() + ".xlsx");
+  }
+  json categories = json::array(), received = json::array(), on_time = json::array();
+  for (const auto& row : tables[2].rows) {
+    categories.push_back(row[0].text);
+    received.push_back(*row[1].number);
+    on_time.push_back(*row[3].number);
+  }
+  json chart = {{"type", "bar"},
+                {"categories", categories},
+                {"series", json::array({{{"name", "Tiếp nhận"}, {"data", received}},
+                                        {{"name", "Trả lời đúng hạn"}, {"data", on_time}}})},
+                {"percent", false},
+                {"stacked", false}};
+  json data = {{"charts", true},
+               {"ky", period.code()},
+               {"period_label", period.label_vi()},
+               {"xlsx", "/xu-ly-phan-anh/thong-ke?ky=" + period.code() + "&dang=xlsx"},
+               {"total", views::to_view(tables[3])},
+               {"channel_chart", views::chart_view(chart, "Phản ánh theo kênh tiếp nhận", tables[2].caption)},
+               {"by_channel", views::to_view(tables[2])},
+               {"by_unit", views::to_view(tables[0])},
+               {"by_category", views::to_view(tables[1])}};
+  return http::html(req,
+                    m.layout.page(req, "Thống kê phản ánh, kiến nghị", "feedback/statistics.tpl", std::move(data)));
+}
+
 // ---- Categories ----
 
 http::Response categories_page(const Module& m, http::Request& req, const std::string& error, http::Status status) {
@@ -443,6 +533,7 @@ void add_desk_routes(http::Router& router, const Module& m) {
   const Entry table[] = {
       {http::Verb::get, "/xu-ly-phan-anh", kHandle, queue_page},
       {http::Verb::get, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_form},
+      {http::Verb::get, "/xu-ly-phan-anh/thong-ke", kReport, statistics_page},
       {http::Verb::post, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_post},
       {http::Verb::get, "/xu-ly-phan-anh/linh-vuc", kManage,
        [](const Module& mm, http::Request& req) { return categories_page(mm, req, "", http::Status::ok); }},

@@ -448,6 +448,26 @@ std::string redact(std::string_view text, const std::vector<std::string>& names)
 
 // ---- Figures ----
 
+void count(Tally& t, const Case& c, Instant begin, Instant end) {
+  if (c.state == State::merged) return;
+  bool in = c.received_at >= begin && c.received_at < end;
+  t.received += in ? 1 : 0;
+  bool answered = c.state == State::answered || c.state == State::refused;
+  std::optional<Instant> at = answered ? c.answered_at : std::nullopt;
+  if (at && *at >= begin && *at < end) {
+    ++t.answered;
+    t.on_time += *at <= c.due_at ? 1 : 0;
+    if (c.rating && c.state == State::answered) {
+      ++t.rated;
+      t.satisfied += *c.rating != Rating::unsatisfied ? 1 : 0;
+    }
+  }
+  if (c.received_at < end && !(at && *at < end)) {
+    ++t.pending;
+    t.overdue += c.due_at < end ? 1 : 0;
+  }
+}
+
 Figure figure(const Case& c) {
   Figure f;
   f.id = c.external_id.empty() ? c.code : c.external_id;

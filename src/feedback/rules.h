@@ -156,6 +156,21 @@ std::string redact(std::string_view text, const std::vector<std::string>& names)
 
 // ---- Figures ---------------------------------------------------------------
 
+// The feedback figures of a period [begin, end) as docs/indicators.md
+// defines them for records, counted from cases (the statistics page):
+//   received   received in the period
+//   answered   answered (approved or refused) in the period; on_time when
+//              by its deadline
+//   pending    received before the end and not answered before it;
+//              overdue the pending whose deadline passed before the end
+//   rated, satisfied   answered in the period with a rating, and rated
+//              very satisfied or satisfied
+// Merged cases count nowhere (the case they merged into does).
+struct Tally {
+  std::int64_t received = 0, answered = 0, on_time = 0, pending = 0, overdue = 0, rated = 0, satisfied = 0;
+};
+void count(Tally& t, const Case& c, Instant begin, Instant end);
+
 // What the indicators count of a case: its channel in the indicators'
 // codes (web and open311 → provincial_portal, hotline_1022, letter →
 // other, visit → direct, national_portal), status answered for answered

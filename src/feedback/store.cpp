@@ -773,6 +773,25 @@ int raise_reminders(db::Database& db, const WorkCalendar& cal, const Sinks& sink
   });
 }
 
+std::vector<Case> cases_of_period(db::Connection& c, const std::vector<std::string>& units, Instant begin,
+                                  Instant end) {
+  std::vector<Case> out;
+  if (units.empty()) return out;
+  std::string in = "?";
+  for (std::size_t i = 1; i < units.size(); ++i) in += ", ?";
+  std::vector<db::Param> params(units.begin(), units.end());
+  params.emplace_back(end);
+  params.emplace_back(begin);
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE unit_code IN ({}) AND received_at < ?"
+                                           " AND (answered_at IS NULL OR answered_at >= ?) ORDER BY id",
+                                           kCaseColumns, in),
+                               params)
+                           .rows) {
+    out.push_back(case_of(r));
+  }
+  return out;
+}
+
 std::vector<Figure> figures(db::Connection& c) {
   std::vector<Figure> out;
   for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases ORDER BY id", kCaseColumns)).rows) {

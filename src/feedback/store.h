@@ -189,6 +189,10 @@ struct RequestFilter {
 };
 std::vector<Case> requests(db::Connection& c, const RequestFilter& f);
 
+// The cases of `units` that count in [begin, end): received before the end
+// and not answered before the beginning (the statistics page).
+std::vector<Case> cases_of_period(db::Connection& c, const std::vector<std::string>& units, Instant begin, Instant end);
+
 // Every case's figure, for checking the indicators against the cases.
 std::vector<Figure> figures(db::Connection& c);
 

@@ -339,5 +339,92 @@ TEST(FeedbackFigures, WhatTheIndicatorsCount) {
   }
 }
 
+TEST(FeedbackTally, CountsAPeriodAsTheIndicatorsDo) {
+  // March 2024; each case received, due and (maybe) answered as given.
+  auto begin = at("2024-03-01T00:00:00+07:00"), end = at("2024-04-01T00:00:00+07:00");
+  struct Row {
+    const char* received;
+    const char* due;
+    const char* answered;  // nullptr: open
+    State state;
+    std::optional<Rating> rating;
+    Tally expected;  // received, answered, on_time, pending, overdue, rated, satisfied
+    const char* why;
+  };
+  const Row rows[] = {
+      {"2024-03-04T09:00:00+07:00",
+       "2024-03-18T23:59:59+07:00",
+       "2024-03-10T09:00:00+07:00",
+       State::answered,
+       Rating::satisfied,
+       {1, 1, 1, 0, 0, 1, 1},
+       "received and answered on time in March, rated"},
+      {"2024-03-04T09:00:00+07:00",
+       "2024-03-18T23:59:59+07:00",
+       "2024-03-19T09:00:00+07:00",
+       State::answered,
+       Rating::unsatisfied,
+       {1, 1, 0, 0, 0, 1, 0},
+       "answered a day late, unsatisfied"},
+      {"2024-02-20T09:00:00+07:00",
+       "2024-03-05T23:59:59+07:00",
+       "2024-03-04T09:00:00+07:00",
+       State::refused,
+       std::nullopt,
+       {0, 1, 1, 0, 0, 0, 0},
+       "received in February, refused on time in March"},
+      {"2024-03-20T09:00:00+07:00",
+       "2024-04-03T23:59:59+07:00",
+       nullptr,
+       State::processing,
+       std::nullopt,
+       {1, 0, 0, 1, 0, 0, 0},
+       "open at the end, not yet due"},
+      {"2024-03-04T09:00:00+07:00",
+       "2024-03-18T23:59:59+07:00",
+       nullptr,
+       State::waiting_citizen,
+       std::nullopt,
+       {1, 0, 0, 1, 1, 0, 0},
+       "open at the end and overdue"},
+      {"2024-03-04T09:00:00+07:00",
+       "2024-03-18T23:59:59+07:00",
+       "2024-04-02T09:00:00+07:00",
+       State::answered,
+       std::nullopt,
+       {1, 0, 0, 1, 1, 0, 0},
+       "answered after the period: pending and overdue at its end"},
+      {"2024-03-04T09:00:00+07:00",
+       "2024-03-18T23:59:59+07:00",
+       nullptr,
+       State::merged,
+       std::nullopt,
+       {0, 0, 0, 0, 0, 0, 0},
+       "merged: counts nowhere"},
+      {"2024-04-02T09:00:00+07:00",
+       "2024-04-16T23:59:59+07:00",
+       nullptr,
+       State::received,
+       std::nullopt,
+       {0, 0, 0, 0, 0, 0, 0},
+       "received after the period"},
+  };
+  for (const auto& r : rows) {
+    Case k;
+    k.received_at = at(r.received);
+    k.due_at = at(r.due);
+    if (r.answered) k.answered_at = at(r.answered);
+    k.state = r.state;
+    k.rating = r.rating;
+    Tally t;
+    count(t, k, begin, end);
+    const auto& e = r.expected;
+    EXPECT_EQ(
+        std::vector<std::int64_t>({t.received, t.answered, t.on_time, t.pending, t.overdue, t.rated, t.satisfied}),
+        std::vector<std::int64_t>({e.received, e.answered, e.on_time, e.pending, e.overdue, e.rated, e.satisfied}))
+        << r.why;
+  }
+}
+
 }  // namespace
 }  // namespace cchc::feedback

@@ -108,7 +108,8 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
                                        "portal.report",
                                        "documents.read",
                                        "feedback.handle",
-                                       "feedback.manage"};
+                                       "feedback.manage",
+                                       "feedback.report"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);
