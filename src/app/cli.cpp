@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "app/assessments_cli.h"
 #include "app/cli_support.h"
@@ -22,6 +23,7 @@
 #include "directory/accounts.h"
 #include "directory/store.h"
 #include "directory/tokens.h"
+#include "feedback/store.h"
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
 
@@ -79,6 +81,23 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
   if (web_config.base_url.empty()) web.set_base_url(fmt::format("http://{}:{}", server_config.host, server.port()));
   spdlog::info("cchc {} serving http://{}:{} with {}", CCHC_VERSION, server_config.host, server.port(), db->describe());
   std::cout << fmt::format("cchc listening on http://{}:{}", server_config.host, server.port()) << std::endl;
+  // Citizens' acknowledgements go out from a thread of their own, never
+  // from the I/O threads: every few seconds, what the pages queued.
+  std::jthread mailer;
+  if (!web_config.smtp_url.empty()) {
+    mailer = std::jthread([&](std::stop_token stop) {
+      while (!stop.stop_requested()) {
+        try {
+          feedback::send_acknowledgements(*db, web_config.smtp_url, web_config.mail_from, web.base_url(),
+                                          now_seconds());
+        } catch (const std::exception& e) {
+          spdlog::warn("acknowledgements not sent: {}", e.what());
+        }
+        for (int i = 0; i < 50 && !stop.stop_requested(); ++i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
+  }
   server.run();
   spdlog::info("cchc stopped");
   return 0;
@@ -208,6 +227,8 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_flag("--https", web_config.https, "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
   web_config.base_url = std::getenv("CCHC_BASE_URL") ? std::getenv("CCHC_BASE_URL") : "";
+  web_config.smtp_url = std::getenv("CCHC_SMTP_URL") ? std::getenv("CCHC_SMTP_URL") : "";
+  if (std::getenv("CCHC_MAIL_FROM")) web_config.mail_from = std::getenv("CCHC_MAIL_FROM");
   serve_cmd->add_option("--base-url", web_config.base_url,
                         "The site's public address for feeds, the sitemap and Open Graph tags "
                         "(default: $CCHC_BASE_URL, else the address it listens on)");

@@ -170,6 +170,8 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
       std::cout << "no SMTP server configured (--smtp or $CCHC_SMTP_URL): no e-mail sent" << std::endl;
       return 0;
     }
+    auto acknowledged = feedback::send_acknowledgements(*db, p.smtp, p.from, p.base_url, now_seconds(), 1000);
+    if (acknowledged > 0) std::cout << fmt::format("{} feedback acknowledgements mailed", acknowledged) << std::endl;
     auto digests = plans::send_digests(*db, p.smtp, p.from, p.base_url, now_seconds());
     std::cout << fmt::format("{} digests mailed ({} notifications)", digests.sent, digests.notifications) << std::endl;
     for (const auto& f : digests.failures) std::cerr << "not mailed: " << f << std::endl;

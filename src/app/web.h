@@ -27,6 +27,10 @@ struct WebConfig {
   // The site's public address for feeds, the sitemap and Open Graph tags;
   // empty: the address the server listens on (set_base_url).
   std::string base_url;
+  // Where citizens' acknowledgements are mailed from (core/mail.h); empty:
+  // none is queued ($CCHC_SMTP_URL, $CCHC_MAIL_FROM).
+  std::string smtp_url;
+  std::string mail_from = "cchc@localhost";
 };
 
 class Web {
@@ -43,6 +47,7 @@ class Web {
   db::Database& db() { return db_; }
   // The portal's public address, once known ("http://127.0.0.1:8080").
   void set_base_url(std::string url) { *base_url_ = std::move(url); }
+  const std::string& base_url() const { return *base_url_; }
   portal::PageCache& page_cache() { return *page_cache_; }
 
  private:

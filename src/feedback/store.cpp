@@ -8,8 +8,10 @@
 
 #include "core/errors.h"
 #include "core/filetype.h"
+#include "core/mail.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "directory/store.h"
 
 namespace cchc::feedback {
 
@@ -404,6 +406,59 @@ Receipt receive(db::Connection& c, const Intake& in, const std::vector<directory
 Receipt receive(db::Database& db, const Intake& in, const std::vector<directory::Unit>& units, const WorkCalendar& cal,
                 const Sinks& sinks, const audit::Entry& who, Instant now) {
   return db.write([&](db::Connection& c) { return receive(c, in, units, cal, sinks, who, now); });
+}
+
+// ---- Acknowledgements ----
+
+void queue_acknowledgement(db::Database& db, const Case& k, const std::string& link_path, const std::string& province,
+                           Instant now) {
+  if (k.email.empty()) return;
+  db.write([&](db::Connection& c) {
+    auto units = directory::unit_names(c);
+    auto cat = find_category(c, k.category_id);
+    auto subject = fmt::format("Đã tiếp nhận phản ánh {}", k.code);
+    auto body = fmt::format(
+        "Kính gửi ông (bà) {},\n\n{} đã tiếp nhận phản ánh, kiến nghị của ông (bà) lúc {}.\n\n"
+        "Mã tra cứu: {}\nLĩnh vực: {}\nCơ quan xử lý: {}\nHạn trả lời: {}\n\n"
+        "Ông (bà) theo dõi, bổ sung thông tin khi được đề nghị và đánh giá câu trả lời tại đường dẫn riêng "
+        "dưới đây (xin không chia sẻ đường dẫn này):\n{{link}}\n\n"
+        "Thư này được gửi tự động, xin không trả lời thư.",
+        k.name, province, format_datetime_vi(k.received_at), k.code, cat ? cat->name : "", units[k.unit_code],
+        format_date_vi(local_date(k.due_at)));
+    c.query(
+        "INSERT INTO feedback_outbox (case_id, to_address, subject, body, link_path, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        {k.id, k.email, subject, body, link_path, now});
+  });
+}
+
+int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
+                          const std::string& base_url, Instant now, int limit) {
+  auto pending = db.read([&](db::Connection& c) {
+    return c.query(
+        "SELECT id, to_address, subject, body, link_path FROM feedback_outbox"
+        " WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?",
+        {kMailAttempts, limit});
+  });
+  int sent = 0;
+  for (const auto& r : pending.rows) {
+    std::string body = r.str("body");
+    if (auto at = body.find("{link}"); at != std::string::npos) body.replace(at, 6, base_url + r.str("link_path"));
+    try {
+      mail::send(smtp_url, {from, r.str("to_address"), r.str("subject"), body}, now);
+      db.write([&](db::Connection& c) {
+        c.query("UPDATE feedback_outbox SET sent_at = ?, link_path = '', attempts = attempts + 1 WHERE id = ?",
+                {now, r.i64("id")});
+      });
+      ++sent;
+    } catch (const Error& e) {
+      db.write([&](db::Connection& c) {
+        c.query("UPDATE feedback_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                {std::string(e.what()).substr(0, 500), r.i64("id")});
+      });
+    }
+  }
+  return sent;
 }
 
 // ---- Reading cases ----

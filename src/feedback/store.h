@@ -106,6 +106,21 @@ Receipt receive(db::Database& db, const Intake& in, const std::vector<directory:
 inline constexpr int kPerAddressPerHour = 5, kPerContactPerDay = 3;
 std::optional<std::string> over_limit(db::Connection& c, const Intake& in, Instant now);
 
+// ---- Acknowledgements ----
+
+// Queues the e-mail acknowledging a case (its code, unit, deadline and the
+// private link at `link_path`) to the case's address; nothing when it has
+// none.
+void queue_acknowledgement(db::Database& db, const Case& k, const std::string& link_path, const std::string& province,
+                           Instant now);
+
+// Mails up to `limit` queued acknowledgements through `smtp_url`, the link
+// made absolute with `base_url`. A sent one forgets its link; a failure is
+// retried on later calls, five times at most. Returns the mails sent.
+inline constexpr int kMailAttempts = 5;
+int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
+                          const std::string& base_url, Instant now, int limit = 20);
+
 // ---- Reading cases ----
 
 std::optional<Case> find_case(db::Connection& c, std::int64_t id);

@@ -14,6 +14,7 @@
 #include "directory/store.h"
 #include "indicators/store.h"
 #include "support/sample_files.h"
+#include "support/smtp_listener.h"
 #include "support/test_db.h"
 
 namespace cchc::feedback {
@@ -277,6 +278,31 @@ TEST_P(FeedbackStore, AnImportOfTheSameIdReplacesTheCasesRecord) {
   EXPECT_EQ(figures.feedback_received, 1);
   EXPECT_EQ(figures.feedback_answered, 1);
   (void)k;
+}
+
+TEST_P(FeedbackStore, AcknowledgementsAreMailedOnceAndForgetTheLink) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  auto in = f.intake("XC");
+  in.submission.email = "nguoidan.ack@example.org";
+  auto r = receive(f.db, in, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00"));
+  queue_acknowledgement(f.db, r.kase, "/phan-anh/theo-doi/" + r.secret, "Tỉnh Đồng Nai", r.kase.received_at);
+  auto no_mail = receive(f.db, f.intake("XC", "198.51.100.4", "0987111222"), f.units, cal(), f.sinks, kCitizen,
+                         at("2024-03-04T09:10:00+07:00"));
+  queue_acknowledgement(f.db, no_mail.kase, "/x", "Tỉnh Đồng Nai", no_mail.kase.received_at);  // no address: nothing
+  // An unreachable server: kept, retried.
+  EXPECT_EQ(send_acknowledgements(f.db, "smtp://127.0.0.1:1", "cchc@example.org", "https://cchc.example", Instant{}),
+            0);
+  testing::SmtpListener smtp;
+  EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", Instant{}), 1);
+  EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", Instant{}), 0);
+  auto mails = smtp.mails();
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_EQ(mails[0].to, std::vector<std::string>{"<nguoidan.ack@example.org>"});
+  auto link =
+      f.db.read([&](db::Connection& c) { return c.query("SELECT link_path, attempts FROM feedback_outbox").one(); });
+  EXPECT_EQ(link.str("link_path"), "");  // the secret is not kept once sent
+  EXPECT_EQ(link.i64("attempts"), 2);
 }
 
 TEST_P(FeedbackStore, RemindersBeforeAndAfterTheDeadlineAndPausesThatGrow) {

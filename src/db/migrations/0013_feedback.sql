@@ -107,3 +107,19 @@ CREATE TABLE feedback_files (
   uploaded_at  BIGINT NOT NULL
 );
 CREATE INDEX feedback_files_case ON feedback_files (case_id);
+
+-- Acknowledgements waiting to be mailed (store.h: queue_acknowledgement):
+-- the private link's path is kept only until the mail is sent.
+CREATE TABLE feedback_outbox (
+  id         @AUTO_ID@,
+  case_id    BIGINT NOT NULL REFERENCES feedback_cases (id),
+  to_address TEXT NOT NULL,
+  subject    TEXT NOT NULL,
+  body       TEXT NOT NULL,              -- "{link}" marks where the link goes
+  link_path  TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  sent_at    BIGINT,
+  attempts   INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX feedback_outbox_pending ON feedback_outbox (sent_at, attempts);
