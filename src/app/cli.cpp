@@ -18,6 +18,7 @@
 #include "app/demo.h"
 #include "app/documents_cli.h"
 #include "app/plans_cli.h"
+#include "app/sources.h"
 #include "audit/audit.h"
 #include "core/deadline.h"
 #include "directory/accounts.h"
@@ -317,6 +318,17 @@ int run_cli(int argc, char** argv) {
   add_db(import_feedback);
   import_feedback->add_option("file", import_file, "The CSV file")->required();
 
+  auto* feedback_cmd = cli.add_subcommand("feedback", "Citizen feedback (phản ánh, kiến nghị) cases");
+  feedback_cmd->require_subcommand(1);
+  std::string feedback_file;
+  auto* feedback_import = feedback_cmd->add_subcommand(
+      "import",
+      "Import cases received on the national portal from CSV "
+      "(external_id,received_at,category,place,content,name,email,phone,publish); a file with any bad line is "
+      "rejected whole; cases already received are left as they are");
+  add_db(feedback_import);
+  feedback_import->add_option("file", feedback_file, "The CSV file")->required();
+
   auto* indicators_cmd =
       cli.add_subcommand("indicators", "Service-delivery indicators of a unit and period (see docs/indicators.md)");
   indicators_cmd->require_subcommand(0, 1);
@@ -456,6 +468,22 @@ int run_cli(int argc, char** argv) {
     if (auto code = run_document_commands(document_cmds)) return *code;
     if (*import_dossiers) return import_records(db_spec, indicators::Kind::dossiers, import_file);
     if (*import_feedback) return import_records(db_spec, indicators::Kind::feedback, import_file);
+    if (*feedback_import) {
+      auto db = open_migrated(db_spec);
+      auto result = feedback::import_cases(*db, read_file(feedback_file), feedback::Channel::national_portal,
+                                           directory::load_units(*db), WorkCalendar::vietnam(), feedback_sinks(),
+                                           cli_actor(), now_seconds());
+      if (!result.ok()) {
+        std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", feedback_file,
+                                 result.errors.size())
+                  << std::endl;
+        for (const auto& e : result.errors) std::cerr << "  " << e.message << std::endl;
+        return 2;
+      }
+      std::cout << fmt::format("{}: {} inserted, {} unchanged", feedback_file, result.inserted, result.unchanged)
+                << std::endl;
+      return 0;
+    }
     if (*indicators_rebuild) {
       auto db = open_migrated(db_spec);
       auto n = indicators::rebuild(*db);

@@ -366,6 +366,37 @@ http::Response intake_post(const Module& m, http::Request& req) {
   }
 }
 
+// ---- The national portal's file ----
+
+http::Response import_page(const Module& m, http::Request& req, json data, http::Status status) {
+  data["csrf"] = m.sessions.ensure(req, now_seconds())->csrf_token;
+  return http::html(
+      req, m.layout.page(req, "Nhập phản ánh từ Cổng Dịch vụ công quốc gia", "feedback/import.tpl", std::move(data)),
+      status);
+}
+
+http::Response import_form(const Module& m, http::Request& req) {
+  return import_page(m, req, json::object(), http::Status::ok);
+}
+
+http::Response import_post(const Module& m, http::Request& req) {
+  auto files = req.files().equal_range("tep");
+  if (files.first == files.second || files.first->second.content.empty()) {
+    return import_page(m, req, {{"error", {{"message", "Xin vui lòng chọn tệp CSV."}}}},
+                       http::Status::unprocessable_entity);
+  }
+  auto result = import_cases(m.db, files.first->second.content, Channel::national_portal, directory::load_units(m.db),
+                             m.calendar, m.sinks, directory::actor(req), now_seconds());
+  if (!result.ok()) {
+    json lines = json::array();
+    for (const auto& e : result.errors) lines.push_back(e.message_vi);
+    return import_page(m, req, {{"rejected", {{"lines", lines}, {"count", result.errors.size()}}}},
+                       http::Status::unprocessable_entity);
+  }
+  return import_page(m, req, {{"done", {{"inserted", result.inserted}, {"unchanged", result.unchanged}}}},
+                     http::Status::ok);
+}
+
 // ---- Statistics ----
 
 views::Table tally_table(std::string id, std::string caption, std::string first,
@@ -534,6 +565,8 @@ void add_desk_routes(http::Router& router, const Module& m) {
       {http::Verb::get, "/xu-ly-phan-anh", kHandle, queue_page},
       {http::Verb::get, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_form},
       {http::Verb::get, "/xu-ly-phan-anh/thong-ke", kReport, statistics_page},
+      {http::Verb::get, "/xu-ly-phan-anh/nhap", kManage, import_form},
+      {http::Verb::post, "/xu-ly-phan-anh/nhap", kManage, import_post},
       {http::Verb::post, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_post},
       {http::Verb::get, "/xu-ly-phan-anh/linh-vuc", kManage,
        [](const Module& mm, http::Request& req) { return categories_page(mm, req, "", http::Status::ok); }},

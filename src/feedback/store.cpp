@@ -1,11 +1,14 @@
 #include "feedback/store.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 
+#include "core/csv.h"
 #include "core/errors.h"
 #include "core/filetype.h"
 #include "core/mail.h"
@@ -406,6 +409,105 @@ Receipt receive(db::Connection& c, const Intake& in, const std::vector<directory
 Receipt receive(db::Database& db, const Intake& in, const std::vector<directory::Unit>& units, const WorkCalendar& cal,
                 const Sinks& sinks, const audit::Entry& who, Instant now) {
   return db.write([&](db::Connection& c) { return receive(c, in, units, cal, sinks, who, now); });
+}
+
+// ---- Imports ----
+
+ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel channel,
+                          const std::vector<directory::Unit>& units, const WorkCalendar& cal, const Sinks& sinks,
+                          const audit::Entry& who, Instant now) {
+  static const std::vector<std::string> kHeader = {"external_id", "received_at", "category", "place",  "content",
+                                                   "name",        "email",       "phone",    "publish"};
+  ImportResult out;
+  std::vector<csv::Record> records;
+  try {
+    records = csv::parse(csv_text);
+  } catch (const Error& e) {
+    out.errors.push_back({0, e.what(), e.message_vi()});
+    return out;
+  }
+  if (records.empty() || records.front().fields != kHeader) {
+    out.errors.push_back({1, "line 1: the header must be " + fmt::format("{}", fmt::join(kHeader, ",")),
+                          "Dòng 1: dòng tiêu đề phải là " + fmt::format("{}", fmt::join(kHeader, ","))});
+    return out;
+  }
+  constexpr std::size_t kMaxRows = 10000;
+  if (records.size() - 1 > kMaxRows) {
+    out.errors.push_back({0, fmt::format("at most {} cases per file", kMaxRows),
+                          fmt::format("Mỗi tệp tối đa {} phản ánh.", text::format_int(kMaxRows))});
+    return out;
+  }
+  std::vector<std::pair<int, Intake>> intakes;
+  std::set<std::string> seen;
+  auto categories_now = db.read([](db::Connection& c) { return categories(c, false); });
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const auto& r = records[i];
+    auto bad = [&](const std::string& en, const std::string& vi) {
+      out.errors.push_back({r.line, fmt::format("line {}: {}", r.line, en), fmt::format("Dòng {}: {}", r.line, vi)});
+    };
+    if (r.fields.size() != kHeader.size()) {
+      bad(fmt::format("{} fields, expected {}", r.fields.size(), kHeader.size()),
+          fmt::format("có {} cột, cần {}", r.fields.size(), kHeader.size()));
+      continue;
+    }
+    Intake in;
+    in.channel = channel;
+    in.external_id = r.fields[0];
+    auto& s = in.submission;
+    s.category_code = r.fields[2];
+    s.place_code = r.fields[3];
+    s.content = r.fields[4];
+    s.name = r.fields[5];
+    s.email = r.fields[6];
+    s.phone = r.fields[7];
+    s.consent = true;
+    s.publish_allowed = r.fields[8] == "1";
+    s.contact_required = false;
+    try {
+      if (in.external_id.empty() || in.external_id.size() > 100) {
+        throw invalid_input("external_id must have 1-100 characters", "mã phản ánh cần từ 1 đến 100 ký tự");
+      }
+      if (!seen.insert(in.external_id).second) {
+        throw invalid_input("external_id repeats an earlier line", "mã phản ánh trùng với một dòng trước");
+      }
+      if (r.fields[8] != "0" && r.fields[8] != "1")
+        throw invalid_input("publish must be 0 or 1", "cột publish là 0 hoặc 1");
+      in.received_at = parse_rfc3339(r.fields[1]);
+      if (*in.received_at > now) throw invalid_input("received_at is in the future", "thời điểm tiếp nhận ở tương lai");
+      if (std::none_of(categories_now.begin(), categories_now.end(),
+                       [&](const Category& c) { return c.code == s.category_code && c.active; })) {
+        throw invalid_input(fmt::format("unknown category '{}'", s.category_code),
+                            fmt::format("không có lĩnh vực '{}'", s.category_code));
+      }
+      if (!s.place_code.empty()) {
+        const auto* place = unit_of(units, s.place_code);
+        if (!place || place->level != "commune") {
+          throw invalid_input(fmt::format("unknown place '{}'", s.place_code),
+                              fmt::format("không có xã, phường '{}'", s.place_code));
+        }
+      }
+      s = check_submission(s);
+      intakes.emplace_back(r.line, std::move(in));
+    } catch (const Error& e) {
+      std::string vi = e.message_vi();
+      if (!vi.empty() && vi.back() == '.') vi.pop_back();
+      bad(e.what(), vi.empty() ? e.what() : vi);
+    }
+  }
+  if (!out.ok()) return out;
+  db.write([&](db::Connection& c) {
+    for (const auto& [line, in] : intakes) {
+      if (!c.query("SELECT 1 FROM feedback_cases WHERE channel = ? AND external_id = ?",
+                   {code(in.channel), in.external_id})
+               .empty()) {
+        ++out.unchanged;
+        continue;
+      }
+      receive(c, in, units, cal, sinks, who, now);
+      ++out.inserted;
+    }
+  });
+  return out;
 }
 
 // ---- Acknowledgements ----

@@ -99,6 +99,24 @@ Receipt receive(db::Connection& c, const Intake& in, const std::vector<directory
 Receipt receive(db::Database& db, const Intake& in, const std::vector<directory::Unit>& units, const WorkCalendar& cal,
                 const Sinks& sinks, const audit::Entry& who, Instant now);
 
+// Cases received elsewhere (the national portal's feedback), from CSV with
+// the header
+//   external_id,received_at,category,place,content,name,email,phone,publish
+// (received_at RFC 3339 with an offset, category a category's code, place a
+// commune's code or empty, publish 1 or 0). The whole file is checked
+// first: any bad line rejects it, every bad line named, nothing written. A
+// case already received with the same external id is left as it is
+// (unchanged), so a file may be imported again. Consent was given where the
+// case was first sent.
+struct ImportResult {
+  std::vector<LineError> errors;
+  int inserted = 0, unchanged = 0;
+  bool ok() const { return errors.empty(); }
+};
+ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel channel,
+                          const std::vector<directory::Unit>& units, const WorkCalendar& cal, const Sinks& sinks,
+                          const audit::Entry& who, Instant now);
+
 // The abuse limits of the public form and Open311 (docs/feedback.md): at most
 // kPerAddressPerHour cases from one network address in the last hour and
 // kPerContactPerDay from one e-mail address or phone number in the last 24

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Xử lý phản ánh, kiến nghị</h1>
-<p><a href="/xu-ly-phan-anh/tiep-nhan" role="button">Tiếp nhận phản ánh (1022, văn bản, trực tiếp, Cổng quốc gia)</a>{{#report}} <a href="/xu-ly-phan-anh/thong-ke">Thống kê</a>{{/report}}{{#manage}} <a href="/xu-ly-phan-anh/linh-vuc">Lĩnh vực và thời hạn</a>{{/manage}}</p>
+<p><a href="/xu-ly-phan-anh/tiep-nhan" role="button">Tiếp nhận phản ánh (1022, văn bản, trực tiếp, Cổng quốc gia)</a>{{#report}} <a href="/xu-ly-phan-anh/thong-ke">Thống kê</a>{{/report}}{{#manage}} <a href="/xu-ly-phan-anh/nhap">Nhập từ Cổng quốc gia</a> <a href="/xu-ly-phan-anh/linh-vuc">Lĩnh vực và thời hạn</a>{{/manage}}</p>
 <form method="get" action="/xu-ly-phan-anh" class="filters">
 <label for="trang-thai">Trạng thái<select id="trang-thai" name="trang-thai">{{#states}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/states}}</select></label>
 <button type="submit">Lọc</button>

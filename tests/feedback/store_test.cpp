@@ -280,6 +280,53 @@ TEST_P(FeedbackStore, AnImportOfTheSameIdReplacesTheCasesRecord) {
   (void)k;
 }
 
+TEST_P(FeedbackStore, NationalPortalFilesAreImportedWholeOrNotAtAll) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  const std::string header = "external_id,received_at,category,place,content,name,email,phone,publish\n";
+  const std::string good1 =
+      "QG-1,2024-03-04T09:00:00+07:00,dat-dai,XA,Đề nghị cấp giấy chứng nhận đã quá hạn hai tháng.,Lê Văn C,,,1\n";
+  const std::string good2 =
+      "QG-2,2024-03-05T18:00:00+07:00,dat-dai,,Đề nghị hướng dẫn thủ tục tách thửa đất nông nghiệp.,Phạm "
+      "D,,0912000222,0\n";
+  auto import = [&](const std::string& text) {
+    return import_cases(f.db, text, Channel::national_portal, f.units, cal(), f.sinks, kOfficer,
+                        at("2024-03-10T09:00:00+07:00"));
+  };
+  auto count = [&] {
+    return f.db.read(
+        [](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM feedback_cases").one().i64("n"); });
+  };
+  // Every bad line is named; nothing is written.
+  auto bad = import(header + good1 +
+                    "QG-3,2024-03-04,dat-dai,,Nội dung phản ánh đủ dài ở đây.,A,,,1\n"                  // no time
+                    "QG-4,2024-03-04T09:00:00+07:00,khong-co,,Nội dung phản ánh đủ dài ở đây.,A,,,1\n"  // category
+                    "QG-1,2024-03-04T09:00:00+07:00,dat-dai,,Nội dung phản ánh đủ dài ở đây.,A,,,1\n"   // repeated id
+                    "QG-5,2024-03-04T09:00:00+07:00,dat-dai,NOPE,Ngắn,A,,,2\n"  // place, publish
+                    "QG-6,2024-03-04T09:00:00+07:00,dat-dai\n");                // fields
+  ASSERT_EQ(bad.errors.size(), 5u);
+  EXPECT_EQ(bad.errors[0].line, 3);
+  EXPECT_EQ(bad.errors[4].line, 7);
+  EXPECT_EQ(count(), 0);
+  EXPECT_FALSE(import("id,when\nQG-1,x\n").ok());  // the header is the contract
+  EXPECT_EQ(count(), 0);
+
+  auto ok = import(header + good1 + good2);
+  ASSERT_TRUE(ok.ok()) << ok.errors.front().message;
+  EXPECT_EQ(ok.inserted, 2);
+  auto again = import(header + good1 + good2);
+  EXPECT_EQ(again.inserted, 0);
+  EXPECT_EQ(again.unchanged, 2);
+  EXPECT_EQ(count(), 2);
+  auto k = *f.db.read([&](db::Connection& c) {
+    return find_case(c, c.query("SELECT id FROM feedback_cases WHERE external_id = 'QG-2'").one().i64("id"));
+  });
+  EXPECT_EQ(k.channel, Channel::national_portal);
+  EXPECT_EQ(k.unit_code, "VP");                                    // no place: the category's unit
+  EXPECT_EQ(format_iso_date(local_date(k.due_at)), "2024-03-20");  // after 17:00: counts from Wednesday
+  EXPECT_EQ(f.figures("VP").feedback_received, 1);                 // counted under the national portal's id
+}
+
 TEST_P(FeedbackStore, AcknowledgementsAreMailedOnceAndForgetTheLink) {
   CCHC_TEST_DB(t, GetParam());
   Fixture f(*t->db);
