@@ -31,6 +31,7 @@
 #include <unistd.h>
 #include "app/web.h"
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/period.h"
 #include "db/migrate.h"
 
@@ -230,6 +231,11 @@ int run_cli(int argc, char** argv) {
   web_config.base_url = std::getenv("CCHC_BASE_URL") ? std::getenv("CCHC_BASE_URL") : "";
   web_config.smtp_url = std::getenv("CCHC_SMTP_URL") ? std::getenv("CCHC_SMTP_URL") : "";
   if (std::getenv("CCHC_MAIL_FROM")) web_config.mail_from = std::getenv("CCHC_MAIL_FROM");
+  if (const char* bits = std::getenv("CCHC_FEEDBACK_POW_BITS")) {
+    auto n = parse_int<int>(bits);
+    if (!n || *n < 0 || *n > 24) throw invalid_input("CCHC_FEEDBACK_POW_BITS must be a whole number from 0 to 24");
+    web_config.feedback_proof_bits = *n;
+  }
   serve_cmd->add_option("--base-url", web_config.base_url,
                         "The site's public address for feeds, the sitemap and Open Graph tags "
                         "(default: $CCHC_BASE_URL, else the address it listens on)");

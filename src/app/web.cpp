@@ -1,5 +1,7 @@
 #include "app/web.h"
 
+#include <algorithm>
+
 #include "app/platform_routes.h"
 #include "app/sources.h"
 #include "assessments/routes.h"
@@ -66,6 +68,13 @@ Web::Web(db::Database& db, WebConfig config)
   documents::add_routes(router_, *layout_, db_, document_sinks(db_));
   feedback_ =
       std::make_unique<feedback::Module>(feedback::Module{db_, *layout_, *sessions_, feedback_sinks(), {}, base_url_});
+  feedback_->proof_bits = std::clamp(config_.feedback_proof_bits, 0, feedback::kMaxProofBits);
+  if (!config_.smtp_url.empty()) {
+    feedback_->acknowledge = [this](const feedback::Case& k, const std::string& secret) {
+      feedback::queue_acknowledgement(db_, k, "/phan-anh/theo-doi/" + secret, layout_->site().province_name,
+                                      now_seconds());
+    };
+  }
   feedback::add_public_routes(router_, *feedback_);
   feedback::add_desk_routes(router_, *feedback_);
   feedback::open311::add_routes(router_, *feedback_);

@@ -31,6 +31,9 @@ struct WebConfig {
   // none is queued ($CCHC_SMTP_URL, $CCHC_MAIL_FROM).
   std::string smtp_url;
   std::string mail_from = "cchc@localhost";
+  // The public feedback form's proof of work in zero bits, 0-24
+  // ($CCHC_FEEDBACK_POW_BITS); 0: none, the form works without JavaScript.
+  int feedback_proof_bits = 0;
 };
 
 class Web {

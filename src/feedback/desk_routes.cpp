@@ -251,8 +251,19 @@ http::Response take_step(const Module& m, http::Request& req) {
     auto target = code ? m.db.read([&](db::Connection& c) { return find_by_code(c, *code); }) : std::nullopt;
     step.merge_into = target ? target->id : -1;
   }
-  if (step.action == Action::assign && step.assignee.empty()) step.assignee = req.principal->username;
-  if (step.action == Action::transfer && !step.unit.empty()) directory::require(m.db, req, kHandle, k.unit_code);
+  if (step.action == Action::assign) {
+    if (step.assignee.empty()) step.assignee = req.principal->username;
+    // Only the responsible unit's people (or the user taking it) handle a case.
+    auto users = directory::list_users(m.db);
+    bool theirs = std::any_of(users.begin(), users.end(), [&](const directory::User& u) {
+      return u.username == step.assignee && u.active &&
+             (u.unit_code == k.unit_code || u.username == req.principal->username);
+    });
+    if (!theirs) {
+      return case_page(m, req, "Cán bộ được giao phải thuộc đơn vị xử lý phản ánh.",
+                       http::Status::unprocessable_entity);
+    }
+  }
   try {
     act(m.db, k.id, step, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req), now_seconds());
   } catch (const Error& e) {

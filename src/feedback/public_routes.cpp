@@ -9,6 +9,7 @@
 
 #include "core/errors.h"
 #include "core/parse.h"
+#include "core/secrets.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "directory/store.h"
@@ -73,7 +74,17 @@ json form_data(const Module& m, http::Request& req, const Submission& s) {
                       {"selected", cat.code == s.category_code}});
     }
   });
+  json proof = false;
+  if (m.proof_bits > 0) {
+    // A fresh challenge for each form, kept in the session: used once.
+    auto challenge = random_token();
+    session->prefs["pakn_challenge"] = challenge;
+    m.sessions.save_prefs(*session);
+    proof = {{"challenge", challenge}, {"bits", m.proof_bits}};
+  }
   return json{{"csrf", session->csrf_token},
+              {"proof", proof},
+              {"pow", m.proof_bits > 0},
               {"categories", cats},
               {"places", place_options(units, local_date(now_seconds()), s.place_code)},
               {"unknown_place", s.place_code.empty()},
@@ -196,6 +207,22 @@ void add_public_routes(http::Router& router, const Module& m) {
     // robot's; it is thanked and nothing is kept.
     if (!req.form_param("website").value_or("").empty()) {
       return http::html(req, m.layout.page(req, "Đã nhận phản ánh", "feedback/thanks.tpl", json::object()));
+    }
+    if (m.proof_bits > 0) {
+      std::string expected = req.session ? req.session->prefs.value("pakn_challenge", "") : "";
+      auto sent = req.form_param("pow_challenge").value_or("");
+      bool holds = !expected.empty() && sent == expected &&
+                   proof_holds(expected, req.form_param("pow_nonce").value_or(""), m.proof_bits);
+      if (req.session) {
+        req.session->prefs.erase("pakn_challenge");
+        m.sessions.save_prefs(*req.session);
+      }
+      if (!holds) {
+        return form_page(m, req, s,
+                         "Chưa xác minh được việc gửi từ trình duyệt (cần bật JavaScript). Xin vui lòng gửi lại, "
+                         "hoặc gọi Tổng đài 1022.",
+                         http::Status::unprocessable_entity);
+      }
     }
     Intake in;
     in.channel = Channel::web;

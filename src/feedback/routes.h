@@ -31,6 +31,9 @@ struct Module {
   // Open311's discovery; the request's Host when empty.
   std::shared_ptr<std::string> base_url;
   const WorkCalendar& calendar = WorkCalendar::vietnam();
+  // The public form's proof of work, in zero bits (rules.h: proof_holds);
+  // 0, the default, asks none (the form then works without JavaScript).
+  int proof_bits = 0;
 };
 
 void add_public_routes(http::Router& router, const Module& m);

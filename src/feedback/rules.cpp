@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/errors.h"
+#include "core/secrets.h"
 #include "core/text.h"
 
 namespace cchc::feedback {
@@ -378,6 +379,27 @@ const std::vector<filetype::Kind>& attachment_kinds() {
       {{"pdf"}, "application/pdf", {"application/pdf"}},
   };
   return kinds;
+}
+
+// ---- Proof of work ----
+
+bool proof_holds(std::string_view challenge, std::string_view nonce, int bits) {
+  if (bits <= 0) return true;
+  if (bits > kMaxProofBits || challenge.empty() || nonce.empty() || nonce.size() > 20) return false;
+  if (!std::all_of(nonce.begin(), nonce.end(), is_digit)) return false;
+  auto hex = sha256_hex(std::string(challenge) + ":" + std::string(nonce));
+  int zero = 0;
+  for (char h : hex) {
+    int v = h >= 'a' ? h - 'a' + 10 : h - '0';
+    if (v == 0) {
+      zero += 4;
+      if (zero >= bits) return true;
+      continue;
+    }
+    for (int b = 3; b >= 0 && !(v & (1 << b)); --b) ++zero;
+    break;
+  }
+  return zero >= bits;
 }
 
 // ---- Publication ----

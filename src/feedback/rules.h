@@ -146,6 +146,15 @@ bool plausible_email(std::string_view s);
 // Images (jpg, png, webp) and PDF, by their bytes.
 const std::vector<filetype::Kind>& attachment_kinds();
 
+// ---- Proof of work ---------------------------------------------------------
+
+// The optional proof of work of the public form (off unless configured):
+// the page gives a random challenge; the browser finds a nonce such that
+// SHA-256(challenge ":" nonce), in hex, begins with `bits` zero bits
+// (static/js/pow.js). At most 24 bits; a nonce of at most 20 digits.
+inline constexpr int kMaxProofBits = 24;
+bool proof_holds(std::string_view challenge, std::string_view nonce, int bits);
+
 // ---- Publication -----------------------------------------------------------
 
 // The text with personal data removed: e-mail addresses, runs of 8 or

@@ -20,6 +20,7 @@ std::string Layout::page(const http::Request& req, const std::string& title, con
     if (prefs.value("contrast", "") == "high") body_class += " contrast-high";
   }
   const bool charts = data.value("charts", false);
+  const bool pow = data.value("pow", false);
   data["_template"] = page_template;
   nlohmann::json user;
   if (req.principal && req.session) {
@@ -36,6 +37,7 @@ std::string Layout::page(const http::Request& req, const std::string& title, con
       {"content", std::move(data)},
   };
   if (charts) layout["charts"] = true;
+  if (pow) layout["pow"] = true;
   // Open Graph tags and a feed link, for pages that have them.
   if (auto og = layout["content"].find("og"); og != layout["content"].end()) layout["og"] = *og;
   if (auto feed = layout["content"].find("feed"); feed != layout["content"].end())

@@ -3,6 +3,8 @@
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
 <form method="post" action="/phan-anh" enctype="multipart/form-data" class="stacked">
   <input type="hidden" name="_csrf" value="{{csrf}}">
+  {{#proof}}<input type="hidden" name="pow_challenge" value="{{challenge}}"><input type="hidden" name="pow_nonce" value="" data-pow-bits="{{bits}}">
+  <noscript><p class="form-error">Để chống gửi tự động, biểu mẫu này cần JavaScript. Nếu không bật được, xin gọi Tổng đài dịch vụ công 1022.</p></noscript>{{/proof}}
   <label for="linh_vuc">Lĩnh vực</label>
   <select id="linh_vuc" name="linh_vuc" required><option value="">Chọn lĩnh vực</option>{{#categories}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}} (trả lời trong {{days}} ngày làm việc)</option>{{/categories}}</select>
   <label for="dia_ban">Nơi xảy ra (xã, phường)</label>
@@ -28,4 +30,5 @@
   <label><input type="checkbox" name="dong_y" value="1" required{{#consent}} checked{{/consent}}> Tôi đồng ý để cơ quan nhà nước xử lý dữ liệu cá nhân của tôi nhằm giải quyết phản ánh này (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân). Họ tên và thông tin liên hệ không bao giờ được công khai.</label>
   <label><input type="checkbox" name="cong_khai" value="1"{{#publish}} checked{{/publish}}> Đồng ý công khai nội dung và câu trả lời (đã ẩn thông tin cá nhân) trên cổng thông tin.</label>
   <button type="submit">Gửi phản ánh</button>
+  {{#proof}}<p class="muted" id="pow-status" role="status"></p>{{/proof}}
 </form>

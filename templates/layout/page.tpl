@@ -19,6 +19,7 @@
 <script src="/static/vendor/htmx.min.js" defer></script>
 {{#charts}}<script src="/static/vendor/echarts.min.js" defer></script>
 <script src="/static/js/charts.js" defer></script>{{/charts}}
+{{#pow}}<script src="/static/js/pow.js" defer></script>{{/pow}}
 </head>
 <body class="{{body_class}}">
 <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>

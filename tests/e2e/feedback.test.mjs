@@ -134,3 +134,37 @@ test('feedback pages pass axe', async () => {
   await admin.close();
   assert.deepEqual(problems, []);
 });
+
+test('with the proof of work on, a browser with JavaScript sends; one without is told why, and nothing is kept', async () => {
+  const guarded = await startServer({ env: { CCHC_FEEDBACK_POW_BITS: '12' } });
+  try {
+    const fill = async (p) => {
+      await p.goto(guarded.base + '/phan-anh');
+      await p.selectOption('#linh_vuc', 'cong-vu');
+      await p.fill('#noi_dung', 'Cán bộ tiếp nhận hồ sơ hẹn trả kết quả nhưng không đúng hẹn nhiều lần.');
+      await p.fill('#ho_ten', 'Người dân thử');
+      await p.fill('#email', 'nguoidan.pow@example.org');
+      await p.check('input[name="dong_y"]');
+    };
+    const withJs = await browser.newContext();
+    const a = await withJs.newPage();
+    await fill(a);
+    await Promise.all([a.waitForURL(/\/phan-anh\/theo-doi\/[^/?]+\?moi=1$/, { timeout: 30000 }),
+      a.click('form[action="/phan-anh"] button[type="submit"]')]);
+    assert.match(await a.textContent('.tracking-code'), /^PA-/);
+    await withJs.close();
+
+    const withoutJs = await browser.newContext({ javaScriptEnabled: false });
+    const b = await withoutJs.newPage();
+    await fill(b);
+    // (Chromium's parser still treats <noscript> as text with script execution off: read the markup.)
+    assert.match(await b.content(), /<noscript>.*cần JavaScript/s);
+    const [response] = await Promise.all([b.waitForNavigation(), b.click('form[action="/phan-anh"] button[type="submit"]')]);
+    assert.equal(response.status(), 422);
+    assert.match(await b.textContent('[role="alert"]'), /Chưa xác minh được/);
+    assert.equal(await b.inputValue('#noi_dung'), 'Cán bộ tiếp nhận hồ sơ hẹn trả kết quả nhưng không đúng hẹn nhiều lần.');
+    await withoutJs.close();
+  } finally {
+    assert.equal(await guarded.stop(), 0);
+  }
+});

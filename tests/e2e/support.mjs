@@ -11,14 +11,16 @@ export const require = createRequire(join(process.cwd(), 'frontend', 'package.js
 const { chromium } = require('playwright-core');
 const binary = process.env.CCHC_BINARY ?? 'build/cchc';
 
-// Starts cchc on the demo data; resolves to { base, stop }. stop() sends
-// SIGTERM and resolves to the exit code.
-export async function startServer() {
+// Starts cchc on the demo data, with `env` added to the environment;
+// resolves to { base, stop }. stop() sends SIGTERM and resolves to the exit
+// code.
+export async function startServer({ env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
   const db = join(dir, 'cchc.db');
   execFileSync(binary, ['demo', '--db', db], { stdio: 'ignore' });
   const server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const base = await new Promise((resolve, reject) => {
     let seen = '';

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/secrets.h"
 
 namespace cchc::feedback {
 namespace {
@@ -337,6 +338,26 @@ TEST(FeedbackFigures, WhatTheIndicatorsCount) {
     EXPECT_EQ(f.rating, r.state == State::answered ? "satisfied" : "");
     EXPECT_EQ(f.due_at, k.due_at);
   }
+}
+
+TEST(FeedbackProof, ANonceWithEnoughZeroBits) {
+  EXPECT_TRUE(proof_holds("", "", 0));  // off: nothing asked
+  // Find the nonce the browser would (static/js/pow.js), for 8 bits.
+  std::string nonce;
+  for (int n = 0; n < 100000 && nonce.empty(); ++n) {
+    if (sha256_hex("thach-thuc:" + std::to_string(n)).starts_with("00")) nonce = std::to_string(n);
+  }
+  ASSERT_FALSE(nonce.empty());
+  EXPECT_TRUE(proof_holds("thach-thuc", nonce, 8));
+  EXPECT_TRUE(proof_holds("thach-thuc", nonce, 5));
+  EXPECT_FALSE(proof_holds("thach-thuc-khac", nonce, 8) && proof_holds("thach-thuc-khac", nonce, 8) &&
+               sha256_hex("thach-thuc-khac:" + nonce).substr(0, 2) != "00");
+  EXPECT_EQ(proof_holds("thach-thuc", nonce, 12), sha256_hex("thach-thuc:" + nonce).starts_with("000"));
+  EXPECT_FALSE(proof_holds("thach-thuc", "", 8));
+  EXPECT_FALSE(proof_holds("thach-thuc", nonce + "x", 8));
+  EXPECT_FALSE(proof_holds("thach-thuc", std::string(21, '1'), 8));
+  EXPECT_FALSE(proof_holds("thach-thuc", nonce, 25));  // beyond the bound
+  EXPECT_FALSE(proof_holds("", nonce, 8));
 }
 
 TEST(FeedbackTally, CountsAPeriodAsTheIndicatorsDo) {

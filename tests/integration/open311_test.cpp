@@ -13,12 +13,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "http/middleware.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
+#include "support/smtp_listener.h"
 
 namespace cchc {
 namespace {
@@ -255,6 +258,41 @@ TEST_F(Open311Served, NoPublicAnswerOrPageHoldsACitizensContact) {
   std::smatch m;
   std::regex phone("09[0-9]{8}");
   EXPECT_FALSE(std::regex_search(everything, m, phone)) << m.str();
+}
+
+TEST_F(Open311Served, WithSmtpConfiguredTheCitizenIsMailedTheCodeAndTheLink) {
+  testing::SmtpListener smtp;
+  setenv("CCHC_SMTP_URL", smtp.url().c_str(), 1);
+  setenv("CCHC_MAIL_FROM", "cchc@dongnai.example", 1);
+  ServerProcess mailing(db_);
+  unsetenv("CCHC_SMTP_URL");
+  unsetenv("CCHC_MAIL_FROM");
+  std::string body = "api_key=" + http::url_encode(token("open311")) +
+                     "&service_code=cong-vu&address_string=" + http::url_encode("Phường Tam Hiệp") +
+                     "&description=" + http::url_encode("Cán bộ hẹn trả kết quả nhiều lần mà không đúng hẹn.") +
+                     "&email=nguoidan.mail%40example.org";
+  auto r = http_request(mailing.port(), "POST", "/open311/v2/requests.json",
+                        {{"Content-Type", "application/x-www-form-urlencoded"}}, body);
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string code = json::parse(r.body)[0]["service_request_id"];
+  // The server's mailer sends it within seconds, from its own thread.
+  for (int i = 0; i < 100 && smtp.mails().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto mails = smtp.mails();
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_EQ(mails[0].to, std::vector<std::string>{"<nguoidan.mail@example.org>"});
+  EXPECT_NE(mails[0].data.find("Subject:"), std::string::npos);
+  // The body (base64) holds the tracking code and the private link.
+  const auto& data = mails[0].data;
+  auto start = data.find("\r\n\r\n");
+  ASSERT_NE(start, std::string::npos);
+  std::string b64;
+  for (char ch : data.substr(start + 4)) {
+    if (ch != '\r' && ch != '\n') b64 += ch;
+  }
+  auto text = text::unbase64(b64);
+  ASSERT_TRUE(text.has_value());
+  EXPECT_NE(text->find(code), std::string::npos);
+  EXPECT_NE(text->find("/phan-anh/theo-doi/"), std::string::npos);
 }
 
 }  // namespace
