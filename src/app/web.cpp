@@ -66,13 +66,16 @@ Web::Web(db::Database& db, WebConfig config)
   portal::add_public_routes(router_, *portal_);
   portal::add_editor_routes(router_, *portal_);
   documents::add_routes(router_, *layout_, db_, document_sinks(db_));
-  feedback_ =
-      std::make_unique<feedback::Module>(feedback::Module{db_, *layout_, *sessions_, feedback_sinks(), {}, base_url_});
+  feedback_ = std::make_unique<feedback::Module>(
+      feedback::Module{db_, *layout_, *sessions_, feedback_sinks(), {}, {}, base_url_});
   feedback_->proof_bits = std::clamp(config_.feedback_proof_bits, 0, feedback::kMaxProofBits);
   if (!config_.smtp_url.empty()) {
     feedback_->acknowledge = [this](const feedback::Case& k, const std::string& secret) {
       feedback::queue_acknowledgement(db_, k, "/phan-anh/theo-doi/" + secret, layout_->site().province_name,
                                       now_seconds());
+    };
+    feedback_->tell_citizen = [this](const feedback::Case& k) {
+      feedback::queue_update(db_, k, layout_->site().province_name, now_seconds());
     };
   }
   feedback::add_public_routes(router_, *feedback_);

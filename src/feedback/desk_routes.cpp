@@ -264,12 +264,17 @@ http::Response take_step(const Module& m, http::Request& req) {
                        http::Status::unprocessable_entity);
     }
   }
+  Case after;
   try {
-    act(m.db, k.id, step, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req), now_seconds());
+    after =
+        act(m.db, k.id, step, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req), now_seconds());
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::forbidden) throw;
     return case_page(m, req, e.message_vi(), http::Status::unprocessable_entity);
   }
+  bool tells =
+      step.action == Action::ask_clarification || step.action == Action::approve || step.action == Action::refuse;
+  if (tells && m.tell_citizen) m.tell_citizen(after);
   // A case transferred out of the user's subtree is no longer theirs to see.
   if (step.action == Action::transfer && !directory::may(m.db, req, kHandle, step.unit)) {
     return http::redirect(req, "/xu-ly-phan-anh?da-chuyen=1");

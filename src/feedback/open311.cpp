@@ -4,6 +4,8 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <sstream>
 
@@ -153,15 +155,11 @@ Instant w3c_time(const std::string& name, const std::string& value) {
 std::optional<double> coordinate(const http::Request& req, const char* name, double limit) {
   auto v = req.form_param(name);
   if (!v || v->empty()) return std::nullopt;
-  auto d = text::parse_decimal(*v);
-  if (!d) {
-    // parse_decimal reads the Vietnamese comma; Open311 writes a point.
-    try {
-      std::size_t used = 0;
-      double x = std::stod(*v, &used);
-      if (used == v->size()) d = x;
-    } catch (const std::exception&) {}
-  }
+  // Open311 writes a decimal point ("10.95"), never the Vietnamese comma.
+  std::optional<double> d;
+  double x = 0;
+  auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), x);
+  if (error == std::errc() && end == v->data() + v->size() && std::isfinite(x)) d = x;
   if (!d || *d < -limit || *d > limit) throw invalid_input(fmt::format("{} must be a number within ±{}", name, limit));
   return d;
 }
@@ -216,7 +214,9 @@ http::Response get_requests(const Module& m, const http::Request& req, Format f)
 
 http::Response post_request(const Module& m, const http::Request& req, Format f) {
   auto now = now_seconds();
-  auto token = directory::authenticate_token(m.db, req.form_param("api_key").value_or(""), now);
+  // The key belongs in the body; some clients put it in the query.
+  auto api_key = req.form_param("api_key").value_or(req.query_param("api_key").value_or(""));
+  auto token = directory::authenticate_token(m.db, api_key, now);
   if (!token || token->purpose != directory::kPurposeOpen311) throw forbidden("Invalid api_key");
   auto service = req.form_param("service_code").value_or("");
   if (service.empty()) throw invalid_input("service_code is required");
@@ -238,7 +238,11 @@ http::Response post_request(const Module& m, const http::Request& req, Format f)
   s.category_code = service;
   s.address = address.empty() ? address_id : address;
   s.place_code = place_in_address(s.address, units, local_date(now));
+  // description is optional in GeoReport v2: a request may be a category
+  // and a place alone.
   s.content = req.form_param("description").value_or("");
+  if (text::trim(s.content).empty()) s.content = "(Gửi qua ứng dụng, không kèm mô tả.)";
+  s.min_content = 1;
   auto first = std::string(text::trim(req.form_param("first_name").value_or("")));
   auto last = std::string(text::trim(req.form_param("last_name").value_or("")));
   // Vietnamese names put the family name first.

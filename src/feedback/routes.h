@@ -27,6 +27,9 @@ struct Module {
   // acknowledgement (app/web.cpp sends it when SMTP is configured). The
   // secret makes the private link.
   std::function<void(const Case&, const std::string& secret)> acknowledge;
+  // Called after an official's step: tells the citizen of a question, an
+  // answer or a refusal (app/web.cpp queues it when SMTP is configured).
+  std::function<void(const Case&)> tell_citizen;
   // The site's public address ("https://cchc.dongnai.gov.vn"), for
   // Open311's discovery; the request's Host when empty.
   std::shared_ptr<std::string> base_url;

@@ -339,9 +339,9 @@ Submission check_submission(Submission s) {
   s.name = text::nfc(s.name);
   s.address = text::nfc(s.address);
   auto n = text::code_points(s.content);
-  if (n < kMinContent) {
-    bad(fmt::format("content must have at least {} characters", kMinContent),
-        fmt::format("Nội dung phản ánh cần ít nhất {} ký tự.", kMinContent));
+  if (n < s.min_content) {
+    bad(fmt::format("content must have at least {} characters", s.min_content),
+        fmt::format("Nội dung phản ánh cần ít nhất {} ký tự.", s.min_content));
   }
   if (n > kMaxContent) {
     bad(fmt::format("content must have at most {} characters", kMaxContent),

@@ -128,8 +128,10 @@ struct Submission {
   std::string name, email, phone;
   bool consent = false;
   bool publish_allowed = false;
-  // The public form asks for a way to answer; Open311 leaves it optional.
+  // The public form asks for a way to answer and a real description;
+  // Open311 leaves both optional.
   bool contact_required = true;
+  std::size_t min_content = kMinContent;
 };
 
 // Content of 20 to 5,000 characters, a name of up to 100, an e-mail of the

@@ -534,6 +534,41 @@ void queue_acknowledgement(db::Database& db, const Case& k, const std::string& l
   });
 }
 
+void queue_update(db::Database& db, const Case& k, const std::string& province, Instant now) {
+  if (k.email.empty()) return;
+  std::string subject, what;
+  if (k.state == State::waiting_citizen && !k.pauses.empty()) {
+    subject = fmt::format("Đề nghị bổ sung thông tin cho phản ánh {}", k.code);
+    what = fmt::format(
+        "Để giải quyết phản ánh, cơ quan xử lý đề nghị ông (bà) cho biết thêm:\n\n{}\n\n"
+        "Xin trả lời qua đường dẫn riêng trong thư tiếp nhận. Thời hạn giải quyết tạm dừng cho đến khi có trả lời.",
+        k.pauses.back().question);
+  } else if (k.state == State::answered) {
+    subject = fmt::format("Trả lời phản ánh {}", k.code);
+    what = fmt::format(
+        "Cơ quan xử lý đã trả lời phản ánh của ông (bà):\n\n{}\n\n"
+        "Ông (bà) có thể đánh giá câu trả lời, hoặc đề nghị xem xét lại một lần, qua đường dẫn riêng trong thư "
+        "tiếp nhận.",
+        k.answer);
+  } else if (k.state == State::refused) {
+    subject = fmt::format("Thông báo về phản ánh {}", k.code);
+    what = fmt::format("Phản ánh của ông (bà) không thuộc thẩm quyền giải quyết của cơ quan nhận:\n\n{}",
+                       k.refusal_reason);
+  } else {
+    return;
+  }
+  auto body = fmt::format(
+      "Kính gửi ông (bà) {},\n\n{}\n\nMã tra cứu: {}\n{}\n\nThư này được gửi tự động, xin "
+      "không trả lời thư.",
+      k.name, what, k.code, province);
+  db.write([&](db::Connection& c) {
+    c.query(
+        "INSERT INTO feedback_outbox (case_id, to_address, subject, body, link_path, created_at)"
+        " VALUES (?, ?, ?, ?, '', ?)",
+        {k.id, k.email, subject, body, now});
+  });
+}
+
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now, int limit) {
   auto pending = db.read([&](db::Connection& c) {

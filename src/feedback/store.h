@@ -132,6 +132,12 @@ std::optional<std::string> over_limit(db::Connection& c, const Intake& in, Insta
 void queue_acknowledgement(db::Database& db, const Case& k, const std::string& link_path, const std::string& province,
                            Instant now);
 
+// Queues the e-mail telling the citizen of a step: the question asked
+// (waiting_citizen), the answer (answered) or the refusal with its reason
+// (refused); nothing in another state or without an address. The private
+// link is not in it: only its hash is kept; the acknowledgement carried it.
+void queue_update(db::Database& db, const Case& k, const std::string& province, Instant now);
+
 // Mails up to `limit` queued acknowledgements through `smtp_url`, the link
 // made absolute with `base_url`. A sent one forgets its link; a failure is
 // retried on later calls, five times at most. Returns the mails sent.

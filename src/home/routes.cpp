@@ -14,17 +14,23 @@ namespace {
 json capabilities() {
   return json::array({
       {{"name", "Kế hoạch cải cách hành chính"},
+       {"href", "/ke-hoach"},
        {"description", "kế hoạch năm, nhiệm vụ, thời hạn hoàn thành và báo cáo tiến độ theo kỳ"}},
       {{"name", "Chỉ số phục vụ người dân, doanh nghiệp"},
+       {"href", "/cong-khai/chi-so"},
        {"description",
         "hồ sơ thủ tục hành chính trực tuyến, đúng hạn, số hóa, thanh toán trực "
         "tuyến và mức độ hài lòng"}},
       {{"name", "Đánh giá, xếp hạng"},
+       {"href", "/xep-hang"},
        {"description", "bộ tiêu chí, tự đánh giá kèm tài liệu kiểm chứng, thẩm định và xếp hạng"}},
       {{"name", "Trang thông tin cải cách hành chính"},
+       {"href", "/cong-thong-tin"},
        {"description", "tin bài, văn bản và tìm kiếm có dấu hoặc không dấu"}},
       {{"name", "Phản ánh, kiến nghị (PAKN)"},
-       {"description", "tiếp nhận, xử lý đúng thời hạn và công khai kết quả trả lời"}},
+       {"href", "/phan-anh"},
+       {"description",
+        "gửi phản ánh, theo dõi bằng mã tra cứu; tiếp nhận, xử lý đúng thời hạn và công khai kết quả trả lời"}},
   });
 }
 

@@ -28,6 +28,6 @@
 <section aria-labelledby="chuc-nang">
   <h2 id="chuc-nang">Chức năng của hệ thống</h2>
   <ul class="capabilities">
-    {{#capabilities}}<li><strong>{{name}}</strong>: {{description}}</li>{{/capabilities}}
+    {{#capabilities}}<li><a href="{{href}}"><strong>{{name}}</strong></a>: {{description}}</li>{{/capabilities}}
   </ul>
 </section>

@@ -349,6 +349,20 @@ TEST_P(FeedbackStore, AcknowledgementsAreMailedOnceAndForgetTheLink) {
   auto link =
       f.db.read([&](db::Connection& c) { return c.query("SELECT link_path, attempts FROM feedback_outbox").one(); });
   EXPECT_EQ(link.str("link_path"), "");  // the secret is not kept once sent
+  // The answer follows by mail, without the private link.
+  f.step(r.kase.id, Action::assign, Actor::officer, at("2024-03-05T09:00:00+07:00"));
+  f.step(r.kase.id, Action::draft, Actor::officer, at("2024-03-05T10:00:00+07:00"), "", "Đã khơi thông cống.");
+  auto answered = f.step(r.kase.id, Action::approve, Actor::leader, at("2024-03-05T11:00:00+07:00"));
+  queue_update(f.db, answered, "Tỉnh Đồng Nai", answered.updated_at);
+  queue_update(f.db, no_mail.kase, "Tỉnh Đồng Nai", answered.updated_at);  // no address, and not answered
+  EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", Instant{}), 1);
+  ASSERT_EQ(smtp.mails().size(), 2u);
+  auto update = f.db.read([&](db::Connection& c) {
+    return c.query("SELECT subject, body, link_path FROM feedback_outbox ORDER BY id DESC LIMIT 1").one();
+  });
+  EXPECT_EQ(update.str("subject"), "Trả lời phản ánh " + answered.code);
+  EXPECT_NE(update.str("body").find("Đã khơi thông cống."), std::string::npos);
+  EXPECT_EQ(update.str("body").find("theo-doi"), std::string::npos);
   EXPECT_EQ(link.i64("attempts"), 2);
 }
 

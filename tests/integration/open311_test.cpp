@@ -175,6 +175,19 @@ TEST_F(Open311Served, PostingNeedsAnOpen311KeyAServiceAndALocation) {
   EXPECT_FALSE(id.empty());
   EXPECT_TRUE(answer[0].contains("service_notice"));
 
+  // description is optional, lat/long a location, the key also accepted in the query.
+  auto bare = post("/open311/v2/requests.xml?api_key=" + http::url_encode(key),
+                   {{"service_code", "cong-vu"}, {"lat", "10.95"}, {"long", "106.82"}});
+  EXPECT_EQ(bare.status, 200) << bare.body;
+  pugi::xml_document bare_doc;
+  ASSERT_TRUE(bare_doc.load_string(bare.body.c_str()));
+  EXPECT_STRNE(bare_doc.child("service_requests").child("request").child_value("service_request_id"), "");
+  expect_error(post("/open311/v2/requests.json", {{"api_key", key}, {"service_code", "cong-vu"}, {"lat", "10.95"}}),
+               400);  // lat without long
+  expect_error(
+      post("/open311/v2/requests.json", {{"api_key", key}, {"service_code", "cong-vu"}, {"lat", "x"}, {"long", "1"}}),
+      400);
+
   auto one = get_json("/open311/v2/requests/" + id + ".json");
   ASSERT_EQ(one.size(), 1u);
   const auto& r = one[0];
