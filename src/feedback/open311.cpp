@@ -233,7 +233,7 @@ http::Response post_request(const Module& m, const http::Request& req, Format f)
   in.channel = Channel::open311;
   in.lat = lat;
   in.lon = lon;
-  in.ip = req.remote_address;
+  in.ip = client_address(req.remote_address, req.header("X-Forwarded-For"));
   auto& s = in.submission;
   s.category_code = service;
   s.address = address.empty() ? address_id : address;

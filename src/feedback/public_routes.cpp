@@ -228,7 +228,7 @@ void add_public_routes(http::Router& router, const Module& m) {
     in.channel = Channel::web;
     in.submission = s;
     in.files = uploads_of(req);
-    in.ip = req.remote_address;
+    in.ip = client_address(req.remote_address, req.header("X-Forwarded-For"));
     auto now = now_seconds();
     if (auto limited = m.db.read([&](db::Connection& c) { return over_limit(c, in, now); })) {
       return form_page(m, req, s, *limited, http::Status::too_many_requests);
