@@ -745,7 +745,7 @@ Case act(db::Connection& c, std::int64_t case_id, const Step& step, const std::v
       break;
     case Action::citizen_reply:
     case Action::resume:
-      if (step.action == Action::citizen_reply) require_text(note, kMaxContent, "reply", "nội dung bổ sung");
+      if (step.action == Action::citizen_reply) require_text(note, kMaxNote, "reply", "nội dung bổ sung");
       if (open_pause()) {
         c.query("UPDATE feedback_pauses SET ended_at = ?, reply = ? WHERE case_id = ? AND ended_at IS NULL",
                 {now, note, k.id});

@@ -19,7 +19,7 @@
 {{#may_reply}}<form method="post" action="{{link}}/bo-sung" class="stacked">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <label for="bo_sung">Thông tin bổ sung</label>
-  <textarea id="bo_sung" name="noi_dung" rows="5" maxlength="5000" required>
+  <textarea id="bo_sung" name="noi_dung" rows="5" maxlength="2000" required>
 </textarea>
   <button type="submit">Gửi thông tin bổ sung</button>
 </form>{{/may_reply}}
