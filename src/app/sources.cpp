@@ -177,19 +177,23 @@ documents::Sinks document_sinks(db::Database& db) {
   return s;
 }
 
+indicators::Feedback feedback_record(const feedback::Figure& f) {
+  indicators::Feedback record;
+  record.id = f.id;
+  record.unit_code = f.unit_code;
+  record.channel = indicators::from_name<indicators::FeedbackChannel>(f.channel);
+  record.received_at = f.received_at;
+  record.due_at = f.due_at;
+  record.answered_at = f.answered_at;
+  record.status = indicators::from_name<indicators::FeedbackStatus>(f.status);
+  if (!f.rating.empty()) record.rating = indicators::from_name<indicators::Rating>(f.rating);
+  return record;
+}
+
 feedback::Sinks feedback_sinks() {
   feedback::Sinks sinks;
   sinks.figure = [](db::Connection& c, const feedback::Figure& f) {
-    indicators::Feedback record;
-    record.id = f.id;
-    record.unit_code = f.unit_code;
-    record.channel = indicators::from_name<indicators::FeedbackChannel>(f.channel);
-    record.received_at = f.received_at;
-    record.due_at = f.due_at;
-    record.answered_at = f.answered_at;
-    record.status = indicators::from_name<indicators::FeedbackStatus>(f.status);
-    if (!f.rating.empty()) record.rating = indicators::from_name<indicators::Rating>(f.rating);
-    indicators::store_feedback(c, {record});
+    indicators::store_feedback(c, {feedback_record(f)});
   };
   sinks.notify = [](db::Connection& c, const feedback::Notice& n) {
     int added = 0;

@@ -6,6 +6,7 @@
 #include "db/database.h"
 #include "documents/routes.h"
 #include "feedback/store.h"
+#include "indicators/model.h"
 #include "plans/routes.h"
 #include "portal/routes.h"
 
@@ -25,5 +26,7 @@ documents::Sinks document_sinks(db::Database& db);
 // reminders go: the plans' notifications of the unit's active officers and
 // leaders, or of the admins.
 feedback::Sinks feedback_sinks();
+// A case's figure as the indicators' feedback record.
+indicators::Feedback feedback_record(const feedback::Figure& f);
 
 }  // namespace cchc::app

@@ -236,18 +236,26 @@ std::string route(const Category& cat, const std::string& place_code, const std:
   return current_unit(units, cat.unit_code, day);
 }
 
-std::string place_in_address(std::string_view address, const std::vector<directory::Unit>& units, Date day) {
-  auto words = [](std::string_view s) {
-    std::string out = " ";
-    for (char ch : text::fold(s)) {
-      bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-      if (word) {
-        out += ch;
-      } else if (out.back() != ' ') {
-        out += ' ';
-      }
+std::string folded_words(std::string_view s) {
+  std::string out;
+  for (char ch : text::fold(s)) {
+    bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (word) {
+      out += ch;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
     }
-    if (out.back() != ' ') out += ' ';
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string place_in_address(std::string_view address, const std::vector<directory::Unit>& units, Date day) {
+  // Padded with spaces, so that a find() matches whole words only.
+  auto words = [](std::string_view s) {
+    std::string out(1, ' ');
+    out += folded_words(s);
+    out += ' ';
     return out;
   };
   std::string haystack = words(address);

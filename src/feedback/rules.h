@@ -97,6 +97,11 @@ std::string current_unit(const std::vector<directory::Unit>& units, const std::s
 // category routes by place and a place is given, else the category's unit
 // (itself followed to its current unit).
 
+// Folded text as its words of a-z and 0-9 between single spaces, no space
+// at either end: "Đường (số) 5, P. Tân-Hòa" → "duong so 5 p tan hoa". What
+// search and address matching compare.
+std::string folded_words(std::string_view s);
+
 // The commune or ward an address names: the current commune whose name,
 // folded, appears in the folded address as whole words ("…, phường Trảng
 // Dài, Đồng Nai" → P-TRANGDAI), the longest when several do; "" for none.

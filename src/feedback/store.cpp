@@ -112,18 +112,10 @@ json audit_json(const Case& k) {
           {"published", k.published}};
 }
 
-// Folded text as words of a-z and 0-9 between single spaces.
-std::string words_of(std::string_view s) {
-  std::string out;
-  for (char ch : text::fold(s)) {
-    bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-    if (word) {
-      out += ch;
-    } else if (!out.empty() && out.back() != ' ') {
-      out += ' ';
-    }
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
+// "?, ?, …": the placeholders of an SQL list of n values (n ≥ 1).
+std::string marks(std::size_t n) {
+  std::string out = "?";
+  for (std::size_t i = 1; i < n; ++i) out += ", ?";
   return out;
 }
 
@@ -131,7 +123,7 @@ std::string words_of(std::string_view s) {
 // "% word%" finds a word's start.
 std::string search_text(const Case& k, const Category& cat) {
   std::string out(1, ' ');
-  out += words_of(cat.name + " " + k.public_content + " " + k.public_answer);
+  out += folded_words(cat.name + " " + k.public_content + " " + k.public_answer);
   out += ' ';
   return out;
 }
@@ -661,13 +653,8 @@ void mark_checked(db::Database& db, std::int64_t case_id, std::int64_t file_id, 
 QueuePage queue(db::Connection& c, const QueueFilter& f, int offset, int limit) {
   QueuePage out;
   if (f.units.empty()) return out;
-  std::string where = "unit_code IN (?";
-  std::vector<db::Param> params{f.units.front()};
-  for (std::size_t i = 1; i < f.units.size(); ++i) {
-    where += ", ?";
-    params.emplace_back(f.units[i]);
-  }
-  where += ")";
+  std::string where = "unit_code IN (" + marks(f.units.size()) + ")";
+  std::vector<db::Param> params(f.units.begin(), f.units.end());
   if (f.state) {
     where += " AND state = ?";
     params.emplace_back(code(*f.state));
@@ -834,7 +821,7 @@ PublicPage published(db::Connection& c, const PublicFilter& f, int offset, int l
   std::vector<db::Param> params;
   // Each folded word must appear in the folded public text; only a-z and
   // 0-9 survive, so no LIKE wildcard can be typed.
-  std::string words = words_of(f.query);
+  std::string words = folded_words(f.query);
   int n = 0;
   for (std::size_t i = 0; i < words.size() && n < 12;) {
     auto j = words.find(' ', i);
@@ -888,9 +875,7 @@ std::vector<Case> requests(db::Connection& c, const RequestFilter& f) {
   std::string where = "received_at >= ? AND received_at < ?";
   std::vector<db::Param> params{f.from, f.to};
   if (!f.categories.empty()) {
-    where += " AND category_id IN (?";
-    for (std::size_t i = 1; i < f.categories.size(); ++i) where += ", ?";
-    where += ")";
+    where += " AND category_id IN (" + marks(f.categories.size()) + ")";
     for (auto id : f.categories) params.emplace_back(id);
   }
   if (f.open) {
@@ -969,14 +954,12 @@ std::vector<Case> cases_of_period(db::Connection& c, const std::vector<std::stri
                                   Instant end) {
   std::vector<Case> out;
   if (units.empty()) return out;
-  std::string in = "?";
-  for (std::size_t i = 1; i < units.size(); ++i) in += ", ?";
   std::vector<db::Param> params(units.begin(), units.end());
   params.emplace_back(end);
   params.emplace_back(begin);
   for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE unit_code IN ({}) AND received_at < ?"
                                            " AND (answered_at IS NULL OR answered_at >= ?) ORDER BY id",
-                                           kCaseColumns, in),
+                                           kCaseColumns, marks(units.size())),
                                params)
                            .rows) {
     out.push_back(case_of(r));

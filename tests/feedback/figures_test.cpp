@@ -29,19 +29,6 @@ INSTANTIATE_TEST_SUITE_P(Backends, FeedbackFiguresProperty, ::testing::ValuesIn(
 
 const audit::Entry kWho{"test", "test", "", "", "", {}, {}};
 
-indicators::Feedback record_of(const Figure& f) {
-  indicators::Feedback r;
-  r.id = f.id;
-  r.unit_code = f.unit_code;
-  r.channel = indicators::from_name<indicators::FeedbackChannel>(f.channel);
-  r.received_at = f.received_at;
-  r.due_at = f.due_at;
-  r.answered_at = f.answered_at;
-  r.status = indicators::from_name<indicators::FeedbackStatus>(f.status);
-  if (!f.rating.empty()) r.rating = indicators::from_name<indicators::Rating>(f.rating);
-  return r;
-}
-
 void expect_same(const indicators::Indicators& a, const indicators::Indicators& b, const std::string& what) {
   EXPECT_EQ(a.feedback_received, b.feedback_received) << what;
   EXPECT_EQ(a.feedback_answered, b.feedback_answered) << what;
@@ -97,7 +84,7 @@ TEST_P(FeedbackFiguresProperty, RollupsEqualTheReferenceAfterRandomCasesAndImpor
                        true};
       auto k = receive(db, in, units, cal, sinks, kWho, clock).kase;
       ids.push_back(k.id);
-      final_records[figure(k).id] = record_of(figure(k));
+      final_records[figure(k).id] = app::feedback_record(figure(k));
     } else if (what < 9) {  // a step on a random case, refused ones included
       const Action actions[] = {Action::assign, Action::draft,  Action::approve, Action::ask_clarification,
                                 Action::resume, Action::refuse, Action::rate,    Action::reopen,
@@ -113,7 +100,7 @@ TEST_P(FeedbackFiguresProperty, RollupsEqualTheReferenceAfterRandomCasesAndImpor
       s.merge_into = ids[pick(int(ids.size()))];
       try {
         auto k = act(db, ids[pick(int(ids.size()))], s, units, cal, sinks, kWho, clock);
-        final_records[figure(k).id] = record_of(figure(k));
+        final_records[figure(k).id] = app::feedback_record(figure(k));
         ++taken;
         answered += s.action == Action::approve || s.action == Action::refuse ? 1 : 0;
       } catch (const Error&) {
@@ -160,7 +147,8 @@ TEST_P(FeedbackFiguresProperty, RollupsEqualTheReferenceAfterRandomCasesAndImpor
   // The statistics' tally of the cases equals the indicators of the cases'
   // own records (the imports aside).
   std::vector<indicators::Feedback> of_cases;
-  for (const auto& f : db.read([](db::Connection& c) { return figures(c); })) of_cases.push_back(record_of(f));
+  for (const auto& f : db.read([](db::Connection& c) { return figures(c); }))
+    of_cases.push_back(app::feedback_record(f));
   for (const char* code : {"2024-01", "2024-Q1"}) {
     auto period = Period::parse(code);
     Tally tally;
