@@ -27,6 +27,7 @@
 #include "feedback/store.h"
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
+#include "plans/json.h"
 
 #include <unistd.h>
 #include "app/web.h"
@@ -296,10 +297,10 @@ int run_cli(int argc, char** argv) {
   auto* deadline_cmd = cli.add_subcommand("deadline", "Task deadlines as plans write them");
   deadline_cmd->require_subcommand(1);
   std::string deadline_text, deadline_format = "json";
-  auto* deadline_parse =
-      deadline_cmd->add_subcommand("parse",
-                                   "Read a deadline (\"Quý IV/2022\", \"trước ngày 21/6/2024\", \"Thường xuyên\" …); "
-                                   "prints {\"kind\", \"due\", \"text\"}; exits 2 when it cannot be read");
+  auto* deadline_parse = deadline_cmd->add_subcommand(
+      "parse",
+      "Read a deadline (\"Quý IV/2022\", \"trước ngày 21/6/2024\", \"Thường xuyên\" …); "
+      "prints {\"kind\", \"due\", \"text\", \"milestones\"}; exits 2 when it cannot be read");
   deadline_parse->add_option("text", deadline_text, "The deadline as written")->required();
   deadline_parse->add_option("--format", deadline_format, "json or text")
       ->check(CLI::IsMember({"json", "text"}))
@@ -461,10 +462,8 @@ int run_cli(int argc, char** argv) {
       if (deadline_format == "text") {
         std::cout << format_deadline(d) << std::endl;
       } else {
-        nlohmann::json out = {{"kind", kind_code(d.kind)},
-                              {"due", d.due ? nlohmann::json(format_iso_date(*d.due)) : nlohmann::json(nullptr)},
-                              {"text", format_deadline(d)},
-                              {"source", deadline_text}};
+        auto out = plans::to_json(d);  // kind, due, text, milestones
+        out["source"] = deadline_text;
         std::cout << out.dump() << std::endl;
       }
       return 0;

@@ -202,6 +202,21 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
   // Each task follows one of seven patterns over the (up to) two periods.
   DemoPlan out{tasks.size() + communication_tasks.size(), 0};
   auto day_before = [&](Date d, int n) { return Date{sys_days{d} - days{n}}; };
+  // The coordinator reviews: every report of an earlier period is accepted;
+  // of the last one, a few wait (pattern 6) and a few are returned.
+  std::size_t pattern = 0;
+  bool last_period = false;
+  audit::Entry coordinator = who;
+  auto review = [&](const plans::Report& r, Date on) {
+    if (last_period && pattern % 7 == 6) return;
+    plans::ReviewInput in{"accept", "", "", ""};
+    if (last_period && pattern % 7 == 4 && r.task_id % 3 == 0) {
+      in = {"return", "Chưa nêu rõ sản phẩm đã hoàn thành; đề nghị bổ sung minh chứng.", "", ""};
+    }
+    if (!r.difficulties.empty())
+      in.difficulties_answer = "Sở Nội vụ sẽ hướng dẫn cụ thể tại hội nghị giao ban quý tới.";
+    plans::review_report(db, r.task_id, r.unit_code, r.period, in, coordinator, start_of_day(on) + hours{33});
+  };
   auto report = [&](const plans::Task& t, const std::string& unit, const std::string& role,
                     const plans::PeriodOfYear& p, Date on, const char* progress, int percent,
                     std::optional<Date> done_on, bool unchanged) {
@@ -224,17 +239,23 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
     } else {
       r.narrative = fmt::format("Đang triển khai, ước đạt {}% khối lượng công việc.", percent);
     }
-    plans::submit_report(db, r, who, start_of_day(on) + hours{9});
+    if (last_period && pattern % 6 == 1 && role == "lead") {
+      r.difficulties = "Thiếu kinh phí và nhân lực chuyên trách để triển khai đúng tiến độ.";
+    }
+    auto stored = plans::submit_report(db, r, who, start_of_day(on) + hours{9});
+    review(stored, on);
     ++out.reports;
   };
   tasks.insert(tasks.end(), communication_tasks.begin(), communication_tasks.end());
   for (size_t i = 0; i < tasks.size(); ++i) {
     const auto& t = tasks[i];
     bool continuous = t.deadline.kind == Deadline::Kind::continuous;
+    pattern = i;
     for (const auto& unit : t.leads) {
       for (size_t k = 0; k < periods.size(); ++k) {
         const auto& p = periods[k];
         bool last = k + 1 == periods.size();
+        last_period = last;
         Date on = day_before(p.due, 3);
         auto due_or = [&](Date d) { return t.deadline.due ? std::min(*t.deadline.due, d) : d; };
         auto done = [&](Date on_day) {
@@ -266,6 +287,7 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
         }
       }
     }
+    last_period = true;
     if (i % 5 == 0 && !t.cooperates.empty() && !periods.empty()) {
       report(t, t.cooperates.front(), "cooperate", periods.back(), day_before(periods.back().due, 5), "in_progress", 50,
              std::nullopt, false);

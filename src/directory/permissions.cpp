@@ -44,6 +44,8 @@ bool role_has(std::string_view role, std::string_view permission) {
   if (permission == "feedback.report") {
     return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "viewer";
   }
+  // The coordinator (Sở Nội vụ) reviews the units' task reports.
+  if (permission == "plans.review") return role == "admin";
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
       permission == "indicators.manage") {
     return role == "admin";

@@ -34,6 +34,18 @@ std::string narratives(const CompiledTask& t, const std::map<std::string, std::s
   return out;
 }
 
+// "Báo cáo chưa được duyệt: A; bị trả lại: B".
+std::string unreviewed_note(const CompiledTask& t, const std::map<std::string, std::string>& names) {
+  std::vector<std::string> pending, returned;
+  for (const auto& r : t.unreviewed) (r.review == "returned" ? returned : pending).push_back(r.unit_code);
+  std::string out;
+  if (!pending.empty()) out = "Báo cáo chờ duyệt (chưa tính): " + join_names(pending, names);
+  if (!returned.empty()) {
+    out += (out.empty() ? "" : ". ") + std::string("Báo cáo bị trả lại: ") + join_names(returned, names);
+  }
+  return out;
+}
+
 }  // namespace
 
 CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Report>& reports,
@@ -46,8 +58,9 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
     const auto& mine = by_task[t.id];
     CompiledTask c{state_for_period(t, mine, config, period), {}, {}, {}};
     for (const auto& r : mine) {
-      if (r.period == period.key) c.reports.push_back(r);
+      if (r.period == period.key) (r.counted ? c.reports : c.unreviewed).push_back(r);
     }
+    out.unreviewed += int(c.unreviewed.size());
     std::stable_sort(c.reports.begin(), c.reports.end(),
                      [](const auto& a, const auto& b) { return a.role == "lead" && b.role != "lead"; });
     for (const auto& r : c.reports) {
@@ -58,7 +71,7 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
       std::optional<Report> before;
       bool now = false;
       for (const auto& r : mine) {
-        if (r.unit_code != unit || r.role != "lead") continue;
+        if (!r.counted || r.unit_code != unit || r.role != "lead") continue;
         int k = period_rank(config, r.period);
         if (k == rank)
           now = true;
@@ -101,6 +114,7 @@ views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& ar
       if (!c.missing.empty()) note = "Chưa báo cáo: " + join_names(c.missing, names);
       if (!c.late.empty())
         note += (note.empty() ? "" : ". ") + std::string("Báo cáo trễ hạn: ") + join_names(c.late, names);
+      if (auto u = unreviewed_note(c, names); !u.empty()) note += (note.empty() ? "" : ". ") + u;
       auto status = views::Cell::of(status_label_vi(c.state.status));
       status.css = "status-" + status_code(c.state.status);
       t.rows.push_back({views::Cell::of(task.ref.empty() ? std::to_string(n) : task.ref),
@@ -180,7 +194,36 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
     }
   }
   if (!any_problem) d.add(body("Không có nhiệm vụ quá hạn hoặc chưa báo cáo."));
-  d.add(heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"));
+  if (r.unreviewed > 0) {
+    d.add(body(fmt::format("- Có {} báo cáo của kỳ chưa được chấp nhận, chưa tính vào kết quả trên:",
+                           text::format_int(r.unreviewed))));
+    for (const auto& c : r.tasks) {
+      if (auto u = unreviewed_note(c, names); !u.empty())
+        d.add(body(fmt::format("+ {}: {}.", c.state.task.description, u)));
+    }
+  }
+
+  // The units' difficulties and proposals, each with the coordinator's answer.
+  d.add(heading("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ"));
+  bool any_raised = false;
+  for (const auto& c : r.tasks) {
+    std::vector<const Report*> all;
+    for (const auto& x : c.reports) all.push_back(&x);
+    for (const auto& x : c.unreviewed) all.push_back(&x);
+    for (const auto* x : all) {
+      auto raise = [&](const char* what, const std::string& text, const std::string& answer) {
+        if (text.empty()) return;
+        any_raised = true;
+        d.add(body(
+            fmt::format("- {} ({}) — {}: {}", name_of(names, x->unit_code), c.state.task.description, what, text)));
+        d.add(body("  Trả lời: " + (answer.empty() ? std::string("(chưa có ý kiến trả lời)") : answer)));
+      };
+      raise("khó khăn, vướng mắc", x->difficulties, x->difficulties_answer);
+      raise("đề xuất, kiến nghị", x->proposals, x->proposals_answer);
+    }
+  }
+  if (!any_raised) d.add(body("Các đơn vị không nêu khó khăn, vướng mắc hay đề xuất, kiến nghị trong kỳ."));
+  d.add(heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"));
   d.add(body("(Đơn vị soạn thảo bổ sung nội dung.)"));
 
   d.add(decree30_footer({"- Như trên;", "- Lưu: VT."}));

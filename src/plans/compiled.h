@@ -20,6 +20,9 @@ struct CompiledTask {
   std::vector<Report> reports;       // this period's, leads first
   std::vector<std::string> missing;  // lead units owing this period's report that have not made it
   std::vector<std::string> late;     // units whose report of this period came after its due day
+  // This period's reports that do not count (not yet accepted, or returned):
+  // shown as such, never in the figures nor the narratives.
+  std::vector<Report> unreviewed;
 };
 
 struct CompiledReport {
@@ -27,7 +30,8 @@ struct CompiledReport {
   PeriodOfYear period;
   std::vector<CompiledTask> tasks;  // in matrix order
   StatusCounts counts;
-  int owed = 0, reported = 0;  // lead reports owed this period, and made
+  int owed = 0, reported = 0;  // lead reports owed this period, and made (and counted)
+  int unreviewed = 0;          // this period's reports that do not count yet
 };
 
 // `reports`: every report on the plan's tasks (any period).

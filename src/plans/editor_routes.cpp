@@ -95,6 +95,7 @@ void add_editor_routes(http::Router& router, views::Layout& layout, db::Database
                       {"description", t.description},
                       {"leads", names_text(t.leads, names)},
                       {"deadline", format_deadline(t.deadline)},
+                      {"unread", deadline_unread(t.deadline)},
                       {"cancelled", t.cancelled_reason.has_value()},
                       {"reason", t.cancelled_reason.value_or("")},
                       {"can_up", i > 0},

@@ -25,7 +25,9 @@ json to_json(const Plan& p) {
 }
 
 json to_json(const Deadline& d) {
-  return {{"kind", kind_code(d.kind)}, {"due", day(d.due)}, {"text", format_deadline(d)}};
+  json milestones = json::array();
+  for (const auto& m : d.milestones) milestones.push_back({{"due", format_iso_date(m.due)}, {"text", m.text}});
+  return {{"kind", kind_code(d.kind)}, {"due", day(d.due)}, {"text", format_deadline(d)}, {"milestones", milestones}};
 }
 
 json to_json(const Task& t) {
@@ -59,12 +61,25 @@ json to_json(const TaskState& s) {
 }
 
 json to_json(const Report& r) {
-  return {{"task_id", r.task_id},         {"unit", r.unit_code},
-          {"period", r.period},           {"role", r.role},
-          {"progress", r.progress},       {"percent", r.percent},
-          {"done_on", day(r.done_on)},    {"narrative", r.narrative},
-          {"evidence", r.evidence},       {"unchanged", r.unchanged},
-          {"reported_by", r.reported_by}, {"reported_at", format_rfc3339_vn(r.reported_at)}};
+  return {{"task_id", r.task_id},
+          {"unit", r.unit_code},
+          {"period", r.period},
+          {"role", r.role},
+          {"progress", r.progress},
+          {"percent", r.percent},
+          {"done_on", day(r.done_on)},
+          {"narrative", r.narrative},
+          {"evidence", r.evidence},
+          {"unchanged", r.unchanged},
+          {"reported_by", r.reported_by},
+          {"reported_at", format_rfc3339_vn(r.reported_at)},
+          {"difficulties", r.difficulties},
+          {"proposals", r.proposals},
+          {"difficulties_answer", r.difficulties_answer},
+          {"proposals_answer", r.proposals_answer},
+          {"review", r.review},
+          {"review_note", r.review_note},
+          {"counted", r.counted}};
 }
 
 json summary_json(const std::vector<TaskState>& states) {

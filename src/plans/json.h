@@ -5,12 +5,15 @@
 //            "parent_id", "status", "legal_bases", "objectives"}
 //   task    {"id", "ref", "area", "objective", "description", "output",
 //            "lead_units", "cooperating_units",
-//            "deadline": {"kind", "due", "text"}, "cancelled_reason"}
+//            "deadline": {"kind", "due", "text", "milestones": [{"due", "text"}]},
+//            "cancelled_reason"}
 //   state   task + {"status", "percent", "done_on",
 //            "leads": [{"unit", "status", "percent", "done_on", "last_period"}]}
 //   report  {"task_id", "unit", "period", "role", "progress", "percent",
 //            "done_on", "narrative", "evidence", "unchanged", "reported_by",
-//            "reported_at"}
+//            "reported_at", "difficulties", "proposals", "difficulties_answer",
+//            "proposals_answer", "review" (pending | accepted | returned),
+//            "review_note", "counted"}
 // Days are "YYYY-MM-DD"; instants RFC 3339 in +07:00; absent values null.
 #include <nlohmann/json.hpp>
 

@@ -96,6 +96,19 @@ struct Report {
   bool unchanged = false;
   std::string reported_by;
   Instant reported_at{};
+  // "Khó khăn, vướng mắc" and "Đề xuất, kiến nghị", and the coordinator's answers.
+  std::string difficulties, proposals;
+  std::string difficulties_answer, proposals_answer;
+  // The coordinator's review (docs/plans.md, "Review"): pending until
+  // accepted, or returned with a reason (review_note). submit_report stores
+  // every report pending; the default here is for reports built in memory.
+  std::string review = "accepted";  // pending | accepted | returned
+  std::string review_note;
+  std::optional<std::string> reviewed_by;
+  std::optional<Instant> reviewed_at;
+  // Whether it counts in states, rates, rankings and compiled reports: set
+  // when loaded (report_counts); the state functions skip reports that do not.
+  bool counted = true;
 };
 
 // A file a unit attaches to its report as evidence (minh chứng).

@@ -162,6 +162,14 @@ bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, co
   return true;
 }
 
+int notify_unit(db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
+                const std::string& message, const std::string& href, Instant at) {
+  int n = 0;
+  for (auto user : users_of(c, unit, {"unit_officer", "unit_leader"}))
+    n += notify(c, user, kind, unit, event, message, href, at);
+  return n;
+}
+
 std::vector<Notification> user_notifications(db::Connection& c, std::int64_t user_id, int limit) {
   std::vector<Notification> out;
   for (const auto& r : c.query("SELECT id, kind, message, href, created_at, read_at FROM notifications "

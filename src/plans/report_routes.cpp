@@ -38,6 +38,15 @@ bool reported_late(const Report& r, const PeriodOfYear& p) {
 
 std::string report_summary(const Report& r) { return fmt::format("{}, {} %", progress_label(r.progress), r.percent); }
 
+std::string event_label(const std::string& e) {
+  if (e == "submitted") return "Gửi báo cáo";
+  if (e == "resubmitted") return "Gửi lại sau khi sửa";
+  if (e == "accepted") return "Chấp nhận";
+  if (e == "returned") return "Trả lại";
+  if (e == "answered") return "Trả lời khó khăn, đề xuất";
+  return e;
+}
+
 std::string owed_href(const std::string& period, const std::string& unit) {
   return fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period), http::url_encode(unit));
 }
@@ -78,9 +87,11 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                   {"can_repeat", o.previous.has_value() && !o.current.has_value()}};
       if (o.current) {
         ++reported;
-        row["current"] = {{"summary", report_summary(*o.current)},
-                          {"at", format_datetime_vi(o.current->reported_at)},
-                          {"late", reported_late(*o.current, period)}};
+        row["current"] = {
+            {"summary", report_summary(*o.current)},     {"at", format_datetime_vi(o.current->reported_at)},
+            {"late", reported_late(*o.current, period)}, {"review", review_label_vi(o.current->review)},
+            {"review_code", o.current->review},          {"returned", o.current->review == "returned"},
+            {"reason", o.current->review_note}};
       }
       rows.push_back(row);
     }
@@ -160,13 +171,16 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     std::optional<Task> task;
     std::optional<Plan> plan;
     std::vector<Report> reports;
+    std::vector<ReportEvent> report_events;
     std::vector<UnitRow> units;
     std::vector<ReportPeriod> config;
+    bool reviewer = directory::holds(*req.principal, "plans.review");
     db.read([&](db::Connection& c) {
       task = find_task(c, id);
       if (!task) return;
       plan = find_plan(c, task->plan_id);
       reports = task_reports(c, id);
+      report_events = task_report_events(c, id);
       units = unit_rows(c);
       config = load_report_periods(c);
     });
@@ -202,7 +216,29 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                          {"unchanged", r.unchanged},
                          {"at", format_datetime_vi(r.reported_at)},
                          {"by", r.reported_by},
-                         {"late", reported_late(r, p)}});
+                         {"late", reported_late(r, p)},
+                         {"review", review_label_vi(r.review)},
+                         {"review_code", r.review},
+                         {"review_note", r.review_note},
+                         {"counted", r.counted},
+                         {"difficulties", r.difficulties},
+                         {"proposals", r.proposals},
+                         {"difficulties_answer", r.difficulties_answer},
+                         {"proposals_answer", r.proposals_answer},
+                         {"unit_code", r.unit_code},
+                         {"period_key", r.period},
+                         {"can_accept", reviewer && r.review == "pending"},
+                         {"can_return", reviewer && r.review != "returned"},
+                         {"can_answer", reviewer && (!r.difficulties.empty() || !r.proposals.empty())},
+                         {"reviewer", reviewer}});
+    }
+    json events = json::array();
+    for (const auto& e : report_events) {
+      events.push_back({{"at", format_datetime_vi(e.at)},
+                        {"unit", names[e.unit_code]},
+                        {"period", period_of_key(config, e.period, calendar()).label},
+                        {"event", event_label(e.event)},
+                        {"note", e.note}});
     }
 
     // The form: for the units of the task the user may report for.
@@ -230,6 +266,8 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                  {"leads", leads},
                  {"history", history},
                  {"no_history", history.empty()},
+                 {"events", events},
+                 {"any_events", !events.empty()},
                  {"task_id", std::to_string(task->id)},
                  {"today", format_date_vi(today)}};
     if (!mine.empty() && !task->cancelled_reason && plan->status == "issued") {
@@ -254,7 +292,15 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                       {"percent", std::to_string(prefill.percent)},
                       {"done_on", prefill.done_on ? format_date_vi(*prefill.done_on) : ""},
                       {"narrative", prefill.narrative},
-                      {"evidence", prefill.evidence}};
+                      {"evidence", prefill.evidence},
+                      {"difficulties", prefill.difficulties},
+                      {"proposals", prefill.proposals}};
+      // The coordinator's reason, when the unit's report of this period was returned.
+      for (const auto& r : reports) {
+        if (r.unit_code == selected_unit && r.period == period_key && r.review == "returned" && !form_values) {
+          data["form"]["returned"] = {{"reason", r.review_note}};
+        }
+      }
     }
     data.update(extra);
     return http::html(req, layout.page(req, "Nhiệm vụ " + task->ref, "plans/task.tpl", data), status);
@@ -269,6 +315,8 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     r.progress = req.form_param("tinh_trang").value_or("");
     r.narrative = req.form_param("noi_dung").value_or("");
     r.evidence = req.form_param("minh_chung").value_or("");
+    r.difficulties = req.form_param("kho_khan").value_or("");
+    r.proposals = req.form_param("de_xuat").value_or("");
     require(db, req, "plans.report", r.unit_code);
     try {
       auto percent = std::string(text::trim(req.form_param("ty_le").value_or("0")));
@@ -294,6 +342,75 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
     }
     return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + std::to_string(r.task_id));
+  });
+
+  // ---- The coordinator's review: accept, return with a reason, answer.
+  router.add(http::Verb::post, "/nhiem-vu/{id}/duyet", "plans.review", [&db, task_page](http::Request& req) {
+    auto id = req.int_param();
+    auto unit = req.form_param("don_vi").value_or("");
+    auto period = req.form_param("ky").value_or("");
+    ReviewInput in{req.form_param("thao_tac").value_or(""), req.form_param("ly_do").value_or(""),
+                   req.form_param("tra_loi_kho_khan").value_or(""), req.form_param("tra_loi_de_xuat").value_or("")};
+    require(db, req, "plans.review", unit);
+    try {
+      review_report(db, id, unit, period, in, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input) throw;
+      return task_page(req, nullptr, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
+    }
+    if (req.form_param("tiep").value_or("") == "hang-doi") {
+      return http::redirect(
+          req, "/duyet-bao-cao?ky=" + http::url_encode(req.form_param("loc_ky").value_or("")) + "&da-duyet=1");
+    }
+    return http::redirect(req, fmt::format("/nhiem-vu/{}?da-duyet=1#bao-cao", id));
+  });
+
+  // ---- Reports waiting for the coordinator, oldest first.
+  router.add(http::Verb::get, "/duyet-bao-cao", "plans.review", [&db, &layout](http::Request& req) {
+    Date today = local_date(now_seconds());
+    std::vector<ReviewItem> items;
+    std::vector<UnitRow> units;
+    std::vector<ReportPeriod> config;
+    int total = 0;
+    auto period = req.query_param("ky").value_or("");
+    db.read([&](db::Connection& c) {
+      config = load_report_periods(c);
+      if (!period.empty()) period_of_key(config, period, calendar());  // refuses an unknown period
+      items = review_queue(c, period);
+      total = review_queue_size(c);
+      units = unit_rows(c);
+    });
+    auto names = names_of(units);
+    json rows = json::array();
+    for (const auto& it : items) {
+      const auto& r = it.report;
+      auto p = period_of_key(config, r.period, calendar());
+      int waiting = calendar().covers(local_date(r.reported_at)) && calendar().covers(today)
+                        ? calendar().working_days_between(local_date(r.reported_at), today)
+                        : 0;
+      rows.push_back({{"task_id", std::to_string(r.task_id)},
+                      {"href", fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", r.task_id,
+                                           http::url_encode(r.unit_code), http::url_encode(r.period))},
+                      {"task", it.task.ref + ". " + it.task.description},
+                      {"plan", it.plan_number},
+                      {"unit", names[r.unit_code]},
+                      {"unit_code", r.unit_code},
+                      {"period", p.label},
+                      {"period_key", r.period},
+                      {"summary", report_summary(r)},
+                      {"at", format_datetime_vi(r.reported_at)},
+                      {"waiting", text::format_int(waiting)},
+                      {"raised", !r.difficulties.empty() || !r.proposals.empty()}});
+    }
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"rows", rows},
+                 {"none", rows.empty()},
+                 {"shown", text::format_int(std::int64_t(rows.size()))},
+                 {"total", text::format_int(total)},
+                 {"period_key_filter", period},
+                 {"periods", period_options(config, int(today.year()), today, period)},
+                 {"notice", req.query_param("da-duyet").has_value()}};
+    return http::html(req, layout.page(req, "Duyệt báo cáo nhiệm vụ", "plans/review_queue.tpl", data));
   });
 }
 

@@ -147,6 +147,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   auto source = std::make_shared<const IndicatorSource>(std::move(indicator_source));
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
+  layout.add_nav({"Duyệt báo cáo", "/duyet-bao-cao", "plans.review"});
   layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
   layout.add_nav({"Thông báo", "/thong-bao", "signed_in"});
   add_api_routes(router, db);
@@ -414,12 +415,16 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
                             {"options", options}});
     }
     json preview = json::array();
-    for (size_t r = 0; r < out.rows.size() && r < 10; ++r) {
+    int unread = 0;
+    for (size_t r = 0; r < out.rows.size(); ++r) {  // the first ten, and every row whose deadline did not read
       const auto& row = out.rows[r];
+      unread += deadline_unread(*row.deadline);
+      if (r >= 10 && !deadline_unread(*row.deadline)) continue;
       preview.push_back({{"line", std::to_string(row.line)},
                          {"description", row.description},
                          {"lead", names_text(row.leads, names)},
-                         {"deadline", format_deadline(*row.deadline)}});
+                         {"deadline", format_deadline(*row.deadline)},
+                         {"unread", deadline_unread(*row.deadline)}});
     }
     bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
     data["ready"] = {{"content", text::base64(content)},
@@ -427,6 +432,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
                      {"unresolved", unresolved},
                      {"any_unresolved", !unresolved.empty()},
                      {"preview", preview},
+                     {"unread", unread},
+                     {"any_unread", unread > 0},
                      {"has_tasks", has_tasks},
                      {"rows", text::format_int(std::int64_t(out.rows.size()))}};
     return import_page(req, plan, data, http::Status::ok);

@@ -12,6 +12,8 @@
 //   /ke-hoach/don-doc/{unit}           the urging letter (DOCX) listing a unit's overdue tasks of a year
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
+//   /nhiem-vu/{id}/duyet               the coordinator accepts or returns a report, answers its difficulties
+//   /duyet-bao-cao                     reports waiting for the coordinator's review, oldest first
 //   /thong-bao                         the signed-in user's reminders and escalations; mark all read
 //   /minh-chung/{id}                   an evidence file attached to a report
 //   /ke-hoach/{id}/muc-tieu, /muc-tieu/{id}/ket-qua|xoa   objectives: add, value by hand, delete

@@ -505,9 +505,11 @@ MatrixRead read_matrix(const Grid& grid, const std::vector<Area>& areas) {
     if (deadline.empty()) {
       error(line, "the deadline (Thời gian hoàn thành) is empty", "chưa có thời gian hoàn thành.");
     } else {
+      // Never a refused row: a phrase it cannot read is kept as written
+      // (kind unparsed) and flagged on the pages.
       try {
-        row.deadline = parse_deadline(row.deadline_text);
-      } catch (const Error& e) {
+        row.deadline = read_deadline(row.deadline_text);
+      } catch (const Error& e) {  // not UTF-8
         error(line, e.what(), e.message_vi());
       }
     }
@@ -660,7 +662,9 @@ void derive(const Task& task, const std::vector<Report>& reports, Date as_of, In
   for (const auto& unit : task.leads) {
     const Report* latest = nullptr;
     for (const auto& r : reports) {
-      if (r.task_id != task.id || r.reported_at >= cutoff || r.unit_code != unit || r.role != "lead") continue;
+      if (!r.counted || r.task_id != task.id || r.reported_at >= cutoff || r.unit_code != unit || r.role != "lead") {
+        continue;
+      }
       if (!latest || r.reported_at > latest->reported_at ||
           (r.reported_at == latest->reported_at && r.period > latest->period)) {
         latest = &r;
@@ -741,6 +745,10 @@ std::vector<LineError> check_report(const Report& r, Date today) {
     add("done_on is only for a task done", "Chỉ ghi ngày hoàn thành khi đã hoàn thành.");
   if (text::code_points(r.narrative) > 4000) add("narrative over 4000 characters", "Nội dung báo cáo quá 4.000 ký tự.");
   if (text::code_points(r.evidence) > 2000) add("evidence over 2000 characters", "Minh chứng quá 2.000 ký tự.");
+  if (text::code_points(r.difficulties) > 4000 || text::code_points(r.proposals) > 4000) {
+    add("difficulties and proposals are limited to 4000 characters each",
+        "Khó khăn, vướng mắc và đề xuất, kiến nghị mỗi mục tối đa 4.000 ký tự.");
+  }
   // A web link, or a path on this site ("//host" would leave it).
   static const std::regex link(R"(^(https?://\S+|/(?!/)\S*)$)");
   for (const auto& l : split(r.evidence, "\n\r")) {
@@ -762,5 +770,64 @@ bool owes_report(const Task& task, const std::optional<Report>& last) {
   if (task.deadline.kind == Deadline::Kind::continuous) return true;
   return !(last && last->progress == "done");
 }
+
+const std::vector<ReviewStep>& review_steps() {
+  static const std::vector<ReviewStep> steps = {
+      {"accept", {"pending"}, "accepted", false},
+      {"return", {"pending", "accepted"}, "returned", true},
+      {"answer", {"pending", "accepted", "returned"}, "", false},
+  };
+  return steps;
+}
+
+std::string review_after(std::string_view state, std::string_view action, std::string_view reason) {
+  const auto& steps = review_steps();
+  auto step = std::find_if(steps.begin(), steps.end(), [&](const auto& s) { return s.action == action; });
+  if (step == steps.end()) throw invalid_input("unknown review action", "Thao tác không hợp lệ.");
+  if (std::find(step->from.begin(), step->from.end(), state) == step->from.end()) {
+    throw Error(
+        ErrorKind::conflict, fmt::format("a {} report cannot be {}ed", state, action),
+        fmt::format("Báo cáo đang ở trạng thái \"{}\", không thực hiện được thao tác này.", review_label_vi(state)));
+  }
+  if (step->needs_reason) {
+    auto n = text::code_points(text::trim(reason));
+    if (n == 0 || n > 2000) {
+      throw invalid_input("a report is returned with a reason of 1-2000 characters",
+                          "Cần ghi lý do trả lại báo cáo (tối đa 2.000 ký tự).");
+    }
+  }
+  return step->to.empty() ? std::string(state) : std::string(step->to);
+}
+
+CountPolicy count_policy(Date today, int count_after_days, const WorkCalendar& calendar) {
+  if (count_after_days <= 0) return {};
+  // Walk back from today to the n-th working day: a report made before it
+  // has had n working days.
+  Date d = today;
+  for (int seen = 0;; d = Date{sys_days{d} - std::chrono::days{1}}) {
+    bool working = calendar.covers(d) ? calendar.is_working_day(d)
+                                      : weekday{sys_days{d}}.c_encoding() % 6 != 0;  // Monday to Friday
+    if (working && ++seen == count_after_days) break;
+  }
+  return {Date{sys_days{d} - std::chrono::days{1}}};
+}
+
+bool report_counts(std::string_view review, Date reported_on, const CountPolicy& policy) {
+  if (review == "accepted") return true;
+  return review == "pending" && policy.pending_until && sys_days{reported_on} <= sys_days{*policy.pending_until};
+}
+
+std::string review_label_vi(std::string_view review) {
+  if (review == "pending") return "Chờ duyệt";
+  if (review == "returned") return "Bị trả lại";
+  return "Đã chấp nhận";
+}
+
+std::string deadline_shown(const Deadline& d) {
+  if (!deadline_unread(d)) return format_deadline(d);
+  return format_deadline(d) + " (chưa đọc được thời hạn)";
+}
+
+bool deadline_unread(const Deadline& d) { return d.kind == Deadline::Kind::unparsed; }
 
 }  // namespace cchc::plans

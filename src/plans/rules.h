@@ -98,7 +98,7 @@ struct MatrixRow {
 
 struct MatrixRead {
   std::vector<MatrixRow> rows;
-  std::vector<LineError> errors;  // header missing, unknown area, unreadable deadline, …
+  std::vector<LineError> errors;  // header missing, unknown area, …
 };
 
 using Grid = std::vector<std::pair<int, std::vector<std::string>>>;  // (line, cells)
@@ -179,6 +179,39 @@ TaskState state_for_period(const Task& task, const std::vector<Report>& reports,
 // Only the status of state_as_of (no copy of the task): for counts.
 TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& reports, Date as_of);
 
+// ---- Review --------------------------------------------------------------
+
+// The review of a report, a table: each action, the states it may start
+// from, the state it leaves and whether it needs a reason. A unit's new or
+// changed report is always pending (resubmitting a returned one included).
+//
+//   action   from                          to         reason
+//   accept   pending                       accepted   no
+//   return   pending, accepted             returned   yes (1-2,000 characters)
+//   answer   pending, accepted, returned   (same)     no (the answers to difficulties and proposals)
+struct ReviewStep {
+  std::string_view action;
+  std::vector<std::string_view> from;
+  std::string_view to;  // "" = unchanged
+  bool needs_reason = false;
+};
+const std::vector<ReviewStep>& review_steps();
+// The state `action` leaves a report in `state` in; invalid_input for an
+// unknown action or a missing or too long reason, conflict when the action
+// cannot start from `state`.
+std::string review_after(std::string_view state, std::string_view action, std::string_view reason);
+// Which reports count as of `today`: accepted ones do; pending ones do once
+// `count_after_days` (> 0, the setting report_count_after_days) working days
+// have passed since the day each was made, that is when made on or before
+// `pending_until`; returned ones never. A day the calendar does not cover
+// counts as a working day when it is Monday to Friday.
+struct CountPolicy {
+  std::optional<Date> pending_until;  // none: pending reports never count
+};
+CountPolicy count_policy(Date today, int count_after_days, const WorkCalendar& calendar);
+bool report_counts(std::string_view review, Date reported_on, const CountPolicy& policy);
+std::string review_label_vi(std::string_view review);  // Chờ duyệt, Đã chấp nhận, Bị trả lại
+
 // Checks a report before it is stored: progress one of the three, percent
 // 0-100 (done: 100, and a done_on not after today), texts within limits.
 // Returns the errors (English, Vietnamese) or none.
@@ -197,5 +230,11 @@ CheckedFile check_evidence_file(const EvidenceFile& f);
 // tasks always; others until the unit has reported them done in an
 // earlier period; cancelled tasks never.
 bool owes_report(const Task& task, const std::optional<Report>& last_before_period);
+
+// A deadline as pages show it: its Vietnamese form, and for one a matrix
+// import kept unread, a flag saying so (such a task is never overdue until
+// someone writes a deadline that reads).
+std::string deadline_shown(const Deadline& d);
+bool deadline_unread(const Deadline& d);
 
 }  // namespace cchc::plans

@@ -9,9 +9,11 @@
 
 #include "core/calendar.h"
 #include "core/csv.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "core/xlsx.h"
 #include "plans/json.h"
+#include "plans/notify.h"
 
 namespace cchc::plans {
 
@@ -64,16 +66,30 @@ Report report_of(const db::Row& r) {
   o.unchanged = r.i64("unchanged") != 0;
   o.reported_by = r.str("reported_by");
   o.reported_at = Instant{seconds{r.i64("reported_at")}};
+  o.difficulties = r.str("difficulties");
+  o.proposals = r.str("proposals");
+  o.difficulties_answer = r.str("difficulties_answer");
+  o.proposals_answer = r.str("proposals_answer");
+  o.review = r.str("review");
+  o.review_note = r.str("review_note");
+  o.reviewed_by = r.opt_str("reviewed_by");
+  if (auto at = r.opt_i64("reviewed_at")) o.reviewed_at = Instant{seconds{*at}};
   return o;
+}
+
+// Marks which reports count as of today (report_count_after_days).
+void mark_counted(std::vector<Report>& reports, const CountPolicy& policy) {
+  for (auto& r : reports) r.counted = report_counts(r.review, local_date(r.reported_at), policy);
 }
 
 const char* kReportColumns =
     "r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, r.done_on, r.narrative, r.evidence, "
-    "r.unchanged, r.reported_by, r.reported_at";
+    "r.unchanged, r.reported_by, r.reported_at, r.difficulties, r.proposals, r.difficulties_answer, "
+    "r.proposals_answer, r.review, r.review_note, r.reviewed_by, r.reviewed_at";
 
 const char* kTaskColumns =
     "t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective_text, t.description, t.output, t.deadline_text, "
-    "t.deadline_kind, t.due_on, t.cancelled_reason";
+    "t.deadline_kind, t.due_on, t.deadline_milestones, t.cancelled_reason";
 
 // Tasks from rows of kTaskColumns, their units filled from task_units.
 std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std::string& units_sql,
@@ -91,7 +107,8 @@ std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std:
     t.description = r.str("description");
     t.output = r.str("output");
     t.deadline_text = r.str("deadline_text");
-    t.deadline = deadline_from(r.str("deadline_kind"), opt_date(r, "due_on"));
+    t.deadline = deadline_from(r.str("deadline_kind"), opt_date(r, "due_on"), t.deadline_text,
+                               decode_milestones(r.str("deadline_milestones")));
     t.cancelled_reason = r.opt_str("cancelled_reason");
     index[t.id] = out.size();
     out.push_back(std::move(t));
@@ -108,6 +125,15 @@ std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std:
 
 // Every write transaction calls this once.
 void touch(db::Connection& c) { c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1"); }
+
+void report_event(db::Connection& c, const Report& r, const std::string& event, const std::string& note,
+                  const std::optional<std::string>& snapshot, const audit::Entry& who, Instant now) {
+  c.query(
+      "INSERT INTO report_events (task_id, unit_code, period, event, note, snapshot, actor, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.task_id, r.unit_code, r.period, event, note, snapshot ? db::Param(*snapshot) : db::Param(nullptr), who.actor,
+       std::int64_t(now.time_since_epoch().count())});
+}
 
 void check_plan_refs(db::Connection& c, const Plan& p) {
   auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {p.unit_code});
@@ -343,11 +369,11 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
     for (const auto& row : out.rows) {
       auto id = c.query(
                      "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                     "deadline_text, deadline_kind, due_on, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     "deadline_text, deadline_kind, due_on, deadline_milestones, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      {plan_id, ++ord, row.ref, row.area_code, text::nfc(row.objective), text::nfc(row.description),
                       text::nfc(row.output), format_deadline(*row.deadline), kind_code(row.deadline->kind),
-                      opt_iso(row.deadline->due), t, t})
+                      opt_iso(row.deadline->due), encode_milestones(row.deadline->milestones), t, t})
                     .one()
                     .i64("id");
       for (const auto& u : row.leads) c.query("INSERT INTO task_units VALUES (?, ?, 'lead')", {id, u});
@@ -492,8 +518,10 @@ void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who
 namespace {
 
 // The input checked and its unit names resolved, against the units valid on
-// the plan's date; throws invalid_input listing every problem.
-MatrixRow resolve_input(db::Connection& c, const Plan& plan, const TaskInput& in) {
+// the plan's date; throws invalid_input listing every problem. When
+// `current` (the row being changed) kept a deadline an import could not
+// read, that same text may stay.
+MatrixRow resolve_input(db::Connection& c, const Plan& plan, const TaskInput& in, const Task* current = nullptr) {
   std::vector<std::string> problems_en, problems_vi;
   auto problem = [&](std::string en, std::string vi) {
     problems_en.push_back(std::move(en));
@@ -519,7 +547,13 @@ MatrixRow resolve_input(db::Connection& c, const Plan& plan, const TaskInput& in
   try {
     row.deadline = parse_deadline(in.deadline_text);
   } catch (const Error& e) {
-    problem(e.what(), e.message_vi());
+    // A deadline an import kept unread may stay as it is; a new one must read.
+    if (current && current->deadline.kind == Deadline::Kind::unparsed &&
+        text::nfc(text::trim(in.deadline_text)) == format_deadline(current->deadline)) {
+      row.deadline = current->deadline;
+    } else {
+      problem(e.what(), e.message_vi());
+    }
   }
   std::vector<Alias> aliases;
   for (const auto& r : c.query("SELECT alias, unit_code, level_code FROM unit_aliases").rows) {
@@ -572,10 +606,11 @@ Task add_task(db::Connection& c, std::int64_t plan_id, const TaskInput& in, cons
       c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
   auto id = c.query(
                  "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                 "deadline_text, deadline_kind, due_on, created_at, updated_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 "deadline_text, deadline_kind, due_on, deadline_milestones, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                  {plan_id, ord, row.ref, row.area_code, row.objective, row.description, row.output,
-                  format_deadline(*row.deadline), kind_code(row.deadline->kind), opt_iso(row.deadline->due), t, t})
+                  format_deadline(*row.deadline), kind_code(row.deadline->kind), opt_iso(row.deadline->due),
+                  encode_milestones(row.deadline->milestones), t, t})
                 .one()
                 .i64("id");
   write_units(c, id, row);
@@ -593,13 +628,13 @@ Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, co
   return db.write([&](db::Connection& c) {
     auto before = need_task(c, task_id);
     auto plan = find_plan(c, before.plan_id);
-    auto row = resolve_input(c, *plan, in);
+    auto row = resolve_input(c, *plan, in, &before);
     c.query(
         "UPDATE plan_tasks SET ref = ?, area_code = ?, objective_text = ?, description = ?, output = ?, "
-        "deadline_text = ?, deadline_kind = ?, due_on = ?, updated_at = ? WHERE id = ?",
+        "deadline_text = ?, deadline_kind = ?, due_on = ?, deadline_milestones = ?, updated_at = ? WHERE id = ?",
         {row.ref, row.area_code, row.objective, row.description, row.output, format_deadline(*row.deadline),
-         kind_code(row.deadline->kind), opt_iso(row.deadline->due), std::int64_t(now.time_since_epoch().count()),
-         task_id});
+         kind_code(row.deadline->kind), opt_iso(row.deadline->due), encode_milestones(row.deadline->milestones),
+         std::int64_t(now.time_since_epoch().count()), task_id});
     write_units(c, task_id, row);
     auto after = need_task(c, task_id);
     audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(),
@@ -675,6 +710,13 @@ std::optional<Task> find_task(db::Connection& c, std::int64_t task_id) {
   return tasks.front();
 }
 
+CountPolicy load_count_policy(db::Connection& c) {
+  auto rows = c.query("SELECT value FROM settings WHERE key = 'report_count_after_days'");
+  int days = 0;
+  if (!rows.empty()) days = std::clamp(parse_int<int>(rows.rows[0].str("value")).value_or(0), 0, 250);
+  return count_policy(local_date(now_seconds()), days, WorkCalendar::vietnam());
+}
+
 std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
   std::vector<Report> out;
   for (const auto& r : c.query(fmt::format("SELECT {} FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
@@ -684,6 +726,7 @@ std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
                            .rows) {
     out.push_back(report_of(r));
   }
+  mark_counted(out, load_count_policy(c));
   return out;
 }
 
@@ -695,6 +738,7 @@ std::vector<Report> task_reports(db::Connection& c, std::int64_t task_id) {
            .rows) {
     out.push_back(report_of(r));
   }
+  mark_counted(out, load_count_policy(c));
   return out;
 }
 
@@ -723,9 +767,10 @@ YearTasks year_tasks(db::Connection& c, int year) {
   // Columns by position: this is the view's largest read.
   auto reports = c.query(
       "SELECT r.task_id, r.unit_code, r.period, r.progress, r.percent, r.done_on, "
-      "r.reported_at FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+      "r.reported_at, r.review FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
       "JOIN plans p ON p.id = t.plan_id WHERE p.year = ? AND p.status <> 'draft' AND r.role = 'lead'",
       {year});
+  auto policy = load_count_policy(c);
   auto text = [](const db::Value& v) -> const std::string& { return std::get<std::string>(v); };
   auto integer = [](const db::Value& v) {
     return std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : std::stoll(std::get<std::string>(v));
@@ -739,6 +784,8 @@ YearTasks year_tasks(db::Connection& c, int year) {
     o.percent = int(integer(r[4]));
     if (!std::holds_alternative<std::monostate>(r[5])) o.done_on = parse_iso_date(text(r[5]));
     o.reported_at = Instant{seconds{integer(r[6])}};
+    o.review = text(r[7]);
+    o.counted = report_counts(o.review, local_date(o.reported_at), policy);
     y.reports[o.task_id].push_back(std::move(o));
   }
   return y;
@@ -772,6 +819,16 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
   if (file) checked = check_evidence_file(*file);
   r.narrative = text::nfc(text::trim(r.narrative));
   r.evidence = text::nfc(text::trim(r.evidence));
+  r.difficulties = text::nfc(text::trim(r.difficulties));
+  r.proposals = text::nfc(text::trim(r.proposals));
+  // New or changed, it waits for the coordinator's review again.
+  r.review = "pending";
+  r.review_note.clear();
+  r.reviewed_by.reset();
+  r.reviewed_at.reset();
+  r.difficulties_answer.clear();
+  r.proposals_answer.clear();
+  r.counted = false;
   return db.write([&](db::Connection& c) {
     auto task = find_task(c, r.task_id);
     if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
@@ -811,6 +868,8 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
       r.done_on = p.done_on;
       r.narrative = p.narrative;
       r.evidence = p.evidence;
+      r.difficulties = p.difficulties;
+      r.proposals = p.proposals;
     }
     if (r.progress == "done") r.percent = 100;
     if (checked) {
@@ -844,19 +903,116 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
                             kReportColumns),
                 {r.task_id, r.unit_code, r.period});
     std::optional<std::string> before_json;
-    if (!before.empty()) before_json = to_json(report_of(before.rows[0])).dump();
+    bool was_returned = false;
+    if (!before.empty()) {
+      auto old = report_of(before.rows[0]);
+      before_json = to_json(old).dump();
+      was_returned = old.review == "returned";
+    }
     c.query("DELETE FROM task_reports WHERE task_id = ? AND unit_code = ? AND period = ?",
             {r.task_id, r.unit_code, r.period});
     c.query(
         "INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
-        "evidence, unchanged, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "evidence, unchanged, reported_by, reported_at, difficulties, proposals, review) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
         {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative, r.evidence,
-         r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count())});
+         r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count()), r.difficulties, r.proposals});
+    report_event(c, r, was_returned ? "resubmitted" : "submitted", "", to_json(r).dump(), who, now);
     audit::record(c, who, before_json ? "update" : "create", "task_reports",
                   fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
     touch(c);
     return r;
   });
+}
+
+Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
+                     const ReviewInput& in, const audit::Entry& who, Instant now) {
+  auto reason = text::nfc(text::trim(in.reason));
+  auto difficulties_answer = text::nfc(text::trim(in.difficulties_answer));
+  auto proposals_answer = text::nfc(text::trim(in.proposals_answer));
+  if (text::code_points(difficulties_answer) > 4000 || text::code_points(proposals_answer) > 4000) {
+    throw invalid_input("an answer is limited to 4000 characters", "Mỗi ý kiến trả lời tối đa 4.000 ký tự.");
+  }
+  return db.write([&](db::Connection& c) {
+    auto rows =
+        c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
+                            kReportColumns),
+                {task_id, unit, period});
+    if (rows.empty()) throw not_found("no such report", "Không tìm thấy báo cáo.");
+    auto before = report_of(rows.rows[0]);
+    auto after = before;
+    after.review = review_after(before.review, in.action, reason);
+    if (in.action != "answer") {
+      after.review_note = in.action == "return" ? reason : "";
+      after.reviewed_by = who.actor;
+      after.reviewed_at = now;
+    }
+    if (!difficulties_answer.empty()) after.difficulties_answer = difficulties_answer;
+    if (!proposals_answer.empty()) after.proposals_answer = proposals_answer;
+    c.query(
+        "UPDATE task_reports SET review = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, "
+        "difficulties_answer = ?, proposals_answer = ? WHERE task_id = ? AND unit_code = ? AND period = ?",
+        {after.review, after.review_note, after.reviewed_by ? db::Param(*after.reviewed_by) : db::Param(nullptr),
+         after.reviewed_at ? db::Param(std::int64_t(after.reviewed_at->time_since_epoch().count()))
+                           : db::Param(nullptr),
+         after.difficulties_answer, after.proposals_answer, task_id, unit, period});
+    bool answered =
+        after.difficulties_answer != before.difficulties_answer || after.proposals_answer != before.proposals_answer;
+    if (in.action != "answer") {
+      report_event(c, after, after.review, after.review_note, std::nullopt, who, now);
+    }
+    if (answered) report_event(c, after, "answered", "", std::nullopt, who, now);
+    if (in.action == "return") {
+      auto task = find_task(c, task_id);
+      notify_unit(c, unit, "report_returned",
+                  fmt::format("returned:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
+                  fmt::format("Báo cáo nhiệm vụ {} bị trả lại: {}", task ? task->ref : std::to_string(task_id),
+                              text::cut_utf8(reason, 300)),
+                  fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", task_id, unit, period), now);
+    }
+    audit::record(c, who, "update", "task_reports", fmt::format("{}/{}/{}", task_id, unit, period),
+                  to_json(before).dump(), to_json(after).dump(), now);
+    touch(c);
+    return after;
+  });
+}
+
+std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period, int limit) {
+  std::vector<ReviewItem> out;
+  auto rows = c.query(fmt::format("SELECT {}, p.number AS plan_number FROM task_reports r "
+                                  "JOIN plan_tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
+                                  "WHERE r.review = 'pending' AND p.status = 'issued' AND (? = '' OR r.period = ?) "
+                                  "ORDER BY r.reported_at, r.task_id, r.unit_code LIMIT ?",
+                                  kReportColumns),
+                      {period, period, limit});
+  std::map<std::int64_t, Task> tasks;
+  for (const auto& r : rows.rows) {
+    ReviewItem item{report_of(r), {}, r.str("plan_number")};
+    auto it = tasks.find(item.report.task_id);
+    if (it == tasks.end()) it = tasks.emplace(item.report.task_id, need_task(c, item.report.task_id)).first;
+    item.task = it->second;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+int review_queue_size(db::Connection& c) {
+  return int(c.query("SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                     "JOIN plans p ON p.id = t.plan_id WHERE r.review = 'pending' AND p.status = 'issued'")
+                 .one()
+                 .i64("n"));
+}
+
+std::vector<ReportEvent> task_report_events(db::Connection& c, std::int64_t task_id) {
+  std::vector<ReportEvent> out;
+  for (const auto& r : c.query("SELECT unit_code, period, event, note, actor, at FROM report_events "
+                               "WHERE task_id = ? ORDER BY id",
+                               {task_id})
+                           .rows) {
+    out.push_back({r.str("unit_code"), r.str("period"), r.str("event"), r.str("note"), r.str("actor"),
+                   Instant{seconds{r.i64("at")}}});
+  }
+  return out;
 }
 
 std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id) {

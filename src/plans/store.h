@@ -140,6 +140,44 @@ std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std:
 Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now,
                      const EvidenceFile* file = nullptr);
 
+// ---- Review (rules: review_steps) -----------------------------------------
+
+struct ReviewInput {
+  std::string action;  // accept | return | answer
+  std::string reason;  // why it is returned
+  // The answers to the report's difficulties and proposals: with any
+  // action; an empty one leaves the stored answer as it is.
+  std::string difficulties_answer, proposals_answer;
+};
+// The coordinator's step on a unit's report of a period: accepted,
+// returned with a reason (the unit's officers and leaders are notified,
+// with a link to the report form), or its difficulties and proposals
+// answered. Each step is kept in report_events and audited. not_found for
+// no such report; conflict when the step cannot start from its state.
+Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
+                     const ReviewInput& in, const audit::Entry& who, Instant now);
+
+// A report waiting for the coordinator, with its task and plan.
+struct ReviewItem {
+  Report report;
+  Task task;
+  std::string plan_number;
+};
+// Pending reports of issued plans, oldest first, at most `limit`; `period`
+// "" for every period.
+std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period = "", int limit = 500);
+int review_queue_size(db::Connection& c);
+
+// The steps of the reports on a task, oldest first.
+struct ReportEvent {
+  std::string unit_code, period;
+  std::string event;  // submitted | resubmitted | accepted | returned | answered
+  std::string note;   // a return's reason
+  std::string actor;
+  Instant at{};
+};
+std::vector<ReportEvent> task_report_events(db::Connection& c, std::int64_t task_id);
+
 // A stored evidence file: its task, name, type and bytes.
 struct StoredFile {
   std::int64_t task_id = 0;

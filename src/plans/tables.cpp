@@ -1,5 +1,7 @@
 #include "plans/tables.h"
 
+#include "plans/rules.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -77,8 +79,9 @@ views::Table matrix_table(const Plan& plan, const std::vector<Task>& tasks, cons
           views::Cell::of(task.output),
           views::Cell::of(join(task.leads)),
           views::Cell::of(join(task.cooperates)),
-          views::Cell::of(format_deadline(task.deadline)),
+          views::Cell::of(deadline_shown(task.deadline)),
       };
+      if (deadline_unread(task.deadline)) row[6].css = "missed";
       if (states) {
         const auto& s = (*states)[i];
         row.push_back(views::Cell::of(status_label_vi(s.status)));

@@ -4,7 +4,7 @@
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các nhiệm vụ"><table>
 <caption>Các nhiệm vụ, theo thứ tự trong bảng</caption>
 <thead><tr><th scope="col">STT</th><th scope="col">Nhiệm vụ</th><th scope="col">Lĩnh vực</th><th scope="col">Cơ quan chủ trì</th><th scope="col">Thời hạn</th><th scope="col">Thao tác</th></tr></thead>
-<tbody>{{#rows}}<tr id="nv-{{id}}"><td>{{ref}}</td><th scope="row">{{description}}{{#cancelled}} <strong>(Đã hủy: {{reason}})</strong>{{/cancelled}}</th><td>{{area}}</td><td>{{leads}}</td><td>{{deadline}}</td>
+<tbody>{{#rows}}<tr id="nv-{{id}}"><td>{{ref}}</td><th scope="row">{{description}}{{#cancelled}} <strong>(Đã hủy: {{reason}})</strong>{{/cancelled}}</th><td>{{area}}</td><td>{{leads}}</td><td{{#unread}} class="missed"{{/unread}}>{{deadline}}{{#unread}} <strong>(chưa đọc được thời hạn)</strong>{{/unread}}</td>
 <td><a href="/nhiem-vu/{{id}}/sua" aria-label="Sửa: {{description}}">Sửa</a>
 {{#can_up}}<form method="post" action="/nhiem-vu/{{id}}/len" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link" aria-label="Chuyển lên: {{description}}">Lên</button></form>{{/can_up}}
 {{#can_down}}<form method="post" action="/nhiem-vu/{{id}}/xuong" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link" aria-label="Chuyển xuống: {{description}}">Xuống</button></form>{{/can_down}}

@@ -24,9 +24,10 @@
   <thead><tr><th scope="col">Tên trong tệp</th><th scope="col">Dòng</th><th scope="col">Lý do</th><th scope="col">Đơn vị tương ứng</th></tr></thead>
   <tbody>{{#unresolved}}<tr><th scope="row">{{name}}<input type="hidden" name="ten_{{i}}" value="{{name}}"></th><td>{{lines}}</td><td>{{why}}</td>
   <td><label class="visually-hidden" for="chon_{{i}}">Đơn vị cho “{{name}}”</label><select id="chon_{{i}}" name="chon_{{i}}"><option value="">— Chọn đơn vị —</option>{{#options}}<option value="{{value}}">{{label}}</option>{{/options}}</select></td></tr>{{/unresolved}}</tbody></table></div>{{/any_unresolved}}
-  <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các nhiệm vụ đầu tiên"><table><caption>Các nhiệm vụ đầu tiên</caption>
+  {{#any_unread}}<p class="form-error">Có {{unread}} dòng có thời hạn chưa đọc được (được ghi nguyên văn, không tính quá hạn). Các dòng này được nhập và có thể sửa thời hạn sau trong bảng nhiệm vụ.</p>{{/any_unread}}
+  <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các nhiệm vụ đầu tiên và các dòng cần xem lại"><table><caption>Các nhiệm vụ đầu tiên và các dòng cần xem lại</caption>
   <thead><tr><th scope="col">Dòng</th><th scope="col">Nhiệm vụ</th><th scope="col">Cơ quan chủ trì</th><th scope="col">Thời gian hoàn thành</th></tr></thead>
-  <tbody>{{#preview}}<tr><td class="num">{{line}}</td><td>{{description}}</td><td>{{lead}}</td><td>{{deadline}}</td></tr>{{/preview}}</tbody></table></div>
+  <tbody>{{#preview}}<tr><td class="num">{{line}}</td><td>{{description}}</td><td>{{lead}}</td><td{{#unread}} class="missed"{{/unread}}>{{deadline}}{{#unread}} <strong>(chưa đọc được thời hạn: dòng vẫn được nhập, sửa sau trong bảng nhiệm vụ)</strong>{{/unread}}</td></tr>{{/preview}}</tbody></table></div>
   {{#has_tasks}}<label><input type="checkbox" name="thay_the" value="1"> Thay thế các nhiệm vụ hiện có của kế hoạch (chỉ được khi chưa có báo cáo)</label>{{/has_tasks}}
   <button type="submit" name="xac_nhan" value="1">Nhập {{rows}} nhiệm vụ</button>
   {{#any_unresolved}}<button type="submit" name="xac_nhan" value="0" class="secondary">Kiểm tra lại</button>{{/any_unresolved}}

@@ -14,7 +14,7 @@
 <caption>Nhiệm vụ cần báo cáo</caption>
 <thead><tr><th scope="col">Nhiệm vụ</th><th scope="col">Kế hoạch</th><th scope="col">Vai trò</th><th scope="col">Thời hạn</th><th scope="col">Tình trạng</th><th scope="col">Kỳ trước</th><th scope="col">Kỳ này</th></tr></thead>
 <tbody>{{#rows}}<tr id="nv-{{task_id}}"><th scope="row"><a href="{{href}}">{{ref}}. {{description}}</a></th><td>{{plan}}</td><td>{{role}}</td><td>{{deadline}}</td><td class="status-{{status_code}}">{{status}}</td><td>{{previous}}</td>
-<td>{{#current}}Đã báo cáo: {{summary}} ({{at}}){{#late}} <strong class="late">Trễ hạn</strong>{{/late}}{{/current}}
+<td>{{#current}}Đã báo cáo: {{summary}} ({{at}}){{#late}} <strong class="late">Trễ hạn</strong>{{/late}} — <span class="review-{{review_code}}">{{review}}</span>{{#returned}}<br><strong>Lý do trả lại:</strong> {{reason}} — hãy sửa và gửi lại.{{/returned}}{{/current}}
 {{#can_repeat}}<form method="post" action="/viec-can-bao-cao/khong-doi" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="nhiem_vu" value="{{task_id}}"><input type="hidden" name="don_vi" value="{{unit_code}}"><input type="hidden" name="ky" value="{{period_key}}"><input type="hidden" name="vai_tro" value="{{role_code}}"><button type="submit" aria-label="Không thay đổi so với kỳ trước: {{ref}}. {{description}}">Không thay đổi</button></form>{{/can_repeat}}
 <a href="{{href}}" aria-label="Báo cáo: {{ref}}. {{description}}">Báo cáo</a></td></tr>{{/rows}}
 {{#none}}<tr><td colspan="7">Không có nhiệm vụ cần báo cáo trong kỳ này.</td></tr>{{/none}}</tbody>

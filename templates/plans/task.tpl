@@ -16,7 +16,8 @@
 <tbody>{{#leads}}<tr><th scope="row">{{unit}}</th><td class="status-{{status_code}}">{{status}}</td><td class="num">{{percent}}</td><td>{{done_on}}</td></tr>{{/leads}}</tbody>
 </table></div>
 {{#form}}
-<h2>Báo cáo tiến độ</h2>
+<h2 id="bao-cao">Báo cáo tiến độ</h2>
+{{#returned}}<div class="form-error" role="alert"><p><strong>Báo cáo kỳ này đã bị trả lại.</strong> Lý do: {{reason}}</p><p>Hãy sửa và gửi lại.</p></div>{{/returned}}
 <form method="post" action="/nhiem-vu/{{task_id}}/bao-cao" class="stacked" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <label for="don_vi">Đơn vị báo cáo</label>
@@ -38,15 +39,38 @@
   <label for="minh_chung">Minh chứng (đường dẫn tài liệu, mỗi đường dẫn một dòng)</label>
   <textarea id="minh_chung" name="minh_chung" rows="3" maxlength="2000">
 {{evidence:pre_escape}}</textarea>
+  <label for="kho_khan">Khó khăn, vướng mắc (nếu có)</label>
+  <textarea id="kho_khan" name="kho_khan" rows="3" maxlength="4000">
+{{difficulties:pre_escape}}</textarea>
+  <label for="de_xuat">Đề xuất, kiến nghị (nếu có)</label>
+  <textarea id="de_xuat" name="de_xuat" rows="3" maxlength="4000">
+{{proposals:pre_escape}}</textarea>
   <label for="tep_minh_chung">Tệp minh chứng (PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP; tối đa 5 MB)</label>
   <input id="tep_minh_chung" name="tep_minh_chung" type="file" accept=".pdf,.doc,.docx,.odt,.xls,.xlsx,.ods,.jpg,.jpeg,.png,.zip">
   <button type="submit">Gửi báo cáo</button>
 </form>
 {{/form}}
-<h2>Các báo cáo</h2>
+<h2 id="cac-bao-cao">Các báo cáo</h2>
+<p>Chỉ báo cáo đã được Sở Nội vụ chấp nhận mới được tính vào tình trạng nhiệm vụ, tỷ lệ hoàn thành và báo cáo tổng hợp.</p>
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các báo cáo đã gửi"><table>
 <caption>Các báo cáo đã gửi</caption>
-<thead><tr><th scope="col">Kỳ</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Tình trạng</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả thực hiện</th><th scope="col">Minh chứng</th><th scope="col">Gửi lúc</th></tr></thead>
-<tbody>{{#history}}<tr><th scope="row">{{period}}</th><td>{{unit}}</td><td>{{role}}</td><td>{{progress}}{{#done_on}} ngày {{done_on}}{{/done_on}}</td><td class="num">{{percent}}</td><td>{{narrative}}{{#unchanged}} <em>(không thay đổi so với kỳ trước)</em>{{/unchanged}}</td><td>{{#evidence}}<a href="{{href}}" rel="noopener noreferrer">{{href}}</a><br>{{/evidence}}</td><td>{{at}} — {{by}}{{#late}} <strong class="late">Trễ hạn</strong>{{/late}}</td></tr>{{/history}}
-{{#no_history}}<tr><td colspan="8">Chưa có báo cáo.</td></tr>{{/no_history}}</tbody>
+<thead><tr><th scope="col">Kỳ</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Tình trạng</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả thực hiện</th><th scope="col">Minh chứng</th><th scope="col">Gửi lúc</th><th scope="col">Duyệt</th></tr></thead>
+<tbody>{{#history}}<tr><th scope="row">{{period}}</th><td>{{unit}}</td><td>{{role}}</td><td>{{progress}}{{#done_on}} ngày {{done_on}}{{/done_on}}</td><td class="num">{{percent}}</td><td>{{narrative}}{{#unchanged}} <em>(không thay đổi so với kỳ trước)</em>{{/unchanged}}{{#difficulties}}<p><strong>Khó khăn, vướng mắc:</strong> {{difficulties}}</p>{{/difficulties}}{{#difficulties_answer}}<p><strong>Trả lời:</strong> {{difficulties_answer}}</p>{{/difficulties_answer}}{{#proposals}}<p><strong>Đề xuất, kiến nghị:</strong> {{proposals}}</p>{{/proposals}}{{#proposals_answer}}<p><strong>Trả lời:</strong> {{proposals_answer}}</p>{{/proposals_answer}}</td><td>{{#evidence}}<a href="{{href}}" rel="noopener noreferrer">{{href}}</a><br>{{/evidence}}</td><td>{{at}} — {{by}}{{#late}} <strong class="late">Trễ hạn</strong>{{/late}}</td>
+<td><span class="review-{{review_code}}">{{review}}</span>{{#review_note}}<br>Lý do: {{review_note}}{{/review_note}}
+{{#reviewer}}<form method="post" action="/nhiem-vu/{{task_id}}/duyet" class="stacked">
+<input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="don_vi" value="{{unit_code}}"><input type="hidden" name="ky" value="{{period_key}}">
+{{#can_answer}}<label for="tl-kk-{{unit_code}}-{{period_key}}">Trả lời khó khăn, vướng mắc</label><textarea id="tl-kk-{{unit_code}}-{{period_key}}" name="tra_loi_kho_khan" rows="2" maxlength="4000"></textarea>
+<label for="tl-dx-{{unit_code}}-{{period_key}}">Trả lời đề xuất, kiến nghị</label><textarea id="tl-dx-{{unit_code}}-{{period_key}}" name="tra_loi_de_xuat" rows="2" maxlength="4000"></textarea>
+<button type="submit" name="thao_tac" value="answer" class="secondary">Lưu ý kiến trả lời</button>{{/can_answer}}
+{{#can_accept}}<button type="submit" name="thao_tac" value="accept">Chấp nhận</button>{{/can_accept}}
+{{#can_return}}<label for="ld-{{unit_code}}-{{period_key}}">Lý do trả lại</label><textarea id="ld-{{unit_code}}-{{period_key}}" name="ly_do" rows="2" maxlength="2000"></textarea>
+<button type="submit" name="thao_tac" value="return" class="secondary">Trả lại</button>{{/can_return}}
+</form>{{/reviewer}}</td></tr>{{/history}}
+{{#no_history}}<tr><td colspan="9">Chưa có báo cáo.</td></tr>{{/no_history}}</tbody>
 </table></div>
+{{#any_events}}<h2>Quá trình duyệt báo cáo</h2>
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Quá trình duyệt báo cáo"><table>
+<caption>Quá trình duyệt báo cáo</caption>
+<thead><tr><th scope="col">Thời điểm</th><th scope="col">Đơn vị</th><th scope="col">Kỳ</th><th scope="col">Bước</th><th scope="col">Ghi chú</th></tr></thead>
+<tbody>{{#events}}<tr><th scope="row">{{at}}</th><td>{{unit}}</td><td>{{period}}</td><td>{{event}}</td><td>{{note}}</td></tr>{{/events}}</tbody>
+</table></div>{{/any_events}}

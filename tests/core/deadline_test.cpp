@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "core/text.h"
 
 namespace cchc {
 namespace {
@@ -51,7 +52,6 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
       // continuous and per schedule
       {"Thường xuyên", "continuous", nullptr, "Thường xuyên"},
       {"THUONG XUYEN", "continuous", nullptr, "Thường xuyên"},
-      {"Thường xuyên, báo cáo trước ngày 15/12/2024", "continuous", nullptr, "Thường xuyên"},
       {"Theo tiến độ phê duyệt", "schedule", nullptr, "Theo tiến độ phê duyệt"},
       {"Theo tien do duoc phe duyet", "schedule", nullptr, "Theo tiến độ phê duyệt"},
       {"Theo tiến độ phê duyệt, trước ngày 30/6/2024", "schedule", "2024-06-30",
@@ -67,15 +67,100 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
     // does the stored form (kind code and due day).
     EXPECT_EQ(parse_deadline(format_deadline(d)), d);
     EXPECT_EQ(deadline_from(kind_code(d.kind), d.due), d);
+    EXPECT_TRUE(d.milestones.empty());
   }
   EXPECT_THROW(deadline_from("quarter", std::nullopt), Error);
   EXPECT_THROW(deadline_from("week", std::nullopt), Error);
 }
 
+// Phrasings of real task matrices: instructions, schedules, lists of
+// periods, composites. `milestones` is "due text|due text".
+struct Phrase {
+  const char* text;
+  const char* kind;
+  const char* due;  // nullptr: none
+  const char* milestones;
+};
+
+std::string milestones_of(const Deadline& d) {
+  std::string out;
+  for (const auto& m : d.milestones) {
+    if (!out.empty()) out += '|';
+    out += format_iso_date(m.due) + ' ' + m.text;
+  }
+  return out;
+}
+
+TEST(Deadline, ReadsTheMatricesPhrasings) {
+  const Phrase cases[] = {
+      {"Theo hướng dẫn của Trung ương", "instruction", nullptr, ""},
+      {"theo huong dan cua Bo Noi vu", "instruction", nullptr, ""},
+      {"Theo hướng dẫn của Bộ Tư pháp tại Công văn số 12/BTP ngày 15/3/2023", "instruction", nullptr, ""},
+      {"Theo yêu cầu của UBND tỉnh", "instruction", nullptr, ""},
+      {"THEO YEU CAU CUA CHU TICH UBND TINH", "instruction", nullptr, ""},
+      {"Đột xuất khi có yêu cầu", "instruction", nullptr, ""},
+      {"Theo yêu cầu của Sở Nội vụ, trước ngày 30/6/2024", "instruction", "2024-06-30", ""},
+      {"Theo lộ trình của Chính phủ", "schedule", nullptr, ""},
+      {"theo lo trinh", "schedule", nullptr, ""},
+      {"Theo Kế hoạch số 12/KH-UBND ngày 15/3/2023", "schedule", nullptr, ""},
+      {"Theo Kế hoạch của Bộ Nội vụ", "schedule", nullptr, ""},
+      {"Tháng 1, 2/2022", "month", "2022-02-28", "2022-01-31 Tháng 1/2022"},
+      {"thang 1, 2/2022", "month", "2022-02-28", "2022-01-31 Tháng 1/2022"},
+      {"Tháng 6 và tháng 12 năm 2024", "month", "2024-12-31", "2024-06-30 Tháng 6/2024"},
+      {"Tháng 1-3/2024", "month", "2024-03-31", "2024-01-31 Tháng 1/2024|2024-02-29 Tháng 2/2024"},
+      {"Quý I và Quý III/2024", "quarter", "2024-09-30", "2024-03-31 Quý I/2024"},
+      {"Quy I va Quy III/2024", "quarter", "2024-09-30", "2024-03-31 Quý I/2024"},
+      {"Quý II, III năm 2024", "quarter", "2024-09-30", "2024-06-30 Quý II/2024"},
+      {"Quý IV/2023 và Quý I/2024", "quarter", "2024-03-31", "2023-12-31 Quý IV/2023"},
+      {"Quý I – Quý III/2024", "quarter", "2024-09-30", "2024-03-31 Quý I/2024|2024-06-30 Quý II/2024"},
+      {"Giai đoạn 2021-2025", "year", "2025-12-31", ""},
+      {"2021 – 2025", "year", "2025-12-31", ""},
+      {"Thường xuyên; riêng năm 2023 hoàn thành trước 15/3/2023", "continuous", nullptr,
+       "2023-03-15 riêng năm 2023 hoàn thành trước 15/3/2023"},
+      {"Thuong xuyen; rieng nam 2023 truoc 15/3/2023", "continuous", nullptr,
+       "2023-03-15 rieng nam 2023 truoc 15/3/2023"},
+      {"Thường xuyên, riêng Quý I/2024 báo cáo sơ kết", "continuous", nullptr,
+       "2024-03-31 riêng Quý I/2024 báo cáo sơ kết"},
+      {"Thường xuyên, báo cáo trước ngày 15/12/2024", "continuous", nullptr,
+       "2024-12-15 báo cáo trước ngày 15/12/2024"},
+      {"Hằng năm; báo cáo kết quả về Sở Nội vụ", "continuous", nullptr, ""},
+      {"Quý IV/2024; riêng bước 1 trước ngày 30/6/2024", "quarter", "2024-12-31",
+       "2024-06-30 riêng bước 1 trước ngày 30/6/2024"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Deadline d = parse_deadline(c.text);
+    EXPECT_EQ(kind_code(d.kind), c.kind);
+    EXPECT_EQ(d.due ? format_iso_date(*d.due) : std::string("null"), c.due ? c.due : "null");
+    EXPECT_EQ(milestones_of(d), c.milestones);
+    // What was written is what the page shows, and the stored form
+    // (kind, due, text, milestones) reads back as the same deadline.
+    EXPECT_EQ(format_deadline(d), c.text);
+    EXPECT_EQ(parse_deadline(format_deadline(d)), d);
+    auto stored =
+        deadline_from(kind_code(d.kind), d.due, format_deadline(d), decode_milestones(encode_milestones(d.milestones)));
+    EXPECT_EQ(stored, d);
+  }
+}
+
+TEST(Deadline, AMatrixKeepsWhatItCannotRead) {
+  for (const char* text :
+       {"Sau khi có kết quả", "  Quý V/2022 ", "31/02/2024", "Thường xuyên; riêng trước 31/02/2024"}) {
+    SCOPED_TRACE(text);
+    EXPECT_THROW(parse_deadline(text), Error);
+    Deadline d = read_deadline(text);
+    EXPECT_EQ(kind_code(d.kind), "unparsed");
+    EXPECT_FALSE(d.due);
+    EXPECT_EQ(format_deadline(d), std::string(text::trim(text)));
+    EXPECT_EQ(deadline_from("unparsed", std::nullopt, format_deadline(d)), d);
+  }
+  EXPECT_EQ(kind_code(read_deadline("Quý I/2024").kind), "quarter");
+}
+
 TEST(Deadline, RefusesWhatItCannotRead) {
   const char* bad[] = {
       "",          "sớm",          "Quý V/2022",     "Quý I", "tháng 5",   "Tháng 13/2022", "31/02/2024",
-      "32/1/2024", "Quý IV/20222", "trong năm 1890", "Năm",   "2024-2025", "Quý IIII/2023", "\xFF\xFE"};
+      "32/1/2024", "Quý IV/20222", "trong năm 1890", "Năm",   "2025-2024", "Quý IIII/2023", "\xFF\xFE"};
   for (const char* text : bad) {
     SCOPED_TRACE(text);
     try {

@@ -111,6 +111,12 @@ TEST_F(PlansServed, DeadlineParseContract) {
       {"Trong năm 2023", "year", "2023-12-31"},
       {"Thuong xuyen", "continuous", ""},
       {"Theo tiến độ phê duyệt", "schedule", ""},
+      {"Theo hướng dẫn của Bộ Nội vụ", "instruction", ""},
+      {"Theo yeu cau cua UBND tinh", "instruction", ""},
+      {"Theo lộ trình của Chính phủ", "schedule", ""},
+      {"Tháng 1, 2/2022", "month", "2022-02-28"},
+      {"Quý I và Quý III/2024", "quarter", "2024-09-30"},
+      {"Thường xuyên; riêng năm 2023 trước 15/3/2023", "continuous", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
@@ -125,8 +131,17 @@ TEST_F(PlansServed, DeadlineParseContract) {
     EXPECT_TRUE(j["text"].is_string());
   }
   std::string out;
-  EXPECT_NE(run_cchc({"deadline", "parse", "sớm nhất có thể", "--format", "json"}, out), 0);
-  EXPECT_NE(out.find("cannot read"), std::string::npos);
+  ASSERT_EQ(run_cchc({"deadline", "parse", "Quý I và Quý III/2024", "--format", "json"}, out), 0);
+  EXPECT_EQ(last_json_line(out)["milestones"], (json::array({{{"due", "2024-03-31"}, {"text", "Quý I/2024"}}})));
+  ASSERT_EQ(run_cchc({"deadline", "parse", "Thường xuyên; riêng năm 2023 trước 15/3/2023", "--format", "json"}, out),
+            0);
+  EXPECT_EQ(last_json_line(out)["milestones"],
+            (json::array({{{"due", "2023-03-15"}, {"text", "riêng năm 2023 trước 15/3/2023"}}})));
+  for (const char* bad : {"sớm nhất có thể", "Quý V/2022", "31/02/2024"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_EQ(run_cchc({"deadline", "parse", bad, "--format", "json"}, out), 2);
+    EXPECT_NE(out.find("cannot read"), std::string::npos);
+  }
 }
 
 TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved) {
@@ -159,7 +174,8 @@ TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved)
   auto status = last_json_line(out);
   ASSERT_EQ(status["tasks"].size(), 3u);
   EXPECT_EQ(status["as_of"], "2024-04-01");
-  EXPECT_EQ(status["tasks"][0]["deadline"], (json{{"kind", "quarter"}, {"due", "2024-03-31"}, {"text", "Quý I/2024"}}));
+  EXPECT_EQ(status["tasks"][0]["deadline"],
+            (json{{"kind", "quarter"}, {"due", "2024-03-31"}, {"text", "Quý I/2024"}, {"milestones", json::array()}}));
   EXPECT_EQ(status["tasks"][0]["status"], "overdue");
   EXPECT_EQ(status["tasks"][0]["lead_units"], json::array({"SNV"}));
   EXPECT_EQ(status["tasks"][0]["cooperating_units"], json::array({"STP"}));

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/sample_files.h"
 
 namespace cchc::plans {
@@ -233,7 +235,12 @@ TEST(MatrixReading, EveryBadRowIsListed) {
                        areas());
   std::vector<int> lines;
   for (const auto& e : m.errors) lines.push_back(e.line);
-  EXPECT_EQ(lines, (std::vector<int>{2, 3, 5, 6, 7, 8}));
+  // Line 7's impossible quarter is no refusal: the row keeps it as written.
+  EXPECT_EQ(lines, (std::vector<int>{2, 3, 5, 6, 8}));
+  auto kept = std::find_if(m.rows.begin(), m.rows.end(), [](const auto& r) { return r.line == 7; });
+  ASSERT_NE(kept, m.rows.end());
+  EXPECT_EQ(kept->deadline->kind, Deadline::Kind::unparsed);
+  EXPECT_EQ(format_deadline(*kept->deadline), "Quý V/2023");
   EXPECT_EQ(m.errors[1].message_vi, "Dòng 3: không nhận ra lĩnh vực cải cách \"Lĩnh vực lạ\".");
 
   auto none = read_matrix(grid({{"a", "b"}, {"c", "d"}}), areas());
