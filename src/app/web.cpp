@@ -5,19 +5,24 @@
 #include "app/platform_routes.h"
 #include "app/sources.h"
 #include "assessments/routes.h"
+#include "assessments/work.h"
 #include "core/period.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
 #include "directory/routes.h"
 #include "directory/tokens.h"
 #include "feedback/open311.h"
+#include "feedback/work.h"
 #include "home/routes.h"
+#include "home/work.h"
 #include "http/middleware.h"
 #include "indicators/dashboard.h"
 #include "indicators/routes.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
 #include "plans/routes.h"
+#include "plans/work.h"
+#include "portal/work.h"
 
 namespace cchc::app {
 
@@ -52,6 +57,8 @@ Web::Web(db::Database& db, WebConfig config)
   });
 
   home::add_routes(router_, *layout_, *sessions_);
+  home::add_work_routes(router_, *layout_, db_,
+                        {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items});
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
   plans::add_routes(router_, *layout_, db_, objective_progress(db_));

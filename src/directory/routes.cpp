@@ -17,8 +17,11 @@ using nlohmann::json;
 namespace {
 
 // Only local paths: "/x", never "//host" or "http://…".
+// Where sign-in leads: the page asked for, else the person's work list.
 std::string safe_next(const std::optional<std::string>& next) {
-  if (!next || next->empty() || (*next)[0] != '/' || next->starts_with("//") || next->starts_with("/\\")) return "/";
+  if (!next || next->empty() || (*next)[0] != '/' || next->starts_with("//") || next->starts_with("/\\")) {
+    return "/viec-cua-toi";
+  }
   return *next;
 }
 

@@ -80,6 +80,8 @@ void add_api_routes(http::Router& router, db::Database& db) {
     r.percent = field<int>(body, "percent", 0);
     r.narrative = field<std::string>(body, "narrative", "");
     r.evidence = field<std::string>(body, "evidence", "");
+    r.difficulties = field<std::string>(body, "difficulties", "");
+    r.proposals = field<std::string>(body, "proposals", "");
     r.unchanged = field<bool>(body, "unchanged", false);
     if (auto d = field<std::string>(body, "done_on", ""); !d.empty()) r.done_on = parse_iso_date(d);
     require(db, req, "plans.report", r.unit_code);

@@ -59,6 +59,8 @@ json period_options(const std::vector<ReportPeriod>& config, int year, Date toda
   return out;
 }
 
+json text_section(const std::string& text) { return text.empty() ? json(false) : json{{"text", text}}; }
+
 json unit_options(const std::vector<UnitRow>& units, const std::string& selected) {
   json out = json::array();
   for (const auto& u : units) {

@@ -34,6 +34,11 @@ nlohmann::json unit_options(const std::vector<UnitRow>& units, const std::string
 nlohmann::json period_options(const std::vector<ReportPeriod>& config, int year, Date today,
                               const std::string& selected);
 
+// An optional text for a template section: false when empty, else
+// {"text": …} ({{#x}}…{{text}}…{{/x}}; the renderer shows no section for a
+// plain string).
+nlohmann::json text_section(const std::string& text);
+
 // "Sở Nội vụ; Sở Tư pháp" for unit codes.
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);
 

@@ -710,11 +710,13 @@ std::optional<Task> find_task(db::Connection& c, std::int64_t task_id) {
   return tasks.front();
 }
 
-CountPolicy load_count_policy(db::Connection& c) {
+int report_count_after_days(db::Connection& c) {
   auto rows = c.query("SELECT value FROM settings WHERE key = 'report_count_after_days'");
-  int days = 0;
-  if (!rows.empty()) days = std::clamp(parse_int<int>(rows.rows[0].str("value")).value_or(0), 0, 250);
-  return count_policy(local_date(now_seconds()), days, WorkCalendar::vietnam());
+  return rows.empty() ? 0 : std::clamp(parse_int<int>(rows.rows[0].str("value")).value_or(0), 0, 250);
+}
+
+CountPolicy load_count_policy(db::Connection& c) {
+  return count_policy(local_date(now_seconds()), report_count_after_days(c), WorkCalendar::vietnam());
 }
 
 std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
@@ -977,14 +979,17 @@ Report review_report(db::Database& db, std::int64_t task_id, const std::string& 
   });
 }
 
-std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period, int limit) {
+namespace {
+
+std::vector<ReviewItem> review_items(db::Connection& c, const std::string& where,
+                                     const std::vector<db::Param>& params) {
   std::vector<ReviewItem> out;
   auto rows = c.query(fmt::format("SELECT {}, p.number AS plan_number FROM task_reports r "
                                   "JOIN plan_tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
-                                  "WHERE r.review = 'pending' AND p.status = 'issued' AND (? = '' OR r.period = ?) "
+                                  "WHERE p.status = 'issued' AND {} "
                                   "ORDER BY r.reported_at, r.task_id, r.unit_code LIMIT ?",
-                                  kReportColumns),
-                      {period, period, limit});
+                                  kReportColumns, where),
+                      params);
   std::map<std::int64_t, Task> tasks;
   for (const auto& r : rows.rows) {
     ReviewItem item{report_of(r), {}, r.str("plan_number")};
@@ -994,6 +999,16 @@ std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& perio
     out.push_back(std::move(item));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period, int limit) {
+  return review_items(c, "r.review = 'pending' AND (? = '' OR r.period = ?)", {period, period, limit});
+}
+
+std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit) {
+  return review_items(c, "r.review = 'returned' AND r.unit_code = ?", {unit, 200});
 }
 
 int review_queue_size(db::Connection& c) {

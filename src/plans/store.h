@@ -167,6 +167,11 @@ struct ReviewItem {
 // "" for every period.
 std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period = "", int limit = 500);
 int review_queue_size(db::Connection& c);
+// The unit's reports the coordinator returned, oldest first.
+std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit);
+
+// The setting report_count_after_days (0-250; 0: pending reports never count).
+int report_count_after_days(db::Connection& c);
 
 // The steps of the reports on a task, oldest first.
 struct ReportEvent {

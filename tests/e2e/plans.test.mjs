@@ -1,7 +1,9 @@
 // Journey (issue "Reform plans and tasks"): the coordinator creates a plan
 // and imports its matrix, resolving a unit name the system cannot place; a
 // commune officer reports two of its tasks done; the coordinator sees the
-// overdue list shrink and exports the compiled report. Without JavaScript.
+// reports wait for review, accepts one and returns the other, which reaches
+// the officer's work list (where sign-in lands) and comes back fixed; the
+// overdue list shrinks and the compiled report exports. Without JavaScript.
 // Then the plan pages pass axe (WCAG 2.1 AA).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,7 +86,35 @@ test('coordinator imports, officer reports two tasks, the overdue list shrinks, 
     await Promise.all([o.waitForURL(/da-bao-cao=/), o.click('form.stacked button[type="submit"]')]);
     assert.match(await o.textContent('[role="status"]'), /Đã ghi nhận báo cáo/);
   }
+  // Reports count once the coordinator accepts them.
+  assert.equal(await overdueRows(a), 3);
+  const accept = async (task) => {
+    await a.goto(`${base}/duyet-bao-cao?ky=${period}`);
+    await Promise.all([a.waitForURL(/da-duyet=1/),
+      a.click(`button[aria-label^="Chấp nhận báo cáo của Phường Trảng Dài"][aria-label*="${task}"]`)]);
+    assert.match(await a.textContent('[role="status"]'), /Đã ghi nhận ý kiến duyệt/);
+  };
+  await accept('Niêm yết công khai TTHC');
+  await a.goto(`${base}/duyet-bao-cao?ky=${period}`);
+  await a.click('a[aria-label*="Tập huấn số hóa hồ sơ"]');
+  await a.fill('textarea[name="ly_do"]', 'Chưa có danh sách học viên; đề nghị bổ sung minh chứng.');
+  await Promise.all([a.waitForURL(/da-duyet=1/), a.click('button[name="thao_tac"][value="return"]')]);
+  assert.match(await a.textContent('#cac-bao-cao ~ div table'), /Bị trả lại/);
+  assert.equal(await overdueRows(a), 2);
+
+  // The returned report is first on the officer's work list, where sign-in lands.
+  const again = await officer.newPage();
+  await signIn(again, 'demo.canbo', 'demo-unit_officer-dongnai');
+  assert.match(again.url(), /\/viec-cua-toi$/);
+  const row = again.locator('tbody tr').filter({ hasText: 'Tập huấn số hóa hồ sơ' });
+  assert.match(await row.textContent(), /Báo cáo bị trả lại cần sửa/);
+  assert.match(await row.textContent(), /Chưa có danh sách học viên/);
+  await row.locator('a').first().click();
+  assert.match(await again.textContent('[role="alert"]'), /đã bị trả lại/);
+  await again.fill('#minh_chung', 'https://vanban.example.vn/danh-sach-hoc-vien.pdf');
+  await Promise.all([again.waitForURL(/da-bao-cao=/), again.click('form.stacked button[type="submit"]')]);
   await officer.close();
+  await accept('Tập huấn số hóa hồ sơ');
 
   assert.equal(await overdueRows(a), 1);
   await a.goto(`${base}/ke-hoach/${planId}/bao-cao-ky?ky=${period}`);
@@ -105,7 +135,8 @@ test('plan pages pass axe', async () => {
   await signIn(page, 'demo.admin', 'demo-admin-dongnai');
   const problems = [];
   for (const path of ['/ke-hoach', '/ke-hoach/1', '/ke-hoach/1/nhap', '/ke-hoach/moi', '/ke-hoach/1/sua',
-    '/ke-hoach/tong-hop', '/ke-hoach/1/bao-cao-ky', '/viec-can-bao-cao', '/nhiem-vu/3', '/thong-bao']) {
+    '/ke-hoach/tong-hop', '/ke-hoach/1/bao-cao-ky', '/viec-can-bao-cao', '/nhiem-vu/3', '/thong-bao',
+    '/duyet-bao-cao', '/viec-cua-toi']) {
     problems.push(...await axeViolations(page, base + path));
   }
   assert.deepEqual(problems, []);

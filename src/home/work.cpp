@@ -1,0 +1,98 @@
+#include "home/work.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "http/session.h"
+
+namespace cchc::home {
+
+using namespace std::chrono;
+using nlohmann::json;
+
+namespace {
+
+bool working(const WorkCalendar& cal, Date d) {
+  return cal.covers(d) ? cal.is_working_day(d) : weekday{sys_days{d}}.c_encoding() % 6 != 0;
+}
+
+// Working days in (from, to], negative when to < from.
+int working_days(const WorkCalendar& cal, Date from, Date to) {
+  if (cal.covers(from) && cal.covers(to)) return cal.working_days_between(from, to);
+  bool back = sys_days{to} < sys_days{from};
+  Date a = back ? to : from, b = back ? from : to;
+  int n = 0;
+  for (Date d = a; sys_days{d} < sys_days{b};) {
+    d = Date{sys_days{d} + days{1}};
+    n += working(cal, d);
+  }
+  return back ? -n : n;
+}
+
+}  // namespace
+
+std::vector<WorkRow> order_work(std::vector<views::WorkItem> items, Date today, const WorkCalendar& calendar) {
+  std::vector<WorkRow> rows;
+  rows.reserve(items.size());
+  for (auto& item : items) {
+    WorkRow r{std::move(item), std::nullopt, false};
+    if (r.item.due) {
+      r.overdue = sys_days{*r.item.due} < sys_days{today};
+      r.days_left = working_days(calendar, today, *r.item.due);
+    }
+    rows.push_back(std::move(r));
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const WorkRow& a, const WorkRow& b) {
+    if (a.item.due.has_value() != b.item.due.has_value()) return a.item.due.has_value();
+    if (!a.item.due) return false;
+    return sys_days{*a.item.due} < sys_days{*b.item.due};
+  });
+  return rows;
+}
+
+std::string days_left_vi(const WorkRow& row) {
+  if (!row.days_left) return "Không có hạn";
+  if (row.overdue) return fmt::format("Quá hạn {} ngày làm việc", text::format_int(std::max(1, -*row.days_left)));
+  if (*row.days_left == 0) return "Hạn hôm nay";
+  return fmt::format("Còn {} ngày làm việc", text::format_int(*row.days_left));
+}
+
+void add_work_routes(http::Router& router, views::Layout& layout, db::Database& db,
+                     std::vector<views::WorkSource> sources) {
+  layout.add_nav({"Việc của tôi", "/viec-cua-toi", "signed_in"});
+  router.add(http::Verb::get, "/viec-cua-toi", "signed_in", [&db, &layout, sources](http::Request& req) {
+    Date today = local_date(now_seconds());
+    std::vector<views::WorkItem> items;
+    db.read([&](db::Connection& c) {
+      for (const auto& source : sources) {
+        auto more = source(c, *req.principal, today);
+        items.insert(items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      }
+    });
+    json rows = json::array();
+    int overdue = 0;
+    for (const auto& r : order_work(std::move(items), today, WorkCalendar::vietnam())) {
+      overdue += r.overdue;
+      rows.push_back({{"group", r.item.group},
+                      {"what", r.item.what},
+                      {"href", r.item.href},
+                      {"due", r.item.due ? format_date_vi(*r.item.due) : "—"},
+                      {"left", days_left_vi(r)},
+                      {"overdue", r.overdue},
+                      {"note", r.item.note.empty() ? json(false) : json{{"text", r.item.note}}}});
+    }
+    json data = {{"rows", rows},
+                 {"none", rows.empty()},
+                 {"count", text::format_int(std::int64_t(rows.size()))},
+                 {"overdue", text::format_int(overdue)},
+                 {"any_overdue", overdue > 0},
+                 {"name", req.principal->display_name},
+                 {"today", format_date_vi(today)}};
+    return http::html(req, layout.page(req, "Việc của tôi", "home/work.tpl", data));
+  });
+}
+
+}  // namespace cchc::home

@@ -1,0 +1,60 @@
+#include "plans/work.h"
+
+#include <fmt/format.h>
+
+#include "core/calendar.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "http/middleware.h"
+#include "plans/store.h"
+
+namespace cchc::plans {
+
+using namespace std::chrono;
+
+std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal& who, Date today) {
+  const auto& cal = WorkCalendar::vietnam();
+  std::vector<views::WorkItem> out;
+  auto config = load_report_periods(c);
+  auto later_working = [&](Date d, int n) {
+    return cal.covers(d) ? cal.add_working_days(d, n) : Date{sys_days{d} + days{n}};
+  };
+  if (directory::holds(who, "plans.report") && !who.unit_code.empty()) {
+    auto period = current_period(config, today, cal);
+    int missing = 0;
+    for (const auto& o : owed_by(c, who.unit_code, period, today)) missing += !o.current;
+    if (missing > 0) {
+      out.push_back({"Báo cáo tiến độ cần gửi",
+                     fmt::format("Báo cáo {} nhiệm vụ kỳ {}", text::format_int(missing), period.label),
+                     fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period.key),
+                                 http::url_encode(who.unit_code)),
+                     period.due, ""});
+    }
+    for (const auto& r : returned_to(c, who.unit_code)) {
+      auto p = period_of_key(config, r.report.period, cal);
+      Date due = p.due;
+      if (r.report.reviewed_at) {
+        Date fix_by = later_working(local_date(*r.report.reviewed_at), kReturnedFixDays);
+        if (sys_days{fix_by} > sys_days{due}) due = fix_by;
+      }
+      out.push_back({"Báo cáo bị trả lại cần sửa",
+                     fmt::format("Nhiệm vụ {}. {} — {}", r.task.ref, text::cut_utf8(r.task.description, 200), p.label),
+                     fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", r.task.id,
+                                 http::url_encode(r.report.unit_code), http::url_encode(r.report.period)),
+                     due, "Lý do trả lại: " + r.report.review_note});
+    }
+  }
+  if (directory::holds(who, "plans.review")) {
+    auto waiting = review_queue(c, "", 1);
+    if (!waiting.empty()) {
+      std::optional<Date> due;
+      if (int n = report_count_after_days(c); n > 0) due = later_working(local_date(waiting[0].report.reported_at), n);
+      out.push_back({"Báo cáo chờ duyệt",
+                     fmt::format("Duyệt {} báo cáo nhiệm vụ của các đơn vị", text::format_int(review_queue_size(c))),
+                     "/duyet-bao-cao", due, ""});
+    }
+  }
+  return out;
+}
+
+}  // namespace cchc::plans

@@ -1,0 +1,23 @@
+#pragma once
+// What plans ask of a person now, for the work list (views/work.h):
+//   - an officer or leader (plans.report): the current period's reports
+//     their unit still owes (due the period's due day), and every report
+//     the coordinator returned (due the later of the period's due day and
+//     kReturnedFixDays working days after the return);
+//   - the coordinator (plans.review): the reports waiting for review (due,
+//     when report_count_after_days is set, the day the oldest would count
+//     unreviewed).
+#include <vector>
+
+#include "core/dates.h"
+#include "db/database.h"
+#include "http/message.h"
+#include "views/work.h"
+
+namespace cchc::plans {
+
+inline constexpr int kReturnedFixDays = 5;
+
+std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal& who, Date today);
+
+}  // namespace cchc::plans
