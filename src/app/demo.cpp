@@ -4,6 +4,7 @@
 
 #include <tuple>
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "core/embedded.h"
 #include "core/errors.h"
@@ -13,6 +14,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
+#include "plans/requests.h"
 #include "plans/store.h"
 
 namespace cchc::app {
@@ -291,6 +293,37 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
     if (i % 5 == 0 && !t.cooperates.empty() && !periods.empty()) {
       report(t, t.cooperates.front(), "cooperate", periods.back(), day_before(periods.back().due, 5), "in_progress", 50,
              std::nullopt, false);
+    }
+  }
+
+  // A report request to every commune, due in ten working days: a few
+  // answered (one accepted, one returned), the demo commune not yet.
+  const auto& cal = WorkCalendar::vietnam();
+  if (cal.covers(today) && cal.covers(cal.add_working_days(today, 10))) {
+    auto units = db.read([](db::Connection& c) { return plans::unit_rows(c); });
+    plans::ReportRequest rq;
+    rq.kind = "review";
+    rq.title = fmt::format("Báo cáo sơ kết công tác cải cách hành chính năm {}", y);
+    rq.body = "Đề nghị Ủy ban nhân dân các xã, phường báo cáo theo đề cương kèm theo.";
+    rq.outline = {"Kết quả thực hiện", "Tồn tại, hạn chế và nguyên nhân", "Đề xuất, kiến nghị"};
+    rq.due = cal.add_working_days(today, 10);
+    rq.issuer_unit = "SNV";
+    rq.recipients = plans::resolve_recipients(units, {}, {"commune"}, "", "SNV");
+    auto stored = plans::create_request(db, rq, who, now - hours{72});
+    int n = 0;
+    for (const auto& unit : stored.recipients) {
+      if (unit == "P-TRANGDAI" || n >= 4) continue;
+      plans::RequestAnswer a;
+      a.unit_code = unit;
+      a.sections = {"Hoàn thành các nhiệm vụ được giao trong kỳ.", "Một số thủ tục còn chậm số hóa.",
+                    n == 0 ? "Đề nghị tập huấn thêm về số hóa hồ sơ." : ""};
+      plans::submit_answer(db, stored.id, a, who, now - hours{48});
+      if (n == 0) plans::review_answer(db, stored.id, unit, "accept", "", who, now - hours{24});
+      if (n == 1) {
+        plans::review_answer(db, stored.id, unit, "return", "Chưa nêu số liệu cụ thể; đề nghị bổ sung.", who,
+                             now - hours{24});
+      }
+      ++n;
     }
   }
   return out;

@@ -15,22 +15,6 @@ namespace cchc::plans {
 
 using nlohmann::json;
 
-namespace {
-
-// The issuing body of a unit's drafts (views::issuer_for), from the units.
-Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>& units) {
-  const UnitRow* unit = nullptr;
-  std::string province;
-  for (const auto& u : units) {
-    if (u.code == unit_code) unit = &u;
-    if (u.parent_code.empty() && u.level == "province") province = u.name;
-  }
-  if (!unit) return views::issuer_for("", "", "", province, "BC");
-  return views::issuer_for(unit->code, unit->name, unit->level, province, "BC");
-}
-
-}  // namespace
-
 void add_compiled_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   // The urging letter to a unit: its overdue tasks of a year's plans, from
   // the signed-in coordinator's unit.

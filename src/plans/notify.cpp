@@ -8,6 +8,8 @@
 
 #include "core/calendar.h"
 #include "core/mail.h"
+#include "core/text.h"
+#include "plans/requests.h"
 #include "plans/store.h"
 
 namespace cchc::plans {
@@ -136,6 +138,22 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {user, kind_code(r.kind), r.task_id, r.unit, r.period, event, message, href, t});
         ++out.notifications;
+      }
+    }
+    // Report requests not answered: before and after their due day.
+    for (const auto& request : list_requests(c)) {
+      if (request.status != "open") continue;
+      auto key = request_reminder(request.due, day, config.days_before, cal);
+      if (!key) continue;
+      bool after = key->starts_with("after");
+      for (const auto& a : request_answers(c, request.id)) {
+        if (a.state != "none" && a.state != "returned") continue;
+        ++out.reminders;
+        out.notifications +=
+            notify_unit(c, a.unit_code, "request", fmt::format("request:{}:{}", request.id, *key),
+                        fmt::format("{} yêu cầu báo cáo \"{}\" (hạn {})", after ? "Đã quá hạn" : "Sắp đến hạn",
+                                    text::cut_utf8(request.title, 200), format_date_vi(request.due)),
+                        fmt::format("/yeu-cau-bao-cao/{}", request.id), now);
       }
     }
     audit::Entry e = who;

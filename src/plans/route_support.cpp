@@ -59,6 +59,18 @@ json period_options(const std::vector<ReportPeriod>& config, int year, Date toda
   return out;
 }
 
+// The issuing body of a unit's drafts (views::issuer_for), from the units.
+views::Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>& units) {
+  const UnitRow* unit = nullptr;
+  std::string province;
+  for (const auto& u : units) {
+    if (u.code == unit_code) unit = &u;
+    if (u.parent_code.empty() && u.level == "province") province = u.name;
+  }
+  if (!unit) return views::issuer_for("", "", "", province, "BC");
+  return views::issuer_for(unit->code, unit->name, unit->level, province, "BC");
+}
+
 json text_section(const std::string& text) { return text.empty() ? json(false) : json{{"text", text}}; }
 
 json unit_options(const std::vector<UnitRow>& units, const std::string& selected) {

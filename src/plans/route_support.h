@@ -14,6 +14,7 @@
 #include "http/message.h"
 #include "plans/model.h"
 #include "plans/store.h"
+#include "views/decree30.h"
 
 namespace cchc::plans {
 
@@ -38,6 +39,10 @@ nlohmann::json period_options(const std::vector<ReportPeriod>& config, int year,
 // {"text": …} ({{#x}}…{{text}}…{{/x}}; the renderer shows no section for a
 // plain string).
 nlohmann::json text_section(const std::string& text);
+
+// The issuing body of a unit's Word drafts (views::issuer_for, a report
+// "BC"), from the units.
+views::Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>& units);
 
 // "Sở Nội vụ; Sở Tư pháp" for unit codes.
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);

@@ -440,6 +440,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   });
 
   add_report_routes(router, layout, db);
+  add_request_routes(router, layout, db);
 }
 
 }  // namespace cchc::plans

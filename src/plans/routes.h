@@ -14,6 +14,10 @@
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /nhiem-vu/{id}/duyet               the coordinator accepts or returns a report, answers its difficulties
 //   /duyet-bao-cao                     reports waiting for the coordinator's review, oldest first
+//   /yeu-cau-bao-cao[/moi]             report requests: the list; a new one (coordinator)
+//   /yeu-cau-bao-cao/{id}              a request: its text, every unit's answer (coordinator) or the unit's form;
+//                                      /tra-loi (answer), /duyet (accept, return), /trang-thai (close, reopen),
+//                                      /tong-hop (compiled, ?dinh-dang=docx); /yeu-cau-bao-cao/tep/{id} a file
 //   /thong-bao                         the signed-in user's reminders and escalations; mark all read
 //   /minh-chung/{id}                   an evidence file attached to a report
 //   /ke-hoach/{id}/muc-tieu, /muc-tieu/{id}/ket-qua|xoa   objectives: add, value by hand, delete
@@ -48,6 +52,7 @@ void add_objective_routes(http::Router& router, db::Database& db, const Indicato
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
+void add_request_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The matrix editor (src/plans/editor_routes.cpp); add_routes calls it.
 void add_editor_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The compiled period report (src/plans/compiled_routes.cpp); add_routes calls it.

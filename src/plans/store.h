@@ -185,8 +185,9 @@ std::vector<ReportEvent> task_report_events(db::Connection& c, std::int64_t task
 
 // A stored evidence file: its task, name, type and bytes.
 struct StoredFile {
-  std::int64_t task_id = 0;
+  std::int64_t task_id = 0;  // of a request's file: the request
   std::string filename, content_type, content;
+  std::string unit_code;  // the unit that sent it
 };
 std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id);
 

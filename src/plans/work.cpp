@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
+#include "plans/requests.h"
 #include "plans/store.h"
 
 namespace cchc::plans {
@@ -37,19 +38,37 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
         Date fix_by = later_working(local_date(*r.report.reviewed_at), kReturnedFixDays);
         if (sys_days{fix_by} > sys_days{due}) due = fix_by;
       }
-      out.push_back({"Báo cáo bị trả lại cần sửa",
+      out.push_back({"Báo cáo nhiệm vụ bị trả lại cần sửa",
                      fmt::format("Nhiệm vụ {}. {} — {}", r.task.ref, text::cut_utf8(r.task.description, 200), p.label),
                      fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", r.task.id,
                                  http::url_encode(r.report.unit_code), http::url_encode(r.report.period)),
                      due, "Lý do trả lại: " + r.report.review_note});
     }
   }
+  if (directory::holds(who, "plans.report") && !who.unit_code.empty()) {
+    for (const auto& [request, answer] : requests_owed_by(c, who.unit_code)) {
+      bool returned = answer.state == "returned";
+      Date due = request.due;
+      if (returned && answer.reviewed_at) {
+        Date fix_by = later_working(local_date(*answer.reviewed_at), kReturnedFixDays);
+        if (sys_days{fix_by} > sys_days{due}) due = fix_by;
+      }
+      out.push_back({returned ? "Báo cáo theo yêu cầu bị trả lại cần sửa" : "Yêu cầu báo cáo cần trả lời",
+                     request.title, fmt::format("/yeu-cau-bao-cao/{}#bao-cao", request.id), due,
+                     returned ? "Lý do trả lại: " + answer.review_note : ""});
+    }
+  }
   if (directory::holds(who, "plans.review")) {
+    if (int n = answers_waiting(c); n > 0) {
+      out.push_back({"Báo cáo theo yêu cầu chờ duyệt",
+                     fmt::format("Duyệt {} báo cáo các đơn vị gửi theo yêu cầu", text::format_int(n)),
+                     "/yeu-cau-bao-cao", std::nullopt, ""});
+    }
     auto waiting = review_queue(c, "", 1);
     if (!waiting.empty()) {
       std::optional<Date> due;
       if (int n = report_count_after_days(c); n > 0) due = later_working(local_date(waiting[0].report.reported_at), n);
-      out.push_back({"Báo cáo chờ duyệt",
+      out.push_back({"Báo cáo nhiệm vụ chờ duyệt",
                      fmt::format("Duyệt {} báo cáo nhiệm vụ của các đơn vị", text::format_int(review_queue_size(c))),
                      "/duyet-bao-cao", due, ""});
     }

@@ -3,10 +3,12 @@
 //   - an officer or leader (plans.report): the current period's reports
 //     their unit still owes (due the period's due day), and every report
 //     the coordinator returned (due the later of the period's due day and
-//     kReturnedFixDays working days after the return);
-//   - the coordinator (plans.review): the reports waiting for review (due,
-//     when report_count_after_days is set, the day the oldest would count
-//     unreviewed).
+//     kReturnedFixDays working days after the return); the open report
+//     requests the unit has not answered (due the request's day) or whose
+//     answer was returned (due as a returned report);
+//   - the coordinator (plans.review): the task reports waiting for review
+//     (due, when report_count_after_days is set, the day the oldest would
+//     count unreviewed) and the requests' answers waiting (undated).
 #include <vector>
 
 #include "core/dates.h"

@@ -107,7 +107,7 @@ test('coordinator imports, officer reports two tasks, the overdue list shrinks, 
   await signIn(again, 'demo.canbo', 'demo-unit_officer-dongnai');
   assert.match(again.url(), /\/viec-cua-toi$/);
   const row = again.locator('tbody tr').filter({ hasText: 'Tập huấn số hóa hồ sơ' });
-  assert.match(await row.textContent(), /Báo cáo bị trả lại cần sửa/);
+  assert.match(await row.textContent(), /Báo cáo nhiệm vụ bị trả lại cần sửa/);
   assert.match(await row.textContent(), /Chưa có danh sách học viên/);
   await row.locator('a').first().click();
   assert.match(await again.textContent('[role="alert"]'), /đã bị trả lại/);

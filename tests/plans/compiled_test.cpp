@@ -105,6 +105,37 @@ TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
                            "Nơi nhận:", "Các đơn vị chủ trì đã gửi 2/4 báo cáo của kỳ."}) {
     EXPECT_NE(xml.find(part), std::string::npos) << part;
   }
+
+  // A report not yet accepted counts nowhere and is shown as such; the
+  // units' difficulties and proposals come with the coordinator's answers.
+  auto pending = report(4, "C", "2024-h1", "done", 100, "2024-06-01", "2024-06-10");
+  pending.review = "pending";
+  pending.counted = false;
+  pending.proposals = "Đề nghị bổ sung kinh phí.";
+  auto with_answer = report(2, "A", "2024-h1", "in_progress", 60, nullptr, "2024-06-11");
+  with_answer.difficulties = "Thiếu nhân lực.";
+  with_answer.difficulties_answer = "Sở Nội vụ sẽ hướng dẫn.";
+  auto more = reports;
+  more.push_back(pending);
+  more.push_back(with_answer);
+  auto r2 = compile(plan, tasks, more, config(), h1);
+  EXPECT_EQ(r2.reported, 2);  // C's report is not counted
+  EXPECT_EQ(r2.unreviewed, 1);
+  EXPECT_EQ(r2.tasks[3].missing, (std::vector<std::string>{"C"}));
+  EXPECT_EQ(status_code(r2.tasks[3].state.status), status_code(r.tasks[3].state.status));
+  auto table2 = compiled_table(r2, areas, names);
+  EXPECT_NE(table2.rows[5][8].text.find("Báo cáo chờ duyệt (chưa tính): Sở C"), std::string::npos);
+  EXPECT_EQ(table2.rows[5][7].text.find("Báo cáo của C"), std::string::npos);  // no narrative of it
+  auto xml2 =
+      testing::zip_entry(compiled_docx(r2, areas, names, {"", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "BC-UBND", "Đồng Nai"}),
+                         "word/document.xml");
+  for (const char* part :
+       {"Có 1 báo cáo của kỳ chưa được chấp nhận", "III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+        "- Sở A (Nhiệm vụ 2) — khó khăn, vướng mắc: Thiếu nhân lực.", "Trả lời: Sở Nội vụ sẽ hướng dẫn.",
+        "- Sở C (Nhiệm vụ 4) — đề xuất, kiến nghị: Đề nghị bổ sung kinh phí.", "Trả lời: (chưa có ý kiến trả lời)",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"}) {
+    EXPECT_NE(xml2.find(part), std::string::npos) << part;
+  }
 }
 
 }  // namespace
