@@ -14,6 +14,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
+#include "plans/register.h"
 #include "plans/requests.h"
 #include "plans/store.h"
 
@@ -295,6 +296,10 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
              std::nullopt, false);
     }
   }
+
+  // Every department and commune is to issue its own plan implementing the
+  // province's by the end of February.
+  plans::set_requirement(db, {plan.id, {"department", "commune"}, {}, Date{year{y} / February / last}}, who, now);
 
   // A report request to every commune, due in ten working days: a few
   // answered (one accepted, one returned), the demo commune not yet.

@@ -76,6 +76,48 @@ assessments::Sources assessment_sources(db::Database& db) {
   return s;
 }
 
+std::vector<plans::ShortfallSource> urging_sources() {
+  auto targets = [](db::Connection& c, const std::string& unit, Date today) {
+    std::vector<plans::Shortfall> out;
+    int year = int(today.year());
+    std::string level;
+    for (const auto& u : plans::unit_rows(c)) {
+      if (u.code == unit) level = u.level;
+    }
+    auto ts = indicators::targets(c, year);
+    auto figures = indicators::query(c, unit, Period::of_year(year), indicators::Scope::unit);
+    for (const auto& r : indicators::rate_indicators()) {
+      auto target = indicators::target_for(ts, r.code, level, year);
+      if (!target) continue;
+      auto value = (figures.*r.rate).value();
+      auto verdict = indicators::judge(value, *target);
+      if (verdict != indicators::Verdict::missed && verdict != indicators::Verdict::close) continue;
+      out.push_back({"target_missed",
+                     fmt::format("{} năm {}: đạt {}, chỉ tiêu {}", r.name_vi, year, text::format_percent(*value * 100),
+                                 text::format_percent(*target * 100)),
+                     std::nullopt});
+    }
+    return out;
+  };
+  auto self_assessments = [](db::Connection& c, const std::string& unit, Date) {
+    std::vector<plans::Shortfall> out;
+    for (const auto& round : assessments::list_rounds(c)) {
+      if (round.status != "open") continue;
+      for (const auto& p : assessments::participants(c, round.id)) {
+        if (p.unit != unit || p.state != "draft") continue;
+        auto level =
+            std::find_if(round.levels.begin(), round.levels.end(), [&](const auto& l) { return l.level == p.level; });
+        std::optional<Date> due;
+        if (level != round.levels.end()) due = local_date(p.extended_until.value_or(level->deadline));
+        out.push_back({"self_assessment",
+                       due ? fmt::format("{} (hạn nộp {})", round.name, format_date_vi(*due)) : round.name, due});
+      }
+    }
+    return out;
+  };
+  return {targets, self_assessments};
+}
+
 portal::Sources portal_sources(db::Database& db) {
   portal::Sources s;
   s.headline = [&db]() {

@@ -18,6 +18,11 @@ assessments::Sources assessment_sources(db::Database& db);
 // figures of the last full year with records, and the latest published
 // rankings.
 portal::Sources portal_sources(db::Database& db);
+// What the urging letters list besides plans' own shortfalls: the unit's
+// missed service targets of the year so far (below its level's target:
+// "close" and "missed"; no data is not urged) and its self-assessments
+// still in draft in open rounds.
+std::vector<plans::ShortfallSource> urging_sources();
 // Where the review page of documents puts what it makes: the portal's
 // documents library, and plans with their tasks and objectives.
 documents::Sinks document_sinks(db::Database& db);

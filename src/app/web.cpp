@@ -61,7 +61,7 @@ Web::Web(db::Database& db, WebConfig config)
                         {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items});
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
-  plans::add_routes(router_, *layout_, db_, objective_progress(db_));
+  plans::add_routes(router_, *layout_, db_, objective_progress(db_), urging_sources());
   assessments::add_routes(router_, *layout_, db_, assessment_sources(db_));
   indicators::add_public_routes(router_, *layout_, db_);
   base_url_ = std::make_shared<std::string>(config_.base_url);

@@ -143,7 +143,8 @@ Plan plan_from_form(const http::Request& req, Plan p) {
 
 }  // namespace
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source) {
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source,
+                std::vector<ShortfallSource> shortfalls) {
   auto source = std::make_shared<const IndicatorSource>(std::move(indicator_source));
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
@@ -441,6 +442,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
 
   add_report_routes(router, layout, db);
   add_request_routes(router, layout, db);
+  add_register_routes(router, layout, db);
+  add_urging_routes(router, layout, db, std::move(shortfalls));
 }
 
 }  // namespace cchc::plans

@@ -14,6 +14,9 @@
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /nhiem-vu/{id}/duyet               the coordinator accepts or returns a report, answers its difficulties
 //   /duyet-bao-cao                     reports waiting for the coordinator's review, oldest first
+//   /ke-hoach/{id}/so-theo-doi         the register of plans owed: which units must issue theirs, by when, who did
+//   /don-doc, /don-doc/{unit}          urging: what a unit owes now, the letters it received; send one (coordinator);
+//                                      /don-doc/{unit}/van-ban/{id} the letter (DOCX)
 //   /yeu-cau-bao-cao[/moi]             report requests: the list; a new one (coordinator)
 //   /yeu-cau-bao-cao/{id}              a request: its text, every unit's answer (coordinator) or the unit's form;
 //                                      /tra-loi (answer), /duyet (accept, return), /trang-thai (close, reopen),
@@ -31,6 +34,7 @@
 
 #include "db/database.h"
 #include "http/router.h"
+#include "plans/urging.h"
 #include "views/layout.h"
 
 namespace cchc::plans {
@@ -46,13 +50,17 @@ struct IndicatorSource {
       value;
 };
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource source = {});
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource source = {},
+                std::vector<ShortfallSource> shortfalls = {});
 // Objectives: adding, values by hand, deleting (src/plans/objective_routes.cpp).
 void add_objective_routes(http::Router& router, db::Database& db, const IndicatorSource& source);
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
 void add_request_routes(http::Router& router, views::Layout& layout, db::Database& db);
+void add_register_routes(http::Router& router, views::Layout& layout, db::Database& db);
+void add_urging_routes(http::Router& router, views::Layout& layout, db::Database& db,
+                       std::vector<ShortfallSource> sources);
 // The matrix editor (src/plans/editor_routes.cpp); add_routes calls it.
 void add_editor_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The compiled period report (src/plans/compiled_routes.cpp); add_routes calls it.

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
+#include "plans/register.h"
 #include "plans/requests.h"
 #include "plans/store.h"
 
@@ -56,6 +57,12 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
       out.push_back({returned ? "Báo cáo theo yêu cầu bị trả lại cần sửa" : "Yêu cầu báo cáo cần trả lời",
                      request.title, fmt::format("/yeu-cau-bao-cao/{}#bao-cao", request.id), due,
                      returned ? "Lý do trả lại: " + answer.review_note : ""});
+    }
+  }
+  if (directory::holds(who, "plans.manage") && !who.unit_code.empty()) {
+    for (const auto& [plan, requirement] : plans_owed_by(c, who.unit_code, today)) {
+      out.push_back({"Kế hoạch cần ban hành", fmt::format("Ban hành kế hoạch thực hiện Kế hoạch số {}", plan.number),
+                     "/ke-hoach/moi", requirement.due, text::cut_utf8(plan.title, 200)});
     }
   }
   if (directory::holds(who, "plans.review")) {

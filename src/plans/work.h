@@ -6,6 +6,8 @@
 //     kReturnedFixDays working days after the return); the open report
 //     requests the unit has not answered (due the request's day) or whose
 //     answer was returned (due as a returned report);
+//   - whoever makes the unit's plans (plans.manage): the implementing plans
+//     the unit must issue and has not (due the requirement's day);
 //   - the coordinator (plans.review): the task reports waiting for review
 //     (due, when report_count_after_days is set, the day the oldest would
 //     count unreviewed) and the requests' answers waiting (undated).

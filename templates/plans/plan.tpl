@@ -9,7 +9,7 @@
 </dl>{{/plan}}
 {{#parent}}<p>Thực hiện Kế hoạch số <a href="/ke-hoach/{{id}}">{{number}}</a>.</p>{{/parent}}
 {{#imported}}<p class="notice" role="status">Đã nhập {{count}} nhiệm vụ.</p>{{/imported}}
-<p class="downloads"><a href="{{xlsx_href}}">Tải bảng nhiệm vụ (.xlsx)</a>{{#plan}} <a href="/ke-hoach/{{id}}/bao-cao-ky">Báo cáo kết quả theo kỳ</a>{{/plan}}{{#can_manage}}{{#plan}} <a href="/ke-hoach/{{id}}/nhap">Nhập bảng nhiệm vụ</a> <a href="/ke-hoach/{{id}}/sua-nhiem-vu">Sửa bảng nhiệm vụ</a> <a href="/ke-hoach/{{id}}/sua">Sửa kế hoạch</a>{{/plan}}{{/can_manage}}</p>
+<p class="downloads"><a href="{{xlsx_href}}">Tải bảng nhiệm vụ (.xlsx)</a>{{#plan}} <a href="/ke-hoach/{{id}}/bao-cao-ky">Báo cáo kết quả theo kỳ</a> <a href="/ke-hoach/{{id}}/so-theo-doi">Sổ theo dõi kế hoạch của các đơn vị</a>{{/plan}}{{#can_manage}}{{#plan}} <a href="/ke-hoach/{{id}}/nhap">Nhập bảng nhiệm vụ</a> <a href="/ke-hoach/{{id}}/sua-nhiem-vu">Sửa bảng nhiệm vụ</a> <a href="/ke-hoach/{{id}}/sua">Sửa kế hoạch</a>{{/plan}}{{/can_manage}}</p>
 {{#has_legal_bases}}<details><summary>Căn cứ</summary><p class="pre">{{legal_bases}}</p></details>{{/has_legal_bases}}
 {{#has_objectives}}<details><summary>Mục đích, yêu cầu</summary><p class="pre">{{objectives}}</p></details>{{/has_objectives}}
 <h2 id="muc-tieu">Mục tiêu</h2>

@@ -94,13 +94,40 @@ test('a request to every commune: one answers, one is returned and fixes it, the
   await adminContext.close();
 });
 
+test('the coordinator urges a commune for everything it owes; the commune sees the letter', async () => {
+  const adminContext = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+  const a = await adminContext.newPage();
+  await signIn(a, 'demo.admin', 'demo-admin-dongnai');
+  await a.goto(base + '/don-doc');
+  await a.click('a[href="/don-doc/P-TRANGDAI"]');
+  // The demo commune owes its implementing plan (due end of February) at least.
+  assert.match(await a.textContent('main'), /Kế hoạch chưa ban hành/);
+  await a.fill('#so', '125/SNV-CCHC');
+  await Promise.all([a.waitForURL(/da-gui=\d+/), a.click('form.stacked button[type="submit"]')]);
+  const [docx] = await Promise.all([a.waitForEvent('download'), a.click('text=Tải văn bản (.docx)')]);
+  assert.match(docx.suggestedFilename(), /^don-doc-p-trangdai-\d+\.docx$/);
+  await adminContext.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const o = await context.newPage();
+  await signIn(o, 'demo.canbo', 'demo-unit_officer-dongnai');
+  await o.goto(base + '/thong-bao');
+  assert.match(await o.textContent('main'), /Văn bản đôn đốc số 125\/SNV-CCHC/);
+  await o.goto(base + '/don-doc/P-TRANGDAI');
+  assert.match(await o.textContent('#van-ban ~ div table'), /125\/SNV-CCHC/);
+  assert.equal(await o.locator('form[action="/don-doc/P-TRANGDAI"]').count(), 0);  // only the coordinator sends
+  assert.equal((await o.goto(base + '/don-doc/P-TAMHIEP')).status(), 403);
+  await context.close();
+});
+
 test('request pages pass axe', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await signIn(page, 'demo.admin', 'demo-admin-dongnai');
   const problems = [];
   for (const path of ['/yeu-cau-bao-cao', '/yeu-cau-bao-cao/moi', requestPath || '/yeu-cau-bao-cao/1',
-    (requestPath || '/yeu-cau-bao-cao/1') + '/tong-hop', '/viec-cua-toi']) {
+    (requestPath || '/yeu-cau-bao-cao/1') + '/tong-hop', '/viec-cua-toi', '/don-doc', '/don-doc/P-TRANGDAI',
+    '/ke-hoach/1/so-theo-doi']) {
     problems.push(...await axeViolations(page, base + path));
   }
   await signIn(page, 'demo.canbo', 'demo-unit_officer-dongnai');

@@ -1,0 +1,220 @@
+// Urging for every shortfall: the kinds, the letter, and what a unit owes
+// (urging.h).
+#include "plans/urging.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.h"
+#include "core/text.h"
+#include "plans/notify.h"
+#include "plans/register.h"
+#include "plans/requests.h"
+#include "plans/store.h"
+#include "views/docx.h"
+
+namespace cchc::plans {
+
+using namespace std::chrono;
+using nlohmann::json;
+
+const std::vector<std::string>& shortfall_kinds() {
+  static const std::vector<std::string> kinds = {"task_overdue",       "report_missing",   "report_returned",
+                                                 "request_unanswered", "request_returned", "plan_missing",
+                                                 "target_missed",      "self_assessment"};
+  return kinds;
+}
+
+std::string shortfall_kind_label_vi(std::string_view kind) {
+  if (kind == "task_overdue") return "Nhiệm vụ đã quá hạn chưa hoàn thành";
+  if (kind == "report_missing") return "Báo cáo tiến độ nhiệm vụ chưa gửi";
+  if (kind == "report_returned") return "Báo cáo tiến độ bị trả lại chưa gửi lại";
+  if (kind == "request_unanswered") return "Yêu cầu báo cáo chưa trả lời";
+  if (kind == "request_returned") return "Báo cáo theo yêu cầu bị trả lại chưa gửi lại";
+  if (kind == "plan_missing") return "Kế hoạch chưa ban hành";
+  if (kind == "target_missed") return "Chỉ tiêu phục vụ người dân, doanh nghiệp chưa đạt";
+  if (kind == "self_assessment") return "Tự đánh giá chưa nộp";
+  return std::string(kind);
+}
+
+std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit, Date today,
+                                     const std::vector<ShortfallSource>& sources) {
+  std::vector<Shortfall> out;
+  const auto& cal = WorkCalendar::vietnam();
+  int year = int(today.year());
+  std::map<std::int64_t, std::string> numbers;
+  for (const auto& p : list_plans(c, year)) numbers[p.id] = p.number;
+  for (const auto& s : states_as_of(year_tasks(c, year), today)) {
+    for (const auto& a : s.leads) {
+      if (a.unit_code != unit || a.status != TaskStatus::overdue) continue;
+      out.push_back({"task_overdue",
+                     fmt::format("{} (Kế hoạch số {}; thời hạn: {}; đã thực hiện {} %)", s.task.description,
+                                 numbers[s.task.plan_id], format_deadline(s.task.deadline), a.percent),
+                     s.task.deadline.due});
+    }
+  }
+  auto period = current_period(load_report_periods(c), today, cal);
+  if (sys_days{today} > sys_days{period.due}) {
+    int missing = 0;
+    for (const auto& o : owed_by(c, unit, period, today)) missing += o.role == "lead" && !o.current;
+    if (missing > 0) {
+      out.push_back(
+          {"report_missing",
+           fmt::format("Báo cáo {} nhiệm vụ kỳ {} (hạn {})", missing, period.label, format_date_vi(period.due)),
+           period.due});
+    }
+  }
+  for (const auto& r : returned_to(c, unit)) {
+    out.push_back({"report_returned",
+                   fmt::format("{} — {}: {}", r.task.description, r.report.period, r.report.review_note),
+                   std::nullopt});
+  }
+  for (const auto& [request, answer] : requests_owed_by(c, unit)) {
+    if (answer.state == "returned") {
+      out.push_back({"request_returned", fmt::format("{}: {}", request.title, answer.review_note), request.due});
+    } else if (sys_days{today} > sys_days{request.due}) {
+      out.push_back(
+          {"request_unanswered", fmt::format("{} (hạn {})", request.title, format_date_vi(request.due)), request.due});
+    }
+  }
+  for (const auto& [plan, requirement] : plans_owed_by(c, unit, today)) {
+    if (sys_days{today} <= sys_days{requirement.due}) continue;
+    out.push_back({"plan_missing",
+                   fmt::format("Kế hoạch thực hiện Kế hoạch số {} (hạn ban hành {})", plan.number,
+                               format_date_vi(requirement.due)),
+                   requirement.due});
+  }
+  for (const auto& source : sources) {
+    auto more = source(c, unit, today);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  const auto& kinds = shortfall_kinds();
+  auto rank = [&](const std::string& k) { return std::find(kinds.begin(), kinds.end(), k) - kinds.begin(); };
+  std::stable_sort(out.begin(), out.end(), [&](const Shortfall& a, const Shortfall& b) {
+    if (rank(a.kind) != rank(b.kind)) return rank(a.kind) < rank(b.kind);
+    if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
+    return a.due && sys_days{*a.due} < sys_days{*b.due};
+  });
+  return out;
+}
+
+std::string urging_docx(const std::string& unit_name, const std::vector<Shortfall>& items, const std::string& number,
+                        Date sent_on, Date reply_by, const views::Issuer& issuer) {
+  using namespace views::docx;
+  using A = Paragraph::Align;
+  auto body = [](std::string text) {
+    Paragraph p = para(std::move(text));
+    p.indent_first_cm10 = 10;
+    return p;
+  };
+  Document d;
+  std::string symbol = issuer.symbol.substr(issuer.symbol.find('-') + 1) + "-CCHC";
+  d.add(views::decree30_header(
+      issuer, number.empty() ? "Số:        /" + symbol : "Số: " + number,
+      fmt::format("{}, ngày {:02} tháng {:02} năm {}", issuer.place, unsigned(sent_on.day()), unsigned(sent_on.month()),
+                  int(sent_on.year())),
+      "V/v đôn đốc khắc phục những nội dung còn chậm, thiếu trong công tác cải cách hành chính"));
+  d.add(para("Kính gửi: " + unit_name + ".", A::center));
+  d.add(
+      body(fmt::format("Qua theo dõi, đến ngày {}, {} còn {} nội dung chậm, thiếu trong công tác cải cách hành "
+                       "chính như sau:",
+                       format_date_vi(sent_on), unit_name, text::format_int(std::int64_t(items.size())))));
+  int n = 0;
+  for (const auto& kind : shortfall_kinds()) {
+    bool any = false;
+    for (const auto& s : items) {
+      if (s.kind != kind) continue;
+      if (!any) d.add(Paragraph(para(fmt::format("{}. {}", ++n, shortfall_kind_label_vi(kind)), A::both, true)));
+      any = true;
+      d.add(body("- " + s.what + "."));
+    }
+  }
+  d.add(body(fmt::format("Đề nghị {} khẩn trương khắc phục các nội dung trên và báo cáo kết quả trước ngày {}.",
+                         unit_name, format_date_vi(reply_by))));
+  d.add(views::decree30_footer({"- Như trên;", "- Lưu: VT."}));
+  return write(d);
+}
+
+namespace {
+
+json items_json(const std::vector<Shortfall>& items) {
+  json out = json::array();
+  for (const auto& s : items) {
+    out.push_back({{"kind", s.kind}, {"what", s.what}, {"due", s.due ? json(format_iso_date(*s.due)) : json()}});
+  }
+  return out;
+}
+
+UrgingLetter letter_of(const db::Row& r) {
+  UrgingLetter l;
+  l.id = r.i64("id");
+  l.unit_code = r.str("unit_code");
+  l.issuer_unit = r.str("issuer_unit");
+  l.number = r.str("number");
+  l.sent_on = parse_iso_date(r.str("sent_on"));
+  l.reply_by = parse_iso_date(r.str("reply_by"));
+  for (const auto& i : json::parse(r.str("items"))) {
+    l.items.push_back(
+        {i.at("kind").get<std::string>(), i.at("what").get<std::string>(),
+         i.at("due").is_null() ? std::nullopt : std::optional(parse_iso_date(i.at("due").get<std::string>()))});
+  }
+  l.notified = int(r.i64("notified"));
+  l.sent_by = r.str("sent_by");
+  return l;
+}
+
+const char* kLetterColumns = "id, unit_code, issuer_unit, number, sent_on, reply_by, items, notified, sent_by";
+
+}  // namespace
+
+UrgingLetter record_urging(db::Database& db, UrgingLetter l, const audit::Entry& who, Instant now) {
+  l.number = text::nfc(text::trim(l.number));
+  if (l.items.empty()) throw invalid_input("nothing to urge", "Đơn vị không còn nội dung chậm, thiếu để đôn đốc.");
+  if (l.unit_code == l.issuer_unit) {
+    throw invalid_input("a letter is never addressed to its own issuer",
+                        "Không gửi văn bản đôn đốc cho chính đơn vị mình.");
+  }
+  if (text::code_points(l.number) > 50) throw invalid_input("the number is over 50 characters", "Số văn bản quá dài.");
+  return db.write([&](db::Connection& c) {
+    l.sent_by = who.actor;
+    l.id = c.query(
+                "INSERT INTO urging_letters (unit_code, issuer_unit, number, sent_on, reply_by, items, notified, "
+                "sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
+                {l.unit_code, l.issuer_unit, l.number, format_iso_date(l.sent_on), format_iso_date(l.reply_by),
+                 items_json(l.items).dump(), who.actor, std::int64_t(now.time_since_epoch().count())})
+               .one()
+               .i64("id");
+    l.notified =
+        notify_unit(c, l.unit_code, "urging", fmt::format("urging:{}", l.id),
+                    fmt::format("Văn bản đôn đốc {}: {} nội dung cần khắc phục trước ngày {}",
+                                l.number.empty() ? "" : "số " + l.number, l.items.size(), format_date_vi(l.reply_by)),
+                    fmt::format("/don-doc/{}#van-ban", l.unit_code), now);
+    c.query("UPDATE urging_letters SET notified = ? WHERE id = ?", {l.notified, l.id});
+    audit::record(c, who, "create", "urging_letters", std::to_string(l.id), std::nullopt,
+                  json{{"unit", l.unit_code}, {"number", l.number}, {"items", items_json(l.items)}}.dump(), now);
+    return l;
+  });
+}
+
+std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit) {
+  std::vector<UrgingLetter> out;
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM urging_letters WHERE unit_code = ? ORDER BY sent_at DESC, id "
+                           "DESC LIMIT 200",
+                           kLetterColumns),
+               {unit})
+           .rows) {
+    out.push_back(letter_of(r));
+  }
+  return out;
+}
+
+std::optional<UrgingLetter> find_letter(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM urging_letters WHERE id = ?", kLetterColumns), {id});
+  if (rows.empty()) return std::nullopt;
+  return letter_of(rows.rows[0]);
+}
+
+}  // namespace cchc::plans

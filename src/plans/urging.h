@@ -1,0 +1,62 @@
+#pragma once
+// Urging for every shortfall (docs/plans.md "Urging"): what a unit owes as
+// of a day, from plans themselves (overdue tasks it leads, the current
+// period's task reports missing or returned, report requests unanswered or
+// returned, implementing plans not issued) and from other capabilities
+// through ShortfallSource (missed service targets, self-assessments not
+// submitted; wired by app/sources.cpp); one urging letter per unit listing
+// them all (DOCX, Decree 30 layout, signed by the coordinator's unit, never
+// addressed to itself), and the record that it was sent.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "db/database.h"
+#include "plans/model.h"
+#include "views/decree30.h"
+
+namespace cchc::plans {
+
+struct Shortfall {
+  // task_overdue | report_missing | report_returned | request_unanswered |
+  // request_returned | plan_missing | target_missed | self_assessment
+  std::string kind;
+  std::string what;  // as the letter says it
+  std::optional<Date> due;
+};
+using ShortfallSource = std::function<std::vector<Shortfall>(db::Connection&, const std::string& unit, Date today)>;
+
+// The letter's heading of a kind ("Nhiệm vụ quá hạn", …), in the letter's order.
+std::string shortfall_kind_label_vi(std::string_view kind);
+const std::vector<std::string>& shortfall_kinds();
+
+// Every shortfall of `unit` as of `today`: plans' own, then each source's,
+// ordered by kind (shortfall_kinds), then by due day.
+std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit, Date today,
+                                     const std::vector<ShortfallSource>& sources);
+
+// The letter: "V/v đôn đốc khắc phục những nội dung còn chậm, thiếu trong
+// công tác cải cách hành chính", to the unit, every shortfall under its
+// kind's heading, asked done and reported by `reply_by`.
+std::string urging_docx(const std::string& unit_name, const std::vector<Shortfall>& items, const std::string& number,
+                        Date sent_on, Date reply_by, const views::Issuer& issuer);
+
+struct UrgingLetter {
+  std::int64_t id = 0;
+  std::string unit_code, issuer_unit, number;
+  Date sent_on{}, reply_by{};
+  std::vector<Shortfall> items;
+  int notified = 0;
+  std::string sent_by;
+};
+// Records a letter sent to `unit` by `issuer` listing `items` (invalid_input
+// when there is none; when the unit is the issuer itself; a number over 50
+// characters) and notifies the unit's officers and leaders. Audited.
+UrgingLetter record_urging(db::Database& db, UrgingLetter letter, const audit::Entry& who, Instant now);
+// The letters a unit received, newest first.
+std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit);
+std::optional<UrgingLetter> find_letter(db::Connection& c, std::int64_t id);
+
+}  // namespace cchc::plans

@@ -1,0 +1,122 @@
+// Urging for every shortfall on a fixed dataset, both backends: an overdue
+// task, a report returned, a request unanswered past its day, an
+// implementing plan missing, and what another capability adds; the letter
+// lists each under its kind (golden text), never to the issuer itself, and
+// its record notifies the unit.
+#include "plans/urging.h"
+
+#include <gtest/gtest.h>
+
+#include "db/migrate.h"
+#include "directory/accounts.h"
+#include "directory/store.h"
+#include "plans/notify.h"
+#include "plans/register.h"
+#include "plans/requests.h"
+#include "plans/store.h"
+#include "support/test_db.h"
+#include "support/zip_entry.h"
+
+namespace cchc::plans {
+namespace {
+
+using namespace std::chrono;
+
+class Urging : public ::testing::TestWithParam<std::string> {};
+INSTANTIATE_TEST_SUITE_P(Backends, Urging, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+const audit::Entry kWho{"cli:test", "cli", "", "", "", {}, {}};
+
+TEST_P(Urging, EveryShortfallInOneLetter) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  // Days relative to the real today: the stores judge "now".
+  Instant now = now_seconds();
+  Date today = local_date(now);
+  int y = int(today.year());
+  auto day = [&](int offset) { return Date{sys_days{today} + days{offset}}; };
+  ASSERT_TRUE(directory::import_units(*t->db,
+                                      "code,name,level,parent_code,valid_from,valid_to,successor_codes\n"
+                                      "P,Tỉnh Đồng Nai,province,,2004-01-01,,\n"
+                                      "SNV,Sở Nội vụ,department,P,2004-01-01,,\n"
+                                      "X1,Xã Một,commune,P,2004-01-01,,\n",
+                                      kWho, now)
+                  .ok());
+  auto officer =
+      directory::add_user(*t->db, {"xa1.canbo", "Cán bộ xã Một", "X1", {"unit_officer"}, "Mat-khau-dai-9"}, kWho, now);
+  Plan p;
+  p.number = "12/KH-UBND";
+  p.unit_code = "P";
+  p.title = "Kế hoạch cải cách hành chính";
+  p.year = y;
+  p.issued_on = Date{year{y} / January / 1};
+  p.status = "issued";
+  p = create_plan(*t->db, p, kWho, now);
+  // A task X1 leads, due long ago (this year's 1 January): overdue.
+  TaskInput in{"procedures", "1", "", "Niêm yết thủ tục hành chính", "", fmt::format("trước ngày 01/01/{}", y),
+               "Xã Một",     ""};
+  auto task = add_task(*t->db, p.id, in, kWho, now);
+  // Implementing plans due yesterday: none issued.
+  set_requirement(*t->db, {p.id, {"commune"}, {}, day(-1)}, kWho, now);
+  // A request due... it must be due today or later to be made; make it, then let its day pass.
+  ReportRequest rq;
+  rq.title = "Báo cáo đột xuất về số hóa";
+  rq.due = today;
+  rq.issuer_unit = "SNV";
+  rq.recipients = {"X1"};
+  auto request = create_request(*t->db, rq, kWho, now);
+  t->db->write([&](db::Connection& c) {
+    c.query("UPDATE report_requests SET due_on = ? WHERE id = ?", {format_iso_date(day(-3)), request.id});
+  });
+  ShortfallSource other = [](db::Connection&, const std::string& unit, Date) {
+    return std::vector<Shortfall>{
+        {"target_missed", "Tỷ lệ hồ sơ đúng hạn của " + unit + ": đạt 80,0 %, chỉ tiêu 95,0 %", std::nullopt}};
+  };
+  auto items = t->db->read([&](db::Connection& c) { return shortfalls_of(c, "X1", today, {other}); });
+  std::vector<std::string> kinds;
+  for (const auto& s : items) kinds.push_back(s.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"task_overdue", "request_unanswered", "plan_missing", "target_missed"}));
+  EXPECT_NE(items[0].what.find("Niêm yết thủ tục hành chính (Kế hoạch số 12/KH-UBND"), std::string::npos)
+      << items[0].what;
+  EXPECT_NE(items[1].what.find("Báo cáo đột xuất về số hóa"), std::string::npos);
+  EXPECT_NE(items[2].what.find("Kế hoạch thực hiện Kế hoạch số 12/KH-UBND"), std::string::npos);
+  EXPECT_TRUE(t->db->read([&](db::Connection& c) { return shortfalls_of(c, "SNV", today, {}); }).empty());
+
+  // Never to the issuer itself; never empty.
+  UrgingLetter l{0, "X1", "SNV", "125/SNV-CCHC", today, day(14), items, 0, ""};
+  auto self = l;
+  self.unit_code = "SNV";
+  EXPECT_THROW(record_urging(*t->db, self, kWho, now), Error);
+  auto empty = l;
+  empty.items.clear();
+  EXPECT_THROW(record_urging(*t->db, empty, kWho, now), Error);
+  auto stored = record_urging(*t->db, l, kWho, now);
+  EXPECT_EQ(stored.notified, 1);
+  auto notes = t->db->read([&](db::Connection& c) { return user_notifications(c, officer.id); });
+  EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const auto& n) {
+    return n.message.find("Văn bản đôn đốc số 125/SNV-CCHC") != std::string::npos;
+  }));
+  auto letters = t->db->read([&](db::Connection& c) { return letters_to(c, "X1"); });
+  ASSERT_EQ(letters.size(), 1u);
+  EXPECT_EQ(letters[0].items.size(), 4u);
+  EXPECT_EQ(letters[0].items[3].what, items[3].what);
+
+  // The letter, golden text.
+  auto xml = testing::zip_entry(
+      urging_docx("Ủy ban nhân dân xã Một", letters[0].items, letters[0].number, letters[0].sent_on,
+                  letters[0].reply_by, {"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"}),
+      "word/document.xml");
+  for (const std::string& part :
+       {std::string("Số: 125/SNV-CCHC"), std::string("V/v đôn đốc khắc phục những nội dung còn chậm, thiếu"),
+        std::string("Kính gửi: Ủy ban nhân dân xã Một."), std::string("còn 4 nội dung chậm, thiếu"),
+        std::string("1. Nhiệm vụ đã quá hạn chưa hoàn thành"), std::string("2. Yêu cầu báo cáo chưa trả lời"),
+        std::string("3. Kế hoạch chưa ban hành"), std::string("4. Chỉ tiêu phục vụ người dân, doanh nghiệp chưa đạt"),
+        "- " + items[3].what + ".", "báo cáo kết quả trước ngày " + format_date_vi(day(14))}) {
+    EXPECT_NE(xml.find(part), std::string::npos) << part;
+  }
+  (void)task;
+}
+
+}  // namespace
+}  // namespace cchc::plans
