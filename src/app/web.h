@@ -16,6 +16,7 @@
 #include "portal/cache.h"
 #include "portal/routes.h"
 #include "views/layout.h"
+#include "views/pdf.h"
 #include "views/renderer.h"
 
 namespace cchc::app {
@@ -68,6 +69,7 @@ class Web {
   std::unique_ptr<portal::PageCache> page_cache_;
   std::unique_ptr<portal::Portal> portal_;
   std::unique_ptr<feedback::Module> feedback_;
+  std::unique_ptr<views::PdfConverter> pdf_;  // the PDF of any DOCX a page offers (?pdf=1)
   http::Router router_;
   http::Next pipeline_;
 };

@@ -183,11 +183,15 @@ std::string write(const Document& d) {
   if (!z) throw failed("archive");
   for (const auto& [name, content] : parts) {
     zip_source_t* part = zip_source_buffer(z, content.data(), content.size(), 0);
-    if (!part || zip_file_add(z, name, part, ZIP_FL_ENC_UTF_8) < 0) {
+    zip_int64_t index = part ? zip_file_add(z, name, part, ZIP_FL_ENC_UTF_8) : -1;
+    if (index < 0) {
       if (part) zip_source_free(part);
       zip_discard(z);
       throw failed(name);
     }
+    // A fixed time (1 January 2020) for every part: the same document is
+    // the same bytes whenever it is written (its PDF is cached by them).
+    zip_file_set_mtime(z, zip_uint64_t(index), 1577836800, 0);
   }
   if (zip_close(z) < 0) {
     zip_discard(z);

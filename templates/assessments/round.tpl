@@ -9,7 +9,7 @@
 {{#published}}{{#round}}<p>Kết quả đã được phê duyệt, công bố. Quyết định phê duyệt: {{decision}}.</p>{{/round}}{{/published}}
 {{#notice}}<p class="notice" role="status">Đã cập nhật.</p>{{/notice}}
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
-<p class="downloads">{{#has_own}}{{#own}}<a href="{{href}}">Bản tự đánh giá của {{name}}</a>{{/own}}{{/has_own}}{{#show_ranking}}{{#round}} <a href="{{href}}/ket-qua.xlsx">Tải kết quả (.xlsx)</a> <a href="{{href}}/phu-luc.docx">Phụ lục quyết định (.docx)</a> <a href="{{href}}/diem-bi-mat">Điểm bị mất</a>{{/round}}{{/show_ranking}} <a href="/danh-gia">Các đợt đánh giá</a></p>
+<p class="downloads">{{#has_own}}{{#own}}<a href="{{href}}">Bản tự đánh giá của {{name}}</a>{{/own}}{{/has_own}}{{#show_ranking}}{{#round}} <a href="{{href}}/ket-qua.xlsx">Tải kết quả (.xlsx)</a> <a href="{{href}}/phu-luc.docx">Phụ lục quyết định (.docx)</a> <a href="{{href}}/phu-luc.docx?pdf=1">Phụ lục (PDF)</a> <a href="{{href}}/diem-bi-mat">Điểm bị mất</a>{{/round}}{{/show_ranking}} <a href="/danh-gia">Các đợt đánh giá</a></p>
 {{#has_mine}}<h2>Đơn vị tôi được phân công thẩm định</h2>
 <ul>{{#mine}}<li><a href="{{href}}">{{name}}</a></li>{{/mine}}</ul>{{/has_mine}}
 {{#levels}}<h2>{{name}}</h2>

@@ -7,5 +7,5 @@
   <button type="submit">Xem</button>
 </form>
 <p>Các đơn vị chủ trì đã gửi <strong>{{reported}}</strong> trên {{owed}} báo cáo phải gửi trong kỳ.</p>
-<p class="downloads"><a href="{{docx_href}}">Tải dự thảo báo cáo (.docx)</a> <a href="{{xlsx_href}}">Tải bảng tổng hợp (.xlsx)</a> {{#plan}}<a href="/ke-hoach/{{id}}">Về kế hoạch</a>{{/plan}}</p>
+<p class="downloads"><a href="{{docx_href}}">Tải dự thảo báo cáo (.docx)</a> <a href="{{docx_href}}&amp;pdf=1">Bản PDF của dự thảo</a> <a href="{{xlsx_href}}">Tải bảng tổng hợp (.xlsx)</a> {{#plan}}<a href="/ke-hoach/{{id}}">Về kế hoạch</a>{{/plan}}</p>
 {{>table}}

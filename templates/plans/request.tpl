@@ -26,7 +26,7 @@
   <button type="submit">Gửi báo cáo</button>
 </form>{{/can_answer}}{{/mine}}
 {{#coordinator}}<h2 id="tra-loi">Báo cáo của các đơn vị</h2>
-<p class="downloads"><a href="/yeu-cau-bao-cao/{{id}}/tong-hop">Xem tổng hợp</a> <a href="/yeu-cau-bao-cao/{{id}}/tong-hop?dinh-dang=docx">Tải dự thảo báo cáo tổng hợp (.docx)</a></p>
+<p class="downloads"><a href="/yeu-cau-bao-cao/{{id}}/tong-hop">Xem tổng hợp</a> <a href="/yeu-cau-bao-cao/{{id}}/tong-hop?dinh-dang=docx">Tải dự thảo báo cáo tổng hợp (.docx)</a> <a href="/yeu-cau-bao-cao/{{id}}/tong-hop?dinh-dang=docx&amp;pdf=1">Bản PDF</a></p>
 <form method="post" action="/yeu-cau-bao-cao/{{id}}/trang-thai" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">{{#closed}}<button type="submit" name="trang_thai" value="open" class="secondary">Mở lại yêu cầu</button>{{/closed}}{{#is_open}}<button type="submit" name="trang_thai" value="closed" class="secondary">Kết thúc yêu cầu (không nhận thêm báo cáo)</button>{{/is_open}}</form>
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Báo cáo của các đơn vị"><table>
 <caption>Báo cáo của các đơn vị</caption>

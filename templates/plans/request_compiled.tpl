@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Tổng hợp: {{title}}</h1>
-<p>Hạn báo cáo {{due}}. <a href="/yeu-cau-bao-cao/{{id}}">Về yêu cầu</a> · <a href="/yeu-cau-bao-cao/{{id}}/tong-hop?dinh-dang=docx">Tải dự thảo (.docx)</a></p>
+<p>Hạn báo cáo {{due}}. <a href="/yeu-cau-bao-cao/{{id}}">Về yêu cầu</a> · <a href="/yeu-cau-bao-cao/{{id}}/tong-hop?dinh-dang=docx">Tải dự thảo (.docx)</a> · <a href="/yeu-cau-bao-cao/{{id}}/tong-hop?dinh-dang=docx&amp;pdf=1">Tải bản PDF</a></p>
 {{#parts}}<h2>{{heading}}</h2>
 {{#empty}}<p>Chưa có đơn vị báo cáo nội dung này.</p>{{/empty}}
 <ul>{{#items}}<li><strong>{{unit}}{{#pending}} (chưa duyệt){{/pending}}:</strong> {{text}}</li>{{/items}}</ul>{{/parts}}

@@ -15,6 +15,6 @@
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Văn bản đôn đốc đã nhận"><table>
 <caption>Văn bản đôn đốc đã nhận</caption>
 <thead><tr><th scope="col">Số</th><th scope="col">Ngày gửi</th><th scope="col">Hạn báo cáo</th><th scope="col" class="num">Số nội dung</th><th scope="col" class="num">Người được thông báo</th><th scope="col">Văn bản</th></tr></thead>
-<tbody>{{#letters}}<tr><th scope="row">{{number}}</th><td>{{sent_on}}</td><td>{{reply_by}}</td><td class="num">{{items}}</td><td class="num">{{notified}}</td><td><a href="{{href}}">Tải văn bản (.docx)</a></td></tr>{{/letters}}
+<tbody>{{#letters}}<tr><th scope="row">{{number}}</th><td>{{sent_on}}</td><td>{{reply_by}}</td><td class="num">{{items}}</td><td class="num">{{notified}}</td><td><a href="{{href}}">Tải văn bản (.docx)</a> <a href="{{href}}?pdf=1">Bản PDF</a></td></tr>{{/letters}}
 {{#no_letters}}<tr><td colspan="6">Chưa nhận văn bản đôn đốc nào.</td></tr>{{/no_letters}}</tbody>
 </table></div>

@@ -9,4 +9,4 @@
 </form>
 <p>Tin bài tính theo ngày gửi lần đầu trong kỳ; văn bản theo ngày đăng; lượt xem theo ngày xem (không tính công cụ tự động).</p>
 {{>table}}
-<p><a href="{{xlsx}}">Tải bảng số liệu (Excel)</a> · <a href="{{docx}}">Tải dự thảo báo cáo sơ kết (Word, thể thức Nghị định 30)</a></p>
+<p><a href="{{xlsx}}">Tải bảng số liệu (Excel)</a> · <a href="{{docx}}">Tải dự thảo báo cáo sơ kết (Word, thể thức Nghị định 30)</a> · <a href="{{docx}}&amp;pdf=1">Bản PDF</a></p>

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <zip.h>
 #include <nlohmann/json.hpp>
@@ -540,6 +541,18 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   EXPECT_NE(text.find("Số:        /BC-UBND"), std::string::npos);
   EXPECT_NE(text.find("Đồng Nai, ngày     tháng     năm"), std::string::npos);
   EXPECT_NE(text.find("II. TỒN TẠI, HẠN CHẾ"), std::string::npos);
+  // The same draft as PDF, by LibreOffice in the background: the page says
+  // it is being made (and reloads) until it is ready, then downloads.
+  auto pdf = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=docx&pdf=1");
+  for (int i = 0; i < 600 && pdf.status == 202; ++i) {
+    EXPECT_EQ(pdf.header("refresh"), "3");
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    pdf = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=docx&pdf=1");
+  }
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_NE(pdf.header("content-disposition").find(".pdf\""), std::string::npos);
   auto xlsx = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=xlsx");
   ASSERT_EQ(xlsx.status, 200);
   auto rows = xlsx::read_first_sheet(xlsx.body);
@@ -562,6 +575,7 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   Browser officer{port()};
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
   EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV").status, 403);
+  EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV?pdf=1").status, 403);
   EXPECT_EQ(officer.get("/ke-hoach/tong-hop").body.find("/ke-hoach/don-doc/"), std::string::npos);
 }
 
