@@ -76,6 +76,17 @@ std::map<std::string, std::string> unit_names(db::Connection& c) {
   return out;
 }
 
+std::vector<std::string> units_open_in(db::Connection& c, Date from, Date to) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query("SELECT code FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) "
+                               "ORDER BY code",
+                               {format_iso_date(to), format_iso_date(from)})
+                           .rows) {
+    out.push_back(r.str("code"));
+  }
+  return out;
+}
+
 namespace {
 
 // What an import would do: validated against the stored tree, each unit

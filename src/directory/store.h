@@ -19,6 +19,8 @@ std::vector<Unit> load_units(db::Database& db);
 Tree load_tree(db::Database& db);
 // Every unit's name by code (current and past units alike), for labels.
 std::map<std::string, std::string> unit_names(db::Connection& c);
+// The codes of the units that existed on some day of [from, to], by code.
+std::vector<std::string> units_open_in(db::Connection& c, Date from, Date to);
 // The issuing body of a unit's Word drafts of a document type ("BC", "QĐ"),
 // per views::issuer_for; the province's committee for an unknown unit.
 views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std::string& type);

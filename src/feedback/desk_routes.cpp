@@ -18,6 +18,7 @@
 #include "feedback/page_support.h"
 #include "feedback/routes.h"
 #include "http/middleware.h"
+#include "views/periods.h"
 #include "views/table.h"
 
 namespace cchc::feedback {
@@ -490,6 +491,7 @@ http::Response statistics_page(const Module& m, http::Request& req) {
   json data = {{"charts", true},
                {"ky", period.code()},
                {"period_label", period.label_vi()},
+               {"period_groups", views::period_choices(period, local_date(now_seconds()))},
                {"xlsx", "/xu-ly-phan-anh/thong-ke?ky=" + period.code() + "&dang=xlsx"},
                {"total", views::to_view(tables[3])},
                {"channel_chart", views::chart_view(chart, "Phản ánh theo kênh tiếp nhận", tables[2].caption)},

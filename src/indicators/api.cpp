@@ -11,6 +11,7 @@
 #include "indicators/dashboard.h"
 #include "indicators/routes.h"
 #include "indicators/tables.h"
+#include "views/periods.h"
 
 namespace cchc::indicators {
 
@@ -206,6 +207,7 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
     auto figures = indicators_table(in, "province", int(p.last.year()), ts);
     json data = {{"period_label", p.label_vi()},
                  {"ky", p.code()},
+                 {"period_groups", views::period_choices(p, local_date(now_seconds()))},
                  {"headline", headline},
                  {"charts", true},
                  {"trend_chart",

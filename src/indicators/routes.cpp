@@ -10,6 +10,7 @@
 #include "http/session.h"
 #include "indicators/dashboard.h"
 #include "indicators/tables.h"
+#include "views/periods.h"
 
 namespace cchc::indicators {
 
@@ -90,6 +91,7 @@ json filters(const http::Request& req, const Period& p) {
            {{"_template", "indicators/filters.tpl"},
             {"ky", p.code()},
             {"period_label", p.label_vi()},
+            {"period_groups", views::period_choices(p, local_date(now_seconds()))},
             {"subtree", subtree},
             {"unit_only", !subtree}}}};
 }

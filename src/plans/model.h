@@ -1,6 +1,7 @@
 #pragma once
 // Reform plans: plain types (docs/plans.md).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,7 @@ struct ReportPeriod {
   int ord = 0;
   std::string first_mmdd, last_mmdd, due_mmdd;
   bool first_prev_year = false;
+  std::map<int, Date> due_in;  // a year's own due day (set on /ky-bao-cao); else due_mmdd
 };
 
 // A period of one year: "2024-q1".

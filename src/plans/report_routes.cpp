@@ -7,6 +7,7 @@
 
 #include "core/calendar.h"
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
@@ -342,6 +343,62 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
       return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
     }
     return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + std::to_string(r.task_id));
+  });
+
+  // ---- The reporting periods of a year and their due days (the coordinator).
+  auto periods_page = [&db, &layout](http::Request& req, int year, json error, http::Status status) {
+    auto config = db.read([&](db::Connection& c) { return load_report_periods(c); });
+    json rows = json::array();
+    for (const auto& p : periods_of_year(config, year, calendar())) {
+      auto own = std::find_if(config.begin(), config.end(),
+                              [&](const auto& x) { return p.key == fmt::format("{}-{}", year, x.code); });
+      bool set = own != config.end() && own->due_in.count(year);
+      auto plain = *own;
+      plain.due_in.clear();
+      rows.push_back({{"code", own->code},
+                      {"label", p.label},
+                      {"first", format_date_vi(p.first)},
+                      {"last", format_date_vi(p.last)},
+                      {"due", set ? format_date_vi(own->due_in.at(year)) : ""},
+                      {"default_due", format_date_vi(periods_of_year({plain}, year, calendar()).front().due)},
+                      {"effective", format_date_vi(p.due)}});
+    }
+    Date today = local_date(now_seconds());
+    json years = json::array();
+    for (int y = int(today.year()) + 1; y >= int(today.year()) - 2; --y) {
+      years.push_back({{"value", std::to_string(y)}, {"label", fmt::format("Năm {}", y)}, {"selected", y == year}});
+    }
+    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
+                 {"year", std::to_string(year)},
+                 {"years", years},
+                 {"rows", rows},
+                 {"notice", req.query_param("da-luu").has_value()}};
+    if (!error.is_null()) data["error"] = error;
+    return http::html(req, layout.page(req, "Kỳ báo cáo và hạn gửi báo cáo", "plans/periods.tpl", data), status);
+  };
+  auto year_of = [](const std::optional<std::string>& s) {
+    Date today = local_date(now_seconds());
+    auto y = parse_int<int>(s.value_or("")).value_or(int(today.year()));
+    if (y < 2000 || y > 2100) throw invalid_input("year 2000-2100", "Năm không hợp lệ.");
+    return y;
+  };
+  router.add(http::Verb::get, "/ky-bao-cao", "plans.review", [periods_page, year_of](http::Request& req) {
+    return periods_page(req, year_of(req.query_param("nam")), nullptr, http::Status::ok);
+  });
+  router.add(http::Verb::post, "/ky-bao-cao", "plans.review", [&db, periods_page, year_of](http::Request& req) {
+    int year = year_of(req.form_param("nam"));
+    std::map<std::string, std::optional<Date>> due;
+    try {
+      for (const auto& p : db.read([&](db::Connection& c) { return load_report_periods(c); })) {
+        auto text = std::string(text::trim(req.form_param("han_" + p.code).value_or("")));
+        due[p.code] = text.empty() ? std::nullopt : std::optional(parse_date_input(text));
+      }
+      set_period_days(db, year, due, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input) throw;
+      return periods_page(req, year, {{"message", e.message_vi()}}, http::Status::unprocessable_entity);
+    }
+    return http::redirect(req, fmt::format("/ky-bao-cao?nam={}&da-luu=1", year));
   });
 
   // ---- The coordinator's review: accept, return with a reason, answer.

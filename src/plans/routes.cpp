@@ -149,6 +149,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
   layout.add_nav({"Duyệt báo cáo", "/duyet-bao-cao", "plans.review"});
+  layout.add_nav({"Kỳ báo cáo", "/ky-bao-cao", "plans.review"});
   layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
   layout.add_nav({"Thông báo", "/thong-bao", "signed_in"});
   add_api_routes(router, db);

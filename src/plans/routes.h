@@ -13,6 +13,7 @@
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
 //   /nhiem-vu/{id}/duyet               the coordinator accepts or returns a report, answers its difficulties
+//   /ky-bao-cao                        a year's reporting periods and their due days (the coordinator sets them)
 //   /duyet-bao-cao                     reports waiting for the coordinator's review, oldest first
 //   /ke-hoach/{id}/so-theo-doi         the register of plans owed: which units must issue theirs, by when, who did
 //   /don-doc, /don-doc/{unit}          urging: what a unit owes now, the letters it received; send one (coordinator);

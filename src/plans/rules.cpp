@@ -541,7 +541,8 @@ std::vector<PeriodOfYear> periods_of_year(const std::vector<ReportPeriod>& confi
     o.label = text::fold(p.name) == "nam" ? fmt::format("{} {}", p.name, y) : fmt::format("{} năm {}", p.name, y);
     o.first = at(p.first_prev_year ? y - 1 : y, p.first_mmdd);
     o.last = at(y, p.last_mmdd);
-    o.due = at(y, p.due_mmdd);
+    auto own = p.due_in.find(y);
+    o.due = own != p.due_in.end() ? own->second : at(y, p.due_mmdd);
     for (int guard = 0; guard < 30 && calendar.covers(o.due) && !calendar.is_working_day(o.due); ++guard) {
       o.due = Date{sys_days{o.due} + days{1}};
     }

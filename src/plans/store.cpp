@@ -221,10 +221,56 @@ std::vector<ReportPeriod> load_report_periods(db::Connection& c) {
   for (const auto& r : c.query("SELECT code, name, ord, first_mmdd, first_prev_year, last_mmdd, due_mmdd "
                                "FROM report_periods ORDER BY ord")
                            .rows) {
-    out.push_back({r.str("code"), r.str("name"), int(r.i64("ord")), r.str("first_mmdd"), r.str("last_mmdd"),
-                   r.str("due_mmdd"), r.i64("first_prev_year") != 0});
+    out.push_back({r.str("code"),
+                   r.str("name"),
+                   int(r.i64("ord")),
+                   r.str("first_mmdd"),
+                   r.str("last_mmdd"),
+                   r.str("due_mmdd"),
+                   r.i64("first_prev_year") != 0,
+                   {}});
+  }
+  for (const auto& r : c.query("SELECT year, code, due_on FROM report_period_days").rows) {
+    for (auto& p : out) {
+      if (p.code == r.str("code")) p.due_in[int(r.i64("year"))] = parse_iso_date(r.str("due_on"));
+    }
   }
   return out;
+}
+
+void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
+                     const audit::Entry& who, Instant now) {
+  db.write([&](db::Connection& c) {
+    auto config = load_report_periods(c);
+    std::vector<LineError> errors;
+    for (const auto& [code, day] : due) {
+      auto p = std::find_if(config.begin(), config.end(), [&](const auto& x) { return x.code == code; });
+      if (p == config.end()) {
+        errors.push_back({0, "unknown period " + code, "Kỳ báo cáo không hợp lệ."});
+        continue;
+      }
+      if (!day) continue;
+      auto plain = *p;
+      plain.due_in.clear();
+      auto period = periods_of_year({plain}, year, WorkCalendar::vietnam()).front();
+      if (sys_days{*day} < sys_days{period.last} || sys_days{*day} > sys_days{period.last} + days{90}) {
+        errors.push_back({0, fmt::format("{}: the due day must be from the period's last day to 90 days after", code),
+                          fmt::format("{}: hạn gửi báo cáo phải từ {} đến 90 ngày sau đó.", period.label,
+                                      format_date_vi(period.last))});
+      }
+    }
+    if (!errors.empty()) throw rejected(errors);
+    nlohmann::json after = nlohmann::json::object();
+    for (const auto& [code, day] : due) {
+      c.query("DELETE FROM report_period_days WHERE year = ? AND code = ?", {year, code});
+      if (!day) continue;
+      c.query("INSERT INTO report_period_days (year, code, due_on, set_by, set_at) VALUES (?, ?, ?, ?, ?)",
+              {year, code, format_iso_date(*day), who.actor, std::int64_t(now.time_since_epoch().count())});
+      after[code] = format_iso_date(*day);
+    }
+    audit::record(c, who, "update", "report_period_days", std::to_string(year), std::nullopt, after.dump(), now);
+    touch(c);
+  });
 }
 
 // ---- Plans -------------------------------------------------------------------

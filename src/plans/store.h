@@ -36,7 +36,13 @@ struct UnitRow {
 std::vector<UnitRow> unit_rows(db::Connection& c);
 // The unit levels (code, Vietnamese name) by rank.
 std::vector<std::pair<std::string, std::string>> unit_levels(db::Connection& c);
+// The configured periods, with each year's own due days.
 std::vector<ReportPeriod> load_report_periods(db::Connection& c);
+// A year's own due day per period code (nullopt: back to the configured
+// day). Each day must be from the period's last day to 90 days after it;
+// all are written or none (invalid_input listing every problem). Audited.
+void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
+                     const audit::Entry& who, Instant now);
 
 // ---- Plans ---------------------------------------------------------------
 

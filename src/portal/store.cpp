@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/filetype.h"
 #include "core/text.h"
+#include "directory/store.h"
 
 namespace cchc::portal {
 
@@ -890,6 +891,8 @@ Review review(db::Connection& c, Date from, Date to) {
            .rows) {
     rows[r.str("unit_code")].views = r.i64("n");
   }
+  // Every unit of the period's tree has a row, those that sent nothing too.
+  for (const auto& unit : directory::units_open_in(c, from, to)) rows[unit];
   Review out;
   std::vector<double> all;
   for (auto& [unit, row] : rows) {

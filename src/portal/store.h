@@ -169,7 +169,8 @@ struct ReviewRow {
   std::int64_t views = 0;             // views in the period of the unit's items
 };
 struct Review {
-  std::vector<ReviewRow> units;  // every unit that supplied anything, by unit code
+  std::vector<ReviewRow> units;  // every unit of the period's tree (zeros for those that sent nothing), and any other
+                                 // that supplied anything, by unit code
   ReviewRow total;               // the province: sums, and the median over all published items
 };
 // The figures of [from, to] (local days): items by their first submission in

@@ -127,7 +127,7 @@ test('request pages pass axe', async () => {
   const problems = [];
   for (const path of ['/yeu-cau-bao-cao', '/yeu-cau-bao-cao/moi', requestPath || '/yeu-cau-bao-cao/1',
     (requestPath || '/yeu-cau-bao-cao/1') + '/tong-hop', '/viec-cua-toi', '/don-doc', '/don-doc/P-TRANGDAI',
-    '/ke-hoach/1/so-theo-doi']) {
+    '/ke-hoach/1/so-theo-doi', '/ky-bao-cao']) {
     problems.push(...await axeViolations(page, base + path));
   }
   await signIn(page, 'demo.canbo', 'demo-unit_officer-dongnai');

@@ -423,7 +423,12 @@ TEST_F(Served, SignInRotatesTheSessionAndSignOutEndsThemAll) {
   c.get("/dang-nhap");
   EXPECT_EQ(c.post("/dang-nhap", "username=demo.lanhdao&password=demo-unit_leader-dongnai&tiep=%2F%2Fevil.example")
                 .header("location"),
-            "/");
+            "/viec-cua-toi");  // an unsafe target falls back to the work list
+  // With no target at all, sign-in lands on the work list too.
+  Browser d{port()};
+  d.get("/dang-nhap");
+  EXPECT_EQ(d.post("/dang-nhap", "username=demo.lanhdao&password=demo-unit_leader-dongnai").header("location"),
+            "/viec-cua-toi");
   // Signing out in one browser ends the other's session too.
   Browser b{port()};
   ASSERT_EQ(b.sign_in("demo.lanhdao", "demo-unit_leader-dongnai"), 303);

@@ -294,6 +294,14 @@ TEST(ReportPeriods, DueDaysMoveOffDaysOff) {
   EXPECT_LT(period_rank(config(), "2024-year"), period_rank(config(), "2025-q1"));
   EXPECT_LT(period_rank(config(), "2024-h1"), period_rank(config(), "2024-q3"));
   EXPECT_EQ(period_rank(config(), "2024-zz"), -1);
+
+  // A year's own due day wins over the configured one, that year only,
+  // and still moves off a day off (Sunday 23/06/2024 → Monday 24/06).
+  auto own = config();
+  own[1].due_in[2024] = Date{year{2024} / 6 / 23};
+  EXPECT_EQ(format_iso_date(period_of_key(own, "2024-h1", cal).due), "2024-06-24");
+  EXPECT_EQ(period_of_key(own, "2025-h1", cal).due, period_of_key(config(), "2025-h1", cal).due);
+  EXPECT_EQ(current_period(own, Date{year{2024} / 6 / 20}, cal).key, "2024-h1");  // still due: its report comes first
 }
 
 Report report(std::string unit, std::string period, const char* progress, int percent, const char* done_on,

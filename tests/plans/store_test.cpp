@@ -400,6 +400,29 @@ TEST_P(PlanStore, WhatAUnitOwesForAPeriod) {
   EXPECT_TRUE(owed("VP", "2024-h1", "2024-06-01").empty());
 }
 
+TEST_P(PlanStore, AYearsOwnDueDays) {
+  CCHC_TEST_DB(t, GetParam());
+  seeded(*t->db);
+  const auto& cal = WorkCalendar::vietnam();
+  auto due = [&](const char* key) {
+    return format_iso_date(
+        t->db->read([&](db::Connection& c) { return period_of_key(load_report_periods(c), key, cal); }).due);
+  };
+  auto before = due("2024-q3");
+  // Whole or nothing: one bad day refuses the others too.
+  EXPECT_THROW(
+      set_period_days(*t->db, 2024, {{"q3", parse_iso_date("2024-09-20")}, {"q1", parse_iso_date("2023-01-01")}}, kWho,
+                      at("2024-01-12")),
+      Error);
+  EXPECT_EQ(due("2024-q3"), before);
+  EXPECT_THROW(set_period_days(*t->db, 2024, {{"zz", parse_iso_date("2024-09-20")}}, kWho, at("2024-01-12")), Error);
+  set_period_days(*t->db, 2024, {{"q3", parse_iso_date("2024-09-20")}}, kWho, at("2024-01-12"));
+  EXPECT_EQ(due("2024-q3"), "2024-09-20");
+  EXPECT_NE(due("2025-q3"), "2025-09-20");  // that year only
+  set_period_days(*t->db, 2024, {{"q3", std::nullopt}}, kWho, at("2024-01-13"));
+  EXPECT_EQ(due("2024-q3"), before);
+}
+
 TEST_P(PlanStore, Objectives) {
   CCHC_TEST_DB(t, GetParam());
   auto plan = seeded(*t->db);

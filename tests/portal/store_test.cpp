@@ -249,8 +249,11 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
 
   auto figures =
       db.read([&](db::Connection& c) { return review(c, parse_iso_date("2026-01-01"), parse_iso_date("2026-03-31")); });
-  const auto& rows = figures.units;
-  ASSERT_EQ(rows.size(), 2u);
+  // Every unit of the tree is listed, the province's own that sent nothing too.
+  ASSERT_EQ(figures.units.size(), 3u);
+  EXPECT_EQ(figures.units[0].unit_code, "P");
+  EXPECT_EQ(figures.units[0].submitted + figures.units[0].documents, 0);
+  const std::vector<ReviewRow> rows(figures.units.begin() + 1, figures.units.end());
   EXPECT_EQ(rows[0].unit_code, "SNV");
   EXPECT_EQ(rows[0].submitted, 0);
   EXPECT_EQ(rows[0].documents, 1);
@@ -267,10 +270,15 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   EXPECT_EQ(figures.total.documents, 1);
   EXPECT_EQ(figures.total.views, 13);
   EXPECT_DOUBLE_EQ(*figures.total.median_days, 3.0);
-  // An empty period: no rows, no median.
+  // An empty period: every unit with nothing, no median.
   auto none =
       db.read([&](db::Connection& c) { return review(c, parse_iso_date("2020-01-01"), parse_iso_date("2020-12-31")); });
-  EXPECT_TRUE(none.units.empty());
+  ASSERT_EQ(none.units.size(), 3u);
+  EXPECT_EQ(none.total.submitted, 0);
+  // Before the units existed: none.
+  EXPECT_TRUE(db.read([&](db::Connection& c) {
+                  return review(c, parse_iso_date("2000-01-01"), parse_iso_date("2000-12-31"));
+                }).units.empty());
   EXPECT_FALSE(none.total.median_days);
   EXPECT_EQ(db.read([&](db::Connection& c) { return views_of(c, "item", a); }), 106);
 }
