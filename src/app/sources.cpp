@@ -49,6 +49,9 @@ plans::IndicatorSource objective_progress(db::Database& db) {
 assessments::Sources assessment_sources(db::Database& db) {
   assessments::Sources s;
   for (const auto& r : indicators::rate_indicators()) s.indicators.emplace(r.code, r.name_vi);
+  s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
+                const std::string& message, const std::string& href,
+                Instant at) { plans::notify_unit(c, unit, kind, event, message, href, at); };
   s.indicator_value = [&db](const std::string& unit, const std::string& code, Date from,
                             Date to) -> std::optional<double> {
     const auto& rate = indicators::rate_indicator(code);
@@ -120,6 +123,11 @@ std::vector<plans::ShortfallSource> urging_sources() {
 
 portal::Sources portal_sources(db::Database& db) {
   portal::Sources s;
+  // The unit's editors (who wrote it) and leaders.
+  s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
+                const std::string& message, const std::string& href, Instant at) {
+    plans::notify_unit(c, unit, kind, event, message, href, at, {"editor", "unit_leader"});
+  };
   s.headline = [&db]() {
     std::vector<portal::Widget> out;
     db.read([&](db::Connection& c) {

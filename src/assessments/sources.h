@@ -10,6 +10,7 @@
 
 #include "assessments/model.h"
 #include "assessments/store.h"
+#include "views/work.h"
 
 namespace cchc::assessments {
 
@@ -22,6 +23,8 @@ struct Sources {
       indicator_value;
   // The documents already in cchc a unit may cite as evidence (plans).
   std::function<std::vector<KnownDocument>()> documents;
+  // An appraisal sent for the unit's answer reaches the unit.
+  views::NotifyUnit notify;
 
   std::set<std::string> indicator_codes() const {
     std::set<std::string> out;

@@ -399,13 +399,21 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                    "da-cap-nhat=1");
              });
   router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/gui-giai-trinh", "assessments.appraise",
-             [&db, act](http::Request& req) {
+             [&db, act, &sources](http::Request& req) {
                return act(
                    req,
                    [&] {
                      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
+                     auto now = now_seconds();
                      send_for_answer(db, p.round.id, p.participant.unit, req.principal->unit_code,
-                                     directory::actor(req), now_seconds());
+                                     directory::actor(req), now);
+                     if (!sources.notify) return;
+                     db.write([&](db::Connection& c) {
+                       sources.notify(c, p.participant.unit, "appraisal",
+                                      fmt::format("appraisal:{}:{}", p.round.id, now.time_since_epoch().count()),
+                                      "Kết quả thẩm định " + p.round.name + " đã gửi đơn vị, đề nghị giải trình",
+                                      unit_href(p.round, p.participant.unit), now);
+                     });
                    },
                    "da-cap-nhat=1");
              });

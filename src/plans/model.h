@@ -74,6 +74,9 @@ struct ReportPeriod {
   std::string first_mmdd, last_mmdd, due_mmdd;
   bool first_prev_year = false;
   std::map<int, Date> due_in;  // a year's own due day (set on /ky-bao-cao); else due_mmdd
+  // An ad-hoc period (kỳ báo cáo đột xuất, code "dx…"): of this year only,
+  // its name the whole label; a regular period (nullopt) recurs every year.
+  std::optional<int> only_year;
 };
 
 // A period of one year: "2024-q1".
@@ -83,6 +86,7 @@ struct PeriodOfYear {
   Date first, last;
   Date due;  // the configured day, moved to the next working day when it is one off
   int ord = 0;
+  bool adhoc = false;  // kỳ đột xuất
 };
 
 struct Report {

@@ -99,13 +99,15 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
         if (issued.count(s.task.plan_id)) states.push_back(std::move(s));
       }
     }
-    // Reports owed for the current period, by each lead unit.
-    auto period = current_period(load_report_periods(c), day, cal);
+    // Reports owed for the periods in play (the current one, the one just
+    // past, the ad-hoc ones), by each lead unit.
     std::set<std::string> leads;
     for (const auto& s : states) leads.insert(s.task.leads.begin(), s.task.leads.end());
-    for (const auto& unit : leads) {
-      for (const auto& o : owed_by(c, unit, period, day)) {
-        if (o.role == "lead") owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value()});
+    for (const auto& period : periods_in_play(load_report_periods(c), day, cal)) {
+      for (const auto& unit : leads) {
+        for (const auto& o : owed_by(c, unit, period, day)) {
+          if (o.role == "lead") owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value()});
+        }
       }
     }
   });
@@ -181,10 +183,9 @@ bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, co
 }
 
 int notify_unit(db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
-                const std::string& message, const std::string& href, Instant at) {
+                const std::string& message, const std::string& href, Instant at, const std::set<std::string>& roles) {
   int n = 0;
-  for (auto user : users_of(c, unit, {"unit_officer", "unit_leader"}))
-    n += notify(c, user, kind, unit, event, message, href, at);
+  for (auto user : users_of(c, unit, roles)) n += notify(c, user, kind, unit, event, message, href, at);
   return n;
 }
 

@@ -5,6 +5,7 @@
 // nothing twice.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,11 +38,13 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
 bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, const std::string& unit_code,
             const std::string& event, const std::string& message, const std::string& href, Instant at);
 
-// Notifies every active officer and leader of `unit` of a hand-over (a
-// report returned, a request received, …); `event` keys it, so the same
-// event is never stored twice for a user. Returns how many were stored.
+// Notifies every active user of `unit` holding one of `roles` (its officers
+// and leaders unless told otherwise) of a hand-over (a report returned, a
+// request received, …); `event` keys it, so the same event is never stored
+// twice for a user. Returns how many were stored.
 int notify_unit(db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
-                const std::string& message, const std::string& href, Instant at);
+                const std::string& message, const std::string& href, Instant at,
+                const std::set<std::string>& roles = {"unit_officer", "unit_leader"});
 
 struct Notification {
   std::int64_t id = 0;

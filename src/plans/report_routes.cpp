@@ -361,7 +361,8 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                       {"last", format_date_vi(p.last)},
                       {"due", set ? format_date_vi(own->due_in.at(year)) : ""},
                       {"default_due", format_date_vi(periods_of_year({plain}, year, calendar()).front().due)},
-                      {"effective", format_date_vi(p.due)}});
+                      {"effective", format_date_vi(p.due)},
+                      {"adhoc", p.adhoc}});
     }
     Date today = local_date(now_seconds());
     json years = json::array();
@@ -373,7 +374,11 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                  {"years", years},
                  {"rows", rows},
                  {"notice", req.query_param("da-luu").has_value()}};
-    if (!error.is_null()) data["error"] = error;
+    if (!error.is_null()) {
+      data["error"] = error;
+      if (error.contains("name")) data["typed"] = error;  // the ad-hoc period's form, as typed
+    }
+    data["any_adhoc"] = std::any_of(rows.begin(), rows.end(), [](const json& r) { return r["adhoc"].get<bool>(); });
     return http::html(req, layout.page(req, "Kỳ báo cáo và hạn gửi báo cáo", "plans/periods.tpl", data), status);
   };
   auto year_of = [](const std::optional<std::string>& s) {
@@ -385,11 +390,48 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
   router.add(http::Verb::get, "/ky-bao-cao", "plans.review", [periods_page, year_of](http::Request& req) {
     return periods_page(req, year_of(req.query_param("nam")), nullptr, http::Status::ok);
   });
+  // An ad-hoc period (đột xuất) of a year, and its removal while unreported.
+  router.add(http::Verb::post, "/ky-bao-cao/dot-xuat", "plans.review", [&db, periods_page](http::Request& req) {
+    auto field = [&](const char* name) { return std::string(text::trim(req.form_param(name).value_or(""))); };
+    int year = int(local_date(now_seconds()).year());
+    try {
+      auto first = parse_date_input(field("tu_ngay"));
+      auto last = parse_date_input(field("den_ngay"));
+      auto due = parse_date_input(field("han"));
+      year = int(first.year());
+      add_adhoc_period(db, field("ten"), first, last, due, directory::actor(req), now_seconds());
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input) throw;
+      json typed = {{"message", e.message_vi()},
+                    {"name", field("ten")},
+                    {"first", field("tu_ngay")},
+                    {"last", field("den_ngay")},
+                    {"due", field("han")}};
+      return periods_page(req, year, typed, http::Status::unprocessable_entity);
+    }
+    return http::redirect(req, fmt::format("/ky-bao-cao?nam={}&da-luu=1", year));
+  });
+  router.add(http::Verb::post, "/ky-bao-cao/dot-xuat/{code}/xoa", "plans.review",
+             [&db, periods_page](http::Request& req) {
+               auto code = req.params.at("code");
+               int year = int(local_date(now_seconds()).year());
+               for (const auto& p : db.read([&](db::Connection& c) { return load_report_periods(c); })) {
+                 if (p.code == code && p.only_year) year = *p.only_year;
+               }
+               try {
+                 remove_adhoc_period(db, code, directory::actor(req), now_seconds());
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::invalid_input) throw;
+                 return periods_page(req, year, {{"message", e.message_vi()}}, http::Status::unprocessable_entity);
+               }
+               return http::redirect(req, fmt::format("/ky-bao-cao?nam={}&da-luu=1", year));
+             });
   router.add(http::Verb::post, "/ky-bao-cao", "plans.review", [&db, periods_page, year_of](http::Request& req) {
     int year = year_of(req.form_param("nam"));
     std::map<std::string, std::optional<Date>> due;
     try {
       for (const auto& p : db.read([&](db::Connection& c) { return load_report_periods(c); })) {
+        if (p.only_year && *p.only_year != year) continue;
         auto text = std::string(text::trim(req.form_param("han_" + p.code).value_or("")));
         due[p.code] = text.empty() ? std::nullopt : std::optional(parse_date_input(text));
       }

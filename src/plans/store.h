@@ -43,6 +43,14 @@ std::vector<ReportPeriod> load_report_periods(db::Connection& c);
 // all are written or none (invalid_input listing every problem). Audited.
 void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
                      const audit::Entry& who, Instant now);
+// Adds an ad-hoc period (kỳ báo cáo đột xuất) of `first`'s year, checked by
+// check_adhoc_period; returns its code ("dx3"). Audited.
+std::string add_adhoc_period(db::Database& db, const std::string& name, Date first, Date last, Date due,
+                             const audit::Entry& who, Instant now);
+// Removes an ad-hoc period for which no report was made (invalid_input
+// otherwise, and for a regular period; not_found for an unknown code). The
+// row is kept out of use, so its code is never given to another.
+void remove_adhoc_period(db::Database& db, const std::string& code, const audit::Entry& who, Instant now);
 
 // ---- Plans ---------------------------------------------------------------
 

@@ -55,8 +55,8 @@ std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit,
                      s.task.deadline.due});
     }
   }
-  auto period = current_period(load_report_periods(c), today, cal);
-  if (sys_days{today} > sys_days{period.due}) {
+  for (const auto& period : periods_in_play(load_report_periods(c), today, cal)) {
+    if (sys_days{today} <= sys_days{period.due}) continue;
     int missing = 0;
     for (const auto& o : owed_by(c, unit, period, today)) missing += o.role == "lead" && !o.current;
     if (missing > 0) {

@@ -22,15 +22,16 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
     return cal.covers(d) ? cal.add_working_days(d, n) : Date{sys_days{d} + days{n}};
   };
   if (directory::holds(who, "plans.report") && !who.unit_code.empty()) {
-    auto period = current_period(config, today, cal);
-    int missing = 0;
-    for (const auto& o : owed_by(c, who.unit_code, period, today)) missing += !o.current;
-    if (missing > 0) {
-      out.push_back({"Báo cáo tiến độ cần gửi",
-                     fmt::format("Báo cáo {} nhiệm vụ kỳ {}", text::format_int(missing), period.label),
-                     fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period.key),
-                                 http::url_encode(who.unit_code)),
-                     period.due, ""});
+    for (const auto& period : periods_in_play(config, today, cal)) {
+      int missing = 0;
+      for (const auto& o : owed_by(c, who.unit_code, period, today)) missing += !o.current;
+      if (missing > 0) {
+        out.push_back({"Báo cáo tiến độ cần gửi",
+                       fmt::format("Báo cáo {} nhiệm vụ kỳ {}", text::format_int(missing), period.label),
+                       fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period.key),
+                                   http::url_encode(who.unit_code)),
+                       period.due, ""});
+      }
     }
     for (const auto& r : returned_to(c, who.unit_code)) {
       auto p = period_of_key(config, r.report.period, cal);

@@ -413,13 +413,24 @@ void add_editor_routes(http::Router& router, const Portal& p) {
        {Step{"/gui", Action::submit}, Step{"/tra-lai", Action::send_back}, Step{"/duyet", Action::approve},
         Step{"/go", Action::withdraw}, Step{"/dang-lai", Action::republish}, Step{"/gop-y", Action::comment}}) {
     router.add(http::Verb::post, std::string("/bien-tap/{id}") + step.path, "portal.write",
-               [&db, &cache, step](http::Request& req) {
+               [&db, &cache, &p, step](http::Request& req) {
                  auto item = need_item(db, req);
                  auto actor = actor_for(db, req, item, step.action);
                  auto when = step.action == Action::approve ? when_from_form(req) : std::nullopt;
-                 act(db, item.id, step.action, actor, req.form_param("ly_do").value_or(""), when, directory::actor(req),
-                     now_seconds());
+                 auto now = now_seconds();
+                 auto reason = req.form_param("ly_do").value_or("");
+                 act(db, item.id, step.action, actor, reason, when, directory::actor(req), now);
                  cache.invalidate();
+                 // Sent back: the unit's people are told (the editors too, on the desk).
+                 if (step.action == Action::send_back && p.sources.notify) {
+                   db.write([&](db::Connection& c) {
+                     p.sources.notify(c, item.unit_code, "portal_returned",
+                                      fmt::format("portal-returned:{}:{}", item.id, now.time_since_epoch().count()),
+                                      "Tin bài \"" + text::cut_utf8(item.title, 150) +
+                                          "\" bị Ban biên tập trả lại: " + text::cut_utf8(reason, 300),
+                                      editor_href(item.id), now);
+                   });
+                 }
                  return http::redirect(req, editor_href(item.id) + "?da-luu");
                });
   }

@@ -14,6 +14,7 @@
 #include "http/router.h"
 #include "portal/cache.h"
 #include "views/layout.h"
+#include "views/work.h"
 
 namespace cchc::portal {
 
@@ -25,6 +26,7 @@ struct Widget {
 struct Sources {
   std::function<std::vector<Widget>()> headline;  // the reform figures
   std::function<std::vector<Widget>()> rankings;  // the latest published rankings
+  views::NotifyUnit notify;                       // an item sent back reaches its unit
 };
 
 struct Portal {

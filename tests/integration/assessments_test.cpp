@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
+#include "db/database.h"
 #include "support/browser.h"
 #include "support/http_client.h"
 #include "support/sample_files.h"
@@ -243,7 +244,46 @@ TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   auto cells = risk.substr(row, risk.find("</tr>", row) - row);
   EXPECT_NE(cells.find("<td class=\"num\">0,5</td><td"), std::string::npos) << cells;
   EXPECT_EQ(appraiser.post(stp + "/chot", "x=1").status, 422);  // a lowered score: the unit answers first
+  // The unit gets an officer of its own, to be told of the appraisal.
+  const std::string officer_password = "b%E1%BA%A3n+gi%E1%BA%A3i+tr%C3%ACnh+c%E1%BB%A7a+%C4%91%C6%A1n+v%E1%BB%8B";
+  admin.get("/nguoi-dung");
+  ASSERT_EQ(admin
+                .post("/nguoi-dung", "username=giaitrinh.canbo&display_name=C%C3%A1n+b%E1%BB%99&unit=" + unit +
+                                         "&role=unit_officer&password=" + officer_password)
+                .status,
+            201);
   EXPECT_EQ(appraiser.post(stp + "/gui-giai-trinh", "x=1").status, 303);
+  Browser answerer{port()};
+  ASSERT_EQ(answerer.sign_in("giaitrinh.canbo", "bản giải trình của đơn vị"), 303);
+  auto told_page = answerer.get("/thong-bao").body;
+  EXPECT_NE(told_page.find("đề nghị giải trình"), std::string::npos) << told_page;
+  EXPECT_NE(told_page.find("href=\"" + stp + "\""), std::string::npos);
+  // The hand-over reaches the unit's officers and leaders, once each, and nobody else.
+  {
+    auto d = db::open(db_);
+    auto told = d->read([&](db::Connection& c) {
+      return c.query(
+          "SELECT n.unit_code, n.href, n.message, u.username FROM notifications n JOIN users u ON u.id = n.user_id "
+          "WHERE n.kind = 'appraisal'");
+    });
+    ASSERT_FALSE(told.empty());
+    for (const auto& r : told.rows) {
+      EXPECT_EQ(r.str("unit_code"), unit);
+      EXPECT_EQ(r.str("href"), stp);
+      EXPECT_NE(r.str("message").find("đề nghị giải trình"), std::string::npos);
+    }
+    auto users = d->read([&](db::Connection& c) {
+      return c
+          .query(
+              "SELECT count(DISTINCT u.id) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.unit_code = "
+              "? AND "
+              "r.role IN ('unit_officer', 'unit_leader') AND u.active = 1",
+              {unit})
+          .one()
+          .i64("n");
+    });
+    EXPECT_EQ(std::int64_t(told.rows.size()), users);
+  }
   // SNV's appraiser may not touch SNV; an officer may not appraise.
   EXPECT_EQ(appraiser.post(round + "/don-vi/SNV/tham-dinh", "tham_dinh_5.1=0").status, 403);
 

@@ -363,6 +363,52 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
       401);
 }
 
+TEST_F(PlansServed, AnAdhocPeriodIsAddedOwedOnTheWorkListAndRemoved) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.get("/ky-bao-cao").status, 200);
+  Date today = local_date(now_seconds());
+  auto vi = [](Date d) { return url_encode(format_date_vi(d)); };
+  const std::string name = "Báo cáo đột xuất thử nghiệm";
+  // Refused (the due day before the last): 422, the reason, what was typed kept.
+  auto refused = admin.post("/ky-bao-cao/dot-xuat",
+                            "ten=" + url_encode(name) + "&tu_ngay=" + vi(today) + "&den_ngay=" + vi(today) +
+                                "&han=" + vi(Date{std::chrono::sys_days{today} - std::chrono::days{1}}));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Hạn gửi báo cáo phải từ"), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"" + name + "\""), std::string::npos);
+  // Today only, due today: in play, so the coordinator's unit owes its reports.
+  auto added = admin.post("/ky-bao-cao/dot-xuat", "ten=" + url_encode(name) + "&tu_ngay=" + vi(today) +
+                                                      "&den_ngay=" + vi(today) + "&han=" + vi(today));
+  ASSERT_EQ(added.status, 303) << added.body;
+  auto page = admin.get(added.header("location")).body;
+  EXPECT_NE(page.find(name + " <span class=\"muted\">(đột xuất)</span>"), std::string::npos);
+  auto at = page.find("/ky-bao-cao/dot-xuat/dx");
+  ASSERT_NE(at, std::string::npos);
+  auto code = page.substr(at + 21, page.find('/', at + 21) - at - 21);
+  auto key = std::to_string(int(today.year())) + "-" + code;
+  auto owed = admin.get("/viec-can-bao-cao?don-vi=SNV&ky=" + key);
+  ASSERT_EQ(owed.status, 200);
+  EXPECT_NE(owed.body.find(name), std::string::npos);
+  auto work = admin.get("/viec-cua-toi").body;
+  EXPECT_NE(work.find("nhiệm vụ kỳ " + name), std::string::npos) << work;
+  EXPECT_NE(work.find("ky=" + key), std::string::npos);
+  // Removed while unreported: gone from the year and from the work list.
+  EXPECT_EQ(admin.post("/ky-bao-cao/dot-xuat/" + code + "/xoa", "x=1").status, 303);
+  EXPECT_EQ(admin.get("/ky-bao-cao").body.find(name), std::string::npos);
+  EXPECT_EQ(admin.get("/viec-cua-toi").body.find(name), std::string::npos);
+  EXPECT_EQ(admin.get("/viec-can-bao-cao?don-vi=SNV&ky=" + key).status, 400);
+  // Officers may not set periods.
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  officer.get("/viec-cua-toi");
+  EXPECT_EQ(
+      officer
+          .post("/ky-bao-cao/dot-xuat", "ten=x&tu_ngay=" + vi(today) + "&den_ngay=" + vi(today) + "&han=" + vi(today))
+          .status,
+      403);
+}
+
 TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
   Browser leader{port()};
   ASSERT_EQ(leader.sign_in("demo.admin", "demo-admin-dongnai"), 303);

@@ -98,6 +98,11 @@ TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
   EXPECT_EQ(board.post(page + "/tra-lai", "ly_do=").status, 400);  // a reason is required
   EXPECT_EQ(board.post(page + "/tra-lai", "ly_do=" + http::url_encode("Bổ sung ảnh")).status, 303);
   EXPECT_NE(editor.get(page).body.find("Bổ sung ảnh"), std::string::npos);  // the unit sees why
+  // …and is told: the return is in the editor's notifications, with the reason and the item.
+  auto told = editor.get("/thong-bao").body;
+  EXPECT_NE(told.find("bị Ban biên tập trả lại: Bổ sung ảnh"), std::string::npos) << told;
+  EXPECT_NE(told.find("href=\"" + page + "\""), std::string::npos);
+  EXPECT_EQ(other.get("/thong-bao").body.find("Bổ sung ảnh"), std::string::npos);  // another unit's editor is not
   // Fixed and submitted again; still nothing public.
   EXPECT_EQ(editor
                 .post(page, form(title, "Đoạn đầu đã sửa " + kWord +

@@ -439,6 +439,64 @@ TEST_F(Served, SignInRotatesTheSessionAndSignOutEndsThemAll) {
   EXPECT_EQ(b.get("/don-vi").status, 303);
 }
 
+// The work list of each demo role, on the demo province (docs/plans.md,
+// "Demo"): each finds what the demo leaves for it to do, and nothing that
+// belongs to another role or unit; overdue work comes first.
+TEST_F(Served, EveryDemoRoleLandsOnItsOwnWork) {
+  const std::string returned_task = "Báo cáo nhiệm vụ bị trả lại cần sửa", request = "Yêu cầu báo cáo cần trả lời",
+                    case_assigned = "Phản ánh, kiến nghị được giao",
+                    draft_answer = "Dự thảo trả lời phản ánh chờ duyệt", self = "Tự đánh giá cần hoàn thành và nộp",
+                    appraisal = "Thẩm định được giao", desk = "Tin bài chờ Ban biên tập duyệt",
+                    item_returned = "Tin bài bị trả lại cần sửa", review = "Báo cáo nhiệm vụ chờ duyệt",
+                    request_review = "Báo cáo theo yêu cầu chờ duyệt";
+  struct Case {
+    const char* username;
+    const char* password;
+    std::vector<std::string> groups;  // each must be on the list
+    std::vector<std::string> never;   // none of these may be
+  } cases[] = {
+      {"demo.admin", "demo-admin-dongnai", {review, request_review}, {case_assigned, item_returned, appraisal}},
+      {"demo.canbo",
+       "demo-unit_officer-dongnai",
+       {returned_task, request, case_assigned, self},
+       {review, request_review, desk, appraisal, draft_answer}},
+      {"demo.lanhdao", "demo-unit_leader-dongnai", {returned_task, draft_answer, self}, {case_assigned, review, desk}},
+      {"demo.ctvxa", "demo-editor-dongnai", {item_returned}, {desk, review, self, returned_task}},
+      {"demo.congtacvien", "demo-editor-dongnai", {}, {item_returned, desk}},  // nothing of its unit is returned
+      {"demo.banbientap", "demo-editorial_board-dongnai", {desk}, {item_returned, review, self}},
+      {"demo.thamdinh", "demo-appraiser-dongnai", {appraisal}, {self, review, desk}},
+      {"demo.theodoi", "demo-viewer-dongnai", {}, {}},
+  };
+  static const std::regex row(R"(<tr( class="missed")?><th scope="row">.*?</th><td>([^<]+)</td>)");
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.username);
+    testing::Browser b{port()};
+    b.get("/dang-nhap");
+    auto signed_in = b.post("/dang-nhap", std::string("username=") + c.username + "&password=" + c.password);
+    ASSERT_EQ(signed_in.status, 303);
+    EXPECT_EQ(signed_in.header("location"), "/viec-cua-toi");  // where sign-in lands
+    auto page = b.get("/viec-cua-toi");
+    ASSERT_EQ(page.status, 200);
+    std::set<std::string> groups;
+    bool seen_on_time = false, overdue_after = false;
+    for (std::sregex_iterator it(page.body.begin(), page.body.end(), row), end; it != end; ++it) {
+      groups.insert((*it)[2]);
+      if ((*it)[1].matched) {
+        overdue_after |= seen_on_time;
+      } else {
+        seen_on_time = true;
+      }
+    }
+    for (const auto& g : c.groups) EXPECT_TRUE(groups.count(g)) << g;
+    for (const auto& g : c.never) EXPECT_FALSE(groups.count(g)) << g;
+    EXPECT_FALSE(overdue_after);
+    EXPECT_EQ(groups.empty(), page.body.find("Hiện không có việc nào cần làm.") != std::string::npos);
+    if (std::string(c.username) == "demo.theodoi") {
+      EXPECT_TRUE(groups.empty());  // a leader who reads dashboards owes nothing
+    }
+  }
+}
+
 TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   Browser admin{port()};
   ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);

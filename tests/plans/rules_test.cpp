@@ -304,6 +304,89 @@ TEST(ReportPeriods, DueDaysMoveOffDaysOff) {
   EXPECT_EQ(current_period(own, Date{year{2024} / 6 / 20}, cal).key, "2024-h1");  // still due: its report comes first
 }
 
+// The regular periods and one ad-hoc period of 2024 (data 01/07-31/07, due 05/08).
+std::vector<ReportPeriod> with_adhoc() {
+  auto c = config();
+  c.push_back({"dx1", "Báo cáo đột xuất tháng 7/2024", kAdhocOrder, "07-01", "07-31", "08-05", false, {}, 2024});
+  return c;
+}
+
+TEST(ReportPeriods, AnAdhocPeriodIsOfItsYearOnlyAndSitsByItsDays) {
+  const auto& cal = WorkCalendar::vietnam();
+  auto c = with_adhoc();
+  auto p = period_of_key(c, "2024-dx1", cal);
+  EXPECT_TRUE(p.adhoc);
+  EXPECT_EQ(p.label, "Báo cáo đột xuất tháng 7/2024");  // its name is the whole label
+  EXPECT_EQ(format_iso_date(p.first), "2024-07-01");
+  EXPECT_EQ(format_iso_date(p.due), "2024-08-05");
+  EXPECT_THROW(period_of_key(c, "2025-dx1", cal), Error);
+  EXPECT_EQ(period_rank(c, "2025-dx1"), -1);
+  // Ranked by its last day: after the half-year, before the third quarter.
+  EXPECT_LT(period_rank(c, "2024-h1"), period_rank(c, "2024-dx1"));
+  EXPECT_LT(period_rank(c, "2024-dx1"), period_rank(c, "2024-q3"));
+  EXPECT_LT(period_rank(c, "2023-year"), period_rank(c, "2024-q1"));
+  std::vector<std::string> keys;
+  for (const auto& x : periods_of_year(c, 2024, cal)) keys.push_back(x.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"2024-q1", "2024-h1", "2024-dx1", "2024-q3", "2024-year"}));
+  EXPECT_EQ(periods_of_year(c, 2025, cal).size(), 4u);
+  // Never the current period: on 01/08 the current one is still the third quarter.
+  EXPECT_EQ(current_period(c, Date{year{2024} / 8 / 1}, cal).key, "2024-q3");
+}
+
+TEST(ReportPeriods, PeriodsInPlay) {
+  const auto& cal = WorkCalendar::vietnam();
+  struct Case {
+    const char* day;
+    std::vector<std::string> keys;
+  } cases[] = {
+      // before the first report of the year: the past year's, then Q1
+      {"2024-01-10", {"2023-year", "2024-q1"}},
+      {"2024-03-15", {"2023-year", "2024-q1"}},  // its due day: Q1 is still current
+      {"2024-03-18", {"2024-q1", "2024-h1"}},    // the day after: Q1 just past
+      {"2024-06-30", {"2024-h1", "2024-q3"}},    // not yet begun: the ad-hoc one waits
+      {"2024-07-01", {"2024-h1", "2024-dx1", "2024-q3"}},
+      {"2024-09-04", {"2024-h1", "2024-dx1", "2024-q3"}},  // 30 days after its due day, still owed
+      {"2024-09-05", {"2024-h1", "2024-q3"}},              // 31 days: gone
+      {"2024-12-20", {"2024-year", "2025-q1"}},
+  };
+  for (const auto& t : cases) {
+    SCOPED_TRACE(t.day);
+    std::vector<std::string> keys;
+    for (const auto& p : periods_in_play(with_adhoc(), parse_iso_date(t.day), cal)) keys.push_back(p.key);
+    EXPECT_EQ(keys, t.keys);
+  }
+}
+
+TEST(ReportPeriods, AdhocPeriodFields) {
+  struct Case {
+    const char* name;
+    const char* first;
+    const char* last;
+    const char* due;
+    size_t errors;
+  } cases[] = {
+      {"Đột xuất tháng 7", "2024-07-01", "2024-07-31", "2024-08-05", 0},
+      {"Một ngày", "2024-07-01", "2024-07-01", "2024-07-01", 0},     // one day, due the same day
+      {"Hạn 90 ngày", "2024-07-01", "2024-07-31", "2024-10-29", 0},  // the 90th day
+      {"Hạn 91 ngày", "2024-07-01", "2024-07-31", "2024-10-30", 1},
+      {"  ", "2024-07-01", "2024-07-31", "2024-08-05", 1},            // no name
+      {"Ngược", "2024-07-31", "2024-07-01", "2024-08-05", 1},         // ends before it begins
+      {"Hạn trước kỳ", "2024-07-01", "2024-07-31", "2024-07-30", 1},  // due before the last day
+      {"Qua năm", "2024-12-01", "2024-12-31", "2025-01-05", 1},       // the due day in the next year
+      {"Hai năm", "2023-12-01", "2024-01-31", "2024-02-05", 1},       // two years
+      {"Xa", "1999-07-01", "1999-07-31", "1999-08-05", 1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(check_adhoc_period(c.name, parse_iso_date(c.first), parse_iso_date(c.last), parse_iso_date(c.due)).size(),
+              c.errors);
+  }
+  EXPECT_EQ(check_adhoc_period(std::string(201, 'a'), Date{year{2024} / 7 / 1}, Date{year{2024} / 7 / 2},
+                               Date{year{2024} / 7 / 3})
+                .size(),
+            1u);
+}
+
 Report report(std::string unit, std::string period, const char* progress, int percent, const char* done_on,
               const char* reported_on) {
   Report r;

@@ -423,6 +423,50 @@ TEST_P(PlanStore, AYearsOwnDueDays) {
   EXPECT_EQ(due("2024-q3"), before);
 }
 
+TEST_P(PlanStore, AnAdhocPeriodIsReportedLikeAnyOtherAndRemovedOnlyUnreported) {
+  CCHC_TEST_DB(t, GetParam());
+  auto plan = seeded(*t->db);
+  const auto& cal = WorkCalendar::vietnam();
+  auto config = [&] { return t->db->read([&](db::Connection& c) { return load_report_periods(c); }); };
+  // A bad one is refused whole; nothing is added.
+  EXPECT_THROW(add_adhoc_period(*t->db, "Đột xuất", Date{year{2024} / 7 / 31}, Date{year{2024} / 7 / 1},
+                                Date{year{2024} / 8 / 5}, kWho, at("2024-07-01")),
+               Error);
+  EXPECT_EQ(config().size(), 4u);
+  auto first = add_adhoc_period(*t->db, "Báo cáo đột xuất tháng 7/2024", Date{year{2024} / 7 / 1},
+                                Date{year{2024} / 7 / 31}, Date{year{2024} / 8 / 4}, kWho, at("2024-07-01"));
+  auto second = add_adhoc_period(*t->db, "Đột xuất tháng 10/2024", Date{year{2024} / 10 / 1},
+                                 Date{year{2024} / 10 / 15}, Date{year{2024} / 10 / 20}, kWho, at("2024-07-01"));
+  EXPECT_EQ(first, "dx1");
+  EXPECT_EQ(second, "dx2");
+  auto p = period_of_key(config(), "2024-dx1", cal);
+  EXPECT_EQ(p.label, "Báo cáo đột xuất tháng 7/2024");
+  EXPECT_EQ(format_iso_date(p.due), "2024-08-05");  // Sunday 04/08 → Monday
+  EXPECT_THROW(period_of_key(config(), "2025-dx1", cal), Error);
+  // Owed like a regular period; reported, it cannot be removed; the other can.
+  auto owed_then = t->db->read([&](db::Connection& c) { return owed_by(c, "VP", p, Date{year{2024} / 7 / 20}); });
+  ASSERT_FALSE(owed_then.empty());
+  Report r;
+  r.task_id = owed_then.front().task.id;
+  r.unit_code = "VP";
+  r.period = "2024-dx1";
+  r.role = owed_then.front().role;
+  r.percent = 40;
+  submit_report(*t->db, r, kWho, at("2024-08-01"));
+  auto after = t->db->read([&](db::Connection& c) { return owed_by(c, "VP", p, Date{year{2024} / 8 / 1}); });
+  EXPECT_TRUE(after.front().current.has_value());
+  EXPECT_THROW(remove_adhoc_period(*t->db, "dx1", kWho, at("2024-08-02")), Error);
+  EXPECT_THROW(remove_adhoc_period(*t->db, "q1", kWho, at("2024-08-02")), Error);  // a regular period
+  EXPECT_THROW(remove_adhoc_period(*t->db, "dx9", kWho, at("2024-08-02")), Error);
+  remove_adhoc_period(*t->db, "dx2", kWho, at("2024-08-02"));
+  EXPECT_EQ(config().size(), 5u);
+  // A removed code is never given again (reminders are keyed by it).
+  EXPECT_EQ(add_adhoc_period(*t->db, "Đột xuất tháng 11/2024", Date{year{2024} / 11 / 1}, Date{year{2024} / 11 / 15},
+                             Date{year{2024} / 11 / 20}, kWho, at("2024-08-02")),
+            "dx3");
+  (void)plan;
+}
+
 TEST_P(PlanStore, Objectives) {
   CCHC_TEST_DB(t, GetParam());
   auto plan = seeded(*t->db);

@@ -73,15 +73,32 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
     return std::vector<Shortfall>{
         {"target_missed", "Tỷ lệ hồ sơ đúng hạn của " + unit + ": đạt 80,0 %, chỉ tiêu 95,0 %", std::nullopt}};
   };
-  auto items = t->db->read([&](db::Connection& c) { return shortfalls_of(c, "X1", today, {other}); });
+  // As of the year's last day, whatever today is: the year's report (due
+  // 15/12, the period just past) is missing too.
+  Date as_of = Date{year{y} / December / 31};
+  auto items = t->db->read([&](db::Connection& c) { return shortfalls_of(c, "X1", as_of, {other}); });
   std::vector<std::string> kinds;
   for (const auto& s : items) kinds.push_back(s.kind);
-  EXPECT_EQ(kinds, (std::vector<std::string>{"task_overdue", "request_unanswered", "plan_missing", "target_missed"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"task_overdue", "report_missing", "request_unanswered", "plan_missing",
+                                             "target_missed"}));
+  ASSERT_EQ(items.size(), 5u);
   EXPECT_NE(items[0].what.find("Niêm yết thủ tục hành chính (Kế hoạch số 12/KH-UBND"), std::string::npos)
       << items[0].what;
-  EXPECT_NE(items[1].what.find("Báo cáo đột xuất về số hóa"), std::string::npos);
-  EXPECT_NE(items[2].what.find("Kế hoạch thực hiện Kế hoạch số 12/KH-UBND"), std::string::npos);
-  EXPECT_TRUE(t->db->read([&](db::Connection& c) { return shortfalls_of(c, "SNV", today, {}); }).empty());
+  EXPECT_NE(items[1].what.find(fmt::format("Báo cáo 1 nhiệm vụ kỳ Năm {} (hạn ", y)), std::string::npos)
+      << items[1].what;
+  EXPECT_NE(items[2].what.find("Báo cáo đột xuất về số hóa"), std::string::npos);
+  EXPECT_NE(items[3].what.find("Kế hoạch thực hiện Kế hoạch số 12/KH-UBND"), std::string::npos);
+  EXPECT_TRUE(t->db->read([&](db::Connection& c) { return shortfalls_of(c, "SNV", as_of, {}); }).empty());
+  // Reported, the period's report is no longer a shortfall.
+  Report year_report;
+  year_report.task_id = task.id;
+  year_report.unit_code = "X1";
+  year_report.period = fmt::format("{}-year", y);
+  year_report.percent = 50;
+  submit_report(*t->db, year_report, kWho, now);
+  auto reported = t->db->read([&](db::Connection& c) { return shortfalls_of(c, "X1", as_of, {other}); });
+  EXPECT_EQ(reported.size(), 4u);
+  EXPECT_TRUE(std::none_of(reported.begin(), reported.end(), [](const auto& s) { return s.kind == "report_missing"; }));
 
   // Never to the issuer itself; never empty.
   UrgingLetter l{0, "X1", "SNV", "125/SNV-CCHC", today, day(14), items, 0, ""};
@@ -99,8 +116,8 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
   }));
   auto letters = t->db->read([&](db::Connection& c) { return letters_to(c, "X1"); });
   ASSERT_EQ(letters.size(), 1u);
-  EXPECT_EQ(letters[0].items.size(), 4u);
-  EXPECT_EQ(letters[0].items[3].what, items[3].what);
+  EXPECT_EQ(letters[0].items.size(), 5u);
+  EXPECT_EQ(letters[0].items[4].what, items[4].what);
 
   // The letter, golden text.
   auto xml = testing::zip_entry(
@@ -109,10 +126,11 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
       "word/document.xml");
   for (const std::string& part :
        {std::string("Số: 125/SNV-CCHC"), std::string("V/v đôn đốc khắc phục những nội dung còn chậm, thiếu"),
-        std::string("Kính gửi: Ủy ban nhân dân xã Một."), std::string("còn 4 nội dung chậm, thiếu"),
-        std::string("1. Nhiệm vụ đã quá hạn chưa hoàn thành"), std::string("2. Yêu cầu báo cáo chưa trả lời"),
-        std::string("3. Kế hoạch chưa ban hành"), std::string("4. Chỉ tiêu phục vụ người dân, doanh nghiệp chưa đạt"),
-        "- " + items[3].what + ".", "báo cáo kết quả trước ngày " + format_date_vi(day(14))}) {
+        std::string("Kính gửi: Ủy ban nhân dân xã Một."), std::string("còn 5 nội dung chậm, thiếu"),
+        std::string("1. Nhiệm vụ đã quá hạn chưa hoàn thành"), std::string("2. Báo cáo tiến độ nhiệm vụ chưa gửi"),
+        std::string("3. Yêu cầu báo cáo chưa trả lời"), std::string("4. Kế hoạch chưa ban hành"),
+        std::string("5. Chỉ tiêu phục vụ người dân, doanh nghiệp chưa đạt"), "- " + items[4].what + ".",
+        "báo cáo kết quả trước ngày " + format_date_vi(day(14))}) {
     EXPECT_NE(xml.find(part), std::string::npos) << part;
   }
   (void)task;
