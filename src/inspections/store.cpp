@@ -1,0 +1,602 @@
+// Inspections: their SQL (store.h).
+#include "inspections/store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/secrets.h"
+#include "core/text.h"
+#include "directory/store.h"
+#include "plans/rules.h"
+
+namespace cchc::inspections {
+
+using namespace std::chrono;
+using nlohmann::json;
+
+namespace {
+
+std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
+Instant instant_of(std::int64_t s) { return Instant{seconds{s}}; }
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find('\n', start);
+    auto line =
+        text::trim(std::string_view(s).substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (!line.empty()) out.emplace_back(line);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+db::Param date_param(const std::optional<Date>& d) { return d ? db::Param(format_iso_date(*d)) : db::Param(nullptr); }
+std::optional<Date> date_of(const db::Row& r, std::string_view column) {
+  return r.is_null(column) ? std::nullopt : std::optional(parse_iso_date(r.str(column)));
+}
+
+json plan_json(const Plan& p) {
+  json team = json::array();
+  for (const auto& m : p.team) team.push_back({{"name", m.name}, {"unit", m.unit_code}, {"role", m.role}});
+  return {{"year", p.year},   {"number", p.number},   {"title", p.title}, {"issuer", p.issuer_unit},
+          {"areas", p.areas}, {"content", p.content}, {"team", team},     {"status", p.status}};
+}
+
+const char* kPlanColumns = "id, year, number, title, issuer_unit, issued_on, areas, content, status";
+const char* kVisitColumns = "id, plan_id, unit_code, scheduled_on, reason, state, held_on, summary, announced_at";
+const char* kFindingColumns =
+    "id, inspection_id, area_code, shortcoming, text, recommendation, responsible_unit, due_on, state, fix_report, "
+    "review_note, fixed_on, reported_at";
+
+Plan plan_of(db::Connection& c, const db::Row& r) {
+  Plan p;
+  p.id = r.i64("id");
+  p.year = int(r.i64("year"));
+  p.number = r.str("number");
+  p.title = r.str("title");
+  p.issuer_unit = r.str("issuer_unit");
+  p.issued_on = date_of(r, "issued_on");
+  p.areas = lines_of(r.str("areas"));
+  p.content = r.str("content");
+  p.status = r.str("status");
+  for (const auto& m :
+       c.query("SELECT name, unit_code, role FROM inspection_team WHERE plan_id = ? ORDER BY ord", {p.id}).rows) {
+    p.team.push_back({m.str("name"), m.str("unit_code"), m.str("role")});
+  }
+  return p;
+}
+
+Inspection visit_of(const db::Row& r) {
+  Inspection v;
+  v.id = r.i64("id");
+  v.plan_id = r.i64("plan_id");
+  v.unit_code = r.str("unit_code");
+  v.scheduled_on = parse_iso_date(r.str("scheduled_on"));
+  v.reason = r.str("reason");
+  v.state = visit_state_of(r.str("state"));
+  v.held_on = date_of(r, "held_on");
+  v.summary = r.str("summary");
+  if (!r.is_null("announced_at")) v.announced_at = instant_of(r.i64("announced_at"));
+  return v;
+}
+
+Finding finding_of(const db::Row& r) {
+  Finding f;
+  f.id = r.i64("id");
+  f.inspection_id = r.i64("inspection_id");
+  f.area_code = r.str("area_code");
+  f.shortcoming = r.i64("shortcoming") != 0;
+  f.text = r.str("text");
+  f.recommendation = r.str("recommendation");
+  f.responsible_unit = r.is_null("responsible_unit") ? "" : r.str("responsible_unit");
+  f.due = date_of(r, "due_on");
+  f.state = fix_state_of(r.str("state"));
+  f.fix_report = r.str("fix_report");
+  f.review_note = r.str("review_note");
+  f.fixed_on = date_of(r, "fixed_on");
+  if (!r.is_null("reported_at")) f.reported_at = instant_of(r.i64("reported_at"));
+  return f;
+}
+
+json finding_json(const Finding& f) {
+  return {{"area", f.area_code},
+          {"shortcoming", f.shortcoming},
+          {"text", f.text},
+          {"recommendation", f.recommendation},
+          {"responsible_unit", f.responsible_unit},
+          {"due", f.due ? json(format_iso_date(*f.due)) : json(nullptr)},
+          {"state", code_of(f.state)},
+          {"fix_report", f.fix_report},
+          {"review_note", f.review_note},
+          {"fixed_on", f.fixed_on ? json(format_iso_date(*f.fixed_on)) : json(nullptr)}};
+}
+
+void check_units_exist(db::Connection& c, const Plan& p) {
+  auto names = directory::unit_names(c);
+  std::vector<LineError> errors;
+  if (!p.issuer_unit.empty() && !names.count(p.issuer_unit)) {
+    errors.push_back({0, "unknown issuing unit " + p.issuer_unit, "Đơn vị ban hành không có trong danh mục."});
+  }
+  for (const auto& m : p.team) {
+    if (!m.unit_code.empty() && !names.count(m.unit_code)) {
+      errors.push_back({0, "unknown unit " + m.unit_code, "Đơn vị của thành viên đoàn không có trong danh mục."});
+    }
+  }
+  if (!errors.empty()) throw rejected(errors);
+}
+
+void write_team(db::Connection& c, const Plan& p) {
+  c.query("DELETE FROM inspection_team WHERE plan_id = ?", {p.id});
+  int ord = 0;
+  for (const auto& m : p.team) {
+    c.query("INSERT INTO inspection_team (plan_id, ord, name, unit_code, role) VALUES (?, ?, ?, ?, ?)",
+            {p.id, std::int64_t(++ord), std::string(text::trim(m.name)), m.unit_code, m.role});
+  }
+}
+
+Plan need_plan(db::Connection& c, std::int64_t id) {
+  auto p = find_plan(c, id);
+  if (!p) throw not_found(fmt::format("no inspection plan {}", id), "Không có kế hoạch kiểm tra này.");
+  return *p;
+}
+
+Inspection need_visit(db::Connection& c, std::int64_t id) {
+  auto v = find_visit(c, id);
+  if (!v) throw not_found(fmt::format("no inspection {}", id), "Không có cuộc kiểm tra này.");
+  return *v;
+}
+
+void check_day_in_year(Date day, int year) {
+  if (int(day.year()) != year) {
+    throw invalid_input(fmt::format("the day must be in {}", year),
+                        fmt::format("Ngày kiểm tra phải trong năm {}.", year));
+  }
+}
+
+bool open_on(db::Connection& c, const std::string& unit, Date day) {
+  auto open = directory::units_open_in(c, day, day);
+  return std::find(open.begin(), open.end(), unit) != open.end();
+}
+
+}  // namespace
+
+// ---- Plans --------------------------------------------------------------------------
+
+Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now) {
+  p.number = std::string(text::trim(p.number));
+  p.status = "draft";
+  if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
+  check_units_exist(c, p);
+  if (!c.query("SELECT 1 FROM inspection_plans WHERE number = ?", {p.number}).empty()) {
+    throw Error(ErrorKind::conflict, fmt::format("an inspection plan numbered '{}' exists", p.number),
+                fmt::format("Đã có kế hoạch kiểm tra số {}.", p.number));
+  }
+  p.id = c.query(
+              "INSERT INTO inspection_plans (year, number, title, issuer_unit, issued_on, areas, content, status, "
+              "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {std::int64_t(p.year), p.number, std::string(text::trim(p.title)), p.issuer_unit, date_param(p.issued_on),
+               joined(p.areas), p.content, p.status, who.actor, seconds_of(now)})
+             .one()
+             .i64("id");
+  write_team(c, p);
+  audit::record(c, who, "create", "inspection_plans", std::to_string(p.id), std::nullopt, plan_json(p).dump(), now);
+  return p;
+}
+
+void update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who, Instant now) {
+  auto before = need_plan(c, changed.id);
+  Plan p = changed;
+  p.status = before.status;
+  p.number = std::string(text::trim(p.number));
+  if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
+  check_units_exist(c, p);
+  if (!c.query("SELECT 1 FROM inspection_plans WHERE number = ? AND id <> ?", {p.number, p.id}).empty()) {
+    throw Error(ErrorKind::conflict, fmt::format("an inspection plan numbered '{}' exists", p.number),
+                fmt::format("Đã có kế hoạch kiểm tra số {}.", p.number));
+  }
+  if (p.year != before.year && !c.query("SELECT 1 FROM inspections WHERE plan_id = ?", {p.id}).empty()) {
+    throw invalid_input("the year of a plan with visits cannot change",
+                        "Không đổi được năm của kế hoạch đã có đơn vị được kiểm tra.");
+  }
+  c.query(
+      "UPDATE inspection_plans SET year = ?, number = ?, title = ?, issuer_unit = ?, issued_on = ?, areas = ?, "
+      "content = ? WHERE id = ?",
+      {std::int64_t(p.year), p.number, std::string(text::trim(p.title)), p.issuer_unit, date_param(p.issued_on),
+       joined(p.areas), p.content, p.id});
+  write_team(c, p);
+  audit::record(c, who, "update", "inspection_plans", std::to_string(p.id), plan_json(before).dump(),
+                plan_json(p).dump(), now);
+}
+
+std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM inspection_plans WHERE id = ?", kPlanColumns), {id});
+  if (rows.empty()) return std::nullopt;
+  return plan_of(c, rows.rows[0]);
+}
+
+std::vector<Plan> list_plans(db::Connection& c, std::optional<int> year) {
+  std::vector<Plan> out;
+  auto rows =
+      year ? c.query(fmt::format("SELECT {} FROM inspection_plans WHERE year = ? ORDER BY id DESC", kPlanColumns),
+                     {std::int64_t(*year)})
+           : c.query(fmt::format("SELECT {} FROM inspection_plans ORDER BY year DESC, id DESC", kPlanColumns));
+  for (const auto& r : rows.rows) out.push_back(plan_of(c, r));
+  return out;
+}
+
+// ---- Visits ---------------------------------------------------------------------------
+
+Inspection schedule_visit(db::Connection& c, std::int64_t plan_id, const std::string& unit, Date day,
+                          const std::string& reason, const audit::Entry& who, Instant now) {
+  auto p = need_plan(c, plan_id);
+  check_day_in_year(day, p.year);
+  if (!open_on(c, unit, day)) {
+    throw invalid_input(fmt::format("unit {} is not open on {}", unit, format_iso_date(day)),
+                        "Đơn vị không còn hoạt động vào ngày kiểm tra.");
+  }
+  if (!c.query("SELECT 1 FROM inspections WHERE plan_id = ? AND unit_code = ?", {plan_id, unit}).empty()) {
+    throw invalid_input(fmt::format("unit {} is already on the plan", unit), "Đơn vị đã có trong kế hoạch kiểm tra.");
+  }
+  if (text::code_points(reason) > 500) throw invalid_input("reason over 500 characters", "Lý do tối đa 500 ký tự.");
+  Inspection v;
+  v.plan_id = plan_id;
+  v.unit_code = unit;
+  v.scheduled_on = day;
+  v.reason = reason;
+  v.id = c.query(
+              "INSERT INTO inspections (plan_id, unit_code, scheduled_on, reason, state) VALUES (?, ?, ?, ?, "
+              "'scheduled') RETURNING id",
+              {plan_id, unit, format_iso_date(day), reason})
+             .one()
+             .i64("id");
+  audit::record(c, who, "create", "inspections", std::to_string(v.id), std::nullopt,
+                json{{"plan", plan_id}, {"unit", unit}, {"day", format_iso_date(day)}, {"reason", reason}}.dump(), now);
+  return v;
+}
+
+void reschedule_visit(db::Connection& c, std::int64_t id, Date day, const audit::Entry& who, Instant now) {
+  auto v = need_visit(c, id);
+  if (v.state != VisitState::scheduled) {
+    throw invalid_input("the visit is done", "Cuộc kiểm tra đã thực hiện, không đổi được ngày.");
+  }
+  check_day_in_year(day, need_plan(c, v.plan_id).year);
+  c.query("UPDATE inspections SET scheduled_on = ?, announced_at = NULL WHERE id = ?", {format_iso_date(day), id});
+  audit::record(c, who, "update", "inspections", std::to_string(id),
+                json{{"day", format_iso_date(v.scheduled_on)}}.dump(), json{{"day", format_iso_date(day)}}.dump(), now);
+}
+
+void remove_visit(db::Connection& c, std::int64_t id, const audit::Entry& who, Instant now) {
+  auto v = need_visit(c, id);
+  if (v.state != VisitState::scheduled) {
+    throw invalid_input("the visit is done", "Cuộc kiểm tra đã thực hiện, không xóa được.");
+  }
+  c.query("DELETE FROM inspection_files WHERE inspection_id = ?", {id});
+  c.query("DELETE FROM inspections WHERE id = ?", {id});
+  audit::record(c, who, "delete", "inspections", std::to_string(id),
+                json{{"unit", v.unit_code}, {"day", format_iso_date(v.scheduled_on)}}.dump(), std::nullopt, now);
+}
+
+std::optional<Inspection> find_visit(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM inspections WHERE id = ?", kVisitColumns), {id});
+  if (rows.empty()) return std::nullopt;
+  return visit_of(rows.rows[0]);
+}
+
+std::vector<Inspection> visits_of(db::Connection& c, std::int64_t plan_id) {
+  std::vector<Inspection> out;
+  for (const auto& r :
+       c.query(
+            fmt::format("SELECT {} FROM inspections WHERE plan_id = ? ORDER BY scheduled_on, unit_code", kVisitColumns),
+            {plan_id})
+           .rows) {
+    out.push_back(visit_of(r));
+  }
+  return out;
+}
+
+std::vector<Inspection> announce(db::Connection& c, std::int64_t plan_id, const audit::Entry& who, Instant now) {
+  auto p = need_plan(c, plan_id);
+  std::vector<Inspection> told;
+  for (auto& v : visits_of(c, plan_id)) {
+    if (v.announced_at || v.state != VisitState::scheduled) continue;
+    c.query("UPDATE inspections SET announced_at = ? WHERE id = ?", {seconds_of(now), v.id});
+    v.announced_at = now;
+    told.push_back(v);
+  }
+  if (p.status != "announced") c.query("UPDATE inspection_plans SET status = 'announced' WHERE id = ?", {plan_id});
+  audit::record(c, who, "update", "inspection_plans", std::to_string(plan_id), json{{"status", p.status}}.dump(),
+                json{{"status", "announced"}, {"told", told.size()}}.dump(), now);
+  return told;
+}
+
+// ---- The record ------------------------------------------------------------------------
+
+void record_visit(db::Connection& c, std::int64_t id, Date held_on, const std::string& summary, const audit::Entry& who,
+                  Instant now) {
+  auto v = need_visit(c, id);
+  check_day_in_year(held_on, need_plan(c, v.plan_id).year);
+  if (sys_days{held_on} > sys_days{local_date(now)}) {
+    throw invalid_input("the inspection day is in the future", "Ngày kiểm tra không được sau hôm nay.");
+  }
+  if (text::code_points(summary) > 20000) {
+    throw invalid_input("the conclusion is over 20000 characters", "Kết luận tối đa 20.000 ký tự.");
+  }
+  c.query(
+      "UPDATE inspections SET state = 'done', held_on = ?, summary = ?, recorded_by = ?, recorded_at = ? WHERE id = ?",
+      {format_iso_date(held_on), summary, who.actor, seconds_of(now), id});
+  audit::record(c, who, "update", "inspections", std::to_string(id), json{{"state", code_of(v.state)}}.dump(),
+                json{{"state", "done"}, {"held_on", format_iso_date(held_on)}, {"summary", summary}}.dump(), now);
+}
+
+Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const audit::Entry& who, Instant now) {
+  auto v = need_visit(c, visit_id);
+  if (v.state != VisitState::done) {
+    throw invalid_input("record the visit first", "Ghi ngày kiểm tra và kết luận trước khi thêm kết quả.");
+  }
+  f.inspection_id = visit_id;
+  f.text = std::string(text::trim(f.text));
+  f.recommendation = std::string(text::trim(f.recommendation));
+  if (!f.shortcoming) {
+    f.recommendation.clear();
+    f.responsible_unit.clear();
+    f.due.reset();
+  }
+  if (auto errors = check_finding(f); !errors.empty()) throw rejected(errors);
+  if (f.shortcoming && !directory::unit_names(c).count(f.responsible_unit)) {
+    throw invalid_input("unknown unit " + f.responsible_unit, "Đơn vị chịu trách nhiệm không có trong danh mục.");
+  }
+  f.state = FixState::open;
+  f.id = c.query(
+              "INSERT INTO inspection_findings (inspection_id, area_code, shortcoming, text, recommendation, "
+              "responsible_unit, due_on, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) "
+              "RETURNING id",
+              {visit_id, f.area_code, std::int64_t(f.shortcoming), f.text, f.recommendation,
+               f.shortcoming ? db::Param(f.responsible_unit) : db::Param(nullptr), date_param(f.due), who.actor,
+               seconds_of(now)})
+             .one()
+             .i64("id");
+  audit::record(c, who, "create", "inspection_findings", std::to_string(f.id), std::nullopt, finding_json(f).dump(),
+                now);
+  return f;
+}
+
+void delete_finding(db::Connection& c, std::int64_t id, const audit::Entry& who, Instant now) {
+  auto f = find_finding(c, id);
+  if (!f) throw not_found(fmt::format("no finding {}", id), "Không có kết quả kiểm tra này.");
+  if (f->shortcoming && (f->state != FixState::open || f->reported_at)) {
+    throw invalid_input("the unit has acted on this recommendation", "Đơn vị đã báo cáo khắc phục, không xóa được.");
+  }
+  c.query("DELETE FROM inspection_finding_events WHERE finding_id = ?", {id});
+  c.query("DELETE FROM inspection_findings WHERE id = ?", {id});
+  audit::record(c, who, "delete", "inspection_findings", std::to_string(id), finding_json(*f).dump(), std::nullopt,
+                now);
+}
+
+std::optional<Finding> find_finding(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(fmt::format("SELECT {} FROM inspection_findings WHERE id = ?", kFindingColumns), {id});
+  if (rows.empty()) return std::nullopt;
+  return finding_of(rows.rows[0]);
+}
+
+std::vector<Finding> findings_of(db::Connection& c, std::int64_t visit_id) {
+  std::vector<Finding> out;
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM inspection_findings WHERE inspection_id = ? ORDER BY id", kFindingColumns),
+               {visit_id})
+           .rows) {
+    out.push_back(finding_of(r));
+  }
+  return out;
+}
+
+// ---- Follow-up --------------------------------------------------------------------------
+
+void act(db::Connection& c, std::int64_t finding_id, FixAction action, FixActor actor, const std::string& note,
+         const plans::EvidenceFile* file, const audit::Entry& who, Instant now) {
+  auto f = find_finding(c, finding_id);
+  if (!f || !f->shortcoming)
+    throw not_found(fmt::format("no recommendation {}", finding_id), "Không có kiến nghị này.");
+  auto next = follow_up(f->state, action, actor);
+  if (!next) {
+    throw invalid_input(fmt::format("not allowed on a recommendation {}", code_of(f->state)),
+                        fmt::format("Không thực hiện được: kiến nghị đang ở trạng thái \"{}\".", label_vi(f->state)));
+  }
+  auto said = std::string(text::trim(note));
+  auto n = text::code_points(said);
+  if (action != FixAction::accept && (n == 0 || n > 4000)) {
+    throw invalid_input(
+        action == FixAction::report ? "say what was fixed (1-4000 characters)" : "give the reason (1-4000 characters)",
+        action == FixAction::report ? "Nhập kết quả khắc phục (1 đến 4.000 ký tự)."
+                                    : "Nhập lý do trả lại (1 đến 4.000 ký tự).");
+  }
+  if (n > 4000) throw invalid_input("note over 4000 characters", "Ghi chú tối đa 4.000 ký tự.");
+  std::optional<plans::CheckedFile> checked;
+  if (file) checked = plans::check_evidence_file(*file);
+  auto before = finding_json(*f);
+  switch (action) {
+    case FixAction::report:
+      c.query(
+          "UPDATE inspection_findings SET state = 'reported', fix_report = ?, review_note = '', reported_at = ? "
+          "WHERE id = ?",
+          {said, seconds_of(now), finding_id});
+      f->fix_report = said;
+      f->reported_at = now;
+      break;
+    case FixAction::accept: {
+      auto on = f->reported_at ? local_date(*f->reported_at) : local_date(now);
+      c.query("UPDATE inspection_findings SET state = 'fixed', fixed_on = ? WHERE id = ?",
+              {format_iso_date(on), finding_id});
+      f->fixed_on = on;
+      break;
+    }
+    case FixAction::send_back:
+      c.query("UPDATE inspection_findings SET state = 'returned', review_note = ? WHERE id = ?", {said, finding_id});
+      f->review_note = said;
+      break;
+  }
+  f->state = *next;
+  if (checked) {
+    c.query(
+        "INSERT INTO inspection_files (inspection_id, finding_id, kind, filename, content_type, size, sha256, content, "
+        "uploaded_by, uploaded_at) VALUES (?, ?, 'evidence', ?, ?, ?, ?, ?, ?, ?)",
+        {f->inspection_id, finding_id, checked->name, checked->content_type, std::int64_t(file->content.size()),
+         sha256_hex(file->content), text::base64(file->content), who.actor, seconds_of(now)});
+  }
+  static const char* names[] = {"report", "accept", "send_back"};
+  c.query("INSERT INTO inspection_finding_events (finding_id, action, note, actor, at) VALUES (?, ?, ?, ?, ?)",
+          {finding_id, std::string(names[int(action)]), said, who.actor, seconds_of(now)});
+  audit::record(c, who, "update", "inspection_findings", std::to_string(finding_id), before.dump(),
+                finding_json(*f).dump(), now);
+}
+
+std::vector<FindingEvent> finding_events(db::Connection& c, std::int64_t finding_id) {
+  std::vector<FindingEvent> out;
+  for (const auto& r :
+       c.query("SELECT action, note, actor, at FROM inspection_finding_events WHERE finding_id = ? ORDER BY id",
+               {finding_id})
+           .rows) {
+    out.push_back({r.str("action"), r.str("note"), r.str("actor"), instant_of(r.i64("at"))});
+  }
+  return out;
+}
+
+std::vector<Recommendation> recommendations(db::Connection& c, std::optional<int> year,
+                                            const std::vector<std::string>& units) {
+  std::string sql = fmt::format(
+      "SELECT f.id, f.inspection_id, f.area_code, f.shortcoming, f.text, f.recommendation, f.responsible_unit, "
+      "f.due_on, f.state, f.fix_report, f.review_note, f.fixed_on, f.reported_at, i.plan_id, i.unit_code, "
+      "i.scheduled_on, i.reason, i.state AS visit_state, i.held_on, i.summary, i.announced_at, p.number, p.year "
+      "FROM inspection_findings f JOIN inspections i ON i.id = f.inspection_id JOIN inspection_plans p ON p.id = "
+      "i.plan_id WHERE f.shortcoming = 1 AND i.state = 'done'{} ORDER BY f.due_on, f.id",
+      year ? " AND p.year = ?" : "");
+  std::vector<db::Param> params;
+  if (year) params.emplace_back(std::int64_t(*year));
+  std::set<std::string> wanted(units.begin(), units.end());
+  std::vector<Recommendation> out;
+  for (const auto& r : c.query(sql, params).rows) {
+    Recommendation rec;
+    rec.finding = finding_of(r);
+    if (!wanted.empty() && !wanted.count(rec.finding.responsible_unit)) continue;
+    rec.visit.id = r.i64("inspection_id");
+    rec.visit.plan_id = r.i64("plan_id");
+    rec.visit.unit_code = r.str("unit_code");
+    rec.visit.scheduled_on = parse_iso_date(r.str("scheduled_on"));
+    rec.visit.reason = r.str("reason");
+    rec.visit.state = visit_state_of(r.str("visit_state"));
+    rec.visit.held_on = date_of(r, "held_on");
+    rec.visit.summary = r.str("summary");
+    rec.plan_number = r.str("number");
+    rec.year = int(r.i64("year"));
+    out.push_back(std::move(rec));
+  }
+  return out;
+}
+
+// ---- Files -------------------------------------------------------------------------------
+
+FileRef attach_file(db::Connection& c, std::int64_t visit_id, std::optional<std::int64_t> finding_id,
+                    const std::string& kind, const plans::EvidenceFile& file, const audit::Entry& who, Instant now) {
+  need_visit(c, visit_id);
+  if (kind != "minutes" && kind != "evidence") throw invalid_input("kind must be minutes or evidence");
+  auto checked = plans::check_evidence_file(file);
+  auto id = c.query(
+                 "INSERT INTO inspection_files (inspection_id, finding_id, kind, filename, content_type, size, sha256, "
+                 "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {visit_id, finding_id ? db::Param(*finding_id) : db::Param(nullptr), kind, checked.name,
+                  checked.content_type, std::int64_t(file.content.size()), sha256_hex(file.content),
+                  text::base64(file.content), who.actor, seconds_of(now)})
+                .one()
+                .i64("id");
+  audit::record(c, who, "create", "inspection_files", std::to_string(id), std::nullopt,
+                json{{"visit", visit_id}, {"kind", kind}, {"name", checked.name}}.dump(), now);
+  return {id, kind, checked.name, finding_id};
+}
+
+std::vector<FileRef> files_of(db::Connection& c, std::int64_t visit_id) {
+  std::vector<FileRef> out;
+  for (const auto& r :
+       c.query("SELECT id, kind, filename, finding_id FROM inspection_files WHERE inspection_id = ? ORDER BY id",
+               {visit_id})
+           .rows) {
+    out.push_back({r.i64("id"), r.str("kind"), r.str("filename"),
+                   r.is_null("finding_id") ? std::nullopt : std::optional(r.i64("finding_id"))});
+  }
+  return out;
+}
+
+std::optional<StoredFile> find_file(db::Connection& c, std::int64_t id) {
+  auto rows = c.query("SELECT inspection_id, filename, content_type, content FROM inspection_files WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.rows[0];
+  auto bytes = text::unbase64(r.str("content"));
+  if (!bytes) throw Error(ErrorKind::internal, "a stored inspection file is damaged");
+  return StoredFile{r.i64("inspection_id"), r.str("filename"), r.str("content_type"), std::move(*bytes)};
+}
+
+// ---- Figures and selection -----------------------------------------------------------------
+
+std::vector<VisitFacts> visit_facts(db::Connection& c, int year) {
+  std::vector<VisitFacts> out;
+  std::map<std::int64_t, std::size_t> at;
+  for (const auto& r : c.query("SELECT i.id, i.unit_code, i.state FROM inspections i JOIN inspection_plans p ON p.id = "
+                               "i.plan_id WHERE p.year = ? ORDER BY i.id",
+                               {std::int64_t(year)})
+                           .rows) {
+    at[r.i64("id")] = out.size();
+    out.push_back({r.str("unit_code"), r.str("state") == "done", {}});
+  }
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM inspection_findings WHERE inspection_id IN (SELECT i.id FROM "
+                           "inspections i JOIN inspection_plans p ON p.id = i.plan_id WHERE p.year = ?) "
+                           "ORDER BY id",
+                           kFindingColumns),
+               {std::int64_t(year)})
+           .rows) {
+    auto f = finding_of(r);
+    out[at.at(f.inspection_id)].findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::map<std::string, int> last_inspected(db::Connection& c) {
+  std::map<std::string, int> out;
+  for (const auto& r : c.query("SELECT i.unit_code, max(p.year) AS y FROM inspections i JOIN inspection_plans p ON "
+                               "p.id = i.plan_id WHERE i.state = 'done' GROUP BY i.unit_code")
+                           .rows) {
+    out[r.str("unit_code")] = int(r.i64("y"));
+  }
+  return out;
+}
+
+UnitFacts unit_facts(db::Database& db, Date day) {
+  UnitFacts u;
+  for (const auto& l : directory::load_levels(db)) u.levels.emplace_back(l.code, l.name);
+  for (const auto& unit : directory::load_units(db)) {
+    if (unit.valid_on(day)) {
+      u.level_of[unit.code] = unit.level;
+    } else if (!unit.successor_codes.empty()) {
+      u.successors[unit.code] = unit.successor_codes;
+    }
+  }
+  return u;
+}
+
+Figures year_figures(db::Database& db, int year, Date day) {
+  // The units of the year's end once it is over; overdue judged on `day`.
+  Date end = Date{std::chrono::year{year} / December / 31};
+  auto visits = db.read([&](db::Connection& c) { return visit_facts(c, year); });
+  return figures_of(year, visits, unit_facts(db, sys_days{day} > sys_days{end} ? end : day), day);
+}
+
+}  // namespace cchc::inspections
