@@ -14,6 +14,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
+#include "inspections/work.h"
 #include "plans/notify.h"
 #include "plans/store.h"
 #include "portal/store.h"
@@ -118,7 +119,51 @@ std::vector<plans::ShortfallSource> urging_sources() {
     }
     return out;
   };
-  return {targets, self_assessments};
+  return {targets, self_assessments, inspections::shortfalls};
+}
+
+inspections::Sources inspection_sources() {
+  inspections::Sources s;
+  s.ranks = [](db::Connection& c) {
+    std::map<std::string, std::pair<int, int>> out;
+    std::set<std::string> levels_seen;
+    for (const auto& round : assessments::list_rounds(c)) {  // newest first
+      if (round.status != "published") continue;
+      for (const auto& level : assessments::ranking(c, round)) {
+        if (!levels_seen.insert(level.level).second) continue;
+        int of = int(level.standings.size());
+        for (const auto& st : level.standings) out.emplace(st.unit, std::pair(st.rank, of));
+      }
+    }
+    return out;
+  };
+  s.overdue_tasks = [](db::Connection& c, Date day) {
+    std::map<std::string, int> out;
+    std::set<std::int64_t> issued;
+    for (const auto& p : plans::list_plans(c, int(day.year()))) {
+      if (p.status == "issued") issued.insert(p.id);
+    }
+    for (const auto& st : plans::states_as_of(plans::year_tasks(c, int(day.year())), day)) {
+      if (!issued.count(st.task.plan_id)) continue;
+      for (const auto& a : st.leads) out[a.unit_code] += a.status == plans::TaskStatus::overdue;
+    }
+    return out;
+  };
+  s.overdue_feedback = [](db::Connection& c, Date day) {
+    std::map<std::string, int> out;
+    feedback::RequestFilter f;
+    f.to = start_of_day(day) + std::chrono::hours{24};
+    f.open = true;
+    f.limit = 100000;
+    auto at = start_of_day(day) + std::chrono::hours{12};
+    for (const auto& k : feedback::requests(c, f)) out[k.unit_code] += feedback::overdue(k, at);
+    return out;
+  };
+  s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
+                const std::string& message, const std::string& href, Instant at) {
+    plans::notify_unit(c, unit, kind, event, message, href, at);
+  };
+  return s;
 }
 
 portal::Sources portal_sources(db::Database& db) {

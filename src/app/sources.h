@@ -7,6 +7,7 @@
 #include "documents/routes.h"
 #include "feedback/store.h"
 #include "indicators/model.h"
+#include "inspections/sources.h"
 #include "plans/routes.h"
 #include "portal/routes.h"
 
@@ -23,6 +24,10 @@ portal::Sources portal_sources(db::Database& db);
 // "close" and "missed"; no data is not urged) and its self-assessments
 // still in draft in open rounds.
 std::vector<plans::ShortfallSource> urging_sources();
+// What the inspection selection rules weigh: ranks in the latest published
+// assessment of each level, overdue tasks (of issued plans of the day's
+// year) and overdue feedback cases per unit; and telling a unit.
+inspections::Sources inspection_sources();
 // Where the review page of documents puts what it makes: the portal's
 // documents library, and plans with their tasks and objectives.
 documents::Sinks document_sinks(db::Database& db);

@@ -20,6 +20,8 @@
 #include "indicators/routes.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
+#include "inspections/routes.h"
+#include "inspections/work.h"
 #include "plans/routes.h"
 #include "plans/work.h"
 #include "portal/work.h"
@@ -58,11 +60,13 @@ Web::Web(db::Database& db, WebConfig config)
 
   home::add_routes(router_, *layout_, *sessions_);
   home::add_work_routes(router_, *layout_, db_,
-                        {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items});
+                        {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items,
+                         inspections::work_items});
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
   plans::add_routes(router_, *layout_, db_, objective_progress(db_), urging_sources());
   assessments::add_routes(router_, *layout_, db_, assessment_sources(db_));
+  inspections::add_routes(router_, *layout_, db_, inspection_sources());
   indicators::add_public_routes(router_, *layout_, db_);
   base_url_ = std::make_shared<std::string>(config_.base_url);
   while (!base_url_->empty() && base_url_->back() == '/') base_url_->pop_back();

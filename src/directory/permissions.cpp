@@ -14,7 +14,7 @@ bool role_has(std::string_view role, std::string_view permission) {
   if (role == kApiClientRole) return permission == "indicators.push";
   if (!is_role(role)) return false;
   if (permission == "signed_in" || permission == "units.read" || permission == "indicators.read" ||
-      permission == "plans.read" || permission == "assessments.read") {
+      permission == "plans.read" || permission == "assessments.read" || permission == "inspections.read") {
     return true;
   }
   // Assessments (docs/assessments.md): units fill their self-assessment,
@@ -44,6 +44,11 @@ bool role_has(std::string_view role, std::string_view permission) {
   if (permission == "feedback.report") {
     return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "viewer";
   }
+  // Inspections (docs/inspections.md): the coordinator plans them, records
+  // the findings and accepts the fixes; units report what they fixed (the
+  // handler checks the recommendation's unit).
+  if (permission == "inspections.manage") return role == "admin";
+  if (permission == "inspections.fix") return role == "unit_officer" || role == "unit_leader";
   // The coordinator (Sở Nội vụ) reviews the units' task reports.
   if (permission == "plans.review") return role == "admin";
   if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||

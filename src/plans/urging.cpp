@@ -23,7 +23,8 @@ using nlohmann::json;
 const std::vector<std::string>& shortfall_kinds() {
   static const std::vector<std::string> kinds = {"task_overdue",       "report_missing",   "report_returned",
                                                  "request_unanswered", "request_returned", "plan_missing",
-                                                 "target_missed",      "self_assessment"};
+                                                 "target_missed",      "self_assessment",
+                                                 "recommendation_overdue"};
   return kinds;
 }
 
@@ -36,6 +37,7 @@ std::string shortfall_kind_label_vi(std::string_view kind) {
   if (kind == "plan_missing") return "Kế hoạch chưa ban hành";
   if (kind == "target_missed") return "Chỉ tiêu phục vụ người dân, doanh nghiệp chưa đạt";
   if (kind == "self_assessment") return "Tự đánh giá chưa nộp";
+  if (kind == "recommendation_overdue") return "Kiến nghị sau kiểm tra quá hạn chưa khắc phục";
   return std::string(kind);
 }
 

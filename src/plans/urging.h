@@ -21,7 +21,8 @@ namespace cchc::plans {
 
 struct Shortfall {
   // task_overdue | report_missing | report_returned | request_unanswered |
-  // request_returned | plan_missing | target_missed | self_assessment
+  // request_returned | plan_missing | target_missed | self_assessment |
+  // recommendation_overdue
   std::string kind;
   std::string what;  // as the letter says it
   std::optional<Date> due;

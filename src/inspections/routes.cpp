@@ -1,0 +1,787 @@
+// The inspection pages (routes.h): each handler parses, calls the store in
+// one transaction and renders; the table at the end names every route with
+// its permission. Units act only on their own recommendations (checked
+// against the unit tree); the coordinator plans, records and decides.
+#include "inspections/routes.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/parse.h"
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "directory/store.h"
+#include "http/session.h"
+#include "inspections/store.h"
+#include "inspections/summary.h"
+#include "plans/store.h"
+
+namespace cchc::inspections {
+
+using nlohmann::json;
+using namespace std::chrono;
+
+namespace {
+
+struct Context {
+  db::Database& db;
+  views::Layout& layout;
+  Sources sources;
+};
+
+const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
+Date today() { return local_date(now_seconds()); }
+std::string csrf(const http::Request& req) { return req.session ? req.session->csrf_token : ""; }
+std::string field(const http::Request& req, const char* name) {
+  return std::string(text::trim(req.form_param(name).value_or("")));
+}
+std::optional<Date> date_field(const http::Request& req, const char* name) {
+  auto s = field(req, name);
+  if (s.empty()) return std::nullopt;
+  return parse_date_input(s);
+}
+
+int year_of(const http::Request& req) {
+  auto y = parse_int<int>(req.query_param("nam").value_or("")).value_or(int(today().year()));
+  if (y < 2000 || y > 2100) throw invalid_input("year 2000-2100", "Năm không hợp lệ.");
+  return y;
+}
+
+std::string plan_href(std::int64_t id) { return fmt::format("/kiem-tra/ke-hoach/{}", id); }
+std::string visit_href(std::int64_t id) { return fmt::format("/kiem-tra/{}", id); }
+
+// The units open today, by name, for the pickers.
+std::vector<directory::Unit> open_units(db::Database& db) {
+  auto all = directory::load_units(db);
+  Date d = today();
+  std::erase_if(all, [&](const auto& u) { return !u.valid_on(d); });
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return all;
+}
+
+json unit_options(const std::vector<directory::Unit>& units, const std::string& selected) {
+  json out = json::array();
+  for (const auto& u : units) out.push_back({{"code", u.code}, {"name", u.name}, {"selected", u.code == selected}});
+  return out;
+}
+
+std::string role_vi(const std::string& role) {
+  if (role == "head") return "Trưởng đoàn";
+  if (role == "secretary") return "Thư ký";
+  return "Thành viên";
+}
+
+json error_json(const Error& e) { return {{"message", e.message_vi()}}; }
+
+// An optional text for a template section: false when empty (the renderer
+// shows no section for a plain string).
+json section(const std::string& text) { return text.empty() ? json(false) : json{{"text", text}}; }
+
+// ---- The year: its plans and figures ----------------------------------------------------
+
+http::Response index(Context& x, http::Request& req) {
+  int year = year_of(req);
+  std::vector<Plan> plans;
+  std::map<std::string, std::string> names;
+  x.db.read([&](db::Connection& c) {
+    plans = list_plans(c, year);
+    names = directory::unit_names(c);
+  });
+  auto figures = year_figures(x.db, year, today());
+  json rows = json::array();
+  for (const auto& p : plans) {
+    int visits = 0, done = 0;
+    x.db.read([&](db::Connection& c) {
+      for (const auto& v : visits_of(c, p.id)) {
+        ++visits;
+        done += v.state == VisitState::done;
+      }
+    });
+    rows.push_back({{"href", plan_href(p.id)},
+                    {"number", p.number},
+                    {"title", p.title},
+                    {"issuer", names[p.issuer_unit]},
+                    {"status", p.status == "announced" ? "Đã thông báo" : "Dự thảo"},
+                    {"visits", text::format_int(visits)},
+                    {"done", text::format_int(done)}});
+  }
+  json years = json::array();
+  for (int y = int(today().year()) + 1; y >= int(today().year()) - 4; --y) {
+    years.push_back({{"value", std::to_string(y)}, {"label", fmt::format("Năm {}", y)}, {"selected", y == year}});
+  }
+  json data = {{"year", std::to_string(year)},
+               {"years", years},
+               {"plans", rows},
+               {"none", rows.empty()},
+               {"can_manage", directory::holds(*req.principal, "inspections.manage")},
+               {"figures", views::to_view(figures_table(figures, x.db))},
+               {"recommendations", views::to_view(recommendations_table(figures))}};
+  return http::html(req, x.layout.page(req, "Kiểm tra công tác cải cách hành chính", "inspections/index.tpl", data));
+}
+
+// ---- A new plan ----------------------------------------------------------------------------
+
+Plan plan_from_form(const http::Request& req) {
+  Plan p;
+  p.number = field(req, "so");
+  p.title = field(req, "trich_yeu");
+  p.year = parse_int<int>(field(req, "nam")).value_or(0);
+  p.issuer_unit = field(req, "don_vi_ban_hanh");
+  p.issued_on = date_field(req, "ngay_ban_hanh");
+  p.content = field(req, "noi_dung");
+  for (const auto& [key, value] : req.form()) {
+    if (key == "linh_vuc") p.areas.push_back(value);
+  }
+  for (int i = 0; i < 8; ++i) {
+    auto name = field(req, fmt::format("ten_{}", i).c_str());
+    if (name.empty()) continue;
+    p.team.push_back({name, field(req, fmt::format("don_vi_{}", i).c_str()),
+                      field(req, fmt::format("vai_tro_{}", i).c_str())});
+  }
+  return p;
+}
+
+http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json error, http::Status status) {
+  auto units = open_units(x.db);
+  auto areas = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
+  Plan p;
+  if (typed) p = *typed;
+  if (!typed) {
+    p.year = int(today().year());
+    p.issuer_unit = req.principal->unit_code;
+  }
+  json area_rows = json::array();
+  for (const auto& a : areas) {
+    bool on = std::count(p.areas.begin(), p.areas.end(), a.code) > 0;
+    area_rows.push_back({{"code", a.code}, {"name", a.name}, {"checked", on}});
+  }
+  json team = json::array();
+  for (int i = 0; i < 8; ++i) {
+    Member m = i < int(p.team.size()) ? p.team[i] : Member{"", "", i == 0 ? "head" : "member"};
+    json roles = json::array();
+    for (const char* r : {"head", "member", "secretary"}) {
+      roles.push_back({{"code", r}, {"name", role_vi(r)}, {"selected", m.role == r}});
+    }
+    team.push_back({{"i", std::to_string(i)},
+                    {"n", std::to_string(i + 1)},
+                    {"name", m.name},
+                    {"units", unit_options(units, m.unit_code)},
+                    {"roles", roles}});
+  }
+  json data = {{"csrf", csrf(req)},
+               {"number", p.number},
+               {"title", p.title},
+               {"year", p.year ? std::to_string(p.year) : ""},
+               {"issued_on", p.issued_on ? format_date_vi(*p.issued_on) : ""},
+               {"content", p.content},
+               {"issuers", unit_options(units, p.issuer_unit)},
+               {"areas", area_rows},
+               {"team", team}};
+  if (!error.is_null()) data["error"] = error;
+  return http::html(req, x.layout.page(req, "Lập kế hoạch kiểm tra", "inspections/plan_form.tpl", data), status);
+}
+
+http::Response new_plan(Context& x, http::Request& req) { return plan_form(x, req, nullptr, nullptr, http::Status::ok); }
+
+http::Response create(Context& x, http::Request& req) {
+  Plan p;
+  try {
+    p = plan_from_form(req);
+    auto stored = x.db.write([&](db::Connection& c) { return create_plan(c, p, directory::actor(req), now_seconds()); });
+    return http::redirect(req, plan_href(stored.id) + "?da-luu=1");
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
+    return plan_form(x, req, &p, error_json(e), http::Status::unprocessable_entity);
+  }
+}
+
+// ---- A plan: its units, the team, drawing units, announcing ----------------------------------
+
+Plan need_plan(db::Database& db, std::int64_t id) {
+  auto p = db.read([&](db::Connection& c) { return find_plan(c, id); });
+  if (!p) throw not_found("no such inspection plan", "Không có kế hoạch kiểm tra này.");
+  return *p;
+}
+
+http::Response plan_page(Context& x, http::Request& req, json error, http::Status status) {
+  auto plan = need_plan(x.db, req.int_param());
+  std::vector<Inspection> visits;
+  std::map<std::string, std::string> names;
+  std::vector<plans::Area> areas;
+  x.db.read([&](db::Connection& c) {
+    visits = visits_of(c, plan.id);
+    names = directory::unit_names(c);
+    areas = plans::load_areas(c);
+  });
+  json visit_rows = json::array();
+  for (const auto& v : visits) {
+    visit_rows.push_back({{"href", visit_href(v.id)},
+                          {"id", std::to_string(v.id)},
+                          {"plan_id", std::to_string(plan.id)},
+                          {"unit", names[v.unit_code]},
+                          {"day", format_date_vi(v.scheduled_on)},
+                          {"reason", v.reason.empty() ? "—" : v.reason},
+                          {"state", v.state == VisitState::done ? "Đã kiểm tra" : "Chưa kiểm tra"},
+                          {"announced", v.announced_at ? format_date_vi(local_date(*v.announced_at)) : "Chưa"},
+                          {"letter", v.announced_at.has_value()},
+                          {"removable", v.state == VisitState::scheduled}});
+  }
+  json team = json::array();
+  for (const auto& m : plan.team) team.push_back({{"name", m.name}, {"unit", names[m.unit_code]}, {"role", role_vi(m.role)}});
+  std::string area_names;
+  for (const auto& a : areas) {
+    if (std::count(plan.areas.begin(), plan.areas.end(), a.code)) area_names += (area_names.empty() ? "" : "; ") + a.name;
+  }
+  bool manage = directory::holds(*req.principal, "inspections.manage");
+  json data = {{"csrf", csrf(req)},
+               {"id", std::to_string(plan.id)},
+               {"number", plan.number},
+               {"title", plan.title},
+               {"year", std::to_string(plan.year)},
+               {"issuer", names[plan.issuer_unit]},
+               {"issued_on", plan.issued_on ? format_date_vi(*plan.issued_on) : "—"},
+               {"announced", plan.status == "announced"},
+               {"draft", plan.status != "announced"},
+               {"areas", area_names.empty() ? "—" : area_names},
+               {"content", section(plan.content)},
+               {"team", team},
+               {"no_team", team.empty()},
+               {"visits", visit_rows},
+               {"no_visits", visit_rows.empty()},
+               {"count", text::format_int(std::int64_t(visit_rows.size()))},
+               {"can_manage", manage},
+               {"unannounced",
+                std::any_of(visits.begin(), visits.end(), [](const auto& v) { return !v.announced_at; })},
+               {"units", unit_options(open_units(x.db), "")},
+               {"saved", req.query_param("da-luu").has_value()},
+               {"added", req.query_param("da-them").value_or("")},
+               {"told", req.query_param("da-thong-bao").value_or("")}};
+  if (!error.is_null()) data["error"] = error;
+  return http::html(req, x.layout.page(req, "Kế hoạch kiểm tra " + plan.number, "inspections/plan.tpl", data), status);
+}
+
+http::Response show_plan(Context& x, http::Request& req) { return plan_page(x, req, nullptr, http::Status::ok); }
+
+http::Response add_unit(Context& x, http::Request& req) {
+  auto plan = need_plan(x.db, req.int_param());
+  try {
+    auto day = date_field(req, "ngay");
+    if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.");
+    x.db.write([&](db::Connection& c) {
+      schedule_visit(c, plan.id, field(req, "don_vi"), *day, field(req, "ly_do"), directory::actor(req), now_seconds());
+    });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
+  }
+  return http::redirect(req, plan_href(plan.id) + "?da-them=1#don-vi");
+}
+
+// The candidates of the selection rules: every open unit except the
+// plan's issuer, with the facts the rules weigh.
+std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& plan) {
+  auto last = last_inspected(c);
+  auto ranks = x.sources.ranks ? x.sources.ranks(c) : std::map<std::string, std::pair<int, int>>{};
+  auto tasks = x.sources.overdue_tasks ? x.sources.overdue_tasks(c, today()) : std::map<std::string, int>{};
+  auto feedback = x.sources.overdue_feedback ? x.sources.overdue_feedback(c, today()) : std::map<std::string, int>{};
+  std::vector<Candidate> out;
+  for (const auto& u : open_units(x.db)) {
+    if (u.code == plan.issuer_unit || u.level == "province") continue;
+    Candidate k{u.code, u.name, u.level};
+    if (auto l = last.find(u.code); l != last.end()) k.last_inspected = l->second;
+    if (auto r = ranks.find(u.code); r != ranks.end()) {
+      k.rank = r->second.first;
+      k.ranked_of = r->second.second;
+    }
+    k.overdue_tasks = tasks.count(u.code) ? tasks[u.code] : 0;
+    k.overdue_feedback = feedback.count(u.code) ? feedback[u.code] : 0;
+    out.push_back(k);
+  }
+  return out;
+}
+
+http::Response draw(Context& x, http::Request& req) {
+  auto plan = need_plan(x.db, req.int_param());
+  std::size_t added = 0;
+  try {
+    auto rule = rule_of(field(req, "tieu_chi"));
+    auto n = parse_int<int>(field(req, "so")).value_or(0);
+    auto day = date_field(req, "ngay");
+    if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.");
+    auto level = field(req, "cap");
+    x.db.write([&](db::Connection& c) {
+      auto pool = candidates(x, c, plan);
+      if (!level.empty()) std::erase_if(pool, [&](const auto& k) { return k.level != level; });
+      std::set<std::string> taken;
+      for (const auto& v : visits_of(c, plan.id)) taken.insert(v.unit_code);
+      auto chosen = select_units(pool, rule, n, plan.year, taken);
+      for (const auto& s : chosen) {
+        schedule_visit(c, plan.id, s.unit_code, *day, s.reason, directory::actor(req), now_seconds());
+      }
+      added = chosen.size();
+    });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
+  }
+  return http::redirect(req, fmt::format("{}?da-them={}#don-vi", plan_href(plan.id), added));
+}
+
+http::Response remove(Context& x, http::Request& req) {
+  auto id = req.int_param("visit");
+  auto v = x.db.read([&](db::Connection& c) { return find_visit(c, id); });
+  if (!v || v->plan_id != req.int_param()) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  try {
+    x.db.write([&](db::Connection& c) { remove_visit(c, id, directory::actor(req), now_seconds()); });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
+  }
+  return http::redirect(req, plan_href(v->plan_id) + "#don-vi");
+}
+
+http::Response announce_plan(Context& x, http::Request& req) {
+  auto plan = need_plan(x.db, req.int_param());
+  auto now = now_seconds();
+  std::size_t told = 0;
+  x.db.write([&](db::Connection& c) {
+    auto visits = announce(c, plan.id, directory::actor(req), now);
+    told = visits.size();
+    if (!x.sources.notify) return;
+    for (const auto& v : visits) {
+      x.sources.notify(c, v.unit_code, "inspection", fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
+                       fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
+                                   format_date_vi(v.scheduled_on), plan.number),
+                       visit_href(v.id), now);
+    }
+  });
+  return http::redirect(req, fmt::format("{}?da-thong-bao={}#don-vi", plan_href(plan.id), told));
+}
+
+http::Response letter(Context& x, http::Request& req) {
+  std::optional<Inspection> v;
+  std::optional<Plan> plan;
+  std::map<std::string, std::string> names;
+  views::Issuer issuer;
+  x.db.read([&](db::Connection& c) {
+    v = find_visit(c, req.int_param());
+    if (!v) return;
+    plan = find_plan(c, v->plan_id);
+    names = directory::unit_names(c);
+    issuer = directory::issuer(c, plan->issuer_unit, "KH");
+  });
+  if (!v || !plan) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  std::vector<std::string> areas;
+  auto all = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
+  for (const auto& a : all) {
+    if (std::count(plan->areas.begin(), plan->areas.end(), a.code)) areas.push_back(a.name);
+  }
+  std::vector<std::pair<std::string, std::string>> team;
+  for (const auto& m : plan->team) team.emplace_back(m.name + " (" + names[m.unit_code] + ")", role_vi(m.role));
+  return http::attachment(
+      req, http::kDocxType,
+      announcement_docx(issuer, names[v->unit_code], *plan, v->scheduled_on,
+                        v->announced_at ? local_date(*v->announced_at) : today(), areas, team),
+      fmt::format("thong-bao-kiem-tra-{}-{}.docx", text::slug(v->unit_code), v->id));
+}
+
+// ---- A visit: the record, its findings and their follow-up ----------------------------------
+
+http::Response visit_page(Context& x, http::Request& req, json error, http::Status status) {
+  auto id = req.int_param();
+  std::optional<Inspection> v;
+  std::optional<Plan> plan;
+  std::vector<Finding> findings;
+  std::vector<FileRef> files;
+  std::map<std::string, std::string> names;
+  std::vector<plans::Area> areas;
+  std::map<std::int64_t, std::vector<FindingEvent>> events;
+  x.db.read([&](db::Connection& c) {
+    v = find_visit(c, id);
+    if (!v) return;
+    plan = find_plan(c, v->plan_id);
+    findings = findings_of(c, id);
+    files = files_of(c, id);
+    names = directory::unit_names(c);
+    areas = plans::load_areas(c);
+    for (const auto& f : findings) events[f.id] = finding_events(c, f.id);
+  });
+  if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  bool manage = directory::holds(*req.principal, "inspections.manage");
+  std::map<std::string, std::string> area_name;
+  for (const auto& a : areas) area_name[a.code] = a.name;
+  Date d = today();
+  json by_area = json::array();
+  for (const auto& a : areas) {
+    json good = json::array(), shortfalls = json::array();
+    for (const auto& f : findings) {
+      if (f.area_code != a.code) continue;
+      if (!f.shortcoming) {
+        good.push_back({{"id", std::to_string(f.id)}, {"text", f.text}, {"removable", manage}});
+        continue;
+      }
+      bool own = directory::may(x.db, req, "inspections.fix", f.responsible_unit);
+      json history = json::array();
+      for (const auto& e : events[f.id]) {
+        std::string what = e.action == "report" ? "Đơn vị báo cáo khắc phục"
+                           : e.action == "accept" ? "Đoàn kiểm tra công nhận đã khắc phục"
+                                                  : "Đoàn kiểm tra trả lại";
+        history.push_back({{"what", what}, {"at", format_datetime_vi(e.at)}, {"note", section(e.note)}});
+      }
+      json evidence = json::array();
+      for (const auto& file : files) {
+        if (file.finding_id == f.id) {
+          evidence.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
+        }
+      }
+      shortfalls.push_back(
+          {{"id", std::to_string(f.id)},
+           {"text", f.text},
+           {"recommendation", f.recommendation},
+           {"unit", names[f.responsible_unit]},
+           {"due", f.due ? format_date_vi(*f.due) : "—"},
+           {"state", label_vi(f.state)},
+           {"overdue", overdue(f, d)},
+           {"fix_report", section(f.fix_report)},
+           {"review_note", section(f.review_note)},
+           {"history", history},
+           {"evidence", evidence},
+           {"may_report", own && (f.state == FixState::open || f.state == FixState::returned)},
+           {"may_review", manage && f.state == FixState::reported},
+           {"removable", manage && f.state == FixState::open && !f.reported_at}});
+    }
+    if (good.empty() && shortfalls.empty()) continue;
+    by_area.push_back({{"name", a.name}, {"good", good}, {"shortfalls", shortfalls}, {"any_good", !good.empty()},
+                       {"any_shortfalls", !shortfalls.empty()}});
+  }
+  json minutes = json::array();
+  for (const auto& file : files) {
+    if (file.kind == "minutes") minutes.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
+  }
+  json area_options = json::array();
+  for (const auto& a : areas) area_options.push_back({{"code", a.code}, {"name", a.name}});
+  json data = {{"csrf", csrf(req)},
+               {"id", std::to_string(v->id)},
+               {"unit", names[v->unit_code]},
+               {"plan_href", plan_href(plan->id)},
+               {"plan_number", plan->number},
+               {"scheduled", format_date_vi(v->scheduled_on)},
+               {"done", v->state == VisitState::done},
+               {"pending", v->state != VisitState::done},
+               {"held_on", v->held_on ? format_date_vi(*v->held_on) : ""},
+               {"summary", v->summary},
+               {"summary_text", section(v->summary)},
+               {"reason", section(v->reason)},
+               {"by_area", by_area},
+               {"no_findings", by_area.empty()},
+               {"minutes", minutes},
+               {"no_minutes", minutes.empty()},
+               {"can_manage", manage},
+               {"areas", area_options},
+               {"units", unit_options(open_units(x.db), v->unit_code)},
+               {"saved", req.query_param("da-luu").has_value()}};
+  if (!error.is_null()) data["error"] = error;
+  return http::html(req, x.layout.page(req, "Kiểm tra " + names[v->unit_code], "inspections/visit.tpl", data), status);
+}
+
+http::Response show_visit(Context& x, http::Request& req) { return visit_page(x, req, nullptr, http::Status::ok); }
+
+// Runs `write` in one transaction; a refusal shows the visit page with why.
+template <class F>
+http::Response on_visit(Context& x, http::Request& req, std::int64_t visit_id, const std::string& anchor, F write) {
+  try {
+    x.db.write([&](db::Connection& c) { write(c); });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    req.params["id"] = std::to_string(visit_id);
+    return visit_page(x, req, error_json(e), http::Status::unprocessable_entity);
+  }
+  return http::redirect(req, visit_href(visit_id) + "?da-luu=1" + anchor);
+}
+
+http::Response record(Context& x, http::Request& req) {
+  auto id = req.int_param();
+  return on_visit(x, req, id, "#bien-ban", [&](db::Connection& c) {
+    auto day = date_field(req, "ngay");
+    if (!day) throw invalid_input("the inspection day is missing", "Chưa nhập ngày kiểm tra.");
+    record_visit(c, id, *day, field(req, "ket_luan"), directory::actor(req), now_seconds());
+  });
+}
+
+http::Response add_finding_h(Context& x, http::Request& req) {
+  auto id = req.int_param();
+  return on_visit(x, req, id, "#ket-qua", [&](db::Connection& c) {
+    auto v = find_visit(c, id);
+    if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+    Finding f;
+    f.area_code = field(req, "linh_vuc");
+    f.shortcoming = field(req, "loai") == "han-che";
+    f.text = field(req, "noi_dung");
+    if (f.shortcoming) {
+      f.recommendation = field(req, "kien_nghi");
+      f.responsible_unit = field(req, "don_vi");
+      auto days_text = field(req, "so_ngay");
+      std::optional<int> days;
+      if (!days_text.empty()) {
+        days = parse_int<int>(days_text);
+        if (!days) throw invalid_input("working days must be a number", "Số ngày làm việc không hợp lệ.");
+      }
+      f.due = due_of(v->held_on.value_or(today()), days, date_field(req, "han"), calendar());
+    }
+    auto stored = add_finding(c, id, f, directory::actor(req), now_seconds());
+    if (f.shortcoming && x.sources.notify) {
+      x.sources.notify(c, f.responsible_unit, "inspection", fmt::format("inspection-finding:{}", stored.id),
+                       fmt::format("Kiến nghị sau kiểm tra cần khắc phục trước ngày {}: {}", format_date_vi(*f.due),
+                                   text::cut_utf8(f.recommendation, 200)),
+                       visit_href(id) + fmt::format("#kn-{}", stored.id), now_seconds());
+    }
+  });
+}
+
+http::Response remove_finding(Context& x, http::Request& req) {
+  auto f = x.db.read([&](db::Connection& c) { return find_finding(c, req.int_param()); });
+  if (!f) throw not_found("no such finding", "Không có kết quả kiểm tra này.");
+  return on_visit(x, req, f->inspection_id, "#ket-qua",
+                  [&](db::Connection& c) { delete_finding(c, f->id, directory::actor(req), now_seconds()); });
+}
+
+std::optional<plans::EvidenceFile> uploaded(const http::Request& req, const char* name) {
+  if (auto f = req.files().find(name); f != req.files().end() && !f->second.filename.empty()) {
+    return plans::EvidenceFile{f->second.filename, f->second.content};
+  }
+  return std::nullopt;
+}
+
+http::Response upload_minutes(Context& x, http::Request& req) {
+  auto id = req.int_param();
+  return on_visit(x, req, id, "#bien-ban", [&](db::Connection& c) {
+    auto file = uploaded(req, "tep");
+    if (!file) throw invalid_input("choose the file", "Chưa chọn tệp biên bản.");
+    attach_file(c, id, std::nullopt, "minutes", *file, directory::actor(req), now_seconds());
+  });
+}
+
+http::Response file(Context& x, http::Request& req) {
+  auto f = x.db.read([&](db::Connection& c) { return find_file(c, req.int_param()); });
+  if (!f) throw not_found("no such file", "Không tìm thấy tệp.");
+  return http::attachment(req, f->content_type, std::move(f->content), f->filename);
+}
+
+http::Response report_fix(Context& x, http::Request& req) {
+  auto f = x.db.read([&](db::Connection& c) { return find_finding(c, req.int_param()); });
+  if (!f || !f->shortcoming) throw not_found("no such recommendation", "Không có kiến nghị này.");
+  directory::require(x.db, req, "inspections.fix", f->responsible_unit);
+  return on_visit(x, req, f->inspection_id, fmt::format("#kn-{}", f->id), [&](db::Connection& c) {
+    auto file = uploaded(req, "tep");
+    act(c, f->id, FixAction::report, FixActor::unit, field(req, "noi_dung"), file ? &*file : nullptr,
+        directory::actor(req), now_seconds());
+  });
+}
+
+http::Response review_fix(Context& x, http::Request& req) {
+  auto f = x.db.read([&](db::Connection& c) { return find_finding(c, req.int_param()); });
+  if (!f || !f->shortcoming) throw not_found("no such recommendation", "Không có kiến nghị này.");
+  auto action = field(req, "thao_tac") == "accept" ? FixAction::accept : FixAction::send_back;
+  return on_visit(x, req, f->inspection_id, fmt::format("#kn-{}", f->id), [&](db::Connection& c) {
+    auto now = now_seconds();
+    act(c, f->id, action, FixActor::team, field(req, "ly_do"), nullptr, directory::actor(req), now);
+    if (action == FixAction::send_back && x.sources.notify) {
+      x.sources.notify(c, f->responsible_unit, "inspection",
+                       fmt::format("inspection-returned:{}:{}", f->id, now.time_since_epoch().count()),
+                       "Kết quả khắc phục kiến nghị sau kiểm tra bị trả lại: " + text::cut_utf8(field(req, "ly_do"), 300),
+                       visit_href(f->inspection_id) + fmt::format("#kn-{}", f->id), now);
+    }
+  });
+}
+
+// ---- The follow-up board and the year's summary -----------------------------------------------
+
+http::Response board(Context& x, http::Request& req) {
+  auto year = req.query_param("nam").value_or("").empty() ? std::optional<int>{} : std::optional(year_of(req));
+  auto state = req.query_param("trang-thai").value_or("");
+  if (!state.empty() && state != "overdue") fix_state_of(state);  // refuses an unknown state
+  bool province = directory::province_wide(*req.principal) || directory::holds(*req.principal, "inspections.manage");
+  std::vector<Recommendation> recs;
+  std::map<std::string, std::string> names;
+  x.db.read([&](db::Connection& c) {
+    recs = recommendations(c, year);
+    names = directory::unit_names(c);
+  });
+  Date d = today();
+  views::Table t{"kien-nghi", "Kiến nghị sau kiểm tra và kết quả khắc phục",
+                 {{"Kiến nghị"}, {"Đơn vị khắc phục"}, {"Cuộc kiểm tra"}, {"Hạn"}, {"Trạng thái"}},
+                 {}};
+  for (const auto& r : recs) {
+    const auto& f = r.finding;
+    if (!province && !directory::may(x.db, req, "inspections.fix", f.responsible_unit)) continue;
+    bool late = overdue(f, d);
+    if (state == "overdue" ? !late : (!state.empty() && code_of(f.state) != state)) continue;
+    auto cell = views::Cell::of(text::cut_utf8(f.recommendation, 300));
+    cell.href = visit_href(r.visit.id) + fmt::format("#kn-{}", f.id);
+    auto status = views::Cell::of(late ? label_vi(f.state) + " — quá hạn" : label_vi(f.state));
+    if (late) status.css = "missed";
+    t.rows.push_back({cell, views::Cell::of(names[f.responsible_unit]),
+                      views::Cell::of(fmt::format("{}, {}", names[r.visit.unit_code],
+                                                  r.visit.held_on ? format_date_vi(*r.visit.held_on) : "—")),
+                      views::Cell::of(f.due ? format_date_vi(*f.due) : "—"), status});
+  }
+  json states = json::array();
+  for (auto [code, label] : std::vector<std::pair<std::string, std::string>>{
+           {"", "Tất cả"}, {"open", "Đang khắc phục"}, {"reported", "Chờ đoàn kiểm tra xem xét"},
+           {"returned", "Bị trả lại"}, {"fixed", "Đã khắc phục"}, {"overdue", "Quá hạn"}}) {
+    states.push_back({{"code", code}, {"label", label}, {"selected", code == state}});
+  }
+  json data = {{"table", views::to_view(t)},
+               {"states", states},
+               {"year", year ? std::to_string(*year) : ""},
+               {"count", text::format_int(std::int64_t(t.rows.size()))}};
+  return http::html(req, x.layout.page(req, "Theo dõi khắc phục kiến nghị sau kiểm tra", "inspections/board.tpl", data));
+}
+
+http::Response summary(Context& x, http::Request& req) {
+  int year = year_of(req);
+  auto figures = year_figures(x.db, year, today());
+  auto open = open_recommendations_table(x.db, year, today());
+  json data = {{"year", std::to_string(year)},
+               {"figures", views::to_view(figures_table(figures, x.db))},
+               {"recommendations", views::to_view(recommendations_table(figures))},
+               {"open", views::to_view(open)},
+               {"xlsx", fmt::format("/kiem-tra/tong-hop.xlsx?nam={}", year)},
+               {"docx", fmt::format("/kiem-tra/tong-hop.docx?nam={}", year)}};
+  return http::html(req, x.layout.page(req, fmt::format("Tổng hợp kết quả kiểm tra năm {}", year),
+                                       "inspections/summary.tpl", data));
+}
+
+http::Response summary_xlsx(Context& x, http::Request& req) {
+  int year = year_of(req);
+  auto figures = year_figures(x.db, year, today());
+  return http::attachment(req, http::kXlsxType,
+                          views::to_xlsx({figures_table(figures, x.db), recommendations_table(figures),
+                                          open_recommendations_table(x.db, year, today())}),
+                          fmt::format("kiem-tra-cchc-{}.xlsx", year));
+}
+
+http::Response summary_docx(Context& x, http::Request& req) {
+  int year = year_of(req);
+  auto unit = req.principal->unit_code;
+  auto issuer = x.db.read([&](db::Connection& c) { return directory::issuer(c, unit, "BC"); });
+  return http::attachment(req, http::kDocxType, summary_report_docx(x.db, year, today(), issuer),
+                          fmt::format("bao-cao-kiem-tra-cchc-{}.docx", year));
+}
+
+// ---- The API ------------------------------------------------------------------------------------
+
+json figures_json(const Figures& f) {
+  auto pct = [](int a, int b) { return share(a, b) ? json(*share(a, b)) : json(nullptr); };
+  json levels = json::array();
+  for (const auto& l : f.levels) {
+    levels.push_back({{"level", l.level}, {"units", l.units}, {"inspected", l.inspected},
+                      {"inspected_percent", pct(l.inspected, l.units)}});
+  }
+  return {{"year", f.year},
+          {"levels", levels},
+          {"units", f.units},
+          {"inspected", f.inspected},
+          {"inspected_percent", pct(f.inspected, f.units)},
+          {"recommendations", f.recommendations},
+          {"fixed", f.fixed},
+          {"fixed_percent", pct(f.fixed, f.recommendations)},
+          {"fixed_on_time", f.fixed_on_time},
+          {"fixed_on_time_percent", pct(f.fixed_on_time, f.recommendations)},
+          {"open", f.open},
+          {"overdue", f.overdue}};
+}
+
+http::Response api_list(Context& x, http::Request& req) {
+  int year = year_of(req);
+  json out = json::array();
+  x.db.read([&](db::Connection& c) {
+    for (const auto& p : list_plans(c, year)) {
+      json visits = json::array();
+      for (const auto& v : visits_of(c, p.id)) {
+        json findings = json::array();
+        for (const auto& f : findings_of(c, v.id)) {
+          findings.push_back({{"id", f.id},
+                              {"area", f.area_code},
+                              {"shortcoming", f.shortcoming},
+                              {"text", f.text},
+                              {"recommendation", f.shortcoming ? json(f.recommendation) : json(nullptr)},
+                              {"responsible_unit", f.shortcoming ? json(f.responsible_unit) : json(nullptr)},
+                              {"due", f.due ? json(format_iso_date(*f.due)) : json(nullptr)},
+                              {"state", f.shortcoming ? json(code_of(f.state)) : json(nullptr)},
+                              {"fixed_on", f.fixed_on ? json(format_iso_date(*f.fixed_on)) : json(nullptr)},
+                              {"overdue", overdue(f, today())}});
+        }
+        visits.push_back({{"id", v.id},
+                          {"unit", v.unit_code},
+                          {"scheduled_on", format_iso_date(v.scheduled_on)},
+                          {"reason", v.reason},
+                          {"state", code_of(v.state)},
+                          {"held_on", v.held_on ? json(format_iso_date(*v.held_on)) : json(nullptr)},
+                          {"findings", findings}});
+      }
+      json team = json::array();
+      for (const auto& m : p.team) team.push_back({{"name", m.name}, {"unit", m.unit_code}, {"role", m.role}});
+      out.push_back({{"id", p.id},
+                     {"year", p.year},
+                     {"number", p.number},
+                     {"title", p.title},
+                     {"issuer", p.issuer_unit},
+                     {"status", p.status},
+                     {"areas", p.areas},
+                     {"team", team},
+                     {"inspections", visits}});
+    }
+  });
+  return http::json(req, json{{"year", year}, {"plans", out}}.dump());
+}
+
+http::Response api_figures(Context& x, http::Request& req) {
+  return http::json(req, figures_json(year_figures(x.db, year_of(req), today())).dump());
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources) {
+  layout.add_nav({"Kiểm tra CCHC", "/kiem-tra", "inspections.read"});
+  auto x = std::make_shared<Context>(Context{db, layout, std::move(sources)});
+  using H = http::Response (*)(Context&, http::Request&);
+  struct Route {
+    http::Verb verb;
+    const char* path;
+    const char* permission;
+    H handler;
+  };
+  const Route routes[] = {
+      {http::Verb::get, "/kiem-tra", "inspections.read", index},
+      {http::Verb::get, "/kiem-tra/ke-hoach/moi", "inspections.manage", new_plan},
+      {http::Verb::post, "/kiem-tra/ke-hoach/moi", "inspections.manage", create},
+      {http::Verb::get, "/kiem-tra/ke-hoach/{id}", "inspections.read", show_plan},
+      {http::Verb::post, "/kiem-tra/ke-hoach/{id}/don-vi", "inspections.manage", add_unit},
+      {http::Verb::post, "/kiem-tra/ke-hoach/{id}/chon", "inspections.manage", draw},
+      {http::Verb::post, "/kiem-tra/ke-hoach/{id}/don-vi/{visit}/xoa", "inspections.manage", remove},
+      {http::Verb::post, "/kiem-tra/ke-hoach/{id}/thong-bao", "inspections.manage", announce_plan},
+      {http::Verb::get, "/kiem-tra/theo-doi", "inspections.read", board},
+      {http::Verb::get, "/kiem-tra/tong-hop", "inspections.read", summary},
+      {http::Verb::get, "/kiem-tra/tong-hop.xlsx", "inspections.read", summary_xlsx},
+      {http::Verb::get, "/kiem-tra/tong-hop.docx", "inspections.read", summary_docx},
+      {http::Verb::get, "/kiem-tra/tep/{id}", "inspections.read", file},
+      {http::Verb::post, "/kiem-tra/ket-qua/{id}/xoa", "inspections.manage", remove_finding},
+      {http::Verb::post, "/kiem-tra/kien-nghi/{id}/khac-phuc", "inspections.fix", report_fix},
+      {http::Verb::post, "/kiem-tra/kien-nghi/{id}/duyet", "inspections.manage", review_fix},
+      {http::Verb::get, "/kiem-tra/{id}", "inspections.read", show_visit},
+      {http::Verb::get, "/kiem-tra/{id}/thong-bao.docx", "inspections.read", letter},
+      {http::Verb::post, "/kiem-tra/{id}/bien-ban", "inspections.manage", record},
+      {http::Verb::post, "/kiem-tra/{id}/ket-qua", "inspections.manage", add_finding_h},
+      {http::Verb::post, "/kiem-tra/{id}/bien-ban-ky", "inspections.manage", upload_minutes},
+      {http::Verb::get, "/api/v1/inspections", "inspections.read", api_list},
+      {http::Verb::get, "/api/v1/inspections/figures", "inspections.read", api_figures},
+  };
+  for (const auto& r : routes) {
+    router.add(r.verb, r.path, r.permission, [x, h = r.handler](http::Request& req) { return h(*x, req); });
+  }
+}
+
+}  // namespace cchc::inspections

@@ -1,0 +1,48 @@
+#include "inspections/work.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "directory/permissions.h"
+#include "inspections/store.h"
+
+namespace cchc::inspections {
+
+std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal& who, Date) {
+  std::vector<views::WorkItem> out;
+  if (directory::holds(who, "inspections.fix") && !who.unit_code.empty()) {
+    for (const auto& r : recommendations(c, std::nullopt, {who.unit_code})) {
+      const auto& f = r.finding;
+      if (f.state != FixState::open && f.state != FixState::returned) continue;
+      out.push_back({f.state == FixState::returned ? "Kiến nghị sau kiểm tra bị trả lại cần khắc phục tiếp"
+                                                   : "Kiến nghị sau kiểm tra cần khắc phục",
+                     text::cut_utf8(f.recommendation, 200), fmt::format("/kiem-tra/{}#kn-{}", r.visit.id, f.id), f.due,
+                     f.state == FixState::returned ? "Lý do trả lại: " + f.review_note : ""});
+    }
+  }
+  if (directory::holds(who, "inspections.manage")) {
+    int waiting = 0;
+    for (const auto& r : recommendations(c, std::nullopt)) waiting += r.finding.state == FixState::reported;
+    if (waiting > 0) {
+      out.push_back({"Kết quả khắc phục kiến nghị chờ xem xét",
+                     fmt::format("Xem xét {} báo cáo khắc phục kiến nghị sau kiểm tra", text::format_int(waiting)),
+                     "/kiem-tra/theo-doi?trang-thai=reported", std::nullopt, ""});
+    }
+  }
+  return out;
+}
+
+std::vector<plans::Shortfall> shortfalls(db::Connection& c, const std::string& unit, Date today) {
+  std::vector<plans::Shortfall> out;
+  for (const auto& r : recommendations(c, std::nullopt, {unit})) {
+    if (!overdue(r.finding, today)) continue;
+    out.push_back({"recommendation_overdue",
+                   fmt::format("{} (kiểm tra ngày {}, Kế hoạch số {}; hạn {})", r.finding.recommendation,
+                               r.visit.held_on ? format_date_vi(*r.visit.held_on) : "—", r.plan_number,
+                               format_date_vi(*r.finding.due)),
+                   r.finding.due});
+  }
+  return out;
+}
+
+}  // namespace cchc::inspections
