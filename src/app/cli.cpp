@@ -417,11 +417,14 @@ int run_cli(int argc, char** argv) {
       auto rounds = load_demo_assessments(*db, now_seconds());
       auto portal = load_demo_portal(*db, now_seconds());
       auto feedback = load_demo_feedback(*db, now_seconds());
+      auto inspections = load_demo_inspections(*db, now_seconds());
       std::cout << "demo data loaded into " << db->describe() << ": " << records.dossiers << " dossiers, "
                 << records.feedback << " feedback records, " << plan.tasks << " plan tasks, " << plan.reports
                 << " task reports, " << rounds.rounds << " assessment rounds (" << rounds.submitted
                 << " self-assessments submitted in the open one), " << portal.items << " portal items, "
-                << portal.documents << " library documents, " << feedback.cases << " feedback cases" << std::endl;
+                << portal.documents << " library documents, " << feedback.cases << " feedback cases, "
+                << inspections.visits << " inspections (" << inspections.recommendations << " recommendations)"
+                << std::endl;
       std::cout << "demo logins (demo data only):" << std::endl;
       for (const auto& l : logins) {
         std::cout << fmt::format("  {:<16} {:<18} {}", l.role, l.username, l.password) << std::endl;

@@ -88,4 +88,17 @@ struct DemoFeedback {
 };
 DemoFeedback load_demo_feedback(db::Database& db, Instant now);
 
+// The demo's inspections (app/demo_inspections.cpp, docs/inspections.md):
+// the coordinator's plan of `now`'s year (15/KH-SNV) over a third of the
+// units (every third of each level, and the demo commune), announced; the
+// eight earliest visited before `now`, a week or more apart, each with a
+// good point and two recommendations that between them take every state:
+// fixed on time, fixed late, reported and waiting, returned, overdue, not
+// yet due (the demo commune's: one overdue, one returned); the rest
+// scheduled after `now`. Skipped when the plan exists.
+struct DemoInspections {
+  std::size_t visits = 0, recommendations = 0;
+};
+DemoInspections load_demo_inspections(db::Database& db, Instant now);
+
 }  // namespace cchc::app

@@ -14,6 +14,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
+#include "inspections/store.h"
 #include "inspections/work.h"
 #include "plans/notify.h"
 #include "plans/store.h"
@@ -24,11 +25,35 @@ namespace cchc::app {
 // What plans read of the indicators capability: the rates objectives can
 // be linked to, and a rate over a unit's subtree for a year (or over the
 // units of one level in it, their counts summed).
+namespace {
+
+// The units of `unit`'s subtree (of `level` only, unless empty), for the
+// inspection figures read as indicators.
+std::set<std::string> subtree_of(db::Database& db, const std::string& unit, const std::string& level) {
+  std::set<std::string> out;
+  db.read([&](db::Connection& c) {
+    for (const auto& code : indicators::units_in_scope(c, unit, indicators::Scope::subtree)) out.insert(code);
+  });
+  if (!level.empty()) {
+    for (const auto& u : directory::load_units(db)) {
+      if (u.level != level) out.erase(u.code);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 plans::IndicatorSource objective_progress(db::Database& db) {
   plans::IndicatorSource source;
   for (const auto& r : indicators::rate_indicators()) source.indicators.emplace_back(r.code, r.name_vi);
+  for (const auto& f : inspections::figure_indicators()) source.indicators.push_back(f);
   source.value = [&db](const std::string& unit, const std::string& level, int year,
                        const std::string& code) -> std::optional<double> {
+    if (inspections::is_figure_indicator(code)) {
+      auto figures = inspections::year_figures(db, year, local_date(now_seconds()), subtree_of(db, unit, level));
+      return inspections::figure_ratio(figures, code);
+    }
     const auto& rate = indicators::rate_indicator(code);
     auto period = Period::of_year(year);
     return db.read([&](db::Connection& c) -> std::optional<double> {
@@ -50,11 +75,18 @@ plans::IndicatorSource objective_progress(db::Database& db) {
 assessments::Sources assessment_sources(db::Database& db) {
   assessments::Sources s;
   for (const auto& r : indicators::rate_indicators()) s.indicators.emplace(r.code, r.name_vi);
+  for (const auto& [code, name] : inspections::figure_indicators()) s.indicators.emplace(code, name);
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href,
                 Instant at) { plans::notify_unit(c, unit, kind, event, message, href, at); };
   s.indicator_value = [&db](const std::string& unit, const std::string& code, Date from,
                             Date to) -> std::optional<double> {
+    if (inspections::is_figure_indicator(code)) {  // the inspections of the window's year, the unit's subtree
+      auto figures = inspections::year_figures(db, int(from.year()), to, subtree_of(db, unit, ""));
+      auto v = inspections::figure_ratio(figures, code);
+      if (!v) return std::nullopt;
+      return std::round(*v * 10000.0) / 100.0;  // percent, 2 decimals
+    }
     const auto& rate = indicators::rate_indicator(code);
     Period window{Period::Kind::range, from, to};
     return db.read([&](db::Connection& c) -> std::optional<double> {
@@ -160,9 +192,8 @@ inspections::Sources inspection_sources() {
     return out;
   };
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
-                const std::string& message, const std::string& href, Instant at) {
-    plans::notify_unit(c, unit, kind, event, message, href, at);
-  };
+                const std::string& message, const std::string& href,
+                Instant at) { plans::notify_unit(c, unit, kind, event, message, href, at); };
   return s;
 }
 

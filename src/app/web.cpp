@@ -59,9 +59,9 @@ Web::Web(db::Database& db, WebConfig config)
   });
 
   home::add_routes(router_, *layout_, *sessions_);
-  home::add_work_routes(router_, *layout_, db_,
-                        {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items,
-                         inspections::work_items});
+  home::add_work_routes(
+      router_, *layout_, db_,
+      {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items, inspections::work_items});
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
   plans::add_routes(router_, *layout_, db_, objective_progress(db_), urging_sources());

@@ -44,7 +44,10 @@ std::optional<Date> date_field(const http::Request& req, const char* name) {
 }
 
 int year_of(const http::Request& req) {
-  auto y = parse_int<int>(req.query_param("nam").value_or("")).value_or(int(today().year()));
+  // "nam" on pages, "year" in the API.
+  auto given = req.query_param(req.is_api() ? "year" : "nam").value_or("");
+  if (given.empty()) return int(today().year());
+  auto y = parse_int<int>(given).value_or(0);
   if (y < 2000 || y > 2100) throw invalid_input("year 2000-2100", "Năm không hợp lệ.");
   return y;
 }
@@ -137,8 +140,8 @@ Plan plan_from_form(const http::Request& req) {
   for (int i = 0; i < 8; ++i) {
     auto name = field(req, fmt::format("ten_{}", i).c_str());
     if (name.empty()) continue;
-    p.team.push_back({name, field(req, fmt::format("don_vi_{}", i).c_str()),
-                      field(req, fmt::format("vai_tro_{}", i).c_str())});
+    p.team.push_back(
+        {name, field(req, fmt::format("don_vi_{}", i).c_str()), field(req, fmt::format("vai_tro_{}", i).c_str())});
   }
   return p;
 }
@@ -183,13 +186,16 @@ http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json
   return http::html(req, x.layout.page(req, "Lập kế hoạch kiểm tra", "inspections/plan_form.tpl", data), status);
 }
 
-http::Response new_plan(Context& x, http::Request& req) { return plan_form(x, req, nullptr, nullptr, http::Status::ok); }
+http::Response new_plan(Context& x, http::Request& req) {
+  return plan_form(x, req, nullptr, nullptr, http::Status::ok);
+}
 
 http::Response create(Context& x, http::Request& req) {
   Plan p;
   try {
     p = plan_from_form(req);
-    auto stored = x.db.write([&](db::Connection& c) { return create_plan(c, p, directory::actor(req), now_seconds()); });
+    auto stored =
+        x.db.write([&](db::Connection& c) { return create_plan(c, p, directory::actor(req), now_seconds()); });
     return http::redirect(req, plan_href(stored.id) + "?da-luu=1");
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
@@ -229,35 +235,37 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
                           {"removable", v.state == VisitState::scheduled}});
   }
   json team = json::array();
-  for (const auto& m : plan.team) team.push_back({{"name", m.name}, {"unit", names[m.unit_code]}, {"role", role_vi(m.role)}});
+  for (const auto& m : plan.team)
+    team.push_back({{"name", m.name}, {"unit", names[m.unit_code]}, {"role", role_vi(m.role)}});
   std::string area_names;
   for (const auto& a : areas) {
-    if (std::count(plan.areas.begin(), plan.areas.end(), a.code)) area_names += (area_names.empty() ? "" : "; ") + a.name;
+    if (std::count(plan.areas.begin(), plan.areas.end(), a.code))
+      area_names += (area_names.empty() ? "" : "; ") + a.name;
   }
   bool manage = directory::holds(*req.principal, "inspections.manage");
-  json data = {{"csrf", csrf(req)},
-               {"id", std::to_string(plan.id)},
-               {"number", plan.number},
-               {"title", plan.title},
-               {"year", std::to_string(plan.year)},
-               {"issuer", names[plan.issuer_unit]},
-               {"issued_on", plan.issued_on ? format_date_vi(*plan.issued_on) : "—"},
-               {"announced", plan.status == "announced"},
-               {"draft", plan.status != "announced"},
-               {"areas", area_names.empty() ? "—" : area_names},
-               {"content", section(plan.content)},
-               {"team", team},
-               {"no_team", team.empty()},
-               {"visits", visit_rows},
-               {"no_visits", visit_rows.empty()},
-               {"count", text::format_int(std::int64_t(visit_rows.size()))},
-               {"can_manage", manage},
-               {"unannounced",
-                std::any_of(visits.begin(), visits.end(), [](const auto& v) { return !v.announced_at; })},
-               {"units", unit_options(open_units(x.db), "")},
-               {"saved", req.query_param("da-luu").has_value()},
-               {"added", req.query_param("da-them").value_or("")},
-               {"told", req.query_param("da-thong-bao").value_or("")}};
+  json data = {
+      {"csrf", csrf(req)},
+      {"id", std::to_string(plan.id)},
+      {"number", plan.number},
+      {"title", plan.title},
+      {"year", std::to_string(plan.year)},
+      {"issuer", names[plan.issuer_unit]},
+      {"issued_on", plan.issued_on ? format_date_vi(*plan.issued_on) : "—"},
+      {"announced", plan.status == "announced"},
+      {"draft", plan.status != "announced"},
+      {"areas", area_names.empty() ? "—" : area_names},
+      {"content", section(plan.content)},
+      {"team", team},
+      {"no_team", team.empty()},
+      {"visits", visit_rows},
+      {"no_visits", visit_rows.empty()},
+      {"count", text::format_int(std::int64_t(visit_rows.size()))},
+      {"can_manage", manage},
+      {"unannounced", std::any_of(visits.begin(), visits.end(), [](const auto& v) { return !v.announced_at; })},
+      {"units", unit_options(open_units(x.db), "")},
+      {"saved", req.query_param("da-luu").has_value()},
+      {"added", req.query_param("da-them").value_or("")},
+      {"told", req.query_param("da-thong-bao").value_or("")}};
   if (!error.is_null()) data["error"] = error;
   return http::html(req, x.layout.page(req, "Kế hoạch kiểm tra " + plan.number, "inspections/plan.tpl", data), status);
 }
@@ -351,10 +359,12 @@ http::Response announce_plan(Context& x, http::Request& req) {
     told = visits.size();
     if (!x.sources.notify) return;
     for (const auto& v : visits) {
-      x.sources.notify(c, v.unit_code, "inspection", fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
-                       fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
-                                   format_date_vi(v.scheduled_on), plan.number),
-                       visit_href(v.id), now);
+      x.sources.notify(
+          c, v.unit_code, "inspection",
+          fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
+          fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
+                      format_date_vi(v.scheduled_on), plan.number),
+          visit_href(v.id), now);
     }
   });
   return http::redirect(req, fmt::format("{}?da-thong-bao={}#don-vi", plan_href(plan.id), told));
@@ -380,11 +390,10 @@ http::Response letter(Context& x, http::Request& req) {
   }
   std::vector<std::pair<std::string, std::string>> team;
   for (const auto& m : plan->team) team.emplace_back(m.name + " (" + names[m.unit_code] + ")", role_vi(m.role));
-  return http::attachment(
-      req, http::kDocxType,
-      announcement_docx(issuer, names[v->unit_code], *plan, v->scheduled_on,
-                        v->announced_at ? local_date(*v->announced_at) : today(), areas, team),
-      fmt::format("thong-bao-kiem-tra-{}-{}.docx", text::slug(v->unit_code), v->id));
+  return http::attachment(req, http::kDocxType,
+                          announcement_docx(issuer, names[v->unit_code], *plan, v->scheduled_on,
+                                            v->announced_at ? local_date(*v->announced_at) : today(), areas, team),
+                          fmt::format("thong-bao-kiem-tra-{}-{}.docx", text::slug(v->unit_code), v->id));
 }
 
 // ---- A visit: the record, its findings and their follow-up ----------------------------------
@@ -425,7 +434,7 @@ http::Response visit_page(Context& x, http::Request& req, json error, http::Stat
       bool own = directory::may(x.db, req, "inspections.fix", f.responsible_unit);
       json history = json::array();
       for (const auto& e : events[f.id]) {
-        std::string what = e.action == "report" ? "Đơn vị báo cáo khắc phục"
+        std::string what = e.action == "report"   ? "Đơn vị báo cáo khắc phục"
                            : e.action == "accept" ? "Đoàn kiểm tra công nhận đã khắc phục"
                                                   : "Đoàn kiểm tra trả lại";
         history.push_back({{"what", what}, {"at", format_datetime_vi(e.at)}, {"note", section(e.note)}});
@@ -436,29 +445,32 @@ http::Response visit_page(Context& x, http::Request& req, json error, http::Stat
           evidence.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
         }
       }
-      shortfalls.push_back(
-          {{"id", std::to_string(f.id)},
-           {"text", f.text},
-           {"recommendation", f.recommendation},
-           {"unit", names[f.responsible_unit]},
-           {"due", f.due ? format_date_vi(*f.due) : "—"},
-           {"state", label_vi(f.state)},
-           {"overdue", overdue(f, d)},
-           {"fix_report", section(f.fix_report)},
-           {"review_note", section(f.review_note)},
-           {"history", history},
-           {"evidence", evidence},
-           {"may_report", own && (f.state == FixState::open || f.state == FixState::returned)},
-           {"may_review", manage && f.state == FixState::reported},
-           {"removable", manage && f.state == FixState::open && !f.reported_at}});
+      shortfalls.push_back({{"id", std::to_string(f.id)},
+                            {"text", f.text},
+                            {"recommendation", f.recommendation},
+                            {"unit", names[f.responsible_unit]},
+                            {"due", f.due ? format_date_vi(*f.due) : "—"},
+                            {"state", label_vi(f.state)},
+                            {"overdue", overdue(f, d)},
+                            {"fix_report", section(f.fix_report)},
+                            {"review_note", section(f.review_note)},
+                            {"history", history},
+                            {"evidence", evidence},
+                            {"may_report", own && (f.state == FixState::open || f.state == FixState::returned)},
+                            {"may_review", manage && f.state == FixState::reported},
+                            {"removable", manage && f.state == FixState::open && !f.reported_at}});
     }
     if (good.empty() && shortfalls.empty()) continue;
-    by_area.push_back({{"name", a.name}, {"good", good}, {"shortfalls", shortfalls}, {"any_good", !good.empty()},
+    by_area.push_back({{"name", a.name},
+                       {"good", good},
+                       {"shortfalls", shortfalls},
+                       {"any_good", !good.empty()},
                        {"any_shortfalls", !shortfalls.empty()}});
   }
   json minutes = json::array();
   for (const auto& file : files) {
-    if (file.kind == "minutes") minutes.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
+    if (file.kind == "minutes")
+      minutes.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
   }
   json area_options = json::array();
   for (const auto& a : areas) area_options.push_back({{"code", a.code}, {"name", a.name}});
@@ -588,10 +600,11 @@ http::Response review_fix(Context& x, http::Request& req) {
     auto now = now_seconds();
     act(c, f->id, action, FixActor::team, field(req, "ly_do"), nullptr, directory::actor(req), now);
     if (action == FixAction::send_back && x.sources.notify) {
-      x.sources.notify(c, f->responsible_unit, "inspection",
-                       fmt::format("inspection-returned:{}:{}", f->id, now.time_since_epoch().count()),
-                       "Kết quả khắc phục kiến nghị sau kiểm tra bị trả lại: " + text::cut_utf8(field(req, "ly_do"), 300),
-                       visit_href(f->inspection_id) + fmt::format("#kn-{}", f->id), now);
+      x.sources.notify(
+          c, f->responsible_unit, "inspection",
+          fmt::format("inspection-returned:{}:{}", f->id, now.time_since_epoch().count()),
+          "Kết quả khắc phục kiến nghị sau kiểm tra bị trả lại: " + text::cut_utf8(field(req, "ly_do"), 300),
+          visit_href(f->inspection_id) + fmt::format("#kn-{}", f->id), now);
     }
   });
 }
@@ -610,7 +623,8 @@ http::Response board(Context& x, http::Request& req) {
     names = directory::unit_names(c);
   });
   Date d = today();
-  views::Table t{"kien-nghi", "Kiến nghị sau kiểm tra và kết quả khắc phục",
+  views::Table t{"kien-nghi",
+                 "Kiến nghị sau kiểm tra và kết quả khắc phục",
                  {{"Kiến nghị"}, {"Đơn vị khắc phục"}, {"Cuộc kiểm tra"}, {"Hạn"}, {"Trạng thái"}},
                  {}};
   for (const auto& r : recs) {
@@ -628,16 +642,20 @@ http::Response board(Context& x, http::Request& req) {
                       views::Cell::of(f.due ? format_date_vi(*f.due) : "—"), status});
   }
   json states = json::array();
-  for (auto [code, label] : std::vector<std::pair<std::string, std::string>>{
-           {"", "Tất cả"}, {"open", "Đang khắc phục"}, {"reported", "Chờ đoàn kiểm tra xem xét"},
-           {"returned", "Bị trả lại"}, {"fixed", "Đã khắc phục"}, {"overdue", "Quá hạn"}}) {
+  for (auto [code, label] : std::vector<std::pair<std::string, std::string>>{{"", "Tất cả"},
+                                                                             {"open", "Đang khắc phục"},
+                                                                             {"reported", "Chờ đoàn kiểm tra xem xét"},
+                                                                             {"returned", "Bị trả lại"},
+                                                                             {"fixed", "Đã khắc phục"},
+                                                                             {"overdue", "Quá hạn"}}) {
     states.push_back({{"code", code}, {"label", label}, {"selected", code == state}});
   }
   json data = {{"table", views::to_view(t)},
                {"states", states},
                {"year", year ? std::to_string(*year) : ""},
                {"count", text::format_int(std::int64_t(t.rows.size()))}};
-  return http::html(req, x.layout.page(req, "Theo dõi khắc phục kiến nghị sau kiểm tra", "inspections/board.tpl", data));
+  return http::html(req,
+                    x.layout.page(req, "Theo dõi khắc phục kiến nghị sau kiểm tra", "inspections/board.tpl", data));
 }
 
 http::Response summary(Context& x, http::Request& req) {
@@ -650,8 +668,8 @@ http::Response summary(Context& x, http::Request& req) {
                {"open", views::to_view(open)},
                {"xlsx", fmt::format("/kiem-tra/tong-hop.xlsx?nam={}", year)},
                {"docx", fmt::format("/kiem-tra/tong-hop.docx?nam={}", year)}};
-  return http::html(req, x.layout.page(req, fmt::format("Tổng hợp kết quả kiểm tra năm {}", year),
-                                       "inspections/summary.tpl", data));
+  return http::html(
+      req, x.layout.page(req, fmt::format("Tổng hợp kết quả kiểm tra năm {}", year), "inspections/summary.tpl", data));
 }
 
 http::Response summary_xlsx(Context& x, http::Request& req) {
@@ -677,7 +695,9 @@ json figures_json(const Figures& f) {
   auto pct = [](int a, int b) { return share(a, b) ? json(*share(a, b)) : json(nullptr); };
   json levels = json::array();
   for (const auto& l : f.levels) {
-    levels.push_back({{"level", l.level}, {"units", l.units}, {"inspected", l.inspected},
+    levels.push_back({{"level", l.level},
+                      {"units", l.units},
+                      {"inspected", l.inspected},
                       {"inspected_percent", pct(l.inspected, l.units)}});
   }
   return {{"year", f.year},

@@ -241,15 +241,17 @@ void counted_for(const UnitFacts& u, const std::string& unit, std::set<std::stri
 
 }  // namespace
 
-Figures figures_of(int year, const std::vector<VisitFacts>& visits, const UnitFacts& units, Date day) {
+Figures figures_of(int year, const std::vector<VisitFacts>& visits, const UnitFacts& units, Date day,
+                   const std::set<std::string>& within) {
   Figures f;
   f.year = year;
+  auto counts = [&](const std::string& unit) { return within.empty() || within.count(unit) > 0; };
   std::set<std::string> inspected;
   for (const auto& v : visits) {
     if (!v.done) continue;
     counted_for(units, v.unit_code, inspected);
     for (const auto& finding : v.findings) {
-      if (!finding.shortcoming) continue;
+      if (!finding.shortcoming || !counts(finding.responsible_unit)) continue;
       ++f.recommendations;
       if (finding.state == FixState::fixed) {
         ++f.fixed;
@@ -263,7 +265,7 @@ Figures figures_of(int year, const std::vector<VisitFacts>& visits, const UnitFa
   for (const auto& [level, name] : units.levels) {
     LevelShare s{level};
     for (const auto& [code, l] : units.level_of) {
-      if (l != level) continue;
+      if (l != level || !counts(code)) continue;
       ++s.units;
       s.inspected += inspected.count(code) ? 1 : 0;
     }
@@ -278,6 +280,37 @@ Figures figures_of(int year, const std::vector<VisitFacts>& visits, const UnitFa
 std::optional<double> share(int part, int whole) {
   if (whole <= 0) return std::nullopt;
   return std::round(1000.0 * part / whole) / 10.0;
+}
+
+const std::vector<std::pair<std::string, std::string>>& figure_indicators() {
+  static const std::vector<std::pair<std::string, std::string>> v = {
+      {"inspection_coverage", "Tỷ lệ cơ quan, đơn vị được kiểm tra công tác cải cách hành chính"},
+      {"recommendations_fixed", "Tỷ lệ kiến nghị sau kiểm tra được khắc phục"},
+      {"recommendations_fixed_on_time", "Tỷ lệ kiến nghị sau kiểm tra được khắc phục đúng hạn"}};
+  return v;
+}
+
+bool is_figure_indicator(std::string_view code) {
+  const auto& v = figure_indicators();
+  return std::any_of(v.begin(), v.end(), [&](const auto& p) { return p.first == code; });
+}
+
+std::optional<double> figure_ratio(const Figures& f, std::string_view code) {
+  int part = 0, whole = 0;
+  if (code == "inspection_coverage") {
+    part = f.inspected;
+    whole = f.units;
+  } else if (code == "recommendations_fixed") {
+    part = f.fixed;
+    whole = f.recommendations;
+  } else if (code == "recommendations_fixed_on_time") {
+    part = f.fixed_on_time;
+    whole = f.recommendations;
+  } else {
+    throw invalid_input(fmt::format("unknown inspection figure '{}'", code), "Chỉ số kiểm tra không hợp lệ.");
+  }
+  if (whole <= 0) return std::nullopt;
+  return double(part) / whole;
 }
 
 }  // namespace cchc::inspections

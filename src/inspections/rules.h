@@ -84,11 +84,23 @@ struct UnitFacts {
 // them were inspected (a done visit; a visit to a unit since merged counts
 // for each of its successors, followed through several mergers); the
 // recommendations of done visits: fixed, fixed on time, open (not fixed)
-// and overdue on `day`.
-Figures figures_of(int year, const std::vector<VisitFacts>& visits, const UnitFacts& units, Date day);
+// and overdue on `day`. With `within` (unit codes, a subtree), only those
+// units count, and only the recommendations they must fix.
+Figures figures_of(int year, const std::vector<VisitFacts>& visits, const UnitFacts& units, Date day,
+                   const std::set<std::string>& within = {});
 
 // A share as a percentage with one decimal, or nullopt for an empty
 // denominator (shown "—", never 0 %).
 std::optional<double> share(int part, int whole);
+
+// The figures other capabilities read as indicators (plan objectives,
+// assessment criteria), code and Vietnamese name:
+//   inspection_coverage            units inspected / units
+//   recommendations_fixed          recommendations fixed / recommendations
+//   recommendations_fixed_on_time  fixed on time / recommendations
+const std::vector<std::pair<std::string, std::string>>& figure_indicators();
+bool is_figure_indicator(std::string_view code);
+// The ratio 0..1 of a figure indicator, nullopt for an empty denominator.
+std::optional<double> figure_ratio(const Figures& f, std::string_view code);
 
 }  // namespace cchc::inspections

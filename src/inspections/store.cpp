@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "directory/store.h"
 #include "plans/rules.h"
+#include "plans/store.h"
 
 namespace cchc::inspections {
 
@@ -136,6 +137,15 @@ void check_units_exist(db::Connection& c, const Plan& p) {
   if (!errors.empty()) throw rejected(errors);
 }
 
+// Every area code must be one of the reform areas (plans::load_areas).
+void check_areas(db::Connection& c, const std::vector<std::string>& codes) {
+  std::set<std::string> known;
+  for (const auto& a : plans::load_areas(c)) known.insert(a.code);
+  for (const auto& code : codes) {
+    if (!known.count(code)) throw invalid_input("unknown reform area " + code, "Lĩnh vực cải cách không hợp lệ.");
+  }
+}
+
 void write_team(db::Connection& c, const Plan& p) {
   c.query("DELETE FROM inspection_team WHERE plan_id = ?", {p.id});
   int ord = 0;
@@ -178,6 +188,7 @@ Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now
   p.status = "draft";
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_units_exist(c, p);
+  check_areas(c, p.areas);
   if (!c.query("SELECT 1 FROM inspection_plans WHERE number = ?", {p.number}).empty()) {
     throw Error(ErrorKind::conflict, fmt::format("an inspection plan numbered '{}' exists", p.number),
                 fmt::format("Đã có kế hoạch kiểm tra số {}.", p.number));
@@ -201,6 +212,7 @@ void update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who
   p.number = std::string(text::trim(p.number));
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_units_exist(c, p);
+  check_areas(c, p.areas);
   if (!c.query("SELECT 1 FROM inspection_plans WHERE number = ? AND id <> ?", {p.number, p.id}).empty()) {
     throw Error(ErrorKind::conflict, fmt::format("an inspection plan numbered '{}' exists", p.number),
                 fmt::format("Đã có kế hoạch kiểm tra số {}.", p.number));
@@ -353,6 +365,7 @@ Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const a
     f.due.reset();
   }
   if (auto errors = check_finding(f); !errors.empty()) throw rejected(errors);
+  check_areas(c, {f.area_code});
   if (f.shortcoming && !directory::unit_names(c).count(f.responsible_unit)) {
     throw invalid_input("unknown unit " + f.responsible_unit, "Đơn vị chịu trách nhiệm không có trong danh mục.");
   }
@@ -581,8 +594,11 @@ std::map<std::string, int> last_inspected(db::Connection& c) {
 
 UnitFacts unit_facts(db::Database& db, Date day) {
   UnitFacts u;
-  for (const auto& l : directory::load_levels(db)) u.levels.emplace_back(l.code, l.name);
+  for (const auto& l : directory::load_levels(db)) {
+    if (l.code != "province") u.levels.emplace_back(l.code, l.name);
+  }
   for (const auto& unit : directory::load_units(db)) {
+    if (unit.level == "province") continue;  // the province's committee inspects; it is not inspected
     if (unit.valid_on(day)) {
       u.level_of[unit.code] = unit.level;
     } else if (!unit.successor_codes.empty()) {
@@ -592,11 +608,11 @@ UnitFacts unit_facts(db::Database& db, Date day) {
   return u;
 }
 
-Figures year_figures(db::Database& db, int year, Date day) {
+Figures year_figures(db::Database& db, int year, Date day, const std::set<std::string>& within) {
   // The units of the year's end once it is over; overdue judged on `day`.
   Date end = Date{std::chrono::year{year} / December / 31};
   auto visits = db.read([&](db::Connection& c) { return visit_facts(c, year); });
-  return figures_of(year, visits, unit_facts(db, sys_days{day} > sys_days{end} ? end : day), day);
+  return figures_of(year, visits, unit_facts(db, sys_days{day} > sys_days{end} ? end : day), day, within);
 }
 
 }  // namespace cchc::inspections

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,10 +112,12 @@ std::vector<VisitFacts> visit_facts(db::Connection& c, int year);
 // Each unit's latest year with a done visit.
 std::map<std::string, int> last_inspected(db::Connection& c);
 // The units as the figures count them on `day` (rules.h: UnitFacts): those
-// open that day by level, and the successors of those closed before it.
+// open that day by level, and the successors of those closed before it;
+// never the province itself (its committee orders the inspections).
 UnitFacts unit_facts(db::Database& db, Date day);
 // The year's figures as of `day`: the units open that day (on the year's
 // last day once it is over), recommendations overdue that day.
-Figures year_figures(db::Database& db, int year, Date day);
+// With `within`, those units only (rules.h: figures_of).
+Figures year_figures(db::Database& db, int year, Date day, const std::set<std::string>& within = {});
 
 }  // namespace cchc::inspections

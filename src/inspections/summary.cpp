@@ -101,9 +101,10 @@ std::string announcement_docx(const views::Issuer& issuer, const std::string& un
   d.add(views::decree30_header(issuer, "Số:        /TB-" + symbol, dated(issuer, sent_on)));
   d.add(para("THÔNG BÁO", A::center, true));
   d.add(para("Kiểm tra công tác cải cách hành chính năm " + std::to_string(plan.year), A::center, true));
-  d.add(body(fmt::format("Thực hiện Kế hoạch số {} ({}), Đoàn kiểm tra thông báo lịch kiểm tra công tác cải cách "
-                         "hành chính tại {} như sau:",
-                         plan.number, plan.title, unit_name)));
+  d.add(
+      body(fmt::format("Thực hiện Kế hoạch số {} ({}), Đoàn kiểm tra thông báo lịch kiểm tra công tác cải cách "
+                       "hành chính tại {} như sau:",
+                       plan.number, plan.title, unit_name)));
   d.add(body(fmt::format("1. Thời gian kiểm tra: ngày {}.", format_date_vi(day))));
   d.add(body("2. Nội dung kiểm tra:"));
   if (areas.empty()) d.add(body("- Các nội dung cải cách hành chính theo Kế hoạch."));
@@ -111,9 +112,10 @@ std::string announcement_docx(const views::Issuer& issuer, const std::string& un
   if (!plan.content.empty()) d.add(body(plan.content));
   d.add(body("3. Thành phần Đoàn kiểm tra:"));
   for (const auto& [who, role] : team) d.add(body(fmt::format("- {}: {}.", role, who)));
-  d.add(body(fmt::format("Đề nghị {} chuẩn bị báo cáo kết quả thực hiện công tác cải cách hành chính, hồ sơ, tài "
-                         "liệu liên quan và bố trí thành phần làm việc với Đoàn kiểm tra.",
-                         unit_name)));
+  d.add(
+      body(fmt::format("Đề nghị {} chuẩn bị báo cáo kết quả thực hiện công tác cải cách hành chính, hồ sơ, tài "
+                       "liệu liên quan và bố trí thành phần làm việc với Đoàn kiểm tra.",
+                       unit_name)));
   d.add(views::decree30_footer({"- Như trên;", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT."}));
   return write(d);
 }
@@ -134,7 +136,8 @@ std::string summary_report_docx(db::Database& db, int year, Date day, const view
       for (const auto& v : visits_of(c, p.id)) {
         if (v.state != VisitState::done) continue;
         auto findings = findings_of(c, v.id);
-        visits.emplace_back(v, int(std::count_if(findings.begin(), findings.end(), [](const auto& x) { return x.shortcoming; })));
+        visits.emplace_back(
+            v, int(std::count_if(findings.begin(), findings.end(), [](const auto& x) { return x.shortcoming; })));
       }
     }
   });
@@ -159,7 +162,8 @@ std::string summary_report_docx(db::Database& db, int year, Date day, const view
     Table t;
     t.borders = true;
     auto cell = [](std::string s, int w) { return Cell{w, {para(std::move(s), Paragraph::Align::left)}}; };
-    t.rows.push_back({cell("STT", 8), cell("Đơn vị được kiểm tra", 52), cell("Ngày kiểm tra", 20), cell("Số kiến nghị", 20)});
+    t.rows.push_back(
+        {cell("STT", 8), cell("Đơn vị được kiểm tra", 52), cell("Ngày kiểm tra", 20), cell("Số kiến nghị", 20)});
     int n = 0;
     for (const auto& [v, recs] : visits) {
       t.rows.push_back({cell(std::to_string(++n), 8), cell(names[v.unit_code], 52),
@@ -171,11 +175,12 @@ std::string summary_report_docx(db::Database& db, int year, Date day, const view
   auto of_all = [&](int n) {
     return share(n, f.recommendations) ? text::format_percent(*share(n, f.recommendations)) : "—";
   };
-  d.add(body(fmt::format("Tổng số kiến nghị: {}; đã khắc phục {} ({}), trong đó đúng hạn {} ({}); chưa khắc phục {}, "
-                         "trong đó quá hạn {}.",
-                         text::format_int(f.recommendations), text::format_int(f.fixed), of_all(f.fixed),
-                         text::format_int(f.fixed_on_time), of_all(f.fixed_on_time), text::format_int(f.open),
-                         text::format_int(f.overdue))));
+  d.add(
+      body(fmt::format("Tổng số kiến nghị: {}; đã khắc phục {} ({}), trong đó đúng hạn {} ({}); chưa khắc phục {}, "
+                       "trong đó quá hạn {}.",
+                       text::format_int(f.recommendations), text::format_int(f.fixed), of_all(f.fixed),
+                       text::format_int(f.fixed_on_time), of_all(f.fixed_on_time), text::format_int(f.open),
+                       text::format_int(f.overdue))));
   auto open = open_recommendations_table(db, year, day);
   if (!open.rows.empty()) {
     d.add(para("III. CÁC KIẾN NGHỊ CHƯA KHẮC PHỤC", A::both, true));

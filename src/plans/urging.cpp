@@ -23,8 +23,7 @@ using nlohmann::json;
 const std::vector<std::string>& shortfall_kinds() {
   static const std::vector<std::string> kinds = {"task_overdue",       "report_missing",   "report_returned",
                                                  "request_unanswered", "request_returned", "plan_missing",
-                                                 "target_missed",      "self_assessment",
-                                                 "recommendation_overdue"};
+                                                 "target_missed",      "self_assessment",  "recommendation_overdue"};
   return kinds;
 }
 

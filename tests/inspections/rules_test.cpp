@@ -223,6 +223,44 @@ TEST(Figures, SharesPerLevelAMergedUnitAndRecommendations) {
   }
 }
 
+TEST(Figures, WithinASubtree) {
+  UnitFacts units;
+  units.levels = {{"department", "Sở"}, {"commune", "Xã"}};
+  units.level_of = {{"S1", "department"}, {"X1", "commune"}, {"X2", "commune"}};
+  units.successors = {{"X9", {"X2"}}};
+  auto r = rec(FixState::open, "2026-06-30");
+  r.responsible_unit = "X2";
+  auto fixed = rec(FixState::fixed, "2026-06-30", "2026-06-01", "2026-06-01");
+  fixed.responsible_unit = "S1";
+  std::vector<VisitFacts> visits = {{"X9", true, {r}}, {"S1", true, {fixed}}};
+  auto f = figures_of(2026, visits, units, d("2026-07-15"), {"X1", "X2"});
+  ASSERT_EQ(f.levels.size(), 1u);  // no department within
+  EXPECT_EQ(f.levels[0].units, 2);
+  EXPECT_EQ(f.levels[0].inspected, 1);  // X2, through X9
+  EXPECT_EQ(f.recommendations, 1);
+  EXPECT_EQ(f.overdue, 1);
+  auto all = figures_of(2026, visits, units, d("2026-07-15"));
+  EXPECT_EQ(all.recommendations, 2);
+  EXPECT_EQ(all.inspected, 2);
+}
+
+TEST(Figures, AsIndicators) {
+  Figures f;
+  f.units = 8;
+  f.inspected = 2;
+  f.recommendations = 4;
+  f.fixed = 3;
+  f.fixed_on_time = 1;
+  EXPECT_EQ(figure_ratio(f, "inspection_coverage"), 0.25);
+  EXPECT_EQ(figure_ratio(f, "recommendations_fixed"), 0.75);
+  EXPECT_EQ(figure_ratio(f, "recommendations_fixed_on_time"), 0.25);
+  EXPECT_EQ(figure_ratio(Figures{}, "recommendations_fixed"), std::nullopt);  // none recorded: no figure
+  EXPECT_THROW(figure_ratio(f, "online_rate"), Error);
+  EXPECT_TRUE(is_figure_indicator("recommendations_fixed"));
+  EXPECT_FALSE(is_figure_indicator("online_rate"));
+  EXPECT_EQ(figure_indicators().size(), 3u);
+}
+
 TEST(Figures, Shares) {
   EXPECT_EQ(share(0, 0), std::nullopt);  // an empty denominator is no figure, never 0 %
   EXPECT_EQ(share(1, 3), 33.3);

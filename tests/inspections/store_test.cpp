@@ -190,16 +190,14 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
   // SNV, STC, STP (none visited yet: STP and STC are scheduled); communes X1
   // and X2 (X9 merged into X2 on 30/06: its visit counts for X2).
   auto f = year_figures(db, last_year(), day_of(12, 31));
-  ASSERT_EQ(f.levels.size(), 3u);  // the province, the departments, the communes (no district)
-  EXPECT_EQ(f.levels[0].level, "province");
-  EXPECT_EQ(f.levels[0].units, 1);
-  EXPECT_EQ(f.levels[1].level, "department");
-  EXPECT_EQ(f.levels[1].units, 3);
-  EXPECT_EQ(f.levels[1].inspected, 0);
-  EXPECT_EQ(f.levels[2].level, "commune");
-  EXPECT_EQ(f.levels[2].units, 2);
-  EXPECT_EQ(f.levels[2].inspected, 2);
-  EXPECT_EQ(f.units, 6);
+  ASSERT_EQ(f.levels.size(), 2u);  // the departments, the communes (no district; never the province)
+  EXPECT_EQ(f.levels[0].level, "department");
+  EXPECT_EQ(f.levels[0].units, 3);
+  EXPECT_EQ(f.levels[0].inspected, 0);
+  EXPECT_EQ(f.levels[1].level, "commune");
+  EXPECT_EQ(f.levels[1].units, 2);
+  EXPECT_EQ(f.levels[1].inspected, 2);
+  EXPECT_EQ(f.units, 5);
   EXPECT_EQ(f.inspected, 2);
   EXPECT_EQ(f.recommendations, 3);
   EXPECT_EQ(f.fixed, 2);
