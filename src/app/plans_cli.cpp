@@ -12,6 +12,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "feedback/store.h"
+#include "inspections/work.h"
 #include "plans/json.h"
 #include "plans/notify.h"
 #include "plans/store.h"
@@ -165,6 +166,8 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
       Instant at = p.as_of.empty() ? now_seconds() : start_of_day(day) + std::chrono::hours{8};
       int feedback = feedback::raise_reminders(*db, WorkCalendar::vietnam(), feedback_sinks(), cli_actor(), at);
       std::cout << fmt::format("feedback: {} new notifications", feedback) << std::endl;
+      int inspected = inspections::raise_reminders(*db, day, inspection_sources().notify, at);
+      std::cout << fmt::format("inspections: {} new notifications", inspected) << std::endl;
     }
     if (p.smtp.empty()) {
       std::cout << "no SMTP server configured (--smtp or $CCHC_SMTP_URL): no e-mail sent" << std::endl;

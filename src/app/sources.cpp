@@ -78,7 +78,7 @@ assessments::Sources assessment_sources(db::Database& db) {
   for (const auto& [code, name] : inspections::figure_indicators()) s.indicators.emplace(code, name);
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href,
-                Instant at) { plans::notify_unit(c, unit, kind, event, message, href, at); };
+                Instant at) { return plans::notify_unit(c, unit, kind, event, message, href, at); };
   s.indicator_value = [&db](const std::string& unit, const std::string& code, Date from,
                             Date to) -> std::optional<double> {
     if (inspections::is_figure_indicator(code)) {  // the inspections of the window's year, the unit's subtree
@@ -193,7 +193,7 @@ inspections::Sources inspection_sources() {
   };
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href,
-                Instant at) { plans::notify_unit(c, unit, kind, event, message, href, at); };
+                Instant at) { return plans::notify_unit(c, unit, kind, event, message, href, at); };
   return s;
 }
 
@@ -202,7 +202,7 @@ portal::Sources portal_sources(db::Database& db) {
   // The unit's editors (who wrote it) and leaders.
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href, Instant at) {
-    plans::notify_unit(c, unit, kind, event, message, href, at, {"editor", "unit_leader"});
+    return plans::notify_unit(c, unit, kind, event, message, href, at, {"editor", "unit_leader"});
   };
   s.headline = [&db]() {
     std::vector<portal::Widget> out;

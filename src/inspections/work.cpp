@@ -5,6 +5,8 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "inspections/store.h"
+#include "plans/notify.h"
+#include "plans/requests.h"
 
 namespace cchc::inspections {
 
@@ -30,6 +32,27 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
     }
   }
   return out;
+}
+
+int raise_reminders(db::Database& db, Date day, const views::NotifyUnit& notify, Instant now) {
+  if (!notify) return 0;
+  int stored = 0;
+  db.write([&](db::Connection& c) {
+    auto config = plans::load_reminder_config(c);
+    for (const auto& r : recommendations(c, std::nullopt)) {
+      const auto& f = r.finding;
+      if (!f.due || (f.state != FixState::open && f.state != FixState::returned)) continue;
+      auto key = plans::request_reminder(*f.due, day, config.days_before, WorkCalendar::vietnam());
+      if (!key) continue;
+      bool after = key->starts_with("after");
+      stored +=
+          notify(c, f.responsible_unit, "inspection", fmt::format("inspection-reminder:{}:{}", f.id, *key),
+                 fmt::format("{} khắc phục kiến nghị sau kiểm tra (hạn {}): {}", after ? "Đã quá hạn" : "Sắp đến hạn",
+                             format_date_vi(*f.due), text::cut_utf8(f.recommendation, 200)),
+                 fmt::format("/kiem-tra/{}#kn-{}", r.visit.id, f.id), now);
+    }
+  });
+  return stored;
 }
 
 std::vector<plans::Shortfall> shortfalls(db::Connection& c, const std::string& unit, Date today) {

@@ -30,10 +30,11 @@ struct WorkItem {
 // Tells a unit's officers and leaders of a hand-over (an appraisal sent for
 // the unit's answer, an item the board sent back): one notification each,
 // in the app and in the e-mail digest; `event` keys it so it is stored
-// once. plans::notify_unit, wired by app/sources.cpp.
+// once. Returns how many were stored. plans::notify_unit, wired by
+// app/sources.cpp.
 using NotifyUnit =
-    std::function<void(db::Connection&, const std::string& unit, const std::string& kind, const std::string& event,
-                       const std::string& message, const std::string& href, Instant at)>;
+    std::function<int(db::Connection&, const std::string& unit, const std::string& kind, const std::string& event,
+                      const std::string& message, const std::string& href, Instant at)>;
 
 // What one capability has for a person on a day.
 using WorkSource = std::function<std::vector<WorkItem>(db::Connection&, const http::Principal&, Date today)>;

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "http/middleware.h"
 #include "support/browser.h"
@@ -224,6 +225,30 @@ TEST_F(InspectionsServed, TheDemoOverdueIsUrgedAndTheYearExports) {
   std::replace(shown.begin(), shown.end(), '.', ',');
   EXPECT_NE(tr.find(shown), std::string::npos) << shown << " in " << tr;
   EXPECT_NE(tr.find("Chưa đạt"), std::string::npos) << tr;  // some are still open
+  // `cchc plans remind` reminds the demo commune of its overdue recommendation
+  // on the first working day after its due day, once.
+  auto listed = json::parse(admin.get("/api/v1/inspections?year=" + y).body);
+  std::optional<Date> due;
+  for (const auto& p : listed["plans"]) {
+    for (const auto& v : p["inspections"]) {
+      for (const auto& fi : v["findings"]) {
+        if (fi["responsible_unit"] == "P-TRANGDAI" && fi["state"] == "open" && fi["overdue"] == true) {
+          due = parse_iso_date(fi["due"].get<std::string>());
+        }
+      }
+    }
+  }
+  ASSERT_TRUE(due);
+  const auto& cal = WorkCalendar::vietnam();
+  auto after = cal.add_working_days(*due, 1);
+  std::string reminded;
+  ASSERT_EQ(run_cchc({"plans", "remind", "--db", db_, "--as-of", format_iso_date(after)}, reminded), 0) << reminded;
+  std::smatch count;
+  ASSERT_TRUE(std::regex_search(reminded, count, std::regex(R"(inspections: (\d+) new notifications)"))) << reminded;
+  EXPECT_GE(std::stoi(count[1]), 1) << reminded;
+  EXPECT_NE(officer.get("/thong-bao").body.find("Đã quá hạn khắc phục kiến nghị sau kiểm tra"), std::string::npos);
+  ASSERT_EQ(run_cchc({"plans", "remind", "--db", db_, "--as-of", format_iso_date(after)}, reminded), 0);
+  EXPECT_NE(reminded.find("inspections: 0 new notifications"), std::string::npos) << reminded;
   // The follow-up board filters by state; the summary exports.
   auto overdue = admin.get("/kiem-tra/theo-doi?trang-thai=overdue");
   ASSERT_EQ(overdue.status, 200);
