@@ -264,8 +264,8 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
       {"unannounced", std::any_of(visits.begin(), visits.end(), [](const auto& v) { return !v.announced_at; })},
       {"units", unit_options(open_units(x.db), "")},
       {"saved", req.query_param("da-luu").has_value()},
-      {"added", req.query_param("da-them").value_or("")},
-      {"told", req.query_param("da-thong-bao").value_or("")}};
+      {"added", section(req.query_param("da-them").value_or(""))},
+      {"told", section(req.query_param("da-thong-bao").value_or(""))}};
   if (!error.is_null()) data["error"] = error;
   return http::html(req, x.layout.page(req, "Kế hoạch kiểm tra " + plan.number, "inspections/plan.tpl", data), status);
 }

@@ -13,8 +13,8 @@
 <h2>Đoàn kiểm tra</h2>
 <ul>{{#team}}<li>{{role}}: {{name}} ({{unit}})</li>{{/team}}{{#no_team}}<li>Chưa có thành viên.</li>{{/no_team}}</ul>
 <h2 id="don-vi">Đơn vị được kiểm tra ({{count}})</h2>
-{{#told}}<p class="notice" role="status">Đã thông báo lịch kiểm tra đến {{told}} đơn vị.</p>{{/told}}
-{{#added}}<p class="notice" role="status">Đã thêm {{added}} đơn vị vào kế hoạch.</p>{{/added}}
+{{#told}}<p class="notice" role="status">Đã thông báo lịch kiểm tra đến {{text}} đơn vị.</p>{{/told}}
+{{#added}}<p class="notice" role="status">Đã thêm {{text}} đơn vị vào kế hoạch.</p>{{/added}}
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Đơn vị được kiểm tra"><table>
 <caption>Đơn vị được kiểm tra, lịch và lý do chọn</caption>
 <thead><tr><th scope="col">Đơn vị</th><th scope="col">Ngày kiểm tra</th><th scope="col">Lý do chọn</th><th scope="col">Thông báo</th><th scope="col">Tình trạng</th>{{#can_manage}}<th scope="col">Thao tác</th>{{/can_manage}}</tr></thead>
