@@ -146,7 +146,9 @@ Plan plan_from_form(const http::Request& req) {
   return p;
 }
 
-http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json error, http::Status status) {
+// The plan's form: a new one (editing 0) or plan `editing`'s fields.
+http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json error, http::Status status,
+                         std::int64_t editing = 0) {
   auto units = open_units(x.db);
   auto areas = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
   Plan p;
@@ -181,9 +183,12 @@ http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json
                {"content", p.content},
                {"issuers", unit_options(units, p.issuer_unit)},
                {"areas", area_rows},
-               {"team", team}};
+               {"team", team},
+               {"action", editing ? plan_href(editing) + "/sua" : std::string("/kiem-tra/ke-hoach/moi")},
+               {"heading", editing ? "Sửa kế hoạch kiểm tra" : "Lập kế hoạch kiểm tra"}};
   if (!error.is_null()) data["error"] = error;
-  return http::html(req, x.layout.page(req, "Lập kế hoạch kiểm tra", "inspections/plan_form.tpl", data), status);
+  return http::html(req, x.layout.page(req, data["heading"].get<std::string>(), "inspections/plan_form.tpl", data),
+                    status);
 }
 
 http::Response new_plan(Context& x, http::Request& req) {
@@ -225,7 +230,6 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
   for (const auto& v : visits) {
     visit_rows.push_back({{"href", visit_href(v.id)},
                           {"id", std::to_string(v.id)},
-                          {"plan_id", std::to_string(plan.id)},
                           {"unit", names[v.unit_code]},
                           {"day", format_date_vi(v.scheduled_on)},
                           {"reason", v.reason.empty() ? "—" : v.reason},
@@ -271,6 +275,25 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
 }
 
 http::Response show_plan(Context& x, http::Request& req) { return plan_page(x, req, nullptr, http::Status::ok); }
+
+http::Response edit_plan(Context& x, http::Request& req) {
+  auto plan = need_plan(x.db, req.int_param());
+  return plan_form(x, req, &plan, nullptr, http::Status::ok, plan.id);
+}
+
+http::Response save_plan(Context& x, http::Request& req) {
+  auto id = need_plan(x.db, req.int_param()).id;
+  Plan p;
+  try {
+    p = plan_from_form(req);
+    p.id = id;
+    x.db.write([&](db::Connection& c) { update_plan(c, p, directory::actor(req), now_seconds()); });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
+    return plan_form(x, req, &p, error_json(e), http::Status::unprocessable_entity, id);
+  }
+  return http::redirect(req, plan_href(id) + "?da-luu=1");
+}
 
 http::Response add_unit(Context& x, http::Request& req) {
   auto plan = need_plan(x.db, req.int_param());
@@ -338,13 +361,14 @@ http::Response draw(Context& x, http::Request& req) {
 }
 
 http::Response remove(Context& x, http::Request& req) {
-  auto id = req.int_param("visit");
+  auto id = req.int_param();
   auto v = x.db.read([&](db::Connection& c) { return find_visit(c, id); });
-  if (!v || v->plan_id != req.int_param()) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
   try {
     x.db.write([&](db::Connection& c) { remove_visit(c, id, directory::actor(req), now_seconds()); });
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::invalid_input) throw;
+    req.params["id"] = std::to_string(v->plan_id);
     return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
   }
   return http::redirect(req, plan_href(v->plan_id) + "#don-vi");
@@ -779,9 +803,11 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       {http::Verb::get, "/kiem-tra/ke-hoach/moi", "inspections.manage", new_plan},
       {http::Verb::post, "/kiem-tra/ke-hoach/moi", "inspections.manage", create},
       {http::Verb::get, "/kiem-tra/ke-hoach/{id}", "inspections.read", show_plan},
+      {http::Verb::get, "/kiem-tra/ke-hoach/{id}/sua", "inspections.manage", edit_plan},
+      {http::Verb::post, "/kiem-tra/ke-hoach/{id}/sua", "inspections.manage", save_plan},
       {http::Verb::post, "/kiem-tra/ke-hoach/{id}/don-vi", "inspections.manage", add_unit},
       {http::Verb::post, "/kiem-tra/ke-hoach/{id}/chon", "inspections.manage", draw},
-      {http::Verb::post, "/kiem-tra/ke-hoach/{id}/don-vi/{visit}/xoa", "inspections.manage", remove},
+
       {http::Verb::post, "/kiem-tra/ke-hoach/{id}/thong-bao", "inspections.manage", announce_plan},
       {http::Verb::get, "/kiem-tra/theo-doi", "inspections.read", board},
       {http::Verb::get, "/kiem-tra/tong-hop", "inspections.read", summary},
@@ -794,6 +820,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       {http::Verb::get, "/kiem-tra/{id}", "inspections.read", show_visit},
       {http::Verb::get, "/kiem-tra/{id}/thong-bao.docx", "inspections.read", letter},
       {http::Verb::post, "/kiem-tra/{id}/bien-ban", "inspections.manage", record},
+      {http::Verb::post, "/kiem-tra/{id}/xoa", "inspections.manage", remove},
       {http::Verb::post, "/kiem-tra/{id}/ket-qua", "inspections.manage", add_finding_h},
       {http::Verb::post, "/kiem-tra/{id}/bien-ban-ky", "inspections.manage", upload_minutes},
       {http::Verb::get, "/api/v1/inspections", "inspections.read", api_list},

@@ -10,6 +10,7 @@
   <dt>Nội dung kiểm tra</dt><dd>{{areas}}</dd>
   {{#content}}<dt>Nội dung khác</dt><dd class="prewrap">{{text}}</dd>{{/content}}
 </dl>
+{{#can_manage}}<p><a href="/kiem-tra/ke-hoach/{{id}}/sua">Sửa kế hoạch, đoàn kiểm tra</a></p>{{/can_manage}}
 <h2>Đoàn kiểm tra</h2>
 <ul>{{#team}}<li>{{role}}: {{name}} ({{unit}})</li>{{/team}}{{#no_team}}<li>Chưa có thành viên.</li>{{/no_team}}</ul>
 <h2 id="don-vi">Đơn vị được kiểm tra ({{count}})</h2>
@@ -18,7 +19,7 @@
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Đơn vị được kiểm tra"><table>
 <caption>Đơn vị được kiểm tra, lịch và lý do chọn</caption>
 <thead><tr><th scope="col">Đơn vị</th><th scope="col">Ngày kiểm tra</th><th scope="col">Lý do chọn</th><th scope="col">Thông báo</th><th scope="col">Tình trạng</th>{{#can_manage}}<th scope="col">Thao tác</th>{{/can_manage}}</tr></thead>
-<tbody>{{#visits}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th><td>{{day}}</td><td>{{reason}}</td><td>{{announced}}{{#letter}} (<a href="/kiem-tra/{{id}}/thong-bao.docx">văn bản</a>, <a href="/kiem-tra/{{id}}/thong-bao.docx?pdf=1">PDF</a>){{/letter}}</td><td>{{state}}</td>{{#can_manage}}<td>{{#removable}}<form method="post" action="/kiem-tra/ke-hoach/{{plan_id}}/don-vi/{{id}}/xoa" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary" aria-label="Bỏ {{unit}} khỏi kế hoạch">Bỏ</button></form>{{/removable}}</td>{{/can_manage}}</tr>{{/visits}}
+<tbody>{{#visits}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th><td>{{day}}</td><td>{{reason}}</td><td>{{announced}}{{#letter}} (<a href="/kiem-tra/{{id}}/thong-bao.docx">văn bản</a>, <a href="/kiem-tra/{{id}}/thong-bao.docx?pdf=1">PDF</a>){{/letter}}</td><td>{{state}}</td>{{#can_manage}}<td>{{#removable}}<form method="post" action="/kiem-tra/{{id}}/xoa" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary" aria-label="Bỏ {{unit}} khỏi kế hoạch">Bỏ</button></form>{{/removable}}</td>{{/can_manage}}</tr>{{/visits}}
 {{#no_visits}}<tr><td colspan="6">Chưa có đơn vị nào.</td></tr>{{/no_visits}}</tbody>
 </table></div>
 {{#can_manage}}

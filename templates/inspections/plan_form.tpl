@@ -1,6 +1,6 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Lập kế hoạch kiểm tra</h1>
+{{%AUTOESCAPE context="HTML"}}<h1>{{heading}}</h1>
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
-<form method="post" action="/kiem-tra/ke-hoach/moi" class="stacked">
+<form method="post" action="{{action}}" class="stacked">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <label for="so">Số, ký hiệu</label>
   <input id="so" name="so" value="{{number}}" maxlength="50" placeholder="45/KH-SNV" required>

@@ -85,6 +85,13 @@ TEST(Roles, PermissionTable) {
       {"api_client", "indicators.push", true},
       {"api_client", "indicators.read", false},
       {"api_client", "signed_in", false},
+      {"viewer", "inspections.read", true},
+      {"admin", "inspections.manage", true},
+      {"unit_leader", "inspections.manage", false},
+      {"unit_officer", "inspections.fix", true},
+      {"unit_leader", "inspections.fix", true},
+      {"admin", "inspections.fix", false},  // the team decides; it does not report for the unit
+      {"editor", "inspections.fix", false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.role) + " " + c.permission);

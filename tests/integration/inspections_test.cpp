@@ -93,6 +93,15 @@ TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
   auto plan = id_after(created.header("location"), "/kiem-tra/ke-hoach/");
   ASSERT_FALSE(plan.empty());
   const std::string plan_page = "/kiem-tra/ke-hoach/" + plan;
+  // Edited: the form holds what is stored; the change is kept.
+  auto edit = admin.get(plan_page + "/sua");
+  ASSERT_EQ(edit.status, 200);
+  EXPECT_NE(edit.body.find("value=\"Kiểm tra chuyên đề thủ tục hành chính\""), std::string::npos);
+  auto changed = form + "member";
+  changed.replace(changed.find(enc("Kiểm tra chuyên đề")), enc("Kiểm tra chuyên đề").size(),
+                  enc("Kiểm tra chuyên đề lần hai"));
+  EXPECT_EQ(admin.post(plan_page + "/sua", changed).status, 303);
+  EXPECT_NE(admin.get(plan_page).body.find("Kiểm tra chuyên đề lần hai thủ tục hành chính"), std::string::npos);
 
   // The demo commune by hand; two units drawn by a rule, each with why.
   EXPECT_EQ(admin.post(plan_page + "/don-vi", "don_vi=P-TRANGDAI&ngay=" + vi(today) + "&ly_do=" + enc("Theo phản ánh"))

@@ -91,7 +91,7 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
       "plans.read",       "plans.manage",       "plans.report",         "plans.review",       "assessments.read",
       "assessments.self", "assessments.submit", "assessments.appraise", "assessments.manage", "portal.write",
       "portal.review",    "portal.report",      "documents.read",       "feedback.handle",    "feedback.manage",
-      "feedback.report"};
+      "feedback.report",  "inspections.read",   "inspections.manage",   "inspections.fix"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);
