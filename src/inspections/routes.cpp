@@ -312,13 +312,14 @@ http::Response add_unit(Context& x, http::Request& req) {
 
 // The candidates of the selection rules: every open unit except the
 // plan's issuer, with the facts the rules weigh.
-std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& plan) {
+std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& plan,
+                                  const std::vector<directory::Unit>& open) {
   auto last = last_inspected(c);
   auto ranks = x.sources.ranks ? x.sources.ranks(c) : std::map<std::string, std::pair<int, int>>{};
   auto tasks = x.sources.overdue_tasks ? x.sources.overdue_tasks(c, today()) : std::map<std::string, int>{};
   auto feedback = x.sources.overdue_feedback ? x.sources.overdue_feedback(c, today()) : std::map<std::string, int>{};
   std::vector<Candidate> out;
-  for (const auto& u : open_units(x.db)) {
+  for (const auto& u : open) {
     if (u.code == plan.issuer_unit || u.level == "province") continue;
     Candidate k{u.code, u.name, u.level};
     if (auto l = last.find(u.code); l != last.end()) k.last_inspected = l->second;
@@ -342,8 +343,9 @@ http::Response draw(Context& x, http::Request& req) {
     auto day = date_field(req, "ngay");
     if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.");
     auto level = field(req, "cap");
+    auto open = open_units(x.db);  // read before the write's transaction
     x.db.write([&](db::Connection& c) {
-      auto pool = candidates(x, c, plan);
+      auto pool = candidates(x, c, plan, open);
       if (!level.empty()) std::erase_if(pool, [&](const auto& k) { return k.level != level; });
       std::set<std::string> taken;
       for (const auto& v : visits_of(c, plan.id)) taken.insert(v.unit_code);
@@ -707,8 +709,11 @@ http::Response summary_xlsx(Context& x, http::Request& req) {
 
 http::Response summary_docx(Context& x, http::Request& req) {
   int year = year_of(req);
-  auto unit = req.principal->unit_code;
-  auto issuer = x.db.read([&](db::Connection& c) { return directory::issuer(c, unit, "BC"); });
+  // From the unit that issued the year's plans (the coordinator), else the reader's own.
+  auto issuer = x.db.read([&](db::Connection& c) {
+    auto plans = list_plans(c, year);
+    return directory::issuer(c, plans.empty() ? req.principal->unit_code : plans.back().issuer_unit, "BC");
+  });
   return http::attachment(req, http::kDocxType, summary_report_docx(x.db, year, today(), issuer),
                           fmt::format("bao-cao-kiem-tra-cchc-{}.docx", year));
 }
