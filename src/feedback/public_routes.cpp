@@ -23,7 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kPerPage = 10;
+constexpr int kAnswersPerPage = 10;
 constexpr const char* kCitizen = "citizen";
 
 audit::Entry citizen(const http::Request& req) {
@@ -293,7 +293,7 @@ void add_public_routes(http::Router& router, const Module& m) {
         if (cat.code == cat_code) f.category_id = cat.id;
         cats.push_back({{"code", cat.code}, {"name", cat.name}, {"selected", cat.code == cat_code}});
       }
-      auto list = published(c, f, (page - 1) * kPerPage, kPerPage);
+      auto list = published(c, f, (page - 1) * kAnswersPerPage, kAnswersPerPage);
       json items = json::array();
       for (const auto& k : list.cases) items.push_back(answer_card(k, names));
       // The units that have published answers, for the filter.
@@ -317,7 +317,7 @@ void add_public_routes(http::Router& router, const Module& m) {
                   {"answers", items},
                   {"empty", items.empty()},
                   {"total", text::format_int(list.total)},
-                  {"pages", pages("/phan-anh/da-tra-loi", query, page, list.total, kPerPage)}};
+                  {"pages", pages("/phan-anh/da-tra-loi", query, page, list.total, kAnswersPerPage)}};
     });
     return http::html(req, m.layout.page(req, "Phản ánh, kiến nghị đã trả lời", "feedback/answers.tpl", data));
   });

@@ -37,13 +37,13 @@ E parse_code(const std::array<const char*, N>& codes, std::string_view s, const 
 
 // The table of docs/feedback.md, "Workflow": who may take which action in
 // which state, and where it leads.
-struct Step {
+struct Transition {
   State from;
   Action action;
   bool officer, leader, citizen;
   State to;
 };
-constexpr Step kSteps[] = {
+constexpr Transition kSteps[] = {
     {State::received, Action::assign, true, true, false, State::processing},
     {State::received, Action::transfer, true, true, false, State::received},
     {State::received, Action::merge, true, true, false, State::merged},

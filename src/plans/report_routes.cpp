@@ -23,8 +23,6 @@ using nlohmann::json;
 
 namespace {
 
-const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
-
 std::string role_label(const std::string& role) { return role == "lead" ? "Chủ trì" : "Phối hợp"; }
 
 std::string progress_label(const std::string& p) {

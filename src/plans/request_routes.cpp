@@ -21,8 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
-
 std::string href(std::int64_t id) { return fmt::format("/yeu-cau-bao-cao/{}", id); }
 
 json kind_options(const std::string& selected) {

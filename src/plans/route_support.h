@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/calendar.h"
 #include "db/database.h"
 #include "directory/permissions.h"
 #include "http/message.h"
@@ -19,6 +20,8 @@
 namespace cchc::plans {
 
 Plan need_plan(db::Database& db, std::int64_t id);
+// The working-day calendar the pages count deadlines with.
+inline const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
 using directory::may;
 using directory::require;
 std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units);
