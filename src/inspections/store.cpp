@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
 #include "directory/store.h"
@@ -25,20 +26,6 @@ Instant instant_of(std::int64_t s) { return Instant{seconds{s}}; }
 std::string joined(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    auto end = s.find('\n', start);
-    auto line =
-        text::trim(std::string_view(s).substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (!line.empty()) out.emplace_back(line);
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
   return out;
 }
 
@@ -68,7 +55,7 @@ Plan plan_of(db::Connection& c, const db::Row& r) {
   p.title = r.str("title");
   p.issuer_unit = r.str("issuer_unit");
   p.issued_on = date_of(r, "issued_on");
-  p.areas = lines_of(r.str("areas"));
+  p.areas = text::nonempty_lines(r.str("areas"));
   p.content = r.str("content");
   p.status = r.str("status");
   for (const auto& m :

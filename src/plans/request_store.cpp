@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
 #include "plans/notify.h"
@@ -25,27 +26,13 @@ const char* kAnswerColumns =
 
 std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    auto end = s.find('\n', start);
-    auto line =
-        text::trim(std::string_view(s).substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (!line.empty()) out.emplace_back(line);
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 ReportRequest request_of(db::Connection& c, const db::Row& r) {
   ReportRequest q;
   q.id = r.i64("id");
   q.kind = r.str("kind");
   q.title = r.str("title");
   q.body = r.str("body");
-  q.outline = lines_of(r.str("outline"));
+  q.outline = text::nonempty_lines(r.str("outline"));
   q.figure_unit = r.str("figure_unit");
   q.due = parse_iso_date(r.str("due_on"));
   q.issuer_unit = r.str("issuer_unit");
