@@ -1,13 +1,14 @@
 # The two commands of the README, and the steps they are made of.
 #   make run    install what is missing, build, create the demo database, serve
 #   make test   install what is missing, build, run every test (SQLite, PostgreSQL, browser)
+#   make check  between edits: build the tests and run the unit and storage tiers (SQLite)
 BUILD_DIR ?= build
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= var/cchc.db
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build setup bench clean
+.PHONY: run test check build setup bench clean
 
 run:
 	@bash scripts/setup.sh run
@@ -18,6 +19,9 @@ run:
 
 test:
 	@bash scripts/test.sh
+
+check:
+	@bash scripts/check.sh
 
 build:
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -21,7 +21,7 @@ SIZES=${SIZES:-"100000 1000000"}
 DURATION=${DURATION:-10}
 
 bash scripts/setup.sh bench
-make --no-print-directory build >/dev/null
+make --no-print-directory build TARGET=benchmarks >/dev/null
 
 work=$(mktemp -d /tmp/cchc-bench-ind.XXXXXX)
 server_pid=""

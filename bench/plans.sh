@@ -20,7 +20,7 @@ REPORTS=${REPORTS:-50000}
 RUNS=${RUNS:-30}
 
 bash scripts/setup.sh bench
-make --no-print-directory build >/dev/null
+make --no-print-directory build TARGET=benchmarks >/dev/null
 
 work=$(mktemp -d /tmp/cchc-bench-plans.XXXXXX)
 server_pid=""

@@ -18,7 +18,7 @@ ITEMS=${ITEMS:-50000}
 QUERIES=${QUERIES:-400}
 
 bash scripts/setup.sh bench
-make --no-print-directory build >/dev/null
+make --no-print-directory build TARGET=benchmarks >/dev/null
 cmake --build build --target cchc_bench_portal >/dev/null
 
 work=$(mktemp -d /tmp/cchc-bench-portal.XXXXXX)

@@ -19,7 +19,7 @@ RUNS=${RUNS:-3}
 CONNECTIONS=64
 
 bash scripts/setup.sh bench
-make --no-print-directory build >/dev/null
+make --no-print-directory build TARGET=benchmarks >/dev/null
 
 work=$(mktemp -d /tmp/cchc-bench.XXXXXX)
 chmod 755 "$work"

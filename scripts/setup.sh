@@ -2,7 +2,7 @@
 # Installs what cchc needs and is missing, never more: Debian 12 packages
 # through apt, and the pinned npm packages of frontend/ through `npm ci`.
 #   scripts/setup.sh run    build + serve
-#   scripts/setup.sh test   also GoogleTest, PostgreSQL 15, Chromium
+#   scripts/setup.sh test   also PostgreSQL 15, Chromium, clang and its libFuzzer runtime (the fuzz tier)
 #   scripts/setup.sh bench  also nginx and wrk
 #   scripts/setup.sh fuzz   also clang and its libFuzzer runtime
 #   scripts/setup.sh format also clang-format
@@ -11,13 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-run}
 
-pkgs=(cmake g++ make pkg-config
+pkgs=(cmake g++ make pkg-config ccache
       libboost1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libctemplate-dev
       libspdlog-dev libfmt-dev libsodium-dev libicu-dev zlib1g-dev
       nlohmann-json3-dev libcli11-dev libcsv-dev libmimetic-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcurl4-openssl-dev libmagic-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libdtl-dev libre2-dev libpoppler-cpp-dev libpugixml-dev libreoffice-writer-nogui libgtest-dev libgmock-dev libbenchmark-dev)
 case "$profile" in
   run) ;;
-  test) pkgs+=(postgresql-15 postgresql-client-15 chromium curl sqlite3) ;;
+  test) pkgs+=(postgresql-15 postgresql-client-15 chromium curl sqlite3 clang-14 libclang-rt-14-dev) ;;
   bench) pkgs+=(nginx wrk curl) ;;
   fuzz) pkgs+=(clang-14 libclang-rt-14-dev) ;;
   format) pkgs+=(clang-format-14) ;;

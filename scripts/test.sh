@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, builds, starts a throwaway
-# PostgreSQL 15, runs every test (unit, storage on SQLite and PostgreSQL,
-# integration against the real server, browser) with ctest, stops PostgreSQL.
+# PostgreSQL 15, runs every tier with ctest (unit, storage on SQLite and
+# PostgreSQL, served against the real binary, browser, fuzz; see
+# CMakeLists.txt), stops PostgreSQL. A failed test's name starts with its
+# tier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -13,11 +15,4 @@ trap '"$root/scripts/pg-temp.sh" stop "$CCHC_PG_TEMP"' EXIT
 export CCHC_REQUIRE_PG=1
 echo "test PostgreSQL at $CCHC_TEST_PG_URL"
 
-cd build
-ctest --output-on-failure -j"$(nproc)" --timeout 300
-
-# The document reader under libFuzzer for a bounded number of runs from a
-# fixed seed (the same inputs every time; a crash fails the run and is kept
-# in tests/documents/fuzz-cases/).
-cd "$root"
-CCHC_FUZZ_RUNS=${CCHC_FUZZ_RUNS:-20000} bash scripts/fuzz.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 300

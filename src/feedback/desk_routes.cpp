@@ -97,11 +97,7 @@ http::Response queue_page(const Module& m, http::Request& req) {
     auto names = names_for(c);
     auto list = queue(c, f, (page - 1) * kPerPage, kPerPage);
     json rows = json::array();
-    int late = 0;
-    for (const auto& k : list.cases) {
-      rows.push_back(case_row(k, names, who, now));
-      late += overdue(k, now) ? 1 : 0;
-    }
+    for (const auto& k : list.cases) rows.push_back(case_row(k, names, who, now));
     json states = json::array({{{"code", ""}, {"name", "Đang xử lý (mọi bước)"}, {"selected", state.empty()}}});
     for (auto s : {State::received, State::processing, State::waiting_citizen, State::drafted, State::answered,
                    State::refused, State::merged}) {

@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/calendar.h"
@@ -245,7 +246,7 @@ void set_period_days(db::Database& db, int year, const std::map<std::string, std
     auto config = load_report_periods(c);
     std::vector<LineError> errors;
     for (const auto& [code, day] : due) {
-      auto p = std::find_if(config.begin(), config.end(), [&](const auto& x) { return x.code == code; });
+      auto p = std::ranges::find(config, code, &ReportPeriod::code);
       if (p == config.end()) {
         errors.push_back({0, "unknown period " + code, "Kỳ báo cáo không hợp lệ."});
         continue;

@@ -2,7 +2,7 @@
 // demo data in a fresh SQLite file, and Debian's Chromium through
 // playwright-core (flags for this machine's closed network).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,7 +17,16 @@ const binary = process.env.CCHC_BINARY ?? 'build/cchc';
 export async function startServer({ env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
   const db = join(dir, 'cchc.db');
-  execFileSync(binary, ['demo', '--db', db], { stdio: 'ignore' });
+  // ctest's fixture made the demo database once for the run
+  // (CCHC_TEST_DEMO_DIR); run by hand, each server makes its own.
+  const made = process.env.CCHC_TEST_DEMO_DIR && join(process.env.CCHC_TEST_DEMO_DIR, 'demo.db');
+  if (made) {
+    if (!existsSync(made)) throw new Error(`the demo fixture is missing: ${made}`);
+    copyFileSync(made, db);
+    if (existsSync(made + '-wal')) copyFileSync(made + '-wal', db + '-wal');
+  } else {
+    execFileSync(binary, ['demo', '--db', db], { stdio: 'ignore' });
+  }
   const server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },

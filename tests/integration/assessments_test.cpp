@@ -14,6 +14,7 @@
 #include "core/dates.h"
 #include "db/database.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/sample_files.h"
 #include "support/server_process.h"
@@ -31,18 +32,13 @@ using testing::ServerProcess;
 class AssessmentsServed : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-assess-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_, "--no-records"}, out), 0) << out;
+    demo_ = new testing::DemoServer(testing::DemoRecords::without);
+    dir_ = demo_->dir();
+    db_ = demo_->db();
     year_ = int(local_date(now_seconds()).year());
-    server_ = new ServerProcess(db_);
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static unsigned short port() { return server_->port(); }
   static std::string write(const std::string& name, const std::string& content) {
     auto path = (dir_ / name).string();
@@ -54,7 +50,8 @@ class AssessmentsServed : public ::testing::Test {
   static inline std::filesystem::path dir_;
   static inline std::string db_;
   static inline int year_ = 0;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 json round_file(const std::string& code) {

@@ -9,6 +9,7 @@
 
 #include "http/middleware.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -81,8 +82,8 @@ TEST(DocumentsServed, ReadCorrectAcceptIntoTheLibraryAndAPlan) {
   auto dir = std::filesystem::temp_directory_path() / ("cchc-docs-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   auto db = (dir / "cchc.db").string();
+  testing::make_demo_db(db, testing::DemoRecords::without);
   std::string out;
-  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
   testing::ServerProcess server(db);
   testing::Browser officer{server.port()}, other{server.port()};
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);

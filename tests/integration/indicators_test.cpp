@@ -11,6 +11,7 @@
 
 #include "http/middleware.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -26,17 +27,12 @@ using testing::ServerProcess;
 class IndicatorsServed : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-ind-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_}, out), 0) << out;
-    server_ = new ServerProcess(db_);
+    demo_ = new testing::DemoServer(testing::DemoRecords::with);
+    dir_ = demo_->dir();
+    db_ = demo_->db();
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static unsigned short port() { return server_->port(); }
   static json get_json(const std::string& target) {
     auto r = http_request(port(), "GET", target);
@@ -58,7 +54,8 @@ class IndicatorsServed : public ::testing::Test {
 
   static inline std::filesystem::path dir_;
   static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 // A dossier of 2018 (no demo data then), so counts are exact.

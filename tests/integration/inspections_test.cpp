@@ -18,6 +18,7 @@
 #include "core/dates.h"
 #include "http/middleware.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/zip_entry.h"
@@ -33,21 +34,17 @@ using testing::ServerProcess;
 class InspectionsServed : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-inspections-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_, "--no-records"}, out), 0) << out;
-    server_ = new ServerProcess(db_);
+    demo_ = new testing::DemoServer(testing::DemoRecords::without);
+    dir_ = demo_->dir();
+    db_ = demo_->db();
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static unsigned short port() { return server_->port(); }
   static inline std::filesystem::path dir_;
   static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 std::string enc(const std::string& s) { return http::url_encode(s); }

@@ -19,6 +19,7 @@
 
 #include "core/text.h"
 #include "http/middleware.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/smtp_listener.h"
@@ -34,17 +35,12 @@ using testing::ServerProcess;
 class Open311Served : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-311-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_}, out), 0) << out;
-    server_ = new ServerProcess(db_);
+    demo_ = new testing::DemoServer(testing::DemoRecords::with);
+    dir_ = demo_->dir();
+    db_ = demo_->db();
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static testing::HttpResult get(const std::string& target) { return http_request(server_->port(), "GET", target); }
   static json get_json(const std::string& target, int status = 200) {
     auto r = get(target);
@@ -76,7 +72,8 @@ class Open311Served : public ::testing::Test {
 
   static inline std::filesystem::path dir_;
   static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 TEST_F(Open311Served, DiscoveryInBothFormats) {

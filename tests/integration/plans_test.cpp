@@ -19,6 +19,7 @@
 #include "core/dates.h"
 #include "core/xlsx.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -49,17 +50,12 @@ std::string url_encode(const std::string& s) {
 class PlansServed : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-plans-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_, "--no-records"}, out), 0) << out;
-    server_ = new ServerProcess(db_);
+    demo_ = new testing::DemoServer(testing::DemoRecords::without);
+    dir_ = demo_->dir();
+    db_ = demo_->db();
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static unsigned short port() { return server_->port(); }
   static std::string write(const std::string& name, const std::string& content) {
     auto path = (dir_ / name).string();
@@ -95,7 +91,8 @@ class PlansServed : public ::testing::Test {
 
   static inline std::filesystem::path dir_;
   static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 TEST_F(PlansServed, DeadlineParseContract) {

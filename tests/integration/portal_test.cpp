@@ -13,6 +13,7 @@
 #include "http/message.h"
 #include "http/middleware.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/sample_files.h"
 #include "support/server_process.h"
@@ -29,21 +30,17 @@ using testing::ServerProcess;
 class PortalServed : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-portal-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_, "--no-records"}, out), 0) << out;
-    server_ = new ServerProcess(db_, {"--base-url", "https://cchc.example.org/"});
+    demo_ = new testing::DemoServer(testing::DemoRecords::without, {"--base-url", "https://cchc.example.org/"});
+    dir_ = demo_->dir();
+    db_ = demo_->db();
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static unsigned short port() { return server_->port(); }
   static inline std::filesystem::path dir_;
   static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 std::string item_id(const testing::HttpResult& created) {
@@ -195,8 +192,8 @@ TEST_F(PortalServed, TheReviewOfAPeriodAsAPageAWorkbookAndADraftReport) {
 TEST_F(PortalServed, ViewsAreCountedWithoutBots) {
   // A server of its own, stopped at the end so that it writes its counts.
   auto db = (dir_ / "views.db").string();
+  testing::make_demo_db(db, testing::DemoRecords::without);
   std::string out;
-  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
   auto slug = [&] {
     auto d = db::open(db);
     return d->read([](db::Connection& c) {

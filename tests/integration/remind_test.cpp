@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/server_process.h"
 #include "support/smtp_listener.h"
 
@@ -28,8 +29,8 @@ TEST(Reminders, RaisedOnceAndMailedAsADigest) {
   auto dir = std::filesystem::temp_directory_path() / ("cchc-remind-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   auto db = (dir / "cchc.db").string();
+  testing::make_demo_db(db, testing::DemoRecords::without);
   std::string out;
-  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
   ASSERT_EQ(run_cchc({"plans", "add", "--db", db, "--number", "30/KH-UBND", "--unit", "DNI", "--year", "2026",
                       "--title", "Kế hoạch thử nhắc việc", "--status", "issued", "--issued-on", "2026-01-05"},
                      out),
@@ -99,8 +100,8 @@ TEST(Reminders, AnUnreachableServerFailsTheRunAndKeepsTheDigest) {
   auto dir = std::filesystem::temp_directory_path() / ("cchc-remind2-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   auto db = (dir / "cchc.db").string();
+  testing::make_demo_db(db, testing::DemoRecords::without);
   std::string out;
-  ASSERT_EQ(run_cchc({"demo", "--db", db, "--no-records"}, out), 0) << out;
   ASSERT_EQ(run_cchc({"plans", "add", "--db", db, "--number", "31/KH-UBND", "--unit", "DNI", "--year", "2026",
                       "--title", "Thử", "--status", "issued"},
                      out),

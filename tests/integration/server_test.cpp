@@ -17,6 +17,7 @@
 #include "http/compression.h"
 #include "http/middleware.h"
 #include "support/browser.h"
+#include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/test_db.h"
@@ -32,22 +33,18 @@ using testing::ServerProcess;
 class Served : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("cchc-it-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "cchc.db").string();
-    std::string out;
-    ASSERT_EQ(run_cchc({"demo", "--db", db_}, out), 0) << out;
-    server_ = new ServerProcess(db_, {"--max-body-bytes", "65536"});
+    demo_ = new testing::DemoServer(testing::DemoRecords::with, {"--max-body-bytes", "65536"});
+    dir_ = demo_->dir();
+    db_ = demo_->db();
+    server_ = &demo_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { delete demo_; }
   static unsigned short port() { return server_->port(); }
 
   static inline std::filesystem::path dir_;
   static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;  // demo_'s
+  static inline testing::DemoServer* demo_ = nullptr;
 };
 
 TEST_F(Served, HomePageSpeaksVietnamese) {
