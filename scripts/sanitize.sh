@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The unit and storage tiers again (both backends), and the served suites
-# labelled `sanitized`, in a Debug build (assertions on) with clang 14,
-# AddressSanitizer and UndefinedBehaviorSanitizer: the `asan` preset of
-# CMakePresets.json, in build-asan/. A report fails the run. The build is
-# of the whole tree (benchmarks too), so it is also CI's proof that clang
-# builds everything; with CCHC_TIDY=ON (CI sets it) clang-tidy checks each
-# file as it compiles. The other served tests and the browser tier are left
-# to `make test` (under the sanitizers they take several times longer);
-# `ctest --test-dir build-asan -L served` runs them when wanted.
+# Routes and Reminders (the test preset names them), in a Debug build
+# (assertions on) with clang 14, AddressSanitizer and UndefinedBehaviorSanitizer:
+# the `asan` preset of CMakePresets.json, in build-asan/. A report fails the
+# run. The build is of the whole tree (benchmarks too), so it is also CI's
+# proof that clang builds everything; scripts/tidy.sh then checks src/ on it.
+# The other served tests and the browser tier are left to `make test`
+# (under the sanitizers the served tier takes about five times longer:
+# `ctest --test-dir build-asan -L served` runs it when wanted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
-# Runs clang-tidy 14 with .clang-tidy over every source of src/ (or the
-# files given), compiled as the clang preset compiles them; fails on any
-# finding. Slow (it compiles each file again): not part of make test.
+# Runs clang-tidy 14 with .clang-tidy over the sources of src/ exactly as
+# the `asan` build compiles them (clang 14, its precompiled header, each
+# layer's files in batches: a batch is checked once and its files' findings
+# are reported as theirs, HeaderFilterRegex being /src/); fails on any
+# finding. CI runs it after scripts/sanitize.sh, whose build it reuses.
+#   scripts/tidy.sh           every source of src/
+#   scripts/tidy.sh FILE…     the batches that hold these files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh lint
-cmake --preset clang >/dev/null
-cmake --build build-clang --target cchc_layers_checked >/dev/null
-if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(git ls-files 'src/*.cpp'); fi
-printf '%s\n' "${files[@]}" | xargs -P"$(nproc)" -n4 clang-tidy-14 -p build-clang --quiet
-echo "tidy: ${#files[@]} files pass .clang-tidy"
+[ -f build-asan/compile_commands.json ] || cmake --preset asan >/dev/null
+# The precompiled header the commands name (a no-op after sanitize.sh).
+cmake --build build-asan --target cchc_pch -j"$(nproc)" >/dev/null
+
+# Every translation unit of a layer (cchc_<layer>.dir, the batches and the
+# files compiled alone); the tests, benchmarks and the header's own are not src/.
+mapfile -t units < <(grep -o '"file": "[^"]*"' build-asan/compile_commands.json | sed 's/^"file": "//; s/"$//' |
+  grep -E '/CMakeFiles/cchc_[a-z]+\.dir/Unity/|/src/' | grep -vE 'cchc_(tests|served_tests|test_support|pch|bench[a-z_]*)\.dir' | sort -u)
+if [ $# -gt 0 ]; then
+  wanted=()
+  for f in "$@"; do
+    path=$(realpath "$f")
+    for u in "${units[@]}"; do
+      if [ "$u" = "$path" ] || { [[ "$u" == */Unity/* ]] && grep -qF "\"$path\"" "$u"; }; then wanted+=("$u"); fi
+    done
+  done
+  mapfile -t units < <(printf '%s\n' "${wanted[@]}" | sort -u)
+fi
+[ ${#units[@]} -gt 0 ] || { echo "tidy: no translation unit holds these files" >&2; exit 2; }
+printf '%s\n' "${units[@]}" | xargs -P"$(nproc)" -n1 clang-tidy-14 -p build-asan --quiet
+echo "tidy: ${#units[@]} translation units pass .clang-tidy"

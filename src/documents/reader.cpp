@@ -687,9 +687,9 @@ void tasks_under(const Text& t, Reading& r, const std::vector<Line>& lines, cons
       task.unit = unit;
       task.unit_code = code;
       auto item = t.source(b, e);
-      // Without its marker ("a)", "-").
+      // Without its marker ("a)", "-"); none found is npos, never below 3.
       auto cut = item.find_first_of(")-+~");
-      if (cut != std::string::npos && cut < 3) item = std::string(trimmed(std::string_view(item).substr(cut + 1)));
+      if (cut < 3) item = std::string(trimmed(std::string_view(item).substr(cut + 1)));
       task.text = item;
       task.deadline = deadline_in(t, b, e);
       task.span = t.span(b, e);

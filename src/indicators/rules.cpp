@@ -186,7 +186,7 @@ bool object_fields(const nlohmann::json& o, const std::vector<std::string>& colu
       fields[i] = it->get<std::string>();
     } else if (it->is_boolean()) {
       fields[i] = it->get<bool>() ? "1" : "0";
-    } else if (it->is_number_integer() && (*it == 0 || *it == 1)) {
+    } else if (it->is_number_integer() && (it->get<int64_t>() == 0 || it->get<int64_t>() == 1)) {
       fields[i] = it->dump();
     } else {
       ok = fail(fmt::format("{} must be a string", columns[i]), fmt::format("{} phải là chuỗi", columns[i]));

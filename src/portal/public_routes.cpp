@@ -130,7 +130,7 @@ void add_public_routes(http::Router& router, const Portal& p) {
       Feed f;
       f.title = cat ? cat->name + " — Cổng thông tin cải cách hành chính" : "Cổng thông tin cải cách hành chính";
       f.site_url = base + (cat ? category_href(*cat) : std::string("/cong-thong-tin"));
-      f.self_url = f.site_url + (cat ? "/atom.xml" : "/atom.xml");
+      f.self_url = f.site_url + "/atom.xml";
       f.updated = Instant{};
       for (const auto& i : published(c, cat ? cat->id : 0, now, 0, 30).items) {
         f.entries.push_back({i.title, base + item_href(i), i.summary, units[i.unit_code], *i.publish_at, i.updated_at});
