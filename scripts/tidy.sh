@@ -13,19 +13,20 @@ bash scripts/setup.sh lint
 # The precompiled header the commands name (a no-op after sanitize.sh).
 cmake --build build-asan --target cchc_pch -j"$(nproc)" >/dev/null
 
-# Every translation unit of a layer (cchc_<layer>.dir, the batches and the
-# files compiled alone); the tests, benchmarks and the header's own are not src/.
+# Every translation unit of a layer: the batches (build-asan/unity/) and the
+# files compiled alone.
+root=$(pwd)
 mapfile -t units < <(grep -o '"file": "[^"]*"' build-asan/compile_commands.json | sed 's/^"file": "//; s/"$//' |
-  grep -E '/CMakeFiles/cchc_[a-z]+\.dir/Unity/|/src/' | grep -vE 'cchc_(tests|served_tests|test_support|pch|bench[a-z_]*)\.dir' | sort -u)
+  grep -E "^$root/(src/|build-asan/unity/)" | sort -u)
 if [ $# -gt 0 ]; then
   wanted=()
   for f in "$@"; do
     path=$(realpath "$f")
     for u in "${units[@]}"; do
-      if [ "$u" = "$path" ] || { [[ "$u" == */Unity/* ]] && grep -qF "\"$path\"" "$u"; }; then wanted+=("$u"); fi
+      if [ "$u" = "$path" ] || grep -qxF "#include \"${path#"$root/src/"}\"" "$u"; then wanted+=("$u"); fi
     done
   done
-  mapfile -t units < <(printf '%s\n' "${wanted[@]}" | sort -u)
+  mapfile -t units < <(printf '%s\n' "${wanted[@]}" | sed '/^$/d' | sort -u)
 fi
 [ ${#units[@]} -gt 0 ] || { echo "tidy: no translation unit holds these files" >&2; exit 2; }
 printf '%s\n' "${units[@]}" | xargs -P"$(nproc)" -n1 clang-tidy-14 -p build-asan --quiet

@@ -15,6 +15,7 @@
 
 #include "core/text.h"
 #include "documents/json.h"
+#include "support/paths.h"
 
 namespace cchc::documents {
 namespace {
@@ -277,8 +278,8 @@ TEST(Reader, NothingToReadSaysSo) {
 // character once was not), and its spans stay inside it.
 TEST(Reader, FuzzCasesReadWithoutCrashing) {
   int cases = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(CCHC_SOURCE_DIR) / "tests/documents/fuzz-cases")) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(testing::source_dir()) /
+                                                               "tests/documents/fuzz-cases")) {
     if (entry.path().filename() == "README.md") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::stringstream s;
@@ -321,8 +322,8 @@ void expect_refs(const json& got, const json& want, bool exact, const std::strin
 }
 
 TEST(Reader, TheCorpusAgainstItsGoldenFiles) {
-  std::filesystem::path golden = std::filesystem::path(CCHC_SOURCE_DIR) / "tests/documents/golden";
-  std::filesystem::path corpus = std::filesystem::path(CCHC_SOURCE_DIR) / "tests/documents/corpus";
+  std::filesystem::path golden = std::filesystem::path(testing::source_dir()) / "tests/documents/golden";
+  std::filesystem::path corpus = std::filesystem::path(testing::source_dir()) / "tests/documents/corpus";
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(golden)) {
     auto want = json::parse(slurp(entry.path()));

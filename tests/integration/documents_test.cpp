@@ -11,6 +11,7 @@
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
+#include "support/paths.h"
 #include "support/server_process.h"
 
 namespace cchc {
@@ -19,7 +20,7 @@ namespace {
 using nlohmann::json;
 using testing::run_cchc;
 
-std::string corpus(const char* name) { return std::string(CCHC_SOURCE_DIR) + "/tests/documents/corpus/" + name; }
+std::string corpus(const char* name) { return testing::source_dir() + "/tests/documents/corpus/" + name; }
 
 json parse_output(const std::string& out) {
   auto at = out.find('{');

@@ -18,6 +18,7 @@
 #include "directory/permissions.h"
 #include "directory/tokens.h"
 #include "http/middleware.h"
+#include "support/paths.h"
 #include "support/test_db.h"
 
 namespace cchc {
@@ -30,8 +31,8 @@ class Routes : public ::testing::Test {
     t_ = testing::make_test_db("sqlite", why);
     db::migrate(*t_->db);
     app::load_demo(*t_->db);
-    web_ = std::make_unique<app::Web>(*t_->db, app::WebConfig{std::string(CCHC_SOURCE_DIR) + "/templates",
-                                                              std::string(CCHC_SOURCE_DIR) + "/static", false});
+    web_ = std::make_unique<app::Web>(
+        *t_->db, app::WebConfig{testing::source_dir() + "/templates", testing::source_dir() + "/static", false});
     handler_ = web_->app();
   }
 
@@ -106,7 +107,7 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
 }
 
 TEST_F(Routes, EveryApiRouteIsInTheOpenApiFile) {
-  std::ifstream in(std::string(CCHC_SOURCE_DIR) + "/docs/api/openapi.yaml");
+  std::ifstream in(testing::source_dir() + "/docs/api/openapi.yaml");
   std::string spec((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_FALSE(spec.empty());
   int checked = 0;

@@ -21,8 +21,7 @@ fs::path fixture_db(DemoRecords records) {
 
 fs::path new_directory() {
   static std::atomic<int> counter{0};
-  auto dir = fs::temp_directory_path() /
-             ("cchc-demo-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  auto dir = fs::temp_directory_path() / ("cchc-demo-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

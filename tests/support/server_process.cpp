@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include "support/paths.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -64,11 +66,11 @@ Spawned spawn(std::vector<std::string> args, const char* stderr_path) {
 ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra) {
   static std::atomic<int> counter{0};
   log_path_ = "/tmp/cchc-test-server-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".log";
-  std::vector<std::string> args = {CCHC_BINARY,   "serve",
+  std::vector<std::string> args = {cchc_binary(), "serve",
                                    "--db",        db,
                                    "--port",      "0",
-                                   "--templates", std::string(CCHC_SOURCE_DIR) + "/templates",
-                                   "--static",    std::string(CCHC_SOURCE_DIR) + "/static"};
+                                   "--templates", source_dir() + "/templates",
+                                   "--static",    source_dir() + "/static"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto child = spawn(args, log_path_.c_str());
   pid_ = child.pid;
@@ -141,7 +143,7 @@ std::string ServerProcess::log() const {
 }
 
 int run_cchc(const std::vector<std::string>& arguments, std::string& output) {
-  std::vector<std::string> args = {CCHC_BINARY};
+  std::vector<std::string> args = {cchc_binary()};
   args.insert(args.end(), arguments.begin(), arguments.end());
   auto child = spawn(args, nullptr);
   pid_t pid = child.pid;

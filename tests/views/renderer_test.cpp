@@ -3,12 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "support/paths.h"
 
 namespace cchc::views {
 namespace {
 
 const CtemplateRenderer& renderer() {
-  static const CtemplateRenderer r(CCHC_SOURCE_DIR "/templates");
+  static const CtemplateRenderer r(testing::source_dir() + "/templates");
   return r;
 }
 
