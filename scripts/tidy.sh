@@ -10,8 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh lint
 [ -f build-asan/compile_commands.json ] || cmake --preset asan >/dev/null
-# The precompiled header the commands name (a no-op after sanitize.sh).
-cmake --build build-asan --target cchc_pch -j"$(nproc)" >/dev/null
+# What the commands need before they parse: the layer check, and the
+# precompiled header when the build has one (a no-op after sanitize.sh).
+targets=(cchc_layers_checked)
+grep -q '^CCHC_PCH:BOOL=ON' build-asan/CMakeCache.txt && targets+=(cchc_pch)
+cmake --build build-asan --target "${targets[@]}" -j"$(nproc)" >/dev/null
 
 # Every translation unit of a layer: the batches (build-asan/unity/) and the
 # files compiled alone.
