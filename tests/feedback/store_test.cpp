@@ -6,6 +6,7 @@
 // (app/sources.cpp) with an import of the same id replacing, not adding.
 #include "feedback/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "app/sources.h"

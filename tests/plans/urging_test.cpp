@@ -5,6 +5,7 @@
 // its record notifies the unit.
 #include "plans/urging.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "db/migrate.h"
