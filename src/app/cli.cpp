@@ -78,6 +78,9 @@ void setup_logging(bool access_log) {
 int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfig web_config) {
   auto db = open_migrated(db_spec);
   Web web(*db, web_config);
+  server_config.body_limit_of = [&web](http::Verb method, std::string_view target) {
+    return web.router().body_bytes(method, target);
+  };
   http::Server server(server_config, web.app(), web.error_responder(), web.metrics());
   server.listen();
   server.stop_on_signals();

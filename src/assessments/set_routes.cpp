@@ -41,33 +41,34 @@ void add_set_routes(http::Router& router, views::Layout& layout, db::Database& d
   };
   router.add(http::Verb::get, "/danh-gia/bo-tieu-chi", "assessments.read",
              [list_page](http::Request& req) { return list_page(req, json::object(), http::Status::ok); });
-  router.add(
-      http::Verb::post, "/danh-gia/bo-tieu-chi", "assessments.manage", [&db, &sources, list_page](http::Request& req) {
-        try {
-          auto f = req.files().find("tep");
-          if (f == req.files().end() || f->second.content.empty()) {
-            throw invalid_input("choose a file", "Cần chọn tệp bộ tiêu chí (.json hoặc .xlsx).");
-          }
-          CriteriaSet set;
-          if (xlsx::looks_like_zip(f->second.content)) {
-            set = set_from_rows(
-                xlsx::read_first_sheet(f->second.content), std::string(text::trim(req.form_param("ma").value_or(""))),
-                std::string(text::trim(req.form_param("ten").value_or(""))), req.form_param("cap").value_or(""));
-          } else {
-            try {
-              set = set_from_json(json::parse(f->second.content));
-            } catch (const json::parse_error&) {
-              throw invalid_input("not JSON", "Tệp không phải JSON hợp lệ hay bảng tính .xlsx.");
-            }
-          }
-          auto stored = import_set(db, set, sources.indicator_codes(), directory::actor(req), now_seconds());
-          return http::redirect(req, fmt::format("/danh-gia/bo-tieu-chi/{}", stored.id));
-        } catch (const Error& e) {
-          if (e.kind() != ErrorKind::invalid_input) throw;
-          return list_page(req, {{"error", {{"message", e.message_vi().empty() ? e.what() : e.message_vi()}}}},
-                           http::Status::unprocessable_entity);
-        }
-      });
+  router.add(http::Verb::post, "/danh-gia/bo-tieu-chi", "assessments.manage", http::upload(1),
+             [&db, &sources, list_page](http::Request& req) {
+               try {
+                 auto f = req.files().find("tep");
+                 if (f == req.files().end() || f->second.content.empty()) {
+                   throw invalid_input("choose a file", "Cần chọn tệp bộ tiêu chí (.json hoặc .xlsx).");
+                 }
+                 CriteriaSet set;
+                 if (xlsx::looks_like_zip(f->second.content)) {
+                   set = set_from_rows(xlsx::read_first_sheet(f->second.content),
+                                       std::string(text::trim(req.form_param("ma").value_or(""))),
+                                       std::string(text::trim(req.form_param("ten").value_or(""))),
+                                       req.form_param("cap").value_or(""));
+                 } else {
+                   try {
+                     set = set_from_json(json::parse(f->second.content));
+                   } catch (const json::parse_error&) {
+                     throw invalid_input("not JSON", "Tệp không phải JSON hợp lệ hay bảng tính .xlsx.");
+                   }
+                 }
+                 auto stored = import_set(db, set, sources.indicator_codes(), directory::actor(req), now_seconds());
+                 return http::redirect(req, fmt::format("/danh-gia/bo-tieu-chi/{}", stored.id));
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::invalid_input) throw;
+                 return list_page(req, {{"error", {{"message", e.message_vi().empty() ? e.what() : e.message_vi()}}}},
+                                  http::Status::unprocessable_entity);
+               }
+             });
 
   router.add(http::Verb::get, "/danh-gia/bo-tieu-chi/{id}", "assessments.read",
              [&db, &layout, &sources](http::Request& req) {

@@ -332,7 +332,7 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                    },
                    "da-gui=1");
              });
-  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/minh-chung", "assessments.self",
+  router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/minh-chung", "assessments.self", http::upload(1),
              [&db, &sources, act](http::Request& req) {
                return act(
                    req,

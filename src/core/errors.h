@@ -52,6 +52,9 @@ inline Error not_found(const std::string& detail, std::string vi = {}) {
 inline Error forbidden(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::forbidden, detail, std::move(vi));
 }
+inline Error too_large(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::too_large, detail, std::move(vi));
+}
 inline Error unavailable(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::unavailable, detail, std::move(vi));
 }

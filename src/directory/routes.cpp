@@ -225,34 +225,35 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
   router.add(http::Verb::get, "/quan-tri/don-vi/nhap", "units.manage", [import_page](http::Request& req) {
     return import_page(req, {{"upload", true}}, http::Status::ok);
   });
-  router.add(http::Verb::post, "/quan-tri/don-vi/nhap", "units.manage", [&db, import_page](http::Request& req) {
-    auto file = req.files().find("tep");
-    if (file == req.files().end() || file->second.content.empty()) {
-      return import_page(req, {{"upload", true}, {"error", {{"message", "Xin vui lòng chọn một tệp CSV."}}}},
-                         http::Status::bad_request);
-    }
-    const auto& content = file->second.content;
-    auto result = preview_units(db, content);
-    json preview = {{"filename", file->second.filename}};
-    if (!result.ok()) {
-      json problems = json::array();
-      for (const auto& e : result.errors) {
-        problems.push_back({{"line", e.line ? std::to_string(e.line) : "—"}, {"message", e.message_vi}});
-      }
-      preview["problems"] = problems;
-      preview["problem_count"] = std::to_string(result.errors.size());
-      preview["problems_section"] = true;
-      return import_page(req, {{"preview", preview}}, http::Status::unprocessable_entity);
-    }
-    preview["ready_section"] = json{{"inserted", std::to_string(result.inserted)},
-                                    {"updated", std::to_string(result.updated)},
-                                    {"unchanged", std::to_string(result.unchanged)},
-                                    {"filename", file->second.filename},
-                                    {"content", content},
-                                    {"csrf", req.session->csrf_token}};
-    return import_page(req, {{"preview", preview}}, http::Status::ok);
-  });
-  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage",
+  router.add(http::Verb::post, "/quan-tri/don-vi/nhap", "units.manage", http::upload(1),
+             [&db, import_page](http::Request& req) {
+               auto file = req.files().find("tep");
+               if (file == req.files().end() || file->second.content.empty()) {
+                 return import_page(req, {{"upload", true}, {"error", {{"message", "Xin vui lòng chọn một tệp CSV."}}}},
+                                    http::Status::bad_request);
+               }
+               const auto& content = file->second.content;
+               auto result = preview_units(db, content);
+               json preview = {{"filename", file->second.filename}};
+               if (!result.ok()) {
+                 json problems = json::array();
+                 for (const auto& e : result.errors) {
+                   problems.push_back({{"line", e.line ? std::to_string(e.line) : "—"}, {"message", e.message_vi}});
+                 }
+                 preview["problems"] = problems;
+                 preview["problem_count"] = std::to_string(result.errors.size());
+                 preview["problems_section"] = true;
+                 return import_page(req, {{"preview", preview}}, http::Status::unprocessable_entity);
+               }
+               preview["ready_section"] = json{{"inserted", std::to_string(result.inserted)},
+                                               {"updated", std::to_string(result.updated)},
+                                               {"unchanged", std::to_string(result.unchanged)},
+                                               {"filename", file->second.filename},
+                                               {"content", content},
+                                               {"csrf", req.session->csrf_token}};
+               return import_page(req, {{"preview", preview}}, http::Status::ok);
+             });
+  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage", http::document_body(10 * http::kMiB),
              [&db, import_page](http::Request& req) {
                auto content = req.form_param("noi_dung").value_or("");
                auto filename = req.form_param("ten_tep").value_or("tệp CSV");

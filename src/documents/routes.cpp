@@ -86,7 +86,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     return http::html(req, layout.page(req, "Đọc văn bản", "documents/index.tpl", data));
   });
 
-  router.add(http::Verb::post, "/doc-van-ban", "documents.read", [&db](http::Request& req) {
+  router.add(http::Verb::post, "/doc-van-ban", "documents.read", http::upload(1), [&db](http::Request& req) {
     const auto& files = req.files();
     auto f = files.find("tep");
     if (f == files.end() || f->second.content.empty()) {

@@ -574,13 +574,14 @@ void add_desk_routes(http::Router& router, const Module& m) {
     const char* pattern;
     const char* permission;
     http::Response (*handler)(const Module&, http::Request&);
+    http::BodyLimits limits = http::kFormBody;
   };
   const Entry table[] = {
       {http::Verb::get, "/xu-ly-phan-anh", kHandle, queue_page},
       {http::Verb::get, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_form},
       {http::Verb::get, "/xu-ly-phan-anh/thong-ke", kReport, statistics_page},
       {http::Verb::get, "/xu-ly-phan-anh/nhap", kManage, import_form},
-      {http::Verb::post, "/xu-ly-phan-anh/nhap", kManage, import_post},
+      {http::Verb::post, "/xu-ly-phan-anh/nhap", kManage, import_post, http::upload(1)},
       {http::Verb::post, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_post},
       {http::Verb::get, "/xu-ly-phan-anh/linh-vuc", kManage,
        [](const Module& mm, http::Request& req) { return categories_page(mm, req, "", http::Status::ok); }},
@@ -592,7 +593,8 @@ void add_desk_routes(http::Router& router, const Module& m) {
       {http::Verb::post, "/xu-ly-phan-anh/{id}/tep/{file}/da-kiem-tra", kHandle, check_attachment},
   };
   for (const auto& e : table) {
-    router.add(e.verb, e.pattern, e.permission, [&m, h = e.handler](http::Request& req) { return h(m, req); });
+    router.add(e.verb, e.pattern, e.permission, e.limits,
+               [&m, h = e.handler](http::Request& req) { return h(m, req); });
   }
 }
 

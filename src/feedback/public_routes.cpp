@@ -201,7 +201,7 @@ void add_public_routes(http::Router& router, const Module& m) {
   router.add(http::Verb::get, "/phan-anh", http::kPublic,
              [&m](http::Request& req) { return form_page(m, req, {}, "", http::Status::ok); });
 
-  router.add(http::Verb::post, "/phan-anh", http::kPublic, [&m](http::Request& req) {
+  router.add(http::Verb::post, "/phan-anh", http::kPublic, http::upload(2 * kMaxFiles), [&m](http::Request& req) {
     Submission s = submission_of(req);
     // The honeypot: a field people do not see. A form that fills it is a
     // robot's; it is thanked and nothing is kept.

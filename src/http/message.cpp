@@ -1,10 +1,11 @@
 #include "http/message.h"
 
-#include <mimetic/mimetic.h>
 #include <boost/url.hpp>
 
 #include "core/errors.h"
 #include "core/parse.h"
+#include "http/form.h"
+#include "http/router.h"
 
 namespace cchc::http {
 
@@ -57,80 +58,12 @@ std::int64_t Request::int_param(std::string_view name) const {
   return *id;
 }
 
-namespace {
-
-int hex_value(char ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-  return -1;
-}
-
-// application/x-www-form-urlencoded as the WHATWG URL standard parses it
-// (section 5.1): pairs split on '&' and the first '=', '+' read as a space,
-// "%XY" decoded, anything else (a raw '[' or UTF-8 byte, a stray '%') kept
-// as it is. Browsers encode every field; other clients, Open311's among
-// them, send attribute[code]=… with raw brackets, which a strict URL
-// parser refuses whole.
-std::vector<std::pair<std::string, std::string>> parse_urlencoded(std::string_view body) {
-  auto decode = [](std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '+') {
-        out += ' ';
-      } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-        out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-        i += 2;
-      } else {
-        out += s[i];
-      }
-    }
-    return out;
-  };
-  std::vector<std::pair<std::string, std::string>> out;
-  std::size_t start = 0;
-  while (start <= body.size()) {
-    auto end = body.find('&', start);
-    if (end == std::string_view::npos) end = body.size();
-    auto part = body.substr(start, end - start);
-    if (!part.empty()) {
-      auto eq = part.find('=');
-      out.emplace_back(decode(part.substr(0, eq)), eq == std::string_view::npos ? "" : decode(part.substr(eq + 1)));
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
-
 void Request::parse_body() const {
   if (form_) return;
-  form_.emplace();
-  auto type = header(beast_http::field::content_type);
-  if (type.starts_with("multipart/form-data")) {
-    // mimetic parses the body as the MIME entity its Content-Type names.
-    std::string entity = "Content-Type: " + std::string(type) + "\r\n\r\n" + message.body();
-    mimetic::MimeEntity me(entity.begin(), entity.end());
-    for (const auto* part : me.body().parts()) {
-      const auto& disposition = part->header().contentDisposition();
-      std::string name = disposition.param("name");
-      if (name.empty()) continue;
-      std::string filename = disposition.param("filename");
-      if (filename.empty() && !part->header().hasField("Content-Type")) {
-        form_->emplace(name, std::string(part->body()));
-      } else {
-        files_.emplace(name, File{filename, part->header().contentType().str(), std::string(part->body())});
-      }
-    }
-    return;
-  }
-  {
-    if (type.starts_with("application/x-www-form-urlencoded")) {
-      for (auto& [k, v] : parse_urlencoded(message.body())) form_->emplace(std::move(k), std::move(v));
-    }
-  }
+  auto parsed =
+      parse_form(header(beast_http::field::content_type), message.body(), matched ? matched->limits : kFormBody);
+  files_ = std::move(parsed.files);
+  form_ = std::move(parsed.fields);
 }
 
 const std::multimap<std::string, std::string>& Request::form() const {

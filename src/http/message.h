@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "http/form.h"
+
 namespace cchc::http {
 
 namespace beast_http = boost::beast::http;
@@ -54,15 +56,13 @@ struct Request {
   // "/ke-hoach/0" and a 20-digit id name nothing.
   std::int64_t int_param(std::string_view name = "id") const;
   // Fields of an application/x-www-form-urlencoded or multipart/form-data
-  // body (empty otherwise, or when the body does not parse).
+  // body (empty for other types), parsed once, within the matched route's
+  // BodyLimits (http/form.h): throws too_large over them, invalid_input for
+  // malformed multipart.
   const std::multimap<std::string, std::string>& form() const;
   std::optional<std::string> form_param(std::string_view name) const;
   // Files of a multipart/form-data body, by field name.
-  struct File {
-    std::string filename;
-    std::string content_type;
-    std::string content;
-  };
+  using File = FormFile;
   const std::multimap<std::string, File>& files() const;
 
  private:

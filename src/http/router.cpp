@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <boost/url/parse.hpp>
+
 #include "core/errors.h"
 
 namespace cchc::http {
@@ -29,7 +31,7 @@ bool is_rest(const std::string& seg) { return is_param(seg) && seg.ends_with("..
 
 }  // namespace
 
-void Router::add(Verb method, std::string pattern, std::string permission, Handler handler) {
+void Router::add(Verb method, std::string pattern, std::string permission, BodyLimits limits, Handler handler) {
   if (permission.empty()) {
     throw invalid_input(fmt::format("route {} declares no permission", pattern));
   }
@@ -42,7 +44,8 @@ void Router::add(Verb method, std::string pattern, std::string permission, Handl
       throw invalid_input(fmt::format("'{{…...}}' must end the pattern '{}'", pattern));
     }
   }
-  routes_.push_back(Route{method, std::move(pattern), std::move(permission), std::move(handler), std::move(segments)});
+  routes_.push_back(
+      Route{method, std::move(pattern), std::move(permission), std::move(handler), std::move(segments), limits});
 }
 
 Router::Match Router::match(Verb method, std::string_view path) const {
@@ -83,6 +86,13 @@ Router::Match Router::match(Verb method, std::string_view path) const {
     result.allow += std::string(beast_http::to_string(route.method));
   }
   return result;
+}
+
+std::size_t Router::body_bytes(Verb method, std::string_view target) const {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return kFormBody.bytes;
+  auto m = match(method, parsed->path());
+  return m.route ? m.route->limits.bytes : kFormBody.bytes;
 }
 
 }  // namespace cchc::http

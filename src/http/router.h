@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "http/limits.h"
 #include "http/message.h"
 
 namespace cchc::http {
@@ -24,12 +25,18 @@ struct Route {
   std::string permission;
   Handler handler;
   std::vector<std::string> segments;  // the pattern split on '/'
+  BodyLimits limits;
 };
 
 class Router {
  public:
   // Throws invalid_input for an empty permission or a malformed pattern.
-  void add(Verb method, std::string pattern, std::string permission, Handler handler);
+  // `limits` bound what the route accepts of a body (http/limits.h); a
+  // route that names none takes a form of text fields (kFormBody).
+  void add(Verb method, std::string pattern, std::string permission, BodyLimits limits, Handler handler);
+  void add(Verb method, std::string pattern, std::string permission, Handler handler) {
+    add(method, std::move(pattern), std::move(permission), kFormBody, std::move(handler));
+  }
 
   struct Match {
     const Route* route = nullptr;
@@ -37,6 +44,9 @@ class Router {
     std::string allow;  // set when the path matched but not the method
   };
   Match match(Verb method, std::string_view path) const;
+  // The body bytes the route of a request accepts, from its method and raw
+  // target (for ServerConfig::body_limit_of); kFormBody's when none matches.
+  std::size_t body_bytes(Verb method, std::string_view target) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

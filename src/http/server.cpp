@@ -238,6 +238,17 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
 
     if (refuse == Status::unknown) {
       auto& header = parser.get();
+      std::size_t limit = config.body_limit;
+      if (config.body_limit_of) limit = std::min(limit, config.body_limit_of(header.method(), header.target()));
+      if (static_cast<std::size_t>(std::distance(header.begin(), header.end())) > config.header_count_limit)
+        refuse = Status::request_header_fields_too_large;
+      else if (auto declared = parser.content_length(); declared && *declared > limit)
+        refuse = Status::payload_too_large;
+      else
+        parser.body_limit(limit);
+    }
+    if (refuse == Status::unknown) {
+      auto& header = parser.get();
       if (beast::iequals(header[beast::http::field::expect], "100-continue")) {
         beast::http::response<beast::http::empty_body> cont{beast::http::status::continue_, 11};
         stream.expires_after(config.write_timeout);

@@ -2,9 +2,12 @@
 // The HTTP/1.1 server on Boost.Beast: a thread pool running one io_context,
 // one coroutine per connection, keep-alive, and a bounded life for every
 // connection:
-//   - request header over `header_limit` bytes      → 431, connection closed
-//   - declared body over `body_limit`               → 413 before the body is read
-//   - chunked body growing over `body_limit`        → 413
+//   - request header over `header_limit` bytes, or
+//     more than `header_count_limit` fields         → 431, connection closed
+//   - declared body over the route's limit          → 413 before the body is read
+//   - chunked body growing over the route's limit   → 413
+//   (the route's limit: `body_limit_of(method, target)`, never over
+//   `body_limit`)
 //   - malformed request                             → 400
 //   - no complete request within `read_timeout`, or a response not taken
 //     within `write_timeout`                       → connection closed
@@ -29,7 +32,11 @@ struct ServerConfig {
   unsigned short port = 8080;  // 0: any free port (see Server::port())
   unsigned threads = 0;        // 0: one per hardware thread
   std::size_t header_limit = 16 * 1024;
+  std::size_t header_count_limit = 100;
   std::size_t body_limit = 10 * 1024 * 1024;
+  // The body bytes the request's route accepts (Router's BodyLimits), asked
+  // once its header is read; unset: `body_limit` for every request.
+  std::function<std::size_t(Verb, std::string_view target)> body_limit_of;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds keep_alive_timeout{15};

@@ -79,58 +79,61 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
   router.add(http::Verb::get, "/chi-so/nhap", "indicators.import", [upload_page](http::Request& req) {
     return upload_page(req, {{"upload", true}}, http::Status::ok);
   });
-  router.add(http::Verb::post, "/chi-so/nhap", "indicators.import", [&db, upload_page](http::Request& req) {
-    auto kind = kind_of(req.form_param("loai").value_or(""));
-    auto file = req.files().find("tep");
-    if (file == req.files().end() || file->second.content.empty()) {
-      return upload_page(req,
-                         {{"upload", true},
-                          {"kinds", kind_options(kind)},
-                          {"error", {{"message", "Hãy chọn một tệp CSV hoặc JSON."}}}},
-                         http::Status::bad_request);
-    }
-    const auto& f = file->second;
-    ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
-                    kPreviewRows, {}};
-    auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
-    json data = {{"filename", f.filename},
-                 {"kind", kind == Kind::dossiers ? "dossiers" : "feedback"},
-                 {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
-                 {"records", text::format_int(std::int64_t(outcome.records))}};
-    if (!outcome.ok()) {
-      data["problems"] = {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                          {"errors", error_list(outcome.errors)}};
-      data["upload"] = true;
-      data["kinds"] = kind_options(kind);
-      return upload_page(req, data, http::Status::unprocessable_entity);
-    }
-    data["ready"] = {{"content", f.content}, {"preview", preview_table(outcome.preview_csv)}};
-    return upload_page(req, data, http::Status::ok);
-  });
-  router.add(http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", [&db, upload_page](http::Request& req) {
-    auto kind = kind_of(req.form_param("loai").value_or(""));
-    auto content = req.form_param("noi_dung").value_or("");
-    auto filename = req.form_param("ten_tep").value_or("");
-    ImportRequest r{kind, content, format_of(filename, content), scope_unit_of(*req.principal), false, 0, {}};
-    auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
-    if (!outcome.ok()) {
-      return upload_page(req,
-                         {{"upload", true},
-                          {"kinds", kind_options(kind)},
-                          {"problems",
-                           {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                            {"errors", error_list(outcome.errors)}}}},
-                         http::Status::unprocessable_entity);
-    }
-    return upload_page(req,
-                       {{"done",
-                         {{"filename", filename},
-                          {"records", text::format_int(std::int64_t(outcome.records))},
-                          {"inserted", text::format_int(outcome.summary.inserted)},
-                          {"updated", text::format_int(outcome.summary.updated)},
-                          {"unchanged", text::format_int(outcome.summary.unchanged)}}}},
-                       http::Status::ok);
-  });
+  router.add(
+      http::Verb::post, "/chi-so/nhap", "indicators.import", http::upload(1), [&db, upload_page](http::Request& req) {
+        auto kind = kind_of(req.form_param("loai").value_or(""));
+        auto file = req.files().find("tep");
+        if (file == req.files().end() || file->second.content.empty()) {
+          return upload_page(req,
+                             {{"upload", true},
+                              {"kinds", kind_options(kind)},
+                              {"error", {{"message", "Hãy chọn một tệp CSV hoặc JSON."}}}},
+                             http::Status::bad_request);
+        }
+        const auto& f = file->second;
+        ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
+                        kPreviewRows, {}};
+        auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
+        json data = {{"filename", f.filename},
+                     {"kind", kind == Kind::dossiers ? "dossiers" : "feedback"},
+                     {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
+                     {"records", text::format_int(std::int64_t(outcome.records))}};
+        if (!outcome.ok()) {
+          data["problems"] = {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
+                              {"errors", error_list(outcome.errors)}};
+          data["upload"] = true;
+          data["kinds"] = kind_options(kind);
+          return upload_page(req, data, http::Status::unprocessable_entity);
+        }
+        data["ready"] = {{"content", f.content}, {"preview", preview_table(outcome.preview_csv)}};
+        return upload_page(req, data, http::Status::ok);
+      });
+  router.add(http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", http::document_body(10 * http::kMiB),
+             [&db, upload_page](http::Request& req) {
+               auto kind = kind_of(req.form_param("loai").value_or(""));
+               auto content = req.form_param("noi_dung").value_or("");
+               auto filename = req.form_param("ten_tep").value_or("");
+               ImportRequest r{kind, content, format_of(filename, content), scope_unit_of(*req.principal), false,
+                               0,    {}};
+               auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
+               if (!outcome.ok()) {
+                 return upload_page(req,
+                                    {{"upload", true},
+                                     {"kinds", kind_options(kind)},
+                                     {"problems",
+                                      {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
+                                       {"errors", error_list(outcome.errors)}}}},
+                                    http::Status::unprocessable_entity);
+               }
+               return upload_page(req,
+                                  {{"done",
+                                    {{"filename", filename},
+                                     {"records", text::format_int(std::int64_t(outcome.records))},
+                                     {"inserted", text::format_int(outcome.summary.inserted)},
+                                     {"updated", text::format_int(outcome.summary.updated)},
+                                     {"unchanged", text::format_int(outcome.summary.unchanged)}}}},
+                                  http::Status::ok);
+             });
 
   // ---- Targets per indicator, level and year.
   auto targets_page = [&db, &layout](http::Request& req, json data, http::Status status) {

@@ -149,9 +149,9 @@ void add_public_routes(http::Router& router, views::Layout& layout, db::Database
     return http::json(req, out.dump());
   });
 
-  router.add(http::Verb::post, "/api/v1/dossiers", "indicators.push",
+  router.add(http::Verb::post, "/api/v1/dossiers", "indicators.push", http::document_body(10 * http::kMiB),
              [&db](http::Request& req) { return push(db, req, Kind::dossiers); });
-  router.add(http::Verb::post, "/api/v1/feedback", "indicators.push",
+  router.add(http::Verb::post, "/api/v1/feedback", "indicators.push", http::document_body(10 * http::kMiB),
              [&db](http::Request& req) { return push(db, req, Kind::feedback); });
 
   // Open data: CSV and JSON of every unit's indicators for a period.

@@ -802,6 +802,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
     const char* path;
     const char* permission;
     H handler;
+    http::BodyLimits limits = http::kFormBody;
   };
   const Route routes[] = {
       {http::Verb::get, "/kiem-tra", "inspections.read", index},
@@ -820,19 +821,19 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       {http::Verb::get, "/kiem-tra/tong-hop.docx", "inspections.read", summary_docx},
       {http::Verb::get, "/kiem-tra/tep/{id}", "inspections.read", file},
       {http::Verb::post, "/kiem-tra/ket-qua/{id}/xoa", "inspections.manage", remove_finding},
-      {http::Verb::post, "/kiem-tra/kien-nghi/{id}/khac-phuc", "inspections.fix", report_fix},
+      {http::Verb::post, "/kiem-tra/kien-nghi/{id}/khac-phuc", "inspections.fix", report_fix, http::upload(1)},
       {http::Verb::post, "/kiem-tra/kien-nghi/{id}/duyet", "inspections.manage", review_fix},
       {http::Verb::get, "/kiem-tra/{id}", "inspections.read", show_visit},
       {http::Verb::get, "/kiem-tra/{id}/thong-bao.docx", "inspections.read", letter},
       {http::Verb::post, "/kiem-tra/{id}/bien-ban", "inspections.manage", record},
       {http::Verb::post, "/kiem-tra/{id}/xoa", "inspections.manage", remove},
       {http::Verb::post, "/kiem-tra/{id}/ket-qua", "inspections.manage", add_finding_h},
-      {http::Verb::post, "/kiem-tra/{id}/bien-ban-ky", "inspections.manage", upload_minutes},
+      {http::Verb::post, "/kiem-tra/{id}/bien-ban-ky", "inspections.manage", upload_minutes, http::upload(1)},
       {http::Verb::get, "/api/v1/inspections", "inspections.read", api_list},
       {http::Verb::get, "/api/v1/inspections/figures", "inspections.read", api_figures},
   };
   for (const auto& r : routes) {
-    router.add(r.verb, r.path, r.permission, [x, h = r.handler](http::Request& req) { return h(*x, req); });
+    router.add(r.verb, r.path, r.permission, r.limits, [x, h = r.handler](http::Request& req) { return h(*x, req); });
   }
 }
 

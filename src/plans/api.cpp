@@ -63,34 +63,35 @@ void add_api_routes(http::Router& router, db::Database& db) {
 
   // A unit's report on a task for a period. The role follows from the task:
   // lead when the unit leads it, else co-operating.
-  router.add(http::Verb::post, "/api/v1/plans/{id}/tasks/{task}/reports", "plans.report", [&db](http::Request& req) {
-    auto plan = need_plan(db, req.int_param());
-    json body;
-    try {
-      body = json::parse(req.message.body());
-    } catch (const json::exception&) {
-      throw invalid_input("the body is not JSON");
-    }
-    if (!body.is_object()) throw invalid_input("the body must be a JSON object");
-    Report r;
-    r.task_id = req.int_param("task");
-    r.unit_code = field<std::string>(body, "unit", "");
-    r.period = field<std::string>(body, "period", "");
-    r.progress = field<std::string>(body, "progress", "in_progress");
-    r.percent = field<int>(body, "percent", 0);
-    r.narrative = field<std::string>(body, "narrative", "");
-    r.evidence = field<std::string>(body, "evidence", "");
-    r.difficulties = field<std::string>(body, "difficulties", "");
-    r.proposals = field<std::string>(body, "proposals", "");
-    r.unchanged = field<bool>(body, "unchanged", false);
-    if (auto d = field<std::string>(body, "done_on", ""); !d.empty()) r.done_on = parse_iso_date(d);
-    require(db, req, "plans.report", r.unit_code);
-    auto task = db.read([&](db::Connection& c) { return find_task(c, r.task_id); });
-    if (!task || task->plan_id != plan.id) throw not_found("no such task in this plan");
-    r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
-    auto stored = submit_report(db, r, directory::actor(req), now_seconds());
-    return http::json(req, to_json(stored).dump(), http::Status::created);
-  });
+  router.add(http::Verb::post, "/api/v1/plans/{id}/tasks/{task}/reports", "plans.report",
+             http::document_body(http::kMiB), [&db](http::Request& req) {
+               auto plan = need_plan(db, req.int_param());
+               json body;
+               try {
+                 body = json::parse(req.message.body());
+               } catch (const json::exception&) {
+                 throw invalid_input("the body is not JSON");
+               }
+               if (!body.is_object()) throw invalid_input("the body must be a JSON object");
+               Report r;
+               r.task_id = req.int_param("task");
+               r.unit_code = field<std::string>(body, "unit", "");
+               r.period = field<std::string>(body, "period", "");
+               r.progress = field<std::string>(body, "progress", "in_progress");
+               r.percent = field<int>(body, "percent", 0);
+               r.narrative = field<std::string>(body, "narrative", "");
+               r.evidence = field<std::string>(body, "evidence", "");
+               r.difficulties = field<std::string>(body, "difficulties", "");
+               r.proposals = field<std::string>(body, "proposals", "");
+               r.unchanged = field<bool>(body, "unchanged", false);
+               if (auto d = field<std::string>(body, "done_on", ""); !d.empty()) r.done_on = parse_iso_date(d);
+               require(db, req, "plans.report", r.unit_code);
+               auto task = db.read([&](db::Connection& c) { return find_task(c, r.task_id); });
+               if (!task || task->plan_id != plan.id) throw not_found("no such task in this plan");
+               r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
+               auto stored = submit_report(db, r, directory::actor(req), now_seconds());
+               return http::json(req, to_json(stored).dump(), http::Status::created);
+             });
 }
 
 }  // namespace cchc::plans

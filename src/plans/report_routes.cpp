@@ -306,42 +306,44 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
   };
   router.add(http::Verb::get, "/nhiem-vu/{id}", "plans.read",
              [task_page](http::Request& req) { return task_page(req, nullptr, json::object(), http::Status::ok); });
-  router.add(http::Verb::post, "/nhiem-vu/{id}/bao-cao", "plans.report", [&db, task_page](http::Request& req) {
-    Report r;
-    r.task_id = req.int_param();
-    r.unit_code = req.form_param("don_vi").value_or("");
-    r.period = req.form_param("ky").value_or("");
-    r.progress = req.form_param("tinh_trang").value_or("");
-    r.narrative = req.form_param("noi_dung").value_or("");
-    r.evidence = req.form_param("minh_chung").value_or("");
-    r.difficulties = req.form_param("kho_khan").value_or("");
-    r.proposals = req.form_param("de_xuat").value_or("");
-    require(db, req, "plans.report", r.unit_code);
-    try {
-      auto percent = std::string(text::trim(req.form_param("ty_le").value_or("0")));
-      if (percent.empty()) percent = "0";
-      if (percent.size() > 3 || percent.find_first_not_of("0123456789") != std::string::npos) {
-        throw invalid_input("percent must be a whole number 0-100", "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100.");
-      }
-      r.percent = std::stoi(percent);
-      auto done_on = std::string(text::trim(req.form_param("ngay_hoan_thanh").value_or("")));
-      if (r.progress == "done") {
-        r.done_on = done_on.empty() ? local_date(now_seconds()) : parse_date_input(done_on);
-      }
-      auto task = db.read([&](db::Connection& c) { return find_task(c, r.task_id); });
-      if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
-      r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
-      std::optional<EvidenceFile> file;
-      if (auto f = req.files().find("tep_minh_chung"); f != req.files().end() && !f->second.filename.empty()) {
-        file = EvidenceFile{f->second.filename, f->second.content};
-      }
-      submit_report(db, r, directory::actor(req), now_seconds(), file ? &*file : nullptr);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input) throw;
-      return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
-    }
-    return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + std::to_string(r.task_id));
-  });
+  router.add(
+      http::Verb::post, "/nhiem-vu/{id}/bao-cao", "plans.report", http::upload(1),
+      [&db, task_page](http::Request& req) {
+        Report r;
+        r.task_id = req.int_param();
+        r.unit_code = req.form_param("don_vi").value_or("");
+        r.period = req.form_param("ky").value_or("");
+        r.progress = req.form_param("tinh_trang").value_or("");
+        r.narrative = req.form_param("noi_dung").value_or("");
+        r.evidence = req.form_param("minh_chung").value_or("");
+        r.difficulties = req.form_param("kho_khan").value_or("");
+        r.proposals = req.form_param("de_xuat").value_or("");
+        require(db, req, "plans.report", r.unit_code);
+        try {
+          auto percent = std::string(text::trim(req.form_param("ty_le").value_or("0")));
+          if (percent.empty()) percent = "0";
+          if (percent.size() > 3 || percent.find_first_not_of("0123456789") != std::string::npos) {
+            throw invalid_input("percent must be a whole number 0-100", "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100.");
+          }
+          r.percent = std::stoi(percent);
+          auto done_on = std::string(text::trim(req.form_param("ngay_hoan_thanh").value_or("")));
+          if (r.progress == "done") {
+            r.done_on = done_on.empty() ? local_date(now_seconds()) : parse_date_input(done_on);
+          }
+          auto task = db.read([&](db::Connection& c) { return find_task(c, r.task_id); });
+          if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
+          r.role = std::count(task->leads.begin(), task->leads.end(), r.unit_code) ? "lead" : "cooperate";
+          std::optional<EvidenceFile> file;
+          if (auto f = req.files().find("tep_minh_chung"); f != req.files().end() && !f->second.filename.empty()) {
+            file = EvidenceFile{f->second.filename, f->second.content};
+          }
+          submit_report(db, r, directory::actor(req), now_seconds(), file ? &*file : nullptr);
+        } catch (const Error& e) {
+          if (e.kind() != ErrorKind::invalid_input) throw;
+          return task_page(req, &r, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
+        }
+        return http::redirect(req, owed_href(r.period, r.unit_code) + "&da-bao-cao=" + std::to_string(r.task_id));
+      });
 
   // ---- The reporting periods of a year and their due days (the coordinator).
   auto periods_page = [&db, &layout](http::Request& req, int year, json error, http::Status status) {

@@ -233,29 +233,31 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
              [show](http::Request& req) { return show(req, nullptr, nullptr, http::Status::ok); });
 
   // ---- A unit answers (its own unit only).
-  router.add(http::Verb::post, "/yeu-cau-bao-cao/{id}/tra-loi", "plans.report", [&db, show](http::Request& req) {
-    auto r = need_request(db, req.int_param());
-    RequestAnswer a;
-    a.unit_code = req.principal->unit_code;
-    for (std::size_t i = 0; i < std::max<std::size_t>(1, r.outline.size()); ++i) {
-      a.sections.push_back(req.form_param(fmt::format("phan_{}", i)).value_or(""));
-    }
-    try {
-      if (auto f = text::trim(req.form_param("so_lieu").value_or("")); !f.empty()) {
-        a.figure = text::parse_decimal(f);
-        if (!a.figure) throw invalid_input("the figure is not a number", "Số liệu không hợp lệ (ví dụ: 95,5).");
-      }
-      std::optional<EvidenceFile> file;
-      if (auto f = req.files().find("tep"); f != req.files().end() && !f->second.filename.empty()) {
-        file = EvidenceFile{f->second.filename, f->second.content};
-      }
-      submit_answer(db, r.id, a, directory::actor(req), now_seconds(), file ? &*file : nullptr);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input) throw;
-      return show(req, &a, {{"message", e.message_vi()}}, http::Status::unprocessable_entity);
-    }
-    return http::redirect(req, href(r.id) + "?da-tra-loi=1");
-  });
+  router.add(http::Verb::post, "/yeu-cau-bao-cao/{id}/tra-loi", "plans.report", http::upload(1),
+             [&db, show](http::Request& req) {
+               auto r = need_request(db, req.int_param());
+               RequestAnswer a;
+               a.unit_code = req.principal->unit_code;
+               for (std::size_t i = 0; i < std::max<std::size_t>(1, r.outline.size()); ++i) {
+                 a.sections.push_back(req.form_param(fmt::format("phan_{}", i)).value_or(""));
+               }
+               try {
+                 if (auto f = text::trim(req.form_param("so_lieu").value_or("")); !f.empty()) {
+                   a.figure = text::parse_decimal(f);
+                   if (!a.figure)
+                     throw invalid_input("the figure is not a number", "Số liệu không hợp lệ (ví dụ: 95,5).");
+                 }
+                 std::optional<EvidenceFile> file;
+                 if (auto f = req.files().find("tep"); f != req.files().end() && !f->second.filename.empty()) {
+                   file = EvidenceFile{f->second.filename, f->second.content};
+                 }
+                 submit_answer(db, r.id, a, directory::actor(req), now_seconds(), file ? &*file : nullptr);
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::invalid_input) throw;
+                 return show(req, &a, {{"message", e.message_vi()}}, http::Status::unprocessable_entity);
+               }
+               return http::redirect(req, href(r.id) + "?da-tra-loi=1");
+             });
 
   // ---- The coordinator accepts or returns an answer; closes or reopens.
   router.add(http::Verb::post, "/yeu-cau-bao-cao/{id}/duyet", "plans.review", [&db, show](http::Request& req) {

@@ -181,18 +181,19 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   };
   router.add(http::Verb::get, "/bien-tap/moi", "portal.write",
              [show_new](http::Request& req) { return show_new(req, Item{}, ""); });
-  router.add(http::Verb::post, "/bien-tap/moi", "portal.write", [&db, show_new](http::Request& req) {
-    auto item = from_form(req);
-    item.unit_code = req.principal->unit_code;
-    try {
-      auto id = create_item(db, item, directory::actor(req), now_seconds());
-      return http::redirect(req, editor_href(id) + "?da-luu");
-    } catch (const Error& e) {
-      auto problem = form_problem(e);
-      if (!problem) throw;
-      return show_new(req, item, *problem);
-    }
-  });
+  router.add(http::Verb::post, "/bien-tap/moi", "portal.write", http::document_body(2 * http::kMiB),
+             [&db, show_new](http::Request& req) {
+               auto item = from_form(req);
+               item.unit_code = req.principal->unit_code;
+               try {
+                 auto id = create_item(db, item, directory::actor(req), now_seconds());
+                 return http::redirect(req, editor_href(id) + "?da-luu");
+               } catch (const Error& e) {
+                 auto problem = form_problem(e);
+                 if (!problem) throw;
+                 return show_new(req, item, *problem);
+               }
+             });
 
   // ---- Categories (the board).
   router.add(http::Verb::get, "/bien-tap/chuyen-muc", "portal.review", [&db, &layout](http::Request& req) {
@@ -247,7 +248,7 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     });
     return http::html(req, layout.page(req, "Đăng văn bản", "portal/documents_desk.tpl", std::move(data)));
   });
-  router.add(http::Verb::post, "/bien-tap/van-ban", "portal.write", [&db, &cache](http::Request& req) {
+  router.add(http::Verb::post, "/bien-tap/van-ban", "portal.write", http::upload(1), [&db, &cache](http::Request& req) {
     Document d;
     d.number_symbol = req.form_param("so_ky_hieu").value_or("");
     d.type_code = req.form_param("loai").value_or("");
@@ -388,21 +389,22 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   };
   router.add(http::Verb::get, "/bien-tap/{id}", "portal.write",
              [&db, show_item](http::Request& req) { return show_item(req, need_item(db, req), std::nullopt, ""); });
-  router.add(http::Verb::post, "/bien-tap/{id}", "portal.write", [&db, &cache, show_item](http::Request& req) {
-    auto item = need_item(db, req);
-    auto actor = actor_for(db, req, item, Action::edit);
-    auto typed = from_form(req);
-    try {
-      update_item(db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
-                  now_seconds());
-    } catch (const Error& e) {
-      auto problem = form_problem(e);
-      if (!problem) throw;
-      return show_item(req, item, typed, *problem);
-    }
-    if (item.state == State::published) cache.invalidate();
-    return http::redirect(req, editor_href(item.id) + "?da-luu");
-  });
+  router.add(http::Verb::post, "/bien-tap/{id}", "portal.write", http::document_body(2 * http::kMiB),
+             [&db, &cache, show_item](http::Request& req) {
+               auto item = need_item(db, req);
+               auto actor = actor_for(db, req, item, Action::edit);
+               auto typed = from_form(req);
+               try {
+                 update_item(db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
+                             now_seconds());
+               } catch (const Error& e) {
+                 auto problem = form_problem(e);
+                 if (!problem) throw;
+                 return show_item(req, item, typed, *problem);
+               }
+               if (item.state == State::published) cache.invalidate();
+               return http::redirect(req, editor_href(item.id) + "?da-luu");
+             });
 
   // ---- Workflow steps: one route each, the same shape.
   struct Step {
@@ -436,7 +438,7 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   }
 
   // ---- Images.
-  router.add(http::Verb::post, "/bien-tap/{id}/anh", "portal.write", [&db](http::Request& req) {
+  router.add(http::Verb::post, "/bien-tap/{id}/anh", "portal.write", http::upload(1), [&db](http::Request& req) {
     auto item = need_item(db, req);
     auto actor = actor_for(db, req, item, Action::edit);
     auto files = req.files();
