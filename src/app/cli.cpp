@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/housekeeping.h"
+
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -82,6 +84,7 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
     return web.router().body_bytes(method, target);
   };
   http::Server server(server_config, web.app(), web.error_responder(), web.metrics());
+  Housekeeper housekeeper(*db, web.sessions(), std::chrono::minutes(10));
   server.listen();
   server.stop_on_signals();
   if (web_config.base_url.empty()) web.set_base_url(fmt::format("http://{}:{}", server_config.host, server.port()));
@@ -231,10 +234,25 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--max-body-bytes", server_config.body_limit, "Largest request body accepted (larger: 413)")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-connections", server_config.max_connections,
+                   "Most client connections open at once (0: the descriptor limit less a reserve)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-connections-per-client", server_config.max_connections_per_client,
+                   "Most connections open at once from one client address (trusted proxies excepted)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--trusted-proxy", server_config.trusted_proxies,
+                   "Address or network (10.0.0.0/8) of a reverse proxy in front of the server (repeatable; "
+                   "default: loopback): the client address is read from its X-Forwarded-For, and the per-client "
+                   "connection cap does not apply to it")
+      ->capture_default_str();
   serve_cmd->add_flag("--https", web_config.https, "Served behind HTTPS (a TLS proxy): secure cookies and HSTS");
   web_config.base_url = std::getenv("CCHC_BASE_URL") ? std::getenv("CCHC_BASE_URL") : "";
   web_config.smtp_url = std::getenv("CCHC_SMTP_URL") ? std::getenv("CCHC_SMTP_URL") : "";
   if (std::getenv("CCHC_MAIL_FROM")) web_config.mail_from = std::getenv("CCHC_MAIL_FROM");
+  if (const char* token = std::getenv("CCHC_METRICS_TOKEN")) web_config.metrics_token = token;
   if (const char* bits = std::getenv("CCHC_FEEDBACK_POW_BITS")) {
     auto n = parse_int<int>(bits);
     if (!n || *n < 0 || *n > 24) throw invalid_input("CCHC_FEEDBACK_POW_BITS must be a whole number from 0 to 24");

@@ -92,7 +92,7 @@ Web::Web(db::Database& db, WebConfig config)
   feedback::add_public_routes(router_, *feedback_);
   feedback::add_desk_routes(router_, *feedback_);
   feedback::open311::add_routes(router_, *feedback_);
-  add_platform_routes(router_, db_, *metrics_, config_.static_dir);
+  add_platform_routes(router_, db_, *metrics_, config_.static_dir, config_.metrics_token);
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {
     try {
@@ -147,13 +147,14 @@ Web::Web(db::Database& db, WebConfig config)
     return out;
   };
   auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
-  pipeline_ = http::chain({http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
-                           [stateless, session_mw](http::Request& req, const http::Next& next) {
-                             return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
-                           },
-                           http::csrf([](const http::Request& req) { return req.route.starts_with("/open311/"); }),
-                           http::permission(directory::authorizer(db_)), pdf_variant},
-                          [this](http::Request& req) { return dispatch(req); });
+  pipeline_ =
+      http::chain({http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
+                   [stateless, session_mw](http::Request& req, const http::Next& next) {
+                     return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
+                   },
+                   http::csrf(*sessions_, [](const http::Request& req) { return req.route.starts_with("/open311/"); }),
+                   http::permission(directory::authorizer(db_)), pdf_variant},
+                  [this](http::Request& req) { return dispatch(req); });
 }
 
 http::Response Web::dispatch(http::Request& req) {

@@ -35,6 +35,9 @@ struct WebConfig {
   // The public feedback form's proof of work in zero bits, 0-24
   // ($CCHC_FEEDBACK_POW_BITS); 0: none, the form works without JavaScript.
   int feedback_proof_bits = 0;
+  // A bearer token that may read /metrics from anywhere ($CCHC_METRICS_TOKEN);
+  // empty: only from this machine.
+  std::string metrics_token;
 };
 
 class Web {

@@ -16,7 +16,8 @@ enum class ErrorKind {
   not_found,        // 404
   conflict,         // 409: the state changed under the request
   too_large,        // 413
-  unavailable,      // 503: a dependency (the database) is down
+  storage_full,     // 507: the database cannot grow (disk full); reads go on
+  unavailable,      // 503: a dependency (the database) is down or cannot write
   internal,         // 500: a bug or an unexpected failure
 };
 
@@ -54,6 +55,9 @@ inline Error forbidden(const std::string& detail, std::string vi = {}) {
 }
 inline Error too_large(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::too_large, detail, std::move(vi));
+}
+inline Error storage_full(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::storage_full, detail, std::move(vi));
 }
 inline Error unavailable(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::unavailable, detail, std::move(vi));

@@ -33,6 +33,18 @@ std::string sha256_hex(std::string_view data) {
   return hex;
 }
 
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+  init_sodium();
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&state, mac);
+  char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
+}
+
 bool secrets_equal(std::string_view a, std::string_view b) {
   init_sodium();
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -266,6 +268,23 @@ std::string_view trim(std::string_view s) {
   auto b = s.find_first_not_of(ws);
   if (b == std::string_view::npos) return {};
   return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+bool has_control(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+bool is_local_path(std::string_view s) {
+  if (s.size() > 2048 || s.empty() || s[0] != '/' || s.starts_with("//") || has_control(s)) return false;
+  return s.find_first_of(" \\") == std::string_view::npos;
+}
+
+bool is_link(std::string_view s) {
+  if (s.starts_with("http://") || s.starts_with("https://")) {
+    auto rest = s.substr(s.find("//") + 2);
+    return s.size() <= 2048 && !rest.empty() && !has_control(s) && s.find(' ') == std::string_view::npos;
+  }
+  return is_local_path(s);
 }
 
 std::optional<double> parse_decimal(std::string_view s) {

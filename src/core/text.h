@@ -61,6 +61,19 @@ std::size_t code_points(std::string_view s);
 // Without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
 
+// Holds a control byte (below 0x20, or 0x7f): CR, LF, TAB and NUL among
+// them. Such text never goes into a header, a link or a redirect.
+bool has_control(std::string_view s);
+// A path on this site, which no browser reads as another origin: one '/'
+// first, and no '\\', white space or control byte anywhere ("/\\evil",
+// "//evil", "/\t/evil" and "/ /evil" are all refused, since browsers drop
+// or turn such bytes into '/'). For the page after sign-in and links people
+// enter.
+bool is_local_path(std::string_view s);
+// A link people enter: an http:// or https:// address, or a local path;
+// no white space or control byte.
+bool is_link(std::string_view s);
+
 // Vietnamese alphabetical order (ICU collation for "vi": a ă â b c d đ e ê …,
 // tones after letters), for sorting names.
 bool collate_less(std::string_view a, std::string_view b);

@@ -114,6 +114,9 @@ std::string password_problem(std::string_view password, std::string_view usernam
   size_t n = text::code_points(password);
   if (n < 12) return set("password must have at least 12 characters", "Mật khẩu phải có ít nhất 12 ký tự.");
   if (n > 128) return set("password must have at most 128 characters", "Mật khẩu không được dài quá 128 ký tự.");
+  if (text::trim(password).empty()) {
+    return set("password must not be only white space", "Mật khẩu không được chỉ gồm khoảng trắng.");
+  }
   if (is_common_password(password)) {
     return set("password is on the list of common passwords",
                "Mật khẩu này quá phổ biến, dễ bị đoán. Xin vui lòng chọn mật khẩu khác.");

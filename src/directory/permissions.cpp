@@ -70,7 +70,7 @@ bool province_wide(const http::Principal& p) {
 }
 
 audit::Entry actor(const http::Request& req) {
-  return audit::Entry{req.principal ? req.principal->username : "anonymous", req.remote_address, "", "", "", {}, {}};
+  return audit::Entry{req.principal ? req.principal->username : "anonymous", req.client_address, "", "", "", {}, {}};
 }
 
 bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor) {
@@ -120,7 +120,7 @@ http::Authorizer authorizer(db::Database& db) {
     db.write([&](db::Connection& c) {
       audit::append(c,
                     audit::Entry{p.username,
-                                 req.remote_address,
+                                 req.client_address,
                                  "deny",
                                  "routes",
                                  std::string(req.message.method_string()) + " " + req.path,

@@ -19,9 +19,7 @@ namespace {
 // Only local paths: "/x", never "//host" or "http://…".
 // Where sign-in leads: the page asked for, else the person's work list.
 std::string safe_next(const std::optional<std::string>& next) {
-  if (!next || next->empty() || (*next)[0] != '/' || next->starts_with("//") || next->starts_with("/\\")) {
-    return "/viec-cua-toi";
-  }
+  if (!next || !text::is_local_path(*next)) return "/viec-cua-toi";
   return *next;
 }
 
@@ -75,8 +73,7 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
   layout.add_nav({"Nhật ký hệ thống", "/nhat-ky", "audit.read"});
 
   auto sign_in_page = [&layout, &sessions](http::Request& req, json data, http::Status status) {
-    auto s = sessions.ensure(req, now_seconds());
-    data["csrf"] = s->csrf_token;
+    data["csrf"] = sessions.form_token(req);
     if (!data.contains("next")) data["next"] = safe_next(req.query_param("tiep"));
     if (req.principal) data["signed_in"] = json{{"username", req.principal->username}};
     return http::html(req, layout.page(req, "Đăng nhập", "directory/sign_in.tpl", data), status);
@@ -90,7 +87,7 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     auto password = req.form_param("password").value_or("");
     auto next = safe_next(req.form_param("tiep"));
     auto now = now_seconds();
-    auto result = check_sign_in(db, username, password.substr(0, 1024), req.remote_address, now);
+    auto result = check_sign_in(db, username, password.substr(0, 1024), req.client_address, now);
     json data = {{"next", next}, {"username_value", username.substr(0, 64)}};
     if (result.outcome == SignIn::Outcome::throttled) {
       data["error"] = json{{"message", "Bạn đã nhập sai quá nhiều lần. Xin vui lòng thử lại sau 15 phút."}};
@@ -132,8 +129,17 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
     auto error = [&](const std::string& vi) {
       return password_page(req, {{"error", {{"message", vi}}}}, http::Status::bad_request);
     };
-    auto hash = password_hash_of(db, req.principal->id);
-    if (!hash || !verify_password(*hash, current.substr(0, 1024))) return error("Mật khẩu hiện tại không đúng.");
+    auto user = find_user(db, req.principal->id);
+    if (!user) throw forbidden("no such user");
+    switch (check_current_password(db, *user, current, req.client_address, now_seconds())) {
+      case PasswordCheck::ok: break;
+      case PasswordCheck::wrong: return error("Mật khẩu hiện tại không đúng.");
+      case PasswordCheck::throttled:
+        return password_page(
+            req,
+            {{"error", {{"message", "Mật khẩu hiện tại đã bị nhập sai nhiều lần. Xin vui lòng thử lại sau 15 phút."}}}},
+            http::Status::too_many_requests);
+    }
     if (fresh != req.form_param("confirm").value_or("")) return error("Hai lần nhập mật khẩu mới không khớp.");
     try {
       set_password(db, req.principal->id, fresh, actor(req), now_seconds(), req.session->token_hash);

@@ -14,7 +14,45 @@ const std::string& decoy_hash() {
 
 std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
 
+// The address column of a wrong current password: counted per user, from
+// whatever address it came.
+constexpr const char* kPasswordChange = "password-change";
+
 }  // namespace
+
+PasswordCheck check_current_password(db::Database& db, const User& user, std::string_view password,
+                                     const std::string& address, Instant now) {
+  auto audit_it = [&](const char* action) {
+    db.write([&](db::Connection& c) {
+      audit::append(c, audit::Entry{user.username, address, action, "users", user.username, {}, {}}, now);
+    });
+  };
+  auto failures = db.read([&](db::Connection& c) {
+    return c
+        .query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE username = ? AND address = ? AND at > ?",
+               {user.username, kPasswordChange, epoch(now - kFailureWindow)})
+        .one()
+        .i64("n");
+  });
+  if (failures >= kMaxFailures) {
+    audit_it("change_password_throttled");
+    return PasswordCheck::throttled;
+  }
+  auto hash = password_hash_of(db, user.id);
+  if (hash && verify_password(*hash, password.substr(0, 1024))) return PasswordCheck::ok;
+  db.write([&](db::Connection& c) {
+    c.query("INSERT INTO sign_in_failures (username, address, at) VALUES (?, ?, ?)",
+            {user.username, kPasswordChange, epoch(now)});
+  });
+  audit_it("change_password_failed");
+  return PasswordCheck::wrong;
+}
+
+std::int64_t purge_sign_in_failures(db::Database& db, Instant now) {
+  return db.write([&](db::Connection& c) {
+    return c.query("DELETE FROM sign_in_failures WHERE at <= ?", {epoch(now - kFailureWindow)}).affected;
+  });
+}
 
 SignIn check_sign_in(db::Database& db, std::string_view username_in, std::string_view password,
                      const std::string& address, Instant now) {

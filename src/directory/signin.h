@@ -22,6 +22,17 @@ struct SignIn {
   std::optional<User> user;  // when ok
 };
 
+// The current password, asked before a change (a session holder guessing
+// it): after kMaxFailures wrong ones within kFailureWindow, further checks
+// for the user are refused from any address until the oldest is that old.
+// Audited as change_password_failed and change_password_throttled.
+enum class PasswordCheck { ok, wrong, throttled };
+PasswordCheck check_current_password(db::Database& db, const User& user, std::string_view password,
+                                     const std::string& address, Instant now);
+
+// Removes failures older than the window (the housekeeper's); returns how many.
+std::int64_t purge_sign_in_failures(db::Database& db, Instant now);
+
 SignIn check_sign_in(db::Database& db, std::string_view username, std::string_view password, const std::string& address,
                      Instant now);
 

@@ -15,12 +15,19 @@
 #include "directory/tokens.h"
 #include "feedback/page_support.h"
 #include "feedback/store.h"
+#include "http/error_mapper.h"
 
 namespace cchc::feedback::open311 {
 
 using nlohmann::json;
 
 namespace {
+
+// A client's value quoted back in an error: at most 64 bytes of it.
+std::string echo(std::string_view value) {
+  auto cut = text::cut_utf8(value, 64);
+  return cut.size() < value.size() ? cut + "…" : cut;
+}
 
 constexpr auto kWindow = std::chrono::days{90};
 constexpr const char* kSpecification = "http://wiki.open311.org/GeoReport_v2";
@@ -76,12 +83,7 @@ http::Response endpoint(const http::Request& req, const std::string& file, const
     }
     return body(split->first, f);
   } catch (const Error& e) {
-    int code = e.kind() == ErrorKind::invalid_input ? 400
-               : e.kind() == ErrorKind::forbidden   ? 403
-               : e.kind() == ErrorKind::not_found   ? 404
-               : e.kind() == ErrorKind::conflict    ? 409
-               : e.kind() == ErrorKind::unavailable ? 503
-                                                    : 500;
+    int code = int(http::status_for(e.kind()));
     std::string description = code == 500 ? "internal error" : e.what();
     auto res = http::make_response(req, http::Status(code),
                                    f == Format::json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8",
@@ -188,7 +190,7 @@ http::Response get_requests(const Module& m, const http::Request& req, Format f)
     if (auto services = req.query_param("service_code"); services && !services->empty()) {
       for (const auto& code : split_list(*services)) {
         auto cat = find_category(c, std::string_view(code));
-        if (!cat) throw invalid_input(fmt::format("unknown service_code '{}'", code));
+        if (!cat) throw invalid_input(fmt::format("unknown service_code '{}'", echo(code)));
         rf.categories.push_back(cat->id);
       }
     }
@@ -200,7 +202,7 @@ http::Response get_requests(const Module& m, const http::Request& req, Format f)
         } else if (s == "closed") {
           closed = true;
         } else {
-          throw invalid_input(fmt::format("status must be open or closed, not '{}'", s));
+          throw invalid_input(fmt::format("status must be open or closed, not '{}'", echo(s)));
         }
       }
       if (open != closed) rf.open = open;
@@ -233,7 +235,7 @@ http::Response post_request(const Module& m, const http::Request& req, Format f)
   in.channel = Channel::open311;
   in.lat = lat;
   in.lon = lon;
-  in.ip = client_address(req.remote_address, req.header("X-Forwarded-For"));
+  in.ip = req.client_address;
   auto& s = in.submission;
   s.category_code = service;
   s.address = address.empty() ? address_id : address;
@@ -257,7 +259,7 @@ http::Response post_request(const Module& m, const http::Request& req, Format f)
   s.publish_allowed = false;
   s.contact_required = false;
   if (m.db.read([&](db::Connection& c) { return find_category(c, std::string_view(service)); }) == std::nullopt) {
-    throw invalid_input(fmt::format("unknown service_code '{}'", service));
+    throw invalid_input(fmt::format("unknown service_code '{}'", echo(service)));
   }
   // The per-contact limit only: the application posts for many people from
   // one address.
@@ -266,7 +268,7 @@ http::Response post_request(const Module& m, const http::Request& req, Format f)
   if (auto limited = m.db.read([&](db::Connection& c) { return over_limit(c, by_contact, now); })) {
     throw invalid_input("too many requests from this e-mail address or phone number today");
   }
-  audit::Entry who{"token:" + token->id, req.remote_address, "", "", "", {}, {}};
+  audit::Entry who{"token:" + token->id, req.client_address, "", "", "", {}, {}};
   auto receipt = receive(m.db, in, units, m.calendar, m.sinks, who, now);
   if (m.acknowledge && !receipt.kase.email.empty()) m.acknowledge(receipt.kase, receipt.secret);
   json out =
@@ -338,7 +340,7 @@ void add_routes(http::Router& router, const Module& m) {
   router.add(http::Verb::get, "/open311/v2/services/{file}", http::kPublic, [&m](http::Request& req) {
     return endpoint(req, req.params.at("file"), "", [&](const std::string& code, Format f) {
       auto cat = m.db.read([&](db::Connection& c) { return find_category(c, std::string_view(code)); });
-      if (!cat || !cat->active) throw not_found(fmt::format("unknown service_code '{}'", code));
+      if (!cat || !cat->active) throw not_found(fmt::format("unknown service_code '{}'", echo(code)));
       return respond(req, http::Status::ok, {{"service_code", cat->code}, {"attributes", json::array()}},
                      "service_definition", f);
     });
@@ -348,7 +350,7 @@ void add_routes(http::Router& router, const Module& m) {
       json list = m.db.read([&](db::Connection& c) {
         auto code = normalise_code(id);
         auto k = code ? find_by_code(c, *code) : std::nullopt;
-        if (!k) throw not_found(fmt::format("unknown service_request_id '{}'", id));
+        if (!k) throw not_found(fmt::format("unknown service_request_id '{}'", echo(id)));
         return json::array({request_of(*k, names_for(c), category_codes(c))});
       });
       return respond(req, http::Status::ok, list, "service_requests", f);

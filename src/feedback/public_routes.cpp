@@ -27,7 +27,7 @@ constexpr int kAnswersPerPage = 10;
 constexpr const char* kCitizen = "citizen";
 
 audit::Entry citizen(const http::Request& req) {
-  return audit::Entry{kCitizen, req.remote_address, "", "", "", {}, {}};
+  return audit::Entry{kCitizen, req.client_address, "", "", "", {}, {}};
 }
 
 // A private page: not indexed, not cached, its address never sent on.
@@ -63,7 +63,9 @@ std::vector<Upload> uploads_of(const http::Request& req) {
 }
 
 json form_data(const Module& m, http::Request& req, const Submission& s) {
-  auto session = m.sessions.ensure(req, now_seconds());
+  // With the proof of work on, the challenge is kept in a session; without,
+  // the visit stores nothing (a signed form token).
+  auto session = m.proof_bits > 0 ? m.sessions.ensure(req, now_seconds()) : nullptr;
   auto units = directory::load_units(m.db);
   json cats = json::array();
   m.db.read([&](db::Connection& c) {
@@ -82,7 +84,7 @@ json form_data(const Module& m, http::Request& req, const Submission& s) {
     m.sessions.save_prefs(*session);
     proof = {{"challenge", challenge}, {"bits", m.proof_bits}};
   }
-  return json{{"csrf", session->csrf_token},
+  return json{{"csrf", m.sessions.form_token(req)},
               {"proof", proof},
               {"pow", m.proof_bits > 0},
               {"categories", cats},
@@ -111,7 +113,7 @@ http::Response form_page(const Module& m, http::Request& req, const Submission& 
 http::Response track_page(const Module& m, http::Request& req, const std::string& secret, const std::string& error,
                           http::Status status) {
   auto now = now_seconds();
-  auto session = m.sessions.ensure(req, now);
+  auto token = m.sessions.form_token(req);
   json data = m.db.read([&](db::Connection& c) {
     auto k = find_by_secret(c, secret);
     if (!k) throw not_found("no case for this link", "Đường dẫn theo dõi không đúng hoặc đã hết hiệu lực.");
@@ -119,7 +121,7 @@ http::Response track_page(const Module& m, http::Request& req, const std::string
     json d = public_status(*k, names, now);
     d["content"] = k->content;
     d["link"] = "/phan-anh/theo-doi/" + secret;
-    d["csrf"] = session->csrf_token;
+    d["csrf"] = token;
     json asked = json::array();
     for (const auto& p : k->pauses) {
       asked.push_back({{"question", p.question},
@@ -228,7 +230,7 @@ void add_public_routes(http::Router& router, const Module& m) {
     in.channel = Channel::web;
     in.submission = s;
     in.files = uploads_of(req);
-    in.ip = client_address(req.remote_address, req.header("X-Forwarded-For"));
+    in.ip = req.client_address;
     auto now = now_seconds();
     if (auto limited = m.db.read([&](db::Connection& c) { return over_limit(c, in, now); })) {
       return form_page(m, req, s, *limited, http::Status::too_many_requests);

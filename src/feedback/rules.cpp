@@ -390,25 +390,6 @@ const std::vector<filetype::Kind>& attachment_kinds() {
   return kinds;
 }
 
-// ---- Abuse controls ----
-
-std::string client_address(std::string_view peer, std::string_view forwarded_for) {
-  auto starts = [&](std::string_view p) { return peer.starts_with(p); };
-  bool second_octet_16_31 = false;
-  if (starts("172.")) {
-    auto rest = peer.substr(4);
-    int octet = 0;
-    auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), octet);
-    second_octet_16_31 = error == std::errc() && end != rest.data() && octet >= 16 && octet <= 31;
-  }
-  bool trusted = starts("127.") || peer == "::1" || starts("10.") || starts("192.168.") || second_octet_16_31 ||
-                 starts("fc") || starts("fd") || starts("::ffff:127.");
-  auto last = text::trim(
-      forwarded_for.substr(forwarded_for.rfind(',') == std::string_view::npos ? 0 : forwarded_for.rfind(',') + 1));
-  if (!trusted || last.empty() || last.size() > 64) return std::string(peer);
-  return std::string(last);
-}
-
 // ---- Proof of work ----
 
 bool proof_holds(std::string_view challenge, std::string_view nonce, int bits) {

@@ -153,16 +153,6 @@ bool plausible_email(std::string_view s);
 // Images (jpg, png, webp) and PDF, by their bytes.
 const std::vector<filetype::Kind>& attachment_kinds();
 
-// ---- Abuse controls --------------------------------------------------------
-
-// The citizen's network address for the rate limits. Behind the reverse
-// proxy the README describes, every request comes from the proxy: when the
-// peer is a loopback or private address (RFC 1918, fc00::/7) and sent
-// X-Forwarded-For, the address the proxy saw (the list's last entry) is the
-// client; otherwise the peer itself. A peer on the public internet cannot
-// choose its address this way.
-std::string client_address(std::string_view peer, std::string_view forwarded_for);
-
 // ---- Proof of work ---------------------------------------------------------
 
 // The optional proof of work of the public form (off unless configured):

@@ -75,10 +75,10 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
   });
 
   auto show_preferences = [&layout, &sessions](http::Request& req) {
-    auto session = sessions.ensure(req, now_seconds());
-    auto size = session->prefs.value("text_size", "normal");
-    auto contrast = session->prefs.value("contrast", "normal");
-    json data = {{"csrf", session->csrf_token},         {"size_normal", size != "large"},
+    auto prefs = req.session ? req.session->prefs : json::object();
+    auto size = prefs.value("text_size", "normal");
+    auto contrast = prefs.value("contrast", "normal");
+    json data = {{"csrf", sessions.form_token(req)},    {"size_normal", size != "large"},
                  {"size_large", size == "large"},       {"contrast_normal", contrast != "high"},
                  {"contrast_high", contrast == "high"}, {"saved", req.query_param("da-luu").has_value()}};
     return http::html(req, layout.page(req, "Tùy chọn hiển thị", "home/preferences.tpl", data));
@@ -92,7 +92,8 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
       throw invalid_input("text_size must be normal|large, contrast normal|high",
                           "Tùy chọn không hợp lệ. Xin vui lòng chọn lại.");
     }
-    // The CSRF middleware guarantees a session here.
+    // Preferences live in a session: a visitor's first choice starts one.
+    sessions.ensure(req, now_seconds());
     req.session->prefs["text_size"] = size;
     req.session->prefs["contrast"] = contrast;
     sessions.save_prefs(*req.session);

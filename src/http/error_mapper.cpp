@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
+
 namespace cchc::http {
 
 Status status_for(ErrorKind kind) {
@@ -13,6 +15,7 @@ Status status_for(ErrorKind kind) {
     case ErrorKind::not_found: return Status::not_found;
     case ErrorKind::conflict: return Status::conflict;
     case ErrorKind::too_large: return Status::payload_too_large;
+    case ErrorKind::storage_full: return Status::insufficient_storage;
     case ErrorKind::unavailable: return Status::service_unavailable;
     case ErrorKind::internal: return Status::internal_server_error;
   }
@@ -57,6 +60,11 @@ ErrorView error_view(Status status, const std::string& message_vi) {
     case Status::service_unavailable:
       v = {status, "Hệ thống tạm thời gián đoạn", "Xin vui lòng thử lại sau ít phút."};
       break;
+    case Status::insufficient_storage:
+      v = {status, "Máy chủ hết chỗ lưu dữ liệu",
+           "Hệ thống tạm thời chưa lưu được dữ liệu mới vì máy chủ hết dung lượng; các trang xem vẫn hoạt động. Xin "
+           "vui lòng thử lại sau và báo quản trị viên."};
+      break;
     default:
       v = {status, "Đã xảy ra lỗi",
            "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin vui lòng thử lại; nếu lỗi còn tiếp diễn, "
@@ -72,7 +80,7 @@ Response ErrorMapper::respond(const Request& req, Status status, const std::stri
     nlohmann::json body = {{"type", "about:blank"},
                            {"title", std::string(beast_http::obsolete_reason(status))},
                            {"status", int(status)},
-                           {"detail", detail},
+                           {"detail", text::cut_utf8(detail, 1024)},
                            {"request_id", req.request_id}};
     auto res = make_response(req, status, "application/problem+json", body.dump());
     res.set(beast_http::field::cache_control, "no-store");
@@ -86,6 +94,9 @@ Response ErrorMapper::map_current(const Request& req) const {
     throw;
   } catch (const Error& e) {
     auto status = status_for(e.kind());
+    if (status == Status::service_unavailable || status == Status::insufficient_storage) {
+      spdlog::warn("request {} {}: {}", req.request_id, req.path, e.what());
+    }
     if (status == Status::internal_server_error) {
       spdlog::error("request {} {} failed: {}", req.request_id, req.path, e.what());
       return respond(req, status, "internal error");

@@ -7,6 +7,7 @@
 #include <boost/algorithm/string/predicate.hpp>
 
 #include "core/errors.h"
+#include "core/text.h"
 
 namespace cchc::http {
 
@@ -75,12 +76,6 @@ void parse_urlencoded(std::string_view body, const BodyLimits& limits, Form& out
   }
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 struct PartHeader {
   std::string disposition;
   std::string type;
@@ -95,15 +90,16 @@ PartHeader read_part_header(std::string_view block) {
     auto eol = block.find("\r\n");
     auto line = block.substr(0, eol);
     block = eol == std::string_view::npos ? std::string_view{} : block.substr(eol + 2);
-    if (++lines > kPartHeaderLines) throw too_large("a form part has over 32 header lines", "Biểu mẫu gửi lên không đúng định dạng.");
+    if (++lines > kPartHeaderLines)
+      throw too_large("a form part has over 32 header lines", "Biểu mẫu gửi lên không đúng định dạng.");
     if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
-      if (last) last->append(" ").append(trim(line));  // a folded line continues the previous one
+      if (last) last->append(" ").append(text::trim(line));  // a folded line continues the previous one
       continue;
     }
     auto colon = line.find(':');
     if (colon == std::string_view::npos) throw malformed("a part header line has no ':'");
-    auto name = trim(line.substr(0, colon));
-    auto value = trim(line.substr(colon + 1));
+    auto name = text::trim(line.substr(0, colon));
+    auto value = text::trim(line.substr(colon + 1));
     last = nullptr;
     if (boost::algorithm::iequals(name, "Content-Disposition")) {
       last = &out.disposition;
@@ -144,7 +140,8 @@ void parse_multipart(std::string_view content_type, std::string_view body, const
       auto window = body.substr(pos, kPartHeaderBytes + 4);
       auto blank = window.find("\r\n\r\n");
       if (blank == std::string_view::npos) {
-        if (window.size() > kPartHeaderBytes) throw too_large("a form part's header is over 8 KiB", "Biểu mẫu gửi lên không đúng định dạng.");
+        if (window.size() > kPartHeaderBytes)
+          throw too_large("a form part's header is over 8 KiB", "Biểu mẫu gửi lên không đúng định dạng.");
         throw malformed("a part's header block does not end");
       }
       header_block = window.substr(0, blank);

@@ -78,6 +78,28 @@ const std::multimap<std::string, Request::File>& Request::files() const {
 
 std::optional<std::string> Request::form_param(std::string_view name) const { return first(form(), name); }
 
+std::string redact_secrets(std::string_view target) {
+  auto question = target.find('?');
+  if (question == std::string_view::npos) return std::string(target);
+  std::string out(target.substr(0, question + 1));
+  auto query = target.substr(question + 1);
+  bool first = true;
+  while (true) {
+    auto amp = query.find('&');
+    auto pair = query.substr(0, amp);
+    auto eq = pair.find('=');
+    std::string key(pair.substr(0, eq));
+    for (auto& c : key) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (!first) out += '&';
+    first = false;
+    bool secret = key == "api_key" || key == "token" || key == "access_token" || key == "secret" || key == "password";
+    out += secret && eq != std::string_view::npos ? std::string(pair.substr(0, eq)) + "=REDACTED" : std::string(pair);
+    if (amp == std::string_view::npos) break;
+    query = query.substr(amp + 1);
+  }
+  return out;
+}
+
 bool parse_target(Request& req) {
   auto target = urls::parse_origin_form(req.message.target());
   if (!target) return false;

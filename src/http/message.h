@@ -40,10 +40,14 @@ struct Request {
   const Route* matched = nullptr;                 // the matched route, if any
   std::string allow;                              // methods the path allows, when only the method missed
   std::string request_id;
-  std::string remote_address;
+  std::string remote_address;          // the peer (a proxy, behind one)
+  std::string client_address;          // the client's, through trusted proxies (http/proxies.h)
   std::shared_ptr<Session> session;    // set by the session middleware when present
   std::optional<Principal> principal;  // set when the session belongs to a user
   bool bearer = false;                 // authenticated by an API token, not a session
+  // A form token minted for a visitor without a session (SessionStore::
+  // form_token); the session middleware sets it as the form-token cookie.
+  std::string new_form_cookie;
 
   Verb method() const { return message.method(); }
   bool is_api() const { return path == "/api" || path.starts_with("/api/"); }
@@ -70,6 +74,11 @@ struct Request {
   mutable std::optional<std::multimap<std::string, std::string>> form_;
   mutable std::multimap<std::string, File> files_;
 };
+
+// The target as the access log shows it: the values of query parameters
+// that carry a secret (api_key, token, access_token, secret, password)
+// replaced by "REDACTED".
+std::string redact_secrets(std::string_view target);
 
 // Parses the request target into path and query; false when it is not a
 // valid origin-form target (the server answers 400).

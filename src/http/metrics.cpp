@@ -19,13 +19,21 @@ std::string escape_label(const std::string& v) {
   return out;
 }
 
+// The method label: one of a closed set.
+std::string method_label(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "-"}) {
+    if (method == known) return std::string(known);
+  }
+  return "OTHER";
+}
+
 }  // namespace
 
-void Metrics::observe(const std::string& route, const std::string& method, int status,
+void Metrics::observe(const std::string& route, std::string_view method, int status,
                       std::chrono::nanoseconds duration) {
   double seconds = std::chrono::duration<double>(duration).count();
   std::lock_guard lock(mutex_);
-  ++requests_[{route, method, status}];
+  ++requests_[{route, method_label(method), status}];
   for (size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++buckets_[i];
   }
@@ -56,6 +64,13 @@ std::string Metrics::render() const {
   out += "# HELP cchc_http_open_connections Client connections open now.\n";
   out += "# TYPE cchc_http_open_connections gauge\n";
   out += fmt::format("cchc_http_open_connections {}\n", open_connections_.load());
+  out += "# HELP cchc_http_refused_connections_total Connections closed on arrival: over the server's cap (total), ";
+  out += "over one client address's cap (client), or not accepted for want of descriptors (descriptors).\n";
+  out += "# TYPE cchc_http_refused_connections_total counter\n";
+  const char* reasons[] = {"total", "client", "descriptors"};
+  for (std::size_t i = 0; i < refused_.size(); ++i) {
+    out += fmt::format("cchc_http_refused_connections_total{{reason=\"{}\"}} {}\n", reasons[i], refused_[i].load());
+  }
   return out;
 }
 

@@ -4,14 +4,19 @@
 //   cchc_http_requests_total{route,method,status}   counter
 //   cchc_http_request_duration_seconds               histogram
 //   cchc_http_open_connections                       gauge
-// `route` is the matched pattern, never the raw path, so the label set stays
-// bounded whatever clients send.
+//   cchc_http_refused_connections_total{reason}      counter (reason: total,
+//                                                    client, descriptors)
+// Every label comes from a closed set, so the series stay bounded whatever
+// clients send: `route` is the matched pattern (or "unmatched", "unparsed"),
+// never the raw path; `method` is one of the methods the router knows, any
+// other is "OTHER".
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace cchc::http {
@@ -21,7 +26,9 @@ class Metrics {
   static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                       0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
 
-  void observe(const std::string& route, const std::string& method, int status, std::chrono::nanoseconds duration);
+  void observe(const std::string& route, std::string_view method, int status, std::chrono::nanoseconds duration);
+  enum class Refusal { total, client, descriptors };
+  void connection_refused(Refusal why) { ++refused_[static_cast<std::size_t>(why)]; }
   void connection_opened() { ++open_connections_; }
   void connection_closed() { --open_connections_; }
   long open_connections() const { return open_connections_.load(); }
@@ -34,6 +41,7 @@ class Metrics {
   std::uint64_t count_ = 0;
   double sum_seconds_ = 0;
   std::atomic<long> open_connections_{0};
+  std::array<std::atomic<std::uint64_t>, 3> refused_{};
 };
 
 }  // namespace cchc::http

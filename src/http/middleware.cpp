@@ -33,6 +33,8 @@ Middleware sessions(SessionStore& store, std::function<void(Request&)> load_prin
     Response res = next(req);
     if (req.session && req.session->is_new) {
       res.insert(beast_http::field::set_cookie, store.set_cookie(*req.session));
+    } else if (!req.new_form_cookie.empty()) {
+      res.insert(beast_http::field::set_cookie, store.set_form_cookie(req.new_form_cookie));
     }
     return res;
   };
@@ -48,8 +50,8 @@ std::string_view origin_host(std::string_view origin) {
 
 }  // namespace
 
-Middleware csrf(std::function<bool(const Request&)> without_cookies) {
-  return [without_cookies = std::move(without_cookies)](Request& req, const Next& next) {
+Middleware csrf(SessionStore& store, std::function<bool(const Request&)> without_cookies) {
+  return [&store, without_cookies = std::move(without_cookies)](Request& req, const Next& next) {
     // Unmatched requests change nothing: they go on to become 404/405.
     if (!is_state_changing(req.method()) || !req.matched) return next(req);
     // A bearer token is not sent by the browser on its own, and an API call
@@ -67,7 +69,9 @@ Middleware csrf(std::function<bool(const Request&)> without_cookies) {
     }
     std::string sent(req.header(kCsrfHeader));
     if (sent.empty()) sent = req.form_param(kCsrfField).value_or("");
-    if (!req.session || sent.empty() || !secrets_equal(sent, req.session->csrf_token)) {
+    bool holds =
+        req.session ? !sent.empty() && secrets_equal(sent, req.session->csrf_token) : store.form_token_holds(req, sent);
+    if (!holds) {
       throw forbidden("missing or wrong CSRF token",
                       "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Xin vui lòng tải lại "
                       "trang và thử lại.");

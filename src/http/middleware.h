@@ -6,7 +6,9 @@
 //                     of a session the handler created
 //   csrf              state-changing methods need a same-origin request
 //                     (Sec-Fetch-Site / Origin) and the session's CSRF token
-//                     (form field `_csrf` or header X-CSRF-Token): else 403;
+//                     (form field `_csrf` or header X-CSRF-Token), or with no
+//                     session the visitor's signed form token, equal to
+//                     their form cookie (SessionStore::form_token): else 403;
 //                     requests authenticated by an API bearer token, and API
 //                     requests with no session (nothing ambient to forge), are exempt
 //   permission        the matched route's declared permission, checked by
@@ -35,7 +37,7 @@ Middleware sessions(SessionStore& store, std::function<void(Request&)> load_prin
 // session, and requests `without_cookies` says carry none (endpoints whose
 // sessions are never read, as Open311's: its POST authenticates by a key
 // in the body, which no other site can know).
-Middleware csrf(std::function<bool(const Request&)> without_cookies = {});
+Middleware csrf(SessionStore& store, std::function<bool(const Request&)> without_cookies = {});
 
 // Decides whether the request may use a route with this permission.
 enum class Access { allow, sign_in, deny };

@@ -3,16 +3,22 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/resource.h>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
+
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <random>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "core/errors.h"
+#include "core/text.h"
 #include "http/compression.h"
+#include "http/proxies.h"
 
 namespace cchc::http {
 
@@ -41,9 +47,69 @@ bool sane_request_id(std::string_view id) {
 // What a connection's coroutine shares with the shutdown logic.
 struct Connection {
   beast::tcp_stream stream;
-  bool idle = true;  // waiting for (the start of) a request; only touched on the strand
-  explicit Connection(tcp::socket s) : stream(std::move(s)) {}
+  std::string address;   // the peer's, "-" when unknown
+  bool counted = false;  // counted against its address's cap
+  bool idle = true;      // waiting for (the start of) a request; only touched on the strand
+  Connection(tcp::socket s, std::string a) : stream(std::move(s)), address(std::move(a)) {}
 };
+
+// Descriptors kept back from connections: the database, logs, static files,
+// the children of converters.
+constexpr rlim_t kReservedDescriptors = 128;
+
+// Raises the soft descriptor limit to the hard one; returns the soft limit.
+rlim_t raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return limit.rlim_cur;
+}
+
+// A warning logged at most once a second; the ones in between are counted
+// and reported with the next.
+class ThrottledWarning {
+ public:
+  template <typename... Args>
+  void warn(fmt::format_string<Args...> format, Args&&... args) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(1)) {
+      ++suppressed_;
+      return;
+    }
+    last_ = now;
+    auto text = fmt::format(format, std::forward<Args>(args)...);
+    if (suppressed_) text += fmt::format(" ({} more like it in the last second)", suppressed_);
+    suppressed_ = 0;
+    spdlog::warn("{}", text);
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_{};
+  std::uint64_t suppressed_ = 0;
+};
+
+// The answer to a connection over a cap, written without reading anything.
+const std::string& busy_response() {
+  static const std::string text = "Hệ thống đang quá tải. Xin vui lòng thử lại sau ít phút.\n";
+  static const std::string response = fmt::format(
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\n"
+      "Connection: close\r\nContent-Length: {}\r\n\r\n{}",
+      text.size(), text);
+  return response;
+}
+
+// Plain text, for when even the error page cannot be rendered.
+Response plain_error(Status status) {
+  Response res{status, 11};
+  res.set(beast::http::field::content_type, "text/plain; charset=utf-8");
+  res.body() = fmt::format("{} {}", int(status), std::string_view(beast::http::obsolete_reason(status)));
+  res.prepare_payload();
+  return res;
+}
 
 }  // namespace
 
@@ -60,9 +126,17 @@ struct Server::State {
   std::atomic<bool> stopping{false};
   std::mutex mutex;
   std::set<std::shared_ptr<Connection>> connections;
+  std::unordered_map<std::string, std::size_t> per_client;  // open connections by peer address
+  std::size_t max_connections = 0;
+  TrustedProxies proxies;
+  ThrottledWarning accept_warning, refusal_warning;  // used by the accept loop only
+
+  // Counts the connection in, or says which cap it is over.
+  std::optional<Metrics::Refusal> admit(const std::shared_ptr<Connection>& conn);
 
   awaitable<void> accept_loop();
   awaitable<void> serve(std::shared_ptr<Connection> conn);
+  awaitable<void> serve_requests(Connection& conn);
   Response handle(beast::http::request<beast::http::string_body>&& msg, const std::string& remote, int& status_out);
   void begin_shutdown();
   void connection_done(const std::shared_ptr<Connection>& conn);
@@ -71,6 +145,7 @@ struct Server::State {
 Server::Server(ServerConfig config, App app, ErrorResponder errors, std::shared_ptr<Metrics> metrics)
     : state_(std::make_shared<State>()) {
   state_->config = std::move(config);
+  state_->proxies = TrustedProxies(state_->config.trusted_proxies);
   state_->app = std::move(app);
   state_->errors = std::move(errors);
   state_->metrics = std::move(metrics);
@@ -91,6 +166,12 @@ void Server::listen() {
   if (ec) throw unavailable(fmt::format("cannot listen on {}:{}: {}", s.config.host, s.config.port, ec.message()));
   s.acceptor.listen(asio::socket_base::max_listen_connections);
   port_ = s.acceptor.local_endpoint().port();
+  auto descriptors = raise_descriptor_limit();
+  s.max_connections =
+      s.config.max_connections
+          ? s.config.max_connections
+          : std::size_t(std::max<rlim_t>(
+                16, descriptors > kReservedDescriptors * 2 ? descriptors - kReservedDescriptors : descriptors / 2));
 }
 
 void Server::run() {
@@ -143,24 +224,56 @@ void Server::State::connection_done(const std::shared_ptr<Connection>& conn) {
   metrics->connection_closed();
   std::lock_guard lock(mutex);
   connections.erase(conn);
+  if (conn->counted) {
+    auto it = per_client.find(conn->address);
+    if (it != per_client.end() && --it->second == 0) per_client.erase(it);
+  }
   if (stopping && connections.empty()) {
     asio::post(ioc, [this] { grace_timer.cancel(); });
   }
 }
 
+std::optional<Metrics::Refusal> Server::State::admit(const std::shared_ptr<Connection>& conn) {
+  bool trusted = proxies.contains(conn->address);
+  std::lock_guard lock(mutex);
+  if (connections.size() >= max_connections) return Metrics::Refusal::total;
+  if (!trusted) {
+    auto& n = per_client[conn->address];
+    if (n >= config.max_connections_per_client) return Metrics::Refusal::client;
+    ++n;
+    conn->counted = true;
+  }
+  connections.insert(conn);
+  return std::nullopt;
+}
+
 awaitable<void> Server::State::accept_loop() {
+  asio::steady_timer pause(ioc);
   while (!stopping) {
     auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), as_tuple);
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted) co_return;
-      spdlog::warn("accept failed: {}", ec.message());
+      // Out of descriptors or memory: the connection waits in the backlog
+      // while the ones open finish; trying again at once would only spin.
+      metrics->connection_refused(Metrics::Refusal::descriptors);
+      accept_warning.warn("accept failed: {}; pausing new connections for 100 ms", ec.message());
+      pause.expires_after(std::chrono::milliseconds(100));
+      co_await pause.async_wait(as_tuple);
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    auto conn = std::make_shared<Connection>(std::move(socket));
-    {
-      std::lock_guard lock(mutex);
-      connections.insert(conn);
+    auto ep = socket.remote_endpoint(ec);
+    auto conn = std::make_shared<Connection>(std::move(socket), ec ? "-" : ep.address().to_string());
+    if (auto refusal = admit(conn)) {
+      metrics->connection_refused(*refusal);
+      refusal_warning.warn("connection from {} refused: over the {} cap", conn->address,
+                           *refusal == Metrics::Refusal::total ? "server's connection" : "per-client connection");
+      auto& sock = conn->stream.socket();
+      sock.non_blocking(true, ec);
+      sock.write_some(asio::buffer(busy_response()), ec);
+      sock.shutdown(tcp::socket::shutdown_both, ec);
+      sock.close(ec);
+      continue;
     }
     metrics->connection_opened();
     asio::co_spawn(conn->stream.get_executor(), serve(conn), asio::detached);
@@ -172,12 +285,23 @@ Response Server::State::handle(beast::http::request<beast::http::string_body>&& 
   Request req;
   req.message = std::move(msg);
   req.remote_address = remote;
+  req.client_address = proxies.client_address(remote, req.header("X-Forwarded-For"));
   auto given = req.header("X-Request-Id");
   req.request_id = sane_request_id(given) ? std::string(given) : new_request_id();
   auto started = std::chrono::steady_clock::now();
 
   Response res = parse_target(req) ? app(req) : errors(req, Status::bad_request);
 
+  // A header value with a control byte (CR, LF, TAB, NUL) would split the
+  // response or send a browser elsewhere: refused here, whatever built it.
+  for (const auto& field : res) {
+    if (text::has_control(field.value())) {
+      spdlog::error("request {} {}: the response header {} holds a control byte; answering 500", req.request_id,
+                    req.path, std::string_view(field.name_string()));
+      res = plain_error(Status::internal_server_error);
+      break;
+    }
+  }
   res.set("X-Request-Id", req.request_id);
   if (res.find(beast::http::field::content_encoding) == res.end() && res.body().size() > 1024 &&
       is_compressible(res[beast::http::field::content_type]) &&
@@ -195,31 +319,47 @@ Response Server::State::handle(beast::http::request<beast::http::string_body>&& 
   }
   auto elapsed = std::chrono::steady_clock::now() - started;
   status_out = res.result_int();
-  metrics->observe(req.route, std::string(req.message.method_string()), status_out, elapsed);
+  metrics->observe(req.route, req.message.method_string(), status_out, elapsed);
   if (access_log) {
     access_log->info("{} \"{} {}\" {} {} {:.3f}ms {}", remote, std::string_view(req.message.method_string()),
-                     std::string_view(req.message.target()), status_out, res.body().size(),
+                     redact_secrets(req.message.target()), status_out, res.body().size(),
                      std::chrono::duration<double, std::milli>(elapsed).count(), req.request_id);
   }
   return res;
 }
 
 awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
+  // However the connection ends (its close, a timeout, an exception), its
+  // socket is closed and its place given back: a descriptor never leaks.
+  struct Closer {
+    State& state;
+    std::shared_ptr<Connection> conn;
+    ~Closer() {
+      boost::system::error_code ignored;
+      conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      conn->stream.socket().close(ignored);
+      state.connection_done(conn);
+    }
+  } closer{*this, conn};
+  try {
+    co_await serve_requests(*conn);
+  } catch (const std::exception& e) {
+    spdlog::error("connection from {} ended by an error: {}", conn->address, e.what());
+  }
+}
+
+awaitable<void> Server::State::serve_requests(Connection& connection) {
+  auto* conn = &connection;
   auto& stream = conn->stream;
   beast::flat_buffer buffer;
-  std::string remote;
-  {
-    boost::system::error_code ec;
-    auto ep = stream.socket().remote_endpoint(ec);
-    remote = ec ? "-" : ep.address().to_string();
-  }
+  const std::string& remote = conn->address;
   bool first = true;
   while (!stopping) {
     conn->idle = true;
     beast::http::request_parser<beast::http::string_body> parser;
     parser.header_limit(std::uint32_t(config.header_limit));
     parser.body_limit(config.body_limit);
-    stream.expires_after(first ? config.read_timeout : config.keep_alive_timeout);
+    stream.expires_after(first ? config.header_timeout : config.keep_alive_timeout);
     first = false;
 
     auto [ec, n] = co_await beast::http::async_read_header(stream, buffer, parser, as_tuple);
@@ -229,9 +369,9 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
     // Beast refuses a declared Content-Length over body_limit with the header.
     else if (ec == beast::http::error::body_limit)
       refuse = Status::payload_too_large;
-    else if (ec == beast::http::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
-             ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-             ec == asio::error::bad_descriptor)
+    else if (ec == beast::http::error::end_of_stream || ec == beast::http::error::partial_message ||
+             ec == asio::error::eof || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+             ec == asio::error::connection_reset || ec == asio::error::bad_descriptor)
       break;
     else if (ec)
       refuse = Status::bad_request;
@@ -259,7 +399,7 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
       if (ec == beast::http::error::body_limit)
         refuse = Status::payload_too_large;
       else if (ec == beast::error::timeout || ec == asio::error::eof || ec == beast::http::error::end_of_stream ||
-               ec == asio::error::connection_reset)
+               ec == beast::http::error::partial_message || ec == asio::error::connection_reset)
         break;
       else if (ec)
         refuse = Status::bad_request;
@@ -272,8 +412,13 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
       Request req;
       req.message.version(11);
       req.request_id = new_request_id();
-      req.remote_address = remote;
-      res = errors(req, refuse);
+      req.remote_address = req.client_address = remote;
+      try {
+        res = errors(req, refuse);
+      } catch (const std::exception& e) {
+        spdlog::error("the error page for {} failed: {}", int(refuse), e.what());
+        res = plain_error(refuse);
+      }
       res.set("X-Request-Id", req.request_id);
       res.keep_alive(false);
       keep_alive = false;
@@ -288,10 +433,7 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
         // The app maps its own errors; this is the last line of defence
         // (say, the error page itself failing to render).
         spdlog::error("unhandled error answering a request: {}", e.what());
-        res = Response{Status::internal_server_error, 11};
-        res.set(beast::http::field::content_type, "text/plain; charset=utf-8");
-        res.body() = "500 Internal Server Error";
-        res.prepare_payload();
+        res = plain_error(Status::internal_server_error);
         keep_alive = false;
       }
       keep_alive = keep_alive && !stopping;
@@ -315,10 +457,6 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
     }
     if (!keep_alive) break;
   }
-  boost::system::error_code ignored;
-  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-  stream.socket().close(ignored);
-  connection_done(conn);
 }
 
 }  // namespace cchc::http

@@ -9,8 +9,18 @@
 //   (the route's limit: `body_limit_of(method, target)`, never over
 //   `body_limit`)
 //   - malformed request                             → 400
-//   - no complete request within `read_timeout`, or a response not taken
-//     within `write_timeout`                       → connection closed
+//   - no complete header within `header_timeout` (the first request) or
+//     `keep_alive_timeout` (each next one), no body within `read_timeout`,
+//     or a response not taken within `write_timeout` → connection closed
+// and a bounded number of connections:
+//   - over `max_connections` open, or over `max_connections_per_client`
+//     from one peer address (trusted proxies excepted) → the new connection
+//     gets a 503 and is closed at once; counted in the metrics
+//   - no descriptor for a new connection (EMFILE and the like) → the server
+//     pauses accepting for 100 ms, logs at most once a second, and goes on
+//     serving the connections it has
+// listen() raises the soft descriptor limit to the hard one; max_connections
+// 0 means that limit less a reserve for the database, logs and children.
 // Every request gets an id (X-Request-Id: the client's if it is sane, else a
 // new one), an access-log line, metrics, and gzip when the client accepts it
 // and the body is text over 1 KiB. stop() (or SIGTERM/SIGINT after
@@ -21,6 +31,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/message.h"
 #include "http/metrics.h"
@@ -37,9 +48,16 @@ struct ServerConfig {
   // The body bytes the request's route accepts (Router's BodyLimits), asked
   // once its header is read; unset: `body_limit` for every request.
   std::function<std::size_t(Verb, std::string_view target)> body_limit_of;
+  std::chrono::seconds header_timeout{10};
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};
-  std::chrono::seconds keep_alive_timeout{15};
+  std::chrono::seconds keep_alive_timeout{10};
+  std::size_t max_connections = 0;
+  std::size_t max_connections_per_client = 128;
+  // Reverse proxies (nginx), as addresses or networks (http/proxies.h): the
+  // client address of a request through one is read from X-Forwarded-For,
+  // and the per-client cap does not apply to the proxy itself.
+  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   std::chrono::seconds shutdown_grace{10};
   bool access_log = true;
 };

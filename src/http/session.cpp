@@ -103,6 +103,50 @@ std::string SessionStore::set_cookie(const Session& s) const {
                      policy_.absolute_timeout.count(), policy_.secure_cookie ? "; Secure" : "");
 }
 
+std::string SessionStore::form_cookie_name() const { return policy_.secure_cookie ? "__Host-cchc_form" : "cchc_form"; }
+
+const std::string& SessionStore::secret() {
+  std::call_once(secret_once_, [this] {
+    secret_ = db_.write([](db::Connection& c) {
+      auto rows = c.query("SELECT value FROM settings WHERE key = 'form_token_secret'");
+      if (!rows.empty()) return rows.one().str("value");
+      auto fresh = random_token();
+      c.query(
+          "INSERT INTO settings (key, value, updated_at) VALUES ('form_token_secret', ?, 0) "
+          "ON CONFLICT (key) DO NOTHING",
+          {fresh});
+      return c.query("SELECT value FROM settings WHERE key = 'form_token_secret'").one().str("value");
+    });
+  });
+  return secret_;
+}
+
+// nonce "." HMAC(secret, "form:" nonce): 43 + 1 + 64 characters.
+bool SessionStore::genuine(std::string_view token) {
+  auto dot = token.find('.');
+  if (token.size() != 108 || dot != 43) return false;
+  return secrets_equal(token.substr(44), hmac_sha256_hex(secret(), "form:" + std::string(token.substr(0, 43))));
+}
+
+std::string SessionStore::form_token(Request& req) {
+  if (req.session) return req.session->csrf_token;
+  if (!req.new_form_cookie.empty()) return req.new_form_cookie;
+  if (auto cookie = req.cookie(form_cookie_name()); cookie && genuine(*cookie)) return *cookie;
+  auto nonce = random_token();
+  req.new_form_cookie = nonce + "." + hmac_sha256_hex(secret(), "form:" + nonce);
+  return req.new_form_cookie;
+}
+
+bool SessionStore::form_token_holds(const Request& req, std::string_view sent) {
+  auto cookie = req.cookie(form_cookie_name());
+  return cookie && !sent.empty() && secrets_equal(sent, *cookie) && genuine(sent);
+}
+
+std::string SessionStore::set_form_cookie(const std::string& token) const {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", form_cookie_name(), token,
+                     policy_.absolute_timeout.count(), policy_.secure_cookie ? "; Secure" : "");
+}
+
 std::int64_t SessionStore::purge_expired(Instant now) {
   return db_.write(
       [&](db::Connection& c) { return c.query("DELETE FROM sessions WHERE expires_at <= ?", {epoch(now)}).affected; });

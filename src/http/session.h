@@ -4,8 +4,15 @@
 // keeps only their SHA-256. A session ends 30 minutes after its last use or
 // 12 hours after it began, whichever is first. Each session has its own CSRF
 // token, which every state-changing form and htmx request must send back.
+//
+// A visitor without a session (the sign-in page, the citizen's form) gets
+// no row: their forms carry a signed double-submit token instead, the same
+// value in a cookie (HttpOnly, SameSite=Lax) and in the form, made of a
+// random nonce and its HMAC under the site's secret (kept in `settings`, so
+// every process behind a balancer knows it). Anonymous visits store nothing.
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -54,14 +61,28 @@ class SessionStore {
   std::string clear_cookie() const;
   // The Set-Cookie value for a new session.
   std::string set_cookie(const Session& s) const;
+  // The token a page's form carries: the session's CSRF token, or, with no
+  // session, the visitor's form token (the one their cookie holds when it is
+  // genuine, else a new one, put in req.new_form_cookie to be set).
+  std::string form_token(Request& req);
+  // Whether `sent` is a genuine form token equal to the request's cookie.
+  bool form_token_holds(const Request& req, std::string_view sent);
+  std::string form_cookie_name() const;
+  // The Set-Cookie value for a new form token.
+  std::string set_form_cookie(const std::string& token) const;
   // Removes sessions past their expiry; returns how many.
   std::int64_t purge_expired(Instant now);
 
  private:
   std::shared_ptr<Session> create(Request& req, Instant now, std::optional<std::int64_t> user_id, nlohmann::json prefs);
 
+  const std::string& secret();  // created on first use
+  bool genuine(std::string_view token);
+
   db::Database& db_;
   SessionPolicy policy_;
+  std::once_flag secret_once_;
+  std::string secret_;
 };
 
 }  // namespace cchc::http

@@ -601,9 +601,26 @@ http::Response upload_minutes(Context& x, http::Request& req) {
   });
 }
 
+// A visit's files (minutes, evidence of fixes) are read by those the visit
+// concerns: coordinators (inspections.manage), the inspected unit and the
+// units above it, the units of the team's members and the plan's issuer.
+// Anyone else is told there is no such file, as for an id that names none.
 http::Response file(Context& x, http::Request& req) {
-  auto f = x.db.read([&](db::Connection& c) { return find_file(c, req.int_param()); });
-  if (!f) throw not_found("no such file", "Không tìm thấy tệp.");
+  std::optional<StoredFile> f;
+  std::optional<Inspection> visit;
+  std::optional<Plan> plan;
+  x.db.read([&](db::Connection& c) {
+    f = find_file(c, req.int_param());
+    if (f) visit = find_visit(c, f->visit_id);
+    if (visit) plan = find_plan(c, visit->plan_id);
+  });
+  if (!f || !visit || !plan) throw not_found("no such file", "Không tìm thấy tệp.");
+  const auto& p = *req.principal;
+  bool concerned =
+      directory::holds(p, "inspections.manage") || p.unit_code == plan->issuer_unit ||
+      std::any_of(plan->team.begin(), plan->team.end(), [&](const Member& m) { return m.unit_code == p.unit_code; }) ||
+      directory::may_act_on(x.db, p, "inspections.read", visit->unit_code);
+  if (!concerned) throw not_found("no such file", "Không tìm thấy tệp.");
   return http::attachment(req, f->content_type, std::move(f->content), f->filename);
 }
 

@@ -816,10 +816,9 @@ std::vector<LineError> check_report(const Report& r, Date today) {
     add("difficulties and proposals are limited to 4000 characters each",
         "Khó khăn, vướng mắc và đề xuất, kiến nghị mỗi mục tối đa 4.000 ký tự.");
   }
-  // A web link, or a path on this site ("//host" would leave it).
-  static const std::regex link(R"(^(https?://\S+|/(?!/)\S*)$)");
+  // A web link, or a path on this site (text::is_link).
   for (const auto& l : split(r.evidence, "\n\r")) {
-    if (!std::regex_match(l, link)) {
+    if (!text::is_link(l)) {
       add(fmt::format("evidence '{}' is not a link (http://, https:// or a path)", l),
           fmt::format("Minh chứng \"{}\" không phải đường dẫn (http://, https:// hoặc /…).", l));
     }

@@ -105,3 +105,43 @@ TEST(Text, VietnameseAlphabeticalOrder) {
 
 }  // namespace
 }  // namespace cchc::text
+
+namespace cchc::text {
+namespace {
+
+TEST(Links, LocalPathsAndLinks) {
+  struct Row {
+    std::string s;
+    bool local;
+    bool link;
+  };
+  const Row rows[] = {
+      {"/", true, true},
+      {"/ke-hoach/5?tab=1#x", true, true},
+      {"/viec-cua-toi", true, true},
+      {"//evil.example", false, false},
+      {"/\\evil.example", false, false},
+      {"/\t/evil.example", false, false},  // browsers drop the TAB: //evil.example
+      {"/\n/evil.example", false, false},
+      {"/\r\n/evil.example", false, false},
+      {std::string("/\0/evil", 7), false, false},
+      {"/ /evil.example", false, false},
+      {"/a\x7f", false, false},
+      {"https://evil.example", false, true},
+      {"http://cong.gov.vn/van-ban/1", false, true},
+      {"https://", false, false},
+      {"https://a b", false, false},
+      {"https://a\tb", false, false},
+      {"javascript:alert(1)", false, false},
+      {"ke-hoach", false, false},
+      {"", false, false},
+      {"/" + std::string(3000, 'a'), false, false},
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(is_local_path(r.s), r.local) << r.s;
+    EXPECT_EQ(is_link(r.s), r.link) << r.s;
+  }
+}
+
+}  // namespace
+}  // namespace cchc::text

@@ -286,6 +286,29 @@ TEST(Sqlite, PragmasAreSet) {
   EXPECT_EQ(std::get<2>(row), 1);
 }
 
+// A database that cannot grow (here: max_page_count, as a full disk would)
+// refuses writes as storage_full, one line without the SQL; reads go on,
+// and writes resume once there is room.
+TEST(Sqlite, AFullDatabaseIsStorageFullAndReadsGoOn) {
+  std::string why;
+  auto t = testing::make_test_db("sqlite", why);
+  t->db->write([](Connection& c) { c.query("CREATE TABLE filler (b BLOB)"); });
+  try {
+    t->db->write([](Connection& c) {
+      auto pages = c.query("PRAGMA page_count").one().i64("page_count");
+      c.query("PRAGMA max_page_count = " + std::to_string(pages + 4));
+      for (int i = 0; i < 100; ++i) c.query("INSERT INTO filler VALUES (zeroblob(8192))");
+    });
+    ADD_FAILURE() << "the database never filled";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::storage_full) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("INSERT"), std::string::npos) << "the SQL is in the message: " << e.what();
+  }
+  EXPECT_NO_THROW(t->db->read([](Connection& c) { return c.query("SELECT COUNT(*) AS n FROM filler"); }));
+  t->db->write([](Connection& c) { c.query("PRAGMA max_page_count = 1073741823"); });
+  EXPECT_NO_THROW(t->db->write([](Connection& c) { c.query("INSERT INTO filler VALUES (zeroblob(8192))"); }));
+}
+
 TEST(Postgres, PlaceholdersAreRenumberedOutsideQuotes) {
   EXPECT_EQ(db::renumber_placeholders("SELECT ?, '?', \"a?b\", ? FROM t WHERE x = ?"),
             "SELECT $1, '?', \"a?b\", $2 FROM t WHERE x = $3");

@@ -29,6 +29,9 @@ TEST(Passwords, Rules) {
       {"PASSWORD1234", false},  // common, any case
       {"ticketmaster", false},
       {"hoàng hôn trên sông Đồng Nai", true},  // a passphrase, no composition rules
+      {std::string(12, ' '), false},           // only white space
+      {"\t \t \t \t \t \t \n ", false},
+      {"   a  b   c   ", true},  // white space around words is the user's own
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.password);

@@ -45,7 +45,8 @@ TEST(Form, MultipartFieldsAndFiles) {
   const Row rows[] = {
       {"a field and a file",
        "--B\r\nContent-Disposition: form-data; name=\"noi_dung\"\r\n\r\nĐường ngập\r\n"
-       "--B\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+       "--B\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"a.pdf\"\r\nContent-Type: "
+       "application/pdf\r\n\r\n"
        "%PDF-1.4\r\n--B--\r\n",
        {{"noi_dung", "Đường ngập"}},
        {"tep:a.pdf:application/pdf:%PDF-1.4"}},
@@ -115,8 +116,8 @@ TEST(Form, RefusalsWithinTheLimits) {
       {"a boundary over 70 characters", "multipart/form-data; boundary=" + std::string(71, 'b'), "", kFormBody,
        ErrorKind::invalid_input},
       {"no delimiter at all", kMultipart, "just text", kFormBody, ErrorKind::invalid_input},
-      {"no closing delimiter", kMultipart, "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1",
-       kFormBody, ErrorKind::invalid_input},
+      {"no closing delimiter", kMultipart, "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1", kFormBody,
+       ErrorKind::invalid_input},
       {"a header line without a colon", kMultipart, "--B\r\nbroken\r\n\r\n1\r\n--B--", kFormBody,
        ErrorKind::invalid_input},
       {"a part that is itself multipart", kMultipart,
@@ -132,8 +133,8 @@ TEST(Form, RefusalsWithinTheLimits) {
       {"a million tiny parts", kMultipart, repeat("--B\r\n\r\n\r\n", 1000000) + "--B--", kFormBody,
        ErrorKind::too_large},
       {"a part header over 8 KiB", kMultipart,
-       "--B\r\nContent-Disposition: form-data; name=\"" + std::string(9000, 'a') + "\"\r\n\r\n1\r\n--B--",
-       kFormBody, ErrorKind::too_large},
+       "--B\r\nContent-Disposition: form-data; name=\"" + std::string(9000, 'a') + "\"\r\n\r\n1\r\n--B--", kFormBody,
+       ErrorKind::too_large},
       {"a part header of 40 lines", kMultipart, "--B\r\n" + repeat("X: y\r\n", 40) + "\r\n1\r\n--B--", kFormBody,
        ErrorKind::too_large},
       {"five million empty urlencoded fields", kUrlencoded, repeat("a&", 5000000), kFormBody, ErrorKind::too_large},

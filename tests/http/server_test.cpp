@@ -55,7 +55,7 @@ TEST(Server, SlowClientsAreCutOff) {
   ServerConfig config;
   config.port = 0;
   config.threads = 1;
-  config.read_timeout = std::chrono::seconds(1);
+  config.header_timeout = std::chrono::seconds(1);
   Server server(
       config, [](Request& req) { return make_response(req, Status::ok, "text/plain", "ok"); },
       [](Request& req, Status s) { return make_response(req, s, "text/plain", "refused"); },

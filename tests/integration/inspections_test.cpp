@@ -160,6 +160,14 @@ TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
   record = admin.get(visit).body;
   EXPECT_NE(record.find("Đã báo cáo, chờ đoàn kiểm tra xem xét"), std::string::npos);
   EXPECT_NE(record.find("anh-niem-yet.pdf"), std::string::npos);
+  // The evidence is read by the team's coordinator and the unit, and by no
+  // other unit, whatever id it tries.
+  auto file = "/kiem-tra/tep/" + id_after(record, "/kiem-tra/tep/");
+  EXPECT_EQ(admin.get(file).status, 200);
+  EXPECT_EQ(officer.get(file).status, 200);
+  Browser stranger{port()};
+  ASSERT_EQ(stranger.sign_in("demo.congtacvien", "demo-editor-dongnai"), 303);
+  EXPECT_EQ(stranger.get(file).status, 404);
   EXPECT_EQ(admin.post("/kiem-tra/kien-nghi/" + rec + "/duyet", "thao_tac=send_back&ly_do=").status, 422);
   ASSERT_EQ(admin
                 .post("/kiem-tra/kien-nghi/" + rec + "/duyet",

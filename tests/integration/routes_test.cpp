@@ -48,20 +48,21 @@ class Routes : public ::testing::Test {
       req.message.set(http::beast_http::field::content_type, "application/x-www-form-urlencoded");
       req.message.body() = body;
     }
-    req.remote_address = "127.0.0.1";
+    req.remote_address = req.client_address = "127.0.0.1";
     req.request_id = "test";
     EXPECT_TRUE(http::parse_target(req));
     return handler_(req);
   }
 
-  // Signs in through the pages; returns the session cookie.
+  // Signs in through the pages (the form-token cookie, then the session
+  // cookie); returns the session cookie.
   std::string sign_in(const std::string& username, const std::string& password) {
     auto page = call(http::Verb::get, "/dang-nhap");
     std::string cookie = std::string(page[http::beast_http::field::set_cookie]);
     cookie = cookie.substr(0, cookie.find(';'));
     auto body = page.body();
-    auto at = body.find("name=\"_csrf\" value=\"");
-    std::string csrf = body.substr(at + 20, 43);
+    auto at = body.find("name=\"_csrf\" value=\"") + 20;
+    std::string csrf = body.substr(at, body.find('"', at) - at);  // the visitor's signed form token
     auto res = call(http::Verb::post, "/dang-nhap", cookie,
                     "_csrf=" + csrf + "&username=" + username + "&password=" + password);
     EXPECT_EQ(res.result_int(), 303) << res.body();

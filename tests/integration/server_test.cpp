@@ -210,19 +210,31 @@ TEST_F(Served, StateChangesNeedTheCsrfToken) {
   EXPECT_EQ(no_session.status, 403);
   EXPECT_NE(no_session.body.find("Phiên làm việc đã hết hạn"), std::string::npos);
 
+  // A visitor without a session gets a signed form token, the same in the
+  // form and in a cookie, and no session.
   auto page = http_request(port(), "GET", "/tuy-chon-hien-thi");
   ASSERT_EQ(page.status, 200);
-  std::string cookie = testing::cookie_from(page, "cchc_session");
+  EXPECT_EQ(testing::cookie_from(page, "cchc_session"), "");
+  std::string cookie = testing::cookie_from(page, "cchc_form");
   std::string token = testing::form_value(page.body, "_csrf");
   ASSERT_FALSE(cookie.empty());
-  ASSERT_EQ(token.size(), 43u);
+  ASSERT_EQ(token.size(), 108u);
+  EXPECT_EQ(cookie, "cchc_form=" + token);
   EXPECT_NE(page.header("set-cookie").find("HttpOnly"), std::string::npos);
 
   auto with_cookie = type;
   with_cookie.push_back({"Cookie", cookie});
   EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, form).status, 403);
   EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie,
-                         std::string(form) + "&_csrf=" + std::string(43, 'x'))
+                         std::string(form) + "&_csrf=" + std::string(108, 'x'))
+                .status,
+            403);
+  // A token of the right shape but not signed by the site, sent in both
+  // places, is refused too.
+  std::string forged = token.substr(0, 44) + std::string(64, '0');
+  EXPECT_EQ(http_request(port(), "POST", "/tuy-chon-hien-thi",
+                         {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "cchc_form=" + forged}},
+                         std::string(form) + "&_csrf=" + forged)
                 .status,
             403);
   auto cross = with_cookie;
@@ -235,10 +247,17 @@ TEST_F(Served, StateChangesNeedTheCsrfToken) {
       http_request(port(), "POST", "/tuy-chon-hien-thi", other_origin, std::string(form) + "&_csrf=" + token).status,
       403);
 
+  // The choice itself starts a session, which keeps it.
   auto ok = http_request(port(), "POST", "/tuy-chon-hien-thi", with_cookie, std::string(form) + "&_csrf=" + token);
   EXPECT_EQ(ok.status, 303);
   EXPECT_EQ(ok.header("location"), "/tuy-chon-hien-thi?da-luu=1");
+  cookie = testing::cookie_from(ok, "cchc_session");
+  ASSERT_FALSE(cookie.empty());
+  with_cookie = type;
+  with_cookie.push_back({"Cookie", cookie});
   auto after = http_request(port(), "GET", "/tuy-chon-hien-thi?da-luu=1", {{"Cookie", cookie}});
+  token = testing::form_value(after.body, "_csrf");
+  EXPECT_EQ(token.size(), 43u);  // the session's own token now
   EXPECT_NE(after.body.find("Đã lưu tùy chọn hiển thị"), std::string::npos);
   EXPECT_NE(after.body.find("class=\" text-large contrast-high\""), std::string::npos);
   EXPECT_NE(after.body.find("value=\"large\" checked"), std::string::npos);
@@ -278,13 +297,16 @@ TEST(TwoProcesses, ShareSessionsThroughPostgres) {
   std::string out;
   ASSERT_EQ(run_cchc({"demo", "--db", t->spec}, out), 0) << out;
   ServerProcess a(t->spec), b(t->spec);
+  // The form token one process signs, the other accepts (one secret, in
+  // the database); the session the post starts, both know.
   auto page = http_request(a.port(), "GET", "/tuy-chon-hien-thi");
-  std::string cookie = testing::cookie_from(page, "cchc_session");
+  std::string form_cookie = testing::cookie_from(page, "cchc_form");
   std::string token = testing::form_value(page.body, "_csrf");
   auto posted = http_request(b.port(), "POST", "/tuy-chon-hien-thi",
-                             {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie}},
+                             {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", form_cookie}},
                              "text_size=large&contrast=normal&_csrf=" + token);
   EXPECT_EQ(posted.status, 303) << posted.body;
+  std::string cookie = testing::cookie_from(posted, "cchc_session");
   auto seen = http_request(a.port(), "GET", "/tuy-chon-hien-thi", {{"Cookie", cookie}});
   EXPECT_NE(seen.body.find("value=\"large\" checked"), std::string::npos);
   EXPECT_NE(http_request(a.port(), "GET", "/").body.find("Tỉnh Đồng Nai"), std::string::npos);

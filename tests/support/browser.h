@@ -14,9 +14,10 @@ struct Browser {
   unsigned short port;
   std::string cookie = {};
   std::string csrf = {};
+  std::vector<std::pair<std::string, std::string>> extra = {};  // sent with every request (X-Forwarded-For)
 
   HttpResult get(const std::string& target) {
-    auto r = http_request(port, "GET", target, cookie.empty() ? decltype(headers()){} : headers());
+    auto r = http_request(port, "GET", target, headers());
     take(r);
     return r;
   }
@@ -45,10 +46,27 @@ struct Browser {
     take(r);
     return r;
   }
-  std::vector<std::pair<std::string, std::string>> headers() { return {{"Cookie", cookie}}; }
+  std::vector<std::pair<std::string, std::string>> headers() {
+    auto h = extra;
+    if (!cookie.empty()) h.push_back({"Cookie", cookie});
+    return h;
+  }
+  // Keeps the session cookie and the form-token cookie a visitor without a
+  // session gets, as "name=value; name=value".
   void take(const HttpResult& r) {
-    auto c = cookie_from(r, "cchc_session");
-    if (!c.empty()) cookie = c == "cchc_session=" ? "" : c;
+    for (const char* name : {"cchc_session", "cchc_form"}) {
+      auto c = cookie_from(r, name);
+      if (c.empty()) continue;
+      std::string kept;
+      for (std::size_t at = 0; at < cookie.size();) {
+        auto end = cookie.find("; ", at);
+        auto one = cookie.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (!one.empty() && one.rfind(std::string(name) + "=", 0) != 0) kept += (kept.empty() ? "" : "; ") + one;
+        at = end == std::string::npos ? cookie.size() : end + 2;
+      }
+      if (c != std::string(name) + "=") kept += (kept.empty() ? "" : "; ") + c;
+      cookie = kept;
+    }
     auto token = form_value(r.body, "_csrf");
     if (!token.empty()) csrf = token;
   }

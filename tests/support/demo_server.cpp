@@ -47,11 +47,11 @@ void make_demo_db(const std::string& path, DemoRecords records) {
   if (run_cchc(args, out) != 0) throw std::runtime_error("cchc demo failed:\n" + out);
 }
 
-DemoServer::DemoServer(DemoRecords records, std::vector<std::string> serve_args)
+DemoServer::DemoServer(DemoRecords records, std::vector<std::string> serve_args, std::vector<std::string> launcher)
     : dir_(new_directory()), db_((dir_ / "cchc.db").string()) {
   try {
     make_demo_db(db_, records);
-    server_ = std::make_unique<ServerProcess>(db_, std::move(serve_args));
+    server_ = std::make_unique<ServerProcess>(db_, std::move(serve_args), std::move(launcher));
   } catch (...) {
     fs::remove_all(dir_);
     throw;

@@ -25,11 +25,12 @@ enum class DemoRecords {
 void make_demo_db(const std::string& path, DemoRecords records);
 
 // A test suite's server: a new directory with a copy of the demo database,
-// served by `cchc serve … serve_args`. The destructor stops the server and
+// served by `cchc serve … serve_args` (run by `launcher`, ServerProcess). The destructor stops the server and
 // removes the directory.
 class DemoServer {
  public:
-  explicit DemoServer(DemoRecords records, std::vector<std::string> serve_args = {});
+  explicit DemoServer(DemoRecords records, std::vector<std::string> serve_args = {},
+                      std::vector<std::string> launcher = {});
   ~DemoServer();
   DemoServer(const DemoServer&) = delete;
   DemoServer& operator=(const DemoServer&) = delete;

@@ -63,7 +63,7 @@ Spawned spawn(std::vector<std::string> args, const char* stderr_path) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra) {
+ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra, std::vector<std::string> launcher) {
   static std::atomic<int> counter{0};
   log_path_ = "/tmp/cchc-test-server-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".log";
   std::vector<std::string> args = {cchc_binary(), "serve",
@@ -72,6 +72,7 @@ ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> ext
                                    "--templates", source_dir() + "/templates",
                                    "--static",    source_dir() + "/static"};
   args.insert(args.end(), extra.begin(), extra.end());
+  args.insert(args.begin(), launcher.begin(), launcher.end());
   auto child = spawn(args, log_path_.c_str());
   pid_ = child.pid;
   int fd = child.stdout_fd;

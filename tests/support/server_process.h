@@ -13,8 +13,10 @@ namespace cchc::testing {
 class ServerProcess {
  public:
   // Starts `cchc serve --db <db> --port 0 …extra` from the source tree and
-  // waits until it prints the address it listens on.
-  explicit ServerProcess(const std::string& db, std::vector<std::string> extra = {});
+  // waits until it prints the address it listens on. A `launcher` runs it
+  // (`prlimit --nofile=…`): it must exec the command, keeping the pid.
+  explicit ServerProcess(const std::string& db, std::vector<std::string> extra = {},
+                         std::vector<std::string> launcher = {});
   ~ServerProcess();
   unsigned short port() const { return port_; }
   pid_t pid() const { return pid_; }

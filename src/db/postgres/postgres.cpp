@@ -110,6 +110,10 @@ class PgConnection final : public Connection {
       if (PQstatus(conn_) != CONNECTION_OK) {
         throw unavailable("PostgreSQL connection lost: " + msg, "Mất kết nối cơ sở dữ liệu, xin vui lòng thử lại.");
       }
+      if (state && std::string_view(state) == "53100") throw storage_full("PostgreSQL cannot grow: " + msg);
+      if (state && (std::string_view(state) == "25006" || std::string_view(state).starts_with("53"))) {
+        throw unavailable("PostgreSQL cannot write: " + msg);
+      }
       if (state && std::string_view(state).starts_with("23")) {
         throw Error(ErrorKind::conflict, "constraint violated: " + msg);
       }

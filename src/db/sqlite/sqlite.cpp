@@ -126,10 +126,23 @@ class SqliteConnection final : public Connection {
   }
 
   [[noreturn]] void fail(int rc, std::string_view sql) {
+    storage_failure(rc, sqlite3_errmsg(db_));
     throw_for(rc, fmt::format("{} (in: {})", sqlite3_errmsg(db_), sql));
   }
 
+  // A disk that is full, or a file that cannot be written: one line, no SQL.
+  static void storage_failure(int rc, const std::string& msg) {
+    switch (rc & 0xff) {
+      case SQLITE_FULL: throw storage_full("the database cannot grow: " + msg);
+      case SQLITE_READONLY:
+      case SQLITE_IOERR:
+      case SQLITE_CANTOPEN: throw unavailable("the database cannot be written: " + msg);
+      default: break;
+    }
+  }
+
   [[noreturn]] static void throw_for(int rc, const std::string& msg) {
+    storage_failure(rc, msg);
     switch (rc & 0xff) {
       case SQLITE_CONSTRAINT: throw Error(ErrorKind::conflict, "constraint violated: " + msg);
       case SQLITE_BUSY:

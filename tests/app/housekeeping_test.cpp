@@ -1,0 +1,58 @@
+// The housekeeper's purge, on both backends: what expired goes, what is
+// live stays, and a second run finds nothing more.
+#include "app/housekeeping.h"
+
+#include <gtest/gtest.h>
+
+#include "db/migrate.h"
+#include "support/test_db.h"
+
+namespace cchc::app {
+namespace {
+
+class Housekeeping : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, Housekeeping, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(Housekeeping, PurgesSessionsAndFailuresPastTheirTime) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  http::SessionStore sessions(*t->db, http::SessionPolicy{});
+  Instant start{std::chrono::seconds{1'700'000'000}};
+  using std::chrono::minutes;
+  // Three anonymous visits at the start, two twenty minutes later.
+  for (int i = 0; i < 3; ++i) {
+    http::Request req;
+    sessions.ensure(req, start);
+  }
+  for (int i = 0; i < 2; ++i) {
+    http::Request req;
+    sessions.ensure(req, start + minutes(20));
+  }
+  auto at = [](Instant t) { return t.time_since_epoch().count(); };
+  t->db->write([&](db::Connection& c) {
+    c.query("INSERT INTO sign_in_failures (username, address, at) VALUES ('a', '1.2.3.4', ?)", {at(start)});
+    c.query("INSERT INTO sign_in_failures (username, address, at) VALUES ('a', '1.2.3.4', ?)", {at(start + minutes(25))});
+  });
+  struct Row {
+    int after_minutes;
+    std::int64_t sessions, failures;
+  };
+  const Row rows[] = {
+      {10, 0, 0},  // nothing has expired yet
+      {31, 3, 1},  // the first three idle for 30 minutes; the first failure is 15 minutes old
+      {31, 0, 0},  // a second run finds nothing more
+      {51, 2, 1},
+  };
+  for (const auto& r : rows) {
+    auto purged = purge_expired_state(*t->db, sessions, start + minutes(r.after_minutes));
+    EXPECT_EQ(purged.sessions, r.sessions) << r.after_minutes;
+    EXPECT_EQ(purged.sign_in_failures, r.failures) << r.after_minutes;
+  }
+  auto left = t->db->read([](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM sessions").one().i64("n"); });
+  EXPECT_EQ(left, 0);
+}
+
+}  // namespace
+}  // namespace cchc::app
