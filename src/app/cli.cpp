@@ -197,6 +197,7 @@ int import_records(const std::string& db_spec, indicators::Kind kind, const std:
     std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", file, out.errors.size())
               << std::endl;
     for (const auto& e : out.errors) std::cerr << "  " << e.message << std::endl;
+    if (out.errors.unreported()) std::cerr << fmt::format("  … and {} more", out.errors.unreported()) << std::endl;
     return 2;
   }
   std::cout << fmt::format("{}: {} records: {} inserted, {} updated, {} unchanged", file, out.records,

@@ -17,6 +17,9 @@ namespace {
 
 constexpr size_t kMaxRows = 20000;
 constexpr int kMaxColumns = 100;  // cells further right are left out
+// Excel's own limit is 32 767 characters a cell: up to three bytes each.
+constexpr size_t kMaxCellBytes = 32767 * 3;
+constexpr size_t kMaxTextBytes = 20u << 20;
 
 Error not_a_workbook(const std::string& why) {
   return invalid_input("not a readable XLSX workbook: " + why, "Tệp không phải bảng tính XLSX đọc được (" + why + ").");
@@ -88,8 +91,11 @@ std::string first_sheet_part(const ooxml::Package& z) {
 int column_of(std::string_view ref) {
   int col = 0;
   size_t i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + (ref[i] - 'A' + 1);
-  if (i == 0 || col > 16384) return -1;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+    col = col * 26 + (ref[i] - 'A' + 1);
+    if (col > 16384) return -1;  // past XFD, Excel's last column (and before int could overflow)
+  }
+  if (i == 0) return -1;
   return col - 1;
 }
 
@@ -107,6 +113,7 @@ Rows read_first_sheet(std::string_view bytes) {
   Rows rows;
   std::string type, value;
   int col = -1, next_col = 0, row_no = 0;
+  std::size_t text_bytes = 0;
   bool in_value = false;
   Parser p;
   p.start = [&](std::string_view n, const char** at) {
@@ -141,6 +148,15 @@ Rows read_first_sheet(std::string_view bytes) {
       }
       next_col = col + 1;
       if (col >= kMaxColumns) return;
+      // Shared strings are copied into each cell that names them: the copies
+      // are bounded, so one long string named in many cells cannot multiply.
+      if (text.size() > kMaxCellBytes) {
+        throw not_a_workbook(fmt::format("a cell holds more than {} bytes", kMaxCellBytes));
+      }
+      text_bytes += text.size();
+      if (text_bytes > kMaxTextBytes) {
+        throw not_a_workbook(fmt::format("the cells hold more than {} MiB of text", kMaxTextBytes >> 20));
+      }
       auto& cells = rows.back().second;
       if (cells.size() <= size_t(col)) cells.resize(size_t(col) + 1);
       cells[size_t(col)] = std::move(text);

@@ -8,8 +8,11 @@
 // (A = 0), with empty cells as "".
 //
 // Limits, because the file comes from a user: at most 20 MiB uncompressed
-// per part and 20,000 rows (beyond either, or for a file that is not a
-// workbook: invalid_input); cells right of the 100th column are left out.
+// per part, 20,000 rows, 32 767 characters (98 301 bytes) a cell and 20 MiB
+// of cell text in all, shared strings counted in every cell that names
+// them (beyond any, or for a file that is not a workbook: invalid_input);
+// cells right of the 100th column are left out; a reference past column
+// XFD is malformed.
 #include <string>
 #include <string_view>
 #include <utility>

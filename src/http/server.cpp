@@ -4,8 +4,10 @@
 #include <spdlog/spdlog.h>
 
 #include <sys/resource.h>
+
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
+#include <cerrno>
 
 #include <algorithm>
 #include <mutex>
@@ -253,6 +255,12 @@ awaitable<void> Server::State::accept_loop() {
     auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), as_tuple);
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted) co_return;
+      bool exhausted = ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space ||
+                       ec == asio::error::no_memory || ec.value() == ENFILE;
+      if (!exhausted) {  // one client's trouble (it reset before the accept): go on
+        accept_warning.warn("accept failed: {}", ec.message());
+        continue;
+      }
       // Out of descriptors or memory: the connection waits in the backlog
       // while the ones open finish; trying again at once would only spin.
       metrics->connection_refused(Metrics::Refusal::descriptors);

@@ -53,10 +53,16 @@ json preview_table(const std::string& preview_csv) {
   return {{"head", head}, {"rows", rows}};
 }
 
-json error_list(const std::vector<LineError>& errors) {
+json error_list(const LineErrors& errors) {
   json out = json::array();
   for (const auto& e : errors) out.push_back({{"line", std::to_string(e.line)}, {"message", e.message_vi}});
   return out;
+}
+
+// How many problems the list leaves out, for the page ("" when none, so
+// the template shows nothing).
+std::string more_errors(const LineErrors& errors) {
+  return errors.unreported() ? text::format_int(std::int64_t(errors.unreported())) : "";
 }
 
 json kind_options(Kind selected) {
@@ -93,6 +99,7 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
         const auto& f = file->second;
         ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
                         kPreviewRows, {}};
+        r.max_records = kRequestRecords;
         auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
         json data = {{"filename", f.filename},
                      {"kind", kind == Kind::dossiers ? "dossiers" : "feedback"},
@@ -100,7 +107,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
                      {"records", text::format_int(std::int64_t(outcome.records))}};
         if (!outcome.ok()) {
           data["problems"] = {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                              {"errors", error_list(outcome.errors)}};
+                              {"errors", error_list(outcome.errors)},
+                              {"more", more_errors(outcome.errors)}};
           data["upload"] = true;
           data["kinds"] = kind_options(kind);
           return upload_page(req, data, http::Status::unprocessable_entity);
@@ -115,6 +123,7 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
                auto filename = req.form_param("ten_tep").value_or("");
                ImportRequest r{kind, content, format_of(filename, content), scope_unit_of(*req.principal), false,
                                0,    {}};
+               r.max_records = kRequestRecords;
                auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
                if (!outcome.ok()) {
                  return upload_page(req,
@@ -122,7 +131,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
                                      {"kinds", kind_options(kind)},
                                      {"problems",
                                       {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                                       {"errors", error_list(outcome.errors)}}}},
+                                       {"errors", error_list(outcome.errors)},
+                                       {"more", more_errors(outcome.errors)}}}},
                                     http::Status::unprocessable_entity);
                }
                return upload_page(req,

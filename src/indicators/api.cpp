@@ -51,11 +51,16 @@ http::Response push(db::Database& db, http::Request& req, Kind kind) {
   auto dry = req.query_param("dry_run");
   ImportRequest r{
       kind, req.message.body(), Format::json, req.principal->unit_code, dry && (*dry == "1" || *dry == "true"), 0, {}};
+  r.max_records = kRequestRecords;
   auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
   if (!outcome.ok()) {
     json errors = json::array();
     for (const auto& e : outcome.errors) errors.push_back({{"line", e.line}, {"message", e.message}});
-    return http::json(req, json{{"error", "batch rejected; nothing was written"}, {"errors", errors}}.dump(),
+    return http::json(req,
+                      json{{"error", "batch rejected; nothing was written"},
+                           {"errors", errors},
+                           {"errors_total", outcome.errors.size()}}
+                          .dump(),
                       http::Status::unprocessable_entity);
   }
   json out = to_json(outcome.summary);

@@ -51,7 +51,7 @@ const Names<FeedbackStatus> kFeedbackStatuses = {
 // Reads one record's fields by column name, collecting every problem.
 class Row {
  public:
-  Row(const csv::Record& rec, const std::vector<std::string>& columns, std::vector<LineError>& errors)
+  Row(const csv::Record& rec, const std::vector<std::string>& columns, LineErrors& errors)
       : rec_(rec), columns_(columns), errors_(errors) {}
 
   void fail(const std::string& en, const std::string& vi) {
@@ -123,7 +123,7 @@ class Row {
 
   const csv::Record& rec_;
   const std::vector<std::string>& columns_;
-  std::vector<LineError>& errors_;
+  LineErrors& errors_;
   bool ok_ = true;
   size_t hint_ = 0;
 };
@@ -166,7 +166,7 @@ std::vector<csv::Record> records_of(std::string_view text, const std::vector<std
 // and true/false as "0"/"1", null or absent as "". Anything else, and
 // unknown keys, are errors of that record.
 bool object_fields(const nlohmann::json& o, const std::vector<std::string>& columns, int line,
-                   std::vector<std::string>& fields, std::vector<LineError>& errors) {
+                   std::vector<std::string>& fields, LineErrors& errors) {
   auto fail = [&](const std::string& en, const std::string& vi) {
     errors.push_back({line, fmt::format("record {}: {}", line, en), fmt::format("Bản ghi {}: {}", line, vi)});
     return false;
@@ -256,7 +256,7 @@ void not_before(Row& row, const char* column, const std::optional<Instant>& t, c
   }
 }
 
-void sort_by_line(std::vector<LineError>& errors) {
+void sort_by_line(LineErrors& errors) {
   std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
 }
 
@@ -291,6 +291,52 @@ Batch<T> parse_batch(std::string_view text, Format format, const std::vector<std
 }
 
 }  // namespace
+
+std::size_t count_records(std::string_view text, Format format) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return 0;
+  if (format == Format::json && text[first] == '[') {
+    std::size_t n = 0;
+    int depth = 0;
+    bool in_string = false, escaped = false, expecting = false;
+    for (char ch : text.substr(first)) {
+      if (in_string) {
+        if (escaped) {
+          escaped = false;
+        } else if (ch == '\\') {
+          escaped = true;
+        } else if (ch == '"') {
+          in_string = false;
+        }
+        continue;
+      }
+      bool blank = ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+      if (depth == 1 && expecting && !blank && ch != ']' && ch != ',') {
+        ++n;  // an element of the array begins
+        expecting = false;
+      }
+      if (ch == '"') {
+        in_string = true;
+      } else if (ch == '[' || ch == '{') {
+        if (++depth == 1) expecting = true;
+      } else if (ch == ']' || ch == '}') {
+        --depth;
+      } else if (ch == ',' && depth == 1) {
+        expecting = true;
+      }
+    }
+    return n;
+  }
+  std::size_t lines = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto nl = text.find('\n', pos);
+    auto piece = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    if (piece.find_first_not_of(" \t\r") != std::string_view::npos) ++lines;
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  return format == Format::csv && lines > 0 ? lines - 1 : lines;
+}
 
 Batch<Dossier> parse_dossiers(std::string_view text, Format format, const std::set<std::string>& units) {
   return parse_batch<Dossier>(text, format, kDossierColumns, units, [](Row& row, Dossier& d) {

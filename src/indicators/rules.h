@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/line_errors.h"
 #include "indicators/model.h"
 
 namespace cchc::indicators {
@@ -24,7 +25,7 @@ template <class T>
 struct Batch {
   std::vector<T> records;
   std::vector<int> lines;  // the line of each record
-  std::vector<LineError> errors;
+  LineErrors errors;       // every problem counted, the first 1 000 kept
   bool ok() const { return errors.empty(); }
 };
 
@@ -34,6 +35,12 @@ struct Batch {
 enum class Format { csv, json };
 
 // `units`: the unit codes that exist in the directory.
+// At least as many records as the batch holds, counted without parsing it:
+// lines after the header of a CSV, lines with text of NDJSON, elements of a
+// JSON array (counted by brackets outside strings). Quoted line breaks in
+// CSV are counted as records, so the count errs on the high side.
+std::size_t count_records(std::string_view text, Format format);
+
 Batch<Dossier> parse_dossiers(std::string_view text, Format format, const std::set<std::string>& units);
 Batch<Feedback> parse_feedback(std::string_view text, Format format, const std::set<std::string>& units);
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace cchc::indicators {
 
 namespace {
@@ -263,7 +265,7 @@ void require_unit(db::Connection& c, const std::string& unit) {
 
 template <class T>
 void check_scope(const Batch<T>& batch, const std::set<std::string>& allowed, const std::string& scope_unit,
-                 std::vector<LineError>& errors) {
+                 LineErrors& errors) {
   for (std::size_t i = 0; i < batch.records.size(); ++i) {
     const auto& u = batch.records[i].unit_code;
     if (!allowed.count(u)) {
@@ -324,6 +326,20 @@ nlohmann::json to_json(const ImportSummary& s) {
 ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records) { return store(c, records, {}); }
 
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now) {
+  if (req.max_records > 0) {
+    if (auto n = count_records(req.text, req.format); n > req.max_records) {
+      ImportOutcome refused;
+      refused.errors.push_back(
+          {0,
+           fmt::format("the batch holds about {} records, more than the {} one request may; "
+                       "split it, or import it with `cchc indicators import`",
+                       n, req.max_records),
+           fmt::format("Tệp có khoảng {} bản ghi, vượt quá {} bản ghi cho một lần nhập; xin "
+                       "vui lòng chia nhỏ tệp.",
+                       text::format_int(std::int64_t(n)), text::format_int(std::int64_t(req.max_records)))});
+      return refused;
+    }
+  }
   auto codes = db.read([](db::Connection& c) { return c.query("SELECT code FROM units"); });
   std::set<std::string> units;
   for (const auto& r : codes.rows) units.insert(r.str("code"));

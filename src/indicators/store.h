@@ -31,12 +31,16 @@ struct ImportSummary {
 nlohmann::json to_json(const ImportSummary& s);
 
 struct ImportOutcome {
-  std::vector<LineError> errors;  // non-empty: the batch was rejected and nothing was written
+  LineErrors errors;  // non-empty: the batch was rejected and nothing was written (the first 1 000 kept)
   std::size_t records = 0;
   ImportSummary summary;
   std::string preview_csv;  // the first ImportRequest::preview records, as the import CSV
   bool ok() const { return errors.empty(); }
 };
+
+// Records one API push or upload may hold; a batch may be larger only from
+// the command line.
+inline constexpr std::size_t kRequestRecords = 100000;
 
 struct ImportRequest {
   Kind kind = Kind::dossiers;
@@ -46,6 +50,9 @@ struct ImportRequest {
   std::optional<std::string> scope_unit;
   bool dry_run = false;     // validate only (the upload page's preview)
   std::size_t preview = 0;  // how many records to return in preview_csv
+  // At most this many records (0: no limit, as for the command line): a
+  // larger batch is refused whole before it is parsed.
+  std::size_t max_records = 0;
   // Called as records are written: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

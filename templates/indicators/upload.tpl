@@ -7,7 +7,7 @@
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
 {{#problems}}<div class="form-error" role="alert"><p>Tệp {{filename}} có {{count}} lỗi, chưa nhập gì. Xin vui lòng sửa tệp và tải lên lại.</p></div>
 <div class="table-wrap" tabindex="0" role="region" aria-label="Các dòng bị lỗi"><table><caption>Các dòng bị lỗi</caption><thead><tr><th scope="col">Dòng</th><th scope="col">Lỗi</th></tr></thead>
-<tbody>{{#errors}}<tr><td class="num">{{line}}</td><td>{{message}}</td></tr>{{/errors}}</tbody></table></div>{{/problems}}
+<tbody>{{#errors}}<tr><td class="num">{{line}}</td><td>{{message}}</td></tr>{{/errors}}</tbody></table>{{#more}}<p>Còn {{more}} lỗi khác không liệt kê ở đây; xin sửa các lỗi trên rồi tải lại để xem tiếp.</p>{{/more}}</div>{{/problems}}
 {{#upload}}
 <form method="post" action="/chi-so/nhap" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="{{csrf}}">

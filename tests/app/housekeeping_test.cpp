@@ -33,7 +33,8 @@ TEST_P(Housekeeping, PurgesSessionsAndFailuresPastTheirTime) {
   auto at = [](Instant t) { return t.time_since_epoch().count(); };
   t->db->write([&](db::Connection& c) {
     c.query("INSERT INTO sign_in_failures (username, address, at) VALUES ('a', '1.2.3.4', ?)", {at(start)});
-    c.query("INSERT INTO sign_in_failures (username, address, at) VALUES ('a', '1.2.3.4', ?)", {at(start + minutes(25))});
+    c.query("INSERT INTO sign_in_failures (username, address, at) VALUES ('a', '1.2.3.4', ?)",
+            {at(start + minutes(25))});
   });
   struct Row {
     int after_minutes;
@@ -50,7 +51,8 @@ TEST_P(Housekeeping, PurgesSessionsAndFailuresPastTheirTime) {
     EXPECT_EQ(purged.sessions, r.sessions) << r.after_minutes;
     EXPECT_EQ(purged.sign_in_failures, r.failures) << r.after_minutes;
   }
-  auto left = t->db->read([](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM sessions").one().i64("n"); });
+  auto left =
+      t->db->read([](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM sessions").one().i64("n"); });
   EXPECT_EQ(left, 0);
 }
 

@@ -98,5 +98,49 @@ TEST(Xlsx, Refusals) {
                Error);  // XML cut short
 }
 
+// The budgets a hostile workbook meets: a shared string named in many cells
+// is copied into each, so the copies are bounded; a reference past XFD is
+// malformed, however many letters it has.
+TEST(Xlsx, Budgets) {
+  auto workbook = [](const std::string& cells, const std::string& shared) {
+    std::string sheet =
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">" +
+        cells + "</row></sheetData></worksheet>";
+    std::string strings =
+        "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>" + shared + "</t></si></sst>";
+    return package({{"xl/workbook.xml", kWorkbook},
+                    {"xl/_rels/workbook.xml.rels", kRels},
+                    {"xl/sharedStrings.xml", strings},
+                    {"xl/worksheets/data.xml", sheet}});
+  };
+  auto refusal = [](const std::string& bytes) -> std::string {
+    try {
+      read_first_sheet(bytes);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+      return e.what();
+    }
+    return "accepted";
+  };
+  std::string many;
+  for (int i = 0; i < 90; ++i) many += "<c t=\"s\"><v>0</v></c>";
+  // 90 cells of one 64 KiB string: 5,6 MiB of copies, within the budget.
+  EXPECT_EQ(read_first_sheet(workbook(many, std::string(64 * 1024, 'x')))[0].second.size(), 90u);
+  // 90 cells of one 300 KiB string: each cell over Excel's own limit.
+  EXPECT_NE(refusal(workbook(many, std::string(300 * 1024, 'x'))).find("more than 98301 bytes"), std::string::npos);
+  // 300 cells (over three rows of 100) of one 90 KiB string: 26 MiB of copies.
+  std::string rows3;
+  for (int r = 1; r <= 3; ++r) {
+    rows3 += "</row><row r=\"" + std::to_string(r + 1) + "\">";
+    for (int i = 0; i < 100; ++i) rows3 += "<c t=\"s\"><v>0</v></c>";
+  }
+  EXPECT_NE(refusal(workbook(rows3, std::string(90 * 1024, 'x'))).find("MiB of text"), std::string::npos);
+  for (const char* ref : {"ZZZZZZZZZZ1", "XFE1", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1", "1"}) {
+    EXPECT_NE(refusal(workbook(std::string("<c r=\"") + ref + "\"><v>1</v></c>", "x")).find("bad cell reference"),
+              std::string::npos)
+        << ref;
+  }
+}
+
 }  // namespace
 }  // namespace cchc::xlsx

@@ -10,7 +10,7 @@ const std::string kHeader =
     "digitized,result_digitized,fee_required,paid_online,rating,apology_sent\n";
 const std::set<std::string> kUnits = {"SNV", "P-TRANGDAI"};
 
-std::string lines_of(const std::vector<LineError>& errors) {
+std::string lines_of(const LineErrors& errors) {
   std::string out;
   for (const auto& e : errors) {
     if (!out.empty()) out += ',';
@@ -135,6 +135,39 @@ TEST(FeedbackCsv, ReadsAndRejects) {
     ASSERT_FALSE(b.ok());
     EXPECT_NE(b.errors[0].message.find(c.reason), std::string::npos) << b.errors[0].message;
   }
+}
+
+TEST(Batches, RecordsAreCountedBeforeParsing) {
+  struct Row {
+    const char* text;
+    Format format;
+    std::size_t records;
+  };
+  const Row rows[] = {
+      {"", Format::csv, 0},
+      {"id,unit_code\n", Format::csv, 0},
+      {"id,unit_code\nH1,SNV\nH2,SNV\n", Format::csv, 2},
+      {"id,unit_code\r\nH1,SNV\r\n\r\nH2,SNV", Format::csv, 2},  // blank lines are not records
+      {"[]", Format::json, 0},
+      {" [ ] ", Format::json, 0},
+      {"[{}]", Format::json, 1},
+      {"[{},{}, {} ]", Format::json, 3},
+      {"[{\"id\":\"a,b]}\"},{\"x\":[1,2,{}]}]", Format::json, 2},  // brackets and commas in strings and inside
+      {"[{\"id\":\"q\\\"],\"}, 1, null]", Format::json, 3},        // an escaped quote
+      {"[1,2,3", Format::json, 3},                                 // unclosed: counted all the same
+      {"{\"id\":1}\n{\"id\":2}\n\n", Format::json, 2},             // NDJSON
+  };
+  for (const auto& r : rows) EXPECT_EQ(count_records(r.text, r.format), r.records) << r.text;
+}
+
+TEST(Batches, ErrorsAreCountedButAThousandKept) {
+  std::string text = kHeader;
+  for (int i = 0; i < 3000; ++i) text += "bad\n";
+  auto b = parse_dossiers_csv(text, kUnits);
+  EXPECT_EQ(b.errors.size(), 3000u);
+  EXPECT_EQ(b.errors.reported().size(), LineErrors::kReported);
+  EXPECT_EQ(b.errors.unreported(), 2000u);
+  EXPECT_EQ(b.errors[0].line, 2);
 }
 
 }  // namespace

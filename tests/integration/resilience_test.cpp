@@ -187,6 +187,32 @@ TEST_F(Resilience, ThrottlesAndMetricsKnowTheClientBehindTheProxy) {
   EXPECT_NE(metrics.body.find("method=\"OTHER\""), std::string::npos);
 }
 
+// An API batch is bounded in records (refused whole before it is parsed)
+// and in the errors it reports (the first thousand, and the total).
+TEST_F(Resilience, ApiBatchesAreBoundedInRecordsAndErrors) {
+  std::string out;
+  ASSERT_EQ(testing::run_cchc({"tokens", "add", "--db", demo_->db(), "--name", "Một cửa", "--unit", "DNI"}, out), 0)
+      << out;
+  std::string secret = testing::last_json_line(out)["secret"];
+  auto push = [&](std::size_t records) {
+    std::string body = "[" + repeat("{},", records - 1) + "{}]";
+    return http_request(port(), "POST", "/api/v1/dossiers?dry_run=1",
+                        {{"Authorization", "Bearer " + secret}, {"Content-Type", "application/json"}}, body);
+  };
+  auto before = peak_memory(pid());
+  auto too_many = push(150000);
+  EXPECT_EQ(too_many.status, 422);
+  EXPECT_NE(too_many.body.find("more than the 100000"), std::string::npos) << too_many.body.substr(0, 300);
+  auto many_errors = push(50000);
+  ASSERT_EQ(many_errors.status, 422);
+  auto answer = nlohmann::json::parse(many_errors.body);
+  EXPECT_EQ(answer["errors"].size(), 1000u);
+  EXPECT_GE(answer["errors_total"].get<std::size_t>(), 50000u);
+  EXPECT_LT(many_errors.body.size(), std::size_t(1) << 20) << "the error report grew with the batch";
+  EXPECT_LT(peak_memory(pid()) - before, std::size_t(128) << 20) << "peak memory grew past the budget";
+  expect_alive("the API batches");
+}
+
 // `count` connections from 127.0.0.2 (another loopback address than the
 // probes'), each sending half a request header and then nothing.
 std::vector<std::unique_ptr<tcp::socket>> slow_connections(asio::io_context& ioc, unsigned short port,
