@@ -327,14 +327,22 @@ std::size_t count_records(std::string_view text, Format format) {
     }
     return n;
   }
+  // Lines with text: CSV ends them with LF, CRLF or a lone CR (as libcsv
+  // reads it), NDJSON with LF.
   std::size_t lines = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    auto nl = text.find('\n', pos);
-    auto piece = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    if (piece.find_first_not_of(" \t\r") != std::string_view::npos) ++lines;
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+  bool text_seen = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    bool cr_ends = format == Format::csv && ch == '\r';
+    if (ch == '\n' || cr_ends) {
+      if (text_seen) ++lines;
+      text_seen = false;
+      if (cr_ends && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (ch != ' ' && ch != '\t' && ch != '\r') {
+      text_seen = true;
+    }
   }
+  if (text_seen) ++lines;
   return format == Format::csv && lines > 0 ? lines - 1 : lines;
 }
 

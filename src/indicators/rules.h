@@ -36,7 +36,8 @@ enum class Format { csv, json };
 
 // `units`: the unit codes that exist in the directory.
 // At least as many records as the batch holds, counted without parsing it:
-// lines after the header of a CSV, lines with text of NDJSON, elements of a
+// lines with text after the header of a CSV (ended by LF, CRLF or CR),
+// lines with text of NDJSON, elements of a
 // JSON array (counted by brackets outside strings). Quoted line breaks in
 // CSV are counted as records, so the count errs on the high side.
 std::size_t count_records(std::string_view text, Format format);

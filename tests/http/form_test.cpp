@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "support/hostile.h"
 
 namespace cchc::http {
 namespace {
+
+using testing::repeat;
 
 constexpr const char* kUrlencoded = "application/x-www-form-urlencoded";
 constexpr const char* kMultipart = "multipart/form-data; boundary=B";
@@ -83,24 +86,6 @@ TEST(Form, MultipartFieldsAndFiles) {
   }
 }
 
-std::string repeat(std::string_view s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-// Nested multipart parts 60 000 deep: each level opens a part whose
-// Content-Type is multipart with a boundary of its own.
-std::string nested(std::size_t depth) {
-  std::string out;
-  for (std::size_t i = 0; i < depth; ++i) {
-    out += "--B" + std::to_string(i) + "\r\nContent-Disposition: form-data; name=\"x\"\r\n" +
-           "Content-Type: multipart/mixed; boundary=B" + std::to_string(i + 1) + "\r\n\r\n";
-  }
-  return out;
-}
-
 TEST(Form, RefusalsWithinTheLimits) {
   struct Row {
     const char* name;
@@ -124,7 +109,7 @@ TEST(Form, RefusalsWithinTheLimits) {
        "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nContent-Type: multipart/mixed; boundary=C\r\n\r\n"
        "--C--\r\n--B--",
        upload(1), ErrorKind::invalid_input},
-      {"60 000 levels of nesting", "multipart/form-data; boundary=B0", nested(60000), upload(1),
+      {"60 000 levels of nesting", "multipart/form-data; boundary=B0", testing::nested_multipart(60000), upload(1),
        ErrorKind::invalid_input},
       {"one field over the limit", kMultipart, repeat(field, 3) + "--B--", BodyLimits{1024, 2, 0},
        ErrorKind::too_large},

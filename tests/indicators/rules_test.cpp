@@ -148,6 +148,8 @@ TEST(Batches, RecordsAreCountedBeforeParsing) {
       {"id,unit_code\n", Format::csv, 0},
       {"id,unit_code\nH1,SNV\nH2,SNV\n", Format::csv, 2},
       {"id,unit_code\r\nH1,SNV\r\n\r\nH2,SNV", Format::csv, 2},  // blank lines are not records
+      {"id,unit_code\rH1,SNV\rH2,SNV\r", Format::csv, 2},        // lone CRs end lines, as libcsv reads them
+      {"{}\r{}\r", Format::json, 1},                             // but not NDJSON's
       {"[]", Format::json, 0},
       {" [ ] ", Format::json, 0},
       {"[{}]", Format::json, 1},

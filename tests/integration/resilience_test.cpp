@@ -20,6 +20,7 @@
 #include "db/database.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
+#include "support/hostile.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -27,7 +28,9 @@ namespace cchc {
 namespace {
 
 using testing::http_request;
+using testing::nested_multipart;
 using testing::raw_exchange;
+using testing::repeat;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
@@ -39,24 +42,6 @@ std::size_t peak_memory(pid_t pid) {
     if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
   }
   return 0;
-}
-
-std::string repeat(std::string_view s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-// Multipart parts nested `depth` deep, each level a part of type
-// multipart/mixed with a boundary of its own.
-std::string nested_multipart(std::size_t depth) {
-  std::string out;
-  for (std::size_t i = 0; i < depth; ++i) {
-    out += "--B" + std::to_string(i) + "\r\nContent-Disposition: form-data; name=\"x\"\r\n" +
-           "Content-Type: multipart/mixed; boundary=B" + std::to_string(i + 1) + "\r\n\r\n";
-  }
-  return out;
 }
 
 std::string post(const std::string& target, const std::string& type, const std::string& body) {
