@@ -15,8 +15,8 @@ namespace {
 
 int replay(const std::string& target, int (*run)(const std::uint8_t*, std::size_t)) {
   int cases = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(testing::source_dir()) /
-                                                               "tests/fuzz" / target)) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(testing::source_dir()) / "tests/fuzz" / target)) {
     if (entry.path().filename() == "README.md") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::stringstream s;

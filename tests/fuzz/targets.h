@@ -36,8 +36,7 @@ inline int form(const std::uint8_t* data, std::size_t size) {
     for (const auto& [name, value] : parsed.fields) bytes += value.size();
     for (const auto& [name, file] : parsed.files) bytes += file.content.size();
     if (bytes > body.size()) __builtin_trap();  // nothing is made up
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }
 
@@ -50,8 +49,7 @@ inline int csv(const std::uint8_t* data, std::size_t size) {
       if (r.line < 1 || r.line < last) __builtin_trap();
       last = r.line;
     }
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }
 
@@ -64,8 +62,7 @@ inline int xlsx(const std::uint8_t* data, std::size_t size) {
     for (const auto& [number, cells] : rows) {
       if (cells.size() > 100) __builtin_trap();
     }
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }
 
@@ -87,8 +84,7 @@ inline int batch(const std::uint8_t* data, std::size_t size) {
     if (dossiers.errors.reported().size() > LineErrors::kReported) __builtin_trap();
     auto feedback = indicators::parse_feedback(text, format, units);
     if (feedback.records.size() > counted) __builtin_trap();
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }
 
