@@ -120,6 +120,11 @@ struct Server::State {
   App app;
   ErrorResponder errors;
   std::shared_ptr<Metrics> metrics;
+  // Set once run()'s threads are done: coroutine frames the io_context
+  // destroys after that (connections cut at the end of the grace period)
+  // have nothing to give back. Declared before the io_context, so it
+  // outlives it.
+  std::atomic<bool> finished{false};
   asio::io_context ioc;
   tcp::acceptor acceptor{ioc};
   asio::steady_timer grace_timer{ioc};
@@ -184,6 +189,7 @@ void Server::run() {
   for (unsigned i = 1; i < n; ++i) threads.emplace_back([&s] { s.ioc.run(); });
   s.ioc.run();
   for (auto& t : threads) t.join();
+  s.finished = true;
 }
 
 void Server::stop_on_signals() {
@@ -343,6 +349,7 @@ awaitable<void> Server::State::serve(std::shared_ptr<Connection> conn) {
     State& state;
     std::shared_ptr<Connection> conn;
     ~Closer() {
+      if (state.finished) return;
       boost::system::error_code ignored;
       conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
       conn->stream.socket().close(ignored);
