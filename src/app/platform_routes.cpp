@@ -13,6 +13,7 @@
 #include "core/parse.h"
 #include "core/period.h"
 #include "core/secrets.h"
+#include "http/proxies.h"
 #include "http/static_files.h"
 
 namespace cchc::app {
@@ -32,69 +33,87 @@ std::string required(const http::Request& req, const char* name) {
   return *v;
 }
 
-bool is_loopback(const std::string& address) {
-  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+// What the health and metrics handlers share.
+struct Platform {
+  Platform(db::Database& d, http::Metrics& m, std::string token) : db(d), metrics(m), metrics_token(std::move(token)) {}
+  db::Database& db;
+  http::Metrics& metrics;
+  std::string metrics_token;
+  http::TrustedProxies this_machine{{"127.0.0.0/8", "::1"}};
+  std::mutex probe_mutex;
+  std::chrono::steady_clock::time_point probed_at{};
+  bool takes_writes = true;
+};
+
+// One upsert of a settings row, tried at most every 5 s; between tries the
+// last answer stands.
+bool takes_writes(Platform& p) {
+  std::lock_guard lock(p.probe_mutex);
+  auto now = std::chrono::steady_clock::now();
+  if (now - p.probed_at < std::chrono::seconds(5)) return p.takes_writes;
+  p.probed_at = now;
+  try {
+    p.db.write([](db::Connection& c) {
+      c.query(
+          "INSERT INTO settings (key, value, updated_at) VALUES ('health_write_probe', '', ?) "
+          "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at",
+          {std::int64_t(now_seconds().time_since_epoch().count())});
+    });
+    p.takes_writes = true;
+  } catch (const std::exception& e) {
+    if (p.takes_writes) spdlog::warn("health: the database takes no writes: {}", e.what());
+    p.takes_writes = false;
+  }
+  return p.takes_writes;
+}
+
+// GET /healthz: whether the database answers reads, and whether it takes
+// writes:
+//   200 {"status":"ok","db":"ok"}
+//   503 {"status":"degraded","db":"read-only"}   reads go on, writes fail
+//                                                 (disk full, read-only)
+//   503 {"status":"unavailable","db":"down"}     not even reads
+// "database" repeats "db" for monitors written against the old answer.
+http::Response health(Platform& p, http::Request& req) {
+  auto answer = [&](const char* status, const char* state, http::Status code) {
+    return http::json(req, json{{"status", status}, {"db", state}, {"database", state}}.dump(), code);
+  };
+  try {
+    p.db.read([](db::Connection& c) { c.ping(); });
+  } catch (const std::exception& e) {
+    spdlog::warn("health: the database does not answer: {}", e.what());
+    return answer("unavailable", "down", http::Status::service_unavailable);
+  }
+  return takes_writes(p) ? answer("ok", "ok", http::Status::ok)
+                         : answer("degraded", "read-only", http::Status::service_unavailable);
+}
+
+// GET /metrics: for a client on this machine, or one with the metrics token.
+http::Response metrics_text(Platform& p, http::Request& req) {
+  auto sent = req.header(http::beast_http::field::authorization);
+  bool with_token =
+      !p.metrics_token.empty() && sent.starts_with("Bearer ") && secrets_equal(sent.substr(7), p.metrics_token);
+  if (!with_token && !p.this_machine.contains(req.client_address)) throw not_found("no such resource: /metrics");
+  auto res = http::make_response(req, http::Status::ok, "text/plain; version=0.0.4; charset=utf-8", p.metrics.render());
+  res.set(http::beast_http::field::cache_control, "no-store");
+  return res;
 }
 
 }  // namespace
 
 void add_platform_routes(http::Router& router, db::Database& db, http::Metrics& metrics,
                          const std::filesystem::path& static_dir, std::string metrics_token) {
-  // GET /healthz: whether the database answers reads, and whether it takes
-  // writes (one upsert of a settings row, tried at most every 5 s; between
-  // tries the last answer stands):
-  //   200 {"status":"ok","db":"ok"}
-  //   503 {"status":"degraded","db":"read-only"}   reads go on, writes fail
-  //                                                 (disk full, read-only)
-  //   503 {"status":"unavailable","db":"down"}     not even reads
-  // "database" repeats "db" for monitors written against the old answer.
-  struct WriteProbe {
-    std::mutex mutex;
-    std::chrono::steady_clock::time_point at{};
-    bool ok = true;
+  auto platform = std::make_shared<Platform>(db, metrics, std::move(metrics_token));
+  using H = http::Response (*)(Platform&, http::Request&);
+  struct Route {
+    const char* path;
+    H handler;
   };
-  auto probe = std::make_shared<WriteProbe>();
-  router.add(http::Verb::get, "/healthz", http::kPublic, [&db, probe](http::Request& req) {
-    auto answer = [&](const char* status, const char* state, http::Status code) {
-      return http::json(req, json{{"status", status}, {"db", state}, {"database", state}}.dump(), code);
-    };
-    try {
-      db.read([](db::Connection& c) { c.ping(); });
-    } catch (const std::exception& e) {
-      spdlog::warn("health: the database does not answer: {}", e.what());
-      return answer("unavailable", "down", http::Status::service_unavailable);
-    }
-    std::lock_guard lock(probe->mutex);
-    auto now = std::chrono::steady_clock::now();
-    if (now - probe->at >= std::chrono::seconds(5)) {
-      probe->at = now;
-      try {
-        db.write([](db::Connection& c) {
-          c.query(
-              "INSERT INTO settings (key, value, updated_at) VALUES ('health_write_probe', '', ?) "
-              "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at",
-              {std::int64_t(now_seconds().time_since_epoch().count())});
-        });
-        probe->ok = true;
-      } catch (const std::exception& e) {
-        if (probe->ok) spdlog::warn("health: the database takes no writes: {}", e.what());
-        probe->ok = false;
-      }
-    }
-    return probe->ok ? answer("ok", "ok", http::Status::ok)
-                     : answer("degraded", "read-only", http::Status::service_unavailable);
-  });
-
-  router.add(
-      http::Verb::get, "/metrics", http::kPublic, [&metrics, token = std::move(metrics_token)](http::Request& req) {
-        auto sent = req.header(http::beast_http::field::authorization);
-        bool with_token = !token.empty() && sent.starts_with("Bearer ") && secrets_equal(sent.substr(7), token);
-        if (!with_token && !is_loopback(req.client_address)) throw not_found("no such resource: /metrics");
-        auto res =
-            http::make_response(req, http::Status::ok, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
-        res.set(http::beast_http::field::cache_control, "no-store");
-        return res;
-      });
+  const Route routes[] = {{"/healthz", health}, {"/metrics", metrics_text}};
+  for (const auto& r : routes) {
+    router.add(http::Verb::get, r.path, http::kPublic,
+               [platform, h = r.handler](http::Request& req) { return h(*platform, req); });
+  }
 
   auto files = std::make_shared<http::StaticFiles>(static_dir);
   router.add(http::Verb::get, "/static/{path...}", http::kPublic,

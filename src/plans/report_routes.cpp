@@ -325,7 +325,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
           if (percent.size() > 3 || percent.find_first_not_of("0123456789") != std::string::npos) {
             throw invalid_input("percent must be a whole number 0-100", "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100.");
           }
-          r.percent = std::stoi(percent);
+          r.percent = parse_int<int>(percent).value_or(0);  // three digits at most: always a number
           auto done_on = std::string(text::trim(req.form_param("ngay_hoan_thanh").value_or("")));
           if (r.progress == "done") {
             r.done_on = done_on.empty() ? local_date(now_seconds()) : parse_date_input(done_on);

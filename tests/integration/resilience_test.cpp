@@ -17,6 +17,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/parse.h"
+#include "core/text.h"
 #include "db/database.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
@@ -39,7 +41,9 @@ std::size_t peak_memory(pid_t pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
+    if (line.rfind("VmHWM:", 0) != 0) continue;
+    auto kib = text::trim(line.substr(6));  // "  123456 kB"
+    return parse_int<std::size_t>(kib.substr(0, kib.find(' '))).value_or(0) * 1024;
   }
   return 0;
 }
@@ -220,7 +224,9 @@ std::vector<std::unique_ptr<tcp::socket>> slow_connections(asio::io_context& ioc
 long metric(unsigned short port, const std::string& series) {
   auto body = http_request(port, "GET", "/metrics").body;
   auto at = body.find("\n" + series + " ");
-  return at == std::string::npos ? -1 : std::stol(body.substr(at + series.size() + 2));
+  if (at == std::string::npos) return -1;
+  auto value = std::string_view(body).substr(at + series.size() + 2);
+  return parse_int<long>(value.substr(0, value.find('\n'))).value_or(-1);
 }
 
 // Waits (up to 10 s) until `holds` does; false when it never did.
