@@ -80,9 +80,10 @@ void setup_logging(bool access_log) {
 int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfig web_config) {
   auto db = open_migrated(db_spec);
   Web web(*db, web_config);
-  server_config.body_limit_of = [&web](http::Verb method, std::string_view target) {
-    return web.router().body_bytes(method, target);
+  server_config.limits_of = [&web](http::Verb method, std::string_view target) {
+    return web.router().limits_of(method, target);
   };
+  server_config.client_of = web.client_of();
   http::Server server(server_config, web.app(), web.error_responder(), web.metrics());
   Housekeeper housekeeper(*db, web.sessions(), std::chrono::minutes(10));
   server.listen();
@@ -227,7 +228,15 @@ int run_cli(int argc, char** argv) {
   add_db(serve_cmd);
   serve_cmd->add_option("--host", server_config.host, "Address to listen on")->capture_default_str();
   serve_cmd->add_option("--port", server_config.port, "Port to listen on (0: any free port)")->capture_default_str();
-  serve_cmd->add_option("--threads", server_config.threads, "Worker threads (0: one per core)")->capture_default_str();
+  serve_cmd->add_option("--threads", server_config.threads, "I/O threads (0: one per core)")->capture_default_str();
+  serve_cmd
+      ->add_option("--work-threads", server_config.work_threads,
+                   "Threads for requests that parse files or documents (0: one per core, at least 2)")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-heavy-per-client", server_config.max_heavy_per_client,
+                   "Most requests with files or documents one user (or address) may have waiting or running at once")
+      ->capture_default_str();
   serve_cmd->add_option("--templates", web_config.templates_dir, "Template directory")->capture_default_str();
   serve_cmd->add_option("--static", web_config.static_dir, "Static file directory")->capture_default_str();
   serve_cmd

@@ -169,6 +169,17 @@ http::Response Web::dispatch(http::Request& req) {
   return req.matched->handler(req);
 }
 
+std::function<std::string(const http::Request&)> Web::client_of() {
+  return [this](const http::Request& req) -> std::string {
+    auto authorization = req.header(http::beast_http::field::authorization);
+    if (authorization.starts_with("Bearer ")) {
+      return "token " + std::to_string(std::hash<std::string_view>{}(authorization));
+    }
+    if (auto s = sessions_->find(req, now_seconds()); s && s->user_id) return "user " + std::to_string(*s->user_id);
+    return "address " + req.client_address;
+  };
+}
+
 http::App Web::app() {
   return [this](http::Request& req) {
     auto m = router_.match(req.method(), req.path);

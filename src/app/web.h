@@ -47,6 +47,10 @@ class Web {
   // The request pipeline for the server.
   http::App app();
   http::ErrorResponder error_responder();
+  // Whose share of the server's heavy work a request is
+  // (ServerConfig::client_of): the signed-in user, whichever session; an API
+  // token; else the client address.
+  std::function<std::string(const http::Request&)> client_of();
   std::shared_ptr<http::Metrics> metrics() const { return metrics_; }
   const http::Router& router() const { return router_; }
   const views::Layout& layout() const { return *layout_; }

@@ -16,6 +16,7 @@ enum class ErrorKind {
   not_found,        // 404
   conflict,         // 409: the state changed under the request
   too_large,        // 413
+  busy,             // 429: this user (or address) already has as much work running as one may
   storage_full,     // 507: the database cannot grow (disk full); reads go on
   unavailable,      // 503: a dependency (the database) is down or cannot write
   internal,         // 500: a bug or an unexpected failure
@@ -55,6 +56,9 @@ inline Error forbidden(const std::string& detail, std::string vi = {}) {
 }
 inline Error too_large(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::too_large, detail, std::move(vi));
+}
+inline Error busy(const std::string& detail, std::string vi = {}) {
+  return Error(ErrorKind::busy, detail, std::move(vi));
 }
 inline Error storage_full(const std::string& detail, std::string vi = {}) {
   return Error(ErrorKind::storage_full, detail, std::move(vi));

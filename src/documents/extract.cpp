@@ -1,28 +1,30 @@
 #include "documents/extract.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
-#include <memory>
+#include <csignal>
+#include <string>
 
 #include "core/errors.h"
 #include "core/filetype.h"
 #include "core/ooxml.h"
+#include "core/subprocess.h"
 #include "core/text.h"
 
 namespace cchc::documents {
 
 namespace {
 
-Error unreadable(const std::string& why) {
-  return invalid_input("cannot read the document: " + why, "Không đọc được văn bản (" + why + ").");
+// `why` in English for the API and logs; `why_vi` for the page (a damaged
+// file when not given).
+Error unreadable(const std::string& why, const std::string& why_vi = "tệp bị hỏng hoặc không đúng định dạng") {
+  return invalid_input("cannot read the document: " + why, "Không đọc được văn bản: " + why_vi + ".");
 }
+// A damaged Word package, as ooxml says it.
+Error broken_word(const std::string& why) { return unreadable(why); }
 
 std::string docx_text(std::string_view bytes) {
-  ooxml::Package package(bytes, unreadable);
+  ooxml::Package package(bytes, broken_word);
   auto xml = package.part("word/document.xml");
-  if (!xml) throw unreadable("no word/document.xml: not a Word document");
+  if (!xml) throw unreadable("no word/document.xml: not a Word document", "tệp không phải văn bản Word");
   std::string out, cell;
   bool in_text = false;
   int table = 0;
@@ -63,46 +65,60 @@ std::string docx_text(std::string_view bytes) {
   p.text = [&](std::string_view s) {
     if (in_text) (table ? cell : out) += s;
   };
-  p.run(*xml, "word/document.xml", unreadable);
+  p.run(*xml, "word/document.xml", broken_word);
   return out;
 }
 
-std::string pdf_text(std::string_view bytes) {
-  // poppler's own complaints about a damaged file would go to stderr; the
-  // refusal below says it instead.
-  static const bool quiet = [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-    return true;
-  }();
-  (void)quiet;
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
-  if (!doc || doc->is_locked()) throw unreadable("a damaged or protected PDF");
-  std::string out;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    auto utf8 = page->text().to_utf8();
-    out.append(utf8.begin(), utf8.end());
-    out += "\n\n";
+// The PDF's text from the helper cchc-pdf-text in a bounded child: poppler
+// never runs in the server, whatever the file holds.
+std::string pdf_text(std::string_view bytes, const subprocess::Limits& limits) {
+  auto r = subprocess::run_bounded(subprocess::helper("cchc-pdf-text"), {"--max-pages", std::to_string(kMaxPdfPages)},
+                                   bytes, limits);
+  auto over = [](const std::string& why, const std::string& why_vi) {
+    return too_large("the PDF is beyond what cchc reads: " + why,
+                     "Không đọc được tệp PDF này vì " + why_vi + ". Xin vui lòng tách nhỏ tệp hoặc gửi bản Word.");
+  };
+  switch (r.ending) {
+    case subprocess::Ending::over_cpu:
+    case subprocess::Ending::over_time: throw over("reading it takes too long", "đọc quá lâu");
+    case subprocess::Ending::over_output: throw over("more text than a document has", "có quá nhiều chữ");
+    case subprocess::Ending::crashed:
+      // poppler aborts when an allocation fails (its gmem), and crashes
+      // otherwise only on a damaged file.
+      if (r.signal == SIGABRT) throw over("it needs too much memory", "cần quá nhiều bộ nhớ");
+      throw unreadable("a damaged PDF", "tệp PDF bị hỏng");
+    case subprocess::Ending::exited: break;
   }
-  if (text::trim(out).empty()) throw unreadable("a PDF without text: a scan needs OCR first");
-  return out;
+  if (r.exit_code == 2) throw unreadable("a damaged or protected PDF", "tệp PDF bị hỏng hoặc có mật khẩu");
+  if (r.exit_code == 3)
+    throw over("more than " + std::to_string(kMaxPdfPages) + " pages",
+               "có quá " + std::to_string(kMaxPdfPages) + " trang");
+  if (r.exit_code == 4) throw over("it needs too much memory", "cần quá nhiều bộ nhớ");
+  if (r.exit_code != 0)
+    throw unavailable("the PDF reader cchc-pdf-text did not run (exit " + std::to_string(r.exit_code) + ")");
+  if (text::trim(r.output).empty())
+    throw unreadable("a PDF without text: a scan needs OCR first",
+                     "tệp PDF chỉ có ảnh quét, chưa có lớp chữ; xin vui lòng nhận dạng chữ (OCR) trước");
+  if (!text::is_valid_utf8(r.output))
+    throw unreadable("a PDF whose text is not UTF-8", "chữ trong tệp PDF không đọc được");
+  return std::move(r.output);
 }
 
 }  // namespace
 
-std::string text_of(std::string_view bytes) {
+std::string text_of(std::string_view bytes, const subprocess::Limits& pdf_reading) {
   auto type = filetype::sniff(bytes);
   std::string text;
   if (type == "application/pdf") {
-    text = pdf_text(bytes);
+    text = pdf_text(bytes, pdf_reading);
   } else if (ooxml::looks_like_zip(bytes)) {
     text = docx_text(bytes);
   } else if (type.starts_with("text/") || type == "application/octet-stream" || bytes.empty()) {
-    if (!text::is_valid_utf8(bytes)) throw unreadable("the text is not UTF-8");
+    if (!text::is_valid_utf8(bytes)) throw unreadable("the text is not UTF-8", "tệp văn bản không dùng bảng mã UTF-8");
     text = std::string(bytes);
   } else {
-    throw unreadable("a " + type + " file is not a document cchc reads (text, Markdown, DOCX, PDF)");
+    throw unreadable("a " + type + " file is not a document cchc reads (text, Markdown, DOCX, PDF)",
+                     "chỉ đọc được tệp văn bản, Markdown, Word (DOCX) hoặc PDF");
   }
   return text::nfc(text);
 }

@@ -3,14 +3,25 @@
 // they are (UTF-8, NFC), DOCX paragraphs one per line (table cells joined
 // by " | ", rows on lines of their own, so tables read like the scans'),
 // PDF through Debian's poppler (each page's text in reading order, pages
-// apart by a blank line). The kind is told by content, never by name.
-// Throws invalid_input (English detail, Vietnamese message) for anything
-// else, or for text that is not UTF-8.
+// apart by a blank line) in the helper cchc-pdf-text, a child held to
+// kPdfReading and kMaxPdfPages (core/subprocess.h): a PDF past them is
+// too_large, poppler's crash on a damaged one invalid_input. The kind is
+// told by content, never by name. Throws invalid_input (English detail,
+// Vietnamese message) for anything else, or for text that is not UTF-8.
+// Waits for the child: call it off the I/O threads (a heavy route).
 #include <string>
 #include <string_view>
 
+#include "core/subprocess.h"
+
 namespace cchc::documents {
 
-std::string text_of(std::string_view bytes);
+inline constexpr int kMaxPdfPages = 2000;
+inline constexpr subprocess::Limits kPdfReading{.cpu_seconds = 20,
+                                                .memory_bytes = std::size_t(1) << 30,
+                                                .wall = std::chrono::seconds(30),
+                                                .output_bytes = std::size_t(16) << 20};
+
+std::string text_of(std::string_view bytes, const subprocess::Limits& pdf_reading = kPdfReading);
 
 }  // namespace cchc::documents

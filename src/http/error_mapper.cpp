@@ -15,6 +15,7 @@ Status status_for(ErrorKind kind) {
     case ErrorKind::not_found: return Status::not_found;
     case ErrorKind::conflict: return Status::conflict;
     case ErrorKind::too_large: return Status::payload_too_large;
+    case ErrorKind::busy: return Status::too_many_requests;
     case ErrorKind::storage_full: return Status::insufficient_storage;
     case ErrorKind::unavailable: return Status::service_unavailable;
     case ErrorKind::internal: return Status::internal_server_error;
@@ -76,6 +77,10 @@ ErrorView error_view(Status status, const std::string& message_vi) {
 
 Response ErrorMapper::respond(const Request& req, Status status, const std::string& detail,
                               const std::string& message_vi) const {
+  auto later = [status](Response res) {
+    if (status == Status::too_many_requests || status == Status::service_unavailable) res.set("Retry-After", "5");
+    return res;
+  };
   if (req.is_api()) {
     nlohmann::json body = {{"type", "about:blank"},
                            {"title", std::string(beast_http::obsolete_reason(status))},
@@ -84,9 +89,9 @@ Response ErrorMapper::respond(const Request& req, Status status, const std::stri
                            {"request_id", req.request_id}};
     auto res = make_response(req, status, "application/problem+json", body.dump());
     res.set(beast_http::field::cache_control, "no-store");
-    return res;
+    return later(std::move(res));
   }
-  return html(req, render_page_(req, error_view(status, message_vi)), status);
+  return later(html(req, render_page_(req, error_view(status, message_vi)), status));
 }
 
 Response ErrorMapper::map_current(const Request& req) const {

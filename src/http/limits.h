@@ -9,6 +9,11 @@
 //     without a file); one more is 413.
 //   - `files`: file parts of a multipart form; one more is 413. A form
 //     never nests multipart parts (RFC 7578): a nested one is 400.
+// A route that takes files or a document of more than a form's bytes is
+// `heavy`: its handler parses outside bytes, so the server runs it on its
+// work threads, never on an I/O thread (a bounded queue: 503 when full),
+// and one user (or anonymous address) has at most a few at once (429,
+// http/middleware.h heavy_work_per_client).
 // Other parts of a request are bounded for every route alike by the server
 // (header bytes and count, timeouts).
 #include <cstddef>
@@ -16,9 +21,11 @@
 namespace cchc::http {
 
 struct BodyLimits {
-  std::size_t bytes = 256 * 1024;
+  static constexpr std::size_t kFormBytes = 256 * 1024;
+  std::size_t bytes = kFormBytes;
   std::size_t fields = 256;
   std::size_t files = 0;
+  constexpr bool heavy() const { return files > 0 || bytes > kFormBytes; }
 };
 
 inline constexpr std::size_t kMiB = 1024 * 1024;

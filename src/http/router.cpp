@@ -88,11 +88,11 @@ Router::Match Router::match(Verb method, std::string_view path) const {
   return result;
 }
 
-std::size_t Router::body_bytes(Verb method, std::string_view target) const {
+BodyLimits Router::limits_of(Verb method, std::string_view target) const {
   auto parsed = boost::urls::parse_origin_form(target);
-  if (!parsed) return kFormBody.bytes;
+  if (!parsed) return kFormBody;
   auto m = match(method, parsed->path());
-  return m.route ? m.route->limits.bytes : kFormBody.bytes;
+  return m.route ? m.route->limits : kFormBody;
 }
 
 }  // namespace cchc::http

@@ -44,9 +44,9 @@ class Router {
     std::string allow;  // set when the path matched but not the method
   };
   Match match(Verb method, std::string_view path) const;
-  // The body bytes the route of a request accepts, from its method and raw
-  // target (for ServerConfig::body_limit_of); kFormBody's when none matches.
-  std::size_t body_bytes(Verb method, std::string_view target) const;
+  // The body limits of a request's route, from its method and raw target
+  // (for ServerConfig::limits_of); kFormBody when none matches.
+  BodyLimits limits_of(Verb method, std::string_view target) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -126,6 +126,11 @@ struct Server::State {
   // outlives it.
   std::atomic<bool> finished{false};
   asio::io_context ioc;
+  // Heavy routes' handlers; made by run(), joined when it ends.
+  std::optional<asio::thread_pool> work;
+  std::size_t heavy_requests = 0;                                // waiting for or on the work threads; under mutex
+  std::unordered_map<std::string, std::size_t> heavy_by_client;  // the same, by ServerConfig::client_of
+  std::size_t max_heavy_requests = 0;
   tcp::acceptor acceptor{ioc};
   asio::steady_timer grace_timer{ioc};
   std::optional<asio::signal_set> signals;
@@ -144,7 +149,15 @@ struct Server::State {
   awaitable<void> accept_loop();
   awaitable<void> serve(std::shared_ptr<Connection> conn);
   awaitable<void> serve_requests(Connection& conn);
-  Response handle(beast::http::request<beast::http::string_body>&& msg, const std::string& remote, int& status_out);
+  // The request as the app sees it; an unparsable target leaves path empty.
+  Request make_request(beast::http::request<beast::http::string_body>&& msg, const std::string& remote);
+  // Answers the request: by the app, or by the error responder with
+  // `refuse`; headers checked, compressed, logged, counted.
+  Response handle(Request& req, const std::string& remote, int& status_out, Status refuse = Status::unknown);
+  // A place among the heavy requests for `client`, or the status refusing
+  // it: 503 when every place is taken, 429 when the client has its share.
+  Status reserve_heavy(const std::string& client);
+  void release_heavy(const std::string& client);
   void begin_shutdown();
   void connection_done(const std::shared_ptr<Connection>& conn);
 };
@@ -184,11 +197,16 @@ void Server::listen() {
 void Server::run() {
   auto& s = *state_;
   asio::co_spawn(s.ioc, s.accept_loop(), asio::detached);
-  unsigned n = s.config.threads ? s.config.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  unsigned n = s.config.threads ? s.config.threads : hardware;
+  unsigned workers = s.config.work_threads ? s.config.work_threads : std::max(2u, hardware);
+  s.work.emplace(workers);
+  s.max_heavy_requests = s.config.max_heavy_requests ? s.config.max_heavy_requests : 4 * std::size_t(workers);
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < n; ++i) threads.emplace_back([&s] { s.ioc.run(); });
   s.ioc.run();
   for (auto& t : threads) t.join();
+  s.work->join();  // a handler still running finishes; its answer has nowhere to go
   s.finished = true;
 }
 
@@ -239,6 +257,26 @@ void Server::State::connection_done(const std::shared_ptr<Connection>& conn) {
   if (stopping && connections.empty()) {
     asio::post(ioc, [this] { grace_timer.cancel(); });
   }
+}
+
+Status Server::State::reserve_heavy(const std::string& client) {
+  std::lock_guard lock(mutex);
+  if (heavy_requests >= max_heavy_requests) return Status::service_unavailable;
+  auto& mine = heavy_by_client[client];
+  if (mine >= config.max_heavy_per_client) {
+    if (mine == 0) heavy_by_client.erase(client);
+    return Status::too_many_requests;
+  }
+  ++mine;
+  ++heavy_requests;
+  return Status::unknown;
+}
+
+void Server::State::release_heavy(const std::string& client) {
+  std::lock_guard lock(mutex);
+  --heavy_requests;
+  auto it = heavy_by_client.find(client);
+  if (it != heavy_by_client.end() && --it->second == 0) heavy_by_client.erase(it);
 }
 
 std::optional<Metrics::Refusal> Server::State::admit(const std::shared_ptr<Connection>& conn) {
@@ -294,17 +332,23 @@ awaitable<void> Server::State::accept_loop() {
   }
 }
 
-Response Server::State::handle(beast::http::request<beast::http::string_body>&& msg, const std::string& remote,
-                               int& status_out) {
+Request Server::State::make_request(beast::http::request<beast::http::string_body>&& msg, const std::string& remote) {
   Request req;
   req.message = std::move(msg);
   req.remote_address = remote;
   req.client_address = proxies.client_address(remote, req.header("X-Forwarded-For"));
   auto given = req.header("X-Request-Id");
   req.request_id = sane_request_id(given) ? std::string(given) : new_request_id();
+  if (!parse_target(req)) req.path.clear();
+  return req;
+}
+
+Response Server::State::handle(Request& req, const std::string& remote, int& status_out, Status refuse) {
   auto started = std::chrono::steady_clock::now();
 
-  Response res = parse_target(req) ? app(req) : errors(req, Status::bad_request);
+  if (refuse == Status::unknown && req.path.empty()) refuse = Status::bad_request;
+  Response res = refuse == Status::unknown ? app(req) : errors(req, refuse);
+  if (refuse == Status::service_unavailable || refuse == Status::too_many_requests) res.set("Retry-After", "5");
 
   // A header value with a control byte (CR, LF, TAB, NUL) would split the
   // response or send a browser elsewhere: refused here, whatever built it.
@@ -380,6 +424,7 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
     auto [ec, n] = co_await beast::http::async_read_header(stream, buffer, parser, as_tuple);
     conn->idle = false;
     Status refuse = Status::unknown;
+    bool heavy = false;
     if (ec == beast::http::error::header_limit) refuse = Status::request_header_fields_too_large;
     // Beast refuses a declared Content-Length over body_limit with the header.
     else if (ec == beast::http::error::body_limit)
@@ -394,7 +439,11 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
     if (refuse == Status::unknown) {
       auto& header = parser.get();
       std::size_t limit = config.body_limit;
-      if (config.body_limit_of) limit = std::min(limit, config.body_limit_of(header.method(), header.target()));
+      if (config.limits_of) {
+        auto route = config.limits_of(header.method(), header.target());
+        limit = std::min(limit, route.bytes);
+        heavy = route.heavy();
+      }
       if (static_cast<std::size_t>(std::distance(header.begin(), header.end())) > config.header_count_limit)
         refuse = Status::request_header_fields_too_large;
       else if (auto declared = parser.content_length(); declared && *declared > limit)
@@ -442,14 +491,34 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
     } else {
       auto msg = parser.release();
       keep_alive = msg.keep_alive();
-      try {
-        res = handle(std::move(msg), remote, status);
-      } catch (const std::exception& e) {
-        // The app maps its own errors; this is the last line of defence
-        // (say, the error page itself failing to render).
-        spdlog::error("unhandled error answering a request: {}", e.what());
-        res = plain_error(Status::internal_server_error);
-        keep_alive = false;
+      auto req = make_request(std::move(msg), remote);
+      auto answer = [&](Status refuse_it) {
+        try {
+          return handle(req, remote, status, refuse_it);
+        } catch (const std::exception& e) {
+          // The app maps its own errors; this is the last line of defence
+          // (say, the error page itself failing to render).
+          spdlog::error("unhandled error answering a request: {}", e.what());
+          keep_alive = false;
+          return plain_error(Status::internal_server_error);
+        }
+      };
+      if (!heavy) {
+        res = answer(Status::unknown);
+      } else {
+        // Whose share it is, known before it waits for a work thread.
+        auto client = config.client_of ? config.client_of(req) : req.client_address;
+        if (auto refused = reserve_heavy(client); refused != Status::unknown) {
+          res = answer(refused);
+        } else {
+          struct Release {
+            State& state;
+            const std::string& client;
+            ~Release() { state.release_heavy(client); }
+          } release{*this, client};
+          res = co_await asio::co_spawn(
+              work->get_executor(), [&]() -> awaitable<Response> { co_return answer(Status::unknown); }, use_awaitable);
+        }
       }
       keep_alive = keep_alive && !stopping;
       res.keep_alive(keep_alive);

@@ -6,7 +6,7 @@
 //     more than `header_count_limit` fields         → 431, connection closed
 //   - declared body over the route's limit          → 413 before the body is read
 //   - chunked body growing over the route's limit   → 413
-//   (the route's limit: `body_limit_of(method, target)`, never over
+//   (the route's limit: `limits_of(method, target).bytes`, never over
 //   `body_limit`)
 //   - malformed request                             → 400
 //   - no complete header within `header_timeout` (the first request) or
@@ -19,6 +19,13 @@
 //   - no descriptor for a new connection (EMFILE and the like) → the server
 //     pauses accepting for 100 ms, logs at most once a second, and goes on
 //     serving the connections it has
+// and work kept off the I/O threads:
+//   - a heavy route's request (limits_of(...).heavy(): files or a document
+//     to parse) is handled on the work threads, so the I/O threads go on
+//     answering health checks, static files and pages; over
+//     `max_heavy_requests` waiting or running → 503, over
+//     `max_heavy_per_client` of one client (client_of) → 429, both with
+//     Retry-After and before it waits
 // listen() raises the soft descriptor limit to the hard one; max_connections
 // 0 means that limit less a reserve for the database, logs and children.
 // Every request gets an id (X-Request-Id: the client's if it is sane, else a
@@ -33,6 +40,7 @@
 #include <string>
 #include <vector>
 
+#include "http/limits.h"
 #include "http/message.h"
 #include "http/metrics.h"
 
@@ -45,9 +53,15 @@ struct ServerConfig {
   std::size_t header_limit = 16 * 1024;
   std::size_t header_count_limit = 100;
   std::size_t body_limit = 10 * 1024 * 1024;
-  // The body bytes the request's route accepts (Router's BodyLimits), asked
-  // once its header is read; unset: `body_limit` for every request.
-  std::function<std::size_t(Verb, std::string_view target)> body_limit_of;
+  // The body limits of the request's route (Router::limits_of), asked once
+  // its header is read; unset: `body_limit` and no heavy routes.
+  std::function<BodyLimits(Verb, std::string_view target)> limits_of;
+  unsigned work_threads = 0;           // 0: one per hardware thread, at least 2
+  std::size_t max_heavy_requests = 0;  // 0: four per work thread
+  std::size_t max_heavy_per_client = 2;
+  // Who a request is for that cap (the app's signed-in user, say); unset:
+  // its client address.
+  std::function<std::string(const Request&)> client_of;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};

@@ -8,33 +8,12 @@
 
 #include "core/errors.h"
 #include "documents/reader.h"
+#include "support/hostile.h"
 #include "support/sample_files.h"
 #include "views/docx.h"
 
 namespace cchc::documents {
 namespace {
-
-// A one-page PDF with one line of text (Helvetica, ASCII), its cross
-// reference table computed, as a scanner's text layer would carry it.
-std::string tiny_pdf(const std::string& line) {
-  std::string stream = "BT /F1 12 Tf 72 720 Td (" + line + ") Tj ET";
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-      fmt::format("<< /Length {} >>\nstream\n{}\nendstream", stream.size(), stream),
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
-  }
-  auto xref = pdf.size();
-  pdf += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
-  for (auto o : offsets) pdf += fmt::format("{:010} 00000 n \n", o);
-  pdf += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, xref);
-  return pdf;
-}
 
 TEST(Extract, WordParagraphsAndTables) {
   views::docx::Document d;
@@ -53,9 +32,49 @@ TEST(Extract, WordParagraphsAndTables) {
 }
 
 TEST(Extract, PdfTextThroughPoppler) {
-  auto text = text_of(tiny_pdf("So: 77/KH-VP Dong Nai, ngay 11 thang 01 nam 2023"));
+  auto text = text_of(testing::pdf({testing::pdf_line("So: 77/KH-VP Dong Nai, ngay 11 thang 01 nam 2023")}));
   EXPECT_NE(text.find("So: 77/KH-VP"), std::string::npos) << text;
   EXPECT_EQ(read(text).number_symbol.value, "77/KH-VP");
+  auto two = text_of(testing::pdf({testing::pdf_line("Trang mot"), testing::pdf_line("Trang hai")}, true));
+  EXPECT_NE(two.find("Trang mot"), std::string::npos) << two;
+  EXPECT_LT(two.find("Trang mot"), two.find("Trang hai")) << two;
+}
+
+// A PDF past a budget is too_large, whatever poppler would have made of it:
+// the helper runs in a child held to its limits, so the test process (the
+// server) spends nothing on it.
+TEST(Extract, PdfsPastTheirBudgetAreRefused) {
+  struct Case {
+    const char* what;
+    std::string pdf;
+    subprocess::Limits limits;
+    ErrorKind kind;
+  };
+  subprocess::Limits one_second = kPdfReading, small_memory = kPdfReading, little_text = kPdfReading;
+  one_second.cpu_seconds = 1;
+  small_memory.memory_bytes = std::size_t(96) << 20;
+  little_text.output_bytes = 1000;
+  std::vector<Case> cases = {
+      {"a flate bomb, one CPU second", testing::pdf_bomb(200000), one_second, ErrorKind::too_large},
+      {"a flate bomb, 96 MB", testing::pdf_bomb(200000), small_memory, ErrorKind::too_large},
+      {"more text than allowed",
+       testing::pdf({"BT /F1 12 Tf 72 720 Td 14 TL " + testing::repeat("(Hello world, hello world) ' ", 50) + "ET"}),
+       little_text, ErrorKind::too_large},
+      {"more pages than allowed", testing::pdf(std::vector<std::string>(kMaxPdfPages + 1, "BT ET")), kPdfReading,
+       ErrorKind::too_large},
+      {"a damaged one", "%PDF-1.4\ngarbage", kPdfReading, ErrorKind::invalid_input},
+      {"a PDF without text (a scan)", testing::pdf({"q Q"}), kPdfReading, ErrorKind::invalid_input},
+  };
+  for (const auto& c : cases) {
+    try {
+      text_of(c.pdf, c.limits);
+      ADD_FAILURE() << c.what << ": read";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), c.kind) << c.what << ": " << e.what();
+      EXPECT_FALSE(e.message_vi().empty()) << c.what;
+      EXPECT_EQ(e.message_vi().find("PDF without"), std::string::npos) << c.what << ": English on a page";
+    }
+  }
 }
 
 TEST(Extract, TextAsItIsAndTheRestRefused) {

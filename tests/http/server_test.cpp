@@ -104,5 +104,65 @@ TEST(Server, ShutdownAfterTheGracePeriodLeavesNothingDangling) {
   client.join();
 }
 
+// A heavy route's handler (files or a document to parse) runs on the work
+// threads: with one I/O thread and the one work thread busy in a heavy
+// handler, light requests are answered. Heavy requests wait for a work
+// thread up to max_heavy_requests in all (then 503) and
+// max_heavy_per_client of one client (then 429), refused before they wait.
+TEST(Server, HeavyWorkLeavesTheIoThreadFree) {
+  if (!spdlog::get("access")) spdlog::create<spdlog::sinks::null_sink_mt>("access");
+  std::promise<void> entered, release;
+  auto released = release.get_future().share();
+  std::atomic<bool> first_done{false};
+  ServerConfig config;
+  config.port = 0;
+  config.threads = 1;
+  config.work_threads = 1;
+  config.max_heavy_requests = 2;
+  config.max_heavy_per_client = 1;
+  config.limits_of = [](Verb, std::string_view target) { return target == "/heavy" ? upload(1) : kFormBody; };
+  config.client_of = [](const Request& req) { return std::string(req.header("X-Who")); };
+  Server server(
+      config,
+      [&](Request& req) {
+        if (req.path == "/heavy" && !first_done.exchange(true)) {
+          entered.set_value();
+          released.wait();
+        }
+        return make_response(req, Status::ok, "text/plain", "done " + std::string(req.header("X-Who")));
+      },
+      [](Request& req, Status s) { return make_response(req, s, "text/plain", "refused"); },
+      std::make_shared<Metrics>());
+  server.listen();
+  auto port = server.port();
+  std::thread runner([&] { server.run(); });
+  auto heavy = [port](const std::string& who) {
+    return testing::http_request(port, "POST", "/heavy", {{"X-Who", who}});
+  };
+
+  auto first = std::async(std::launch::async, heavy, "an");
+  entered.get_future().wait();
+  // The heavy handler holds the work thread; the I/O thread is free.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(testing::http_request(port, "GET", "/light").body, "done ");
+  auto again = heavy("an");  // the same client's second: its share is one
+  EXPECT_EQ(again.status, 429);
+  EXPECT_EQ(again.header("retry-after"), "5");
+  auto waiting = std::async(std::launch::async, heavy, "binh");  // another's: waits for the work thread
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));   // its place taken: the I/O thread is free
+  auto full = heavy("chi");                                      // a third client's: both places taken
+  EXPECT_EQ(full.status, 503);
+  EXPECT_EQ(full.header("retry-after"), "5");
+  EXPECT_EQ(first.wait_for(std::chrono::seconds(0)), std::future_status::timeout) << "the heavy one did not wait";
+  EXPECT_EQ(waiting.wait_for(std::chrono::seconds(0)), std::future_status::timeout) << "nor the one behind it";
+  release.set_value();
+  EXPECT_EQ(first.get().body, "done an");
+  EXPECT_EQ(waiting.get().body, "done binh");
+  // Every place is given back.
+  EXPECT_EQ(heavy("an").body, "done an");
+  EXPECT_EQ(heavy("chi").body, "done chi");
+  server.stop();
+  runner.join();
+}
+
 }  // namespace
 }  // namespace cchc::http

@@ -9,6 +9,7 @@
 
 #include <fstream>
 #include <functional>
+#include <future>
 #include <memory>
 #include <regex>
 #include <thread>
@@ -200,6 +201,44 @@ TEST_F(Resilience, ApiBatchesAreBoundedInRecordsAndErrors) {
   EXPECT_LT(many_errors.body.size(), std::size_t(1) << 20) << "the error report grew with the batch";
   EXPECT_LT(peak_memory(pid()) - before, std::size_t(128) << 20) << "peak memory grew past the budget";
   expect_alive("the API batches");
+}
+
+// PDFs are read by a bounded child on the work threads: while an officer's
+// two flate bombs are being read, /healthz and pages answer, the server's
+// own memory stays flat (poppler's is the child's), and a third upload of
+// the same officer at once is 429.
+TEST_F(Resilience, HeavyUploadsLeaveTheServerAnswering) {
+  testing::Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  officer.get("/doc-van-ban");
+  auto bomb = testing::pdf_bomb(15000);  // about 2 s of poppler and 50 MB each
+  auto before = peak_memory(pid());
+  auto upload = [&] {
+    auto copy = officer;
+    return copy.post_file("/doc-van-ban", {}, "tep", "ke-hoach.pdf", bomb);
+  };
+  auto first = std::async(std::launch::async, upload);
+  auto second = std::async(std::launch::async, upload);
+  auto running = [&] {
+    return first.wait_for(std::chrono::seconds(0)) == std::future_status::timeout &&
+           second.wait_for(std::chrono::seconds(0)) == std::future_status::timeout;
+  };
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // both in: the I/O threads are free
+  auto third_status = upload().status;
+  int answered_meanwhile = 0;
+  while (running()) {
+    auto health = http_request(port(), "GET", "/healthz");
+    auto page = http_request(port(), "GET", "/cong-khai/chi-so");
+    if (health.status == 200 && page.status == 200 && running()) ++answered_meanwhile;
+  }
+  EXPECT_EQ(third_status, 429) << "a third upload at once was not refused";
+  EXPECT_GT(answered_meanwhile, 0) << "nothing was answered while the PDFs were read";
+  for (auto* f : {&first, &second}) {
+    auto status = f->get().status;
+    EXPECT_TRUE(status == 303 || status == 413) << status;
+  }
+  EXPECT_LT(peak_memory(pid()) - before, std::size_t(32) << 20) << "the server itself read the PDFs";
+  expect_alive("the PDF bombs");
 }
 
 // `count` connections from 127.0.0.2 (another loopback address than the
