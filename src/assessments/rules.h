@@ -13,6 +13,10 @@
 
 namespace cchc::assessments {
 
+// Evidence files one unit keeps in one round (a set of 40 criteria with
+// several files each fits); one more is 413.
+inline constexpr std::size_t kMaxEvidenceFiles = 300;
+
 std::string rule_code(Rule r);  // manual | yes_no | tiers | indicator
 // Throws invalid_input naming the accepted codes.
 Rule parse_rule(std::string_view code);

@@ -11,6 +11,7 @@
 #include "core/secrets.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/storage.h"
 
 namespace cchc::assessments {
 
@@ -634,6 +635,12 @@ Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::s
     auto ctx = context(c, round_id, unit);
     require_draft(ctx);
     check_criteria_list(ctx.set, criteria);
+    directory::within_files(
+        c.query("SELECT COUNT(*) AS n FROM assessment_files WHERE round_id = ? AND unit_code = ?", {round_id, unit})
+            .one()
+            .i64("n"),
+        kMaxEvidenceFiles, "mỗi đơn vị trong một kỳ đánh giá");
+    directory::make_room(c, who.actor, bytes.size());
     c.query(
         "INSERT INTO assessment_files (id, round_id, unit_code, filename, content_type, size, sha256, content, "
         "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -489,6 +489,7 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
                  {"to", req.query_param("den-ngay").value_or("")}};
     return http::html(req, layout.page(req, "Nhật ký hệ thống", "directory/audit.tpl", data));
   });
+  add_storage_routes(router, layout, db);
 }
 
 }  // namespace cchc::directory

@@ -9,5 +9,8 @@
 namespace cchc::directory {
 
 void add_routes(http::Router& router, views::Layout& layout, http::SessionStore& sessions, db::Database& db);
+// /quan-tri/dung-luong: each unit's stored files against its quota
+// (storage_routes.cpp); add_routes calls it.
+void add_storage_routes(http::Router& router, views::Layout& layout, db::Database& db);
 
 }  // namespace cchc::directory

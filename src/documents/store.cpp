@@ -4,12 +4,14 @@
 
 #include "core/errors.h"
 #include "core/text.h"
+#include "directory/storage.h"
 
 namespace cchc::documents {
 
 std::string save_upload(db::Database& db, Upload u, const audit::Entry& who, Instant now) {
   u.id = text::random_hex(16);
   db.write([&](db::Connection& c) {
+    directory::make_room(c, who.actor, u.bytes.size());
     c.query(
         "INSERT INTO document_uploads (id, name, content_type, size, content, text, reading, unit_code, uploaded_by, "
         "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

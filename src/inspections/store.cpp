@@ -9,6 +9,7 @@
 #include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "directory/storage.h"
 #include "directory/store.h"
 #include "plans/rules.h"
 #include "plans/store.h"
@@ -20,7 +21,18 @@ using nlohmann::json;
 
 namespace {
 
+// Minutes and fixes' evidence of one visit, in all; one more is 413.
+constexpr std::size_t kMaxVisitFiles = 30;
+
 std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
+
+// Room for one more file of the visit: its count, and its uploader unit's quota.
+void make_room_for_file(db::Connection& c, std::int64_t visit_id, std::size_t bytes, const audit::Entry& who) {
+  directory::within_files(
+      c.query("SELECT COUNT(*) AS n FROM inspection_files WHERE inspection_id = ?", {visit_id}).one().i64("n"),
+      kMaxVisitFiles, "mỗi cuộc kiểm tra");
+  directory::make_room(c, who.actor, bytes);
+}
 Instant instant_of(std::int64_t s) { return Instant{seconds{s}}; }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -447,6 +459,7 @@ void act(db::Connection& c, std::int64_t finding_id, FixAction action, FixActor 
   }
   f->state = *next;
   if (checked) {
+    make_room_for_file(c, f->inspection_id, file->content.size(), who);
     c.query(
         "INSERT INTO inspection_files (inspection_id, finding_id, kind, filename, content_type, size, sha256, content, "
         "uploaded_by, uploaded_at) VALUES (?, ?, 'evidence', ?, ?, ?, ?, ?, ?, ?)",
@@ -510,6 +523,7 @@ FileRef attach_file(db::Connection& c, std::int64_t visit_id, std::optional<std:
   need_visit(c, visit_id);
   if (kind != "minutes" && kind != "evidence") throw invalid_input("kind must be minutes or evidence");
   auto checked = plans::check_evidence_file(file);
+  make_room_for_file(c, visit_id, file.content.size(), who);
   auto id = c.query(
                  "INSERT INTO inspection_files (inspection_id, finding_id, kind, filename, content_type, size, sha256, "
                  "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -7,6 +7,7 @@
 #include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "directory/storage.h"
 #include "plans/notify.h"
 #include "plans/requests.h"
 #include "plans/rules.h"
@@ -193,6 +194,13 @@ RequestAnswer submit_answer(db::Database& db, std::int64_t request_id, RequestAn
         {a.state, json(a.sections).dump(), a.figure ? db::Param(*a.figure) : db::Param(nullptr), who.actor,
          seconds_of(now), request_id, a.unit_code});
     if (checked) {
+      directory::within_files(
+          c.query("SELECT COUNT(*) AS n FROM report_request_files WHERE request_id = ? AND unit_code = ?",
+                  {request_id, a.unit_code})
+              .one()
+              .i64("n"),
+          kMaxAnswerFiles, "mỗi báo cáo trả lời yêu cầu");
+      directory::make_room(c, who.actor, file->content.size());
       auto id = c.query(
                      "INSERT INTO report_request_files (request_id, unit_code, filename, content_type, size, sha256, "
                      "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

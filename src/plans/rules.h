@@ -239,6 +239,9 @@ struct CheckedFile {
   std::string name, content_type;
 };
 CheckedFile check_evidence_file(const EvidenceFile& f);
+// Files one unit keeps on one task's report for a period, and on one answer
+// to a report request (and its resubmissions); one more is 413.
+inline constexpr std::size_t kMaxEvidenceFiles = 10, kMaxAnswerFiles = 10;
 
 // Whether a unit still owes a report on a task for a period: continuous
 // tasks always; others until the unit has reported them done in an

@@ -13,6 +13,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 #include "core/xlsx.h"
+#include "directory/storage.h"
 #include "plans/json.h"
 #include "plans/notify.h"
 
@@ -976,6 +977,13 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
       crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->content.data()), file->content.size());
       char hex[crypto_hash_sha256_BYTES * 2 + 1];
       sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+      directory::within_files(c.query("SELECT COUNT(*) AS n FROM evidence_files WHERE task_id = ? AND unit_code = ? "
+                                      "AND period = ?",
+                                      {r.task_id, r.unit_code, r.period})
+                                  .one()
+                                  .i64("n"),
+                              kMaxEvidenceFiles, "mỗi báo cáo nhiệm vụ trong một kỳ");
+      directory::make_room(c, who.actor, file->content.size());
       auto id = c.query(
                      "INSERT INTO evidence_files (task_id, unit_code, period, filename, content_type, size, sha256, "
                      "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

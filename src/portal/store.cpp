@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/filetype.h"
 #include "core/text.h"
+#include "directory/storage.h"
 #include "directory/store.h"
 
 namespace cchc::portal {
@@ -18,6 +19,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t kImageMax = 5u << 20;
+constexpr std::size_t kMaxItemImages = 30;  // images of one item
 constexpr std::size_t kDocumentMax = 20u << 20;
 
 const char* const kItemColumns =
@@ -563,6 +565,10 @@ std::string add_image(db::Database& db, std::int64_t item_id, Actor actor, const
   auto id = text::random_hex(16);
   db.write([&](db::Connection& c) {
     allowed(need_item(c, item_id), Action::edit, actor);
+    directory::within_files(
+        c.query("SELECT COUNT(*) AS n FROM portal_images WHERE item_id = ?", {item_id}).one().i64("n"), kMaxItemImages,
+        "mỗi bài viết");
+    directory::make_room(c, who.actor, bytes.size());
     c.query(
         "INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

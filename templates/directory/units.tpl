@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Cơ cấu tổ chức</h1>
-{{#manage}}<p><a href="/quan-tri/don-vi/nhap">Nhập từ tệp CSV</a> · <a href="/quan-tri/don-vi/xuat?ngay={{date_iso}}">Xuất CSV</a></p>{{/manage}}
+{{#manage}}<p><a href="/quan-tri/don-vi/nhap">Nhập từ tệp CSV</a> · <a href="/quan-tri/don-vi/xuat?ngay={{date_iso}}">Xuất CSV</a> · <a href="/quan-tri/dung-luong">Dung lượng tệp</a></p>{{/manage}}
 <form method="get" action="/don-vi" aria-label="Tìm đơn vị">
   <label for="q">Tìm đơn vị (có dấu hoặc không dấu)</label>
   <input id="q" name="q" type="search" value="{{q}}" maxlength="100">

@@ -241,6 +241,25 @@ TEST_F(Resilience, HeavyUploadsLeaveTheServerAnswering) {
   expect_alive("the PDF bombs");
 }
 
+// What units store is charged to them and shown to the administrator: an
+// officer's upload appears on /quan-tri/dung-luong under the officer's
+// unit, with the quota; other roles do not see the page.
+TEST_F(Resilience, StoredFilesAreShownAgainstTheQuota) {
+  testing::Browser officer{port()}, admin{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  officer.get("/doc-van-ban");
+  auto text = "Số: 12/KH-UBND\nKế hoạch cải cách hành chính năm 2026\n" + testing::repeat("Nội dung. ", 3000);
+  ASSERT_EQ(officer.post_file("/doc-van-ban", {}, "tep", "ke-hoach.txt", text).status, 303);
+  EXPECT_EQ(officer.get("/quan-tri/dung-luong").status, 403);
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto page = admin.get("/quan-tri/dung-luong");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Hạn mức lưu tệp của mỗi đơn vị: 2,0 GB"), std::string::npos);
+  auto row = std::regex_search(page.body, std::regex("<th scope=\"row\"><a href=\"/don-vi/[^\"]+\">[^<]+</a></th>"
+                                                     "<td class=\"num\">[0-9.]+</td><td class=\"num\">[0-9,]+ KB"));
+  EXPECT_TRUE(row) << page.body.substr(0, 3000);
+}
+
 // `count` connections from 127.0.0.2 (another loopback address than the
 // probes'), each sending half a request header and then nothing.
 std::vector<std::unique_ptr<tcp::socket>> slow_connections(asio::io_context& ioc, unsigned short port,
