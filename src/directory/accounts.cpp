@@ -12,21 +12,36 @@
 
 #include "core/embedded.h"
 #include "core/errors.h"
+#include "core/lines.h"
 #include "core/text.h"
 
 namespace cchc::directory {
 
 namespace {
 
+std::string lower_case(std::string_view s) {
+  std::string lower;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size()))).toLower().toUTF8String(lower);
+  return lower;
+}
+
+// zxcvbn-ts's common passwords and the breached-password list of the build
+// (CMakeLists.txt: its entries of 12 characters or more), lower-cased.
 const std::unordered_set<std::string>& common_passwords() {
   static const std::unordered_set<std::string> set = [] {
+    std::unordered_set<std::string> out;
+    bool common = false, breached = false;
     for (const auto& f : embedded::files()) {
       if (f.name.ends_with("language-common/src/passwords.json")) {
-        auto list = nlohmann::json::parse(f.contents);
-        return std::unordered_set<std::string>(list.begin(), list.end());
+        for (const auto& p : nlohmann::json::parse(f.contents)) out.insert(lower_case(p.get<std::string>()));
+        common = true;
+      } else if (f.name.ends_with("generated/breached-passwords.txt")) {
+        for (const auto& line : text::nonempty_lines(f.contents)) out.insert(lower_case(line));
+        breached = true;
       }
     }
-    throw Error(ErrorKind::internal, "common-password list missing from the binary");
+    if (!common || !breached) throw Error(ErrorKind::internal, "a password list is missing from the binary");
+    return out;
   }();
   return set;
 }
@@ -97,13 +112,7 @@ std::string role_label_vi(std::string_view role) {
   return std::string(role);
 }
 
-bool is_common_password(std::string_view password) {
-  std::string lower;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(password.data(), int32_t(password.size())))
-      .toLower()
-      .toUTF8String(lower);
-  return common_passwords().count(lower) > 0;
-}
+bool is_common_password(std::string_view password) { return common_passwords().count(lower_case(password)) > 0; }
 
 std::string password_problem(std::string_view password, std::string_view username, std::string* reason_en) {
   auto set = [&](const char* en, const char* vi) {

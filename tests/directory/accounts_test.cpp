@@ -28,6 +28,9 @@ TEST(Passwords, Rules) {
       {"123456789012", false},  // common
       {"PASSWORD1234", false},  // common, any case
       {"ticketmaster", false},
+      {"qwertyqwerty", false},                 // breached (SecLists), not among zxcvbn's
+      {"QwertyQwerty", false},                 // breached, any case
+      {".Overlords444", false},                // the breached list's far end
       {"hoàng hôn trên sông Đồng Nai", true},  // a passphrase, no composition rules
       {std::string(12, ' '), false},           // only white space
       {"\t \t \t \t \t \t \n ", false},
