@@ -10,6 +10,10 @@
 #   csv     CSV (core/csv.h)
 #   xlsx    XLSX workbooks (core/xlsx.h)
 #   batch   indicator batches, CSV and JSON (indicators/rules.h)
+#   head    request heads and targets (Beast's parser, http::parse_target)
+#   docx    Word documents (documents::word_text)
+#   markdown  portal Markdown (portal::render_markdown)
+#   deadline  deadline phrases, read and stored back (core/deadline.h)
 # A clang build of the targets alone (build-fuzz/, -DCCHC_FUZZ=ON) with
 # address and undefined-behaviour sanitizers, seeded with the kept cases:
 # tests/documents/fuzz-cases/ and the test corpus for the reader,

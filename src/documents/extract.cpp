@@ -21,7 +21,9 @@ Error unreadable(const std::string& why, const std::string& why_vi = "tệp bị
 // A damaged Word package, as ooxml says it.
 Error broken_word(const std::string& why) { return unreadable(why); }
 
-std::string docx_text(std::string_view bytes) {
+}  // namespace
+
+std::string word_text(std::string_view bytes) {
   ooxml::Package package(bytes, broken_word);
   auto xml = package.part("word/document.xml");
   if (!xml) throw unreadable("no word/document.xml: not a Word document", "tệp không phải văn bản Word");
@@ -69,6 +71,8 @@ std::string docx_text(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
 // The PDF's text from the helper cchc-pdf-text in a bounded child: poppler
 // never runs in the server, whatever the file holds.
 std::string pdf_text(std::string_view bytes, const subprocess::Limits& limits) {
@@ -112,7 +116,7 @@ std::string text_of(std::string_view bytes, const subprocess::Limits& pdf_readin
   if (type == "application/pdf") {
     text = pdf_text(bytes, pdf_reading);
   } else if (ooxml::looks_like_zip(bytes)) {
-    text = docx_text(bytes);
+    text = word_text(bytes);
   } else if (type.starts_with("text/") || type == "application/octet-stream" || bytes.empty()) {
     if (!text::is_valid_utf8(bytes)) throw unreadable("the text is not UTF-8", "tệp văn bản không dùng bảng mã UTF-8");
     text = std::string(bytes);

@@ -23,5 +23,8 @@ inline constexpr subprocess::Limits kPdfReading{.cpu_seconds = 20,
                                                 .output_bytes = std::size_t(16) << 20};
 
 std::string text_of(std::string_view bytes, const subprocess::Limits& pdf_reading = kPdfReading);
+// A Word document's text as text_of gives it, before NFC; invalid_input
+// for a damaged package or one without word/document.xml.
+std::string word_text(std::string_view bytes);
 
 }  // namespace cchc::documents

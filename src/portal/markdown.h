@@ -3,7 +3,8 @@
 // GitHub extensions for tables, strikethrough and autolinks, and the tag
 // filter. Raw HTML is never passed through (it becomes a comment), and
 // links and images with javascript:, vbscript:, file: or data: URLs lose
-// their URL, so what an editor writes cannot run in a reader's browser.
+// their URL (data: URLs of PNG, GIF, JPEG and WebP images excepted, which
+// cannot run), so what an editor writes cannot run in a reader's browser.
 #include <string>
 #include <string_view>
 

@@ -33,7 +33,9 @@ TEST(FuzzCases, ReplayWithoutCrashing) {
     const char* name;
     int (*run)(const std::uint8_t*, std::size_t);
   };
-  for (const auto& t : {Target{"form", form}, Target{"csv", csv}, Target{"xlsx", xlsx}, Target{"batch", batch}}) {
+  for (const auto& t :
+       {Target{"form", form}, Target{"csv", csv}, Target{"xlsx", xlsx}, Target{"batch", batch}, Target{"head", head},
+        Target{"docx", docx}, Target{"markdown", markdown}, Target{"deadline", deadline}}) {
     EXPECT_GE(replay(t.name, t.run), 1) << t.name << ": no kept cases";
   }
 }

@@ -11,12 +11,19 @@
 #include <string>
 #include <string_view>
 
+#include <boost/beast/http.hpp>
+
 #include "core/csv.h"
+#include "core/deadline.h"
 #include "core/errors.h"
 #include "core/line_errors.h"
+#include "core/text.h"
 #include "core/xlsx.h"
+#include "documents/extract.h"
 #include "http/form.h"
+#include "http/message.h"
 #include "indicators/rules.h"
+#include "portal/markdown.h"
 
 namespace cchc::fuzz {
 
@@ -85,6 +92,89 @@ inline int batch(const std::uint8_t* data, std::size_t size) {
     auto feedback = indicators::parse_feedback(text, format, units);
     if (feedback.records.size() > counted) __builtin_trap();
   } catch (const Error&) {}
+  return 0;
+}
+
+// A request head as the server reads it (Beast's parser under the server's
+// header limit), then the target as the app reads it (http::parse_target):
+// a parsed target has a path that starts with '/' and is valid UTF-8 or
+// refused.
+inline int head(const std::uint8_t* data, std::size_t size) {
+  namespace bhttp = boost::beast::http;
+  bhttp::request_parser<bhttp::empty_body> parser;
+  parser.header_limit(16 * 1024);
+  parser.eager(false);
+  boost::beast::error_code ec;
+  parser.put(boost::asio::buffer(data, size), ec);
+  if (ec || !parser.is_header_done()) return 0;
+  http::Request req;
+  req.message = bhttp::request<bhttp::string_body>(parser.release().base());
+  try {
+    if (!http::parse_target(req)) return 0;
+    if (req.path.empty() || req.path[0] != '/') __builtin_trap();
+    (void)req.header("X-Forwarded-For");
+    (void)req.is_api();
+  } catch (const Error&) {}
+  return 0;
+}
+
+// Word documents (documents/extract.h), uploaded to be read: the text is
+// UTF-8 and never longer than the part it came from allows.
+inline int docx(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    auto text = documents::word_text(bytes);
+    if (!text::is_valid_utf8(text)) __builtin_trap();
+  } catch (const Error&) {}
+  return 0;
+}
+
+// Portal Markdown (portal/markdown.h), written by editors and shown to
+// everyone: nothing of it runs in a reader's browser (no script element or
+// handler, no javascript:, vbscript: or file: URL, data: URLs only of
+// images).
+inline int markdown(const std::uint8_t* data, std::size_t size) {
+  std::string_view source(reinterpret_cast<const char*>(data), size);
+  std::string html;
+  try {
+    html = portal::render_markdown(source);
+  } catch (const Error&) {
+    return 0;
+  }
+  for (auto& c : html) c = char(std::tolower(static_cast<unsigned char>(c)));
+  // Text's '<' is escaped (&lt;): every '<' opens a tag the renderer wrote.
+  for (auto open = html.find('<'); open != std::string::npos; open = html.find('<', open + 1)) {
+    std::string_view tag = std::string_view(html).substr(open, html.find('>', open) - open);
+    if (tag.starts_with("<script") || tag.starts_with("<iframe") || tag.starts_with("<object")) __builtin_trap();
+    for (auto on = tag.find(" on"); on != std::string_view::npos; on = tag.find(" on", on + 1)) {
+      auto name_end = tag.find_first_not_of("abcdefghijklmnopqrstuvwxyz", on + 3);
+      if (name_end != std::string_view::npos && name_end > on + 3 && tag[name_end] == '=') __builtin_trap();
+    }
+    for (const char* bad : {"=\"javascript:", "=\"vbscript:", "=\"file:"}) {
+      if (tag.find(bad) != std::string_view::npos) __builtin_trap();
+    }
+    for (auto at = tag.find("=\"data:"); at != std::string_view::npos; at = tag.find("=\"data:", at + 1)) {
+      auto type = tag.substr(at + 7, 11);
+      if (!type.starts_with("image/png") && !type.starts_with("image/gif") && !type.starts_with("image/jpeg") &&
+          !type.starts_with("image/webp"))
+        __builtin_trap();
+    }
+  }
+  return 0;
+}
+
+// Deadline phrases (core/deadline.h), from every imported task matrix:
+// reading never throws, and what is stored of a reading (kind, due day,
+// Vietnamese form, milestones) gives the same deadline back.
+inline int deadline(const std::uint8_t* data, std::size_t size) {
+  std::string_view phrase(reinterpret_cast<const char*>(data), std::min<std::size_t>(size, 400));
+  if (!text::is_valid_utf8(phrase)) return 0;
+  Deadline d = read_deadline(phrase);
+  try {
+    if (deadline_from(kind_code(d.kind), d.due, format_deadline(d), d.milestones) != d) __builtin_trap();
+  } catch (const Error&) {
+    __builtin_trap();  // a stored reading that cannot be read back
+  }
   return 0;
 }
 
