@@ -1,7 +1,9 @@
 #pragma once
 // What an uploaded file really is, from its bytes (libmagic), never from its
 // name alone: a ".pdf" that holds HTML is HTML.
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,9 +36,21 @@ struct Accepted {
   std::string detected;      // what libmagic reported
 };
 
+// The width and height in pixels an image's header declares (PNG, GIF,
+// JPEG, WebP): what a decoder (a reader's browser) would allocate. nullopt
+// when the header tells none.
+struct Size {
+  std::int64_t width = 0, height = 0;
+};
+std::optional<Size> image_size(std::string_view bytes);
+// The most pixels an accepted image may declare: a 50-megapixel photograph
+// fits; a 16-byte header claiming 100 000 × 100 000 does not.
+inline constexpr std::int64_t kMaxImagePixels = 50'000'000;
+
 // Accepts `bytes` named `filename` when it has 1 to `max_bytes` bytes, its
 // extension is one of `kinds` and libmagic finds the content to be of that
-// kind. Throws invalid_input (English detail, Vietnamese message) otherwise.
+// kind. Throws invalid_input (English detail, Vietnamese message) otherwise,
+// and too_large for an image declaring more than kMaxImagePixels.
 Accepted check(std::string_view filename, std::string_view bytes, const std::vector<Kind>& kinds,
                std::size_t max_bytes);
 
