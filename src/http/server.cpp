@@ -506,15 +506,28 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
       if (!heavy) {
         res = answer(Status::unknown);
       } else {
-        // Whose share it is, known before it waits for a work thread.
-        auto client = config.client_of ? config.client_of(req) : req.client_address;
-        if (auto refused = reserve_heavy(client); refused != Status::unknown) {
+        // Whose share it is, known before it waits for a work thread (the
+        // app's answer when it cannot tell: its database is down).
+        std::string client;
+        Status refused = Status::unknown;
+        try {
+          client = config.client_of ? config.client_of(req) : req.client_address;
+          refused = reserve_heavy(client);
+        } catch (const std::exception& e) {
+          spdlog::warn("request {}: whose share of heavy work it is cannot be told: {}", req.request_id, e.what());
+          refused = Status::service_unavailable;
+        }
+        if (refused != Status::unknown) {
           res = answer(refused);
         } else {
+          // Given back however the wait ends; not once run() is done (the
+          // frame is then destroyed with the io_context, after the state).
           struct Release {
             State& state;
             const std::string& client;
-            ~Release() { state.release_heavy(client); }
+            ~Release() {
+              if (!state.finished) state.release_heavy(client);
+            }
           } release{*this, client};
           res = co_await asio::co_spawn(
               work->get_executor(), [&]() -> awaitable<Response> { co_return answer(Status::unknown); }, use_awaitable);

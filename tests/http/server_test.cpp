@@ -108,7 +108,8 @@ TEST(Server, ShutdownAfterTheGracePeriodLeavesNothingDangling) {
 // threads: with one I/O thread and the one work thread busy in a heavy
 // handler, light requests are answered. Heavy requests wait for a work
 // thread up to max_heavy_requests in all (then 503) and
-// max_heavy_per_client of one client (then 429), refused before they wait.
+// max_heavy_per_client of one client (then 429), refused before they wait;
+// a client client_of cannot tell is 503.
 TEST(Server, HeavyWorkLeavesTheIoThreadFree) {
   if (!spdlog::get("access")) spdlog::create<spdlog::sinks::null_sink_mt>("access");
   std::promise<void> entered, release;
@@ -121,7 +122,10 @@ TEST(Server, HeavyWorkLeavesTheIoThreadFree) {
   config.max_heavy_requests = 2;
   config.max_heavy_per_client = 1;
   config.limits_of = [](Verb, std::string_view target) { return target == "/heavy" ? upload(1) : kFormBody; };
-  config.client_of = [](const Request& req) { return std::string(req.header("X-Who")); };
+  config.client_of = [](const Request& req) {
+    if (req.header("X-Who") == "boom") throw std::runtime_error("the sessions cannot be read");
+    return std::string(req.header("X-Who"));
+  };
   Server server(
       config,
       [&](Request& req) {
@@ -160,6 +164,9 @@ TEST(Server, HeavyWorkLeavesTheIoThreadFree) {
   // Every place is given back.
   EXPECT_EQ(heavy("an").body, "done an");
   EXPECT_EQ(heavy("chi").body, "done chi");
+  // A client that cannot be told (the app's database down) is 503, not a
+  // dropped connection.
+  EXPECT_EQ(heavy("boom").status, 503);
   server.stop();
   runner.join();
 }
