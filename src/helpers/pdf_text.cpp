@@ -6,13 +6,12 @@
 //   --max-pages N   refuse a document of more pages (default 2000)
 // Exit codes: 0 the text; 2 not a PDF poppler can open, or a protected
 // one; 3 more pages than allowed; 4 out of memory (the parent's address
-// space limit).
+// space limit); 64 bad usage.
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -20,6 +19,8 @@
 #include <new>
 #include <string>
 #include <vector>
+
+#include "core/parse.h"
 
 namespace {
 
@@ -46,7 +47,10 @@ int pdf_text(int max_pages) {
 int main(int argc, char** argv) {
   int max_pages = 2000;
   for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], "--max-pages") == 0) max_pages = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--max-pages") != 0) continue;
+    auto n = cchc::parse_int<int>(argv[i + 1]);
+    if (!n || *n < 1) return 64;
+    max_pages = *n;
   }
   std::ios::sync_with_stdio(false);
   try {
