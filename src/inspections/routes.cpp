@@ -498,8 +498,15 @@ http::Response visit_page(Context& x, http::Request& req, json error, http::Stat
     if (file.kind == "minutes")
       minutes.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
   }
+  // A refused finding keeps what was typed, its error above its form.
+  bool finding_refused = !error.is_null() && error.value("at", "") == "#ket-qua";
+  auto typed = [&](const char* name) { return finding_refused ? field(req, name) : std::string(); };
   json area_options = json::array();
-  for (const auto& a : areas) area_options.push_back({{"code", a.code}, {"name", a.name}});
+  for (const auto& a : areas)
+    area_options.push_back({{"code", a.code}, {"name", a.name}, {"selected", a.code == typed("linh_vuc")}});
+  json finding_form = {{"good", typed("loai") == "tot"}, {"shortcoming", typed("loai") == "han-che"},
+                       {"text", typed("noi_dung")},      {"recommendation", typed("kien_nghi")},
+                       {"days", typed("so_ngay")},       {"date", typed("han")}};
   json data = {{"csrf", csrf(req)},
                {"id", std::to_string(v->id)},
                {"unit", names[v->unit_code]},
@@ -518,9 +525,10 @@ http::Response visit_page(Context& x, http::Request& req, json error, http::Stat
                {"no_minutes", minutes.empty()},
                {"can_manage", manage},
                {"areas", area_options},
-               {"units", unit_options(open_units(x.db), v->unit_code)},
+               {"units", unit_options(open_units(x.db), finding_refused ? typed("don_vi") : v->unit_code)},
+               {"finding_form", finding_form},
                {"saved", req.query_param("da-luu").has_value()}};
-  if (!error.is_null()) data["error"] = error;
+  if (!error.is_null()) data[finding_refused ? "finding_error" : "error"] = error;
   return http::html(req, x.layout.page(req, "Kiểm tra " + names[v->unit_code], "inspections/visit.tpl", data), status);
 }
 
@@ -534,7 +542,9 @@ http::Response on_visit(Context& x, http::Request& req, std::int64_t visit_id, c
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::invalid_input) throw;
     req.params["id"] = std::to_string(visit_id);
-    return visit_page(x, req, error_json(e), http::Status::unprocessable_entity);
+    auto error = error_json(e);
+    error["at"] = anchor;
+    return visit_page(x, req, error, http::Status::unprocessable_entity);
   }
   return http::redirect(req, visit_href(visit_id) + "?da-luu=1" + anchor);
 }
@@ -555,19 +565,28 @@ http::Response add_finding_h(Context& x, http::Request& req) {
     if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
     Finding f;
     f.area_code = field(req, "linh_vuc");
-    f.shortcoming = field(req, "loai") == "han-che";
     f.text = field(req, "noi_dung");
-    if (f.shortcoming) {
-      f.recommendation = field(req, "kien_nghi");
-      f.responsible_unit = field(req, "don_vi");
-      auto days_text = field(req, "so_ngay");
-      std::optional<int> days;
-      if (!days_text.empty()) {
-        days = parse_int<int>(days_text);
-        if (!days) throw invalid_input("working days must be a number", "Số ngày làm việc không hợp lệ.");
-      }
-      f.due = due_of(v->held_on.value_or(today()), days, date_field(req, "han"), calendar());
+    f.recommendation = field(req, "kien_nghi");
+    f.responsible_unit = field(req, "don_vi");
+    // The kind as chosen; none chosen, a recommendation makes a shortcoming.
+    auto kind = field(req, "loai");
+    if (kind.empty() && f.recommendation.empty()) {
+      throw invalid_input("choose whether the finding is a good point or a shortcoming",
+                          "Chọn loại kết quả: ưu điểm hay hạn chế.");
     }
+    if (!kind.empty() && kind != "tot" && kind != "han-che") {
+      throw invalid_input("unknown finding kind " + kind, "Loại kết quả không hợp lệ.");
+    }
+    f.shortcoming = kind == "han-che" || (kind.empty() && !f.recommendation.empty());
+    auto days_text = field(req, "so_ngay");
+    std::optional<int> days;
+    if (!days_text.empty()) {
+      days = parse_int<int>(days_text);
+      if (!days) throw invalid_input("working days must be a number", "Số ngày làm việc không hợp lệ.");
+    }
+    auto date = date_field(req, "han");
+    // A good point's deadline is checked only to be refused (check_finding).
+    if (f.shortcoming || days || date) f.due = due_of(v->held_on.value_or(today()), days, date, calendar());
     auto stored = add_finding(c, id, f, directory::actor(req), now_seconds());
     if (f.shortcoming && x.sources.notify) {
       x.sources.notify(c, f.responsible_unit, "inspection", fmt::format("inspection-finding:{}", stored.id),

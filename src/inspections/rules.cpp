@@ -218,6 +218,11 @@ std::vector<LineError> check_finding(const Finding& f) {
     if (f.responsible_unit.empty())
       add("the unit responsible is missing", "Chưa chọn đơn vị chịu trách nhiệm khắc phục.");
     if (!f.due) add("the deadline is missing", "Chưa có thời hạn khắc phục.");
+  } else if (!text::trim(f.recommendation).empty() || f.due) {
+    // What was typed is never dropped: a good point with a recommendation
+    // or a deadline contradicts itself.
+    add("a good point has no recommendation or deadline: record it as a shortcoming",
+        "Ưu điểm không có kiến nghị khắc phục hay thời hạn: chọn \"Hạn chế\" hoặc bỏ kiến nghị và thời hạn.");
   }
   return errors;
 }

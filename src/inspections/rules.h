@@ -64,7 +64,9 @@ Date due_of(Date held_on, std::optional<int> days, std::optional<Date> date, con
 // Vietnamese), empty when fine.
 std::vector<LineError> check_plan(const Plan& p);
 // A finding: an area, a text of 1-4000 characters; a shortcoming needs a
-// recommendation (1-4000), a responsible unit and a due day.
+// recommendation (1-4000), a responsible unit and a due day; a good point
+// has neither a recommendation nor a due day (a contradiction is refused,
+// never dropped).
 std::vector<LineError> check_finding(const Finding& f);
 
 // One visit as the figures see it.

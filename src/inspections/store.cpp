@@ -358,11 +358,7 @@ Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const a
   f.inspection_id = visit_id;
   f.text = std::string(text::trim(f.text));
   f.recommendation = std::string(text::trim(f.recommendation));
-  if (!f.shortcoming) {
-    f.recommendation.clear();
-    f.responsible_unit.clear();
-    f.due.reset();
-  }
+  if (!f.shortcoming) f.responsible_unit.clear();  // the form always names one
   if (auto errors = check_finding(f); !errors.empty()) throw rejected(errors);
   check_areas(c, {f.area_code});
   if (f.shortcoming && !directory::unit_names(c).count(f.responsible_unit)) {

@@ -60,27 +60,30 @@
 </article>{{/shortfalls}}{{/any_shortfalls}}
 </section>{{/by_area}}
 {{#can_manage}}{{#done}}
-<h3>Thêm kết quả kiểm tra</h3>
-<form method="post" action="/kiem-tra/{{id}}/ket-qua" class="stacked">
+<h3 id="them-ket-qua">Thêm kết quả kiểm tra</h3>
+<form method="post" action="/kiem-tra/{{id}}/ket-qua" class="stacked"{{#finding_error}} aria-describedby="loi-ket-qua"{{/finding_error}}>
+  {{#finding_error}}<p class="form-error" id="loi-ket-qua" role="alert">{{message}}</p>{{/finding_error}}
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <label for="linh_vuc">Lĩnh vực</label>
-  <select id="linh_vuc" name="linh_vuc">{{#areas}}<option value="{{code}}">{{name}}</option>{{/areas}}</select>
-  <fieldset><legend>Loại</legend>
-  <label><input type="radio" name="loai" value="tot" checked> Ưu điểm</label>
-  <label><input type="radio" name="loai" value="han-che"> Hạn chế (có kiến nghị khắc phục)</label>
+  <select id="linh_vuc" name="linh_vuc">{{#areas}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/areas}}</select>
+  {{#finding_form}}<fieldset><legend>Loại (kết quả có kiến nghị khắc phục là hạn chế)</legend>
+  <label><input type="radio" name="loai" value="tot" required{{#good}} checked{{/good}}> Ưu điểm</label>
+  <label><input type="radio" name="loai" value="han-che" required{{#shortcoming}} checked{{/shortcoming}}> Hạn chế (có kiến nghị khắc phục)</label>
   </fieldset>
   <label for="noi_dung">Nội dung</label>
-  <textarea id="noi_dung" name="noi_dung" rows="3" maxlength="4000" required></textarea>
+  <textarea id="noi_dung" name="noi_dung" rows="3" maxlength="4000" required>
+{{text:pre_escape}}</textarea>
   <label for="kien_nghi">Kiến nghị khắc phục (với hạn chế)</label>
-  <textarea id="kien_nghi" name="kien_nghi" rows="2" maxlength="4000"></textarea>
+  <textarea id="kien_nghi" name="kien_nghi" rows="2" maxlength="4000">
+{{recommendation:pre_escape}}</textarea>{{/finding_form}}
   <label for="don_vi">Đơn vị chịu trách nhiệm khắc phục</label>
   <select id="don_vi" name="don_vi">{{#units}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/units}}</select>
-  <fieldset><legend>Thời hạn khắc phục (ghi một trong hai)</legend>
+  {{#finding_form}}<fieldset><legend>Thời hạn khắc phục (ghi một trong hai)</legend>
   <label for="so_ngay">Số ngày làm việc kể từ ngày kiểm tra</label>
-  <input id="so_ngay" name="so_ngay" inputmode="numeric" pattern="[0-9]{1,3}" maxlength="3">
+  <input id="so_ngay" name="so_ngay" inputmode="numeric" pattern="[0-9]{1,3}" maxlength="3" value="{{days}}">
   <label for="han">Hoặc ngày (ngày/tháng/năm)</label>
-  <input id="han" name="han" maxlength="10">
-  </fieldset>
+  <input id="han" name="han" maxlength="10" value="{{date}}">
+  </fieldset>{{/finding_form}}
   <button type="submit">Thêm kết quả</button>
 </form>
 {{/done}}{{/can_manage}}

@@ -163,6 +163,39 @@ TEST(FollowUp, DueDays) {
   EXPECT_THROW(due_of(d("2026-06-05"), std::nullopt, d("2026-06-04"), cal), Error);  // before the visit
 }
 
+TEST(FollowUp, AFindingNeverContradictsItself) {
+  // A recommendation or a deadline belongs to a shortcoming: typed on a good
+  // point it is refused, never dropped (issue 34, bug 1).
+  struct Case {
+    const char* name;
+    bool shortcoming;
+    const char* recommendation;
+    const char* unit;
+    std::optional<Date> due;
+    std::size_t errors;
+  } cases[] = {
+      {"a good point alone", false, "", "", std::nullopt, 0},
+      {"a good point, the form's unit", false, "", "P-TRANGDAI", std::nullopt, 0},
+      {"a good point with a recommendation", false, "Cập nhật niêm yết", "P-TRANGDAI", std::nullopt, 1},
+      {"a good point with only blanks", false, "   ", "", std::nullopt, 0},
+      {"a good point with a deadline", false, "", "", d("2026-07-01"), 1},
+      {"a whole shortcoming", true, "Cập nhật niêm yết", "P-TRANGDAI", d("2026-07-01"), 0},
+      {"a shortcoming without a recommendation", true, "", "P-TRANGDAI", d("2026-07-01"), 1},
+      {"a shortcoming without a unit or deadline", true, "Cập nhật", "", std::nullopt, 2},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Finding f;
+    f.area_code = "procedures";
+    f.text = "Niêm yết thủ tục chưa cập nhật";
+    f.shortcoming = c.shortcoming;
+    f.recommendation = c.recommendation;
+    f.responsible_unit = c.unit;
+    f.due = c.due;
+    EXPECT_EQ(check_finding(f).size(), c.errors);
+  }
+}
+
 TEST(Figures, SharesPerLevelAMergedUnitAndRecommendations) {
   // Open at the year's end: departments S1, S2, S3; communes X1, X2 (X2 took
   // over X9 and X8, merged in June; X8 had first taken over X7).

@@ -137,6 +137,18 @@ TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
                                                     "&kien_nghi=" + enc("Cập nhật niêm yết") + "&don_vi=P-TRANGDAI");
   EXPECT_EQ(bad_due.status, 422);  // no deadline
   EXPECT_NE(bad_due.body.find("Nhập thời hạn khắc phục"), std::string::npos);
+  // A recommendation typed on a good point is refused at its form, what was
+  // typed kept, nothing saved (issue 34, bug 1).
+  auto good_with_fix =
+      admin.post(visit + "/ket-qua", "linh_vuc=procedures&loai=tot&noi_dung=" + enc("Niêm yết cũ") +
+                                         "&kien_nghi=" + enc("Thay bảng niêm yết") + "&don_vi=P-TRANGDAI&so_ngay=7");
+  EXPECT_EQ(good_with_fix.status, 422);
+  EXPECT_NE(good_with_fix.body.find("id=\"loi-ket-qua\""), std::string::npos);
+  EXPECT_NE(good_with_fix.body.find("Thay bảng niêm yết</textarea>"), std::string::npos);
+  EXPECT_NE(good_with_fix.body.find("value=\"7\""), std::string::npos);
+  EXPECT_EQ(admin.get(visit).body.find("Niêm yết cũ"), std::string::npos);
+  // No kind chosen: a recommendation makes it a shortcoming; nothing at all is refused.
+  EXPECT_EQ(admin.post(visit + "/ket-qua", "linh_vuc=procedures&noi_dung=x").status, 422);
   ASSERT_EQ(admin
                 .post(visit + "/ket-qua", "linh_vuc=procedures&loai=han-che&noi_dung=" + enc("Niêm yết cũ") +
                                               "&kien_nghi=" + enc("Cập nhật niêm yết thủ tục") +
