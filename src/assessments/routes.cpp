@@ -175,7 +175,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
               {"href", round_href(round) + "/don-vi/" + http::url_encode(p.unit)},
               {"state", submission_label_vi(p, l, now)},
               {"submitted_at", p.submitted_at ? format_datetime_vi(*p.submitted_at) : ""},
-              {"appraisal", appraisal_label_vi(p.appraisal)},
+              {"appraisal", appraisal_status_vi(p, now)},
               {"appraisers", who_text},
               {"extension", p.extended_until ? format_datetime_vi(*p.extended_until) + " — " + p.extension_reason : ""},
               {"manage", manage},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/dates.h"
 #include "core/text.h"
 #include "views/docx.h"
 
@@ -35,6 +36,13 @@ std::string appraisal_label_vi(const std::string& a) {
   if (a == "answered") return "Đơn vị đã giải trình";
   if (a == "final") return "Đã chốt kết quả";
   return "Chưa thẩm định";
+}
+
+std::string appraisal_status_vi(const Participant& p, Instant now) {
+  auto label = appraisal_label_vi(p.appraisal);
+  if (p.appraisal != "awaiting_answer" || !p.answer_due) return label;
+  return fmt::format("{} ({} {})", label, now > *p.answer_due ? "đã hết hạn" : "hạn",
+                     format_datetime_vi(*p.answer_due));
 }
 
 std::string rule_label_vi(const Criterion& c, const std::map<std::string, std::string>& indicator_names) {

@@ -21,6 +21,11 @@ std::string submission_label_vi(const Participant& p, const RoundLevel& level, I
 Instant deadline_of(const Participant& p, const RoundLevel& level);
 // "Chưa thẩm định", "Đang thẩm định", "Chờ giải trình", "Đã giải trình", "Đã chốt".
 std::string appraisal_label_vi(const std::string& appraisal);
+// The appraisal as a unit's page says it, as of `now`: the label, and only
+// while the unit's answer is awaited its deadline, "Chờ đơn vị giải trình
+// (hạn 23:59 14/12/2026)" or "(đã hết hạn …)". A deadline left from an earlier
+// state is never shown (issue 34, bug 5).
+std::string appraisal_status_vi(const Participant& p, Instant now);
 // How a criterion is scored, in words: "Từ 0 đến 2 điểm, bước 0,5",
 // "Có: 1 điểm; không: 0", "Từ 90: 3 điểm; từ 70: 1,5 điểm; thấp hơn: 0".
 std::string rule_label_vi(const Criterion& c, const std::map<std::string, std::string>& indicator_names);

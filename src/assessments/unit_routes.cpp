@@ -258,8 +258,8 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
         {"extended", p.participant.extended_until.has_value()},
         {"state", submission_label_vi(p.participant, p.level, now)},
         {"submitted_at", p.participant.submitted_at ? format_datetime_vi(*p.participant.submitted_at) : ""},
-        {"appraisal_state", appraisal_label_vi(a)},
-        {"answer_due", p.participant.answer_due ? format_datetime_vi(*p.participant.answer_due) : ""},
+        {"appraisal_state", appraisal_status_vi(p.participant, now)},
+        {"answer_due", p.participant.answer_due ? format_datetime_vi(*p.participant.answer_due) : ""},  // `answer` only
         {"self_total", score_vi(self_total)},
         {"final_total", score_vi(final_total)},
         {"max_total", score_vi(max_total(p.set))},

@@ -4,7 +4,7 @@
   <dt>Bộ tiêu chí</dt><dd>{{set}}</dd>
   <dt>Hạn gửi{{#extended}} (đã gia hạn){{/extended}}</dt><dd>{{deadline}}</dd>
   <dt>Tự đánh giá</dt><dd>{{state}} {{submitted_at}}</dd>
-  <dt>Thẩm định</dt><dd>{{appraisal_state}} {{answer_due}}</dd>
+  <dt>Thẩm định</dt><dd>{{appraisal_state}}</dd>
   <dt>Tổng điểm tự chấm</dt><dd>{{self_total}} / {{max_total}}</dd>
   {{#show_appraisal}}<dt>Tổng điểm sau thẩm định</dt><dd>{{final_total}} / {{max_total}}</dd>{{/show_appraisal}}
 </dl>
