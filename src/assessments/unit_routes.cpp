@@ -431,14 +431,22 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                    },
                    "da-cap-nhat=1");
              });
+  // The final result answers the unit's explanation: the unit is told.
   router.add(http::Verb::post, "/danh-gia/{code}/don-vi/{unit}/chot", "assessments.appraise",
-             [&db, act](http::Request& req) {
+             [&db, act, &sources](http::Request& req) {
                return act(
                    req,
                    [&] {
                      auto p = load_page(db, req.params.at("code"), req.params.at("unit"));
-                     finalise(db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req),
-                              now_seconds());
+                     auto now = now_seconds();
+                     finalise(db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req), now);
+                     if (!sources.notify) return;
+                     db.write([&](db::Connection& c) {
+                       sources.notify(c, p.participant.unit, "appraisal_final",
+                                      fmt::format("appraisal-final:{}:{}", p.round.id, now.time_since_epoch().count()),
+                                      "Kết quả thẩm định " + p.round.name + " của đơn vị đã được chốt",
+                                      unit_href(p.round, p.participant.unit), now);
+                     });
                    },
                    "da-cap-nhat=1");
              });

@@ -182,18 +182,17 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
       json files = json::array();
       for (const auto& [id, name] : a.files)
         files.push_back({{"href", fmt::format("/yeu-cau-bao-cao/tep/{}", id)}, {"name", name}});
-      rows.push_back(
-          {{"unit", names[a.unit_code]},
-           {"unit_code", a.unit_code},
-           {"state", answer_state_label_vi(a.state)},
-           {"state_code", a.state},
-           {"at", a.submitted_at ? format_datetime_vi(*a.submitted_at) : "—"},
-           {"late", late(a, r)},
-           {"sections", a.state == "none" ? json::array() : sections_json(a)},
-           {"figure", text_section(a.figure ? text::format_decimal(*a.figure, 2) + " " + r.figure_unit : "")},
-           {"files", files},
-           {"review_note", text_section(a.review_note)},
-           {"can_review", a.state == "submitted"}});
+      rows.push_back({{"unit", names[a.unit_code]},
+                      {"unit_code", a.unit_code},
+                      {"state", answer_state_label_vi(a.state)},
+                      {"state_code", a.state},
+                      {"at", a.submitted_at ? format_datetime_vi(*a.submitted_at) : "—"},
+                      {"late", late(a, r)},
+                      {"sections", a.state == "none" ? json::array() : sections_json(a)},
+                      {"figure", text_section(a.figure ? figure_vi(*a.figure) + " " + r.figure_unit : "")},
+                      {"files", files},
+                      {"review_note", text_section(a.review_note)},
+                      {"can_review", a.state == "submitted"}});
     }
     json data = {{"csrf", req.session ? req.session->csrf_token : ""},
                  {"id", std::to_string(r.id)},
@@ -223,7 +222,7 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
                       {"sections", sections_json(shown)},
                       {"is_figure", r.kind == "figure"},
                       {"figure_unit", r.figure_unit},
-                      {"figure_value", shown.figure ? text::format_decimal(*shown.figure, 2) : ""},
+                      {"figure_value", shown.figure ? figure_input(*shown.figure) : ""},
                       {"files", files}};
     }
     if (!error.is_null()) data["error"] = error;
@@ -292,30 +291,37 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
       return http::attachment(req, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               request_docx(r, answers, names, issuer), fmt::format("bao-cao-tong-hop-{}.docx", r.id));
     }
-    std::vector<std::string> headings = r.outline.empty() ? std::vector<std::string>{"Nội dung báo cáo"} : r.outline;
-    json parts = json::array(), missing = json::array();
-    for (std::size_t i = 0; i < headings.size(); ++i) {
-      json items = json::array();
-      for (const auto& a : answers) {
-        if ((a.state == "submitted" || a.state == "accepted") && i < a.sections.size() && !a.sections[i].empty()) {
-          items.push_back({{"unit", names[a.unit_code]}, {"text", a.sections[i]}, {"pending", a.state == "submitted"}});
-        }
-      }
-      parts.push_back({{"heading", headings[i]}, {"items", items}, {"empty", items.empty()}});
+    // The same compilation as the Word draft above: the two cannot disagree.
+    auto compiled = compile_request(r, answers, names);
+    json figures = json::array(), parts = json::array(), missing = json::array();
+    for (const auto& f : compiled.figures) {
+      figures.push_back({{"unit", f.unit}, {"value", f.text}, {"pending", f.pending}});
     }
-    for (const auto& a : answers) {
-      if (a.state == "none" || a.state == "returned") {
-        missing.push_back({{"unit", names[a.unit_code]}, {"returned", a.state == "returned"}});
-      }
+    for (const auto& p : compiled.parts) {
+      json items = json::array();
+      for (const auto& e : p.entries) items.push_back({{"unit", e.unit}, {"text", e.text}, {"pending", e.pending}});
+      parts.push_back({{"heading", p.heading}, {"items", items}, {"empty", items.empty()}});
+    }
+    for (const auto& m : compiled.missing) missing.push_back({{"unit", m.unit}, {"returned", m.returned}});
+    json figure_total = false;
+    if (!compiled.figure_total.empty()) {
+      figure_total = {{"text", compiled.figure_total}, {"pending", compiled.total_pending}};
     }
     json data = {{"id", std::to_string(r.id)},
                  {"title", r.title},
                  {"due", format_date_vi(r.due)},
+                 {"is_figure", compiled.is_figure},
+                 {"figure_unit", compiled.figure_unit},
+                 {"figures", figures},
+                 {"any_figures", !figures.empty()},
+                 {"no_figures", figures.empty()},
+                 {"figure_total", figure_total},
                  {"parts", parts},
                  {"missing", missing},
                  {"all_answered", missing.empty()},
+                 {"sent", text::format_int(std::int64_t(compiled.sent))},
                  {"missing_count", text::format_int(std::int64_t(missing.size()))},
-                 {"total", text::format_int(std::int64_t(answers.size()))}};
+                 {"total", text::format_int(std::int64_t(compiled.total))}};
     return http::html(req, layout.page(req, "Tổng hợp: " + r.title, "plans/request_compiled.tpl", data));
   });
 

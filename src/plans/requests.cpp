@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/parse.h"
@@ -179,14 +180,80 @@ std::optional<std::string> request_reminder(Date due, Date day, const std::vecto
   return std::nullopt;
 }
 
-std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
-                         const std::map<std::string, std::string>& names, const views::Issuer& issuer) {
-  using namespace views::docx;
-  using A = Paragraph::Align;
+int figure_fraction_digits(double v) {
+  if (!std::isfinite(v)) return 0;
+  auto fixed = fmt::format("{:.6f}", v);
+  auto dot = fixed.find('.');
+  if (dot == std::string::npos) return 0;
+  auto last = fixed.find_last_not_of('0');
+  return last == std::string::npos || last <= dot ? 0 : int(last - dot);
+}
+
+std::string figure_vi(double v) { return text::format_decimal(v, figure_fraction_digits(v)); }
+
+std::string figure_input(double v) {
+  auto out = fmt::format("{:.{}f}", v, figure_fraction_digits(v));
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
+CompiledRequest compile_request(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
+                                const std::map<std::string, std::string>& names) {
   auto name = [&](const std::string& code) {
     auto it = names.find(code);
     return it == names.end() ? code : it->second;
   };
+  CompiledRequest out;
+  out.is_figure = r.kind == "figure";
+  out.figure_unit = r.figure_unit;
+  out.total = answers.size();
+  std::vector<const RequestAnswer*> sent;
+  for (const auto& a : answers) {
+    if (a.state == "accepted" || a.state == "submitted") {
+      sent.push_back(&a);
+    } else {
+      out.missing.push_back({name(a.unit_code), a.state == "returned"});
+    }
+  }
+  out.sent = sent.size();
+  if (out.is_figure) {
+    double sum = 0;
+    int digits = 0;
+    bool any = false;
+    for (const auto* a : sent) {
+      bool pending = a->state == "submitted";
+      if (!a->figure) {
+        out.figures.push_back({name(a->unit_code), "—", pending});
+        continue;
+      }
+      sum += *a->figure;
+      digits = std::max(digits, figure_fraction_digits(*a->figure));
+      any = true;
+      out.total_pending = out.total_pending || pending;
+      out.figures.push_back({name(a->unit_code), figure_vi(*a->figure), pending});
+    }
+    if (any) out.figure_total = text::format_decimal(sum, digits);
+  }
+  std::vector<std::string> headings = r.outline.empty() ? std::vector<std::string>{"Nội dung báo cáo"} : r.outline;
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    CompiledRequest::Part part{headings[i], {}};
+    for (const auto* a : sent) {
+      if (i >= a->sections.size()) continue;
+      auto written = text::trim(a->sections[i]);
+      if (written.empty()) continue;
+      part.entries.push_back({name(a->unit_code), std::string(written), a->state == "submitted"});
+    }
+    if (out.is_figure && part.entries.empty()) continue;
+    out.parts.push_back(std::move(part));
+  }
+  return out;
+}
+
+std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
+                         const std::map<std::string, std::string>& names, const views::Issuer& issuer) {
+  using namespace views::docx;
+  using A = Paragraph::Align;
+  auto compiled = compile_request(r, answers, names);
   auto body = [](std::string text) {
     Paragraph p = para(std::move(text));
     p.indent_first_cm10 = 10;
@@ -197,42 +264,41 @@ std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer
     p.indent_first_cm10 = 10;
     return p;
   };
+  static const char* roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+  int numbered = 0;
+  auto numbered_heading = [&](const std::string& title) {
+    int k = numbered++;
+    return heading(fmt::format("{}. {}", k < 10 ? std::string(roman[k]) : std::to_string(k + 1), title));
+  };
+  auto mark = [](bool pending) { return pending ? " (chưa duyệt)" : ""; };
   Document d;
   d.add(views::decree30_header(issuer, "Số:        /" + issuer.symbol,
                                fmt::format("{}, ngày     tháng     năm {}", issuer.place, int(r.due.year()))));
   d.add(para("BÁO CÁO", A::center, true));
   d.add(para(r.title, A::center, true));
-  std::vector<const RequestAnswer*> sent, missing;
-  for (const auto& a : answers) (a.state == "accepted" || a.state == "submitted" ? sent : missing).push_back(&a);
-  d.add(body(fmt::format("Thực hiện yêu cầu báo cáo (hạn {}), {}/{} đơn vị đã gửi báo cáo.", format_date_vi(r.due),
-                         text::format_int(std::int64_t(sent.size())), text::format_int(std::int64_t(answers.size())))));
-  auto mark = [](const RequestAnswer& a) { return a.state == "submitted" ? " (chưa duyệt)" : ""; };
-  if (r.kind == "figure") {
-    d.add(heading(fmt::format("I. SỐ LIỆU CỦA CÁC ĐƠN VỊ ({})", r.figure_unit)));
-    for (const auto* a : sent) {
-      d.add(body(fmt::format("- {}: {}{}", name(a->unit_code), a->figure ? text::format_decimal(*a->figure, 2) : "—",
-                             mark(*a))));
+  d.add(
+      body(fmt::format("Thực hiện yêu cầu báo cáo (hạn {}), {}/{} đơn vị đã gửi báo cáo.", format_date_vi(r.due),
+                       text::format_int(std::int64_t(compiled.sent)), text::format_int(std::int64_t(compiled.total)))));
+  if (compiled.is_figure) {
+    d.add(numbered_heading(fmt::format("SỐ LIỆU CỦA CÁC ĐƠN VỊ ({})", compiled.figure_unit)));
+    for (const auto& f : compiled.figures) {
+      d.add(body(fmt::format("- {}: {}{}", f.unit, f.text, mark(f.pending))));
+    }
+    if (compiled.figures.empty()) d.add(body("(Chưa có đơn vị gửi số liệu.)"));
+    if (!compiled.figure_total.empty()) {
+      d.add(heading(fmt::format("Tổng cộng: {}{}", compiled.figure_total,
+                                compiled.total_pending ? " (gồm số liệu chưa duyệt)" : "")));
     }
   }
-  std::vector<std::string> headings = r.outline.empty() ? std::vector<std::string>{"Nội dung báo cáo"} : r.outline;
-  int n = r.kind == "figure" ? 1 : 0;
-  static const char* roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
-  for (std::size_t i = 0; i < headings.size(); ++i) {
-    int k = n + int(i);
-    d.add(heading(fmt::format("{}. {}", k < 10 ? roman[k] : std::to_string(k + 1), text::upper(headings[i]))));
-    bool any = false;
-    for (const auto* a : sent) {
-      if (i >= a->sections.size() || text::trim(a->sections[i]).empty()) continue;
-      d.add(body(fmt::format("- {}{}: {}", name(a->unit_code), mark(*a), text::trim(a->sections[i]))));
-      any = true;
-    }
-    if (!any) d.add(body("(Chưa có đơn vị báo cáo nội dung này.)"));
+  for (const auto& part : compiled.parts) {
+    d.add(numbered_heading(text::upper(part.heading)));
+    for (const auto& e : part.entries) d.add(body(fmt::format("- {}{}: {}", e.unit, mark(e.pending), e.text)));
+    if (part.entries.empty()) d.add(body("(Chưa có đơn vị báo cáo nội dung này.)"));
   }
   d.add(heading("CÁC ĐƠN VỊ CHƯA GỬI BÁO CÁO"));
-  if (missing.empty()) d.add(body("Tất cả các đơn vị đã gửi báo cáo."));
-  for (const auto* a : missing) {
-    d.add(body(fmt::format("- {}{}", name(a->unit_code),
-                           a->state == "returned" ? " (báo cáo bị trả lại, chưa gửi lại)" : "")));
+  if (compiled.missing.empty()) d.add(body("Tất cả các đơn vị đã gửi báo cáo."));
+  for (const auto& m : compiled.missing) {
+    d.add(body(fmt::format("- {}{}", m.unit, m.returned ? " (báo cáo bị trả lại, chưa gửi lại)" : "")));
   }
   d.add(views::decree30_footer({"- Như trên;", "- Lưu: VT."}));
   return write(d);

@@ -10,6 +10,7 @@
 // Word draft put every unit's answer under the outline's headings and list
 // the units that did not answer.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,10 +99,58 @@ std::vector<std::string> resolve_recipients(const std::vector<UnitRow>& units,
 std::optional<std::string> request_reminder(Date due, Date day, const std::vector<int>& days_before,
                                             const WorkCalendar& calendar);
 
-// The Word draft in the Decree 30 layout: the issuing body, the title, for
-// each heading every unit's answer (accepted and submitted ones; a
-// submitted one marked "chưa duyệt"), the figures for a figure request,
-// and "Các đơn vị chưa gửi báo cáo" listing the units that sent nothing or
+// A figure as a unit gave it, in Vietnamese form: a whole number without
+// decimals (12 → "12", 1234 → "1.234"), any other with the decimals it has,
+// at most 6 (95.5 → "95,5", 0.125 → "0,125").
+std::string figure_vi(double v);
+// How many decimals figure_vi shows for `v` (0-6).
+int figure_fraction_digits(double v);
+// A figure as a form field holds it, to be read back the same by
+// text::parse_decimal: no grouping, a comma for decimals (1234 → "1234",
+// 95.5 → "95,5"). A grouped "1.234" would read back as 1,234.
+std::string figure_input(double v);
+
+// A request compiled: what the compiled page and its Word draft both show,
+// so the two cannot disagree. An answer counts as sent when accepted or
+// submitted (a submitted one is `pending`, shown "chưa duyệt"); the units
+// that sent nothing or whose answer was returned are `missing`.
+struct CompiledRequest {
+  struct Entry {
+    std::string unit;  // the unit's name
+    std::string text;  // a section's text (trimmed), or a figure in Vietnamese form
+    bool pending = false;
+  };
+  struct Part {
+    std::string heading;
+    std::vector<Entry> entries;
+  };
+  struct Missing {
+    std::string unit;
+    bool returned = false;
+  };
+  bool is_figure = false;      // a figure request: `figures` and their total
+  std::string figure_unit;     // "%", "hồ sơ"
+  std::vector<Entry> figures;  // every sent answer's figure, in the answers' order
+  // The sum of the figures, with as many decimals as the most precise of
+  // them; "" when no unit sent one. `total_pending`: a pending figure is in it.
+  std::string figure_total;
+  bool total_pending = false;
+  // One part per outline heading (one "Nội dung báo cáo" without an
+  // outline), each with the sent answers that wrote under it. In a figure
+  // request a heading no unit wrote under is left out: the figures are the
+  // answer, the text only explains them.
+  std::vector<Part> parts;
+  std::vector<Missing> missing;
+  std::size_t sent = 0, total = 0;
+};
+// `names`: unit code → name (a code without a name stands for itself).
+CompiledRequest compile_request(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
+                                const std::map<std::string, std::string>& names);
+
+// The Word draft in the Decree 30 layout of compile_request: the issuing
+// body, the title, the figures with their total for a figure request, for
+// each part every unit's answer (a submitted one marked "chưa duyệt"), and
+// "Các đơn vị chưa gửi báo cáo" listing the units that sent nothing or
 // whose answer was returned.
 std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
                          const std::map<std::string, std::string>& names, const views::Issuer& issuer);

@@ -1069,8 +1069,24 @@ Report review_report(db::Database& db, std::int64_t task_id, const std::string& 
       report_event(c, after, after.review, after.review_note, std::nullopt, who, now);
     }
     if (answered) report_event(c, after, "answered", "", std::nullopt, who, now);
+    std::optional<Task> task;
+    if (answered || in.action == "return") task = find_task(c, task_id);
+    if (answered) {
+      // The unit is told its difficulties or proposals were answered, with
+      // a link to the task's reports, where the answer is shown.
+      bool difficulties = after.difficulties_answer != before.difficulties_answer;
+      bool proposals = after.proposals_answer != before.proposals_answer;
+      const char* which = difficulties && proposals ? "khó khăn, vướng mắc và đề xuất, kiến nghị"
+                          : difficulties            ? "khó khăn, vướng mắc"
+                                                    : "đề xuất, kiến nghị";
+      notify_unit(c, unit, "report_answered",
+                  fmt::format("answered:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
+                  fmt::format("Ý kiến trả lời {} trong báo cáo nhiệm vụ {}: {}", which,
+                              task ? task->ref : std::to_string(task_id),
+                              text::cut_utf8(difficulties ? after.difficulties_answer : after.proposals_answer, 300)),
+                  fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#cac-bao-cao", task_id, unit, period), now);
+    }
     if (in.action == "return") {
-      auto task = find_task(c, task_id);
       notify_unit(c, unit, "report_returned",
                   fmt::format("returned:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
                   fmt::format("Báo cáo nhiệm vụ {} bị trả lại: {}", task ? task->ref : std::to_string(task_id),

@@ -166,7 +166,8 @@ struct ReviewInput {
 // The coordinator's step on a unit's report of a period: accepted,
 // returned with a reason (the unit's officers and leaders are notified,
 // with a link to the report form), or its difficulties and proposals
-// answered. Each step is kept in report_events and audited. not_found for
+// answered (an answer that changes is notified to them too, with a link to
+// the task's reports). Each step is kept in report_events and audited. not_found for
 // no such report; conflict when the step cannot start from its state.
 Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
                      const ReviewInput& in, const audit::Entry& who, Instant now);

@@ -288,6 +288,21 @@ TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   auto early = admin.post(round + "/cong-bo", "quyet_dinh=");
   EXPECT_NE(early.header("location").find("loi="), std::string::npos);
 
+  // The unit explains; the appraiser's final result answers it, and the unit is told.
+  answerer.get(stp);
+  auto explained =
+      answerer.post(stp + "/giai-trinh", "giai_trinh_" + lowered + "=%C4%90%C3%A3+b%E1%BB%95+sung+minh+ch%E1%BB%A9ng");
+  ASSERT_EQ(explained.status, 303) << explained.body;
+  EXPECT_EQ(answerer.get("/thong-bao").body.find("của đơn vị đã được chốt"), std::string::npos);
+  appraiser.get(stp);
+  ASSERT_EQ(appraiser.post(stp + "/chot", "x=1").status, 303);
+  auto finalised = answerer.get("/thong-bao").body;
+  auto final_at = finalised.find("của đơn vị đã được chốt");
+  ASSERT_NE(final_at, std::string::npos) << finalised;
+  auto link = finalised.rfind("<a href=\"", final_at);
+  ASSERT_NE(link, std::string::npos);
+  EXPECT_EQ(finalised.substr(link, finalised.find('>', link) - link), "<a href=\"" + stp + "\"");
+
   // Public pages: the published rounds only, with their ranking.
   auto list = http_request(port(), "GET", "/xep-hang");
   EXPECT_EQ(list.status, 200);

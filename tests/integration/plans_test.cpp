@@ -543,6 +543,9 @@ TEST_F(PlansServed, ObjectivesTakeTheirValueFromTheIndicatorsOrByHand) {
   auto tr2 = page.body.substr(manual, page.body.find("</tr>", manual) - manual);
   EXPECT_NE(tr2.find("55,5 %"), std::string::npos) << tr2;
   EXPECT_NE(tr2.find("Đạt"), std::string::npos) << tr2;
+  // The form holds the value with every decimal typed, so saving it again changes nothing.
+  ASSERT_EQ(admin.post("/muc-tieu/" + id + "/ket-qua", "ket_qua=55%2C55").status, 303);
+  EXPECT_NE(admin.get(path).body.find("id=\"kq-" + id + "\" name=\"ket_qua\" value=\"55,55\""), std::string::npos);
   ASSERT_EQ(admin.post("/muc-tieu/" + id + "/xoa", "x=1").status, 303);
   EXPECT_EQ(admin.get(path).body.find("/muc-tieu/" + id + "/"), std::string::npos);
   Browser viewer{port()};
@@ -620,6 +623,104 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV").status, 403);
   EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV?pdf=1").status, 403);
   EXPECT_EQ(officer.get("/ke-hoach/tong-hop").body.find("/ke-hoach/don-doc/"), std::string::npos);
+}
+
+// A figure request: the compiled page shows what the Word draft says (one
+// compilation): the unit's figure as it gave it, a whole number without
+// decimals, and the total.
+TEST_F(PlansServed, AFigureRequestCompilesTheSameOnThePageAndInTheDraft) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.get("/yeu-cau-bao-cao/moi").status, 200);
+  Date due{std::chrono::sys_days{local_date(now_seconds())} + std::chrono::days{10}};
+  auto created =
+      admin.post("/yeu-cau-bao-cao/moi", "loai=figure&trich_yeu=" + url_encode("Số hồ sơ tiếp nhận trong tháng") +
+                                             "&noi_dung=&de_cuong=&don_vi_tinh=" + url_encode("hồ sơ") +
+                                             "&han=" + url_encode(format_date_vi(due)) +
+                                             "&so_ngay=&don_vi=P-TRANGDAI&don_vi=SKHCN&nhanh=");
+  ASSERT_EQ(created.status, 303) << created.body;
+  auto location = created.header("location");
+  auto path = location.substr(0, location.find('?'));
+  ASSERT_TRUE(path.starts_with("/yeu-cau-bao-cao/")) << location;
+
+  // The ward answers with a count, the coordinator accepts it.
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  ASSERT_EQ(officer.get(path).status, 200);
+  auto answered = officer.post(path + "/tra-loi", "so_lieu=1234&phan_0=");
+  ASSERT_EQ(answered.status, 303) << answered.body;
+  // Its form holds the figure as typed (a grouped "1.234" would read back as 1,234).
+  EXPECT_NE(officer.get(path).body.find("name=\"so_lieu\" value=\"1234\""), std::string::npos);
+  auto request_page = admin.get(path).body;
+  EXPECT_NE(request_page.find("1.234 hồ sơ"), std::string::npos) << request_page;
+  EXPECT_EQ(request_page.find("1.234,00"), std::string::npos);
+  ASSERT_EQ(admin.post(path + "/duyet", "don_vi=P-TRANGDAI&thao_tac=accept&ly_do=").status, 303);
+
+  auto page = admin.get(path + "/tong-hop");
+  ASSERT_EQ(page.status, 200);
+  const auto& html = page.body;
+  EXPECT_NE(html.find("<th scope=\"row\">Phường Trảng Dài</th><td class=\"num\">1.234</td>"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<th scope=\"row\">Tổng cộng</th><td class=\"num\">1.234</td>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("1.234,00"), std::string::npos);
+  EXPECT_EQ(html.find("Chưa có đơn vị báo cáo nội dung này"), std::string::npos) << html;
+  EXPECT_NE(html.find("Các đơn vị chưa gửi báo cáo (1/2)"), std::string::npos);
+  EXPECT_NE(html.find("<li>Sở Khoa học và Công nghệ</li>"), std::string::npos);
+
+  // The Word draft says the same.
+  auto docx = admin.get(path + "/tong-hop?dinh-dang=docx");
+  ASSERT_EQ(docx.status, 200);
+  auto text = docx_text(docx.body);
+  EXPECT_NE(text.find("- Phường Trảng Dài: 1.234<"), std::string::npos) << text;
+  EXPECT_NE(text.find("Tổng cộng: 1.234<"), std::string::npos) << text;
+  EXPECT_NE(text.find("- Sở Khoa học và Công nghệ<"), std::string::npos) << text;
+  EXPECT_EQ(text.find("1.234,00"), std::string::npos);
+  EXPECT_EQ(text.find("Chưa có đơn vị báo cáo nội dung này"), std::string::npos);
+}
+
+// When the coordinator answers a unit's difficulties and proposals, the
+// unit is told, with a link to the task's reports where the answer shows.
+TEST_F(PlansServed, TheUnitIsToldWhenItsDifficultiesAreAnswered) {
+  auto plan = demo_plan();
+  ASSERT_TRUE(plan.is_object());
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto status = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
+  int own = 0;
+  for (const auto& t : status["tasks"]) {
+    if (t["lead_units"] == json::array({"P-TRANGDAI"}) && t["deadline"]["kind"] == "quarter") own = t["id"];
+  }
+  ASSERT_TRUE(own);
+  auto task = "/nhiem-vu/" + std::to_string(own);
+  std::string period = std::to_string(int(local_date(now_seconds()).year())) + "-q1";
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  officer.get(task);
+  auto sent =
+      officer.post(task + "/bao-cao", "don_vi=P-TRANGDAI&ky=" + period +
+                                          "&tinh_trang=in_progress&ty_le=50&noi_dung=" + url_encode("Đang niêm yết") +
+                                          "&kho_khan=" + url_encode("Thiếu bảng niêm yết điện tử.") +
+                                          "&de_xuat=" + url_encode("Đề nghị hỗ trợ kinh phí."));
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  const std::string answer = "Sở sẽ cấp bảng niêm yết điện tử trong quý tới.";
+  EXPECT_EQ(officer.get("/thong-bao").body.find(answer), std::string::npos);
+
+  admin.get(task);
+  auto answered = admin.post(task + "/duyet", "don_vi=P-TRANGDAI&ky=" + period +
+                                                  "&thao_tac=answer&ly_do=&tra_loi_kho_khan=" + url_encode(answer) +
+                                                  "&tra_loi_de_xuat=");
+  ASSERT_EQ(answered.status, 303) << answered.body;
+  auto told = officer.get("/thong-bao").body;
+  auto at = told.find(answer);
+  ASSERT_NE(at, std::string::npos) << told;
+  auto row = told.substr(told.rfind("<tr>", at), told.find("</tr>", at) - told.rfind("<tr>", at));
+  EXPECT_NE(row.find("khó khăn, vướng mắc"), std::string::npos) << row;
+  EXPECT_NE(row.find("href=\"" + task + "?don-vi=P-TRANGDAI"), std::string::npos) << row;
+  EXPECT_NE(row.find("#cac-bao-cao\""), std::string::npos) << row;
+  EXPECT_NE(row.find("Chưa đọc"), std::string::npos) << row;
+  // The link leads to the answer.
+  auto shown = officer.get(task + "?don-vi=P-TRANGDAI&ky=" + period).body;
+  EXPECT_NE(shown.find("<strong>Trả lời:</strong> " + answer), std::string::npos);
 }
 
 }  // namespace

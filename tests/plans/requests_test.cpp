@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.h"
 #include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
@@ -146,6 +147,145 @@ TEST(RequestRules, ChecksOfARequestAndAnAnswer) {
   EXPECT_EQ(check_answer(figure, number).size(), 1u);
   number.figure = 95.5;
   EXPECT_TRUE(check_answer(figure, number).empty());
+}
+
+TEST(RequestRules, FiguresShowTheDecimalsTheyHave) {
+  struct Case {
+    double value;
+    const char* shown;
+  } cases[] = {
+      {12, "12"},       {1234, "1.234"},  {1234567, "1.234.567"}, {0, "0"},           {95.5, "95,5"},
+      {12.75, "12,75"}, {0.125, "0,125"}, {1234.5, "1.234,5"},    {0.1 + 0.2, "0,3"},  // the binary sum's tail is not a
+                                                                                       // decimal anyone typed
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.shown);
+    EXPECT_EQ(figure_vi(c.value), c.shown);
+  }
+  // In a form field: ungrouped, every decimal, read back the same.
+  for (auto [value, typed] : std::vector<std::pair<double, const char*>>{
+           {1234, "1234"}, {12, "12"}, {95.5, "95,5"}, {55.55, "55,55"}, {1234.125, "1234,125"}}) {
+    SCOPED_TRACE(typed);
+    EXPECT_EQ(figure_input(value), typed);
+    EXPECT_EQ(text::parse_decimal(figure_input(value)).value_or(-1), value);
+  }
+}
+
+std::vector<std::string> entries_of(const std::vector<CompiledRequest::Entry>& entries) {
+  std::vector<std::string> out;
+  for (const auto& e : entries) out.push_back(e.unit + "=" + e.text + (e.pending ? " (chưa duyệt)" : ""));
+  return out;
+}
+
+// The compiled page and the Word draft both render compile_request: one
+// table of cases over the answers' states, figures and texts.
+TEST(RequestRules, OneCompilationForThePageAndTheDraft) {
+  auto answer = [](const char* unit, const char* state, std::optional<double> figure, std::string text) {
+    RequestAnswer a;
+    a.unit_code = unit;
+    a.state = state;
+    a.figure = figure;
+    a.sections = {std::move(text)};
+    return a;
+  };
+  std::map<std::string, std::string> names = {{"X1", "Xã Một"}, {"X2", "Xã Hai"}, {"X3", "Xã Ba"}};
+  struct Case {
+    const char* name;
+    const char* kind;
+    std::vector<RequestAnswer> answers;
+    std::vector<std::string> figures;
+    std::string total;  // "" none
+    bool total_pending;
+    std::vector<std::string> parts;  // heading: entries
+    std::vector<std::string> missing;
+    std::size_t sent;
+  } cases[] = {
+      {"a figure and no text: the figure is the answer, no empty heading",
+       "figure",
+       {answer("X1", "accepted", 12, "")},
+       {"Xã Một=12"},
+       "12",
+       false,
+       {},
+       {},
+       1},
+      {"counts add up without decimals; pending, returned and silent units",
+       "figure",
+       {answer("X1", "accepted", 12, ""), answer("X2", "submitted", 1230, " Đến 30/6. "),
+        answer("X3", "returned", 7, ""), answer("X4", "none", std::nullopt, "")},
+       {"Xã Một=12", "Xã Hai=1.230 (chưa duyệt)"},
+       "1.242",
+       true,
+       {"Nội dung báo cáo: Xã Hai=Đến 30/6. (chưa duyệt)"},
+       {"Xã Ba (trả lại)", "X4"},
+       2},
+      {"the total has the decimals of the most precise figure",
+       "figure",
+       {answer("X1", "accepted", 95.5, ""), answer("X2", "accepted", 0.25, ""), answer("X3", "accepted", 4, "")},
+       {"Xã Một=95,5", "Xã Hai=0,25", "Xã Ba=4"},
+       "99,75",
+       false,
+       {},
+       {},
+       3},
+      {"no figure sent yet: no total",
+       "figure",
+       {answer("X1", "none", std::nullopt, "")},
+       {},
+       "",
+       false,
+       {},
+       {"Xã Một"},
+       0},
+      {"a text request keeps its empty heading; white space is not an answer",
+       "adhoc",
+       {answer("X1", "accepted", std::nullopt, "  \n")},
+       {},
+       "",
+       false,
+       {"Nội dung báo cáo: "},
+       {},
+       1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    ReportRequest r;
+    r.kind = c.kind;
+    r.figure_unit = r.kind == "figure" ? "hồ sơ" : "";
+    auto compiled = compile_request(r, c.answers, names);
+    EXPECT_EQ(compiled.is_figure, r.kind == "figure");
+    EXPECT_EQ(entries_of(compiled.figures), c.figures);
+    EXPECT_EQ(compiled.figure_total, c.total);
+    EXPECT_EQ(compiled.total_pending, c.total_pending);
+    std::vector<std::string> parts, missing;
+    for (const auto& p : compiled.parts) {
+      std::string line = p.heading + ": ";
+      for (const auto& e : entries_of(p.entries)) line += e;
+      parts.push_back(line);
+    }
+    for (const auto& m : compiled.missing) missing.push_back(m.unit + (m.returned ? " (trả lại)" : ""));
+    EXPECT_EQ(parts, c.parts);
+    EXPECT_EQ(missing, c.missing);
+    EXPECT_EQ(compiled.sent, c.sent);
+    EXPECT_EQ(compiled.total, c.answers.size());
+  }
+
+  // The draft says what the compilation says: each unit's figure as given, and the total.
+  ReportRequest r;
+  r.kind = "figure";
+  r.title = "Số hồ sơ tiếp nhận quý III";
+  r.figure_unit = "hồ sơ";
+  r.due = parse_iso_date("2024-10-05");
+  std::vector<RequestAnswer> answers = {answer("X1", "accepted", 12, ""), answer("X2", "submitted", 1230, "")};
+  auto text = testing::zip_entry(
+      request_docx(r, answers, names, views::issuer_for("SNV", "Sở Nội vụ", "department", "Tỉnh Đồng Nai", "BC")),
+      "word/document.xml");
+  EXPECT_NE(text.find("I. SỐ LIỆU CỦA CÁC ĐƠN VỊ (hồ sơ)"), std::string::npos) << text;
+  EXPECT_NE(text.find("- Xã Một: 12<"), std::string::npos) << text;
+  EXPECT_NE(text.find("- Xã Hai: 1.230 (chưa duyệt)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Tổng cộng: 1.242 (gồm số liệu chưa duyệt)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("12,00"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Chưa có đơn vị báo cáo nội dung này"), std::string::npos) << text;
 }
 
 class RequestStore : public ::testing::TestWithParam<std::string> {};

@@ -329,6 +329,23 @@ TEST_P(PlanStore, TheCoordinatorReviewsReports) {
   EXPECT_EQ(answered.review, "accepted");
   EXPECT_EQ(one().difficulties_answer, "Sở sẽ hỗ trợ.");
   EXPECT_EQ(one().proposals_answer, "Đồng ý.");
+  // The unit is told of the answers, with a link to the task's reports.
+  notes = t->db->read([&](db::Connection& c) { return user_notifications(c, officer.id); });
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].kind, "report_answered");
+  EXPECT_NE(notes[0].message.find("khó khăn, vướng mắc và đề xuất, kiến nghị"), std::string::npos) << notes[0].message;
+  EXPECT_NE(notes[0].message.find("Sở sẽ hỗ trợ."), std::string::npos) << notes[0].message;
+  EXPECT_EQ(notes[0].href, "/nhiem-vu/" + std::to_string(review.id) + "?don-vi=STP&ky=2024-q1#cac-bao-cao");
+  // The same answers again change nothing and tell nobody again.
+  review_report(*t->db, review.id, "STP", "2024-q1", {"answer", "", "Sở sẽ hỗ trợ.", ""}, kWho, at("2024-03-15"));
+  EXPECT_EQ(t->db->read([&](db::Connection& c) { return user_notifications(c, officer.id); }).size(), 2u);
+  // Only the proposals answered: the notice says which, and quotes it.
+  review_report(*t->db, review.id, "STP", "2024-q1", {"answer", "", "", "Đồng ý, tổ chức trong quý II."}, kWho,
+                at("2024-03-16"));
+  notes = t->db->read([&](db::Connection& c) { return user_notifications(c, officer.id); });
+  ASSERT_EQ(notes.size(), 3u);
+  EXPECT_NE(notes[0].message.find("Ý kiến trả lời đề xuất, kiến nghị"), std::string::npos) << notes[0].message;
+  EXPECT_NE(notes[0].message.find("Đồng ý, tổ chức trong quý II."), std::string::npos) << notes[0].message;
   // An accepted report can still be returned (a mistake found later).
   EXPECT_EQ(step("return", "Số liệu chưa khớp.").review, "returned");
   EXPECT_EQ(kind_of([&] {
@@ -341,7 +358,7 @@ TEST_P(PlanStore, TheCoordinatorReviewsReports) {
     events.push_back(e.event + (e.note.empty() ? "" : ":" + e.note));
   }
   EXPECT_EQ(events, (std::vector<std::string>{"submitted", "returned:Thiếu minh chứng.", "resubmitted", "accepted",
-                                              "answered", "returned:Số liệu chưa khớp."}));
+                                              "answered", "answered", "returned:Số liệu chưa khớp."}));
   // The queue holds pending reports only.
   r.period = "2024-q3";
   submit_report(*t->db, r, kWho, at("2024-09-10"));
