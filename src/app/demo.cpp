@@ -130,7 +130,7 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
   int y = int(today.year());
   plans::Plan plan;
   plan.number = fmt::format("{}/KH-UBND", 280 + y % 100);
-  if (db.read([&](db::Connection& c) { return plans::find_plan_by_number(c, plan.number); })) return {};
+  if (!db.read([&](db::Connection& c) { return plans::plans_numbered(c, plan.number, "DNI", y); }).empty()) return {};
   plan.unit_code = "DNI";
   plan.year = y;
   plan.title = fmt::format("Kế hoạch cải cách hành chính tỉnh Đồng Nai năm {}", y);

@@ -54,7 +54,8 @@ DemoInspections load_demo_inspections(db::Database& db, Instant now) {
   const std::string number = fmt::format("{}/KH-SNV", 15);
   bool exists = db.read([&](db::Connection& c) {
     auto plans = list_plans(c, y);
-    return std::any_of(plans.begin(), plans.end(), [&](const auto& p) { return p.number == number; });
+    return std::any_of(plans.begin(), plans.end(),
+                       [&](const auto& p) { return p.number == number && p.issuer_unit == "SNV"; });
   });
   if (exists) return out;
   const audit::Entry who{"demo.admin", "demo", "", "", "", {}, {}};

@@ -39,6 +39,10 @@ void add_plans_commands(CLI::App& cli, PlansCommands& p, const std::function<voi
       ->check(CLI::IsMember({"reform", "communication"}))
       ->capture_default_str();
   p.add->add_option("--implements", p.implements, "The number of the plan this one implements");
+  p.add->add_option("--implements-unit", p.implements_unit,
+                    "The issuing unit of the plan it implements (when several units used that number)");
+  p.add->add_option("--implements-year", p.implements_year,
+                    "The year of that plan's number: its issue date's, else its year (when still ambiguous)");
 
   p.list = plans->add_subcommand("list", "List plans as JSON lines");
   add_db(p.list);
@@ -50,6 +54,9 @@ void add_plans_commands(CLI::App& cli, PlansCommands& p, const std::function<voi
       "names make it fail with their rows listed, writing nothing");
   add_db(p.import);
   p.import->add_option("--plan", p.number, "The plan's number and symbol")->required();
+  p.import->add_option("--unit", p.unit, "The plan's issuing unit (when several units used that number)");
+  p.import->add_option("--year", p.year,
+                       "The year of the plan's number: its issue date's, else the plan's year (when still ambiguous)");
   p.import->add_option("file", p.file, "The .xlsx or .csv file")->required();
   p.import->add_option("--resolve", p.resolve,
                        "\"Name as written=UNIT_CODE\" or \"Name=level:LEVEL\" for a name the matcher cannot place "
@@ -76,21 +83,40 @@ void add_plans_commands(CLI::App& cli, PlansCommands& p, const std::function<voi
   p.status = plans->add_subcommand("status", "Every task of a plan with its deadline and derived status as of a date");
   add_db(p.status);
   p.status->add_option("--plan", p.number, "The plan's number and symbol")->required();
+  p.status->add_option("--unit", p.unit, "The plan's issuing unit (when several units used that number)");
+  p.status->add_option("--year", p.year,
+                       "The year of the plan's number: its issue date's, else the plan's year (when still ambiguous)");
   p.status->add_option("--as-of", p.as_of, "The day, YYYY-MM-DD (default: today)");
   p.status->add_option("--format", p.format, "json")->check(CLI::IsMember({"json"}))->capture_default_str();
 }
 
 namespace {
 
-plans::Plan need_plan(db::Database& db, const std::string& number) {
-  auto plan = db.read([&](db::Connection& c) { return plans::find_plan_by_number(c, number); });
-  if (!plan) throw not_found(fmt::format("no plan numbered '{}' (create it with `cchc plans add`)", number));
-  return *plan;
+// The plan numbered `number`, of `unit` when given and of the number's year
+// when not 0 (a number is unique only per issuing unit and year): not_found
+// when there is none; invalid_input naming them when there are several and
+// `options` would tell them apart.
+plans::Plan need_plan(db::Database& db, const std::string& number, const std::string& unit, int year,
+                      const char* options) {
+  auto found = db.read([&](db::Connection& c) { return plans::plans_numbered(c, number, unit, year); });
+  if (found.empty()) {
+    throw not_found(fmt::format("no plan numbered '{}'{}{} (create it with `cchc plans add`)", number,
+                                unit.empty() ? "" : " of " + unit, year ? fmt::format(" in {}", year) : ""));
+  }
+  if (found.size() > 1) {
+    std::string which;
+    for (const auto& p : found) {
+      which += fmt::format("{}{} {}", which.empty() ? "" : ", ", p.unit_code, plans::number_year(p));
+    }
+    throw invalid_input(
+        fmt::format("{} plans are numbered '{}' ({}): say which with {}", found.size(), number, which, options));
+  }
+  return found.front();
 }
 
 int import(const PlansCommands& p, const std::string& db_spec) {
   auto db = open_migrated(db_spec);
-  auto plan = need_plan(*db, p.number);
+  auto plan = need_plan(*db, p.number, p.unit, p.year, "--unit and --year");
   plans::Resolutions resolutions;
   for (const auto& r : p.resolve) {
     auto eq = r.rfind('=');
@@ -139,7 +165,11 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
     plan.status = p.status_value;
     plan.kind = p.kind;
     if (!p.issued_on.empty()) plan.issued_on = parse_iso_date(p.issued_on);
-    if (!p.implements.empty()) plan.parent_id = need_plan(*db, p.implements).id;
+    if (!p.implements.empty()) {
+      plan.parent_id =
+          need_plan(*db, p.implements, p.implements_unit, p.implements_year, "--implements-unit and --implements-year")
+              .id;
+    }
     plan = plans::create_plan(*db, plan, cli_actor(), now_seconds());
     std::cout << plans::to_json(plan).dump() << std::endl;
     return 0;
@@ -182,7 +212,7 @@ std::optional<int> run_plans_commands(const PlansCommands& p, const std::string&
   }
   if (*p.status) {
     auto db = open_migrated(db_spec);
-    auto plan = need_plan(*db, p.number);
+    auto plan = need_plan(*db, p.number, p.unit, p.year, "--unit and --year");
     Date as_of = p.as_of.empty() ? local_date(now_seconds()) : parse_iso_date(p.as_of);
     auto states = db->read([&](db::Connection& c) { return plans::plan_states(c, plan.id, as_of); });
     std::cout << plans::status_json(plan, states, as_of).dump() << std::endl;

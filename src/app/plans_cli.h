@@ -3,9 +3,10 @@
 //
 //   cchc plans add --number 12/KH-UBND --unit DNI --year 2024 --title "…"
 //        [--issued-on YYYY-MM-DD] [--status draft|issued|closed]
-//        [--kind reform|communication] [--implements NUMBER]
+//        [--kind reform|communication]
+//        [--implements NUMBER [--implements-unit CODE] [--implements-year YYYY]]
 //   cchc plans list [--year YYYY]
-//   cchc plans import --plan NUMBER FILE.xlsx|FILE.csv
+//   cchc plans import --plan NUMBER [--unit CODE] [--year YYYY] FILE.xlsx|FILE.csv
 //        [--resolve "Name as written=UNIT_CODE|level:LEVEL"]… [--replace] [--dry-run]
 //     unmatched or ambiguous unit names make it fail (exit 2) with their
 //     rows listed, and nothing is written;
@@ -13,9 +14,13 @@
 //     raises the day's reminders as notifications and mails each user with
 //     an address a digest of what is not yet mailed (docs/plans.md); the
 //     SMTP server defaults to $CCHC_SMTP_URL (none: notifications only);
-//   cchc plans status --plan NUMBER --as-of YYYY-MM-DD --format json
+//   cchc plans status --plan NUMBER [--unit CODE] [--year YYYY] --as-of YYYY-MM-DD --format json
 //     {"plan": {…}, "as_of": "…", "summary": {…}, "tasks": [state …]}
 //     (plans/json.h).
+// A number is unique only per issuing unit and year (the issue date's, else
+// the plan's year: plans::number_year): when several units used it, --unit
+// and --year say which plan is meant, or the command fails (exit 2) naming
+// them.
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -31,8 +36,8 @@ struct PlansCommands {
   CLI::App* status = nullptr;
   CLI::App* remind = nullptr;
   std::string smtp, from, base_url;
-  std::string number, unit, title, issued_on, status_value = "draft", kind = "reform", implements;
-  int year = 0;
+  std::string number, unit, title, issued_on, status_value = "draft", kind = "reform", implements, implements_unit;
+  int year = 0, implements_year = 0;
   std::string file, as_of, format = "json";
   std::vector<std::string> resolve;
   bool replace = false, dry_run = false;

@@ -222,7 +222,7 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
     if (edit && sources.documents) {
       for (const auto& d : sources.documents()) {
         if (d.date && *d.date >= p.round.evidence_from && *d.date <= p.round.evidence_to) {
-          documents.push_back({{"reference", d.reference}, {"label", d.reference + " — " + d.title}});
+          documents.push_back({{"href", d.href}, {"label", d.reference + " — " + d.title}});
         }
       }
     }
@@ -346,12 +346,14 @@ void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& 
                                          criteria, who, now_seconds());
                        return;
                      }
-                     auto reference = req.form_param("van_ban").value_or("");
-                     if (reference.empty() || !sources.documents) {
+                     // A document is chosen by its address: its number is unique
+                     // only per issuing unit and year.
+                     auto chosen = req.form_param("van_ban").value_or("");
+                     if (chosen.empty() || !sources.documents) {
                        throw invalid_input("choose a file or a document", "Cần chọn tệp hoặc văn bản làm minh chứng.");
                      }
                      for (const auto& d : sources.documents()) {
-                       if (d.reference == reference) {
+                       if (d.href == chosen) {
                          add_document_evidence(db, p.round.id, p.participant.unit, d, criteria, who, now_seconds());
                          return;
                        }

@@ -204,6 +204,8 @@ std::vector<LineError> check_plan(const Plan& p) {
   return errors;
 }
 
+int number_year(const Plan& p) { return p.issued_on ? int(p.issued_on->year()) : p.year; }
+
 std::vector<LineError> check_finding(const Finding& f) {
   std::vector<LineError> errors;
   auto add = [&](const std::string& en, const std::string& vi) { errors.push_back({0, en, vi}); };

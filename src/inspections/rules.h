@@ -63,6 +63,10 @@ Date due_of(Date held_on, std::optional<int> days, std::optional<Date> date, con
 // year 2000-2100, a head among at most 30 members. Errors (English,
 // Vietnamese), empty when fine.
 std::vector<LineError> check_plan(const Plan& p);
+// The year a plan's number belongs to (numbers are unique per issuing unit
+// and year, Decree 30/2020/NĐ-CP): the issue date's, or the plan's year
+// while it has none (the unique index of migration 0023 computes the same).
+int number_year(const Plan& p);
 // A finding: an area, a text of 1-4000 characters; a shortcoming needs a
 // recommendation (1-4000), a responsible unit and a due day; a good point
 // has neither a recommendation nor a due day (a contradiction is refused,

@@ -173,6 +173,24 @@ void check_day_in_year(Date day, int year) {
   }
 }
 
+// A number is unique per issuing unit and year (number_year), not across
+// the province. The plan itself (p.id; 0 when new) is left out.
+void check_inspection_number_free(db::Connection& c, const Plan& p) {
+  int year = number_year(p);
+  for (const auto& r : c.query("SELECT year, issued_on FROM inspection_plans WHERE issuer_unit = ? AND number = ? "
+                               "AND id <> ?",
+                               {p.issuer_unit, p.number, p.id})
+                           .rows) {
+    Plan other;
+    other.year = int(r.i64("year"));
+    other.issued_on = date_of(r, "issued_on");
+    if (number_year(other) != year) continue;
+    throw invalid_input(
+        fmt::format("unit {} already has an inspection plan numbered '{}' in {}", p.issuer_unit, p.number, year),
+        fmt::format("Đã có kế hoạch kiểm tra số {} của đơn vị này trong năm {}.", p.number, year));
+  }
+}
+
 bool open_on(db::Connection& c, const std::string& unit, Date day) {
   auto open = directory::units_open_in(c, day, day);
   return std::find(open.begin(), open.end(), unit) != open.end();
@@ -188,10 +206,7 @@ Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_units_exist(c, p);
   check_areas(c, p.areas);
-  if (!c.query("SELECT 1 FROM inspection_plans WHERE number = ?", {p.number}).empty()) {
-    throw Error(ErrorKind::conflict, fmt::format("an inspection plan numbered '{}' exists", p.number),
-                fmt::format("Đã có kế hoạch kiểm tra số {}.", p.number));
-  }
+  check_inspection_number_free(c, p);
   p.id = c.query(
               "INSERT INTO inspection_plans (year, number, title, issuer_unit, issued_on, areas, content, status, "
               "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -212,10 +227,7 @@ void update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_units_exist(c, p);
   check_areas(c, p.areas);
-  if (!c.query("SELECT 1 FROM inspection_plans WHERE number = ? AND id <> ?", {p.number, p.id}).empty()) {
-    throw Error(ErrorKind::conflict, fmt::format("an inspection plan numbered '{}' exists", p.number),
-                fmt::format("Đã có kế hoạch kiểm tra số {}.", p.number));
-  }
+  check_inspection_number_free(c, p);
   if (p.year != before.year && !c.query("SELECT 1 FROM inspections WHERE plan_id = ?", {p.id}).empty()) {
     throw invalid_input("the year of a plan with visits cannot change",
                         "Không đổi được năm của kế hoạch đã có đơn vị được kiểm tra.");

@@ -20,9 +20,11 @@ namespace cchc::inspections {
 // ---- Plans --------------------------------------------------------------------
 
 // Stores a new plan (check_plan; the issuer and members' units must exist;
-// conflict when the number is taken). Returns it with its id.
+// invalid_input when the issuer already has a plan of that number in the
+// number's year: number_year). Returns it with its id.
 Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now);
-// Changes a plan's fields and team (its status stays; see announce).
+// Changes a plan's fields and team (its status stays; see announce),
+// checked as create_plan checks them.
 void update_plan(db::Connection& c, const Plan& p, const audit::Entry& who, Instant now);
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id);
 // A year's plans (every year when nullopt), newest first.

@@ -686,6 +686,8 @@ std::vector<LineError> check_plan(const Plan& p) {
   return errors;
 }
 
+int number_year(const Plan& p) { return p.issued_on ? int(p.issued_on->year()) : p.year; }
+
 std::string plan_status_label_vi(std::string_view status) {
   if (status == "draft") return "Dự thảo";
   if (status == "issued") return "Đã ban hành";

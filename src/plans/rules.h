@@ -165,6 +165,11 @@ std::vector<LineError> check_adhoc_period(const std::string& name, Date first, D
 // 500 characters, a year 2000-2100, kind reform | communication, status
 // draft | issued | closed, texts within 20,000 characters. Returns the errors.
 std::vector<LineError> check_plan(const Plan& p);
+// The year a plan's number belongs to: offices number their documents from
+// 01 each calendar year (Decree 30/2020/NĐ-CP), so a number is unique per
+// issuing unit and this year: the issue date's, or the plan's year while it
+// has none (the unique index of migration 0023 computes the same).
+int number_year(const Plan& p);
 std::string plan_status_label_vi(std::string_view status);  // Dự thảo, Đã ban hành, Đã kết thúc
 std::string plan_kind_label_vi(std::string_view kind);  // Kế hoạch CCHC, Kế hoạch thông tin, tuyên truyền
 

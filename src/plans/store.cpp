@@ -147,6 +147,20 @@ void check_plan_refs(db::Connection& c, const Plan& p) {
   }
 }
 
+// A number is unique per issuing unit and year (number_year), not across
+// the province. The plan itself (p.id; 0 when new) is left out.
+void check_plan_number_free(db::Connection& c, const Plan& p) {
+  int year = number_year(p);
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM plans WHERE unit_code = ? AND number = ? AND id <> ?", kPlanColumns),
+               {p.unit_code, p.number, p.id})
+           .rows) {
+    if (number_year(plan_of(r)) != year) continue;
+    throw invalid_input(fmt::format("unit {} already has a plan numbered '{}' in {}", p.unit_code, p.number, year),
+                        fmt::format("Đã có kế hoạch số {} của đơn vị này trong năm {}.", p.number, year));
+  }
+}
+
 std::vector<directory::Unit> units_valid_on(db::Connection& c, Date d) {
   std::vector<directory::Unit> out;
   for (const auto& r :
@@ -334,10 +348,7 @@ Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now
   p.objectives = text::nfc(p.objectives);
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_plan_refs(c, p);
-  if (!c.query("SELECT 1 FROM plans WHERE number = ?", {p.number}).empty()) {
-    throw Error(ErrorKind::conflict, fmt::format("a plan numbered '{}' exists", p.number),
-                fmt::format("Đã có kế hoạch số {}.", p.number));
-  }
+  check_plan_number_free(c, p);
   std::int64_t t = now.time_since_epoch().count();
   p.id = c.query(
               "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, "
@@ -347,7 +358,7 @@ Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now
                p.objectives, p.status, t, t})
              .one()
              .i64("id");
-  audit::record(c, who, "create", "plans", p.number, std::nullopt, to_json(p).dump(), now);
+  audit::record(c, who, "create", "plans", std::to_string(p.id), std::nullopt, to_json(p).dump(), now);
   touch(c);
   return p;
 }
@@ -367,6 +378,7 @@ Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who,
     p.number = before->number;
     if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
     check_plan_refs(c, p);
+    check_plan_number_free(c, p);
     if (p.parent_id && *p.parent_id == p.id)
       throw invalid_input("a plan cannot implement itself", "Kế hoạch không thể thực hiện chính nó.");
     c.query(
@@ -374,7 +386,7 @@ Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who,
         "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
         {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives, p.status,
          std::int64_t(now.time_since_epoch().count()), p.id});
-    audit::record(c, who, "update", "plans", p.number, to_json(*before).dump(), to_json(p).dump(), now);
+    audit::record(c, who, "update", "plans", std::to_string(p.id), to_json(*before).dump(), to_json(p).dump(), now);
     touch(c);
     return p;
   });
@@ -386,11 +398,15 @@ std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
   return plan_of(rows.rows[0]);
 }
 
-std::optional<Plan> find_plan_by_number(db::Connection& c, const std::string& number) {
-  auto rows =
-      c.query(fmt::format("SELECT {} FROM plans WHERE number = ?", kPlanColumns), {std::string(text::trim(number))});
-  if (rows.empty()) return std::nullopt;
-  return plan_of(rows.rows[0]);
+std::vector<Plan> plans_numbered(db::Connection& c, const std::string& number, const std::string& unit, int year) {
+  std::vector<Plan> out;
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM plans WHERE number = ? ORDER BY id", kPlanColumns),
+                               {std::string(text::trim(text::nfc(number)))})
+                           .rows) {
+    auto p = plan_of(r);
+    if ((unit.empty() || p.unit_code == unit) && (year == 0 || number_year(p) == year)) out.push_back(std::move(p));
+  }
+  return out;
 }
 
 std::vector<Plan> list_plans(db::Connection& c, int year) {

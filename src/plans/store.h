@@ -55,13 +55,20 @@ void remove_adhoc_period(db::Database& db, const std::string& code, const audit:
 // ---- Plans ---------------------------------------------------------------
 
 // Validates (number, title, year, kind, status, an open issuing unit, a
-// parent that exists) and stores the plan; conflict when the number is taken.
+// parent that exists) and stores the plan; invalid_input when the unit
+// already has a plan of that number in the number's year (number_year: a
+// number is unique per issuing unit and year, never across the province).
 Plan create_plan(db::Database& db, Plan plan, const audit::Entry& who, Instant now);
 Plan create_plan(db::Connection& c, Plan plan, const audit::Entry& who, Instant now);
-// Changes a plan's fields (not its number); validated like create_plan.
+// Changes a plan's fields (not its number); validated like create_plan,
+// the number's uniqueness included (the unit, the year or the date may change).
 Plan update_plan(db::Database& db, const Plan& plan, const audit::Entry& who, Instant now);
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id);
-std::optional<Plan> find_plan_by_number(db::Connection& c, const std::string& number);
+// The plans numbered `number`, oldest first: of `unit` when it is not empty,
+// of the number's year (number_year) when `year` is not 0. Only the unit and
+// the year together name at most one plan.
+std::vector<Plan> plans_numbered(db::Connection& c, const std::string& number, const std::string& unit = "",
+                                 int year = 0);
 // Newest year first, then by number; year 0 = every year.
 std::vector<Plan> list_plans(db::Connection& c, int year = 0);
 

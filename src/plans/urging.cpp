@@ -179,6 +179,18 @@ UrgingLetter record_urging(db::Database& db, UrgingLetter l, const audit::Entry&
   }
   if (text::code_points(l.number) > 50) throw invalid_input("the number is over 50 characters", "Số văn bản quá dài.");
   return db.write([&](db::Connection& c) {
+    // A number (when given) is unique per issuing unit and year of the
+    // letter's day, not across the province.
+    int year = int(l.sent_on.year());
+    auto same = l.number.empty() ? db::Result{}
+                                 : c.query("SELECT sent_on FROM urging_letters WHERE issuer_unit = ? AND number = ?",
+                                           {l.issuer_unit, l.number});
+    for (const auto& r : same.rows) {
+      if (int(parse_iso_date(r.str("sent_on")).year()) != year) continue;
+      throw invalid_input(
+          fmt::format("unit {} already sent a letter numbered '{}' in {}", l.issuer_unit, l.number, year),
+          fmt::format("Đã có văn bản đôn đốc số {} của đơn vị này trong năm {}.", l.number, year));
+    }
     l.sent_by = who.actor;
     l.id = c.query(
                 "INSERT INTO urging_letters (unit_code, issuer_unit, number, sent_on, reply_by, items, notified, "

@@ -54,7 +54,9 @@ struct UrgingLetter {
 };
 // Records a letter sent to `unit` by `issuer` listing `items` (invalid_input
 // when there is none; when the unit is the issuer itself; a number over 50
-// characters) and notifies the unit's officers and leaders. Audited.
+// characters; a number the issuer already gave a letter in the year of
+// `sent_on`: numbers are unique per issuing unit and year) and notifies the
+// unit's officers and leaders. Audited.
 UrgingLetter record_urging(db::Database& db, UrgingLetter letter, const audit::Entry& who, Instant now);
 // The letters a unit received, newest first.
 std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit);

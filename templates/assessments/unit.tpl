@@ -61,7 +61,7 @@
   <label for="tep">Tải lên tệp (PDF, Word, Excel, OpenDocument, ảnh JPG/PNG, ZIP; tối đa 10 MB)</label>
   <input id="tep" name="tep" type="file" accept=".pdf,.doc,.docx,.odt,.xls,.xlsx,.ods,.jpg,.jpeg,.png,.zip">
   {{#has_documents}}<label for="van_ban">hoặc chọn văn bản đã có trong hệ thống (ban hành trong thời gian tính minh chứng)</label>
-  <select id="van_ban" name="van_ban"><option value="">—</option>{{#documents}}<option value="{{reference}}">{{label}}</option>{{/documents}}</select>{{/has_documents}}
+  <select id="van_ban" name="van_ban"><option value="">—</option>{{#documents}}<option value="{{href}}">{{label}}</option>{{/documents}}</select>{{/has_documents}}
   <fieldset class="criteria-choice"><legend>Tài liệu đáp ứng các tiêu chí</legend>
   {{#leaf_options}}<label><input type="checkbox" name="tieu_chi" value="{{code}}" id="{{id}}"> {{code}}. {{name}}</label>{{/leaf_options}}
   </fieldset>

@@ -1,6 +1,7 @@
 // The storage suite: every case runs against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -46,6 +47,124 @@ TEST_P(Storage, ConcurrentMigrationsApplyEachVersionOnce) {
   a = db::migrate(*t->db);
   other.join();
   EXPECT_EQ(a.size() + b.size(), db::migrations_for(t->db->backend()).size());
+}
+
+// The migration that makes a document's number unique per issuing unit and
+// year (document_numbers) on a database an older cchc left with plans,
+// their children and an inspection plan: every row keeps its id and its
+// references, new ids go on after them, foreign keys hold as before, and
+// the number is taken only within its unit and year.
+TEST_P(Storage, DocumentNumbersMigrateKeepingEveryRowAndReference) {
+  CCHC_TEST_DB(t, GetParam());
+  auto all = db::migrations_for(t->db->backend());
+  auto mine = std::find_if(all.begin(), all.end(), [](const auto& m) { return m.name == "document_numbers"; });
+  ASSERT_NE(mine, all.end());
+  // The schema before it, as migrate() leaves it.
+  t->db->write([](Connection& c) {
+    c.execute_script(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+  });
+  for (auto m = all.begin(); m != mine; ++m) {
+    t->db->write([&](Connection& c) {
+      c.execute_script(m->sql);
+      c.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)", {m->version, m->name});
+    });
+  }
+  t->db->write([](Connection& c) {
+    c.execute_script(
+        "INSERT INTO units (code, name, level, parent_code, valid_from, name_folded) VALUES "
+        " ('P', 'Tỉnh', 'province', NULL, '2004-01-01', 'tinh'),"
+        " ('SNV', 'Sở Nội vụ', 'department', 'P', '2004-01-01', 'so noi vu'),"
+        " ('W1', 'Phường Một', 'commune', 'P', '2004-01-01', 'phuong mot'),"
+        " ('W2', 'Phường Hai', 'commune', 'P', '2004-01-01', 'phuong hai');"
+        "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, parent_id, status, created_at, "
+        "updated_at) VALUES"
+        " ('300/KH-UBND', 'reform', 'P', '2023-12-28', 'Tỉnh 2024', 2024, NULL, 'issued', 1, 1),"
+        " ('15/KH-UBND', 'reform', 'W1', '2024-02-05', 'Phường Một 2024', 2024, 1, 'issued', 1, 1),"
+        " ('16/KH-UBND', 'reform', 'W2', NULL, 'Phường Hai 2024', 2024, 1, 'draft', 1, 1);"
+        "INSERT INTO plan_tasks (plan_id, ord, area_code, description, deadline_text, deadline_kind, created_at, "
+        "updated_at) VALUES (2, 1, 'direction', 'Tuyên truyền', 'Quý I/2024', 'quarter', 1, 1);"
+        "INSERT INTO plan_requirements (plan_id, levels, due_on, set_by, set_at) VALUES "
+        " (1, 'commune', '2024-03-01', 'a', 1);"
+        "INSERT INTO inspection_plans (year, number, title, issuer_unit, issued_on, status, created_by, created_at) "
+        "VALUES (2024, '45/KH-SNV', 'Kiểm tra', 'SNV', '2024-01-05', 'draft', 'a', 1);"
+        "INSERT INTO inspection_team (plan_id, ord, name, unit_code, role) VALUES (1, 1, 'Nguyễn Văn An', 'SNV', "
+        "'head');"
+        "INSERT INTO inspections (plan_id, unit_code, scheduled_on, state) VALUES (1, 'W1', '2024-05-01', "
+        "'scheduled');");
+  });
+
+  auto applied = db::migrate(*t->db);
+  ASSERT_FALSE(applied.empty());
+  EXPECT_EQ(applied.front(), mine->version);
+  auto kept = t->db->read([](Connection& c) {
+    std::string out;
+    for (const auto& r : c.query("SELECT id, number, unit_code, issued_on, parent_id FROM plans ORDER BY id").rows) {
+      out += std::to_string(r.i64("id")) + " " + r.str("number") + " " + r.str("unit_code") + " " +
+             r.opt_str("issued_on").value_or("-") + " " +
+             (r.is_null("parent_id") ? std::string("-") : std::to_string(r.i64("parent_id"))) + "\n";
+    }
+    for (const auto& r : c.query("SELECT plan_id FROM plan_tasks").rows)
+      out += "task " + std::to_string(r.i64("plan_id")) + "\n";
+    for (const auto& r : c.query("SELECT plan_id FROM plan_requirements").rows) {
+      out += "requirement " + std::to_string(r.i64("plan_id")) + "\n";
+    }
+    for (const auto& r : c.query("SELECT id, number, issuer_unit FROM inspection_plans").rows) {
+      out +=
+          "inspection plan " + std::to_string(r.i64("id")) + " " + r.str("number") + " " + r.str("issuer_unit") + "\n";
+    }
+    for (const auto& r : c.query("SELECT plan_id FROM inspection_team").rows)
+      out += "member " + std::to_string(r.i64("plan_id")) + "\n";
+    for (const auto& r : c.query("SELECT plan_id FROM inspections").rows)
+      out += "visit " + std::to_string(r.i64("plan_id")) + "\n";
+    return out;
+  });
+  EXPECT_EQ(kept,
+            "1 300/KH-UBND P 2023-12-28 -\n"
+            "2 15/KH-UBND W1 2024-02-05 1\n"
+            "3 16/KH-UBND W2 - 1\n"
+            "task 2\n"
+            "requirement 1\n"
+            "inspection plan 1 45/KH-SNV SNV\n"
+            "member 1\n"
+            "visit 1\n");
+
+  auto add_plan = [&](const char* number, const char* unit, const char* issued_on, int year) {
+    return t->db->write([&](Connection& c) {
+      return c
+          .query(
+              "INSERT INTO plans (number, kind, unit_code, issued_on, title, year, status, created_at, updated_at) "
+              "VALUES (?, 'reform', ?, ?, 'Kế hoạch', ?, 'draft', 2, 2) RETURNING id",
+              {number, unit, *issued_on ? db::Param(issued_on) : db::Param(nullptr), year})
+          .one()
+          .i64("id");
+    });
+  };
+  // Another ward's 15/KH-UBND, and the first ward's of another year: new ids after the kept ones.
+  EXPECT_EQ(add_plan("15/KH-UBND", "W2", "2024-03-01", 2024), 4);
+  EXPECT_EQ(add_plan("15/KH-UBND", "W1", "", 2025), 5);
+  // The same unit and year: refused by the database too (the year of the
+  // issue date, else the plan's year).
+  EXPECT_THROW(add_plan("15/KH-UBND", "W1", "", 2024), Error);
+  EXPECT_THROW(add_plan("300/KH-UBND", "P", "2023-06-01", 2023), Error);
+  EXPECT_THROW(t->db->write([](Connection& c) {
+    c.query(
+        "INSERT INTO inspection_plans (year, number, title, issuer_unit, status, created_by, created_at) "
+        "VALUES (2024, '45/KH-SNV', 'Lại', 'SNV', 'draft', 'a', 2)");
+  }),
+               Error);
+  t->db->write([](Connection& c) {
+    c.query(
+        "INSERT INTO inspection_plans (year, number, title, issuer_unit, status, created_by, created_at) "
+        "VALUES (2024, '45/KH-SNV', 'Phường', 'W1', 'draft', 'a', 2)");
+  });
+  // Foreign keys still hold.
+  EXPECT_THROW(t->db->write([](Connection& c) {
+    c.query(
+        "INSERT INTO plan_tasks (plan_id, ord, area_code, description, deadline_text, deadline_kind, created_at, "
+        "updated_at) VALUES (99, 1, 'direction', 'x', 'Quý I/2024', 'quarter', 1, 1)");
+  }),
+               Error);
 }
 
 TEST_P(Storage, TypedValuesRoundTrip) {

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "db/migrate.h"
 #include "directory/store.h"
 #include "support/test_db.h"
@@ -214,6 +216,73 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
   EXPECT_FALSE(last.count("STP"));
   (void)stp;
   (void)stc;
+}
+
+// A plan's number is unique per issuing unit and year (the issue date's,
+// else the plan's year), never across the province. Each case runs after
+// those above it.
+TEST_P(InspectionStore, ANumberIsUniquePerIssuingUnitAndYear) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  seed_units(*t->db);
+  auto& db = *t->db;
+  Instant now = now_seconds();
+  int y = last_year();
+  auto count = [&] {
+    return db.read(
+        [&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM inspection_plans").one().i64("n"); });
+  };
+  auto first = a_plan();  // 45/KH-SNV of SNV
+  first.issued_on = day_of(1, 5);
+  first = db.write([&](db::Connection& c) { return create_plan(c, first, kWho, now); });
+  struct Case {
+    const char* what;
+    const char* issuer;
+    int year;
+    std::optional<Date> issued_on;
+    bool stored;
+  } cases[] = {
+      {"another unit, the same year", "STP", y, day_of(2, 1), true},
+      {"the same unit, another year", "SNV", y + 1, std::nullopt, true},
+      {"the same unit and year", "SNV", y, day_of(6, 1), false},
+      {"the same unit and year, not yet issued", "SNV", y, std::nullopt, false},
+      {"next year's plan issued this year, in this year's numbering", "SNV", y + 1, day_of(12, 20), false},
+  };
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.what);
+    auto p = a_plan();
+    p.issuer_unit = k.issuer;
+    p.year = k.year;
+    p.issued_on = k.issued_on;
+    auto before = count();
+    try {
+      db.write([&](db::Connection& c) { return create_plan(c, p, kWho, now); });
+      EXPECT_TRUE(k.stored) << "stored, though the unit has this number in the year";
+    } catch (const Error& e) {
+      EXPECT_FALSE(k.stored) << e.what();
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
+      EXPECT_EQ(e.message_vi(), fmt::format("Đã có kế hoạch kiểm tra số 45/KH-SNV của đơn vị này trong năm {}.", y));
+    }
+    EXPECT_EQ(count(), before + (k.stored ? 1 : 0));
+  }
+
+  // A change of issuer, year or date onto a number taken is refused the same way.
+  auto plans = db.read([&](db::Connection& c) { return list_plans(c, y); });
+  auto stp = std::find_if(plans.begin(), plans.end(), [](const Plan& p) { return p.issuer_unit == "STP"; });
+  ASSERT_NE(stp, plans.end());
+  Plan moved = *stp;
+  moved.issuer_unit = "SNV";
+  try {
+    db.write([&](db::Connection& c) { update_plan(c, moved, kWho, now); });
+    ADD_FAILURE() << "moved onto SNV's 45/KH-SNV";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
+  }
+  moved.year = y - 1;
+  moved.issued_on = std::nullopt;  // numbered in the year before: SNV has no 45/KH-SNV then
+  EXPECT_NO_THROW(db.write([&](db::Connection& c) { update_plan(c, moved, kWho, now); }));
+  EXPECT_EQ(db.read([&](db::Connection& c) { return find_plan(c, moved.id); })->issuer_unit, "SNV");
+  (void)first;
 }
 
 TEST_P(InspectionStore, FilesAreCheckedAndKeptWithTheirVisit) {

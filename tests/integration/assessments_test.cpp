@@ -112,6 +112,40 @@ TEST_F(AssessmentsServed, LoadAndRankContracts) {
   EXPECT_NE(out.find("not valid JSON"), std::string::npos) << out;
 }
 
+// Two wards' plans may share a number (it is unique per issuing unit and
+// year): a document offered as evidence is named by its address, so the
+// one chosen is the one attached, not the first of its number.
+TEST_F(AssessmentsServed, EvidenceIsTheDocumentChosenNotTheFirstOfItsNumber) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.get("/ke-hoach/moi").status, 200);
+  auto plan_of = [&](const std::string& unit) {
+    auto made = admin.post("/ke-hoach/moi", "so_ky_hieu=9%2FKH-UBND&trich_yeu=K%E1%BA%BF+ho%E1%BA%A1ch+" + unit +
+                                                "&don_vi=" + unit + "&nam=" + std::to_string(year_) +
+                                                "&ngay_ban_hanh=15%2F01%2F" + std::to_string(year_) +
+                                                "&loai=reform&trang_thai=issued");
+    EXPECT_EQ(made.status, 303) << made.body;
+    return made.header("location");
+  };
+  auto tamhiep = plan_of("P-TAMHIEP");  // the first of the number
+  auto trangdai = plan_of("P-TRANGDAI");
+  ASSERT_TRUE(tamhiep.starts_with("/ke-hoach/"));
+  ASSERT_TRUE(trangdai.starts_with("/ke-hoach/"));
+
+  std::string page = "/danh-gia/" + open_round() + "/don-vi/P-TRANGDAI";
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  auto view = officer.get(page);
+  ASSERT_EQ(view.status, 200);
+  EXPECT_NE(view.body.find("<option value=\"" + tamhiep + "\">"), std::string::npos);
+  EXPECT_NE(view.body.find("<option value=\"" + trangdai + "\">"), std::string::npos);
+  auto chosen = officer.post_file(page + "/minh-chung", {{"tieu_chi", "1.1"}, {"van_ban", trangdai}}, "tep", "", "");
+  EXPECT_EQ(chosen.status, 303) << chosen.body;
+  auto after = officer.get(page);
+  EXPECT_NE(after.body.find("<a href=\"" + trangdai + "\">9/KH-UBND — "), std::string::npos);
+  EXPECT_EQ(after.body.find("<a href=\"" + tamhiep + "\">"), std::string::npos);
+}
+
 TEST_F(AssessmentsServed, ACommuneFillsItsLeaderSubmitsEvidenceIsSniffed) {
   std::string out;
   ASSERT_EQ(

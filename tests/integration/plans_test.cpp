@@ -210,10 +210,36 @@ TEST_F(PlansServed, TheImportPageAsksForNamesItCannotPlace) {
   ASSERT_EQ(created.status, 303) << created.body;
   auto plan_path = created.header("location");
   ASSERT_TRUE(plan_path.starts_with("/ke-hoach/"));
-  // The same number again: the form comes back with the reason.
+  // The same number of the same unit and year again: the form comes back
+  // with the reason and what was typed.
   auto again = admin.post("/ke-hoach/moi", "so_ky_hieu=20%2FKH-UBND&trich_yeu=X&don_vi=DNI&nam=2024&trang_thai=draft");
   EXPECT_EQ(again.status, 422);
-  EXPECT_NE(again.body.find("Đã có kế hoạch số 20/KH-UBND."), std::string::npos);
+  EXPECT_NE(again.body.find("Đã có kế hoạch số 20/KH-UBND của đơn vị này trong năm 2024."), std::string::npos);
+  EXPECT_NE(again.body.find("value=\"20/KH-UBND\""), std::string::npos);
+  // A number is unique per issuing unit and year only: another unit's, and
+  // the same unit's of another year, are stored.
+  auto other_unit =
+      admin.post("/ke-hoach/moi", "so_ky_hieu=20%2FKH-UBND&trich_yeu=Y&don_vi=SNV&nam=2024&trang_thai=draft");
+  EXPECT_EQ(other_unit.status, 303) << other_unit.body;
+  auto other_year =
+      admin.post("/ke-hoach/moi", "so_ky_hieu=20%2FKH-UBND&trich_yeu=Z&don_vi=DNI&nam=2023&trang_thai=draft");
+  EXPECT_EQ(other_year.status, 303) << other_year.body;
+  // The command line names a plan by its number, unit and year: the number
+  // alone is refused (exit 2) naming the plans it could be.
+  std::string out;
+  EXPECT_EQ(run_cchc({"plans", "status", "--db", db_, "--plan", "20/KH-UBND", "--as-of", "2024-04-01"}, out), 2);
+  EXPECT_NE(out.find("3 plans are numbered '20/KH-UBND' (DNI 2024, SNV 2024, DNI 2023)"), std::string::npos) << out;
+  ASSERT_EQ(
+      run_cchc({"plans", "status", "--db", db_, "--plan", "20/KH-UBND", "--unit", "SNV", "--as-of", "2024-04-01"}, out),
+      0)
+      << out;
+  EXPECT_EQ(last_json_line(out)["plan"]["unit"], "SNV");
+  ASSERT_EQ(run_cchc({"plans", "status", "--db", db_, "--plan", "20/KH-UBND", "--unit", "DNI", "--year", "2023",
+                      "--as-of", "2024-04-01"},
+                     out),
+            0)
+      << out;
+  EXPECT_EQ(last_json_line(out)["plan"]["year"], 2023);
 
   std::string csv =
       "STT,Mục tiêu,Nhiệm vụ/Hoạt động,Kết quả/Sản phẩm,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian hoàn thành\n"

@@ -540,5 +540,27 @@ TEST(PlanChecks, NumberTitleYearKindStatus) {
   EXPECT_EQ(check_plan(bad).size(), 4u);
 }
 
+// A number belongs to the year of the issue date (offices number from 01
+// every calendar year), or to the plan's year while it has none.
+TEST(PlanChecks, TheYearANumberBelongsTo) {
+  struct Case {
+    int year;
+    const char* issued_on;  // "" = not yet issued
+    int expected;
+  } cases[] = {
+      {2024, "2024-01-10", 2024},
+      {2025, "2024-12-20", 2024},  // next year's plan, issued in this year's numbering
+      {2024, "", 2024},
+      {2024, "2025-01-05", 2025},
+  };
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.issued_on);
+    Plan p;
+    p.year = k.year;
+    if (*k.issued_on) p.issued_on = parse_iso_date(k.issued_on);
+    EXPECT_EQ(number_year(p), k.expected);
+  }
+}
+
 }  // namespace
 }  // namespace cchc::plans

@@ -189,6 +189,77 @@ TEST_P(PlanStore, AnExportedMatrixImportsBackTheSame) {
       Error);
 }
 
+// A number is unique per issuing unit and year (Decree 30: each office
+// numbers from 01 every calendar year): the year of the issue date, else
+// the plan's year. Never across the province: two wards may each have a
+// 15/KH-UBND. Each case runs after those above it.
+TEST_P(PlanStore, ANumberIsUniquePerIssuingUnitAndYear) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  ASSERT_TRUE(directory::import_units(*t->db, kUnits, kWho, at("2024-01-01")).ok());
+  auto first = plan_2024(*t->db);  // 12/KH-UBND of P, issued 10/01/2024
+  struct Case {
+    const char* what;
+    const char* unit;
+    int year;
+    const char* issued_on;  // "" = not yet issued
+    bool stored;
+  } cases[] = {
+      {"another unit, the same year", "SNV", 2024, "2024-02-01", true},
+      {"a third unit, the same year, not yet issued", "STP", 2024, "", true},
+      {"the same unit, another year", "P", 2025, "2025-01-15", true},
+      {"the same unit, the next year's plan not yet issued", "P", 2026, "", true},
+      {"the same unit and year", "P", 2024, "2024-06-01", false},
+      {"the same unit and year, not yet issued", "P", 2024, "", false},
+      {"next year's plan issued this year, in this year's numbering", "P", 2025, "2024-12-20", false},
+  };
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.what);
+    Plan p;
+    p.number = "12/KH-UBND";
+    p.unit_code = k.unit;
+    p.title = "Kế hoạch cải cách hành chính";
+    p.year = k.year;
+    if (*k.issued_on) p.issued_on = parse_iso_date(k.issued_on);
+    auto before = count(*t->db, "plans");
+    try {
+      create_plan(*t->db, p, kWho, at("2025-02-01"));
+      EXPECT_TRUE(k.stored) << "stored, though the unit has this number in the year";
+    } catch (const Error& e) {
+      EXPECT_FALSE(k.stored) << e.what();
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
+      EXPECT_EQ(e.message_vi(), "Đã có kế hoạch số 12/KH-UBND của đơn vị này trong năm 2024.");
+    }
+    EXPECT_EQ(count(*t->db, "plans"), before + (k.stored ? 1 : 0));
+  }
+
+  // Looked up by number, a plan is named by its unit and year too.
+  auto numbered = [&](const std::string& unit, int year) {
+    return t->db->read([&](db::Connection& c) { return plans_numbered(c, "12/KH-UBND", unit, year); });
+  };
+  EXPECT_EQ(numbered("", 0).size(), 5u);
+  EXPECT_EQ(numbered("P", 0).size(), 3u);
+  EXPECT_EQ(numbered("", 2024).size(), 3u);
+  auto own = numbered("P", 2024);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].id, first.id);
+
+  // A change of unit, year or date onto a number taken is refused the same way.
+  auto snv = numbered("SNV", 2024);
+  ASSERT_EQ(snv.size(), 1u);
+  Plan moved = snv[0];
+  moved.unit_code = "P";
+  try {
+    update_plan(*t->db, moved, kWho, at("2025-02-02"));
+    ADD_FAILURE() << "moved onto P's 12/KH-UBND of 2024";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
+  }
+  moved.issued_on = parse_iso_date("2023-12-28");  // numbered in 2023: P has no 12/KH-UBND then
+  EXPECT_NO_THROW(update_plan(*t->db, moved, kWho, at("2025-02-02")));
+  EXPECT_EQ(numbered("P", 2023).size(), 1u);
+}
+
 TEST_P(PlanStore, ReportsFollowTheirRules) {
   CCHC_TEST_DB(t, GetParam());
   auto plan = seeded(*t->db);

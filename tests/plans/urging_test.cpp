@@ -137,5 +137,61 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
   (void)task;
 }
 
+// A letter's number (when the office gave one) is unique per issuing unit
+// and year of the letter's day, never across the province. Each case runs
+// after those above it.
+TEST_P(Urging, ANumberIsUniquePerIssuingUnitAndYear) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  Instant now = now_seconds();
+  ASSERT_TRUE(directory::import_units(*t->db,
+                                      "code,name,level,parent_code,valid_from,valid_to,successor_codes\n"
+                                      "P,Tỉnh Đồng Nai,province,,2004-01-01,,\n"
+                                      "SNV,Sở Nội vụ,department,P,2004-01-01,,\n"
+                                      "STP,Sở Tư pháp,department,P,2004-01-01,,\n"
+                                      "X1,Xã Một,commune,P,2004-01-01,,\n"
+                                      "X2,Xã Hai,commune,P,2004-01-01,,\n",
+                                      kWho, now)
+                  .ok());
+  std::vector<Shortfall> items{{"target_missed", "Tỷ lệ hồ sơ đúng hạn: đạt 80,0 %, chỉ tiêu 95,0 %", std::nullopt}};
+  auto letter = [&](const char* to, const char* issuer, const char* number, const char* day) {
+    Date d = parse_iso_date(day);
+    return UrgingLetter{0, to, issuer, number, d, Date{sys_days{d} + days{14}}, items, 0, ""};
+  };
+  auto count = [&] {
+    return t->db->read(
+        [](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM urging_letters").one().i64("n"); });
+  };
+  record_urging(*t->db, letter("X1", "SNV", "125/CCHC", "2025-03-02"), kWho, now);
+  struct Case {
+    const char* what;
+    const char* to;
+    const char* issuer;
+    const char* number;
+    const char* day;
+    bool stored;
+  } cases[] = {
+      {"another unit, the same year", "X1", "STP", "125/CCHC", "2025-05-01", true},
+      {"the same unit, another year", "X1", "SNV", "125/CCHC", "2026-03-02", true},
+      {"the same unit and year, to another unit", "X2", "SNV", "125/CCHC", "2025-11-20", false},
+      {"the same unit and year, to the same unit", "X1", "SNV", "125/CCHC", "2025-03-02", false},
+      {"no number", "X2", "SNV", "", "2025-03-02", true},
+      {"no number again", "X2", "SNV", "", "2025-03-02", true},
+  };
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.what);
+    auto before = count();
+    try {
+      record_urging(*t->db, letter(k.to, k.issuer, k.number, k.day), kWho, now);
+      EXPECT_TRUE(k.stored) << "stored, though the unit gave this number in the year";
+    } catch (const Error& e) {
+      EXPECT_FALSE(k.stored) << e.what();
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
+      EXPECT_EQ(e.message_vi(), "Đã có văn bản đôn đốc số 125/CCHC của đơn vị này trong năm 2025.");
+    }
+    EXPECT_EQ(count(), before + (k.stored ? 1 : 0));
+  }
+}
+
 }  // namespace
 }  // namespace cchc::plans
