@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "directory/signin.h"
+#include "directory/staged.h"
 
 namespace cchc::app {
 
@@ -13,6 +14,7 @@ Purged purge_expired_state(db::Database& db, http::SessionStore& sessions, Insta
   Purged out;
   out.sessions = sessions.purge_expired(now);
   out.sign_in_failures = directory::purge_sign_in_failures(db, now);
+  out.staged_uploads = db.write([&](db::Connection& c) { return directory::purge_staged(c, now); });
   return out;
 }
 
@@ -23,9 +25,10 @@ Housekeeper::Housekeeper(db::Database& db, http::SessionStore& sessions, std::ch
         while (!stop.stop_requested()) {
           try {
             auto purged = purge_expired_state(db, sessions, now_seconds());
-            if (purged.sessions || purged.sign_in_failures) {
-              spdlog::info("housekeeping: {} expired session(s), {} old sign-in failure(s) removed", purged.sessions,
-                           purged.sign_in_failures);
+            if (purged.sessions || purged.sign_in_failures || purged.staged_uploads) {
+              spdlog::info(
+                  "housekeeping: {} expired session(s), {} old sign-in failure(s), {} expired staged upload(s) removed",
+                  purged.sessions, purged.sign_in_failures, purged.staged_uploads);
             }
           } catch (const std::exception& e) {
             spdlog::warn("housekeeping failed (tried again in {} s): {}", interval.count(), e.what());

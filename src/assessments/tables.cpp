@@ -137,6 +137,9 @@ views::Table results_table(const Round& round, const LevelRanking& level, const 
     }
     t.rows.push_back(std::move(row));
   }
+  t.blank_note =
+      "Ô để trống: đơn vị không xếp hạng (không gửi hoặc gửi sau hạn), chưa có điểm thành phần, hoặc không có kết "
+      "quả kỳ trước.";
   return t;
 }
 

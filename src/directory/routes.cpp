@@ -8,6 +8,7 @@
 #include "directory/accounts.h"
 #include "directory/permissions.h"
 #include "directory/signin.h"
+#include "directory/staged.h"
 #include "directory/store.h"
 
 namespace cchc::directory {
@@ -22,6 +23,9 @@ std::string safe_next(const std::optional<std::string>& next) {
   if (!next || !text::is_local_path(*next)) return "/viec-cua-toi";
   return *next;
 }
+
+// What a staged unit file was checked as (directory/staged.h).
+constexpr const char* kUnitsPurpose = "units";
 
 std::map<std::string, std::string> level_names(db::Database& db) {
   std::map<std::string, std::string> out;
@@ -251,20 +255,49 @@ void add_routes(http::Router& router, views::Layout& layout, http::SessionStore&
                  preview["problems_section"] = true;
                  return import_page(req, {{"preview", preview}}, http::Status::unprocessable_entity);
                }
+               // The checked file waits on the server (directory/staged.h); the
+               // confirmation carries its id only.
+               std::string staged;
+               try {
+                 staged = db.write([&](db::Connection& c) {
+                   return stage_upload(c, kUnitsPurpose, file->second.filename, content, req.principal->username,
+                                       req.principal->unit_code, now_seconds());
+                 });
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::too_large) throw;
+                 return import_page(req, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
+                                    http::Status::payload_too_large);
+               }
                preview["ready_section"] = json{{"inserted", std::to_string(result.inserted)},
                                                {"updated", std::to_string(result.updated)},
                                                {"unchanged", std::to_string(result.unchanged)},
                                                {"filename", file->second.filename},
-                                               {"content", content},
+                                               {"staged", staged},
                                                {"csrf", req.session->csrf_token}};
                return import_page(req, {{"preview", preview}}, http::Status::ok);
              });
-  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage", http::document_body(10 * http::kMiB),
+  router.add(http::Verb::post, "/quan-tri/don-vi/nhap/xac-nhan", "units.manage", http::staged_confirm(),
              [&db, import_page](http::Request& req) {
-               auto content = req.form_param("noi_dung").value_or("");
-               auto filename = req.form_param("ten_tep").value_or("tệp CSV");
+               auto id = req.form_param("tep_da_kiem_tra").value_or("");
                auto who = actor(req);
-               auto result = import_units(db, content, who, now_seconds());
+               const auto& p = *req.principal;
+               std::string filename;
+               ImportResult result;
+               try {
+                 // The staged file read, imported and removed in one transaction.
+                 db.write([&](db::Connection& c) {
+                   auto staged = staged_upload(c, id, kUnitsPurpose, p.username, p.unit_code, now_seconds());
+                   filename = staged.filename;
+                   result = import_units(c, staged.content, who, now_seconds());
+                   if (!remove_staged(c, staged.id)) {
+                     throw invalid_input("the staged upload was imported meanwhile", kStagedGoneVi);
+                   }
+                 });
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::invalid_input) throw;
+                 return import_page(req, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
+                                    http::Status::bad_request);
+               }
                if (!result.ok()) {
                  return import_page(req, {{"upload", true}, {"error", {{"message", result.errors.front().message_vi}}}},
                                     http::Status::unprocessable_entity);

@@ -17,7 +17,8 @@ constexpr const char* kFiles =
     " UNION ALL SELECT size, uploaded_by FROM inspection_files"
     " UNION ALL SELECT size, uploaded_by FROM assessment_files"
     " UNION ALL SELECT size, uploaded_by FROM document_uploads"
-    " UNION ALL SELECT size, uploaded_by FROM portal_images";
+    " UNION ALL SELECT size, uploaded_by FROM portal_images"
+    " UNION ALL SELECT size, uploaded_by FROM staged_uploads";
 
 std::vector<StorageUse> use_where(db::Connection& c, const std::string& where, std::vector<db::Param> params) {
   std::vector<StorageUse> out;

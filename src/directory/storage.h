@@ -1,7 +1,8 @@
 #pragma once
 // Files kept in the database (task evidence, report-request answers,
 // inspection minutes and fixes, assessment evidence, document uploads,
-// portal images), charged to the unit of the officer who uploaded them,
+// portal images, imports checked and awaiting confirmation
+// (directory/staged.h)), charged to the unit of the officer who uploaded them,
 // against one quota per unit: settings key `unit_storage_quota_mib`
 // (kDefaultQuotaMiB unless set). Citizens' attachments are bounded by the
 // feedback form's own limits and rate limits, not charged to a unit; files

@@ -126,55 +126,57 @@ ImportResult preview_units(db::Database& db, std::string_view csv_text) {
 }
 
 ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return import_units(c, csv_text, who, now); });
+}
+
+ImportResult import_units(db::Connection& c, std::string_view csv_text, const audit::Entry& who, Instant now) {
   auto parsed = parse_units_csv(csv_text);
   if (!parsed.errors.empty()) return ImportResult{std::move(parsed.errors)};
-  return db.write([&](db::Connection& c) {
-    auto plan = plan_import(c, parsed);
-    if (!plan.result.ok()) return plan.result;
-    std::vector<const Unit*> successor_changes;
-    for (const Unit& u : plan.ordered) {
-      auto old = plan.existing.find(u.code);
-      if (old != plan.existing.end() && old->second == u) continue;
-      std::vector<db::Param> values = {u.name,
-                                       u.short_name,
-                                       u.level,
-                                       optional_text(u.parent_code),
-                                       format_iso_date(u.valid_from),
-                                       u.valid_to ? std::optional(format_iso_date(*u.valid_to)) : std::nullopt,
-                                       text::fold(u.name),
-                                       u.code};
-      audit::Entry entry = who;
-      entry.entity = "units";
-      entry.entity_id = u.code;
-      entry.after_json = to_json(u);
-      if (old == plan.existing.end()) {
-        c.query(
-            "INSERT INTO units (name, short_name, level, parent_code, valid_from, valid_to, name_folded, code) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            values);
-        entry.action = "create";
-      } else {
-        c.query(
-            "UPDATE units SET name = ?, short_name = ?, level = ?, parent_code = ?, valid_from = ?, "
-            "valid_to = ?, name_folded = ? WHERE code = ?",
-            values);
-        entry.action = "update";
-        entry.before_json = to_json(old->second);
-      }
-      audit::append(c, entry, now);
-      if (old == plan.existing.end() || old->second.successor_codes != u.successor_codes) {
-        successor_changes.push_back(&u);
-      }
+  auto plan = plan_import(c, parsed);
+  if (!plan.result.ok()) return plan.result;
+  std::vector<const Unit*> successor_changes;
+  for (const Unit& u : plan.ordered) {
+    auto old = plan.existing.find(u.code);
+    if (old != plan.existing.end() && old->second == u) continue;
+    std::vector<db::Param> values = {u.name,
+                                     u.short_name,
+                                     u.level,
+                                     optional_text(u.parent_code),
+                                     format_iso_date(u.valid_from),
+                                     u.valid_to ? std::optional(format_iso_date(*u.valid_to)) : std::nullopt,
+                                     text::fold(u.name),
+                                     u.code};
+    audit::Entry entry = who;
+    entry.entity = "units";
+    entry.entity_id = u.code;
+    entry.after_json = to_json(u);
+    if (old == plan.existing.end()) {
+      c.query(
+          "INSERT INTO units (name, short_name, level, parent_code, valid_from, valid_to, name_folded, code) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          values);
+      entry.action = "create";
+    } else {
+      c.query(
+          "UPDATE units SET name = ?, short_name = ?, level = ?, parent_code = ?, valid_from = ?, "
+          "valid_to = ?, name_folded = ? WHERE code = ?",
+          values);
+      entry.action = "update";
+      entry.before_json = to_json(old->second);
     }
-    // Successors last: they may name units inserted above.
-    for (const Unit* u : successor_changes) {
-      c.query("DELETE FROM unit_successors WHERE code = ?", {u->code});
-      for (const auto& s : u->successor_codes) {
-        c.query("INSERT INTO unit_successors (code, successor_code) VALUES (?, ?)", {u->code, s});
-      }
+    audit::append(c, entry, now);
+    if (old == plan.existing.end() || old->second.successor_codes != u.successor_codes) {
+      successor_changes.push_back(&u);
     }
-    return plan.result;
-  });
+  }
+  // Successors last: they may name units inserted above.
+  for (const Unit* u : successor_changes) {
+    c.query("DELETE FROM unit_successors WHERE code = ?", {u->code});
+    for (const auto& s : u->successor_codes) {
+      c.query("INSERT INTO unit_successors (code, successor_code) VALUES (?, ?)", {u->code, s});
+    }
+  }
+  return plan.result;
 }
 
 std::string export_units(db::Database& db, std::optional<Date> as_of) {

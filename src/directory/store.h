@@ -36,6 +36,8 @@ struct ImportResult {
 // ones updated, identical ones left alone (re-importing a file changes
 // nothing). Each change is audited as `who`.
 ImportResult import_units(db::Database& db, std::string_view csv_text, const audit::Entry& who, Instant now);
+// The same on the caller's transaction.
+ImportResult import_units(db::Connection& c, std::string_view csv_text, const audit::Entry& who, Instant now);
 
 // What import_units would do with the file, writing nothing.
 ImportResult preview_units(db::Database& db, std::string_view csv_text);

@@ -9,11 +9,14 @@
 //     without a file); one more is 413.
 //   - `files`: file parts of a multipart form; one more is 413. A form
 //     never nests multipart parts (RFC 7578): a nested one is 400.
-// A route that takes files or a document of more than a form's bytes is
-// `heavy`: its handler parses outside bytes, so the server runs it on its
-// work threads, never on an I/O thread (a bounded queue: 503 when full),
-// and one user (or anonymous address) has at most a few at once (429,
-// http/middleware.h heavy_work_per_client).
+//   - `staged`: the handler works on a file staged by an earlier upload
+//     (directory/staged.h: an import's confirmation), as much work as the
+//     upload itself though its own body is a small form.
+// A route that takes files or a document of more than a form's bytes, or
+// works on a staged file, is `heavy`: its handler parses outside bytes, so
+// the server runs it on its work threads, never on an I/O thread (a
+// bounded queue: 503 when full), and one user (or anonymous address) has
+// at most a few at once (429, http/middleware.h heavy_work_per_client).
 // Other parts of a request are bounded for every route alike by the server
 // (header bytes and count, timeouts).
 #include <cstddef>
@@ -25,7 +28,8 @@ struct BodyLimits {
   std::size_t bytes = kFormBytes;
   std::size_t fields = 256;
   std::size_t files = 0;
-  constexpr bool heavy() const { return files > 0 || bytes > kFormBytes; }
+  bool staged = false;
+  constexpr bool heavy() const { return staged || files > 0 || bytes > kFormBytes; }
 };
 
 inline constexpr std::size_t kMiB = 1024 * 1024;
@@ -34,6 +38,9 @@ inline constexpr std::size_t kMiB = 1024 * 1024;
 inline constexpr BodyLimits kFormBody{};
 // A form with up to `files` attached files (evidence, minutes, an import).
 constexpr BodyLimits upload(std::size_t files, std::size_t bytes = 10 * kMiB) { return {bytes, 256, files}; }
+// The confirmation of a staged upload: a form of at most `bytes` (the id,
+// the CSRF token, a few choices) whose handler imports the staged file.
+constexpr BodyLimits staged_confirm(std::size_t bytes = 16 * 1024) { return {bytes, 256, 0, true}; }
 // A JSON or CSV document as the whole body (API batches, Open311).
 constexpr BodyLimits document_body(std::size_t bytes) { return {bytes, 256, 0}; }
 

@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/staged.h"
 #include "directory/store.h"
 #include "directory/tokens.h"
 #include "http/session.h"
@@ -65,6 +66,12 @@ std::string more_errors(const LineErrors& errors) {
   return errors.unreported() ? text::format_int(std::int64_t(errors.unreported())) : "";
 }
 
+const char* kind_name(Kind k) { return k == Kind::dossiers ? "dossiers" : "feedback"; }
+
+// What a staged upload was checked as (directory/staged.h): a file checked
+// as feedback is never imported as dossiers.
+std::string upload_purpose(Kind k) { return std::string("indicators:") + kind_name(k); }
+
 json kind_options(Kind selected) {
   return json::array(
       {{{"code", "dossiers"}, {"name", "Hồ sơ thủ tục hành chính"}, {"checked", selected == Kind::dossiers}},
@@ -85,6 +92,9 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
   router.add(http::Verb::get, "/chi-so/nhap", "indicators.import", [upload_page](http::Request& req) {
     return upload_page(req, {{"upload", true}}, http::Status::ok);
   });
+  // The checked file is staged on the server (directory/staged.h); the
+  // confirmation carries its id only, so its body is a small form whatever
+  // the file's size, and it imports exactly the file that was checked.
   router.add(
       http::Verb::post, "/chi-so/nhap", "indicators.import", http::upload(1), [&db, upload_page](http::Request& req) {
         auto kind = kind_of(req.form_param("loai").value_or(""));
@@ -102,7 +112,7 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
         r.max_records = kRequestRecords;
         auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
         json data = {{"filename", f.filename},
-                     {"kind", kind == Kind::dossiers ? "dossiers" : "feedback"},
+                     {"kind", kind_name(kind)},
                      {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
                      {"records", text::format_int(std::int64_t(outcome.records))}};
         if (!outcome.ok()) {
@@ -113,31 +123,72 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
           data["kinds"] = kind_options(kind);
           return upload_page(req, data, http::Status::unprocessable_entity);
         }
-        data["ready"] = {{"content", f.content}, {"preview", preview_table(outcome.preview_csv)}};
+        std::string staged;
+        try {
+          staged = db.write([&](db::Connection& c) {
+            return directory::stage_upload(c, upload_purpose(kind), f.filename, f.content, req.principal->username,
+                                           req.principal->unit_code, now_seconds());
+          });
+        } catch (const Error& e) {
+          if (e.kind() != ErrorKind::too_large) throw;
+          return upload_page(
+              req, {{"upload", true}, {"kinds", kind_options(kind)}, {"error", {{"message", e.message_vi()}}}},
+              http::Status::payload_too_large);
+        }
+        data["ready"] = {{"staged", staged}, {"preview", preview_table(outcome.preview_csv)}};
         return upload_page(req, data, http::Status::ok);
       });
-  router.add(http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", http::document_body(10 * http::kMiB),
+  router.add(http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", http::staged_confirm(),
              [&db, upload_page](http::Request& req) {
                auto kind = kind_of(req.form_param("loai").value_or(""));
-               auto content = req.form_param("noi_dung").value_or("");
-               auto filename = req.form_param("ten_tep").value_or("");
-               ImportRequest r{kind, content, format_of(filename, content), scope_unit_of(*req.principal), false,
-                               0,    {}};
+               auto id = req.form_param("tep_da_kiem_tra").value_or("");
+               const auto& who = *req.principal;
+               auto refused = [&](const std::string& message, http::Status status) {
+                 return upload_page(
+                     req, {{"upload", true}, {"kinds", kind_options(kind)}, {"error", {{"message", message}}}}, status);
+               };
+               directory::StagedUpload staged;
+               try {
+                 staged = db.read([&](db::Connection& c) {
+                   return directory::staged_upload(c, id, upload_purpose(kind), who.username, who.unit_code,
+                                                   now_seconds());
+                 });
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::invalid_input) throw;
+                 return refused(e.message_vi(), http::Status::bad_request);
+               }
+               ImportRequest r{
+                   kind, staged.content, format_of(staged.filename, staged.content), scope_unit_of(who), false, 0, {}};
                r.max_records = kRequestRecords;
-               auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
+               r.in_transaction = [&staged](db::Connection& c) {
+                 if (!directory::remove_staged(c, staged.id)) {
+                   throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
+                 }
+               };
+               ImportOutcome outcome;
+               try {
+                 outcome = import_batch(db, r, directory::actor(req), now_seconds());
+               } catch (const Error& e) {
+                 if (e.kind() != ErrorKind::invalid_input) throw;
+                 return refused(e.message_vi(), http::Status::bad_request);
+               }
                if (!outcome.ok()) {
+                 // The data changed since the check (a unit closed, say): the file
+                 // must be checked again.
+                 db.write([&](db::Connection& c) { directory::remove_staged(c, staged.id); });
                  return upload_page(req,
                                     {{"upload", true},
                                      {"kinds", kind_options(kind)},
                                      {"problems",
-                                      {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
+                                      {{"filename", staged.filename},
+                                       {"count", text::format_int(std::int64_t(outcome.errors.size()))},
                                        {"errors", error_list(outcome.errors)},
                                        {"more", more_errors(outcome.errors)}}}},
                                     http::Status::unprocessable_entity);
                }
                return upload_page(req,
                                   {{"done",
-                                    {{"filename", filename},
+                                    {{"filename", staged.filename},
                                      {"records", text::format_int(std::int64_t(outcome.records))},
                                      {"inserted", text::format_int(outcome.summary.inserted)},
                                      {"updated", text::format_int(outcome.summary.updated)},

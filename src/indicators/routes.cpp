@@ -65,15 +65,35 @@ std::string with_param(const http::Request& req, const std::string& key, const s
   return out + sep + http::url_encode(key) + "=" + http::url_encode(value);
 }
 
+// A level's name ("Xã, phường, đặc khu"), its code when unknown.
+std::string level_label(db::Database& db, const std::string& code) {
+  for (const auto& l : directory::load_levels(db)) {
+    if (l.code == code) return l.name;
+  }
+  return code;
+}
+
+// The subtitle lines of a page's workbook (views::Table::subtitle): what the
+// page's filters said, since a sheet leaves them behind.
+std::string period_line(const Period& p) { return "Kỳ báo cáo: " + p.label_vi(); }
+std::string scope_line(const http::Request& req) {
+  return page_scope(req) == Scope::subtree ? "Phạm vi: gồm cả các đơn vị trực thuộc" : "Phạm vi: riêng đơn vị";
+}
+
 // Renders the page, or with ?dinh-dang=xlsx returns its tables as a
-// workbook. Puts each table in data under its key and the export link.
+// workbook, each sheet under the lines of `about` (the unit or scope, the
+// period, the level). Puts each table in data under its key and the export
+// link.
 http::Response page_or_xlsx(const http::Request& req, const views::Layout& layout, const std::string& title,
                             const std::string& tpl, json data,
                             const std::vector<std::pair<std::string, views::Table>>& tables,
-                            const std::string& filename) {
+                            const std::string& filename, const std::vector<std::string>& about) {
   if (req.query_param("dinh-dang") == "xlsx") {
     std::vector<views::Table> all;
-    for (const auto& [key, t] : tables) all.push_back(t);
+    for (const auto& [key, t] : tables) {
+      all.push_back(t);
+      all.back().subtitle = about;
+    }
     return http::attachment(req, http::kXlsxType, views::to_xlsx(all), filename + ".xlsx");
   }
   for (const auto& [key, t] : tables) data[key] = views::to_view(t);
@@ -113,12 +133,13 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     std::vector<UnitFigures> units;
     std::vector<Target> ts;
     Indicators province;
-    std::string province_code;
+    std::string province_code, province_name;
     db.read([&](db::Connection& c) {
       for (const auto& u : units_of_level(c, level, period)) units.push_back({u, query(c, u.code, period, scope)});
       ts = targets(c, year_of(period));
       if (auto root = province_unit(c)) {
         province_code = *root;
+        province_name = unit_info(c, province_code).name;
         province = query(c, province_code, period, Scope::subtree);
       }
     });
@@ -130,8 +151,13 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     json data = filters(req, period);
     data["levels"] = level_options(db, level);
     data["province_code"] = province_code;
+    std::vector<std::string> about = {
+        "Chỉ số phục vụ người dân, doanh nghiệp" + (province_name.empty() ? "" : " — " + province_name),
+        period_line(period), "Cấp đơn vị: " + level_label(db, level),
+        scope == Scope::subtree ? "Phạm vi: số liệu mỗi đơn vị gồm cả các đơn vị trực thuộc"
+                                : "Phạm vi: số liệu riêng từng đơn vị"};
     return page_or_xlsx(req, layout, "Chỉ số phục vụ người dân, doanh nghiệp", "indicators/overview.tpl", data,
-                        {{"summary", summary}, {"table", table}}, "chi-so-" + level + "-" + period.code());
+                        {{"summary", summary}, {"table", table}}, "chi-so-" + level + "-" + period.code(), about);
   });
 
   // A unit: its indicators, monthly trend, channels, procedures, overdue dossiers.
@@ -167,7 +193,9 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
                          {"channels", breakdown_table(channels, By::channel)},
                          {"procedures", breakdown_table(procedures, By::procedure)},
                          {"overdue", overdue_table(overdue, now)}},
-                        "chi-so-" + unit + "-" + period.code());
+                        "chi-so-" + unit + "-" + period.code(),
+                        {"Đơn vị: " + info.name, period_line(period), "Cấp đơn vị: " + level_label(db, info.level),
+                         scope_line(req), "Hồ sơ quá hạn đang xử lý: tính đến " + format_datetime_vi(now)});
   });
 
   // The 766 scorecard, and the form for the values entered by hand.
@@ -176,11 +204,13 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     auto period = page_period(db, req);
     auto scope = page_scope(req);
     auto formula = parse_formula(req.query_param("cong-thuc").value_or("qd766-legal"));
-    std::string name;
+    std::string name, level;
     Index766 s;
     ManualValues manual;
     db.read([&](db::Connection& c) {
-      name = unit_info(c, unit).name;
+      auto info = unit_info(c, unit);
+      name = info.name;
+      level = info.level;
       s = index766(c, unit, period, scope, formula);
       manual = manual_values(c, unit, period);
     });
@@ -204,9 +234,12 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
                              {"csrf", req.session ? req.session->csrf_token : ""},
                              {"action", "/chi-so/766/" + unit + "?ky=" + period.code()}};
     }
-    auto res = page_or_xlsx(req, layout, "Chỉ số 766 — " + name, "indicators/scorecard.tpl", data,
-                            {{"groups", index766_groups_table(s)}, {"indicators", index766_indicators_table(s)}},
-                            "chi-so-766-" + unit + "-" + period.code());
+    auto res = page_or_xlsx(
+        req, layout, "Chỉ số 766 — " + name, "indicators/scorecard.tpl", data,
+        {{"groups", index766_groups_table(s)}, {"indicators", index766_indicators_table(s)}},
+        "chi-so-766-" + unit + "-" + period.code(),
+        {"Chỉ số 766 — " + name, period_line(period), "Cấp đơn vị: " + level_label(db, level), scope_line(req),
+         formula == Formula::legal ? "Cách tính: theo văn bản" : "Cách tính: theo cách Cổng DVCQG chấm"});
     res.result(status);
     return res;
   };
@@ -277,10 +310,13 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
     data["minimum"] = std::to_string(r.minimum);
     data["formula_legal"] = r.formula == Formula::legal;
     data["formula_observed"] = r.formula == Formula::observed;
+    std::string indicator_name = percent ? rate_indicator(r.indicator).name_vi : "Tổng điểm Chỉ số 766";
     return page_or_xlsx(
         req, layout, "Xếp hạng đơn vị", "indicators/ranking.tpl", data,
         {{"ranked", ranking_table(rows, true, percent)}, {"apart", ranking_table(rows, false, percent)}},
-        "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code());
+        "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code(),
+        {"Xếp hạng theo: " + indicator_name, period_line(r.period), "Cấp đơn vị: " + level_label(db, r.level),
+         scope_line(req), "Số hồ sơ tối thiểu để xếp hạng: " + text::format_int(r.minimum)});
   });
 }
 

@@ -303,6 +303,7 @@ ImportOutcome run_import(db::Database& db, Batch<T> batch, const ImportRequest& 
     e.entity_id = fmt::format("{} records", batch.records.size());
     e.after_json = to_json(summary).dump();
     audit::append(c, e, now);
+    if (req.in_transaction) req.in_transaction(c);
     return summary;
   });
   return out;

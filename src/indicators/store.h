@@ -55,6 +55,9 @@ struct ImportRequest {
   std::size_t max_records = 0;
   // Called as records are written: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
+  // Called in the import's transaction once the records are written (the
+  // upload page removes the staged file there, so a file is imported once).
+  std::function<void(db::Connection&)> in_transaction;
 };
 
 // Parses and validates the whole batch; when every record is right, writes

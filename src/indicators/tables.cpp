@@ -71,6 +71,9 @@ views::Table indicators_table(const Indicators& in, const std::string& level, in
                     Cell::of(""), Cell::of("")});
   t.rows.push_back({Cell::of("Phản ánh, kiến nghị đã xử lý"), Cell::integer(in.feedback_answered), Cell::of(""),
                     Cell::of(""), Cell::of("")});
+  t.blank_note =
+      "Ô để trống: ở cột Giá trị là chưa có dữ liệu trong kỳ (mẫu số bằng 0), ở cột Chỉ tiêu là chưa "
+      "đặt chỉ tiêu.";
   return t;
 }
 
@@ -233,6 +236,7 @@ views::Table ranking_table(const std::vector<RankingRow>& rows, bool ranked, boo
                       percent ? Cell::percent(r.ranked.value) : Cell::decimal(r.ranked.value, 2),
                       Cell::integer(r.ranked.sample)});
   }
+  t.blank_note = "Ô để trống: ở cột Hạng là chưa đủ dữ liệu để xếp hạng, ở cột Giá trị là chưa có dữ liệu.";
   return t;
 }
 

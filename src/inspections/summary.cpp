@@ -64,6 +64,7 @@ views::Table recommendations_table(const Figures& f) {
   row("Khắc phục đúng hạn", f.fixed_on_time, true);
   row("Chưa khắc phục", f.open, true);
   row("Quá hạn chưa khắc phục", f.overdue, true);
+  t.blank_note = "Ô để trống: không áp dụng (dòng tổng số) hoặc chưa có kiến nghị.";
   return t;
 }
 

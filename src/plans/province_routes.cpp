@@ -107,7 +107,24 @@ void add_province_routes(http::Router& router, views::Layout& layout, db::Databa
     auto heat = heat_table(summary, areas, names);
     auto trend_t = trend_table(trend);
     if (req.query_param("dinh-dang") == "xlsx") {
-      return http::attachment(req, http::kXlsxType, views::to_xlsx({by_area, ranking, overdue, heat, trend_t}),
+      // Each sheet says what it covers: the year, the day, the filters.
+      std::vector<std::string> about = {fmt::format("Nhiệm vụ của các kế hoạch năm {}", year),
+                                        "Tình trạng đến ngày " + format_date_vi(as_of)};
+      if (f.plan_id) {
+        for (const auto& p : plans) {
+          if (p.id == *f.plan_id) about.push_back("Kế hoạch số " + p.number);
+        }
+      }
+      for (const auto& a : areas) {
+        if (a.code == f.area) about.push_back("Lĩnh vực: " + a.name);
+      }
+      if (!unit.empty()) {
+        auto n = names.find(unit);
+        about.push_back("Đơn vị chủ trì: " + (n == names.end() ? unit : n->second) + " và các đơn vị trực thuộc");
+      }
+      std::vector<views::Table> tables = {by_area, ranking, overdue, heat, trend_t};
+      for (auto& t : tables) t.subtitle = about;
+      return http::attachment(req, http::kXlsxType, views::to_xlsx(tables),
                               fmt::format("tong-hop-ke-hoach-{}.xlsx", year));
     }
 

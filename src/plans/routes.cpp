@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/staged.h"
 #include "http/session.h"
 #include "plans/requests.h"
 #include "plans/route_support.h"
@@ -345,105 +346,143 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
     require(db, req, "plans.manage", plan.unit_code);
     return import_page(req, plan, {{"upload", true}}, http::Status::ok);
   });
-  // Both steps post here: the first with the file, the second with the
-  // content carried over (base64) and the user's choices for unresolved names.
+  // Both steps: the check of an uploaded file, which stages it on the
+  // server when it reads (directory/staged.h), and the confirmation of the
+  // staged file (its id and the user's choices for unresolved names), which
+  // imports it or shows what is still to resolve.
+  auto matrix_step = [&db, import_page](http::Request& req, const Plan& plan, const std::string& content,
+                                        const std::string& filename, std::string staged,
+                                        bool confirm) -> http::Response {
+    Resolutions resolutions;
+    for (int i = 0; i < 500; ++i) {
+      auto name = req.form_param(fmt::format("ten_{}", i));
+      if (!name) break;
+      auto target = req.form_param(fmt::format("chon_{}", i)).value_or("");
+      if (!target.empty()) resolutions[unit_key(*name)] = target;
+    }
+    bool replace = req.form_param("thay_the") == "1";
+    std::function<void(db::Connection&)> forget_staged;
+    if (!staged.empty()) {
+      forget_staged = [&staged](db::Connection& c) {
+        if (!directory::remove_staged(c, staged)) {
+          throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
+        }
+      };
+    }
+    MatrixImport out;
+    try {
+      out = import_matrix(db, plan.id, content, resolutions, confirm, replace, directory::actor(req), now_seconds(),
+                          forget_staged);
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
+      return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
+                         http::Status::unprocessable_entity);
+    }
+    json data = {{"filename", filename}, {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+    if (!out.errors.empty()) {
+      data["upload"] = true;
+      data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))},
+                          {"errors", error_list(out.errors)}};
+      return import_page(req, plan, data, http::Status::unprocessable_entity);
+    }
+    if (out.ok() && confirm) return http::redirect(req, fmt::format("/ke-hoach/{}?da-nhap={}", plan.id, out.written));
+    if (staged.empty()) {
+      try {
+        staged = db.write([&](db::Connection& c) {
+          return directory::stage_upload(c, fmt::format("plan:{}", plan.id), filename, content, req.principal->username,
+                                         req.principal->unit_code, now_seconds());
+        });
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::too_large) throw;
+        return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
+                           http::Status::payload_too_large);
+      }
+    }
+    // Names to resolve, each with its candidates first, then every unit and level group.
+    auto units = db.read([](db::Connection& c) { return unit_rows(c); });
+    auto names = names_of(units);
+    json unresolved = json::array();
+    int i = 0;
+    for (const auto& u : out.unresolved) {
+      json options = json::array();
+      for (const auto& c : u.candidates) options.push_back({{"value", c}, {"label", names[c] + " (gợi ý)"}});
+      for (const auto& [level, label] :
+           std::vector<std::pair<std::string, std::string>>{{"level:department", "Tất cả sở, ban, ngành"},
+                                                            {"level:district", "Tất cả UBND cấp huyện"},
+                                                            {"level:commune", "Tất cả UBND cấp xã"}}) {
+        options.push_back({{"value", level}, {"label", label}});
+      }
+      for (const auto& unit : units) {
+        if (unit.open) options.push_back({{"value", unit.code}, {"label", unit.name}});
+      }
+      std::string lines;
+      for (int l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+      unresolved.push_back({{"i", std::to_string(i++)},
+                            {"name", u.name},
+                            {"lines", lines},
+                            {"why", u.ambiguous ? "Có nhiều đơn vị gần giống" : "Không tìm thấy đơn vị"},
+                            {"options", options}});
+    }
+    json preview = json::array();
+    int unread = 0;
+    for (size_t r = 0; r < out.rows.size(); ++r) {  // the first ten, and every row whose deadline did not read
+      const auto& row = out.rows[r];
+      unread += deadline_unread(*row.deadline);
+      if (r >= 10 && !deadline_unread(*row.deadline)) continue;
+      preview.push_back({{"line", std::to_string(row.line)},
+                         {"description", row.description},
+                         {"lead", names_text(row.leads, names)},
+                         {"deadline", format_deadline(*row.deadline)},
+                         {"unread", deadline_unread(*row.deadline)}});
+    }
+    bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
+    data["ready"] = {{"staged", staged},
+                     {"filename", filename},
+                     {"unresolved", unresolved},
+                     {"any_unresolved", !unresolved.empty()},
+                     {"preview", preview},
+                     {"unread", unread},
+                     {"any_unread", unread > 0},
+                     {"has_tasks", has_tasks},
+                     {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+    return import_page(req, plan, data, http::Status::ok);
+  };
+  router.add(http::Verb::post, "/ke-hoach/{id}/nhap", "plans.manage", http::upload(1),
+             [&db, import_page, matrix_step](http::Request& req) {
+               auto plan = need_plan(db, req.int_param());
+               require(db, req, "plans.manage", plan.unit_code);
+               auto f = req.files().find("tep");
+               if (f == req.files().end() || f->second.content.empty()) {
+                 return import_page(req, plan,
+                                    {{"upload", true}, {"error", {{"message", "Hãy chọn một tệp XLSX hoặc CSV."}}}},
+                                    http::Status::bad_request);
+               }
+               if (f->second.content.size() > kMaxMatrixBytes) {
+                 return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Tệp lớn hơn 5 MB."}}}},
+                                    http::Status::payload_too_large);
+               }
+               return matrix_step(req, plan, f->second.content, f->second.filename, "", false);
+             });
+  // The form's body is the staged id and the choices (at most a form's
+  // fields), never the file.
   router.add(
-      http::Verb::post, "/ke-hoach/{id}/nhap", "plans.manage", http::upload(1), [&db, import_page](http::Request& req) {
+      http::Verb::post, "/ke-hoach/{id}/nhap/xac-nhan", "plans.manage",
+      http::staged_confirm(http::BodyLimits::kFormBytes), [&db, import_page, matrix_step](http::Request& req) {
         auto plan = need_plan(db, req.int_param());
         require(db, req, "plans.manage", plan.unit_code);
-        std::string content, filename;
-        if (auto f = req.files().find("tep"); f != req.files().end() && !f->second.content.empty()) {
-          content = f->second.content;
-          filename = f->second.filename;
-        } else if (auto carried = req.form_param("noi_dung"); carried && !carried->empty()) {
-          auto bytes = text::unbase64(*carried);
-          if (!bytes)
-            throw invalid_input("the file content is damaged", "Nội dung tệp bị hỏng, xin vui lòng tải lên lại.");
-          content = std::move(*bytes);
-          filename = req.form_param("ten_tep").value_or("");
-        } else {
-          return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Hãy chọn một tệp XLSX hoặc CSV."}}}},
+        const auto& p = *req.principal;
+        directory::StagedUpload staged;
+        try {
+          staged = db.read([&](db::Connection& c) {
+            return directory::staged_upload(c, req.form_param("tep_da_kiem_tra").value_or(""),
+                                            fmt::format("plan:{}", plan.id), p.username, p.unit_code, now_seconds());
+          });
+        } catch (const Error& e) {
+          if (e.kind() != ErrorKind::invalid_input) throw;
+          return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
                              http::Status::bad_request);
         }
-        if (content.size() > kMaxMatrixBytes) {
-          return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Tệp lớn hơn 5 MB."}}}},
-                             http::Status::payload_too_large);
-        }
-        Resolutions resolutions;
-        for (int i = 0; i < 500; ++i) {
-          auto name = req.form_param(fmt::format("ten_{}", i));
-          if (!name) break;
-          auto target = req.form_param(fmt::format("chon_{}", i)).value_or("");
-          if (!target.empty()) resolutions[unit_key(*name)] = target;
-        }
-        bool confirm = req.form_param("xac_nhan") == "1";
-        bool replace = req.form_param("thay_the") == "1";
-        MatrixImport out;
-        try {
-          out =
-              import_matrix(db, plan.id, content, resolutions, confirm, replace, directory::actor(req), now_seconds());
-        } catch (const Error& e) {
-          if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
-          return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
-                             http::Status::unprocessable_entity);
-        }
-        json data = {{"filename", filename}, {"rows", text::format_int(std::int64_t(out.rows.size()))}};
-        if (!out.errors.empty()) {
-          data["upload"] = true;
-          data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))},
-                              {"errors", error_list(out.errors)}};
-          return import_page(req, plan, data, http::Status::unprocessable_entity);
-        }
-        if (out.ok() && confirm)
-          return http::redirect(req, fmt::format("/ke-hoach/{}?da-nhap={}", plan.id, out.written));
-        // Names to resolve, each with its candidates first, then every unit and level group.
-        auto units = db.read([](db::Connection& c) { return unit_rows(c); });
-        auto names = names_of(units);
-        json unresolved = json::array();
-        int i = 0;
-        for (const auto& u : out.unresolved) {
-          json options = json::array();
-          for (const auto& c : u.candidates) options.push_back({{"value", c}, {"label", names[c] + " (gợi ý)"}});
-          for (const auto& [level, label] :
-               std::vector<std::pair<std::string, std::string>>{{"level:department", "Tất cả sở, ban, ngành"},
-                                                                {"level:district", "Tất cả UBND cấp huyện"},
-                                                                {"level:commune", "Tất cả UBND cấp xã"}}) {
-            options.push_back({{"value", level}, {"label", label}});
-          }
-          for (const auto& unit : units) {
-            if (unit.open) options.push_back({{"value", unit.code}, {"label", unit.name}});
-          }
-          std::string lines;
-          for (int l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
-          unresolved.push_back({{"i", std::to_string(i++)},
-                                {"name", u.name},
-                                {"lines", lines},
-                                {"why", u.ambiguous ? "Có nhiều đơn vị gần giống" : "Không tìm thấy đơn vị"},
-                                {"options", options}});
-        }
-        json preview = json::array();
-        int unread = 0;
-        for (size_t r = 0; r < out.rows.size(); ++r) {  // the first ten, and every row whose deadline did not read
-          const auto& row = out.rows[r];
-          unread += deadline_unread(*row.deadline);
-          if (r >= 10 && !deadline_unread(*row.deadline)) continue;
-          preview.push_back({{"line", std::to_string(row.line)},
-                             {"description", row.description},
-                             {"lead", names_text(row.leads, names)},
-                             {"deadline", format_deadline(*row.deadline)},
-                             {"unread", deadline_unread(*row.deadline)}});
-        }
-        bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
-        data["ready"] = {{"content", text::base64(content)},
-                         {"filename", filename},
-                         {"unresolved", unresolved},
-                         {"any_unresolved", !unresolved.empty()},
-                         {"preview", preview},
-                         {"unread", unread},
-                         {"any_unread", unread > 0},
-                         {"has_tasks", has_tasks},
-                         {"rows", text::format_int(std::int64_t(out.rows.size()))}};
-        return import_page(req, plan, data, http::Status::ok);
+        return matrix_step(req, plan, staged.content, staged.filename, staged.id, req.form_param("xac_nhan") == "1");
       });
 
   add_report_routes(router, layout, db);

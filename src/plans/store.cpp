@@ -422,7 +422,7 @@ std::vector<Plan> list_plans(db::Connection& c, int year) {
 
 MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file,
                            const Resolutions& resolutions, bool write, bool replace, const audit::Entry& who,
-                           Instant now) {
+                           Instant now, const std::function<void(db::Connection&)>& in_transaction) {
   MatrixImport out;
   auto grid = grid_of(file);
   std::optional<Plan> plan;
@@ -504,6 +504,7 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
     audit::record(c, who, "import", "plan_tasks", plan->number, std::nullopt,
                   json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
     touch(c);
+    if (in_transaction) in_transaction(c);
   });
   out.written = int(out.rows.size());
   return out;

@@ -89,9 +89,11 @@ struct MatrixImport {
 // transaction and stores each resolution as an alias (so the next import of
 // the same names needs none). A plan that already has tasks is refused
 // (conflict) unless `replace` is set and none of its tasks has a report.
+// `in_transaction`, when set, is called in that transaction once the tasks
+// are written (the import page removes the staged file there).
 MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file,
                            const Resolutions& resolutions, bool write, bool replace, const audit::Entry& who,
-                           Instant now);
+                           Instant now, const std::function<void(db::Connection&)>& in_transaction = {});
 
 // ---- Objectives ----------------------------------------------------------
 

@@ -149,6 +149,7 @@ views::Table ranking_table(const ProvinceSummary& s, const UnitNames& names) {
                       views::Cell::integer(u.due), views::Cell::integer(u.on_time), views::Cell::integer(u.late),
                       views::Cell::integer(u.overdue), views::Cell::percent(u.rate)});
   }
+  t.blank_note = "Ô để trống ở cột Hạng và Tỷ lệ đúng hạn: chưa có nhiệm vụ đến hạn.";
   return t;
 }
 

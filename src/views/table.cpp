@@ -90,6 +90,22 @@ struct TempFile {
   ~TempFile() { std::remove(path.c_str()); }
 };
 
+// A figure the page shows as text ("—", "Chưa đủ dữ liệu") that a
+// workbook leaves empty: no value, in a numeric column or of a numeric kind.
+bool blank_figure(const Table& t, std::size_t column, const Cell& cell) {
+  if (cell.number) return false;
+  return cell.kind != Cell::Kind::text || (column < t.columns.size() && t.columns[column].numeric);
+}
+
+bool has_blank_figure(const Table& t) {
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (!row[c].text.empty() && blank_figure(t, c, row[c])) return true;
+    }
+  }
+  return false;
+}
+
 void check(lxw_error e, const char* what) {
   if (e != LXW_NO_ERROR)
     throw Error(ErrorKind::internal, std::string("XLSX export failed: ") + what + ": " + lxw_strerror(e));
@@ -115,13 +131,19 @@ std::string to_xlsx(const std::vector<Table>& tables) {
   for (std::size_t ti = 0; ti < tables.size(); ++ti) {
     const auto& t = tables[ti];
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(t, int(ti)).c_str());
-    worksheet_write_string(ws, 0, 0, t.caption.c_str(), caption);
+    lxw_row_t at = 0;
+    worksheet_write_string(ws, at++, 0, t.caption.c_str(), caption);
+    for (const auto& line : t.subtitle) worksheet_write_string(ws, at++, 0, line.c_str(), nullptr);
+    if (has_blank_figure(t)) {
+      worksheet_write_string(ws, at++, 0, (t.blank_note.empty() ? kBlankFigures : t.blank_note.c_str()), nullptr);
+    }
+    const lxw_row_t header = at + 1;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      worksheet_write_string(ws, 2, lxw_col_t(c), t.columns[c].label.c_str(), bold);
+      worksheet_write_string(ws, header, lxw_col_t(c), t.columns[c].label.c_str(), bold);
       worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), c == 0 ? 36 : 16, nullptr);
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      auto row = lxw_row_t(r + 3);
+      auto row = lxw_row_t(header + 1 + r);
       for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
         const auto& cell = t.rows[r][c];
         if (cell.number) {
@@ -129,7 +151,7 @@ std::string to_xlsx(const std::vector<Table>& tables) {
                           : cell.kind == Cell::Kind::integer ? integer
                                                              : decimal;
           worksheet_write_number(ws, row, lxw_col_t(c), *cell.number, f);
-        } else if (!cell.text.empty()) {
+        } else if (!cell.text.empty() && !blank_figure(t, c, cell)) {
           worksheet_write_string(ws, row, lxw_col_t(c), cell.text.c_str(), nullptr);
         }
       }

@@ -35,7 +35,18 @@ struct Table {
   std::string caption;  // Vietnamese
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  // Exports only: lines under the caption saying what the figures cover
+  // (the unit or scope, the period, the level), which a workbook would
+  // otherwise leave behind with the page's filters. "Kỳ báo cáo: Quý
+  // III/2025".
+  std::vector<std::string> subtitle = {};
+  // Exports only: what an empty cell of a numeric column means, written
+  // under the caption when a figure shown on the page ("—", "Chưa đủ dữ
+  // liệu") is left empty in the workbook; kBlankFigures when not set.
+  std::string blank_note = {};
 };
+
+inline constexpr const char* kBlankFigures = "Ô để trống ở cột số liệu: chưa có dữ liệu.";
 
 // For templates/common/table.tpl.
 nlohmann::json to_view(const Table& t);
@@ -46,9 +57,12 @@ nlohmann::json to_view(const Table& t);
 // its caption names the table holding the same figures.
 nlohmann::json chart_view(const nlohmann::json& config, const std::string& caption, const std::string& table_caption);
 
-// An XLSX workbook with one sheet per table (the caption on the first row,
-// headers bold, numbers as numbers, percentages formatted "0.0%"). Text is
-// always written as text, never as a formula.
+// An XLSX workbook with one sheet per table: the caption on the first row,
+// the subtitle's lines under it, the blank note when a figure is left
+// empty, an empty row, then the headers in bold and the rows. Numbers are
+// numbers (percentages formatted "0.0%"); a numeric column holds numbers or
+// nothing, never text (a figure without a value, "—" on the page, is left
+// empty). Text is always written as text, never as a formula.
 std::string to_xlsx(const std::vector<Table>& tables);
 
 // CSV of one table (header row first). A cell that a spreadsheet would read

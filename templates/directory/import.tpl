@@ -21,10 +21,8 @@
 <p>Tệp hợp lệ: {{inserted}} đơn vị mới, {{updated}} đơn vị thay đổi, {{unchanged}} đơn vị không đổi.</p>
 <form method="post" action="/quan-tri/don-vi/nhap/xac-nhan">
   <input type="hidden" name="_csrf" value="{{csrf}}">
-  <input type="hidden" name="ten_tep" value="{{filename}}">
-  <label for="noi_dung">Nội dung sẽ nhập</label>
-  <textarea id="noi_dung" name="noi_dung" rows="10" readonly>
-{{content:pre_escape}}</textarea>
+  <input type="hidden" name="tep_da_kiem_tra" value="{{staged}}">
+  <p>Tệp đã kiểm tra được giữ trên máy chủ trong 24 giờ; khi xác nhận, hệ thống nhập đúng tệp này.</p>
   <button type="submit">Xác nhận nhập</button> <a href="/quan-tri/don-vi/nhap">Hủy</a>
 </form>
 {{/ready_section}}

@@ -28,11 +28,8 @@
 <form method="post" action="/chi-so/nhap/xac-nhan">
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <input type="hidden" name="loai" value="{{kind}}">
-  <input type="hidden" name="ten_tep" value="{{filename}}">
-  <details><summary>Nội dung sẽ nhập</summary>
-  <label for="noi_dung">Nội dung tệp (chỉ đọc)</label>
-  <textarea id="noi_dung" name="noi_dung" rows="8" readonly>
-{{content:pre_escape}}</textarea></details>
+  <input type="hidden" name="tep_da_kiem_tra" value="{{staged}}">
+  <p>Tệp đã kiểm tra được giữ trên máy chủ trong 24 giờ; khi xác nhận, hệ thống nhập đúng tệp này.</p>
   <button type="submit">Xác nhận nhập {{records}} bản ghi</button> <a href="/chi-so/nhap">Hủy</a>
 </form>
 {{/ready}}

@@ -15,10 +15,9 @@
 {{#ready}}
 <h2>Kết quả kiểm tra: {{filename}}</h2>
 <p class="notice" role="status">Đọc được {{rows}} nhiệm vụ.</p>
-<form method="post" action="/ke-hoach/{{plan_id}}/nhap">
+<form method="post" action="/ke-hoach/{{plan_id}}/nhap/xac-nhan">
   <input type="hidden" name="_csrf" value="{{csrf}}">
-  <input type="hidden" name="ten_tep" value="{{filename}}">
-  <input type="hidden" name="noi_dung" value="{{content}}">
+  <input type="hidden" name="tep_da_kiem_tra" value="{{staged}}">
   {{#any_unresolved}}<div class="form-error" role="alert"><p>Có tên đơn vị chưa nhận ra. Hãy chọn đơn vị tương ứng cho từng tên; lựa chọn được ghi nhớ cho các lần nhập sau.</p></div>
   <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Tên đơn vị cần chọn"><table><caption>Tên đơn vị cần chọn</caption>
   <thead><tr><th scope="col">Tên trong tệp</th><th scope="col">Dòng</th><th scope="col">Lý do</th><th scope="col">Đơn vị tương ứng</th></tr></thead>

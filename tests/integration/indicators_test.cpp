@@ -1,19 +1,25 @@
 // The indicators capability through the real `cchc serve` and `cchc`
 // binaries on the demo province: the API against the command line, pushes
-// with API tokens, the upload page, manual 766 values, exports, open data.
+// with API tokens, the upload page and its staged files, manual 766 values,
+// exports, open data.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <regex>
+#include <set>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/xlsx.h"
 #include "http/middleware.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
+#include "support/zip_entry.h"
 
 namespace cchc {
 namespace {
@@ -207,9 +213,11 @@ TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {
   // The preview wrote nothing.
   EXPECT_EQ(get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-06&scope=unit")["feedback_received"], 0);
 
-  auto done =
-      officer.post("/chi-so/nhap/xac-nhan", "loai=feedback&ten_tep=phan-anh.csv&noi_dung=" + http::url_encode(csv));
+  auto staged = testing::form_value(preview.body, "tep_da_kiem_tra");
+  ASSERT_EQ(staged.size(), 32u) << preview.body;
+  auto done = officer.post("/chi-so/nhap/xac-nhan", "loai=feedback&tep_da_kiem_tra=" + staged);
   EXPECT_EQ(done.status, 200);
+  EXPECT_NE(done.body.find("Đã nhập phan-anh.csv"), std::string::npos);
   EXPECT_NE(done.body.find("2 mới, 0 cập nhật, 0 không đổi"), std::string::npos);
   auto june = get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2018-06&scope=unit");
   EXPECT_EQ(june["feedback_received"], 2);
@@ -225,6 +233,102 @@ TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {
   EXPECT_EQ(officer.get("/chi-so/don-vi/P-TRANGDAI").status, 200);
   EXPECT_EQ(officer.get("/chi-so/don-vi/SNV").status, 403);
   EXPECT_EQ(officer.get("/quan-tri/ma-truy-cap").status, 403);
+}
+
+// A file bigger than any form: 68 000 records, 8,5 MB, whose content as a
+// form field would pass 11 MB, over the 10 MB the server takes in a body
+// (the 413 a confirmation carrying the file met). The checked file waits on
+// the server; the confirmation is its id; the id is its uploader's only, for
+// the kind it was checked as, and imports once.
+TEST_F(IndicatorsServed, ABigUploadIsStagedOnTheServerAndOnlyItsUploaderConfirmsIt) {
+  const int n = 68000;
+  std::string csv = "id,unit_code,channel,received_at,due_at,answered_at,status,rating\n";
+  csv.reserve(std::size_t(n) * 130);
+  for (int i = 0; i < n; ++i) {
+    csv += fmt::format(
+        "LON-{:05},P-TRANGDAI,hotline_1022,2019-03-04T08:00:00+07:00,2019-03-14T17:00:00+07:00,"
+        "2019-03-08T09:00:00+07:00,answered,satisfied\n",
+        i);
+  }
+  ASSERT_GT(http::url_encode(csv).size(), std::size_t(10) * 1024 * 1024);
+  Browser officer{port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  officer.get("/chi-so/nhap");
+  auto checked = officer.post_file("/chi-so/nhap", {{"loai", "feedback"}}, "tep", "lon.csv", csv);
+  ASSERT_EQ(checked.status, 200) << checked.body.substr(0, 3000);
+  EXPECT_NE(checked.body.find("Tệp hợp lệ: 68.000 bản ghi phản ánh, kiến nghị"), std::string::npos);
+  // The confirmation page holds the first records as a table and the id, never the file.
+  ASSERT_LT(checked.body.size(), std::size_t(100) * 1024);
+  EXPECT_EQ(checked.body.find("LON-67999"), std::string::npos);
+  EXPECT_EQ(checked.body.find("<textarea"), std::string::npos);
+  auto id = testing::form_value(checked.body, "tep_da_kiem_tra");
+  ASSERT_EQ(id.size(), 32u);
+  const std::string confirm = "loai=feedback&tep_da_kiem_tra=" + id;
+  auto march = [&] {
+    return get_json("/api/v1/indicators?unit=P-TRANGDAI&period=2019-03&scope=unit")["feedback_received"];
+  };
+
+  // Another user, of the same unit and with the same right, cannot confirm it.
+  Browser leader{port()};
+  ASSERT_EQ(leader.sign_in("demo.lanhdao", "demo-unit_leader-dongnai"), 303);
+  leader.get("/chi-so/nhap");
+  auto foreign = leader.post("/chi-so/nhap/xac-nhan", confirm);
+  EXPECT_EQ(foreign.status, 400);
+  EXPECT_NE(foreign.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos) << foreign.body;
+  // Nor does its uploader import it as another kind than it was checked as.
+  EXPECT_EQ(officer.post("/chi-so/nhap/xac-nhan", "loai=dossiers&tep_da_kiem_tra=" + id).status, 400);
+  EXPECT_EQ(march(), 0);
+
+  auto done = officer.post("/chi-so/nhap/xac-nhan", confirm);
+  ASSERT_EQ(done.status, 200) << done.body.substr(0, 3000);
+  EXPECT_NE(done.body.find("Đã nhập lon.csv: 68.000 bản ghi — 68.000 mới, 0 cập nhật, 0 không đổi"), std::string::npos)
+      << done.body.substr(0, 3000);
+  EXPECT_EQ(march(), n);
+  // Confirmed once: the id is gone.
+  auto again = officer.post("/chi-so/nhap/xac-nhan", confirm);
+  EXPECT_EQ(again.status, 400);
+  EXPECT_NE(again.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos);
+}
+
+// The overview's workbook for a period without data (the third quarter of
+// 2020): its title names the scope, the period and the level; its number
+// columns hold numbers or nothing, and a legend says what nothing means.
+TEST_F(IndicatorsServed, TheOverviewWorkbookNamesWhatItCoversAndHoldsNumbersOnly) {
+  Browser viewer{port()};
+  ASSERT_EQ(viewer.sign_in("demo.theodoi", "demo-viewer-dongnai"), 303);
+  auto x = viewer.get("/chi-so?cap=commune&ky=2020-Q3&dinh-dang=xlsx");
+  ASSERT_EQ(x.status, 200);
+  std::string title;  // the first sheet's cells above its header row
+  for (const auto& line : xlsx::read_first_sheet(x.body)) {
+    const auto& cells = line.second;
+    if (!cells.empty() && cells[0] == "Chỉ số") break;
+    for (const auto& c : cells) title += c + "\n";
+  }
+  EXPECT_NE(title.find("Toàn tỉnh"), std::string::npos) << title;
+  EXPECT_NE(title.find("Tỉnh Đồng Nai"), std::string::npos) << title;
+  EXPECT_NE(title.find("Quý III/2020"), std::string::npos) << title;
+  EXPECT_NE(title.find("Xã, phường, đặc khu"), std::string::npos) << title;
+  EXPECT_EQ(title.find("2020-Q3"), std::string::npos) << title;
+  EXPECT_NE(title.find("chưa có dữ liệu"), std::string::npos) << title;
+
+  // Every cell right of column A that holds text (t="s", "str", "inlineStr")
+  // is on the header row; the rows below hold numbers.
+  const std::regex cell(R"re(<c r="([A-Z]+)([0-9]+)"([^>]*)>)re");
+  for (const char* sheet : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) {
+    SCOPED_TRACE(sheet);
+    auto xml = testing::zip_entry(x.body, sheet);
+    ASSERT_FALSE(xml.empty());
+    std::set<int> text_rows, number_rows;
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), cell); it != std::sregex_iterator(); ++it) {
+      if ((*it)[1].str() == "A") continue;
+      auto attributes = (*it)[3].str();
+      bool text = attributes.find(" t=\"") != std::string::npos && attributes.find(" t=\"n\"") == std::string::npos;
+      (text ? text_rows : number_rows).insert(std::stoi((*it)[2].str()));
+    }
+    ASSERT_EQ(text_rows.size(), 1u) << xml.substr(0, 4000);  // the header
+    ASSERT_FALSE(number_rows.empty());
+    EXPECT_GT(*number_rows.begin(), *text_rows.begin());
+  }
 }
 
 TEST_F(IndicatorsServed, ManualValuesScoreAndBadOnesAreRefused) {

@@ -251,17 +251,25 @@ TEST_F(PlansServed, TheImportPageAsksForNamesItCannotPlace) {
   ASSERT_EQ(checked.status, 200) << checked.body;
   EXPECT_NE(checked.body.find("Ban Dân tộc"), std::string::npos);
   EXPECT_NE(checked.body.find("Không tìm thấy đơn vị"), std::string::npos);
-  auto carried = testing::form_value(checked.body, "noi_dung");
-  ASSERT_FALSE(carried.empty());
-  // Confirming without choosing writes nothing and asks again.
-  auto unresolved = admin.post(
-      plan_path + "/nhap", "noi_dung=" + url_encode(carried) + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=&xac_nhan=1");
+  // The checked file waits on the server; the page carries its id.
+  EXPECT_EQ(checked.body.find("name=\"noi_dung\""), std::string::npos);
+  auto staged = testing::form_value(checked.body, "tep_da_kiem_tra");
+  ASSERT_EQ(staged.size(), 32u);
+  // Confirming without choosing writes nothing and asks again, with the same file.
+  auto unresolved = admin.post(plan_path + "/nhap/xac-nhan",
+                               "tep_da_kiem_tra=" + staged + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=&xac_nhan=1");
   EXPECT_EQ(unresolved.status, 200);
   EXPECT_NE(unresolved.body.find("Ban Dân tộc"), std::string::npos);
-  auto done = admin.post(plan_path + "/nhap",
-                         "noi_dung=" + url_encode(carried) + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
+  EXPECT_EQ(testing::form_value(unresolved.body, "tep_da_kiem_tra"), staged);
+  auto done = admin.post(plan_path + "/nhap/xac-nhan",
+                         "tep_da_kiem_tra=" + staged + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
   ASSERT_EQ(done.status, 303) << done.body;
   EXPECT_NE(done.header("location").find("da-nhap=2"), std::string::npos);
+  // Imported once.
+  auto twice = admin.post(plan_path + "/nhap/xac-nhan",
+                          "tep_da_kiem_tra=" + staged + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_NE(twice.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos);
   auto page = admin.get(done.header("location"));
   EXPECT_NE(page.body.find("Đã nhập 2 nhiệm vụ."), std::string::npos);
   EXPECT_NE(page.body.find("Công bố TTHC"), std::string::npos);

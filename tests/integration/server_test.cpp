@@ -584,12 +584,18 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   ASSERT_EQ(good.status, 200) << good.body;
   EXPECT_NE(good.body.find("1 đơn vị mới, 0 đơn vị thay đổi, 1 đơn vị không đổi"), std::string::npos);
   EXPECT_EQ(admin.get("/don-vi/X-THU").status, 404);  // the preview wrote nothing
-  std::string content =
-      "code,name,level,parent_code,valid_from,valid_to\nX-THU,Xã thử nghiệm,commune,DNI,2025-07-01,\n";
-  auto done = admin.post("/quan-tri/don-vi/nhap/xac-nhan", "ten_tep=bo-sung.csv&noi_dung=" + http::url_encode(content));
+  // The checked file waits on the server: the page carries its id, not its content.
+  EXPECT_EQ(good.body.find("Xã thử nghiệm"), std::string::npos);
+  auto staged = testing::form_value(good.body, "tep_da_kiem_tra");
+  ASSERT_EQ(staged.size(), 32u) << good.body;
+  auto done = admin.post("/quan-tri/don-vi/nhap/xac-nhan", "tep_da_kiem_tra=" + staged);
   EXPECT_EQ(done.status, 200);
-  EXPECT_NE(done.body.find("1 đơn vị mới"), std::string::npos);
+  EXPECT_NE(done.body.find("Đã nhập bo-sung.csv: 1 đơn vị mới"), std::string::npos);
   EXPECT_EQ(admin.get("/don-vi/X-THU").status, 200);
+  // Imported once: the same id again is refused, in Vietnamese.
+  auto again = admin.post("/quan-tri/don-vi/nhap/xac-nhan", "tep_da_kiem_tra=" + staged);
+  EXPECT_EQ(again.status, 400);
+  EXPECT_NE(again.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos);
 
   // Editing is checked like an import: a closing date before the opening one is refused.
   admin.get("/don-vi/X-THU/sua");

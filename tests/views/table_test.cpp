@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/csv.h"
+#include "core/xlsx.h"
 
 namespace cchc::views {
 namespace {
@@ -46,6 +47,38 @@ TEST(Table, XlsxIsAZipWorkbookWithOneSheetPerTable) {
   // The workbook part names both sheets (stored uncompressed names in the zip directory).
   EXPECT_NE(bytes.find("xl/worksheets/sheet1.xml"), std::string::npos);
   EXPECT_NE(bytes.find("xl/worksheets/sheet2.xml"), std::string::npos);
+}
+
+TEST(Table, XlsxSaysWhatItCoversAndItsNumberColumnsHoldOnlyNumbers) {
+  Table t{"chi-so", "Toàn tỉnh", {{"Chỉ số"}, {"Giá trị", "", true}, {"Hạng", "", true}, {"Ghi chú"}}, {}};
+  t.subtitle = {"Kỳ báo cáo: Quý III/2025", "Cấp đơn vị: Xã, phường, đặc khu"};
+  Cell judged = Cell::percent(std::nullopt);
+  judged.text += " · Chưa có dữ liệu";  // as the overview shows a rate without data against its target
+  t.rows.push_back({Cell::of("Tỷ lệ đúng hạn"), judged, Cell::of("Chưa đủ dữ liệu"), Cell::of("Không có hồ sơ")});
+  t.rows.push_back({Cell::of("Tỷ lệ trực tuyến"), Cell::percent(0.5), Cell::integer(2), Cell::of("")});
+  auto rows = xlsx::read_first_sheet(to_xlsx({t}));
+  ASSERT_EQ(rows.size(), 7u);
+  EXPECT_EQ(rows[0].second[0], "Toàn tỉnh");
+  EXPECT_EQ(rows[1].second[0], "Kỳ báo cáo: Quý III/2025");
+  EXPECT_EQ(rows[2].second[0], "Cấp đơn vị: Xã, phường, đặc khu");
+  EXPECT_EQ(rows[3].second[0], kBlankFigures);  // a figure is left empty: the legend says why
+  EXPECT_EQ(rows[4].second, (std::vector<std::string>{"Chỉ số", "Giá trị", "Hạng", "Ghi chú"}));
+  EXPECT_EQ(rows[4].first + 1, rows[5].first);
+  ASSERT_EQ(rows[5].second.size(), 4u);
+  EXPECT_EQ(rows[5].second[1], "");                // never "— · Chưa có dữ liệu"
+  EXPECT_EQ(rows[5].second[2], "");                // never "Chưa đủ dữ liệu"
+  EXPECT_EQ(rows[5].second[3], "Không có hồ sơ");  // a text column keeps its text
+  EXPECT_EQ(rows[6].second[1], "0.5");
+  EXPECT_EQ(rows[6].second[2], "2");
+
+  // A table's own note replaces the default; with no figure left empty there is none.
+  t.blank_note = "Ô để trống ở cột Hạng: chưa đủ dữ liệu để xếp hạng.";
+  EXPECT_EQ(xlsx::read_first_sheet(to_xlsx({t}))[3].second[0], t.blank_note);
+  t.rows.erase(t.rows.begin());
+  t.subtitle.clear();
+  auto plain = xlsx::read_first_sheet(to_xlsx({t}));
+  ASSERT_EQ(plain.size(), 3u);
+  EXPECT_EQ(plain[1].second[0], "Chỉ số");
 }
 
 TEST(Table, ViewHasRowHeadersLinksAndAnEmptyRow) {
