@@ -234,7 +234,7 @@ std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer
     d.add(body(fmt::format("- {}{}", name(a->unit_code),
                            a->state == "returned" ? " (báo cáo bị trả lại, chưa gửi lại)" : "")));
   }
-  d.add(views::decree30_footer({"- Như trên;", "- Lưu: VT."}));
+  d.add(views::decree30_footer({"- ……………;", "- Lưu: VT."}));
   return write(d);
 }
 

@@ -102,7 +102,8 @@ std::optional<std::string> request_reminder(Date due, Date day, const std::vecto
 // each heading every unit's answer (accepted and submitted ones; a
 // submitted one marked "chưa duyệt"), the figures for a figure request,
 // and "Các đơn vị chưa gửi báo cáo" listing the units that sent nothing or
-// whose answer was returned.
+// whose answer was returned; a report has no "Kính gửi:", so its "Nơi
+// nhận:" is a line for the drafter to name the recipients, not "Như trên".
 std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
                          const std::map<std::string, std::string>& names, const views::Issuer& issuer);
 
