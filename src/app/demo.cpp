@@ -8,6 +8,7 @@
 #include "core/dates.h"
 #include "core/embedded.h"
 #include "core/errors.h"
+#include "core/text.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
 #include "indicators/dashboard.h"
@@ -238,7 +239,8 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
     if (role == "cooperate") {
       r.narrative = "Đã phối hợp cung cấp thông tin, ý kiến theo đề nghị của cơ quan chủ trì.";
     } else if (r.progress == "done") {
-      r.narrative = fmt::format("Đã hoàn thành. Sản phẩm: {}.", t.output.empty() ? "báo cáo" : t.output);
+      r.narrative = text::end_sentence(
+          fmt::format("Đã hoàn thành. Sản phẩm: {}", t.output.empty() ? std::string("báo cáo") : t.output));
     } else {
       r.narrative = fmt::format("Đang triển khai, ước đạt {}% khối lượng công việc.", percent);
     }

@@ -156,4 +156,21 @@ seconds WorkCalendar::working_time(Instant a, Instant b) const {
   return b < a ? -working_time_forward(b, a) : working_time_forward(a, b);
 }
 
+int count_working_days(const WorkCalendar& calendar, Date from, Date to) {
+  if (calendar.covers(from) && calendar.covers(to)) return calendar.working_days_between(from, to);
+  bool back = sys_days{to} < sys_days{from};
+  sys_days a{back ? to : from}, b{back ? from : to};
+  int n = 0;
+  for (sys_days d = a + days{1}; d <= b; d += days{1}) {
+    Date day{d};
+    n += calendar.covers(day) ? calendar.is_working_day(day) : weekday{d}.c_encoding() % 6 != 0;
+  }
+  return back ? -n : n;
+}
+
+int working_days_overdue(const WorkCalendar& calendar, Date due, Date today) {
+  if (sys_days{today} <= sys_days{due}) return 0;
+  return std::max(1, count_working_days(calendar, due, today));
+}
+
 }  // namespace cchc

@@ -69,4 +69,16 @@ class WorkCalendar {
   int last_year_ = -1;
 };
 
+// Working days in (from, to] on `calendar`, negative when to < from; a day
+// of a year the calendar does not cover counts when it is Monday to Friday
+// (its holidays unknown). Days left and days overdue are counted with it
+// everywhere people read them: the work list ("Quá hạn 2 ngày làm việc")
+// and the urging letters.
+int count_working_days(const WorkCalendar& calendar, Date from, Date to);
+// How many working days a thing due on `due` is overdue on `today`
+// (count_working_days, at least 1 once the due day has passed, so a
+// deadline on a Friday is one day overdue on the Saturday); 0 when
+// `today` is not after `due`.
+int working_days_overdue(const WorkCalendar& calendar, Date due, Date today);
+
 }  // namespace cchc

@@ -270,6 +270,27 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, s.find_last_not_of(ws) - b + 1);
 }
 
+std::string end_sentence(std::string_view s) {
+  std::string out(trim(s));
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) {
+    out.pop_back();
+    out = std::string(trim(out));
+  }
+  if (out.empty()) return out;
+  std::string_view body = out;
+  // A closing quote after the stop: “…bổ sung.”
+  for (std::string_view quote : {"\"", "'", "\u201D", "\u2019", "\u00BB"}) {
+    if (body.size() > quote.size() && body.ends_with(quote)) {
+      body.remove_suffix(quote.size());
+      break;
+    }
+  }
+  for (std::string_view stop : {".", "!", "?", "\u2026"}) {
+    if (body.ends_with(stop)) return out;
+  }
+  return out + ".";
+}
+
 bool has_control(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }

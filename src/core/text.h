@@ -60,6 +60,13 @@ std::string cut_utf8(std::string_view s, std::size_t max_bytes);
 std::size_t code_points(std::string_view s);
 // Without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
+// `s` as one sentence ending with one full stop, for texts joined into
+// letters and notices ("- " + item, a reason after a colon): trimmed; a
+// trailing ',', ';' or ':' replaced by "."; nothing added when it already
+// ends with '.', '!', '?' or '…' (before a closing quote too). Empty stays
+// empty. "Đề nghị bổ sung." → "Đề nghị bổ sung."; "Đề nghị bổ sung" →
+// "Đề nghị bổ sung.".
+std::string end_sentence(std::string_view s);
 
 // Holds a control byte (below 0x20, or 0x7f): CR, LF, TAB and NUL among
 // them. Such text never goes into a header, a link or a redirect.

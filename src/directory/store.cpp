@@ -70,6 +70,12 @@ views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std:
   return views::issuer_for(unit_code, unit.one().str("name"), unit.one().str("level"), province_name, type);
 }
 
+views::Addressee addressee(db::Connection& c, const std::string& unit_code) {
+  auto unit = c.query("SELECT name, level FROM units WHERE code = ?", {unit_code});
+  if (unit.empty()) return {};
+  return views::addressee_for(unit.one().str("name"), unit.one().str("level"));
+}
+
 std::map<std::string, std::string> unit_names(db::Connection& c) {
   std::map<std::string, std::string> out;
   for (const auto& r : c.query("SELECT code, name FROM units").rows) out[r.str("code")] = r.str("name");

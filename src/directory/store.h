@@ -24,6 +24,9 @@ std::vector<std::string> units_open_in(db::Connection& c, Date from, Date to);
 // The issuing body of a unit's Word drafts of a document type ("BC", "QĐ"),
 // per views::issuer_for; the province's committee for an unknown unit.
 views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std::string& type);
+// How a letter names a unit and its head (views::addressee_for); empty for
+// an unknown unit.
+views::Addressee addressee(db::Connection& c, const std::string& unit_code);
 
 struct ImportResult {
   std::vector<LineError> errors;  // non-empty: nothing was written

@@ -13,27 +13,6 @@ namespace cchc::home {
 using namespace std::chrono;
 using nlohmann::json;
 
-namespace {
-
-bool working(const WorkCalendar& cal, Date d) {
-  return cal.covers(d) ? cal.is_working_day(d) : weekday{sys_days{d}}.c_encoding() % 6 != 0;
-}
-
-// Working days in (from, to], negative when to < from.
-int working_days(const WorkCalendar& cal, Date from, Date to) {
-  if (cal.covers(from) && cal.covers(to)) return cal.working_days_between(from, to);
-  bool back = sys_days{to} < sys_days{from};
-  Date a = back ? to : from, b = back ? from : to;
-  int n = 0;
-  for (Date d = a; sys_days{d} < sys_days{b};) {
-    d = Date{sys_days{d} + days{1}};
-    n += working(cal, d);
-  }
-  return back ? -n : n;
-}
-
-}  // namespace
-
 std::vector<WorkRow> order_work(std::vector<views::WorkItem> items, Date today, const WorkCalendar& calendar) {
   std::vector<WorkRow> rows;
   rows.reserve(items.size());
@@ -41,7 +20,7 @@ std::vector<WorkRow> order_work(std::vector<views::WorkItem> items, Date today, 
     WorkRow r{std::move(item), std::nullopt, false};
     if (r.item.due) {
       r.overdue = sys_days{*r.item.due} < sys_days{today};
-      r.days_left = working_days(calendar, today, *r.item.due);
+      r.days_left = count_working_days(calendar, today, *r.item.due);
     }
     rows.push_back(std::move(r));
   }

@@ -238,6 +238,9 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
                           {"letter", v.announced_at.has_value()},
                           {"removable", v.state == VisitState::scheduled}});
   }
+  std::set<std::int64_t> past;
+  for (const auto& v : past_unannounced(visits, today())) past.insert(v.id);
+  for (auto& row : visit_rows) row["past"] = past.count(std::stoll(row["id"].get<std::string>())) > 0;
   json team = json::array();
   for (const auto& m : plan.team)
     team.push_back({{"name", m.name}, {"unit", names[m.unit_code]}, {"role", role_vi(m.role)}});
@@ -270,7 +273,8 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
       {"saved", req.query_param("da-luu").has_value()},
       {"added", section(req.query_param("da-them").value_or(""))},
       {"told", section(req.query_param("da-thong-bao").value_or(""))}};
-  if (!error.is_null()) data["error"] = error;
+  // A refused announcement shows at its button, the others at the top.
+  if (!error.is_null()) data[error.contains("announce") ? "announce_error" : "error"] = error;
   return http::html(req, x.layout.page(req, "Kế hoạch kiểm tra " + plan.number, "inspections/plan.tpl", data), status);
 }
 
@@ -380,19 +384,26 @@ http::Response announce_plan(Context& x, http::Request& req) {
   auto plan = need_plan(x.db, req.int_param());
   auto now = now_seconds();
   std::size_t told = 0;
-  x.db.write([&](db::Connection& c) {
-    auto visits = announce(c, plan.id, directory::actor(req), now);
-    told = visits.size();
-    if (!x.sources.notify) return;
-    for (const auto& v : visits) {
-      x.sources.notify(
-          c, v.unit_code, "inspection",
-          fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
-          fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
-                      format_date_vi(v.scheduled_on), plan.number),
-          visit_href(v.id), now);
-    }
-  });
+  try {
+    x.db.write([&](db::Connection& c) {
+      auto visits = announce(c, plan.id, directory::actor(req), now);
+      told = visits.size();
+      if (!x.sources.notify) return;
+      for (const auto& v : visits) {
+        x.sources.notify(
+            c, v.unit_code, "inspection",
+            fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
+            fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
+                        format_date_vi(v.scheduled_on), plan.number),
+            visit_href(v.id), now);
+      }
+    });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    json error = error_json(e);
+    error["announce"] = true;
+    return plan_page(x, req, error, http::Status::unprocessable_entity);
+  }
   return http::redirect(req, fmt::format("{}?da-thong-bao={}#don-vi", plan_href(plan.id), told));
 }
 
@@ -401,14 +412,24 @@ http::Response letter(Context& x, http::Request& req) {
   std::optional<Plan> plan;
   std::map<std::string, std::string> names;
   views::Issuer issuer;
+  views::Addressee to;
   x.db.read([&](db::Connection& c) {
     v = find_visit(c, req.int_param());
     if (!v) return;
     plan = find_plan(c, v->plan_id);
     names = directory::unit_names(c);
     issuer = directory::issuer(c, plan->issuer_unit, "KH");
+    to = directory::addressee(c, v->unit_code);
   });
   if (!v || !plan) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  // A notice is dated the day it went out (today while not yet sent), never
+  // after the day it announces (past_unannounced).
+  Date sent_on = v->announced_at ? local_date(*v->announced_at) : today();
+  if (std::chrono::sys_days{v->scheduled_on} < std::chrono::sys_days{sent_on}) {
+    throw invalid_input("the visit's day has passed; the notice was never sent",
+                        fmt::format("Ngày kiểm tra {} đã qua, không lập thông báo kiểm tra cho ngày này.",
+                                    format_date_vi(v->scheduled_on)));
+  }
   std::vector<std::string> areas;
   auto all = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
   for (const auto& a : all) {
@@ -417,8 +438,7 @@ http::Response letter(Context& x, http::Request& req) {
   std::vector<std::pair<std::string, std::string>> team;
   for (const auto& m : plan->team) team.emplace_back(m.name + " (" + names[m.unit_code] + ")", role_vi(m.role));
   return http::attachment(req, http::kDocxType,
-                          announcement_docx(issuer, names[v->unit_code], *plan, v->scheduled_on,
-                                            v->announced_at ? local_date(*v->announced_at) : today(), areas, team),
+                          announcement_docx(issuer, to, *plan, v->scheduled_on, sent_on, areas, team),
                           fmt::format("thong-bao-kiem-tra-{}-{}.docx", text::slug(v->unit_code), v->id));
 }
 

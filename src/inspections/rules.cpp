@@ -138,6 +138,15 @@ std::optional<FixState> follow_up(FixState from, FixAction action, FixActor acto
   return std::nullopt;
 }
 
+std::vector<Inspection> past_unannounced(const std::vector<Inspection>& visits, Date today) {
+  std::vector<Inspection> out;
+  for (const auto& v : visits) {
+    if (v.state == VisitState::scheduled && !v.announced_at && sys_days{v.scheduled_on} < sys_days{today})
+      out.push_back(v);
+  }
+  return out;
+}
+
 bool overdue(const Finding& f, Date day) {
   if (!f.shortcoming || !f.due || f.state == FixState::fixed) return false;
   if (f.state == FixState::reported && f.reported_at && sys_days{local_date(*f.reported_at)} <= sys_days{*f.due}) {

@@ -59,6 +59,14 @@ bool fixed_on_time(const Finding& f);
 // one of the two; invalid_input otherwise.
 Date due_of(Date held_on, std::optional<int> days, std::optional<Date> date, const WorkCalendar& calendar);
 
+// The visits an announcement would tell of a day already gone by: still
+// scheduled, not yet announced, their day before `today`. An official never
+// announces an inspection on a past day (a notice sent on 07/12 saying the
+// unit "sẽ được kiểm tra … ngày 03/12"), so announce refuses while there is
+// one: its day must be moved (the visit removed and added again) or, if it
+// took place, its record entered. A visit on `today` may still be announced.
+std::vector<Inspection> past_unannounced(const std::vector<Inspection>& visits, Date today);
+
 // A plan's own fields: number "45/KH-SNV" form, title 1-500 characters,
 // year 2000-2100, a head among at most 30 members. Errors (English,
 // Vietnamese), empty when fine.

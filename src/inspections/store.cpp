@@ -330,8 +330,24 @@ std::vector<Inspection> visits_of(db::Connection& c, std::int64_t plan_id) {
 
 std::vector<Inspection> announce(db::Connection& c, std::int64_t plan_id, const audit::Entry& who, Instant now) {
   auto p = need_plan(c, plan_id);
+  auto visits = visits_of(c, plan_id);
+  if (auto past = past_unannounced(visits, local_date(now)); !past.empty()) {
+    auto names = directory::unit_names(c);
+    std::string en, vi;
+    for (const auto& v : past) {
+      en += (en.empty() ? "" : ", ") + v.unit_code + " on " + format_iso_date(v.scheduled_on);
+      vi += (vi.empty() ? "" : "; ") + fmt::format("{} (ngày {})",
+                                                   names.count(v.unit_code) ? names[v.unit_code] : v.unit_code,
+                                                   format_date_vi(v.scheduled_on));
+    }
+    throw invalid_input(
+        "a visit's day has passed: " + en,
+        fmt::format("Không thông báo lịch kiểm tra cho ngày đã qua: {}. Bỏ đơn vị khỏi kế hoạch rồi thêm lại với "
+                    "ngày kiểm tra mới, hoặc ghi biên bản nếu đã kiểm tra.",
+                    vi));
+  }
   std::vector<Inspection> told;
-  for (auto& v : visits_of(c, plan_id)) {
+  for (auto& v : visits) {
     if (v.announced_at || v.state != VisitState::scheduled) continue;
     c.query("UPDATE inspections SET announced_at = ? WHERE id = ?", {seconds_of(now), v.id});
     v.announced_at = now;

@@ -92,7 +92,7 @@ views::Table open_recommendations_table(db::Database& db, int year, Date day) {
   return t;
 }
 
-std::string announcement_docx(const views::Issuer& issuer, const std::string& unit_name, const Plan& plan, Date day,
+std::string announcement_docx(const views::Issuer& issuer, const views::Addressee& to, const Plan& plan, Date day,
                               Date sent_on, const std::vector<std::string>& areas,
                               const std::vector<std::pair<std::string, std::string>>& team) {
   using namespace views::docx;
@@ -105,19 +105,20 @@ std::string announcement_docx(const views::Issuer& issuer, const std::string& un
   d.add(
       body(fmt::format("Thực hiện Kế hoạch số {} ({}), Đoàn kiểm tra thông báo lịch kiểm tra công tác cải cách "
                        "hành chính tại {} như sau:",
-                       plan.number, plan.title, unit_name)));
+                       plan.number, plan.title, to.body)));
   d.add(body(fmt::format("1. Thời gian kiểm tra: ngày {}.", format_date_vi(day))));
   d.add(body("2. Nội dung kiểm tra:"));
   if (areas.empty()) d.add(body("- Các nội dung cải cách hành chính theo Kế hoạch."));
-  for (const auto& a : areas) d.add(body("- " + a + "."));
-  if (!plan.content.empty()) d.add(body(plan.content));
+  for (const auto& a : areas) d.add(body("- " + text::end_sentence(a)));
+  if (!plan.content.empty()) d.add(body(text::end_sentence(plan.content)));
   d.add(body("3. Thành phần Đoàn kiểm tra:"));
-  for (const auto& [who, role] : team) d.add(body(fmt::format("- {}: {}.", role, who)));
+  for (const auto& [who, role] : team) d.add(body(text::end_sentence(fmt::format("- {}: {}", role, who))));
   d.add(
-      body(fmt::format("Đề nghị {} chuẩn bị báo cáo kết quả thực hiện công tác cải cách hành chính, hồ sơ, tài "
-                       "liệu liên quan và bố trí thành phần làm việc với Đoàn kiểm tra.",
-                       unit_name)));
-  d.add(views::decree30_footer({"- Như trên;", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT."}));
+      body(fmt::format("Đề nghị {} chỉ đạo chuẩn bị báo cáo kết quả thực hiện công tác cải cách hành chính, hồ sơ, "
+                       "tài liệu liên quan và bố trí thành phần làm việc với Đoàn kiểm tra.",
+                       to.head)));
+  // A notice has no "Kính gửi:" line: its recipients are named here.
+  d.add(views::decree30_footer({"- " + to.body + ";", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT."}));
   return write(d);
 }
 

@@ -21,8 +21,11 @@ views::Table recommendations_table(const Figures& f);
 views::Table open_recommendations_table(db::Database& db, int year, Date day);
 
 // "Thông báo kiểm tra công tác cải cách hành chính" to the unit: the day,
-// the content (the plan's areas), the team, what to prepare.
-std::string announcement_docx(const views::Issuer& issuer, const std::string& unit_name, const Plan& plan, Date day,
+// the content (the plan's areas), the team, what to prepare, asked of the
+// unit's head (to.head); a notice (Decree 30: no "Kính gửi:") names the
+// unit among its recipients (to.body). Dated `sent_on`, never after `day`
+// (the caller refuses a notice of a past day).
+std::string announcement_docx(const views::Issuer& issuer, const views::Addressee& to, const Plan& plan, Date day,
                               Date sent_on, const std::vector<std::string>& areas,
                               const std::vector<std::pair<std::string, std::string>>& team);
 // "Báo cáo kết quả kiểm tra công tác cải cách hành chính năm …": the

@@ -226,21 +226,19 @@ std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& area
   d.add(heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"));
   d.add(body("(Đơn vị soạn thảo bổ sung nội dung.)"));
 
-  d.add(decree30_footer({"- Như trên;", "- Lưu: VT."}));
+  d.add(decree30_footer({"- ……………;", "- Lưu: VT."}));
   return write(d);
 }
 
-std::string urging_letter_docx(const std::string& unit_name, const std::vector<TaskState>& overdue,
+std::string urging_letter_docx(const views::Addressee& to, const std::vector<TaskState>& overdue,
                                const std::map<std::int64_t, std::string>& plan_numbers, int year, Date as_of,
-                               Date reply_by, const Issuer& issuer) {
+                               Date reply_by, const Issuer& issuer, const WorkCalendar& calendar) {
   using namespace views::docx;
-  using A = Paragraph::Align;
   Document d;
   d.add(decree30_header(issuer, "Số:        /" + issuer.symbol.substr(issuer.symbol.find('-') + 1) + "-CCHC",
                         fmt::format("{}, ngày     tháng     năm {}", issuer.place, int(as_of.year())),
                         "V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính năm " + std::to_string(year)));
-  Paragraph to = para("Kính gửi: " + unit_name + ".", A::center);
-  d.add(to);
+  d.add(views::decree30_to(to));
   auto body = [](std::string text) {
     Paragraph p = para(std::move(text));
     p.indent_first_cm10 = 10;
@@ -249,22 +247,24 @@ std::string urging_letter_docx(const std::string& unit_name, const std::vector<T
   d.add(
       body(fmt::format("Theo dõi tình hình thực hiện kế hoạch cải cách hành chính năm {}, đến ngày {}, {} còn {} "
                        "nhiệm vụ quá hạn chưa hoàn thành, cụ thể:",
-                       year, format_date_vi(as_of), unit_name, overdue.size())));
+                       year, format_date_vi(as_of), to.body, text::format_int(std::int64_t(overdue.size())))));
   int n = 0;
   for (const auto& s : overdue) {
     const auto& t = s.task;
     auto plan = plan_numbers.find(t.plan_id);
-    d.add(body(fmt::format(
-        "{}. {} (Kế hoạch số {}; thời hạn: {}; đã quá hạn {} ngày; tỷ lệ hoàn thành {} %).", ++n, t.description,
-        plan == plan_numbers.end() ? "" : plan->second, format_deadline(t.deadline),
-        t.deadline.due ? int((std::chrono::sys_days{as_of} - std::chrono::sys_days{*t.deadline.due}).count()) : 0,
-        s.percent)));
+    std::string late = t.deadline.due
+                           ? fmt::format("; đã quá hạn {} ngày làm việc",
+                                         text::format_int(working_days_overdue(calendar, *t.deadline.due, as_of)))
+                           : "";
+    d.add(body(fmt::format("{}. {} (Kế hoạch số {}; thời hạn: {}{}; tỷ lệ hoàn thành {} %).", ++n, t.description,
+                           plan == plan_numbers.end() ? "" : plan->second, format_deadline(t.deadline), late,
+                           s.percent)));
   }
   d.add(
-      body(fmt::format("Đề nghị Thủ trưởng {} quan tâm chỉ đạo khẩn trương hoàn thành các nhiệm vụ nêu trên; báo "
-                       "cáo kết quả thực hiện trên Hệ thống quản lý cải cách hành chính trước ngày {}. Người đứng đầu "
-                       "chịu trách nhiệm về kết quả thực hiện nhiệm vụ cải cách hành chính của cơ quan, đơn vị.",
-                       unit_name, format_date_vi(reply_by))));
+      body(fmt::format("Đề nghị {} quan tâm chỉ đạo khẩn trương hoàn thành các nhiệm vụ nêu trên; báo cáo kết quả "
+                       "thực hiện trên Hệ thống quản lý cải cách hành chính trước ngày {}. Người đứng đầu chịu trách "
+                       "nhiệm về kết quả thực hiện nhiệm vụ cải cách hành chính của cơ quan, đơn vị.",
+                       to.head, format_date_vi(reply_by))));
   d.add(decree30_footer({"- Như trên;", "- Lưu: VT."}));
   return write(d);
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "plans/model.h"
 #include "plans/province.h"
 #include "views/decree30.h"
@@ -49,17 +50,20 @@ using views::decree30_footer;
 using views::decree30_header;
 using views::Issuer;
 
-// The urging letter (văn bản đôn đốc) to a unit listing its overdue tasks
-// as of `as_of`, asking them done and reported by `reply_by`.
-std::string urging_letter_docx(const std::string& unit_name, const std::vector<TaskState>& overdue,
+// The urging letter (văn bản đôn đốc) to a unit ("Kính gửi: <to.body>.")
+// listing its overdue tasks as of `as_of`, each with the working days it is
+// overdue (working_days_overdue on `calendar`, as the work list counts),
+// asking its head (to.head) to have them done and reported by `reply_by`.
+std::string urging_letter_docx(const views::Addressee& to, const std::vector<TaskState>& overdue,
                                const std::map<std::int64_t, std::string>& plan_numbers, int year, Date as_of,
-                               Date reply_by, const Issuer& issuer);
+                               Date reply_by, const Issuer& issuer, const WorkCalendar& calendar);
 
 // The .docx draft: national title and motto beside the issuing body, "Số:
 // …/BC-…" left blank to fill, place and date left to fill, the title, the
 // body by area (each task with its status and the units' narratives), the
 // shortcomings (overdue and unreported), a section for the next period to
-// write, recipients and the signature block.
+// write, recipients (a report has no "Kính gửi:", so no "Như trên": a line
+// for the drafter to name them) and the signature block.
 std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& areas,
                           const std::map<std::string, std::string>& names, const Issuer& issuer);
 

@@ -45,8 +45,8 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
     const auto& cal = WorkCalendar::vietnam();
     Date reply_by = cal.covers(as_of) ? cal.add_working_days(as_of, 10)
                                       : Date{std::chrono::sys_days{as_of} + std::chrono::days{14}};
-    auto docx = urging_letter_docx(names[unit], overdue, numbers, year, as_of, reply_by,
-                                   issuer_of(req.principal->unit_code, units));
+    auto docx = urging_letter_docx(addressee_of(unit, units), overdue, numbers, year, as_of, reply_by,
+                                   issuer_of(req.principal->unit_code, units), cal);
     return http::attachment(req, http::kDocxType, std::move(docx),
                             fmt::format("don-doc-{}-{}.docx", text::slug(unit), year));
   });

@@ -106,7 +106,8 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
     for (const auto& period : periods_in_play(load_report_periods(c), day, cal)) {
       for (const auto& unit : leads) {
         for (const auto& o : owed_by(c, unit, period, day)) {
-          if (o.role == "lead") owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value()});
+          if (report_owed(o))
+            owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value(), period.label});
         }
       }
     }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "plans/rules.h"
+
 namespace cchc::plans {
 
 using namespace std::chrono;
@@ -55,10 +57,10 @@ std::string message_vi(const Reminder& r, const std::string& task, const std::st
                          unit, r.days, due);
     case Reminder::Kind::report_due:
       return fmt::format("{} chưa báo cáo nhiệm vụ “{}” cho kỳ {}; hạn gửi báo cáo {} (còn {} ngày).", unit, task,
-                         r.period, due, r.days);
+                         period_in_sentence(r.period_label), due, r.days);
     case Reminder::Kind::report_missing:
       return fmt::format("{} chưa gửi báo cáo nhiệm vụ “{}” cho kỳ {}; đã quá hạn gửi báo cáo ({}).", unit, task,
-                         r.period, due);
+                         period_in_sentence(r.period_label), due);
   }
   return {};
 }
@@ -100,11 +102,11 @@ std::vector<Reminder> reminders_on(Date day, const std::vector<TaskState>& state
     if (o.made) continue;
     for (int n : config.days_before) {
       if (n > 0 && notice_day(add(o.due, -n), cal) == day && sys_days{day} <= sys_days{o.due}) {
-        out.push_back({Reminder::Kind::report_due, o.task_id, o.unit, o.period, o.due, n});
+        out.push_back({Reminder::Kind::report_due, o.task_id, o.unit, o.period, o.due, n, o.period_label});
       }
     }
     if (next_working_day(o.due, cal) == day) {
-      out.push_back({Reminder::Kind::report_missing, o.task_id, o.unit, o.period, o.due, 0});
+      out.push_back({Reminder::Kind::report_missing, o.task_id, o.unit, o.period, o.due, 0, o.period_label});
     }
   }
   return out;

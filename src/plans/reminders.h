@@ -39,6 +39,7 @@ struct OwedReport {
   std::string period;  // "2026-q3"
   Date due;            // the period's report due day (already moved off days off)
   bool made = false;
+  std::string period_label;  // "Năm 2026": what the notice says, never the key
 };
 
 struct Reminder {
@@ -46,15 +47,17 @@ struct Reminder {
   Kind kind;
   std::int64_t task_id = 0;
   std::string unit;
-  std::string period;  // report reminders
-  Date due;            // the task's or the report's due day
-  int days = 0;        // days before (before_*, report_due) or working days overdue (escalate_*)
+  std::string period;        // report reminders
+  Date due;                  // the task's or the report's due day
+  int days = 0;              // days before (before_*, report_due) or working days overdue (escalate_*)
+  std::string period_label;  // the report period's label (report reminders), as the notice says it
   // What makes it unique on its day: "before_deadline:7:2026-03-24".
   std::string event(Date day) const;
 };
 
 std::string kind_code(Reminder::Kind k);
-// The notice in Vietnamese for the unit's people: "Nhiệm vụ “…” đến hạn sau 7 ngày (31/03/2026)."
+// The notice in Vietnamese for the unit's people: "Nhiệm vụ “…” đến hạn sau 7 ngày (31/03/2026).";
+// a report's period by its label ("… cho kỳ năm 2026 …", period_in_sentence).
 std::string message_vi(const Reminder& r, const std::string& task_description, const std::string& unit_name);
 
 // Whether notices go out on a day: a working day by the calendar; outside

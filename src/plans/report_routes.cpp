@@ -69,7 +69,7 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
     auto owed = db.read([&](db::Connection& c) { return owed_by(c, unit, period, today); });
     auto names = names_of(units);
     json rows = json::array();
-    int reported = 0;
+    auto count = count_owed(owed);
     for (const auto& o : owed) {
       json row = {{"task_id", std::to_string(o.task.id)},
                   {"ref", o.task.ref},
@@ -85,7 +85,6 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                   {"previous", o.previous ? report_summary(*o.previous) : "Chưa có"},
                   {"can_repeat", o.previous.has_value() && !o.current.has_value()}};
       if (o.current) {
-        ++reported;
         row["current"] = {
             {"summary", report_summary(*o.current)},     {"at", format_datetime_vi(o.current->reported_at)},
             {"late", reported_late(*o.current, period)}, {"review", review_label_vi(o.current->review)},
@@ -110,9 +109,10 @@ void add_report_routes(http::Router& router, views::Layout& layout, db::Database
                  {"none", rows.empty()},
                  {"unit_code", unit},
                  {"period_key", period.key},
-                 {"owed", text::format_int(std::int64_t(rows.size()))},
-                 {"reported", text::format_int(reported)},
-                 {"missing", text::format_int(std::int64_t(rows.size()) - reported)}};
+                 {"owed", text::format_int(count.owed)},
+                 {"reported", text::format_int(count.made)},
+                 {"missing", text::format_int(count.missing())},
+                 {"contributions", text_section(count.contributions ? text::format_int(count.contributions) : "")}};
     if (req.query_param("da-bao-cao")) data["notice"] = true;
     return http::html(req, layout.page(req, "Việc cần báo cáo", "plans/owed.tpl", data));
   });

@@ -300,7 +300,7 @@ std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer
   for (const auto& m : compiled.missing) {
     d.add(body(fmt::format("- {}{}", m.unit, m.returned ? " (báo cáo bị trả lại, chưa gửi lại)" : "")));
   }
-  d.add(views::decree30_footer({"- Như trên;", "- Lưu: VT."}));
+  d.add(views::decree30_footer({"- ……………;", "- Lưu: VT."}));
   return write(d);
 }
 

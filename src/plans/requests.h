@@ -151,7 +151,8 @@ CompiledRequest compile_request(const ReportRequest& r, const std::vector<Reques
 // body, the title, the figures with their total for a figure request, for
 // each part every unit's answer (a submitted one marked "chưa duyệt"), and
 // "Các đơn vị chưa gửi báo cáo" listing the units that sent nothing or
-// whose answer was returned.
+// whose answer was returned; a report has no "Kính gửi:", so its "Nơi
+// nhận:" is a line for the drafter to name the recipients, not "Như trên".
 std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
                          const std::map<std::string, std::string>& names, const views::Issuer& issuer);
 

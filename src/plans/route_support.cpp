@@ -71,6 +71,13 @@ views::Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>
   return views::issuer_for(unit->code, unit->name, unit->level, province, "BC");
 }
 
+views::Addressee addressee_of(const std::string& unit_code, const std::vector<UnitRow>& units) {
+  for (const auto& u : units) {
+    if (u.code == unit_code) return views::addressee_for(u.name, u.level);
+  }
+  return {};
+}
+
 json text_section(const std::string& text) { return text.empty() ? json(false) : json{{"text", text}}; }
 
 json unit_options(const std::vector<UnitRow>& units, const std::string& selected) {

@@ -46,6 +46,9 @@ nlohmann::json text_section(const std::string& text);
 // The issuing body of a unit's Word drafts (views::issuer_for, a report
 // "BC"), from the units.
 views::Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>& units);
+// How a letter names a unit and its head (views::addressee_for), from the
+// units; empty for an unknown unit.
+views::Addressee addressee_of(const std::string& unit_code, const std::vector<UnitRow>& units);
 
 // "Sở Nội vụ; Sở Tư pháp" for unit codes.
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);

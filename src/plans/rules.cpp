@@ -577,6 +577,12 @@ PeriodOfYear period_of_key(const std::vector<ReportPeriod>& config, std::string_
                       fmt::format("Kỳ báo cáo \"{}\" không hợp lệ.", key));
 }
 
+std::string period_in_sentence(std::string_view label) {
+  constexpr std::string_view prefix = "Năm ";
+  if (label.starts_with(prefix)) return "năm " + std::string(label.substr(prefix.size()));
+  return std::string(label);
+}
+
 int period_rank(const std::vector<ReportPeriod>& config, std::string_view key) {
   if (key.size() < 6 || key[4] != '-') return -1;
   for (const auto& p : config) {

@@ -137,6 +137,11 @@ std::vector<PeriodOfYear> periods_of_year(const std::vector<ReportPeriod>& confi
                                           const WorkCalendar& calendar);
 // "2024-q1" → that period; throws invalid_input for an unknown key.
 PeriodOfYear period_of_key(const std::vector<ReportPeriod>& config, std::string_view key, const WorkCalendar& calendar);
+// A period's label inside a sentence ("… cho kỳ năm 2026", "… kỳ Quý III
+// năm 2026"): the label, with the year period's leading "Năm" in lower
+// case. Every notice, letter and list item names a period by its label,
+// never by its key ("2026-year").
+std::string period_in_sentence(std::string_view label);
 // The order of a period key: by the period's last day, then its configured
 // order (so an ad-hoc period falls between the regular ones it sits
 // between); -1 for a key that is not of the configured form.

@@ -1227,4 +1227,17 @@ std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const Peri
   return out;
 }
 
+OwedCount count_owed(const std::vector<Owed>& owed) {
+  OwedCount n;
+  for (const auto& o : owed) {
+    if (!report_owed(o)) {
+      ++n.contributions;
+      continue;
+    }
+    ++n.owed;
+    n.made += o.current.has_value();
+  }
+  return n;
+}
+
 }  // namespace cchc::plans

@@ -227,5 +227,18 @@ struct Owed {
   std::optional<Report> current;   // its report for the period
 };
 std::vector<Owed> owed_by(db::Connection& c, const std::string& unit_code, const PeriodOfYear& period, Date today);
+// The reports of a period counted one way wherever they are counted (the
+// work list, the "what I owe" page, the reminders, the urging letter;
+// docs/plans.md "What a unit owes"): a unit owes the report on each task it
+// leads; on a task where it co-operates its report is a contribution to
+// the lead's (shown, welcome, never owed, never counted missing).
+inline bool report_owed(const Owed& o) { return o.role == "lead"; }
+struct OwedCount {
+  int owed = 0;           // tasks it leads
+  int made = 0;           // of those, reported for the period
+  int contributions = 0;  // tasks it co-operates on
+  int missing() const { return owed - made; }
+};
+OwedCount count_owed(const std::vector<Owed>& owed);
 
 }  // namespace cchc::plans

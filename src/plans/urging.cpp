@@ -13,6 +13,7 @@
 #include "plans/register.h"
 #include "plans/requests.h"
 #include "plans/store.h"
+#include "plans/work.h"
 #include "views/docx.h"
 
 namespace cchc::plans {
@@ -40,41 +41,49 @@ std::string shortfall_kind_label_vi(std::string_view kind) {
   return std::string(kind);
 }
 
+bool shortfall_due(const Shortfall& s, Date today) { return !s.due || sys_days{*s.due} < sys_days{today}; }
+
 std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit, Date today,
                                      const std::vector<ShortfallSource>& sources) {
   std::vector<Shortfall> out;
   const auto& cal = WorkCalendar::vietnam();
   int year = int(today.year());
+  auto config = load_report_periods(c);
   std::map<std::int64_t, std::string> numbers;
   for (const auto& p : list_plans(c, year)) numbers[p.id] = p.number;
   for (const auto& s : states_as_of(year_tasks(c, year), today)) {
     for (const auto& a : s.leads) {
       if (a.unit_code != unit || a.status != TaskStatus::overdue) continue;
+      std::string late = s.task.deadline.due
+                             ? fmt::format("; quá hạn {} ngày làm việc",
+                                           text::format_int(working_days_overdue(cal, *s.task.deadline.due, today)))
+                             : "";
       out.push_back({"task_overdue",
-                     fmt::format("{} (Kế hoạch số {}; thời hạn: {}; đã thực hiện {} %)", s.task.description,
-                                 numbers[s.task.plan_id], format_deadline(s.task.deadline), a.percent),
+                     fmt::format("{} (Kế hoạch số {}; thời hạn: {}{}; đã thực hiện {} %)", s.task.description,
+                                 numbers[s.task.plan_id], format_deadline(s.task.deadline), late, a.percent),
                      s.task.deadline.due});
     }
   }
-  for (const auto& period : periods_in_play(load_report_periods(c), today, cal)) {
+  for (const auto& period : periods_in_play(config, today, cal)) {
     if (sys_days{today} <= sys_days{period.due}) continue;
-    int missing = 0;
-    for (const auto& o : owed_by(c, unit, period, today)) missing += o.role == "lead" && !o.current;
+    int missing = count_owed(owed_by(c, unit, period, today)).missing();
     if (missing > 0) {
-      out.push_back(
-          {"report_missing",
-           fmt::format("Báo cáo {} nhiệm vụ kỳ {} (hạn {})", missing, period.label, format_date_vi(period.due)),
-           period.due});
+      out.push_back({"report_missing",
+                     fmt::format("Báo cáo {} nhiệm vụ kỳ {} (hạn {})", text::format_int(missing),
+                                 period_in_sentence(period.label), format_date_vi(period.due)),
+                     period.due});
     }
   }
   for (const auto& r : returned_to(c, unit)) {
+    auto p = period_of_key(config, r.report.period, cal);
     out.push_back({"report_returned",
-                   fmt::format("{} — {}: {}", r.task.description, r.report.period, r.report.review_note),
-                   std::nullopt});
+                   fmt::format("{} — kỳ {}: {}", r.task.description, period_in_sentence(p.label), r.report.review_note),
+                   returned_due(p.due, r.report.reviewed_at, cal)});
   }
   for (const auto& [request, answer] : requests_owed_by(c, unit)) {
     if (answer.state == "returned") {
-      out.push_back({"request_returned", fmt::format("{}: {}", request.title, answer.review_note), request.due});
+      out.push_back({"request_returned", fmt::format("{}: {}", request.title, answer.review_note),
+                     returned_due(request.due, answer.reviewed_at, cal)});
     } else if (sys_days{today} > sys_days{request.due}) {
       out.push_back(
           {"request_unanswered", fmt::format("{} (hạn {})", request.title, format_date_vi(request.due)), request.due});
@@ -91,6 +100,9 @@ std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit,
     auto more = source(c, unit, today);
     out.insert(out.end(), more.begin(), more.end());
   }
+  // Only what is already due: a self-assessment whose deadline is ahead, a
+  // returned report still within its days to fix, is not yet a shortfall.
+  std::erase_if(out, [&](const Shortfall& s) { return !shortfall_due(s, today); });
   const auto& kinds = shortfall_kinds();
   auto rank = [&](const std::string& k) { return std::find(kinds.begin(), kinds.end(), k) - kinds.begin(); };
   std::stable_sort(out.begin(), out.end(), [&](const Shortfall& a, const Shortfall& b) {
@@ -101,7 +113,7 @@ std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit,
   return out;
 }
 
-std::string urging_docx(const std::string& unit_name, const std::vector<Shortfall>& items, const std::string& number,
+std::string urging_docx(const views::Addressee& to, const std::vector<Shortfall>& items, const std::string& number,
                         Date sent_on, Date reply_by, const views::Issuer& issuer) {
   using namespace views::docx;
   using A = Paragraph::Align;
@@ -117,11 +129,11 @@ std::string urging_docx(const std::string& unit_name, const std::vector<Shortfal
       fmt::format("{}, ngày {:02} tháng {:02} năm {}", issuer.place, unsigned(sent_on.day()), unsigned(sent_on.month()),
                   int(sent_on.year())),
       "V/v đôn đốc khắc phục những nội dung còn chậm, thiếu trong công tác cải cách hành chính"));
-  d.add(para("Kính gửi: " + unit_name + ".", A::center));
+  d.add(views::decree30_to(to));
   d.add(
       body(fmt::format("Qua theo dõi, đến ngày {}, {} còn {} nội dung chậm, thiếu trong công tác cải cách hành "
                        "chính như sau:",
-                       format_date_vi(sent_on), unit_name, text::format_int(std::int64_t(items.size())))));
+                       format_date_vi(sent_on), to.body, text::format_int(std::int64_t(items.size())))));
   int n = 0;
   for (const auto& kind : shortfall_kinds()) {
     bool any = false;
@@ -129,11 +141,14 @@ std::string urging_docx(const std::string& unit_name, const std::vector<Shortfal
       if (s.kind != kind) continue;
       if (!any) d.add(Paragraph(para(fmt::format("{}. {}", ++n, shortfall_kind_label_vi(kind)), A::both, true)));
       any = true;
-      d.add(body("- " + s.what + "."));
+      d.add(body("- " + text::end_sentence(s.what)));
     }
   }
-  d.add(body(fmt::format("Đề nghị {} khẩn trương khắc phục các nội dung trên và báo cáo kết quả trước ngày {}.",
-                         unit_name, format_date_vi(reply_by))));
+  d.add(
+      body(fmt::format("Đề nghị {} chỉ đạo khẩn trương khắc phục các nội dung trên và báo cáo kết quả trước ngày "
+                       "{}. Người đứng đầu chịu trách nhiệm về kết quả thực hiện nhiệm vụ cải cách hành chính của "
+                       "cơ quan, đơn vị.",
+                       to.head, format_date_vi(reply_by))));
   d.add(views::decree30_footer({"- Như trên;", "- Lưu: VT."}));
   return write(d);
 }

@@ -33,15 +33,27 @@ using ShortfallSource = std::function<std::vector<Shortfall>(db::Connection&, co
 std::string shortfall_kind_label_vi(std::string_view kind);
 const std::vector<std::string>& shortfall_kinds();
 
-// Every shortfall of `unit` as of `today`: plans' own, then each source's,
-// ordered by kind (shortfall_kinds), then by due day.
+// Whether a shortfall is already due on `today`: its due day has passed
+// (one with no due day, a target missed so far, always is). Only those are
+// urged: a self-assessment due on a later day is not yet a shortfall.
+bool shortfall_due(const Shortfall& s, Date today);
+
+// Every shortfall of `unit` as of `today` that is already due
+// (shortfall_due): plans' own, then each source's, ordered by kind
+// (shortfall_kinds), then by due day. The reports missing are counted as
+// the work list counts them (count_owed: the tasks the unit leads); an
+// overdue task says by how many working days (working_days_overdue, as the
+// work list); a returned report or answer is due as on the work list
+// (returned_due); periods are named by their labels.
 std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit, Date today,
                                      const std::vector<ShortfallSource>& sources);
 
 // The letter: "V/v đôn đốc khắc phục những nội dung còn chậm, thiếu trong
-// công tác cải cách hành chính", to the unit, every shortfall under its
-// kind's heading, asked done and reported by `reply_by`.
-std::string urging_docx(const std::string& unit_name, const std::vector<Shortfall>& items, const std::string& number,
+// công tác cải cách hành chính", "Kính gửi: <to.body>.", every shortfall
+// under its kind's heading (each item one sentence, text::end_sentence),
+// the unit's head (to.head, "Chủ tịch Ủy ban nhân dân phường …") asked to
+// have them done and reported by `reply_by`.
+std::string urging_docx(const views::Addressee& to, const std::vector<Shortfall>& items, const std::string& number,
                         Date sent_on, Date reply_by, const views::Issuer& issuer);
 
 struct UrgingLetter {

@@ -121,10 +121,9 @@ void add_urging_routes(http::Router& router, views::Layout& layout, db::Database
       units = unit_rows(c);
     });
     if (!letter || letter->unit_code != unit) throw not_found("no such letter", "Không tìm thấy văn bản đôn đốc.");
-    auto names = names_of(units);
     return http::attachment(req, http::kDocxType,
-                            urging_docx(names[unit], letter->items, letter->number, letter->sent_on, letter->reply_by,
-                                        issuer_of(letter->issuer_unit, units)),
+                            urging_docx(addressee_of(unit, units), letter->items, letter->number, letter->sent_on,
+                                        letter->reply_by, issuer_of(letter->issuer_unit, units)),
                             fmt::format("don-doc-{}-{}.docx", text::slug(unit), letter->id));
   });
 }

@@ -14,6 +14,21 @@ namespace cchc::plans {
 
 using namespace std::chrono;
 
+Date returned_due(Date due, std::optional<Instant> returned_at, const WorkCalendar& cal) {
+  if (!returned_at) return due;
+  Date from = local_date(*returned_at);
+  Date fix_by = from;
+  if (cal.covers(from)) {
+    fix_by = cal.add_working_days(from, kReturnedFixDays);
+  } else {
+    for (int n = kReturnedFixDays; n > 0;) {
+      fix_by = Date{sys_days{fix_by} + days{1}};
+      n -= weekday{sys_days{fix_by}}.c_encoding() % 6 != 0;
+    }
+  }
+  return sys_days{fix_by} > sys_days{due} ? fix_by : due;
+}
+
 std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal& who, Date today) {
   const auto& cal = WorkCalendar::vietnam();
   std::vector<views::WorkItem> out;
@@ -23,23 +38,19 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
   };
   if (directory::holds(who, "plans.report") && !who.unit_code.empty()) {
     for (const auto& period : periods_in_play(config, today, cal)) {
-      int missing = 0;
-      for (const auto& o : owed_by(c, who.unit_code, period, today)) missing += !o.current;
+      int missing = count_owed(owed_by(c, who.unit_code, period, today)).missing();
       if (missing > 0) {
-        out.push_back({"Báo cáo tiến độ cần gửi",
-                       fmt::format("Báo cáo {} nhiệm vụ kỳ {}", text::format_int(missing), period.label),
-                       fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period.key),
-                                   http::url_encode(who.unit_code)),
-                       period.due, ""});
+        out.push_back(
+            {"Báo cáo tiến độ cần gửi",
+             fmt::format("Báo cáo {} nhiệm vụ kỳ {}", text::format_int(missing), period_in_sentence(period.label)),
+             fmt::format("/viec-can-bao-cao?ky={}&don-vi={}", http::url_encode(period.key),
+                         http::url_encode(who.unit_code)),
+             period.due, ""});
       }
     }
     for (const auto& r : returned_to(c, who.unit_code)) {
       auto p = period_of_key(config, r.report.period, cal);
-      Date due = p.due;
-      if (r.report.reviewed_at) {
-        Date fix_by = later_working(local_date(*r.report.reviewed_at), kReturnedFixDays);
-        if (sys_days{fix_by} > sys_days{due}) due = fix_by;
-      }
+      Date due = returned_due(p.due, r.report.reviewed_at, cal);
       out.push_back({"Báo cáo nhiệm vụ bị trả lại cần sửa",
                      fmt::format("Nhiệm vụ {}. {} — {}", r.task.ref, text::cut_utf8(r.task.description, 200), p.label),
                      fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", r.task.id,
@@ -50,11 +61,7 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
   if (directory::holds(who, "plans.report") && !who.unit_code.empty()) {
     for (const auto& [request, answer] : requests_owed_by(c, who.unit_code)) {
       bool returned = answer.state == "returned";
-      Date due = request.due;
-      if (returned && answer.reviewed_at) {
-        Date fix_by = later_working(local_date(*answer.reviewed_at), kReturnedFixDays);
-        if (sys_days{fix_by} > sys_days{due}) due = fix_by;
-      }
+      Date due = returned ? returned_due(request.due, answer.reviewed_at, cal) : request.due;
       out.push_back({returned ? "Báo cáo theo yêu cầu bị trả lại cần sửa" : "Yêu cầu báo cáo cần trả lời",
                      request.title, fmt::format("/yeu-cau-bao-cao/{}#bao-cao", request.id), due,
                      returned ? "Lý do trả lại: " + answer.review_note : ""});

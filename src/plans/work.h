@@ -11,8 +11,10 @@
 //   - the coordinator (plans.review): the task reports waiting for review
 //     (due, when report_count_after_days is set, the day the oldest would
 //     count unreviewed) and the requests' answers waiting (undated).
+#include <optional>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/dates.h"
 #include "db/database.h"
 #include "http/message.h"
@@ -21,6 +23,12 @@
 namespace cchc::plans {
 
 inline constexpr int kReturnedFixDays = 5;
+// When a returned report (or a returned answer to a request) is due again:
+// the later of its own due day and kReturnedFixDays working days after the
+// day it was returned (Monday to Friday beyond the calendar's years). The
+// work list dates it so, and the urging letter lists it only once that day
+// has passed.
+Date returned_due(Date due, std::optional<Instant> returned_at, const WorkCalendar& calendar);
 
 std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal& who, Date today);
 

@@ -112,7 +112,7 @@ std::string review_docx(const Review& r, const std::map<std::string, std::string
   d.add(indent(para("…………………………………………………………………………………………", A::both)));
   d.add(para("IV. ĐỀ XUẤT, KIẾN NGHỊ", A::left, true));
   d.add(indent(para("…………………………………………………………………………………………", A::both)));
-  d.add(views::decree30_footer({"Như trên;", "Lưu: VT."}));
+  d.add(views::decree30_footer({"- ……………;", "- Lưu: VT."}));
   return write(d);
 }
 

@@ -19,6 +19,62 @@ Issuer issuer_for(const std::string& unit_code, const std::string& unit_name, co
   return out;
 }
 
+Addressee addressee_for(const std::string& unit_name, const std::string& level) {
+  std::string name(text::trim(unit_name));
+  if (name.empty()) return {};
+  static const std::string kCommittee = "Ủy ban nhân dân ";
+  auto starts = [&](const std::string& prefix) { return name.rfind(prefix, 0) == 0; };
+  if (starts("UBND ")) name = kCommittee + name.substr(5);
+  if (starts(kCommittee) || level == "province" || level == "district" || level == "commune") {
+    if (!starts(kCommittee)) {
+      // The kind of area in lower case after "Ủy ban nhân dân": longest first.
+      static const std::pair<const char*, const char*> kAreas[] = {
+          {"Thành phố ", "thành phố "}, {"Thị trấn ", "thị trấn "}, {"Đặc khu ", "đặc khu "},
+          {"Thị xã ", "thị xã "},       {"Phường ", "phường "},     {"Huyện ", "huyện "},
+          {"Quận ", "quận "},           {"Tỉnh ", "tỉnh "},         {"Xã ", "xã "},
+      };
+      for (const auto& [upper, lower] : kAreas) {
+        if (starts(upper)) {
+          name = lower + name.substr(std::string(upper).size());
+          break;
+        }
+      }
+      name = kCommittee + name;
+    }
+    return {name, "Chủ tịch " + name};
+  }
+  // The head's title by the kind of body its name begins with.
+  static const std::pair<const char*, const char*> kHeads[] = {
+      {"Sở ", "Giám đốc "},
+      {"Trung tâm ", "Giám đốc "},
+      {"Đài ", "Giám đốc "},
+      {"Bệnh viện ", "Giám đốc "},
+      {"Công an ", "Giám đốc "},
+      {"Kho bạc ", "Giám đốc "},
+      {"Bảo hiểm xã hội ", "Giám đốc "},
+      {"Chi nhánh ", "Giám đốc "},
+      {"Văn phòng ", "Chánh "},
+      {"Thanh tra ", "Chánh "},
+      {"Ban ", "Trưởng "},
+      {"Bộ phận ", "Trưởng "},
+      {"Bộ Chỉ huy ", "Chỉ huy trưởng "},
+      {"Chi cục ", "Chi cục trưởng "},
+      {"Cục ", "Cục trưởng "},
+      {"Trường ", "Hiệu trưởng "},
+      {"Hội ", "Chủ tịch "},
+      {"Liên minh ", "Chủ tịch "},
+  };
+  for (const auto& [prefix, title] : kHeads) {
+    if (starts(prefix)) return {name, title + name};
+  }
+  if (starts("Phòng ")) return {name, "Trưởng phòng " + name.substr(std::string("Phòng ").size())};
+  return {name, "Thủ trưởng " + name};
+}
+
+docx::Paragraph decree30_to(const Addressee& to) {
+  return docx::para("Kính gửi: " + to.body + ".", docx::Paragraph::Align::center);
+}
+
 docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
                             const std::string& subject) {
   using namespace docx;

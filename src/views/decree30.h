@@ -26,6 +26,34 @@ struct Issuer {
 Issuer issuer_for(const std::string& unit_code, const std::string& unit_name, const std::string& level,
                   const std::string& province_name, const std::string& type);
 
+// How a letter names a unit and its head, from the unit's name and level:
+//   body  the "Kính gửi:" line and "Nơi nhận:" entry: a People's Committee
+//         (a unit of level province, district or commune, or one named
+//         "Ủy ban nhân dân …"/"UBND …") as "Ủy ban nhân dân " + its name with
+//         the kind of area in lower case ("Phường Trảng Dài" → "Ủy ban nhân
+//         dân phường Trảng Dài", "Tỉnh Đồng Nai" → "Ủy ban nhân dân tỉnh Đồng
+//         Nai"); any other unit by its own name ("Sở Nội vụ").
+//   head  the title of the person who answers for it: "Chủ tịch " + a
+//         committee's body; otherwise by the first words of the name:
+//         "Sở …", "Trung tâm …", "Đài …", "Bệnh viện …", "Công an …",
+//         "Kho bạc …", "Bảo hiểm xã hội …", "Chi nhánh …" → "Giám đốc …";
+//         "Văn phòng …", "Thanh tra …" → "Chánh …"; "Ban …", "Bộ phận …" →
+//         "Trưởng …"; "Phòng Nội vụ" → "Trưởng phòng Nội vụ"; "Bộ Chỉ huy …"
+//         → "Chỉ huy trưởng …"; "Chi cục …" → "Chi cục trưởng …"; "Cục …" →
+//         "Cục trưởng …"; "Trường …" → "Hiệu trưởng …"; "Hội …", "Liên
+//         minh …" → "Chủ tịch …"; anything else "Thủ trưởng …" (the head of
+//         an agency, as letters say when no title fits).
+struct Addressee {
+  std::string body;  // "Ủy ban nhân dân phường Trảng Dài", "Sở Nội vụ"
+  std::string head;  // "Chủ tịch Ủy ban nhân dân phường Trảng Dài", "Giám đốc Sở Nội vụ"
+};
+Addressee addressee_for(const std::string& unit_name, const std::string& level);
+// "Kính gửi: <body>." centred under the header, as Decree 30 writes a
+// letter's recipient. A document whose recipients end "- Như trên;" must
+// have it; a document without one (a report, a notice) names its
+// recipients in "Nơi nhận:" instead.
+docx::Paragraph decree30_to(const Addressee& to);
+
 docx::Table decree30_header(const Issuer& issuer, const std::string& number, const std::string& date,
                             const std::string& subject = {});
 docx::Table decree30_footer(const std::vector<std::string>& recipients);

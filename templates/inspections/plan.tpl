@@ -19,11 +19,11 @@
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Đơn vị được kiểm tra"><table>
 <caption>Đơn vị được kiểm tra, lịch và lý do chọn</caption>
 <thead><tr><th scope="col">Đơn vị</th><th scope="col">Ngày kiểm tra</th><th scope="col">Lý do chọn</th><th scope="col">Thông báo</th><th scope="col">Tình trạng</th>{{#can_manage}}<th scope="col">Thao tác</th>{{/can_manage}}</tr></thead>
-<tbody>{{#visits}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th><td>{{day}}</td><td>{{reason}}</td><td>{{announced}}{{#letter}} (<a href="/kiem-tra/{{id}}/thong-bao.docx">văn bản</a>, <a href="/kiem-tra/{{id}}/thong-bao.docx?pdf=1">PDF</a>){{/letter}}</td><td>{{state}}</td>{{#can_manage}}<td>{{#removable}}<form method="post" action="/kiem-tra/{{id}}/xoa" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary" aria-label="Bỏ {{unit}} khỏi kế hoạch">Bỏ</button></form>{{/removable}}</td>{{/can_manage}}</tr>{{/visits}}
+<tbody>{{#visits}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th><td>{{day}}{{#past}} <strong class="late">Ngày đã qua, chưa thông báo</strong>{{/past}}</td><td>{{reason}}</td><td>{{announced}}{{#letter}} (<a href="/kiem-tra/{{id}}/thong-bao.docx">văn bản</a>, <a href="/kiem-tra/{{id}}/thong-bao.docx?pdf=1">PDF</a>){{/letter}}</td><td>{{state}}</td>{{#can_manage}}<td>{{#removable}}<form method="post" action="/kiem-tra/{{id}}/xoa" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary" aria-label="Bỏ {{unit}} khỏi kế hoạch">Bỏ</button></form>{{/removable}}</td>{{/can_manage}}</tr>{{/visits}}
 {{#no_visits}}<tr><td colspan="6">Chưa có đơn vị nào.</td></tr>{{/no_visits}}</tbody>
 </table></div>
 {{#can_manage}}
-{{#unannounced}}<form method="post" action="/kiem-tra/ke-hoach/{{id}}/thong-bao" class="stacked"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit">Thông báo lịch kiểm tra đến các đơn vị chưa được thông báo</button></form>{{/unannounced}}
+{{#unannounced}}<form method="post" action="/kiem-tra/ke-hoach/{{id}}/thong-bao" class="stacked"><input type="hidden" name="_csrf" value="{{csrf}}">{{#announce_error}}<p class="form-error" id="loi-thong-bao" role="alert">{{message}}</p>{{/announce_error}}<button type="submit"{{#announce_error}} aria-describedby="loi-thong-bao"{{/announce_error}}>Thông báo lịch kiểm tra đến các đơn vị chưa được thông báo</button></form>{{/unannounced}}
 <h3>Chọn đơn vị theo tiêu chí</h3>
 <form method="post" action="/kiem-tra/ke-hoach/{{id}}/chon" class="stacked">
   <input type="hidden" name="_csrf" value="{{csrf}}">

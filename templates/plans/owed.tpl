@@ -9,7 +9,7 @@
   <select id="ky" name="ky">{{#periods}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select></div>
   <button type="submit">Xem</button>
 </form>
-<p>Phải báo cáo <strong>{{owed}}</strong> nhiệm vụ; đã báo cáo {{reported}}, còn {{missing}}.</p>
+<p>Phải báo cáo <strong>{{owed}}</strong> nhiệm vụ đơn vị chủ trì; đã báo cáo {{reported}}, còn {{missing}}.{{#contributions}} Ngoài ra {{text}} nhiệm vụ đơn vị phối hợp: báo cáo của đơn vị phối hợp là phần góp vào báo cáo của cơ quan chủ trì, không tính vào số phải báo cáo.{{/contributions}}</p>
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Nhiệm vụ cần báo cáo"><table>
 <caption>Nhiệm vụ cần báo cáo</caption>
 <thead><tr><th scope="col">Nhiệm vụ</th><th scope="col">Kế hoạch</th><th scope="col">Vai trò</th><th scope="col">Thời hạn</th><th scope="col">Tình trạng</th><th scope="col">Kỳ trước</th><th scope="col">Kỳ này</th></tr></thead>

@@ -100,6 +100,43 @@ TEST(Calendar, WorkingDaysBetweenDates) {
   EXPECT_EQ(cal().working_days_between(d("2023-12-31"), d("2024-12-31")), 251);
 }
 
+// One count of working days for everything people read (the work list,
+// the urging letters): the calendar inside its years, Monday to Friday
+// beyond them, never calendar days.
+TEST(Calendar, WorkingDaysCountedOneWayInsideAndBeyondTheData) {
+  struct Case {
+    const char* from;
+    const char* to;
+    int want;
+  } cases[] = {
+      {"2024-02-07", "2024-02-16", 2},                                    // Tết 2024: the data's holidays
+      {"2024-02-16", "2024-02-07", -2},                                   // backwards
+      {"2024-03-11", "2024-03-11", 0},  {"2030-01-04", "2030-01-11", 5},  // beyond the data: Friday to Friday
+      {"2030-01-11", "2030-01-04", -5}, {"2030-01-04", "2030-01-06", 0},  // a weekend
+      {"2027-12-30", "2028-01-03", 2},   // across the data's end: Friday 31/12, Monday 03/01
+      {"2024-09-25", "2024-12-03", 49},  // 69 calendar days are 49 working days
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.from) + " → " + c.to);
+    EXPECT_EQ(count_working_days(cal(), d(c.from), d(c.to)), c.want);
+  }
+  struct Late {
+    const char* due;
+    const char* today;
+    int want;
+  } late[] = {
+      {"2024-11-28", "2024-12-02", 2},  // Thursday to Monday: Friday, Monday
+      {"2024-11-29", "2024-12-01", 1},  // due Friday, on the Sunday: at least one once past
+      {"2024-12-02", "2024-12-02", 0},  // due today: not overdue
+      {"2024-12-03", "2024-12-02", 0},  // not yet due
+      {"2024-09-25", "2024-12-03", 49},
+  };
+  for (const auto& c : late) {
+    SCOPED_TRACE(std::string(c.due) + " on " + c.today);
+    EXPECT_EQ(working_days_overdue(cal(), d(c.due), d(c.today)), c.want);
+  }
+}
+
 TEST(Calendar, AddWorkingDaysToAnInstant) {
   struct Case {
     Instant from;

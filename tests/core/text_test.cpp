@@ -109,6 +109,30 @@ TEST(Text, VietnameseAlphabeticalOrder) {
 namespace cchc::text {
 namespace {
 
+// Texts joined into letters end with one full stop, never two: a reason
+// typed with its own stop, one typed without, one ending a list item.
+TEST(Text, EndSentenceOnce) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Đề nghị đính kèm ảnh chụp các bài đăng.", "Đề nghị đính kèm ảnh chụp các bài đăng."},
+      {"Đề nghị đính kèm ảnh chụp các bài đăng", "Đề nghị đính kèm ảnh chụp các bài đăng."},
+      {"Đề nghị bổ sung.  \n", "Đề nghị bổ sung."},
+      {"Bổ sung minh chứng;", "Bổ sung minh chứng."},
+      {"Nội dung như sau:", "Nội dung như sau."},
+      {"Có thật không?", "Có thật không?"},
+      {"Khẩn trương!", "Khẩn trương!"},
+      {"Còn nữa…", "Còn nữa…"},
+      {"Ghi “đã bổ sung.”", "Ghi “đã bổ sung.”"},
+      {"Ghi “đã bổ sung”", "Ghi “đã bổ sung”."},
+      {"Rà soát (hạn 01/01/2026)", "Rà soát (hạn 01/01/2026)."},
+      {"   ", ""},
+      {"", ""},
+  };
+  for (const auto& [in, want] : cases) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(end_sentence(in), want);
+  }
+}
+
 TEST(Links, LocalPathsAndLinks) {
   struct Row {
     std::string s;

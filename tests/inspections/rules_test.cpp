@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace cchc::inspections {
 namespace {
 
@@ -134,6 +136,40 @@ TEST(FollowUp, OverdueAndOnTime) {
   Finding good;
   good.text = "Niêm yết đầy đủ";
   EXPECT_FALSE(overdue(good, d("2030-01-01")));
+}
+
+// An announcement never tells of a day gone by: the visits that would
+// make it do so, on 07/12/2026.
+TEST(Announcing, NeverOfAPastDay) {
+  auto visit = [](std::int64_t id, const char* day, VisitState state, bool announced) {
+    Inspection v;
+    v.id = id;
+    v.unit_code = "U" + std::to_string(id);
+    v.scheduled_on = d(day);
+    v.state = state;
+    if (announced) v.announced_at = start_of_day(d("2026-01-05"));
+    return v;
+  };
+  struct Case {
+    const char* name;
+    Inspection v;
+    bool refused;
+  } cases[] = {
+      {"scheduled, its day past, not told", visit(1, "2026-12-03", VisitState::scheduled, false), true},
+      {"scheduled yesterday, not told", visit(2, "2026-12-06", VisitState::scheduled, false), true},
+      {"scheduled today", visit(3, "2026-12-07", VisitState::scheduled, false), false},
+      {"scheduled ahead", visit(4, "2026-12-20", VisitState::scheduled, false), false},
+      {"past but told when it was ahead", visit(5, "2026-12-03", VisitState::scheduled, true), false},
+      {"past and done (its record entered)", visit(6, "2026-12-03", VisitState::done, false), false},
+  };
+  std::vector<Inspection> all;
+  for (const auto& c : cases) all.push_back(c.v);
+  auto past = past_unannounced(all, d("2026-12-07"));
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    bool listed = std::any_of(past.begin(), past.end(), [&](const auto& v) { return v.id == c.v.id; });
+    EXPECT_EQ(listed, c.refused);
+  }
 }
 
 TEST(FollowUp, DueDays) {

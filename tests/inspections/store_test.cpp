@@ -102,12 +102,23 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
                Error);  // outside the plan's year
   EXPECT_EQ(db.read([&](db::Connection& c) { return visits_of(c, plan.id); }).size(), 3u);
 
-  // Announced: each visit told once.
-  EXPECT_EQ(write([&](auto& c) { return announce(c, plan.id, kWho, now); }).size(), 3u);
-  EXPECT_TRUE(write([&](auto& c) { return announce(c, plan.id, kWho, now); }).empty());
+  // Announced before the visits' days: each visit told once.
+  Instant early = start_of_day(day_of(1, 5)) + hours{9};
+  EXPECT_EQ(write([&](auto& c) { return announce(c, plan.id, kWho, early); }).size(), 3u);
+  EXPECT_TRUE(write([&](auto& c) { return announce(c, plan.id, kWho, early); }).empty());
   EXPECT_EQ(db.read([&](db::Connection& c) { return find_plan(c, plan.id); })->status, "announced");
   auto stc = write([&](auto& c) { return schedule_visit(c, plan.id, "STC", day_of(9, 9), "", kWho, now); });
-  auto told = write([&](auto& c) { return announce(c, plan.id, kWho, now); });
+  // Never of a day gone by: refused (naming the unit and its day), nothing told.
+  try {
+    write([&](auto& c) { return announce(c, plan.id, kWho, start_of_day(day_of(9, 10)) + hours{8}); });
+    ADD_FAILURE() << "a visit on a past day was announced";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+    EXPECT_NE(e.message_vi().find("Sở Tài chính (ngày " + format_date_vi(day_of(9, 9)) + ")"), std::string::npos)
+        << e.message_vi();
+  }
+  // On its own day it may still be told.
+  auto told = write([&](auto& c) { return announce(c, plan.id, kWho, start_of_day(day_of(9, 9)) + hours{7}); });
   ASSERT_EQ(told.size(), 1u);  // a unit added later is told in turn
   EXPECT_EQ(told[0].unit_code, "STC");
 

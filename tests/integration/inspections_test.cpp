@@ -129,6 +129,12 @@ TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
   EXPECT_NE(xml.find("THÔNG BÁO"), std::string::npos);
   EXPECT_NE(xml.find("Cải cách thủ tục hành chính"), std::string::npos);  // the content, from the plan's areas
   EXPECT_NE(xml.find("Trưởng đoàn: Nguyễn Văn An (Sở Nội vụ)"), std::string::npos);
+  // Asked of the ward's chair; a notice has no "Kính gửi:", so it names the
+  // ward among its recipients rather than "Như trên".
+  EXPECT_NE(xml.find("tại Ủy ban nhân dân phường Trảng Dài như sau:"), std::string::npos);
+  EXPECT_NE(xml.find("Đề nghị Chủ tịch Ủy ban nhân dân phường Trảng Dài chỉ đạo chuẩn bị"), std::string::npos);
+  EXPECT_NE(xml.find("- Ủy ban nhân dân phường Trảng Dài;"), std::string::npos);
+  EXPECT_EQ(xml.find("Như trên"), std::string::npos);
 
   // The record, then a shortcoming due in five working days.
   EXPECT_EQ(admin.post(visit + "/ket-qua", "linh_vuc=procedures&loai=tot&noi_dung=x").status, 422);  // record first
@@ -206,6 +212,37 @@ TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
   ASSERT_FALSE(other.empty());
   officer.get("/viec-cua-toi");
   EXPECT_EQ(officer.post("/kiem-tra/kien-nghi/" + other + "/khac-phuc", "noi_dung=x").status, 403);
+}
+
+// A visit whose day has passed is never announced: the refusal shows at
+// the button, names the unit and its day, the row is marked, nobody is
+// told, and no notice is drawn up for that day.
+TEST_F(InspectionsServed, AVisitOnAPastDayIsNeverAnnounced) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  // Last year's plan: its every day has passed.
+  const int last = int(local_date(now_seconds()).year()) - 1;
+  const Date past{std::chrono::year{last} / std::chrono::December / 1};
+  admin.get("/kiem-tra/ke-hoach/moi");
+  auto created = admin.post("/kiem-tra/ke-hoach/moi",
+                            "so=47%2FKH-SNV&trich_yeu=" + enc("Kiểm tra công tác cải cách hành chính bổ sung") +
+                                "&nam=" + std::to_string(last) + "&don_vi_ban_hanh=SNV&linh_vuc=procedures&ten_0=" +
+                                enc("Nguyễn Văn An") + "&don_vi_0=SNV&vai_tro_0=head");
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 600);
+  const std::string plan_page = "/kiem-tra/ke-hoach/" + id_after(created.header("location"), "/kiem-tra/ke-hoach/");
+  ASSERT_EQ(admin.post(plan_page + "/don-vi", "don_vi=STP&ngay=" + enc(format_date_vi(past))).status, 303);
+  auto refused = admin.post(plan_page + "/thong-bao", "x=1");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("id=\"loi-thong-bao\""), std::string::npos);
+  EXPECT_NE(refused.body.find("Không thông báo lịch kiểm tra cho ngày đã qua: Sở Tư pháp (ngày " +
+                              format_date_vi(past) + ")"),
+            std::string::npos);
+  auto page = admin.get(plan_page).body;
+  EXPECT_NE(page.find("Ngày đã qua, chưa thông báo"), std::string::npos);
+  EXPECT_NE(page.find("Dự thảo, chưa thông báo"), std::string::npos);  // nothing was announced
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page, m, std::regex(R"re(href="/kiem-tra/(\d+)">Sở Tư pháp)re")));
+  EXPECT_EQ(admin.get("/kiem-tra/" + m[1].str() + "/thong-bao.docx").status, 400);
 }
 
 TEST_F(InspectionsServed, TheDemoOverdueIsUrgedAndTheYearExports) {

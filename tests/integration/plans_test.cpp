@@ -651,6 +651,13 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   EXPECT_NE(words.find("Kính gửi: Sở Nội vụ."), std::string::npos);
   EXPECT_NE(words.find("V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính"), std::string::npos);
   EXPECT_NE(words.find("nhiệm vụ quá hạn chưa hoàn thành"), std::string::npos);
+  // The department's head by title; days overdue are working days.
+  EXPECT_NE(words.find("Đề nghị Giám đốc Sở Nội vụ quan tâm chỉ đạo"), std::string::npos);
+  EXPECT_EQ(words.find("Thủ trưởng"), std::string::npos);
+  EXPECT_NE(words.find(" ngày làm việc; tỷ lệ hoàn thành"), std::string::npos);
+  EXPECT_EQ(words.find(" ngày; tỷ lệ hoàn thành"), std::string::npos);
+  // The compiled report has no "Kính gửi:", so no "Như trên".
+  EXPECT_EQ(text.find("Như trên"), std::string::npos);
   // A commune's officer may not write to a department.
   Browser officer{port()};
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
@@ -755,6 +762,38 @@ TEST_F(PlansServed, TheUnitIsToldWhenItsDifficultiesAreAnswered) {
   // The link leads to the answer.
   auto shown = officer.get(task + "?don-vi=P-TRANGDAI&ky=" + period).body;
   EXPECT_NE(shown.find("<strong>Trả lời:</strong> " + answer), std::string::npos);
+}
+
+// The letter urging a ward for everything it owes: to its People's
+// Committee, its chair named, periods by their labels, each item ending
+// with one full stop.
+TEST_F(PlansServed, TheUrgingLetterIsAddressedToTheCommitteeAndItsChair) {
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto page = admin.get("/don-doc/P-TRANGDAI");
+  ASSERT_EQ(page.status, 200);
+  auto sent = admin.post("/don-doc/P-TRANGDAI", "so=126%2FSNV-CCHC&so_ngay=10");
+  ASSERT_EQ(sent.status, 303) << sent.body.substr(0, 600);
+  auto location = sent.header("location");
+  auto at = location.find("da-gui=");
+  ASSERT_NE(at, std::string::npos) << location;
+  auto id = location.substr(at + 7, location.find('#', at) - at - 7);
+  auto letter = admin.get("/don-doc/P-TRANGDAI/van-ban/" + id);
+  ASSERT_EQ(letter.status, 200);
+  auto words = docx_text(letter.body);
+  EXPECT_NE(words.find("Kính gửi: Ủy ban nhân dân phường Trảng Dài."), std::string::npos);
+  EXPECT_NE(words.find("Ủy ban nhân dân phường Trảng Dài còn "), std::string::npos);
+  EXPECT_NE(words.find("Đề nghị Chủ tịch Ủy ban nhân dân phường Trảng Dài chỉ đạo"), std::string::npos);
+  EXPECT_NE(words.find("- Như trên;"), std::string::npos);
+  EXPECT_EQ(words.find("Kính gửi: Phường"), std::string::npos);
+  EXPECT_EQ(words.find("Thủ trưởng"), std::string::npos);
+  EXPECT_EQ(words.find(".."), std::string::npos);
+  int y = int(local_date(now_seconds()).year());
+  for (int year : {y - 1, y}) {
+    for (const char* code : {"-year", "-q1", "-h1", "-q3", "-dx"}) {
+      EXPECT_EQ(words.find(std::to_string(year) + code), std::string::npos) << year << code;
+    }
+  }
 }
 
 }  // namespace

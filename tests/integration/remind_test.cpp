@@ -81,6 +81,22 @@ TEST(Reminders, RaisedOnceAndMailedAsADigest) {
   ASSERT_EQ(run_cchc(remind, out), 0);
   EXPECT_NE(out.find("not a working day"), std::string::npos) << out;
 
+  // The first working day after the year's report was due (Tuesday
+  // 15/12/2026): the report is missing, its period named by its label in
+  // the notice and the mail, never by its key.
+  remind[5] = "2026-12-16";
+  ASSERT_EQ(run_cchc(remind, out), 0) << out;
+  std::string digests;
+  for (const auto& m : smtp.mails()) {
+    if (m.to.size() == 1 && m.to[0] == "<demo.canbo@example.org>") digests += body_of(m.data);
+  }
+  EXPECT_NE(digests.find("chưa gửi báo cáo nhiệm vụ “Niêm yết thủ tục hành chính tại phường” cho kỳ năm 2026; đã "
+                         "quá hạn gửi báo cáo (15/12/2026)."),
+            std::string::npos)
+      << digests;
+  // The key appears only in the links' addresses (ky=2026-year), never in words.
+  EXPECT_EQ(digests.find(" 2026-year"), std::string::npos) << digests;
+
   // The officer sees it in the application and marks it read.
   {
     testing::ServerProcess server(db);

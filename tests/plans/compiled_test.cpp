@@ -105,6 +105,9 @@ TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
                            "Nơi nhận:", "Các đơn vị chủ trì đã gửi 2/4 báo cáo của kỳ."}) {
     EXPECT_NE(xml.find(part), std::string::npos) << part;
   }
+  // A report has no "Kính gửi:", so its recipients are not "Như trên".
+  EXPECT_EQ(xml.find("Kính gửi"), std::string::npos);
+  EXPECT_EQ(xml.find("Như trên"), std::string::npos);
 
   // A report not yet accepted counts nowhere and is shown as such; the
   // units' difficulties and proposals come with the coordinator's answers.
@@ -135,6 +138,32 @@ TEST(CompiledReport, ThePeriodsReportsAndWhoOwesThem) {
         "- Sở C (Nhiệm vụ 4) — đề xuất, kiến nghị: Đề nghị bổ sung kinh phí.", "Trả lời: (chưa có ý kiến trả lời)",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"}) {
     EXPECT_NE(xml2.find(part), std::string::npos) << part;
+  }
+}
+
+// The urging letter of the province view: to the ward's People's
+// Committee, its chair named, each overdue task with the working days it is
+// overdue (as the work list counts them), never calendar days.
+TEST(UrgingLetter, AddressedToTheCommitteeOverdueInWorkingDays) {
+  TaskState s;
+  s.task = task(1, "procedures", "trước ngày 25/9/2024", {"P"});
+  s.status = TaskStatus::overdue;
+  s.percent = 30;
+  Date as_of = parse_iso_date("2024-12-03");  // 69 calendar days, 49 working days after 25/09
+  auto xml = testing::zip_entry(
+      urging_letter_docx(views::addressee_for("Phường Trảng Dài", "commune"), {s}, {{1, "12/KH-UBND"}}, 2024, as_of,
+                         parse_iso_date("2024-12-17"),
+                         {"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"}, WorkCalendar::vietnam()),
+      "word/document.xml");
+  for (const char* part :
+       {"Kính gửi: Ủy ban nhân dân phường Trảng Dài.",
+        "đến ngày 03/12/2024, Ủy ban nhân dân phường Trảng Dài còn 1 nhiệm vụ quá hạn",
+        "1. Nhiệm vụ 1 (Kế hoạch số 12/KH-UBND; thời hạn: ", "; đã quá hạn 49 ngày làm việc; tỷ lệ hoàn thành 30 %).",
+        "Đề nghị Chủ tịch Ủy ban nhân dân phường Trảng Dài quan tâm chỉ đạo", "trước ngày 17/12/2024", "- Như trên;"}) {
+    EXPECT_NE(xml.find(part), std::string::npos) << part;
+  }
+  for (const char* never : {"Thủ trưởng", "Kính gửi: Phường", "69 ngày", ".."}) {
+    EXPECT_EQ(xml.find(never), std::string::npos) << never;
   }
 }
 

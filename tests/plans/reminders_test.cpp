@@ -102,5 +102,28 @@ TEST(Reminders, NothingOnADayOff) {
   EXPECT_EQ(message_vi(r, "Rà soát", "Sở Nội vụ"), "Nhiệm vụ “Rà soát” của Sở Nội vụ đến hạn sau 7 ngày (21/06/2024).");
 }
 
+// A report notice names the period by its label, never by its key, and
+// the year period in lower case inside the sentence.
+TEST(Reminders, ReportNoticesNameThePeriodByItsLabel) {
+  std::vector<OwedReport> owed = {{"A", 1, "2024-year", d("2024-12-16"), false, "Năm 2024"},
+                                  {"A", 2, "2024-q3", d("2024-12-16"), false, "Quý III năm 2024"}};
+  auto reminders = reminders_on(d("2024-12-17"), {}, owed, ReminderConfig{}, WorkCalendar::vietnam());
+  ASSERT_EQ(reminders.size(), 2u);
+  struct Case {
+    const char* want;
+    const char* never;
+  } cases[] = {{"cho kỳ năm 2024;", "2024-year"}, {"cho kỳ Quý III năm 2024;", "2024-q3"}};
+  for (std::size_t i = 0; i < reminders.size(); ++i) {
+    auto m = message_vi(reminders[i], "Rà soát", "Sở Nội vụ");
+    SCOPED_TRACE(m);
+    EXPECT_EQ(reminders[i].kind, Reminder::Kind::report_missing);
+    EXPECT_NE(m.find(cases[i].want), std::string::npos);
+    EXPECT_EQ(m.find(cases[i].never), std::string::npos);
+  }
+  Reminder due{Reminder::Kind::report_due, 1, "A", "2026-year", d("2026-12-15"), 7, "Năm 2026"};
+  EXPECT_EQ(message_vi(due, "Rà soát", "Sở Nội vụ"),
+            "Sở Nội vụ chưa báo cáo nhiệm vụ “Rà soát” cho kỳ năm 2026; hạn gửi báo cáo 15/12/2026 (còn 7 ngày).");
+}
+
 }  // namespace
 }  // namespace cchc::plans

@@ -364,6 +364,8 @@ TEST_P(RequestStore, AskAnswerReturnFixAndCompile) {
   ASSERT_NE(missing, std::string::npos);
   EXPECT_NE(text.find("- Xã Ba", missing), std::string::npos) << text;
   EXPECT_EQ(text.find("- Xã Hai", missing), std::string::npos) << text;
+  // A report has no "Kính gửi:", so its recipients are not "Như trên".
+  EXPECT_EQ(text.find("Như trên"), std::string::npos);
 
   // Closed, it takes no more answers.
   set_request_status(*t->db, stored.id, "closed", kWho, now);

@@ -540,6 +540,25 @@ TEST(PlanChecks, NumberTitleYearKindStatus) {
   EXPECT_EQ(check_plan(bad).size(), 4u);
 }
 
+// How a sentence names a period: its label; the year period's "Năm" in
+// lower case; never the key.
+TEST(Periods, LabelInASentence) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Năm 2026", "năm 2026"},
+      {"Quý III năm 2026", "Quý III năm 2026"},
+      {"6 tháng năm 2026", "6 tháng năm 2026"},
+      {"Báo cáo đột xuất tháng 7/2026", "Báo cáo đột xuất tháng 7/2026"},
+      {"", ""},
+  };
+  for (const auto& [label, want] : cases) {
+    SCOPED_TRACE(label);
+    EXPECT_EQ(period_in_sentence(label), want);
+  }
+  // The labels the configured periods give.
+  auto year = period_of_key(config(), "2026-year", WorkCalendar::vietnam());
+  EXPECT_EQ(period_in_sentence(year.label), "năm 2026");
+}
+
 // A number belongs to the year of the issue date (offices number from 01
 // every calendar year), or to the plan's year while it has none.
 TEST(PlanChecks, TheYearANumberBelongsTo) {

@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
@@ -15,6 +18,7 @@
 #include "plans/register.h"
 #include "plans/requests.h"
 #include "plans/store.h"
+#include "plans/work.h"
 #include "support/test_db.h"
 #include "support/zip_entry.h"
 
@@ -85,7 +89,7 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
   ASSERT_EQ(items.size(), 5u);
   EXPECT_NE(items[0].what.find("Niêm yết thủ tục hành chính (Kế hoạch số 12/KH-UBND"), std::string::npos)
       << items[0].what;
-  EXPECT_NE(items[1].what.find(fmt::format("Báo cáo 1 nhiệm vụ kỳ Năm {} (hạn ", y)), std::string::npos)
+  EXPECT_NE(items[1].what.find(fmt::format("Báo cáo 1 nhiệm vụ kỳ năm {} (hạn ", y)), std::string::npos)
       << items[1].what;
   EXPECT_NE(items[2].what.find("Báo cáo đột xuất về số hóa"), std::string::npos);
   EXPECT_NE(items[3].what.find("Kế hoạch thực hiện Kế hoạch số 12/KH-UBND"), std::string::npos);
@@ -122,7 +126,7 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
 
   // The letter, golden text.
   auto xml = testing::zip_entry(
-      urging_docx("Ủy ban nhân dân xã Một", letters[0].items, letters[0].number, letters[0].sent_on,
+      urging_docx(views::addressee_for("Xã Một", "commune"), letters[0].items, letters[0].number, letters[0].sent_on,
                   letters[0].reply_by, {"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"}),
       "word/document.xml");
   for (const std::string& part :
@@ -131,10 +135,161 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
         std::string("1. Nhiệm vụ đã quá hạn chưa hoàn thành"), std::string("2. Báo cáo tiến độ nhiệm vụ chưa gửi"),
         std::string("3. Yêu cầu báo cáo chưa trả lời"), std::string("4. Kế hoạch chưa ban hành"),
         std::string("5. Chỉ tiêu phục vụ người dân, doanh nghiệp chưa đạt"), "- " + items[4].what + ".",
-        "báo cáo kết quả trước ngày " + format_date_vi(day(14))}) {
+        "báo cáo kết quả trước ngày " + format_date_vi(day(14)),
+        std::string("Đề nghị Chủ tịch Ủy ban nhân dân xã Một chỉ đạo khẩn trương khắc phục")}) {
     EXPECT_NE(xml.find(part), std::string::npos) << part;
   }
   (void)task;
+}
+
+// Only what is due is urged: a shortfall whose day has not passed is not
+// one yet.
+TEST(UrgingRules, OnlyWhatIsAlreadyDue) {
+  Date today = parse_iso_date("2026-12-07");
+  struct Case {
+    const char* name;
+    std::optional<Date> due;
+    bool urged;
+  } cases[] = {
+      {"a self-assessment due 21/12", parse_iso_date("2026-12-21"), false},
+      {"due today", today, false},
+      {"due yesterday", parse_iso_date("2026-12-06"), true},
+      {"a target missed so far (no day)", std::nullopt, true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(shortfall_due({"self_assessment", c.name, c.due}, today), c.urged);
+  }
+}
+
+// A period's reports counted one way: the tasks the unit leads are owed;
+// on the tasks it co-operates on, its report is a contribution.
+TEST(UrgingRules, TheReportsOwedAreTheTasksItLeads) {
+  auto owed = [](const char* role, bool made) {
+    Owed o;
+    o.role = role;
+    if (made) o.current = Report{};
+    return o;
+  };
+  struct Case {
+    const char* name;
+    std::vector<Owed> owed;
+    int owes, made, missing, contributions;
+  } cases[] = {
+      {"nothing", {}, 0, 0, 0, 0},
+      {"one led, not made", {owed("lead", false)}, 1, 0, 1, 0},
+      {"one led made, one not", {owed("lead", true), owed("lead", false)}, 2, 1, 1, 0},
+      {"co-operating only", {owed("cooperate", false), owed("cooperate", true)}, 0, 0, 0, 2},
+      {"one led and nine co-operating, none made",
+       {owed("lead", false), owed("cooperate", false), owed("cooperate", false), owed("cooperate", false),
+        owed("cooperate", false), owed("cooperate", false), owed("cooperate", false), owed("cooperate", false),
+        owed("cooperate", false), owed("cooperate", false)},
+       1,
+       0,
+       1,
+       9},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto n = count_owed(c.owed);
+    EXPECT_EQ(n.owed, c.owes);
+    EXPECT_EQ(n.made, c.made);
+    EXPECT_EQ(n.missing(), c.missing);
+    EXPECT_EQ(n.contributions, c.contributions);
+  }
+}
+
+// The work list and the letter count a period's missing reports one way
+// (the tasks the unit leads; a co-operating unit's report is a
+// contribution), name periods by their labels, end each item once, count
+// overdue in working days, and leave out what is not yet due.
+TEST_P(Urging, OneCountOneLabelOnlyWhatIsDue) {
+  CCHC_TEST_DB(t, GetParam());
+  db::migrate(*t->db);
+  Instant now = now_seconds();
+  int y = int(local_date(now).year());
+  ASSERT_TRUE(directory::import_units(*t->db,
+                                      "code,name,level,parent_code,valid_from,valid_to,successor_codes\n"
+                                      "P,Tỉnh Đồng Nai,province,,2004-01-01,,\n"
+                                      "SNV,Sở Nội vụ,department,P,2004-01-01,,\n"
+                                      "X1,Xã Một,commune,P,2004-01-01,,\n",
+                                      kWho, now)
+                  .ok());
+  Plan p;
+  p.number = "15/KH-UBND";
+  p.unit_code = "P";
+  p.title = "Kế hoạch cải cách hành chính";
+  p.year = y;
+  p.issued_on = Date{year{y} / January / 1};
+  p.status = "issued";
+  p = create_plan(*t->db, p, kWho, now);
+  // X1 leads two tasks and co-operates on a third.
+  auto led = add_task(*t->db, p.id,
+                      {"procedures", "1", "", "Tuyên truyền cải cách hành chính", "", "Thường xuyên", "Xã Một", ""},
+                      kWho, now);
+  add_task(
+      *t->db, p.id,
+      {"procedures", "2", "", "Rà soát thủ tục hành chính", "", fmt::format("trước ngày 25/9/{}", y), "Xã Một", ""},
+      kWho, now);
+  add_task(*t->db, p.id, {"procedures", "3", "", "Tổng hợp báo cáo", "", "Thường xuyên", "Sở Nội vụ", "Xã Một"}, kWho,
+           now);
+  // Its first-quarter report on the first, returned on 20/03 with a reason
+  // that ends with its own full stop.
+  Report q1;
+  q1.task_id = led.id;
+  q1.unit_code = "X1";
+  q1.period = fmt::format("{}-q1", y);
+  q1.percent = 40;
+  submit_report(*t->db, q1, kWho, now);
+  review_report(*t->db, led.id, "X1", q1.period, {"return", "Đề nghị đính kèm ảnh chụp các bài đăng.", "", ""}, kWho,
+                start_of_day(Date{year{y} / March / 20}) + std::chrono::hours{9});
+
+  Date as_of = Date{year{y} / December / 31};  // the year's report is missing
+  http::Principal officer{1, "xa1.canbo", "Cán bộ xã Một", "X1", {"unit_officer"}};
+  auto work = t->db->read([&](db::Connection& c) { return work_items(c, officer, as_of); });
+  const std::string line = fmt::format("Báo cáo 2 nhiệm vụ kỳ năm {}", y);
+  EXPECT_TRUE(std::any_of(work.begin(), work.end(), [&](const auto& w) { return w.what == line; })) << line;
+
+  auto items = t->db->read([&](db::Connection& c) { return shortfalls_of(c, "X1", as_of, {}); });
+  std::map<std::string, std::string> by_kind;
+  for (const auto& s : items) by_kind[s.kind] = s.what;
+  EXPECT_EQ(by_kind["report_missing"].rfind(line + " (hạn ", 0), 0u) << by_kind["report_missing"];
+  EXPECT_EQ(
+      by_kind["report_returned"],
+      fmt::format("Tuyên truyền cải cách hành chính — kỳ Quý I năm {}: Đề nghị đính kèm ảnh chụp các bài đăng.", y));
+  const auto late = working_days_overdue(WorkCalendar::vietnam(), Date{year{y} / September / 25}, as_of);
+  EXPECT_NE(by_kind["task_overdue"].find(fmt::format("; quá hạn {} ngày làm việc;", late)), std::string::npos)
+      << by_kind["task_overdue"];
+
+  auto xml = testing::zip_entry(
+      urging_docx(views::addressee_for("Xã Một", "commune"), items, "", as_of, Date{year{y + 1} / January / 14},
+                  {"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"}),
+      "word/document.xml");
+  EXPECT_NE(xml.find("Kính gửi: Ủy ban nhân dân xã Một."), std::string::npos);
+  EXPECT_NE(xml.find("- Tuyên truyền cải cách hành chính — kỳ Quý I năm"), std::string::npos);
+  for (const std::string& never : {std::string(".."), fmt::format("{}-q1", y), fmt::format("{}-year", y),
+                                   std::string("Thủ trưởng"), std::string("Kính gửi: Xã")}) {
+    EXPECT_EQ(xml.find(never), std::string::npos) << never;
+  }
+
+  // A self-assessment due on 21/12 is not a shortfall before that day has passed.
+  ShortfallSource assessment = [&](db::Connection&, const std::string&, Date) {
+    return std::vector<Shortfall>{
+        {"self_assessment", fmt::format("Tự đánh giá Chỉ số cải cách hành chính năm {} (hạn nộp 21/12/{})", y, y),
+         Date{year{y} / December / 21}}};
+  };
+  auto kinds_on = [&](Date d) {
+    std::vector<std::string> out;
+    for (const auto& s : t->db->read([&](db::Connection& c) { return shortfalls_of(c, "X1", d, {assessment}); }))
+      out.push_back(s.kind);
+    return out;
+  };
+  auto on_7 = kinds_on(Date{year{y} / December / 7});
+  EXPECT_EQ(std::count(on_7.begin(), on_7.end(), "self_assessment"), 0);
+  auto on_21 = kinds_on(Date{year{y} / December / 21});
+  EXPECT_EQ(std::count(on_21.begin(), on_21.end(), "self_assessment"), 0);
+  auto on_22 = kinds_on(Date{year{y} / December / 22});
+  EXPECT_EQ(std::count(on_22.begin(), on_22.end(), "self_assessment"), 1);
 }
 
 // A letter's number (when the office gave one) is unique per issuing unit

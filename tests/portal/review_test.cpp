@@ -42,6 +42,9 @@ TEST(Review, TheDraftReportNamesEveryUnitWithItsFigures) {
                         "Gửi 4 tin bài, được đăng 3, bị trả lại 1", "1.234 lượt xem", "IV. ĐỀ XUẤT, KIẾN NGHỊ"}) {
     EXPECT_NE(xml.find(s), std::string::npos) << s;
   }
+  // A report has no "Kính gửi:", so its recipients are not "Như trên".
+  EXPECT_EQ(xml.find("Như trên"), std::string::npos);
+  EXPECT_NE(xml.find("- Lưu: VT."), std::string::npos);
 }
 
 }  // namespace
