@@ -344,7 +344,7 @@ TEST(Excerpts, CutAtAWordWithoutSplittingACharacter) {
   EXPECT_EQ(excerpt(without, 20), "Đã tiếp nhận 150 hồ…");
 }
 
-TEST(Documents, AUnitPostsOnlyWhatItOrAUnitBelowItIssued) {
+TEST(DocumentPosting, AUnitPostsOnlyWhatItOrAUnitBelowItIssued) {
   const std::vector<std::string> province = {"Tỉnh Đồng Nai", "Đồng Nai"};
   const std::vector<IssuingUnit> ward = {{"Phường Trảng Dài", "commune"}};
   const std::vector<IssuingUnit> departments = {{"Sở Nội vụ", "department"},
