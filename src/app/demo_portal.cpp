@@ -63,7 +63,7 @@ DemoPortal load_demo_portal(db::Database& db, Instant now) {
     d.issuer = j.at("issuer");
     d.subject = j.at("subject");
     d.unit_code = "SNV";
-    portal::add_document(db, d, std::nullopt, board, now - days{400 - 10 * int(out.documents)});
+    portal::add_document(db, d, std::nullopt, portal::Actor::board, board, now - days{400 - 10 * int(out.documents)});
     ++out.documents;
   }
   return out;

@@ -6,9 +6,11 @@
 #include <cmath>
 
 #include "assessments/store.h"
+#include "core/errors.h"
 #include "core/period.h"
 #include "core/text.h"
 #include "directory/accounts.h"
+#include "directory/permissions.h"
 #include "directory/store.h"
 #include "indicators/dashboard.h"
 #include "indicators/rules.h"
@@ -18,6 +20,7 @@
 #include "inspections/work.h"
 #include "plans/notify.h"
 #include "plans/store.h"
+#include "portal/page_support.h"
 #include "portal/store.h"
 
 namespace cchc::app {
@@ -241,7 +244,13 @@ portal::Sources portal_sources(db::Database& db) {
 documents::Sinks document_sinks(db::Database& db) {
   documents::Sinks s;
   s.add_to_library = [&db](const documents::LibraryEntry& e, const documents::Upload& original,
-                           const audit::Entry& who) {
+                           const http::Principal& poster, const audit::Entry& who) {
+    // The library's rule for every way in: the board posts any document,
+    // published at once; anyone else only their unit's, into the board's queue.
+    bool board = directory::holds(poster, "portal.review");
+    if (auto refused = portal::issuer_refusal(db, poster.unit_code, board, e.issuer)) {
+      throw invalid_input("the poster may not post a document of this issuer", *refused);
+    }
     portal::Document d;
     d.number_symbol = e.number_symbol;
     d.type_code = e.type_code;
@@ -255,8 +264,9 @@ documents::Sinks document_sinks(db::Database& db) {
         original.content_type.find("officedocument") != std::string::npos) {
       file = std::pair{original.name + (original.content_type == "application/pdf" ? ".pdf" : ".docx"), original.bytes};
     }
-    auto id = portal::add_document(db, d, file, who, now_seconds());
-    auto slug = db.read([&](db::Connection& c) { return portal::find_document(c, id)->slug; });
+    auto id =
+        portal::add_document(db, d, file, board ? portal::Actor::board : portal::Actor::author, who, now_seconds());
+    auto slug = db.read([&](db::Connection& c) { return portal::document_in_any_state(c, id)->slug; });
     return "/cong-thong-tin/van-ban/" + slug;
   };
   // The plan, its tasks and its objectives in one transaction: a task that

@@ -26,7 +26,7 @@ bool role_has(std::string_view role, std::string_view permission) {
   if (permission == "assessments.manage") return role == "admin";
   // The portal (docs/portal.md): editors and the board write items and post
   // documents (editors for their unit subtree: the handler checks the
-  // item's unit); the board reviews, publishes and keeps the categories; the
+  // item's unit, the document's issuing body); the board reviews, publishes and keeps the categories; the
   // review report is for the board, the coordinator and leaders watching.
   if (permission == "portal.write") return role == "editor" || role == "editorial_board" || role == "admin";
   if (permission == "portal.review") return role == "editorial_board" || role == "admin";

@@ -21,7 +21,8 @@
 //   plans.report   admin, unit_officer, unit_leader (reports of units in
 //                  their subtree: the handler checks the reporting unit)
 //   portal.write   editor, editorial_board, admin (items and documents of
-//                  their unit subtree: the handler checks the item's unit)
+//                  their unit subtree: the handler checks the item's unit
+//                  and a document's issuing body)
 //   portal.review  editorial_board, admin (the queue, publication,
 //                  corrections, withdrawal, categories)
 //   portal.report  editorial_board, admin, viewer (the portal review)

@@ -214,7 +214,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
                               std::nullopt};
                try {
                  e.issued_on = date_of(req);
-                 auto href = sinks->add_to_library(e, u, directory::actor(req));
+                 auto href = sinks->add_to_library(e, u, *req.principal, directory::actor(req));
                  record_outcome(db, u.id, "library", href, directory::actor(req), now_seconds());
                } catch (const Error& err) {
                  if (err.kind() != ErrorKind::invalid_input) throw;

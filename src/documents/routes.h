@@ -41,8 +41,13 @@ struct PlanDraft {
 };
 
 struct Sinks {
-  // Adds the library entry with the original file; returns its page's link.
-  std::function<std::string(const LibraryEntry&, const Upload&, const audit::Entry&)> add_to_library;
+  // Adds the library entry with the original file, posted by `poster`:
+  // into the editorial board's queue, or published when the poster is on
+  // the board; returns its public page's link. Throws invalid_input
+  // (Vietnamese: why) when the poster may not post a document of that
+  // issuer.
+  std::function<std::string(const LibraryEntry&, const Upload&, const http::Principal& poster, const audit::Entry&)>
+      add_to_library;
   // Creates the plan with its tasks and objectives; returns its link.
   // Throws invalid_input naming what is wrong.
   std::function<std::string(const PlanDraft&, const audit::Entry&)> create_plan;

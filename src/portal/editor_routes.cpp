@@ -4,7 +4,9 @@
 // drop the public cache when the public can see the change, and redirect.
 #include <fmt/format.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/errors.h"
 #include "core/text.h"
@@ -131,6 +133,177 @@ std::optional<std::string> form_problem(const Error& e) {
   return e.message_vi().empty() ? std::string("Dữ liệu chưa hợp lệ.") : e.message_vi();
 }
 
+// ---- The documents library: who posts what, the board's queue ----------------
+
+// The document as the form sent it, and the day as typed (checked by
+// issuer_refusal and the store, not here, so that a refused form is shown
+// again as it was typed).
+struct TypedDocument {
+  Document doc;
+  std::string day;
+};
+
+TypedDocument document_from_form(const http::Request& req) {
+  TypedDocument t;
+  t.doc.number_symbol = req.form_param("so_ky_hieu").value_or("");
+  t.doc.type_code = req.form_param("loai").value_or("");
+  t.doc.issuer = req.form_param("co_quan").value_or("");
+  t.doc.subject = req.form_param("trich_yeu").value_or("");
+  t.doc.unit_code = req.principal->unit_code;
+  t.day = std::string(text::trim(req.form_param("ngay_ban_hanh").value_or("")));
+  return t;
+}
+
+json library_row(const Document& d, const std::map<std::string, std::string>& units, bool board) {
+  auto row = document_card(d);
+  auto unit = units.find(d.unit_code);
+  row["id"] = d.id;
+  row["unit"] = unit == units.end() ? d.unit_code : unit->second;
+  row["posted"] = format_datetime_vi(d.posted_at);
+  row["state"] = state_label_vi(d.state);
+  row["state_class"] = state_code(d.state);
+  row["note"] = d.review_note;
+  row["has_note"] = !d.review_note.empty();
+  row["editor_file_href"] = "/bien-tap/van-ban/" + std::to_string(d.id) + "/tep";
+  row["board"] = board;
+  return row;
+}
+
+// The documents page: the form (what was typed, and a refusal at its field
+// or above the form), the board's queue, the unit's own documents with
+// their states, the library with the board's withdrawal.
+http::Response library_desk_page(const Portal& p, http::Request& req, const TypedDocument& typed,
+                                 const std::string& error, const std::string& field) {
+  bool board = directory::holds(*req.principal, "portal.review");
+  json issuers = json::array();
+  if (!board) {
+    std::set<std::string> seen;
+    auto scope = issuing_scope(p.db, req.principal->unit_code);
+    for (const auto& u : scope.units) {
+      if (auto label = issuer_label(u); seen.insert(label).second) issuers.push_back(json{{"name", label}});
+    }
+  }
+  json data = p.db.read([&](db::Connection& c) {
+    auto units = directory::unit_names(c);
+    json types = json::array(), queue = json::array(), mine = json::array(), library = json::array();
+    for (const auto& [code, name] : document_types()) {
+      types.push_back({{"code", code}, {"name", name}, {"selected", code == typed.doc.type_code}});
+    }
+    if (board) {
+      for (const auto& d : documents_in(c, State::submitted, 200)) queue.push_back(library_row(d, units, board));
+    }
+    for (const auto& d : unit_documents(c, {req.principal->unit_code}, 50)) {
+      if (d.state != State::published) mine.push_back(library_row(d, units, board));
+    }
+    for (const auto& d : documents(c, {}, 0, 50).documents) library.push_back(library_row(d, units, board));
+    return json{{"csrf", csrf(req)},
+                {"types", types},
+                {"number", typed.doc.number_symbol},
+                {"day", typed.day},
+                {"issuer", typed.doc.issuer},
+                {"subject", typed.doc.subject},
+                {"board", board},
+                {"unit_poster", !board},
+                {"issuers", issuers},
+                {"has_issuers", !issuers.empty()},
+                {"queue", queue},
+                {"queue_count", text::format_int(std::int64_t(queue.size()))},
+                {"queue_empty", queue.empty()},
+                {"mine", mine},
+                {"has_mine", !mine.empty()},
+                {"library", library},
+                {"saved", req.query_param("da-luu").has_value()},
+                {"sent", req.query_param("da-gui").has_value()}};
+  });
+  if (!error.empty()) data[field.empty() ? "error" : "error_" + field] = {{"message", error}};
+  return http::html(req, p.layout.page(req, "Đăng văn bản", "portal/documents_desk.tpl", std::move(data)),
+                    error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
+}
+
+http::Response library_desk(const Portal& p, http::Request& req) {
+  return library_desk_page(p, req, TypedDocument{}, "", "");
+}
+
+// Posting a document: by the board, published at once; by a unit, into the
+// board's queue, and only a document its unit (or one below it) issued.
+http::Response post_library_document(const Portal& p, http::Request& req) {
+  auto typed = document_from_form(req);
+  bool board = directory::holds(*req.principal, "portal.review");
+  auto doc = typed.doc;
+  try {
+    if (!typed.day.empty()) doc.issued_on = parse_date_input(typed.day);
+  } catch (const Error& e) {
+    auto problem = form_problem(e);
+    if (!problem) throw;
+    return library_desk_page(p, req, typed, *problem, "ngay_ban_hanh");
+  }
+  if (auto refused = issuer_refusal(p.db, req.principal->unit_code, board, doc.issuer)) {
+    return library_desk_page(p, req, typed, *refused, "co_quan");
+  }
+  std::optional<std::pair<std::string, std::string>> file;
+  const auto& files = req.files();
+  if (auto f = files.find("tep"); f != files.end() && !f->second.content.empty()) {
+    file = std::pair{f->second.filename, f->second.content};
+  }
+  try {
+    add_document(p.db, doc, file, board ? Actor::board : Actor::author, directory::actor(req), now_seconds());
+  } catch (const Error& e) {
+    auto problem = form_problem(e);
+    if (!problem) throw;
+    return library_desk_page(p, req, typed, *problem, "");
+  }
+  if (board) p.cache.invalidate();
+  return http::redirect(req, board ? "/bien-tap/van-ban?da-luu" : "/bien-tap/van-ban?da-gui");
+}
+
+// A document's file before publication: for the board and its unit's editors.
+http::Response library_document_file(const Portal& p, http::Request& req) {
+  auto id = req.int_param();
+  auto shown = p.db.read([&](db::Connection& c) -> std::optional<StoredFile> {
+    auto d = document_in_any_state(c, id);
+    if (!d) throw not_found("no such document", "Không tìm thấy văn bản.");
+    bool board = directory::holds(*req.principal, "portal.review");
+    if (!board && !directory::unit_within(c, d->unit_code, req.principal->unit_code)) {
+      throw forbidden("not an editor of this document's unit", "Bạn không có quyền xem văn bản này.");
+    }
+    return document_file(c, id, true);
+  });
+  if (!shown) throw not_found("no file for this document", "Văn bản này chưa có tệp đính kèm.");
+  return http::attachment(req, shown->content_type, std::move(shown->bytes), shown->name);
+}
+
+// The board's step on a document; a document sent back reaches its unit.
+http::Response library_document_step(const Portal& p, http::Request& req, Action action) {
+  auto id = req.int_param();
+  auto reason = req.form_param("ly_do").value_or("");
+  auto now = now_seconds();
+  act_on_document(p.db, id, action, reason, directory::actor(req), now);
+  if (action != Action::send_back) p.cache.invalidate();
+  if (action == Action::send_back && p.sources.notify) {
+    p.db.write([&](db::Connection& c) {
+      auto d = document_in_any_state(c, id);
+      if (!d) return;
+      auto name = d->number_symbol.empty() ? d->subject : d->number_symbol;
+      p.sources.notify(c, d->unit_code, "portal_returned",
+                       fmt::format("portal-document-returned:{}:{}", id, now.time_since_epoch().count()),
+                       "Văn bản \"" + text::cut_utf8(name, 150) +
+                           "\" bị Ban biên tập trả lại: " + text::cut_utf8(text::trim(reason), 300),
+                       "/bien-tap/van-ban", now);
+    });
+  }
+  return http::redirect(req, "/bien-tap/van-ban?da-luu");
+}
+
+http::Response approve_library_document(const Portal& p, http::Request& req) {
+  return library_document_step(p, req, Action::approve);
+}
+http::Response return_library_document(const Portal& p, http::Request& req) {
+  return library_document_step(p, req, Action::send_back);
+}
+http::Response withdraw_library_document(const Portal& p, http::Request& req) {
+  return library_document_step(p, req, Action::withdraw);
+}
+
 }  // namespace
 
 void add_editor_routes(http::Router& router, const Portal& p) {
@@ -228,49 +401,26 @@ void add_editor_routes(http::Router& router, const Portal& p) {
     return http::redirect(req, "/bien-tap/chuyen-muc?da-luu");
   });
 
-  // ---- Documents: post one, withdraw one.
-  router.add(http::Verb::get, "/bien-tap/van-ban", "portal.write", [&db, &layout](http::Request& req) {
-    json data = db.read([&](db::Connection& c) {
-      json types = json::array(), list = json::array();
-      for (const auto& [code, name] : document_types()) types.push_back({{"code", code}, {"name", name}});
-      bool board = directory::holds(*req.principal, "portal.review");
-      for (const auto& d : documents(c, {}, 0, 50).documents) {
-        auto card = document_card(d);
-        card["id"] = d.id;
-        card["board"] = board;
-        list.push_back(card);
-      }
-      return json{{"csrf", csrf(req)},
-                  {"types", types},
-                  {"documents", list},
-                  {"board", directory::holds(*req.principal, "portal.review")},
-                  {"saved", req.query_param("da-luu").has_value()}};
-    });
-    return http::html(req, layout.page(req, "Đăng văn bản", "portal/documents_desk.tpl", std::move(data)));
-  });
-  router.add(http::Verb::post, "/bien-tap/van-ban", "portal.write", http::upload(1), [&db, &cache](http::Request& req) {
-    Document d;
-    d.number_symbol = req.form_param("so_ky_hieu").value_or("");
-    d.type_code = req.form_param("loai").value_or("");
-    auto day = std::string(text::trim(req.form_param("ngay_ban_hanh").value_or("")));
-    if (!day.empty()) d.issued_on = parse_date_input(day);
-    d.issuer = req.form_param("co_quan").value_or("");
-    d.subject = req.form_param("trich_yeu").value_or("");
-    d.unit_code = req.principal->unit_code;
-    std::optional<std::pair<std::string, std::string>> file;
-    const auto& files = req.files();
-    if (auto f = files.find("tep"); f != files.end() && !f->second.content.empty()) {
-      file = std::pair{f->second.filename, f->second.content};
-    }
-    add_document(db, d, file, directory::actor(req), now_seconds());
-    cache.invalidate();
-    return http::redirect(req, "/bien-tap/van-ban?da-luu");
-  });
-  router.add(http::Verb::post, "/bien-tap/van-ban/{id}/go", "portal.review", [&db, &cache](http::Request& req) {
-    withdraw_document(db, req.int_param(), req.form_param("ly_do").value_or(""), directory::actor(req), now_seconds());
-    cache.invalidate();
-    return http::redirect(req, "/bien-tap/van-ban?da-luu");
-  });
+  // ---- The documents library: named handlers, one table.
+  using LibraryHandler = http::Response (*)(const Portal&, http::Request&);
+  struct LibraryRoute {
+    http::Verb verb;
+    const char* path;
+    const char* permission;
+    LibraryHandler handler;
+    http::BodyLimits limits = http::kFormBody;
+  };
+  const LibraryRoute library_routes[] = {
+      {http::Verb::get, "/bien-tap/van-ban", "portal.write", library_desk},
+      {http::Verb::post, "/bien-tap/van-ban", "portal.write", post_library_document, http::upload(1)},
+      {http::Verb::get, "/bien-tap/van-ban/{id}/tep", "portal.write", library_document_file},
+      {http::Verb::post, "/bien-tap/van-ban/{id}/duyet", "portal.review", approve_library_document},
+      {http::Verb::post, "/bien-tap/van-ban/{id}/tra-lai", "portal.review", return_library_document},
+      {http::Verb::post, "/bien-tap/van-ban/{id}/go", "portal.review", withdraw_library_document},
+  };
+  for (const auto& r : library_routes) {
+    router.add(r.verb, r.path, r.permission, r.limits, [&p, h = r.handler](http::Request& req) { return h(p, req); });
+  }
   // ---- The portal review (sơ kết) of a period: the page, the workbook, the draft report.
   struct Period {
     Date from, to;

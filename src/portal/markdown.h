@@ -12,4 +12,13 @@ namespace cchc::portal {
 
 std::string render_markdown(std::string_view markdown);
 
+// The text a reader sees of the rendered markdown, as plain text for
+// excerpts and search snippets: the words of paragraphs, headings, list
+// items, table cells, code and links (their text, never their URL), with
+// emphasis marks gone and entities decoded ("&amp;" → "&"); raw HTML and
+// images left out. Blocks and line breaks become one space; every run of
+// white space is one space; no leading or trailing space. Not escaped:
+// whoever shows it escapes it once.
+std::string markdown_text(std::string_view markdown);
+
 }  // namespace cchc::portal

@@ -77,7 +77,11 @@ struct Event {
   std::string note;
 };
 
-// An entry of the documents library.
+// An entry of the documents library. It goes through the editorial board
+// like an item (rules.h: transition, docs/portal.md "Documents library"):
+// a unit's document waits in the board's queue (submitted) and is public
+// only once the board approves it (published); the board sends it back
+// with a reason (returned), withdraws it (withdrawn) and puts it back.
 struct Document {
   std::int64_t id = 0;
   std::string slug;
@@ -91,6 +95,10 @@ struct Document {
   std::int64_t file_size = 0;
   std::string posted_by;
   Instant posted_at{};
+  State state = State::submitted;
+  std::string review_note;  // why the board sent it back or withdrew it
+  std::string reviewed_by;  // the board member of the latest step
+  std::optional<Instant> reviewed_at;
 };
 
 }  // namespace cchc::portal

@@ -34,7 +34,7 @@ json item_card(const Item& i, const Names& names) {
   auto unit = names.units.find(i.unit_code);
   return json{{"title", i.title},
               {"href", item_href(i)},
-              {"summary", i.summary},
+              {"summary", excerpt(i, 300)},
               {"date", i.publish_at ? format_date_vi(local_date(*i.publish_at)) : ""},
               {"unit", unit == names.units.end() ? i.unit_code : unit->second},
               {"category", cat == names.by_id.end() ? "" : cat->second.name},
@@ -111,6 +111,32 @@ bool may_see_unpublished(db::Database& db, const http::Request& req, const Item&
   if (!req.principal) return false;
   if (item.state != State::draft && directory::holds(*req.principal, "portal.review")) return true;
   return is_author(db, req, item);
+}
+
+IssuingScope issuing_scope(db::Database& db, const std::string& unit_code) {
+  IssuingScope scope;
+  auto tree = directory::load_tree(db);
+  for (const auto& u : tree.all()) {
+    if (u.level == "province" && u.parent_code.empty()) {
+      scope.province_names.push_back(u.name);
+      if (!u.short_name.empty()) scope.province_names.push_back(u.short_name);
+    }
+    if (!tree.is_within(u.code, unit_code)) continue;
+    scope.units.push_back({u.name, u.level});
+    if (u.code == unit_code) scope.own = IssuingUnit{u.name, u.level};
+  }
+  return scope;
+}
+
+std::optional<std::string> issuer_refusal(db::Database& db, const std::string& poster_unit, bool board,
+                                          const std::string& issuer) {
+  if (board) return std::nullopt;
+  if (text::trim(issuer).empty()) return std::string("Vui lòng ghi cơ quan ban hành văn bản.");
+  auto scope = issuing_scope(db, poster_unit);
+  if (issuer_names_one_of(issuer, scope.units, scope.province_names)) return std::nullopt;
+  std::string own = scope.own ? issuer_label(*scope.own) : std::string("đơn vị mình");
+  return "Đơn vị chỉ đăng được văn bản do " + own +
+         " hoặc đơn vị trực thuộc ban hành. Văn bản của cơ quan khác do Ban Biên tập đăng.";
 }
 
 Actor actor_for(db::Database& db, const http::Request& req, const Item& item, Action action) {

@@ -133,7 +133,8 @@ void add_public_routes(http::Router& router, const Portal& p) {
       f.self_url = f.site_url + "/atom.xml";
       f.updated = Instant{};
       for (const auto& i : published(c, cat ? cat->id : 0, now, 0, 30).items) {
-        f.entries.push_back({i.title, base + item_href(i), i.summary, units[i.unit_code], *i.publish_at, i.updated_at});
+        f.entries.push_back(
+            {i.title, base + item_href(i), excerpt(i, 300), units[i.unit_code], *i.publish_at, i.updated_at});
         f.updated = std::max(f.updated, i.updated_at);
       }
       return atom(f);
@@ -153,6 +154,8 @@ void add_public_routes(http::Router& router, const Portal& p) {
       if (!item || !is_public(*item, now)) throw not_found("no such item", "Không tìm thấy tin bài.");
       Names names = names_for(c);
       json d = item_card(*item, names);
+      d["summary"] = item->summary;  // the lead as written, above the body
+      d["description"] = excerpt(*item, 300);
       d["id"] = item->id;
       d["body"] = render_markdown(item->body);
       d["video"] = item->video_url;
@@ -178,7 +181,7 @@ void add_public_routes(http::Router& router, const Portal& p) {
       data["url"] = *p.base_url + data["href"].get<std::string>();
       return PageCache::Rendered{http::html(req, p.layout.fragment("portal/print.tpl", data)), view};
     }
-    data["og"] = og(*p.base_url, data["href"].get<std::string>(), title, data["summary"].get<std::string>(), true);
+    data["og"] = og(*p.base_url, data["href"].get<std::string>(), title, data["description"].get<std::string>(), true);
     return page(req, p, title, "portal/article.tpl", std::move(data), view);
   };
   router.add(http::Verb::get, "/cong-thong-tin/bai-viet/{slug}", http::kPublic,
@@ -299,8 +302,7 @@ void add_public_routes(http::Router& router, const Portal& p) {
           if (!i) continue;
           auto card = item_card(*i, names);
           card["title_html"] = highlight_html(i->title, terms.folded);
-          card["snippet_html"] =
-              highlight_html(i->summary.empty() ? i->body : i->summary + "\n" + i->body, terms.folded, 240);
+          card["snippet_html"] = snippet_html(i->summary, i->body, terms.folded, 240);
           card["kind"] = "Tin bài";
           hits.push_back(card);
         } else {

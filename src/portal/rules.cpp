@@ -12,6 +12,7 @@
 
 #include "core/errors.h"
 #include "core/text.h"
+#include "portal/markdown.h"
 
 namespace cchc::portal {
 
@@ -44,6 +45,38 @@ char fold_cp(char32_t cp) {
 }
 
 bool word_cp(char32_t cp) { return fold_cp(cp) != 0 || (cp >= 0x80 && u_isalnum(static_cast<UChar32>(cp))); }
+
+bool blank_byte(char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; }
+
+// An issuing body's words folded, '-' between them, with the usual
+// abbreviations spelt out: "UBND P. Trảng Dài" → "uy-ban-nhan-dan-p-trang-dai".
+std::string issuer_words(std::string_view name) {
+  auto slug = text::slug(name);
+  std::string out;
+  std::size_t start = 0;
+  while (start < slug.size()) {
+    auto end = slug.find('-', start);
+    if (end == std::string::npos) end = slug.size();
+    auto word = std::string_view(slug).substr(start, end - start);
+    if (!out.empty()) out += '-';
+    if (word == "ubnd") {
+      out += "uy-ban-nhan-dan";
+    } else if (word == "hdnd") {
+      out += "hoi-dong-nhan-dan";
+    } else if (word == "tp") {
+      out += "thanh-pho";
+    } else {
+      out += word;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+// Levels whose documents a People's Committee (UBND) issues.
+bool peoples_committee(std::string_view level) {
+  return level == "province" || level == "district" || level == "commune";
+}
 
 }  // namespace
 
@@ -266,6 +299,72 @@ std::string highlight_html(std::string_view text_in, const std::vector<std::stri
   text::append_html_escaped(out, text_in.substr(at[k], at[to] - at[k]));
   if (to < folded.size()) out += " …";
   return out;
+}
+
+std::string snippet_html(std::string_view summary, std::string_view body_markdown,
+                         const std::vector<std::string>& folded_terms, std::size_t max_chars) {
+  std::string shown(text::trim(summary));
+  auto body = markdown_text(body_markdown);
+  if (!shown.empty() && !body.empty()) shown += ' ';
+  shown += body;
+  return highlight_html(shown, folded_terms, max_chars);
+}
+
+// ---- Excerpts ----
+
+std::string cut_at_word(std::string_view text_in, std::size_t max_chars) {
+  // The byte where the (max_chars + 1)-th character starts, if there is one.
+  std::size_t i = 0, n = 0;
+  while (i < text_in.size() && n < max_chars) {
+    next_cp(text_in, i);
+    ++n;
+  }
+  if (i >= text_in.size()) return std::string(text_in);
+  auto cut = text_in.substr(0, i);
+  // Between words already when the next character is a space; else back to
+  // the last space, unless the first word alone is longer than the limit.
+  if (!blank_byte(text_in[i])) {
+    auto space = cut.find_last_of(" \n\r\t");
+    if (space != std::string_view::npos && space > 0) cut = cut.substr(0, space);
+  }
+  while (!cut.empty() && blank_byte(cut.back())) cut.remove_suffix(1);
+  return std::string(cut) + "…";
+}
+
+std::string excerpt(const Item& item, std::size_t max_chars) {
+  if (!text::trim(item.summary).empty()) return item.summary;
+  return cut_at_word(markdown_text(item.body), max_chars);
+}
+
+// ---- Documents ----
+
+std::string issuer_label(const IssuingUnit& unit) {
+  if (!peoples_committee(unit.level)) return unit.name;
+  std::string name = unit.name;
+  if (!name.empty() && name[0] >= 'A' && name[0] <= 'Z') name[0] = char(name[0] - 'A' + 'a');
+  return "UBND " + name;
+}
+
+bool issuer_names_one_of(std::string_view issuer, const std::vector<IssuingUnit>& units,
+                         const std::vector<std::string>& province_names) {
+  auto key = issuer_words(issuer);
+  if (key.empty()) return false;
+  std::vector<std::string> qualifiers = {""};
+  for (const auto& p : province_names) {
+    if (auto w = issuer_words(p); !w.empty()) qualifiers.push_back("-" + w);
+  }
+  for (const auto& u : units) {
+    auto name = issuer_words(u.name);
+    if (name.empty()) continue;
+    std::vector<std::string> forms = {name};
+    if (peoples_committee(u.level)) forms.push_back("uy-ban-nhan-dan-" + name);
+    for (const auto& form : forms) {
+      for (const auto& q : qualifiers) {
+        if (key == form + q) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // ---- Views ----

@@ -69,6 +69,51 @@ std::string exact_key(std::string_view text);
 std::string highlight_html(std::string_view text, const std::vector<std::string>& folded_terms,
                            std::size_t max_chars = 0);
 
+// An item's search snippet: its summary, then the text a reader sees of
+// its body (markdown.h: markdown_text — never the markdown itself, so no
+// "**", no link targets, no raw HTML, entities decoded), through
+// highlight_html: HTML-escaped once, words matching a folded term in
+// <mark>, a window of about max_chars characters around the first match.
+std::string snippet_html(std::string_view summary, std::string_view body_markdown,
+                         const std::vector<std::string>& folded_terms, std::size_t max_chars);
+
+// ---- Excerpts -------------------------------------------------------------
+
+// Plain text of at most max_chars characters (code points): cut at the
+// last space before the limit (inside a word only when there is none),
+// trailing spaces dropped, "…" added where cut. Never splits a character.
+std::string cut_at_word(std::string_view text, std::size_t max_chars);
+
+// What lists, feeds and link previews show of an item, as plain text (the
+// caller escapes it): its summary as written, or when it has none the text
+// a reader sees of its body (markdown_text) cut by cut_at_word.
+std::string excerpt(const Item& item, std::size_t max_chars);
+
+// ---- Documents: whose a unit may post ------------------------------------
+
+// A unit as the issuing body of documents.
+struct IssuingUnit {
+  std::string name;   // "Phường Trảng Dài", "Sở Nội vụ"
+  std::string level;  // province | district | commune | department | …
+};
+
+// How the unit is written as a document's issuing body: a People's
+// Committee (levels province, district, commune) as "UBND " and its name
+// with a lower-case first letter ("UBND phường Trảng Dài"); any other unit
+// by its name ("Sở Nội vụ").
+std::string issuer_label(const IssuingUnit& unit);
+
+// Whether `issuer`, as written on a document, names one of `units`.
+// Compared folded (marks, case and punctuation ignored), with "UBND" read
+// as "Ủy ban nhân dân", "HĐND" as "Hội đồng nhân dân" and "TP" as "Thành
+// phố": a unit's name ("Phường Trảng Dài", "Sở Nội vụ"), for a People's
+// Committee also "Ủy ban nhân dân" and its name ("UBND phường Trảng Dài",
+// "UBND tỉnh Đồng Nai"), each optionally followed by one of
+// `province_names` ("Sở Nội vụ tỉnh Đồng Nai", "Văn phòng UBND tỉnh Đồng
+// Nai"). A blank issuer names none.
+bool issuer_names_one_of(std::string_view issuer, const std::vector<IssuingUnit>& units,
+                         const std::vector<std::string>& province_names);
+
 // ---- Views ----------------------------------------------------------------
 
 // Visits by crawlers, link previews, monitors and scripts do not count:

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "directory/storage.h"
 #include "directory/store.h"
+#include "portal/markdown.h"
 
 namespace cchc::portal {
 
@@ -67,7 +68,7 @@ Category category_of(const db::Row& r) {
 
 const char* const kDocumentColumns =
     "id, slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, file_name, content_type, file_size, "
-    "posted_by, posted_at";
+    "posted_by, posted_at, state, review_note, reviewed_by, reviewed_at";
 
 Document document_of(const db::Row& r) {
   Document d;
@@ -84,7 +85,18 @@ Document document_of(const db::Row& r) {
   d.file_size = r.i64("file_size");
   d.posted_by = r.str("posted_by");
   d.posted_at = r.instant("posted_at");
+  d.state = parse_state(r.str("state"));
+  d.review_note = r.str("review_note");
+  d.reviewed_by = r.str("reviewed_by");
+  d.reviewed_at = r.opt_instant("reviewed_at");
   return d;
+}
+
+std::vector<Document> documents_of(const db::Result& res) {
+  std::vector<Document> out;
+  out.reserve(res.rows.size());
+  for (const auto& r : res.rows) out.push_back(document_of(r));
+  return out;
 }
 
 std::string item_json(const Item& i) {
@@ -172,8 +184,10 @@ void index_item(db::Connection& c, const Item& i) {
     unindex(c, "item", i.id);
     return;
   }
+  // The body as a reader sees it (markdown.h: markdown_text): no link
+  // targets or raw HTML to match, so every match can be shown in a snippet.
   index(c, {"item", i.id, i.category_id, i.unit_code, format_iso_date(local_date(*i.publish_at)), *i.publish_at,
-            i.title, i.summary, i.body, ""});
+            i.title, i.summary, markdown_text(i.body), ""});
 }
 
 void index_document(db::Connection& c, const Document& d) {
@@ -601,8 +615,8 @@ std::vector<std::pair<std::string, std::string>> item_images(db::Connection& c, 
 // ---- Documents ----
 
 std::int64_t add_document(db::Database& db, Document doc,
-                          const std::optional<std::pair<std::string, std::string>>& file, const audit::Entry& who,
-                          Instant now) {
+                          const std::optional<std::pair<std::string, std::string>>& file, Actor poster,
+                          const audit::Entry& who, Instant now) {
   doc.number_symbol = text::nfc(text::trim(doc.number_symbol));
   doc.type_code = text::nfc(text::trim(doc.type_code));
   doc.issuer = text::nfc(text::trim(doc.issuer));
@@ -619,6 +633,8 @@ std::int64_t add_document(db::Database& db, Document doc,
     throw invalid_input("issuer over 200 characters", "Cơ quan ban hành tối đa 200 ký tự.");
   std::optional<filetype::Accepted> accepted;
   if (file) accepted = filetype::check(file->first, file->second, filetype::evidence_kinds(), kDocumentMax);
+  // The board's own posting is its approval; a unit's waits in its queue.
+  doc.state = poster == Actor::board ? State::published : State::submitted;
   return db.write([&](db::Connection& c) {
     doc.slug =
         unique_slug(c, "portal_documents", slug_base(doc.number_symbol.empty() ? doc.subject : doc.number_symbol));
@@ -627,33 +643,88 @@ std::int64_t add_document(db::Database& db, Document doc,
     doc.file_name = accepted ? accepted->name : "";
     doc.content_type = accepted ? accepted->content_type : "";
     doc.file_size = file ? std::int64_t(file->second.size()) : 0;
+    if (doc.state == State::published) {
+      doc.reviewed_by = who.actor;
+      doc.reviewed_at = now;
+    }
     doc.id =
         c.query(
              "INSERT INTO portal_documents (slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, "
-             "file_name, content_type, file_size, content, posted_by, posted_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             "file_name, content_type, file_size, content, posted_by, posted_at, state, reviewed_by, reviewed_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
              {doc.slug, doc.number_symbol, doc.type_code,
               doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer, doc.subject,
               doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
-              file ? text::base64(file->second) : std::string(), doc.posted_by, now})
+              file ? text::base64(file->second) : std::string(), doc.posted_by, now, state_code(doc.state),
+              doc.reviewed_by, doc.reviewed_at})
             .one()
             .i64("id");
-    index_document(c, doc);
     audit::record(c, who, "create", "portal_documents", std::to_string(doc.id), std::nullopt,
                   json{{"number_symbol", doc.number_symbol},
                        {"type", doc.type_code},
+                       {"issuer", doc.issuer},
                        {"subject", doc.subject},
                        {"file", doc.file_name},
-                       {"size", doc.file_size}}
+                       {"size", doc.file_size},
+                       {"state", state_code(doc.state)}}
                       .dump(),
                   now);
-    bump(c);
+    if (doc.state == State::published) {
+      index_document(c, doc);
+      bump(c);
+    }
     return doc.id;
   });
 }
 
+void act_on_document(db::Database& db, std::int64_t id, Action action, const std::string& note_in,
+                     const audit::Entry& who, Instant now) {
+  if (action != Action::approve && action != Action::send_back && action != Action::withdraw &&
+      action != Action::republish) {
+    throw invalid_input(fmt::format("{} is not a step of a document", action_code(action)));
+  }
+  auto note = text::nfc(text::trim(note_in));
+  if (note.empty() && action == Action::send_back) {
+    throw invalid_input("sending a document back needs a reason", "Vui lòng ghi rõ lý do trả lại văn bản.");
+  }
+  if (note.empty() && action == Action::withdraw) {
+    throw invalid_input("withdrawing a document needs a reason", "Vui lòng ghi rõ lý do gỡ văn bản.");
+  }
+  db.write([&](db::Connection& c) {
+    auto doc = document_in_any_state(c, id);
+    if (!doc) throw not_found("no such document", "Không tìm thấy văn bản.");
+    auto next = transition(doc->state, action, Actor::board);
+    if (!next) {
+      throw forbidden(fmt::format("{} is not allowed on a {} document", action_code(action), state_code(doc->state)),
+                      fmt::format("Không thể thực hiện thao tác này khi văn bản đang ở trạng thái \"{}\".",
+                                  state_label_vi(doc->state)));
+    }
+    // Only from the state read: a step taken meanwhile by another board member wins.
+    auto n = c.query(
+        "UPDATE portal_documents SET state = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, withdrawn_at = ? "
+        "WHERE id = ? AND state = ?",
+        {state_code(*next), note, who.actor, now,
+         *next == State::withdrawn ? std::optional<Instant>(now) : std::optional<Instant>(), id,
+         state_code(doc->state)});
+    if (n.affected == 0) {
+      throw Error(ErrorKind::conflict, "the document changed meanwhile",
+                  "Văn bản vừa được người khác xử lý; vui lòng tải lại trang.");
+    }
+    doc->state = *next;
+    if (*next == State::published) {
+      index_document(c, *doc);
+    } else {
+      unindex(c, "document", id);
+    }
+    audit::record(c, who, action_code(action), "portal_documents", std::to_string(id), std::nullopt,
+                  json{{"state", state_code(*next)}, {"reason", note}}.dump(), now);
+    // What the public sees changes when a document enters or leaves the library.
+    if (action != Action::send_back) bump(c);
+  });
+}
+
 DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit) {
-  std::string where = " FROM portal_documents WHERE withdrawn_at IS NULL";
+  std::string where = " FROM portal_documents WHERE state = 'published'";
   std::vector<db::Param> params;
   if (!f.type_code.empty()) {
     where += " AND type_code = ?";
@@ -672,18 +743,15 @@ DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, i
   page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
   params.emplace_back(limit);
   params.emplace_back(offset);
-  for (const auto& r :
-       c.query(std::string("SELECT ") + kDocumentColumns + where + " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?",
-               params)
-           .rows) {
-    page.documents.push_back(document_of(r));
-  }
+  page.documents = documents_of(
+      c.query(std::string("SELECT ") + kDocumentColumns + where + " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?",
+              params));
   return page;
 }
 
 std::optional<Document> find_document(db::Connection& c, const std::string& slug) {
   auto rows = c.query(
-      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE slug = ? AND withdrawn_at IS NULL",
+      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE slug = ? AND state = 'published'",
       {slug});
   if (rows.empty()) return std::nullopt;
   return document_of(rows.one());
@@ -691,16 +759,42 @@ std::optional<Document> find_document(db::Connection& c, const std::string& slug
 
 std::optional<Document> find_document(db::Connection& c, std::int64_t id) {
   auto rows = c.query(
-      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ? AND withdrawn_at IS NULL", {id});
+      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ? AND state = 'published'", {id});
   if (rows.empty()) return std::nullopt;
   return document_of(rows.one());
 }
 
-std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(
-      "SELECT file_name, content_type, content FROM portal_documents WHERE id = ? AND "
-      "withdrawn_at IS NULL AND file_name <> ''",
-      {id});
+std::optional<Document> document_in_any_state(db::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return document_of(rows.one());
+}
+
+std::vector<Document> documents_in(db::Connection& c, State state, int limit) {
+  return documents_of(c.query(std::string("SELECT ") + kDocumentColumns +
+                                  " FROM portal_documents WHERE state = ? ORDER BY posted_at, id LIMIT ?",
+                              {state_code(state), limit}));
+}
+
+std::vector<Document> unit_documents(db::Connection& c, const std::vector<std::string>& units, int limit) {
+  if (units.empty()) return {};
+  std::string in;
+  std::vector<db::Param> params;
+  for (const auto& u : units) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(u);
+  }
+  params.emplace_back(limit);
+  return documents_of(c.query(std::string("SELECT ") + kDocumentColumns +
+                                  " FROM portal_documents WHERE unit_code IN (" + in +
+                                  ") ORDER BY posted_at DESC, id DESC LIMIT ?",
+                              params));
+}
+
+std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id, bool any_state) {
+  auto rows = c.query(std::string("SELECT file_name, content_type, content FROM portal_documents WHERE id = ? AND ") +
+                          (any_state ? "" : "state = 'published' AND ") + "file_name <> ''",
+                      {id});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows.one();
   auto bytes = text::unbase64(r.str("content"));
@@ -711,7 +805,7 @@ std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id) {
 std::vector<std::string> document_issuers(db::Connection& c) {
   std::vector<std::string> out;
   for (const auto& r :
-       c.query("SELECT DISTINCT issuer FROM portal_documents WHERE withdrawn_at IS NULL AND issuer <> ''").rows) {
+       c.query("SELECT DISTINCT issuer FROM portal_documents WHERE state = 'published' AND issuer <> ''").rows) {
     out.push_back(r.str("issuer"));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return text::collate_less(a, b); });
@@ -721,25 +815,16 @@ std::vector<std::string> document_issuers(db::Connection& c) {
 std::vector<int> document_years(db::Connection& c) {
   std::set<int, std::greater<>> years;
   for (const auto& r : c.query("SELECT DISTINCT substr(issued_on, 1, 4) AS y FROM portal_documents "
-                               "WHERE withdrawn_at IS NULL AND issued_on IS NOT NULL")
+                               "WHERE state = 'published' AND issued_on IS NOT NULL")
                            .rows) {
     years.insert(std::stoi(r.str("y")));
   }
   return {years.begin(), years.end()};
 }
 
-void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason_in, const audit::Entry& who,
+void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason, const audit::Entry& who,
                        Instant now) {
-  auto reason = text::nfc(text::trim(reason_in));
-  if (reason.empty()) throw invalid_input("withdrawing a document needs a reason", "Vui lòng ghi rõ lý do gỡ văn bản.");
-  db.write([&](db::Connection& c) {
-    auto n = c.query("UPDATE portal_documents SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL", {now, id});
-    if (n.affected == 0) throw not_found("no such document", "Không tìm thấy văn bản.");
-    unindex(c, "document", id);
-    audit::record(c, who, "withdraw", "portal_documents", std::to_string(id), std::nullopt,
-                  json{{"reason", reason}}.dump(), now);
-    bump(c);
-  });
+  act_on_document(db, id, Action::withdraw, reason, who, now);
 }
 
 // ---- Search ----
@@ -884,8 +969,10 @@ Review review(db::Connection& c, Date from, Date to) {
       days[r.str("unit_code")].push_back(double(*p - r.i64("first_submitted_at")) / 86400.0);
     }
   }
+  // Documents the library took (published, or since withdrawn); not those
+  // waiting for the board or sent back.
   for (const auto& r : c.query("SELECT unit_code, count(*) AS n FROM portal_documents WHERE posted_at >= ? AND "
-                               "posted_at < ? GROUP BY unit_code",
+                               "posted_at < ? AND state IN ('published', 'withdrawn') GROUP BY unit_code",
                                {start, end})
                            .rows) {
     rows[r.str("unit_code")].documents = int(r.i64("n"));

@@ -109,16 +109,40 @@ struct DocumentPage {
 // Posts a document (number and symbol, type, date, issuer, subject; the
 // file optional: pdf, doc(x), xls(x), odt, ods, zip by content, at most
 // 20 MiB). The slug comes from the number and symbol, else the subject.
+// Posted by the board (Actor::board) it is published at once, the posting
+// being its approval; posted by a unit (Actor::author) it waits in the
+// board's queue (submitted) and is public only once the board approves it
+// (act_on_document). Which issuer a unit may post is the caller's check
+// (page_support.h: issuer_refusal).
 std::int64_t add_document(db::Database& db, Document doc,
-                          const std::optional<std::pair<std::string, std::string>>& file, const audit::Entry& who,
-                          Instant now);
+                          const std::optional<std::pair<std::string, std::string>>& file, Actor poster,
+                          const audit::Entry& who, Instant now);
+// The board's step on a document, by the items' table (rules.h:
+// transition, as the board): approve (submitted → published), send_back
+// (submitted → returned; a reason is required), withdraw (published →
+// withdrawn; a reason is required), republish (withdrawn → published).
+// Throws not_found, forbidden for a step its state does not allow,
+// invalid_input for a missing reason or another action, conflict when
+// another step was taken meanwhile.
+void act_on_document(db::Database& db, std::int64_t id, Action action, const std::string& note, const audit::Entry& who,
+                     Instant now);
+// The public library: published documents only.
 DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit);
-std::optional<Document> find_document(db::Connection& c, const std::string& slug);
-std::optional<Document> find_document(db::Connection& c, std::int64_t id);
-std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id);
-std::vector<std::string> document_issuers(db::Connection& c);
-std::vector<int> document_years(db::Connection& c);
-// Withdraws a document from the library (with a reason, audited).
+std::optional<Document> find_document(db::Connection& c, const std::string& slug);  // published only
+std::optional<Document> find_document(db::Connection& c, std::int64_t id);          // published only
+// A document in any state, for the editorial pages.
+std::optional<Document> document_in_any_state(db::Connection& c, std::int64_t id);
+// Documents in one state, oldest posting first (the board's queue).
+std::vector<Document> documents_in(db::Connection& c, State state, int limit);
+// Documents posted by these units, newest first, any state.
+std::vector<Document> unit_documents(db::Connection& c, const std::vector<std::string>& units, int limit);
+// A published document's file; with any_state, of a document in any state
+// (for its unit and the board before publication).
+std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id, bool any_state = false);
+std::vector<std::string> document_issuers(db::Connection& c);  // of published documents
+std::vector<int> document_years(db::Connection& c);            // of published documents
+// Withdraws a published document from the library (act_on_document's
+// withdraw: a reason is required, audited).
 void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason, const audit::Entry& who,
                        Instant now);
 
@@ -165,7 +189,7 @@ struct ReviewRow {
   int published = 0;                  // of those, published (now or later)
   int returned = 0;                   // of those, sent back at least once
   std::optional<double> median_days;  // first submission → publication, published ones
-  int documents = 0;                  // documents posted in the period
+  int documents = 0;                  // documents posted in the period that the library took
   std::int64_t views = 0;             // views in the period of the unit's items
 };
 struct Review {

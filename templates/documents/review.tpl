@@ -2,7 +2,7 @@
 <h1>Kiểm tra văn bản đã đọc: {{name}}</h1>
 {{#saved}}<p class="notice" role="status">Đã lưu.</p>{{/saved}}
 {{#error}}<p class="form-error" role="alert">{{message}}</p>{{/error}}
-{{#in_library}}<p>Đã đưa vào thư viện văn bản: <a href="{{library_href}}">{{library_href}}</a></p>{{/in_library}}
+{{#in_library}}<p>Đã gửi vào thư viện văn bản: <a href="{{library_href}}">{{library_href}}</a> (văn bản đơn vị gửi được công khai khi Ban Biên tập duyệt).</p>{{/in_library}}
 {{#is_plan}}<p>Đã tạo kế hoạch: <a href="{{plan_href}}">{{plan_href}}</a></p>{{/is_plan}}
 {{#has_unread}}<p>Không đọc được (cần nhập tay): {{#unread}}{{value}}{{#unread_separator}}, {{/unread_separator}}{{/unread}}.</p>{{/has_unread}}
 <div class="reader">

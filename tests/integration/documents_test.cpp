@@ -76,7 +76,8 @@ using testing::http_request;
 using testing::run_cchc;
 
 // The review page over a real server: a commune officer uploads a plan,
-// sees its fields with their sources marked, puts it into the library, is
+// sees its fields with their sources marked, puts it into the library
+// (public once the editorial board approves it), is
 // stopped until an unmatched unit is chosen, and makes a plan of it;
 // another unit's user cannot open it.
 TEST(DocumentsServed, ReadCorrectAcceptIntoTheLibraryAndAPlan) {
@@ -117,6 +118,17 @@ TEST(DocumentsServed, ReadCorrectAcceptIntoTheLibraryAndAPlan) {
       "so_ky_hieu=15%2FKH-UBND&loai=KH&ngay=05%2F02%2F2026&co_quan=" + http::url_encode("UBND phường Trảng Dài") +
           "&trich_yeu=" + http::url_encode("Kế hoạch tuyên truyền cải cách hành chính năm 2026"));
   EXPECT_EQ(lib.status, 303) << lib.body;
+  // A unit's document waits for the editorial board: public once approved.
+  EXPECT_EQ(http_request(server.port(), "GET", "/cong-thong-tin/van-ban/15-kh-ubnd").status, 404);
+  testing::Browser board{server.port()};
+  ASSERT_EQ(board.sign_in("demo.banbientap", "demo-editorial_board-dongnai"), 303);
+  auto desk = board.get("/bien-tap/van-ban").body;
+  auto queued = desk.find("15/KH-UBND");
+  ASSERT_NE(queued, std::string::npos) << desk;
+  auto approve_end = desk.find("/duyet\"", queued);
+  ASSERT_NE(approve_end, std::string::npos);
+  auto approve_at = desk.rfind("/bien-tap/van-ban/", approve_end);
+  EXPECT_EQ(board.post(desk.substr(approve_at, approve_end + 6 - approve_at), "x=1").status, 303);
   EXPECT_EQ(http_request(server.port(), "GET", "/cong-thong-tin/van-ban/15-kh-ubnd").status, 200);
 
   // A plan: the second task's unit is not in the directory, so it is chosen first.

@@ -2,7 +2,8 @@
 // through its pages (a commune editor, the board), who may do what, the
 // public cache (304 for a known ETag, a new page after publishing and after
 // withdrawing), markdown safety on the published page, search without
-// diacritics, images checked by content and hidden until publication,
+// diacritics and its snippets as plain text, the documents library through
+// the board, images checked by content and hidden until publication,
 // feeds and the sitemap, views counted without bots.
 #include <gtest/gtest.h>
 
@@ -142,6 +143,98 @@ TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
   EXPECT_EQ(http_request(port(), "GET", href).status, 404);
   auto gone = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=" + kWord);
   EXPECT_NE(gone.body.find("Tìm thấy 0 kết quả"), std::string::npos);
+}
+
+// Search results show the text a reader sees: no markdown marks, no link
+// targets, entities escaped once, the match highlighted.
+TEST_F(PortalServed, SearchSnippetsShowTheTextNotTheMarkdown) {
+  Browser editor{port()}, board{port()};
+  ASSERT_EQ(editor.sign_in("demo.ctvxa", "demo-editor-dongnai"), 303);
+  ASSERT_EQ(board.sign_in("demo.banbientap", "demo-editorial_board-dongnai"), 303);
+  editor.get("/bien-tap/moi");
+  const std::string word = "Trichdoancchc";
+  std::string body = "Phường đã tiếp nhận **150 hồ sơ** " + word +
+                     " trong tháng, xem [hướng dẫn](https://dichvucong.gov.vn) hoặc [bấm](javascript:alert(1)); "
+                     "ký hiệu &lt;script&gt; và &amp; vẫn hiện đúng.";
+  auto created =
+      editor.post("/bien-tap/moi", "tieu_de=" + http::url_encode("Phường Trảng Dài tiếp nhận hồ sơ tháng này") +
+                                       "&chuyen_muc=4&tom_tat=" + http::url_encode("Kết quả tiếp nhận hồ sơ.") +
+                                       "&noi_dung=" + http::url_encode(body));
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::string page = "/bien-tap/" + item_id(created);
+  EXPECT_EQ(editor.post(page + "/gui", "x=1").status, 303);
+  board.get(page);
+  EXPECT_EQ(board.post(page + "/duyet", "ngay_dang=&gio_dang=").status, 303);
+
+  auto found = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=" + word);
+  ASSERT_EQ(found.status, 200);
+  auto from = found.body.find("<ol class=\"results\">");
+  ASSERT_NE(from, std::string::npos);
+  auto results = found.body.substr(from, found.body.find("</ol>", from) - from);
+  EXPECT_NE(results.find("Kết quả tiếp nhận hồ sơ. Phường đã tiếp nhận 150 hồ sơ <mark>" + word + "</mark>"),
+            std::string::npos)
+      << results;
+  EXPECT_NE(results.find("xem hướng dẫn hoặc bấm; ký hiệu &lt;script&gt; và &amp; vẫn hiện đúng."), std::string::npos)
+      << results;
+  for (const char* never : {"**", "](", "&amp;lt;", "&amp;amp;", "javascript", "dichvucong.gov.vn"}) {
+    EXPECT_EQ(results.find(never), std::string::npos) << never << " in " << results;
+  }
+}
+
+// The documents library goes through the editorial board: a ward's
+// document waits until the board approves it; a document another body
+// issued is refused at its field, what was typed kept.
+TEST_F(PortalServed, AWardsDocumentWaitsForTheBoardAndAnotherBodysIsRefused) {
+  Browser editor{port()}, board{port()};
+  ASSERT_EQ(editor.sign_in("demo.ctvxa", "demo-editor-dongnai"), 303);
+  ASSERT_EQ(board.sign_in("demo.banbientap", "demo-editorial_board-dongnai"), 303);
+  ASSERT_EQ(editor.get("/bien-tap/van-ban").status, 200);
+  ASSERT_EQ(board.get("/bien-tap/van-ban").status, 200);
+  auto document = [](const std::string& number, const std::string& issuer, const std::string& subject) {
+    return "loai=KH&so_ky_hieu=" + http::url_encode(number) + "&ngay_ban_hanh=" + http::url_encode("05/01/2026") +
+           "&co_quan=" + http::url_encode(issuer) + "&trich_yeu=" + http::url_encode(subject);
+  };
+
+  // The province's plan, posted by the ward: refused at the issuer's field.
+  const std::string province_subject = "Kế hoạch cải cách hành chính của tỉnh năm 2026 Vanbantinhcchc";
+  auto refused = editor.post("/bien-tap/van-ban", document("9173/KH-UBND", "UBND tỉnh Đồng Nai", province_subject));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("<p class=\"form-error\" id=\"co_quan_loi\" role=\"alert\">Đơn vị chỉ đăng được văn bản "
+                              "do UBND phường Trảng Dài hoặc đơn vị trực thuộc ban hành."),
+            std::string::npos)
+      << refused.body;
+  EXPECT_NE(refused.body.find("aria-describedby=\"co_quan_loi\""), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"UBND tỉnh Đồng Nai\""), std::string::npos);  // what was typed, kept
+  EXPECT_NE(refused.body.find("value=\"9173/KH-UBND\""), std::string::npos);
+  EXPECT_NE(refused.body.find(province_subject), std::string::npos);
+  EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin/van-ban/9173-kh-ubnd").status, 404);
+
+  // The ward's own: sent to the board, not public, not found.
+  auto sent = editor.post("/bien-tap/van-ban", document("9174/KH-UBND", "UBND phường Trảng Dài",
+                                                        "Kế hoạch tuyên truyền của phường Vanbanphuongcchc"));
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_EQ(sent.header("location"), "/bien-tap/van-ban?da-gui");
+  EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin/van-ban/9174-kh-ubnd").status, 404);
+  EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin/van-ban").body.find("9174/KH-UBND"), std::string::npos);
+  EXPECT_NE(http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=Vanbanphuongcchc").body.find("Tìm thấy 0 kết quả"),
+            std::string::npos);
+  auto own = editor.get("/bien-tap/van-ban").body;
+  EXPECT_NE(own.find("9174/KH-UBND</strong>"), std::string::npos) << own;  // the unit sees where it is
+  EXPECT_NE(own.find("Chờ duyệt"), std::string::npos);
+
+  // In the board's queue; the ward's editor cannot approve it, the board does.
+  auto desk = board.get("/bien-tap/van-ban").body;
+  auto queued = desk.find("9174/KH-UBND");
+  ASSERT_NE(queued, std::string::npos) << desk;
+  auto approve_end = desk.find("/duyet\"", queued);
+  ASSERT_NE(approve_end, std::string::npos);
+  auto approve_at = desk.rfind("/bien-tap/van-ban/", approve_end);
+  auto approve = desk.substr(approve_at, approve_end + 6 - approve_at);
+  EXPECT_EQ(editor.post(approve, "x=1").status, 403);
+  EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin/van-ban/9174-kh-ubnd").status, 404);
+  EXPECT_EQ(board.post(approve, "x=1").status, 303);
+  EXPECT_EQ(http_request(port(), "GET", "/cong-thong-tin/van-ban/9174-kh-ubnd").status, 200);
+  EXPECT_NE(http_request(port(), "GET", "/cong-thong-tin/van-ban").body.find("9174/KH-UBND"), std::string::npos);
 }
 
 TEST_F(PortalServed, ImagesAreSniffedAndHiddenUntilPublication) {

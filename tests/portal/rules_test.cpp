@@ -1,11 +1,13 @@
 // The portal's pure rules as tables: the workflow (who may do what in which
-// state), what an item may hold, markdown safety, search folding and
-// highlights, bots, diffs.
+// state), what an item may hold, markdown safety and its plain text, search
+// folding, highlights and snippets, excerpts, whose documents a unit may
+// post, bots, diffs.
 #include "portal/rules.h"
 
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "core/text.h"
 #include "portal/markdown.h"
 
 namespace cchc::portal {
@@ -237,6 +239,150 @@ TEST(Search, HighlightsWholeWordsWithOrWithoutMarks) {
       {"một hai ba bốn năm", {}, 8, "một hai …"},
   };
   for (const auto& c : cases) EXPECT_EQ(highlight_html(c.text, c.terms, c.max), c.html) << c.text;
+}
+
+TEST(Markdown, PlainTextIsWhatAReaderSees) {
+  struct Case {
+    const char* markdown;
+    const char* text;
+  } cases[] = {
+      {"**đậm** và ~~gạch~~ và *nghiêng*", "đậm và gạch và nghiêng"},
+      {"# Tiêu đề\n\nĐoạn một.\nDòng hai.", "Tiêu đề Đoạn một. Dòng hai."},
+      {"[bấm](javascript:alert(1))", "bấm"},
+      {"[Cổng dịch vụ công](https://dichvucong.gov.vn) và https://x.gov.vn", "Cổng dịch vụ công và https://x.gov.vn"},
+      {"<script>alert(1)</script>", ""},
+      {"Chào <b onclick=\"x()\">bạn</b>", "Chào bạn"},
+      {"Sở &amp; ngành &lt;script&gt;", "Sở & ngành <script>"},
+      {"![ảnh](/cong-thong-tin/anh/abc) Chú thích", "Chú thích"},
+      {"- một\n- hai\n\n1. ba", "một hai ba"},
+      {"| Đơn vị | Tỷ lệ |\n|---|---|\n| Sở | 96 % |", "Đơn vị Tỷ lệ Sở 96 %"},
+      {"`mã` và\n\n```\nkhối   mã\n```", "mã và khối mã"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(markdown_text(c.markdown), c.text) << c.markdown;
+}
+
+TEST(Search, SnippetsComeFromTheRenderedTextEscapedOnce) {
+  struct Case {
+    const char* summary;
+    const char* body;
+    std::vector<std::string> terms;
+    std::size_t max;
+    const char* html;
+  } cases[] = {
+      // Emphasis marks gone, the match highlighted.
+      {"",
+       "Đã tiếp nhận **150 hồ sơ** trực tuyến.",
+       {"ho", "so"},
+       0,
+       "Đã tiếp nhận 150 <mark>hồ</mark> <mark>sơ</mark> trực tuyến."},
+      // A link shows its text, never its target (javascript: or any).
+      {"",
+       "Xem [hướng dẫn](javascript:alert(1)) và [cổng](https://dichvucong.gov.vn).",
+       {"huong"},
+       0,
+       "Xem <mark>hướng</mark> dẫn và cổng."},
+      // Raw HTML is not text of the page.
+      {"",
+       "Đoạn đầu.\n\n<script>alert(1)</script>\n\nĐoạn sau.",
+       {"doan"},
+       0,
+       "<mark>Đoạn</mark> đầu. <mark>Đoạn</mark> sau."},
+      // Entities decoded, then escaped once: never "&amp;lt;".
+      {"", "Sở &amp; ngành &lt;script&gt;", {"nganh"}, 0, "Sở &amp; <mark>ngành</mark> &lt;script&gt;"},
+      // Without diacritics in the query, the words with them.
+      {"Cải cách hành chính", "", {"cai", "cach"}, 0, "<mark>Cải</mark> <mark>cách</mark> hành chính"},
+      // The summary, then the body's text.
+      {"Tóm tắt.", "**Nội dung** chính", {"noi"}, 0, "Tóm tắt. <mark>Nội</mark> dung chính"},
+      // A long text: a window around the match, cut between words.
+      {"", "**một** hai ba bốn năm sáu *bảy* tám chín mười", {"bay"}, 12, "… sáu <mark>bảy</mark> tám …"},
+      {"", "không có gì", {"cua"}, 0, "không có gì"},
+  };
+  for (const auto& c : cases) {
+    auto html = snippet_html(c.summary, c.body, c.terms, c.max);
+    EXPECT_EQ(html, c.html) << c.body;
+    for (const char* never : {"**", "](", "&amp;lt;", "javascript", "<script"}) {
+      EXPECT_EQ(html.find(never), std::string::npos) << c.body << " → " << html;
+    }
+  }
+  // Cut between characters, never inside one.
+  std::string long_text;
+  for (int i = 0; i < 200; ++i) long_text += i == 150 ? "**Đắk** " : "Lắk ";
+  auto html = snippet_html("", long_text, {"dak"}, 40);
+  EXPECT_TRUE(text::is_valid_utf8(html)) << html;
+  EXPECT_NE(html.find("<mark>Đắk</mark>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("**"), std::string::npos);
+}
+
+TEST(Excerpts, CutAtAWordWithoutSplittingACharacter) {
+  struct Case {
+    const char* text;
+    std::size_t max;
+    const char* cut;
+  } cases[] = {
+      {"một hai ba", 20, "một hai ba"},
+      {"một hai ba", 10, "một hai ba"},
+      {"một hai ba bốn", 9, "một hai…"},
+      {"một hai ba", 7, "một hai…"},
+      {"Mộtchữdàiquá", 4, "Mộtc…"},
+      {"Đắk Lắk", 2, "Đắ…"},
+      {"", 5, ""},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(cut_at_word(c.text, c.max), c.cut) << c.text << " / " << c.max;
+    EXPECT_TRUE(text::is_valid_utf8(cut_at_word(c.text, c.max)));
+  }
+  // An item's excerpt: the summary as written; without one, the body's
+  // text (no markdown), cut.
+  Item with;
+  with.summary = "Tóm tắt của tin";
+  with.body = "**Nội dung**";
+  EXPECT_EQ(excerpt(with, 5), "Tóm tắt của tin");
+  Item without;
+  without.body = "Đã tiếp nhận **150 hồ sơ**, xem [hướng dẫn](javascript:alert(1)) &amp; biểu mẫu.";
+  EXPECT_EQ(excerpt(without, 300), "Đã tiếp nhận 150 hồ sơ, xem hướng dẫn & biểu mẫu.");
+  EXPECT_EQ(excerpt(without, 20), "Đã tiếp nhận 150 hồ…");
+}
+
+TEST(DocumentPosting, AUnitPostsOnlyWhatItOrAUnitBelowItIssued) {
+  const std::vector<std::string> province = {"Tỉnh Đồng Nai", "Đồng Nai"};
+  const std::vector<IssuingUnit> ward = {{"Phường Trảng Dài", "commune"}};
+  const std::vector<IssuingUnit> departments = {{"Sở Nội vụ", "department"},
+                                                {"Văn phòng Ủy ban nhân dân tỉnh", "department"}};
+  const std::vector<IssuingUnit> whole = {{"Tỉnh Đồng Nai", "province"}, {"Phường Trảng Dài", "commune"}};
+  struct Case {
+    const char* issuer;
+    const std::vector<IssuingUnit>* units;
+    bool may;
+  } cases[] = {
+      {"UBND phường Trảng Dài", &ward, true},
+      {"Ủy ban nhân dân phường Trảng Dài", &ward, true},
+      {"ỦY BAN NHÂN DÂN PHƯỜNG TRẢNG DÀI", &ward, true},
+      {"Phường Trảng Dài", &ward, true},
+      {"UBND phường Trảng Dài, tỉnh Đồng Nai", &ward, true},
+      {"UBND tỉnh Đồng Nai", &ward, false},  // the province's: the board posts it
+      {"UBND phường Tam Hiệp", &ward, false},
+      {"Văn phòng UBND tỉnh Đồng Nai", &ward, false},
+      {"Trảng Dài", &ward, false},
+      {"", &ward, false},
+      {"Sở Nội vụ", &departments, true},
+      {"Sở Nội vụ tỉnh Đồng Nai", &departments, true},
+      {"SỞ NỘI VỤ ĐỒNG NAI", &departments, true},
+      {"Văn phòng UBND tỉnh Đồng Nai", &departments, true},
+      {"UBND Sở Nội vụ", &departments, false},
+      {"Sở Tư pháp", &departments, false},
+      {"UBND tỉnh Đồng Nai", &whole, true},
+      {"UBND phường Trảng Dài", &whole, true},
+      {"Chính phủ", &whole, false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(issuer_names_one_of(c.issuer, *c.units, province), c.may) << c.issuer;
+
+  EXPECT_EQ(issuer_label({"Phường Trảng Dài", "commune"}), "UBND phường Trảng Dài");
+  EXPECT_EQ(issuer_label({"Tỉnh Đồng Nai", "province"}), "UBND tỉnh Đồng Nai");
+  EXPECT_EQ(issuer_label({"Thành phố Biên Hòa", "district"}), "UBND thành phố Biên Hòa");
+  EXPECT_EQ(issuer_label({"Sở Nội vụ", "department"}), "Sở Nội vụ");
+  // What the form offers a unit is what the rule takes.
+  for (const auto& u : whole) EXPECT_TRUE(issuer_names_one_of(issuer_label(u), whole, province)) << u.name;
 }
 
 TEST(Views, BotsDoNotCount) {

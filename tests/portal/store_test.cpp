@@ -1,8 +1,9 @@
 // The portal's storage on both backends: the workflow from draft to
 // publication with refusals that change nothing, scheduled publication,
-// corrections with revisions, withdrawal; search with and without
-// diacritics, its ranking and filters; the review figures on a fixed
-// dataset; images checked by content.
+// corrections with revisions, withdrawal; a unit's document through the
+// board's queue; search with and without diacritics, of the text a reader
+// sees, its ranking and filters; the review figures on a fixed dataset;
+// images checked by content.
 #include "portal/store.h"
 
 #include <gtest/gtest.h>
@@ -177,8 +178,14 @@ TEST_P(PortalStore, SearchWithOrWithoutDiacriticsExactMatchesFirst) {
   d.issuer = "UBND tỉnh Đồng Nai";
   d.subject = "Kế hoạch cải cách hành chính năm 2026";
   d.unit_code = "SNV";
-  auto doc = add_document(db, d, std::nullopt, kBoard, day);
+  auto doc = add_document(db, d, std::nullopt, Actor::board, kBoard, day);
   auto now = day + days{30};
+  // The body is searched as a reader sees it: a link's target is not its text.
+  auto link = publish(
+      db, draft(db, "Hướng dẫn nộp hồ sơ trực tuyến", "Xem [trang hướng dẫn](https://linkonlycchc.gov.vn) **này**."),
+      day + days{25});
+  EXPECT_EQ(found(db, "trang huong dan nay", now), std::vector<std::int64_t>{link});
+  EXPECT_TRUE(found(db, "linkonlycchc", now).empty());
 
   // With marks: what is written with them (the item, the plan) before the
   // OCR-like item; without: all three alike.
@@ -218,6 +225,90 @@ TEST_P(PortalStore, SearchWithOrWithoutDiacriticsExactMatchesFirst) {
   EXPECT_EQ(page.hits.size(), 1u);
 }
 
+TEST_P(PortalStore, AUnitsDocumentIsPublicOnlyOnceTheBoardApprovesIt) {
+  CCHC_TEST_DB(t, GetParam());
+  auto& db = *t->db;
+  setup(db);
+  auto now = at("2026-04-01T09:00:00+07:00");
+  auto v0 = db.read([](db::Connection& c) { return version(c); });
+  Document d;
+  d.number_symbol = "12/KH-UBND";
+  d.type_code = "KH";
+  d.issued_on = parse_iso_date("2026-03-30");
+  d.issuer = "UBND xã Một";
+  d.subject = "Kế hoạch tuyên truyền cải cách hành chính năm 2026";
+  d.unit_code = "X1";
+  auto id = add_document(db, d, std::nullopt, Actor::author, kEditor, now);
+  auto doc = [&](std::int64_t which) {
+    return *db.read([&](db::Connection& c) { return document_in_any_state(c, which); });
+  };
+  EXPECT_EQ(doc(id).state, State::submitted);
+  auto slug = doc(id).slug;
+  EXPECT_EQ(slug, "12-kh-ubnd");
+  // In the board's queue and the unit's list; nowhere public, not found by search.
+  db.read([&](db::Connection& c) {
+    EXPECT_EQ(documents(c, {}, 0, 10).total, 0);
+    EXPECT_FALSE(find_document(c, slug));
+    EXPECT_FALSE(find_document(c, id));
+    EXPECT_TRUE(document_issuers(c).empty());
+    EXPECT_TRUE(document_years(c).empty());
+    EXPECT_EQ(documents_in(c, State::submitted, 10).size(), 1u);
+    EXPECT_EQ(unit_documents(c, {"X1"}, 10).size(), 1u);
+    EXPECT_TRUE(unit_documents(c, {"SNV"}, 10).empty());
+  });
+  EXPECT_TRUE(found(db, "tuyen truyen", now).empty());
+  EXPECT_EQ(db.read([](db::Connection& c) { return version(c); }), v0);  // nothing public changed
+
+  // Refusals change nothing: a return needs its reason, only a published
+  // document is withdrawn, an item's step is not a document's.
+  EXPECT_THROW(act_on_document(db, id, Action::send_back, "  ", kBoard, now), Error);
+  EXPECT_THROW(act_on_document(db, id, Action::withdraw, "Hết hiệu lực", kBoard, now), Error);
+  EXPECT_THROW(act_on_document(db, id, Action::submit, "", kBoard, now), Error);
+  EXPECT_THROW(act_on_document(db, 999999, Action::approve, "", kBoard, now), Error);
+  EXPECT_EQ(doc(id).state, State::submitted);
+  // Sent back with the reason the unit reads; then no longer in the queue.
+  act_on_document(db, id, Action::send_back, "Thiếu tệp văn bản", kBoard, now + hours{1});
+  EXPECT_EQ(doc(id).state, State::returned);
+  EXPECT_EQ(doc(id).review_note, "Thiếu tệp văn bản");
+  EXPECT_EQ(doc(id).reviewed_by, "bbt");
+  EXPECT_THROW(act_on_document(db, id, Action::approve, "", kBoard, now + hours{1}), Error);
+  EXPECT_TRUE(found(db, "tuyen truyen", now + hours{1}).empty());
+
+  // Another, approved: in the library, on its page, found; the cache moves on.
+  d.number_symbol = "13/KH-UBND";
+  auto approved = add_document(db, d, std::nullopt, Actor::author, kEditor, now + hours{2});
+  act_on_document(db, approved, Action::approve, "", kBoard, now + hours{3});
+  EXPECT_EQ(doc(approved).state, State::published);
+  db.read([&](db::Connection& c) {
+    auto page = documents(c, {}, 0, 10);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.documents[0].id, approved);
+    EXPECT_TRUE(find_document(c, std::string("13-kh-ubnd")));
+    EXPECT_EQ(document_issuers(c), std::vector<std::string>{"UBND xã Một"});
+    EXPECT_TRUE(documents_in(c, State::submitted, 10).empty());
+  });
+  EXPECT_EQ(found(db, "tuyen truyen", now + hours{3}), std::vector<std::int64_t>{-approved});
+  auto v1 = db.read([](db::Connection& c) { return version(c); });
+  EXPECT_GT(v1, v0);
+
+  // Withdrawn with a reason: gone again; put back, found again.
+  act_on_document(db, approved, Action::withdraw, "Văn bản đã được thay thế", kBoard, now + hours{4});
+  EXPECT_EQ(doc(approved).state, State::withdrawn);
+  EXPECT_TRUE(found(db, "tuyen truyen", now + hours{4}).empty());
+  EXPECT_FALSE(db.read([&](db::Connection& c) { return find_document(c, approved); }));
+  act_on_document(db, approved, Action::republish, "", kBoard, now + hours{5});
+  EXPECT_EQ(found(db, "tuyen truyen", now + hours{5}), std::vector<std::int64_t>{-approved});
+
+  // The board's own posting is its approval: public at once.
+  Document board_doc = d;
+  board_doc.number_symbol = "282/KH-UBND";
+  board_doc.issuer = "UBND tỉnh Đồng Nai";
+  board_doc.unit_code = "SNV";
+  auto posted = add_document(db, board_doc, std::nullopt, Actor::board, kBoard, now + hours{6});
+  EXPECT_EQ(doc(posted).state, State::published);
+  EXPECT_EQ(db.read([&](db::Connection& c) { return documents(c, {}, 0, 10).total; }), 2);
+}
+
 TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   CCHC_TEST_DB(t, GetParam());
   auto& db = *t->db;
@@ -242,7 +333,14 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   doc.type_code = "BC";
   doc.subject = "Báo cáo cải cách hành chính quý I";
   doc.unit_code = "SNV";
-  add_document(db, doc, std::nullopt, kBoard, d0 + days{3});
+  add_document(db, doc, std::nullopt, Actor::board, kBoard, d0 + days{3});
+  // X1: one document still in the board's queue: not posted to the library yet.
+  Document queued;
+  queued.type_code = "KH";
+  queued.issuer = "UBND xã Một";
+  queued.subject = "Kế hoạch của xã chờ duyệt";
+  queued.unit_code = "X1";
+  add_document(db, queued, std::nullopt, Actor::author, kEditor, d0 + days{4});
   // Views: 5 + 7 in the period on X1's items, 100 outside it.
   add_views(db, {{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
   add_views(db, {{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
@@ -264,6 +362,7 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   EXPECT_EQ(rows[1].returned, 2);
   EXPECT_DOUBLE_EQ(*rows[1].median_days, 3.0);  // 2 and 4 days (b: first submitted day 1, published day 5)
   EXPECT_EQ(rows[1].views, 13);
+  EXPECT_EQ(rows[1].documents, 0);
   // The province: sums, and the median over every published item (2 and 4 days).
   EXPECT_EQ(figures.total.submitted, 3);
   EXPECT_EQ(figures.total.published, 2);
