@@ -264,7 +264,12 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
         Date on = day_before(p.due, 3);
         auto due_or = [&](Date d) { return t.deadline.due ? std::min(*t.deadline.due, d) : d; };
         auto done = [&](Date on_day) {
-          if (continuous) return report(t, unit, "lead", p, on, "in_progress", 100, std::nullopt, false);
+          // A continuous task never ends: in progress, never 100 % (issue 34, bug 6);
+          // the share of the year's periods reported so far.
+          if (continuous) {
+            int share = int(100 * (k + 1) / (periods.size() + 1));
+            return report(t, unit, "lead", p, on, "in_progress", share, std::nullopt, false);
+          }
           report(t, unit, "lead", p, on, "done", 100, day_before(due_or(on_day), 2), false);
         };
         switch (i % 7) {

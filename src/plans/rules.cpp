@@ -812,6 +812,12 @@ std::vector<LineError> check_report(const Report& r, Date today) {
   if (r.progress == "not_started" && r.percent != 0) {
     add("a task not started has 0 percent done", "Nhiệm vụ chưa thực hiện thì tỷ lệ hoàn thành là 0.");
   }
+  // A task in progress is not yet done: 100 % is "done", with its day.
+  if (r.progress == "in_progress" && r.percent == 100) {
+    add("a task in progress is under 100 percent done: report it done, with its day",
+        "Nhiệm vụ đang thực hiện thì tỷ lệ hoàn thành dưới 100 %. Nếu đã xong, chọn \"Đã hoàn thành\" và ghi ngày "
+        "hoàn thành.");
+  }
   if (r.progress == "done" && !r.done_on) add("done_on is required when done", "Cần ngày hoàn thành.");
   if (r.done_on && sys_days{*r.done_on} > sys_days{today}) {
     add("done_on cannot be in the future", "Ngày hoàn thành không được sau hôm nay.");

@@ -237,7 +237,8 @@ bool report_counts(std::string_view review, Date reported_on, const CountPolicy&
 std::string review_label_vi(std::string_view review);  // Chờ duyệt, Đã chấp nhận, Bị trả lại
 
 // Checks a report before it is stored: progress one of the three, percent
-// 0-100 (done: 100, and a done_on not after today), texts within limits.
+// 0-100 (in progress: under 100; done: 100, and a done_on not after
+// today), texts within limits.
 // Returns the errors (English, Vietnamese) or none.
 std::vector<LineError> check_report(const Report& r, Date today);
 

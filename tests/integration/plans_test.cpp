@@ -18,6 +18,7 @@
 
 #include "core/dates.h"
 #include "core/xlsx.h"
+#include "db/database.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -331,6 +332,23 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Tỷ lệ hoàn thành phải từ 0 đến 100."), std::string::npos);
   EXPECT_NE(bad.body.find("Giữ lại"), std::string::npos);
+  // "Đang thực hiện" at 100 % contradicts itself: refused, what was typed kept.
+  auto full =
+      officer.post("/nhiem-vu/" + std::to_string(own) + "/bao-cao",
+                   "don_vi=P-TRANGDAI&ky=" + period + "&tinh_trang=in_progress&ty_le=100&noi_dung=Tr%E1%BB%8Dn");
+  EXPECT_EQ(full.status, 422);
+  EXPECT_NE(full.body.find("Nhiệm vụ đang thực hiện thì tỷ lệ hoàn thành dưới 100 %."), std::string::npos);
+  EXPECT_NE(full.body.find("Trọn"), std::string::npos);
+  // Nor does the demo hold one.
+  {
+    auto d = db::open(db_);
+    auto n = d->read([](db::Connection& c) {
+      return c.query("SELECT COUNT(*) AS n FROM task_reports WHERE progress = 'in_progress' AND percent >= 100")
+          .one()
+          .i64("n");
+    });
+    EXPECT_EQ(n, 0);
+  }
 
   // Evidence as a file: stored with the report, served back as it was; a
   // file of a type a browser would run is refused, and the report with it.

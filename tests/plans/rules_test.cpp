@@ -469,6 +469,8 @@ TEST(ReportChecks, ListEveryProblem) {
       {"not_started", 0, nullptr, "", 0},
       {"finished", 50, nullptr, "", 1},
       {"in_progress", 101, nullptr, "", 1},
+      {"in_progress", 99, nullptr, "", 0},
+      {"in_progress", 100, nullptr, "", 1},  // 100 % is done: never "Đang thực hiện (100 %)"
       {"in_progress", -1, nullptr, "", 1},
       {"not_started", 10, nullptr, "", 1},
       {"done", 100, nullptr, "", 1},
