@@ -53,7 +53,6 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
   CompiledReport out{plan, period, {}, {}, 0, 0};
   std::map<std::int64_t, std::vector<Report>> by_task;
   for (const auto& r : reports) by_task[r.task_id].push_back(r);
-  int rank = period_rank(config, period.key);
   for (const auto& t : tasks) {
     const auto& mine = by_task[t.id];
     CompiledTask c{state_for_period(t, mine, config, period), {}, {}, {}};
@@ -67,23 +66,19 @@ CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const s
       if (sys_days{local_date(r.reported_at)} > sys_days{period.due}) c.late.push_back(r.unit_code);
     }
     for (const auto& unit : t.leads) {
-      // What the unit reported before this period decides whether it owes one now.
-      std::optional<Report> before;
-      bool now = false;
+      // Owed and made counted as the work list counts them (reports_for_period);
+      // made but not yet counted (pending, returned) is listed apart.
+      std::vector<Report> own;
       for (const auto& r : mine) {
-        if (!r.counted || r.unit_code != unit || r.role != "lead") continue;
-        int k = period_rank(config, r.period);
-        if (k == rank)
-          now = true;
-        else if (k < rank && (!before || period_rank(config, before->period) <= k))
-          before = r;
+        if (r.unit_code == unit && r.role == "lead") own.push_back(r);
       }
-      if (!owes_report(t, before)) continue;
+      auto seen = reports_for_period(own, config, period.key);
+      if (!owes_report(t, seen.previous)) continue;
       ++out.owed;
-      if (now)
-        ++out.reported;
-      else
+      if (!seen.current)
         c.missing.push_back(unit);
+      else if (seen.current->counted)
+        ++out.reported;
     }
     ++out.counts[c.state.status];
     out.tasks.push_back(std::move(c));

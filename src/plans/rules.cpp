@@ -851,6 +851,26 @@ bool owes_report(const Task& task, const std::optional<Report>& last) {
   return !(last && last->progress == "done");
 }
 
+ReportsForPeriod reports_for_period(const std::vector<Report>& own, const std::vector<ReportPeriod>& config,
+                                    const std::string& period_key) {
+  ReportsForPeriod out;
+  int rank = period_rank(config, period_key);
+  int previous_rank = -1;
+  for (const auto& r : own) {
+    if (r.period == period_key) {
+      if (!out.current || r.reported_at >= out.current->reported_at) out.current = r;
+      continue;
+    }
+    int k = period_rank(config, r.period);
+    if (k >= rank || r.review == "returned") continue;
+    if (k > previous_rank || (k == previous_rank && r.reported_at >= out.previous->reported_at)) {
+      out.previous = r;
+      previous_rank = k;
+    }
+  }
+  return out;
+}
+
 const std::vector<ReviewStep>& review_steps() {
   static const std::vector<ReviewStep> steps = {
       {"accept", {"pending"}, "accepted", false},

@@ -258,6 +258,18 @@ inline constexpr std::size_t kMaxEvidenceFiles = 10, kMaxAnswerFiles = 10;
 // tasks always; others until the unit has reported them done in an
 // earlier period; cancelled tasks never.
 bool owes_report(const Task& task, const std::optional<Report>& last_before_period);
+// One unit's reports in one role on one task, as every count of what is
+// owed reads them for a period (the work list, the reminders, the urging
+// letter and the compiled report alike, docs/plans.md "What a unit owes"):
+// `previous`, the report of the latest earlier period that was not returned
+// (a later report of the same period wins), which owes_report reads;
+// `current`, this period's report in any review state (a pending or
+// returned one is made, and listed apart).
+struct ReportsForPeriod {
+  std::optional<Report> previous, current;
+};
+ReportsForPeriod reports_for_period(const std::vector<Report>& own, const std::vector<ReportPeriod>& config,
+                                    const std::string& period_key);
 
 // A deadline as pages show it: its Vietnamese form, and for one a matrix
 // import kept unread, a flag saying so (such a task is never overdue until

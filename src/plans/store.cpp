@@ -1203,17 +1203,16 @@ std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const Peri
     reports[rep.task_id].push_back(std::move(rep));
   }
   auto config = load_report_periods(c);
-  int rank = period_rank(config, period.key);
   std::vector<Owed> out;
   for (size_t i = 0; i < tasks.size(); ++i) {
     Owed o{tasks[i], meta[i].first, meta[i].second, TaskStatus::not_started, std::nullopt, std::nullopt};
+    std::vector<Report> in_role;
     for (const auto& r : reports[o.task.id]) {
-      if (r.role != o.role) continue;
-      if (r.period == period.key)
-        o.current = r;
-      else if (period_rank(config, r.period) < rank)
-        o.previous = r;  // reports come oldest first
+      if (r.role == o.role) in_role.push_back(r);
     }
+    auto seen = reports_for_period(in_role, config, period.key);
+    o.previous = seen.previous;
+    o.current = seen.current;
     if (!owes_report(o.task, o.previous)) continue;
     Task mine = o.task;
     mine.leads = {unit};

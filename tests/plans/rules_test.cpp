@@ -455,6 +455,48 @@ TEST(TaskState, FromTheLeadsLatestReports) {
   EXPECT_EQ(status_code(state_as_of(orphan, rs, parse_iso_date("2024-07-01")).status), "overdue");
 }
 
+// One unit's reports on a task as every count of what is owed reads them
+// (the work list, the urging letter, the compiled report): the latest
+// earlier period not returned, and this period's in any review state.
+TEST(ReportChecks, WhatACountReadsForAPeriod) {
+  auto rep = [](const char* period, const char* progress, const char* review, int at) {
+    Report r;
+    r.period = period;
+    r.progress = progress;
+    r.review = review;
+    r.reported_at = Instant{std::chrono::seconds(at)};
+    return r;
+  };
+  struct Case {
+    const char* name;
+    std::vector<Report> own;
+    const char* previous;  // its period and progress, "" for none
+    const char* current;   // its review, "" for none
+  } cases[] = {
+      {"nothing", {}, "", ""},
+      {"only this period's, pending", {rep("2024-q3", "in_progress", "pending", 5)}, "", "pending"},
+      {"a done report, pending, last period", {rep("2024-h1", "done", "pending", 3)}, "2024-h1 done", ""},
+      {"a returned done report is not done",
+       {rep("2024-q1", "in_progress", "accepted", 1), rep("2024-h1", "done", "returned", 3)},
+       "2024-q1 in_progress",
+       ""},
+      {"the latest period wins, not the latest sent",
+       {rep("2024-h1", "in_progress", "accepted", 3), rep("2024-q1", "done", "accepted", 4)},
+       "2024-h1 in_progress",
+       ""},
+      {"a later period never counts as before",
+       {rep("2024-year", "done", "accepted", 9), rep("2024-q3", "in_progress", "returned", 6)},
+       "",
+       "returned"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto seen = reports_for_period(c.own, config(), "2024-q3");
+    EXPECT_EQ(seen.previous ? seen.previous->period + " " + seen.previous->progress : "", c.previous);
+    EXPECT_EQ(seen.current ? seen.current->review : "", c.current);
+  }
+}
+
 TEST(ReportChecks, ListEveryProblem) {
   Date today{year{2024} / 6 / 10};
   struct Case {
