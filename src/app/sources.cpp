@@ -248,7 +248,9 @@ documents::Sinks document_sinks(db::Database& db) {
     // The library's rule for every way in: the board posts any document,
     // published at once; anyone else only their unit's, into the board's queue.
     bool board = directory::holds(poster, "portal.review");
-    if (auto refused = portal::issuer_refusal(db, poster.unit_code, board, e.issuer)) {
+    // A unit's own documents only: the issuer is checked against the unit
+    // the document was read for.
+    if (auto refused = portal::issuer_refusal(db, board ? poster.unit_code : original.unit_code, board, e.issuer)) {
       throw invalid_input("the poster may not post a document of this issuer", *refused);
     }
     portal::Document d;
@@ -267,7 +269,7 @@ documents::Sinks document_sinks(db::Database& db) {
     auto id =
         portal::add_document(db, d, file, board ? portal::Actor::board : portal::Actor::author, who, now_seconds());
     auto slug = db.read([&](db::Connection& c) { return portal::document_in_any_state(c, id)->slug; });
-    return "/cong-thong-tin/van-ban/" + slug;
+    return "/cong-thong-tin/van-ban/" + slug;  // public once the board approves it
   };
   // The plan, its tasks and its objectives in one transaction: a task that
   // cannot be written leaves no half plan behind.

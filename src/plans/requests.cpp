@@ -197,6 +197,14 @@ std::string figure_input(double v) {
   return out;
 }
 
+bool figures_add_up(std::string_view figure_unit) {
+  auto unit = text::fold(figure_unit);
+  for (const char* rate : {"%", "ty le", "ti le", "diem", "/"}) {
+    if (unit.find(rate) != std::string::npos) return false;
+  }
+  return true;
+}
+
 CompiledRequest compile_request(const ReportRequest& r, const std::vector<RequestAnswer>& answers,
                                 const std::map<std::string, std::string>& names) {
   auto name = [&](const std::string& code) {
@@ -232,7 +240,7 @@ CompiledRequest compile_request(const ReportRequest& r, const std::vector<Reques
       out.total_pending = out.total_pending || pending;
       out.figures.push_back({name(a->unit_code), figure_vi(*a->figure), pending});
     }
-    if (any) out.figure_total = text::format_decimal(sum, digits);
+    if (any && figures_add_up(r.figure_unit)) out.figure_total = text::format_decimal(sum, digits);
   }
   std::vector<std::string> headings = r.outline.empty() ? std::vector<std::string>{"Nội dung báo cáo"} : r.outline;
   for (std::size_t i = 0; i < headings.size(); ++i) {

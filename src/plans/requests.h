@@ -109,6 +109,10 @@ int figure_fraction_digits(double v);
 // text::parse_decimal: no grouping, a comma for decimals (1234 → "1234",
 // 95.5 → "95,5"). A grouped "1.234" would read back as 1,234.
 std::string figure_input(double v);
+// Whether the units' figures add up to a total: counts and amounts do
+// ("hồ sơ", "triệu đồng"); a rate never does ("%", "tỷ lệ …", "điểm", "lần/năm"
+// per unit of time), so a request for one shows no "Tổng cộng".
+bool figures_add_up(std::string_view figure_unit);
 
 // A request compiled: what the compiled page and its Word draft both show,
 // so the two cannot disagree. An answer counts as sent when accepted or

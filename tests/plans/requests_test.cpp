@@ -149,6 +149,19 @@ TEST(RequestRules, ChecksOfARequestAndAnAnswer) {
   EXPECT_TRUE(check_answer(figure, number).empty());
 }
 
+// Counts and amounts add up to a total; rates never do (a sum of
+// percentages means nothing).
+TEST(RequestRules, OnlyCountsAndAmountsAddUp) {
+  const std::pair<const char*, bool> cases[] = {
+      {"hồ sơ", true},  {"triệu đồng", true}, {"", true},         {"%", false},    {" % ", false},  {"Tỷ lệ %", false},
+      {"tỉ lệ", false}, {"điểm", false},      {"lần/năm", false}, {"Hồ sơ", true}, {"người", true},
+  };
+  for (const auto& [unit, adds] : cases) {
+    SCOPED_TRACE(unit);
+    EXPECT_EQ(figures_add_up(unit), adds);
+  }
+}
+
 TEST(RequestRules, FiguresShowTheDecimalsTheyHave) {
   struct Case {
     double value;
