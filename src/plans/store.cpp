@@ -501,7 +501,7 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
                level ? db::Param(target.substr(6)) : db::Param(nullptr), t});
       audit::record(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
     }
-    audit::record(c, who, "import", "plan_tasks", plan->number, std::nullopt,
+    audit::record(c, who, "import", "plan_tasks", std::to_string(plan->id), std::nullopt,
                   json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
     touch(c);
     if (in_transaction) in_transaction(c);

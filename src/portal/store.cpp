@@ -684,6 +684,7 @@ void act_on_document(db::Database& db, std::int64_t id, Action action, const std
     throw invalid_input(fmt::format("{} is not a step of a document", action_code(action)));
   }
   auto note = text::nfc(text::trim(note_in));
+  if (text::code_points(note) > 2000) throw invalid_input("note over 2,000 characters", "Ghi chú tối đa 2.000 ký tự.");
   if (note.empty() && action == Action::send_back) {
     throw invalid_input("sending a document back needs a reason", "Vui lòng ghi rõ lý do trả lại văn bản.");
   }

@@ -262,6 +262,7 @@ TEST_P(PortalStore, AUnitsDocumentIsPublicOnlyOnceTheBoardApprovesIt) {
   // Refusals change nothing: a return needs its reason, only a published
   // document is withdrawn, an item's step is not a document's.
   EXPECT_THROW(act_on_document(db, id, Action::send_back, "  ", kBoard, now), Error);
+  EXPECT_THROW(act_on_document(db, id, Action::send_back, std::string(2001, 'x'), kBoard, now), Error);  // too long
   EXPECT_THROW(act_on_document(db, id, Action::withdraw, "Hết hiệu lực", kBoard, now), Error);
   EXPECT_THROW(act_on_document(db, id, Action::submit, "", kBoard, now), Error);
   EXPECT_THROW(act_on_document(db, 999999, Action::approve, "", kBoard, now), Error);
