@@ -61,6 +61,16 @@ test('a plan, a visit with two recommendations: one fixed and accepted, one over
   await a.fill('#ngay', vi(held));
   await a.fill('#ket_luan', 'Cơ bản thực hiện tốt');
   await Promise.all([a.waitForURL(/da-luu=1/), a.click('form[action$="/bien-ban"] button[type="submit"]')]);
+  // Once the past visit is recorded, a visit still to come is announced.
+  const soon = new Date(Math.min(today.getTime() + 7 * 86400000, new Date(today.getFullYear(), 11, 31).getTime()));
+  await a.goto(base + planPath);
+  await a.selectOption('#don_vi', 'P-TAMHIEP');
+  await a.fill('#ngay', vi(soon));
+  await a.fill('#ly_do', 'Kiểm tra theo kế hoạch');
+  await Promise.all([a.waitForURL(/da-them=1/), a.click('form[action$="/don-vi"] button[type="submit"]')]);
+  await Promise.all([a.waitForURL(/da-thong-bao=1/), a.click('form[action$="/thong-bao"] button[type="submit"]')]);
+  assert.match(await a.textContent('[role="status"]'), /Đã thông báo lịch kiểm tra đến 1 đơn vị/);
+  await a.goto(base + visitPath);
   const addRecommendation = async (text, recommendation, days) => {
     await a.selectOption('#linh_vuc', 'procedures');
     await a.check('input[name="loai"][value="han-che"]');
