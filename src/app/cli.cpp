@@ -30,6 +30,7 @@
 #include "indicators/dashboard.h"
 #include "indicators/store.h"
 #include "plans/json.h"
+#include "portal/store.h"
 
 #include <unistd.h>
 #include "app/web.h"
@@ -40,10 +41,22 @@
 
 namespace cchc::app {
 
+namespace {
+
+// What a newer cchc derives differently from the same data, written again
+// once after the migrations: the portal's search index.
+void refresh_derived(db::Database& db) {
+  auto n = db.write([](db::Connection& c) { return portal::refresh_search_index(c, now_seconds()); });
+  if (n > 0) spdlog::info("indexed {} portal item(s) again for search", n);
+}
+
+}  // namespace
+
 std::unique_ptr<db::Database> open_migrated(const std::string& spec) {
   auto db = db::open(spec);
   auto applied = db::migrate(*db);
   for (int v : applied) spdlog::info("applied migration {}", v);
+  refresh_derived(*db);
   return db;
 }
 
@@ -436,6 +449,7 @@ int run_cli(int argc, char** argv) {
     if (*migrate_cmd) {
       auto db = db::open(db_spec);
       auto applied = db::migrate(*db);
+      refresh_derived(*db);
       std::cout << fmt::format("{} migration(s) applied; schema version {}", applied.size(), db::schema_version(*db))
                 << std::endl;
       return 0;

@@ -8,6 +8,7 @@
 
 #include "core/errors.h"
 #include "core/filetype.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/storage.h"
 #include "directory/store.h"
@@ -462,6 +463,22 @@ std::size_t add_published(db::Database& db, std::vector<Item> items, const audit
     bump(c);
     return items.size();
   });
+}
+
+int refresh_search_index(db::Connection& c, Instant now) {
+  auto stored = c.query("SELECT value FROM settings WHERE key = 'portal.search_format'");
+  if (!stored.empty() && parse_int<int>(stored.rows[0].str("value")).value_or(0) >= kSearchFormat) return 0;
+  int n = 0;
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE state = 'published' ORDER BY id")
+           .rows) {
+    index_item(c, item_of(r));
+    ++n;
+  }
+  c.query("DELETE FROM settings WHERE key = 'portal.search_format'");
+  c.query("INSERT INTO settings (key, value, updated_at) VALUES ('portal.search_format', ?, ?)",
+          {std::to_string(kSearchFormat), now});
+  return n;
 }
 
 std::optional<Item> find_item(db::Connection& c, std::int64_t id) {

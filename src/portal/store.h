@@ -53,6 +53,14 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
 // bad item rejects the whole batch.
 std::size_t add_published(db::Database& db, std::vector<Item> items, const audit::Entry& who, Instant now);
 
+// Brings the search index to the way this cchc indexes (the body's text
+// as a reader sees it, markdown_text): when the index was written by an
+// older cchc (settings `portal.search_format` below kSearchFormat), every
+// published item is indexed again, on the caller's transaction, and the
+// format recorded. Returns how many items it indexed again (0 when current).
+inline constexpr int kSearchFormat = 2;
+int refresh_search_index(db::Connection& c, Instant now);
+
 std::optional<Item> find_item(db::Connection& c, std::int64_t id);
 std::optional<Item> find_item(db::Connection& c, const std::string& slug);
 // Items of these units (a unit's own list), newest first, any state.
