@@ -30,7 +30,7 @@
 {{#edit_yes_no}}<fieldset class="inline"><legend class="visually-hidden">Tiêu chí {{code}}</legend><label><input type="radio" name="diem_{{code}}" value="co"{{#yes}} checked{{/yes}}> Có</label> <label><input type="radio" name="diem_{{code}}" value="khong"{{#no}} checked{{/no}}> Không</label></fieldset>{{/edit_yes_no}}
 {{#edit_measured}}<label for="gt-{{id}}">Giá trị đạt được</label> <input id="gt-{{id}}" name="gia_tri_{{code}}" value="{{value}}" inputmode="decimal" maxlength="12" size="6">{{#scored}} <span>= {{score}} điểm</span>{{/scored}}{{/edit_measured}}
 {{#computed}}<p>Số liệu hệ thống: {{computed_value}} %{{#scored}} = {{score}} điểm{{/scored}}</p>{{/computed}}
-{{#view}}{{score}}{{#has_value}} (giá trị {{value}}){{/has_value}}{{/view}}</td>
+{{#view}}{{score}}{{#has_value}} (giá trị {{value_shown}}){{/has_value}}{{/view}}</td>
 <td>{{#edit}}<label class="visually-hidden" for="gt-giai-thich-{{id}}">Giải thích tiêu chí {{code}}</label><textarea id="gt-giai-thich-{{id}}" name="giai_thich_{{code}}" rows="2" maxlength="5000">
 {{explanation:pre_escape}}</textarea>{{/edit}}{{#view}}{{explanation}}{{/view}}</td>
 <td>{{#evidence_required}}<strong>Bắt buộc có tài liệu.</strong><br>{{/evidence_required}}{{#files}}<a href="{{href}}">{{title}}</a><br>{{/files}}</td>
