@@ -569,14 +569,7 @@ http::Response save_category_post(const Module& m, http::Request& req) {
 
 void add_desk_routes(http::Router& router, const Module& m) {
   m.layout.add_nav({"Xử lý phản ánh", "/xu-ly-phan-anh", kHandle});
-  struct Entry {
-    http::Verb verb;
-    const char* pattern;
-    const char* permission;
-    http::Response (*handler)(const Module&, http::Request&);
-    http::BodyLimits limits = http::kFormBody;
-  };
-  const Entry table[] = {
+  const http::RouteTo<const Module> table[] = {
       {http::Verb::get, "/xu-ly-phan-anh", kHandle, queue_page},
       {http::Verb::get, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_form},
       {http::Verb::get, "/xu-ly-phan-anh/thong-ke", kReport, statistics_page},
@@ -592,10 +585,7 @@ void add_desk_routes(http::Router& router, const Module& m) {
       {http::Verb::get, "/xu-ly-phan-anh/{id}/tep/{file}", kHandle, attachment_file},
       {http::Verb::post, "/xu-ly-phan-anh/{id}/tep/{file}/da-kiem-tra", kHandle, check_attachment},
   };
-  for (const auto& e : table) {
-    router.add(e.verb, e.pattern, e.permission, e.limits,
-               [&m, h = e.handler](http::Request& req) { return h(m, req); });
-  }
+  http::add_routes(router, m, table);
 }
 
 }  // namespace cchc::feedback

@@ -6,7 +6,9 @@
 // permission middleware enforces it, and tests enumerate routes() to prove
 // none lacks one. A path that matches no pattern is 404; one that matches
 // with another method is 405 with Allow.
+#include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,40 @@ class Router {
  private:
   std::vector<Route> routes_;
 };
+
+// A capability's routes as one table of named handlers over its context
+// (docs/ARCHITECTURE.md): each row the verb, the path, the permission, the
+// handler and, for a route that takes more than a form of text fields, its
+// body limits.
+//   const http::RouteTo<Context> routes[] = {
+//       {http::Verb::get, "/kiem-tra", "inspections.read", index}, …};
+//   http::add_routes(router, context, routes);
+// Given a reference, the router keeps a pointer: the context must outlive
+// it; given a shared_ptr, the router shares it.
+template <class Context>
+struct RouteTo {
+  Verb verb;
+  const char* path;
+  const char* permission;
+  Response (*handler)(Context&, Request&);
+  BodyLimits limits = kFormBody;
+};
+
+template <class Context, std::size_t N>
+void add_routes(Router& router, Context& context, const RouteTo<Context> (&routes)[N]) {
+  for (const auto& r : routes) {
+    router.add(r.verb, r.path, r.permission, r.limits,
+               [c = &context, h = r.handler](Request& req) { return h(*c, req); });
+  }
+}
+
+template <class Context, std::size_t N>
+void add_routes(Router& router, std::shared_ptr<Context> context, const RouteTo<Context> (&routes)[N]) {
+  for (const auto& r : routes) {
+    router.add(r.verb, r.path, r.permission, r.limits,
+               [context, h = r.handler](Request& req) { return h(*context, req); });
+  }
+}
 
 // A middleware wraps the rest of the chain: it may answer itself, change the
 // request, or call next and change the response.

@@ -852,15 +852,7 @@ http::Response api_figures(Context& x, http::Request& req) {
 void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources) {
   layout.add_nav({"Kiểm tra CCHC", "/kiem-tra", "inspections.read"});
   auto x = std::make_shared<Context>(Context{db, layout, std::move(sources)});
-  using H = http::Response (*)(Context&, http::Request&);
-  struct Route {
-    http::Verb verb;
-    const char* path;
-    const char* permission;
-    H handler;
-    http::BodyLimits limits = http::kFormBody;
-  };
-  const Route routes[] = {
+  const http::RouteTo<Context> routes[] = {
       {http::Verb::get, "/kiem-tra", "inspections.read", index},
       {http::Verb::get, "/kiem-tra/ke-hoach/moi", "inspections.manage", new_plan},
       {http::Verb::post, "/kiem-tra/ke-hoach/moi", "inspections.manage", create},
@@ -888,9 +880,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
       {http::Verb::get, "/api/v1/inspections", "inspections.read", api_list},
       {http::Verb::get, "/api/v1/inspections/figures", "inspections.read", api_figures},
   };
-  for (const auto& r : routes) {
-    router.add(r.verb, r.path, r.permission, r.limits, [x, h = r.handler](http::Request& req) { return h(*x, req); });
-  }
+  http::add_routes(router, x, routes);
 }
 
 }  // namespace cchc::inspections

@@ -402,15 +402,7 @@ void add_editor_routes(http::Router& router, const Portal& p) {
   });
 
   // ---- The documents library: named handlers, one table.
-  using LibraryHandler = http::Response (*)(const Portal&, http::Request&);
-  struct LibraryRoute {
-    http::Verb verb;
-    const char* path;
-    const char* permission;
-    LibraryHandler handler;
-    http::BodyLimits limits = http::kFormBody;
-  };
-  const LibraryRoute library_routes[] = {
+  const http::RouteTo<const Portal> library_routes[] = {
       {http::Verb::get, "/bien-tap/van-ban", "portal.write", library_desk},
       {http::Verb::post, "/bien-tap/van-ban", "portal.write", post_library_document, http::upload(1)},
       {http::Verb::get, "/bien-tap/van-ban/{id}/tep", "portal.write", library_document_file},
@@ -418,9 +410,7 @@ void add_editor_routes(http::Router& router, const Portal& p) {
       {http::Verb::post, "/bien-tap/van-ban/{id}/tra-lai", "portal.review", return_library_document},
       {http::Verb::post, "/bien-tap/van-ban/{id}/go", "portal.review", withdraw_library_document},
   };
-  for (const auto& r : library_routes) {
-    router.add(r.verb, r.path, r.permission, r.limits, [&p, h = r.handler](http::Request& req) { return h(p, req); });
-  }
+  http::add_routes(router, p, library_routes);
   // ---- The portal review (sơ kết) of a period: the page, the workbook, the draft report.
   struct Period {
     Date from, to;
