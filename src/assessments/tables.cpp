@@ -38,22 +38,6 @@ std::string appraisal_label_vi(const std::string& a) {
   return "Chưa thẩm định";
 }
 
-std::string value_input(double v) {
-  auto out = fmt::format("{:.6f}", v);  // never an exponent
-  if (auto dot = out.find('.'); dot != std::string::npos) {
-    out.erase(out.find_last_not_of('0') + 1);
-    if (out.back() == '.') out.pop_back();
-    std::replace(out.begin(), out.end(), '.', ',');
-  }
-  return out;
-}
-
-std::string value_vi(double v) {
-  auto typed = value_input(v);
-  auto comma = typed.find(',');
-  return text::format_decimal(v, comma == std::string::npos ? 0 : int(typed.size() - comma - 1));
-}
-
 std::string appraisal_status_vi(const Participant& p, Instant now) {
   auto label = appraisal_label_vi(p.appraisal);
   if (p.appraisal != "awaiting_answer" || !p.answer_due) return label;

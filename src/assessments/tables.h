@@ -31,12 +31,6 @@ std::string appraisal_status_vi(const Participant& p, Instant now);
 std::string rule_label_vi(const Criterion& c, const std::map<std::string, std::string>& indicator_names);
 // A score on a page: up to 2 decimals, Vietnamese comma, no trailing zeros.
 std::string score_vi(double v);
-// A measured value as a form field holds it, read back the same by
-// text::parse_decimal: no grouping, a comma for decimals, the decimals it
-// has (1234 → "1234", 95.5 → "95,5"); "1.234,00" would not read back.
-std::string value_input(double v);
-// The same value shown on a page: grouped, the decimals it has ("1.234", "95,5").
-std::string value_vi(double v);
 
 // Names the tables need: units and levels by code.
 struct Names {

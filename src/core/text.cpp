@@ -257,6 +257,23 @@ std::string format_decimal(double v, int fraction_digits) {
   return finish(formatter(fraction_digits).formatDouble(v, status), status);
 }
 
+int fraction_digits(double v) {
+  if (!std::isfinite(v)) return 0;
+  auto fixed = fmt::format("{:.6f}", v);
+  auto dot = fixed.find('.');
+  if (dot == std::string::npos) return 0;
+  auto last = fixed.find_last_not_of('0');
+  return last == std::string::npos || last <= dot ? 0 : int(last - dot);
+}
+
+std::string format_figure(double v) { return format_decimal(v, fraction_digits(v)); }
+
+std::string decimal_input(double v) {
+  auto out = fmt::format("{:.{}f}", v, fraction_digits(v));
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
 std::string format_percent(double percent, int fraction_digits) {
   return format_decimal(percent, fraction_digits) + " %";
 }

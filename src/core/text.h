@@ -92,8 +92,15 @@ bool collate_less(std::string_view a, std::string_view b);
 // (English detail, Vietnamese message) for anything else.
 std::optional<double> parse_decimal(std::string_view s);
 
-std::string format_int(std::int64_t v);                               // 1234567 → "1.234.567"
-std::string format_decimal(double v, int fraction_digits);            // 1234.5, 1 → "1.234,5"
+std::string format_int(std::int64_t v);                     // 1234567 → "1.234.567"
+std::string format_decimal(double v, int fraction_digits);  // 1234.5, 1 → "1.234,5"
+// A figure as someone gave it: the decimals it has, at most 6 (0 for
+// 1234, 1 for 95.5, 3 for 0.125); shown grouped (format_figure: "1.234",
+// "95,5") or as a form field holds it (decimal_input: "1234", "95,5"; no
+// grouping, so parse_decimal reads it back the same: "1.234" would be 1,234).
+int fraction_digits(double v);
+std::string format_figure(double v);
+std::string decimal_input(double v);
 std::string format_percent(double percent, int fraction_digits = 1);  // 96.5 → "96,5 %"
 
 }  // namespace cchc::text

@@ -226,6 +226,8 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
     names = directory::unit_names(c);
     areas = plans::load_areas(c);
   });
+  std::set<std::int64_t> past;
+  for (const auto& v : past_unannounced(visits, today())) past.insert(v.id);
   json visit_rows = json::array();
   for (const auto& v : visits) {
     visit_rows.push_back({{"href", visit_href(v.id)},
@@ -236,11 +238,9 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
                           {"state", v.state == VisitState::done ? "Đã kiểm tra" : "Chưa kiểm tra"},
                           {"announced", v.announced_at ? format_date_vi(local_date(*v.announced_at)) : "Chưa"},
                           {"letter", v.announced_at.has_value()},
-                          {"removable", v.state == VisitState::scheduled}});
+                          {"removable", v.state == VisitState::scheduled},
+                          {"past", past.count(v.id) > 0}});
   }
-  std::set<std::int64_t> past;
-  for (const auto& v : past_unannounced(visits, today())) past.insert(v.id);
-  for (auto& row : visit_rows) row["past"] = past.count(std::stoll(row["id"].get<std::string>())) > 0;
   json team = json::array();
   for (const auto& m : plan.team)
     team.push_back({{"name", m.name}, {"unit", names[m.unit_code]}, {"role", role_vi(m.role)}});

@@ -189,7 +189,7 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
                       {"at", a.submitted_at ? format_datetime_vi(*a.submitted_at) : "—"},
                       {"late", late(a, r)},
                       {"sections", a.state == "none" ? json::array() : sections_json(a)},
-                      {"figure", text_section(a.figure ? figure_vi(*a.figure) + " " + r.figure_unit : "")},
+                      {"figure", text_section(a.figure ? text::format_figure(*a.figure) + " " + r.figure_unit : "")},
                       {"files", files},
                       {"review_note", text_section(a.review_note)},
                       {"can_review", a.state == "submitted"}});
@@ -222,7 +222,7 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
                       {"sections", sections_json(shown)},
                       {"is_figure", r.kind == "figure"},
                       {"figure_unit", r.figure_unit},
-                      {"figure_value", shown.figure ? figure_input(*shown.figure) : ""},
+                      {"figure_value", shown.figure ? text::decimal_input(*shown.figure) : ""},
                       {"files", files}};
     }
     if (!error.is_null()) data["error"] = error;

@@ -180,23 +180,6 @@ std::optional<std::string> request_reminder(Date due, Date day, const std::vecto
   return std::nullopt;
 }
 
-int figure_fraction_digits(double v) {
-  if (!std::isfinite(v)) return 0;
-  auto fixed = fmt::format("{:.6f}", v);
-  auto dot = fixed.find('.');
-  if (dot == std::string::npos) return 0;
-  auto last = fixed.find_last_not_of('0');
-  return last == std::string::npos || last <= dot ? 0 : int(last - dot);
-}
-
-std::string figure_vi(double v) { return text::format_decimal(v, figure_fraction_digits(v)); }
-
-std::string figure_input(double v) {
-  auto out = fmt::format("{:.{}f}", v, figure_fraction_digits(v));
-  std::replace(out.begin(), out.end(), '.', ',');
-  return out;
-}
-
 bool figures_add_up(std::string_view figure_unit) {
   auto unit = text::fold(figure_unit);
   for (const char* rate : {"%", "ty le", "ti le", "diem", "/"}) {
@@ -235,10 +218,10 @@ CompiledRequest compile_request(const ReportRequest& r, const std::vector<Reques
         continue;
       }
       sum += *a->figure;
-      digits = std::max(digits, figure_fraction_digits(*a->figure));
+      digits = std::max(digits, text::fraction_digits(*a->figure));
       any = true;
       out.total_pending = out.total_pending || pending;
-      out.figures.push_back({name(a->unit_code), figure_vi(*a->figure), pending});
+      out.figures.push_back({name(a->unit_code), text::format_figure(*a->figure), pending});
     }
     if (any && figures_add_up(r.figure_unit)) out.figure_total = text::format_decimal(sum, digits);
   }

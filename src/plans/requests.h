@@ -99,16 +99,8 @@ std::vector<std::string> resolve_recipients(const std::vector<UnitRow>& units,
 std::optional<std::string> request_reminder(Date due, Date day, const std::vector<int>& days_before,
                                             const WorkCalendar& calendar);
 
-// A figure as a unit gave it, in Vietnamese form: a whole number without
-// decimals (12 → "12", 1234 → "1.234"), any other with the decimals it has,
-// at most 6 (95.5 → "95,5", 0.125 → "0,125").
-std::string figure_vi(double v);
-// How many decimals figure_vi shows for `v` (0-6).
-int figure_fraction_digits(double v);
-// A figure as a form field holds it, to be read back the same by
-// text::parse_decimal: no grouping, a comma for decimals (1234 → "1234",
-// 95.5 → "95,5"). A grouped "1.234" would read back as 1,234.
-std::string figure_input(double v);
+// A figure shows as text::format_figure, and a form field holds it as
+// text::decimal_input.
 // Whether the units' figures add up to a total: counts and amounts do
 // ("hồ sơ", "triệu đồng"); a rate never does ("%", "tỷ lệ …", "điểm", "lần/năm"
 // per unit of time), so a request for one shows no "Tổng cộng".

@@ -97,7 +97,7 @@ json objectives_view(const std::vector<Objective>& objectives, const Plan& plan,
          {"value", value ? amount_text(*value) + " " + o.target_unit : "—"},
          {"from", from},
          {"manual", o.indicator.empty() && o.target.has_value()},
-         {"manual_value", o.manual_value ? figure_input(*o.manual_value) : ""},
+         {"manual_value", o.manual_value ? text::decimal_input(*o.manual_value) : ""},
          {"verdict", verdict_label_vi(verdict)},
          {"verdict_class", verdict == ObjectiveVerdict::met      ? "met"
                            : verdict == ObjectiveVerdict::missed ? "missed"

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "core/dates.h"
-#include "core/text.h"
 
 namespace cchc::assessments {
 namespace {
@@ -38,24 +37,6 @@ TEST(AppraisalStatus, TheDeadlineOnlyWhileAnAnswerIsAwaited) {
     if (c.has_due) p.answer_due = due;
     EXPECT_EQ(appraisal_status_vi(p, c.now), c.want);
   }
-}
-
-// A measured value pre-filled in its field is read back as the same value.
-TEST(AppraisalStatus, AMeasuredValueReadsBackAsItWas) {
-  const std::pair<double, const char*> cases[] = {
-      {1234, "1234"}, {95.5, "95,5"}, {0.125, "0,125"}, {0, "0"}, {-0.5, "-0,5"}, {1234567.25, "1234567,25"},
-      {100, "100"},
-  };
-  for (const auto& [v, shown] : cases) {
-    SCOPED_TRACE(shown);
-    EXPECT_EQ(value_input(v), shown);
-    auto back = text::parse_decimal(value_input(v));
-    ASSERT_TRUE(back.has_value());
-    EXPECT_DOUBLE_EQ(*back, v);
-  }
-  EXPECT_EQ(value_vi(1234), "1.234");
-  EXPECT_EQ(value_vi(1234567.25), "1.234.567,25");
-  EXPECT_EQ(value_vi(95.5), "95,5");
 }
 
 }  // namespace

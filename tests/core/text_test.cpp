@@ -167,5 +167,23 @@ TEST(Links, LocalPathsAndLinks) {
   }
 }
 
+// A figure (a measured value, a unit's answer) pre-filled in its field is read back as the same value.
+TEST(Text, AFigurePreFilledReadsBackAsItWas) {
+  const std::pair<double, const char*> cases[] = {
+      {1234, "1234"}, {95.5, "95,5"}, {0.125, "0,125"}, {0, "0"}, {-0.5, "-0,5"}, {1234567.25, "1234567,25"},
+      {100, "100"},
+  };
+  for (const auto& [v, shown] : cases) {
+    SCOPED_TRACE(shown);
+    EXPECT_EQ(text::decimal_input(v), shown);
+    auto back = text::parse_decimal(text::decimal_input(v));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_DOUBLE_EQ(*back, v);
+  }
+  EXPECT_EQ(text::format_figure(1234), "1.234");
+  EXPECT_EQ(text::format_figure(1234567.25), "1.234.567,25");
+  EXPECT_EQ(text::format_figure(95.5), "95,5");
+}
+
 }  // namespace
 }  // namespace cchc::text

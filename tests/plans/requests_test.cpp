@@ -173,14 +173,14 @@ TEST(RequestRules, FiguresShowTheDecimalsTheyHave) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.shown);
-    EXPECT_EQ(figure_vi(c.value), c.shown);
+    EXPECT_EQ(text::format_figure(c.value), c.shown);
   }
   // In a form field: ungrouped, every decimal, read back the same.
   for (auto [value, typed] : std::vector<std::pair<double, const char*>>{
            {1234, "1234"}, {12, "12"}, {95.5, "95,5"}, {55.55, "55,55"}, {1234.125, "1234,125"}}) {
     SCOPED_TRACE(typed);
-    EXPECT_EQ(figure_input(value), typed);
-    EXPECT_EQ(text::parse_decimal(figure_input(value)).value_or(-1), value);
+    EXPECT_EQ(text::decimal_input(value), typed);
+    EXPECT_EQ(text::parse_decimal(text::decimal_input(value)).value_or(-1), value);
   }
 }
 
