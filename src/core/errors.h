@@ -31,10 +31,19 @@ class Error : public std::runtime_error {
       : std::runtime_error(detail), kind_(kind), message_vi_(std::move(message_vi)) {}
   ErrorKind kind() const noexcept { return kind_; }
   const std::string& message_vi() const noexcept { return message_vi_; }
+  // The form field a refusal is about ("" when it is about the form as a
+  // whole); a refused form shows the message there (http/refusal.h):
+  //   throw invalid_input("end before start", "Ngày kết thúc trước ngày bắt đầu.").at("den_ngay");
+  const std::string& field() const noexcept { return field_; }
+  Error& at(std::string field) {
+    field_ = std::move(field);
+    return *this;
+  }
 
  private:
   ErrorKind kind_;
   std::string message_vi_;
+  std::string field_;
 };
 
 // One problem found in a batch (an import file), on one line of it. A batch

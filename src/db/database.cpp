@@ -73,6 +73,20 @@ std::optional<Instant> Row::opt_instant(std::string_view column) const {
   return instant(column);
 }
 
+Date Row::date(std::string_view column) const {
+  auto text = str(column);
+  try {
+    return parse_iso_date(text);
+  } catch (const Error&) {
+    throw Error(ErrorKind::internal, fmt::format("column {} holds '{}', not a date", column, text));
+  }
+}
+
+std::optional<Date> Row::opt_date(std::string_view column) const {
+  if (is_null(column)) return std::nullopt;
+  return date(column);
+}
+
 const Row& Result::one() const {
   if (rows.empty()) throw not_found("no row");
   return rows.front();

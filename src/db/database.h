@@ -73,6 +73,9 @@ class Row {
   // An instant stored as Unix seconds.
   Instant instant(std::string_view column) const;
   std::optional<Instant> opt_instant(std::string_view column) const;
+  // A day stored as ISO text ("2026-12-07"); malformed text is internal.
+  Date date(std::string_view column) const;
+  std::optional<Date> opt_date(std::string_view column) const;
 
  private:
   std::shared_ptr<const std::vector<std::string>> columns_;

@@ -9,6 +9,7 @@
 #include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/storage.h"
 #include "directory/store.h"
 #include "plans/rules.h"
@@ -33,7 +34,6 @@ void make_room_for_file(db::Connection& c, std::int64_t visit_id, std::size_t by
       kMaxVisitFiles, "mỗi cuộc kiểm tra");
   directory::make_room(c, who.actor, bytes);
 }
-Instant instant_of(std::int64_t s) { return Instant{seconds{s}}; }
 
 std::string joined(const std::vector<std::string>& lines) {
   std::string out;
@@ -42,9 +42,6 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 db::Param date_param(const std::optional<Date>& d) { return d ? db::Param(format_iso_date(*d)) : db::Param(nullptr); }
-std::optional<Date> date_of(const db::Row& r, std::string_view column) {
-  return r.is_null(column) ? std::nullopt : std::optional(parse_iso_date(r.str(column)));
-}
 
 json plan_json(const Plan& p) {
   json team = json::array();
@@ -53,60 +50,52 @@ json plan_json(const Plan& p) {
           {"areas", p.areas}, {"content", p.content}, {"team", team},     {"status", p.status}};
 }
 
-const char* kPlanColumns = "id, year, number, title, issuer_unit, issued_on, areas, content, status";
-const char* kVisitColumns = "id, plan_id, unit_code, scheduled_on, reason, state, held_on, summary, announced_at";
-const char* kFindingColumns =
-    "id, inspection_id, area_code, shortcoming, text, recommendation, responsible_unit, due_on, state, fix_report, "
-    "review_note, fixed_on, reported_at";
+const db::Columns<Plan> kPlanRow{
+    {"id", &Plan::id},
+    {"year", &Plan::year},
+    {"number", &Plan::number},
+    {"title", &Plan::title},
+    {"issuer_unit", &Plan::issuer_unit},
+    {"issued_on", &Plan::issued_on},
+    {"areas", &Plan::areas, [](const std::string& s) { return text::nonempty_lines(s); }},
+    {"content", &Plan::content},
+    {"status", &Plan::status},
+};
+const db::Columns<Inspection> kVisitRow{
+    {"id", &Inspection::id},
+    {"plan_id", &Inspection::plan_id},
+    {"unit_code", &Inspection::unit_code},
+    {"scheduled_on", &Inspection::scheduled_on},
+    {"reason", &Inspection::reason},
+    {"state", &Inspection::state, visit_state_of},
+    {"held_on", &Inspection::held_on},
+    {"summary", &Inspection::summary},
+    {"announced_at", &Inspection::announced_at},
+};
+const db::Columns<Finding> kFindingRow{
+    {"id", &Finding::id},
+    {"inspection_id", &Finding::inspection_id},
+    {"area_code", &Finding::area_code},
+    {"shortcoming", &Finding::shortcoming},
+    {"text", &Finding::text},
+    {"recommendation", &Finding::recommendation},
+    {"responsible_unit", &Finding::responsible_unit},
+    {"due_on", &Finding::due},
+    {"state", &Finding::state, fix_state_of},
+    {"fix_report", &Finding::fix_report},
+    {"review_note", &Finding::review_note},
+    {"fixed_on", &Finding::fixed_on},
+    {"reported_at", &Finding::reported_at},
+};
 
+// A plan with its team.
 Plan plan_of(db::Connection& c, const db::Row& r) {
-  Plan p;
-  p.id = r.i64("id");
-  p.year = int(r.i64("year"));
-  p.number = r.str("number");
-  p.title = r.str("title");
-  p.issuer_unit = r.str("issuer_unit");
-  p.issued_on = date_of(r, "issued_on");
-  p.areas = text::nonempty_lines(r.str("areas"));
-  p.content = r.str("content");
-  p.status = r.str("status");
+  Plan p = kPlanRow.read(r);
   for (const auto& m :
        c.query("SELECT name, unit_code, role FROM inspection_team WHERE plan_id = ? ORDER BY ord", {p.id}).rows) {
     p.team.push_back({m.str("name"), m.str("unit_code"), m.str("role")});
   }
   return p;
-}
-
-Inspection visit_of(const db::Row& r) {
-  Inspection v;
-  v.id = r.i64("id");
-  v.plan_id = r.i64("plan_id");
-  v.unit_code = r.str("unit_code");
-  v.scheduled_on = parse_iso_date(r.str("scheduled_on"));
-  v.reason = r.str("reason");
-  v.state = visit_state_of(r.str("state"));
-  v.held_on = date_of(r, "held_on");
-  v.summary = r.str("summary");
-  if (!r.is_null("announced_at")) v.announced_at = instant_of(r.i64("announced_at"));
-  return v;
-}
-
-Finding finding_of(const db::Row& r) {
-  Finding f;
-  f.id = r.i64("id");
-  f.inspection_id = r.i64("inspection_id");
-  f.area_code = r.str("area_code");
-  f.shortcoming = r.i64("shortcoming") != 0;
-  f.text = r.str("text");
-  f.recommendation = r.str("recommendation");
-  f.responsible_unit = r.is_null("responsible_unit") ? "" : r.str("responsible_unit");
-  f.due = date_of(r, "due_on");
-  f.state = fix_state_of(r.str("state"));
-  f.fix_report = r.str("fix_report");
-  f.review_note = r.str("review_note");
-  f.fixed_on = date_of(r, "fixed_on");
-  if (!r.is_null("reported_at")) f.reported_at = instant_of(r.i64("reported_at"));
-  return f;
 }
 
 json finding_json(const Finding& f) {
@@ -183,7 +172,7 @@ void check_inspection_number_free(db::Connection& c, const Plan& p) {
                            .rows) {
     Plan other;
     other.year = int(r.i64("year"));
-    other.issued_on = date_of(r, "issued_on");
+    other.issued_on = r.opt_date("issued_on");
     if (number_year(other) != year) continue;
     throw invalid_input(
         fmt::format("unit {} already has an inspection plan numbered '{}' in {}", p.issuer_unit, p.number, year),
@@ -243,7 +232,7 @@ void update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who
 }
 
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM inspection_plans WHERE id = ?", kPlanColumns), {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM inspection_plans WHERE id = ?", kPlanRow.list()), {id});
   if (rows.empty()) return std::nullopt;
   return plan_of(c, rows.rows[0]);
 }
@@ -251,9 +240,9 @@ std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
 std::vector<Plan> list_plans(db::Connection& c, std::optional<int> year) {
   std::vector<Plan> out;
   auto rows =
-      year ? c.query(fmt::format("SELECT {} FROM inspection_plans WHERE year = ? ORDER BY id DESC", kPlanColumns),
+      year ? c.query(fmt::format("SELECT {} FROM inspection_plans WHERE year = ? ORDER BY id DESC", kPlanRow.list()),
                      {std::int64_t(*year)})
-           : c.query(fmt::format("SELECT {} FROM inspection_plans ORDER BY year DESC, id DESC", kPlanColumns));
+           : c.query(fmt::format("SELECT {} FROM inspection_plans ORDER BY year DESC, id DESC", kPlanRow.list()));
   for (const auto& r : rows.rows) out.push_back(plan_of(c, r));
   return out;
 }
@@ -311,19 +300,19 @@ void remove_visit(db::Connection& c, std::int64_t id, const audit::Entry& who, I
 }
 
 std::optional<Inspection> find_visit(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM inspections WHERE id = ?", kVisitColumns), {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM inspections WHERE id = ?", kVisitRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return visit_of(rows.rows[0]);
+  return kVisitRow.read(rows.rows[0]);
 }
 
 std::vector<Inspection> visits_of(db::Connection& c, std::int64_t plan_id) {
   std::vector<Inspection> out;
   for (const auto& r :
-       c.query(
-            fmt::format("SELECT {} FROM inspections WHERE plan_id = ? ORDER BY scheduled_on, unit_code", kVisitColumns),
-            {plan_id})
+       c.query(fmt::format("SELECT {} FROM inspections WHERE plan_id = ? ORDER BY scheduled_on, unit_code",
+                           kVisitRow.list()),
+               {plan_id})
            .rows) {
-    out.push_back(visit_of(r));
+    out.push_back(kVisitRow.read(r));
   }
   return out;
 }
@@ -420,18 +409,18 @@ void delete_finding(db::Connection& c, std::int64_t id, const audit::Entry& who,
 }
 
 std::optional<Finding> find_finding(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM inspection_findings WHERE id = ?", kFindingColumns), {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM inspection_findings WHERE id = ?", kFindingRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return finding_of(rows.rows[0]);
+  return kFindingRow.read(rows.rows[0]);
 }
 
 std::vector<Finding> findings_of(db::Connection& c, std::int64_t visit_id) {
   std::vector<Finding> out;
-  for (const auto& r :
-       c.query(fmt::format("SELECT {} FROM inspection_findings WHERE inspection_id = ? ORDER BY id", kFindingColumns),
-               {visit_id})
-           .rows) {
-    out.push_back(finding_of(r));
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM inspection_findings WHERE inspection_id = ? ORDER BY id",
+                                           kFindingRow.list()),
+                               {visit_id})
+                           .rows) {
+    out.push_back(kFindingRow.read(r));
   }
   return out;
 }
@@ -503,7 +492,7 @@ std::vector<FindingEvent> finding_events(db::Connection& c, std::int64_t finding
        c.query("SELECT action, note, actor, at FROM inspection_finding_events WHERE finding_id = ? ORDER BY id",
                {finding_id})
            .rows) {
-    out.push_back({r.str("action"), r.str("note"), r.str("actor"), instant_of(r.i64("at"))});
+    out.push_back({r.str("action"), r.str("note"), r.str("actor"), r.instant("at")});
   }
   return out;
 }
@@ -511,27 +500,26 @@ std::vector<FindingEvent> finding_events(db::Connection& c, std::int64_t finding
 std::vector<Recommendation> recommendations(db::Connection& c, std::optional<int> year,
                                             const std::vector<std::string>& units) {
   std::string sql = fmt::format(
-      "SELECT f.id, f.inspection_id, f.area_code, f.shortcoming, f.text, f.recommendation, f.responsible_unit, "
-      "f.due_on, f.state, f.fix_report, f.review_note, f.fixed_on, f.reported_at, i.plan_id, i.unit_code, "
-      "i.scheduled_on, i.reason, i.state AS visit_state, i.held_on, i.summary, i.announced_at, p.number, p.year "
-      "FROM inspection_findings f JOIN inspections i ON i.id = f.inspection_id JOIN inspection_plans p ON p.id = "
+      "SELECT {}, i.plan_id, i.unit_code, i.scheduled_on, i.reason, i.state AS visit_state, i.held_on, i.summary, "
+      "p.number, p.year FROM inspection_findings f JOIN inspections i ON i.id = f.inspection_id JOIN inspection_plans "
+      "p ON p.id = "
       "i.plan_id WHERE f.shortcoming = 1 AND i.state = 'done'{} ORDER BY f.due_on, f.id",
-      year ? " AND p.year = ?" : "");
+      kFindingRow.list("f"), year ? " AND p.year = ?" : "");
   std::vector<db::Param> params;
   if (year) params.emplace_back(std::int64_t(*year));
   std::set<std::string> wanted(units.begin(), units.end());
   std::vector<Recommendation> out;
   for (const auto& r : c.query(sql, params).rows) {
     Recommendation rec;
-    rec.finding = finding_of(r);
+    rec.finding = kFindingRow.read(r);
     if (!wanted.empty() && !wanted.count(rec.finding.responsible_unit)) continue;
     rec.visit.id = r.i64("inspection_id");
     rec.visit.plan_id = r.i64("plan_id");
     rec.visit.unit_code = r.str("unit_code");
-    rec.visit.scheduled_on = parse_iso_date(r.str("scheduled_on"));
+    rec.visit.scheduled_on = r.date("scheduled_on");
     rec.visit.reason = r.str("reason");
     rec.visit.state = visit_state_of(r.str("visit_state"));
-    rec.visit.held_on = date_of(r, "held_on");
+    rec.visit.held_on = r.opt_date("held_on");
     rec.visit.summary = r.str("summary");
     rec.plan_number = r.str("number");
     rec.year = int(r.i64("year"));
@@ -598,10 +586,10 @@ std::vector<VisitFacts> visit_facts(db::Connection& c, int year) {
        c.query(fmt::format("SELECT {} FROM inspection_findings WHERE inspection_id IN (SELECT i.id FROM "
                            "inspections i JOIN inspection_plans p ON p.id = i.plan_id WHERE p.year = ?) "
                            "ORDER BY id",
-                           kFindingColumns),
+                           kFindingRow.list()),
                {std::int64_t(year)})
            .rows) {
-    auto f = finding_of(r);
+    auto f = kFindingRow.read(r);
     out[at.at(f.inspection_id)].findings.push_back(std::move(f));
   }
   return out;
