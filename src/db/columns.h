@@ -49,7 +49,8 @@ M read_value(const Row& r, std::string_view column) {
     return r.date(column);
   } else if constexpr (std::is_same_v<M, Instant>) {
     return r.instant(column);
-  } else if constexpr (requires { typename M::value_type; } && std::is_same_v<M, std::optional<typename M::value_type>>) {
+  } else if constexpr (requires { typename M::value_type; } &&
+                       std::is_same_v<M, std::optional<typename M::value_type>>) {
     if (r.is_null(column)) return M();
     return M(read_value<typename M::value_type>(r, column));
   } else {
@@ -72,8 +73,7 @@ class Columns {
         : name(std::move(column)), read([c = name, member](const Row& r, T& t) { t.*member = read_value<M>(r, c); }) {}
     // A member read from the column's text through `parse`.
     template <class M, class Parse>
-      requires std::invocable<Parse, const std::string&>
-    Column(std::string column, M T::*member, Parse parse)
+    requires std::invocable<Parse, const std::string&> Column(std::string column, M T::*member, Parse parse)
         : name(std::move(column)),
           read([c = name, member, parse](const Row& r, T& t) { t.*member = parse(r.str(c)); }) {}
     // Whatever `reader` reads (it may read several listed columns).
