@@ -1,4 +1,6 @@
 // Pages that change indicator data: the batch upload, targets, API tokens.
+// Named handlers over the database and the layout, registered from one
+// table at the end; a refused form is shown again (http/refusal.h).
 #include <fmt/format.h>
 
 #include "core/csv.h"
@@ -8,9 +10,11 @@
 #include "directory/staged.h"
 #include "directory/store.h"
 #include "directory/tokens.h"
+#include "http/refusal.h"
 #include "http/session.h"
 #include "indicators/dashboard.h"
 #include "indicators/routes.h"
+#include "indicators/rules.h"
 
 namespace cchc::indicators {
 
@@ -78,218 +82,235 @@ json kind_options(Kind selected) {
        {{"code", "feedback"}, {"name", "Phản ánh, kiến nghị"}, {"checked", selected == Kind::feedback}}});
 }
 
+// The problems of a refused batch, for the page: how many, the listed ones
+// and how many more.
+json batch_problems(const LineErrors& errors) {
+  return {{"count", text::format_int(std::int64_t(errors.size()))},
+          {"errors", error_list(errors)},
+          {"more", more_errors(errors)}};
+}
+
+struct AdminContext {
+  db::Database& db;
+  views::Layout& layout;
+};
+
+// ---- Upload: check (a dry run with a preview), then confirm ---------------------
+
+http::Response upload_page(AdminContext& x, http::Request& req, json data, http::Status status = http::Status::ok) {
+  data["csrf"] = req.session ? req.session->csrf_token : "";
+  if (!data.contains("kinds")) data["kinds"] = kind_options(Kind::dossiers);
+  return http::html(req, x.layout.page(req, "Nhập dữ liệu hồ sơ, phản ánh", "indicators/upload.tpl", data), status);
+}
+
+// The upload form again, the refusal above it.
+http::Response upload_refused(AdminContext& x, http::Request& req, Kind kind, const http::Refusal& r) {
+  return upload_page(x, req, {{"upload", true}, {"kinds", kind_options(kind)}, {"error", r.json()}});
+}
+
+http::Response show_upload(AdminContext& x, http::Request& req) { return upload_page(x, req, {{"upload", true}}); }
+
+// Checks the file (a dry run): a refused batch lists its problems; a good
+// one is staged (directory/staged.h) and previewed with the form that
+// confirms it.
+http::Response check_file(AdminContext& x, http::Request& req, Kind kind) {
+  auto file = req.files().find("tep");
+  if (file == req.files().end() || file->second.content.empty()) {
+    throw invalid_input("choose a file", "Hãy chọn một tệp CSV hoặc JSON.").at("tep");
+  }
+  const auto& f = file->second;
+  ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
+                  kPreviewRows, {}};
+  r.max_records = kRequestRecords;
+  auto outcome = import_batch(x.db, r, directory::actor(req), now_seconds());
+  json data = {{"filename", f.filename},
+               {"kind", kind_name(kind)},
+               {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
+               {"records", text::format_int(std::int64_t(outcome.records))}};
+  if (!outcome.ok()) {
+    data["problems"] = batch_problems(outcome.errors);
+    data["upload"] = true;
+    data["kinds"] = kind_options(kind);
+    return upload_page(x, req, data, http::Status::unprocessable_entity);
+  }
+  std::string staged;
+  try {
+    staged = x.db.write([&](db::Connection& c) {
+      return directory::stage_upload(c, upload_purpose(kind), f.filename, f.content, req.principal->username,
+                                     req.principal->unit_code, now_seconds());
+    });
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::too_large) throw;
+    return upload_page(x, req,
+                       {{"upload", true}, {"kinds", kind_options(kind)}, {"error", {{"message", e.message_vi()}}}},
+                       http::Status::payload_too_large);
+  }
+  data["ready"] = {{"staged", staged}, {"preview", preview_table(outcome.preview_csv)}};
+  return upload_page(x, req, data);
+}
+
+http::Response check_upload(AdminContext& x, http::Request& req) {
+  auto kind = kind_of(req.form_param("loai").value_or(""));
+  return http::refusing([&] { return check_file(x, req, kind); },
+                        [&](const http::Refusal& r) { return upload_refused(x, req, kind, r); });
+}
+
+// Imports the staged file the confirmation names, once, and only for the
+// user who checked it as this kind.
+http::Response import_staged(AdminContext& x, http::Request& req, Kind kind) {
+  auto id = req.form_param("tep_da_kiem_tra").value_or("");
+  const auto& who = *req.principal;
+  auto staged = x.db.read([&](db::Connection& c) {
+    return directory::staged_upload(c, id, upload_purpose(kind), who.username, who.unit_code, now_seconds());
+  });
+  ImportRequest r{kind, staged.content, format_of(staged.filename, staged.content), scope_unit_of(who), false, 0, {}};
+  r.max_records = kRequestRecords;
+  r.in_transaction = [&staged](db::Connection& c) {
+    if (!directory::remove_staged(c, staged.id)) {
+      throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
+    }
+  };
+  auto outcome = import_batch(x.db, r, directory::actor(req), now_seconds());
+  if (!outcome.ok()) {
+    // The data changed since the check (a unit closed, say): the file
+    // must be checked again.
+    x.db.write([&](db::Connection& c) { directory::remove_staged(c, staged.id); });
+    auto problems = batch_problems(outcome.errors);
+    problems["filename"] = staged.filename;
+    return upload_page(x, req, {{"upload", true}, {"kinds", kind_options(kind)}, {"problems", problems}},
+                       http::Status::unprocessable_entity);
+  }
+  return upload_page(x, req,
+                     {{"done",
+                       {{"filename", staged.filename},
+                        {"records", text::format_int(std::int64_t(outcome.records))},
+                        {"inserted", text::format_int(outcome.summary.inserted)},
+                        {"updated", text::format_int(outcome.summary.updated)},
+                        {"unchanged", text::format_int(outcome.summary.unchanged)}}}});
+}
+
+// The checked file is staged on the server (directory/staged.h); the
+// confirmation carries its id only, so its body is a small form whatever
+// the file's size, and it imports exactly the file that was checked.
+http::Response confirm_upload(AdminContext& x, http::Request& req) {
+  auto kind = kind_of(req.form_param("loai").value_or(""));
+  return http::refusing([&] { return import_staged(x, req, kind); },
+                        [&](const http::Refusal& r) { return upload_refused(x, req, kind, r); });
+}
+
+// ---- Targets per indicator, level and year ----------------------------------------
+
+http::Response targets_page(AdminContext& x, http::Request& req, json data) {
+  auto all = x.db.read([](db::Connection& c) { return targets(c); });
+  std::map<std::string, std::string> levels;
+  for (const auto& l : directory::load_levels(x.db)) levels[l.code] = l.name;
+  json rows = json::array();
+  for (const auto& t : all) {
+    rows.push_back({{"year", std::to_string(t.year)},
+                    {"indicator", rate_indicator(t.indicator).name_vi},
+                    {"level", levels.count(t.level) ? levels[t.level] : t.level},
+                    {"target", text::format_percent(t.target * 100, 1)}});
+  }
+  data["rows"] = rows;
+  if (req.principal && directory::holds(*req.principal, "indicators.manage")) {
+    json indicators = json::array(), level_list = json::array();
+    for (const auto& i : rate_indicators()) indicators.push_back({{"code", i.code}, {"name", i.name_vi}});
+    for (const auto& [code, name] : levels) level_list.push_back({{"code", code}, {"name", name}});
+    data["form"] = {
+        {"csrf", req.session ? req.session->csrf_token : ""}, {"indicators", indicators}, {"levels", level_list}};
+  }
+  return http::html(req, x.layout.page(req, "Chỉ tiêu", "indicators/targets.tpl", data));
+}
+
+http::Response show_targets(AdminContext& x, http::Request& req) {
+  return targets_page(x, req, {{"saved", req.query_param("da-luu").has_value()}});
+}
+
+http::Response post_target(AdminContext& x, http::Request& req) {
+  return http::refusing(
+      [&] {
+        auto typed = read_target(req.form_param("nam").value_or(""), req.form_param("chi_tieu").value_or(""));
+        Target t{req.form_param("chi_so").value_or(""), req.form_param("cap").value_or(""), typed.year, typed.share};
+        set_targets(x.db, {t}, directory::actor(req), now_seconds());
+        return http::redirect(req, "/chi-so/chi-tieu?da-luu=1");
+      },
+      [&](const http::Refusal& r) {
+        return targets_page(x, req, {{"error", r.json()}});
+      });
+}
+
+// ---- API tokens ---------------------------------------------------------------------
+
+http::Response tokens_page(AdminContext& x, http::Request& req, json data, http::Status status = http::Status::ok) {
+  auto all = x.db.read([](db::Connection& c) { return directory::list_tokens(c); });
+  json rows = json::array();
+  for (const auto& t : all) {
+    rows.push_back(
+        {{"id", t.id},
+         {"name", t.name},
+         {"unit", t.unit_code},
+         {"purpose", t.purpose == directory::kPurposeOpen311 ? "Phản ánh qua Open311" : "Gửi hồ sơ, phản ánh (chỉ số)"},
+         {"created", format_datetime_vi(t.created_at) + " (" + t.created_by + ")"},
+         {"last_used", t.last_used_at ? format_datetime_vi(*t.last_used_at) : "Chưa dùng"},
+         {"revoked", t.revoked_at ? json{{"at", format_datetime_vi(*t.revoked_at)}} : json(false)},
+         {"live", !t.revoked_at}});
+  }
+  json units = json::array();
+  x.db.read([&](db::Connection& c) {
+    for (const auto& r : c.query("SELECT code, name FROM units WHERE valid_to IS NULL ORDER BY code").rows) {
+      units.push_back({{"code", r.str("code")}, {"name", r.str("name") + " (" + r.str("code") + ")"}});
+    }
+  });
+  data["rows"] = rows;
+  data["units"] = units;
+  data["csrf"] = req.session ? req.session->csrf_token : "";
+  return http::html(req, x.layout.page(req, "Mã truy cập API", "indicators/tokens.tpl", data), status);
+}
+
+http::Response show_tokens(AdminContext& x, http::Request& req) { return tokens_page(x, req, json::object()); }
+
+// A new token: its secret is shown once, here.
+http::Response issue_api_token(AdminContext& x, http::Request& req) {
+  return http::refusing(
+      [&] {
+        directory::IssuedToken issued;
+        try {
+          issued = directory::issue_token(
+              x.db, req.form_param("ten").value_or(""), req.form_param("don_vi").value_or(""),
+              req.form_param("muc_dich").value_or(directory::kPurposeIndicators), directory::actor(req), now_seconds());
+        } catch (const Error& e) {
+          // A unit that does not exist is a refusal of the unit typed, not a missing page.
+          if (e.kind() != ErrorKind::not_found) throw;
+          throw invalid_input(e.what(), e.message_vi()).at("don_vi");
+        }
+        return tokens_page(x, req, {{"issued", {{"name", issued.token.name}, {"secret", issued.secret}}}},
+                           http::Status::created);
+      },
+      [&](const http::Refusal& r) {
+        return tokens_page(x, req, {{"error", r.json()}});
+      });
+}
+
+http::Response revoke_api_token(AdminContext& x, http::Request& req) {
+  directory::revoke_token(x.db, req.params.at("id"), directory::actor(req), now_seconds());
+  return http::redirect(req, "/quan-tri/ma-truy-cap");
+}
+
 }  // namespace
 
 void add_admin_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   layout.add_nav({"Mã truy cập API", "/quan-tri/ma-truy-cap", "indicators.manage"});
-
-  // ---- Upload: check (a dry run with a preview), then confirm.
-  auto upload_page = [&layout](http::Request& req, json data, http::Status status) {
-    data["csrf"] = req.session ? req.session->csrf_token : "";
-    if (!data.contains("kinds")) data["kinds"] = kind_options(Kind::dossiers);
-    return http::html(req, layout.page(req, "Nhập dữ liệu hồ sơ, phản ánh", "indicators/upload.tpl", data), status);
+  const http::RouteTo<AdminContext> routes[] = {
+      {http::Verb::get, "/chi-so/nhap", "indicators.import", show_upload},
+      {http::Verb::post, "/chi-so/nhap", "indicators.import", check_upload, http::upload(1)},
+      {http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", confirm_upload, http::staged_confirm()},
+      {http::Verb::get, "/chi-so/chi-tieu", "indicators.read", show_targets},
+      {http::Verb::post, "/chi-so/chi-tieu", "indicators.manage", post_target},
+      {http::Verb::get, "/quan-tri/ma-truy-cap", "indicators.manage", show_tokens},
+      {http::Verb::post, "/quan-tri/ma-truy-cap", "indicators.manage", issue_api_token},
+      {http::Verb::post, "/quan-tri/ma-truy-cap/{id}/thu-hoi", "indicators.manage", revoke_api_token},
   };
-  router.add(http::Verb::get, "/chi-so/nhap", "indicators.import", [upload_page](http::Request& req) {
-    return upload_page(req, {{"upload", true}}, http::Status::ok);
-  });
-  // The checked file is staged on the server (directory/staged.h); the
-  // confirmation carries its id only, so its body is a small form whatever
-  // the file's size, and it imports exactly the file that was checked.
-  router.add(
-      http::Verb::post, "/chi-so/nhap", "indicators.import", http::upload(1), [&db, upload_page](http::Request& req) {
-        auto kind = kind_of(req.form_param("loai").value_or(""));
-        auto file = req.files().find("tep");
-        if (file == req.files().end() || file->second.content.empty()) {
-          return upload_page(req,
-                             {{"upload", true},
-                              {"kinds", kind_options(kind)},
-                              {"error", {{"message", "Hãy chọn một tệp CSV hoặc JSON."}}}},
-                             http::Status::bad_request);
-        }
-        const auto& f = file->second;
-        ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
-                        kPreviewRows, {}};
-        r.max_records = kRequestRecords;
-        auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
-        json data = {{"filename", f.filename},
-                     {"kind", kind_name(kind)},
-                     {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
-                     {"records", text::format_int(std::int64_t(outcome.records))}};
-        if (!outcome.ok()) {
-          data["problems"] = {{"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                              {"errors", error_list(outcome.errors)},
-                              {"more", more_errors(outcome.errors)}};
-          data["upload"] = true;
-          data["kinds"] = kind_options(kind);
-          return upload_page(req, data, http::Status::unprocessable_entity);
-        }
-        std::string staged;
-        try {
-          staged = db.write([&](db::Connection& c) {
-            return directory::stage_upload(c, upload_purpose(kind), f.filename, f.content, req.principal->username,
-                                           req.principal->unit_code, now_seconds());
-          });
-        } catch (const Error& e) {
-          if (e.kind() != ErrorKind::too_large) throw;
-          return upload_page(
-              req, {{"upload", true}, {"kinds", kind_options(kind)}, {"error", {{"message", e.message_vi()}}}},
-              http::Status::payload_too_large);
-        }
-        data["ready"] = {{"staged", staged}, {"preview", preview_table(outcome.preview_csv)}};
-        return upload_page(req, data, http::Status::ok);
-      });
-  router.add(http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", http::staged_confirm(),
-             [&db, upload_page](http::Request& req) {
-               auto kind = kind_of(req.form_param("loai").value_or(""));
-               auto id = req.form_param("tep_da_kiem_tra").value_or("");
-               const auto& who = *req.principal;
-               auto refused = [&](const std::string& message, http::Status status) {
-                 return upload_page(
-                     req, {{"upload", true}, {"kinds", kind_options(kind)}, {"error", {{"message", message}}}}, status);
-               };
-               directory::StagedUpload staged;
-               try {
-                 staged = db.read([&](db::Connection& c) {
-                   return directory::staged_upload(c, id, upload_purpose(kind), who.username, who.unit_code,
-                                                   now_seconds());
-                 });
-               } catch (const Error& e) {
-                 if (e.kind() != ErrorKind::invalid_input) throw;
-                 return refused(e.message_vi(), http::Status::bad_request);
-               }
-               ImportRequest r{
-                   kind, staged.content, format_of(staged.filename, staged.content), scope_unit_of(who), false, 0, {}};
-               r.max_records = kRequestRecords;
-               r.in_transaction = [&staged](db::Connection& c) {
-                 if (!directory::remove_staged(c, staged.id)) {
-                   throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
-                 }
-               };
-               ImportOutcome outcome;
-               try {
-                 outcome = import_batch(db, r, directory::actor(req), now_seconds());
-               } catch (const Error& e) {
-                 if (e.kind() != ErrorKind::invalid_input) throw;
-                 return refused(e.message_vi(), http::Status::bad_request);
-               }
-               if (!outcome.ok()) {
-                 // The data changed since the check (a unit closed, say): the file
-                 // must be checked again.
-                 db.write([&](db::Connection& c) { directory::remove_staged(c, staged.id); });
-                 return upload_page(req,
-                                    {{"upload", true},
-                                     {"kinds", kind_options(kind)},
-                                     {"problems",
-                                      {{"filename", staged.filename},
-                                       {"count", text::format_int(std::int64_t(outcome.errors.size()))},
-                                       {"errors", error_list(outcome.errors)},
-                                       {"more", more_errors(outcome.errors)}}}},
-                                    http::Status::unprocessable_entity);
-               }
-               return upload_page(req,
-                                  {{"done",
-                                    {{"filename", staged.filename},
-                                     {"records", text::format_int(std::int64_t(outcome.records))},
-                                     {"inserted", text::format_int(outcome.summary.inserted)},
-                                     {"updated", text::format_int(outcome.summary.updated)},
-                                     {"unchanged", text::format_int(outcome.summary.unchanged)}}}},
-                                  http::Status::ok);
-             });
-
-  // ---- Targets per indicator, level and year.
-  auto targets_page = [&db, &layout](http::Request& req, json data, http::Status status) {
-    auto all = db.read([](db::Connection& c) { return targets(c); });
-    std::map<std::string, std::string> levels;
-    for (const auto& l : directory::load_levels(db)) levels[l.code] = l.name;
-    json rows = json::array();
-    for (const auto& t : all) {
-      rows.push_back({{"year", std::to_string(t.year)},
-                      {"indicator", rate_indicator(t.indicator).name_vi},
-                      {"level", levels.count(t.level) ? levels[t.level] : t.level},
-                      {"target", text::format_percent(t.target * 100, 1)}});
-    }
-    data["rows"] = rows;
-    if (req.principal && directory::holds(*req.principal, "indicators.manage")) {
-      json indicators = json::array(), level_list = json::array();
-      for (const auto& i : rate_indicators()) indicators.push_back({{"code", i.code}, {"name", i.name_vi}});
-      for (const auto& [code, name] : levels) level_list.push_back({{"code", code}, {"name", name}});
-      data["form"] = {
-          {"csrf", req.session ? req.session->csrf_token : ""}, {"indicators", indicators}, {"levels", level_list}};
-    }
-    return http::html(req, layout.page(req, "Chỉ tiêu", "indicators/targets.tpl", data), status);
-  };
-  router.add(http::Verb::get, "/chi-so/chi-tieu", "indicators.read", [targets_page](http::Request& req) {
-    return targets_page(req, {{"saved", req.query_param("da-luu").has_value()}}, http::Status::ok);
-  });
-  router.add(http::Verb::post, "/chi-so/chi-tieu", "indicators.manage", [&db, targets_page](http::Request& req) {
-    try {
-      Target t;
-      t.indicator = req.form_param("chi_so").value_or("");
-      t.level = req.form_param("cap").value_or("");
-      auto year = req.form_param("nam").value_or("");
-      auto percent = req.form_param("chi_tieu").value_or("");
-      std::replace(percent.begin(), percent.end(), ',', '.');
-      std::size_t used = 0;
-      t.year = std::stoi(year, &used);
-      if (used != year.size()) throw std::invalid_argument("year");
-      t.target = std::stod(percent, &used) / 100.0;
-      if (used != percent.size()) throw std::invalid_argument("target");
-      set_targets(db, {t}, directory::actor(req), now_seconds());
-    } catch (const std::logic_error&) {
-      return targets_page(
-          req, {{"error", {{"message", "Năm phải là số nguyên, chỉ tiêu là số phần trăm (VD: 96 hoặc 96,5)."}}}},
-          http::Status::bad_request);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input) throw;
-      return targets_page(req, {{"error", {{"message", e.message_vi()}}}}, http::Status::bad_request);
-    }
-    return http::redirect(req, "/chi-so/chi-tieu?da-luu=1");
-  });
-
-  // ---- API tokens.
-  auto tokens_page = [&db, &layout](http::Request& req, json data, http::Status status) {
-    auto all = db.read([](db::Connection& c) { return directory::list_tokens(c); });
-    json rows = json::array();
-    for (const auto& t : all) {
-      rows.push_back({{"id", t.id},
-                      {"name", t.name},
-                      {"unit", t.unit_code},
-                      {"purpose", t.purpose == directory::kPurposeOpen311 ? "Phản ánh qua Open311"
-                                                                          : "Gửi hồ sơ, phản ánh (chỉ số)"},
-                      {"created", format_datetime_vi(t.created_at) + " (" + t.created_by + ")"},
-                      {"last_used", t.last_used_at ? format_datetime_vi(*t.last_used_at) : "Chưa dùng"},
-                      {"revoked", t.revoked_at ? json{{"at", format_datetime_vi(*t.revoked_at)}} : json(false)},
-                      {"live", !t.revoked_at}});
-    }
-    json units = json::array();
-    db.read([&](db::Connection& c) {
-      for (const auto& r : c.query("SELECT code, name FROM units WHERE valid_to IS NULL ORDER BY code").rows) {
-        units.push_back({{"code", r.str("code")}, {"name", r.str("name") + " (" + r.str("code") + ")"}});
-      }
-    });
-    data["rows"] = rows;
-    data["units"] = units;
-    data["csrf"] = req.session ? req.session->csrf_token : "";
-    return http::html(req, layout.page(req, "Mã truy cập API", "indicators/tokens.tpl", data), status);
-  };
-  router.add(http::Verb::get, "/quan-tri/ma-truy-cap", "indicators.manage",
-             [tokens_page](http::Request& req) { return tokens_page(req, json::object(), http::Status::ok); });
-  router.add(http::Verb::post, "/quan-tri/ma-truy-cap", "indicators.manage", [&db, tokens_page](http::Request& req) {
-    try {
-      auto issued = directory::issue_token(
-          db, req.form_param("ten").value_or(""), req.form_param("don_vi").value_or(""),
-          req.form_param("muc_dich").value_or(directory::kPurposeIndicators), directory::actor(req), now_seconds());
-      return tokens_page(req, {{"issued", {{"name", issued.token.name}, {"secret", issued.secret}}}},
-                         http::Status::created);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::not_found) throw;
-      return tokens_page(req, {{"error", {{"message", e.message_vi()}}}}, http::Status::bad_request);
-    }
-  });
-  router.add(http::Verb::post, "/quan-tri/ma-truy-cap/{id}/thu-hoi", "indicators.manage", [&db](http::Request& req) {
-    directory::revoke_token(db, req.params.at("id"), directory::actor(req), now_seconds());
-    return http::redirect(req, "/quan-tri/ma-truy-cap");
-  });
+  http::add_routes(router, std::make_shared<AdminContext>(AdminContext{db, layout}), routes);
 }
 
 }  // namespace cchc::indicators

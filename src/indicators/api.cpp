@@ -1,6 +1,7 @@
 // The public side of the indicators: the headline page, open data, and the
 // API (reads are public, like the national portal's published figures;
-// pushes need an API token).
+// pushes need an API token). Named handlers registered from one table at
+// the end.
 #include <fmt/format.h>
 
 #include "core/errors.h"
@@ -10,6 +11,7 @@
 #include "directory/tokens.h"
 #include "indicators/dashboard.h"
 #include "indicators/routes.h"
+#include "indicators/rules.h"
 #include "indicators/tables.h"
 #include "views/periods.h"
 
@@ -37,13 +39,12 @@ long api_minimum(const http::Request& req) {
   throw invalid_input("query parameter 'minimum' must be a whole number from 0 to 1000000");
 }
 
-// The latest whole year or quarter with data, for the public page's default.
+// The public page's and open data's period: ?ky=…, else the year of the
+// latest month with data (rules.h: default_year).
 Period public_period(db::Database& db, const http::Request& req) {
   if (auto k = req.query_param("ky"); k && !k->empty()) return Period::parse(*k);
   auto latest = db.read([](db::Connection& c) { return latest_month(c); });
-  Date today = local_date(now_seconds());
-  int y = latest ? std::stoi(latest->substr(0, 4)) : int(today.year());
-  return Period::of_year(y);
+  return default_year(latest, local_date(now_seconds()));
 }
 
 // Records of one push: the body as JSON (array or NDJSON).
@@ -117,113 +118,135 @@ views::Table open_table(const std::vector<OpenRow>& rows, const Period& p) {
   return t;
 }
 
+struct PublicContext {
+  db::Database& db;
+  views::Layout& layout;
+};
+
+// ---- The API ----------------------------------------------------------------------------
+
+// GET /api/v1/indicators?unit=&period=&scope=unit|subtree (default unit)
+http::Response indicators_api(PublicContext& x, http::Request& req) {
+  auto unit = required(req, "unit");
+  auto period = Period::parse(required(req, "period"));
+  auto scope = api_scope(req, Scope::unit);
+  auto values = x.db.read([&](db::Connection& c) { return query(c, unit, period, scope); });
+  json out = {{"unit", unit}, {"period", period.code()}, {"scope", name(scope)}};
+  out.update(to_json(values));
+  return http::json(req, out.dump());
+}
+
+// GET /api/v1/rankings?level=&period=&indicator=[&formula=&scope=&minimum=]
+http::Response rankings_api(PublicContext& x, http::Request& req) {
+  RankingRequest r{required(req, "level"),         Period::parse(required(req, "period")),
+                   required(req, "indicator"),     parse_formula(req.query_param("formula").value_or("qd766-legal")),
+                   api_scope(req, Scope::subtree), api_minimum(req)};
+  auto rows = x.db.read([&](db::Connection& c) { return ranking(c, r); });
+  return http::json(req, to_json(r, rows).dump());
+}
+
+// GET /api/v1/index766?unit=&period=&formula=qd766-legal|qd766-observed[&scope=] (default subtree)
+http::Response index766_api(PublicContext& x, http::Request& req) {
+  auto unit = required(req, "unit");
+  auto period = Period::parse(required(req, "period"));
+  auto formula = parse_formula(req.query_param("formula").value_or("qd766-legal"));
+  auto scope = api_scope(req, Scope::subtree);
+  auto s = x.db.read([&](db::Connection& c) { return index766(c, unit, period, scope, formula); });
+  json out = {{"unit", unit}, {"period", period.code()}, {"scope", name(scope)}};
+  out.update(to_json(s));
+  return http::json(req, out.dump());
+}
+
+http::Response push_dossiers(PublicContext& x, http::Request& req) { return push(x.db, req, Kind::dossiers); }
+http::Response push_feedback(PublicContext& x, http::Request& req) { return push(x.db, req, Kind::feedback); }
+
+// ---- Open data: CSV and JSON of every unit's indicators for a period --------------------
+
+http::Response open_data_csv(PublicContext& x, http::Request& req) {
+  auto p = public_period(x.db, req);
+  auto rows = x.db.read([&](db::Connection& c) { return open_rows(c, p); });
+  auto res = http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", views::to_csv(open_table(rows, p)));
+  res.set(http::beast_http::field::content_disposition, "attachment; filename=\"chi-so-" + p.code() + ".csv\"");
+  return res;
+}
+
+http::Response open_data_json(PublicContext& x, http::Request& req) {
+  auto p = public_period(x.db, req);
+  auto rows = x.db.read([&](db::Connection& c) { return open_rows(c, p); });
+  json units = json::array();
+  for (const auto& r : rows) {
+    json u = {{"unit", r.unit.code}, {"name", r.unit.name}, {"level", r.unit.level}};
+    u.update(to_json(r.values));
+    units.push_back(u);
+  }
+  return http::json(req, json{{"period", p.code()}, {"scope", "subtree"}, {"units", units}}.dump());
+}
+
+// ---- The public headline figures of the province ------------------------------------------
+
+json headline_of(const Indicators& in) {
+  auto pct = [](const Rate& r) {
+    auto v = r.value();
+    return v ? text::format_percent(*v * 100, 1) : std::string("—");
+  };
+  return json::array({
+      {{"label", "Hồ sơ tiếp nhận"}, {"value", text::format_int(in.received)}},
+      {{"label", "Tỷ lệ hồ sơ trực tuyến"}, {"value", pct(in.online_rate)}},
+      {{"label", "Tỷ lệ giải quyết đúng hạn"}, {"value", pct(in.on_time_rate)}},
+      {{"label", "Tỷ lệ số hóa hồ sơ"}, {"value", pct(in.digitized_rate)}},
+      {{"label", "Tỷ lệ thanh toán trực tuyến"}, {"value", pct(in.online_payment_rate)}},
+      {{"label", "Tỷ lệ hài lòng"}, {"value", pct(in.satisfaction_rate)}},
+      {{"label", "Phản ánh, kiến nghị xử lý đúng hạn"}, {"value", pct(in.feedback_on_time_rate)}},
+  });
+}
+
+http::Response public_page(PublicContext& x, http::Request& req) {
+  auto p = public_period(x.db, req);
+  std::string code;
+  Indicators in;
+  std::vector<MonthFigures> months;
+  std::vector<Target> ts;
+  x.db.read([&](db::Connection& c) {
+    auto root = province_unit(c);
+    if (!root) throw not_found("no province unit in the directory", "Chưa có đơn vị cấp tỉnh.");
+    code = *root;
+    in = query(c, code, p, Scope::subtree);
+    months = monthly(c, code, p, Scope::subtree, now_seconds());
+    ts = targets(c, int(p.last.year()));
+  });
+  auto trend_t = trend_table(months);
+  auto figures = indicators_table(in, "province", int(p.last.year()), ts);
+  json data = {{"period_label", p.label_vi()},
+               {"ky", p.code()},
+               {"period_groups", views::period_choices(p, local_date(now_seconds()))},
+               {"headline", headline_of(in)},
+               {"charts", true},
+               {"trend_chart",
+                {{"_template", "common/chart.tpl"},
+                 {"config", trend_chart(months).dump()},
+                 {"caption", "Biểu đồ tỷ lệ theo tháng"},
+                 {"table_caption", trend_t.caption}}},
+               {"trend", views::to_view(trend_t)},
+               {"figures", views::to_view(figures)}};
+  return http::html(req, x.layout.page(req, "Số liệu công khai về phục vụ người dân", "indicators/public.tpl", data));
+}
+
 }  // namespace
 
 void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   layout.add_nav({"Số liệu công khai", "/cong-khai/chi-so", http::kPublic});
-
-  // GET /api/v1/indicators?unit=&period=&scope=unit|subtree (default unit)
-  router.add(http::Verb::get, "/api/v1/indicators", http::kPublic, [&db](http::Request& req) {
-    auto unit = required(req, "unit");
-    auto period = Period::parse(required(req, "period"));
-    auto scope = api_scope(req, Scope::unit);
-    auto values = db.read([&](db::Connection& c) { return query(c, unit, period, scope); });
-    json out = {{"unit", unit}, {"period", period.code()}, {"scope", name(scope)}};
-    out.update(to_json(values));
-    return http::json(req, out.dump());
-  });
-
-  // GET /api/v1/rankings?level=&period=&indicator=[&formula=&scope=&minimum=]
-  router.add(http::Verb::get, "/api/v1/rankings", http::kPublic, [&db](http::Request& req) {
-    RankingRequest r{required(req, "level"),         Period::parse(required(req, "period")),
-                     required(req, "indicator"),     parse_formula(req.query_param("formula").value_or("qd766-legal")),
-                     api_scope(req, Scope::subtree), api_minimum(req)};
-    auto rows = db.read([&](db::Connection& c) { return ranking(c, r); });
-    return http::json(req, to_json(r, rows).dump());
-  });
-
-  // GET /api/v1/index766?unit=&period=&formula=qd766-legal|qd766-observed[&scope=] (default subtree)
-  router.add(http::Verb::get, "/api/v1/index766", http::kPublic, [&db](http::Request& req) {
-    auto unit = required(req, "unit");
-    auto period = Period::parse(required(req, "period"));
-    auto formula = parse_formula(req.query_param("formula").value_or("qd766-legal"));
-    auto scope = api_scope(req, Scope::subtree);
-    auto s = db.read([&](db::Connection& c) { return index766(c, unit, period, scope, formula); });
-    json out = {{"unit", unit}, {"period", period.code()}, {"scope", name(scope)}};
-    out.update(to_json(s));
-    return http::json(req, out.dump());
-  });
-
-  router.add(http::Verb::post, "/api/v1/dossiers", "indicators.push", http::document_body(10 * http::kMiB),
-             [&db](http::Request& req) { return push(db, req, Kind::dossiers); });
-  router.add(http::Verb::post, "/api/v1/feedback", "indicators.push", http::document_body(10 * http::kMiB),
-             [&db](http::Request& req) { return push(db, req, Kind::feedback); });
-
-  // Open data: CSV and JSON of every unit's indicators for a period.
-  router.add(http::Verb::get, "/du-lieu-mo/chi-so.csv", http::kPublic, [&db](http::Request& req) {
-    auto p = public_period(db, req);
-    auto rows = db.read([&](db::Connection& c) { return open_rows(c, p); });
-    auto res =
-        http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", views::to_csv(open_table(rows, p)));
-    res.set(http::beast_http::field::content_disposition, "attachment; filename=\"chi-so-" + p.code() + ".csv\"");
-    return res;
-  });
-  router.add(http::Verb::get, "/du-lieu-mo/chi-so.json", http::kPublic, [&db](http::Request& req) {
-    auto p = public_period(db, req);
-    auto rows = db.read([&](db::Connection& c) { return open_rows(c, p); });
-    json units = json::array();
-    for (const auto& r : rows) {
-      json u = {{"unit", r.unit.code}, {"name", r.unit.name}, {"level", r.unit.level}};
-      u.update(to_json(r.values));
-      units.push_back(u);
-    }
-    return http::json(req, json{{"period", p.code()}, {"scope", "subtree"}, {"units", units}}.dump());
-  });
-
-  // The public headline figures of the province.
-  router.add(http::Verb::get, "/cong-khai/chi-so", http::kPublic, [&db, &layout](http::Request& req) {
-    auto p = public_period(db, req);
-    std::string code;
-    Indicators in;
-    std::vector<MonthFigures> months;
-    std::vector<Target> ts;
-    db.read([&](db::Connection& c) {
-      auto root = province_unit(c);
-      if (!root) throw not_found("no province unit in the directory", "Chưa có đơn vị cấp tỉnh.");
-      code = *root;
-      in = query(c, code, p, Scope::subtree);
-      months = monthly(c, code, p, Scope::subtree, now_seconds());
-      ts = targets(c, int(p.last.year()));
-    });
-    auto pct = [](const Rate& r) {
-      auto v = r.value();
-      return v ? text::format_percent(*v * 100, 1) : std::string("—");
-    };
-    json headline = json::array({
-        {{"label", "Hồ sơ tiếp nhận"}, {"value", text::format_int(in.received)}},
-        {{"label", "Tỷ lệ hồ sơ trực tuyến"}, {"value", pct(in.online_rate)}},
-        {{"label", "Tỷ lệ giải quyết đúng hạn"}, {"value", pct(in.on_time_rate)}},
-        {{"label", "Tỷ lệ số hóa hồ sơ"}, {"value", pct(in.digitized_rate)}},
-        {{"label", "Tỷ lệ thanh toán trực tuyến"}, {"value", pct(in.online_payment_rate)}},
-        {{"label", "Tỷ lệ hài lòng"}, {"value", pct(in.satisfaction_rate)}},
-        {{"label", "Phản ánh, kiến nghị xử lý đúng hạn"}, {"value", pct(in.feedback_on_time_rate)}},
-    });
-    auto trend_t = trend_table(months);
-    auto figures = indicators_table(in, "province", int(p.last.year()), ts);
-    json data = {{"period_label", p.label_vi()},
-                 {"ky", p.code()},
-                 {"period_groups", views::period_choices(p, local_date(now_seconds()))},
-                 {"headline", headline},
-                 {"charts", true},
-                 {"trend_chart",
-                  {{"_template", "common/chart.tpl"},
-                   {"config", trend_chart(months).dump()},
-                   {"caption", "Biểu đồ tỷ lệ theo tháng"},
-                   {"table_caption", trend_t.caption}}},
-                 {"trend", views::to_view(trend_t)},
-                 {"figures", views::to_view(figures)}};
-    return http::html(req, layout.page(req, "Số liệu công khai về phục vụ người dân", "indicators/public.tpl", data));
-  });
+  const auto batch = http::document_body(10 * http::kMiB);
+  const http::RouteTo<PublicContext> routes[] = {
+      {http::Verb::get, "/api/v1/indicators", http::kPublic, indicators_api},
+      {http::Verb::get, "/api/v1/rankings", http::kPublic, rankings_api},
+      {http::Verb::get, "/api/v1/index766", http::kPublic, index766_api},
+      {http::Verb::post, "/api/v1/dossiers", "indicators.push", push_dossiers, batch},
+      {http::Verb::post, "/api/v1/feedback", "indicators.push", push_feedback, batch},
+      {http::Verb::get, "/du-lieu-mo/chi-so.csv", http::kPublic, open_data_csv},
+      {http::Verb::get, "/du-lieu-mo/chi-so.json", http::kPublic, open_data_json},
+      {http::Verb::get, "/cong-khai/chi-so", http::kPublic, public_page},
+  };
+  http::add_routes(router, std::make_shared<PublicContext>(PublicContext{db, layout}), routes);
 }
 
 }  // namespace cchc::indicators

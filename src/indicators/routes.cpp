@@ -1,3 +1,7 @@
+// The indicator pages (routes.h): the overview, a unit, the 766 scorecard
+// with its manual values, rankings. Named handlers over the database and the
+// layout, registered from one table at the end; the upload, targets and
+// token pages are admin_routes.cpp's.
 #include "indicators/routes.h"
 
 #include <fmt/format.h>
@@ -7,8 +11,10 @@
 #include "directory/permissions.h"
 #include "directory/store.h"
 #include "directory/tokens.h"
+#include "http/refusal.h"
 #include "http/session.h"
 #include "indicators/dashboard.h"
+#include "indicators/rules.h"
 #include "indicators/tables.h"
 #include "views/periods.h"
 
@@ -19,20 +25,11 @@ using nlohmann::json;
 namespace {
 
 // The page's period: ?ky=…, else the quarter of the latest month with
-// data, else the last whole quarter.
+// data, else the last whole quarter (rules.h: default_quarter).
 Period page_period(db::Database& db, const http::Request& req) {
   if (auto k = req.query_param("ky"); k && !k->empty()) return Period::parse(*k);
   auto latest = db.read([](db::Connection& c) { return latest_month(c); });
-  if (latest) {
-    int y = std::stoi(latest->substr(0, 4));
-    int m = std::stoi(latest->substr(5, 2));
-    return Period::of_quarter(y, (m - 1) / 3 + 1);
-  }
-  Date today = local_date(now_seconds());
-  int q = (int(unsigned(today.month())) - 1) / 3 + 1;
-  int y = int(today.year());
-  if (--q == 0) q = 4, --y;
-  return Period::of_quarter(y, q);
+  return default_quarter(latest, local_date(now_seconds()));
 }
 
 int year_of(const Period& p) { return int(p.last.year()); }
@@ -116,208 +113,214 @@ json filters(const http::Request& req, const Period& p) {
             {"unit_only", !subtree}}}};
 }
 
+struct PageContext {
+  db::Database& db;
+  views::Layout& layout;
+};
+
+// ---- The province overview: every unit of a level against its targets -----------
+
+http::Response overview_page(PageContext& x, http::Request& req) {
+  auto period = page_period(x.db, req);
+  auto level = page_level(req);
+  auto scope = page_scope(req);
+  auto sort = req.query_param("sap-xep").value_or("");
+  if (!sort.empty() && sort != "received") rate_indicator(sort);
+  std::vector<UnitFigures> units;
+  std::vector<Target> ts;
+  Indicators province;
+  std::string province_code, province_name;
+  x.db.read([&](db::Connection& c) {
+    for (const auto& u : units_of_level(c, level, period)) units.push_back({u, query(c, u.code, period, scope)});
+    ts = targets(c, year_of(period));
+    if (auto root = province_unit(c)) {
+      province_code = *root;
+      province_name = unit_info(c, province_code).name;
+      province = query(c, province_code, period, Scope::subtree);
+    }
+  });
+  auto table = overview_table(units, year_of(period), ts, sort,
+                              [&](const std::string& code) { return with_param(req, "sap-xep", code); });
+  auto summary = indicators_table(province, "province", year_of(period), ts);
+  summary.id = "toan-tinh";
+  summary.caption = "Toàn tỉnh";
+  json data = filters(req, period);
+  data["levels"] = level_options(x.db, level);
+  data["province_code"] = province_code;
+  std::vector<std::string> about = {
+      "Chỉ số phục vụ người dân, doanh nghiệp" + (province_name.empty() ? "" : " — " + province_name),
+      period_line(period), "Cấp đơn vị: " + level_label(x.db, level),
+      scope == Scope::subtree ? "Phạm vi: số liệu mỗi đơn vị gồm cả các đơn vị trực thuộc"
+                              : "Phạm vi: số liệu riêng từng đơn vị"};
+  return page_or_xlsx(req, x.layout, "Chỉ số phục vụ người dân, doanh nghiệp", "indicators/overview.tpl", data,
+                      {{"summary", summary}, {"table", table}}, "chi-so-" + level + "-" + period.code(), about);
+}
+
+// ---- A unit: its indicators, monthly trend, channels, procedures, overdue dossiers --
+
+http::Response unit_page(PageContext& x, http::Request& req) {
+  const auto& unit = req.params.at("unit");
+  auto period = page_period(x.db, req);
+  auto scope = page_scope(req);
+  auto now = now_seconds();
+  UnitInfo info;
+  Indicators in;
+  std::vector<Target> ts;
+  std::vector<MonthFigures> months;
+  std::vector<BreakdownRow> channels, procedures;
+  std::vector<Dossier> overdue;
+  x.db.read([&](db::Connection& c) {
+    info = unit_info(c, unit);
+    in = query(c, unit, period, scope);
+    ts = targets(c, year_of(period));
+    months = monthly(c, unit, period, scope, now);
+    channels = breakdown(c, unit, period, scope, By::channel);
+    procedures = breakdown(c, unit, period, scope, By::procedure);
+    overdue = overdue_dossiers(c, unit, scope, now, 100);
+  });
+  auto trend_t = trend_table(months);
+  json data = filters(req, period);
+  data["unit"] = {{"code", unit}, {"name", info.name}};
+  data["charts"] = true;
+  data["trend_chart"] = views::chart_view(trend_chart(months), "Biểu đồ tỷ lệ theo tháng", trend_t.caption);
+  if (procedures.size() > 50) procedures.resize(50);
+  return page_or_xlsx(req, x.layout, info.name, "indicators/unit.tpl", data,
+                      {{"indicators", indicators_table(in, info.level, year_of(period), ts)},
+                       {"trend", trend_t},
+                       {"channels", breakdown_table(channels, By::channel)},
+                       {"procedures", breakdown_table(procedures, By::procedure)},
+                       {"overdue", overdue_table(overdue, now)}},
+                      "chi-so-" + unit + "-" + period.code(),
+                      {"Đơn vị: " + info.name, period_line(period), "Cấp đơn vị: " + level_label(x.db, info.level),
+                       scope_line(req), "Hồ sơ quá hạn đang xử lý: tính đến " + format_datetime_vi(now)});
+}
+
+// ---- The 766 scorecard, and the form for the values entered by hand --------------
+
+// The manual values' form, for those who may enter them for the unit.
+json manual_form(const http::Request& req, const std::string& unit, const Period& period, const ManualValues& manual) {
+  json fields = json::array();
+  for (const auto& m : manual_indicators()) {
+    auto v = manual.find(m.code);
+    fields.push_back({{"code", m.code},
+                      {"name", m.name_vi},
+                      {"numerator", v == manual.end() ? "" : std::to_string(v->second.numerator)},
+                      {"denominator", v == manual.end() ? "" : std::to_string(v->second.denominator)}});
+  }
+  return {{"fields", fields},
+          {"csrf", req.session ? req.session->csrf_token : ""},
+          {"action", "/chi-so/766/" + unit + "?ky=" + period.code()}};
+}
+
+// The scorecard, with `extra` in its data (the form's refusals).
+http::Response scorecard(PageContext& x, http::Request& req, const json& extra) {
+  const auto& unit = req.params.at("unit");
+  auto period = page_period(x.db, req);
+  auto scope = page_scope(req);
+  auto formula = parse_formula(req.query_param("cong-thuc").value_or("qd766-legal"));
+  std::string name, level;
+  Index766 s;
+  ManualValues manual;
+  x.db.read([&](db::Connection& c) {
+    auto info = unit_info(c, unit);
+    name = info.name;
+    level = info.level;
+    s = index766(c, unit, period, scope, formula);
+    manual = manual_values(c, unit, period);
+  });
+  json data = filters(req, period);
+  data.update(extra);
+  data["unit"] = {{"code", unit}, {"name", name}};
+  data["total"] = text::format_decimal(s.total, 2);
+  data["formula_legal"] = formula == Formula::legal;
+  data["formula_observed"] = formula == Formula::observed;
+  if (!s.complete) data["incomplete"] = true;
+  if (req.principal && directory::may_act_on(x.db, *req.principal, "indicators.import", unit)) {
+    data["manual_form"] = manual_form(req, unit, period, manual);
+  }
+  return page_or_xlsx(
+      req, x.layout, "Chỉ số 766 — " + name, "indicators/scorecard.tpl", data,
+      {{"groups", index766_groups_table(s)}, {"indicators", index766_indicators_table(s)}},
+      "chi-so-766-" + unit + "-" + period.code(),
+      {"Chỉ số 766 — " + name, period_line(period), "Cấp đơn vị: " + level_label(x.db, level), scope_line(req),
+       formula == Formula::legal ? "Cách tính: theo văn bản" : "Cách tính: theo cách Cổng DVCQG chấm"});
+}
+
+http::Response scorecard_page(PageContext& x, http::Request& req) { return scorecard(x, req, json::object()); }
+
+// The values entered by hand: every indicator typed wrong is named; else the
+// store checks their ranges.
+http::Response save_manual_values(PageContext& x, http::Request& req) {
+  const auto& unit = req.params.at("unit");
+  auto period = page_period(x.db, req);
+  std::vector<TypedManualValue> typed;
+  for (const auto& m : manual_indicators()) {
+    typed.push_back({m.code, m.name_vi, req.form_param(std::string("tu_") + m.code).value_or(""),
+                     req.form_param(std::string("mau_") + m.code).value_or("")});
+  }
+  auto entry = read_manual_values(typed);
+  return http::refusing(
+      [&] {
+        if (!entry.problems.empty()) {
+          throw invalid_input("manual values must be whole numbers", entry.problems.front());
+        }
+        set_manual_values(x.db, unit, period, entry.values, directory::actor(req), now_seconds());
+        return http::redirect(req, "/chi-so/766/" + unit + "?ky=" + period.code() + "&da-luu=1");
+      },
+      [&](const http::Refusal& r) {
+        json list = json::array();
+        for (const auto& p : entry.problems) list.push_back({{"message", p}});
+        if (list.empty()) list.push_back(r.json());
+        return scorecard(x, req, {{"errors", list}});
+      });
+}
+
+// ---- Rankings of a level's units by an indicator or the 766 total ------------------
+
+http::Response ranking_page(PageContext& x, http::Request& req) {
+  RankingRequest r{page_level(req),
+                   page_period(x.db, req),
+                   req.query_param("chi-so").value_or("on_time_rate"),
+                   parse_formula(req.query_param("cong-thuc").value_or("qd766-legal")),
+                   page_scope(req),
+                   30};
+  r.minimum = ranking_minimum(req.query_param("toi-thieu").value_or(""), r.minimum);
+  auto rows = x.db.read([&](db::Connection& c) { return ranking(c, r); });
+  bool percent = r.indicator != "index766";
+  json indicators = json::array();
+  for (const auto& i : rate_indicators()) {
+    indicators.push_back({{"code", i.code}, {"name", i.name_vi}, {"selected", r.indicator == i.code}});
+  }
+  indicators.push_back({{"code", "index766"}, {"name", "Tổng điểm Chỉ số 766"}, {"selected", !percent}});
+  json data = filters(req, r.period);
+  data["levels"] = level_options(x.db, r.level);
+  data["indicators"] = indicators;
+  data["minimum"] = std::to_string(r.minimum);
+  data["formula_legal"] = r.formula == Formula::legal;
+  data["formula_observed"] = r.formula == Formula::observed;
+  std::string indicator_name = percent ? rate_indicator(r.indicator).name_vi : "Tổng điểm Chỉ số 766";
+  return page_or_xlsx(
+      req, x.layout, "Xếp hạng đơn vị", "indicators/ranking.tpl", data,
+      {{"ranked", ranking_table(rows, true, percent)}, {"apart", ranking_table(rows, false, percent)}},
+      "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code(),
+      {"Xếp hạng theo: " + indicator_name, period_line(r.period), "Cấp đơn vị: " + level_label(x.db, r.level),
+       scope_line(req), "Số hồ sơ tối thiểu để xếp hạng: " + text::format_int(r.minimum)});
+}
+
 }  // namespace
 
 void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
   layout.add_nav({"Chỉ số phục vụ", "/chi-so", "indicators.read"});
   layout.add_nav({"Nhập hồ sơ", "/chi-so/nhap", "indicators.import"});
   add_admin_routes(router, layout, db);
-
-  // The province overview: every unit of a level against its targets.
-  router.add(http::Verb::get, "/chi-so", "indicators.read", [&db, &layout](http::Request& req) {
-    auto period = page_period(db, req);
-    auto level = page_level(req);
-    auto scope = page_scope(req);
-    auto sort = req.query_param("sap-xep").value_or("");
-    if (!sort.empty() && sort != "received") rate_indicator(sort);
-    std::vector<UnitFigures> units;
-    std::vector<Target> ts;
-    Indicators province;
-    std::string province_code, province_name;
-    db.read([&](db::Connection& c) {
-      for (const auto& u : units_of_level(c, level, period)) units.push_back({u, query(c, u.code, period, scope)});
-      ts = targets(c, year_of(period));
-      if (auto root = province_unit(c)) {
-        province_code = *root;
-        province_name = unit_info(c, province_code).name;
-        province = query(c, province_code, period, Scope::subtree);
-      }
-    });
-    auto table = overview_table(units, year_of(period), ts, sort,
-                                [&](const std::string& code) { return with_param(req, "sap-xep", code); });
-    auto summary = indicators_table(province, "province", year_of(period), ts);
-    summary.id = "toan-tinh";
-    summary.caption = "Toàn tỉnh";
-    json data = filters(req, period);
-    data["levels"] = level_options(db, level);
-    data["province_code"] = province_code;
-    std::vector<std::string> about = {
-        "Chỉ số phục vụ người dân, doanh nghiệp" + (province_name.empty() ? "" : " — " + province_name),
-        period_line(period), "Cấp đơn vị: " + level_label(db, level),
-        scope == Scope::subtree ? "Phạm vi: số liệu mỗi đơn vị gồm cả các đơn vị trực thuộc"
-                                : "Phạm vi: số liệu riêng từng đơn vị"};
-    return page_or_xlsx(req, layout, "Chỉ số phục vụ người dân, doanh nghiệp", "indicators/overview.tpl", data,
-                        {{"summary", summary}, {"table", table}}, "chi-so-" + level + "-" + period.code(), about);
-  });
-
-  // A unit: its indicators, monthly trend, channels, procedures, overdue dossiers.
-  router.add(http::Verb::get, "/chi-so/don-vi/{unit}", "indicators.read", [&db, &layout](http::Request& req) {
-    const auto& unit = req.params.at("unit");
-    auto period = page_period(db, req);
-    auto scope = page_scope(req);
-    auto now = now_seconds();
-    UnitInfo info;
-    Indicators in;
-    std::vector<Target> ts;
-    std::vector<MonthFigures> months;
-    std::vector<BreakdownRow> channels, procedures;
-    std::vector<Dossier> overdue;
-    db.read([&](db::Connection& c) {
-      info = unit_info(c, unit);
-      in = query(c, unit, period, scope);
-      ts = targets(c, year_of(period));
-      months = monthly(c, unit, period, scope, now);
-      channels = breakdown(c, unit, period, scope, By::channel);
-      procedures = breakdown(c, unit, period, scope, By::procedure);
-      overdue = overdue_dossiers(c, unit, scope, now, 100);
-    });
-    auto trend_t = trend_table(months);
-    json data = filters(req, period);
-    data["unit"] = {{"code", unit}, {"name", info.name}};
-    data["charts"] = true;
-    data["trend_chart"] = views::chart_view(trend_chart(months), "Biểu đồ tỷ lệ theo tháng", trend_t.caption);
-    if (procedures.size() > 50) procedures.resize(50);
-    return page_or_xlsx(req, layout, info.name, "indicators/unit.tpl", data,
-                        {{"indicators", indicators_table(in, info.level, year_of(period), ts)},
-                         {"trend", trend_t},
-                         {"channels", breakdown_table(channels, By::channel)},
-                         {"procedures", breakdown_table(procedures, By::procedure)},
-                         {"overdue", overdue_table(overdue, now)}},
-                        "chi-so-" + unit + "-" + period.code(),
-                        {"Đơn vị: " + info.name, period_line(period), "Cấp đơn vị: " + level_label(db, info.level),
-                         scope_line(req), "Hồ sơ quá hạn đang xử lý: tính đến " + format_datetime_vi(now)});
-  });
-
-  // The 766 scorecard, and the form for the values entered by hand.
-  auto scorecard = [&db, &layout](http::Request& req, json extra, http::Status status) {
-    const auto& unit = req.params.at("unit");
-    auto period = page_period(db, req);
-    auto scope = page_scope(req);
-    auto formula = parse_formula(req.query_param("cong-thuc").value_or("qd766-legal"));
-    std::string name, level;
-    Index766 s;
-    ManualValues manual;
-    db.read([&](db::Connection& c) {
-      auto info = unit_info(c, unit);
-      name = info.name;
-      level = info.level;
-      s = index766(c, unit, period, scope, formula);
-      manual = manual_values(c, unit, period);
-    });
-    json data = filters(req, period);
-    data.update(extra);
-    data["unit"] = {{"code", unit}, {"name", name}};
-    data["total"] = text::format_decimal(s.total, 2);
-    data["formula_legal"] = formula == Formula::legal;
-    data["formula_observed"] = formula == Formula::observed;
-    if (!s.complete) data["incomplete"] = true;
-    if (req.principal && directory::may_act_on(db, *req.principal, "indicators.import", unit)) {
-      json fields = json::array();
-      for (const auto& m : manual_indicators()) {
-        auto v = manual.find(m.code);
-        fields.push_back({{"code", m.code},
-                          {"name", m.name_vi},
-                          {"numerator", v == manual.end() ? "" : std::to_string(v->second.numerator)},
-                          {"denominator", v == manual.end() ? "" : std::to_string(v->second.denominator)}});
-      }
-      data["manual_form"] = {{"fields", fields},
-                             {"csrf", req.session ? req.session->csrf_token : ""},
-                             {"action", "/chi-so/766/" + unit + "?ky=" + period.code()}};
-    }
-    auto res = page_or_xlsx(
-        req, layout, "Chỉ số 766 — " + name, "indicators/scorecard.tpl", data,
-        {{"groups", index766_groups_table(s)}, {"indicators", index766_indicators_table(s)}},
-        "chi-so-766-" + unit + "-" + period.code(),
-        {"Chỉ số 766 — " + name, period_line(period), "Cấp đơn vị: " + level_label(db, level), scope_line(req),
-         formula == Formula::legal ? "Cách tính: theo văn bản" : "Cách tính: theo cách Cổng DVCQG chấm"});
-    res.result(status);
-    return res;
+  const http::RouteTo<PageContext> routes[] = {
+      {http::Verb::get, "/chi-so", "indicators.read", overview_page},
+      {http::Verb::get, "/chi-so/don-vi/{unit}", "indicators.read", unit_page},
+      {http::Verb::get, "/chi-so/766/{unit}", "indicators.read", scorecard_page},
+      {http::Verb::post, "/chi-so/766/{unit}", "indicators.import", save_manual_values},
+      {http::Verb::get, "/chi-so/xep-hang", "indicators.read", ranking_page},
   };
-  router.add(http::Verb::get, "/chi-so/766/{unit}", "indicators.read",
-             [scorecard](http::Request& req) { return scorecard(req, json::object(), http::Status::ok); });
-  router.add(http::Verb::post, "/chi-so/766/{unit}", "indicators.import", [&db, scorecard](http::Request& req) {
-    const auto& unit = req.params.at("unit");
-    auto period = page_period(db, req);
-    ManualValues values;
-    std::vector<std::string> problems;
-    for (const auto& m : manual_indicators()) {
-      auto n = std::string(text::trim(req.form_param(std::string("tu_") + m.code).value_or("")));
-      auto d = std::string(text::trim(req.form_param(std::string("mau_") + m.code).value_or("")));
-      if (n.empty() && d.empty()) continue;
-      try {
-        std::size_t un = 0, ud = 0;
-        std::int64_t nv = std::stoll(n, &un), dv = std::stoll(d, &ud);
-        if (un != n.size() || ud != d.size()) throw std::invalid_argument("trailing");
-        values[m.code] = {nv, dv};
-      } catch (const std::exception&) {
-        problems.push_back(std::string(m.name_vi) + ": tử số và mẫu số phải là số nguyên.");
-      }
-    }
-    if (problems.empty()) {
-      try {
-        set_manual_values(db, unit, period, values, directory::actor(req), now_seconds());
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::invalid_input) throw;
-        problems.push_back(e.message_vi().empty() ? e.what() : e.message_vi());
-      }
-    }
-    if (!problems.empty()) {
-      json list = json::array();
-      for (const auto& p : problems) list.push_back({{"message", p}});
-      return scorecard(req, {{"errors", list}}, http::Status::bad_request);
-    }
-    return http::redirect(req, "/chi-so/766/" + unit + "?ky=" + period.code() + "&da-luu=1");
-  });
-
-  // Rankings of a level's units by an indicator or the 766 total.
-  router.add(http::Verb::get, "/chi-so/xep-hang", "indicators.read", [&db, &layout](http::Request& req) {
-    RankingRequest r{page_level(req),
-                     page_period(db, req),
-                     req.query_param("chi-so").value_or("on_time_rate"),
-                     parse_formula(req.query_param("cong-thuc").value_or("qd766-legal")),
-                     page_scope(req),
-                     30};
-    if (auto m = req.query_param("toi-thieu"); m && !m->empty()) {
-      try {
-        r.minimum = std::stol(*m);
-      } catch (const std::exception&) {
-        throw invalid_input("'toi-thieu' must be a whole number", "Số hồ sơ tối thiểu phải là số nguyên.");
-      }
-      if (r.minimum < 0 || r.minimum > 1000000) {
-        throw invalid_input("'toi-thieu' out of range", "Số hồ sơ tối thiểu không hợp lệ.");
-      }
-    }
-    auto rows = db.read([&](db::Connection& c) { return ranking(c, r); });
-    bool percent = r.indicator != "index766";
-    json indicators = json::array();
-    for (const auto& i : rate_indicators()) {
-      indicators.push_back({{"code", i.code}, {"name", i.name_vi}, {"selected", r.indicator == i.code}});
-    }
-    indicators.push_back({{"code", "index766"}, {"name", "Tổng điểm Chỉ số 766"}, {"selected", !percent}});
-    json data = filters(req, r.period);
-    data["levels"] = level_options(db, r.level);
-    data["indicators"] = indicators;
-    data["minimum"] = std::to_string(r.minimum);
-    data["formula_legal"] = r.formula == Formula::legal;
-    data["formula_observed"] = r.formula == Formula::observed;
-    std::string indicator_name = percent ? rate_indicator(r.indicator).name_vi : "Tổng điểm Chỉ số 766";
-    return page_or_xlsx(
-        req, layout, "Xếp hạng đơn vị", "indicators/ranking.tpl", data,
-        {{"ranked", ranking_table(rows, true, percent)}, {"apart", ranking_table(rows, false, percent)}},
-        "xep-hang-" + r.level + "-" + r.indicator + "-" + r.period.code(),
-        {"Xếp hạng theo: " + indicator_name, period_line(r.period), "Cấp đơn vị: " + level_label(db, r.level),
-         scope_line(req), "Số hồ sơ tối thiểu để xếp hạng: " + text::format_int(r.minimum)});
-  });
+  http::add_routes(router, std::make_shared<PageContext>(PageContext{db, layout}), routes);
 }
 
 }  // namespace cchc::indicators

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
+#include "core/parse.h"
+#include "core/text.h"
 
 namespace cchc::indicators {
 
@@ -496,6 +498,62 @@ std::string to_csv(const std::vector<Feedback>& records) {
                             rating_field(f.rating)});
   }
   return out;
+}
+
+// ---- What the pages read ----------------------------------------------------------
+
+Period default_quarter(const std::optional<std::string>& latest_month, Date today) {
+  if (latest_month) {
+    auto m = Period::parse(*latest_month).first;
+    return Period::of_quarter(int(m.year()), (int(unsigned(m.month())) - 1) / 3 + 1);
+  }
+  int q = (int(unsigned(today.month())) - 1) / 3 + 1;
+  int y = int(today.year());
+  if (--q == 0) q = 4, --y;
+  return Period::of_quarter(y, q);
+}
+
+Period default_year(const std::optional<std::string>& latest_month, Date today) {
+  return Period::of_year(latest_month ? int(Period::parse(*latest_month).first.year()) : int(today.year()));
+}
+
+ManualEntry read_manual_values(const std::vector<TypedManualValue>& typed) {
+  ManualEntry out;
+  for (const auto& t : typed) {
+    auto n = text::trim(t.numerator), d = text::trim(t.denominator);
+    if (n.empty() && d.empty()) continue;
+    auto nv = parse_int(n), dv = parse_int(d);
+    if (nv && dv) {
+      out.values[t.code] = {*nv, *dv};
+    } else {
+      out.problems.push_back(t.name_vi + ": tử số và mẫu số phải là số nguyên.");
+    }
+  }
+  return out;
+}
+
+TypedTarget read_target(std::string_view year, std::string_view percent) {
+  auto refused = [] {
+    return invalid_input("the year must be a whole number and the target a percentage",
+                         "Năm phải là số nguyên, chỉ tiêu là số phần trăm (VD: 96 hoặc 96,5).");
+  };
+  auto y = parse_int<int>(text::trim(year));
+  std::optional<double> share;
+  try {
+    if (auto p = text::parse_decimal(percent)) share = *p / 100.0;
+  } catch (const Error&) {
+    throw refused();
+  }
+  if (!y || !share) throw refused();
+  return {*y, *share};
+}
+
+long ranking_minimum(std::string_view typed, long fallback) {
+  if (typed.empty()) return fallback;
+  auto m = parse_int<long>(typed);
+  if (!m) throw invalid_input("'toi-thieu' must be a whole number", "Số hồ sơ tối thiểu phải là số nguyên.");
+  if (*m < 0 || *m > 1000000) throw invalid_input("'toi-thieu' out of range", "Số hồ sơ tối thiểu không hợp lệ.");
+  return *m;
 }
 
 }  // namespace cchc::indicators

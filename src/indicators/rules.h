@@ -10,6 +10,7 @@
 // Feedback CSV:
 //   id,unit_code,channel,received_at,due_at,answered_at,status,rating
 // Values, times and consistency rules: docs/indicators.md.
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,6 +18,8 @@
 
 #include "core/errors.h"
 #include "core/line_errors.h"
+#include "core/period.h"
+#include "indicators/index766.h"
 #include "indicators/model.h"
 
 namespace cchc::indicators {
@@ -69,5 +72,45 @@ std::string to_csv(const std::vector<Feedback>& records);
 
 const std::vector<std::string>& dossier_columns();
 const std::vector<std::string>& feedback_columns();
+
+// ---- What the pages read of their forms and queries ---------------------------
+
+// The period an indicator page shows when its query names none: the
+// quarter of the latest month with data ("YYYY-MM", store.h:
+// latest_month), else the last whole quarter before today.
+Period default_quarter(const std::optional<std::string>& latest_month, Date today);
+// The public page's and open data's: the year of the latest month with
+// data, else today's year.
+Period default_year(const std::optional<std::string>& latest_month, Date today);
+
+// The values entered by hand on the 766 scorecard, each indicator's
+// numerator and denominator as typed.
+struct TypedManualValue {
+  std::string code, name_vi, numerator, denominator;
+};
+struct ManualEntry {
+  ManualValues values;                // by code, the indicators typed
+  std::vector<std::string> problems;  // Vietnamese, one a refused indicator
+};
+// Both blank (after trimming): the indicator is left out (it keeps what it
+// had). Otherwise both must be whole numbers (core/parse.h), else a problem
+// "<name>: tử số và mẫu số phải là số nguyên."; their ranges are
+// set_manual_values' to check.
+ManualEntry read_manual_values(const std::vector<TypedManualValue>& typed);
+
+// A target as its form types it: the year a whole number, the target a
+// percentage ("96", "96,5", "96.5", text::parse_decimal) given back as a
+// share (0.965). Throws invalid_input ("Năm phải là số nguyên, chỉ tiêu là
+// số phần trăm …") when either is not; the ranges are set_targets' to check.
+struct TypedTarget {
+  int year = 0;
+  double share = 0;
+};
+TypedTarget read_target(std::string_view year, std::string_view percent);
+
+// The fewest dossiers a unit needs to be ranked, from the ranking page's
+// query: `fallback` when blank, else a whole number from 0 to 1 000 000;
+// invalid_input otherwise.
+long ranking_minimum(std::string_view typed, long fallback);
 
 }  // namespace cchc::indicators

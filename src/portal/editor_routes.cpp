@@ -1,7 +1,10 @@
 // The editorial pages: a unit's items, the board's queue, the item editor
 // with its workflow steps, history and revisions, image uploads, the
-// categories and the documents library. Handlers parse, call the store,
-// drop the public cache when the public can see the change, and redirect.
+// categories, the documents library and the review of a period. Handlers
+// parse, call the store, drop the public cache when the public can see the
+// change, and redirect; a refused form is shown again with what was typed
+// (http/refusal.h). The table at the end names every route with its
+// permission.
 #include <fmt/format.h>
 
 #include <map>
@@ -13,6 +16,7 @@
 #include "directory/permissions.h"
 #include "directory/store.h"
 #include "http/middleware.h"
+#include "http/refusal.h"
 #include "portal/markdown.h"
 #include "portal/page_support.h"
 #include "portal/review.h"
@@ -47,26 +51,8 @@ Item from_form(const http::Request& req) {
   i.video_url = req.form_param("video").value_or("");
   i.tags = parse_tags(req.form_param("tu_khoa").value_or(""));
   i.featured = req.form_param("noi_bat").has_value();
-  auto cat = req.form_param("chuyen_muc").value_or("");
-  bool number = !cat.empty() && cat.size() <= 15 && cat.find_first_not_of("0123456789") == std::string::npos;
-  i.category_id = number ? std::stoll(cat) : 0;  // 0: none chosen, which the store refuses
+  i.category_id = chosen_id(req.form_param("chuyen_muc").value_or(""));  // 0: none, which the store refuses
   return i;
-}
-
-// "dd/mm/yyyy" and "hh:mm" (blank: none) as an instant in +07:00.
-std::optional<Instant> when_from_form(const http::Request& req) {
-  auto day = std::string(text::trim(req.form_param("ngay_dang").value_or("")));
-  auto time = std::string(text::trim(req.form_param("gio_dang").value_or("")));
-  if (day.empty()) return std::nullopt;
-  auto d = parse_date_input(day);
-  int h = 0, m = 0;
-  if (!time.empty()) {
-    if (time.size() != 5 || time[2] != ':' || !isdigit(time[0]) || !isdigit(time[1]) || !isdigit(time[3]) ||
-        !isdigit(time[4]) || (h = std::stoi(time.substr(0, 2))) > 23 || (m = std::stoi(time.substr(3, 2))) > 59) {
-      throw invalid_input("time must be hh:mm", "Giờ đăng cần dạng giờ:phút, ví dụ 07:30.");
-    }
-  }
-  return start_of_day(d) + std::chrono::hours{h} + std::chrono::minutes{m};
 }
 
 std::string event_label(const std::string& action) {
@@ -127,10 +113,93 @@ json fields(const Item& i, const Names& names, bool board, bool correction) {
               {"correction", correction}};
 }
 
-// The message of a refused form, kept with what was typed (422).
-std::optional<std::string> form_problem(const Error& e) {
-  if (e.kind() != ErrorKind::invalid_input) return std::nullopt;
-  return e.message_vi().empty() ? std::string("Dữ liệu chưa hợp lệ.") : e.message_vi();
+// ---- The desk: the unit's items; for the board, the queue ------------------
+
+http::Response desk(const Portal& p, http::Request& req) {
+  auto now = now_seconds();
+  bool board = directory::holds(*req.principal, "portal.review");
+  json data = p.db.read([&](db::Connection& c) {
+    Names names = names_for(c);
+    json mine = json::array(), queue = json::array(), returned = json::array(), recent = json::array();
+    for (const auto& i : unit_items(c, {req.principal->unit_code}, 100)) mine.push_back(item_row(i, names, now));
+    if (board) {
+      for (const auto& i : items_in(c, State::submitted, 200)) queue.push_back(item_row(i, names, now));
+      for (const auto& i : items_in(c, State::returned, 50)) returned.push_back(item_row(i, names, now));
+      for (const auto& i : items_in(c, State::published, 30)) recent.push_back(item_row(i, names, now));
+    }
+    return json{{"mine", mine},
+                {"has_mine", !mine.empty()},
+                {"board", board},
+                {"queue", queue},
+                {"queue_count", text::format_int(std::int64_t(queue.size()))},
+                {"queue_empty", queue.empty()},
+                {"returned", returned},
+                {"recent", recent},
+                {"unit", names.units[req.principal->unit_code]},
+                {"saved", req.query_param("da-luu").has_value()}};
+  });
+  return http::html(req, p.layout.page(req, "Biên tập tin bài", "portal/desk.tpl", std::move(data)));
+}
+
+// ---- A new item ----------------------------------------------------------------
+
+// The form, with what was typed and the refusal (`error`, null for none).
+http::Response new_item_form(const Portal& p, http::Request& req, const Item& typed, json error) {
+  json data = p.db.read([&](db::Connection& c) {
+    Names names = names_for(c);
+    return json{{"csrf", csrf(req)},
+                {"fields", fields(typed, names, false, false)},
+                {"unit", names.units[req.principal->unit_code]}};
+  });
+  if (!error.is_null()) data["error"] = std::move(error);
+  return http::html(req, p.layout.page(req, "Viết tin bài mới", "portal/new.tpl", std::move(data)));
+}
+
+http::Response new_item(const Portal& p, http::Request& req) { return new_item_form(p, req, Item{}, nullptr); }
+
+http::Response create_new_item(const Portal& p, http::Request& req) {
+  auto item = from_form(req);
+  item.unit_code = req.principal->unit_code;
+  return http::refusing(
+      [&] {
+        auto id = create_item(p.db, item, directory::actor(req), now_seconds());
+        return http::redirect(req, editor_href(id) + "?da-luu");
+      },
+      [&](const http::Refusal& r) { return new_item_form(p, req, item, r.json()); });
+}
+
+// ---- Categories (the board) --------------------------------------------------
+
+http::Response categories_page(const Portal& p, http::Request& req) {
+  json data = p.db.read([&](db::Connection& c) {
+    json list = json::array();
+    for (const auto& cat : categories(c, false)) {
+      list.push_back({{"id", cat.id},
+                      {"slug", cat.slug},
+                      {"name", cat.name},
+                      {"description", cat.description},
+                      {"position", cat.position},
+                      {"active", cat.active},
+                      {"href", category_href(cat)}});
+    }
+    return json{{"csrf", csrf(req)}, {"categories", list}, {"saved", req.query_param("da-luu").has_value()}};
+  });
+  return http::html(req, p.layout.page(req, "Chuyên mục", "portal/categories.tpl", std::move(data)));
+}
+
+// A new category (id 0) or a change to one.
+http::Response post_category(const Portal& p, http::Request& req) {
+  Category cat;
+  cat.id = chosen_id(req.form_param("id").value_or("0"));
+  cat.name = req.form_param("ten").value_or("");
+  cat.slug = req.form_param("duong_dan").value_or("");
+  cat.description = req.form_param("mo_ta").value_or("");
+  auto pos = text::parse_decimal(req.form_param("thu_tu").value_or("0"));
+  cat.position = pos ? int(*pos) : 0;
+  cat.active = req.form_param("hien_thi").has_value();
+  save_category(p.db, cat, directory::actor(req), now_seconds());
+  p.cache.invalidate();
+  return http::redirect(req, "/bien-tap/chuyen-muc?da-luu");
 }
 
 // ---- The documents library: who posts what, the board's queue ----------------
@@ -154,6 +223,18 @@ TypedDocument document_from_form(const http::Request& req) {
   return t;
 }
 
+// A date field as typed: none when blank, a refusal at `field` when it is
+// not a date (parse_date_input).
+std::optional<Date> date_at(const std::string& typed, const char* field) {
+  if (typed.empty()) return std::nullopt;
+  try {
+    return parse_date_input(typed);
+  } catch (Error& e) {
+    e.at(field);
+    throw;
+  }
+}
+
 json library_row(const Document& d, const std::map<std::string, std::string>& units, bool board) {
   auto row = document_card(d);
   auto unit = units.find(d.unit_code);
@@ -169,20 +250,26 @@ json library_row(const Document& d, const std::map<std::string, std::string>& un
   return row;
 }
 
+// The issuing bodies a unit's poster may choose from (none for the board,
+// which posts any).
+json issuer_choices(const Portal& p, const http::Request& req, bool board) {
+  json issuers = json::array();
+  if (board) return issuers;
+  std::set<std::string> seen;
+  auto scope = issuing_scope(p.db, req.principal->unit_code);
+  for (const auto& u : scope.units) {
+    if (auto label = issuer_label(u); seen.insert(label).second) issuers.push_back(json{{"name", label}});
+  }
+  return issuers;
+}
+
 // The documents page: the form (what was typed, and a refusal at its field
 // or above the form), the board's queue, the unit's own documents with
 // their states, the library with the board's withdrawal.
 http::Response library_desk_page(const Portal& p, http::Request& req, const TypedDocument& typed,
-                                 const std::string& error, const std::string& field) {
+                                 const http::Refusal* refused) {
   bool board = directory::holds(*req.principal, "portal.review");
-  json issuers = json::array();
-  if (!board) {
-    std::set<std::string> seen;
-    auto scope = issuing_scope(p.db, req.principal->unit_code);
-    for (const auto& u : scope.units) {
-      if (auto label = issuer_label(u); seen.insert(label).second) issuers.push_back(json{{"name", label}});
-    }
-  }
+  json issuers = issuer_choices(p, req, board);
   json data = p.db.read([&](db::Connection& c) {
     auto units = directory::unit_names(c);
     json types = json::array(), queue = json::array(), mine = json::array(), library = json::array();
@@ -215,13 +302,16 @@ http::Response library_desk_page(const Portal& p, http::Request& req, const Type
                 {"saved", req.query_param("da-luu").has_value()},
                 {"sent", req.query_param("da-gui").has_value()}};
   });
-  if (!error.empty()) data[field.empty() ? "error" : "error_" + field] = {{"message", error}};
-  return http::html(req, p.layout.page(req, "Đăng văn bản", "portal/documents_desk.tpl", std::move(data)),
-                    error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
+  if (refused) {
+    // The form shows a refusal at the day and the issuer; any other above it.
+    bool at_field = refused->field == "ngay_ban_hanh" || refused->field == "co_quan";
+    data[at_field ? "error_" + refused->field : "error"] = refused->json();
+  }
+  return http::html(req, p.layout.page(req, "Đăng văn bản", "portal/documents_desk.tpl", std::move(data)));
 }
 
 http::Response library_desk(const Portal& p, http::Request& req) {
-  return library_desk_page(p, req, TypedDocument{}, "", "");
+  return library_desk_page(p, req, TypedDocument{}, nullptr);
 }
 
 // Posting a document: by the board, published at once; by a unit, into the
@@ -229,31 +319,22 @@ http::Response library_desk(const Portal& p, http::Request& req) {
 http::Response post_library_document(const Portal& p, http::Request& req) {
   auto typed = document_from_form(req);
   bool board = directory::holds(*req.principal, "portal.review");
-  auto doc = typed.doc;
-  try {
-    if (!typed.day.empty()) doc.issued_on = parse_date_input(typed.day);
-  } catch (const Error& e) {
-    auto problem = form_problem(e);
-    if (!problem) throw;
-    return library_desk_page(p, req, typed, *problem, "ngay_ban_hanh");
-  }
-  if (auto refused = issuer_refusal(p.db, req.principal->unit_code, board, doc.issuer)) {
-    return library_desk_page(p, req, typed, *refused, "co_quan");
-  }
-  std::optional<std::pair<std::string, std::string>> file;
-  const auto& files = req.files();
-  if (auto f = files.find("tep"); f != files.end() && !f->second.content.empty()) {
-    file = std::pair{f->second.filename, f->second.content};
-  }
-  try {
+  auto post = [&] {
+    auto doc = typed.doc;
+    doc.issued_on = date_at(typed.day, "ngay_ban_hanh");
+    if (auto refused = issuer_refusal(p.db, req.principal->unit_code, board, doc.issuer)) {
+      throw invalid_input("the issuer is not the poster's unit or a unit below it", *refused).at("co_quan");
+    }
+    std::optional<std::pair<std::string, std::string>> file;
+    const auto& files = req.files();
+    if (auto f = files.find("tep"); f != files.end() && !f->second.content.empty()) {
+      file = std::pair{f->second.filename, f->second.content};
+    }
     add_document(p.db, doc, file, board ? Actor::board : Actor::author, directory::actor(req), now_seconds());
-  } catch (const Error& e) {
-    auto problem = form_problem(e);
-    if (!problem) throw;
-    return library_desk_page(p, req, typed, *problem, "");
-  }
-  if (board) p.cache.invalidate();
-  return http::redirect(req, board ? "/bien-tap/van-ban?da-luu" : "/bien-tap/van-ban?da-gui");
+    if (board) p.cache.invalidate();
+    return http::redirect(req, board ? "/bien-tap/van-ban?da-luu" : "/bien-tap/van-ban?da-gui");
+  };
+  return http::refusing(post, [&](const http::Refusal& r) { return library_desk_page(p, req, typed, &r); });
 }
 
 // A document's file before publication: for the board and its unit's editors.
@@ -304,316 +385,264 @@ http::Response withdraw_library_document(const Portal& p, http::Request& req) {
   return library_document_step(p, req, Action::withdraw);
 }
 
+// ---- The portal review (sơ kết) of a period: the page, the workbook, the draft report.
+
+struct ReviewOf {
+  ReviewPeriod dates;
+  std::string from_text, to_text, label;
+};
+
+ReviewOf review_of(const http::Request& req) {
+  ReviewOf r{review_period(req.query_param("tu-ngay").value_or(""), req.query_param("den-ngay").value_or(""),
+                           local_date(now_seconds())),
+             {},
+             {},
+             {}};
+  r.from_text = format_date_vi(r.dates.from);
+  r.to_text = format_date_vi(r.dates.to);
+  r.label = "từ ngày " + r.from_text + " đến ngày " + r.to_text;
+  return r;
+}
+
+std::string review_query(const ReviewOf& r) {
+  return "tu-ngay=" + http::url_encode(r.from_text) + "&den-ngay=" + http::url_encode(r.to_text);
+}
+
+std::string review_file_dates(const ReviewOf& r) {
+  return format_iso_date(r.dates.from) + "-" + format_iso_date(r.dates.to);
+}
+
+http::Response review_page(const Portal& p, http::Request& req) {
+  auto r = review_of(req);
+  json data = p.db.read([&](db::Connection& c) {
+    auto table = review_table(review(c, r.dates.from, r.dates.to), directory::unit_names(c), r.label);
+    return json{{"from", r.from_text},
+                {"to", r.to_text},
+                {"table", views::to_view(table)},
+                {"xlsx", "/bien-tap/so-ket/bang.xlsx?" + review_query(r)},
+                {"docx", "/bien-tap/so-ket/bao-cao.docx?" + review_query(r)}};
+  });
+  return http::html(
+      req, p.layout.page(req, "Sơ kết Trang thông tin cải cách hành chính", "portal/review.tpl", std::move(data)));
+}
+
+http::Response review_workbook(const Portal& p, http::Request& req) {
+  auto r = review_of(req);
+  auto bytes = p.db.read([&](db::Connection& c) {
+    return views::to_xlsx({review_table(review(c, r.dates.from, r.dates.to), directory::unit_names(c), r.label)});
+  });
+  return http::attachment(req, http::kXlsxType, std::move(bytes),
+                          "so-ket-cong-thong-tin-" + review_file_dates(r) + ".xlsx");
+}
+
+http::Response review_draft(const Portal& p, http::Request& req) {
+  auto r = review_of(req);
+  auto bytes = p.db.read([&](db::Connection& c) {
+    auto names = directory::unit_names(c);
+    auto issuer = directory::issuer(c, req.principal->unit_code, "BC");
+    return review_docx(review(c, r.dates.from, r.dates.to), names, r.label, issuer);
+  });
+  return http::attachment(req, http::kDocxType, std::move(bytes),
+                          "bao-cao-so-ket-cong-thong-tin-" + review_file_dates(r) + ".docx");
+}
+
+// ---- The item editor: what the user may do with the item in its state ----------
+
+// The item's history, for the editor.
+json history_of(db::Connection& c, std::int64_t item_id) {
+  json history = json::array();
+  for (const auto& e : events(c, item_id)) {
+    history.push_back({{"action", event_label(e.action)},
+                       {"actor", e.actor},
+                       {"at", format_datetime_vi(e.at)},
+                       {"note", e.note},
+                       {"has_note", !e.note.empty()}});
+  }
+  return history;
+}
+
+// The item's images, with the markdown that shows each.
+json images_of(db::Connection& c, std::int64_t item_id) {
+  json images = json::array();
+  for (const auto& [id, name] : item_images(c, item_id)) {
+    images.push_back({{"href", "/cong-thong-tin/anh/" + id},
+                      {"name", name},
+                      {"markdown", "![" + name + "](/cong-thong-tin/anh/" + id + ")"}});
+  }
+  return images;
+}
+
+// The editor: the item, its fields as `typed` (or as stored) and the
+// refusal (`error`, null for none).
+http::Response item_editor(const Portal& p, http::Request& req, const Item& item, const std::optional<Item>& typed,
+                           json error) {
+  auto now = now_seconds();
+  if (!may_see_unpublished(p.db, req, item)) {
+    throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
+  }
+  bool author = is_author(p.db, req, item);
+  bool board = directory::holds(*req.principal, "portal.review");
+  auto can = [&](Action a) {
+    return (author && transition(item.state, a, Actor::author)) ||
+           (board && item.state != State::draft && transition(item.state, a, Actor::board));
+  };
+  bool as_board = can(Action::edit) && !(author && transition(item.state, Action::edit, Actor::author));
+  json data = p.db.read([&](db::Connection& c) {
+    Names names = names_for(c);
+    json history = history_of(c, item.id);
+    json images = images_of(c, item.id);
+    auto row = item_row(item, names, now);
+    row.update({{"csrf", csrf(req)},
+                {"action", editor_href(item.id)},
+                {"summary", item.summary},
+                {"preview", render_markdown(item.body)},
+                {"fields", fields(typed.value_or(item), names, as_board, item.state == State::published)},
+                {"editable", can(Action::edit)},
+                {"can_submit", can(Action::submit)},
+                {"can_send_back", can(Action::send_back)},
+                {"can_approve", can(Action::approve)},
+                {"can_withdraw", can(Action::withdraw)},
+                {"can_republish", can(Action::republish)},
+                {"can_comment", can(Action::comment)},
+                {"public", is_public(item, now)},
+                {"public_href", item_href(item)},
+                {"revision", item.revision},
+                {"has_revisions", item.revision > 1},
+                {"withdrawn_reason", item.withdrawn_reason},
+                {"withdrawn", item.state == State::withdrawn},
+                {"history", history},
+                {"images", images},
+                {"has_images", !images.empty()},
+                {"saved", req.query_param("da-luu").has_value()}});
+    return row;
+  });
+  if (!error.is_null()) data["error"] = std::move(error);
+  return http::html(req, p.layout.page(req, item.title, "portal/item.tpl", std::move(data)));
+}
+
+http::Response edit_item(const Portal& p, http::Request& req) {
+  return item_editor(p, req, need_item(p.db, req), std::nullopt, nullptr);
+}
+
+http::Response save_item(const Portal& p, http::Request& req) {
+  auto item = need_item(p.db, req);
+  auto actor = actor_for(p.db, req, item, Action::edit);
+  auto typed = from_form(req);
+  return http::refusing(
+      [&] {
+        update_item(p.db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
+                    now_seconds());
+        if (item.state == State::published) p.cache.invalidate();
+        return http::redirect(req, editor_href(item.id) + "?da-luu");
+      },
+      [&](const http::Refusal& r) { return item_editor(p, req, item, typed, r.json()); });
+}
+
+// ---- Workflow steps: one route each, the same shape.
+
+http::Response item_step(const Portal& p, http::Request& req, Action action) {
+  auto item = need_item(p.db, req);
+  auto actor = actor_for(p.db, req, item, action);
+  auto when = action == Action::approve
+                  ? publish_time(req.form_param("ngay_dang").value_or(""), req.form_param("gio_dang").value_or(""))
+                  : std::nullopt;
+  auto now = now_seconds();
+  auto reason = req.form_param("ly_do").value_or("");
+  act(p.db, item.id, action, actor, reason, when, directory::actor(req), now);
+  p.cache.invalidate();
+  // Sent back: the unit's people are told (the editors too, on the desk).
+  if (action == Action::send_back && p.sources.notify) {
+    p.db.write([&](db::Connection& c) {
+      p.sources.notify(
+          c, item.unit_code, "portal_returned",
+          fmt::format("portal-returned:{}:{}", item.id, now.time_since_epoch().count()),
+          "Tin bài \"" + text::cut_utf8(item.title, 150) + "\" bị Ban biên tập trả lại: " + text::cut_utf8(reason, 300),
+          editor_href(item.id), now);
+    });
+  }
+  return http::redirect(req, editor_href(item.id) + "?da-luu");
+}
+
+http::Response submit_item(const Portal& p, http::Request& req) { return item_step(p, req, Action::submit); }
+http::Response send_back_item(const Portal& p, http::Request& req) { return item_step(p, req, Action::send_back); }
+http::Response approve_item(const Portal& p, http::Request& req) { return item_step(p, req, Action::approve); }
+http::Response withdraw_item(const Portal& p, http::Request& req) { return item_step(p, req, Action::withdraw); }
+http::Response republish_item(const Portal& p, http::Request& req) { return item_step(p, req, Action::republish); }
+http::Response comment_on_item(const Portal& p, http::Request& req) { return item_step(p, req, Action::comment); }
+
+// ---- Images and revisions ---------------------------------------------------------
+
+http::Response upload_item_image(const Portal& p, http::Request& req) {
+  auto item = need_item(p.db, req);
+  auto actor = actor_for(p.db, req, item, Action::edit);
+  auto files = req.files();
+  auto f = files.find("anh");
+  if (f == files.end() || f->second.content.empty())
+    throw invalid_input("choose an image", "Vui lòng chọn ảnh để tải lên.");
+  add_image(p.db, item.id, actor, f->second.filename, f->second.content, directory::actor(req), now_seconds());
+  return http::redirect(req, editor_href(item.id) + "?da-luu#anh");
+}
+
+// The revisions with their differences, the latest first.
+http::Response revisions_page(const Portal& p, http::Request& req) {
+  auto item = need_item(p.db, req);
+  if (!may_see_unpublished(p.db, req, item))
+    throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
+  json data = p.db.read([&](db::Connection& c) {
+    auto revs = revisions(c, item.id);
+    json list = json::array();
+    for (std::size_t k = revs.size(); k-- > 0;) {
+      const auto& r = revs[k];
+      const Revision* before = k > 0 ? &revs[k - 1] : nullptr;
+      list.push_back({{"revision", r.revision},
+                      {"by", r.edited_by},
+                      {"at", format_datetime_vi(r.edited_at)},
+                      {"note", r.note},
+                      {"has_note", !r.note.empty()},
+                      {"title", diff_html(before ? before->title : "", r.title)},
+                      {"summary", diff_html(before ? before->summary : "", r.summary)},
+                      {"body", diff_html(before ? before->body : "", r.body)}});
+    }
+    return json{{"title", item.title}, {"href", editor_href(item.id)}, {"revisions", list}};
+  });
+  return http::html(req,
+                    p.layout.page(req, "Lịch sử chỉnh sửa: " + item.title, "portal/revisions.tpl", std::move(data)));
+}
+
 }  // namespace
 
 void add_editor_routes(http::Router& router, const Portal& p) {
   p.layout.add_nav({"Biên tập tin bài", "/bien-tap", "portal.write"});
   p.layout.add_nav({"Sơ kết cổng thông tin", "/bien-tap/so-ket", "portal.report"});
-  auto& db = p.db;
-  auto& layout = p.layout;
-  auto& cache = p.cache;
-
-  // ---- The desk: the unit's items; for the board, the queue.
-  router.add(http::Verb::get, "/bien-tap", "portal.write", [&db, &layout](http::Request& req) {
-    auto now = now_seconds();
-    bool board = directory::holds(*req.principal, "portal.review");
-    json data = db.read([&](db::Connection& c) {
-      Names names = names_for(c);
-      json mine = json::array(), queue = json::array(), returned = json::array(), recent = json::array();
-      for (const auto& i : unit_items(c, {req.principal->unit_code}, 100)) mine.push_back(item_row(i, names, now));
-      if (board) {
-        for (const auto& i : items_in(c, State::submitted, 200)) queue.push_back(item_row(i, names, now));
-        for (const auto& i : items_in(c, State::returned, 50)) returned.push_back(item_row(i, names, now));
-        for (const auto& i : items_in(c, State::published, 30)) recent.push_back(item_row(i, names, now));
-      }
-      return json{{"mine", mine},
-                  {"has_mine", !mine.empty()},
-                  {"board", board},
-                  {"queue", queue},
-                  {"queue_count", text::format_int(std::int64_t(queue.size()))},
-                  {"queue_empty", queue.empty()},
-                  {"returned", returned},
-                  {"recent", recent},
-                  {"unit", names.units[req.principal->unit_code]},
-                  {"saved", req.query_param("da-luu").has_value()}};
-    });
-    return http::html(req, layout.page(req, "Biên tập tin bài", "portal/desk.tpl", std::move(data)));
-  });
-
-  // ---- A new item.
-  auto show_new = [&db, &layout](http::Request& req, const Item& typed, const std::string& error) {
-    json data = db.read([&](db::Connection& c) {
-      Names names = names_for(c);
-      return json{{"csrf", csrf(req)},
-                  {"fields", fields(typed, names, false, false)},
-                  {"unit", names.units[req.principal->unit_code]}};
-    });
-    if (!error.empty()) data["error"] = {{"message", error}};
-    return http::html(req, layout.page(req, "Viết tin bài mới", "portal/new.tpl", std::move(data)),
-                      error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
-  };
-  router.add(http::Verb::get, "/bien-tap/moi", "portal.write",
-             [show_new](http::Request& req) { return show_new(req, Item{}, ""); });
-  router.add(http::Verb::post, "/bien-tap/moi", "portal.write", http::document_body(2 * http::kMiB),
-             [&db, show_new](http::Request& req) {
-               auto item = from_form(req);
-               item.unit_code = req.principal->unit_code;
-               try {
-                 auto id = create_item(db, item, directory::actor(req), now_seconds());
-                 return http::redirect(req, editor_href(id) + "?da-luu");
-               } catch (const Error& e) {
-                 auto problem = form_problem(e);
-                 if (!problem) throw;
-                 return show_new(req, item, *problem);
-               }
-             });
-
-  // ---- Categories (the board).
-  router.add(http::Verb::get, "/bien-tap/chuyen-muc", "portal.review", [&db, &layout](http::Request& req) {
-    json data = db.read([&](db::Connection& c) {
-      json list = json::array();
-      for (const auto& cat : categories(c, false)) {
-        list.push_back({{"id", cat.id},
-                        {"slug", cat.slug},
-                        {"name", cat.name},
-                        {"description", cat.description},
-                        {"position", cat.position},
-                        {"active", cat.active},
-                        {"href", category_href(cat)}});
-      }
-      return json{{"csrf", csrf(req)}, {"categories", list}, {"saved", req.query_param("da-luu").has_value()}};
-    });
-    return http::html(req, layout.page(req, "Chuyên mục", "portal/categories.tpl", std::move(data)));
-  });
-  router.add(http::Verb::post, "/bien-tap/chuyen-muc", "portal.review", [&db, &cache](http::Request& req) {
-    Category cat;
-    auto id = req.form_param("id").value_or("0");
-    cat.id =
-        id.empty() || id.find_first_not_of("0123456789") != std::string::npos || id.size() > 15 ? 0 : std::stoll(id);
-    cat.name = req.form_param("ten").value_or("");
-    cat.slug = req.form_param("duong_dan").value_or("");
-    cat.description = req.form_param("mo_ta").value_or("");
-    auto pos = text::parse_decimal(req.form_param("thu_tu").value_or("0"));
-    cat.position = pos ? int(*pos) : 0;
-    cat.active = req.form_param("hien_thi").has_value();
-    save_category(db, cat, directory::actor(req), now_seconds());
-    cache.invalidate();
-    return http::redirect(req, "/bien-tap/chuyen-muc?da-luu");
-  });
-
-  // ---- The documents library: named handlers, one table.
-  const http::RouteTo<const Portal> library_routes[] = {
+  const auto item_body = http::document_body(2 * http::kMiB);
+  // In this order: /bien-tap/moi before /bien-tap/{id}.
+  const http::RouteTo<const Portal> routes[] = {
+      {http::Verb::get, "/bien-tap", "portal.write", desk},
+      {http::Verb::get, "/bien-tap/moi", "portal.write", new_item},
+      {http::Verb::post, "/bien-tap/moi", "portal.write", create_new_item, item_body},
+      {http::Verb::get, "/bien-tap/chuyen-muc", "portal.review", categories_page},
+      {http::Verb::post, "/bien-tap/chuyen-muc", "portal.review", post_category},
       {http::Verb::get, "/bien-tap/van-ban", "portal.write", library_desk},
       {http::Verb::post, "/bien-tap/van-ban", "portal.write", post_library_document, http::upload(1)},
       {http::Verb::get, "/bien-tap/van-ban/{id}/tep", "portal.write", library_document_file},
       {http::Verb::post, "/bien-tap/van-ban/{id}/duyet", "portal.review", approve_library_document},
       {http::Verb::post, "/bien-tap/van-ban/{id}/tra-lai", "portal.review", return_library_document},
       {http::Verb::post, "/bien-tap/van-ban/{id}/go", "portal.review", withdraw_library_document},
+      {http::Verb::get, "/bien-tap/so-ket", "portal.report", review_page},
+      {http::Verb::get, "/bien-tap/so-ket/bang.xlsx", "portal.report", review_workbook},
+      {http::Verb::get, "/bien-tap/so-ket/bao-cao.docx", "portal.report", review_draft},
+      {http::Verb::get, "/bien-tap/{id}", "portal.write", edit_item},
+      {http::Verb::post, "/bien-tap/{id}", "portal.write", save_item, item_body},
+      {http::Verb::post, "/bien-tap/{id}/gui", "portal.write", submit_item},
+      {http::Verb::post, "/bien-tap/{id}/tra-lai", "portal.write", send_back_item},
+      {http::Verb::post, "/bien-tap/{id}/duyet", "portal.write", approve_item},
+      {http::Verb::post, "/bien-tap/{id}/go", "portal.write", withdraw_item},
+      {http::Verb::post, "/bien-tap/{id}/dang-lai", "portal.write", republish_item},
+      {http::Verb::post, "/bien-tap/{id}/gop-y", "portal.write", comment_on_item},
+      {http::Verb::post, "/bien-tap/{id}/anh", "portal.write", upload_item_image, http::upload(1)},
+      {http::Verb::get, "/bien-tap/{id}/phien-ban", "portal.write", revisions_page},
   };
-  http::add_routes(router, p, library_routes);
-  // ---- The portal review (sơ kết) of a period: the page, the workbook, the draft report.
-  struct Period {
-    Date from, to;
-    std::string from_text, to_text, label;
-  };
-  auto period_of = [](const http::Request& req) {
-    auto today = local_date(now_seconds());
-    Period p;
-    auto from = std::string(text::trim(req.query_param("tu-ngay").value_or("")));
-    auto to = std::string(text::trim(req.query_param("den-ngay").value_or("")));
-    p.from = from.empty() ? Date{today.year() / std::chrono::January / 1} : parse_date_input(from);
-    p.to = to.empty() ? today : parse_date_input(to);
-    if (p.from > p.to)
-      throw invalid_input("the period must start before it ends", "Ngày bắt đầu phải trước ngày kết thúc.");
-    p.from_text = format_date_vi(p.from);
-    p.to_text = format_date_vi(p.to);
-    p.label = "từ ngày " + p.from_text + " đến ngày " + p.to_text;
-    return p;
-  };
-  auto query_of = [](const Period& p) {
-    return "tu-ngay=" + http::url_encode(p.from_text) + "&den-ngay=" + http::url_encode(p.to_text);
-  };
-  router.add(
-      http::Verb::get, "/bien-tap/so-ket", "portal.report", [&db, &layout, period_of, query_of](http::Request& req) {
-        auto p = period_of(req);
-        json data = db.read([&](db::Connection& c) {
-          auto table = review_table(review(c, p.from, p.to), directory::unit_names(c), p.label);
-          return json{{"from", p.from_text},
-                      {"to", p.to_text},
-                      {"table", views::to_view(table)},
-                      {"xlsx", "/bien-tap/so-ket/bang.xlsx?" + query_of(p)},
-                      {"docx", "/bien-tap/so-ket/bao-cao.docx?" + query_of(p)}};
-        });
-        return http::html(
-            req, layout.page(req, "Sơ kết Trang thông tin cải cách hành chính", "portal/review.tpl", std::move(data)));
-      });
-  router.add(http::Verb::get, "/bien-tap/so-ket/bang.xlsx", "portal.report", [&db, period_of](http::Request& req) {
-    auto p = period_of(req);
-    auto bytes = db.read([&](db::Connection& c) {
-      return views::to_xlsx({review_table(review(c, p.from, p.to), directory::unit_names(c), p.label)});
-    });
-    return http::attachment(req, http::kXlsxType, std::move(bytes),
-                            "so-ket-cong-thong-tin-" + format_iso_date(p.from) + "-" + format_iso_date(p.to) + ".xlsx");
-  });
-  router.add(http::Verb::get, "/bien-tap/so-ket/bao-cao.docx", "portal.report", [&db, period_of](http::Request& req) {
-    auto p = period_of(req);
-    auto bytes = db.read([&](db::Connection& c) {
-      auto names = directory::unit_names(c);
-      auto issuer = directory::issuer(c, req.principal->unit_code, "BC");
-      return review_docx(review(c, p.from, p.to), names, p.label, issuer);
-    });
-    return http::attachment(
-        req, http::kDocxType, std::move(bytes),
-        "bao-cao-so-ket-cong-thong-tin-" + format_iso_date(p.from) + "-" + format_iso_date(p.to) + ".docx");
-  });
-
-  // ---- The item editor: what the user may do with the item in its state.
-  // A refused save shows the form again with what was typed.
-  auto show_item = [&db, &layout](http::Request& req, const Item& item, const std::optional<Item>& typed,
-                                  const std::string& error) {
-    auto now = now_seconds();
-    if (!may_see_unpublished(db, req, item)) {
-      throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
-    }
-    bool author = is_author(db, req, item);
-    bool board = directory::holds(*req.principal, "portal.review");
-    auto can = [&](Action a) {
-      return (author && transition(item.state, a, Actor::author)) ||
-             (board && item.state != State::draft && transition(item.state, a, Actor::board));
-    };
-    bool as_board = can(Action::edit) && !(author && transition(item.state, Action::edit, Actor::author));
-    json data = db.read([&](db::Connection& c) {
-      Names names = names_for(c);
-      json history = json::array();
-      for (const auto& e : events(c, item.id)) {
-        history.push_back({{"action", event_label(e.action)},
-                           {"actor", e.actor},
-                           {"at", format_datetime_vi(e.at)},
-                           {"note", e.note},
-                           {"has_note", !e.note.empty()}});
-      }
-      json images = json::array();
-      for (const auto& [id, name] : item_images(c, item.id)) {
-        images.push_back({{"href", "/cong-thong-tin/anh/" + id},
-                          {"name", name},
-                          {"markdown", "![" + name + "](/cong-thong-tin/anh/" + id + ")"}});
-      }
-      auto row = item_row(item, names, now);
-      row.update({{"csrf", csrf(req)},
-                  {"action", editor_href(item.id)},
-                  {"summary", item.summary},
-                  {"preview", render_markdown(item.body)},
-                  {"fields", fields(typed.value_or(item), names, as_board, item.state == State::published)},
-                  {"editable", can(Action::edit)},
-                  {"can_submit", can(Action::submit)},
-                  {"can_send_back", can(Action::send_back)},
-                  {"can_approve", can(Action::approve)},
-                  {"can_withdraw", can(Action::withdraw)},
-                  {"can_republish", can(Action::republish)},
-                  {"can_comment", can(Action::comment)},
-                  {"public", is_public(item, now)},
-                  {"public_href", item_href(item)},
-                  {"revision", item.revision},
-                  {"has_revisions", item.revision > 1},
-                  {"withdrawn_reason", item.withdrawn_reason},
-                  {"withdrawn", item.state == State::withdrawn},
-                  {"history", history},
-                  {"images", images},
-                  {"has_images", !images.empty()},
-                  {"saved", req.query_param("da-luu").has_value()}});
-      return row;
-    });
-    if (!error.empty()) data["error"] = {{"message", error}};
-    return http::html(req, layout.page(req, item.title, "portal/item.tpl", std::move(data)),
-                      error.empty() ? http::Status::ok : http::Status::unprocessable_entity);
-  };
-  router.add(http::Verb::get, "/bien-tap/{id}", "portal.write",
-             [&db, show_item](http::Request& req) { return show_item(req, need_item(db, req), std::nullopt, ""); });
-  router.add(http::Verb::post, "/bien-tap/{id}", "portal.write", http::document_body(2 * http::kMiB),
-             [&db, &cache, show_item](http::Request& req) {
-               auto item = need_item(db, req);
-               auto actor = actor_for(db, req, item, Action::edit);
-               auto typed = from_form(req);
-               try {
-                 update_item(db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
-                             now_seconds());
-               } catch (const Error& e) {
-                 auto problem = form_problem(e);
-                 if (!problem) throw;
-                 return show_item(req, item, typed, *problem);
-               }
-               if (item.state == State::published) cache.invalidate();
-               return http::redirect(req, editor_href(item.id) + "?da-luu");
-             });
-
-  // ---- Workflow steps: one route each, the same shape.
-  struct Step {
-    const char* path;
-    Action action;
-  };
-  for (auto step :
-       {Step{"/gui", Action::submit}, Step{"/tra-lai", Action::send_back}, Step{"/duyet", Action::approve},
-        Step{"/go", Action::withdraw}, Step{"/dang-lai", Action::republish}, Step{"/gop-y", Action::comment}}) {
-    router.add(http::Verb::post, std::string("/bien-tap/{id}") + step.path, "portal.write",
-               [&db, &cache, &p, step](http::Request& req) {
-                 auto item = need_item(db, req);
-                 auto actor = actor_for(db, req, item, step.action);
-                 auto when = step.action == Action::approve ? when_from_form(req) : std::nullopt;
-                 auto now = now_seconds();
-                 auto reason = req.form_param("ly_do").value_or("");
-                 act(db, item.id, step.action, actor, reason, when, directory::actor(req), now);
-                 cache.invalidate();
-                 // Sent back: the unit's people are told (the editors too, on the desk).
-                 if (step.action == Action::send_back && p.sources.notify) {
-                   db.write([&](db::Connection& c) {
-                     p.sources.notify(c, item.unit_code, "portal_returned",
-                                      fmt::format("portal-returned:{}:{}", item.id, now.time_since_epoch().count()),
-                                      "Tin bài \"" + text::cut_utf8(item.title, 150) +
-                                          "\" bị Ban biên tập trả lại: " + text::cut_utf8(reason, 300),
-                                      editor_href(item.id), now);
-                   });
-                 }
-                 return http::redirect(req, editor_href(item.id) + "?da-luu");
-               });
-  }
-
-  // ---- Images.
-  router.add(http::Verb::post, "/bien-tap/{id}/anh", "portal.write", http::upload(1), [&db](http::Request& req) {
-    auto item = need_item(db, req);
-    auto actor = actor_for(db, req, item, Action::edit);
-    auto files = req.files();
-    auto f = files.find("anh");
-    if (f == files.end() || f->second.content.empty())
-      throw invalid_input("choose an image", "Vui lòng chọn ảnh để tải lên.");
-    add_image(db, item.id, actor, f->second.filename, f->second.content, directory::actor(req), now_seconds());
-    return http::redirect(req, editor_href(item.id) + "?da-luu#anh");
-  });
-
-  // ---- Revisions with their differences.
-  router.add(http::Verb::get, "/bien-tap/{id}/phien-ban", "portal.write", [&db, &layout](http::Request& req) {
-    auto item = need_item(db, req);
-    if (!may_see_unpublished(db, req, item))
-      throw forbidden("not an editor of this item", "Bạn không có quyền xem tin bài này.");
-    json data = db.read([&](db::Connection& c) {
-      auto revs = revisions(c, item.id);
-      json list = json::array();
-      for (std::size_t k = revs.size(); k-- > 0;) {
-        const auto& r = revs[k];
-        const Revision* before = k > 0 ? &revs[k - 1] : nullptr;
-        list.push_back({{"revision", r.revision},
-                        {"by", r.edited_by},
-                        {"at", format_datetime_vi(r.edited_at)},
-                        {"note", r.note},
-                        {"has_note", !r.note.empty()},
-                        {"title", diff_html(before ? before->title : "", r.title)},
-                        {"summary", diff_html(before ? before->summary : "", r.summary)},
-                        {"body", diff_html(before ? before->body : "", r.body)}});
-      }
-      return json{{"title", item.title}, {"href", editor_href(item.id)}, {"revisions", list}};
-    });
-    return http::html(req,
-                      layout.page(req, "Lịch sử chỉnh sửa: " + item.title, "portal/revisions.tpl", std::move(data)));
-  });
+  http::add_routes(router, p, routes);
 }
 
 }  // namespace cchc::portal

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "portal/markdown.h"
 
@@ -421,6 +422,39 @@ std::string diff_html(std::string_view before, std::string_view after) {
   }
   close();
   return out;
+}
+
+std::optional<Instant> publish_time(std::string_view day_typed, std::string_view time_typed) {
+  auto day = text::trim(day_typed);
+  auto time = text::trim(time_typed);
+  if (day.empty()) return std::nullopt;
+  auto d = parse_date_input(day);
+  if (time.empty()) return start_of_day(d);
+  auto two_digits = [](std::string_view s) -> std::optional<int> {
+    if (s.size() != 2 || s.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    return parse_int<int>(s);
+  };
+  auto h = time.size() == 5 && time[2] == ':' ? two_digits(time.substr(0, 2)) : std::nullopt;
+  auto m = time.size() == 5 && time[2] == ':' ? two_digits(time.substr(3, 2)) : std::nullopt;
+  if (!h || !m || *h > 23 || *m > 59) {
+    throw invalid_input("time must be hh:mm", "Giờ đăng cần dạng giờ:phút, ví dụ 07:30.").at("gio_dang");
+  }
+  return start_of_day(d) + std::chrono::hours{*h} + std::chrono::minutes{*m};
+}
+
+std::int64_t chosen_id(std::string_view typed) {
+  if (typed.size() > 15 || typed.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  return parse_int(typed).value_or(0);
+}
+
+ReviewPeriod review_period(std::string_view from, std::string_view to, Date today) {
+  auto f = text::trim(from), t = text::trim(to);
+  ReviewPeriod p{f.empty() ? Date{today.year() / std::chrono::January / 1} : parse_date_input(f),
+                 t.empty() ? today : parse_date_input(t)};
+  if (p.from > p.to) {
+    throw invalid_input("the period must start before it ends", "Ngày bắt đầu phải trước ngày kết thúc.");
+  }
+  return p;
 }
 
 std::optional<double> median(std::vector<double> values) {

@@ -114,6 +114,29 @@ std::string issuer_label(const IssuingUnit& unit);
 bool issuer_names_one_of(std::string_view issuer, const std::vector<IssuingUnit>& units,
                          const std::vector<std::string>& province_names);
 
+// ---- What the editorial forms say ------------------------------------------
+
+// When an approved item goes public, from the approval form: a day as
+// parse_date_input reads it and a time "hh:mm" (00:00-23:59, two digits
+// each), both trimmed, in +07:00. Nullopt when the day is blank (public at
+// once, whatever the time says); a blank time is 00:00. Throws
+// invalid_input for a day that is not one, and at "gio_dang" for a time
+// that is not hh:mm.
+std::optional<Instant> publish_time(std::string_view day, std::string_view time);
+
+// The id a form chose (a category, or 0 for a new one): a whole number of at
+// most 15 digits, else 0 (none chosen).
+std::int64_t chosen_id(std::string_view typed);
+
+// The period of the portal's review (sơ kết) from its query's dates as
+// typed: from 1 January of today's year and to today when blank. Throws
+// invalid_input for a date parse_date_input refuses and when the period
+// ends before it starts.
+struct ReviewPeriod {
+  Date from, to;
+};
+ReviewPeriod review_period(std::string_view from, std::string_view to, Date today);
+
 // ---- Views ----------------------------------------------------------------
 
 // Visits by crawlers, link previews, monitors and scripts do not count:

@@ -172,5 +172,140 @@ TEST(Batches, ErrorsAreCountedButAThousandKept) {
   EXPECT_EQ(b.errors[0].line, 2);
 }
 
+// The period a page shows when its query names none.
+TEST(IndicatorForms, DefaultPeriodsFollowTheLatestMonthWithData) {
+  using namespace std::chrono;
+  const std::optional<std::string> none;
+  struct Case {
+    std::optional<std::string> latest;
+    Date today;
+    const char* quarter;
+    const char* year;
+  } cases[] = {
+      {"2025-01", 2026y / May / 2, "2025-Q1", "2025"},
+      {"2025-03", 2026y / May / 2, "2025-Q1", "2025"},
+      {"2025-04", 2026y / May / 2, "2025-Q2", "2025"},
+      {"2025-09", 2026y / May / 2, "2025-Q3", "2025"},
+      {"2025-12", 2026y / May / 2, "2025-Q4", "2025"},
+      // No data: the last whole quarter, and this year.
+      {none, 2026y / May / 2, "2026-Q1", "2026"},
+      {none, 2026y / April / 1, "2026-Q1", "2026"},
+      {none, 2026y / March / 31, "2025-Q4", "2026"},
+      {none, 2026y / January / 1, "2025-Q4", "2026"},
+      {none, 2026y / December / 31, "2026-Q3", "2026"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.latest.value_or("none"));
+    EXPECT_EQ(default_quarter(c.latest, c.today).code(), c.quarter);
+    EXPECT_EQ(default_year(c.latest, c.today).code(), c.year);
+  }
+}
+
+TEST(IndicatorForms, ManualValuesAreWholeNumbersOrLeftOut) {
+  struct Case {
+    const char* numerator;
+    const char* denominator;
+    std::optional<ManualValue> value;  // nullopt: left out
+    bool problem;
+  } cases[] = {
+      {"9", "10", ManualValue{9, 10}, false},   {" 9 ", " 10 ", ManualValue{9, 10}, false},
+      {"0", "0", ManualValue{0, 0}, false},     {"11", "10", ManualValue{11, 10}, false},  // the store checks the range
+      {"-1", "10", ManualValue{-1, 10}, false}, {"", "", std::nullopt, false},
+      {"  ", "", std::nullopt, false},          {"9", "", std::nullopt, true},
+      {"", "10", std::nullopt, true},           {"9x", "10", std::nullopt, true},
+      {"+9", "10", std::nullopt, true},         {"9,5", "10", std::nullopt, true},
+      {"9", "1e1", std::nullopt, true},         {"99999999999999999999", "1", std::nullopt, true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.numerator) + "/" + c.denominator);
+    auto entry = read_manual_values({{"PUBLISH_ON_TIME", "Tỷ lệ TTHC công bố đúng hạn", c.numerator, c.denominator}});
+    if (c.value) {
+      ASSERT_EQ(entry.values.size(), 1u);
+      EXPECT_EQ(entry.values.at("PUBLISH_ON_TIME"), *c.value);
+    } else {
+      EXPECT_TRUE(entry.values.empty());
+    }
+    if (c.problem) {
+      ASSERT_EQ(entry.problems.size(), 1u);
+      EXPECT_EQ(entry.problems[0], "Tỷ lệ TTHC công bố đúng hạn: tử số và mẫu số phải là số nguyên.");
+    } else {
+      EXPECT_TRUE(entry.problems.empty());
+    }
+  }
+  // Every refused indicator is named, the others are kept.
+  auto entry =
+      read_manual_values({{"A", "Chỉ số A", "x", "1"}, {"B", "Chỉ số B", "1", "2"}, {"C", "Chỉ số C", "1", ""}});
+  EXPECT_EQ(entry.values, (ManualValues{{"B", {1, 2}}}));
+  EXPECT_EQ(entry.problems, (std::vector<std::string>{"Chỉ số A: tử số và mẫu số phải là số nguyên.",
+                                                      "Chỉ số C: tử số và mẫu số phải là số nguyên."}));
+}
+
+TEST(IndicatorForms, TargetsAreAYearAndAPercentage) {
+  struct Case {
+    const char* year;
+    const char* percent;
+    int want_year;
+    double want_share;
+  } cases[] = {
+      {"2025", "96", 2025, 0.96},    {"2025", "96,5", 2025, 0.965},
+      {"2025", "96.5", 2025, 0.965}, {" 2025 ", " 100 ", 2025, 1},
+      {"2025", "0", 2025, 0},        {"1999", "150", 1999, 1.5},  // the ranges are the store's
+  };
+  for (const auto& c : cases) {
+    auto t = read_target(c.year, c.percent);
+    EXPECT_EQ(t.year, c.want_year) << c.year;
+    EXPECT_DOUBLE_EQ(t.share, c.want_share) << c.percent;
+  }
+  struct Refused {
+    const char* year;
+    const char* percent;
+  } refused[] = {
+      {"", "96"},      {"2025", ""},    {"2025x", "96"},       {"+2025", "96"}, {"2025.0", "96"},
+      {"2025", "96%"}, {"2025", "nan"}, {"2025", "chín mươi"}, {"2025", "inf"}, {"20255555555", "96"},
+  };
+  for (auto [year, percent] : refused) {
+    try {
+      read_target(year, percent);
+      ADD_FAILURE() << "accepted " << year << " " << percent;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+      EXPECT_EQ(e.message_vi(), "Năm phải là số nguyên, chỉ tiêu là số phần trăm (VD: 96 hoặc 96,5).");
+    }
+  }
+}
+
+TEST(IndicatorForms, RankingMinimumIsAWholeNumberWithinRange) {
+  struct Case {
+    const char* typed;
+    long minimum;         // when accepted
+    const char* refusal;  // else the Vietnamese message
+  } cases[] = {
+      {"", 30, nullptr},
+      {"0", 0, nullptr},
+      {"12", 12, nullptr},
+      {"1000000", 1000000, nullptr},
+      {"-1", 0, "Số hồ sơ tối thiểu không hợp lệ."},
+      {"1000001", 0, "Số hồ sơ tối thiểu không hợp lệ."},
+      {"12abc", 0, "Số hồ sơ tối thiểu phải là số nguyên."},
+      {" 12", 0, "Số hồ sơ tối thiểu phải là số nguyên."},
+      {"1.5", 0, "Số hồ sơ tối thiểu phải là số nguyên."},
+      {"99999999999999999999999", 0, "Số hồ sơ tối thiểu phải là số nguyên."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.typed);
+    if (!c.refusal) {
+      EXPECT_EQ(ranking_minimum(c.typed, 30), c.minimum);
+      continue;
+    }
+    try {
+      ranking_minimum(c.typed, 30);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+      EXPECT_EQ(e.message_vi(), c.refusal);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace cchc::indicators

@@ -273,10 +273,10 @@ TEST_F(IndicatorsServed, ABigUploadIsStagedOnTheServerAndOnlyItsUploaderConfirms
   ASSERT_EQ(leader.sign_in("demo.lanhdao", "demo-unit_leader-dongnai"), 303);
   leader.get("/chi-so/nhap");
   auto foreign = leader.post("/chi-so/nhap/xac-nhan", confirm);
-  EXPECT_EQ(foreign.status, 400);
+  EXPECT_EQ(foreign.status, 422);
   EXPECT_NE(foreign.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos) << foreign.body;
   // Nor does its uploader import it as another kind than it was checked as.
-  EXPECT_EQ(officer.post("/chi-so/nhap/xac-nhan", "loai=dossiers&tep_da_kiem_tra=" + id).status, 400);
+  EXPECT_EQ(officer.post("/chi-so/nhap/xac-nhan", "loai=dossiers&tep_da_kiem_tra=" + id).status, 422);
   EXPECT_EQ(march(), 0);
 
   auto done = officer.post("/chi-so/nhap/xac-nhan", confirm);
@@ -286,7 +286,7 @@ TEST_F(IndicatorsServed, ABigUploadIsStagedOnTheServerAndOnlyItsUploaderConfirms
   EXPECT_EQ(march(), n);
   // Confirmed once: the id is gone.
   auto again = officer.post("/chi-so/nhap/xac-nhan", confirm);
-  EXPECT_EQ(again.status, 400);
+  EXPECT_EQ(again.status, 422);
   EXPECT_NE(again.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos);
 }
 
@@ -347,8 +347,13 @@ TEST_F(IndicatorsServed, ManualValuesScoreAndBadOnesAreRefused) {
 
   admin.get("/chi-so/766/SNV?ky=2025-Q1");
   auto bad = admin.post("/chi-so/766/SNV?ky=2025-Q1", "tu_DOSSIER_SYNC=11&mau_DOSSIER_SYNC=10");
-  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Tử số phải từ 0 đến mẫu số."), std::string::npos);
+  // A value that is not a whole number is named on the form; nothing is written.
+  admin.get("/chi-so/766/SNV?ky=2025-Q1");
+  auto typed = admin.post("/chi-so/766/SNV?ky=2025-Q1", "tu_DOSSIER_SYNC=9x&mau_DOSSIER_SYNC=10");
+  EXPECT_EQ(typed.status, 422);
+  EXPECT_NE(typed.body.find("tử số và mẫu số phải là số nguyên."), std::string::npos);
   auto unchanged = get_json("/api/v1/index766?unit=SNV&period=2025-Q1&formula=qd766-legal");
   EXPECT_EQ(unchanged["total"], after["total"]);
 }

@@ -111,6 +111,10 @@ TEST_F(PortalServed, ACommuneItemThroughTheBoardToTheReadersAndBack) {
   auto before = http_request(port(), "GET", "/cong-thong-tin/tim-kiem?q=" + kWord);
   EXPECT_NE(before.body.find("Tìm thấy 0 kết quả"), std::string::npos);
 
+  // A publication time that is not hh:mm is refused, and nothing is published.
+  auto late = board.post(page + "/duyet", "ngay_dang=05%2F01%2F2030&gio_dang=25%3A00");
+  EXPECT_EQ(late.status, 400);
+  EXPECT_NE(late.body.find("Giờ đăng cần dạng giờ:phút, ví dụ 07:30."), std::string::npos);
   // Published: the cached pages are new, search finds it without marks.
   EXPECT_EQ(board.post(page + "/duyet", "ngay_dang=&gio_dang=").status, 303);
   auto after = http_request(port(), "GET", "/cong-thong-tin", {{"If-None-Match", etag}});

@@ -420,5 +420,96 @@ TEST(Review, Median) {
   EXPECT_DOUBLE_EQ(*median({4, 1, 3, 2}), 2.5);
 }
 
+// The approval form's day and time: +07:00, a blank day is "at once", a
+// time is hh:mm or refused at its field.
+TEST(PortalForms, PublishTimeFromTheApprovalForm) {
+  using namespace std::chrono;
+  const Instant jan5 = start_of_day(2026y / January / 5);
+  const std::optional<Instant> at_once;
+  struct Case {
+    const char* day;
+    const char* time;
+    std::optional<Instant> at;
+  } cases[] = {
+      {"", "", at_once},
+      {"  ", "07:30", at_once},  // no day: at once, the time unread
+      {"", "25:99", at_once},
+      {"05/01/2026", "", jan5},
+      {" 05/01/2026 ", " ", jan5},
+      {"05/01/2026", "00:00", jan5},
+      {"05/01/2026", "07:30", jan5 + hours{7} + minutes{30}},
+      {"05/01/2026", " 23:59 ", jan5 + hours{23} + minutes{59}},
+      {"2026-01-05", "12:05", jan5 + hours{12} + minutes{5}},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(publish_time(c.day, c.time), c.at) << c.day << " " << c.time;
+  }
+  // 07:30 in +07:00 is 00:30 UTC.
+  EXPECT_EQ(publish_time("05/01/2026", "07:30")->time_since_epoch().count(), 1767573000);
+
+  for (const char* time : {"7:30", "07:3", "07.30", "0730", "24:00", "23:60", "-1:30", "+1:30", "-0:30", "07:-5",
+                           "07:30:00", "ab:cd", "07: 3", "１２:00"}) {
+    try {
+      publish_time("05/01/2026", time);
+      ADD_FAILURE() << "accepted " << time;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << time;
+      EXPECT_EQ(e.field(), "gio_dang") << time;
+      EXPECT_EQ(e.message_vi(), "Giờ đăng cần dạng giờ:phút, ví dụ 07:30.");
+    }
+  }
+  EXPECT_THROW(publish_time("31/02/2026", "07:30"), Error);
+  EXPECT_THROW(publish_time("hôm nay", ""), Error);
+}
+
+TEST(PortalForms, ChosenIdIsAWholeNumberOrNone) {
+  struct Case {
+    const char* typed;
+    std::int64_t id;
+  } cases[] = {
+      {"7", 7},
+      {"0", 0},
+      {"007", 7},
+      {"123456789012345", 123456789012345},
+      {"", 0},
+      {"-5", 0},
+      {"+5", 0},
+      {"5x", 0},
+      {" 5", 0},
+      {"5.0", 0},
+      {"1234567890123456", 0},  // over 15 digits
+  };
+  for (const auto& c : cases) EXPECT_EQ(chosen_id(c.typed), c.id) << c.typed;
+}
+
+TEST(PortalForms, ReviewPeriodDefaultsToTheYearSoFar) {
+  using namespace std::chrono;
+  const Date today = 2026y / March / 10;
+  struct Case {
+    const char* from;
+    const char* to;
+    Date want_from, want_to;
+  } cases[] = {
+      {"", "", 2026y / January / 1, today},
+      {"01/01/2020", "", 2020y / January / 1, today},
+      {"", "31/12/2026", 2026y / January / 1, 2026y / December / 31},
+      {" 02/01/2026 ", " 02/01/2026 ", 2026y / January / 2, 2026y / January / 2},  // one day
+  };
+  for (const auto& c : cases) {
+    auto p = review_period(c.from, c.to, today);
+    EXPECT_EQ(p.from, c.want_from) << c.from << " " << c.to;
+    EXPECT_EQ(p.to, c.want_to) << c.from << " " << c.to;
+  }
+  try {
+    review_period("02/01/2026", "01/01/2026", today);
+    ADD_FAILURE() << "a period ending before it starts";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+    EXPECT_EQ(e.message_vi(), "Ngày bắt đầu phải trước ngày kết thúc.");
+  }
+  EXPECT_THROW(review_period("", "30/02/2026", today), Error);
+  EXPECT_THROW(review_period("01/2026", "", today), Error);
+}
+
 }  // namespace
 }  // namespace cchc::portal
