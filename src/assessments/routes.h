@@ -22,11 +22,5 @@
 namespace cchc::assessments {
 
 void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources);
-// The self-assessment pages (src/assessments/unit_routes.cpp).
-void add_unit_routes(http::Router& router, views::Layout& layout, db::Database& db, const Sources& sources);
-// Criteria sets (src/assessments/set_routes.cpp).
-void add_set_routes(http::Router& router, views::Layout& layout, db::Database& db, const Sources& sources);
-// The public rankings and the JSON API (src/assessments/public_routes.cpp).
-void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db);
 
 }  // namespace cchc::assessments

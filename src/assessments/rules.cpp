@@ -337,6 +337,80 @@ bool on_time(Instant submitted_at, Instant deadline, std::optional<Instant> exte
   return submitted_at <= last;
 }
 
+Instant last_second_of(Date d) { return start_of_day(d) + std::chrono::hours{24} - std::chrono::seconds{1}; }
+
+std::vector<std::string> round_participants(const std::vector<directory::Unit>& units,
+                                            const std::vector<RoundLevel>& levels, Date as_of) {
+  std::vector<std::string> out;
+  for (const auto& u : units) {
+    for (const auto& l : levels) {
+      if (u.level == l.level && u.valid_on(as_of)) out.push_back(u.code);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The number typed in `field`: nullopt when blank, or when it cannot be
+// read (then `unreadable` is set).
+std::optional<double> typed_number(std::string_view field, bool& unreadable) {
+  try {
+    return text::parse_decimal(field);
+  } catch (const Error&) {
+    unreadable = true;
+    return std::nullopt;
+  }
+}
+
+LineError not_a_number(const Criterion& c, const std::string& vi_text) {
+  return LineError{0, fmt::format("criterion {}: not a number", c.code), vi_text};
+}
+
+}  // namespace
+
+Claim claim_of(const Criterion& c, bool computed, std::string_view score_field, std::string_view value_field) {
+  Claim out;
+  bool unreadable = false;
+  if (c.rule == Rule::manual) {
+    out.score = typed_number(score_field, unreadable);
+  } else if (c.rule == Rule::yes_no) {
+    if (score_field == "co") out.score = c.max;
+    if (score_field == "khong") out.score = c.min;
+  } else if (c.rule == Rule::tiers || !computed) {
+    out.value = typed_number(value_field, unreadable);
+  }
+  if (unreadable)
+    out.problem = not_a_number(c, fmt::format("Tiêu chí {}: cần nhập một số (ví dụ 2 hoặc 1,5).", c.code));
+  return out;
+}
+
+Claim appraised_of(const Criterion& c, std::string_view score_field) {
+  Claim out;
+  bool unreadable = false;
+  out.score = typed_number(score_field, unreadable);
+  if (unreadable) out.problem = not_a_number(c, fmt::format("Tiêu chí {}: điểm thẩm định phải là một số.", c.code));
+  return out;
+}
+
+UnitRights unit_rights(const Participant& p, bool round_open, Instant deadline, const UnitViewer& who, Instant now) {
+  const bool draft = p.state != "submitted";
+  const auto& a = p.appraisal;
+  const bool answer_open = p.answer_due && now <= *p.answer_due;
+  UnitRights r;
+  r.edit = round_open && draft && who.self && now <= deadline;
+  r.submit = r.edit && who.submits;
+  r.appraise = round_open && !draft && who.appraiser && (a == "none" || a == "appraising" || a == "answered");
+  r.answer = round_open && who.self && a == "awaiting_answer" && answer_open;
+  r.show_appraisal =
+      who.appraiser || who.province_wide || a == "awaiting_answer" || a == "answered" || a == "final" || !round_open;
+  r.send = round_open && who.appraiser && a == "appraising";
+  r.finalise = round_open && who.appraiser && !draft && a != "final" &&
+               (a != "awaiting_answer" || (p.answer_due && now > *p.answer_due));
+  r.late_closed = round_open && draft && who.self && !r.edit;
+  return r;
+}
+
 double round_total(double x) {
   double r = std::round(x * 10000.0) / 10000.0;
   return r == 0 ? 0.0 : r;  // no "-0"
@@ -495,6 +569,15 @@ std::vector<AtRisk> points_at_risk(const CriteriaSet& set, const std::vector<Sco
       if (r.lost <= 0) r.next_from.reset();
     }
     if (r.lost > 0 || r.over_claim) out.push_back(r);
+  }
+  return out;
+}
+
+std::string win_back_vi(const AtRisk& r) {
+  std::string out;
+  if (r.next_from) out = fmt::format("Đạt {} để được thêm điểm", text::format_decimal(*r.next_from, 2));
+  if (r.full_from && (!r.next_from || *r.full_from != *r.next_from)) {
+    out += (out.empty() ? "" : "; ") + fmt::format("đạt {} để được điểm tối đa", text::format_decimal(*r.full_from, 2));
   }
   return out;
 }

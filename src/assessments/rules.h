@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "assessments/model.h"
+#include "directory/model.h"
 
 namespace cchc::assessments {
 
@@ -83,6 +84,53 @@ inline bool may_submit(Instant now, Instant deadline, std::optional<Instant> ext
   return on_time(now, deadline, extended_until);
 }
 
+// The last second of day `d` in +07:00: the deadline a day typed on a
+// form gives (a level's deadline, an extension).
+Instant last_second_of(Date d);
+
+// ---- Rounds and the self-assessment page ---------------------------------
+
+// The units that take part in a round: every unit of one of its levels
+// valid on `as_of` (the evidence window's last day), in `units` order.
+std::vector<std::string> round_participants(const std::vector<directory::Unit>& units,
+                                            const std::vector<RoundLevel>& levels, Date as_of);
+
+// What was typed for one leaf on the self-assessment form: `score` from
+// the score field (a number under manual; "co" gives the maximum and
+// "khong" the minimum under yes_no), `value` from the measured value's
+// field (under tiers, and under indicator when the indicator gave no value
+// for the unit: `computed` false). A blank field gives nothing; a number
+// that cannot be read gives the problem, naming the criterion, instead.
+struct Claim {
+  std::optional<double> score, value;
+  std::optional<LineError> problem;
+};
+Claim claim_of(const Criterion& c, bool computed, std::string_view score_field, std::string_view value_field);
+// An appraiser's score for one leaf as typed: `score`, nothing when blank,
+// or the problem naming the criterion.
+Claim appraised_of(const Criterion& c, std::string_view score_field);
+
+// Who looks at a unit's self-assessment page, as far as its rights go.
+struct UnitViewer {
+  bool self = false;           // acts for the unit (assessments.self on it)
+  bool submits = false;        // submits for it (assessments.submit on it)
+  bool appraiser = false;      // is assigned to appraise it
+  bool province_wide = false;  // the coordinator, the working group, leaders watching
+};
+// What the page lets them do, the round open (docs/assessments.md):
+struct UnitRights {
+  bool edit = false;            // the unit's draft, until its deadline (`deadline`, extensions included)
+  bool submit = false;          // edit, and the viewer submits for the unit
+  bool appraise = false;        // the appraiser, once submitted, until sent for the answer or final
+  bool answer = false;          // the unit, while its answer to the appraisal is due
+  bool show_appraisal = false;  // the appraisal's columns: to its appraisers and the province, to
+                                // the unit once sent to it, to all once the round is closed
+  bool send = false;            // the appraiser sends the appraisal for the unit's answer
+  bool finalise = false;        // the appraiser, after submission, unless the answer is still due
+  bool late_closed = false;     // the unit's own draft, its deadline past
+};
+UnitRights unit_rights(const Participant& p, bool round_open, Instant deadline, const UnitViewer& who, Instant now);
+
 // ---- Totals, ranks, bands ------------------------------------------------
 
 // Totals are kept to 4 decimal places (rounded half away from zero), so that
@@ -143,5 +191,9 @@ struct AtRisk {
 // Every leaf where points were lost or the appraisal found less than the
 // unit claimed, in set order.
 std::vector<AtRisk> points_at_risk(const CriteriaSet& set, const std::vector<Score>& scores);
+// What wins a leaf's points back, as the unit's page says it: "Đạt 90,00 để
+// được thêm điểm; đạt 95,00 để được điểm tối đa" (either part alone, the
+// second only when it differs from the first); "" when no value would.
+std::string win_back_vi(const AtRisk& r);
 
 }  // namespace cchc::assessments

@@ -216,6 +216,186 @@ TEST(Deadlines, ToTheSecondAndExtensions) {
   }
 }
 
+TEST(Deadlines, TheLastSecondOfATypedDay) {
+  struct Case {
+    const char* day;
+    const char* last;
+  } cases[] = {
+      {"2025-10-31", "2025-10-31T23:59:59+07:00"},
+      {"2024-02-29", "2024-02-29T23:59:59+07:00"},  // a leap day
+      {"2024-12-31", "2024-12-31T16:59:59Z"},       // the same second in UTC
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.day);
+    EXPECT_EQ(last_second_of(parse_iso_date(c.day)), parse_rfc3339(c.last));
+  }
+}
+
+directory::Unit unit_of(std::string code, std::string level, const char* from, std::optional<const char*> to = {}) {
+  directory::Unit u;
+  u.code = std::move(code);
+  u.name = u.code;
+  u.level = std::move(level);
+  u.valid_from = parse_iso_date(from);
+  if (to) u.valid_to = parse_iso_date(*to);
+  return u;
+}
+
+TEST(RoundParticipants, TheLevelsUnitsValidOnTheWindowsLastDay) {
+  std::vector<directory::Unit> units = {
+      unit_of("SNV", "department", "2020-01-01"),
+      unit_of("P-CU", "commune", "2020-01-01", "2025-06-30"),  // merged away before the day
+      unit_of("P-MOI", "commune", "2025-07-01"),               // made by the merger
+      unit_of("DNI", "province", "2020-01-01"),
+      unit_of("SYT", "department", "2025-11-01"),  // made after the day
+  };
+  struct Case {
+    const char* name;
+    std::vector<std::string> levels;
+    const char* as_of;
+    std::vector<std::string> participants;
+  } cases[] = {
+      {"departments", {"department"}, "2025-10-31", {"SNV"}},
+      {"both levels, in the units' order", {"commune", "department"}, "2025-10-31", {"SNV", "P-MOI"}},
+      {"before the merger", {"commune"}, "2025-06-30", {"P-CU"}},
+      {"no level", {}, "2025-10-31", {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<RoundLevel> levels;
+    for (const auto& l : c.levels) levels.push_back({l, 1, {}});
+    EXPECT_EQ(round_participants(units, levels, parse_iso_date(c.as_of)), c.participants);
+  }
+}
+
+TEST(SelfForm, WhatEachRuleReadsOfTheForm) {
+  auto s = sample_set();
+  auto indicator = leaf("2.2", "2", 3, 0, Rule::indicator);
+  indicator.tiers = {{90, 3}};
+  struct Case {
+    const char* name;
+    Criterion c;
+    bool computed;
+    const char* score;
+    const char* value;
+    std::optional<double> want_score, want_value;
+    const char* problem;  // its Vietnamese text, "" for none
+  } cases[] = {
+      {"manual score", find(s, "1.1"), false, "1,5", "", 1.5, {}, ""},
+      {"manual blank", find(s, "1.1"), false, "", "7", {}, {}, ""},
+      {"manual not a number",
+       find(s, "1.1"),
+       false,
+       "hai",
+       "",
+       {},
+       {},
+       "Tiêu chí 1.1: cần nhập một số (ví dụ 2 hoặc 1,5)."},
+      {"yes", find(s, "1.2"), false, "co", "", 1, {}, ""},
+      {"no", find(s, "1.2"), false, "khong", "", 0, {}, ""},
+      {"yes/no anything else", find(s, "1.2"), false, "1", "", {}, {}, ""},
+      {"tiers value", find(s, "2.1"), false, "3", "75,5", {}, 75.5, ""},
+      {"tiers value not a number",
+       find(s, "2.1"),
+       false,
+       "",
+       "75%",
+       {},
+       {},
+       "Tiêu chí 2.1: cần nhập một số (ví dụ 2 hoặc 1,5)."},
+      {"indicator without data: typed", indicator, false, "", "88", {}, 88, ""},
+      {"indicator with data: the form is ignored", indicator, true, "3", "88", {}, {}, ""},
+      {"penalty", find(s, "3.1"), false, "-0,5", "", -0.5, {}, ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto got = claim_of(c.c, c.computed, c.score, c.value);
+    EXPECT_EQ(got.score, c.want_score);
+    EXPECT_EQ(got.value, c.want_value);
+    EXPECT_EQ(got.problem ? got.problem->message_vi : "", c.problem);
+  }
+}
+
+TEST(SelfForm, AppraisedScoresAsTyped) {
+  auto c = find(sample_set(), "1.1");
+  struct Case {
+    const char* typed;
+    std::optional<double> score;
+    bool problem;
+  } cases[] = {{"1", 1, false}, {" 0,5 ", 0.5, false}, {"", {}, false}, {"x", {}, true}};
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.typed);
+    auto got = appraised_of(c, k.typed);
+    EXPECT_EQ(got.score, k.score);
+    EXPECT_FALSE(got.value);
+    ASSERT_EQ(got.problem.has_value(), k.problem);
+    if (k.problem) {
+      EXPECT_EQ(got.problem->message_vi, "Tiêu chí 1.1: điểm thẩm định phải là một số.");
+    }
+  }
+}
+
+TEST(UnitRights, WhoMayDoWhatOnAUnitsPage) {
+  Instant deadline = parse_rfc3339("2025-10-31T23:59:59+07:00");
+  Instant before = parse_rfc3339("2025-10-20T09:00:00+07:00");
+  Instant after = parse_rfc3339("2025-11-05T09:00:00+07:00");
+  Instant due = parse_rfc3339("2025-11-10T23:59:59+07:00");
+  auto participant = [&](const char* state, const char* appraisal, bool answer_due) {
+    Participant p;
+    p.unit = "SNV";
+    p.state = state;
+    p.appraisal = appraisal;
+    if (answer_due) p.answer_due = due;
+    return p;
+  };
+  const UnitViewer officer{true, false, false, false}, leader{true, true, false, false},
+      appraiser{false, false, true, false}, coordinator{false, false, false, true}, stranger{};
+  // The flags in UnitRights' order: edit, submit, appraise, answer,
+  // show_appraisal, send, finalise, late_closed.
+  struct Case {
+    const char* name;
+    Participant p;
+    bool open;
+    UnitViewer who;
+    Instant now;
+    const char* flags;
+  } cases[] = {
+      {"officer edits the draft", participant("draft", "none", false), true, officer, before, "10000000"},
+      {"leader edits and submits", participant("draft", "none", false), true, leader, before, "11000000"},
+      {"past the deadline: closed", participant("draft", "none", false), true, leader, after, "00000001"},
+      {"on the deadline's second", participant("draft", "none", false), true, officer, deadline, "10000000"},
+      {"round closed: nothing, appraisal shown", participant("draft", "none", false), false, leader, before,
+       "00001000"},
+      {"submitted: locked", participant("submitted", "none", false), true, leader, before, "00000000"},
+      {"appraiser appraises and may finalise", participant("submitted", "none", false), true, appraiser, after,
+       "00101010"},
+      {"appraiser sends while appraising", participant("submitted", "appraising", false), true, appraiser, after,
+       "00101110"},
+      {"answer due: the unit answers", participant("submitted", "awaiting_answer", true), true, officer, after,
+       "00011000"},
+      {"answer due: the appraiser waits", participant("submitted", "awaiting_answer", true), true, appraiser, after,
+       "00001000"},
+      {"answer over: the appraiser finalises", participant("submitted", "awaiting_answer", true), true, appraiser,
+       due + std::chrono::seconds{1}, "00001010"},
+      {"answer over: the unit no longer answers", participant("submitted", "awaiting_answer", true), true, officer,
+       due + std::chrono::seconds{1}, "00001000"},
+      {"answered: the appraiser again", participant("submitted", "answered", false), true, appraiser, after,
+       "00101010"},
+      {"final: shown, nothing to do", participant("submitted", "final", false), true, appraiser, after, "00001000"},
+      {"the province sees the appraisal", participant("submitted", "appraising", false), true, coordinator, after,
+       "00001000"},
+      {"a stranger: nothing", participant("submitted", "appraising", false), true, stranger, after, "00000000"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = unit_rights(c.p, c.open, deadline, c.who, c.now);
+    std::string got;
+    for (bool f : {r.edit, r.submit, r.appraise, r.answer, r.show_appraisal, r.send, r.finalise, r.late_closed})
+      got += f ? '1' : '0';
+    EXPECT_EQ(got, c.flags);
+  }
+}
+
 Standing ranked(std::string unit, std::optional<double> total) {
   Standing s;
   s.unit = std::move(unit);
@@ -340,6 +520,26 @@ TEST(PointsAtRisk, LostOverClaimedAndWhatWinsThemBack) {
       EXPECT_DOUBLE_EQ(*r.next_from, 70);
       EXPECT_DOUBLE_EQ(*r.full_from, 90);
     }
+  }
+}
+
+TEST(PointsAtRisk, WhatWinsThemBackAsThePageSaysIt) {
+  struct Case {
+    const char* name;
+    std::optional<double> next, full;
+    const char* text;
+  } cases[] = {
+      {"one tier to go", 90, 90, "Đạt 90,00 để được thêm điểm"},
+      {"two tiers to go", 70, 90, "Đạt 70,00 để được thêm điểm; đạt 90,00 để được điểm tối đa"},
+      {"only the full", {}, 95.5, "đạt 95,50 để được điểm tối đa"},
+      {"nothing to win back", {}, {}, ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    AtRisk r;
+    r.next_from = c.next;
+    r.full_from = c.full;
+    EXPECT_EQ(win_back_vi(r), c.text);
   }
 }
 
