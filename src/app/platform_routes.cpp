@@ -33,12 +33,14 @@ std::string required(const http::Request& req, const char* name) {
   return *v;
 }
 
-// What the health and metrics handlers share.
+// What the platform's handlers share.
 struct Platform {
-  Platform(db::Database& d, http::Metrics& m, std::string token) : db(d), metrics(m), metrics_token(std::move(token)) {}
+  Platform(db::Database& d, http::Metrics& m, std::string token, const std::filesystem::path& static_dir)
+      : db(d), metrics(m), metrics_token(std::move(token)), files(static_dir) {}
   db::Database& db;
   http::Metrics& metrics;
   std::string metrics_token;
+  http::StaticFiles files;
   http::TrustedProxies this_machine{{"127.0.0.0/8", "::1"}};
   std::mutex probe_mutex;
   std::chrono::steady_clock::time_point probed_at{};
@@ -99,59 +101,54 @@ http::Response metrics_text(Platform& p, http::Request& req) {
   return res;
 }
 
+// GET /static/{path...}: cchc's CSS, scripts and the vendored packages.
+http::Response static_file(Platform& p, http::Request& req) { return p.files.serve(req, req.params.at("path")); }
+
+// GET /api/v1/periods/{code}: a period's bounds and Vietnamese label.
+http::Response period_bounds(Platform&, http::Request& req) {
+  auto p = Period::parse(req.params.at("code"));
+  return http::json(req, json{{"code", p.code()},
+                              {"first_day", format_iso_date(p.first)},
+                              {"last_day", format_iso_date(p.last)},
+                              {"begins_at", format_rfc3339_vn(p.begin())},
+                              {"ends_at", format_rfc3339_vn(p.end())},
+                              {"label_vi", p.label_vi()}}
+                             .dump());
+}
+
+// GET /api/v1/calendar/working-days?from=YYYY-MM-DD&to=YYYY-MM-DD
+//   → {"from","to","working_days"}: working days in (from, to]
+// GET /api/v1/calendar/working-days?from=YYYY-MM-DD&add=N
+//   → {"from","add","date"}: the N-th working day after from
+http::Response working_days_api(Platform&, http::Request& req) {
+  const auto& cal = WorkCalendar::vietnam();
+  Date from = parse_iso_date(required(req, "from"));
+  if (auto add = req.query_param("add")) {
+    int n = int_query(*add, "add");
+    if (n < 0 || n > 3660) throw invalid_input("'add' must be between 0 and 3660");
+    return http::json(
+        req, json{{"from", format_iso_date(from)}, {"add", n}, {"date", format_iso_date(cal.add_working_days(from, n))}}
+                 .dump());
+  }
+  Date to = parse_iso_date(required(req, "to"));
+  return http::json(req, json{{"from", format_iso_date(from)},
+                              {"to", format_iso_date(to)},
+                              {"working_days", cal.working_days_between(from, to)}}
+                             .dump());
+}
+
 }  // namespace
 
 void add_platform_routes(http::Router& router, db::Database& db, http::Metrics& metrics,
                          const std::filesystem::path& static_dir, std::string metrics_token) {
-  auto platform = std::make_shared<Platform>(db, metrics, std::move(metrics_token));
-  using H = http::Response (*)(Platform&, http::Request&);
-  struct Route {
-    const char* path;
-    H handler;
+  const http::RouteTo<Platform> routes[] = {
+      {http::Verb::get, "/healthz", http::kPublic, health},
+      {http::Verb::get, "/metrics", http::kPublic, metrics_text},
+      {http::Verb::get, "/static/{path...}", http::kPublic, static_file},
+      {http::Verb::get, "/api/v1/periods/{code}", http::kPublic, period_bounds},
+      {http::Verb::get, "/api/v1/calendar/working-days", http::kPublic, working_days_api},
   };
-  const Route routes[] = {{"/healthz", health}, {"/metrics", metrics_text}};
-  for (const auto& r : routes) {
-    router.add(http::Verb::get, r.path, http::kPublic,
-               [platform, h = r.handler](http::Request& req) { return h(*platform, req); });
-  }
-
-  auto files = std::make_shared<http::StaticFiles>(static_dir);
-  router.add(http::Verb::get, "/static/{path...}", http::kPublic,
-             [files](http::Request& req) { return files->serve(req, req.params.at("path")); });
-
-  // GET /api/v1/periods/{code}: a period's bounds and Vietnamese label.
-  router.add(http::Verb::get, "/api/v1/periods/{code}", http::kPublic, [](http::Request& req) {
-    auto p = Period::parse(req.params.at("code"));
-    return http::json(req, json{{"code", p.code()},
-                                {"first_day", format_iso_date(p.first)},
-                                {"last_day", format_iso_date(p.last)},
-                                {"begins_at", format_rfc3339_vn(p.begin())},
-                                {"ends_at", format_rfc3339_vn(p.end())},
-                                {"label_vi", p.label_vi()}}
-                               .dump());
-  });
-
-  // GET /api/v1/calendar/working-days?from=YYYY-MM-DD&to=YYYY-MM-DD
-  //   → {"from","to","working_days"}: working days in (from, to]
-  // GET /api/v1/calendar/working-days?from=YYYY-MM-DD&add=N
-  //   → {"from","add","date"}: the N-th working day after from
-  router.add(http::Verb::get, "/api/v1/calendar/working-days", http::kPublic, [](http::Request& req) {
-    const auto& cal = WorkCalendar::vietnam();
-    Date from = parse_iso_date(required(req, "from"));
-    if (auto add = req.query_param("add")) {
-      int n = int_query(*add, "add");
-      if (n < 0 || n > 3660) throw invalid_input("'add' must be between 0 and 3660");
-      return http::json(
-          req,
-          json{{"from", format_iso_date(from)}, {"add", n}, {"date", format_iso_date(cal.add_working_days(from, n))}}
-              .dump());
-    }
-    Date to = parse_iso_date(required(req, "to"));
-    return http::json(req, json{{"from", format_iso_date(from)},
-                                {"to", format_iso_date(to)},
-                                {"working_days", cal.working_days_between(from, to)}}
-                               .dump());
-  });
+  http::add_routes(router, std::make_shared<Platform>(db, metrics, std::move(metrics_token), static_dir), routes);
 }
 
 }  // namespace cchc::app

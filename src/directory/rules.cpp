@@ -321,4 +321,8 @@ bool Tree::is_within(const std::string& descendant, const std::string& ancestor)
   return false;
 }
 
+bool locks_self_out(bool own_account, bool stays_active, const std::vector<std::string>& roles) {
+  return own_account && (!stays_active || std::find(roles.begin(), roles.end(), "admin") == roles.end());
+}
+
 }  // namespace cchc::directory

@@ -66,4 +66,10 @@ class Tree {
   std::multimap<std::string, size_t> children_;
 };
 
+// Whether a change to a user locks its author out: their own account
+// (`own_account`) saved inactive or without the admin role, which no one
+// could then undo from the users page. A change to another's account never
+// does.
+bool locks_self_out(bool own_account, bool stays_active, const std::vector<std::string>& roles);
+
 }  // namespace cchc::directory

@@ -164,7 +164,7 @@ json step_forms(const Module& m, const http::Request& req, const Case& k, const 
   return forms;
 }
 
-http::Response case_page(const Module& m, http::Request& req, const std::string& error, http::Status status) {
+http::Response case_page(const Module& m, http::Request& req, json error = nullptr) {
   auto k = need_case(m, req);
   auto now = now_seconds();
   auto units = directory::load_units(m.db);
@@ -225,12 +225,13 @@ http::Response case_page(const Module& m, http::Request& req, const std::string&
     return d;
   });
   data["csrf"] = req.session ? req.session->csrf_token : m.sessions.ensure(req, now)->csrf_token;
-  if (!error.empty()) data["error"] = {{"message", error}};
-  return http::html(req, m.layout.page(req, "Phản ánh " + k.code, "feedback/case.tpl", std::move(data)), status);
+  if (!error.is_null()) data["error"] = std::move(error);
+  return http::html(req, m.layout.page(req, "Phản ánh " + k.code, "feedback/case.tpl", std::move(data)));
 }
 
-http::Response take_step(const Module& m, http::Request& req) {
-  auto k = need_case(m, req);
+http::Response show_case(const Module& m, http::Request& req) { return case_page(m, req); }
+
+Step step_of(const Module& m, const http::Request& req) {
   Step step;
   step.action = parse_action(req.params.at("action"));
   if (step.action == Action::citizen_reply || step.action == Action::rate || step.action == Action::reopen) {
@@ -248,35 +249,44 @@ http::Response take_step(const Module& m, http::Request& req) {
     auto target = code ? m.db.read([&](db::Connection& c) { return find_by_code(c, *code); }) : std::nullopt;
     step.merge_into = target ? target->id : -1;
   }
-  if (step.action == Action::assign) {
-    if (step.assignee.empty()) step.assignee = req.principal->username;
-    // Only the responsible unit's people (or the user taking it) handle a case.
-    auto users = directory::list_users(m.db);
-    bool theirs = std::any_of(users.begin(), users.end(), [&](const directory::User& u) {
-      return u.username == step.assignee && u.active &&
-             (u.unit_code == k.unit_code || u.username == req.principal->username);
-    });
-    if (!theirs) {
-      return case_page(m, req, "Cán bộ được giao phải thuộc đơn vị xử lý phản ánh.",
-                       http::Status::unprocessable_entity);
-    }
+  if (step.action == Action::assign && step.assignee.empty()) step.assignee = req.principal->username;
+  return step;
+}
+
+// Only the responsible unit's people (or the user taking it) handle a case.
+void require_assignee_of(const Module& m, const http::Request& req, const Case& k, const std::string& assignee) {
+  auto users = directory::list_users(m.db);
+  bool theirs = std::any_of(users.begin(), users.end(), [&](const directory::User& u) {
+    return u.username == assignee && u.active && (u.unit_code == k.unit_code || u.username == req.principal->username);
+  });
+  if (!theirs) {
+    throw invalid_input("the assignee is not of the case's unit", "Cán bộ được giao phải thuộc đơn vị xử lý phản ánh.")
+        .at("can_bo");
   }
-  Case after;
-  try {
-    after =
-        act(m.db, k.id, step, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req), now_seconds());
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::forbidden) throw;
-    return case_page(m, req, e.message_vi(), http::Status::unprocessable_entity);
-  }
+}
+
+// A step refused shows the case again with why; one taken tells the citizen
+// of a question, an answer or a refusal.
+http::Response take_step(const Module& m, http::Request& req) {
+  auto k = need_case(m, req);
+  Step step = step_of(m, req);
+  std::optional<Case> after;
+  auto res = refusing_workflow(
+      [&] {
+        if (step.action == Action::assign) require_assignee_of(m, req, k, step.assignee);
+        after = act(m.db, k.id, step, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req),
+                    now_seconds());
+        // A case transferred out of the user's subtree is no longer theirs to see.
+        if (step.action == Action::transfer && !directory::may(m.db, req, kHandle, step.unit)) {
+          return http::redirect(req, "/xu-ly-phan-anh?da-chuyen=1");
+        }
+        return http::redirect(req, fmt::format("/xu-ly-phan-anh/{}", k.id));
+      },
+      [&](const http::Refusal& r) { return case_page(m, req, r.json()); });
   bool tells =
       step.action == Action::ask_clarification || step.action == Action::approve || step.action == Action::refuse;
-  if (tells && m.tell_citizen) m.tell_citizen(after);
-  // A case transferred out of the user's subtree is no longer theirs to see.
-  if (step.action == Action::transfer && !directory::may(m.db, req, kHandle, step.unit)) {
-    return http::redirect(req, "/xu-ly-phan-anh?da-chuyen=1");
-  }
-  return http::redirect(req, fmt::format("/xu-ly-phan-anh/{}", k.id));
+  if (after && tells && m.tell_citizen) m.tell_citizen(*after);
+  return res;
 }
 
 http::Response attachment_file(const Module& m, http::Request& req) {
@@ -299,8 +309,7 @@ http::Response check_attachment(const Module& m, http::Request& req) {
 
 // ---- Other channels ----
 
-http::Response intake_page(const Module& m, http::Request& req, const Intake& in, const std::string& error,
-                           http::Status status) {
+http::Response intake_page(const Module& m, http::Request& req, const Intake& in, json error = nullptr) {
   auto now = now_seconds();
   auto units = directory::load_units(m.db);
   json cats = json::array();
@@ -327,8 +336,8 @@ http::Response intake_page(const Module& m, http::Request& req, const Intake& in
                {"phone", in.submission.phone},
                {"address", in.submission.address},
                {"publish", in.submission.publish_allowed}};
-  if (!error.empty()) data["error"] = {{"message", error}};
-  return http::html(req, m.layout.page(req, "Tiếp nhận phản ánh", "feedback/intake.tpl", std::move(data)), status);
+  if (!error.is_null()) data["error"] = std::move(error);
+  return http::html(req, m.layout.page(req, "Tiếp nhận phản ánh", "feedback/intake.tpl", std::move(data)));
 }
 
 Intake intake_of(const http::Request& req) {
@@ -349,34 +358,38 @@ Intake intake_of(const http::Request& req) {
 http::Response intake_form(const Module& m, http::Request& req) {
   Intake in;
   in.channel = Channel::hotline_1022;
-  return intake_page(m, req, in, "", http::Status::ok);
+  return intake_page(m, req, in);
+}
+
+// The time an officer received a case: "hh:mm" or "hh" of the day typed.
+Instant intake_time(const http::Request& req) {
+  auto day = parse_date_input(req.form_param("ngay").value_or(""));
+  auto hm = req.form_param("gio").value_or("08:00");
+  auto hh = parse_int<int>(hm.substr(0, hm.find(':')));
+  auto mm = hm.find(':') == std::string::npos ? std::optional<int>(0) : parse_int<int>(hm.substr(hm.find(':') + 1));
+  if (!hh || !mm || *hh < 0 || *hh > 23 || *mm < 0 || *mm > 59) {
+    throw invalid_input("time must be HH:MM", "Giờ tiếp nhận cần dạng giờ:phút, ví dụ 14:30.");
+  }
+  return start_of_day(day) + std::chrono::hours{*hh} + std::chrono::minutes{*mm};
 }
 
 http::Response intake_post(const Module& m, http::Request& req) {
   Intake in = intake_of(req);
   auto now = now_seconds();
-  try {
-    in.channel = parse_channel(req.form_param("kenh").value_or(""));
-    if (in.channel == Channel::web || in.channel == Channel::open311) {
-      throw invalid_input("not an officer's channel", "Xin vui lòng chọn kênh tiếp nhận.");
-    }
-    auto day = parse_date_input(req.form_param("ngay").value_or(""));
-    auto hm = req.form_param("gio").value_or("08:00");
-    auto hh = parse_int<int>(hm.substr(0, hm.find(':')));
-    auto mm = hm.find(':') == std::string::npos ? std::optional<int>(0) : parse_int<int>(hm.substr(hm.find(':') + 1));
-    if (!hh || !mm || *hh < 0 || *hh > 23 || *mm < 0 || *mm > 59) {
-      throw invalid_input("time must be HH:MM", "Giờ tiếp nhận cần dạng giờ:phút, ví dụ 14:30.");
-    }
-    in.received_at = start_of_day(day) + std::chrono::hours{*hh} + std::chrono::minutes{*mm};
-    auto receipt = receive(m.db, in, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req), now);
-    if (m.acknowledge && !receipt.kase.email.empty()) m.acknowledge(receipt.kase, receipt.secret);
-    return http::redirect(req, fmt::format("/xu-ly-phan-anh/{}", receipt.kase.id));
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict && e.kind() != ErrorKind::not_found) {
-      throw;
-    }
-    return intake_page(m, req, in, e.message_vi(), http::Status::unprocessable_entity);
-  }
+  std::optional<Receipt> receipt;
+  auto res = refusing_workflow(
+      [&] {
+        in.channel = parse_channel(req.form_param("kenh").value_or(""));
+        if (in.channel == Channel::web || in.channel == Channel::open311) {
+          throw invalid_input("not an officer's channel", "Xin vui lòng chọn kênh tiếp nhận.");
+        }
+        in.received_at = intake_time(req);
+        receipt = receive(m.db, in, directory::load_units(m.db), m.calendar, m.sinks, directory::actor(req), now);
+        return http::redirect(req, fmt::format("/xu-ly-phan-anh/{}", receipt->kase.id));
+      },
+      [&](const http::Refusal& r) { return intake_page(m, req, in, r.json()); });
+  if (receipt && m.acknowledge && !receipt->kase.email.empty()) m.acknowledge(receipt->kase, receipt->secret);
+  return res;
 }
 
 // ---- The national portal's file ----
@@ -392,22 +405,29 @@ http::Response import_form(const Module& m, http::Request& req) {
   return import_page(m, req, json::object(), http::Status::ok);
 }
 
+// A rejected file is 422 with each problem on its line; nothing is imported.
 http::Response import_post(const Module& m, http::Request& req) {
-  auto files = req.files().equal_range("tep");
-  if (files.first == files.second || files.first->second.content.empty()) {
-    return import_page(m, req, {{"error", {{"message", "Xin vui lòng chọn tệp CSV."}}}},
-                       http::Status::unprocessable_entity);
-  }
-  auto result = import_cases(m.db, files.first->second.content, Channel::national_portal, directory::load_units(m.db),
-                             m.calendar, m.sinks, directory::actor(req), now_seconds());
-  if (!result.ok()) {
-    json lines = json::array();
-    for (const auto& e : result.errors) lines.push_back(e.message_vi);
-    return import_page(m, req, {{"rejected", {{"lines", lines}, {"count", result.errors.size()}}}},
-                       http::Status::unprocessable_entity);
-  }
-  return import_page(m, req, {{"done", {{"inserted", result.inserted}, {"unchanged", result.unchanged}}}},
-                     http::Status::ok);
+  return http::refusing(
+      [&] {
+        auto files = req.files().equal_range("tep");
+        if (files.first == files.second || files.first->second.content.empty()) {
+          throw invalid_input("no file chosen", "Xin vui lòng chọn tệp CSV.").at("tep");
+        }
+        auto result =
+            import_cases(m.db, files.first->second.content, Channel::national_portal, directory::load_units(m.db),
+                         m.calendar, m.sinks, directory::actor(req), now_seconds());
+        if (!result.ok()) {
+          json lines = json::array();
+          for (const auto& e : result.errors) lines.push_back(e.message_vi);
+          return import_page(m, req, {{"rejected", {{"lines", lines}, {"count", result.errors.size()}}}},
+                             http::Status::unprocessable_entity);
+        }
+        return import_page(m, req, {{"done", {{"inserted", result.inserted}, {"unchanged", result.unchanged}}}},
+                           http::Status::ok);
+      },
+      [&](const http::Refusal& r) {
+        return import_page(m, req, {{"error", r.json()}}, http::Status::ok);
+      });
 }
 
 // ---- Statistics ----
@@ -500,7 +520,7 @@ http::Response statistics_page(const Module& m, http::Request& req) {
 
 // ---- Categories ----
 
-http::Response categories_page(const Module& m, http::Request& req, const std::string& error, http::Status status) {
+http::Response categories_page(const Module& m, http::Request& req, json error = nullptr) {
   auto units = directory::load_units(m.db);
   auto now = now_seconds();
   Date today = local_date(now);
@@ -537,9 +557,11 @@ http::Response categories_page(const Module& m, http::Request& req, const std::s
                {"new_units", new_units},
                {"csrf", m.sessions.ensure(req, now)->csrf_token},
                {"saved", req.query_param("da-luu").has_value()}};
-  if (!error.empty()) data["error"] = {{"message", error}};
-  return http::html(req, m.layout.page(req, "Lĩnh vực phản ánh", "feedback/categories.tpl", std::move(data)), status);
+  if (!error.is_null()) data["error"] = std::move(error);
+  return http::html(req, m.layout.page(req, "Lĩnh vực phản ánh", "feedback/categories.tpl", std::move(data)));
 }
+
+http::Response show_categories(const Module& m, http::Request& req) { return categories_page(m, req); }
 
 http::Response save_category_post(const Module& m, http::Request& req) {
   Category cat;
@@ -554,15 +576,12 @@ http::Response save_category_post(const Module& m, http::Request& req) {
   cat.unit_code = req.form_param("don_vi").value_or("");
   cat.position = parse_int<int>(req.form_param("thu_tu").value_or("0")).value_or(0);
   cat.active = req.form_param("dang_dung").value_or("") == "1";
-  try {
-    save_category(m.db, cat, directory::actor(req), now_seconds());
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict && e.kind() != ErrorKind::not_found) {
-      throw;
-    }
-    return categories_page(m, req, e.message_vi(), http::Status::unprocessable_entity);
-  }
-  return http::redirect(req, "/xu-ly-phan-anh/linh-vuc?da-luu=1");
+  return refusing_workflow(
+      [&] {
+        save_category(m.db, cat, directory::actor(req), now_seconds());
+        return http::redirect(req, "/xu-ly-phan-anh/linh-vuc?da-luu=1");
+      },
+      [&](const http::Refusal& r) { return categories_page(m, req, r.json()); });
 }
 
 }  // namespace
@@ -576,11 +595,9 @@ void add_desk_routes(http::Router& router, const Module& m) {
       {http::Verb::get, "/xu-ly-phan-anh/nhap", kManage, import_form},
       {http::Verb::post, "/xu-ly-phan-anh/nhap", kManage, import_post, http::upload(1)},
       {http::Verb::post, "/xu-ly-phan-anh/tiep-nhan", kHandle, intake_post},
-      {http::Verb::get, "/xu-ly-phan-anh/linh-vuc", kManage,
-       [](const Module& mm, http::Request& req) { return categories_page(mm, req, "", http::Status::ok); }},
+      {http::Verb::get, "/xu-ly-phan-anh/linh-vuc", kManage, show_categories},
       {http::Verb::post, "/xu-ly-phan-anh/linh-vuc", kManage, save_category_post},
-      {http::Verb::get, "/xu-ly-phan-anh/{id}", kHandle,
-       [](const Module& mm, http::Request& req) { return case_page(mm, req, "", http::Status::ok); }},
+      {http::Verb::get, "/xu-ly-phan-anh/{id}", kHandle, show_case},
       {http::Verb::post, "/xu-ly-phan-anh/{id}/{action}", kHandle, take_step},
       {http::Verb::get, "/xu-ly-phan-anh/{id}/tep/{file}", kHandle, attachment_file},
       {http::Verb::post, "/xu-ly-phan-anh/{id}/tep/{file}/da-kiem-tra", kHandle, check_attachment},

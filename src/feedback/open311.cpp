@@ -305,57 +305,77 @@ std::string error_body(int code, const std::string& description, Format f) {
   return render(json::array({{{"code", code}, {"description", description}}}), "errors", f);
 }
 
-void add_routes(http::Router& router, const Module& m) {
-  router.add(http::Verb::get, "/open311/v2/{file}", http::kPublic, [&m](http::Request& req) {
-    return endpoint(req, req.params.at("file"), "", [&](const std::string& name, Format f) {
-      if (name == "discovery") {
-        std::string base = m.base_url && !m.base_url->empty()
-                               ? *m.base_url
-                               : "http://" + std::string(req.header(http::beast_http::field::host));
-        json doc = {{"changeset", kChangeset},
-                    {"contact", m.layout.site().province_name + ": Tổng đài dịch vụ công 1022"},
-                    {"key_service", "api_key: xin cấp tại cơ quan quản trị hệ thống của tỉnh"},
-                    {"endpoints", json::array({{{"specification", kSpecification},
-                                                {"url", base + "/open311/v2"},
-                                                {"changeset", kChangeset},
-                                                {"type", "production"},
-                                                {"formats", json::array({"text/xml", "application/json"})}}})}};
-        return respond(req, http::Status::ok, doc, "discovery", f);
-      }
-      if (name == "services") {
-        json list = json::array();
-        m.db.read([&](db::Connection& c) {
-          for (const auto& cat : categories(c, true)) list.push_back(service_of(cat));
-        });
-        return respond(req, http::Status::ok, list, "services", f);
-      }
-      if (name == "requests") return get_requests(m, req, f);
-      throw not_found("no such resource: " + name);
-    });
-  });
-  router.add(http::Verb::post, "/open311/v2/{file}", http::kPublic, [&m](http::Request& req) {
-    return endpoint(req, req.params.at("file"), "requests",
-                    [&](const std::string&, Format f) { return post_request(m, req, f); });
-  });
-  router.add(http::Verb::get, "/open311/v2/services/{file}", http::kPublic, [&m](http::Request& req) {
-    return endpoint(req, req.params.at("file"), "", [&](const std::string& code, Format f) {
-      auto cat = m.db.read([&](db::Connection& c) { return find_category(c, std::string_view(code)); });
-      if (!cat || !cat->active) throw not_found(fmt::format("unknown service_code '{}'", echo(code)));
-      return respond(req, http::Status::ok, {{"service_code", cat->code}, {"attributes", json::array()}},
-                     "service_definition", f);
-    });
-  });
-  router.add(http::Verb::get, "/open311/v2/requests/{file}", http::kPublic, [&m](http::Request& req) {
-    return endpoint(req, req.params.at("file"), "", [&](const std::string& id, Format f) {
-      json list = m.db.read([&](db::Connection& c) {
-        auto code = normalise_code(id);
-        auto k = code ? find_by_code(c, *code) : std::nullopt;
-        if (!k) throw not_found(fmt::format("unknown service_request_id '{}'", echo(id)));
-        return json::array({request_of(*k, names_for(c), category_codes(c))});
+namespace {
+
+json discovery(const Module& m, const http::Request& req) {
+  std::string base = m.base_url && !m.base_url->empty()
+                         ? *m.base_url
+                         : "http://" + std::string(req.header(http::beast_http::field::host));
+  return {{"changeset", kChangeset},
+          {"contact", m.layout.site().province_name + ": Tổng đài dịch vụ công 1022"},
+          {"key_service", "api_key: xin cấp tại cơ quan quản trị hệ thống của tỉnh"},
+          {"endpoints", json::array({{{"specification", kSpecification},
+                                      {"url", base + "/open311/v2"},
+                                      {"changeset", kChangeset},
+                                      {"type", "production"},
+                                      {"formats", json::array({"text/xml", "application/json"})}}})}};
+}
+
+// GET /open311/v2/{discovery,services,requests}.{json,xml}
+http::Response get_file(const Module& m, http::Request& req) {
+  return endpoint(req, req.params.at("file"), "", [&](const std::string& name, Format f) {
+    if (name == "discovery") return respond(req, http::Status::ok, discovery(m, req), "discovery", f);
+    if (name == "services") {
+      json list = json::array();
+      m.db.read([&](db::Connection& c) {
+        for (const auto& cat : categories(c, true)) list.push_back(service_of(cat));
       });
-      return respond(req, http::Status::ok, list, "service_requests", f);
-    });
+      return respond(req, http::Status::ok, list, "services", f);
+    }
+    if (name == "requests") return get_requests(m, req, f);
+    throw not_found("no such resource: " + name);
   });
+}
+
+// POST /open311/v2/requests.{json,xml}
+http::Response post_file(const Module& m, http::Request& req) {
+  return endpoint(req, req.params.at("file"), "requests",
+                  [&](const std::string&, Format f) { return post_request(m, req, f); });
+}
+
+// GET /open311/v2/services/{service_code}.{json,xml}
+http::Response service_definition(const Module& m, http::Request& req) {
+  return endpoint(req, req.params.at("file"), "", [&](const std::string& code, Format f) {
+    auto cat = m.db.read([&](db::Connection& c) { return find_category(c, std::string_view(code)); });
+    if (!cat || !cat->active) throw not_found(fmt::format("unknown service_code '{}'", echo(code)));
+    return respond(req, http::Status::ok, {{"service_code", cat->code}, {"attributes", json::array()}},
+                   "service_definition", f);
+  });
+}
+
+// GET /open311/v2/requests/{service_request_id}.{json,xml}
+http::Response request_by_id(const Module& m, http::Request& req) {
+  return endpoint(req, req.params.at("file"), "", [&](const std::string& id, Format f) {
+    json list = m.db.read([&](db::Connection& c) {
+      auto code = normalise_code(id);
+      auto k = code ? find_by_code(c, *code) : std::nullopt;
+      if (!k) throw not_found(fmt::format("unknown service_request_id '{}'", echo(id)));
+      return json::array({request_of(*k, names_for(c), category_codes(c))});
+    });
+    return respond(req, http::Status::ok, list, "service_requests", f);
+  });
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, const Module& m) {
+  const http::RouteTo<const Module> routes[] = {
+      {http::Verb::get, "/open311/v2/{file}", http::kPublic, get_file},
+      {http::Verb::post, "/open311/v2/{file}", http::kPublic, post_file},
+      {http::Verb::get, "/open311/v2/services/{file}", http::kPublic, service_definition},
+      {http::Verb::get, "/open311/v2/requests/{file}", http::kPublic, request_by_id},
+  };
+  http::add_routes(router, m, routes);
 }
 
 }  // namespace cchc::feedback::open311

@@ -24,4 +24,8 @@ Today today(const WorkCalendar& cal, Date date, size_t limit) {
   return t;
 }
 
+bool known_display_choice(std::string_view text_size, std::string_view contrast) {
+  return (text_size == "normal" || text_size == "large") && (contrast == "normal" || contrast == "high");
+}
+
 }  // namespace cchc::home

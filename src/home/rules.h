@@ -1,6 +1,7 @@
 #pragma once
 // What the home page says about today, computed from the calendar alone.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.h"
@@ -21,5 +22,9 @@ struct Today {
 
 // Throws invalid_input when `today` is outside the calendar's years.
 Today today(const WorkCalendar& cal, Date date, size_t limit = 6);
+
+// The display preferences one may choose: text size "normal" or "large",
+// contrast "normal" or "high".
+bool known_display_choice(std::string_view text_size, std::string_view contrast);
 
 }  // namespace cchc::home

@@ -39,39 +39,52 @@ std::string days_left_vi(const WorkRow& row) {
   return fmt::format("Còn {} ngày làm việc", text::format_int(*row.days_left));
 }
 
+namespace {
+
+struct WorkPage {
+  views::Layout& layout;
+  db::Database& db;
+  std::vector<views::WorkSource> sources;
+};
+
+http::Response work_page(WorkPage& x, http::Request& req) {
+  Date today = local_date(now_seconds());
+  std::vector<views::WorkItem> items;
+  x.db.read([&](db::Connection& c) {
+    for (const auto& source : x.sources) {
+      auto more = source(c, *req.principal, today);
+      items.insert(items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+  });
+  json rows = json::array();
+  int overdue = 0;
+  for (const auto& r : order_work(std::move(items), today, WorkCalendar::vietnam())) {
+    overdue += r.overdue;
+    rows.push_back({{"group", r.item.group},
+                    {"what", r.item.what},
+                    {"href", r.item.href},
+                    {"due", r.item.due ? format_date_vi(*r.item.due) : "—"},
+                    {"left", days_left_vi(r)},
+                    {"overdue", r.overdue},
+                    {"note", r.item.note.empty() ? json(false) : json{{"text", r.item.note}}}});
+  }
+  json data = {{"rows", rows},
+               {"none", rows.empty()},
+               {"count", text::format_int(std::int64_t(rows.size()))},
+               {"overdue", text::format_int(overdue)},
+               {"any_overdue", overdue > 0},
+               {"name", req.principal->display_name},
+               {"today", format_date_vi(today)}};
+  return http::html(req, x.layout.page(req, "Việc của tôi", "home/work.tpl", data));
+}
+
+}  // namespace
+
 void add_work_routes(http::Router& router, views::Layout& layout, db::Database& db,
                      std::vector<views::WorkSource> sources) {
   layout.add_nav({"Việc của tôi", "/viec-cua-toi", "signed_in"});
-  router.add(http::Verb::get, "/viec-cua-toi", "signed_in", [&db, &layout, sources](http::Request& req) {
-    Date today = local_date(now_seconds());
-    std::vector<views::WorkItem> items;
-    db.read([&](db::Connection& c) {
-      for (const auto& source : sources) {
-        auto more = source(c, *req.principal, today);
-        items.insert(items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-      }
-    });
-    json rows = json::array();
-    int overdue = 0;
-    for (const auto& r : order_work(std::move(items), today, WorkCalendar::vietnam())) {
-      overdue += r.overdue;
-      rows.push_back({{"group", r.item.group},
-                      {"what", r.item.what},
-                      {"href", r.item.href},
-                      {"due", r.item.due ? format_date_vi(*r.item.due) : "—"},
-                      {"left", days_left_vi(r)},
-                      {"overdue", r.overdue},
-                      {"note", r.item.note.empty() ? json(false) : json{{"text", r.item.note}}}});
-    }
-    json data = {{"rows", rows},
-                 {"none", rows.empty()},
-                 {"count", text::format_int(std::int64_t(rows.size()))},
-                 {"overdue", text::format_int(overdue)},
-                 {"any_overdue", overdue > 0},
-                 {"name", req.principal->display_name},
-                 {"today", format_date_vi(today)}};
-    return http::html(req, layout.page(req, "Việc của tôi", "home/work.tpl", data));
-  });
+  const http::RouteTo<WorkPage> routes[] = {{http::Verb::get, "/viec-cua-toi", "signed_in", work_page}};
+  http::add_routes(router, std::make_shared<WorkPage>(WorkPage{layout, db, std::move(sources)}), routes);
 }
 
 }  // namespace cchc::home

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "directory/store.h"
+#include "http/refusal.h"
 #include "http/session.h"
 #include "inspections/store.h"
 #include "inspections/summary.h"
@@ -75,8 +76,6 @@ std::string role_vi(const std::string& role) {
   if (role == "secretary") return "Thư ký";
   return "Thành viên";
 }
-
-json error_json(const Error& e) { return {{"message", e.message_vi()}}; }
 
 // An optional text for a template section: false when empty (the renderer
 // shows no section for a plain string).
@@ -147,8 +146,7 @@ Plan plan_from_form(const http::Request& req) {
 }
 
 // The plan's form: a new one (editing 0) or plan `editing`'s fields.
-http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json error, http::Status status,
-                         std::int64_t editing = 0) {
+http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json error, std::int64_t editing = 0) {
   auto units = open_units(x.db);
   auto areas = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
   Plan p;
@@ -187,25 +185,21 @@ http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json
                {"action", editing ? plan_href(editing) + "/sua" : std::string("/kiem-tra/ke-hoach/moi")},
                {"heading", editing ? "Sửa kế hoạch kiểm tra" : "Lập kế hoạch kiểm tra"}};
   if (!error.is_null()) data["error"] = error;
-  return http::html(req, x.layout.page(req, data["heading"].get<std::string>(), "inspections/plan_form.tpl", data),
-                    status);
+  return http::html(req, x.layout.page(req, data["heading"].get<std::string>(), "inspections/plan_form.tpl", data));
 }
 
-http::Response new_plan(Context& x, http::Request& req) {
-  return plan_form(x, req, nullptr, nullptr, http::Status::ok);
-}
+http::Response new_plan(Context& x, http::Request& req) { return plan_form(x, req, nullptr, nullptr); }
 
 http::Response create(Context& x, http::Request& req) {
   Plan p;
-  try {
-    p = plan_from_form(req);
-    auto stored =
-        x.db.write([&](db::Connection& c) { return create_plan(c, p, directory::actor(req), now_seconds()); });
-    return http::redirect(req, plan_href(stored.id) + "?da-luu=1");
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
-    return plan_form(x, req, &p, error_json(e), http::Status::unprocessable_entity);
-  }
+  return http::refusing(
+      [&] {
+        p = plan_from_form(req);
+        auto stored =
+            x.db.write([&](db::Connection& c) { return create_plan(c, p, directory::actor(req), now_seconds()); });
+        return http::redirect(req, plan_href(stored.id) + "?da-luu=1");
+      },
+      [&](const http::Refusal& r) { return plan_form(x, req, &p, r.json()); });
 }
 
 // ---- A plan: its units, the team, drawing units, announcing ----------------------------------
@@ -216,7 +210,7 @@ Plan need_plan(db::Database& db, std::int64_t id) {
   return *p;
 }
 
-http::Response plan_page(Context& x, http::Request& req, json error, http::Status status) {
+http::Response plan_page(Context& x, http::Request& req, json error = nullptr) {
   auto plan = need_plan(x.db, req.int_param());
   std::vector<Inspection> visits;
   std::map<std::string, std::string> names;
@@ -275,43 +269,42 @@ http::Response plan_page(Context& x, http::Request& req, json error, http::Statu
       {"told", section(req.query_param("da-thong-bao").value_or(""))}};
   // A refused announcement shows at its button, the others at the top.
   if (!error.is_null()) data[error.contains("announce") ? "announce_error" : "error"] = error;
-  return http::html(req, x.layout.page(req, "Kế hoạch kiểm tra " + plan.number, "inspections/plan.tpl", data), status);
+  return http::html(req, x.layout.page(req, "Kế hoạch kiểm tra " + plan.number, "inspections/plan.tpl", data));
 }
 
-http::Response show_plan(Context& x, http::Request& req) { return plan_page(x, req, nullptr, http::Status::ok); }
+http::Response show_plan(Context& x, http::Request& req) { return plan_page(x, req); }
 
 http::Response edit_plan(Context& x, http::Request& req) {
   auto plan = need_plan(x.db, req.int_param());
-  return plan_form(x, req, &plan, nullptr, http::Status::ok, plan.id);
+  return plan_form(x, req, &plan, nullptr, plan.id);
 }
 
 http::Response save_plan(Context& x, http::Request& req) {
   auto id = need_plan(x.db, req.int_param()).id;
   Plan p;
-  try {
-    p = plan_from_form(req);
-    p.id = id;
-    x.db.write([&](db::Connection& c) { update_plan(c, p, directory::actor(req), now_seconds()); });
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
-    return plan_form(x, req, &p, error_json(e), http::Status::unprocessable_entity, id);
-  }
-  return http::redirect(req, plan_href(id) + "?da-luu=1");
+  return http::refusing(
+      [&] {
+        p = plan_from_form(req);
+        p.id = id;
+        x.db.write([&](db::Connection& c) { update_plan(c, p, directory::actor(req), now_seconds()); });
+        return http::redirect(req, plan_href(id) + "?da-luu=1");
+      },
+      [&](const http::Refusal& r) { return plan_form(x, req, &p, r.json(), id); });
 }
 
 http::Response add_unit(Context& x, http::Request& req) {
   auto plan = need_plan(x.db, req.int_param());
-  try {
-    auto day = date_field(req, "ngay");
-    if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.");
-    x.db.write([&](db::Connection& c) {
-      schedule_visit(c, plan.id, field(req, "don_vi"), *day, field(req, "ly_do"), directory::actor(req), now_seconds());
-    });
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input) throw;
-    return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
-  }
-  return http::redirect(req, plan_href(plan.id) + "?da-them=1#don-vi");
+  return http::refusing(
+      [&] {
+        auto day = date_field(req, "ngay");
+        if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.").at("ngay");
+        x.db.write([&](db::Connection& c) {
+          schedule_visit(c, plan.id, field(req, "don_vi"), *day, field(req, "ly_do"), directory::actor(req),
+                         now_seconds());
+        });
+        return http::redirect(req, plan_href(plan.id) + "?da-them=1#don-vi");
+      },
+      [&](const http::Refusal& r) { return plan_page(x, req, r.json()); });
 }
 
 // The candidates of the selection rules: every open unit except the
@@ -340,71 +333,73 @@ std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& pla
 
 http::Response draw(Context& x, http::Request& req) {
   auto plan = need_plan(x.db, req.int_param());
-  std::size_t added = 0;
-  try {
-    auto rule = rule_of(field(req, "tieu_chi"));
-    auto n = parse_int<int>(field(req, "so")).value_or(0);
-    auto day = date_field(req, "ngay");
-    if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.");
-    auto level = field(req, "cap");
-    auto open = open_units(x.db);  // read before the write's transaction
-    x.db.write([&](db::Connection& c) {
-      auto pool = candidates(x, c, plan, open);
-      if (!level.empty()) std::erase_if(pool, [&](const auto& k) { return k.level != level; });
-      std::set<std::string> taken;
-      for (const auto& v : visits_of(c, plan.id)) taken.insert(v.unit_code);
-      auto chosen = select_units(pool, rule, n, plan.year, taken);
-      for (const auto& s : chosen) {
-        schedule_visit(c, plan.id, s.unit_code, *day, s.reason, directory::actor(req), now_seconds());
-      }
-      added = chosen.size();
-    });
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input) throw;
-    return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
-  }
-  return http::redirect(req, fmt::format("{}?da-them={}#don-vi", plan_href(plan.id), added));
+  return http::refusing(
+      [&] {
+        auto rule = rule_of(field(req, "tieu_chi"));
+        auto n = parse_int<int>(field(req, "so")).value_or(0);
+        auto day = date_field(req, "ngay");
+        if (!day) throw invalid_input("the day is missing", "Chưa nhập ngày kiểm tra.").at("ngay");
+        auto level = field(req, "cap");
+        auto open = open_units(x.db);  // read before the write's transaction
+        std::size_t added = 0;
+        x.db.write([&](db::Connection& c) {
+          auto pool = candidates(x, c, plan, open);
+          if (!level.empty()) std::erase_if(pool, [&](const auto& k) { return k.level != level; });
+          std::set<std::string> taken;
+          for (const auto& v : visits_of(c, plan.id)) taken.insert(v.unit_code);
+          auto chosen = select_units(pool, rule, n, plan.year, taken);
+          for (const auto& s : chosen) {
+            schedule_visit(c, plan.id, s.unit_code, *day, s.reason, directory::actor(req), now_seconds());
+          }
+          added = chosen.size();
+        });
+        return http::redirect(req, fmt::format("{}?da-them={}#don-vi", plan_href(plan.id), added));
+      },
+      [&](const http::Refusal& r) { return plan_page(x, req, r.json()); });
 }
 
 http::Response remove(Context& x, http::Request& req) {
   auto id = req.int_param();
   auto v = x.db.read([&](db::Connection& c) { return find_visit(c, id); });
   if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
-  try {
-    x.db.write([&](db::Connection& c) { remove_visit(c, id, directory::actor(req), now_seconds()); });
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input) throw;
-    req.params["id"] = std::to_string(v->plan_id);
-    return plan_page(x, req, error_json(e), http::Status::unprocessable_entity);
-  }
-  return http::redirect(req, plan_href(v->plan_id) + "#don-vi");
+  return http::refusing(
+      [&] {
+        x.db.write([&](db::Connection& c) { remove_visit(c, id, directory::actor(req), now_seconds()); });
+        return http::redirect(req, plan_href(v->plan_id) + "#don-vi");
+      },
+      [&](const http::Refusal& r) {
+        req.params["id"] = std::to_string(v->plan_id);
+        return plan_page(x, req, r.json());
+      });
 }
 
+// A refused announcement shows at its button.
 http::Response announce_plan(Context& x, http::Request& req) {
   auto plan = need_plan(x.db, req.int_param());
   auto now = now_seconds();
-  std::size_t told = 0;
-  try {
-    x.db.write([&](db::Connection& c) {
-      auto visits = announce(c, plan.id, directory::actor(req), now);
-      told = visits.size();
-      if (!x.sources.notify) return;
-      for (const auto& v : visits) {
-        x.sources.notify(
-            c, v.unit_code, "inspection",
-            fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
-            fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
-                        format_date_vi(v.scheduled_on), plan.number),
-            visit_href(v.id), now);
-      }
-    });
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input) throw;
-    json error = error_json(e);
-    error["announce"] = true;
-    return plan_page(x, req, error, http::Status::unprocessable_entity);
-  }
-  return http::redirect(req, fmt::format("{}?da-thong-bao={}#don-vi", plan_href(plan.id), told));
+  return http::refusing(
+      [&] {
+        std::size_t told = 0;
+        x.db.write([&](db::Connection& c) {
+          auto visits = announce(c, plan.id, directory::actor(req), now);
+          told = visits.size();
+          if (!x.sources.notify) return;
+          for (const auto& v : visits) {
+            x.sources.notify(
+                c, v.unit_code, "inspection",
+                fmt::format("inspection-announced:{}:{}", v.id, format_iso_date(v.scheduled_on)),
+                fmt::format("Đơn vị sẽ được kiểm tra công tác cải cách hành chính ngày {} (Kế hoạch kiểm tra số {})",
+                            format_date_vi(v.scheduled_on), plan.number),
+                visit_href(v.id), now);
+          }
+        });
+        return http::redirect(req, fmt::format("{}?da-thong-bao={}#don-vi", plan_href(plan.id), told));
+      },
+      [&](const http::Refusal& r) {
+        auto error = r.json();
+        error["announce"] = true;
+        return plan_page(x, req, error);
+      });
 }
 
 http::Response letter(Context& x, http::Request& req) {
@@ -444,67 +439,79 @@ http::Response letter(Context& x, http::Request& req) {
 
 // ---- A visit: the record, its findings and their follow-up ----------------------------------
 
-http::Response visit_page(Context& x, http::Request& req, json error, http::Status status) {
-  auto id = req.int_param();
-  std::optional<Inspection> v;
+// What a visit's page reads, in one transaction.
+struct VisitRecord {
+  std::optional<Inspection> visit;
   std::optional<Plan> plan;
   std::vector<Finding> findings;
   std::vector<FileRef> files;
   std::map<std::string, std::string> names;
   std::vector<plans::Area> areas;
   std::map<std::int64_t, std::vector<FindingEvent>> events;
+};
+
+VisitRecord read_visit(Context& x, std::int64_t id) {
+  VisitRecord r;
   x.db.read([&](db::Connection& c) {
-    v = find_visit(c, id);
-    if (!v) return;
-    plan = find_plan(c, v->plan_id);
-    findings = findings_of(c, id);
-    files = files_of(c, id);
-    names = directory::unit_names(c);
-    areas = plans::load_areas(c);
-    for (const auto& f : findings) events[f.id] = finding_events(c, f.id);
+    r.visit = find_visit(c, id);
+    if (!r.visit) return;
+    r.plan = find_plan(c, r.visit->plan_id);
+    r.findings = findings_of(c, id);
+    r.files = files_of(c, id);
+    r.names = directory::unit_names(c);
+    r.areas = plans::load_areas(c);
+    for (const auto& f : r.findings) r.events[f.id] = finding_events(c, f.id);
   });
-  if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
-  bool manage = directory::holds(*req.principal, "inspections.manage");
-  std::map<std::string, std::string> area_name;
-  for (const auto& a : areas) area_name[a.code] = a.name;
+  if (!r.visit) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  return r;
+}
+
+// A shortcoming with its follow-up: history, evidence, and the steps the
+// reader may take (report a fix for their unit, review it as the team).
+json shortfall_row(Context& x, const http::Request& req, const VisitRecord& r, const Finding& f, bool manage, Date d) {
+  bool own = directory::may(x.db, req, "inspections.fix", f.responsible_unit);
+  json history = json::array();
+  for (const auto& e : r.events.at(f.id)) {
+    std::string what = e.action == "report"   ? "Đơn vị báo cáo khắc phục"
+                       : e.action == "accept" ? "Đoàn kiểm tra công nhận đã khắc phục"
+                                              : "Đoàn kiểm tra trả lại";
+    history.push_back({{"what", what}, {"at", format_datetime_vi(e.at)}, {"note", section(e.note)}});
+  }
+  json evidence = json::array();
+  for (const auto& file : r.files) {
+    if (file.finding_id == f.id) {
+      evidence.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
+    }
+  }
+  return {{"id", std::to_string(f.id)},
+          {"text", f.text},
+          {"recommendation", f.recommendation},
+          {"unit", r.names.count(f.responsible_unit) ? r.names.at(f.responsible_unit) : ""},
+          {"due", f.due ? format_date_vi(*f.due) : "—"},
+          {"state", label_vi(f.state)},
+          {"overdue", overdue(f, d)},
+          {"fix_report", section(f.fix_report)},
+          {"review_note", section(f.review_note)},
+          {"history", history},
+          {"evidence", evidence},
+          {"may_report", own && (f.state == FixState::open || f.state == FixState::returned)},
+          {"may_review", manage && f.state == FixState::reported},
+          {"removable", manage && f.state == FixState::open && !f.reported_at}};
+}
+
+// The findings by reform area, areas without any left out.
+json findings_by_area(Context& x, const http::Request& req, const VisitRecord& r, bool manage) {
   Date d = today();
   json by_area = json::array();
-  for (const auto& a : areas) {
+  for (const auto& a : r.areas) {
     json good = json::array(), shortfalls = json::array();
-    for (const auto& f : findings) {
+    for (const auto& f : r.findings) {
       if (f.area_code != a.code) continue;
-      if (!f.shortcoming) {
+      if (f.shortcoming) {
+        shortfalls.push_back(shortfall_row(x, req, r, f, manage, d));
+      } else {
         good.push_back({{"id", std::to_string(f.id)}, {"text", f.text}, {"removable", manage}});
-        continue;
       }
-      bool own = directory::may(x.db, req, "inspections.fix", f.responsible_unit);
-      json history = json::array();
-      for (const auto& e : events[f.id]) {
-        std::string what = e.action == "report"   ? "Đơn vị báo cáo khắc phục"
-                           : e.action == "accept" ? "Đoàn kiểm tra công nhận đã khắc phục"
-                                                  : "Đoàn kiểm tra trả lại";
-        history.push_back({{"what", what}, {"at", format_datetime_vi(e.at)}, {"note", section(e.note)}});
-      }
-      json evidence = json::array();
-      for (const auto& file : files) {
-        if (file.finding_id == f.id) {
-          evidence.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
-        }
-      }
-      shortfalls.push_back({{"id", std::to_string(f.id)},
-                            {"text", f.text},
-                            {"recommendation", f.recommendation},
-                            {"unit", names[f.responsible_unit]},
-                            {"due", f.due ? format_date_vi(*f.due) : "—"},
-                            {"state", label_vi(f.state)},
-                            {"overdue", overdue(f, d)},
-                            {"fix_report", section(f.fix_report)},
-                            {"review_note", section(f.review_note)},
-                            {"history", history},
-                            {"evidence", evidence},
-                            {"may_report", own && (f.state == FixState::open || f.state == FixState::returned)},
-                            {"may_review", manage && f.state == FixState::reported},
-                            {"removable", manage && f.state == FixState::open && !f.reported_at}});
     }
     if (good.empty() && shortfalls.empty()) continue;
     by_area.push_back({{"name", a.name},
@@ -513,60 +520,70 @@ http::Response visit_page(Context& x, http::Request& req, json error, http::Stat
                        {"any_good", !good.empty()},
                        {"any_shortfalls", !shortfalls.empty()}});
   }
+  return by_area;
+}
+
+// The page of a visit; `error` a refusal, at "#ket-qua" one of the finding
+// form, which then keeps what was typed.
+http::Response visit_page(Context& x, http::Request& req, json error = nullptr) {
+  auto r = read_visit(x, req.int_param());
+  const auto& v = *r.visit;
+  bool manage = directory::holds(*req.principal, "inspections.manage");
   json minutes = json::array();
-  for (const auto& file : files) {
+  for (const auto& file : r.files) {
     if (file.kind == "minutes")
       minutes.push_back({{"href", fmt::format("/kiem-tra/tep/{}", file.id)}, {"name", file.filename}});
   }
-  // A refused finding keeps what was typed, its error above its form.
   bool finding_refused = !error.is_null() && error.value("at", "") == "#ket-qua";
   auto typed = [&](const char* name) { return finding_refused ? field(req, name) : std::string(); };
   json area_options = json::array();
-  for (const auto& a : areas)
+  for (const auto& a : r.areas)
     area_options.push_back({{"code", a.code}, {"name", a.name}, {"selected", a.code == typed("linh_vuc")}});
   json finding_form = {{"good", typed("loai") == "tot"}, {"shortcoming", typed("loai") == "han-che"},
                        {"text", typed("noi_dung")},      {"recommendation", typed("kien_nghi")},
                        {"days", typed("so_ngay")},       {"date", typed("han")}};
   json data = {{"csrf", csrf(req)},
-               {"id", std::to_string(v->id)},
-               {"unit", names[v->unit_code]},
-               {"plan_href", plan_href(plan->id)},
-               {"plan_number", plan->number},
-               {"scheduled", format_date_vi(v->scheduled_on)},
-               {"done", v->state == VisitState::done},
-               {"pending", v->state != VisitState::done},
-               {"held_on", v->held_on ? format_date_vi(*v->held_on) : ""},
-               {"summary", v->summary},
-               {"summary_text", section(v->summary)},
-               {"reason", section(v->reason)},
-               {"by_area", by_area},
-               {"no_findings", by_area.empty()},
+               {"id", std::to_string(v.id)},
+               {"unit", r.names[v.unit_code]},
+               {"plan_href", plan_href(r.plan->id)},
+               {"plan_number", r.plan->number},
+               {"scheduled", format_date_vi(v.scheduled_on)},
+               {"done", v.state == VisitState::done},
+               {"pending", v.state != VisitState::done},
+               {"held_on", v.held_on ? format_date_vi(*v.held_on) : ""},
+               {"summary", v.summary},
+               {"summary_text", section(v.summary)},
+               {"reason", section(v.reason)},
+               {"by_area", findings_by_area(x, req, r, manage)},
                {"minutes", minutes},
                {"no_minutes", minutes.empty()},
                {"can_manage", manage},
                {"areas", area_options},
-               {"units", unit_options(open_units(x.db), finding_refused ? typed("don_vi") : v->unit_code)},
+               {"units", unit_options(open_units(x.db), finding_refused ? typed("don_vi") : v.unit_code)},
                {"finding_form", finding_form},
                {"saved", req.query_param("da-luu").has_value()}};
+  data["no_findings"] = data["by_area"].empty();
   if (!error.is_null()) data[finding_refused ? "finding_error" : "error"] = error;
-  return http::html(req, x.layout.page(req, "Kiểm tra " + names[v->unit_code], "inspections/visit.tpl", data), status);
+  return http::html(req, x.layout.page(req, "Kiểm tra " + r.names[v.unit_code], "inspections/visit.tpl", data));
 }
 
-http::Response show_visit(Context& x, http::Request& req) { return visit_page(x, req, nullptr, http::Status::ok); }
+http::Response show_visit(Context& x, http::Request& req) { return visit_page(x, req); }
 
-// Runs `write` in one transaction; a refusal shows the visit page with why.
+// Runs `write` in one transaction; a refusal shows the visit page with why
+// at `anchor`.
 template <class F>
 http::Response on_visit(Context& x, http::Request& req, std::int64_t visit_id, const std::string& anchor, F write) {
-  try {
-    x.db.write([&](db::Connection& c) { write(c); });
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input) throw;
-    req.params["id"] = std::to_string(visit_id);
-    auto error = error_json(e);
-    error["at"] = anchor;
-    return visit_page(x, req, error, http::Status::unprocessable_entity);
-  }
-  return http::redirect(req, visit_href(visit_id) + "?da-luu=1" + anchor);
+  return http::refusing(
+      [&] {
+        x.db.write([&](db::Connection& c) { write(c); });
+        return http::redirect(req, visit_href(visit_id) + "?da-luu=1" + anchor);
+      },
+      [&](const http::Refusal& r) {
+        req.params["id"] = std::to_string(visit_id);
+        auto error = r.json();
+        error["at"] = anchor;
+        return visit_page(x, req, error);
+      });
 }
 
 http::Response record(Context& x, http::Request& req) {

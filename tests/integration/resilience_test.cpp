@@ -150,7 +150,7 @@ TEST_F(Resilience, TheCurrentPasswordCannotBeGuessed) {
     b.get("/doi-mat-khau");
     return b.post("/doi-mat-khau", "current=" + current + "&new=mot-mat-khau-moi-dai&confirm=mot-mat-khau-moi-dai");
   };
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(change("sai-" + std::to_string(i)).status, 400) << i;
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(change("sai-" + std::to_string(i)).status, 422) << i;
   auto throttled = change("demo-viewer-dongnai");
   EXPECT_EQ(throttled.status, 429);
   EXPECT_NE(throttled.body.find("nhập sai nhiều lần"), std::string::npos);

@@ -528,7 +528,7 @@ TEST_F(Served, AdminAddsAUserWhoCanSignIn) {
   ASSERT_TRUE(std::regex_search(created.body, m, std::regex("class=\"secret\">([A-Za-z0-9]{16})<")));
   std::string password = m[1];
   auto dup = admin.post("/nguoi-dung", "username=nguyen.van.binh&display_name=X&unit=P-TAMHIEP&role=viewer");
-  EXPECT_EQ(dup.status, 400);
+  EXPECT_EQ(dup.status, 422);
   EXPECT_NE(dup.body.find("Tên đăng nhập đã có người dùng."), std::string::npos);
   auto weak =
       admin.post("/nguoi-dung", "username=tran.thi.c&display_name=C&unit=P-TAMHIEP&role=viewer&password=123456789012");
@@ -594,7 +594,7 @@ TEST_F(Served, AdminImportsUnitsWithAPreview) {
   EXPECT_EQ(admin.get("/don-vi/X-THU").status, 200);
   // Imported once: the same id again is refused, in Vietnamese.
   auto again = admin.post("/quan-tri/don-vi/nhap/xac-nhan", "tep_da_kiem_tra=" + staged);
-  EXPECT_EQ(again.status, 400);
+  EXPECT_EQ(again.status, 422);
   EXPECT_NE(again.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos);
 
   // Editing is checked like an import: a closing date before the opening one is refused.
@@ -682,7 +682,7 @@ TEST_F(Served, AdminEditsAndLocksAUser) {
   // An administrator cannot lock themself out.
   admin.get("/nguoi-dung/demo.admin");
   auto self = admin.post("/nguoi-dung/demo.admin", "display_name=A&unit=SNV&role=viewer&active=1");
-  EXPECT_EQ(self.status, 400);
+  EXPECT_EQ(self.status, 422);
 
   auto log = admin.get("/nhat-ky?doi-tuong=users&thao-tac=update");
   EXPECT_NE(log.body.find("demo.congtacvien"), std::string::npos);
