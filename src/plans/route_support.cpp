@@ -7,15 +7,24 @@
 #include "core/calendar.h"
 #include "core/errors.h"
 #include "directory/permissions.h"
+#include "http/session.h"
 
 namespace cchc::plans {
 
 using nlohmann::json;
 
+std::string csrf_token(const http::Request& req) { return req.session ? req.session->csrf_token : ""; }
+
 Plan need_plan(db::Database& db, std::int64_t id) {
   auto p = db.read([&](db::Connection& c) { return find_plan(c, id); });
   if (!p) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
   return *p;
+}
+
+std::optional<EvidenceFile> evidence_file(const http::Request& req, const char* field) {
+  auto f = req.files().find(field);
+  if (f == req.files().end() || f->second.filename.empty()) return std::nullopt;
+  return EvidenceFile{f->second.filename, f->second.content};
 }
 
 std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units) {

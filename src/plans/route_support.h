@@ -1,8 +1,10 @@
 #pragma once
-// What the plans pages and API share: ids from paths, the unit checks
-// every handler makes, unit names and choices.
+// What the plans pages and API share: the context most pages' handlers
+// take, ids from paths, the unit checks every handler makes, unit names and
+// choices.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,10 +18,23 @@
 #include "plans/model.h"
 #include "plans/store.h"
 #include "views/decree30.h"
+#include "views/layout.h"
 
 namespace cchc::plans {
 
+// What a page's handler needs: the database and the layout it renders in
+// (both outlive the router).
+struct Pages {
+  db::Database& db;
+  views::Layout& layout;
+};
+
+// The session's CSRF token for a form, or "" without a session.
+std::string csrf_token(const http::Request& req);
+
 Plan need_plan(db::Database& db, std::int64_t id);
+// The file uploaded as form field `field`, or none when no file was chosen.
+std::optional<EvidenceFile> evidence_file(const http::Request& req, const char* field);
 // The working-day calendar the pages count deadlines with.
 inline const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
 using directory::may;

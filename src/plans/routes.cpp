@@ -1,3 +1,7 @@
+// The plans pages: plans by year, a plan's form, a plan with its matrix
+// and objectives, and the matrix import (check, resolve unit names,
+// confirm). add_routes also registers the other plans pages and the API;
+// the table at the end names this file's routes with their permissions.
 #include "plans/routes.h"
 
 #include <fmt/format.h>
@@ -11,9 +15,10 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "directory/staged.h"
-#include "http/session.h"
+#include "http/refusal.h"
 #include "plans/requests.h"
 #include "plans/route_support.h"
+#include "plans/rules.h"
 #include "plans/store.h"
 #include "plans/tables.h"
 
@@ -21,7 +26,17 @@ namespace cchc::plans {
 
 using nlohmann::json;
 
+namespace plan_pages {
 namespace {
+
+// The plan pages' context: the objectives' indicators come with it.
+struct PlanPages {
+  db::Database& db;
+  views::Layout& layout;
+  IndicatorSource source;
+};
+
+Date today() { return local_date(now_seconds()); }
 
 constexpr size_t kMaxMatrixBytes = 5u << 20;
 
@@ -127,27 +142,423 @@ Plan plan_from_form(const http::Request& req, Plan p) {
   auto parent = req.form_param("thuc_hien").value_or("");
   if (parent.empty()) {
     p.parent_id.reset();
-  } else if (parent.size() > 12 || parent.find_first_not_of("0123456789") != std::string::npos) {
-    throw invalid_input("bad parent plan", "Kế hoạch cấp trên không hợp lệ.");
+  } else if (auto id = id_of_text(parent)) {
+    p.parent_id = *id;
   } else {
-    p.parent_id = std::stoll(parent);
+    throw invalid_input("bad parent plan", "Kế hoạch cấp trên không hợp lệ.").at("thuc_hien");
   }
   p.objectives = req.form_param("muc_tieu").value_or("");
-  auto y = req.form_param("nam").value_or("");
-  if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
-    throw invalid_input("the year must be four digits", "Năm kế hoạch cần 4 chữ số.");
-  }
-  p.year = std::stoi(y);
+  auto year = year_of_text(req.form_param("nam").value_or(""));
+  if (!year) throw invalid_input("the year must be four digits", "Năm kế hoạch cần 4 chữ số.").at("nam");
+  p.year = *year;
   auto issued = req.form_param("ngay_ban_hanh").value_or("");
   p.issued_on = issued.empty() ? std::nullopt : std::optional(parse_date_input(issued));
   return p;
 }
 
+// ---- Plans by year -----------------------------------------------------------------------------
+
+// Tasks by plan and status: one read of each year's tasks (drafts have no
+// reports; their tasks are counted as they stand).
+std::map<std::int64_t, std::map<TaskStatus, std::int64_t>> task_counts(db::Connection& c,
+                                                                       const std::vector<Plan>& plans, Date day) {
+  std::map<std::int64_t, std::map<TaskStatus, std::int64_t>> counts;
+  std::set<int> years;
+  for (const auto& p : plans) {
+    if (p.status == "draft") {
+      counts[p.id][TaskStatus::not_started] = std::int64_t(plan_tasks(c, p.id).size());
+    } else {
+      years.insert(p.year);
+    }
+  }
+  for (int y : years) {
+    for (const auto& s : states_as_of(year_tasks(c, y), day)) ++counts[s.task.plan_id][s.status];
+  }
+  return counts;
+}
+
+http::Response list(PlanPages& x, http::Request& req) {
+  std::vector<Plan> plans;
+  std::vector<UnitRow> units;
+  std::map<std::int64_t, std::map<TaskStatus, std::int64_t>> counts;
+  Date day = today();
+  x.db.read([&](db::Connection& c) {
+    plans = list_plans(c);
+    units = unit_rows(c);
+    counts = task_counts(c, plans, day);
+  });
+  auto names = names_of(units);
+  json rows = json::array();
+  for (const auto& p : plans) {
+    auto v = plan_view(p, names);
+    auto& c = counts[p.id];
+    std::int64_t total = 0;
+    for (const auto& [status, n] : c) total += n;
+    v["tasks"] = text::format_int(total);
+    v["done"] = text::format_int(c[TaskStatus::done] + c[TaskStatus::done_late]);
+    v["overdue"] = text::format_int(c[TaskStatus::overdue]);
+    rows.push_back(v);
+  }
+  bool can_create = req.principal && directory::holds(*req.principal, "plans.manage");
+  return http::html(
+      req,
+      x.layout.page(
+          req, "Kế hoạch cải cách hành chính", "plans/list.tpl",
+          {{"plans", rows}, {"no_plans", rows.empty()}, {"can_create", can_create}, {"today", format_date_vi(day)}}));
+}
+
+// ---- Create and edit a plan --------------------------------------------------------------------
+
+// The plan form: a new plan (`fresh`) or plan `p`'s fields; `extra` is what
+// a refusal adds ({"error": …}).
+http::Response form_page(PlanPages& x, http::Request& req, const Plan& p, bool fresh, const json& extra) {
+  std::vector<UnitRow> units;
+  std::vector<Plan> plans;
+  x.db.read([&](db::Connection& c) {
+    units = unit_rows(c);
+    plans = list_plans(c);
+  });
+  json parents = json::array();
+  for (const auto& other : plans) {
+    if (other.id == p.id) continue;
+    parents.push_back({{"id", std::to_string(other.id)},
+                       {"label", other.number + " — " + other.title},
+                       {"selected", p.parent_id && *p.parent_id == other.id}});
+  }
+  json data = {{"csrf", csrf_token(req)},
+               {"parents", parents},
+               {"fresh", fresh},
+               {"editing", !fresh},
+               {"action", fresh ? "/ke-hoach/moi" : fmt::format("/ke-hoach/{}/sua", p.id)},
+               {"number", p.number},
+               {"title", p.title},
+               {"year", p.year ? std::to_string(p.year) : ""},
+               {"issued_on", p.issued_on ? format_date_vi(*p.issued_on) : ""},
+               {"legal_bases", p.legal_bases},
+               {"objectives", p.objectives},
+               {"units", unit_options(units_of_user(units, *req.principal), p.unit_code)},
+               {"statuses", status_options(p.status)},
+               {"reform", p.kind == "reform"},
+               {"communication", p.kind == "communication"}};
+  data.update(extra);
+  return http::html(req,
+                    x.layout.page(req, fresh ? "Tạo kế hoạch" : "Sửa kế hoạch " + p.number, "plans/form.tpl", data));
+}
+
+http::Response new_plan(PlanPages& x, http::Request& req) {
+  Plan p;
+  p.year = int(today().year());
+  p.unit_code = req.principal->unit_code;
+  return form_page(x, req, p, true, json::object());
+}
+
+http::Response create(PlanPages& x, http::Request& req) {
+  Plan p;
+  p.number = req.form_param("so_ky_hieu").value_or("");
+  return http::refusing(
+      [&] {
+        p = plan_from_form(req, p);
+        require(x.db, req, "plans.manage", p.unit_code);
+        p = create_plan(x.db, p, directory::actor(req), now_seconds());
+        return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
+      },
+      [&](const http::Refusal& r) {
+        return form_page(x, req, p, true, {{"error", r.json()}});
+      });
+}
+
+// The plan of the path, when the user manages its unit.
+Plan managed_plan(PlanPages& x, const http::Request& req) {
+  auto p = need_plan(x.db, req.int_param());
+  require(x.db, req, "plans.manage", p.unit_code);
+  return p;
+}
+
+http::Response edit(PlanPages& x, http::Request& req) {
+  return form_page(x, req, managed_plan(x, req), false, json::object());
+}
+
+http::Response save(PlanPages& x, http::Request& req) {
+  auto p = managed_plan(x, req);
+  return http::refusing(
+      [&] {
+        p = plan_from_form(req, p);
+        require(x.db, req, "plans.manage", p.unit_code);
+        update_plan(x.db, p, directory::actor(req), now_seconds());
+        return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
+      },
+      [&](const http::Refusal& r) {
+        return form_page(x, req, p, false, {{"error", r.json()}});
+      });
+}
+
+// ---- A plan and its matrix, with each task's status as of today -------------------------------------
+
+struct PlanFacts {
+  std::vector<Task> tasks;
+  std::vector<TaskState> states;
+  std::vector<Area> areas;
+  std::vector<UnitRow> units;
+  std::vector<Objective> objectives;
+  std::vector<std::pair<std::string, std::string>> levels;
+};
+
+PlanFacts plan_facts(db::Database& db, const Plan& plan, Date day) {
+  PlanFacts f;
+  db.read([&](db::Connection& c) {
+    f.tasks = plan_tasks(c, plan.id);
+    f.states = plan_states(c, plan.id, day);
+    f.areas = load_areas(c);
+    f.units = unit_rows(c);
+    f.objectives = plan_objectives(c, plan.id);
+    f.levels = unit_levels(c);
+  });
+  return f;
+}
+
+// On the page, each task's description links to the task.
+void link_tasks(views::Table& table, const std::vector<Task>& tasks) {
+  size_t next = 0;
+  for (auto& row : table.rows) {
+    if (row.size() > 7 && !row[7].text.empty() && next < tasks.size()) {
+      row[2].href = fmt::format("/nhiem-vu/{}", tasks[next++].id);
+    }
+  }
+}
+
+http::Response show(PlanPages& x, http::Request& req) {
+  auto plan = need_plan(x.db, req.int_param());
+  Date day = today();
+  auto f = plan_facts(x.db, plan, day);
+  auto names = names_of(f.units);
+  auto table = matrix_table(plan, f.tasks, f.areas, names, &f.states);
+  if (req.query_param("dinh-dang") == "xlsx") {
+    return http::attachment(req, http::kXlsxType, views::to_xlsx({table}),
+                            "ke-hoach-" + text::slug(plan.number) + ".xlsx");
+  }
+  link_tasks(table, f.tasks);
+  bool can_manage = may(x.db, req, "plans.manage", plan.unit_code);
+  json objective_rows = objectives_view(f.objectives, plan, f.areas, f.levels, x.source);
+  for (auto& row : objective_rows) row["manage"] = can_manage;
+  std::optional<Plan> parent;
+  if (plan.parent_id) parent = x.db.read([&](db::Connection& c) { return find_plan(c, *plan.parent_id); });
+  json data = {{"plan", plan_view(plan, names)},
+               {"parent", parent ? json{{"id", std::to_string(parent->id)}, {"number", parent->number}} : json()},
+               {"objectives", objective_rows},
+               {"no_objectives", objective_rows.empty()},
+               {"objective_form", can_manage ? objective_form(f.areas, f.levels, x.source) : json()},
+               {"csrf", csrf_token(req)},
+               {"legal_bases", plan.legal_bases},
+               {"objectives", plan.objectives},
+               {"has_legal_bases", !plan.legal_bases.empty()},
+               {"has_objectives", !plan.objectives.empty()},
+               {"summary", summary_rows(f.states)},
+               {"today", format_date_vi(day)},
+               {"table", views::to_view(table)},
+               {"xlsx_href", fmt::format("/ke-hoach/{}?dinh-dang=xlsx", plan.id)},
+               {"can_manage", can_manage},
+               {"empty", f.tasks.empty()}};
+  if (auto n = req.query_param("da-nhap");
+      n && !n->empty() && n->size() < 6 && n->find_first_not_of("0123456789") == std::string::npos) {
+    data["imported"] = {{"count", *n}};
+  }
+  return http::html(req, x.layout.page(req, "Kế hoạch " + plan.number, "plans/plan.tpl", data));
+}
+
+// ---- Import the matrix: check (and name what needs resolving), then confirm -------------------------
+
+http::Response import_page(PlanPages& x, http::Request& req, const Plan& plan, json data,
+                           http::Status status = http::Status::ok) {
+  data["csrf"] = csrf_token(req);
+  data["plan"] = {{"id", std::to_string(plan.id)}, {"number", plan.number}};
+  data["plan_id"] = std::to_string(plan.id);
+  return http::html(req, x.layout.page(req, "Nhập bảng nhiệm vụ " + plan.number, "plans/import.tpl", data), status);
+}
+
+// A refused import: the upload form again, with the reason.
+http::Response import_refused(PlanPages& x, http::Request& req, const Plan& plan, const http::Refusal& r) {
+  return import_page(x, req, plan, {{"upload", true}, {"error", r.json()}});
+}
+
+http::Response import_form(PlanPages& x, http::Request& req) {
+  return import_page(x, req, managed_plan(x, req), {{"upload", true}});
+}
+
+// The user's choices for unresolved names: ten_<i> the name, chon_<i> a
+// unit code or "level:<code>".
+Resolutions resolutions_of(const http::Request& req) {
+  Resolutions resolutions;
+  for (int i = 0; i < 500; ++i) {
+    auto name = req.form_param(fmt::format("ten_{}", i));
+    if (!name) break;
+    auto target = req.form_param(fmt::format("chon_{}", i)).value_or("");
+    if (!target.empty()) resolutions[unit_key(*name)] = target;
+  }
+  return resolutions;
+}
+
+// The names to resolve, each with its candidates first, then every level
+// group and open unit.
+json unresolved_rows(const MatrixImport& out, const std::vector<UnitRow>& units,
+                     std::map<std::string, std::string>& names) {
+  json unresolved = json::array();
+  int i = 0;
+  for (const auto& u : out.unresolved) {
+    json options = json::array();
+    for (const auto& c : u.candidates) options.push_back({{"value", c}, {"label", names[c] + " (gợi ý)"}});
+    for (const auto& [level, label] :
+         std::vector<std::pair<std::string, std::string>>{{"level:department", "Tất cả sở, ban, ngành"},
+                                                          {"level:district", "Tất cả UBND cấp huyện"},
+                                                          {"level:commune", "Tất cả UBND cấp xã"}}) {
+      options.push_back({{"value", level}, {"label", label}});
+    }
+    for (const auto& unit : units) {
+      if (unit.open) options.push_back({{"value", unit.code}, {"label", unit.name}});
+    }
+    std::string lines;
+    for (int l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+    unresolved.push_back({{"i", std::to_string(i++)},
+                          {"name", u.name},
+                          {"lines", lines},
+                          {"why", u.ambiguous ? "Có nhiều đơn vị gần giống" : "Không tìm thấy đơn vị"},
+                          {"options", options}});
+  }
+  return unresolved;
+}
+
+// The first ten rows, and every row whose deadline did not read (counted in `unread`).
+json preview_rows(const MatrixImport& out, const std::map<std::string, std::string>& names, int& unread) {
+  json preview = json::array();
+  for (size_t r = 0; r < out.rows.size(); ++r) {
+    const auto& row = out.rows[r];
+    unread += deadline_unread(*row.deadline);
+    if (r >= 10 && !deadline_unread(*row.deadline)) continue;
+    preview.push_back({{"line", std::to_string(row.line)},
+                       {"description", row.description},
+                       {"lead", names_text(row.leads, names)},
+                       {"deadline", format_deadline(*row.deadline)},
+                       {"unread", deadline_unread(*row.deadline)}});
+  }
+  return preview;
+}
+
+// A matrix that reads, staged as `staged`: what is still to resolve and a
+// preview, with the confirmation.
+http::Response ready_page(PlanPages& x, http::Request& req, const Plan& plan, const MatrixImport& out, json data,
+                          const std::string& staged, const std::string& filename) {
+  auto units = x.db.read([](db::Connection& c) { return unit_rows(c); });
+  auto names = names_of(units);
+  json unresolved = unresolved_rows(out, units, names);
+  int unread = 0;
+  json preview = preview_rows(out, names, unread);
+  bool has_tasks = !x.db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
+  data["ready"] = {{"staged", staged},
+                   {"filename", filename},
+                   {"unresolved", unresolved},
+                   {"any_unresolved", !unresolved.empty()},
+                   {"preview", preview},
+                   {"unread", unread},
+                   {"any_unread", unread > 0},
+                   {"has_tasks", has_tasks},
+                   {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+  return import_page(x, req, plan, data);
+}
+
+// Both steps: the check of an uploaded file, which stages it on the server
+// when it reads (directory/staged.h), and the confirmation of the staged
+// file (its id and the user's choices for unresolved names), which imports
+// it or shows what is still to resolve. A refusal of the import is thrown
+// to the handler's http::refusing.
+http::Response matrix_step(PlanPages& x, http::Request& req, const Plan& plan, const std::string& content,
+                           const std::string& filename, std::string staged, bool confirm) {
+  bool replace = req.form_param("thay_the") == "1";
+  std::function<void(db::Connection&)> forget_staged;
+  if (!staged.empty()) {
+    forget_staged = [&staged](db::Connection& c) {
+      if (!directory::remove_staged(c, staged)) {
+        throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
+      }
+    };
+  }
+  auto out = import_matrix(x.db, plan.id, content, resolutions_of(req), confirm, replace, directory::actor(req),
+                           now_seconds(), forget_staged);
+  json data = {{"filename", filename}, {"rows", text::format_int(std::int64_t(out.rows.size()))}};
+  if (!out.errors.empty()) {
+    data["upload"] = true;
+    data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))},
+                        {"errors", error_list(out.errors)}};
+    return import_page(x, req, plan, data, http::Status::unprocessable_entity);
+  }
+  if (out.ok() && confirm) return http::redirect(req, fmt::format("/ke-hoach/{}?da-nhap={}", plan.id, out.written));
+  if (staged.empty()) {
+    try {
+      staged = x.db.write([&](db::Connection& c) {
+        return directory::stage_upload(c, fmt::format("plan:{}", plan.id), filename, content, req.principal->username,
+                                       req.principal->unit_code, now_seconds());
+      });
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::too_large) throw;
+      return import_page(x, req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
+                         http::Status::payload_too_large);
+    }
+  }
+  return ready_page(x, req, plan, out, data, staged, filename);
+}
+
+http::Response import_check(PlanPages& x, http::Request& req) {
+  auto plan = managed_plan(x, req);
+  auto f = req.files().find("tep");
+  bool chosen = f != req.files().end() && !f->second.content.empty();
+  if (chosen && f->second.content.size() > kMaxMatrixBytes) {
+    return import_page(x, req, plan, {{"upload", true}, {"error", {{"message", "Tệp lớn hơn 5 MB."}}}},
+                       http::Status::payload_too_large);
+  }
+  return http::refusing(
+      [&] {
+        if (!chosen) throw invalid_input("no file was chosen", "Hãy chọn một tệp XLSX hoặc CSV.").at("tep");
+        return matrix_step(x, req, plan, f->second.content, f->second.filename, "", false);
+      },
+      [&](const http::Refusal& r) { return import_refused(x, req, plan, r); });
+}
+
+// The form's body is the staged id and the choices (at most a form's
+// fields), never the file.
+http::Response import_confirm(PlanPages& x, http::Request& req) {
+  auto plan = managed_plan(x, req);
+  const auto& p = *req.principal;
+  return http::refusing(
+      [&] {
+        auto staged = x.db.read([&](db::Connection& c) {
+          return directory::staged_upload(c, req.form_param("tep_da_kiem_tra").value_or(""),
+                                          fmt::format("plan:{}", plan.id), p.username, p.unit_code, now_seconds());
+        });
+        return matrix_step(x, req, plan, staged.content, staged.filename, staged.id, req.form_param("xac_nhan") == "1");
+      },
+      [&](const http::Refusal& r) { return import_refused(x, req, plan, r); });
+}
+
+void add(http::Router& router, std::shared_ptr<PlanPages> pages) {
+  const http::RouteTo<PlanPages> routes[] = {
+      {http::Verb::get, "/ke-hoach", "plans.read", list},
+      {http::Verb::get, "/ke-hoach/moi", "plans.manage", new_plan},
+      {http::Verb::post, "/ke-hoach/moi", "plans.manage", create},
+      {http::Verb::get, "/ke-hoach/{id}/sua", "plans.manage", edit},
+      {http::Verb::post, "/ke-hoach/{id}/sua", "plans.manage", save},
+      {http::Verb::get, "/ke-hoach/{id}", "plans.read", show},
+      {http::Verb::get, "/ke-hoach/{id}/nhap", "plans.manage", import_form},
+      {http::Verb::post, "/ke-hoach/{id}/nhap", "plans.manage", import_check, http::upload(1)},
+      {http::Verb::post, "/ke-hoach/{id}/nhap/xac-nhan", "plans.manage", import_confirm,
+       http::staged_confirm(http::BodyLimits::kFormBytes)},
+  };
+  http::add_routes(router, std::move(pages), routes);
+}
+
 }  // namespace
+}  // namespace plan_pages
 
 void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source,
                 std::vector<ShortfallSource> shortfalls) {
-  auto source = std::make_shared<const IndicatorSource>(std::move(indicator_source));
+  auto pages = std::make_shared<plan_pages::PlanPages>(plan_pages::PlanPages{db, layout, std::move(indicator_source)});
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
   layout.add_nav({"Duyệt báo cáo", "/duyet-bao-cao", "plans.review"});
@@ -158,333 +569,8 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   add_province_routes(router, layout, db);
   add_compiled_routes(router, layout, db);
   add_editor_routes(router, layout, db);
-  add_objective_routes(router, db, *source);
-
-  // ---- Plans by year.
-  router.add(http::Verb::get, "/ke-hoach", "plans.read", [&db, &layout](http::Request& req) {
-    std::vector<Plan> plans;
-    std::vector<UnitRow> units;
-    // Tasks by plan and status: one read of each year's tasks (drafts have
-    // no reports; their tasks are counted as they stand).
-    std::map<std::int64_t, std::map<TaskStatus, std::int64_t>> counts;
-    Date today = local_date(now_seconds());
-    db.read([&](db::Connection& c) {
-      plans = list_plans(c);
-      units = unit_rows(c);
-      std::set<int> years;
-      for (const auto& p : plans) {
-        if (p.status == "draft") {
-          counts[p.id][TaskStatus::not_started] = std::int64_t(plan_tasks(c, p.id).size());
-        } else {
-          years.insert(p.year);
-        }
-      }
-      for (int y : years) {
-        for (const auto& s : states_as_of(year_tasks(c, y), today)) ++counts[s.task.plan_id][s.status];
-      }
-    });
-    auto names = names_of(units);
-    json rows = json::array();
-    for (const auto& p : plans) {
-      auto v = plan_view(p, names);
-      auto& c = counts[p.id];
-      std::int64_t total = 0;
-      for (const auto& [status, n] : c) total += n;
-      v["tasks"] = text::format_int(total);
-      v["done"] = text::format_int(c[TaskStatus::done] + c[TaskStatus::done_late]);
-      v["overdue"] = text::format_int(c[TaskStatus::overdue]);
-      rows.push_back(v);
-    }
-    bool can_create = req.principal && directory::holds(*req.principal, "plans.manage");
-    return http::html(req, layout.page(req, "Kế hoạch cải cách hành chính", "plans/list.tpl",
-                                       {{"plans", rows},
-                                        {"no_plans", rows.empty()},
-                                        {"can_create", can_create},
-                                        {"today", format_date_vi(today)}}));
-  });
-
-  // ---- Create and edit a plan.
-  auto form_page = [&db, &layout](http::Request& req, const Plan& p, bool fresh, json extra, http::Status status) {
-    std::vector<UnitRow> units;
-    std::vector<Plan> plans;
-    db.read([&](db::Connection& c) {
-      units = unit_rows(c);
-      plans = list_plans(c);
-    });
-    json parents = json::array();
-    for (const auto& other : plans) {
-      if (other.id == p.id) continue;
-      parents.push_back({{"id", std::to_string(other.id)},
-                         {"label", other.number + " — " + other.title},
-                         {"selected", p.parent_id && *p.parent_id == other.id}});
-    }
-    json data = {{"csrf", req.session ? req.session->csrf_token : ""},
-                 {"parents", parents},
-                 {"fresh", fresh},
-                 {"editing", !fresh},
-                 {"action", fresh ? "/ke-hoach/moi" : fmt::format("/ke-hoach/{}/sua", p.id)},
-                 {"number", p.number},
-                 {"title", p.title},
-                 {"year", p.year ? std::to_string(p.year) : ""},
-                 {"issued_on", p.issued_on ? format_date_vi(*p.issued_on) : ""},
-                 {"legal_bases", p.legal_bases},
-                 {"objectives", p.objectives},
-                 {"units", unit_options(units_of_user(units, *req.principal), p.unit_code)},
-                 {"statuses", status_options(p.status)},
-                 {"reform", p.kind == "reform"},
-                 {"communication", p.kind == "communication"}};
-    data.update(extra);
-    return http::html(
-        req, layout.page(req, fresh ? "Tạo kế hoạch" : "Sửa kế hoạch " + p.number, "plans/form.tpl", data), status);
-  };
-  router.add(http::Verb::get, "/ke-hoach/moi", "plans.manage", [form_page](http::Request& req) {
-    Plan p;
-    p.year = int(local_date(now_seconds()).year());
-    p.unit_code = req.principal->unit_code;
-    return form_page(req, p, true, json::object(), http::Status::ok);
-  });
-  router.add(http::Verb::post, "/ke-hoach/moi", "plans.manage", [&db, form_page](http::Request& req) {
-    Plan p;
-    p.number = req.form_param("so_ky_hieu").value_or("");
-    try {
-      p = plan_from_form(req, p);
-      require(db, req, "plans.manage", p.unit_code);
-      p = create_plan(db, p, directory::actor(req), now_seconds());
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
-      return form_page(req, p, true, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
-    }
-    return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
-  });
-  router.add(http::Verb::get, "/ke-hoach/{id}/sua", "plans.manage", [&db, form_page](http::Request& req) {
-    auto p = need_plan(db, req.int_param());
-    require(db, req, "plans.manage", p.unit_code);
-    return form_page(req, p, false, json::object(), http::Status::ok);
-  });
-  router.add(http::Verb::post, "/ke-hoach/{id}/sua", "plans.manage", [&db, form_page](http::Request& req) {
-    auto p = need_plan(db, req.int_param());
-    require(db, req, "plans.manage", p.unit_code);
-    try {
-      p = plan_from_form(req, p);
-      require(db, req, "plans.manage", p.unit_code);
-      update_plan(db, p, directory::actor(req), now_seconds());
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input) throw;
-      return form_page(req, p, false, {{"error", {{"message", e.message_vi()}}}}, http::Status::unprocessable_entity);
-    }
-    return http::redirect(req, fmt::format("/ke-hoach/{}", p.id));
-  });
-
-  // ---- A plan and its matrix, with each task's status as of today.
-  router.add(http::Verb::get, "/ke-hoach/{id}", "plans.read", [&db, &layout, source](http::Request& req) {
-    auto plan = need_plan(db, req.int_param());
-    Date today = local_date(now_seconds());
-    std::vector<Task> tasks;
-    std::vector<TaskState> states;
-    std::vector<Area> areas;
-    std::vector<UnitRow> units;
-    std::vector<Objective> objectives;
-    std::vector<std::pair<std::string, std::string>> levels;
-    db.read([&](db::Connection& c) {
-      tasks = plan_tasks(c, plan.id);
-      states = plan_states(c, plan.id, today);
-      areas = load_areas(c);
-      units = unit_rows(c);
-      objectives = plan_objectives(c, plan.id);
-      levels = unit_levels(c);
-    });
-    auto names = names_of(units);
-    auto table = matrix_table(plan, tasks, areas, names, &states);
-    if (req.query_param("dinh-dang") == "xlsx") {
-      return http::attachment(req, http::kXlsxType, views::to_xlsx({table}),
-                              "ke-hoach-" + text::slug(plan.number) + ".xlsx");
-    }
-    // On the page, each task's description links to the task.
-    size_t next = 0;
-    for (auto& row : table.rows) {
-      if (row.size() > 7 && !row[7].text.empty() && next < tasks.size()) {
-        row[2].href = fmt::format("/nhiem-vu/{}", tasks[next++].id);
-      }
-    }
-    bool can_manage = may(db, req, "plans.manage", plan.unit_code);
-    json objective_rows = objectives_view(objectives, plan, areas, levels, *source);
-    for (auto& row : objective_rows) row["manage"] = can_manage;
-    std::optional<Plan> parent;
-    if (plan.parent_id) parent = db.read([&](db::Connection& c) { return find_plan(c, *plan.parent_id); });
-    json data = {{"plan", plan_view(plan, names)},
-                 {"parent", parent ? json{{"id", std::to_string(parent->id)}, {"number", parent->number}} : json()},
-                 {"objectives", objective_rows},
-                 {"no_objectives", objective_rows.empty()},
-                 {"objective_form", can_manage ? objective_form(areas, levels, *source) : json()},
-                 {"csrf", req.session ? req.session->csrf_token : ""},
-                 {"legal_bases", plan.legal_bases},
-                 {"objectives", plan.objectives},
-                 {"has_legal_bases", !plan.legal_bases.empty()},
-                 {"has_objectives", !plan.objectives.empty()},
-                 {"summary", summary_rows(states)},
-                 {"today", format_date_vi(today)},
-                 {"table", views::to_view(table)},
-                 {"xlsx_href", fmt::format("/ke-hoach/{}?dinh-dang=xlsx", plan.id)},
-                 {"can_manage", can_manage},
-                 {"empty", tasks.empty()}};
-    if (auto n = req.query_param("da-nhap");
-        n && !n->empty() && n->size() < 6 && n->find_first_not_of("0123456789") == std::string::npos) {
-      data["imported"] = {{"count", *n}};
-    }
-    return http::html(req, layout.page(req, "Kế hoạch " + plan.number, "plans/plan.tpl", data));
-  });
-
-  // ---- Import the matrix: check (and name what needs resolving), then confirm.
-  auto import_page = [&layout](http::Request& req, const Plan& plan, json data, http::Status status) {
-    data["csrf"] = req.session ? req.session->csrf_token : "";
-    data["plan"] = {{"id", std::to_string(plan.id)}, {"number", plan.number}};
-    data["plan_id"] = std::to_string(plan.id);
-    return http::html(req, layout.page(req, "Nhập bảng nhiệm vụ " + plan.number, "plans/import.tpl", data), status);
-  };
-  router.add(http::Verb::get, "/ke-hoach/{id}/nhap", "plans.manage", [&db, import_page](http::Request& req) {
-    auto plan = need_plan(db, req.int_param());
-    require(db, req, "plans.manage", plan.unit_code);
-    return import_page(req, plan, {{"upload", true}}, http::Status::ok);
-  });
-  // Both steps: the check of an uploaded file, which stages it on the
-  // server when it reads (directory/staged.h), and the confirmation of the
-  // staged file (its id and the user's choices for unresolved names), which
-  // imports it or shows what is still to resolve.
-  auto matrix_step = [&db, import_page](http::Request& req, const Plan& plan, const std::string& content,
-                                        const std::string& filename, std::string staged,
-                                        bool confirm) -> http::Response {
-    Resolutions resolutions;
-    for (int i = 0; i < 500; ++i) {
-      auto name = req.form_param(fmt::format("ten_{}", i));
-      if (!name) break;
-      auto target = req.form_param(fmt::format("chon_{}", i)).value_or("");
-      if (!target.empty()) resolutions[unit_key(*name)] = target;
-    }
-    bool replace = req.form_param("thay_the") == "1";
-    std::function<void(db::Connection&)> forget_staged;
-    if (!staged.empty()) {
-      forget_staged = [&staged](db::Connection& c) {
-        if (!directory::remove_staged(c, staged)) {
-          throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
-        }
-      };
-    }
-    MatrixImport out;
-    try {
-      out = import_matrix(db, plan.id, content, resolutions, confirm, replace, directory::actor(req), now_seconds(),
-                          forget_staged);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::invalid_input && e.kind() != ErrorKind::conflict) throw;
-      return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
-                         http::Status::unprocessable_entity);
-    }
-    json data = {{"filename", filename}, {"rows", text::format_int(std::int64_t(out.rows.size()))}};
-    if (!out.errors.empty()) {
-      data["upload"] = true;
-      data["problems"] = {{"count", text::format_int(std::int64_t(out.errors.size()))},
-                          {"errors", error_list(out.errors)}};
-      return import_page(req, plan, data, http::Status::unprocessable_entity);
-    }
-    if (out.ok() && confirm) return http::redirect(req, fmt::format("/ke-hoach/{}?da-nhap={}", plan.id, out.written));
-    if (staged.empty()) {
-      try {
-        staged = db.write([&](db::Connection& c) {
-          return directory::stage_upload(c, fmt::format("plan:{}", plan.id), filename, content, req.principal->username,
-                                         req.principal->unit_code, now_seconds());
-        });
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::too_large) throw;
-        return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
-                           http::Status::payload_too_large);
-      }
-    }
-    // Names to resolve, each with its candidates first, then every unit and level group.
-    auto units = db.read([](db::Connection& c) { return unit_rows(c); });
-    auto names = names_of(units);
-    json unresolved = json::array();
-    int i = 0;
-    for (const auto& u : out.unresolved) {
-      json options = json::array();
-      for (const auto& c : u.candidates) options.push_back({{"value", c}, {"label", names[c] + " (gợi ý)"}});
-      for (const auto& [level, label] :
-           std::vector<std::pair<std::string, std::string>>{{"level:department", "Tất cả sở, ban, ngành"},
-                                                            {"level:district", "Tất cả UBND cấp huyện"},
-                                                            {"level:commune", "Tất cả UBND cấp xã"}}) {
-        options.push_back({{"value", level}, {"label", label}});
-      }
-      for (const auto& unit : units) {
-        if (unit.open) options.push_back({{"value", unit.code}, {"label", unit.name}});
-      }
-      std::string lines;
-      for (int l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
-      unresolved.push_back({{"i", std::to_string(i++)},
-                            {"name", u.name},
-                            {"lines", lines},
-                            {"why", u.ambiguous ? "Có nhiều đơn vị gần giống" : "Không tìm thấy đơn vị"},
-                            {"options", options}});
-    }
-    json preview = json::array();
-    int unread = 0;
-    for (size_t r = 0; r < out.rows.size(); ++r) {  // the first ten, and every row whose deadline did not read
-      const auto& row = out.rows[r];
-      unread += deadline_unread(*row.deadline);
-      if (r >= 10 && !deadline_unread(*row.deadline)) continue;
-      preview.push_back({{"line", std::to_string(row.line)},
-                         {"description", row.description},
-                         {"lead", names_text(row.leads, names)},
-                         {"deadline", format_deadline(*row.deadline)},
-                         {"unread", deadline_unread(*row.deadline)}});
-    }
-    bool has_tasks = !db.read([&](db::Connection& c) { return plan_tasks(c, plan.id); }).empty();
-    data["ready"] = {{"staged", staged},
-                     {"filename", filename},
-                     {"unresolved", unresolved},
-                     {"any_unresolved", !unresolved.empty()},
-                     {"preview", preview},
-                     {"unread", unread},
-                     {"any_unread", unread > 0},
-                     {"has_tasks", has_tasks},
-                     {"rows", text::format_int(std::int64_t(out.rows.size()))}};
-    return import_page(req, plan, data, http::Status::ok);
-  };
-  router.add(http::Verb::post, "/ke-hoach/{id}/nhap", "plans.manage", http::upload(1),
-             [&db, import_page, matrix_step](http::Request& req) {
-               auto plan = need_plan(db, req.int_param());
-               require(db, req, "plans.manage", plan.unit_code);
-               auto f = req.files().find("tep");
-               if (f == req.files().end() || f->second.content.empty()) {
-                 return import_page(req, plan,
-                                    {{"upload", true}, {"error", {{"message", "Hãy chọn một tệp XLSX hoặc CSV."}}}},
-                                    http::Status::bad_request);
-               }
-               if (f->second.content.size() > kMaxMatrixBytes) {
-                 return import_page(req, plan, {{"upload", true}, {"error", {{"message", "Tệp lớn hơn 5 MB."}}}},
-                                    http::Status::payload_too_large);
-               }
-               return matrix_step(req, plan, f->second.content, f->second.filename, "", false);
-             });
-  // The form's body is the staged id and the choices (at most a form's
-  // fields), never the file.
-  router.add(
-      http::Verb::post, "/ke-hoach/{id}/nhap/xac-nhan", "plans.manage",
-      http::staged_confirm(http::BodyLimits::kFormBytes), [&db, import_page, matrix_step](http::Request& req) {
-        auto plan = need_plan(db, req.int_param());
-        require(db, req, "plans.manage", plan.unit_code);
-        const auto& p = *req.principal;
-        directory::StagedUpload staged;
-        try {
-          staged = db.read([&](db::Connection& c) {
-            return directory::staged_upload(c, req.form_param("tep_da_kiem_tra").value_or(""),
-                                            fmt::format("plan:{}", plan.id), p.username, p.unit_code, now_seconds());
-          });
-        } catch (const Error& e) {
-          if (e.kind() != ErrorKind::invalid_input) throw;
-          return import_page(req, plan, {{"upload", true}, {"error", {{"message", e.message_vi()}}}},
-                             http::Status::bad_request);
-        }
-        return matrix_step(req, plan, staged.content, staged.filename, staged.id, req.form_param("xac_nhan") == "1");
-      });
-
+  add_objective_routes(router, db, pages->source);
+  plan_pages::add(router, pages);
   add_report_routes(router, layout, db);
   add_request_routes(router, layout, db);
   add_register_routes(router, layout, db);

@@ -1,6 +1,7 @@
 #pragma once
 // Pure rules of reform plans: reading a task matrix, matching its unit
 // names to the directory, reporting periods, and a task's state as of a day.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -276,5 +277,68 @@ ReportsForPeriod reports_for_period(const std::vector<Report>& own, const std::v
 // someone writes a deadline that reads).
 std::string deadline_shown(const Deadline& d);
 bool deadline_unread(const Deadline& d);
+
+// ---- What the pages read and decide --------------------------------------
+
+// A record id as a form or a query writes it: 1 to 12 ASCII digits ("0"
+// included); nullopt for anything else ("", "-1", "1x", 13 digits).
+std::optional<std::int64_t> id_of_text(std::string_view s);
+// A year written YYYY: four ASCII digits making 1000 or later; nullopt for
+// anything else.
+std::optional<int> year_of_text(std::string_view s);
+// The year a page of periods shows: `this_year` when none is given or it is
+// not a whole number; invalid_input outside 2000-2100.
+int page_year(std::string_view s, int this_year);
+// The day a year's figures are as of: `today`, or 31 December of a past year.
+Date view_day(int year, Date today);
+
+// A report's percent as the form writes it (spaces around ignored): blank is
+// 0, else one to three ASCII digits (check_report bounds it to 0-100);
+// invalid_input at "ty_le" otherwise.
+int report_percent(std::string_view text);
+// The day a report says its task was done: for progress "done", the day
+// typed (parse_date_input, spaces around ignored) or `today` when blank;
+// none for other progress.
+std::optional<Date> report_done_on(std::string_view progress, std::string_view text, Date today);
+// Whether `task` names `unit`, leading or co-operating.
+bool task_names(const Task& task, std::string_view unit);
+// A unit's role in a task: "lead" when it leads it, else "cooperate".
+std::string report_role(const Task& task, std::string_view unit);
+// Whether a report was made after its period's due day.
+bool reported_late(const Report& r, const PeriodOfYear& p);
+// What the report form shows for `unit` and `period` before anything is
+// typed: the unit's report of that period, else its latest (the last of
+// `reports` in their order), else a blank report in progress.
+Report report_prefill(const std::vector<Report>& reports, std::string_view unit, std::string_view period);
+// Working days a report made on `made` has waited for its review by
+// `today`; 0 when the calendar does not cover both days.
+int working_days_waiting(Date made, Date today, const WorkCalendar& calendar);
+// The period a plan's compiled report shows when none is asked for: the
+// current one when its last day falls in the plan's year, else the plan
+// year's last; invalid_input when that year has no periods.
+PeriodOfYear compiled_period(const std::vector<ReportPeriod>& config, int plan_year, Date today,
+                             const WorkCalendar& calendar);
+
+// The working days an urging letter gives for the reply, as the form writes
+// them (spaces around ignored): 1-60; invalid_input at "so_ngay" otherwise.
+int reply_days(std::string_view text);
+// The day a reply is due: `working_days` working days after `from`, or
+// `days_uncovered` calendar days after it when the calendar does not cover
+// `from`.
+Date reply_due(Date from, int working_days, int days_uncovered, const WorkCalendar& calendar);
+
+// The day units must issue their plans by, as typed (spaces around
+// ignored): none when no level or unit is chosen (`any_chosen` false), else
+// required (invalid_input at "han" when blank) and read by parse_date_input.
+std::optional<Date> requirement_due(bool any_chosen, std::string_view text);
+// The reason a task is cancelled with: "" when it is reopened, else
+// `reason` as typed, which must not be blank (invalid_input at "ly_do").
+std::string cancel_reason(bool reopen, const std::string& reason);
+// A report request's outline as typed: one heading a line, each trimmed
+// (blank lines are kept; create_request drops them).
+std::vector<std::string> outline_lines(std::string_view text);
+// An objective's target or value as typed ("70", "70,5", "70.5"); nullopt
+// when blank; invalid_input saying `what_vi` must be a number otherwise.
+std::optional<double> objective_amount(std::string_view text, std::string_view what_vi);
 
 }  // namespace cchc::plans

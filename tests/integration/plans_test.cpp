@@ -269,7 +269,7 @@ TEST_F(PlansServed, TheImportPageAsksForNamesItCannotPlace) {
   // Imported once.
   auto twice = admin.post(plan_path + "/nhap/xac-nhan",
                           "tep_da_kiem_tra=" + staged + "&ten_0=Ban+D%C3%A2n+t%E1%BB%99c&chon_0=SNV&xac_nhan=1");
-  EXPECT_EQ(twice.status, 400);
+  EXPECT_EQ(twice.status, 422);  // a refused form: the upload page again, with the reason
   EXPECT_NE(twice.body.find("Tệp đã kiểm tra không còn trên máy chủ"), std::string::npos);
   auto page = admin.get(done.header("location"));
   EXPECT_NE(page.body.find("Đã nhập 2 nhiệm vụ."), std::string::npos);
