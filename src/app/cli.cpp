@@ -24,6 +24,7 @@
 #include "audit/audit.h"
 #include "core/deadline.h"
 #include "directory/accounts.h"
+#include "directory/read.h"
 #include "directory/store.h"
 #include "directory/tokens.h"
 #include "feedback/store.h"

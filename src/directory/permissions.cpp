@@ -5,6 +5,7 @@
 #include "audit/audit.h"
 #include "core/errors.h"
 #include "directory/accounts.h"
+#include "directory/read.h"
 #include "directory/tokens.h"
 #include "http/session.h"
 
@@ -71,16 +72,6 @@ bool province_wide(const http::Principal& p) {
 
 audit::Entry actor(const http::Request& req) {
   return audit::Entry{req.principal ? req.principal->username : "anonymous", req.client_address, "", "", "", {}, {}};
-}
-
-bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor) {
-  auto rows = c.query(
-      "WITH RECURSIVE up (code, parent_code) AS ("
-      " SELECT code, parent_code FROM units WHERE code = ?"
-      " UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code)"
-      " SELECT 1 FROM up WHERE code = ?",
-      {unit, ancestor});
-  return !rows.empty();
 }
 
 bool may_act_on(db::Database& db, const http::Principal& p, std::string_view permission, const std::string& unit) {

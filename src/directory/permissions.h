@@ -50,8 +50,6 @@ bool province_wide(const http::Principal& p);
 // The audit actor of a request: the principal's username (or "anonymous")
 // and address; the caller fills action and entity.
 audit::Entry actor(const http::Request& req);
-// Whether `unit` is `ancestor` or below it in the tree (any date).
-bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor);
 // Whether the signed-in user may act on `unit` with `permission`.
 bool may_act_on(db::Database& db, const http::Principal& p, std::string_view permission, const std::string& unit);
 // may_act_on for a request's signed-in user (false when none); require

@@ -5,8 +5,8 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/read.h"
 #include "directory/staged.h"
-#include "directory/store.h"
 #include "directory/tokens.h"
 #include "http/session.h"
 #include "indicators/dashboard.h"
@@ -263,8 +263,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
     }
     json units = json::array();
     db.read([&](db::Connection& c) {
-      for (const auto& r : c.query("SELECT code, name FROM units WHERE valid_to IS NULL ORDER BY code").rows) {
-        units.push_back({{"code", r.str("code")}, {"name", r.str("name") + " (" + r.str("code") + ")"}});
+      for (const auto& u : directory::load_units(c)) {
+        if (!u.valid_to) units.push_back({{"code", u.code}, {"name", u.name + " (" + u.code + ")"}});
       }
     });
     data["rows"] = rows;

@@ -5,7 +5,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "directory/tokens.h"
 #include "http/session.h"
 #include "indicators/dashboard.h"

@@ -11,7 +11,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/middleware.h"
 #include "portal/markdown.h"
 #include "portal/page_support.h"
