@@ -85,10 +85,6 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
 
 bool is_role(std::string_view role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
 
-bool is_province_wide(std::string_view role) {
-  return role == "admin" || role == "viewer" || role == "editorial_board" || role == "appraiser";
-}
-
 std::string role_label_vi(std::string_view role) {
   if (role == "admin") return "Quản trị (Sở Nội vụ)";
   if (role == "unit_officer") return "Cán bộ đơn vị";

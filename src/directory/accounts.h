@@ -17,12 +17,10 @@
 
 namespace cchc::directory {
 
-// The roles. Province-wide roles act on every unit; the others only on the
-// user's own unit and the units below it.
+// The roles; what each may do, and how far, is permissions.h.
 inline const std::vector<std::string> kRoles = {"admin",           "unit_officer", "unit_leader", "editor",
                                                 "editorial_board", "appraiser",    "viewer"};
 bool is_role(std::string_view role);
-bool is_province_wide(std::string_view role);
 std::string role_label_vi(std::string_view role);
 
 // Empty when the password is acceptable, else the Vietnamese reason (the
