@@ -2,33 +2,39 @@
 
 #include <fmt/format.h>
 
+#include "db/columns.h"
 #include "directory/accounts.h"
 
 namespace cchc::directory {
 
 namespace {
 
-const char* kUnitColumns = "code, name, short_name, level, parent_code, valid_from, valid_to";
-
-Unit unit_of(const db::Row& r) {
-  Unit u;
-  u.code = r.str("code");
-  u.name = r.str("name");
-  u.short_name = r.str("short_name");
-  u.level = r.str("level");
-  u.parent_code = r.opt_str("parent_code").value_or("");
-  u.valid_from = parse_iso_date(r.str("valid_from"));
-  if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
-  return u;
-}
+const db::Columns<Level> kLevelRow{
+    {"code", &Level::code},
+    {"name", &Level::name},
+    {"rank", &Level::rank},
+};
+// Without successor_codes, read apart (unit_successors).
+const db::Columns<Unit> kUnitRow{
+    {"code", &Unit::code},
+    {"name", &Unit::name},
+    {"short_name", &Unit::short_name},
+    {"level", &Unit::level},
+    {"parent_code", &Unit::parent_code},  // NULL for a root: ""
+    {"valid_from", &Unit::valid_from},
+    {"valid_to", &Unit::valid_to},
+};
+// Without roles, read apart (user_roles).
+const db::Columns<User> kUserRow{
+    {"id", &User::id},
+    {"username", &User::username},
+    {"display_name", &User::display_name},
+    {"unit_code", &User::unit_code},
+    {"active", &User::active},
+};
 
 User user_of(db::Connection& c, const db::Row& r) {
-  User u;
-  u.id = r.i64("id");
-  u.username = r.str("username");
-  u.display_name = r.str("display_name");
-  u.unit_code = r.str("unit_code");
-  u.active = r.i64("active") != 0;
+  User u = kUserRow.read(r);
   for (const auto& role : c.query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {u.id}).rows) {
     u.roles.push_back(role.str("role"));
   }
@@ -43,11 +49,7 @@ std::optional<User> first_user(db::Connection& c, const db::Result& rows) {
 }  // namespace
 
 std::vector<Level> load_levels(db::Connection& c) {
-  std::vector<Level> out;
-  for (const auto& r : c.query("SELECT code, name, rank FROM unit_levels ORDER BY rank").rows) {
-    out.push_back({r.str("code"), r.str("name"), int(r.i64("rank"))});
-  }
-  return out;
+  return kLevelRow.read_all(c.query(fmt::format("SELECT {} FROM unit_levels ORDER BY rank", kLevelRow.list())));
 }
 
 std::vector<Level> load_levels(db::Database& db) {
@@ -59,13 +61,13 @@ bool is_level(db::Connection& c, const std::string& code) {
 }
 
 std::vector<Unit> load_units(db::Connection& c) {
-  auto rows = c.query(fmt::format("SELECT {} FROM units ORDER BY code", kUnitColumns));
+  auto rows = c.query(fmt::format("SELECT {} FROM units ORDER BY code", kUnitRow.list()));
   auto successors = c.query("SELECT code, successor_code FROM unit_successors ORDER BY code, successor_code");
   std::map<std::string, std::vector<std::string>> next;
   for (const auto& r : successors.rows) next[r.str("code")].push_back(r.str("successor_code"));
   std::vector<Unit> out;
   for (const auto& r : rows.rows) {
-    Unit u = unit_of(r);
+    Unit u = kUnitRow.read(r);
     u.successor_codes = next[u.code];
     out.push_back(std::move(u));
   }
@@ -96,9 +98,9 @@ std::vector<std::string> units_open_in(db::Connection& c, Date from, Date to) {
 }
 
 std::optional<Unit> find_unit(db::Connection& c, const std::string& code) {
-  auto rows = c.query(fmt::format("SELECT {} FROM units WHERE code = ?", kUnitColumns), {code});
+  auto rows = c.query(fmt::format("SELECT {} FROM units WHERE code = ?", kUnitRow.list()), {code});
   if (rows.empty()) return std::nullopt;
-  Unit u = unit_of(rows.one());
+  Unit u = kUnitRow.read(rows.one());
   for (const auto& r :
        c.query("SELECT successor_code FROM unit_successors WHERE code = ? ORDER BY successor_code", {code}).rows) {
     u.successor_codes.push_back(r.str("successor_code"));
@@ -170,18 +172,17 @@ views::Addressee addressee(db::Connection& c, const std::string& unit_code) {
 }
 
 std::optional<User> find_user(db::Connection& c, std::string_view username) {
-  return first_user(c, c.query("SELECT id, username, display_name, unit_code, active FROM users WHERE username = ?",
+  return first_user(c, c.query(fmt::format("SELECT {} FROM users WHERE username = ?", kUserRow.list()),
                                {normalise_username(username)}));
 }
 
 std::optional<User> find_user(db::Connection& c, std::int64_t id) {
-  return first_user(c, c.query("SELECT id, username, display_name, unit_code, active FROM users WHERE id = ?", {id}));
+  return first_user(c, c.query(fmt::format("SELECT {} FROM users WHERE id = ?", kUserRow.list()), {id}));
 }
 
 std::vector<User> list_users(db::Connection& c) {
   std::vector<User> out;
-  for (const auto& r :
-       c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM users ORDER BY username", kUserRow.list())).rows) {
     out.push_back(user_of(c, r));
   }
   return out;
