@@ -11,6 +11,11 @@
 #     src/ changes, before any layer compiles) that fails when a file of a
 #     layer includes a header of a layer it does not name in LAYERS: the
 #     back-edge a shared GLOB of sources used to hide.
+#   cchc_check_tables(OWNER table…)
+#     after every layer: a build step like it that fails when a source or
+#     header of src/ outside src/OWNER runs SQL on one of OWNER's tables
+#     (cmake/check_tables.cmake): the other layers read them through
+#     OWNER's API.
 
 set_property(GLOBAL PROPERTY CCHC_LAYERS "")
 
@@ -46,6 +51,23 @@ function(cchc_check_layers)
   foreach(entry IN LISTS layers)
     string(REGEX REPLACE ":.*" "" name "${entry}")
     add_dependencies(cchc_${name} cchc_layers_checked)
+  endforeach()
+endfunction()
+
+function(cchc_check_tables owner)
+  get_property(layers GLOBAL PROPERTY CCHC_LAYERS)
+  file(GLOB_RECURSE files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/src/*.h)
+  set(stamp ${CMAKE_BINARY_DIR}/tables.${owner}.checked)
+  string(REPLACE ";" "+" tables "${ARGN}")
+  add_custom_command(OUTPUT ${stamp}
+    COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_SOURCE_DIR}/src -DOWNER=${owner} "-DTABLES=${tables}" -DSTAMP=${stamp}
+            -P ${CMAKE_SOURCE_DIR}/cmake/check_tables.cmake
+    DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/check_tables.cmake
+    COMMENT "Checking that only ${owner} runs SQL on its tables" VERBATIM)
+  add_custom_target(cchc_${owner}_tables_checked DEPENDS ${stamp})
+  foreach(entry IN LISTS layers)
+    string(REGEX REPLACE ":.*" "" name "${entry}")
+    add_dependencies(cchc_${name} cchc_${owner}_tables_checked)
   endforeach()
 endfunction()
 

@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/accounts.h"
+#include "directory/read.h"
 #include "directory/store.h"
 #include "indicators/dashboard.h"
 #include "indicators/rules.h"
@@ -66,12 +67,8 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
 std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db) {
   std::vector<indicators::SyntheticUnit> units;
   db.read([&](db::Connection& c) {
-    for (const auto& r : c.query("SELECT code, level, valid_from, valid_to FROM units WHERE level <> 'province'"
-                                 " ORDER BY code")
-                             .rows) {
-      indicators::SyntheticUnit u{r.str("code"), r.str("level"), parse_iso_date(r.str("valid_from")), std::nullopt};
-      if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
-      units.push_back(std::move(u));
+    for (const auto& u : directory::load_units(c)) {
+      if (u.level != "province") units.push_back({u.code, u.level, u.valid_from, u.valid_to});
     }
   });
   return units;

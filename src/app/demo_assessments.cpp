@@ -11,7 +11,7 @@
 #include "assessments/store.h"
 #include "core/embedded.h"
 #include "core/errors.h"
-#include "directory/store.h"
+#include "directory/read.h"
 
 namespace cchc::app {
 

@@ -6,7 +6,7 @@
 #include "app/demo.h"
 #include "app/sources.h"
 #include "core/errors.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "feedback/store.h"
 
 namespace cchc::app {

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "app/demo.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "inspections/store.h"
 #include "plans/store.h"
 

@@ -11,7 +11,7 @@
 #include "core/text.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "indicators/dashboard.h"
 #include "indicators/rules.h"
 #include "indicators/store.h"

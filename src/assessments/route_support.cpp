@@ -2,7 +2,7 @@
 
 #include "core/errors.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 
 namespace cchc::assessments {
 
@@ -31,9 +31,7 @@ Names names_for(db::Connection& c) {
 
 std::vector<std::pair<std::string, std::string>> level_names(db::Connection& c) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : c.query("SELECT code, name FROM unit_levels ORDER BY rank").rows) {
-    out.emplace_back(r.str("code"), r.str("name"));
-  }
+  for (const auto& l : directory::load_levels(c)) out.emplace_back(l.code, l.name);
   return out;
 }
 

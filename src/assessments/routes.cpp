@@ -14,7 +14,7 @@
 #include "core/text.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
 #include "http/session.h"

@@ -10,7 +10,7 @@
 #include "core/filetype.h"
 #include "core/secrets.h"
 #include "core/text.h"
-#include "directory/permissions.h"
+#include "directory/read.h"
 #include "directory/storage.h"
 
 namespace cchc::assessments {
@@ -59,12 +59,16 @@ Round round_of(db::Connection& c, const db::Row& r) {
   x.published_at = r.opt_instant("published_at");
   x.published_by = r.opt_str("published_by").value_or("");
   x.decision = r.str("decision");
-  for (const auto& l : c.query("SELECT rl.level_code, rl.set_id, rl.deadline FROM round_levels rl "
-                               "JOIN unit_levels ul ON ul.code = rl.level_code WHERE rl.round_id = ? ORDER BY ul.rank",
-                               {x.id})
-                           .rows) {
-    x.levels.push_back({l.str("level_code"), l.i64("set_id"), l.instant("deadline")});
+  std::map<std::string, int> rank;
+  for (const auto& l : directory::load_levels(c)) rank[l.code] = l.rank;
+  for (const auto& l :
+       c.query("SELECT level_code, set_id, deadline FROM round_levels WHERE round_id = ?", {x.id}).rows) {
+    if (rank.contains(l.str("level_code"))) {
+      x.levels.push_back({l.str("level_code"), l.i64("set_id"), l.instant("deadline")});
+    }
   }
+  std::stable_sort(x.levels.begin(), x.levels.end(),
+                   [&](const auto& a, const auto& b) { return rank.at(a.level) < rank.at(b.level); });
   for (const auto& k : c.query("SELECT code, name, weight, max_value FROM round_components WHERE round_id = ? "
                                "ORDER BY ord",
                                {x.id})
@@ -189,8 +193,8 @@ void require_draft(const Context& ctx) {
 bool own_unit(db::Connection& c, const std::string& unit, const std::string& appraiser_unit) {
   if (unit == appraiser_unit) return true;
   auto is_root = [&](const std::string& code) {
-    auto r = c.query("SELECT parent_code FROM units WHERE code = ?", {code});
-    return r.empty() || r.one().opt_str("parent_code").value_or("").empty();
+    auto u = directory::find_unit(c, code);
+    return !u || u->parent_code.empty();
   };
   return (!is_root(appraiser_unit) && directory::unit_within(c, unit, appraiser_unit)) ||
          (!is_root(unit) && directory::unit_within(c, appraiser_unit, unit));
@@ -217,7 +221,7 @@ void require_appraiser(db::Connection& c, const Context& ctx, const std::string&
 std::int64_t store_set(db::Connection& c, const CriteriaSet& set, const std::set<std::string>& indicators,
                        const audit::Entry& who, Instant now) {
   auto errors = check_set(set, indicators);
-  if (c.query("SELECT 1 FROM unit_levels WHERE code = ?", {set.level}).empty()) {
+  if (!directory::is_level(c, set.level)) {
     errors.push_back({0, fmt::format("set {}: unknown level '{}'", set.code, set.level),
                       fmt::format("Bộ tiêu chí {}: cấp đơn vị '{}' không tồn tại.", set.code, set.level)});
   }
@@ -328,12 +332,12 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
       bad(fmt::format("unit '{}' listed twice", u), fmt::format("Đơn vị {} được liệt kê hai lần.", u));
       continue;
     }
-    auto row = c.query("SELECT level FROM units WHERE code = ?", {u});
-    if (row.empty()) {
+    auto unit = directory::find_unit(c, u);
+    if (!unit) {
       bad(fmt::format("unknown unit '{}'", u), fmt::format("Đơn vị {} không tồn tại.", u));
       continue;
     }
-    auto level = row.one().str("level");
+    auto level = unit->level;
     if (!levels.contains(level)) {
       bad(fmt::format("unit '{}' is of level '{}', which the round has no criteria set for", u, level),
           fmt::format("Đơn vị {} thuộc cấp chưa có bộ tiêu chí trong đợt này.", u));
@@ -723,13 +727,17 @@ void assign_appraiser(db::Database& db, std::int64_t round_id, const std::string
   db.write([&](db::Connection& c) {
     auto ctx = context(c, round_id, unit);
     require_open(ctx.round);
-    auto user = c.query("SELECT id, unit_code FROM users WHERE username = ? AND active = 1", {username});
-    if (user.empty()) throw not_found(fmt::format("no active user '{}'", username), "Không tìm thấy người dùng.");
-    if (c.query("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'appraiser'", {user.one().i64("id")}).empty()) {
+    // Usernames are stored lower case, and round_appraisers holds them as
+    // stored: another spelling is no user.
+    auto user = directory::find_user(c, username);
+    if (!user || !user->active || user->username != username) {
+      throw not_found(fmt::format("no active user '{}'", username), "Không tìm thấy người dùng.");
+    }
+    if (std::find(user->roles.begin(), user->roles.end(), "appraiser") == user->roles.end()) {
       throw invalid_input(fmt::format("user '{}' is not an appraiser", username),
                           "Người dùng không có vai trò thành viên tổ thẩm định.");
     }
-    if (own_unit(c, unit, user.one().str("unit_code"))) {
+    if (own_unit(c, unit, user->unit_code)) {
       throw forbidden("nobody appraises their own unit", "Không được phân công thẩm định đơn vị của chính mình.");
     }
     if (!c.query("SELECT 1 FROM round_appraisers WHERE round_id = ? AND unit_code = ? AND username = ?",

@@ -6,7 +6,7 @@
 
 #include "assessments/store.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/middleware.h"
 
 namespace cchc::assessments {

@@ -14,6 +14,7 @@
 #include "core/errors.h"
 #include "core/lines.h"
 #include "core/text.h"
+#include "directory/read.h"
 
 namespace cchc::directory {
 
@@ -50,19 +51,6 @@ void init_sodium() {
   if (sodium_init() < 0) throw Error(ErrorKind::internal, "libsodium failed to initialise");
 }
 
-User read_user(db::Connection& c, const db::Row& r) {
-  User u;
-  u.id = r.i64("id");
-  u.username = r.str("username");
-  u.display_name = r.str("display_name");
-  u.unit_code = r.str("unit_code");
-  u.active = r.i64("active") != 0;
-  for (const auto& role : c.query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {u.id}).rows) {
-    u.roles.push_back(role.str("role"));
-  }
-  return u;
-}
-
 std::string user_json(const User& u) {
   return nlohmann::json{{"username", u.username},
                         {"display_name", u.display_name},
@@ -96,10 +84,6 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
 }  // namespace
 
 bool is_role(std::string_view role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
-
-bool is_province_wide(std::string_view role) {
-  return role == "admin" || role == "viewer" || role == "editorial_board" || role == "appraiser";
-}
 
 std::string role_label_vi(std::string_view role) {
   if (role == "admin") return "Quản trị (Sở Nội vụ)";
@@ -277,29 +261,11 @@ void set_email(db::Database& db, std::int64_t user_id, std::string_view email, c
 }
 
 std::optional<User> find_user(db::Database& db, std::string_view username) {
-  return db.read([&](db::Connection& c) -> std::optional<User> {
-    auto rows = c.query("SELECT id, username, display_name, unit_code, active FROM users WHERE username = ?",
-                        {normalise_username(username)});
-    if (rows.empty()) return std::nullopt;
-    return read_user(c, rows.one());
-  });
+  return db.read([&](db::Connection& c) { return find_user(c, username); });
 }
 
 std::optional<User> find_user(db::Database& db, std::int64_t id) {
-  return db.read([&](db::Connection& c) -> std::optional<User> {
-    auto rows = c.query("SELECT id, username, display_name, unit_code, active FROM users WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return read_user(c, rows.one());
-  });
-}
-
-std::vector<User> list_users(db::Connection& c) {
-  std::vector<User> out;
-  for (const auto& r :
-       c.query("SELECT id, username, display_name, unit_code, active FROM users ORDER BY username").rows) {
-    out.push_back(read_user(c, r));
-  }
-  return out;
+  return db.read([&](db::Connection& c) { return find_user(c, id); });
 }
 
 std::vector<User> list_users(db::Database& db) {

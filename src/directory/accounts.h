@@ -13,25 +13,15 @@
 #include "audit/audit.h"
 #include "core/dates.h"
 #include "db/database.h"
+#include "directory/model.h"
 
 namespace cchc::directory {
 
-// The roles. Province-wide roles act on every unit; the others only on the
-// user's own unit and the units below it.
+// The roles; what each may do, and how far, is permissions.h.
 inline const std::vector<std::string> kRoles = {"admin",           "unit_officer", "unit_leader", "editor",
                                                 "editorial_board", "appraiser",    "viewer"};
 bool is_role(std::string_view role);
-bool is_province_wide(std::string_view role);
 std::string role_label_vi(std::string_view role);
-
-struct User {
-  std::int64_t id = 0;
-  std::string username;
-  std::string display_name;
-  std::string unit_code;
-  std::vector<std::string> roles;
-  bool active = true;
-};
 
 // Empty when the password is acceptable, else the Vietnamese reason (the
 // English one in `reason_en` when given).
@@ -74,10 +64,10 @@ void set_password(db::Database& db, std::int64_t user_id, std::string_view passw
 // be one address of the plain local@domain form, at most 254 characters.
 void set_email(db::Database& db, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now);
 
+// find_user and list_users on a connection: directory/read.h.
 std::optional<User> find_user(db::Database& db, std::string_view username);
 std::optional<User> find_user(db::Database& db, std::int64_t id);
 std::vector<User> list_users(db::Database& db);
-std::vector<User> list_users(db::Connection& c);
 std::optional<std::string> password_hash_of(db::Database& db, std::int64_t user_id);
 
 }  // namespace cchc::directory

@@ -1,5 +1,6 @@
 #pragma once
-// The unit tree: plain types.
+// The directory's plain types: the unit tree and its users.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,16 @@ struct Unit {
 
   bool valid_on(Date d) const;
   friend bool operator==(const Unit&, const Unit&) = default;
+};
+
+// A person who signs in (directory/accounts.h: roles, passwords).
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string unit_code;
+  std::vector<std::string> roles;
+  bool active = true;
 };
 
 using LineError = cchc::LineError;

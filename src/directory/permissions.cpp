@@ -2,63 +2,125 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <vector>
+
 #include "audit/audit.h"
 #include "core/errors.h"
 #include "directory/accounts.h"
+#include "directory/read.h"
 #include "directory/tokens.h"
 #include "http/session.h"
 
 namespace cchc::directory {
 
-bool role_has(std::string_view role, std::string_view permission) {
-  if (role == kApiClientRole) return permission == "indicators.push";
-  if (!is_role(role)) return false;
-  if (permission == "signed_in" || permission == "units.read" || permission == "indicators.read" ||
-      permission == "plans.read" || permission == "assessments.read" || permission == "inspections.read") {
-    return true;
+namespace {
+
+// The table's columns, in order: the roles of people (kRoles), then the
+// role of a one-stop system's API token (kApiClientRole).
+constexpr std::array<std::string_view, 8> kTableRoles = {
+    "admin", "unit_officer", "unit_leader", "editor", "editorial_board", "appraiser", "viewer", kApiClientRole};
+
+struct PermissionRow {
+  std::string_view permission;
+  std::array<Scope, kTableRoles.size()> by_role;  // kTableRoles' order
+};
+
+// Who holds what, and how far. docs/directory.md shows the same table.
+const std::vector<PermissionRow>& permission_table() {
+  constexpr Scope off = Scope::none, sub = Scope::subtree, all = Scope::province;
+  static const std::vector<PermissionRow> rows = {
+      // {permission, {admin, unit_officer, unit_leader, editor, editorial_board,
+      //               appraiser, viewer, api_client}}
+      {"signed_in", {all, sub, sub, sub, all, all, all, off}},
+      {"units.read", {all, sub, sub, sub, all, all, all, off}},
+      {"units.manage", {all, off, off, off, off, off, off, off}},
+      {"users.manage", {all, off, off, off, off, off, off, off}},
+      {"audit.read", {all, off, off, off, off, off, off, off}},
+      // Service delivery: units import their subtree's records, a one-stop
+      // system's token pushes them; the coordinator keeps targets and tokens.
+      {"indicators.read", {all, sub, sub, sub, all, all, all, off}},
+      {"indicators.import", {all, sub, sub, off, off, off, off, off}},
+      {"indicators.manage", {all, off, off, off, off, off, off, off}},
+      {"indicators.push", {off, off, off, off, off, off, off, sub}},
+      // Plans (docs/plans.md): units make and report on their subtree's plans
+      // (the handler checks the plan's issuing unit, the reporting unit); the
+      // coordinator (Sở Nội vụ) reviews the units' task reports.
+      {"plans.read", {all, sub, sub, sub, all, all, all, off}},
+      {"plans.manage", {all, sub, sub, off, off, off, off, off}},
+      {"plans.report", {all, sub, sub, off, off, off, off, off}},
+      {"plans.review", {all, off, off, off, off, off, off, off}},
+      // Assessments (docs/assessments.md): units fill their self-assessment,
+      // their leader submits it, appraisers appraise, the coordinator runs the
+      // round and publishes.
+      {"assessments.read", {all, sub, sub, sub, all, all, all, off}},
+      {"assessments.self", {all, sub, sub, off, off, off, off, off}},
+      {"assessments.submit", {off, off, sub, off, off, off, off, off}},
+      {"assessments.appraise", {off, off, off, off, off, all, off, off}},
+      {"assessments.manage", {all, off, off, off, off, off, off, off}},
+      // The portal (docs/portal.md): editors write items and post documents
+      // for their unit subtree (the handler checks the item's unit, the
+      // document's issuing body); the board reviews, publishes and keeps the
+      // categories; the review report is for the board, the coordinator and
+      // leaders watching.
+      {"portal.write", {all, off, off, sub, all, off, off, off}},
+      {"portal.review", {all, off, off, off, all, off, off, off}},
+      {"portal.report", {all, off, off, off, all, off, all, off}},
+      // Reading documents: those who post to the library or make plans.
+      {"documents.read", {all, sub, sub, sub, all, off, off, off}},
+      // Citizen feedback (docs/feedback.md): unit officers and leaders handle
+      // their subtree's cases (the handler checks the case's unit); the admin
+      // keeps the categories.
+      {"feedback.handle", {all, sub, sub, off, off, off, off, off}},
+      {"feedback.manage", {all, off, off, off, off, off, off, off}},
+      {"feedback.report", {all, sub, sub, off, off, off, all, off}},
+      // Inspections (docs/inspections.md): the coordinator plans them, records
+      // the findings and accepts the fixes; units report what they fixed (the
+      // handler checks the recommendation's unit).
+      {"inspections.read", {all, sub, sub, sub, all, all, all, off}},
+      {"inspections.manage", {all, off, off, off, off, off, off, off}},
+      {"inspections.fix", {off, sub, sub, off, off, off, off, off}},
+  };
+  return rows;
+}
+
+std::optional<std::size_t> column_of(std::string_view role) {
+  auto it = std::find(kTableRoles.begin(), kTableRoles.end(), role);
+  if (it == kTableRoles.end()) return std::nullopt;
+  return std::size_t(it - kTableRoles.begin());
+}
+
+// The widest scope in which any of the principal's roles holds `permission`.
+Scope widest_scope(const http::Principal& p, std::string_view permission) {
+  Scope out = Scope::none;
+  for (const auto& r : p.roles) out = std::max(out, scope_of(r, permission));
+  return out;
+}
+
+}  // namespace
+
+Scope scope_of(std::string_view role, std::string_view permission) {
+  auto column = column_of(role);
+  if (!column) return Scope::none;
+  for (const auto& row : permission_table()) {
+    if (row.permission == permission) return row.by_role[*column];
   }
-  // Assessments (docs/assessments.md): units fill their self-assessment,
-  // their leader submits it, appraisers appraise, the coordinator runs the
-  // round and publishes.
-  if (permission == "assessments.self") return role == "admin" || role == "unit_officer" || role == "unit_leader";
-  if (permission == "assessments.submit") return role == "unit_leader";
-  if (permission == "assessments.appraise") return role == "appraiser";
-  if (permission == "assessments.manage") return role == "admin";
-  // The portal (docs/portal.md): editors and the board write items and post
-  // documents (editors for their unit subtree: the handler checks the
-  // item's unit, the document's issuing body); the board reviews, publishes and keeps the categories; the
-  // review report is for the board, the coordinator and leaders watching.
-  if (permission == "portal.write") return role == "editor" || role == "editorial_board" || role == "admin";
-  if (permission == "portal.review") return role == "editorial_board" || role == "admin";
-  if (permission == "portal.report") return role == "editorial_board" || role == "admin" || role == "viewer";
-  // Reading documents: those who post to the library or make plans.
-  if (permission == "documents.read") {
-    return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "editor" ||
-           role == "editorial_board";
+  return Scope::none;
+}
+
+bool role_has(std::string_view role, std::string_view permission) { return scope_of(role, permission) != Scope::none; }
+
+bool is_province_wide(std::string_view role) {
+  auto column = column_of(role);
+  if (!column) return false;
+  bool holds_any = false;
+  for (const auto& row : permission_table()) {
+    if (row.by_role[*column] == Scope::subtree) return false;
+    holds_any = holds_any || row.by_role[*column] == Scope::province;
   }
-  // Citizen feedback (docs/feedback.md): unit officers and leaders handle
-  // their subtree's cases (the handler checks the case's unit; leaders and
-  // the admin approve); the admin keeps the categories.
-  if (permission == "feedback.handle") return role == "admin" || role == "unit_officer" || role == "unit_leader";
-  if (permission == "feedback.manage") return role == "admin";
-  if (permission == "feedback.report") {
-    return role == "admin" || role == "unit_officer" || role == "unit_leader" || role == "viewer";
-  }
-  // Inspections (docs/inspections.md): the coordinator plans them, records
-  // the findings and accepts the fixes; units report what they fixed (the
-  // handler checks the recommendation's unit).
-  if (permission == "inspections.manage") return role == "admin";
-  if (permission == "inspections.fix") return role == "unit_officer" || role == "unit_leader";
-  // The coordinator (Sở Nội vụ) reviews the units' task reports.
-  if (permission == "plans.review") return role == "admin";
-  if (permission == "units.manage" || permission == "users.manage" || permission == "audit.read" ||
-      permission == "indicators.manage") {
-    return role == "admin";
-  }
-  if (permission == "indicators.import" || permission == "plans.manage" || permission == "plans.report") {
-    return role == "admin" || role == "unit_officer" || role == "unit_leader";
-  }
-  return false;
+  return holds_any;
 }
 
 bool holds(const http::Principal& p, std::string_view permission) {
@@ -73,26 +135,12 @@ audit::Entry actor(const http::Request& req) {
   return audit::Entry{req.principal ? req.principal->username : "anonymous", req.client_address, "", "", "", {}, {}};
 }
 
-bool unit_within(db::Connection& c, const std::string& unit, const std::string& ancestor) {
-  auto rows = c.query(
-      "WITH RECURSIVE up (code, parent_code) AS ("
-      " SELECT code, parent_code FROM units WHERE code = ?"
-      " UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code)"
-      " SELECT 1 FROM up WHERE code = ?",
-      {unit, ancestor});
-  return !rows.empty();
-}
-
 bool may_act_on(db::Database& db, const http::Principal& p, std::string_view permission, const std::string& unit) {
-  bool scoped_only = true;
-  bool holds = false;
-  for (const auto& r : p.roles) {
-    if (!role_has(r, permission)) continue;
-    holds = true;
-    if (is_province_wide(r)) scoped_only = false;
+  switch (widest_scope(p, permission)) {
+    case Scope::none: return false;
+    case Scope::province: return true;
+    case Scope::subtree: break;
   }
-  if (!holds) return false;
-  if (!scoped_only) return true;
   return db.read([&](db::Connection& c) { return unit_within(c, unit, p.unit_code); });
 }
 
@@ -113,9 +161,7 @@ http::Authorizer authorizer(db::Database& db) {
     if (!req.principal) return http::Access::sign_in;
     const auto& p = *req.principal;
     auto unit = req.params.find("unit");
-    bool allowed = unit == req.params.end() ? std::any_of(p.roles.begin(), p.roles.end(),
-                                                          [&](const auto& r) { return role_has(r, permission); })
-                                            : may_act_on(db, p, permission, unit->second);
+    bool allowed = unit == req.params.end() ? holds(p, permission) : may_act_on(db, p, permission, unit->second);
     if (allowed) return http::Access::allow;
     db.write([&](db::Connection& c) {
       audit::append(c,

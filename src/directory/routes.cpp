@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
+#include "directory/read.h"
 #include "directory/rules.h"
 #include "directory/signin.h"
 #include "directory/staged.h"

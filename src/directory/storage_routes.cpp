@@ -5,9 +5,9 @@
 #include <map>
 
 #include "core/text.h"
+#include "directory/read.h"
 #include "directory/routes.h"
 #include "directory/storage.h"
-#include "directory/store.h"
 
 namespace cchc::directory {
 

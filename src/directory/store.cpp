@@ -3,32 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "directory/read.h"
 
 namespace cchc::directory {
 
 namespace {
-
-std::vector<Unit> read_units(db::Connection& c) {
-  auto rows =
-      c.query("SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code");
-  auto successors = c.query("SELECT code, successor_code FROM unit_successors ORDER BY code, successor_code");
-  std::map<std::string, std::vector<std::string>> next;
-  for (const auto& r : successors.rows) next[r.str("code")].push_back(r.str("successor_code"));
-  std::vector<Unit> out;
-  for (const auto& r : rows.rows) {
-    Unit u;
-    u.code = r.str("code");
-    u.name = r.str("name");
-    u.short_name = r.str("short_name");
-    u.level = r.str("level");
-    u.parent_code = r.opt_str("parent_code").value_or("");
-    u.valid_from = parse_iso_date(r.str("valid_from"));
-    if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
-    u.successor_codes = next[u.code];
-    out.push_back(std::move(u));
-  }
-  return out;
-}
 
 std::string to_json(const Unit& u) {
   return nlohmann::json{{"code", u.code},
@@ -46,55 +25,6 @@ std::optional<std::string> optional_text(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-}  // namespace
-
-std::vector<Level> load_levels(db::Database& db) {
-  auto rows =
-      db.read([](db::Connection& c) { return c.query("SELECT code, name, rank FROM unit_levels ORDER BY rank"); });
-  std::vector<Level> out;
-  for (const auto& r : rows.rows) out.push_back({r.str("code"), r.str("name"), int(r.i64("rank"))});
-  return out;
-}
-
-std::vector<Unit> load_units(db::Database& db) {
-  return db.read([](db::Connection& c) { return read_units(c); });
-}
-
-Tree load_tree(db::Database& db) { return Tree(load_units(db)); }
-
-views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std::string& type) {
-  auto province = c.query("SELECT name FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
-  std::string province_name = province.empty() ? "" : province.rows.front().str("name");
-  auto unit = c.query("SELECT name, level FROM units WHERE code = ?", {unit_code});
-  if (unit.empty()) return views::issuer_for("", "", "", province_name, type);
-  return views::issuer_for(unit_code, unit.one().str("name"), unit.one().str("level"), province_name, type);
-}
-
-views::Addressee addressee(db::Connection& c, const std::string& unit_code) {
-  auto unit = c.query("SELECT name, level FROM units WHERE code = ?", {unit_code});
-  if (unit.empty()) return {};
-  return views::addressee_for(unit.one().str("name"), unit.one().str("level"));
-}
-
-std::map<std::string, std::string> unit_names(db::Connection& c) {
-  std::map<std::string, std::string> out;
-  for (const auto& r : c.query("SELECT code, name FROM units").rows) out[r.str("code")] = r.str("name");
-  return out;
-}
-
-std::vector<std::string> units_open_in(db::Connection& c, Date from, Date to) {
-  std::vector<std::string> out;
-  for (const auto& r : c.query("SELECT code FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) "
-                               "ORDER BY code",
-                               {format_iso_date(to), format_iso_date(from)})
-                           .rows) {
-    out.push_back(r.str("code"));
-  }
-  return out;
-}
-
-namespace {
-
 // What an import would do: validated against the stored tree, each unit
 // classified as new, changed or unchanged.
 struct Plan {
@@ -105,9 +35,9 @@ struct Plan {
 
 Plan plan_import(db::Connection& c, const ParsedUnits& parsed) {
   Plan plan;
-  for (auto& u : read_units(c)) plan.existing.emplace(u.code, std::move(u));
+  for (auto& u : load_units(c)) plan.existing.emplace(u.code, std::move(u));
   std::set<std::string> levels;
-  for (const auto& r : c.query("SELECT code FROM unit_levels").rows) levels.insert(r.str("code"));
+  for (const auto& l : load_levels(c)) levels.insert(l.code);
   plan.result.errors = validate_units(parsed.units, parsed.lines, plan.existing, levels);
   if (!plan.result.errors.empty()) return plan;
   plan.ordered = parents_first(parsed.units);

@@ -1,6 +1,6 @@
 #pragma once
-// The unit tree's SQL.
-#include <map>
+// Writing the unit tree: the units CSV imported and exported. What other
+// layers read of it is directory/read.h.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,23 +10,8 @@
 #include "db/database.h"
 #include "directory/model.h"
 #include "directory/rules.h"
-#include "views/decree30.h"
 
 namespace cchc::directory {
-
-std::vector<Level> load_levels(db::Database& db);
-std::vector<Unit> load_units(db::Database& db);
-Tree load_tree(db::Database& db);
-// Every unit's name by code (current and past units alike), for labels.
-std::map<std::string, std::string> unit_names(db::Connection& c);
-// The codes of the units that existed on some day of [from, to], by code.
-std::vector<std::string> units_open_in(db::Connection& c, Date from, Date to);
-// The issuing body of a unit's Word drafts of a document type ("BC", "QĐ"),
-// per views::issuer_for; the province's committee for an unknown unit.
-views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std::string& type);
-// How a letter names a unit and its head (views::addressee_for); empty for
-// an unknown unit.
-views::Addressee addressee(db::Connection& c, const std::string& unit_code);
 
 struct ImportResult {
   std::vector<LineError> errors;  // non-empty: nothing was written

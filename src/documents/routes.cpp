@@ -12,7 +12,7 @@
 #include "core/filetype.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "documents/extract.h"
 #include "documents/json.h"
 #include "documents/reader.h"

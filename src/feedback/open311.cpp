@@ -11,7 +11,7 @@
 
 #include "core/errors.h"
 #include "core/text.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "directory/tokens.h"
 #include "feedback/page_support.h"
 #include "feedback/store.h"

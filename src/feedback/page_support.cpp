@@ -6,7 +6,7 @@
 
 #include "core/parse.h"
 #include "core/text.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "feedback/rules.h"
 #include "feedback/store.h"
 

@@ -12,7 +12,7 @@
 #include "core/secrets.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "feedback/page_support.h"
 #include "feedback/routes.h"
 #include "http/middleware.h"

@@ -14,7 +14,7 @@
 #include "core/mail.h"
 #include "core/secrets.h"
 #include "core/text.h"
-#include "directory/store.h"
+#include "directory/read.h"
 
 namespace cchc::feedback {
 
@@ -234,7 +234,7 @@ Category save_category(db::Database& db, Category cat, const audit::Entry& who, 
   require_text(cat.legal_source, 500, "legal_source", "căn cứ pháp lý");
   require_text(cat.description.empty() ? std::string("-") : cat.description, 1000, "description", "Mô tả");
   return db.write([&](db::Connection& c) {
-    if (c.query("SELECT 1 FROM units WHERE code = ?", {cat.unit_code}).empty()) {
+    if (!directory::unit_exists(c, cat.unit_code)) {
       throw not_found(fmt::format("unit '{}' does not exist", cat.unit_code), "Không tìm thấy đơn vị.");
     }
     auto clash = c.query("SELECT id FROM feedback_categories WHERE code = ? AND id <> ?", {cat.code, cat.id});

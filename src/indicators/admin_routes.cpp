@@ -7,8 +7,8 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/read.h"
 #include "directory/staged.h"
-#include "directory/store.h"
 #include "directory/tokens.h"
 #include "http/refusal.h"
 #include "http/session.h"
@@ -257,8 +257,8 @@ http::Response tokens_page(AdminContext& x, http::Request& req, json data, http:
   }
   json units = json::array();
   x.db.read([&](db::Connection& c) {
-    for (const auto& r : c.query("SELECT code, name FROM units WHERE valid_to IS NULL ORDER BY code").rows) {
-      units.push_back({{"code", r.str("code")}, {"name", r.str("name") + " (" + r.str("code") + ")"}});
+    for (const auto& u : directory::load_units(c)) {
+      if (!u.valid_to) units.push_back({{"code", u.code}, {"name", u.name + " (" + u.code + ")"}});
     }
   });
   data["rows"] = rows;

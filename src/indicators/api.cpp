@@ -8,6 +8,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "directory/read.h"
 #include "directory/tokens.h"
 #include "indicators/dashboard.h"
 #include "indicators/routes.h"
@@ -78,12 +79,8 @@ struct OpenRow {
 
 std::vector<OpenRow> open_rows(db::Connection& c, const Period& p) {
   std::vector<OpenRow> out;
-  auto rows = c.query(
-      "SELECT code, name, level FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
-      " ORDER BY code",
-      {format_iso_date(p.last), format_iso_date(p.last)});
-  for (const auto& r : rows.rows) {
-    UnitInfo u{r.str("code"), r.str("name"), r.str("level")};
+  for (const auto& unit : directory::units_valid_on(c, p.last)) {
+    UnitInfo u{unit.code, unit.name, unit.level};
     out.push_back({u, query(c, u.code, p, Scope::subtree)});
   }
   return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "directory/read.h"
 
 namespace cchc::indicators {
 
@@ -13,7 +14,7 @@ namespace {
 std::string period_key(const Period& p) { return p.code(); }
 
 void require_level(db::Connection& c, const std::string& level) {
-  if (c.query("SELECT 1 FROM unit_levels WHERE code = ?", {level}).empty()) {
+  if (!directory::is_level(c, level)) {
     throw invalid_input(fmt::format("unknown level '{}'", level), "Cấp đơn vị không hợp lệ.");
   }
 }
@@ -89,7 +90,7 @@ void set_manual_values(db::Database& db, const std::string& unit, const Period& 
     }
   }
   db.write([&](db::Connection& c) {
-    if (c.query("SELECT 1 FROM units WHERE code = ?", {unit}).empty()) {
+    if (!directory::unit_exists(c, unit)) {
       throw not_found(fmt::format("unit '{}' does not exist", unit), "Không có đơn vị này.");
     }
     auto after = nlohmann::json::object();
@@ -127,25 +128,23 @@ std::vector<MonthFigures> monthly(db::Connection& c, const std::string& unit, co
 }
 
 std::optional<std::string> province_unit(db::Connection& c) {
-  auto rows = c.query("SELECT code FROM units WHERE parent_code IS NULL AND level = 'province' ORDER BY code");
-  if (rows.empty()) return std::nullopt;
-  return rows.rows.front().str("code");
+  auto province = directory::province_unit(c);
+  if (!province) return std::nullopt;
+  return province->code;
 }
 
 UnitInfo unit_info(db::Connection& c, const std::string& code) {
-  auto rows = c.query("SELECT code, name, level FROM units WHERE code = ?", {code});
-  if (rows.empty()) throw not_found(fmt::format("unit '{}' does not exist", code), "Không có đơn vị này.");
-  return {rows.one().str("code"), rows.one().str("name"), rows.one().str("level")};
+  auto unit = directory::find_unit(c, code);
+  if (!unit) throw not_found(fmt::format("unit '{}' does not exist", code), "Không có đơn vị này.");
+  return {unit->code, unit->name, unit->level};
 }
 
 std::vector<UnitInfo> units_of_level(db::Connection& c, const std::string& level, const Period& period) {
   require_level(c, level);
-  auto rows = c.query(
-      "SELECT code, name, level FROM units WHERE level = ? AND valid_from <= ?"
-      " AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-      {level, format_iso_date(period.last), format_iso_date(period.last)});
   std::vector<UnitInfo> out;
-  for (const auto& r : rows.rows) out.push_back({r.str("code"), r.str("name"), r.str("level")});
+  for (const auto& u : directory::units_valid_on(c, period.last)) {
+    if (u.level == level) out.push_back({u.code, u.name, u.level});
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "directory/tokens.h"
 #include "http/refusal.h"
 #include "http/session.h"

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "core/text.h"
+#include "directory/read.h"
 
 namespace cchc::indicators {
 
@@ -258,7 +258,7 @@ struct ScopeSql {
 };
 
 void require_unit(db::Connection& c, const std::string& unit) {
-  if (c.query("SELECT 1 FROM units WHERE code = ?", {unit}).empty()) {
+  if (!directory::unit_exists(c, unit)) {
     throw not_found(fmt::format("unit '{}' does not exist", unit), fmt::format("Không có đơn vị '{}'", unit));
   }
 }
@@ -341,9 +341,11 @@ ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const aud
       return refused;
     }
   }
-  auto codes = db.read([](db::Connection& c) { return c.query("SELECT code FROM units"); });
-  std::set<std::string> units;
-  for (const auto& r : codes.rows) units.insert(r.str("code"));
+  auto units = db.read([](db::Connection& c) {
+    std::set<std::string> codes;
+    for (const auto& u : directory::load_units(c)) codes.insert(u.code);
+    return codes;
+  });
   if (req.kind == Kind::dossiers) return run_import(db, parse_dossiers(req.text, req.format, units), req, who, now);
   return run_import(db, parse_feedback(req.text, req.format, units), req, who, now);
 }
@@ -428,26 +430,7 @@ std::int64_t rebuild(db::Database& db) {
 std::vector<std::string> units_in_scope(db::Connection& c, const std::string& unit, Scope scope) {
   require_unit(c, unit);
   if (scope == Scope::unit) return {unit};
-  // Walked in C++ over the two small edge lists: a recursive CTE over their
-  // union is rebuilt at every step and costs milliseconds per query.
-  std::multimap<std::string, std::string> children;
-  for (const auto& r : c.query("SELECT code, parent_code FROM units WHERE parent_code IS NOT NULL").rows) {
-    children.emplace(r.str("parent_code"), r.str("code"));
-  }
-  for (const auto& r : c.query("SELECT code, successor_code FROM unit_successors").rows) {
-    children.emplace(r.str("successor_code"), r.str("code"));
-  }
-  std::set<std::string> seen = {unit};
-  std::vector<std::string> to_visit = {unit};
-  while (!to_visit.empty()) {
-    auto code = std::move(to_visit.back());
-    to_visit.pop_back();
-    auto [from, to] = children.equal_range(code);
-    for (auto it = from; it != to; ++it) {
-      if (seen.insert(it->second).second) to_visit.push_back(it->second);
-    }
-  }
-  return {seen.begin(), seen.end()};
+  return directory::codes_within(c, unit);
 }
 
 namespace {

@@ -12,7 +12,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/refusal.h"
 #include "http/session.h"
 #include "inspections/store.h"

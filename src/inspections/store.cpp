@@ -10,8 +10,8 @@
 #include "core/secrets.h"
 #include "core/text.h"
 #include "db/columns.h"
+#include "directory/read.h"
 #include "directory/storage.h"
-#include "directory/store.h"
 #include "plans/rules.h"
 #include "plans/store.h"
 

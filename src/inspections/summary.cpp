@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "inspections/rules.h"
 #include "inspections/store.h"
 #include "views/docx.h"

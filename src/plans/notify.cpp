@@ -9,6 +9,7 @@
 #include "core/calendar.h"
 #include "core/mail.h"
 #include "core/text.h"
+#include "directory/read.h"
 #include "plans/requests.h"
 #include "plans/store.h"
 
@@ -24,30 +25,6 @@ int setting_int(db::Connection& c, const char* key, int fallback) {
   } catch (const std::exception&) {
     return fallback;
   }
-}
-
-// Active users of `unit` holding one of `roles`.
-std::vector<std::int64_t> users_of(db::Connection& c, const std::string& unit, const std::set<std::string>& roles) {
-  std::vector<std::int64_t> out;
-  for (const auto& r : c.query("SELECT DISTINCT u.id, r.role FROM users u JOIN user_roles r ON r.user_id = u.id "
-                               "WHERE u.unit_code = ? AND u.active = 1 ORDER BY u.id",
-                               {unit})
-                           .rows) {
-    if (roles.count(r.str("role")) && (out.empty() || out.back() != r.i64("id"))) {
-      out.push_back(r.i64("id"));
-    }
-  }
-  return out;
-}
-
-std::vector<std::int64_t> admins(db::Connection& c) {
-  std::vector<std::int64_t> out;
-  for (const auto& r : c.query("SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
-                               "WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id")
-                           .rows) {
-    out.push_back(r.i64("id"));
-  }
-  return out;
 }
 
 }  // namespace
@@ -118,13 +95,15 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
   for (const auto& s : states) descriptions[s.task.id] = s.task.description;
   const std::int64_t t = now.time_since_epoch().count();
   db.write([&](db::Connection& c) {
-    auto coordinator = admins(c);
+    auto coordinator = directory::active_user_ids(c, {"admin"});
     for (const auto& r : reminders) {
       std::vector<std::int64_t> recipients;
       switch (r.kind) {
-        case Reminder::Kind::escalate_leader: recipients = users_of(c, r.unit, {"unit_leader"}); break;
+        case Reminder::Kind::escalate_leader:
+          recipients = directory::active_user_ids(c, r.unit, {"unit_leader"});
+          break;
         case Reminder::Kind::escalate_coordinator: recipients = coordinator; break;
-        default: recipients = users_of(c, r.unit, {"unit_officer", "unit_leader"});
+        default: recipients = directory::active_user_ids(c, r.unit, {"unit_officer", "unit_leader"});
       }
       auto message = message_vi(r, descriptions[r.task_id], names[r.unit]);
       auto href = r.period.empty() ? fmt::format("/nhiem-vu/{}", r.task_id)
@@ -186,7 +165,8 @@ bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, co
 int notify_unit(db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href, Instant at, const std::set<std::string>& roles) {
   int n = 0;
-  for (auto user : users_of(c, unit, roles)) n += notify(c, user, kind, unit, event, message, href, at);
+  for (auto user : directory::active_user_ids(c, unit, roles))
+    n += notify(c, user, kind, unit, event, message, href, at);
   return n;
 }
 
@@ -224,15 +204,15 @@ DigestResult send_digests(db::Database& db, const std::string& smtp_url, const s
   };
   std::map<std::int64_t, Pending> pending;
   db.read([&](db::Connection& c) {
-    for (const auto& r :
-         c.query("SELECT n.id, n.user_id, n.message, n.href, u.email, u.display_name "
-                 "FROM notifications n JOIN users u ON u.id = n.user_id "
-                 "WHERE n.emailed_at IS NULL AND u.email IS NOT NULL AND u.email <> '' AND u.active = 1 "
-                 "ORDER BY n.user_id, n.created_at, n.id")
-             .rows) {
+    auto contacts = directory::mail_contacts(c);
+    for (const auto& r : c.query("SELECT id, user_id, message, href FROM notifications WHERE emailed_at IS NULL "
+                                 "ORDER BY user_id, created_at, id")
+                             .rows) {
+      auto contact = contacts.find(r.i64("user_id"));
+      if (contact == contacts.end()) continue;
       auto& p = pending[r.i64("user_id")];
-      p.email = r.str("email");
-      p.name = r.str("display_name");
+      p.email = contact->second.email;
+      p.name = contact->second.display_name;
       p.ids.push_back(r.i64("id"));
       p.lines += "- " + r.str("message") + "\n  " + base_url + r.str("href") + "\n";
     }

@@ -13,6 +13,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 #include "core/xlsx.h"
+#include "directory/read.h"
 #include "directory/storage.h"
 #include "plans/json.h"
 #include "plans/notify.h"
@@ -138,8 +139,7 @@ void report_event(db::Connection& c, const Report& r, const std::string& event, 
 }
 
 void check_plan_refs(db::Connection& c, const Plan& p) {
-  auto unit = c.query("SELECT valid_to FROM units WHERE code = ?", {p.unit_code});
-  if (unit.empty()) {
+  if (!directory::unit_exists(c, p.unit_code)) {
     throw invalid_input(fmt::format("no unit '{}'", p.unit_code), "Không có đơn vị ban hành này.");
   }
   if (p.parent_id && c.query("SELECT 1 FROM plans WHERE id = ?", {*p.parent_id}).empty()) {
@@ -159,24 +159,6 @@ void check_plan_number_free(db::Connection& c, const Plan& p) {
     throw invalid_input(fmt::format("unit {} already has a plan numbered '{}' in {}", p.unit_code, p.number, year),
                         fmt::format("Đã có kế hoạch số {} của đơn vị này trong năm {}.", p.number, year));
   }
-}
-
-std::vector<directory::Unit> units_valid_on(db::Connection& c, Date d) {
-  std::vector<directory::Unit> out;
-  for (const auto& r :
-       c.query("SELECT code, name, short_name, level, parent_code, valid_from, valid_to FROM units ORDER BY code")
-           .rows) {
-    directory::Unit u;
-    u.code = r.str("code");
-    u.name = r.str("name");
-    u.short_name = r.str("short_name");
-    u.level = r.str("level");
-    u.parent_code = r.opt_str("parent_code").value_or("");
-    u.valid_from = parse_iso_date(r.str("valid_from"));
-    if (auto to = r.opt_str("valid_to")) u.valid_to = parse_iso_date(*to);
-    if (u.valid_on(d)) out.push_back(std::move(u));
-  }
-  return out;
 }
 
 // CSV text or XLSX bytes as rows of cells.
@@ -203,27 +185,25 @@ std::int64_t data_version(db::Connection& c) {
 
 std::vector<std::pair<std::string, std::string>> unit_levels(db::Connection& c) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : c.query("SELECT code, name FROM unit_levels ORDER BY rank").rows) {
-    out.emplace_back(r.str("code"), r.str("name"));
-  }
+  for (const auto& l : directory::load_levels(c)) out.emplace_back(l.code, l.name);
   return out;
 }
 
 std::vector<UnitRow> unit_rows(db::Connection& c) {
+  std::map<std::string, int> rank;
+  for (const auto& l : directory::load_levels(c)) rank[l.code] = l.rank;
   std::vector<UnitRow> out;
   std::vector<int> ranks;
-  std::string today = format_iso_date(local_date(now_seconds()));
-  for (const auto& r : c.query("SELECT u.code, u.name, u.parent_code, u.level, u.valid_to, l.rank FROM units u "
-                               "JOIN unit_levels l ON l.code = u.level")
-                           .rows) {
-    auto to = r.opt_str("valid_to");
-    out.push_back(
-        {r.str("code"), r.str("name"), r.opt_str("parent_code").value_or(""), r.str("level"), !to || *to >= today});
-    ranks.push_back(int(r.i64("rank")));
+  Date today = local_date(now_seconds());
+  for (const auto& u : directory::load_units(c)) {
+    auto level = rank.find(u.level);
+    if (level == rank.end()) continue;
+    out.push_back({u.code, u.name, u.parent_code, u.level, !u.valid_to || *u.valid_to >= today});
+    ranks.push_back(level->second);
   }
   std::vector<size_t> order(out.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     if (ranks[a] != ranks[b]) return ranks[a] < ranks[b];
     return text::collate_less(out[a].name, out[b].name);
   });
@@ -434,7 +414,7 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
     plan = find_plan(c, plan_id);
     if (!plan) return;
     areas = load_areas(c);
-    units = units_valid_on(c, plan->issued_on.value_or(Date{year{plan->year} / January / 1}));
+    units = directory::units_valid_on(c, plan->issued_on.value_or(Date{year{plan->year} / January / 1}));
     for (const auto& r : c.query("SELECT alias, unit_code, level_code FROM unit_aliases").rows) {
       aliases.push_back({r.str("alias"), r.opt_str("unit_code").value_or(""), r.opt_str("level_code").value_or("")});
     }
@@ -577,7 +557,7 @@ Objective add_objective(db::Connection& c, Objective o, const audit::Entry& who,
   if (std::none_of(areas.begin(), areas.end(), [&](const auto& a) { return a.code == o.area_code; })) {
     throw invalid_input("unknown area", "Lĩnh vực không hợp lệ.");
   }
-  if (!o.level.empty() && c.query("SELECT 1 FROM unit_levels WHERE code = ?", {o.level}).empty()) {
+  if (!o.level.empty() && !directory::is_level(c, o.level)) {
     throw invalid_input("unknown level", "Cấp đơn vị không hợp lệ.");
   }
   auto ord = c.query("SELECT COALESCE(MAX(ord), 0) + 1 AS n FROM plan_objectives WHERE plan_id = ?", {o.plan_id})
@@ -675,8 +655,8 @@ MatrixRow resolve_input(db::Connection& c, const Plan& plan, const TaskInput& in
     aliases.push_back({r.str("alias"), r.opt_str("unit_code").value_or(""), r.opt_str("level_code").value_or("")});
   }
   auto province = c.query("SELECT value FROM settings WHERE key = 'province_name'");
-  UnitMatcher matcher(units_valid_on(c, plan.issued_on.value_or(Date{year{plan.year} / January / 1})), aliases,
-                      province.empty() ? "" : province.rows[0].str("value"));
+  UnitMatcher matcher(directory::units_valid_on(c, plan.issued_on.value_or(Date{year{plan.year} / January / 1})),
+                      aliases, province.empty() ? "" : province.rows[0].str("value"));
   std::vector<MatrixRow> rows = {row};
   for (const auto& u : resolve_units(rows, matcher, {})) {
     problem(

@@ -14,7 +14,7 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
 #include "portal/markdown.h"

@@ -6,7 +6,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/middleware.h"
 #include "portal/rules.h"
 #include "portal/store.h"

@@ -8,7 +8,7 @@
 #include "core/errors.h"
 #include "core/parse.h"
 #include "core/text.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "http/middleware.h"
 #include "portal/feeds.h"
 #include "portal/markdown.h"

@@ -10,8 +10,8 @@
 #include "core/filetype.h"
 #include "core/parse.h"
 #include "core/text.h"
+#include "directory/read.h"
 #include "directory/storage.h"
-#include "directory/store.h"
 #include "portal/markdown.h"
 
 namespace cchc::portal {

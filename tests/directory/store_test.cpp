@@ -1,5 +1,6 @@
 // The unit import and the audit chain on both backends.
 #include "directory/store.h"
+#include "directory/read.h"
 
 #include <gtest/gtest.h>
 

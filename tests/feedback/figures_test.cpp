@@ -11,6 +11,7 @@
 
 #include "app/sources.h"
 #include "db/migrate.h"
+#include "directory/read.h"
 #include "directory/store.h"
 #include "feedback/store.h"
 #include "indicators/formulas.h"

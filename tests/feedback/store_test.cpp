@@ -12,6 +12,7 @@
 #include "app/sources.h"
 #include "core/errors.h"
 #include "db/migrate.h"
+#include "directory/read.h"
 #include "directory/store.h"
 #include "indicators/store.h"
 #include "support/sample_files.h"
