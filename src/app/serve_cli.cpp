@@ -58,13 +58,18 @@ void add_limit_options(CLI::App& cmd, http::ServerConfig& server) {
 }
 
 // The web settings the environment gives: $CCHC_BASE_URL, $CCHC_SMTP_URL,
-// $CCHC_MAIL_FROM, $CCHC_METRICS_TOKEN, $CCHC_FEEDBACK_POW_BITS (0-24, else
-// invalid_input).
+// $CCHC_MAIL_FROM, $CCHC_METRICS_TOKEN. Read while the command line is being
+// set up (the options override them), so nothing here may refuse: a bad
+// value would stop every command, `cchc --version` included.
 void read_web_environment(WebConfig& web) {
   web.base_url = std::getenv("CCHC_BASE_URL") ? std::getenv("CCHC_BASE_URL") : "";
   web.smtp_url = std::getenv("CCHC_SMTP_URL") ? std::getenv("CCHC_SMTP_URL") : "";
   if (std::getenv("CCHC_MAIL_FROM")) web.mail_from = std::getenv("CCHC_MAIL_FROM");
   if (const char* token = std::getenv("CCHC_METRICS_TOKEN")) web.metrics_token = token;
+}
+
+// $CCHC_FEEDBACK_POW_BITS, read when `serve` runs: 0-24, else invalid_input.
+void read_proof_bits(WebConfig& web) {
   if (const char* bits = std::getenv("CCHC_FEEDBACK_POW_BITS")) {
     auto n = parse_int<int>(bits);
     if (!n || *n < 0 || *n > 24) throw invalid_input("CCHC_FEEDBACK_POW_BITS must be a whole number from 0 to 24");
@@ -111,6 +116,7 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
 std::optional<int> run_serve(ServeOptions& o, const std::string& db_spec) {
   set_access_log(!o.no_access_log);
   o.server.access_log = !o.no_access_log;
+  read_proof_bits(o.web);
   return serve(db_spec, o.server, o.web);
 }
 

@@ -30,6 +30,30 @@ using testing::raw_exchange;
 using testing::run_cchc;
 using testing::ServerProcess;
 
+// A bad setting in the environment stops only the command that reads it:
+// `serve` refuses it with exit 2; every other command runs.
+TEST(Cli, ABadSettingStopsOnlyTheCommandThatReadsIt) {
+  struct Case {
+    const char* bits;
+    std::vector<std::string> args;
+    int exit_code;
+  } cases[] = {
+      {"lots", {"--version"}, 0},
+      {"99", {"deadline", "parse", "Quý IV/2026"}, 0},
+      {"lots", {"serve", "--db", ":memory:", "--port", "0"}, 2},
+      {"25", {"serve", "--db", ":memory:", "--port", "0"}, 2},
+      {"-1", {"serve", "--db", ":memory:", "--port", "0"}, 2},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.bits + std::string(" ") + c.args[0]);
+    ::setenv("CCHC_FEEDBACK_POW_BITS", c.bits, 1);
+    std::string out;
+    int code = run_cchc(c.args, out);
+    ::unsetenv("CCHC_FEEDBACK_POW_BITS");
+    EXPECT_EQ(code, c.exit_code) << out;
+  }
+}
+
 class Served : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
