@@ -56,8 +56,11 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     std::string password = std::string("demo-") + d.role + "-dongnai";
     if (!directory::find_user(db, d.username)) {
       const audit::Entry who{"system", "demo", "", "", "", {}, {}};
-      auto user = directory::add_user(db, {d.username, d.name, d.unit, {d.role}, password}, who, now);
-      directory::set_email(db, user.id, std::string(d.username) + "@example.org", who, now);  // a reserved domain
+      auto user = directory::check_new_user({d.username, d.name, d.unit, {d.role}, password});
+      db.write([&](db::Connection& c) {
+        auto added = directory::add_user(c, user, who, now);
+        directory::set_email(c, added.id, std::string(d.username) + "@example.org", who, now);  // a reserved domain
+      });
     }
     logins.push_back({d.username, password, d.role});
   }

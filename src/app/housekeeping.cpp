@@ -13,7 +13,7 @@ namespace cchc::app {
 Purged purge_expired_state(db::Database& db, http::SessionStore& sessions, Instant now) {
   Purged out;
   out.sessions = sessions.purge_expired(now);
-  out.sign_in_failures = directory::purge_sign_in_failures(db, now);
+  out.sign_in_failures = db.write([&](db::Connection& c) { return directory::purge_sign_in_failures(c, now); });
   out.staged_uploads = db.write([&](db::Connection& c) { return directory::purge_staged(c, now); });
   return out;
 }

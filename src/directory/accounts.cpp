@@ -155,7 +155,13 @@ std::string normalise_username(std::string_view username) {
   return out;
 }
 
-User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Instant now) {
+PasswordHash checked_password(std::string_view password, std::string_view username) {
+  std::string en;
+  if (auto vi = password_problem(password, username, &en); !vi.empty()) throw invalid_input(en, vi);
+  return {hash_password(password)};
+}
+
+CheckedUser check_new_user(const NewUser& nu) {
   std::string username = normalise_username(nu.username);
   if (username.size() < 3 || username.size() > 64 || !std::all_of(username.begin(), username.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
@@ -165,99 +171,111 @@ User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Inst
   }
   std::string display = text::nfc(nu.display_name.empty() ? username : nu.display_name);
   check_roles(nu.roles);
-  std::string en;
-  if (auto vi = password_problem(nu.password, username, &en); !vi.empty()) throw invalid_input(en, vi);
-  std::string hash = hash_password(nu.password);  // slow: outside the transaction
-  return db.write([&](db::Connection& c) {
-    check_open_unit(c, nu.unit_code);
-    if (!c.query("SELECT 1 FROM users WHERE username = ?", {username}).empty()) {
-      throw Error(ErrorKind::conflict, fmt::format("username '{}' is taken", username),
-                  "Tên đăng nhập đã có người dùng.");
-    }
-    std::int64_t t = now.time_since_epoch().count();
-    c.query(
-        "INSERT INTO users (username, display_name, unit_code, password_hash, active, created_at, "
-        "password_changed_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
-        {username, display, nu.unit_code, hash, t, t});
-    auto id = c.query("SELECT id FROM users WHERE username = ?", {username}).one().i64("id");
-    auto roles = sorted_unique(nu.roles);
-    for (const auto& r : roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {id, r});
-    User u{id, username, display, nu.unit_code, roles, true};
-    audit::Entry e = who;
-    e.action = "create";
-    e.entity = "users";
-    e.entity_id = username;
-    e.after_json = user_json(u);
-    audit::append(c, e, now);
-    return u;
-  });
+  auto password = checked_password(nu.password, username);
+  return {username, display, nu.unit_code, sorted_unique(nu.roles), std::move(password)};
 }
 
-User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
+User add_user(db::Connection& c, const CheckedUser& nu, const audit::Entry& who, Instant now) {
+  check_open_unit(c, nu.unit_code);
+  if (!c.query("SELECT 1 FROM users WHERE username = ?", {nu.username}).empty()) {
+    throw Error(ErrorKind::conflict, fmt::format("username '{}' is taken", nu.username),
+                "Tên đăng nhập đã có người dùng.");
+  }
+  std::int64_t t = now.time_since_epoch().count();
+  c.query(
+      "INSERT INTO users (username, display_name, unit_code, password_hash, active, created_at, "
+      "password_changed_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
+      {nu.username, nu.display_name, nu.unit_code, nu.password.value, t, t});
+  auto id = c.query("SELECT id FROM users WHERE username = ?", {nu.username}).one().i64("id");
+  for (const auto& r : nu.roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {id, r});
+  User u{id, nu.username, nu.display_name, nu.unit_code, nu.roles, true};
+  audit::Entry e = who;
+  e.action = "create";
+  e.entity = "users";
+  e.entity_id = nu.username;
+  e.after_json = user_json(u);
+  audit::append(c, e, now);
+  return u;
+}
+
+User add_user(db::Database& db, const NewUser& nu, const audit::Entry& who, Instant now) {
+  auto checked = check_new_user(nu);
+  return db.write([&](db::Connection& c) { return add_user(c, checked, who, now); });
+}
+
+User update_user(db::Connection& c, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
                  Instant now) {
   check_roles(change.roles);
-  auto before = find_user(db, user_id);
+  auto before = find_user(c, user_id);
   if (!before) throw not_found("no such user", "Không tìm thấy người dùng.");
   std::string display = text::nfc(change.display_name);
   if (display.empty() || display.size() > 200) {
     throw invalid_input("display name must be 1-200 bytes", "Họ và tên không được để trống hoặc quá dài.");
   }
-  return db.write([&](db::Connection& c) {
-    if (change.unit_code != before->unit_code) check_open_unit(c, change.unit_code);
-    User after{user_id, before->username, display, change.unit_code, sorted_unique(change.roles), change.active};
-    c.query("UPDATE users SET display_name = ?, unit_code = ?, active = ? WHERE id = ?",
-            {after.display_name, after.unit_code, after.active, user_id});
-    c.query("DELETE FROM user_roles WHERE user_id = ?", {user_id});
-    for (const auto& r : after.roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, r});
-    if (!after.active) c.query("DELETE FROM sessions WHERE user_id = ?", {user_id});
-    audit::Entry e = who;
-    e.action = "update";
-    e.entity = "users";
-    e.entity_id = after.username;
-    e.before_json = user_json(*before);
-    e.after_json = user_json(after);
-    audit::append(c, e, now);
-    return after;
-  });
+  if (change.unit_code != before->unit_code) check_open_unit(c, change.unit_code);
+  User after{user_id, before->username, display, change.unit_code, sorted_unique(change.roles), change.active};
+  c.query("UPDATE users SET display_name = ?, unit_code = ?, active = ? WHERE id = ?",
+          {after.display_name, after.unit_code, after.active, user_id});
+  c.query("DELETE FROM user_roles WHERE user_id = ?", {user_id});
+  for (const auto& r : after.roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, r});
+  if (!after.active) c.query("DELETE FROM sessions WHERE user_id = ?", {user_id});
+  audit::Entry e = who;
+  e.action = "update";
+  e.entity = "users";
+  e.entity_id = after.username;
+  e.before_json = user_json(*before);
+  e.after_json = user_json(after);
+  audit::append(c, e, now);
+  return after;
+}
+
+User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
+                 Instant now) {
+  return db.write([&](db::Connection& c) { return update_user(c, user_id, change, who, now); });
+}
+
+void set_password(db::Connection& c, std::int64_t user_id, const PasswordHash& hash, const audit::Entry& who,
+                  Instant now, const std::string& keep_session) {
+  auto user = find_user(c, user_id);
+  if (!user) throw not_found("no such user", "Không tìm thấy người dùng.");
+  c.query("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+          {hash.value, std::int64_t{now.time_since_epoch().count()}, user_id});
+  c.query("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_session});
+  audit::Entry e = who;
+  e.action = "password_change";
+  e.entity = "users";
+  e.entity_id = user->username;
+  audit::append(c, e, now);
 }
 
 void set_password(db::Database& db, std::int64_t user_id, std::string_view password, const audit::Entry& who,
                   Instant now, const std::string& keep_session) {
   auto user = find_user(db, user_id);
   if (!user) throw not_found("no such user", "Không tìm thấy người dùng.");
-  std::string en;
-  if (auto vi = password_problem(password, user->username, &en); !vi.empty()) throw invalid_input(en, vi);
-  std::string hash = hash_password(password);
-  db.write([&](db::Connection& c) {
-    c.query("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
-            {hash, std::int64_t{now.time_since_epoch().count()}, user_id});
-    c.query("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_session});
-    audit::Entry e = who;
-    e.action = "password_change";
-    e.entity = "users";
-    e.entity_id = user->username;
-    audit::append(c, e, now);
-  });
+  auto hash = checked_password(password, user->username);
+  db.write([&](db::Connection& c) { set_password(c, user_id, hash, who, now, keep_session); });
 }
 
-void set_email(db::Database& db, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now) {
+void set_email(db::Connection& c, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now) {
   static const std::regex plain(R"(^[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$)");
   std::string address(text::trim(email));
   if (!address.empty() && (address.size() > 254 || !std::regex_match(address, plain))) {
     throw invalid_input(fmt::format("'{}' is not an e-mail address", address), "Địa chỉ thư điện tử không hợp lệ.");
   }
-  auto user = find_user(db, user_id);
+  auto user = find_user(c, user_id);
   if (!user) throw not_found("no such user", "Không tìm thấy người dùng.");
-  db.write([&](db::Connection& c) {
-    c.query("UPDATE users SET email = ? WHERE id = ?",
-            {address.empty() ? db::Param(nullptr) : db::Param(address), user_id});
-    audit::Entry e = who;
-    e.action = "update";
-    e.entity = "users";
-    e.entity_id = user->username;
-    e.after_json = nlohmann::json{{"email", address}}.dump();
-    audit::append(c, e, now);
-  });
+  c.query("UPDATE users SET email = ? WHERE id = ?",
+          {address.empty() ? db::Param(nullptr) : db::Param(address), user_id});
+  audit::Entry e = who;
+  e.action = "update";
+  e.entity = "users";
+  e.entity_id = user->username;
+  e.after_json = nlohmann::json{{"email", address}}.dump();
+  audit::append(c, e, now);
+}
+
+void set_email(db::Database& db, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now) {
+  db.write([&](db::Connection& c) { set_email(c, user_id, email, who, now); });
 }
 
 std::optional<User> find_user(db::Database& db, std::string_view username) {

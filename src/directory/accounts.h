@@ -37,15 +37,36 @@ std::string generate_password();
 // Username: 3-64 of a-z 0-9 . _ - (stored lower case).
 std::string normalise_username(std::string_view username);
 
+// A password that passed password_problem for its user, hashed. Hashing
+// (argon2id) is slow and memory-hungry, so a caller makes it before the
+// transaction that stores it. Throws invalid_input.
+struct PasswordHash {
+  std::string value;
+};
+PasswordHash checked_password(std::string_view password, std::string_view username);
+
 struct NewUser {
   std::string username, display_name, unit_code;
   std::vector<std::string> roles;
   std::string password;
 };
+// A NewUser checked on its own (the username's form, roles known, the
+// password acceptable) and ready to store: the username normalised, the
+// display name in NFC (the username when empty), the roles sorted once
+// each, the password hashed (checked_password). Throws invalid_input.
+struct CheckedUser {
+  std::string username, display_name, unit_code;
+  std::vector<std::string> roles;
+  PasswordHash password;
+};
+CheckedUser check_new_user(const NewUser& u);
 
-// Validates (username free and well-formed, unit exists and is open, roles
-// known, password acceptable) and stores; throws invalid_input or conflict.
+// Stores a checked user, audited, once the unit exists and is open
+// (invalid_input) and the username is free (conflict).
+User add_user(db::Connection& c, const CheckedUser& u, const audit::Entry& who, Instant now);
+// check_new_user, then add_user in a transaction of its own.
 User add_user(db::Database& db, const NewUser& u, const audit::Entry& who, Instant now);
+
 struct UserChange {
   std::string display_name, unit_code;
   std::vector<std::string> roles;
@@ -53,15 +74,23 @@ struct UserChange {
 };
 // Updates a user's name, unit, roles and active flag (audited, before and
 // after); deactivating ends their sessions. Throws invalid_input / not_found.
+User update_user(db::Connection& c, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
+                 Instant now);
 User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
                  Instant now);
 
-// Changes the password and ends the user's sessions except `keep_session`.
+// Stores a new password hash (audited) and ends the user's sessions except
+// `keep_session`; not_found for an unknown user.
+void set_password(db::Connection& c, std::int64_t user_id, const PasswordHash& hash, const audit::Entry& who,
+                  Instant now, const std::string& keep_session = {});
+// Checks and hashes `password` for the user, then the above in a
+// transaction of its own.
 void set_password(db::Database& db, std::int64_t user_id, std::string_view password, const audit::Entry& who,
                   Instant now, const std::string& keep_session = {});
 
 // Sets (or with "" clears) the address reminders are mailed to; checked to
 // be one address of the plain local@domain form, at most 254 characters.
+void set_email(db::Connection& c, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now);
 void set_email(db::Database& db, std::int64_t user_id, std::string_view email, const audit::Entry& who, Instant now);
 
 // find_user and list_users on a connection: directory/read.h.

@@ -48,10 +48,8 @@ PasswordCheck check_current_password(db::Database& db, const User& user, std::st
   return PasswordCheck::wrong;
 }
 
-std::int64_t purge_sign_in_failures(db::Database& db, Instant now) {
-  return db.write([&](db::Connection& c) {
-    return c.query("DELETE FROM sign_in_failures WHERE at <= ?", {epoch(now - kFailureWindow)}).affected;
-  });
+std::int64_t purge_sign_in_failures(db::Connection& c, Instant now) {
+  return c.query("DELETE FROM sign_in_failures WHERE at <= ?", {epoch(now - kFailureWindow)}).affected;
 }
 
 SignIn check_sign_in(db::Database& db, std::string_view username_in, std::string_view password,

@@ -4,6 +4,11 @@
 // refused (429) until the oldest of them is 15 minutes old. An unknown user
 // and a wrong password give the same answer and take the same time (a
 // password hash is verified either way). Every attempt is audited.
+//
+// The two checks take the database, not a connection: the password is
+// verified (argon2id, slow) outside any transaction, and a failure, its
+// audit entry and a re-hash each commit on their own, so a failure counts
+// whatever happens after it.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +36,7 @@ PasswordCheck check_current_password(db::Database& db, const User& user, std::st
                                      const std::string& address, Instant now);
 
 // Removes failures older than the window (the housekeeper's); returns how many.
-std::int64_t purge_sign_in_failures(db::Database& db, Instant now);
+std::int64_t purge_sign_in_failures(db::Connection& c, Instant now);
 
 SignIn check_sign_in(db::Database& db, std::string_view username, std::string_view password, const std::string& address,
                      Instant now);

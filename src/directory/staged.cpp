@@ -4,9 +4,29 @@
 
 #include "core/errors.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/storage.h"
 
 namespace cchc::directory {
+
+namespace {
+
+const db::Columns<StagedUpload> kStagedRow{
+    {"id", &StagedUpload::id},
+    {"purpose", &StagedUpload::purpose},
+    {"filename", &StagedUpload::filename},
+    {"content",
+     [](const db::Row& r, StagedUpload& s) {
+       auto bytes = text::unbase64(r.str("content"));
+       if (!bytes) throw Error(ErrorKind::internal, "a staged upload is not base64");
+       s.content = std::move(*bytes);
+     }},
+    {"unit_code", &StagedUpload::unit_code},
+    {"uploaded_by", &StagedUpload::uploaded_by},
+    {"uploaded_at", &StagedUpload::uploaded_at},
+};
+
+}  // namespace
 
 std::string stage_upload(db::Connection& c, const std::string& purpose, const std::string& filename,
                          std::string_view content, const std::string& actor, const std::string& unit_code,
@@ -36,16 +56,13 @@ StagedUpload staged_upload(db::Connection& c, std::string_view id, const std::st
                          kStagedGoneVi);
   };
   if (id.size() != 32 || id.find_first_not_of("0123456789abcdef") != std::string_view::npos) throw gone();
-  auto rows = c.query(
-      "SELECT id, purpose, filename, content, unit_code, uploaded_by, uploaded_at FROM staged_uploads "
-      "WHERE id = ? AND uploaded_by = ? AND unit_code = ? AND purpose = ? AND expires_at > ?",
-      {id, actor, unit_code, purpose, now});
+  auto rows =
+      c.query(fmt::format("SELECT {} FROM staged_uploads "
+                          "WHERE id = ? AND uploaded_by = ? AND unit_code = ? AND purpose = ? AND expires_at > ?",
+                          kStagedRow.list()),
+              {id, actor, unit_code, purpose, now});
   if (rows.empty()) throw gone();
-  const auto& r = rows.one();
-  auto bytes = text::unbase64(r.str("content"));
-  if (!bytes) throw Error(ErrorKind::internal, "a staged upload is not base64");
-  return {r.str("id"),        r.str("purpose"),     r.str("filename"),       std::move(*bytes),
-          r.str("unit_code"), r.str("uploaded_by"), r.instant("uploaded_at")};
+  return kStagedRow.read(rows.one());
 }
 
 std::int64_t purge_staged(db::Connection& c, Instant now) {

@@ -40,14 +40,20 @@ struct IssuedToken {
 };
 
 // Throws invalid_input for an empty or over-long name (≤ 100 characters)
-// or an unknown purpose, not_found for an unknown unit.
+// or an unknown purpose, not_found for an unknown unit. Audited; on the
+// caller's transaction, or in one of its own.
+IssuedToken issue_token(db::Connection& c, const std::string& name, const std::string& unit_code,
+                        const std::string& purpose, const audit::Entry& who, Instant now);
 IssuedToken issue_token(db::Database& db, const std::string& name, const std::string& unit_code,
                         const std::string& purpose, const audit::Entry& who, Instant now);
 std::vector<ApiToken> list_tokens(db::Connection& c);
 // Throws not_found for an unknown id; revoking twice keeps the first time.
+void revoke_token(db::Connection& c, const std::string& id, const audit::Entry& who, Instant now);
 void revoke_token(db::Database& db, const std::string& id, const audit::Entry& who, Instant now);
 // The live token with this secret, if any; records its last use (at most
-// once a minute, so pushes do not turn into writes).
+// once a minute, so pushes do not turn into writes). It takes the database:
+// a request reads the token on a pooled connection and opens a transaction
+// only in the minute it records a use.
 std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view secret, Instant now);
 
 // The role a token's principal holds: it may push records for its unit

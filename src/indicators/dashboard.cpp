@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "db/columns.h"
 #include "directory/read.h"
 
 namespace cchc::indicators {
@@ -19,20 +20,22 @@ void require_level(db::Connection& c, const std::string& level) {
   }
 }
 
+const db::Columns<Target> kTargetRow{
+    {"indicator", &Target::indicator},
+    {"level", &Target::level},
+    {"year", &Target::year},
+    {"target", &Target::target},
+};
+
+UnitInfo info_of(const directory::Unit& u) { return {u.code, u.name, u.level}; }
+
 }  // namespace
 
 std::vector<Target> targets(db::Connection& c, std::optional<int> year) {
-  auto rows =
-      year ? c.query(
-                 "SELECT indicator, level, year, target FROM indicator_targets WHERE year = ?"
-                 " ORDER BY year, indicator, level",
-                 {std::int64_t(*year)})
-           : c.query("SELECT indicator, level, year, target FROM indicator_targets ORDER BY year, indicator, level");
-  std::vector<Target> out;
-  for (const auto& r : rows.rows) {
-    out.push_back({r.str("indicator"), r.str("level"), int(r.i64("year")), r.f64("target")});
-  }
-  return out;
+  const auto select = fmt::format("SELECT {} FROM indicator_targets", kTargetRow.list());
+  return kTargetRow.read_all(
+      year ? c.query(select + " WHERE year = ? ORDER BY year, indicator, level", {std::int64_t(*year)})
+           : c.query(select + " ORDER BY year, indicator, level"));
 }
 
 std::optional<double> target_for(const std::vector<Target>& ts, std::string_view indicator, std::string_view level,
@@ -42,30 +45,32 @@ std::optional<double> target_for(const std::vector<Target>& ts, std::string_view
   return std::nullopt;
 }
 
-void set_targets(db::Database& db, const std::vector<Target>& ts, const audit::Entry& who, Instant now) {
-  db.write([&](db::Connection& c) {
-    auto after = nlohmann::json::array();
-    for (const auto& t : ts) {
-      rate_indicator(t.indicator);
-      require_level(c, t.level);
-      if (t.year < 2000 || t.year > 2100)
-        throw invalid_input(fmt::format("year {} out of range", t.year), "Năm không hợp lệ.");
-      if (!(t.target >= 0 && t.target <= 1)) {
-        throw invalid_input(fmt::format("target for {} must be between 0 and 1", t.indicator),
-                            "Chỉ tiêu phải từ 0 đến 100%.");
-      }
-      c.query(
-          "INSERT INTO indicator_targets (indicator, level, year, target) VALUES (?, ?, ?, ?)"
-          " ON CONFLICT (indicator, level, year) DO UPDATE SET target = excluded.target",
-          {t.indicator, t.level, std::int64_t(t.year), t.target});
-      after.push_back({{"indicator", t.indicator}, {"level", t.level}, {"year", t.year}, {"target", t.target}});
+void set_targets(db::Connection& c, const std::vector<Target>& ts, const audit::Entry& who, Instant now) {
+  auto after = nlohmann::json::array();
+  for (const auto& t : ts) {
+    rate_indicator(t.indicator);
+    require_level(c, t.level);
+    if (t.year < 2000 || t.year > 2100)
+      throw invalid_input(fmt::format("year {} out of range", t.year), "Năm không hợp lệ.");
+    if (!(t.target >= 0 && t.target <= 1)) {
+      throw invalid_input(fmt::format("target for {} must be between 0 and 1", t.indicator),
+                          "Chỉ tiêu phải từ 0 đến 100%.");
     }
-    auto e = who;
-    e.action = "update";
-    e.entity = "indicator_targets";
-    e.after_json = after.dump();
-    audit::append(c, e, now);
-  });
+    c.query(
+        "INSERT INTO indicator_targets (indicator, level, year, target) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (indicator, level, year) DO UPDATE SET target = excluded.target",
+        {t.indicator, t.level, std::int64_t(t.year), t.target});
+    after.push_back({{"indicator", t.indicator}, {"level", t.level}, {"year", t.year}, {"target", t.target}});
+  }
+  auto e = who;
+  e.action = "update";
+  e.entity = "indicator_targets";
+  e.after_json = after.dump();
+  audit::append(c, e, now);
+}
+
+void set_targets(db::Database& db, const std::vector<Target>& ts, const audit::Entry& who, Instant now) {
+  db.write([&](db::Connection& c) { set_targets(c, ts, who, now); });
 }
 
 ManualValues manual_values(db::Connection& c, const std::string& unit, const Period& period) {
@@ -79,7 +84,7 @@ ManualValues manual_values(db::Connection& c, const std::string& unit, const Per
   return out;
 }
 
-void set_manual_values(db::Database& db, const std::string& unit, const Period& period, const ManualValues& values,
+void set_manual_values(db::Connection& c, const std::string& unit, const Period& period, const ManualValues& values,
                        const audit::Entry& who, Instant now) {
   for (const auto& [code, v] : values) {
     if (!is_manual_indicator(code)) {
@@ -89,26 +94,24 @@ void set_manual_values(db::Database& db, const std::string& unit, const Period& 
       throw invalid_input(fmt::format("{}: need 0 <= numerator <= denominator", code), "Tử số phải từ 0 đến mẫu số.");
     }
   }
-  db.write([&](db::Connection& c) {
-    if (!directory::unit_exists(c, unit)) {
-      throw not_found(fmt::format("unit '{}' does not exist", unit), "Không có đơn vị này.");
-    }
-    auto after = nlohmann::json::object();
-    for (const auto& [code, v] : values) {
-      c.query(
-          "INSERT INTO index766_manual (unit_code, period, indicator, numerator, denominator) VALUES (?, ?, ?, ?, ?)"
-          " ON CONFLICT (unit_code, period, indicator) DO UPDATE SET numerator = excluded.numerator,"
-          " denominator = excluded.denominator",
-          {unit, period_key(period), code, v.numerator, v.denominator});
-      after[code] = {v.numerator, v.denominator};
-    }
-    auto e = who;
-    e.action = "update";
-    e.entity = "index766_manual";
-    e.entity_id = unit + " " + period_key(period);
-    e.after_json = after.dump();
-    audit::append(c, e, now);
-  });
+  if (!directory::unit_exists(c, unit)) {
+    throw not_found(fmt::format("unit '{}' does not exist", unit), "Không có đơn vị này.");
+  }
+  auto after = nlohmann::json::object();
+  for (const auto& [code, v] : values) {
+    c.query(
+        "INSERT INTO index766_manual (unit_code, period, indicator, numerator, denominator) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (unit_code, period, indicator) DO UPDATE SET numerator = excluded.numerator,"
+        " denominator = excluded.denominator",
+        {unit, period_key(period), code, v.numerator, v.denominator});
+    after[code] = {v.numerator, v.denominator};
+  }
+  auto e = who;
+  e.action = "update";
+  e.entity = "index766_manual";
+  e.entity_id = unit + " " + period_key(period);
+  e.after_json = after.dump();
+  audit::append(c, e, now);
 }
 
 Index766 index766(db::Connection& c, const std::string& unit, const Period& period, Scope scope, Formula formula) {
@@ -136,14 +139,14 @@ std::optional<std::string> province_unit(db::Connection& c) {
 UnitInfo unit_info(db::Connection& c, const std::string& code) {
   auto unit = directory::find_unit(c, code);
   if (!unit) throw not_found(fmt::format("unit '{}' does not exist", code), "Không có đơn vị này.");
-  return {unit->code, unit->name, unit->level};
+  return info_of(*unit);
 }
 
 std::vector<UnitInfo> units_of_level(db::Connection& c, const std::string& level, const Period& period) {
   require_level(c, level);
   std::vector<UnitInfo> out;
   for (const auto& u : directory::units_valid_on(c, period.last)) {
-    if (u.level == level) out.push_back({u.code, u.name, u.level});
+    if (u.level == level) out.push_back(info_of(u));
   }
   return out;
 }

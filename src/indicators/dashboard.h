@@ -29,15 +29,18 @@ std::vector<Target> targets(db::Connection& c, std::optional<int> year = std::nu
 std::optional<double> target_for(const std::vector<Target>& ts, std::string_view indicator, std::string_view level,
                                  int year);
 // Validates every target (known indicator and level, 0 ≤ target ≤ 1, year
-// 2000..2100) and writes them all or none, with one audit entry.
+// 2000..2100) and writes them all or none, with one audit entry: on the
+// caller's transaction, or in one of its own.
+void set_targets(db::Connection& c, const std::vector<Target>& ts, const audit::Entry& who, Instant now);
 void set_targets(db::Database& db, const std::vector<Target>& ts, const audit::Entry& who, Instant now);
 
 // The 766 values a unit entered by hand for a period (by period code).
 ManualValues manual_values(db::Connection& c, const std::string& unit, const Period& period);
-// Validates (known manual indicator, 0 ≤ numerator ≤ denominator) and
-// replaces the given indicators' values; an indicator absent from `values`
+// Validates (known manual indicator, 0 ≤ numerator ≤ denominator; a unit
+// that exists, else not_found) and replaces the given indicators' values on
+// the caller's transaction, audited; an indicator absent from `values`
 // keeps what it had.
-void set_manual_values(db::Database& db, const std::string& unit, const Period& period, const ManualValues& values,
+void set_manual_values(db::Connection& c, const std::string& unit, const Period& period, const ManualValues& values,
                        const audit::Entry& who, Instant now);
 
 // The 766 index of a unit for a period: its indicators and manual values.

@@ -264,7 +264,9 @@ http::Response save_manual_values(PageContext& x, http::Request& req) {
         if (!entry.problems.empty()) {
           throw invalid_input("manual values must be whole numbers", entry.problems.front());
         }
-        set_manual_values(x.db, unit, period, entry.values, directory::actor(req), now_seconds());
+        x.db.write([&](db::Connection& c) {
+          set_manual_values(c, unit, period, entry.values, directory::actor(req), now_seconds());
+        });
         return http::redirect(req, "/chi-so/766/" + unit + "?ky=" + period.code() + "&da-luu=1");
       },
       [&](const http::Refusal& r) {

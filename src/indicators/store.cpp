@@ -7,66 +7,49 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/read.h"
 
 namespace cchc::indicators {
 
 namespace {
 
-using std::chrono::seconds;
-
 std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant(seconds(s)); }
 db::Param opt_secs(const std::optional<Instant>& t) { return t ? db::Param(secs(*t)) : db::Param(nullptr); }
-std::optional<Instant> opt_instant(const db::Row& r, std::string_view column) {
-  auto v = r.opt_i64(column);
-  return v ? std::optional<Instant>(instant(*v)) : std::nullopt;
-}
 db::Param opt_rating(const std::optional<Rating>& r) { return r ? db::Param(name(*r)) : db::Param(nullptr); }
 std::optional<Rating> rating_of(const db::Row& r) {
   auto v = r.opt_str("rating");
   return v ? std::optional<Rating>(from_name<Rating>(*v)) : std::nullopt;
 }
 
-constexpr const char* kDossierSelect =
-    "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at, returned_at,"
-    " status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent FROM dossiers";
-constexpr const char* kFeedbackSelect =
-    "SELECT id, unit_code, channel, received_at, due_at, answered_at, status, rating FROM feedback";
-
-Dossier dossier_of(const db::Row& r) {
-  Dossier d;
-  d.id = r.str("id");
-  d.unit_code = r.str("unit_code");
-  d.procedure_code = r.str("procedure_code");
-  d.channel = from_name<Channel>(r.str("channel"));
-  d.online_service = from_name<OnlineService>(r.str("online_service"));
-  d.received_at = instant(r.i64("received_at"));
-  d.due_at = instant(r.i64("due_at"));
-  d.finished_at = opt_instant(r, "finished_at");
-  d.returned_at = opt_instant(r, "returned_at");
-  d.status = from_name<DossierStatus>(r.str("status"));
-  d.digitized = r.i64("digitized") != 0;
-  d.result_digitized = r.i64("result_digitized") != 0;
-  d.fee_required = r.i64("fee_required") != 0;
-  d.paid_online = r.i64("paid_online") != 0;
-  d.rating = rating_of(r);
-  d.apology_sent = r.i64("apology_sent") != 0;
-  return d;
-}
-
-Feedback feedback_of(const db::Row& r) {
-  Feedback f;
-  f.id = r.str("id");
-  f.unit_code = r.str("unit_code");
-  f.channel = from_name<FeedbackChannel>(r.str("channel"));
-  f.received_at = instant(r.i64("received_at"));
-  f.due_at = instant(r.i64("due_at"));
-  f.answered_at = opt_instant(r, "answered_at");
-  f.status = from_name<FeedbackStatus>(r.str("status"));
-  f.rating = rating_of(r);
-  return f;
-}
+const db::Columns<Dossier> kDossierRow{
+    {"id", &Dossier::id},
+    {"unit_code", &Dossier::unit_code},
+    {"procedure_code", &Dossier::procedure_code},
+    {"channel", &Dossier::channel, from_name<Channel>},
+    {"online_service", &Dossier::online_service, from_name<OnlineService>},
+    {"received_at", &Dossier::received_at},
+    {"due_at", &Dossier::due_at},
+    {"finished_at", &Dossier::finished_at},
+    {"returned_at", &Dossier::returned_at},
+    {"status", &Dossier::status, from_name<DossierStatus>},
+    {"digitized", &Dossier::digitized},
+    {"result_digitized", &Dossier::result_digitized},
+    {"fee_required", &Dossier::fee_required},
+    {"paid_online", &Dossier::paid_online},
+    {"rating", [](const db::Row& r, Dossier& d) { d.rating = rating_of(r); }},
+    {"apology_sent", &Dossier::apology_sent},
+};
+const db::Columns<Feedback> kFeedbackRow{
+    {"id", &Feedback::id},
+    {"unit_code", &Feedback::unit_code},
+    {"channel", &Feedback::channel, from_name<FeedbackChannel>},
+    {"received_at", &Feedback::received_at},
+    {"due_at", &Feedback::due_at},
+    {"answered_at", &Feedback::answered_at},
+    {"status", &Feedback::status, from_name<FeedbackStatus>},
+    {"rating", [](const db::Row& r, Feedback& f) { f.rating = rating_of(r); }},
+};
 
 std::vector<db::Param> params_of(const Dossier& d) {
   return {d.unit_code,
@@ -104,12 +87,13 @@ std::vector<db::Param> params_of(const Feedback& f) {
           f.id};
 }
 
-// Per record kind: the SQL and the decoder.
+// Per record kind: its table, its row and its writes.
 template <class T>
 struct Sql;
 template <>
 struct Sql<Dossier> {
-  static constexpr const char* const& select = kDossierSelect;
+  static constexpr const char* table = "dossiers";
+  static const db::Columns<Dossier>& row() { return kDossierRow; }
   static constexpr const char* insert =
       "INSERT INTO dossiers (unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
       " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent,"
@@ -120,18 +104,17 @@ struct Sql<Dossier> {
       " due_at = ?, finished_at = ?, returned_at = ?, status = ?, digitized = ?, result_digitized = ?,"
       " fee_required = ?, paid_online = ?, rating = ?, apology_sent = ?, received_month = ?, due_month = ?,"
       " finished_month = ? WHERE id = ?";
-  static Dossier decode(const db::Row& r) { return dossier_of(r); }
 };
 template <>
 struct Sql<Feedback> {
-  static constexpr const char* const& select = kFeedbackSelect;
+  static constexpr const char* table = "feedback";
+  static const db::Columns<Feedback>& row() { return kFeedbackRow; }
   static constexpr const char* insert =
       "INSERT INTO feedback (unit_code, channel, received_at, due_at, answered_at, status, rating, received_month,"
       " due_month, answered_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static constexpr const char* update =
       "UPDATE feedback SET unit_code = ?, channel = ?, received_at = ?, due_at = ?, answered_at = ?, status = ?,"
       " rating = ?, received_month = ?, due_month = ?, answered_month = ? WHERE id = ?";
-  static Feedback decode(const db::Row& r) { return feedback_of(r); }
 };
 
 // Adds the deltas to the stored rollups, then drops rows left all zero.
@@ -199,8 +182,10 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
     std::vector<db::Param> ids;
     ids.reserve(n);
     for (std::size_t k = 0; k < n; ++k) ids.emplace_back(records[i + k].id);
-    for (const auto& r : c.query(fmt::format("{} WHERE id IN ({})", Sql<T>::select, marks), ids).rows) {
-      T old = Sql<T>::decode(r);
+    for (const auto& r :
+         c.query(fmt::format("SELECT {} FROM {} WHERE id IN ({})", Sql<T>::row().list(), Sql<T>::table, marks), ids)
+             .rows) {
+      T old = Sql<T>::row().read(r);
       stored.emplace(old.id, std::move(old));
     }
   }
@@ -419,12 +404,14 @@ std::vector<std::string> rebuild_sql() {
 
 }  // namespace
 
+std::int64_t rebuild(db::Connection& c) {
+  for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
+  for (const auto& sql : rebuild_sql()) c.query(sql);
+  return c.query("SELECT (SELECT COUNT(*) FROM dossiers) + (SELECT COUNT(*) FROM feedback) AS n").one().i64("n");
+}
+
 std::int64_t rebuild(db::Database& db) {
-  return db.write([](db::Connection& c) {
-    for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
-    for (const auto& sql : rebuild_sql()) c.query(sql);
-    return c.query("SELECT (SELECT COUNT(*) FROM dossiers) + (SELECT COUNT(*) FROM feedback) AS n").one().i64("n");
-  });
+  return db.write([](db::Connection& c) { return rebuild(c); });
 }
 
 std::vector<std::string> units_in_scope(db::Connection& c, const std::string& unit, Scope scope) {
@@ -542,12 +529,11 @@ std::optional<std::string> latest_month(db::Connection& c) {
 
 std::vector<Dossier> overdue_dossiers(db::Connection& c, const std::string& unit, Scope scope, Instant at, int limit) {
   auto sc = scope_sql(c, unit, scope);
-  auto rows = c.query(std::string(kDossierSelect) + " WHERE unit_code IN " + sc.in +
+  return kDossierRow.read_all(
+      c.query(fmt::format("SELECT {} FROM dossiers WHERE unit_code IN {}"
                           " AND status IN ('processing', 'paused') AND due_at < ? ORDER BY due_at, id LIMIT ?",
-                      sc.with({secs(at), limit}));
-  std::vector<Dossier> out;
-  for (const auto& r : rows.rows) out.push_back(dossier_of(r));
-  return out;
+                          kDossierRow.list(), sc.in),
+              sc.with({secs(at), limit})));
 }
 
 }  // namespace cchc::indicators

@@ -63,6 +63,9 @@ struct ImportRequest {
 // Parses and validates the whole batch; when every record is right, writes
 // records and rollups in one transaction and audits the batch as one entry
 // (action "import", entity "dossiers"/"feedback", the summary as after_json).
+// It takes the database, not a connection: parsing and checking a batch of
+// any size runs before its transaction opens, and `progress` reports from
+// inside it; what must commit with the batch goes in `in_transaction`.
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now);
 
 // Writes feedback records into the caller's transaction with their rollups,
@@ -71,10 +74,11 @@ ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const aud
 // (app/sources.cpp), so they count exactly as imported records do.
 ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records);
 
-// Recomputes every rollup from the raw rows in one transaction, in SQL
-// (GROUP BY in the database: an independent formulation of the incremental
-// C++ path, held equal to it by tests/indicators/store_test.cpp); returns
-// the number of records stored.
+// Recomputes every rollup from the raw rows, in SQL (GROUP BY in the
+// database: an independent formulation of the incremental C++ path, held
+// equal to it by tests/indicators/store_test.cpp); returns the number of
+// records stored. On the caller's transaction, or in one of its own.
+std::int64_t rebuild(db::Connection& c);
 std::int64_t rebuild(db::Database& db);
 
 // The units of a scope: the unit alone, or the unit, its descendants and the

@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "db/migrate.h"
 #include "directory/permissions.h"
+#include "directory/read.h"
 #include "directory/signin.h"
 #include "directory/store.h"
 #include "support/test_db.h"
@@ -160,6 +161,66 @@ TEST_P(Accounts, AddUserValidates) {
     }
   }
   EXPECT_EQ(list_users(*t->db).size(), 1u);
+}
+
+TEST(NewUsers, CheckedAndHashedBeforeTheirTransaction) {
+  struct Case {
+    NewUser in;
+    std::string username, display_name;  // empty: refused (invalid_input)
+    std::vector<std::string> roles;
+  } cases[] = {
+      {{"Can.Bo", "Cán bộ", "TD", {"viewer", "admin", "viewer"}, "một câu dài để nhớ"},
+       "can.bo",
+       "Cán bộ",
+       {"admin", "viewer"}},
+      {{"an_nguyen-2", "", "TD", {"editor"}, "một câu dài để nhớ"}, "an_nguyen-2", "an_nguyen-2", {"editor"}},
+      {{"ab", "x", "TD", {"viewer"}, "một câu dài để nhớ"}, "", "", {}},
+      {{std::string(65, 'a'), "x", "TD", {"viewer"}, "một câu dài để nhớ"}, "", "", {}},
+      {{"an nguyen", "x", "TD", {"viewer"}, "một câu dài để nhớ"}, "", "", {}},
+      {{"an.nguyen", "x", "TD", {}, "một câu dài để nhớ"}, "", "", {}},
+      {{"an.nguyen", "x", "TD", {"king"}, "một câu dài để nhớ"}, "", "", {}},
+      {{"an.nguyen", "x", "TD", {"viewer"}, "short"}, "", "", {}},
+      {{"an.nguyen", "x", "TD", {"viewer"}, "AN.NGUYEN"}, "", "", {}},                    // too short and the username
+      {{"nguyen.van.an.2026", "x", "TD", {"viewer"}, "Nguyen.Van.An.2026"}, "", "", {}},  // the username
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.in.username + " / " + c.in.password);
+    if (c.username.empty()) {
+      try {
+        check_new_user(c.in);
+        ADD_FAILURE() << "accepted";
+      } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
+      }
+      continue;
+    }
+    auto checked = check_new_user(c.in);
+    EXPECT_EQ(checked.username, c.username);
+    EXPECT_EQ(checked.display_name, c.display_name);
+    EXPECT_EQ(checked.unit_code, c.in.unit_code);
+    EXPECT_EQ(checked.roles, c.roles);
+    EXPECT_TRUE(verify_password(checked.password.value, c.in.password));
+  }
+}
+
+TEST_P(Accounts, AUserAndItsAddressAreWrittenTogether) {
+  CCHC_TEST_DB(t, GetParam());
+  seed(*t->db);
+  auto now = now_seconds();
+  auto checked = check_new_user({"an.nguyen", "An", "TD", {"viewer"}, "một câu dài để nhớ"});
+  EXPECT_THROW(t->db->write([&](db::Connection& c) {
+    auto u = add_user(c, checked, kWho, now);
+    set_email(c, u.id, "not an address", kWho, now);
+  }),
+               Error);
+  EXPECT_TRUE(list_users(*t->db).empty());
+  auto u = t->db->write([&](db::Connection& c) {
+    auto added = add_user(c, checked, kWho, now);
+    set_email(c, added.id, "an.nguyen@example.vn", kWho, now);
+    return added;
+  });
+  auto contacts = t->db->read([](db::Connection& c) { return mail_contacts(c); });
+  EXPECT_EQ(contacts[u.id].email, "an.nguyen@example.vn");
 }
 
 TEST_P(Accounts, SignInThrottlesAfterFiveFailures) {

@@ -150,10 +150,13 @@ TEST_P(Dashboard, ManualValuesAreKeptPerPeriodAndScored) {
   setup(*t->db);
   import(*t->db, finished("S", 2, 10, 1));
   auto q1 = Period::of_quarter(2025, 1);
-  set_manual_values(*t->db, "S", q1, {{"PUBLISH_ON_TIME", {9, 10}}, {"DOSSIER_SYNC", {0, 0}}}, kWho, kNow);
-  EXPECT_THROW(set_manual_values(*t->db, "S", q1, {{"PUBLISH_ON_TIME", {11, 10}}}, kWho, kNow), Error);
-  EXPECT_THROW(set_manual_values(*t->db, "S", q1, {{"ONLINE_PAYMENT", {1, 10}}}, kWho, kNow), Error);
-  EXPECT_THROW(set_manual_values(*t->db, "NOPE", q1, {{"PUBLISH_ON_TIME", {1, 10}}}, kWho, kNow), Error);
+  auto set = [&](const std::string& unit, const ManualValues& values) {
+    t->db->write([&](db::Connection& c) { set_manual_values(c, unit, q1, values, kWho, kNow); });
+  };
+  set("S", {{"PUBLISH_ON_TIME", {9, 10}}, {"DOSSIER_SYNC", {0, 0}}});
+  EXPECT_THROW(set("S", {{"PUBLISH_ON_TIME", {11, 10}}}), Error);
+  EXPECT_THROW(set("S", {{"ONLINE_PAYMENT", {1, 10}}}), Error);
+  EXPECT_THROW(set("NOPE", {{"PUBLISH_ON_TIME", {1, 10}}}), Error);
   auto s = t->db->read([&](db::Connection& c) { return manual_values(c, "S", q1); });
   EXPECT_EQ(s.size(), 2u);
   EXPECT_EQ(s["PUBLISH_ON_TIME"], (ManualValue{9, 10}));
