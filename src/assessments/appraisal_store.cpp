@@ -46,17 +46,6 @@ void require_appraiser(db::Connection& c, const UnitStep& step, const std::strin
   }
 }
 
-// The unit's score row for `code`, made empty when it has none yet.
-void ensure_score_row(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& code,
-                      Instant now) {
-  if (c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-              {round_id, unit, code})
-          .empty()) {
-    c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-            {round_id, unit, code, now});
-  }
-}
-
 }  // namespace
 
 void assign_appraiser(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& username,

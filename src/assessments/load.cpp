@@ -4,6 +4,7 @@
 
 #include "assessments/rules.h"
 #include "assessments/store.h"
+#include "assessments/store_support.h"
 
 namespace cchc::assessments {
 
@@ -134,12 +135,7 @@ Loaded load_round(db::Connection& c, const RoundFile& file, const std::set<std::
     for (const auto& [k, v] : a.comments) codes.insert(k);
     for (const auto& [k, v] : a.answers) codes.insert(k);
     for (const auto& code : codes) {
-      if (c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                  {round.id, a.unit, code})
-              .empty()) {
-        c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-                {round.id, a.unit, code, now});
-      }
+      ensure_score_row(c, round.id, a.unit, code, now);
       auto sc = a.scores.find(code);
       auto cm = a.comments.find(code);
       auto an = a.answers.find(code);

@@ -45,6 +45,16 @@ void touch_participant(db::Connection& c, std::int64_t round_id, const std::stri
   c.query("UPDATE round_units SET updated_at = ? WHERE round_id = ? AND unit_code = ?", {now, round_id, unit});
 }
 
+void ensure_score_row(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& code,
+                      Instant now) {
+  if (c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
+              {round_id, unit, code})
+          .empty()) {
+    c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
+            {round_id, unit, code, now});
+  }
+}
+
 std::string entity_id(const Round& r, const std::string& unit) { return r.code + "/" + unit; }
 
 const Criterion* find_leaf(const CriteriaSet& set, const std::string& code) {

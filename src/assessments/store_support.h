@@ -33,6 +33,9 @@ void require_draft(const UnitStep& step);
 
 // Marks the unit's participation as changed at `now`.
 void touch_participant(db::Connection& c, std::int64_t round_id, const std::string& unit, Instant now);
+// Makes the unit's (empty) score row for `code` when it has none yet.
+void ensure_score_row(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& code,
+                      Instant now);
 // The audit log's entity id of a unit in a round: "CODE/UNIT".
 std::string entity_id(const Round& r, const std::string& unit);
 // The scored criterion (a leaf) of `code`, or null.

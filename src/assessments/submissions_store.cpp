@@ -74,14 +74,7 @@ void save_draft(db::Connection& c, std::int64_t round_id, const std::string& uni
     if (auto v = in.values.find(code); v != in.values.end()) value = v->second;
     if (auto v = in.computed.find(code); v != in.computed.end()) value = v->second;
     auto e = in.explanations.find(code);
-    bool exists =
-        !c.query("SELECT 1 FROM assessment_scores WHERE round_id = ? AND unit_code = ? AND criterion_code = ?",
-                 {round_id, unit, code})
-             .empty();
-    if (!exists) {
-      c.query("INSERT INTO assessment_scores (round_id, unit_code, criterion_code, updated_at) VALUES (?, ?, ?, ?)",
-              {round_id, unit, code, now});
-    }
+    ensure_score_row(c, round_id, unit, code, now);
     if (s != scores.end()) {
       c.query(
           "UPDATE assessment_scores SET self_score = ?, self_value = ?, updated_at = ? "
