@@ -181,13 +181,13 @@ TEST_P(AssessmentStore, SelfAssessmentDeadlinesAndExtensions) {
   Instant deadline = now + days{7};
   save_draft(db, round.id, "STP", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
   EXPECT_THROW(submit(db, round.id, "STP", kWho, deadline + seconds{1}), Error);
-  EXPECT_THROW(db.write([&](db::Connection& c) {
-    extend(c, round.id, "STP", deadline + days{3}, "", kWho, deadline + seconds{1});
-  }),
-               Error);  // no reason
-  db.write([&](db::Connection& c) {
-    extend(c, round.id, "STP", deadline + days{3}, "Mất điện diện rộng ngày 12/10", kWho, deadline + seconds{1});
-  });
+  auto extend_stp = [&](const std::string& reason) {
+    db.write([&](db::Connection& c) {
+      extend(c, round.id, "STP", deadline + days{3}, reason, kWho, deadline + seconds{1});
+    });
+  };
+  EXPECT_THROW(extend_stp(""), Error);  // no reason
+  extend_stp("Mất điện diện rộng ngày 12/10");
   submit(db, round.id, "STP", kWho, deadline + days{3});  // the extension's own second
   // STC, at its deadline's own second, is on time.
   save_draft(db, round.id, "STC", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
@@ -213,24 +213,19 @@ TEST_P(AssessmentStore, EvidenceFilesAndDocuments) {
   save_draft(db, round.id, "SNV", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
   // 1.1 requires evidence.
   EXPECT_THROW(submit(db, round.id, "SNV", kWho, now), Error);
+  auto add_file = [&](const std::string& name, const std::string& bytes, const std::vector<std::string>& criteria) {
+    return db.write(
+        [&](db::Connection& c) { return add_file_evidence(c, round.id, "SNV", name, bytes, criteria, kWho, now); });
+  };
   // A ".pdf" holding HTML is refused, and nothing is stored.
-  EXPECT_THROW(db.write([&](db::Connection& c) {
-    return add_file_evidence(c, round.id, "SNV", "bao-cao.pdf", testing::sample_html(), {"1.1"}, kWho, now);
-  }),
-               Error);
+  EXPECT_THROW(add_file("bao-cao.pdf", testing::sample_html(), {"1.1"}), Error);
   // A document outside the evidence window is refused.
   EXPECT_THROW(add_document_evidence(db, round.id, "SNV",
                                      {"12/KH-UBND", "Kế hoạch", "/ke-hoach/1", parse_iso_date("2025-10-31")}, {"1.1"},
                                      kWho, now),
                Error);
-  EXPECT_THROW(db.write([&](db::Connection& c) {
-    return add_file_evidence(c, round.id, "SNV", "bao-cao.pdf", testing::sample_pdf(), {"9.9"}, kWho, now);
-  }),
-               Error);
-  auto file = db.write([&](db::Connection& c) {
-    return add_file_evidence(c, round.id, "SNV", "Báo cáo hạ tầng.pdf", testing::sample_pdf(), {"1.1", "1.2"}, kWho,
-                             now);
-  });
+  EXPECT_THROW(add_file("bao-cao.pdf", testing::sample_pdf(), {"9.9"}), Error);
+  auto file = add_file("Báo cáo hạ tầng.pdf", testing::sample_pdf(), {"1.1", "1.2"});
   EXPECT_EQ(file.file_id.size(), 32u);
   EXPECT_EQ(file.criteria, (std::vector<std::string>{"1.1", "1.2"}));
   auto doc = add_document_evidence(db, round.id, "SNV",
@@ -275,9 +270,15 @@ TEST_P(AssessmentStore, AppraisalAnswerFinalisePublish) {
   }
   EXPECT_THROW(save_appraisal(db, round.id, "SNV", {{"1.2", 5}}, {}, "STP", stp, now), Error);  // out of range
   save_appraisal(db, round.id, "SNV", {{"1.2", 2}}, {{"1.2", "Thiếu biên bản nghiệm thu"}}, "STP", stp, now);
+  auto snv_answers = [&](const std::map<std::string, std::string>& answers, Instant at) {
+    db.write([&](db::Connection& c) { answer(c, round.id, "SNV", answers, kWho, at); });
+  };
+  auto stp_finalises = [&](Instant at) {
+    db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, at); });
+  };
   // Not sent yet: the unit cannot answer, the appraiser cannot finalise.
-  EXPECT_THROW(db.write([&](db::Connection& c) { answer(c, round.id, "SNV", {{"1.2", "x"}}, kWho, now); }), Error);
-  EXPECT_THROW(db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, now); }), Error);
+  EXPECT_THROW(snv_answers({{"1.2", "x"}}, now), Error);
+  EXPECT_THROW(stp_finalises(now), Error);
   db.write([&](db::Connection& c) { send_for_answer(c, round.id, "SNV", "STP", stp, now); });
   auto p = db.read([&](db::Connection& c) { return find_participant(c, round.id, "SNV"); });
   EXPECT_EQ(p->appraisal, "awaiting_answer");
@@ -285,18 +286,10 @@ TEST_P(AssessmentStore, AppraisalAnswerFinalisePublish) {
   EXPECT_EQ(format_rfc3339_vn(*p->answer_due), "2026-10-12T23:59:59+07:00");
   // Publication waits for every appraisal to be final.
   EXPECT_THROW(db.write([&](db::Connection& c) { publish(c, round.id, "", kWho, now); }), Error);
-  EXPECT_THROW(db.write([&](db::Connection& c) {
-    answer(c, round.id, "SNV", {{"1.2", ""}}, kWho, now);
-  }),
-               Error);  // empty answer
-  db.write([&](db::Connection& c) {
-    answer(c, round.id, "SNV", {{"1.2", "Biên bản đã bổ sung, xem minh chứng"}}, kWho, now + hours{2});
-  });
-  EXPECT_THROW(db.write([&](db::Connection& c) {
-    answer(c, round.id, "SNV", {{"1.2", "Lần hai"}}, kWho, now + hours{3});
-  }),
-               Error);  // once only
-  db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, now + hours{4}); });
+  EXPECT_THROW(snv_answers({{"1.2", ""}}, now), Error);  // empty answer
+  snv_answers({{"1.2", "Biên bản đã bổ sung, xem minh chứng"}}, now + hours{2});
+  EXPECT_THROW(snv_answers({{"1.2", "Lần hai"}}, now + hours{3}), Error);  // once only
+  stp_finalises(now + hours{4});
   EXPECT_THROW(save_appraisal(db, round.id, "SNV", {{"1.2", 3}}, {}, "STP", stp, now + hours{5}), Error);  // final
   db.write([&](db::Connection& c) { publish(c, round.id, "1234/QĐ-UBND", kWho, now + days{30}); });
   auto published = db.read([&](db::Connection& c) { return *find_round(c, round.id); });
@@ -325,13 +318,15 @@ TEST_P(AssessmentStore, AnswerWindowPassesThenFinalise) {
   save_appraisal(db, round.id, "SNV", {{"1.1", 1}}, {}, "STP", stp, now);
   db.write([&](db::Connection& c) { send_for_answer(c, round.id, "SNV", "STP", stp, now); });
   auto due = parse_rfc3339("2026-10-12T23:59:59+07:00");
-  EXPECT_THROW(db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, due); }),
-               Error);  // the unit still has until the end of the day
-  EXPECT_THROW(db.write([&](db::Connection& c) {
-    answer(c, round.id, "SNV", {{"1.1", "Muộn"}}, kWho, due + seconds{1});
-  }),
-               Error);
-  db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, due + seconds{1}); });
+  auto stp_finalises = [&](Instant at) {
+    db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, at); });
+  };
+  EXPECT_THROW(stp_finalises(due), Error);  // the unit still has until the end of the day
+  auto snv_answers = [&](const std::map<std::string, std::string>& answers, Instant at) {
+    db.write([&](db::Connection& c) { answer(c, round.id, "SNV", answers, kWho, at); });
+  };
+  EXPECT_THROW(snv_answers({{"1.1", "Muộn"}}, due + seconds{1}), Error);
+  stp_finalises(due + seconds{1});
 }
 
 }  // namespace
