@@ -37,18 +37,14 @@ double noise(std::initializer_list<std::string_view> parts) {
 // The scores a unit of quality q (0.55 … 1) claims: a manual score near
 // q × range on its step, yes/no by chance q, a measured value for tiers,
 // the indicator's value where there are records; explanations below max.
-struct Claim {
-  std::map<std::string, double> scores, values, computed;
-  std::map<std::string, std::string> explanations;
-};
-Claim claim(const CriteriaSet& set, const std::string& unit, const std::map<std::string, double>& computed) {
+SelfInput claim(const CriteriaSet& set, const std::string& unit, const std::map<std::string, double>& computed) {
   static const char* kWhy[] = {
       "Một số nhiệm vụ chưa hoàn thành đúng tiến độ do thiếu nhân lực.",
       "Chưa đủ tài liệu kiểm chứng cho toàn bộ nội dung; đơn vị sẽ bổ sung trong năm tới.",
       "Hạ tầng chưa đáp ứng; đã đề xuất kinh phí nâng cấp.",
       "Số liệu thực tế thấp hơn chỉ tiêu do phần mềm chuyên ngành gián đoạn trong quý III.",
   };
-  Claim out;
+  SelfInput out;
   double q = 0.55 + 0.45 * noise({unit, set.code});
   for (const auto* c : leaves(set)) {
     double r = std::clamp(q + (noise({unit, c->code}) - 0.5) * 0.5, 0.0, 1.0);
@@ -205,7 +201,7 @@ DemoAssessments load_demo_assessments(db::Database& db, Instant now) {
     const auto& set = sets.at(level);
     auto c = claim(set, unit, computed_values(sources, set, round, unit));
     audit::Entry officer{"system", "demo", "", "", "", {}, {}};
-    save_draft(db, round.id, unit, {c.scores, c.values, c.explanations, c.computed}, officer, at);
+    save_draft(db, round.id, unit, c, officer, at);
     // The plan of the year as evidence of every criterion that requires it.
     std::vector<std::string> needs;
     for (const auto* k : leaves(set)) {
@@ -263,7 +259,9 @@ DemoAssessments load_demo_assessments(db::Database& db, Instant now) {
         }
       }
       save_appraisal(db, round.id, u, lower, comments, "SNV", appraiser, now - hours{3});
-      if (n == 0) send_for_answer(db, round.id, u, "SNV", appraiser, now - hours{2});
+      if (n == 0) {
+        db.write([&](db::Connection& c) { send_for_answer(c, round.id, u, "SNV", appraiser, now - hours{2}); });
+      }
     }
     ++n;
   }

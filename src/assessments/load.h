@@ -3,7 +3,8 @@
 // rounds, and rounds for tests. The file is checked by the rules the pages
 // apply (criteria sets by check_set, submissions by check_submission,
 // appraisals by check_appraisal, participants against the directory) and
-// written in one transaction, or rejected whole with every problem listed.
+// written whole in the caller's transaction, or rejected whole with every
+// problem listed.
 #include <set>
 #include <string>
 
@@ -20,6 +21,9 @@ struct Loaded {
 };
 
 // `indicators`: the indicator codes a criterion may be computed from.
+Loaded load_round(db::Connection& c, const RoundFile& file, const std::set<std::string>& indicators,
+                  const audit::Entry& who, Instant now);
+// Same, in its own transaction.
 Loaded load_round(db::Database& db, const RoundFile& file, const std::set<std::string>& indicators,
                   const audit::Entry& who, Instant now);
 

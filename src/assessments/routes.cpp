@@ -141,7 +141,8 @@ http::Response create_round_post(RouteContext& x, http::Request& req) {
         NewRound nr;
         nr.round = round_of_form(x, req);
         nr.participants = round_participants(directory::load_units(x.db), nr.round.levels, nr.round.evidence_to);
-        auto round = create_round(x.db, nr, directory::actor(req), now_seconds());
+        auto round =
+            x.db.write([&](db::Connection& c) { return create_round(c, nr, directory::actor(req), now_seconds()); });
         return http::redirect(req, round_href(round));
       },
       [&](const http::Refusal& r) { return new_round_form(x, req, r.json()); });
@@ -290,8 +291,10 @@ http::Response extend_post(RouteContext& x, http::Request& req) {
   auto round = need_round(x.db, req.params.at("code"));
   return back_to_round(req, round, [&] {
     auto day = parse_date_input(req.form_param("den_ngay").value_or(""));
-    extend(x.db, round.id, req.form_param("don_vi").value_or(""), last_second_of(day),
-           req.form_param("ly_do").value_or(""), directory::actor(req), now_seconds());
+    x.db.write([&](db::Connection& c) {
+      extend(c, round.id, req.form_param("don_vi").value_or(""), last_second_of(day),
+             req.form_param("ly_do").value_or(""), directory::actor(req), now_seconds());
+    });
   });
 }
 
@@ -321,7 +324,9 @@ http::Response component_post(RouteContext& x, http::Request& req) {
 http::Response publish_post(RouteContext& x, http::Request& req) {
   auto round = need_round(x.db, req.params.at("code"));
   return back_to_round(req, round, [&] {
-    publish(x.db, round.id, req.form_param("quyet_dinh").value_or(""), directory::actor(req), now_seconds());
+    x.db.write([&](db::Connection& c) {
+      publish(c, round.id, req.form_param("quyet_dinh").value_or(""), directory::actor(req), now_seconds());
+    });
   });
 }
 

@@ -1,6 +1,21 @@
 #pragma once
 // Assessments' SQL: criteria sets, rounds, self-assessments, appraisals,
-// evidence, rankings. Every write is one transaction and audited as `who`.
+// evidence, rankings. Every write is audited as `who` and runs in the
+// caller's transaction (db::Connection&), so that several compose into one:
+//
+//   db.write([&](db::Connection& c) {
+//     send_for_answer(c, round_id, unit, appraiser_unit, who, now);
+//     sources.notify(c, unit, …);
+//   });
+//
+// The writes that pages and the demo call on their own also have a
+// db::Database& form, which opens one transaction. A refused write throws
+// (invalid_input, conflict, forbidden, not_found) and leaves nothing once
+// its transaction rolls back.
+//
+// The definitions are split by topic: sets_store.cpp, rounds_store.cpp,
+// submissions_store.cpp, evidence_store.cpp, appraisal_store.cpp and
+// results_store.cpp, with what they share in store_support.h.
 #include <map>
 #include <optional>
 #include <set>
@@ -18,7 +33,7 @@ namespace cchc::assessments {
 
 // Stores a set checked by check_set (and its level existing) as the next
 // version of its code, or returns the stored version with the same content
-// (the newest such) without writing. Within the caller's transaction.
+// (the newest such) without writing.
 std::int64_t store_set(db::Connection& c, const CriteriaSet& set, const std::set<std::string>& indicators,
                        const audit::Entry& who, Instant now);
 // Same, in its own transaction; returns the stored set.
@@ -41,7 +56,6 @@ struct NewRound {
 // answer days 1-30, bands and components sane, a level at most once, each
 // set of its level) and stores it open. Conflict when the code is taken.
 Round create_round(db::Connection& c, const NewRound& r, const audit::Entry& who, Instant now);
-Round create_round(db::Database& db, const NewRound& r, const audit::Entry& who, Instant now);
 
 std::optional<Round> find_round(db::Connection& c, const std::string& code);
 std::optional<Round> find_round(db::Connection& c, std::int64_t id);
@@ -71,18 +85,23 @@ struct SelfInput {
 // Saves a draft: the round open, the unit a participant that has not
 // submitted, every score allowed (check_draft). Explanations need not be
 // complete yet. Conflict after submission or publication.
+void save_draft(db::Connection& c, std::int64_t round_id, const std::string& unit, const SelfInput& in,
+                const audit::Entry& who, Instant now);
 void save_draft(db::Database& db, std::int64_t round_id, const std::string& unit, const SelfInput& in,
                 const audit::Entry& who, Instant now);
 // Submits and locks: the draft must pass check_submission, evidence must
 // be attached to every criterion that requires it, and `now` must be on
 // time (the level's deadline or the unit's extension); otherwise
 // invalid_input (incomplete) or conflict (late, already submitted).
+void submit(db::Connection& c, std::int64_t round_id, const std::string& unit, const audit::Entry& who, Instant now);
 void submit(db::Database& db, std::int64_t round_id, const std::string& unit, const audit::Entry& who, Instant now);
 // Extends a unit's deadline (coordinator) to `until` with a reason (1-1,000
 // characters); only while the round is open and the unit has not submitted.
-void extend(db::Database& db, std::int64_t round_id, const std::string& unit, Instant until, const std::string& reason,
+void extend(db::Connection& c, std::int64_t round_id, const std::string& unit, Instant until, const std::string& reason,
             const audit::Entry& who, Instant now);
 // A component value (0 … max) for a unit.
+void set_component(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& component,
+                   double value, const audit::Entry& who, Instant now);
 void set_component(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& component,
                    double value, const audit::Entry& who, Instant now);
 
@@ -101,18 +120,22 @@ struct KnownDocument {
   std::optional<Date> date;
 };
 std::vector<Evidence> unit_evidence(db::Connection& c, std::int64_t round_id, const std::string& unit);
-// Stores an uploaded file (filetype::check with evidence_kinds, ≤ 10 MiB)
-// under a random id and attaches it to `criteria` (leaves of the unit's
-// set, at least one). Only before submission.
-Evidence add_file_evidence(db::Database& db, std::int64_t round_id, const std::string& unit,
+// Stores an uploaded file (filetype::check with evidence_kinds, ≤ 10 MiB,
+// checked before anything is read or written) under a random id and
+// attaches it to `criteria` (leaves of the unit's set, at least one). Only
+// before submission.
+Evidence add_file_evidence(db::Connection& c, std::int64_t round_id, const std::string& unit,
                            const std::string& filename, const std::string& bytes,
                            const std::vector<std::string>& criteria, const audit::Entry& who, Instant now);
 // Attaches a document already in cchc: its date must fall inside the
 // round's evidence window (invalid_input otherwise, or when it has none).
+Evidence add_document_evidence(db::Connection& c, std::int64_t round_id, const std::string& unit,
+                               const KnownDocument& doc, const std::vector<std::string>& criteria,
+                               const audit::Entry& who, Instant now);
 Evidence add_document_evidence(db::Database& db, std::int64_t round_id, const std::string& unit,
                                const KnownDocument& doc, const std::vector<std::string>& criteria,
                                const audit::Entry& who, Instant now);
-void remove_evidence(db::Database& db, std::int64_t round_id, const std::string& unit, std::int64_t evidence_id,
+void remove_evidence(db::Connection& c, std::int64_t round_id, const std::string& unit, std::int64_t evidence_id,
                      const audit::Entry& who, Instant now);
 struct EvidenceFileBytes {
   std::int64_t round_id = 0;
@@ -124,6 +147,8 @@ std::optional<EvidenceFileBytes> find_file(db::Connection& c, const std::string&
 
 // Assigns an appraiser (a user holding the appraiser role) to a unit;
 // refused (forbidden) when the user belongs to the unit or its subtree.
+void assign_appraiser(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& username,
+                      const audit::Entry& who, Instant now);
 void assign_appraiser(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& username,
                       const audit::Entry& who, Instant now);
 std::vector<std::string> appraisers(db::Connection& c, std::int64_t round_id, const std::string& unit);
@@ -133,20 +158,23 @@ std::vector<std::string> appraised_by(db::Connection& c, std::int64_t round_id, 
 // The appraiser (assigned, not of the unit: forbidden otherwise) sets
 // scores and comments on a submitted unit while the appraisal is neither
 // awaiting the unit's answer nor final; check_appraisal applies.
+void save_appraisal(db::Connection& c, std::int64_t round_id, const std::string& unit,
+                    const std::map<std::string, double>& scores, const std::map<std::string, std::string>& comments,
+                    const std::string& appraiser_unit, const audit::Entry& who, Instant now);
 void save_appraisal(db::Database& db, std::int64_t round_id, const std::string& unit,
                     const std::map<std::string, double>& scores, const std::map<std::string, std::string>& comments,
                     const std::string& appraiser_unit, const audit::Entry& who, Instant now);
 // Sends the appraisal to the unit for its answer, due `answer_days`
 // working days later (end of that day).
-void send_for_answer(db::Database& db, std::int64_t round_id, const std::string& unit,
+void send_for_answer(db::Connection& c, std::int64_t round_id, const std::string& unit,
                      const std::string& appraiser_unit, const audit::Entry& who, Instant now);
 // The unit's answer (giải trình), once, before it is due: texts per
 // criterion (1-5,000 characters each, at least one).
-void answer(db::Database& db, std::int64_t round_id, const std::string& unit,
+void answer(db::Connection& c, std::int64_t round_id, const std::string& unit,
             const std::map<std::string, std::string>& answers, const audit::Entry& who, Instant now);
 // Finalises after the unit answered or its time passed, or at once when
 // the appraisal lowered no score (nothing for the unit to answer).
-void finalise(db::Database& db, std::int64_t round_id, const std::string& unit, const std::string& appraiser_unit,
+void finalise(db::Connection& c, std::int64_t round_id, const std::string& unit, const std::string& appraiser_unit,
               const audit::Entry& who, Instant now);
 
 // ---- Ranking and publication ---------------------------------------------
@@ -160,8 +188,8 @@ struct LevelRanking {
 std::vector<LevelRanking> ranking(db::Connection& c, const Round& round);
 // The coordinator approves: every submitted unit's appraisal final (or
 // never started), then the round is published and locked. `decision` is
-// the approving decision's number (may be empty).
-void publish(db::Database& db, std::int64_t round_id, const std::string& decision, const audit::Entry& who,
+// the approving decision's number (at most 100 characters; may be empty).
+void publish(db::Connection& c, std::int64_t round_id, const std::string& decision, const audit::Entry& who,
              Instant now);
 
 }  // namespace cchc::assessments

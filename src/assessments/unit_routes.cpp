@@ -362,8 +362,10 @@ void attach_evidence(RouteContext& x, const http::Request& req) {
   auto who = directory::actor(req);
   auto f = req.files().find("tep");
   if (f != req.files().end() && !f->second.filename.empty()) {
-    add_file_evidence(x.db, p.round.id, p.participant.unit, f->second.filename, f->second.content, criteria, who,
-                      now_seconds());
+    x.db.write([&](db::Connection& c) {
+      return add_file_evidence(c, p.round.id, p.participant.unit, f->second.filename, f->second.content, criteria, who,
+                               now_seconds());
+    });
     return;
   }
   auto chosen = req.form_param("van_ban").value_or("");
@@ -390,7 +392,9 @@ http::Response drop_evidence(RouteContext& x, http::Request& req) {
       [&] {
         auto p = load_unit_page(x.db, req);
         auto id = parse_int(req.params.at("id")).value_or(0);
-        remove_evidence(x.db, p.round.id, p.participant.unit, id, directory::actor(req), now_seconds());
+        x.db.write([&](db::Connection& c) {
+          remove_evidence(c, p.round.id, p.participant.unit, id, directory::actor(req), now_seconds());
+        });
       },
       "da-cap-nhat=1#minh-chung");
 }
@@ -419,13 +423,12 @@ http::Response appraise_post(RouteContext& x, http::Request& req) {
       x, req, [&] { appraise_unit(x, req); }, "da-cap-nhat=1");
 }
 
-// Tells the unit (its notifications) that the appraisal reached a step.
-void tell_unit(RouteContext& x, const UnitPage& p, const char* kind, const std::string& key, const std::string& message,
-               Instant now) {
+// Tells the unit (its notifications) that the appraisal reached a step, in
+// the step's transaction.
+void tell_unit(db::Connection& c, RouteContext& x, const UnitPage& p, const char* kind, const std::string& key,
+               const std::string& message, Instant now) {
   if (!x.sources.notify) return;
-  x.db.write([&](db::Connection& c) {
-    x.sources.notify(c, p.participant.unit, kind, key, message, unit_href(p.round, p.participant.unit), now);
-  });
+  x.sources.notify(c, p.participant.unit, kind, key, message, unit_href(p.round, p.participant.unit), now);
 }
 
 http::Response send_appraisal(RouteContext& x, http::Request& req) {
@@ -434,9 +437,11 @@ http::Response send_appraisal(RouteContext& x, http::Request& req) {
       [&] {
         auto p = load_unit_page(x.db, req);
         auto now = now_seconds();
-        send_for_answer(x.db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req), now);
-        tell_unit(x, p, "appraisal", fmt::format("appraisal:{}:{}", p.round.id, now.time_since_epoch().count()),
-                  "Kết quả thẩm định " + p.round.name + " đã gửi đơn vị, đề nghị giải trình", now);
+        x.db.write([&](db::Connection& c) {
+          send_for_answer(c, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req), now);
+          tell_unit(c, x, p, "appraisal", fmt::format("appraisal:{}:{}", p.round.id, now.time_since_epoch().count()),
+                    "Kết quả thẩm định " + p.round.name + " đã gửi đơn vị, đề nghị giải trình", now);
+        });
       },
       "da-cap-nhat=1");
 }
@@ -450,7 +455,9 @@ http::Response answer_post(RouteContext& x, http::Request& req) {
         for (const auto* c : leaves(p.set)) {
           if (auto t = req.form_param("giai_trinh_" + c->code)) answers[c->code] = *t;
         }
-        answer(x.db, p.round.id, p.participant.unit, answers, directory::actor(req), now_seconds());
+        x.db.write([&](db::Connection& c) {
+          answer(c, p.round.id, p.participant.unit, answers, directory::actor(req), now_seconds());
+        });
       },
       "da-cap-nhat=1");
 }
@@ -462,10 +469,12 @@ http::Response finalise_post(RouteContext& x, http::Request& req) {
       [&] {
         auto p = load_unit_page(x.db, req);
         auto now = now_seconds();
-        finalise(x.db, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req), now);
-        tell_unit(x, p, "appraisal_final",
-                  fmt::format("appraisal-final:{}:{}", p.round.id, now.time_since_epoch().count()),
-                  "Kết quả thẩm định " + p.round.name + " của đơn vị đã được chốt", now);
+        x.db.write([&](db::Connection& c) {
+          finalise(c, p.round.id, p.participant.unit, req.principal->unit_code, directory::actor(req), now);
+          tell_unit(c, x, p, "appraisal_final",
+                    fmt::format("appraisal-final:{}:{}", p.round.id, now.time_since_epoch().count()),
+                    "Kết quả thẩm định " + p.round.name + " của đơn vị đã được chốt", now);
+        });
       },
       "da-cap-nhat=1");
 }

@@ -111,7 +111,8 @@ http::Response upload_post(ReviewContext& x, http::Request& req) {
   for (const auto& [code, name] : open_units(x.db)) units.push_back({code, name});
   u.reading = to_json(read(u.text, units)).dump();
   u.unit_code = req.principal->unit_code;
-  auto id = save_upload(x.db, std::move(u), directory::actor(req), now_seconds());
+  auto id =
+      x.db.write([&](db::Connection& c) { return save_upload(c, std::move(u), directory::actor(req), now_seconds()); });
   return http::redirect(req, "/doc-van-ban/" + id);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Documents read through the review page: the original kept, the text and
-// reading stored, what was made of them (docs/documents.md).
+// reading stored, what was made of them (docs/documents.md). Every write is
+// audited as `who` and runs in the caller's transaction; record_outcome has
+// a db::Database& form that opens one.
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,12 +23,14 @@ struct Upload {
   std::string library_href, plan_href;
 };
 
-// Keeps an upload (its id made here); audited.
-std::string save_upload(db::Database& db, Upload u, const audit::Entry& who, Instant now);
+// Keeps an upload (its id made here) against the uploader's unit's quota.
+std::string save_upload(db::Connection& c, Upload u, const audit::Entry& who, Instant now);
 std::optional<Upload> find_upload(db::Connection& c, const std::string& id);
-// The newest of these units' uploads, without their bytes.
+// The newest of these units' uploads, without their bytes, text and reading.
 std::vector<Upload> recent_uploads(db::Connection& c, const std::string& unit_code, int limit);
 // Records what was made of an upload: "library" or "plan" and its link.
+void record_outcome(db::Connection& c, const std::string& id, const std::string& what, const std::string& href,
+                    const audit::Entry& who, Instant now);
 void record_outcome(db::Database& db, const std::string& id, const std::string& what, const std::string& href,
                     const audit::Entry& who, Instant now);
 

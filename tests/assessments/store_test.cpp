@@ -148,7 +148,7 @@ Round open_round(db::Database& db, Instant now, bool evidence_required = false) 
   nr.round.evidence_to = parse_iso_date("2026-10-31");
   nr.round.levels = {{"department", dept_id, now + days{7}}, {"commune", commune_id, now + days{14}}};
   nr.participants = {"SNV", "STP", "STC", "X1"};
-  return create_round(db, nr, kWho, now);
+  return db.write([&](db::Connection& c) { return create_round(c, nr, kWho, now); });
 }
 
 TEST_P(AssessmentStore, SelfAssessmentDeadlinesAndExtensions) {
@@ -181,8 +181,13 @@ TEST_P(AssessmentStore, SelfAssessmentDeadlinesAndExtensions) {
   Instant deadline = now + days{7};
   save_draft(db, round.id, "STP", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
   EXPECT_THROW(submit(db, round.id, "STP", kWho, deadline + seconds{1}), Error);
-  EXPECT_THROW(extend(db, round.id, "STP", deadline + days{3}, "", kWho, deadline + seconds{1}), Error);  // no reason
-  extend(db, round.id, "STP", deadline + days{3}, "Mất điện diện rộng ngày 12/10", kWho, deadline + seconds{1});
+  auto extend_stp = [&](const std::string& reason) {
+    db.write([&](db::Connection& c) {
+      extend(c, round.id, "STP", deadline + days{3}, reason, kWho, deadline + seconds{1});
+    });
+  };
+  EXPECT_THROW(extend_stp(""), Error);  // no reason
+  extend_stp("Mất điện diện rộng ngày 12/10");
   submit(db, round.id, "STP", kWho, deadline + days{3});  // the extension's own second
   // STC, at its deadline's own second, is on time.
   save_draft(db, round.id, "STC", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
@@ -208,17 +213,19 @@ TEST_P(AssessmentStore, EvidenceFilesAndDocuments) {
   save_draft(db, round.id, "SNV", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
   // 1.1 requires evidence.
   EXPECT_THROW(submit(db, round.id, "SNV", kWho, now), Error);
+  auto add_file = [&](const std::string& name, const std::string& bytes, const std::vector<std::string>& criteria) {
+    return db.write(
+        [&](db::Connection& c) { return add_file_evidence(c, round.id, "SNV", name, bytes, criteria, kWho, now); });
+  };
   // A ".pdf" holding HTML is refused, and nothing is stored.
-  EXPECT_THROW(add_file_evidence(db, round.id, "SNV", "bao-cao.pdf", testing::sample_html(), {"1.1"}, kWho, now),
-               Error);
+  EXPECT_THROW(add_file("bao-cao.pdf", testing::sample_html(), {"1.1"}), Error);
   // A document outside the evidence window is refused.
   EXPECT_THROW(add_document_evidence(db, round.id, "SNV",
                                      {"12/KH-UBND", "Kế hoạch", "/ke-hoach/1", parse_iso_date("2025-10-31")}, {"1.1"},
                                      kWho, now),
                Error);
-  EXPECT_THROW(add_file_evidence(db, round.id, "SNV", "bao-cao.pdf", testing::sample_pdf(), {"9.9"}, kWho, now), Error);
-  auto file =
-      add_file_evidence(db, round.id, "SNV", "Báo cáo hạ tầng.pdf", testing::sample_pdf(), {"1.1", "1.2"}, kWho, now);
+  EXPECT_THROW(add_file("bao-cao.pdf", testing::sample_pdf(), {"9.9"}), Error);
+  auto file = add_file("Báo cáo hạ tầng.pdf", testing::sample_pdf(), {"1.1", "1.2"});
   EXPECT_EQ(file.file_id.size(), 32u);
   EXPECT_EQ(file.criteria, (std::vector<std::string>{"1.1", "1.2"}));
   auto doc = add_document_evidence(db, round.id, "SNV",
@@ -230,7 +237,8 @@ TEST_P(AssessmentStore, EvidenceFilesAndDocuments) {
   EXPECT_EQ(stored->content_type, "application/pdf");
   EXPECT_EQ(stored->filename, "bao-cao-ha-tang.pdf");
   submit(db, round.id, "SNV", kWho, now);
-  EXPECT_THROW(remove_evidence(db, round.id, "SNV", doc.id, kWho, now), Error);  // locked
+  EXPECT_THROW(db.write([&](db::Connection& c) { remove_evidence(c, round.id, "SNV", doc.id, kWho, now); }),
+               Error);  // locked
   auto all = db.read([&](db::Connection& c) { return unit_evidence(c, round.id, "SNV"); });
   EXPECT_EQ(all.size(), 2u);
 }
@@ -262,22 +270,28 @@ TEST_P(AssessmentStore, AppraisalAnswerFinalisePublish) {
   }
   EXPECT_THROW(save_appraisal(db, round.id, "SNV", {{"1.2", 5}}, {}, "STP", stp, now), Error);  // out of range
   save_appraisal(db, round.id, "SNV", {{"1.2", 2}}, {{"1.2", "Thiếu biên bản nghiệm thu"}}, "STP", stp, now);
+  auto snv_answers = [&](const std::map<std::string, std::string>& answers, Instant at) {
+    db.write([&](db::Connection& c) { answer(c, round.id, "SNV", answers, kWho, at); });
+  };
+  auto stp_finalises = [&](Instant at) {
+    db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, at); });
+  };
   // Not sent yet: the unit cannot answer, the appraiser cannot finalise.
-  EXPECT_THROW(answer(db, round.id, "SNV", {{"1.2", "x"}}, kWho, now), Error);
-  EXPECT_THROW(finalise(db, round.id, "SNV", "STP", stp, now), Error);
-  send_for_answer(db, round.id, "SNV", "STP", stp, now);
+  EXPECT_THROW(snv_answers({{"1.2", "x"}}, now), Error);
+  EXPECT_THROW(stp_finalises(now), Error);
+  db.write([&](db::Connection& c) { send_for_answer(c, round.id, "SNV", "STP", stp, now); });
   auto p = db.read([&](db::Connection& c) { return find_participant(c, round.id, "SNV"); });
   EXPECT_EQ(p->appraisal, "awaiting_answer");
   // 5 working days after Monday 05/10/2026 is Monday 12/10/2026, to its end.
   EXPECT_EQ(format_rfc3339_vn(*p->answer_due), "2026-10-12T23:59:59+07:00");
   // Publication waits for every appraisal to be final.
-  EXPECT_THROW(publish(db, round.id, "", kWho, now), Error);
-  EXPECT_THROW(answer(db, round.id, "SNV", {{"1.2", ""}}, kWho, now), Error);  // empty answer
-  answer(db, round.id, "SNV", {{"1.2", "Biên bản đã bổ sung, xem minh chứng"}}, kWho, now + hours{2});
-  EXPECT_THROW(answer(db, round.id, "SNV", {{"1.2", "Lần hai"}}, kWho, now + hours{3}), Error);  // once only
-  finalise(db, round.id, "SNV", "STP", stp, now + hours{4});
+  EXPECT_THROW(db.write([&](db::Connection& c) { publish(c, round.id, "", kWho, now); }), Error);
+  EXPECT_THROW(snv_answers({{"1.2", ""}}, now), Error);  // empty answer
+  snv_answers({{"1.2", "Biên bản đã bổ sung, xem minh chứng"}}, now + hours{2});
+  EXPECT_THROW(snv_answers({{"1.2", "Lần hai"}}, now + hours{3}), Error);  // once only
+  stp_finalises(now + hours{4});
   EXPECT_THROW(save_appraisal(db, round.id, "SNV", {{"1.2", 3}}, {}, "STP", stp, now + hours{5}), Error);  // final
-  publish(db, round.id, "1234/QĐ-UBND", kWho, now + days{30});
+  db.write([&](db::Connection& c) { publish(c, round.id, "1234/QĐ-UBND", kWho, now + days{30}); });
   auto published = db.read([&](db::Connection& c) { return *find_round(c, round.id); });
   EXPECT_EQ(published.status, "published");
   EXPECT_EQ(published.decision, "1234/QĐ-UBND");
@@ -287,7 +301,7 @@ TEST_P(AssessmentStore, AppraisalAnswerFinalisePublish) {
             (std::vector<Row>{{"SNV", 4, 1, false}, {"STC", std::nullopt, 2, true}, {"STP", std::nullopt, 2, true}}));
   // Published rounds do not change.
   EXPECT_THROW(save_draft(db, round.id, "STP", {{{"1.1", 2}}, {}, {}}, kWho, now), Error);
-  EXPECT_THROW(publish(db, round.id, "", kWho, now), Error);
+  EXPECT_THROW(db.write([&](db::Connection& c) { publish(c, round.id, "", kWho, now); }), Error);
 }
 
 TEST_P(AssessmentStore, AnswerWindowPassesThenFinalise) {
@@ -302,11 +316,17 @@ TEST_P(AssessmentStore, AnswerWindowPassesThenFinalise) {
   assign_appraiser(db, round.id, "SNV", "tdv.stp", kWho, now);
   audit::Entry stp{"tdv.stp", "127.0.0.1", "", "", "", {}, {}};
   save_appraisal(db, round.id, "SNV", {{"1.1", 1}}, {}, "STP", stp, now);
-  send_for_answer(db, round.id, "SNV", "STP", stp, now);
+  db.write([&](db::Connection& c) { send_for_answer(c, round.id, "SNV", "STP", stp, now); });
   auto due = parse_rfc3339("2026-10-12T23:59:59+07:00");
-  EXPECT_THROW(finalise(db, round.id, "SNV", "STP", stp, due), Error);  // the unit still has until the end of the day
-  EXPECT_THROW(answer(db, round.id, "SNV", {{"1.1", "Muộn"}}, kWho, due + seconds{1}), Error);
-  finalise(db, round.id, "SNV", "STP", stp, due + seconds{1});
+  auto stp_finalises = [&](Instant at) {
+    db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, at); });
+  };
+  EXPECT_THROW(stp_finalises(due), Error);  // the unit still has until the end of the day
+  auto snv_answers = [&](const std::map<std::string, std::string>& answers, Instant at) {
+    db.write([&](db::Connection& c) { answer(c, round.id, "SNV", answers, kWho, at); });
+  };
+  EXPECT_THROW(snv_answers({{"1.1", "Muộn"}}, due + seconds{1}), Error);
+  stp_finalises(due + seconds{1});
 }
 
 }  // namespace
@@ -328,7 +348,7 @@ TEST_P(AssessmentStore, AnAppraisalThatLowersNothingIsFinalisedAtOnce) {
   audit::Entry stp{"tdv.stp", "127.0.0.1", "", "", "", {}, {}};
   // Agreeing (or finding more) takes nothing from the unit: no answer needed.
   save_appraisal(db, round.id, "SNV", {{"1.1", 1.5}}, {{"1.1", "Đã đủ minh chứng cho 1,5 điểm"}}, "STP", stp, now);
-  finalise(db, round.id, "SNV", "STP", stp, now);
+  db.write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, now); });
   auto p = db.read([&](db::Connection& c) { return find_participant(c, round.id, "SNV"); });
   EXPECT_EQ(p->appraisal, "final");
 }

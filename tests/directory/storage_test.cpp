@@ -30,7 +30,7 @@ void upload(db::Database& db, const std::string& user, std::size_t bytes) {
   u.bytes = std::string(bytes, 'x');
   u.reading = "{}";
   u.unit_code = "SNV";
-  documents::save_upload(db, u, as(user), kNow);
+  db.write([&](db::Connection& c) { return documents::save_upload(c, u, as(user), kNow); });
 }
 
 std::int64_t uploads(db::Database& db) {
