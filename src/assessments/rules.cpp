@@ -53,7 +53,7 @@ std::set<std::string> parents_of(const CriteriaSet& set) {
 
 // Every node's area (the root above it), by code: area_of for the whole set
 // at once, through a code → parent map instead of a search per step.
-std::map<std::string, std::string, std::less<>> areas_of(const CriteriaSet& set) {
+std::map<std::string, std::string, std::less<>> area_by_code(const CriteriaSet& set) {
   std::map<std::string, std::string, std::less<>> parent, out;
   for (const auto& c : set.criteria) parent.emplace(c.code, c.parent);
   for (const auto& c : set.criteria) {
@@ -418,7 +418,7 @@ double round_total(double x) {
 
 SetShape shape_of(const CriteriaSet& set) {
   SetShape shape;
-  auto areas = areas_of(set);
+  auto areas = area_by_code(set);
   for (const auto* leaf : leaves(set)) {
     shape.leaves.emplace_back(leaf, areas.at(leaf->code));
     shape.max_total += leaf->max;
@@ -536,7 +536,7 @@ std::vector<AtRisk> points_at_risk(const CriteriaSet& set, const std::vector<Sco
   std::map<std::string, const Score*> by_code;
   for (const auto& sc : scores) by_code.emplace(sc.criterion, &sc);
   std::vector<AtRisk> out;
-  auto areas = areas_of(set);
+  auto areas = area_by_code(set);
   for (const auto* leaf : leaves(set)) {
     AtRisk r;
     r.criterion = leaf->code;

@@ -83,7 +83,7 @@ std::string name_of(const std::map<std::string, std::string>& m, const std::stri
   return it == m.end() ? code : it->second;
 }
 
-std::vector<const Criterion*> areas_of(const CriteriaSet& set) {
+std::vector<const Criterion*> area_criteria(const CriteriaSet& set) {
   std::vector<const Criterion*> out;
   for (const auto& c : set.criteria) {
     if (c.parent.empty()) out.push_back(&c);
@@ -99,7 +99,7 @@ views::Table results_table(const Round& round, const LevelRanking& level, const 
   t.id = "ket-qua-" + level.level;
   t.caption = fmt::format("Kết quả {} — {}", round.name, name_of(names.levels, level.level));
   t.columns = {{"Đơn vị", "", false}, {"Hạng", "", true}};
-  auto areas = areas_of(level.set);
+  auto areas = area_criteria(level.set);
   for (const auto* a : areas) t.columns.push_back({fmt::format("{}. {}", a->code, a->name), "", true});
   for (const auto& k : round.components) t.columns.push_back({k.name, "", true});
   t.columns.push_back({"Tổng điểm", "", true});
@@ -149,7 +149,7 @@ views::Table risk_table(const LevelRanking& level, const std::map<std::string, s
   t.id = "diem-bi-mat-" + level.level;
   t.caption = fmt::format("Điểm bị mất — {}", name_of(names.levels, level.level));
   t.columns = {{"Đơn vị", "", false}};
-  auto areas = areas_of(level.set);
+  auto areas = area_criteria(level.set);
   for (const auto* a : areas) t.columns.push_back({fmt::format("Mất ở lĩnh vực {}", a->code), "", true});
   t.columns.push_back({"Tổng điểm mất", "", true});
   t.columns.push_back({"Tự chấm cao hơn thẩm định", "", true});
@@ -198,7 +198,7 @@ std::string annex_docx(const Round& round, const std::vector<LevelRanking>& leve
   for (const auto& lr : levels) {
     d.add(para(fmt::format("{}. {}", kRoman[std::min(section++, 7)], text::upper(name_of(names.levels, lr.level))),
                A::left, true));
-    auto areas = areas_of(lr.set);
+    auto areas = area_criteria(lr.set);
     Table t;
     t.borders = true;
     int fixed = 5 + 25 + 10 + 10 + 12;  // rank, unit, total, percent, band
