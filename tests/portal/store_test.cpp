@@ -34,7 +34,7 @@ const char* kUnits =
 
 Instant at(const char* rfc3339) { return parse_rfc3339(rfc3339); }
 
-using Views = std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>;
+using ViewCounts = std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>;
 
 // A store write in a transaction of its own, as a page makes it:
 // write(db, act, id, Action::submit, …).
@@ -401,8 +401,8 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   write(db, add_document, queued, std::nullopt, Actor::author, kEditor, d0 + days{4});
   // Views: 5 + 7 in the period on X1's items, 100 outside it.
   write(db, add_views,
-        Views{{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
-  write(db, add_views, Views{{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
+        ViewCounts{{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
+  write(db, add_views, ViewCounts{{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
 
   auto figures =
       db.read([&](db::Connection& c) { return review(c, parse_iso_date("2026-01-01"), parse_iso_date("2026-03-31")); });
