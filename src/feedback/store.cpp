@@ -324,21 +324,13 @@ Receipt receive(db::Connection& c, const Intake& in, const std::vector<directory
     throw Error(ErrorKind::conflict, "a case with this external id was already received",
                 "Phản ánh này đã được tiếp nhận trước đó.");
   }
-  Case k;
+  Case k = new_case(s);
   k.channel = in.channel;
   k.external_id = std::string(text::trim(in.external_id));
   k.category_id = cat->id;
-  k.place_code = s.place_code;
-  k.address = s.address;
   k.lat = in.lat;
   k.lon = in.lon;
   k.unit_code = route(*cat, s.place_code, units, local_date(received));
-  k.content = s.content;
-  k.name = s.name;
-  k.email = s.email;
-  k.phone = s.phone;
-  k.consent = s.consent;
-  k.publish_allowed = s.publish_allowed;
   k.received_at = k.clock_start = received;
   k.deadline_days = cat->deadline_days;
   k.due_at = due_at(cal, k, now);

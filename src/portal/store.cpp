@@ -326,14 +326,7 @@ void update_item(db::Connection& c, std::int64_t id, const Item& changes, Actor 
   auto before = need_item(c, id);
   allowed(before, Action::edit, actor);
   need_category(c, next.category_id);
-  Item after = before;
-  after.title = next.title;
-  after.summary = next.summary;
-  after.body = next.body;
-  after.video_url = next.video_url;
-  after.tags = next.tags;
-  after.category_id = next.category_id;
-  if (actor == Actor::board) after.featured = next.featured;
+  Item after = edited(before, next, actor);
   bool text_changed = after.title != before.title || after.summary != before.summary || after.body != before.body;
   if (text_changed && before.state == State::published && note.empty()) {
     throw invalid_input("a correction of a published item needs a note",
