@@ -106,7 +106,7 @@ void generate(db::Database& db, int wanted) {
     i.publish_at = now - std::chrono::minutes{std::uniform_int_distribution<int>(60, 2 * 365 * 24 * 60)(rng)};
     batch.push_back(std::move(i));
     if (batch.size() == 5000 || n + 1 == wanted) {
-      portal::add_published(db, std::move(batch), who, now);
+      db.write([&](db::Connection& c) { portal::add_published(c, std::move(batch), who, now); });
       batch.clear();
       std::cerr << fmt::format("generated {} items\n", n + 1);
     }

@@ -95,21 +95,22 @@ DemoFeedback load_demo_feedback(db::Database& db, Instant now) {
   bool has = db.read([](db::Connection& c) { return !c.query("SELECT 1 FROM feedback_cases LIMIT 1").empty(); });
   if (has) return out;
   const audit::Entry system{"system", "demo", "", "", "", {}, {}};
-  for (const auto& d : demo_categories()) {
-    auto existing = db.read([&](db::Connection& c) { return feedback::find_category(c, std::string(d.code)); });
-    if (existing) continue;
-    feedback::Category cat;
-    cat.code = d.code;
-    cat.name = d.name;
-    cat.description = d.description;
-    cat.deadline_days = d.days;
-    cat.extension_days = 10;
-    cat.legal_source = kSource;
-    cat.route_by_place = d.by_place;
-    cat.unit_code = d.unit;
-    cat.position = int(&d - demo_categories().data());
-    feedback::save_category(db, cat, system, now);
-  }
+  db.write([&](db::Connection& c) {
+    for (const auto& d : demo_categories()) {
+      if (feedback::find_category(c, std::string(d.code))) continue;
+      feedback::Category cat;
+      cat.code = d.code;
+      cat.name = d.name;
+      cat.description = d.description;
+      cat.deadline_days = d.days;
+      cat.extension_days = 10;
+      cat.legal_source = kSource;
+      cat.route_by_place = d.by_place;
+      cat.unit_code = d.unit;
+      cat.position = int(&d - demo_categories().data());
+      feedback::save_category(c, cat, system, now);
+    }
+  });
   auto units = directory::load_units(db);
   std::vector<std::string> places;
   for (const auto& u : units) {

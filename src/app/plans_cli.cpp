@@ -177,7 +177,9 @@ void raise_days_reminders(db::Database& db, const PlansCommands& p, Date day) {
             << std::endl;
   // Citizen feedback's deadlines remind through the same notifications.
   Instant at = p.as_of.empty() ? now_seconds() : start_of_day(day) + std::chrono::hours{8};
-  int feedback = feedback::raise_reminders(db, WorkCalendar::vietnam(), feedback_sinks(), cli_actor(), at);
+  int feedback = db.write([&](db::Connection& c) {
+    return feedback::raise_reminders(c, WorkCalendar::vietnam(), feedback_sinks(), cli_actor(), at);
+  });
   std::cout << fmt::format("feedback: {} new notifications", feedback) << std::endl;
   int inspected = inspections::raise_reminders(db, day, inspection_sources().notify, at);
   std::cout << fmt::format("inspections: {} new notifications", inspected) << std::endl;

@@ -266,9 +266,11 @@ documents::Sinks document_sinks(db::Database& db) {
         original.content_type.find("officedocument") != std::string::npos) {
       file = std::pair{original.name + (original.content_type == "application/pdf" ? ".pdf" : ".docx"), original.bytes};
     }
-    auto id =
-        portal::add_document(db, d, file, board ? portal::Actor::board : portal::Actor::author, who, now_seconds());
-    auto slug = db.read([&](db::Connection& c) { return portal::document_in_any_state(c, id)->slug; });
+    auto slug = db.write([&](db::Connection& c) {
+      auto id =
+          portal::add_document(c, d, file, board ? portal::Actor::board : portal::Actor::author, who, now_seconds());
+      return portal::document_in_any_state(c, id)->slug;
+    });
     return "/cong-thong-tin/van-ban/" + slug;  // public once the board approves it
   };
   // The plan, its tasks and its objectives in one transaction: a task that

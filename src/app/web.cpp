@@ -82,11 +82,13 @@ Web::Web(db::Database& db, WebConfig config)
   feedback_->proof_bits = std::clamp(config_.feedback_proof_bits, 0, feedback::kMaxProofBits);
   if (!config_.smtp_url.empty()) {
     feedback_->acknowledge = [this](const feedback::Case& k, const std::string& secret) {
-      feedback::queue_acknowledgement(db_, k, "/phan-anh/theo-doi/" + secret, layout_->site().province_name,
-                                      now_seconds());
+      db_.write([&](db::Connection& c) {
+        feedback::queue_acknowledgement(c, k, "/phan-anh/theo-doi/" + secret, layout_->site().province_name,
+                                        now_seconds());
+      });
     };
     feedback_->tell_citizen = [this](const feedback::Case& k) {
-      feedback::queue_update(db_, k, layout_->site().province_name, now_seconds());
+      db_.write([&](db::Connection& c) { feedback::queue_update(c, k, layout_->site().province_name, now_seconds()); });
     };
   }
   feedback::add_public_routes(router_, *feedback_);

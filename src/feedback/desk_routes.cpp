@@ -303,7 +303,8 @@ http::Response attachment_file(const Module& m, http::Request& req) {
 
 http::Response check_attachment(const Module& m, http::Request& req) {
   auto k = need_case(m, req);
-  mark_checked(m.db, k.id, req.int_param("file"), directory::actor(req), now_seconds());
+  m.db.write(
+      [&](db::Connection& c) { mark_checked(c, k.id, req.int_param("file"), directory::actor(req), now_seconds()); });
   return http::redirect(req, fmt::format("/xu-ly-phan-anh/{}", k.id));
 }
 
@@ -578,7 +579,7 @@ http::Response save_category_post(const Module& m, http::Request& req) {
   cat.active = req.form_param("dang_dung").value_or("") == "1";
   return refusing_workflow(
       [&] {
-        save_category(m.db, cat, directory::actor(req), now_seconds());
+        m.db.write([&](db::Connection& c) { save_category(c, cat, directory::actor(req), now_seconds()); });
         return http::redirect(req, "/xu-ly-phan-anh/linh-vuc?da-luu=1");
       },
       [&](const http::Refusal& r) { return categories_page(m, req, r.json()); });

@@ -335,6 +335,19 @@ bool plausible_email(std::string_view s) {
   });
 }
 
+Case new_case(const Submission& s) {
+  Case k;
+  k.place_code = s.place_code;
+  k.address = s.address;
+  k.content = s.content;
+  k.name = s.name;
+  k.email = s.email;
+  k.phone = s.phone;
+  k.consent = s.consent;
+  k.publish_allowed = s.publish_allowed;
+  return k;
+}
+
 Submission check_submission(Submission s) {
   auto bad = [](const std::string& en, const std::string& vi) { throw invalid_input(en, vi); };
   s.content = std::string(text::trim(s.content));

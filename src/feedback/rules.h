@@ -145,6 +145,10 @@ struct Submission {
 // as digits, "+84" read as "0"). Throws invalid_input naming the field
 // (English detail, Vietnamese message).
 Submission check_submission(Submission s);
+// A new case holding what the citizen sent: the place, the address, the
+// content, the contact and the consents. The channel, category, unit and
+// clock are the receiving store's to set.
+Case new_case(const Submission& s);
 // "0912 345 678", "+84 912-345-678" → "0912345678"; nullopt for anything
 // that is not 10 or 11 digits starting with 0 once read so.
 std::optional<std::string> normalise_phone(std::string_view typed);

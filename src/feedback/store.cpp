@@ -14,6 +14,7 @@
 #include "core/mail.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/read.h"
 
 namespace cchc::feedback {
@@ -22,84 +23,87 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kCaseColumns =
-    "id, code, channel, external_id, category_id, place_code, address, lat, lon, unit_code, content, name, email, "
-    "phone, consent, publish_allowed, state, received_at, clock_start, deadline_days, extension_days, "
-    "extension_reason, due_at, assignee, answer, answered_at, answered_by, published, public_content, "
-    "public_answer, rating, rated_at, reopened_at, refusal_reason, merged_into, updated_at";
+const db::Columns<Category> kCategoryRow{
+    {"id", &Category::id},
+    {"code", &Category::code},
+    {"name", &Category::name},
+    {"description", &Category::description},
+    {"deadline_days", &Category::deadline_days},
+    {"extension_days", &Category::extension_days},
+    {"legal_source", &Category::legal_source},
+    {"route_by_place", &Category::route_by_place},
+    {"unit_code", &Category::unit_code},
+    {"position", &Category::position},
+    {"active", &Category::active},
+};
 
-Category category_of(const db::Row& r) {
-  Category c;
-  c.id = r.i64("id");
-  c.code = r.str("code");
-  c.name = r.str("name");
-  c.description = r.str("description");
-  c.deadline_days = int(r.i64("deadline_days"));
-  c.extension_days = int(r.i64("extension_days"));
-  c.legal_source = r.str("legal_source");
-  c.route_by_place = r.i64("route_by_place") != 0;
-  c.unit_code = r.str("unit_code");
-  c.position = int(r.i64("position"));
-  c.active = r.i64("active") != 0;
-  return c;
-}
+const db::Columns<Case> kCaseRow{
+    {"id", &Case::id},
+    {"code", &Case::code},
+    {"channel", &Case::channel, parse_channel},
+    {"external_id", &Case::external_id},
+    {"category_id", &Case::category_id},
+    {"place_code", &Case::place_code},
+    {"address", &Case::address},
+    {"lat", &Case::lat},
+    {"lon", &Case::lon},
+    {"unit_code", &Case::unit_code},
+    {"content", &Case::content},
+    {"name", &Case::name},
+    {"email", &Case::email},
+    {"phone", &Case::phone},
+    {"consent", &Case::consent},
+    {"publish_allowed", &Case::publish_allowed},
+    {"state", &Case::state, parse_state},
+    {"received_at", &Case::received_at},
+    {"clock_start", &Case::clock_start},
+    {"deadline_days", &Case::deadline_days},
+    {"extension_days", &Case::extension_days},
+    {"extension_reason", &Case::extension_reason},
+    {"due_at", &Case::due_at},
+    {"assignee", &Case::assignee},
+    {"answer", &Case::answer},
+    {"answered_at", &Case::answered_at},
+    {"answered_by", &Case::answered_by},
+    {"published", &Case::published},
+    {"public_content", &Case::public_content},
+    {"public_answer", &Case::public_answer},
+    {"rating",
+     [](const db::Row& r, Case& k) {
+       if (auto rating = r.opt_str("rating")) k.rating = parse_rating(*rating);
+     }},
+    {"rated_at", &Case::rated_at},
+    {"reopened_at", &Case::reopened_at},
+    {"refusal_reason", &Case::refusal_reason},
+    {"merged_into", &Case::merged_into},
+    {"updated_at", &Case::updated_at},
+};
 
-Case case_of(const db::Row& r) {
-  Case k;
-  k.id = r.i64("id");
-  k.code = r.str("code");
-  k.channel = parse_channel(r.str("channel"));
-  k.external_id = r.opt_str("external_id").value_or("");
-  k.category_id = r.i64("category_id");
-  k.place_code = r.opt_str("place_code").value_or("");
-  k.address = r.str("address");
-  k.lat = r.opt_f64("lat");
-  k.lon = r.opt_f64("lon");
-  k.unit_code = r.str("unit_code");
-  k.content = r.str("content");
-  k.name = r.str("name");
-  k.email = r.str("email");
-  k.phone = r.str("phone");
-  k.consent = r.i64("consent") != 0;
-  k.publish_allowed = r.i64("publish_allowed") != 0;
-  k.state = parse_state(r.str("state"));
-  k.received_at = r.instant("received_at");
-  k.clock_start = r.instant("clock_start");
-  k.deadline_days = int(r.i64("deadline_days"));
-  k.extension_days = int(r.i64("extension_days"));
-  k.extension_reason = r.str("extension_reason");
-  k.due_at = r.instant("due_at");
-  k.assignee = r.str("assignee");
-  k.answer = r.str("answer");
-  k.answered_at = r.opt_instant("answered_at");
-  k.answered_by = r.str("answered_by");
-  k.published = r.i64("published") != 0;
-  k.public_content = r.str("public_content");
-  k.public_answer = r.str("public_answer");
-  if (auto rating = r.opt_str("rating")) k.rating = parse_rating(*rating);
-  k.rated_at = r.opt_instant("rated_at");
-  k.reopened_at = r.opt_instant("reopened_at");
-  k.refusal_reason = r.str("refusal_reason");
-  k.merged_into = r.opt_i64("merged_into");
-  k.updated_at = r.instant("updated_at");
-  return k;
-}
+const db::Columns<Pause> kPauseRow{
+    {"started_at", &Pause::started_at}, {"ended_at", &Pause::ended_at}, {"question", &Pause::question},
+    {"reply", &Pause::reply},           {"asked_by", &Pause::asked_by},
+};
+
+const db::Columns<Event> kEventRow{
+    {"action", &Event::action},     {"actor", &Event::actor}, {"from_state", &Event::from_state},
+    {"to_state", &Event::to_state}, {"note", &Event::note},   {"at", &Event::at},
+};
+
+const db::Columns<File> kFileRow{
+    {"id", &File::id},     {"filename", &File::filename},     {"content_type", &File::content_type},
+    {"size", &File::size}, {"checked_by", &File::checked_by}, {"uploaded_at", &File::uploaded_at},
+};
 
 void load_pauses(db::Connection& c, Case& k) {
-  k.pauses.clear();
-  for (const auto& r : c.query("SELECT started_at, ended_at, question, reply, asked_by FROM feedback_pauses"
-                               " WHERE case_id = ? ORDER BY started_at, id",
-                               {k.id})
-                           .rows) {
-    k.pauses.push_back(
-        {r.instant("started_at"), r.opt_instant("ended_at"), r.str("question"), r.str("reply"), r.str("asked_by")});
-  }
+  k.pauses = kPauseRow.read_all(
+      c.query(fmt::format("SELECT {} FROM feedback_pauses WHERE case_id = ? ORDER BY started_at, id", kPauseRow.list()),
+              {k.id}));
 }
 
 std::optional<Case> one_case(db::Connection& c, std::string_view where, const db::Param& key) {
-  auto rows = c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} = ?", kCaseColumns, where), {key});
+  auto rows = c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} = ?", kCaseRow.list(), where), {key});
   if (rows.empty()) return std::nullopt;
-  Case k = case_of(rows.rows.front());
+  Case k = kCaseRow.read(rows.rows.front());
   load_pauses(c, k);
   return k;
 }
@@ -192,28 +196,23 @@ const directory::Unit* unit_of(const std::vector<directory::Unit>& units, const 
 // ---- Categories ----
 
 std::vector<Category> categories(db::Connection& c, bool active_only) {
-  std::vector<Category> out;
-  for (const auto& r : c.query(active_only ? "SELECT * FROM feedback_categories WHERE active = 1 ORDER BY position, id"
-                                           : "SELECT * FROM feedback_categories ORDER BY position, id")
-                           .rows) {
-    out.push_back(category_of(r));
-  }
-  return out;
+  return kCategoryRow.read_all(c.query(fmt::format("SELECT {} FROM feedback_categories{} ORDER BY position, id",
+                                                   kCategoryRow.list(), active_only ? " WHERE active = 1" : "")));
 }
 
 std::optional<Category> find_category(db::Connection& c, std::int64_t id) {
-  auto rows = c.query("SELECT * FROM feedback_categories WHERE id = ?", {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM feedback_categories WHERE id = ?", kCategoryRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return category_of(rows.rows.front());
+  return kCategoryRow.read(rows.rows.front());
 }
 
 std::optional<Category> find_category(db::Connection& c, std::string_view code) {
-  auto rows = c.query("SELECT * FROM feedback_categories WHERE code = ?", {code});
+  auto rows = c.query(fmt::format("SELECT {} FROM feedback_categories WHERE code = ?", kCategoryRow.list()), {code});
   if (rows.empty()) return std::nullopt;
-  return category_of(rows.rows.front());
+  return kCategoryRow.read(rows.rows.front());
 }
 
-Category save_category(db::Database& db, Category cat, const audit::Entry& who, Instant now) {
+Category save_category(db::Connection& c, Category cat, const audit::Entry& who, Instant now) {
   cat.code = std::string(text::trim(cat.code));
   cat.name = text::nfc(text::trim(cat.name));
   bool code_ok = cat.code.size() >= 2 && cat.code.size() <= 50 &&
@@ -233,36 +232,34 @@ Category save_category(db::Database& db, Category cat, const audit::Entry& who, 
   }
   require_text(cat.legal_source, 500, "legal_source", "căn cứ pháp lý");
   require_text(cat.description.empty() ? std::string("-") : cat.description, 1000, "description", "Mô tả");
-  return db.write([&](db::Connection& c) {
-    if (!directory::unit_exists(c, cat.unit_code)) {
-      throw not_found(fmt::format("unit '{}' does not exist", cat.unit_code), "Không tìm thấy đơn vị.");
-    }
-    auto clash = c.query("SELECT id FROM feedback_categories WHERE code = ? AND id <> ?", {cat.code, cat.id});
-    if (!clash.empty()) throw Error(ErrorKind::conflict, "category code in use", "Mã lĩnh vực đã được dùng.");
-    std::optional<std::string> before;
-    if (cat.id == 0) {
-      auto rows = c.query(
-          "INSERT INTO feedback_categories (code, name, description, deadline_days, extension_days, legal_source,"
-          " route_by_place, unit_code, position, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          " RETURNING id",
-          {cat.code, cat.name, cat.description, cat.deadline_days, cat.extension_days, cat.legal_source,
-           cat.route_by_place, cat.unit_code, cat.position, cat.active, now});
-      cat.id = rows.one().i64("id");
-    } else {
-      auto old = find_category(c, cat.id);
-      if (!old) throw not_found("no such category", "Không tìm thấy lĩnh vực.");
-      before = json{{"code", old->code}, {"name", old->name}, {"deadline_days", old->deadline_days}}.dump();
-      c.query(
-          "UPDATE feedback_categories SET code = ?, name = ?, description = ?, deadline_days = ?,"
-          " extension_days = ?, legal_source = ?, route_by_place = ?, unit_code = ?, position = ?, active = ?,"
-          " updated_at = ? WHERE id = ?",
-          {cat.code, cat.name, cat.description, cat.deadline_days, cat.extension_days, cat.legal_source,
-           cat.route_by_place, cat.unit_code, cat.position, cat.active, now, cat.id});
-    }
-    audit::record(c, who, cat.id && before ? "update" : "create", "feedback_category", std::to_string(cat.id), before,
-                  json{{"code", cat.code}, {"name", cat.name}, {"deadline_days", cat.deadline_days}}.dump(), now);
-    return cat;
-  });
+  if (!directory::unit_exists(c, cat.unit_code)) {
+    throw not_found(fmt::format("unit '{}' does not exist", cat.unit_code), "Không tìm thấy đơn vị.");
+  }
+  auto clash = c.query("SELECT id FROM feedback_categories WHERE code = ? AND id <> ?", {cat.code, cat.id});
+  if (!clash.empty()) throw Error(ErrorKind::conflict, "category code in use", "Mã lĩnh vực đã được dùng.");
+  std::optional<std::string> before;
+  if (cat.id == 0) {
+    auto rows = c.query(
+        "INSERT INTO feedback_categories (code, name, description, deadline_days, extension_days, legal_source,"
+        " route_by_place, unit_code, position, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id",
+        {cat.code, cat.name, cat.description, cat.deadline_days, cat.extension_days, cat.legal_source,
+         cat.route_by_place, cat.unit_code, cat.position, cat.active, now});
+    cat.id = rows.one().i64("id");
+  } else {
+    auto old = find_category(c, cat.id);
+    if (!old) throw not_found("no such category", "Không tìm thấy lĩnh vực.");
+    before = json{{"code", old->code}, {"name", old->name}, {"deadline_days", old->deadline_days}}.dump();
+    c.query(
+        "UPDATE feedback_categories SET code = ?, name = ?, description = ?, deadline_days = ?,"
+        " extension_days = ?, legal_source = ?, route_by_place = ?, unit_code = ?, position = ?, active = ?,"
+        " updated_at = ? WHERE id = ?",
+        {cat.code, cat.name, cat.description, cat.deadline_days, cat.extension_days, cat.legal_source,
+         cat.route_by_place, cat.unit_code, cat.position, cat.active, now, cat.id});
+  }
+  audit::record(c, who, cat.id && before ? "update" : "create", "feedback_category", std::to_string(cat.id), before,
+                json{{"code", cat.code}, {"name", cat.name}, {"deadline_days", cat.deadline_days}}.dump(), now);
+  return cat;
 }
 
 // ---- Receipt ----
@@ -327,21 +324,13 @@ Receipt receive(db::Connection& c, const Intake& in, const std::vector<directory
     throw Error(ErrorKind::conflict, "a case with this external id was already received",
                 "Phản ánh này đã được tiếp nhận trước đó.");
   }
-  Case k;
+  Case k = new_case(s);
   k.channel = in.channel;
   k.external_id = std::string(text::trim(in.external_id));
   k.category_id = cat->id;
-  k.place_code = s.place_code;
-  k.address = s.address;
   k.lat = in.lat;
   k.lon = in.lon;
   k.unit_code = route(*cat, s.place_code, units, local_date(received));
-  k.content = s.content;
-  k.name = s.name;
-  k.email = s.email;
-  k.phone = s.phone;
-  k.consent = s.consent;
-  k.publish_allowed = s.publish_allowed;
   k.received_at = k.clock_start = received;
   k.deadline_days = cat->deadline_days;
   k.due_at = due_at(cal, k, now);
@@ -405,7 +394,7 @@ Receipt receive(db::Database& db, const Intake& in, const std::vector<directory:
 
 // ---- Imports ----
 
-ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel channel,
+ImportResult import_cases(db::Connection& c, std::string_view csv_text, Channel channel,
                           const std::vector<directory::Unit>& units, const WorkCalendar& cal, const Sinks& sinks,
                           const audit::Entry& who, Instant now) {
   static const std::vector<std::string> kHeader = {"external_id", "received_at", "category", "place",  "content",
@@ -431,7 +420,7 @@ ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel c
   }
   std::vector<std::pair<int, Intake>> intakes;
   std::set<std::string> seen;
-  auto categories_now = db.read([](db::Connection& c) { return categories(c, false); });
+  auto categories_now = categories(c, false);
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto& r = records[i];
     auto bad = [&](const std::string& en, const std::string& vi) {
@@ -467,7 +456,7 @@ ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel c
       in.received_at = parse_rfc3339(r.fields[1]);
       if (*in.received_at > now) throw invalid_input("received_at is in the future", "thời điểm tiếp nhận ở tương lai");
       if (std::none_of(categories_now.begin(), categories_now.end(),
-                       [&](const Category& c) { return c.code == s.category_code && c.active; })) {
+                       [&](const Category& cat) { return cat.code == s.category_code && cat.active; })) {
         throw invalid_input(fmt::format("unknown category '{}'", s.category_code),
                             fmt::format("không có lĩnh vực '{}'", s.category_code));
       }
@@ -487,46 +476,48 @@ ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel c
     }
   }
   if (!out.ok()) return out;
-  db.write([&](db::Connection& c) {
-    for (const auto& [line, in] : intakes) {
-      if (!c.query("SELECT 1 FROM feedback_cases WHERE channel = ? AND external_id = ?",
-                   {code(in.channel), in.external_id})
-               .empty()) {
-        ++out.unchanged;
-        continue;
-      }
-      receive(c, in, units, cal, sinks, who, now);
-      ++out.inserted;
+  for (const auto& [line, in] : intakes) {
+    if (!c.query("SELECT 1 FROM feedback_cases WHERE channel = ? AND external_id = ?",
+                 {code(in.channel), in.external_id})
+             .empty()) {
+      ++out.unchanged;
+      continue;
     }
-  });
+    receive(c, in, units, cal, sinks, who, now);
+    ++out.inserted;
+  }
   return out;
+}
+
+ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel channel,
+                          const std::vector<directory::Unit>& units, const WorkCalendar& cal, const Sinks& sinks,
+                          const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return import_cases(c, csv_text, channel, units, cal, sinks, who, now); });
 }
 
 // ---- Acknowledgements ----
 
-void queue_acknowledgement(db::Database& db, const Case& k, const std::string& link_path, const std::string& province,
+void queue_acknowledgement(db::Connection& c, const Case& k, const std::string& link_path, const std::string& province,
                            Instant now) {
   if (k.email.empty()) return;
-  db.write([&](db::Connection& c) {
-    auto units = directory::unit_names(c);
-    auto cat = find_category(c, k.category_id);
-    auto subject = fmt::format("Đã tiếp nhận phản ánh {}", k.code);
-    auto body = fmt::format(
-        "Kính gửi ông (bà) {},\n\n{} đã tiếp nhận phản ánh, kiến nghị của ông (bà) lúc {}.\n\n"
-        "Mã tra cứu: {}\nLĩnh vực: {}\nCơ quan xử lý: {}\nHạn trả lời: {}\n\n"
-        "Ông (bà) theo dõi, bổ sung thông tin khi được đề nghị và đánh giá câu trả lời tại đường dẫn riêng "
-        "dưới đây (xin không chia sẻ đường dẫn này):\n{{link}}\n\n"
-        "Thư này được gửi tự động, xin không trả lời thư.",
-        k.name, province, format_datetime_vi(k.received_at), k.code, cat ? cat->name : "", units[k.unit_code],
-        format_date_vi(local_date(k.due_at)));
-    c.query(
-        "INSERT INTO feedback_outbox (case_id, to_address, subject, body, link_path, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        {k.id, k.email, subject, body, link_path, now});
-  });
+  auto units = directory::unit_names(c);
+  auto cat = find_category(c, k.category_id);
+  auto subject = fmt::format("Đã tiếp nhận phản ánh {}", k.code);
+  auto body = fmt::format(
+      "Kính gửi ông (bà) {},\n\n{} đã tiếp nhận phản ánh, kiến nghị của ông (bà) lúc {}.\n\n"
+      "Mã tra cứu: {}\nLĩnh vực: {}\nCơ quan xử lý: {}\nHạn trả lời: {}\n\n"
+      "Ông (bà) theo dõi, bổ sung thông tin khi được đề nghị và đánh giá câu trả lời tại đường dẫn riêng "
+      "dưới đây (xin không chia sẻ đường dẫn này):\n{{link}}\n\n"
+      "Thư này được gửi tự động, xin không trả lời thư.",
+      k.name, province, format_datetime_vi(k.received_at), k.code, cat ? cat->name : "", units[k.unit_code],
+      format_date_vi(local_date(k.due_at)));
+  c.query(
+      "INSERT INTO feedback_outbox (case_id, to_address, subject, body, link_path, created_at)"
+      " VALUES (?, ?, ?, ?, ?, ?)",
+      {k.id, k.email, subject, body, link_path, now});
 }
 
-void queue_update(db::Database& db, const Case& k, const std::string& province, Instant now) {
+void queue_update(db::Connection& c, const Case& k, const std::string& province, Instant now) {
   if (k.email.empty()) return;
   std::string subject, what;
   if (k.state == State::waiting_citizen && !k.pauses.empty()) {
@@ -553,12 +544,10 @@ void queue_update(db::Database& db, const Case& k, const std::string& province, 
       "Kính gửi ông (bà) {},\n\n{}\n\nMã tra cứu: {}\n{}\n\nThư này được gửi tự động, xin "
       "không trả lời thư.",
       k.name, what, k.code, province);
-  db.write([&](db::Connection& c) {
-    c.query(
-        "INSERT INTO feedback_outbox (case_id, to_address, subject, body, link_path, created_at)"
-        " VALUES (?, ?, ?, ?, '', ?)",
-        {k.id, k.email, subject, body, now});
-  });
+  c.query(
+      "INSERT INTO feedback_outbox (case_id, to_address, subject, body, link_path, created_at)"
+      " VALUES (?, ?, ?, ?, '', ?)",
+      {k.id, k.email, subject, body, now});
 }
 
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
@@ -600,54 +589,35 @@ std::optional<Case> find_by_secret(db::Connection& c, std::string_view secret) {
 }
 
 std::vector<Event> history(db::Connection& c, std::int64_t case_id) {
-  std::vector<Event> out;
-  for (const auto& r : c.query("SELECT action, actor, from_state, to_state, note, at FROM feedback_events"
-                               " WHERE case_id = ? ORDER BY at, id",
-                               {case_id})
-                           .rows) {
-    out.push_back(
-        {r.str("action"), r.str("actor"), r.str("from_state"), r.str("to_state"), r.str("note"), r.instant("at")});
-  }
-  return out;
+  return kEventRow.read_all(c.query(
+      fmt::format("SELECT {} FROM feedback_events WHERE case_id = ? ORDER BY at, id", kEventRow.list()), {case_id}));
 }
 
 std::vector<File> files(db::Connection& c, std::int64_t case_id) {
-  std::vector<File> out;
-  for (const auto& r : c.query("SELECT id, filename, content_type, size, checked_by, uploaded_at FROM feedback_files"
-                               " WHERE case_id = ? ORDER BY id",
-                               {case_id})
-                           .rows) {
-    out.push_back({r.i64("id"), r.str("filename"), r.str("content_type"), r.i64("size"), r.str("checked_by"),
-                   r.instant("uploaded_at")});
-  }
-  return out;
+  return kFileRow.read_all(
+      c.query(fmt::format("SELECT {} FROM feedback_files WHERE case_id = ? ORDER BY id", kFileRow.list()), {case_id}));
 }
 
 std::optional<FileContent> file(db::Connection& c, std::int64_t case_id, std::int64_t file_id) {
-  auto rows = c.query(
-      "SELECT id, filename, content_type, size, checked_by, uploaded_at, content FROM feedback_files"
-      " WHERE case_id = ? AND id = ?",
-      {case_id, file_id});
+  auto rows =
+      c.query(fmt::format("SELECT {}, content FROM feedback_files WHERE case_id = ? AND id = ?", kFileRow.list()),
+              {case_id, file_id});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows.rows.front();
   auto bytes = text::unbase64(r.str("content"));
   if (!bytes) throw Error(ErrorKind::internal, "stored attachment is not base64", "Lỗi hệ thống.");
-  return FileContent{{r.i64("id"), r.str("filename"), r.str("content_type"), r.i64("size"), r.str("checked_by"),
-                      r.instant("uploaded_at")},
-                     std::move(*bytes)};
+  return FileContent{kFileRow.read(r), std::move(*bytes)};
 }
 
-void mark_checked(db::Database& db, std::int64_t case_id, std::int64_t file_id, const audit::Entry& who, Instant now) {
-  db.write([&](db::Connection& c) {
-    auto n = c.query(
-        "UPDATE feedback_files SET checked_by = ?, checked_at = ? WHERE case_id = ? AND id = ? AND checked_by = ''",
-        {who.actor, now, case_id, file_id});
-    if (n.affected == 0 &&
-        c.query("SELECT 1 FROM feedback_files WHERE case_id = ? AND id = ?", {case_id, file_id}).empty()) {
-      throw not_found("no such attachment", "Không tìm thấy tệp đính kèm.");
-    }
-    audit::record(c, who, "check", "feedback_file", std::to_string(file_id), std::nullopt, std::nullopt, now);
-  });
+void mark_checked(db::Connection& c, std::int64_t case_id, std::int64_t file_id, const audit::Entry& who, Instant now) {
+  auto n = c.query(
+      "UPDATE feedback_files SET checked_by = ?, checked_at = ? WHERE case_id = ? AND id = ? AND checked_by = ''",
+      {who.actor, now, case_id, file_id});
+  if (n.affected == 0 &&
+      c.query("SELECT 1 FROM feedback_files WHERE case_id = ? AND id = ?", {case_id, file_id}).empty()) {
+    throw not_found("no such attachment", "Không tìm thấy tệp đính kèm.");
+  }
+  audit::record(c, who, "check", "feedback_file", std::to_string(file_id), std::nullopt, std::nullopt, now);
 }
 
 QueuePage queue(db::Connection& c, const QueueFilter& f, int offset, int limit) {
@@ -664,13 +634,10 @@ QueuePage queue(db::Connection& c, const QueueFilter& f, int offset, int limit) 
   out.total = c.query("SELECT COUNT(*) AS n FROM feedback_cases WHERE " + where, params).one().i64("n");
   params.emplace_back(limit);
   params.emplace_back(offset);
-  for (const auto& r :
-       c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY due_at, id LIMIT ? OFFSET ?", kCaseColumns,
-                           where),
-               params)
-           .rows) {
-    out.cases.push_back(case_of(r));
-  }
+  out.cases = kCaseRow.read_all(
+      c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY due_at, id LIMIT ? OFFSET ?",
+                          kCaseRow.list(), where),
+              params));
   return out;
 }
 
@@ -853,13 +820,11 @@ PublicPage published(db::Connection& c, const PublicFilter& f, int offset, int l
   out.total = c.query("SELECT COUNT(*) AS n FROM feedback_cases WHERE " + where, params).one().i64("n");
   params.emplace_back(limit);
   params.emplace_back(offset);
-  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY answered_at DESC, id DESC"
-                                           " LIMIT ? OFFSET ?",
-                                           kCaseColumns, where),
-                               params)
-                           .rows) {
-    out.cases.push_back(case_of(r));
-  }
+  out.cases =
+      kCaseRow.read_all(c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY answered_at DESC, id DESC"
+                                            " LIMIT ? OFFSET ?",
+                                            kCaseRow.list(), where),
+                                params));
   return out;
 }
 
@@ -883,94 +848,80 @@ std::vector<Case> requests(db::Connection& c, const RequestFilter& f) {
                      : " AND state IN ('answered', 'refused', 'merged')";
   }
   params.emplace_back(f.limit);
-  std::vector<Case> out;
-  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY received_at DESC, id DESC"
-                                           " LIMIT ?",
-                                           kCaseColumns, where),
-                               params)
-                           .rows) {
-    out.push_back(case_of(r));
-  }
-  return out;
+  return kCaseRow.read_all(
+      c.query(fmt::format("SELECT {} FROM feedback_cases WHERE {} ORDER BY received_at DESC, id DESC LIMIT ?",
+                          kCaseRow.list(), where),
+              params));
 }
 
-int raise_reminders(db::Database& db, const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who,
+int raise_reminders(db::Connection& c, const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who,
                     Instant now) {
-  return db.write([&](db::Connection& c) {
-    std::vector<Case> open;
-    for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE state NOT IN ('answered', "
-                                             "'refused', 'merged') ORDER BY id",
-                                             kCaseColumns))
-                             .rows) {
-      open.push_back(case_of(r));
-    }
-    Date today = local_date(now);
-    std::string day = format_iso_date(today);
-    int notified = 0;
-    for (auto& k : open) {
-      if (k.state == State::waiting_citizen) {
-        load_pauses(c, k);
-        auto due = due_at(cal, k, now);
-        if (due != k.due_at) {
-          k.due_at = due;
-          c.query("UPDATE feedback_cases SET due_at = ? WHERE id = ?", {due, k.id});
-          if (sinks.figure) sinks.figure(c, figure(k));
-        }
-        continue;  // the clock stands still: nothing to remind
+  std::vector<Case> open =
+      kCaseRow.read_all(c.query(fmt::format("SELECT {} FROM feedback_cases WHERE state NOT IN ('answered', "
+                                            "'refused', 'merged') ORDER BY id",
+                                            kCaseRow.list())));
+  Date today = local_date(now);
+  std::string day = format_iso_date(today);
+  int notified = 0;
+  for (auto& k : open) {
+    if (k.state == State::waiting_citizen) {
+      load_pauses(c, k);
+      auto due = due_at(cal, k, now);
+      if (due != k.due_at) {
+        k.due_at = due;
+        c.query("UPDATE feedback_cases SET due_at = ? WHERE id = ?", {due, k.id});
+        if (sinks.figure) sinks.figure(c, figure(k));
       }
-      if (!sinks.notify) continue;
-      auto href = fmt::format("/xu-ly-phan-anh/{}", k.id);
-      auto due_day = local_date(k.due_at);
-      auto raise = [&](Notice::Audience audience, const char* kind, std::string message) {
-        Notice n{audience, k.unit_code, kind, fmt::format("{}:{}:{}", kind, k.code, day), std::move(message), href};
-        notified += sinks.notify(c, n);
-      };
-      if (overdue(k, now)) {
-        int late = cal.working_days_between(due_day, today);
-        raise(Notice::Audience::handlers, "feedback_overdue",
-              fmt::format("Phản ánh {} đã quá hạn trả lời {} ngày làm việc (hạn {}).", k.code, std::max(late, 1),
+      continue;  // the clock stands still: nothing to remind
+    }
+    if (!sinks.notify) continue;
+    auto href = fmt::format("/xu-ly-phan-anh/{}", k.id);
+    auto due_day = local_date(k.due_at);
+    auto raise = [&](Notice::Audience audience, const char* kind, std::string message) {
+      Notice n{audience, k.unit_code, kind, fmt::format("{}:{}:{}", kind, k.code, day), std::move(message), href};
+      notified += sinks.notify(c, n);
+    };
+    if (overdue(k, now)) {
+      int late = cal.working_days_between(due_day, today);
+      raise(Notice::Audience::handlers, "feedback_overdue",
+            fmt::format("Phản ánh {} đã quá hạn trả lời {} ngày làm việc (hạn {}).", k.code, std::max(late, 1),
+                        format_date_vi(due_day)));
+      if (late > kEscalateDays) {
+        raise(Notice::Audience::coordinator, "feedback_escalated",
+              fmt::format("Phản ánh {} quá hạn {} ngày làm việc (hạn {}), cần đôn đốc.", k.code, late,
                           format_date_vi(due_day)));
-        if (late > kEscalateDays) {
-          raise(Notice::Audience::coordinator, "feedback_escalated",
-                fmt::format("Phản ánh {} quá hạn {} ngày làm việc (hạn {}), cần đôn đốc.", k.code, late,
-                            format_date_vi(due_day)));
-        }
-      } else if (due_soon(cal, k, now, kDueSoonDays)) {
-        raise(Notice::Audience::handlers, "feedback_due_soon",
-              fmt::format("Phản ánh {} sắp đến hạn trả lời ({}).", k.code, format_date_vi(due_day)));
       }
+    } else if (due_soon(cal, k, now, kDueSoonDays)) {
+      raise(Notice::Audience::handlers, "feedback_due_soon",
+            fmt::format("Phản ánh {} sắp đến hạn trả lời ({}).", k.code, format_date_vi(due_day)));
     }
-    audit::Entry e = who;
-    e.action = "remind";
-    e.entity = "feedback_cases";
-    e.entity_id = day;
-    e.after_json = json{{"open", open.size()}, {"notifications", notified}}.dump();
-    audit::append(c, e, now);
-    return notified;
-  });
+  }
+  audit::Entry e = who;
+  e.action = "remind";
+  e.entity = "feedback_cases";
+  e.entity_id = day;
+  e.after_json = json{{"open", open.size()}, {"notifications", notified}}.dump();
+  audit::append(c, e, now);
+  return notified;
 }
 
 std::vector<Case> cases_of_period(db::Connection& c, const std::vector<std::string>& units, Instant begin,
                                   Instant end) {
-  std::vector<Case> out;
-  if (units.empty()) return out;
+  if (units.empty()) return {};
   std::vector<db::Param> params(units.begin(), units.end());
   params.emplace_back(end);
   params.emplace_back(begin);
-  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases WHERE unit_code IN ({}) AND received_at < ?"
-                                           " AND (answered_at IS NULL OR answered_at >= ?) ORDER BY id",
-                                           kCaseColumns, marks(units.size())),
-                               params)
-                           .rows) {
-    out.push_back(case_of(r));
-  }
-  return out;
+  return kCaseRow.read_all(
+      c.query(fmt::format("SELECT {} FROM feedback_cases WHERE unit_code IN ({}) AND received_at < ?"
+                          " AND (answered_at IS NULL OR answered_at >= ?) ORDER BY id",
+                          kCaseRow.list(), marks(units.size())),
+              params));
 }
 
 std::vector<Figure> figures(db::Connection& c) {
   std::vector<Figure> out;
-  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases ORDER BY id", kCaseColumns)).rows) {
-    out.push_back(figure(case_of(r)));
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM feedback_cases ORDER BY id", kCaseRow.list())).rows) {
+    out.push_back(figure(kCaseRow.read(r)));
   }
   return out;
 }

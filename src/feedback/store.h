@@ -1,10 +1,12 @@
 #pragma once
 // The feedback store (docs/feedback.md): categories, receipt, the workflow
-// steps, the queue, published answers and their search. Every write runs in
-// one transaction with its history, its audit entry and the indicators'
-// record of the case (Sinks::figure), so the figures never disagree with
-// the cases; the writes that take a db::Connection& run in the caller's
-// transaction, their db::Database& forms open one.
+// steps, the queue, published answers and their search. Every write takes
+// the caller's connection and runs in its transaction with its history, its
+// audit entry and the indicators' record of the case (Sinks::figure), so
+// the figures never disagree with the cases. receive, import_cases and act,
+// each called alone by several pages, also have a db::Database& form that
+// opens one. send_acknowledgements is not a write of this kind: it mails
+// outside any transaction.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -51,7 +53,7 @@ struct Notice {
 // its handlers and leaders, and one overdue by more than kEscalateDays
 // working days the coordinator. Returns the new notifications.
 inline constexpr int kDueSoonDays = 2, kEscalateDays = 5;
-int raise_reminders(db::Database& db, const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who,
+int raise_reminders(db::Connection& c, const WorkCalendar& cal, const Sinks& sinks, const audit::Entry& who,
                     Instant now);
 
 // ---- Categories ----
@@ -63,7 +65,7 @@ std::optional<Category> find_category(db::Connection& c, std::string_view code);
 // a name (2-200 characters), deadline 1-60 working days, extension 0-60, a
 // legal source, an existing unit. Throws invalid_input, not_found, conflict
 // (a code in use).
-Category save_category(db::Database& db, Category cat, const audit::Entry& who, Instant now);
+Category save_category(db::Connection& c, Category cat, const audit::Entry& who, Instant now);
 
 // ---- Receipt ----
 
@@ -113,6 +115,9 @@ struct ImportResult {
   int inserted = 0, unchanged = 0;
   bool ok() const { return errors.empty(); }
 };
+ImportResult import_cases(db::Connection& c, std::string_view csv_text, Channel channel,
+                          const std::vector<directory::Unit>& units, const WorkCalendar& cal, const Sinks& sinks,
+                          const audit::Entry& who, Instant now);
 ImportResult import_cases(db::Database& db, std::string_view csv_text, Channel channel,
                           const std::vector<directory::Unit>& units, const WorkCalendar& cal, const Sinks& sinks,
                           const audit::Entry& who, Instant now);
@@ -129,18 +134,20 @@ std::optional<std::string> over_limit(db::Connection& c, const Intake& in, Insta
 // Queues the e-mail acknowledging a case (its code, unit, deadline and the
 // private link at `link_path`) to the case's address; nothing when it has
 // none.
-void queue_acknowledgement(db::Database& db, const Case& k, const std::string& link_path, const std::string& province,
+void queue_acknowledgement(db::Connection& c, const Case& k, const std::string& link_path, const std::string& province,
                            Instant now);
 
 // Queues the e-mail telling the citizen of a step: the question asked
 // (waiting_citizen), the answer (answered) or the refusal with its reason
 // (refused); nothing in another state or without an address. The private
 // link is not in it: only its hash is kept; the acknowledgement carried it.
-void queue_update(db::Database& db, const Case& k, const std::string& province, Instant now);
+void queue_update(db::Connection& c, const Case& k, const std::string& province, Instant now);
 
 // Mails up to `limit` queued acknowledgements through `smtp_url`, the link
 // made absolute with `base_url`. A sent one forgets its link; a failure is
-// retried on later calls, five times at most. Returns the mails sent.
+// retried on later calls, five times at most. Returns the mails sent. Each
+// mail goes out with no transaction open (an SMTP exchange may take
+// seconds); its outcome is written in a transaction of its own.
 inline constexpr int kMailAttempts = 5;
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now, int limit = 20);
@@ -158,7 +165,7 @@ struct FileContent {
 };
 std::optional<FileContent> file(db::Connection& c, std::int64_t case_id, std::int64_t file_id);
 // Records that an official looked at the file (then it may be previewed).
-void mark_checked(db::Database& db, std::int64_t case_id, std::int64_t file_id, const audit::Entry& who, Instant now);
+void mark_checked(db::Connection& c, std::int64_t case_id, std::int64_t file_id, const audit::Entry& who, Instant now);
 
 struct QueueFilter {
   std::vector<std::string> units;  // the responsible units shown

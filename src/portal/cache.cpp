@@ -48,7 +48,7 @@ void ViewCounter::flush() {
   }
   if (batch.empty()) return;
   try {
-    add_views(db_, batch);
+    db_.write([&](db::Connection& c) { add_views(c, batch); });
   } catch (const std::exception& e) {
     // Put them back for the next try rather than lose them.
     spdlog::warn("portal views not written yet: {}", e.what());

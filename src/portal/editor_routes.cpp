@@ -162,7 +162,8 @@ http::Response create_new_item(const Portal& p, http::Request& req) {
   item.unit_code = req.principal->unit_code;
   return http::refusing(
       [&] {
-        auto id = create_item(p.db, item, directory::actor(req), now_seconds());
+        auto id =
+            p.db.write([&](db::Connection& c) { return create_item(c, item, directory::actor(req), now_seconds()); });
         return http::redirect(req, editor_href(id) + "?da-luu");
       },
       [&](const http::Refusal& r) { return new_item_form(p, req, item, r.json()); });
@@ -197,7 +198,7 @@ http::Response post_category(const Portal& p, http::Request& req) {
   auto pos = text::parse_decimal(req.form_param("thu_tu").value_or("0"));
   cat.position = pos ? int(*pos) : 0;
   cat.active = req.form_param("hien_thi").has_value();
-  save_category(p.db, cat, directory::actor(req), now_seconds());
+  p.db.write([&](db::Connection& c) { save_category(c, cat, directory::actor(req), now_seconds()); });
   p.cache.invalidate();
   return http::redirect(req, "/bien-tap/chuyen-muc?da-luu");
 }
@@ -330,7 +331,9 @@ http::Response post_library_document(const Portal& p, http::Request& req) {
     if (auto f = files.find("tep"); f != files.end() && !f->second.content.empty()) {
       file = std::pair{f->second.filename, f->second.content};
     }
-    add_document(p.db, doc, file, board ? Actor::board : Actor::author, directory::actor(req), now_seconds());
+    p.db.write([&](db::Connection& c) {
+      add_document(c, doc, file, board ? Actor::board : Actor::author, directory::actor(req), now_seconds());
+    });
     if (board) p.cache.invalidate();
     return http::redirect(req, board ? "/bien-tap/van-ban?da-luu" : "/bien-tap/van-ban?da-gui");
   };
@@ -358,20 +361,20 @@ http::Response library_document_step(const Portal& p, http::Request& req, Action
   auto id = req.int_param();
   auto reason = req.form_param("ly_do").value_or("");
   auto now = now_seconds();
-  act_on_document(p.db, id, action, reason, directory::actor(req), now);
+  // The step and, for a document sent back, its notice: together or neither.
+  p.db.write([&](db::Connection& c) {
+    act_on_document(c, id, action, reason, directory::actor(req), now);
+    if (action != Action::send_back || !p.sources.notify) return;
+    auto d = document_in_any_state(c, id);
+    if (!d) return;
+    auto name = d->number_symbol.empty() ? d->subject : d->number_symbol;
+    p.sources.notify(c, d->unit_code, "portal_returned",
+                     fmt::format("portal-document-returned:{}:{}", id, now.time_since_epoch().count()),
+                     "Văn bản \"" + text::cut_utf8(name, 150) +
+                         "\" bị Ban biên tập trả lại: " + text::cut_utf8(text::trim(reason), 300),
+                     "/bien-tap/van-ban", now);
+  });
   if (action != Action::send_back) p.cache.invalidate();
-  if (action == Action::send_back && p.sources.notify) {
-    p.db.write([&](db::Connection& c) {
-      auto d = document_in_any_state(c, id);
-      if (!d) return;
-      auto name = d->number_symbol.empty() ? d->subject : d->number_symbol;
-      p.sources.notify(c, d->unit_code, "portal_returned",
-                       fmt::format("portal-document-returned:{}:{}", id, now.time_since_epoch().count()),
-                       "Văn bản \"" + text::cut_utf8(name, 150) +
-                           "\" bị Ban biên tập trả lại: " + text::cut_utf8(text::trim(reason), 300),
-                       "/bien-tap/van-ban", now);
-    });
-  }
   return http::redirect(req, "/bien-tap/van-ban?da-luu");
 }
 
@@ -530,8 +533,10 @@ http::Response save_item(const Portal& p, http::Request& req) {
   auto typed = from_form(req);
   return http::refusing(
       [&] {
-        update_item(p.db, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
-                    now_seconds());
+        p.db.write([&](db::Connection& c) {
+          update_item(c, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
+                      now_seconds());
+        });
         if (item.state == State::published) p.cache.invalidate();
         return http::redirect(req, editor_href(item.id) + "?da-luu");
       },
@@ -548,18 +553,18 @@ http::Response item_step(const Portal& p, http::Request& req, Action action) {
                   : std::nullopt;
   auto now = now_seconds();
   auto reason = req.form_param("ly_do").value_or("");
-  act(p.db, item.id, action, actor, reason, when, directory::actor(req), now);
+  // The step and, sent back, its notice to the unit's people (the editors
+  // too, on the desk): together or neither.
+  p.db.write([&](db::Connection& c) {
+    act(c, item.id, action, actor, reason, when, directory::actor(req), now);
+    if (action != Action::send_back || !p.sources.notify) return;
+    p.sources.notify(
+        c, item.unit_code, "portal_returned",
+        fmt::format("portal-returned:{}:{}", item.id, now.time_since_epoch().count()),
+        "Tin bài \"" + text::cut_utf8(item.title, 150) + "\" bị Ban biên tập trả lại: " + text::cut_utf8(reason, 300),
+        editor_href(item.id), now);
+  });
   p.cache.invalidate();
-  // Sent back: the unit's people are told (the editors too, on the desk).
-  if (action == Action::send_back && p.sources.notify) {
-    p.db.write([&](db::Connection& c) {
-      p.sources.notify(
-          c, item.unit_code, "portal_returned",
-          fmt::format("portal-returned:{}:{}", item.id, now.time_since_epoch().count()),
-          "Tin bài \"" + text::cut_utf8(item.title, 150) + "\" bị Ban biên tập trả lại: " + text::cut_utf8(reason, 300),
-          editor_href(item.id), now);
-    });
-  }
   return http::redirect(req, editor_href(item.id) + "?da-luu");
 }
 
@@ -579,7 +584,9 @@ http::Response upload_item_image(const Portal& p, http::Request& req) {
   auto f = files.find("anh");
   if (f == files.end() || f->second.content.empty())
     throw invalid_input("choose an image", "Vui lòng chọn ảnh để tải lên.");
-  add_image(p.db, item.id, actor, f->second.filename, f->second.content, directory::actor(req), now_seconds());
+  p.db.write([&](db::Connection& c) {
+    add_image(c, item.id, actor, f->second.filename, f->second.content, directory::actor(req), now_seconds());
+  });
   return http::redirect(req, editor_href(item.id) + "?da-luu#anh");
 }
 

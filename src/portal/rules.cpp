@@ -167,6 +167,18 @@ void check_item(const Item& item) {
   }
 }
 
+Item edited(const Item& stored, const Item& edit, Actor actor) {
+  Item out = stored;
+  out.title = edit.title;
+  out.summary = edit.summary;
+  out.body = edit.body;
+  out.video_url = edit.video_url;
+  out.tags = edit.tags;
+  out.category_id = edit.category_id;
+  if (actor == Actor::board) out.featured = edit.featured;
+  return out;
+}
+
 std::vector<std::string> parse_tags(std::string_view text_in) {
   std::vector<std::string> out;
   std::set<std::string> seen;

@@ -36,6 +36,11 @@ std::optional<State> transition(State from, Action action, Actor actor);
 // first problem (English detail, Vietnamese message).
 void check_item(const Item& item);
 
+// The item after an edit: what an editor writes (title, summary, body,
+// video link, tags, category; featured by the board only) from `edit`,
+// everything else (id, slug, unit, state, times, revision) as stored.
+Item edited(const Item& stored, const Item& edit, Actor actor);
+
 // "cải cách, một cửa; chuyển đổi số" → {"cải cách", "một cửa", "chuyển đổi số"}:
 // split on ',' and ';', trimmed, blanks dropped, duplicates (by folded
 // form) dropped, in the order given.

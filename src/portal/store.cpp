@@ -10,6 +10,7 @@
 #include "core/filetype.h"
 #include "core/parse.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/read.h"
 #include "directory/storage.h"
 #include "portal/markdown.h"
@@ -24,81 +25,76 @@ constexpr std::size_t kImageMax = 5u << 20;
 constexpr std::size_t kMaxItemImages = 30;  // images of one item
 constexpr std::size_t kDocumentMax = 20u << 20;
 
-const char* const kItemColumns =
-    "id, slug, category_id, unit_code, title, summary, body, video_url, tags, featured, state, created_by, "
-    "created_at, updated_at, submitted_at, first_submitted_at, publish_at, published_at, withdrawn_at, "
-    "withdrawn_reason, revision";
-
-Item item_of(const db::Row& r) {
-  Item i;
-  i.id = r.i64("id");
-  i.slug = r.str("slug");
-  i.category_id = r.i64("category_id");
-  i.unit_code = r.str("unit_code");
-  i.title = r.str("title");
-  i.summary = r.str("summary");
-  i.body = r.str("body");
-  i.video_url = r.str("video_url");
-  if (auto t = r.str("tags"); !t.empty()) i.tags = json::parse(t).get<std::vector<std::string>>();
-  i.featured = r.i64("featured") != 0;
-  i.state = parse_state(r.str("state"));
-  i.created_by = r.str("created_by");
-  i.created_at = r.instant("created_at");
-  i.updated_at = r.instant("updated_at");
-  i.submitted_at = r.opt_instant("submitted_at");
-  i.first_submitted_at = r.opt_instant("first_submitted_at");
-  i.publish_at = r.opt_instant("publish_at");
-  i.published_at = r.opt_instant("published_at");
-  i.withdrawn_at = r.opt_instant("withdrawn_at");
-  i.withdrawn_reason = r.str("withdrawn_reason");
-  i.revision = int(r.i64("revision"));
-  return i;
+std::vector<std::string> tags_of(const std::string& stored) {
+  if (stored.empty()) return {};
+  return json::parse(stored).get<std::vector<std::string>>();
 }
 
-std::vector<Item> items_of(const db::Result& res) {
-  std::vector<Item> out;
-  out.reserve(res.rows.size());
-  for (const auto& r : res.rows) out.push_back(item_of(r));
-  return out;
-}
+const db::Columns<Item> kItemRow{
+    {"id", &Item::id},
+    {"slug", &Item::slug},
+    {"category_id", &Item::category_id},
+    {"unit_code", &Item::unit_code},
+    {"title", &Item::title},
+    {"summary", &Item::summary},
+    {"body", &Item::body},
+    {"video_url", &Item::video_url},
+    {"tags", &Item::tags, tags_of},
+    {"featured", &Item::featured},
+    {"state", &Item::state, parse_state},
+    {"created_by", &Item::created_by},
+    {"created_at", &Item::created_at},
+    {"updated_at", &Item::updated_at},
+    {"submitted_at", &Item::submitted_at},
+    {"first_submitted_at", &Item::first_submitted_at},
+    {"publish_at", &Item::publish_at},
+    {"published_at", &Item::published_at},
+    {"withdrawn_at", &Item::withdrawn_at},
+    {"withdrawn_reason", &Item::withdrawn_reason},
+    {"revision", &Item::revision},
+};
 
-Category category_of(const db::Row& r) {
-  return {r.i64("id"),          r.str("slug"),          r.str("name"),
-          r.str("description"), int(r.i64("position")), r.i64("active") != 0};
-}
+const db::Columns<Category> kCategoryRow{
+    {"id", &Category::id},
+    {"slug", &Category::slug},
+    {"name", &Category::name},
+    {"description", &Category::description},
+    {"position", &Category::position},
+    {"active", &Category::active},
+};
 
-const char* const kDocumentColumns =
-    "id, slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, file_name, content_type, file_size, "
-    "posted_by, posted_at, state, review_note, reviewed_by, reviewed_at";
+const db::Columns<Document> kDocumentRow{
+    {"id", &Document::id},
+    {"slug", &Document::slug},
+    {"number_symbol", &Document::number_symbol},
+    {"type_code", &Document::type_code},
+    {"issued_on", &Document::issued_on},
+    {"issuer", &Document::issuer},
+    {"subject", &Document::subject},
+    {"unit_code", &Document::unit_code},
+    {"file_name", &Document::file_name},
+    {"content_type", &Document::content_type},
+    {"file_size", &Document::file_size},
+    {"posted_by", &Document::posted_by},
+    {"posted_at", &Document::posted_at},
+    {"state", &Document::state, parse_state},
+    {"review_note", &Document::review_note},
+    {"reviewed_by", &Document::reviewed_by},
+    {"reviewed_at", &Document::reviewed_at},
+};
 
-Document document_of(const db::Row& r) {
-  Document d;
-  d.id = r.i64("id");
-  d.slug = r.str("slug");
-  d.number_symbol = r.str("number_symbol");
-  d.type_code = r.str("type_code");
-  if (auto v = r.opt_str("issued_on"); v && !v->empty()) d.issued_on = parse_iso_date(*v);
-  d.issuer = r.str("issuer");
-  d.subject = r.str("subject");
-  d.unit_code = r.str("unit_code");
-  d.file_name = r.str("file_name");
-  d.content_type = r.str("content_type");
-  d.file_size = r.i64("file_size");
-  d.posted_by = r.str("posted_by");
-  d.posted_at = r.instant("posted_at");
-  d.state = parse_state(r.str("state"));
-  d.review_note = r.str("review_note");
-  d.reviewed_by = r.str("reviewed_by");
-  d.reviewed_at = r.opt_instant("reviewed_at");
-  return d;
-}
+const db::Columns<Event> kEventRow{
+    {"action", &Event::action},
+    {"actor", &Event::actor},
+    {"at", &Event::at},
+    {"note", &Event::note},
+};
 
-std::vector<Document> documents_of(const db::Result& res) {
-  std::vector<Document> out;
-  out.reserve(res.rows.size());
-  for (const auto& r : res.rows) out.push_back(document_of(r));
-  return out;
-}
+const db::Columns<Revision> kRevisionRow{
+    {"revision", &Revision::revision}, {"title", &Revision::title},         {"summary", &Revision::summary},
+    {"body", &Revision::body},         {"edited_by", &Revision::edited_by}, {"edited_at", &Revision::edited_at},
+    {"note", &Revision::note},
+};
 
 std::string item_json(const Item& i) {
   return json{{"slug", i.slug},           {"category_id", i.category_id},
@@ -235,30 +231,23 @@ void need_category(db::Connection& c, std::int64_t id) {
 // ---- Categories ----
 
 std::vector<Category> categories(db::Connection& c, bool active_only) {
-  std::vector<Category> out;
-  for (const auto& r :
-       c.query(std::string("SELECT id, slug, name, description, position, active FROM portal_categories") +
-               (active_only ? " WHERE active = 1" : "") + " ORDER BY position, id")
-           .rows) {
-    out.push_back(category_of(r));
-  }
-  return out;
+  return kCategoryRow.read_all(c.query(fmt::format("SELECT {} FROM portal_categories{} ORDER BY position, id",
+                                                   kCategoryRow.list(), active_only ? " WHERE active = 1" : "")));
 }
 
 std::optional<Category> find_category(db::Connection& c, const std::string& slug) {
-  auto rows =
-      c.query("SELECT id, slug, name, description, position, active FROM portal_categories WHERE slug = ?", {slug});
+  auto rows = c.query(fmt::format("SELECT {} FROM portal_categories WHERE slug = ?", kCategoryRow.list()), {slug});
   if (rows.empty()) return std::nullopt;
-  return category_of(rows.one());
+  return kCategoryRow.read(rows.one());
 }
 
 std::optional<Category> find_category(db::Connection& c, std::int64_t id) {
-  auto rows = c.query("SELECT id, slug, name, description, position, active FROM portal_categories WHERE id = ?", {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM portal_categories WHERE id = ?", kCategoryRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return category_of(rows.one());
+  return kCategoryRow.read(rows.one());
 }
 
-std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& who, Instant now) {
+std::int64_t save_category(db::Connection& c, Category cat, const audit::Entry& who, Instant now) {
   cat.name = text::nfc(text::trim(cat.name));
   cat.description = text::nfc(text::trim(cat.description));
   auto len = text::code_points(cat.name);
@@ -269,66 +258,62 @@ std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& w
   if (cat.position < 0 || cat.position > 999)
     throw invalid_input("position must be 0-999", "Thứ tự phải từ 0 đến 999.");
   cat.slug = slug_base(cat.slug.empty() ? cat.name : cat.slug);
-  return db.write([&](db::Connection& c) {
-    auto same = find_category(c, cat.slug);
-    if (same && same->id != cat.id) {
-      throw invalid_input("a category with this slug exists", "Đã có chuyên mục với đường dẫn này.");
-    }
-    std::optional<Category> before;
-    if (cat.id != 0) {
-      before = find_category(c, cat.id);
-      if (!before) throw not_found("no such category", "Không tìm thấy chuyên mục.");
-      c.query(
-          "UPDATE portal_categories SET slug = ?, name = ?, description = ?, position = ?, active = ?, "
-          "updated_at = ? WHERE id = ?",
-          {cat.slug, cat.name, cat.description, cat.position, cat.active, now, cat.id});
-    } else {
-      cat.id = c.query(
-                    "INSERT INTO portal_categories (slug, name, description, position, active, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    {cat.slug, cat.name, cat.description, cat.position, cat.active, now})
-                   .one()
-                   .i64("id");
-    }
-    auto as_json = [](const Category& k) {
-      return json{{"slug", k.slug}, {"name", k.name}, {"position", k.position}, {"active", k.active}}.dump();
-    };
-    audit::record(c, who, before ? "update" : "create", "portal_categories", std::to_string(cat.id),
-                  before ? std::optional(as_json(*before)) : std::nullopt, as_json(cat), now);
-    bump(c);
-    return cat.id;
-  });
+  auto same = find_category(c, cat.slug);
+  if (same && same->id != cat.id) {
+    throw invalid_input("a category with this slug exists", "Đã có chuyên mục với đường dẫn này.");
+  }
+  std::optional<Category> before;
+  if (cat.id != 0) {
+    before = find_category(c, cat.id);
+    if (!before) throw not_found("no such category", "Không tìm thấy chuyên mục.");
+    c.query(
+        "UPDATE portal_categories SET slug = ?, name = ?, description = ?, position = ?, active = ?, "
+        "updated_at = ? WHERE id = ?",
+        {cat.slug, cat.name, cat.description, cat.position, cat.active, now, cat.id});
+  } else {
+    cat.id = c.query(
+                  "INSERT INTO portal_categories (slug, name, description, position, active, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                  {cat.slug, cat.name, cat.description, cat.position, cat.active, now})
+                 .one()
+                 .i64("id");
+  }
+  auto as_json = [](const Category& k) {
+    return json{{"slug", k.slug}, {"name", k.name}, {"position", k.position}, {"active", k.active}}.dump();
+  };
+  audit::record(c, who, before ? "update" : "create", "portal_categories", std::to_string(cat.id),
+                before ? std::optional(as_json(*before)) : std::nullopt, as_json(cat), now);
+  bump(c);
+  return cat.id;
 }
 
 // ---- Items ----
 
-std::int64_t create_item(db::Database& db, Item draft, const audit::Entry& who, Instant now) {
+std::int64_t create_item(db::Connection& c, Item draft, const audit::Entry& who, Instant now) {
   draft.title = text::nfc(text::trim(draft.title));
   draft.summary = text::nfc(text::trim(draft.summary));
   draft.body = text::nfc(draft.body);
   draft.video_url = std::string(text::trim(draft.video_url));
   check_item(draft);
-  return db.write([&](db::Connection& c) {
-    need_category(c, draft.category_id);
-    draft.slug = unique_slug(c, "portal_items", slug_base(draft.title));
-    draft.state = State::draft;
-    draft.revision = 1;
-    draft.id = c.query(
-                    "INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
-                    "featured, state, created_by, created_at, updated_at, revision) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'draft', ?, ?, ?, 1) RETURNING id",
-                    {draft.slug, draft.category_id, draft.unit_code, draft.title, draft.summary, draft.body,
-                     draft.video_url, json(draft.tags).dump(), who.actor, now, now})
-                   .one()
-                   .i64("id");
-    add_revision(c, draft, who, "", now);
-    add_event(c, draft.id, "create", who, "", now);
-    audit::record(c, who, "create", "portal_items", std::to_string(draft.id), std::nullopt, item_json(draft), now);
-    return draft.id;
-  });
+  need_category(c, draft.category_id);
+  draft.slug = unique_slug(c, "portal_items", slug_base(draft.title));
+  draft.state = State::draft;
+  draft.revision = 1;
+  draft.id = c.query(
+                  "INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
+                  "featured, state, created_by, created_at, updated_at, revision) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'draft', ?, ?, ?, 1) RETURNING id",
+                  {draft.slug, draft.category_id, draft.unit_code, draft.title, draft.summary, draft.body,
+                   draft.video_url, json(draft.tags).dump(), who.actor, now, now})
+                 .one()
+                 .i64("id");
+  add_revision(c, draft, who, "", now);
+  add_event(c, draft.id, "create", who, "", now);
+  audit::record(c, who, "create", "portal_items", std::to_string(draft.id), std::nullopt, item_json(draft), now);
+  return draft.id;
 }
 
-void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor actor, const std::string& note_in,
+void update_item(db::Connection& c, std::int64_t id, const Item& changes, Actor actor, const std::string& note_in,
                  const audit::Entry& who, Instant now) {
   Item next = changes;
   next.title = text::nfc(text::trim(next.title));
@@ -338,40 +323,31 @@ void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor a
   auto note = text::nfc(text::trim(note_in));
   check_item(next);
   if (text::code_points(note) > 500) throw invalid_input("note over 500 characters", "Ghi chú tối đa 500 ký tự.");
-  db.write([&](db::Connection& c) {
-    auto before = need_item(c, id);
-    allowed(before, Action::edit, actor);
-    need_category(c, next.category_id);
-    Item after = before;
-    after.title = next.title;
-    after.summary = next.summary;
-    after.body = next.body;
-    after.video_url = next.video_url;
-    after.tags = next.tags;
-    after.category_id = next.category_id;
-    if (actor == Actor::board) after.featured = next.featured;
-    bool text_changed = after.title != before.title || after.summary != before.summary || after.body != before.body;
-    if (text_changed && before.state == State::published && note.empty()) {
-      throw invalid_input("a correction of a published item needs a note",
-                          "Sửa tin bài đã đăng cần ghi rõ nội dung đính chính.");
-    }
-    if (text_changed) ++after.revision;
-    c.query(
-        "UPDATE portal_items SET title = ?, summary = ?, body = ?, video_url = ?, tags = ?, category_id = ?, "
-        "featured = ?, revision = ?, updated_at = ? WHERE id = ?",
-        {after.title, after.summary, after.body, after.video_url, json(after.tags).dump(), after.category_id,
-         after.featured, after.revision, now, id});
-    if (text_changed) add_revision(c, after, who, note, now);
-    if (before.state == State::published) {
-      if (text_changed) add_event(c, id, "correct", who, note, now);
-      index_item(c, after);
-      bump(c);
-    }
-    audit::record(c, who, "update", "portal_items", std::to_string(id), item_json(before), item_json(after), now);
-  });
+  auto before = need_item(c, id);
+  allowed(before, Action::edit, actor);
+  need_category(c, next.category_id);
+  Item after = edited(before, next, actor);
+  bool text_changed = after.title != before.title || after.summary != before.summary || after.body != before.body;
+  if (text_changed && before.state == State::published && note.empty()) {
+    throw invalid_input("a correction of a published item needs a note",
+                        "Sửa tin bài đã đăng cần ghi rõ nội dung đính chính.");
+  }
+  if (text_changed) ++after.revision;
+  c.query(
+      "UPDATE portal_items SET title = ?, summary = ?, body = ?, video_url = ?, tags = ?, category_id = ?, "
+      "featured = ?, revision = ?, updated_at = ? WHERE id = ?",
+      {after.title, after.summary, after.body, after.video_url, json(after.tags).dump(), after.category_id,
+       after.featured, after.revision, now, id});
+  if (text_changed) add_revision(c, after, who, note, now);
+  if (before.state == State::published) {
+    if (text_changed) add_event(c, id, "correct", who, note, now);
+    index_item(c, after);
+    bump(c);
+  }
+  audit::record(c, who, "update", "portal_items", std::to_string(id), item_json(before), item_json(after), now);
 }
 
-void act(db::Database& db, std::int64_t id, Action action, Actor actor, const std::string& note_in,
+void act(db::Connection& c, std::int64_t id, Action action, Actor actor, const std::string& note_in,
          std::optional<Instant> publish_at, const audit::Entry& who, Instant now) {
   if (action == Action::edit) throw invalid_input("use update_item to edit", "Thao tác không hợp lệ.");
   auto note = text::nfc(text::trim(note_in));
@@ -381,88 +357,84 @@ void act(db::Database& db, std::int64_t id, Action action, Actor actor, const st
     throw invalid_input(fmt::format("{} needs a note", action_code(action)),
                         action == Action::comment ? "Vui lòng nhập nội dung góp ý." : "Vui lòng ghi rõ lý do.");
   }
-  db.write([&](db::Connection& c) {
-    auto before = need_item(c, id);
-    auto next_state = allowed(before, action, actor);
-    Item after = before;
-    after.state = next_state;
-    switch (action) {
-      case Action::submit:
-        after.submitted_at = now;
-        if (!after.first_submitted_at) after.first_submitted_at = now;
-        break;
-      case Action::approve:
-        after.publish_at = publish_at && *publish_at > now ? *publish_at : now;
-        if (!after.published_at) after.published_at = now;
-        break;
-      case Action::withdraw:
-        after.withdrawn_at = now;
-        after.withdrawn_reason = note;
-        break;
-      case Action::republish:
-        after.withdrawn_at.reset();
-        after.withdrawn_reason.clear();
-        after.publish_at = now;
-        break;
-      default: break;
-    }
-    c.query(
-        "UPDATE portal_items SET state = ?, submitted_at = ?, first_submitted_at = ?, publish_at = ?, "
-        "published_at = ?, withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
-        {state_code(after.state), after.submitted_at, after.first_submitted_at, after.publish_at, after.published_at,
-         after.withdrawn_at, after.withdrawn_reason, now, id});
-    add_event(c, id, action_code(action), who, note, now);
-    if (action == Action::approve || action == Action::withdraw || action == Action::republish) {
-      index_item(c, after);
-      bump(c);
-    }
-    audit::record(c, who, action_code(action), "portal_items", std::to_string(id),
-                  json{{"state", state_code(before.state)}}.dump(),
-                  json{{"state", state_code(after.state)},
-                       {"note", note},
-                       {"publish_at", after.publish_at ? json(after.publish_at->time_since_epoch().count()) : json()}}
-                      .dump(),
-                  now);
-  });
+  auto before = need_item(c, id);
+  auto next_state = allowed(before, action, actor);
+  Item after = before;
+  after.state = next_state;
+  switch (action) {
+    case Action::submit:
+      after.submitted_at = now;
+      if (!after.first_submitted_at) after.first_submitted_at = now;
+      break;
+    case Action::approve:
+      after.publish_at = publish_at && *publish_at > now ? *publish_at : now;
+      if (!after.published_at) after.published_at = now;
+      break;
+    case Action::withdraw:
+      after.withdrawn_at = now;
+      after.withdrawn_reason = note;
+      break;
+    case Action::republish:
+      after.withdrawn_at.reset();
+      after.withdrawn_reason.clear();
+      after.publish_at = now;
+      break;
+    default: break;
+  }
+  c.query(
+      "UPDATE portal_items SET state = ?, submitted_at = ?, first_submitted_at = ?, publish_at = ?, "
+      "published_at = ?, withdrawn_at = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
+      {state_code(after.state), after.submitted_at, after.first_submitted_at, after.publish_at, after.published_at,
+       after.withdrawn_at, after.withdrawn_reason, now, id});
+  add_event(c, id, action_code(action), who, note, now);
+  if (action == Action::approve || action == Action::withdraw || action == Action::republish) {
+    index_item(c, after);
+    bump(c);
+  }
+  audit::record(c, who, action_code(action), "portal_items", std::to_string(id),
+                json{{"state", state_code(before.state)}}.dump(),
+                json{{"state", state_code(after.state)},
+                     {"note", note},
+                     {"publish_at", after.publish_at ? json(after.publish_at->time_since_epoch().count()) : json()}}
+                    .dump(),
+                now);
 }
 
-std::size_t add_published(db::Database& db, std::vector<Item> items, const audit::Entry& who, Instant now) {
+std::size_t add_published(db::Connection& c, std::vector<Item> items, const audit::Entry& who, Instant now) {
   for (auto& i : items) {
     i.title = text::nfc(text::trim(i.title));
     i.summary = text::nfc(text::trim(i.summary));
     i.body = text::nfc(i.body);
     check_item(i);
   }
-  return db.write([&](db::Connection& c) {
-    std::set<std::int64_t> categories_seen;
-    for (auto& i : items) {
-      if (categories_seen.insert(i.category_id).second) need_category(c, i.category_id);
-      i.slug = unique_slug(c, "portal_items", slug_base(i.title));
-      i.state = State::published;
-      i.revision = 1;
-      auto at = i.publish_at.value_or(now);
-      i.publish_at = i.published_at = i.submitted_at = i.first_submitted_at = at;
-      i.created_at = i.updated_at = at;
-      i.id = c.query(
-                  "INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
-                  "featured, state, created_by, created_at, updated_at, submitted_at, first_submitted_at, publish_at, "
-                  "published_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1) "
-                  "RETURNING id",
-                  {i.slug, i.category_id, i.unit_code, i.title, i.summary, i.body, i.video_url, json(i.tags).dump(),
-                   i.featured, who.actor, at, at, at, at, at, at})
-                 .one()
-                 .i64("id");
-      add_revision(c, i, who, "", at);
-      add_event(c, i.id, "import", who, "", now);
-      index_item(c, i);
-    }
-    audit::record(c, who, "import", "portal_items", "", std::nullopt, json{{"items", items.size()}}.dump(), now);
-    // A bulk load leaves the FTS5 index in many segments; merged, searches
-    // read each word's list once (docs/performance.md: p99 23 → 16 ms).
-    if (c.backend() == db::Backend::sqlite) c.query("INSERT INTO portal_search (portal_search) VALUES ('optimize')");
-    bump(c);
-    return items.size();
-  });
+  std::set<std::int64_t> categories_seen;
+  for (auto& i : items) {
+    if (categories_seen.insert(i.category_id).second) need_category(c, i.category_id);
+    i.slug = unique_slug(c, "portal_items", slug_base(i.title));
+    i.state = State::published;
+    i.revision = 1;
+    auto at = i.publish_at.value_or(now);
+    i.publish_at = i.published_at = i.submitted_at = i.first_submitted_at = at;
+    i.created_at = i.updated_at = at;
+    i.id = c.query(
+                "INSERT INTO portal_items (slug, category_id, unit_code, title, summary, body, video_url, tags, "
+                "featured, state, created_by, created_at, updated_at, submitted_at, first_submitted_at, publish_at, "
+                "published_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1) "
+                "RETURNING id",
+                {i.slug, i.category_id, i.unit_code, i.title, i.summary, i.body, i.video_url, json(i.tags).dump(),
+                 i.featured, who.actor, at, at, at, at, at, at})
+               .one()
+               .i64("id");
+    add_revision(c, i, who, "", at);
+    add_event(c, i.id, "import", who, "", now);
+    index_item(c, i);
+  }
+  audit::record(c, who, "import", "portal_items", "", std::nullopt, json{{"items", items.size()}}.dump(), now);
+  // A bulk load leaves the FTS5 index in many segments; merged, searches
+  // read each word's list once (docs/performance.md: p99 23 → 16 ms).
+  if (c.backend() == db::Backend::sqlite) c.query("INSERT INTO portal_search (portal_search) VALUES ('optimize')");
+  bump(c);
+  return items.size();
 }
 
 int refresh_search_index(db::Connection& c, Instant now) {
@@ -470,9 +442,8 @@ int refresh_search_index(db::Connection& c, Instant now) {
   if (!stored.empty() && parse_int<int>(stored.rows[0].str("value")).value_or(0) >= kSearchFormat) return 0;
   int n = 0;
   for (const auto& r :
-       c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE state = 'published' ORDER BY id")
-           .rows) {
-    index_item(c, item_of(r));
+       c.query("SELECT " + kItemRow.list() + " FROM portal_items WHERE state = 'published' ORDER BY id").rows) {
+    index_item(c, kItemRow.read(r));
     ++n;
   }
   c.query("DELETE FROM settings WHERE key = 'portal.search_format'");
@@ -482,15 +453,15 @@ int refresh_search_index(db::Connection& c, Instant now) {
 }
 
 std::optional<Item> find_item(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE id = ?", {id});
+  auto rows = c.query("SELECT " + kItemRow.list() + " FROM portal_items WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  return item_of(rows.one());
+  return kItemRow.read(rows.one());
 }
 
 std::optional<Item> find_item(db::Connection& c, const std::string& slug) {
-  auto rows = c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE slug = ?", {slug});
+  auto rows = c.query("SELECT " + kItemRow.list() + " FROM portal_items WHERE slug = ?", {slug});
   if (rows.empty()) return std::nullopt;
-  return item_of(rows.one());
+  return kItemRow.read(rows.one());
 }
 
 std::vector<Item> unit_items(db::Connection& c, const std::vector<std::string>& units, int limit) {
@@ -502,38 +473,27 @@ std::vector<Item> unit_items(db::Connection& c, const std::vector<std::string>& 
     params.emplace_back(u);
   }
   params.emplace_back(limit);
-  return items_of(c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE unit_code IN (" + marks +
-                              ") ORDER BY updated_at DESC, id DESC LIMIT ?",
-                          params));
+  return kItemRow.read_all(c.query("SELECT " + kItemRow.list() + " FROM portal_items WHERE unit_code IN (" + marks +
+                                       ") ORDER BY updated_at DESC, id DESC LIMIT ?",
+                                   params));
 }
 
 std::vector<Item> items_in(db::Connection& c, State state, int limit) {
   const char* order = state == State::submitted ? " ORDER BY submitted_at, id" : " ORDER BY updated_at DESC, id DESC";
-  return items_of(
-      c.query(std::string("SELECT ") + kItemColumns + " FROM portal_items WHERE state = ?" + order + " LIMIT ?",
+  return kItemRow.read_all(
+      c.query("SELECT " + kItemRow.list() + " FROM portal_items WHERE state = ?" + order + " LIMIT ?",
               {state_code(state), limit}));
 }
 
 std::vector<Event> events(db::Connection& c, std::int64_t item_id) {
-  std::vector<Event> out;
-  for (const auto& r :
-       c.query("SELECT action, actor, at, note FROM portal_events WHERE item_id = ? ORDER BY at, id", {item_id}).rows) {
-    out.push_back({r.str("action"), r.str("actor"), r.instant("at"), r.str("note")});
-  }
-  return out;
+  return kEventRow.read_all(c.query(
+      fmt::format("SELECT {} FROM portal_events WHERE item_id = ? ORDER BY at, id", kEventRow.list()), {item_id}));
 }
 
 std::vector<Revision> revisions(db::Connection& c, std::int64_t item_id) {
-  std::vector<Revision> out;
-  for (const auto& r :
-       c.query("SELECT revision, title, summary, body, edited_by, edited_at, note FROM portal_revisions "
-               "WHERE item_id = ? ORDER BY revision",
-               {item_id})
-           .rows) {
-    out.push_back({int(r.i64("revision")), r.str("title"), r.str("summary"), r.str("body"), r.str("edited_by"),
-                   r.instant("edited_at"), r.str("note")});
-  }
-  return out;
+  return kRevisionRow.read_all(
+      c.query(fmt::format("SELECT {} FROM portal_revisions WHERE item_id = ? ORDER BY revision", kRevisionRow.list()),
+              {item_id}));
 }
 
 // ---- Public ----
@@ -553,23 +513,25 @@ ItemPage published(db::Connection& c, std::int64_t category_id, Instant now, int
   page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
   params.emplace_back(limit);
   params.emplace_back(offset);
-  page.items = items_of(c.query(
-      std::string("SELECT ") + kItemColumns + where + " ORDER BY publish_at DESC, id DESC LIMIT ? OFFSET ?", params));
+  page.items = kItemRow.read_all(
+      c.query("SELECT " + kItemRow.list() + where + " ORDER BY publish_at DESC, id DESC LIMIT ? OFFSET ?", params));
   return page;
 }
 
 std::vector<Item> featured(db::Connection& c, Instant now, int limit) {
-  return items_of(c.query(std::string("SELECT ") + kItemColumns +
-                              " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND featured = 1 "
-                              "ORDER BY publish_at DESC, id DESC LIMIT ?",
-                          {now, limit}));
+  return kItemRow.read_all(
+      c.query("SELECT " + kItemRow.list() +
+                  " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND featured = 1 "
+                  "ORDER BY publish_at DESC, id DESC LIMIT ?",
+              {now, limit}));
 }
 
 std::vector<Item> related(db::Connection& c, const Item& item, Instant now, int limit) {
-  auto candidates = items_of(c.query(std::string("SELECT ") + kItemColumns +
-                                         " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND "
-                                         "category_id = ? AND id <> ? ORDER BY publish_at DESC, id DESC LIMIT 50",
-                                     {now, item.category_id, item.id}));
+  auto candidates =
+      kItemRow.read_all(c.query("SELECT " + kItemRow.list() +
+                                    " FROM portal_items WHERE state = 'published' AND publish_at <= ? AND "
+                                    "category_id = ? AND id <> ? ORDER BY publish_at DESC, id DESC LIMIT 50",
+                                {now, item.category_id, item.id}));
   std::set<std::string> tags;
   for (const auto& t : item.tags) tags.insert(text::fold(t));
   auto shared = [&](const Item& o) {
@@ -590,24 +552,22 @@ std::optional<Instant> next_scheduled(db::Connection& c, Instant now) {
 
 // ---- Images ----
 
-std::string add_image(db::Database& db, std::int64_t item_id, Actor actor, const std::string& filename,
+std::string add_image(db::Connection& c, std::int64_t item_id, Actor actor, const std::string& filename,
                       const std::string& bytes, const audit::Entry& who, Instant now) {
   auto accepted = filetype::check(filename, bytes, filetype::image_kinds(), kImageMax);
   auto id = text::random_hex(16);
-  db.write([&](db::Connection& c) {
-    allowed(need_item(c, item_id), Action::edit, actor);
-    directory::within_files(
-        c.query("SELECT COUNT(*) AS n FROM portal_images WHERE item_id = ?", {item_id}).one().i64("n"), kMaxItemImages,
-        "mỗi bài viết");
-    directory::make_room(c, who.actor, bytes.size());
-    c.query(
-        "INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {id, item_id, accepted.name, accepted.content_type, std::int64_t(bytes.size()), text::base64(bytes), who.actor,
-         now});
-    audit::record(c, who, "upload", "portal_images", id, std::nullopt,
-                  json{{"item", item_id}, {"name", accepted.name}, {"size", bytes.size()}}.dump(), now);
-  });
+  allowed(need_item(c, item_id), Action::edit, actor);
+  directory::within_files(
+      c.query("SELECT COUNT(*) AS n FROM portal_images WHERE item_id = ?", {item_id}).one().i64("n"), kMaxItemImages,
+      "mỗi bài viết");
+  directory::make_room(c, who.actor, bytes.size());
+  c.query(
+      "INSERT INTO portal_images (id, item_id, name, content_type, size, content, uploaded_by, uploaded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {id, item_id, accepted.name, accepted.content_type, std::int64_t(bytes.size()), text::base64(bytes), who.actor,
+       now});
+  audit::record(c, who, "upload", "portal_images", id, std::nullopt,
+                json{{"item", item_id}, {"name", accepted.name}, {"size", bytes.size()}}.dump(), now);
   return id;
 }
 
@@ -631,7 +591,7 @@ std::vector<std::pair<std::string, std::string>> item_images(db::Connection& c, 
 
 // ---- Documents ----
 
-std::int64_t add_document(db::Database& db, Document doc,
+std::int64_t add_document(db::Connection& c, Document doc,
                           const std::optional<std::pair<std::string, std::string>>& file, Actor poster,
                           const audit::Entry& who, Instant now) {
   doc.number_symbol = text::nfc(text::trim(doc.number_symbol));
@@ -652,49 +612,45 @@ std::int64_t add_document(db::Database& db, Document doc,
   if (file) accepted = filetype::check(file->first, file->second, filetype::evidence_kinds(), kDocumentMax);
   // The board's own posting is its approval; a unit's waits in its queue.
   doc.state = poster == Actor::board ? State::published : State::submitted;
-  return db.write([&](db::Connection& c) {
-    doc.slug =
-        unique_slug(c, "portal_documents", slug_base(doc.number_symbol.empty() ? doc.subject : doc.number_symbol));
-    doc.posted_by = who.actor;
-    doc.posted_at = now;
-    doc.file_name = accepted ? accepted->name : "";
-    doc.content_type = accepted ? accepted->content_type : "";
-    doc.file_size = file ? std::int64_t(file->second.size()) : 0;
-    if (doc.state == State::published) {
-      doc.reviewed_by = who.actor;
-      doc.reviewed_at = now;
-    }
-    doc.id =
-        c.query(
-             "INSERT INTO portal_documents (slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, "
-             "file_name, content_type, file_size, content, posted_by, posted_at, state, reviewed_by, reviewed_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {doc.slug, doc.number_symbol, doc.type_code,
-              doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer, doc.subject,
-              doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
-              file ? text::base64(file->second) : std::string(), doc.posted_by, now, state_code(doc.state),
-              doc.reviewed_by, doc.reviewed_at})
-            .one()
-            .i64("id");
-    audit::record(c, who, "create", "portal_documents", std::to_string(doc.id), std::nullopt,
-                  json{{"number_symbol", doc.number_symbol},
-                       {"type", doc.type_code},
-                       {"issuer", doc.issuer},
-                       {"subject", doc.subject},
-                       {"file", doc.file_name},
-                       {"size", doc.file_size},
-                       {"state", state_code(doc.state)}}
-                      .dump(),
-                  now);
-    if (doc.state == State::published) {
-      index_document(c, doc);
-      bump(c);
-    }
-    return doc.id;
-  });
+  doc.slug = unique_slug(c, "portal_documents", slug_base(doc.number_symbol.empty() ? doc.subject : doc.number_symbol));
+  doc.posted_by = who.actor;
+  doc.posted_at = now;
+  doc.file_name = accepted ? accepted->name : "";
+  doc.content_type = accepted ? accepted->content_type : "";
+  doc.file_size = file ? std::int64_t(file->second.size()) : 0;
+  if (doc.state == State::published) {
+    doc.reviewed_by = who.actor;
+    doc.reviewed_at = now;
+  }
+  doc.id = c.query(
+                "INSERT INTO portal_documents (slug, number_symbol, type_code, issued_on, issuer, subject, unit_code, "
+                "file_name, content_type, file_size, content, posted_by, posted_at, state, reviewed_by, reviewed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {doc.slug, doc.number_symbol, doc.type_code,
+                 doc.issued_on ? std::optional(format_iso_date(*doc.issued_on)) : std::nullopt, doc.issuer, doc.subject,
+                 doc.unit_code, doc.file_name, doc.content_type, doc.file_size,
+                 file ? text::base64(file->second) : std::string(), doc.posted_by, now, state_code(doc.state),
+                 doc.reviewed_by, doc.reviewed_at})
+               .one()
+               .i64("id");
+  audit::record(c, who, "create", "portal_documents", std::to_string(doc.id), std::nullopt,
+                json{{"number_symbol", doc.number_symbol},
+                     {"type", doc.type_code},
+                     {"issuer", doc.issuer},
+                     {"subject", doc.subject},
+                     {"file", doc.file_name},
+                     {"size", doc.file_size},
+                     {"state", state_code(doc.state)}}
+                    .dump(),
+                now);
+  if (doc.state == State::published) {
+    index_document(c, doc);
+    bump(c);
+  }
+  return doc.id;
 }
 
-void act_on_document(db::Database& db, std::int64_t id, Action action, const std::string& note_in,
+void act_on_document(db::Connection& c, std::int64_t id, Action action, const std::string& note_in,
                      const audit::Entry& who, Instant now) {
   if (action != Action::approve && action != Action::send_back && action != Action::withdraw &&
       action != Action::republish) {
@@ -708,37 +664,34 @@ void act_on_document(db::Database& db, std::int64_t id, Action action, const std
   if (note.empty() && action == Action::withdraw) {
     throw invalid_input("withdrawing a document needs a reason", "Vui lòng ghi rõ lý do gỡ văn bản.");
   }
-  db.write([&](db::Connection& c) {
-    auto doc = document_in_any_state(c, id);
-    if (!doc) throw not_found("no such document", "Không tìm thấy văn bản.");
-    auto next = transition(doc->state, action, Actor::board);
-    if (!next) {
-      throw forbidden(fmt::format("{} is not allowed on a {} document", action_code(action), state_code(doc->state)),
-                      fmt::format("Không thể thực hiện thao tác này khi văn bản đang ở trạng thái \"{}\".",
-                                  state_label_vi(doc->state)));
-    }
-    // Only from the state read: a step taken meanwhile by another board member wins.
-    auto n = c.query(
-        "UPDATE portal_documents SET state = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, withdrawn_at = ? "
-        "WHERE id = ? AND state = ?",
-        {state_code(*next), note, who.actor, now,
-         *next == State::withdrawn ? std::optional<Instant>(now) : std::optional<Instant>(), id,
-         state_code(doc->state)});
-    if (n.affected == 0) {
-      throw Error(ErrorKind::conflict, "the document changed meanwhile",
-                  "Văn bản vừa được người khác xử lý; vui lòng tải lại trang.");
-    }
-    doc->state = *next;
-    if (*next == State::published) {
-      index_document(c, *doc);
-    } else {
-      unindex(c, "document", id);
-    }
-    audit::record(c, who, action_code(action), "portal_documents", std::to_string(id), std::nullopt,
-                  json{{"state", state_code(*next)}, {"reason", note}}.dump(), now);
-    // What the public sees changes when a document enters or leaves the library.
-    if (action != Action::send_back) bump(c);
-  });
+  auto doc = document_in_any_state(c, id);
+  if (!doc) throw not_found("no such document", "Không tìm thấy văn bản.");
+  auto next = transition(doc->state, action, Actor::board);
+  if (!next) {
+    throw forbidden(fmt::format("{} is not allowed on a {} document", action_code(action), state_code(doc->state)),
+                    fmt::format("Không thể thực hiện thao tác này khi văn bản đang ở trạng thái \"{}\".",
+                                state_label_vi(doc->state)));
+  }
+  // Only from the state read: a step taken meanwhile by another board member wins.
+  auto n = c.query(
+      "UPDATE portal_documents SET state = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, withdrawn_at = ? "
+      "WHERE id = ? AND state = ?",
+      {state_code(*next), note, who.actor, now,
+       *next == State::withdrawn ? std::optional<Instant>(now) : std::optional<Instant>(), id, state_code(doc->state)});
+  if (n.affected == 0) {
+    throw Error(ErrorKind::conflict, "the document changed meanwhile",
+                "Văn bản vừa được người khác xử lý; vui lòng tải lại trang.");
+  }
+  doc->state = *next;
+  if (*next == State::published) {
+    index_document(c, *doc);
+  } else {
+    unindex(c, "document", id);
+  }
+  audit::record(c, who, action_code(action), "portal_documents", std::to_string(id), std::nullopt,
+                json{{"state", state_code(*next)}, {"reason", note}}.dump(), now);
+  // What the public sees changes when a document enters or leaves the library.
+  if (action != Action::send_back) bump(c);
 }
 
 DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit) {
@@ -761,37 +714,35 @@ DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, i
   page.total = int(c.query("SELECT count(*) AS n" + where, params).one().i64("n"));
   params.emplace_back(limit);
   params.emplace_back(offset);
-  page.documents = documents_of(
-      c.query(std::string("SELECT ") + kDocumentColumns + where + " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?",
-              params));
+  page.documents = kDocumentRow.read_all(
+      c.query("SELECT " + kDocumentRow.list() + where + " ORDER BY issued_on DESC, id DESC LIMIT ? OFFSET ?", params));
   return page;
 }
 
 std::optional<Document> find_document(db::Connection& c, const std::string& slug) {
-  auto rows = c.query(
-      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE slug = ? AND state = 'published'",
-      {slug});
+  auto rows = c.query("SELECT " + kDocumentRow.list() + " FROM portal_documents WHERE slug = ? AND state = 'published'",
+                      {slug});
   if (rows.empty()) return std::nullopt;
-  return document_of(rows.one());
+  return kDocumentRow.read(rows.one());
 }
 
 std::optional<Document> find_document(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(
-      std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ? AND state = 'published'", {id});
+  auto rows =
+      c.query("SELECT " + kDocumentRow.list() + " FROM portal_documents WHERE id = ? AND state = 'published'", {id});
   if (rows.empty()) return std::nullopt;
-  return document_of(rows.one());
+  return kDocumentRow.read(rows.one());
 }
 
 std::optional<Document> document_in_any_state(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(std::string("SELECT ") + kDocumentColumns + " FROM portal_documents WHERE id = ?", {id});
+  auto rows = c.query("SELECT " + kDocumentRow.list() + " FROM portal_documents WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  return document_of(rows.one());
+  return kDocumentRow.read(rows.one());
 }
 
 std::vector<Document> documents_in(db::Connection& c, State state, int limit) {
-  return documents_of(c.query(std::string("SELECT ") + kDocumentColumns +
-                                  " FROM portal_documents WHERE state = ? ORDER BY posted_at, id LIMIT ?",
-                              {state_code(state), limit}));
+  return kDocumentRow.read_all(
+      c.query("SELECT " + kDocumentRow.list() + " FROM portal_documents WHERE state = ? ORDER BY posted_at, id LIMIT ?",
+              {state_code(state), limit}));
 }
 
 std::vector<Document> unit_documents(db::Connection& c, const std::vector<std::string>& units, int limit) {
@@ -803,10 +754,9 @@ std::vector<Document> unit_documents(db::Connection& c, const std::vector<std::s
     params.emplace_back(u);
   }
   params.emplace_back(limit);
-  return documents_of(c.query(std::string("SELECT ") + kDocumentColumns +
-                                  " FROM portal_documents WHERE unit_code IN (" + in +
-                                  ") ORDER BY posted_at DESC, id DESC LIMIT ?",
-                              params));
+  return kDocumentRow.read_all(c.query("SELECT " + kDocumentRow.list() + " FROM portal_documents WHERE unit_code IN (" +
+                                           in + ") ORDER BY posted_at DESC, id DESC LIMIT ?",
+                                       params));
 }
 
 std::optional<StoredFile> document_file(db::Connection& c, std::int64_t id, bool any_state) {
@@ -840,9 +790,9 @@ std::vector<int> document_years(db::Connection& c) {
   return {years.begin(), years.end()};
 }
 
-void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason, const audit::Entry& who,
+void withdraw_document(db::Connection& c, std::int64_t id, const std::string& reason, const audit::Entry& who,
                        Instant now) {
-  act_on_document(db, id, Action::withdraw, reason, who, now);
+  act_on_document(c, id, Action::withdraw, reason, who, now);
 }
 
 // ---- Search ----
@@ -940,18 +890,15 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
 
 // ---- Views, version ----
 
-void add_views(db::Database& db,
+void add_views(db::Connection& c,
                const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views) {
-  if (views.empty()) return;
-  db.write([&](db::Connection& c) {
-    for (const auto& [key, n] : views) {
-      const auto& [kind, id, day] = key;
-      c.query(
-          "INSERT INTO portal_views (kind, ref_id, day, views) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (kind, ref_id, day) DO UPDATE SET views = portal_views.views + excluded.views",
-          {kind, id, day, n});
-    }
-  });
+  for (const auto& [key, n] : views) {
+    const auto& [kind, id, day] = key;
+    c.query(
+        "INSERT INTO portal_views (kind, ref_id, day, views) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (kind, ref_id, day) DO UPDATE SET views = portal_views.views + excluded.views",
+        {kind, id, day, n});
+  }
 }
 
 std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id) {

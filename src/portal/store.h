@@ -1,8 +1,15 @@
 #pragma once
-// The portal's SQL and workflow (docs/portal.md). Every write runs in one
-// transaction with its audit record and, when the public can see the
-// change, a bump of portal_version (and on PostgreSQL a NOTIFY on
-// "portal", so every process serving the database drops its cached pages).
+// The portal's SQL and workflow (docs/portal.md). Every write takes the
+// caller's connection and runs in its transaction, so several compose into
+// one, with its audit record and, when the public can see the change, a
+// bump of portal_version (and on PostgreSQL a NOTIFY on "portal", sent at
+// commit, so every process serving the database drops its cached pages).
+// A refused write throws, and the caller's transaction rolls back with it:
+//
+//   db.write([&](db::Connection& c) {
+//     act(c, id, Action::send_back, Actor::board, reason, std::nullopt, who, now);
+//     notify(c, …);  // the step and its notice together, or neither
+//   });
 #include <map>
 #include <optional>
 #include <string>
@@ -23,19 +30,19 @@ std::optional<Category> find_category(db::Connection& c, const std::string& slug
 std::optional<Category> find_category(db::Connection& c, std::int64_t id);
 // Adds (id 0) or changes a category: a name of 3-200 characters, a slug
 // (from the name when blank) that is unique.
-std::int64_t save_category(db::Database& db, Category cat, const audit::Entry& who, Instant now);
+std::int64_t save_category(db::Connection& c, Category cat, const audit::Entry& who, Instant now);
 
 // ---- Items and their workflow ----
 
 // A new draft of the author's unit: checked (check_item), slug made unique
 // from the title, revision 1 stored.
-std::int64_t create_item(db::Database& db, Item draft, const audit::Entry& who, Instant now);
+std::int64_t create_item(db::Connection& c, Item draft, const audit::Entry& who, Instant now);
 
 // Saves an item's text, category, tags, video and (board only) featured
 // flag, when `actor` may edit it in its state (rules.h: transition). A
 // change of text stores the next revision (with `note` — required for a
 // correction of a published item); a published item is re-indexed.
-void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor actor, const std::string& note,
+void update_item(db::Connection& c, std::int64_t id, const Item& changes, Actor actor, const std::string& note,
                  const audit::Entry& who, Instant now);
 
 // Takes a workflow step: submit, comment, send_back, approve, withdraw,
@@ -43,15 +50,15 @@ void update_item(db::Database& db, std::int64_t id, const Item& changes, Actor a
 // approve publishes at `publish_at` when it is later than now (a scheduled
 // item), else now. Throws forbidden when the step is not allowed in the
 // item's state for the actor, invalid_input for a missing note.
-void act(db::Database& db, std::int64_t id, Action action, Actor actor, const std::string& note,
+void act(db::Connection& c, std::int64_t id, Action action, Actor actor, const std::string& note,
          std::optional<Instant> publish_at, const audit::Entry& who, Instant now);
 
 // Brings in items already published elsewhere (an earlier portal, a
-// benchmark corpus) in one transaction: each checked, given a unique slug,
-// stored as published at its publish_at (now when unset) with revision 1
-// and an "import" step, and indexed; one audit record for the batch. Any
-// bad item rejects the whole batch.
-std::size_t add_published(db::Database& db, std::vector<Item> items, const audit::Entry& who, Instant now);
+// benchmark corpus) in the caller's transaction: each checked, given a
+// unique slug, stored as published at its publish_at (now when unset) with
+// revision 1 and an "import" step, and indexed; one audit record for the
+// batch. Any bad item rejects the whole batch.
+std::size_t add_published(db::Connection& c, std::vector<Item> items, const audit::Entry& who, Instant now);
 
 // Brings the search index to the way this cchc indexes (the body's text
 // as a reader sees it, markdown_text): when the index was written by an
@@ -93,7 +100,7 @@ struct StoredFile {
 };
 // An image for the item (jpg, png, gif, webp by content; at most 5 MiB),
 // stored under a random id; returns the id. Only while the actor may edit.
-std::string add_image(db::Database& db, std::int64_t item_id, Actor actor, const std::string& filename,
+std::string add_image(db::Connection& c, std::int64_t item_id, Actor actor, const std::string& filename,
                       const std::string& bytes, const audit::Entry& who, Instant now);
 // The image, with its item's id and whether that item is public.
 struct StoredImage {
@@ -122,7 +129,7 @@ struct DocumentPage {
 // board's queue (submitted) and is public only once the board approves it
 // (act_on_document). Which issuer a unit may post is the caller's check
 // (page_support.h: issuer_refusal).
-std::int64_t add_document(db::Database& db, Document doc,
+std::int64_t add_document(db::Connection& c, Document doc,
                           const std::optional<std::pair<std::string, std::string>>& file, Actor poster,
                           const audit::Entry& who, Instant now);
 // The board's step on a document, by the items' table (rules.h:
@@ -132,8 +139,8 @@ std::int64_t add_document(db::Database& db, Document doc,
 // Throws not_found, forbidden for a step its state does not allow,
 // invalid_input for a missing reason or another action, conflict when
 // another step was taken meanwhile.
-void act_on_document(db::Database& db, std::int64_t id, Action action, const std::string& note, const audit::Entry& who,
-                     Instant now);
+void act_on_document(db::Connection& c, std::int64_t id, Action action, const std::string& note,
+                     const audit::Entry& who, Instant now);
 // The public library: published documents only.
 DocumentPage documents(db::Connection& c, const DocumentFilter& f, int offset, int limit);
 std::optional<Document> find_document(db::Connection& c, const std::string& slug);  // published only
@@ -151,7 +158,7 @@ std::vector<std::string> document_issuers(db::Connection& c);  // of published d
 std::vector<int> document_years(db::Connection& c);            // of published documents
 // Withdraws a published document from the library (act_on_document's
 // withdraw: a reason is required, audited).
-void withdraw_document(db::Database& db, std::int64_t id, const std::string& reason, const audit::Entry& who,
+void withdraw_document(db::Connection& c, std::int64_t id, const std::string& reason, const audit::Entry& who,
                        Instant now);
 
 // ---- Search ----
@@ -184,7 +191,7 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
 // ---- Views and version ----
 
 // Adds counted views: (kind, ref_id, day) → views.
-void add_views(db::Database& db,
+void add_views(db::Connection& c,
                const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views);
 std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id);
 std::int64_t version(db::Connection& c);

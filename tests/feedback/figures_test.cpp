@@ -60,7 +60,7 @@ TEST_P(FeedbackFiguresProperty, RollupsEqualTheReferenceAfterRandomCasesAndImpor
   cat.legal_source = "Nghị định 20/2008/NĐ-CP";
   cat.route_by_place = true;
   cat.unit_code = "VP";
-  save_category(db, cat, kWho, Instant{});
+  db.write([&](db::Connection& c) { save_category(c, cat, kWho, Instant{}); });
   auto units = directory::load_units(db);
   auto sinks = app::feedback_sinks();
   const auto& cal = WorkCalendar::vietnam();

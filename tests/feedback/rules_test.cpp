@@ -283,6 +283,45 @@ TEST(FeedbackSubmission, ChecksEveryField) {
   EXPECT_NO_THROW(check_submission(x));
 }
 
+TEST(FeedbackSubmission, ANewCaseHoldsWhatTheCitizenSent) {
+  struct Row {
+    const char* place;
+    const char* email;
+    const char* phone;
+    bool publish;
+  };
+  const Row rows[] = {
+      {"XA", "", "0912345678", true},
+      {"", "nguoidan@example.org", "", false},
+  };
+  for (const auto& r : rows) {
+    Submission s;
+    s.category_code = "dat-dai";
+    s.place_code = r.place;
+    s.address = "Ấp 3";
+    s.content = "Đường vào khu dân cư bị ngập nhiều tuần nay.";
+    s.name = "Nguyễn Văn A";
+    s.email = r.email;
+    s.phone = r.phone;
+    s.consent = true;
+    s.publish_allowed = r.publish;
+    auto k = new_case(s);
+    EXPECT_EQ(k.place_code, s.place_code);
+    EXPECT_EQ(k.address, s.address);
+    EXPECT_EQ(k.content, s.content);
+    EXPECT_EQ(k.name, s.name);
+    EXPECT_EQ(k.email, s.email);
+    EXPECT_EQ(k.phone, s.phone);
+    EXPECT_TRUE(k.consent);
+    EXPECT_EQ(k.publish_allowed, r.publish);
+    // The rest is the receiving store's to set.
+    EXPECT_EQ(k.id, 0);
+    EXPECT_EQ(k.category_id, 0);
+    EXPECT_EQ(k.state, State::received);
+    EXPECT_TRUE(k.unit_code.empty());
+  }
+}
+
 TEST(FeedbackRedaction, RemovesContactsNumbersAndTheCitizensName) {
   struct Row {
     const char* text;

@@ -43,6 +43,13 @@ const char* kUnits =
 Instant at(const char* rfc3339) { return parse_rfc3339(rfc3339); }
 const WorkCalendar& cal() { return WorkCalendar::vietnam(); }
 
+// A store write in a transaction of its own, as a page makes it:
+// write(db, raise_reminders, cal(), …).
+template <class R, class... Params, class... Args>
+R write(db::Database& db, R (*f)(db::Connection&, Params...), Args&&... args) {
+  return db.write([&](db::Connection& c) { return f(c, std::forward<Args>(args)...); });
+}
+
 struct Fixture {
   db::Database& db;
   std::vector<directory::Unit> units;
@@ -60,7 +67,7 @@ struct Fixture {
     land.legal_source = "Nghị định 20/2008/NĐ-CP";
     land.route_by_place = true;
     land.unit_code = "VP";
-    save_category(db, land, kOfficer, Instant{});
+    write(db, save_category, land, kOfficer, Instant{});
   }
 
   Intake intake(const char* place = "XA", const char* ip = "203.0.113.5", const char* phone = "0912345678") {
@@ -335,10 +342,11 @@ TEST_P(FeedbackStore, AcknowledgementsAreMailedOnceAndForgetTheLink) {
   auto in = f.intake("XC");
   in.submission.email = "nguoidan.ack@example.org";
   auto r = receive(f.db, in, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00"));
-  queue_acknowledgement(f.db, r.kase, "/phan-anh/theo-doi/" + r.secret, "Tỉnh Đồng Nai", r.kase.received_at);
+  write(f.db, queue_acknowledgement, r.kase, "/phan-anh/theo-doi/" + r.secret, "Tỉnh Đồng Nai", r.kase.received_at);
   auto no_mail = receive(f.db, f.intake("XC", "198.51.100.4", "0987111222"), f.units, cal(), f.sinks, kCitizen,
                          at("2024-03-04T09:10:00+07:00"));
-  queue_acknowledgement(f.db, no_mail.kase, "/x", "Tỉnh Đồng Nai", no_mail.kase.received_at);  // no address: nothing
+  write(f.db, queue_acknowledgement, no_mail.kase, "/x", "Tỉnh Đồng Nai",
+        no_mail.kase.received_at);  // no address: nothing
   // An unreachable server: kept, retried.
   EXPECT_EQ(send_acknowledgements(f.db, "smtp://127.0.0.1:1", "cchc@example.org", "https://cchc.example", Instant{}),
             0);
@@ -355,8 +363,8 @@ TEST_P(FeedbackStore, AcknowledgementsAreMailedOnceAndForgetTheLink) {
   f.step(r.kase.id, Action::assign, Actor::officer, at("2024-03-05T09:00:00+07:00"));
   f.step(r.kase.id, Action::draft, Actor::officer, at("2024-03-05T10:00:00+07:00"), "", "Đã khơi thông cống.");
   auto answered = f.step(r.kase.id, Action::approve, Actor::leader, at("2024-03-05T11:00:00+07:00"));
-  queue_update(f.db, answered, "Tỉnh Đồng Nai", answered.updated_at);
-  queue_update(f.db, no_mail.kase, "Tỉnh Đồng Nai", answered.updated_at);  // no address, and not answered
+  write(f.db, queue_update, answered, "Tỉnh Đồng Nai", answered.updated_at);
+  write(f.db, queue_update, no_mail.kase, "Tỉnh Đồng Nai", answered.updated_at);  // no address, and not answered
   EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", Instant{}), 1);
   ASSERT_EQ(smtp.mails().size(), 2u);
   auto update = f.db.read([&](db::Connection& c) {
@@ -384,7 +392,7 @@ TEST_P(FeedbackStore, RemindersBeforeAndAfterTheDeadlineAndPausesThatGrow) {
   f.step(b.id, Action::ask_clarification, Actor::officer, at("2024-03-06T09:00:00+07:00"), "Ở đâu?");
   // Thursday 14/03: a is due on Monday 18/03, within two working days; b
   // waits for the citizen (six working days so far), so nothing for it.
-  EXPECT_EQ(raise_reminders(f.db, cal(), f.sinks, kOfficer, at("2024-03-14T09:00:00+07:00")), 1);
+  EXPECT_EQ(write(f.db, raise_reminders, cal(), f.sinks, kOfficer, at("2024-03-14T09:00:00+07:00")), 1);
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].kind, "feedback_due_soon");
   EXPECT_EQ(seen[0].unit_code, "XC");
@@ -394,7 +402,7 @@ TEST_P(FeedbackStore, RemindersBeforeAndAfterTheDeadlineAndPausesThatGrow) {
   EXPECT_EQ(format_iso_date(local_date(waiting.due_at)), "2024-03-26");
   // Wednesday 27/03: a is seven working days late: its handlers and the coordinator.
   seen.clear();
-  raise_reminders(f.db, cal(), f.sinks, kOfficer, at("2024-03-27T09:00:00+07:00"));
+  write(f.db, raise_reminders, cal(), f.sinks, kOfficer, at("2024-03-27T09:00:00+07:00"));
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].kind, "feedback_overdue");
   EXPECT_NE(seen[0].message.find("7 ngày làm việc"), std::string::npos) << seen[0].message;
@@ -405,7 +413,7 @@ TEST_P(FeedbackStore, RemindersBeforeAndAfterTheDeadlineAndPausesThatGrow) {
   f.step(a.id, Action::draft, Actor::officer, at("2024-03-27T11:00:00+07:00"), "", "Đã xử lý.");
   f.step(a.id, Action::approve, Actor::leader, at("2024-03-27T12:00:00+07:00"));
   seen.clear();
-  raise_reminders(f.db, cal(), f.sinks, kOfficer, at("2024-03-28T09:00:00+07:00"));
+  write(f.db, raise_reminders, cal(), f.sinks, kOfficer, at("2024-03-28T09:00:00+07:00"));
   EXPECT_TRUE(seen.empty());
 }
 

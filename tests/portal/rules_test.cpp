@@ -125,6 +125,50 @@ TEST(Items, WhatAnItemMayHold) {
   }
 }
 
+TEST(Items, AnEditChangesOnlyWhatAnEditorWrites) {
+  Item stored = valid_item();
+  stored.id = 7;
+  stored.slug = "tin-cu";
+  stored.unit_code = "X1";
+  stored.state = State::published;
+  stored.featured = false;
+  stored.revision = 3;
+  stored.publish_at = Instant{std::chrono::seconds{1000}};
+  Item edit;
+  edit.id = 99;
+  edit.slug = "khac";
+  edit.unit_code = "X2";
+  edit.state = State::draft;
+  edit.revision = 1;
+  edit.title = "Tiêu đề mới của tin";
+  edit.summary = "Tóm tắt mới";
+  edit.body = "Nội dung mới";
+  edit.video_url = "https://www.youtube.com/watch?v=moi";
+  edit.tags = {"một cửa"};
+  edit.category_id = 5;
+  edit.featured = true;
+  struct Case {
+    Actor actor;
+    bool featured;  // what the item holds after the edit
+  } cases[] = {{Actor::author, false}, {Actor::board, true}};
+  for (const auto& c : cases) {
+    auto after = edited(stored, edit, c.actor);
+    EXPECT_EQ(after.title, edit.title);
+    EXPECT_EQ(after.summary, edit.summary);
+    EXPECT_EQ(after.body, edit.body);
+    EXPECT_EQ(after.video_url, edit.video_url);
+    EXPECT_EQ(after.tags, edit.tags);
+    EXPECT_EQ(after.category_id, 5);
+    EXPECT_EQ(after.featured, c.featured);
+    EXPECT_EQ(after.id, 7);
+    EXPECT_EQ(after.slug, "tin-cu");
+    EXPECT_EQ(after.unit_code, "X1");
+    EXPECT_EQ(after.state, State::published);
+    EXPECT_EQ(after.revision, 3);
+    EXPECT_EQ(after.publish_at, stored.publish_at);
+  }
+}
+
 TEST(Items, TagsAndSlugs) {
   EXPECT_EQ(parse_tags("cải cách, một cửa; chuyển đổi số"),
             (std::vector<std::string>{"cải cách", "một cửa", "chuyển đổi số"}));

@@ -34,6 +34,15 @@ const char* kUnits =
 
 Instant at(const char* rfc3339) { return parse_rfc3339(rfc3339); }
 
+using ViewCounts = std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>;
+
+// A store write in a transaction of its own, as a page makes it:
+// write(db, act, id, Action::submit, …).
+template <class R, class... Params, class... Args>
+R write(db::Database& db, R (*f)(db::Connection&, Params...), Args&&... args) {
+  return db.write([&](db::Connection& c) { return f(c, std::forward<Args>(args)...); });
+}
+
 void setup(db::Database& db) {
   db::migrate(db);
   ASSERT_TRUE(directory::import_units(db, kUnits, kEditor, Instant{}).ok());
@@ -56,9 +65,9 @@ Item draft(db::Database& db, const char* title, const char* body, const char* un
 
 // Creates, submits and approves an item at `when`.
 std::int64_t publish(db::Database& db, Item item, Instant when) {
-  auto id = create_item(db, item, kEditor, when - hours{2});
-  act(db, id, Action::submit, Actor::author, "", std::nullopt, kEditor, when - hours{1});
-  act(db, id, Action::approve, Actor::board, "", std::nullopt, kBoard, when);
+  auto id = write(db, create_item, item, kEditor, when - hours{2});
+  write(db, act, id, Action::submit, Actor::author, "", std::nullopt, kEditor, when - hours{1});
+  write(db, act, id, Action::approve, Actor::board, "", std::nullopt, kBoard, when);
   return id;
 }
 
@@ -75,8 +84,9 @@ TEST_P(PortalStore, FromDraftThroughReturnToPublicationAndWithdrawal) {
   auto& db = *t->db;
   setup(db);
   auto now = at("2026-03-02T09:00:00+07:00");
-  auto id = create_item(db, draft(db, "Xã Một ra mắt bộ phận một cửa hiện đại", "Người dân được phục vụ tận tình."),
-                        kEditor, now);
+  auto id =
+      write(db, create_item, draft(db, "Xã Một ra mắt bộ phận một cửa hiện đại", "Người dân được phục vụ tận tình."),
+            kEditor, now);
   auto item = [&] { return *db.read([&](db::Connection& c) { return find_item(c, id); }); };
   EXPECT_EQ(item().state, State::draft);
   EXPECT_EQ(item().slug, "xa-mot-ra-mat-bo-phan-mot-cua-hien-dai");
@@ -84,27 +94,28 @@ TEST_P(PortalStore, FromDraftThroughReturnToPublicationAndWithdrawal) {
 
   // Refusals change nothing: the board cannot approve a draft, the author
   // cannot approve at all, a return needs its reason.
-  EXPECT_THROW(act(db, id, Action::approve, Actor::board, "", std::nullopt, kBoard, now), Error);
-  act(db, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now + minutes{5});
-  EXPECT_THROW(act(db, id, Action::approve, Actor::author, "", std::nullopt, kEditor, now), Error);
-  EXPECT_THROW(act(db, id, Action::send_back, Actor::board, "  ", std::nullopt, kBoard, now), Error);
-  EXPECT_THROW(update_item(db, id, item(), Actor::author, "", kEditor, now), Error);  // submitted: locked for the unit
+  EXPECT_THROW(write(db, act, id, Action::approve, Actor::board, "", std::nullopt, kBoard, now), Error);
+  write(db, act, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now + minutes{5});
+  EXPECT_THROW(write(db, act, id, Action::approve, Actor::author, "", std::nullopt, kEditor, now), Error);
+  EXPECT_THROW(write(db, act, id, Action::send_back, Actor::board, "  ", std::nullopt, kBoard, now), Error);
+  // Submitted: locked for the unit.
+  EXPECT_THROW(write(db, update_item, id, item(), Actor::author, "", kEditor, now), Error);
   EXPECT_EQ(item().state, State::submitted);
   EXPECT_EQ(db.read([&](db::Connection& c) { return events(c, id).size(); }), 2u);  // create, submit
 
   // Returned with a reason; the unit fixes the text and submits again.
-  act(db, id, Action::send_back, Actor::board, "Bổ sung số liệu hồ sơ", std::nullopt, kBoard, now + hours{1});
+  write(db, act, id, Action::send_back, Actor::board, "Bổ sung số liệu hồ sơ", std::nullopt, kBoard, now + hours{1});
   EXPECT_EQ(item().state, State::returned);
   auto fixed = item();
   fixed.body = "Người dân được phục vụ tận tình; 1.250 hồ sơ đã được tiếp nhận.";
-  update_item(db, id, fixed, Actor::author, "", kEditor, now + hours{2});
+  write(db, update_item, id, fixed, Actor::author, "", kEditor, now + hours{2});
   EXPECT_EQ(item().revision, 2);
-  act(db, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now + hours{2});
+  write(db, act, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now + hours{2});
   EXPECT_EQ(*item().first_submitted_at, now + minutes{5});  // the first submission is kept
   EXPECT_EQ(*item().submitted_at, now + hours{2});
   // Nobody outside sees it, and search does not find it, until approved.
   EXPECT_TRUE(found(db, "bo phan mot cua", now + hours{3}).empty());
-  act(db, id, Action::approve, Actor::board, "", std::nullopt, kBoard, now + hours{3});
+  write(db, act, id, Action::approve, Actor::board, "", std::nullopt, kBoard, now + hours{3});
   EXPECT_TRUE(is_public(item(), now + hours{3}));
   EXPECT_GT(db.read([](db::Connection& c) { return version(c); }), v0);
   EXPECT_EQ(found(db, "bo phan mot cua", now + hours{3}), std::vector<std::int64_t>{id});
@@ -112,8 +123,8 @@ TEST_P(PortalStore, FromDraftThroughReturnToPublicationAndWithdrawal) {
   // A correction of what is published needs a note and makes a revision.
   auto corrected = item();
   corrected.title = "Xã Một ra mắt Bộ phận Một cửa hiện đại";
-  EXPECT_THROW(update_item(db, id, corrected, Actor::board, "", kBoard, now + hours{4}), Error);
-  update_item(db, id, corrected, Actor::board, "Viết hoa tên bộ phận", kBoard, now + hours{4});
+  EXPECT_THROW(write(db, update_item, id, corrected, Actor::board, "", kBoard, now + hours{4}), Error);
+  write(db, update_item, id, corrected, Actor::board, "Viết hoa tên bộ phận", kBoard, now + hours{4});
   auto revs = db.read([&](db::Connection& c) { return revisions(c, id); });
   ASSERT_EQ(revs.size(), 3u);
   EXPECT_EQ(revs.back().note, "Viết hoa tên bộ phận");
@@ -121,12 +132,12 @@ TEST_P(PortalStore, FromDraftThroughReturnToPublicationAndWithdrawal) {
   EXPECT_EQ(item().slug, "xa-mot-ra-mat-bo-phan-mot-cua-hien-dai");  // links keep working
 
   // Withdrawn: gone from the public and from search; put back, found again.
-  EXPECT_THROW(act(db, id, Action::withdraw, Actor::board, "", std::nullopt, kBoard, now + hours{5}), Error);
-  act(db, id, Action::withdraw, Actor::board, "Thông tin chưa chính xác", std::nullopt, kBoard, now + hours{5});
+  EXPECT_THROW(write(db, act, id, Action::withdraw, Actor::board, "", std::nullopt, kBoard, now + hours{5}), Error);
+  write(db, act, id, Action::withdraw, Actor::board, "Thông tin chưa chính xác", std::nullopt, kBoard, now + hours{5});
   EXPECT_FALSE(is_public(item(), now + hours{5}));
   EXPECT_TRUE(found(db, "bo phan mot cua", now + hours{5}).empty());
   EXPECT_EQ(db.read([&](db::Connection& c) { return published(c, 0, now + hours{5}, 0, 10).total; }), 0);
-  act(db, id, Action::republish, Actor::board, "", std::nullopt, kBoard, now + hours{6});
+  write(db, act, id, Action::republish, Actor::board, "", std::nullopt, kBoard, now + hours{6});
   EXPECT_EQ(found(db, "bo phan mot cua", now + hours{6}), std::vector<std::int64_t>{id});
 
   // The history, in order, with the reasons.
@@ -136,15 +147,42 @@ TEST_P(PortalStore, FromDraftThroughReturnToPublicationAndWithdrawal) {
                                                "withdraw", "republish"}));
 }
 
+TEST_P(PortalStore, StepsInOneTransactionAreWrittenTogetherOrNotAtAll) {
+  CCHC_TEST_DB(t, GetParam());
+  auto& db = *t->db;
+  setup(db);
+  auto now = at("2026-03-02T09:00:00+07:00");
+  auto item = draft(db, "Tin viết và gửi trong một lần", "Nội dung");
+  auto v0 = db.read([](db::Connection& c) { return version(c); });
+  // Created and submitted, then a refused approval: the whole transaction
+  // rolls back, the item with it.
+  EXPECT_THROW(db.write([&](db::Connection& c) {
+    auto made = create_item(c, item, kEditor, now);
+    act(c, made, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
+    act(c, made, Action::approve, Actor::author, "", std::nullopt, kEditor, now);
+  }),
+               Error);
+  EXPECT_TRUE(db.read([&](db::Connection& c) { return unit_items(c, {"X1"}, 10); }).empty());
+  // Created, submitted and approved together: public at once.
+  auto id = db.write([&](db::Connection& c) {
+    auto made = create_item(c, item, kEditor, now);
+    act(c, made, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
+    act(c, made, Action::approve, Actor::board, "", std::nullopt, kBoard, now);
+    return made;
+  });
+  EXPECT_EQ(found(db, "tin viet va gui", now), std::vector<std::int64_t>{id});
+  EXPECT_GT(db.read([](db::Connection& c) { return version(c); }), v0);
+}
+
 TEST_P(PortalStore, AScheduledItemAppearsAtItsTime) {
   CCHC_TEST_DB(t, GetParam());
   auto& db = *t->db;
   setup(db);
   auto now = at("2026-04-01T08:00:00+07:00");
   auto later = at("2026-04-03T07:30:00+07:00");
-  auto id = create_item(db, draft(db, "Lịch tiếp công dân tháng 4", "Nội dung"), kEditor, now);
-  act(db, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
-  act(db, id, Action::approve, Actor::board, "", later, kBoard, now + minutes{1});
+  auto id = write(db, create_item, draft(db, "Lịch tiếp công dân tháng 4", "Nội dung"), kEditor, now);
+  write(db, act, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
+  write(db, act, id, Action::approve, Actor::board, "", later, kBoard, now + minutes{1});
   db.read([&](db::Connection& c) {
     EXPECT_EQ(published(c, 0, now + hours{1}, 0, 10).total, 0);
     EXPECT_EQ(next_scheduled(c, now + hours{1}), later);
@@ -154,9 +192,9 @@ TEST_P(PortalStore, AScheduledItemAppearsAtItsTime) {
   EXPECT_TRUE(found(db, "lich tiep cong dan", later - seconds{1}).empty());
   EXPECT_EQ(found(db, "lich tiep cong dan", later).size(), 1u);
   // A time already passed publishes now.
-  auto id2 = create_item(db, draft(db, "Thông báo nghỉ lễ", "Nội dung"), kEditor, now);
-  act(db, id2, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
-  act(db, id2, Action::approve, Actor::board, "", now - hours{24}, kBoard, now + minutes{2});
+  auto id2 = write(db, create_item, draft(db, "Thông báo nghỉ lễ", "Nội dung"), kEditor, now);
+  write(db, act, id2, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
+  write(db, act, id2, Action::approve, Actor::board, "", now - hours{24}, kBoard, now + minutes{2});
   EXPECT_EQ(db.read([&](db::Connection& c) { return *find_item(c, id2)->publish_at; }), now + minutes{2});
 }
 
@@ -178,7 +216,7 @@ TEST_P(PortalStore, SearchWithOrWithoutDiacriticsExactMatchesFirst) {
   d.issuer = "UBND tỉnh Đồng Nai";
   d.subject = "Kế hoạch cải cách hành chính năm 2026";
   d.unit_code = "SNV";
-  auto doc = add_document(db, d, std::nullopt, Actor::board, kBoard, day);
+  auto doc = write(db, add_document, d, std::nullopt, Actor::board, kBoard, day);
   auto now = day + days{30};
   // The body is searched as a reader sees it: a link's target is not its text.
   auto link = publish(
@@ -256,7 +294,7 @@ TEST_P(PortalStore, AUnitsDocumentIsPublicOnlyOnceTheBoardApprovesIt) {
   d.issuer = "UBND xã Một";
   d.subject = "Kế hoạch tuyên truyền cải cách hành chính năm 2026";
   d.unit_code = "X1";
-  auto id = add_document(db, d, std::nullopt, Actor::author, kEditor, now);
+  auto id = write(db, add_document, d, std::nullopt, Actor::author, kEditor, now);
   auto doc = [&](std::int64_t which) {
     return *db.read([&](db::Connection& c) { return document_in_any_state(c, which); });
   };
@@ -279,24 +317,25 @@ TEST_P(PortalStore, AUnitsDocumentIsPublicOnlyOnceTheBoardApprovesIt) {
 
   // Refusals change nothing: a return needs its reason, only a published
   // document is withdrawn, an item's step is not a document's.
-  EXPECT_THROW(act_on_document(db, id, Action::send_back, "  ", kBoard, now), Error);
-  EXPECT_THROW(act_on_document(db, id, Action::send_back, std::string(2001, 'x'), kBoard, now), Error);  // too long
-  EXPECT_THROW(act_on_document(db, id, Action::withdraw, "Hết hiệu lực", kBoard, now), Error);
-  EXPECT_THROW(act_on_document(db, id, Action::submit, "", kBoard, now), Error);
-  EXPECT_THROW(act_on_document(db, 999999, Action::approve, "", kBoard, now), Error);
+  EXPECT_THROW(write(db, act_on_document, id, Action::send_back, "  ", kBoard, now), Error);
+  EXPECT_THROW(write(db, act_on_document, id, Action::send_back, std::string(2001, 'x'), kBoard, now),
+               Error);  // too long
+  EXPECT_THROW(write(db, act_on_document, id, Action::withdraw, "Hết hiệu lực", kBoard, now), Error);
+  EXPECT_THROW(write(db, act_on_document, id, Action::submit, "", kBoard, now), Error);
+  EXPECT_THROW(write(db, act_on_document, 999999, Action::approve, "", kBoard, now), Error);
   EXPECT_EQ(doc(id).state, State::submitted);
   // Sent back with the reason the unit reads; then no longer in the queue.
-  act_on_document(db, id, Action::send_back, "Thiếu tệp văn bản", kBoard, now + hours{1});
+  write(db, act_on_document, id, Action::send_back, "Thiếu tệp văn bản", kBoard, now + hours{1});
   EXPECT_EQ(doc(id).state, State::returned);
   EXPECT_EQ(doc(id).review_note, "Thiếu tệp văn bản");
   EXPECT_EQ(doc(id).reviewed_by, "bbt");
-  EXPECT_THROW(act_on_document(db, id, Action::approve, "", kBoard, now + hours{1}), Error);
+  EXPECT_THROW(write(db, act_on_document, id, Action::approve, "", kBoard, now + hours{1}), Error);
   EXPECT_TRUE(found(db, "tuyen truyen", now + hours{1}).empty());
 
   // Another, approved: in the library, on its page, found; the cache moves on.
   d.number_symbol = "13/KH-UBND";
-  auto approved = add_document(db, d, std::nullopt, Actor::author, kEditor, now + hours{2});
-  act_on_document(db, approved, Action::approve, "", kBoard, now + hours{3});
+  auto approved = write(db, add_document, d, std::nullopt, Actor::author, kEditor, now + hours{2});
+  write(db, act_on_document, approved, Action::approve, "", kBoard, now + hours{3});
   EXPECT_EQ(doc(approved).state, State::published);
   db.read([&](db::Connection& c) {
     auto page = documents(c, {}, 0, 10);
@@ -311,11 +350,11 @@ TEST_P(PortalStore, AUnitsDocumentIsPublicOnlyOnceTheBoardApprovesIt) {
   EXPECT_GT(v1, v0);
 
   // Withdrawn with a reason: gone again; put back, found again.
-  act_on_document(db, approved, Action::withdraw, "Văn bản đã được thay thế", kBoard, now + hours{4});
+  write(db, act_on_document, approved, Action::withdraw, "Văn bản đã được thay thế", kBoard, now + hours{4});
   EXPECT_EQ(doc(approved).state, State::withdrawn);
   EXPECT_TRUE(found(db, "tuyen truyen", now + hours{4}).empty());
   EXPECT_FALSE(db.read([&](db::Connection& c) { return find_document(c, approved); }));
-  act_on_document(db, approved, Action::republish, "", kBoard, now + hours{5});
+  write(db, act_on_document, approved, Action::republish, "", kBoard, now + hours{5});
   EXPECT_EQ(found(db, "tuyen truyen", now + hours{5}), std::vector<std::int64_t>{-approved});
 
   // The board's own posting is its approval: public at once.
@@ -323,7 +362,7 @@ TEST_P(PortalStore, AUnitsDocumentIsPublicOnlyOnceTheBoardApprovesIt) {
   board_doc.number_symbol = "282/KH-UBND";
   board_doc.issuer = "UBND tỉnh Đồng Nai";
   board_doc.unit_code = "SNV";
-  auto posted = add_document(db, board_doc, std::nullopt, Actor::board, kBoard, now + hours{6});
+  auto posted = write(db, add_document, board_doc, std::nullopt, Actor::board, kBoard, now + hours{6});
   EXPECT_EQ(doc(posted).state, State::published);
   EXPECT_EQ(db.read([&](db::Connection& c) { return documents(c, {}, 0, 10).total; }), 2);
 }
@@ -335,34 +374,35 @@ TEST_P(PortalStore, TheReviewFiguresOfAPeriod) {
   auto d0 = at("2026-01-05T09:00:00+07:00");
   // X1: three items in the period: published after 2 and 4 days, one
   // returned and never published; one before the period does not count.
-  auto a = create_item(db, draft(db, "Tin thứ nhất của xã", "a"), kEditor, d0);
-  act(db, a, Action::submit, Actor::author, "", std::nullopt, kEditor, d0);
-  act(db, a, Action::approve, Actor::board, "", std::nullopt, kBoard, d0 + days{2});
-  auto b = create_item(db, draft(db, "Tin thứ hai của xã", "b"), kEditor, d0);
-  act(db, b, Action::submit, Actor::author, "", std::nullopt, kEditor, d0 + days{1});
-  act(db, b, Action::send_back, Actor::board, "Thiếu ảnh", std::nullopt, kBoard, d0 + days{2});
-  act(db, b, Action::submit, Actor::author, "", std::nullopt, kEditor, d0 + days{3});
-  act(db, b, Action::approve, Actor::board, "", std::nullopt, kBoard, d0 + days{5});
-  auto c3 = create_item(db, draft(db, "Tin thứ ba của xã", "c"), kEditor, d0);
-  act(db, c3, Action::submit, Actor::author, "", std::nullopt, kEditor, d0 + days{6});
-  act(db, c3, Action::send_back, Actor::board, "Trùng tin", std::nullopt, kBoard, d0 + days{7});
+  auto a = write(db, create_item, draft(db, "Tin thứ nhất của xã", "a"), kEditor, d0);
+  write(db, act, a, Action::submit, Actor::author, "", std::nullopt, kEditor, d0);
+  write(db, act, a, Action::approve, Actor::board, "", std::nullopt, kBoard, d0 + days{2});
+  auto b = write(db, create_item, draft(db, "Tin thứ hai của xã", "b"), kEditor, d0);
+  write(db, act, b, Action::submit, Actor::author, "", std::nullopt, kEditor, d0 + days{1});
+  write(db, act, b, Action::send_back, Actor::board, "Thiếu ảnh", std::nullopt, kBoard, d0 + days{2});
+  write(db, act, b, Action::submit, Actor::author, "", std::nullopt, kEditor, d0 + days{3});
+  write(db, act, b, Action::approve, Actor::board, "", std::nullopt, kBoard, d0 + days{5});
+  auto c3 = write(db, create_item, draft(db, "Tin thứ ba của xã", "c"), kEditor, d0);
+  write(db, act, c3, Action::submit, Actor::author, "", std::nullopt, kEditor, d0 + days{6});
+  write(db, act, c3, Action::send_back, Actor::board, "Trùng tin", std::nullopt, kBoard, d0 + days{7});
   publish(db, draft(db, "Tin năm trước", "d"), at("2025-12-20T09:00:00+07:00"));
   // SNV: one document posted in the period.
   Document doc;
   doc.type_code = "BC";
   doc.subject = "Báo cáo cải cách hành chính quý I";
   doc.unit_code = "SNV";
-  add_document(db, doc, std::nullopt, Actor::board, kBoard, d0 + days{3});
+  write(db, add_document, doc, std::nullopt, Actor::board, kBoard, d0 + days{3});
   // X1: one document still in the board's queue: not posted to the library yet.
   Document queued;
   queued.type_code = "KH";
   queued.issuer = "UBND xã Một";
   queued.subject = "Kế hoạch của xã chờ duyệt";
   queued.unit_code = "X1";
-  add_document(db, queued, std::nullopt, Actor::author, kEditor, d0 + days{4});
+  write(db, add_document, queued, std::nullopt, Actor::author, kEditor, d0 + days{4});
   // Views: 5 + 7 in the period on X1's items, 100 outside it.
-  add_views(db, {{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
-  add_views(db, {{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
+  write(db, add_views,
+        ViewCounts{{{"item", a, "2026-01-10"}, 5}, {{"item", b, "2026-02-01"}, 7}, {{"item", a, "2026-04-01"}, 100}});
+  write(db, add_views, ViewCounts{{{"item", a, "2026-01-10"}, 1}});  // adds to the same day
 
   auto figures =
       db.read([&](db::Connection& c) { return review(c, parse_iso_date("2026-01-01"), parse_iso_date("2026-03-31")); });
@@ -410,9 +450,9 @@ TEST_P(PortalStore, ABatchOfPublishedItemsIsTakenWholeOrNotAtAll) {
   a.publish_at = at("2025-03-01T08:00:00+07:00");
   auto same = a;  // the same title twice: two slugs
   auto bad = draft(db, "Tin", "quá ngắn");
-  EXPECT_THROW(add_published(db, {a, bad}, kBoard, now), Error);
+  EXPECT_THROW(write(db, add_published, std::vector{a, bad}, kBoard, now), Error);
   db.read([&](db::Connection& c) { EXPECT_EQ(published(c, 0, now, 0, 10).total, 0); });
-  EXPECT_EQ(add_published(db, {a, same}, kBoard, now), 2u);
+  EXPECT_EQ(write(db, add_published, std::vector{a, same}, kBoard, now), 2u);
   auto page = db.read([&](db::Connection& c) { return published(c, 0, now, 0, 10); });
   ASSERT_EQ(page.total, 2);
   EXPECT_NE(page.items[0].slug, page.items[1].slug);
@@ -425,8 +465,8 @@ TEST_P(PortalStore, ImagesAreCheckedByContentAndOnlyWhileEditable) {
   auto& db = *t->db;
   setup(db);
   auto now = at("2026-06-01T09:00:00+07:00");
-  auto id = create_item(db, draft(db, "Ảnh hội nghị trực tuyến", "x"), kEditor, now);
-  auto img = add_image(db, id, Actor::author, "hoi-nghi.png", testing::sample_png(), kEditor, now);
+  auto id = write(db, create_item, draft(db, "Ảnh hội nghị trực tuyến", "x"), kEditor, now);
+  auto img = write(db, add_image, id, Actor::author, "hoi-nghi.png", testing::sample_png(), kEditor, now);
   EXPECT_EQ(img.size(), 32u);
   auto stored = db.read([&](db::Connection& c) { return find_image(c, img); });
   ASSERT_TRUE(stored);
@@ -434,12 +474,12 @@ TEST_P(PortalStore, ImagesAreCheckedByContentAndOnlyWhileEditable) {
   EXPECT_EQ(stored->file.bytes, testing::sample_png());
   EXPECT_EQ(stored->item_id, id);
   // HTML named .png, an oversized image, and uploads once submitted: refused.
-  EXPECT_THROW(add_image(db, id, Actor::author, "anh.png", testing::sample_html(), kEditor, now), Error);
-  EXPECT_THROW(
-      add_image(db, id, Actor::author, "anh.png", testing::sample_png() + std::string(5u << 20, '\0'), kEditor, now),
-      Error);
-  act(db, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
-  EXPECT_THROW(add_image(db, id, Actor::author, "hoi-nghi.png", testing::sample_png(), kEditor, now), Error);
+  EXPECT_THROW(write(db, add_image, id, Actor::author, "anh.png", testing::sample_html(), kEditor, now), Error);
+  EXPECT_THROW(write(db, add_image, id, Actor::author, "anh.png", testing::sample_png() + std::string(5u << 20, '\0'),
+                     kEditor, now),
+               Error);
+  write(db, act, id, Action::submit, Actor::author, "", std::nullopt, kEditor, now);
+  EXPECT_THROW(write(db, add_image, id, Actor::author, "hoi-nghi.png", testing::sample_png(), kEditor, now), Error);
   EXPECT_EQ(db.read([&](db::Connection& c) { return item_images(c, id).size(); }), 1u);
 }
 
