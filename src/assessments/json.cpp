@@ -197,32 +197,79 @@ json standings_to_json(const std::vector<Standing>& standings) {
   return out;
 }
 
-RoundFile round_file_from_json(const json& j) {
-  if (!j.is_object()) throw bad("the file", "must be a JSON object");
-  RoundFile f;
-  const auto& r = need(j, "round", "the file");
-  std::string where = "round";
-  f.round.code = str(need(r, "code", where), "round.code");
-  f.round.name = opt_str(r, "name", where, f.round.code);
-  f.round.evidence_from = date(need(r, "evidence_from", where), "round.evidence_from");
-  f.round.evidence_to = date(need(r, "evidence_to", where), "round.evidence_to");
-  f.round.year = r.contains("year") ? int(num(r.at("year"), "round.year")) : int(f.round.evidence_to.year());
-  f.round.previous = opt_str(r, "previous", where);
-  if (r.contains("answer_days")) f.round.answer_days = int(num(r.at("answer_days"), "round.answer_days"));
-  if (r.contains("bands")) f.round.bands = bands_from_json(r.at("bands"));
+namespace {
+
+// The file's "round" object.
+Round round_of_file(const json& r) {
+  const std::string where = "round";
+  Round round;
+  round.code = str(need(r, "code", where), "round.code");
+  round.name = opt_str(r, "name", where, round.code);
+  round.evidence_from = date(need(r, "evidence_from", where), "round.evidence_from");
+  round.evidence_to = date(need(r, "evidence_to", where), "round.evidence_to");
+  round.year = r.contains("year") ? int(num(r.at("year"), "round.year")) : int(round.evidence_to.year());
+  round.previous = opt_str(r, "previous", where);
+  if (r.contains("answer_days")) round.answer_days = int(num(r.at("answer_days"), "round.answer_days"));
+  if (r.contains("bands")) round.bands = bands_from_json(r.at("bands"));
   if (r.contains("components")) {
     std::size_t i = 0;
     for (const auto& k : array(r.at("components"), "round.components")) {
       auto at = fmt::format("round.components[{}]", i++);
-      f.round.components.push_back({str(need(k, "code", at), at + ".code"), opt_str(k, "name", at),
-                                    opt_num(k, "weight", at).value_or(1), opt_num(k, "max_value", at).value_or(100)});
-      if (f.round.components.back().name.empty()) f.round.components.back().name = f.round.components.back().code;
+      round.components.push_back({str(need(k, "code", at), at + ".code"), opt_str(k, "name", at),
+                                  opt_num(k, "weight", at).value_or(1), opt_num(k, "max_value", at).value_or(100)});
+      if (round.components.back().name.empty()) round.components.back().name = round.components.back().code;
     }
   }
-  f.round.status = opt_str(r, "status", where, "open");
-  if (f.round.status != "open" && f.round.status != "published") throw bad("round.status", "must be open or published");
-  f.round.decision = opt_str(r, "decision", where);
+  round.status = opt_str(r, "status", where, "open");
+  if (round.status != "open" && round.status != "published") throw bad("round.status", "must be open or published");
+  round.decision = opt_str(r, "decision", where);
+  return round;
+}
 
+double number_at(const json& v, const std::string& w) { return num(v, w); }
+std::string text_at(const json& v, const std::string& w) { return str(v, w); }
+
+std::vector<RoundFile::Submission> submissions_of_file(const json& list) {
+  std::vector<RoundFile::Submission> out;
+  std::size_t i = 0;
+  for (const auto& s : array(list, "submissions")) {
+    auto at = fmt::format("submissions[{}]", i++);
+    RoundFile::Submission sub;
+    sub.unit = str(need(s, "unit", at), at + ".unit");
+    if (s.contains("submitted_at") && !s.at("submitted_at").is_null()) {
+      sub.submitted_at = instant(s.at("submitted_at"), at + ".submitted_at");
+    }
+    sub.scores = object_map<double>(need(s, "scores", at), at + ".scores", number_at);
+    if (s.contains("values")) sub.values = object_map<double>(s.at("values"), at + ".values", number_at);
+    if (s.contains("explanations")) {
+      sub.explanations = object_map<std::string>(s.at("explanations"), at + ".explanations", text_at);
+    }
+    out.push_back(std::move(sub));
+  }
+  return out;
+}
+
+std::vector<RoundFile::Appraisal> appraisals_of_file(const json& list) {
+  std::vector<RoundFile::Appraisal> out;
+  std::size_t i = 0;
+  for (const auto& a : array(list, "appraisals")) {
+    auto at = fmt::format("appraisals[{}]", i++);
+    RoundFile::Appraisal ap;
+    ap.unit = str(need(a, "unit", at), at + ".unit");
+    if (a.contains("scores")) ap.scores = object_map<double>(a.at("scores"), at + ".scores", number_at);
+    if (a.contains("comments")) ap.comments = object_map<std::string>(a.at("comments"), at + ".comments", text_at);
+    if (a.contains("answers")) ap.answers = object_map<std::string>(a.at("answers"), at + ".answers", text_at);
+    out.push_back(std::move(ap));
+  }
+  return out;
+}
+
+}  // namespace
+
+RoundFile round_file_from_json(const json& j) {
+  if (!j.is_object()) throw bad("the file", "must be a JSON object");
+  RoundFile f;
+  f.round = round_of_file(need(j, "round", "the file"));
   for (const auto& s : array(need(j, "criteria_sets", "the file"), "criteria_sets")) f.sets.push_back(set_from_json(s));
   f.deadlines = object_map<Instant>(need(j, "deadlines", "the file"), "deadlines",
                                     [](const json& v, const std::string& w) { return instant(v, w); });
@@ -230,37 +277,8 @@ RoundFile round_file_from_json(const json& j) {
   for (const auto& p : array(need(j, "participants", "the file"), "participants")) {
     f.participants.push_back(str(p, fmt::format("participants[{}]", i++)));
   }
-  auto numbers = [](const json& v, const std::string& w) { return num(v, w); };
-  auto strings = [](const json& v, const std::string& w) { return str(v, w); };
-  i = 0;
-  if (j.contains("submissions")) {
-    for (const auto& s : array(j.at("submissions"), "submissions")) {
-      auto at = fmt::format("submissions[{}]", i++);
-      RoundFile::Submission sub;
-      sub.unit = str(need(s, "unit", at), at + ".unit");
-      if (s.contains("submitted_at") && !s.at("submitted_at").is_null()) {
-        sub.submitted_at = instant(s.at("submitted_at"), at + ".submitted_at");
-      }
-      sub.scores = object_map<double>(need(s, "scores", at), at + ".scores", numbers);
-      if (s.contains("values")) sub.values = object_map<double>(s.at("values"), at + ".values", numbers);
-      if (s.contains("explanations")) {
-        sub.explanations = object_map<std::string>(s.at("explanations"), at + ".explanations", strings);
-      }
-      f.submissions.push_back(std::move(sub));
-    }
-  }
-  i = 0;
-  if (j.contains("appraisals")) {
-    for (const auto& a : array(j.at("appraisals"), "appraisals")) {
-      auto at = fmt::format("appraisals[{}]", i++);
-      RoundFile::Appraisal ap;
-      ap.unit = str(need(a, "unit", at), at + ".unit");
-      if (a.contains("scores")) ap.scores = object_map<double>(a.at("scores"), at + ".scores", numbers);
-      if (a.contains("comments")) ap.comments = object_map<std::string>(a.at("comments"), at + ".comments", strings);
-      if (a.contains("answers")) ap.answers = object_map<std::string>(a.at("answers"), at + ".answers", strings);
-      f.appraisals.push_back(std::move(ap));
-    }
-  }
+  if (j.contains("submissions")) f.submissions = submissions_of_file(j.at("submissions"));
+  if (j.contains("appraisals")) f.appraisals = appraisals_of_file(j.at("appraisals"));
   if (j.contains("extensions")) {
     f.extensions =
         object_map<RoundFile::Extension>(j.at("extensions"), "extensions", [](const json& v, const std::string& w) {
@@ -270,7 +288,7 @@ RoundFile round_file_from_json(const json& j) {
   if (j.contains("component_values")) {
     f.component_values = object_map<std::map<std::string, double>>(
         j.at("component_values"), "component_values",
-        [&](const json& v, const std::string& w) { return object_map<double>(v, w, numbers); });
+        [&](const json& v, const std::string& w) { return object_map<double>(v, w, number_at); });
   }
   if (j.contains("appraisers")) {
     f.appraisers = object_map<std::vector<std::string>>(j.at("appraisers"), "appraisers",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "core/csv.h"
 #include "core/errors.h"
@@ -57,6 +58,84 @@ bool covers(const Unit& outer, const Unit& inner) {
 
 }  // namespace
 
+namespace {
+
+// Where the optional columns are; -1 when absent.
+struct UnitColumns {
+  int successors = -1;
+  int short_name = -1;
+};
+
+// The header's columns: kRequired first, then optional ones; an error for
+// anything else.
+std::optional<UnitColumns> unit_columns(const csv::Record& header_record, std::vector<LineError>& errors) {
+  const auto& header = header_record.fields;
+  if (header.size() < kRequired.size() || !std::equal(kRequired.begin(), kRequired.end(), header.begin())) {
+    errors.push_back(error(header_record.line,
+                           "the header must start with " + fmt::format("{}", fmt::join(kRequired, ",")),
+                           "dòng tiêu đề phải bắt đầu bằng " + fmt::format("{}", fmt::join(kRequired, ","))));
+    return std::nullopt;
+  }
+  UnitColumns cols;
+  for (size_t i = kRequired.size(); i < header.size(); ++i) {
+    if (header[i] == "successor_codes" && cols.successors < 0) {
+      cols.successors = int(i);
+    } else if (header[i] == "short_name" && cols.short_name < 0) {
+      cols.short_name = int(i);
+    } else {
+      errors.push_back(error(header_record.line, fmt::format("unknown column '{}'", header[i]),
+                             fmt::format("cột '{}' không được hỗ trợ", header[i])));
+      return std::nullopt;
+    }
+  }
+  return cols;
+}
+
+// One record of the file as a unit, or nullopt with its line's errors.
+std::optional<Unit> unit_of_record(const csv::Record& rec, const UnitColumns& cols, std::vector<LineError>& errors) {
+  int line = rec.line;
+  Unit u;
+  u.code = rec.fields[0];
+  u.name = text::nfc(rec.fields[1]);
+  u.level = rec.fields[2];
+  u.parent_code = rec.fields[3];
+  bool ok = true;
+  auto bad = [&](std::string en, std::string vi) {
+    errors.push_back(error(line, std::move(en), std::move(vi)));
+    ok = false;
+  };
+  if (!valid_code(u.code)) {
+    bad(fmt::format("code '{}' must be 1-64 letters, digits, '-', '_' or '.'", u.code),
+        fmt::format("mã '{}' chỉ gồm 1–64 chữ cái không dấu, chữ số, '-', '_' hoặc '.'", u.code));
+  }
+  if (u.name.empty() || u.name.size() > 300)
+    bad("name must be 1-300 bytes", "tên đơn vị không được để trống hoặc quá dài");
+  if (!u.parent_code.empty() && !valid_code(u.parent_code)) {
+    bad(fmt::format("parent_code '{}' is not a valid code", u.parent_code),
+        fmt::format("mã đơn vị cấp trên '{}' không hợp lệ", u.parent_code));
+  }
+  try {
+    u.valid_from = parse_iso_date(rec.fields[4]);
+  } catch (const Error&) {
+    bad(fmt::format("valid_from '{}' is not a date YYYY-MM-DD", rec.fields[4]),
+        fmt::format("ngày bắt đầu '{}' không đúng dạng YYYY-MM-DD", rec.fields[4]));
+  }
+  if (!rec.fields[5].empty()) {
+    try {
+      u.valid_to = parse_iso_date(rec.fields[5]);
+    } catch (const Error&) {
+      bad(fmt::format("valid_to '{}' is not a date YYYY-MM-DD", rec.fields[5]),
+          fmt::format("ngày kết thúc '{}' không đúng dạng YYYY-MM-DD", rec.fields[5]));
+    }
+  }
+  if (cols.successors >= 0) u.successor_codes = split_codes(rec.fields[size_t(cols.successors)]);
+  if (cols.short_name >= 0) u.short_name = text::nfc(rec.fields[size_t(cols.short_name)]);
+  if (!ok) return std::nullopt;
+  return u;
+}
+
+}  // namespace
+
 ParsedUnits parse_units_csv(std::string_view text) {
   ParsedUnits out;
   std::vector<csv::Record> records;
@@ -72,72 +151,19 @@ ParsedUnits parse_units_csv(std::string_view text) {
                                "tệp trống, cần dòng tiêu đề " + fmt::format("{}", fmt::join(kRequired, ","))));
     return out;
   }
-  const auto& header = records[0].fields;
-  if (header.size() < kRequired.size() || !std::equal(kRequired.begin(), kRequired.end(), header.begin())) {
-    out.errors.push_back(error(records[0].line,
-                               "the header must start with " + fmt::format("{}", fmt::join(kRequired, ",")),
-                               "dòng tiêu đề phải bắt đầu bằng " + fmt::format("{}", fmt::join(kRequired, ","))));
-    return out;
-  }
-  int successors_col = -1, short_name_col = -1;
-  for (size_t i = kRequired.size(); i < header.size(); ++i) {
-    if (header[i] == "successor_codes" && successors_col < 0)
-      successors_col = int(i);
-    else if (header[i] == "short_name" && short_name_col < 0)
-      short_name_col = int(i);
-    else {
-      out.errors.push_back(error(records[0].line, fmt::format("unknown column '{}'", header[i]),
-                                 fmt::format("cột '{}' không được hỗ trợ", header[i])));
-      return out;
-    }
-  }
+  auto cols = unit_columns(records[0], out.errors);
+  if (!cols) return out;
+  std::size_t width = records[0].fields.size();
   for (size_t r = 1; r < records.size(); ++r) {
     const auto& rec = records[r];
-    int line = rec.line;
-    if (rec.fields.size() != header.size()) {
-      out.errors.push_back(error(line, fmt::format("expected {} fields, found {}", header.size(), rec.fields.size()),
-                                 fmt::format("cần {} trường, có {}", header.size(), rec.fields.size())));
+    if (rec.fields.size() != width) {
+      out.errors.push_back(error(rec.line, fmt::format("expected {} fields, found {}", width, rec.fields.size()),
+                                 fmt::format("cần {} trường, có {}", width, rec.fields.size())));
       continue;
     }
-    Unit u;
-    u.code = rec.fields[0];
-    u.name = text::nfc(rec.fields[1]);
-    u.level = rec.fields[2];
-    u.parent_code = rec.fields[3];
-    bool ok = true;
-    auto bad = [&](std::string en, std::string vi) {
-      out.errors.push_back(error(line, std::move(en), std::move(vi)));
-      ok = false;
-    };
-    if (!valid_code(u.code)) {
-      bad(fmt::format("code '{}' must be 1-64 letters, digits, '-', '_' or '.'", u.code),
-          fmt::format("mã '{}' chỉ gồm 1–64 chữ cái không dấu, chữ số, '-', '_' hoặc '.'", u.code));
-    }
-    if (u.name.empty() || u.name.size() > 300)
-      bad("name must be 1-300 bytes", "tên đơn vị không được để trống hoặc quá dài");
-    if (!u.parent_code.empty() && !valid_code(u.parent_code)) {
-      bad(fmt::format("parent_code '{}' is not a valid code", u.parent_code),
-          fmt::format("mã đơn vị cấp trên '{}' không hợp lệ", u.parent_code));
-    }
-    try {
-      u.valid_from = parse_iso_date(rec.fields[4]);
-    } catch (const Error&) {
-      bad(fmt::format("valid_from '{}' is not a date YYYY-MM-DD", rec.fields[4]),
-          fmt::format("ngày bắt đầu '{}' không đúng dạng YYYY-MM-DD", rec.fields[4]));
-    }
-    if (!rec.fields[5].empty()) {
-      try {
-        u.valid_to = parse_iso_date(rec.fields[5]);
-      } catch (const Error&) {
-        bad(fmt::format("valid_to '{}' is not a date YYYY-MM-DD", rec.fields[5]),
-            fmt::format("ngày kết thúc '{}' không đúng dạng YYYY-MM-DD", rec.fields[5]));
-      }
-    }
-    if (successors_col >= 0) u.successor_codes = split_codes(rec.fields[size_t(successors_col)]);
-    if (short_name_col >= 0) u.short_name = text::nfc(rec.fields[size_t(short_name_col)]);
-    if (ok) {
-      out.units.push_back(std::move(u));
-      out.lines.push_back(line);
+    if (auto u = unit_of_record(rec, *cols, out.errors)) {
+      out.units.push_back(std::move(*u));
+      out.lines.push_back(rec.line);
     }
   }
   return out;

@@ -470,68 +470,94 @@ void read_signer(const Text& t, Reading& r, const std::vector<Line>& lines) {
   if (!r.signer.title.value) r.unread.push_back("signer");
 }
 
-void read_references(const Text& t, Reading& r) {
-  const auto& P = patterns();
-  // Where the legal bases are: from each "Căn cứ" to the end of its line
-  // group (a blank line or the next paragraph's start).
+// Where the legal bases are: from each "Căn cứ" to the end of its line
+// group (a blank line or the next paragraph's start).
+std::vector<std::pair<std::size_t, std::size_t>> basis_spans(const Text& t) {
   std::vector<std::pair<std::size_t, std::size_t>> bases;
-  {
-    re2::StringPiece in(t.f);
-    re2::StringPiece m;
-    while (RE2::FindAndConsume(&in, P.basis, &m)) {
-      auto b = t.pos(m);
-      auto e = t.f.find("\n\n", b);
-      if (e == std::string::npos) e = t.f.size();
-      bases.emplace_back(b, e);
-    }
+  re2::StringPiece in(t.f);
+  re2::StringPiece m;
+  while (RE2::FindAndConsume(&in, patterns().basis, &m)) {
+    auto b = t.pos(m);
+    auto e = t.f.find("\n\n", b);
+    if (e == std::string::npos) e = t.f.size();
+    bases.emplace_back(b, e);
   }
+  return bases;
+}
+
+// How much of a cited issuer's folded text is the issuing body: its words
+// up to where the subject starts ("về …", "phê duyệt …"), at most six
+// ("Thủ tướng Chính phủ", "UBND tỉnh Đồng Nai").
+std::size_t issuer_length(std::string_view folded) {
+  static const std::set<std::string, std::less<>> kSubjectStarts = {
+      "ve",  "phe", "ban",  "quy",  "huong", "ngay", "tai", "trien", "thuc", "nham", "giai", "chuong", "chwong",
+      "cua", "cta", "ctia", "ciia", "dong",  "voi",  "va",  "theo",  "den",  "dat",  "cai",  "thong"};
+  std::size_t pos = 0, cut = 0;
+  int words = 0;
+  while (pos < folded.size() && words < 6) {
+    auto end = folded.find(' ', pos);
+    if (end == std::string::npos) end = folded.size();
+    auto word = folded.substr(pos, end - pos);
+    if (!word.empty()) {
+      if (words > 0 && kSubjectStarts.contains(word)) break;
+      ++words;
+      cut = end;
+    }
+    pos = end + 1;
+  }
+  return cut;
+}
+
+// "115/2020/NĐ-CP": the number, its year, the symbol; and the document type
+// from its name, else from its symbol.
+void read_citation_number(const Text& t, re2::StringPiece type, re2::StringPiece num, re2::StringPiece sym,
+                          Reference& ref) {
+  auto num_text = cap(num);
+  auto slash = num_text.find('/');
+  ref.number = ocr_number(num_text.substr(0, slash));
+  std::string year_part;
+  if (slash != std::string::npos) year_part = "/" + std::string(trimmed(std::string_view(num_text).substr(slash + 1)));
+  auto symbol = normal_symbol("", t.source(t.pos(sym), t.pos(sym) + sym.size()));
+  ref.number_symbol = ref.number ? std::to_string(*ref.number) + year_part + "/" + symbol : "";
+  const auto* by_name = type_by_name(cap(type));
+  const auto* by_symbol = type_by_symbol(std::string(sym.substr(0, sym.find('-'))));
+  const auto* kind = by_name && by_name != &letter() ? by_name : by_symbol ? by_symbol : &letter();
+  ref.type_code = kind->code;
+  ref.type_name = kind->name;
+}
+
+// Adds a citation to its list; a document cited again adds only what the
+// first citation lacked.
+void add_citation(std::vector<Reference>& list, Reference ref) {
+  auto same = std::find_if(list.begin(), list.end(), [&](const Reference& x) {
+    return !ref.number_symbol.empty() && x.number_symbol == ref.number_symbol;
+  });
+  if (same == list.end()) {
+    list.push_back(std::move(ref));
+    return;
+  }
+  if (!same->date) same->date = ref.date;
+  if (same->issuer.empty()) same->issuer = ref.issuer;
+}
+
+void read_references(const Text& t, Reading& r) {
+  auto bases = basis_spans(t);
   re2::StringPiece in(t.f);
   re2::StringPiece type, num, sym, d1, m1, y1, d2, m2, y2, issuer;
-  while (RE2::FindAndConsume(&in, P.reference, &type, &num, &sym, &d1, &m1, &y1, &d2, &m2, &y2, &issuer)) {
+  while (RE2::FindAndConsume(&in, patterns().reference, &type, &num, &sym, &d1, &m1, &y1, &d2, &m2, &y2, &issuer)) {
     std::size_t b = t.pos(type);
     std::size_t e = std::size_t(in.data() - t.f.data());
     Reference ref;
     // "của UBND tỉnh về …": the issuer ends where the subject begins.
     if (!issuer.empty()) {
-      // The issuing body: words up to where the subject starts ("về …",
-      // "phê duyệt …"), at most six ("Thủ tướng Chính phủ", "UBND tỉnh Đồng Nai").
-      static const std::set<std::string, std::less<>> kSubjectStarts = {
-          "ve",  "phe", "ban",  "quy",  "huong", "ngay", "tai", "trien", "thuc", "nham", "giai", "chuong", "chwong",
-          "cua", "cta", "ctia", "ciia", "dong",  "voi",  "va",  "theo",  "den",  "dat",  "cai",  "thong"};
-      auto is = cap(issuer);
-      std::size_t pos = 0, cut = 0;
-      int words = 0;
-      while (pos < is.size() && words < 6) {
-        auto end = is.find(' ', pos);
-        if (end == std::string::npos) end = is.size();
-        auto word = std::string_view(is).substr(pos, end - pos);
-        if (!word.empty()) {
-          if (words > 0 && kSubjectStarts.contains(word)) break;
-          ++words;
-          cut = end;
-        }
-        pos = end + 1;
-      }
       auto ib = t.pos(issuer);
+      auto cut = issuer_length(cap(issuer));
       ref.issuer = std::string(trimmed(t.source(ib, ib + cut)));
       e = ib + cut;
     }
     ref.text = t.source(b, e);
     ref.span = t.span(b, e);
-    // "115/2020/NĐ-CP": the number, its year, the symbol.
-    auto num_text = cap(num);
-    auto slash = num_text.find('/');
-    ref.number = ocr_number(num_text.substr(0, slash));
-    std::string year_part;
-    if (slash != std::string::npos)
-      year_part = "/" + std::string(trimmed(std::string_view(num_text).substr(slash + 1)));
-    auto symbol = normal_symbol("", t.source(t.pos(sym), t.pos(sym) + sym.size()));
-    ref.number_symbol = ref.number ? std::to_string(*ref.number) + year_part + "/" + symbol : "";
-    const auto* by_name = type_by_name(cap(type));
-    const auto* by_symbol = type_by_symbol(std::string(sym.substr(0, sym.find('-'))));
-    const auto* kind = by_name && by_name != &letter() ? by_name : by_symbol ? by_symbol : &letter();
-    ref.type_code = kind->code;
-    ref.type_name = kind->name;
+    read_citation_number(t, type, num, sym, ref);
     auto dd = !d1.empty() ? d1 : d2, mm = !m1.empty() ? m1 : m2, yy = !y1.empty() ? y1 : y2;
     if (!dd.empty()) {
       std::chrono::year_month_day ymd{std::chrono::year{std::stoi(cap(yy))},
@@ -541,17 +567,7 @@ void read_references(const Text& t, Reading& r) {
     }
     ref.confidence = ref.number ? (ref.date ? 0.9 : 0.8) : 0.5;
     bool basis = std::any_of(bases.begin(), bases.end(), [&](const auto& s) { return b >= s.first && b < s.second; });
-    auto& list = basis ? r.legal_bases : r.references;
-    // A document cited again adds what the first citation lacked.
-    auto same = std::find_if(list.begin(), list.end(), [&](const Reference& x) {
-      return !ref.number_symbol.empty() && x.number_symbol == ref.number_symbol;
-    });
-    if (same != list.end()) {
-      if (!same->date) same->date = ref.date;
-      if (same->issuer.empty()) same->issuer = ref.issuer;
-      continue;
-    }
-    list.push_back(std::move(ref));
+    add_citation(basis ? r.legal_bases : r.references, std::move(ref));
   }
 }
 

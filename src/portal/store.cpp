@@ -797,19 +797,32 @@ void withdraw_document(db::Connection& c, std::int64_t id, const std::string& re
 
 // ---- Search ----
 
-SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, Instant now, int offset, int limit) {
-  SearchPage page;
-  if (terms.folded.empty()) return page;
+namespace {
+
+// Terms are a-z 0-9 words (rules.h: search_terms), safe inside quotes: an
+// FTS5 phrase list on SQLite, a tsquery on PostgreSQL.
+std::string search_words(const std::vector<std::string>& words, const char* join, bool sqlite) {
+  std::string q;
+  for (const auto& w : words) q += (q.empty() ? "" : join) + (sqlite ? "\"" + w + "\"" : w);
+  return q;
+}
+
+struct SearchCandidate {
+  std::int64_t key;
+  std::string kind;
+  std::int64_t ref_id;
+  std::string day;
+  int tier = 0;  // exact 4, in title 2, in summary 1
+};
+
+// The window ranked: the kSearchWindow newest matches (by key, which grows
+// with each item and document stored), and one more when there are more,
+// read in one pass that stops early.
+std::vector<SearchCandidate> search_window(db::Connection& c, const Terms& terms, const SearchFilter& f, Instant now) {
   bool sqlite = c.backend() == db::Backend::sqlite;
   const char* key = sqlite ? "portal_search.rowid" : "key";
-  // Terms are a-z 0-9 words (rules.h: search_terms), safe inside quotes.
-  auto fts = [&](const std::vector<std::string>& words, const char* join) {
-    std::string q;
-    for (const auto& w : words) q += (q.empty() ? "" : join) + (sqlite ? "\"" + w + "\"" : w);
-    return q;
-  };
-  std::string match =
-      sqlite ? "{title summary body number} : (" + fts(terms.folded, " ") + ")" : fts(terms.folded, " & ");
+  std::string match = sqlite ? "{title summary body number} : (" + search_words(terms.folded, " ", true) + ")"
+                             : search_words(terms.folded, " & ", false);
   std::string from = sqlite ? " FROM portal_search JOIN portal_search_meta ON key = portal_search.rowid"
                               " WHERE portal_search MATCH ?"
                             : " FROM portal_search WHERE doc @@ to_tsquery('simple', ?)";
@@ -831,34 +844,24 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
     filters += " AND day <= ?";
     params.emplace_back(format_iso_date(*f.to));
   }
-  // The window ranked: the kSearchWindow newest matches (by key, which
-  // grows with each item and document stored), read in one pass that
-  // stops early when there are more.
   params.emplace_back(kSearchWindow + 1);
-  struct Candidate {
-    std::int64_t key;
-    std::string kind;
-    std::int64_t ref_id;
-    std::string day;
-    int tier = 0;  // exact 4, in title 2, in summary 1
-  };
-  std::vector<Candidate> window;
+  std::vector<SearchCandidate> window;
   for (const auto& r : c.query(std::string("SELECT ") + key + " AS k, kind, ref_id, day" + from + filters +
                                    " ORDER BY " + key + " DESC LIMIT ?",
                                params)
                            .rows) {
     window.push_back({r.i64("k"), r.str("kind"), r.i64("ref_id"), r.str("day")});
   }
-  page.capped = int(window.size()) > kSearchWindow;
-  if (page.capped) window.pop_back();
-  page.total = int(window.size());
-  if (window.empty()) return page;
+  return window;
+}
 
-  // The ranking, in tiers the reader can follow: every word with the
-  // query's own diacritics first; then every word in the title (or the
-  // document's number), then in the summary, then anywhere; newest first
-  // within a tier. Each tier is one index lookup over the window's keys.
-  std::map<std::int64_t, Candidate*> by_key;
+// The ranking, in tiers the reader can follow: every word with the query's
+// own diacritics first; then every word in the title (or the document's
+// number), then in the summary, then anywhere; newest first within a tier.
+// Each tier is one index lookup over the window's keys (newest first).
+void rank_window(db::Connection& c, const Terms& terms, std::vector<SearchCandidate>& window) {
+  bool sqlite = c.backend() == db::Backend::sqlite;
+  std::map<std::int64_t, SearchCandidate*> by_key;
   for (auto& w : window) by_key[w.key] = &w;
   auto tier = [&](int weight, const std::string& sqlite_match, const std::string& pg_query, const char* pg_column) {
     std::string sql =
@@ -874,14 +877,30 @@ SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, 
     for (const auto& w : terms.folded) q += (q.empty() ? "" : " & ") + w + label;
     return q;
   };
-  if (!terms.exact.empty()) tier(4, "exact : (" + fts(terms.exact, " ") + ")", fts(terms.exact, " & "), "exact");
-  tier(2, "{title number} : (" + fts(terms.folded, " ") + ")", labelled(":A"), "doc");
-  tier(1, "summary : (" + fts(terms.folded, " ") + ")", labelled(":B"), "doc");
-  std::stable_sort(window.begin(), window.end(), [](const Candidate& a, const Candidate& b) {
+  auto words = search_words(terms.folded, " ", true);
+  if (!terms.exact.empty()) {
+    tier(4, "exact : (" + search_words(terms.exact, " ", true) + ")", search_words(terms.exact, " & ", false), "exact");
+  }
+  tier(2, "{title number} : (" + words + ")", labelled(":A"), "doc");
+  tier(1, "summary : (" + words + ")", labelled(":B"), "doc");
+  std::stable_sort(window.begin(), window.end(), [](const SearchCandidate& a, const SearchCandidate& b) {
     if (a.tier != b.tier) return a.tier > b.tier;
     if (a.day != b.day) return a.day > b.day;
     return a.key > b.key;
   });
+}
+
+}  // namespace
+
+SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, Instant now, int offset, int limit) {
+  SearchPage page;
+  if (terms.folded.empty()) return page;
+  auto window = search_window(c, terms, f, now);
+  page.capped = int(window.size()) > kSearchWindow;
+  if (page.capped) window.pop_back();
+  page.total = int(window.size());
+  if (window.empty()) return page;
+  rank_window(c, terms, window);
   for (int i = offset; i < offset + limit && i < int(window.size()); ++i) {
     page.hits.push_back({window[i].kind, window[i].ref_id, window[i].tier >= 4});
   }
