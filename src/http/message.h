@@ -179,7 +179,7 @@ class Response {
   std::string& body() { return body_; }
   const std::string& body() const { return body_; }
   // Sets Content-Length to the body's size (last among the fields); throws
-  // std::invalid_argument for a body on a 1xx, 204 or 304 response.
+  // std::invalid_argument for a body on a 204 or 304 response.
   void prepare_payload();
 
  private:

@@ -100,7 +100,8 @@ TEST(Wire, ResponsesAreWrittenAsBeastWritesThem) {
       {"a 304 has no payload", 200, 11, {{Step::set, "ETag", "\"a-b\""}, {Step::result, "304"}}},
       {"an empty 204 gets Content-Length: 0", 204, 11, {{Step::prepare, ""}}},
       {"a body on a 304 is refused", 304, 11, {{Step::body, "x"}, {Step::prepare, ""}}},
-      {"a body on a 1xx is refused", 103, 11, {{Step::body, "x"}, {Step::prepare, ""}}},
+      {"a body on a 1xx is not", 100, 11, {{Step::body, "x"}, {Step::prepare, ""}}},
+      {"a body on a 204 is refused", 204, 11, {{Step::body, "x"}, {Step::prepare, ""}}},
       {"a status Beast does not name", 299, 11, {{Step::body, "ok"}, {Step::prepare, ""}}},
       {"a value over 65 533 bytes is refused", 200, 11, {{Step::set, "X-Long", std::string(65534, 'a')}}},
       {"a value of 65 533 bytes is kept", 200, 11, {{Step::set, "X-Long", std::string(65533, 'a')}}},
@@ -145,7 +146,7 @@ TEST(Wire, RequestsKeepWhatWasSent) {
     bhttp::request_parser<bhttp::string_body> parser;
     boost::beast::error_code ec;
     std::string_view raw(r.raw);
-    parser.put(boost::asio::buffer(raw.data(), raw.size()), ec);
+    while (!raw.empty() && !ec) raw.remove_prefix(parser.put(boost::asio::buffer(raw.data(), raw.size()), ec));
     ASSERT_FALSE(ec) << ec.message();
     ASSERT_TRUE(parser.is_done());
     auto msg = parser.release();
