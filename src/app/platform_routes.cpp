@@ -92,12 +92,12 @@ http::Response health(Platform& p, http::Request& req) {
 
 // GET /metrics: for a client on this machine, or one with the metrics token.
 http::Response metrics_text(Platform& p, http::Request& req) {
-  auto sent = req.header(http::beast_http::field::authorization);
+  auto sent = req.header(http::field::authorization);
   bool with_token =
       !p.metrics_token.empty() && sent.starts_with("Bearer ") && secrets_equal(sent.substr(7), p.metrics_token);
   if (!with_token && !p.this_machine.contains(req.client_address)) throw not_found("no such resource: /metrics");
   auto res = http::make_response(req, http::Status::ok, "text/plain; version=0.0.4; charset=utf-8", p.metrics.render());
-  res.set(http::beast_http::field::cache_control, "no-store");
+  res.set(http::field::cache_control, "no-store");
   return res;
 }
 

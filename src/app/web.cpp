@@ -114,13 +114,13 @@ Web::Web(db::Database& db, WebConfig config)
   // the converter's thread; until it is ready the page says so and reloads.
   pdf_ = std::make_unique<views::PdfConverter>();
   auto pdf_variant = [this](http::Request& req, const http::Next& next) {
-    if (req.method() != http::Verb::get || req.query_param("pdf").value_or("") != "1") return next(req);
+    if (req.method != http::Verb::get || req.query_param("pdf").value_or("") != "1") return next(req);
     auto res = next(req);
-    if (res.result() != http::Status::ok || res[http::beast_http::field::content_type] != http::kDocxType) return res;
+    if (res.result() != http::Status::ok || res[http::field::content_type] != http::kDocxType) return res;
     auto pdf = pdf_->request(res.body());
     using State = views::PdfConverter::State;
     if (pdf.state == State::ready) {
-      std::string name(res[http::beast_http::field::content_disposition]);
+      std::string name(res[http::field::content_disposition]);
       auto start = name.find("filename=\"");
       name = start == std::string::npos ? "van-ban.docx" : name.substr(start + 10, name.size() - start - 11);
       if (name.ends_with(".docx")) name.resize(name.size() - 5);
@@ -145,7 +145,7 @@ Web::Web(db::Database& db, WebConfig config)
                                {"request_id", req.request_id}});
     auto out = http::html(req, std::move(page), http::Status::accepted);
     out.set("Refresh", "3");
-    out.set(http::beast_http::field::cache_control, "no-store");
+    out.set(http::field::cache_control, "no-store");
     return out;
   };
   auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
@@ -163,7 +163,7 @@ http::Response Web::dispatch(http::Request& req) {
   if (!req.matched) {
     if (!req.allow.empty()) {
       auto res = errors_->respond(req, http::Status::method_not_allowed, "method not allowed; allowed: " + req.allow);
-      res.set(http::beast_http::field::allow, req.allow);
+      res.set(http::field::allow, req.allow);
       return res;
     }
     return errors_->respond(req, http::Status::not_found, "no such resource: " + req.path);
@@ -173,7 +173,7 @@ http::Response Web::dispatch(http::Request& req) {
 
 std::function<std::string(const http::Request&)> Web::client_of() {
   return [this](const http::Request& req) -> std::string {
-    auto authorization = req.header(http::beast_http::field::authorization);
+    auto authorization = req.header(http::field::authorization);
     if (authorization.starts_with("Bearer ")) {
       return "token " + std::to_string(std::hash<std::string_view>{}(authorization));
     }
@@ -184,7 +184,7 @@ std::function<std::string(const http::Request&)> Web::client_of() {
 
 http::App Web::app() {
   return [this](http::Request& req) {
-    auto m = router_.match(req.method(), req.path);
+    auto m = router_.match(req.method, req.path);
     if (m.route) {
       req.matched = m.route;
       req.route = m.route->pattern;
@@ -197,7 +197,7 @@ http::App Web::app() {
 
 http::ErrorResponder Web::error_responder() {
   return [this](http::Request& req, http::Status status) {
-    return errors_->respond(req, status, std::string(http::beast_http::obsolete_reason(status)));
+    return errors_->respond(req, status, std::string(http::reason(status)));
   };
 }
 

@@ -169,7 +169,7 @@ http::Authorizer authorizer(db::Database& db) {
                                  req.client_address,
                                  "deny",
                                  "routes",
-                                 std::string(req.message.method_string()) + " " + req.path,
+                                 std::string(req.method_string()) + " " + req.path,
                                  {},
                                  {}},
                     now_seconds());

@@ -119,7 +119,7 @@ http::Response sign_out(Context& x, http::Request& req) {
     audit::append(c, e, now_seconds());
   });
   auto res = http::redirect(req, "/");
-  res.insert(http::beast_http::field::set_cookie, x.sessions.clear_cookie());
+  res.insert(http::field::set_cookie, x.sessions.clear_cookie());
   req.session.reset();
   return res;
 }

@@ -101,7 +101,7 @@ std::optional<ApiToken> authenticate_token(db::Database& db, std::string_view se
 
 http::Middleware bearer_tokens(db::Database& db) {
   return [&db](http::Request& req, const http::Next& next) {
-    auto auth = req.header(http::beast_http::field::authorization);
+    auto auth = req.header(http::field::authorization);
     if (!req.is_api() || auth.empty()) return next(req);
     constexpr std::string_view kBearer = "Bearer ";
     if (!auth.starts_with(kBearer)) {

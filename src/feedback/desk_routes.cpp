@@ -297,7 +297,7 @@ http::Response attachment_file(const Module& m, http::Request& req) {
   bool inline_ok = !f->file.checked_by.empty() && f->file.content_type.starts_with("image/");
   auto res = inline_ok ? http::make_response(req, http::Status::ok, f->file.content_type, std::move(f->bytes))
                        : http::attachment(req, f->file.content_type, std::move(f->bytes), f->file.filename);
-  res.set(http::beast_http::field::cache_control, "private, no-store");
+  res.set(http::field::cache_control, "private, no-store");
   return res;
 }
 

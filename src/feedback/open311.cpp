@@ -67,7 +67,7 @@ http::Response respond(const http::Request& req, http::Status status, const json
   auto res = http::make_response(req, status,
                                  f == Format::json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8",
                                  render(doc, root, f));
-  res.set(http::beast_http::field::access_control_allow_origin, "*");
+  res.set(http::field::access_control_allow_origin, "*");
   return res;
 }
 
@@ -88,7 +88,7 @@ http::Response endpoint(const http::Request& req, const std::string& file, const
     auto res = http::make_response(req, http::Status(code),
                                    f == Format::json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8",
                                    error_body(code, description, f));
-    res.set(http::beast_http::field::access_control_allow_origin, "*");
+    res.set(http::field::access_control_allow_origin, "*");
     return res;
   }
 }
@@ -308,9 +308,8 @@ std::string error_body(int code, const std::string& description, Format f) {
 namespace {
 
 json discovery(const Module& m, const http::Request& req) {
-  std::string base = m.base_url && !m.base_url->empty()
-                         ? *m.base_url
-                         : "http://" + std::string(req.header(http::beast_http::field::host));
+  std::string base =
+      m.base_url && !m.base_url->empty() ? *m.base_url : "http://" + std::string(req.header(http::field::host));
   return {{"changeset", kChangeset},
           {"contact", m.layout.site().province_name + ": Tổng đài dịch vụ công 1022"},
           {"key_service", "api_key: xin cấp tại cơ quan quản trị hệ thống của tỉnh"},

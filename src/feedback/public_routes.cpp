@@ -34,7 +34,7 @@ audit::Entry citizen(const http::Request& req) {
 http::Response private_page(const http::Request& req, std::string body, http::Status status = http::Status::ok) {
   auto res = http::html(req, std::move(body), status);
   res.set("X-Robots-Tag", "noindex, nofollow");
-  res.set(http::beast_http::field::cache_control, "no-store");
+  res.set(http::field::cache_control, "no-store");
   return res;
 }
 

@@ -83,12 +83,12 @@ Response ErrorMapper::respond(const Request& req, Status status, const std::stri
   };
   if (req.is_api()) {
     nlohmann::json body = {{"type", "about:blank"},
-                           {"title", std::string(beast_http::obsolete_reason(status))},
+                           {"title", std::string(reason(status))},
                            {"status", int(status)},
                            {"detail", text::cut_utf8(detail, 1024)},
                            {"request_id", req.request_id}};
     auto res = make_response(req, status, "application/problem+json", body.dump());
-    res.set(beast_http::field::cache_control, "no-store");
+    res.set(field::cache_control, "no-store");
     return later(std::move(res));
   }
   return later(html(req, render_page_(req, error_view(status, message_vi)), status));

@@ -32,9 +32,9 @@ Middleware sessions(SessionStore& store, std::function<void(Request&)> load_prin
     if (req.session && req.session->user_id) load_principal(req);
     Response res = next(req);
     if (req.session && req.session->is_new) {
-      res.insert(beast_http::field::set_cookie, store.set_cookie(*req.session));
+      res.insert(field::set_cookie, store.set_cookie(*req.session));
     } else if (!req.new_form_cookie.empty()) {
-      res.insert(beast_http::field::set_cookie, store.set_form_cookie(req.new_form_cookie));
+      res.insert(field::set_cookie, store.set_form_cookie(req.new_form_cookie));
     }
     return res;
   };
@@ -53,7 +53,7 @@ std::string_view origin_host(std::string_view origin) {
 Middleware csrf(SessionStore& store, std::function<bool(const Request&)> without_cookies) {
   return [&store, without_cookies = std::move(without_cookies)](Request& req, const Next& next) {
     // Unmatched requests change nothing: they go on to become 404/405.
-    if (!is_state_changing(req.method()) || !req.matched) return next(req);
+    if (!is_state_changing(req.method) || !req.matched) return next(req);
     // A bearer token is not sent by the browser on its own, and an API call
     // with no session carries no ambient credential: nothing to forge. (The
     // permission check then answers 401.)
@@ -63,8 +63,8 @@ Middleware csrf(SessionStore& store, std::function<bool(const Request&)> without
     if (!site.empty() && site != "same-origin" && site != "none") {
       throw forbidden("cross-site request refused", "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
     }
-    auto origin = req.header(beast_http::field::origin);
-    if (!origin.empty() && origin_host(origin) != req.header(beast_http::field::host)) {
+    auto origin = req.header(field::origin);
+    if (!origin.empty() && origin_host(origin) != req.header(field::host)) {
       throw forbidden("cross-origin request refused", "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.");
     }
     std::string sent(req.header(kCsrfHeader));
@@ -92,8 +92,8 @@ Middleware permission(Authorizer authorizer) {
     switch (authorizer(req, req.matched->permission)) {
       case Access::allow: return next(req);
       case Access::sign_in:
-        if (!req.is_api() && req.method() == Verb::get) {
-          std::string target(req.message.target());
+        if (!req.is_api() && req.method == Verb::get) {
+          std::string target(req.target);
           return redirect(req, std::string(kSignInPath) + "?tiep=" + url_encode(target));
         }
         throw Error(ErrorKind::unauthenticated, "sign-in required", "Xin vui lòng đăng nhập để tiếp tục.");

@@ -83,7 +83,7 @@ Router::Match Router::match(Verb method, std::string_view path) const {
       return result;
     }
     if (!result.allow.empty()) result.allow += ", ";
-    result.allow += std::string(beast_http::to_string(route.method));
+    result.allow += std::string(to_string(route.method));
   }
   return result;
 }

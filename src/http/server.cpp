@@ -5,8 +5,10 @@
 
 #include <sys/resource.h>
 
+#include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <cerrno>
 
 #include <algorithm>
@@ -21,6 +23,7 @@
 #include "core/text.h"
 #include "http/compression.h"
 #include "http/proxies.h"
+#include "http/wire.h"
 
 namespace cchc::http {
 
@@ -105,12 +108,12 @@ const std::string& busy_response() {
 }
 
 // Plain text, for when even the error page cannot be rendered.
-Response plain_error(Status status) {
+WireResponse plain_error(Status status) {
   Response res{status, 11};
-  res.set(beast::http::field::content_type, "text/plain; charset=utf-8");
-  res.body() = fmt::format("{} {}", int(status), std::string_view(beast::http::obsolete_reason(status)));
+  res.set(field::content_type, "text/plain; charset=utf-8");
+  res.body() = fmt::format("{} {}", int(status), reason(status));
   res.prepare_payload();
-  return res;
+  return wire_of(std::move(res));
 }
 
 }  // namespace
@@ -150,10 +153,10 @@ struct Server::State {
   awaitable<void> serve(std::shared_ptr<Connection> conn);
   awaitable<void> serve_requests(Connection& conn);
   // The request as the app sees it; an unparsable target leaves path empty.
-  Request make_request(beast::http::request<beast::http::string_body>&& msg, const std::string& remote);
+  Request make_request(WireRequest&& msg, const std::string& remote);
   // Answers the request: by the app, or by the error responder with
   // `refuse`; headers checked, compressed, logged, counted.
-  Response handle(Request& req, const std::string& remote, int& status_out, Status refuse = Status::unknown);
+  WireResponse handle(Request& req, const std::string& remote, int& status_out, Status refuse = Status::unknown);
   // A place among the heavy requests for `client`, or the status refusing
   // it: 503 when every place is taken, 429 when the client has its share.
   Status reserve_heavy(const std::string& client);
@@ -332,9 +335,8 @@ awaitable<void> Server::State::accept_loop() {
   }
 }
 
-Request Server::State::make_request(beast::http::request<beast::http::string_body>&& msg, const std::string& remote) {
-  Request req;
-  req.message = std::move(msg);
+Request Server::State::make_request(WireRequest&& msg, const std::string& remote) {
+  Request req = request_of(std::move(msg));
   req.remote_address = remote;
   req.client_address = proxies.client_address(remote, req.header("X-Forwarded-For"));
   auto given = req.header("X-Request-Id");
@@ -343,11 +345,11 @@ Request Server::State::make_request(beast::http::request<beast::http::string_bod
   return req;
 }
 
-Response Server::State::handle(Request& req, const std::string& remote, int& status_out, Status refuse) {
+WireResponse Server::State::handle(Request& req, const std::string& remote, int& status_out, Status refuse) {
   auto started = std::chrono::steady_clock::now();
 
   if (refuse == Status::unknown && req.path.empty()) refuse = Status::bad_request;
-  Response res = refuse == Status::unknown ? app(req) : errors(req, refuse);
+  WireResponse res = wire_of(refuse == Status::unknown ? app(req) : errors(req, refuse));
   if (refuse == Status::service_unavailable || refuse == Status::too_many_requests) res.set("Retry-After", "5");
 
   // A header value with a control byte (CR, LF, TAB, NUL) would split the
@@ -362,14 +364,13 @@ Response Server::State::handle(Request& req, const std::string& remote, int& sta
   }
   res.set("X-Request-Id", req.request_id);
   if (res.find(beast::http::field::content_encoding) == res.end() && res.body().size() > 1024 &&
-      is_compressible(res[beast::http::field::content_type]) &&
-      accepts_gzip(req.header(beast::http::field::accept_encoding))) {
+      is_compressible(res[beast::http::field::content_type]) && accepts_gzip(req.header(field::accept_encoding))) {
     res.body() = gzip(res.body());
     res.set(beast::http::field::content_encoding, "gzip");
     res.set(beast::http::field::vary, "Accept-Encoding");
     res.prepare_payload();
   }
-  if (req.method() == Verb::head) {
+  if (req.method == Verb::head) {
     // Keep Content-Length as for GET, send no body.
     auto length = res.body().size();
     res.body().clear();
@@ -377,11 +378,11 @@ Response Server::State::handle(Request& req, const std::string& remote, int& sta
   }
   auto elapsed = std::chrono::steady_clock::now() - started;
   status_out = res.result_int();
-  metrics->observe(req.route, req.message.method_string(), status_out, elapsed);
+  metrics->observe(req.route, req.method_string(), status_out, elapsed);
   if (access_log) {
-    access_log->info("{} \"{} {}\" {} {} {:.3f}ms {}", remote, std::string_view(req.message.method_string()),
-                     redact_secrets(req.message.target()), status_out, res.body().size(),
-                     std::chrono::duration<double, std::milli>(elapsed).count(), req.request_id);
+    access_log->info("{} \"{} {}\" {} {} {:.3f}ms {}", remote, req.method_string(), redact_secrets(req.target),
+                     status_out, res.body().size(), std::chrono::duration<double, std::milli>(elapsed).count(),
+                     req.request_id);
   }
   return res;
 }
@@ -440,7 +441,7 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
       auto& header = parser.get();
       std::size_t limit = config.body_limit;
       if (config.limits_of) {
-        auto route = config.limits_of(header.method(), header.target());
+        auto route = config.limits_of(verb_of(header.method_string()), header.target());
         limit = std::min(limit, route.bytes);
         heavy = route.heavy();
       }
@@ -469,16 +470,15 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
         refuse = Status::bad_request;
     }
 
-    Response res;
+    WireResponse res;
     bool keep_alive;
     int status = 0;
     if (refuse != Status::unknown) {
       Request req;
-      req.message.version(11);
       req.request_id = new_request_id();
       req.remote_address = req.client_address = remote;
       try {
-        res = errors(req, refuse);
+        res = wire_of(errors(req, refuse));
       } catch (const std::exception& e) {
         spdlog::error("the error page for {} failed: {}", int(refuse), e.what());
         res = plain_error(refuse);
@@ -530,7 +530,8 @@ awaitable<void> Server::State::serve_requests(Connection& connection) {
             }
           } release{*this, client};
           res = co_await asio::co_spawn(
-              work->get_executor(), [&]() -> awaitable<Response> { co_return answer(Status::unknown); }, use_awaitable);
+              work->get_executor(), [&]() -> awaitable<WireResponse> { co_return answer(Status::unknown); },
+              use_awaitable);
         }
       }
       keep_alive = keep_alive && !stopping;

@@ -33,7 +33,7 @@
 // and the body is text over 1 KiB. stop() (or SIGTERM/SIGINT after
 // stop_on_signals) stops accepting, closes idle connections, lets requests
 // in flight finish, and returns once they have (or `shutdown_grace` passed).
-#include <boost/asio.hpp>
+// Neither Beast nor Asio shows in this header: the app sees http/message.h.
 #include <chrono>
 #include <functional>
 #include <memory>

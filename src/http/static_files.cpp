@@ -75,18 +75,18 @@ Response StaticFiles::serve(const Request& req, std::string_view relative_path) 
     start = end + 1;
   }
   auto entry = load(rel);
-  Response res{Status::ok, req.message.version()};
-  res.set(beast_http::field::etag, entry->etag);
-  res.set(beast_http::field::cache_control, cache_control_);
-  res.set(beast_http::field::vary, "Accept-Encoding");
-  auto inm = req.header(beast_http::field::if_none_match);
+  Response res{Status::ok, req.version};
+  res.set(field::etag, entry->etag);
+  res.set(field::cache_control, cache_control_);
+  res.set(field::vary, "Accept-Encoding");
+  auto inm = req.header(field::if_none_match);
   if (!inm.empty() && (inm == "*" || inm.find(entry->etag) != std::string_view::npos)) {
     res.result(Status::not_modified);
     return res;
   }
-  res.set(beast_http::field::content_type, entry->type);
-  if (!entry->gzipped.empty() && accepts_gzip(req.header(beast_http::field::accept_encoding))) {
-    res.set(beast_http::field::content_encoding, "gzip");
+  res.set(field::content_type, entry->type);
+  if (!entry->gzipped.empty() && accepts_gzip(req.header(field::accept_encoding))) {
+    res.set(field::content_encoding, "gzip");
     res.body() = entry->gzipped;
   } else {
     res.body() = entry->body;

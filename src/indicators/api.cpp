@@ -51,8 +51,8 @@ Period public_period(db::Database& db, const http::Request& req) {
 // Records of one push: the body as JSON (array or NDJSON).
 http::Response push(db::Database& db, http::Request& req, Kind kind) {
   auto dry = req.query_param("dry_run");
-  ImportRequest r{
-      kind, req.message.body(), Format::json, req.principal->unit_code, dry && (*dry == "1" || *dry == "true"), 0, {}};
+  ImportRequest r{kind, req.body, Format::json, req.principal->unit_code, dry && (*dry == "1" || *dry == "true"),
+                  0,    {}};
   r.max_records = kRequestRecords;
   auto outcome = import_batch(db, r, directory::actor(req), now_seconds());
   if (!outcome.ok()) {
@@ -163,7 +163,7 @@ http::Response open_data_csv(PublicContext& x, http::Request& req) {
   auto p = public_period(x.db, req);
   auto rows = x.db.read([&](db::Connection& c) { return open_rows(c, p); });
   auto res = http::make_response(req, http::Status::ok, "text/csv; charset=utf-8", views::to_csv(open_table(rows, p)));
-  res.set(http::beast_http::field::content_disposition, "attachment; filename=\"chi-so-" + p.code() + ".csv\"");
+  res.set(http::field::content_disposition, "attachment; filename=\"chi-so-" + p.code() + ".csv\"");
   return res;
 }
 

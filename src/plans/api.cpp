@@ -73,7 +73,7 @@ http::Response reports(Api& x, http::Request& req) {
 Report report_of(const http::Request& req) {
   json body;
   try {
-    body = json::parse(req.message.body());
+    body = json::parse(req.body);
   } catch (const json::exception&) {
     throw invalid_input("the body is not JSON");
   }

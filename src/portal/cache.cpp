@@ -34,7 +34,7 @@ ViewCounter::~ViewCounter() {
 }
 
 void ViewCounter::count(const http::Request& req, const ViewOf& what, Instant now) {
-  if (is_bot(req.header(http::beast_http::field::user_agent))) return;
+  if (is_bot(req.header(http::field::user_agent))) return;
   auto day = format_iso_date(local_date(now));
   std::lock_guard lock(mutex_);
   ++pending_[{what.first, what.second, day}];
@@ -96,7 +96,7 @@ std::function<http::Response(http::Request&)> PageCache::serve(Handler handler) 
       return std::move(r.response);
     }
     check_stored_version(now);
-    std::string key(req.message.target());
+    std::string key(req.target);
     std::shared_ptr<const Entry> entry;
     {
       std::shared_lock lock(mutex_);
@@ -112,7 +112,7 @@ std::function<http::Response(http::Request&)> PageCache::serve(Handler handler) 
       }
       auto fresh = std::make_shared<Entry>();
       fresh->body = r.response.body();
-      fresh->content_type = std::string(r.response[http::beast_http::field::content_type]);
+      fresh->content_type = std::string(r.response[http::field::content_type]);
       fresh->etag = "\"" + sha256_hex(fresh->body).substr(0, 32) + "\"";
       fresh->view = r.view;
       fresh->expires = db_.read([&](db::Connection& c) { return next_scheduled(c, now); });
@@ -123,15 +123,15 @@ std::function<http::Response(http::Request&)> PageCache::serve(Handler handler) 
       entry = fresh;
     }
     if (entry->view) views_.count(req, *entry->view, now);
-    http::Response res{http::Status::ok, req.message.version()};
-    res.set(http::beast_http::field::etag, entry->etag);
-    res.set(http::beast_http::field::cache_control, "public, max-age=0, must-revalidate");
-    auto inm = req.header(http::beast_http::field::if_none_match);
+    http::Response res{http::Status::ok, req.version};
+    res.set(http::field::etag, entry->etag);
+    res.set(http::field::cache_control, "public, max-age=0, must-revalidate");
+    auto inm = req.header(http::field::if_none_match);
     if (!inm.empty() && (inm == "*" || inm.find(entry->etag) != std::string_view::npos)) {
       res.result(http::Status::not_modified);
       return res;
     }
-    res.set(http::beast_http::field::content_type, entry->content_type);
+    res.set(http::field::content_type, entry->content_type);
     res.body() = entry->body;
     res.prepare_payload();
     return res;

@@ -348,8 +348,8 @@ http::Response item_image(const Portal& p, http::Request& req) {
   });
   if (!shown) throw not_found("no such image", "Không tìm thấy ảnh.");
   auto res = http::make_response(req, http::Status::ok, shown->file.content_type, std::move(shown->file.bytes));
-  res.set(http::beast_http::field::cache_control, "public, max-age=86400, immutable");
-  res.set(http::beast_http::field::content_disposition, "inline; filename=\"" + shown->file.name + "\"");
+  res.set(http::field::cache_control, "public, max-age=86400, immutable");
+  res.set(http::field::content_disposition, "inline; filename=\"" + shown->file.name + "\"");
   return res;
 }
 

@@ -314,7 +314,7 @@ TEST_P(Storage, SessionsLiveInTheDatabase) {
   // Another store (another process) finds it by the cookie alone.
   http::SessionStore other(*t->db, policy);
   http::Request next;
-  next.message.set(http::beast_http::field::cookie, "a=b; cchc_session=" + s->cookie_token);
+  next.headers.set(http::field::cookie, "a=b; cchc_session=" + s->cookie_token);
   auto found = other.find(next, now + std::chrono::minutes(10));
   ASSERT_TRUE(found);
   EXPECT_EQ(found->csrf_token, s->csrf_token);
@@ -329,7 +329,7 @@ TEST_P(Storage, SessionsLiveInTheDatabase) {
   EXPECT_FALSE(other.find(next, now + std::chrono::minutes(39) + std::chrono::minutes(31)));
   // A wrong token finds nothing.
   http::Request forged;
-  forged.message.set(http::beast_http::field::cookie, "cchc_session=" + std::string(43, 'A'));
+  forged.headers.set(http::field::cookie, "cchc_session=" + std::string(43, 'A'));
   EXPECT_FALSE(other.find(forged, now));
   EXPECT_EQ(other.purge_expired(now + std::chrono::hours(13)), 1);
 }
@@ -350,9 +350,9 @@ TEST_P(Storage, SecureCookiesBehindHttps) {
   EXPECT_NE(store.clear_cookie().find("Max-Age=0"), std::string::npos);
   // The plain-HTTP name is not accepted when cookies are secure.
   http::Request next;
-  next.message.set(http::beast_http::field::cookie, "cchc_session=" + s->cookie_token);
+  next.headers.set(http::field::cookie, "cchc_session=" + s->cookie_token);
   EXPECT_FALSE(store.find(next, Instant{std::chrono::seconds{1'700'000'001}}));
-  next.message.set(http::beast_http::field::cookie, "__Host-cchc_session=" + s->cookie_token);
+  next.headers.set(http::field::cookie, "__Host-cchc_session=" + s->cookie_token);
   EXPECT_TRUE(store.find(next, Instant{std::chrono::seconds{1'700'000'001}}));
 }
 
@@ -364,7 +364,7 @@ TEST_P(Storage, SessionsEndTwelveHoursAfterTheyBegin) {
   http::Request req;
   auto s = store.ensure(req, start);
   http::Request next;
-  next.message.set(http::beast_http::field::cookie, "cchc_session=" + s->cookie_token);
+  next.headers.set(http::field::cookie, "cchc_session=" + s->cookie_token);
   Instant t_now = start;
   // Used every 20 minutes: stays alive until the 12-hour mark, never after.
   while (t_now + std::chrono::minutes(20) < start + std::chrono::hours(12)) {

@@ -7,8 +7,8 @@ namespace {
 
 http::Request posted_form() {
   http::Request req;
-  req.message.method(http::Verb::post);
-  req.message.target("/phan-anh");
+  req.method = http::Verb::post;
+  req.target = "/phan-anh";
   http::parse_target(req);
   return req;
 }

@@ -22,6 +22,7 @@
 #include "documents/extract.h"
 #include "http/form.h"
 #include "http/message.h"
+#include "http/wire.h"
 #include "indicators/rules.h"
 #include "portal/markdown.h"
 
@@ -96,9 +97,9 @@ inline int batch(const std::uint8_t* data, std::size_t size) {
 }
 
 // A request head as the server reads it (Beast's parser under the server's
-// header limit), then the target as the app reads it (http::parse_target):
-// a parsed target has a path that starts with '/' and is valid UTF-8 or
-// refused.
+// header limit, then http::request_of), then the target as the app reads it
+// (http::parse_target): a parsed target has a path that starts with '/' and
+// is valid UTF-8 or refused.
 inline int head(const std::uint8_t* data, std::size_t size) {
   namespace bhttp = boost::beast::http;
   bhttp::request_parser<bhttp::empty_body> parser;
@@ -107,8 +108,7 @@ inline int head(const std::uint8_t* data, std::size_t size) {
   boost::beast::error_code ec;
   parser.put(boost::asio::buffer(data, size), ec);
   if (ec || !parser.is_header_done()) return 0;
-  http::Request req;
-  req.message = bhttp::request<bhttp::string_body>(parser.release().base());
+  auto req = http::request_of(http::WireRequest(parser.release().base()));
   try {
     if (!http::parse_target(req)) return 0;
     if (req.path.empty() || req.path[0] != '/') __builtin_trap();

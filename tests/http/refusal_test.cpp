@@ -7,8 +7,8 @@ namespace {
 
 Request a_request() {
   Request req;
-  req.message.method(Verb::post);
-  req.message.target("/mau");
+  req.method = Verb::post;
+  req.target = "/mau";
   parse_target(req);
   return req;
 }

@@ -39,14 +39,13 @@ class Routes : public ::testing::Test {
   http::Response call(http::Verb method, const std::string& target, const std::string& cookie = {},
                       const std::string& body = {}) {
     http::Request req;
-    req.message.method(method);
-    req.message.target(target);
-    req.message.version(11);
-    req.message.set(http::beast_http::field::host, "localhost");
-    if (!cookie.empty()) req.message.set(http::beast_http::field::cookie, cookie);
+    req.method = method;
+    req.target = target;
+    req.headers.set(http::field::host, "localhost");
+    if (!cookie.empty()) req.headers.set(http::field::cookie, cookie);
     if (!body.empty()) {
-      req.message.set(http::beast_http::field::content_type, "application/x-www-form-urlencoded");
-      req.message.body() = body;
+      req.headers.set(http::field::content_type, "application/x-www-form-urlencoded");
+      req.body = body;
     }
     req.remote_address = req.client_address = "127.0.0.1";
     req.request_id = "test";
@@ -58,7 +57,7 @@ class Routes : public ::testing::Test {
   // cookie); returns the session cookie.
   std::string sign_in(const std::string& username, const std::string& password) {
     auto page = call(http::Verb::get, "/dang-nhap");
-    std::string cookie = std::string(page[http::beast_http::field::set_cookie]);
+    std::string cookie = std::string(page[http::field::set_cookie]);
     cookie = cookie.substr(0, cookie.find(';'));
     auto body = page.body();
     auto at = body.find("name=\"_csrf\" value=\"") + 20;
@@ -66,7 +65,7 @@ class Routes : public ::testing::Test {
     auto res = call(http::Verb::post, "/dang-nhap", cookie,
                     "_csrf=" + csrf + "&username=" + username + "&password=" + password);
     EXPECT_EQ(res.result_int(), 303) << res.body();
-    std::string fresh = std::string(res[http::beast_http::field::set_cookie]);
+    std::string fresh = std::string(res[http::field::set_cookie]);
     return fresh.substr(0, fresh.find(';'));
   }
 
@@ -117,7 +116,7 @@ TEST_F(Routes, EveryApiRouteIsInTheOpenApiFile) {
     SCOPED_TRACE(r.pattern);
     auto at = spec.find("\n  " + r.pattern + ":\n");
     ASSERT_NE(at, std::string::npos);
-    std::string method(http::beast_http::to_string(r.method));
+    std::string method(http::to_string(r.method));
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);
     auto next = spec.find("\n  /", at + 1);
     EXPECT_NE(spec.substr(at, next - at).find("\n    " + method + ":"), std::string::npos) << method;
@@ -136,7 +135,7 @@ TEST_F(Routes, AnonymousVisitorsReachOnlyPublicRoutes) {
       continue;
     }
     EXPECT_EQ(res.result_int(), 303);
-    EXPECT_EQ(std::string(res[http::beast_http::field::location]).rfind("/dang-nhap?tiep=", 0), 0u);
+    EXPECT_EQ(std::string(res[http::field::location]).rfind("/dang-nhap?tiep=", 0), 0u);
   }
 }
 
