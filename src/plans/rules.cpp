@@ -872,34 +872,6 @@ ReportsForPeriod reports_for_period(const std::vector<Report>& own, const std::v
   return out;
 }
 
-const std::vector<ReviewStep>& review_steps() {
-  static const std::vector<ReviewStep> steps = {
-      {"accept", {"pending"}, "accepted", false},
-      {"return", {"pending", "accepted"}, "returned", true},
-      {"answer", {"pending", "accepted", "returned"}, "", false},
-  };
-  return steps;
-}
-
-std::string review_after(std::string_view state, std::string_view action, std::string_view reason) {
-  const auto& steps = review_steps();
-  auto step = std::find_if(steps.begin(), steps.end(), [&](const auto& s) { return s.action == action; });
-  if (step == steps.end()) throw invalid_input("unknown review action", "Thao tác không hợp lệ.");
-  if (std::find(step->from.begin(), step->from.end(), state) == step->from.end()) {
-    throw Error(
-        ErrorKind::conflict, fmt::format("a {} report cannot be {}ed", state, action),
-        fmt::format("Báo cáo đang ở trạng thái \"{}\", không thực hiện được thao tác này.", review_label_vi(state)));
-  }
-  if (step->needs_reason) {
-    auto n = text::code_points(text::trim(reason));
-    if (n == 0 || n > 2000) {
-      throw invalid_input("a report is returned with a reason of 1-2000 characters",
-                          "Cần ghi lý do trả lại báo cáo (tối đa 2.000 ký tự).");
-    }
-  }
-  return step->to.empty() ? std::string(state) : std::string(step->to);
-}
-
 CountPolicy count_policy(Date today, int count_after_days, const WorkCalendar& calendar) {
   if (count_after_days <= 0) return {};
   // Walk back from today to the n-th working day: a report made before it
@@ -1002,56 +974,12 @@ Report report_prefill(const std::vector<Report>& reports, std::string_view unit,
   return prefill;
 }
 
-int working_days_waiting(Date made, Date today, const WorkCalendar& calendar) {
-  if (!calendar.covers(made) || !calendar.covers(today)) return 0;
-  return calendar.working_days_between(made, today);
-}
-
-PeriodOfYear compiled_period(const std::vector<ReportPeriod>& config, int plan_year, Date today,
-                             const WorkCalendar& calendar) {
-  auto all = periods_of_year(config, plan_year, calendar);
-  if (all.empty()) throw invalid_input("no reporting periods are configured", "Chưa cấu hình kỳ báo cáo.");
-  auto current = current_period(config, today, calendar);
-  return int(current.last.year()) == plan_year ? current : all.back();
-}
-
-int reply_days(std::string_view text) {
-  int days = parse_int<int>(text::trim(text)).value_or(0);
-  if (days < 1 || days > 60) {
-    throw invalid_input("reply within 1-60 working days", "Thời hạn báo cáo từ 1 đến 60 ngày làm việc.").at("so_ngay");
-  }
-  return days;
-}
-
-Date reply_due(Date from, int working_days, int days_uncovered, const WorkCalendar& calendar) {
-  if (calendar.covers(from)) return calendar.add_working_days(from, working_days);
-  return Date{sys_days{from} + std::chrono::days{days_uncovered}};
-}
-
-std::optional<Date> requirement_due(bool any_chosen, std::string_view text) {
-  if (!any_chosen) return std::nullopt;
-  auto due = text::trim(text);
-  if (due.empty()) throw invalid_input("the due day is missing", "Cần ghi hạn ban hành kế hoạch.").at("han");
-  return parse_date_input(due);
-}
-
 std::string cancel_reason(bool reopen, const std::string& reason) {
   if (reopen) return "";
   if (text::trim(reason).empty()) {
     throw invalid_input("a reason is needed to cancel a task", "Cần ghi lý do hủy nhiệm vụ.").at("ly_do");
   }
   return reason;
-}
-
-std::vector<std::string> outline_lines(std::string_view text) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start <= text.size();) {
-    auto end = text.find('\n', start);
-    out.emplace_back(text::trim(text.substr(start, end == std::string_view::npos ? end : end - start)));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return out;
 }
 
 std::optional<double> objective_amount(std::string_view text, std::string_view what_vi) {

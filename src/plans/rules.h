@@ -206,25 +206,6 @@ TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& report
 
 // ---- Review --------------------------------------------------------------
 
-// The review of a report, a table: each action, the states it may start
-// from, the state it leaves and whether it needs a reason. A unit's new or
-// changed report is always pending (resubmitting a returned one included).
-//
-//   action   from                          to         reason
-//   accept   pending                       accepted   no
-//   return   pending, accepted             returned   yes (1-2,000 characters)
-//   answer   pending, accepted, returned   (same)     no (the answers to difficulties and proposals)
-struct ReviewStep {
-  std::string_view action;
-  std::vector<std::string_view> from;
-  std::string_view to;  // "" = unchanged
-  bool needs_reason = false;
-};
-const std::vector<ReviewStep>& review_steps();
-// The state `action` leaves a report in `state` in; invalid_input for an
-// unknown action or a missing or too long reason, conflict when the action
-// cannot start from `state`.
-std::string review_after(std::string_view state, std::string_view action, std::string_view reason);
 // Which reports count as of `today`: accepted ones do; pending ones do once
 // `count_after_days` (> 0, the setting report_count_after_days) working days
 // have passed since the day each was made, that is when made on or before
@@ -251,9 +232,8 @@ struct CheckedFile {
   std::string name, content_type;
 };
 CheckedFile check_evidence_file(const EvidenceFile& f);
-// Files one unit keeps on one task's report for a period, and on one answer
-// to a report request (and its resubmissions); one more is 413.
-inline constexpr std::size_t kMaxEvidenceFiles = 10, kMaxAnswerFiles = 10;
+// Files one unit keeps on one task's report for a period; one more is 413.
+inline constexpr std::size_t kMaxEvidenceFiles = 10;
 
 // Whether a unit still owes a report on a task for a period: continuous
 // tasks always; others until the unit has reported them done in an
@@ -310,33 +290,9 @@ bool reported_late(const Report& r, const PeriodOfYear& p);
 // typed: the unit's report of that period, else its latest (the last of
 // `reports` in their order), else a blank report in progress.
 Report report_prefill(const std::vector<Report>& reports, std::string_view unit, std::string_view period);
-// Working days a report made on `made` has waited for its review by
-// `today`; 0 when the calendar does not cover both days.
-int working_days_waiting(Date made, Date today, const WorkCalendar& calendar);
-// The period a plan's compiled report shows when none is asked for: the
-// current one when its last day falls in the plan's year, else the plan
-// year's last; invalid_input when that year has no periods.
-PeriodOfYear compiled_period(const std::vector<ReportPeriod>& config, int plan_year, Date today,
-                             const WorkCalendar& calendar);
-
-// The working days an urging letter gives for the reply, as the form writes
-// them (spaces around ignored): 1-60; invalid_input at "so_ngay" otherwise.
-int reply_days(std::string_view text);
-// The day a reply is due: `working_days` working days after `from`, or
-// `days_uncovered` calendar days after it when the calendar does not cover
-// `from`.
-Date reply_due(Date from, int working_days, int days_uncovered, const WorkCalendar& calendar);
-
-// The day units must issue their plans by, as typed (spaces around
-// ignored): none when no level or unit is chosen (`any_chosen` false), else
-// required (invalid_input at "han" when blank) and read by parse_date_input.
-std::optional<Date> requirement_due(bool any_chosen, std::string_view text);
 // The reason a task is cancelled with: "" when it is reopened, else
 // `reason` as typed, which must not be blank (invalid_input at "ly_do").
 std::string cancel_reason(bool reopen, const std::string& reason);
-// A report request's outline as typed: one heading a line, each trimmed
-// (blank lines are kept; create_request drops them).
-std::vector<std::string> outline_lines(std::string_view text);
 // An objective's target or value as typed ("70", "70,5", "70.5"); nullopt
 // when blank; invalid_input saying `what_vi` must be a number otherwise.
 std::optional<double> objective_amount(std::string_view text, std::string_view what_vi);

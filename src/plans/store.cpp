@@ -16,7 +16,6 @@
 #include "directory/read.h"
 #include "directory/storage.h"
 #include "plans/json.h"
-#include "plans/notify.h"
 
 namespace cchc::plans {
 
@@ -128,15 +127,6 @@ std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std:
 
 // Every write transaction calls this once.
 void touch(db::Connection& c) { c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1"); }
-
-void report_event(db::Connection& c, const Report& r, const std::string& event, const std::string& note,
-                  const std::optional<std::string>& snapshot, const audit::Entry& who, Instant now) {
-  c.query(
-      "INSERT INTO report_events (task_id, unit_code, period, event, note, snapshot, actor, at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {r.task_id, r.unit_code, r.period, event, note, snapshot ? db::Param(*snapshot) : db::Param(nullptr), who.actor,
-       std::int64_t(now.time_since_epoch().count())});
-}
 
 void check_plan_refs(db::Connection& c, const Plan& p) {
   if (!directory::unit_exists(c, p.unit_code)) {
@@ -1021,7 +1011,7 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
         {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative, r.evidence,
          r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count()), r.difficulties, r.proposals});
-    report_event(c, r, was_returned ? "resubmitted" : "submitted", "", to_json(r).dump(), who, now);
+    add_report_event(c, r, was_returned ? "resubmitted" : "submitted", "", to_json(r).dump(), who, now);
     audit::record(c, who, before_json ? "update" : "create", "task_reports",
                   fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
     touch(c);
@@ -1029,88 +1019,48 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
   });
 }
 
-Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
-                     const ReviewInput& in, const audit::Entry& who, Instant now) {
-  auto reason = text::nfc(text::trim(in.reason));
-  auto difficulties_answer = text::nfc(text::trim(in.difficulties_answer));
-  auto proposals_answer = text::nfc(text::trim(in.proposals_answer));
-  if (text::code_points(difficulties_answer) > 4000 || text::code_points(proposals_answer) > 4000) {
-    throw invalid_input("an answer is limited to 4000 characters", "Mỗi ý kiến trả lời tối đa 4.000 ký tự.");
-  }
-  return db.write([&](db::Connection& c) {
-    auto rows =
-        c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
-                            kReportColumns),
-                {task_id, unit, period});
-    if (rows.empty()) throw not_found("no such report", "Không tìm thấy báo cáo.");
-    auto before = report_of(rows.rows[0]);
-    auto after = before;
-    after.review = review_after(before.review, in.action, reason);
-    if (in.action != "answer") {
-      after.review_note = in.action == "return" ? reason : "";
-      after.reviewed_by = who.actor;
-      after.reviewed_at = now;
-    }
-    if (!difficulties_answer.empty()) after.difficulties_answer = difficulties_answer;
-    if (!proposals_answer.empty()) after.proposals_answer = proposals_answer;
-    c.query(
-        "UPDATE task_reports SET review = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, "
-        "difficulties_answer = ?, proposals_answer = ? WHERE task_id = ? AND unit_code = ? AND period = ?",
-        {after.review, after.review_note, after.reviewed_by ? db::Param(*after.reviewed_by) : db::Param(nullptr),
-         after.reviewed_at ? db::Param(std::int64_t(after.reviewed_at->time_since_epoch().count()))
-                           : db::Param(nullptr),
-         after.difficulties_answer, after.proposals_answer, task_id, unit, period});
-    bool answered =
-        after.difficulties_answer != before.difficulties_answer || after.proposals_answer != before.proposals_answer;
-    if (in.action != "answer") {
-      report_event(c, after, after.review, after.review_note, std::nullopt, who, now);
-    }
-    if (answered) report_event(c, after, "answered", "", std::nullopt, who, now);
-    std::optional<Task> task;
-    if (answered || in.action == "return") task = find_task(c, task_id);
-    if (answered) {
-      // The unit is told its difficulties or proposals were answered, with
-      // a link to the task's reports, where the answer is shown.
-      bool difficulties = after.difficulties_answer != before.difficulties_answer;
-      bool proposals = after.proposals_answer != before.proposals_answer;
-      const char* which = difficulties && proposals ? "khó khăn, vướng mắc và đề xuất, kiến nghị"
-                          : difficulties            ? "khó khăn, vướng mắc"
-                                                    : "đề xuất, kiến nghị";
-      notify_unit(c, unit, "report_answered",
-                  fmt::format("answered:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
-                  fmt::format("Ý kiến trả lời {} trong báo cáo nhiệm vụ {}: {}", which,
-                              task ? task->ref : std::to_string(task_id),
-                              text::cut_utf8(difficulties ? after.difficulties_answer : after.proposals_answer, 300)),
-                  fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#cac-bao-cao", task_id, unit, period), now);
-    }
-    if (in.action == "return") {
-      notify_unit(c, unit, "report_returned",
-                  fmt::format("returned:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
-                  fmt::format("Báo cáo nhiệm vụ {} bị trả lại: {}", task ? task->ref : std::to_string(task_id),
-                              text::cut_utf8(reason, 300)),
-                  fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", task_id, unit, period), now);
-    }
-    audit::record(c, who, "update", "task_reports", fmt::format("{}/{}/{}", task_id, unit, period),
-                  to_json(before).dump(), to_json(after).dump(), now);
-    touch(c);
-    return after;
-  });
+std::optional<Report> find_report(db::Connection& c, std::int64_t task_id, const std::string& unit,
+                                  const std::string& period) {
+  auto rows =
+      c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
+                          kReportColumns),
+              {task_id, unit, period});
+  if (rows.empty()) return std::nullopt;
+  return report_of(rows.rows[0]);
 }
 
-namespace {
+void write_review(db::Connection& c, const Report& r) {
+  c.query(
+      "UPDATE task_reports SET review = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, "
+      "difficulties_answer = ?, proposals_answer = ? WHERE task_id = ? AND unit_code = ? AND period = ?",
+      {r.review, r.review_note, r.reviewed_by ? db::Param(*r.reviewed_by) : db::Param(nullptr),
+       r.reviewed_at ? db::Param(std::int64_t(r.reviewed_at->time_since_epoch().count())) : db::Param(nullptr),
+       r.difficulties_answer, r.proposals_answer, r.task_id, r.unit_code, r.period});
+  touch(c);
+}
 
-std::vector<ReviewItem> review_items(db::Connection& c, const std::string& where,
-                                     const std::vector<db::Param>& params) {
-  std::vector<ReviewItem> out;
+void add_report_event(db::Connection& c, const Report& r, const std::string& event, const std::string& note,
+                      const std::optional<std::string>& snapshot, const audit::Entry& who, Instant now) {
+  c.query(
+      "INSERT INTO report_events (task_id, unit_code, period, event, note, snapshot, actor, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.task_id, r.unit_code, r.period, event, note, snapshot ? db::Param(*snapshot) : db::Param(nullptr), who.actor,
+       std::int64_t(now.time_since_epoch().count())});
+}
+
+std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string& review, const std::string& period,
+                                            const std::string& unit, int limit) {
+  std::vector<ReportOnTask> out;
   auto rows = c.query(fmt::format("SELECT {}, p.number AS plan_number FROM task_reports r "
                                   "JOIN plan_tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
-                                  "WHERE p.status = 'issued' AND {} "
+                                  "WHERE p.status = 'issued' AND r.review = ? AND (? = '' OR r.period = ?) "
+                                  "AND (? = '' OR r.unit_code = ?) "
                                   "ORDER BY r.reported_at, r.task_id, r.unit_code LIMIT ?",
-                                  kReportColumns, where),
-                      params);
+                                  kReportColumns),
+                      {review, period, period, unit, unit, limit});
   std::map<std::int64_t, Task> tasks;
   for (const auto& r : rows.rows) {
-    ReviewItem item{report_of(r), {}, r.str("plan_number")};
+    ReportOnTask item{report_of(r), {}, r.str("plan_number")};
     auto it = tasks.find(item.report.task_id);
     if (it == tasks.end()) it = tasks.emplace(item.report.task_id, need_task(c, item.report.task_id)).first;
     item.task = it->second;
@@ -1119,19 +1069,10 @@ std::vector<ReviewItem> review_items(db::Connection& c, const std::string& where
   return out;
 }
 
-}  // namespace
-
-std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period, int limit) {
-  return review_items(c, "r.review = 'pending' AND (? = '' OR r.period = ?)", {period, period, limit});
-}
-
-std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit) {
-  return review_items(c, "r.review = 'returned' AND r.unit_code = ?", {unit, 200});
-}
-
-int review_queue_size(db::Connection& c) {
+int count_in_review(db::Connection& c, const std::string& review) {
   return int(c.query("SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
-                     "JOIN plans p ON p.id = t.plan_id WHERE r.review = 'pending' AND p.status = 'issued'")
+                     "JOIN plans p ON p.id = t.plan_id WHERE r.review = ? AND p.status = 'issued'",
+                     {review})
                  .one()
                  .i64("n"));
 }

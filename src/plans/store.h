@@ -163,36 +163,32 @@ std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std:
 Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now,
                      const EvidenceFile* file = nullptr);
 
-// ---- Review (rules: review_steps) -----------------------------------------
+// ---- What the coordinator's review reads and writes (coordination/review.h) ----
 
-struct ReviewInput {
-  std::string action;  // accept | return | answer
-  std::string reason;  // why it is returned
-  // The answers to the report's difficulties and proposals: with any
-  // action; an empty one leaves the stored answer as it is.
-  std::string difficulties_answer, proposals_answer;
-};
-// The coordinator's step on a unit's report of a period: accepted,
-// returned with a reason (the unit's officers and leaders are notified,
-// with a link to the report form), or its difficulties and proposals
-// answered (an answer that changes is notified to them too, with a link to
-// the task's reports). Each step is kept in report_events and audited. not_found for
-// no such report; conflict when the step cannot start from its state.
-Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
-                     const ReviewInput& in, const audit::Entry& who, Instant now);
+// A unit's report on a task for a period.
+std::optional<Report> find_report(db::Connection& c, std::int64_t task_id, const std::string& unit,
+                                  const std::string& period);
+// Stores the review of `r` over the stored report of its task, unit and
+// period: its review state, note, reviewer and time, and the answers to its
+// difficulties and proposals. The review's rules are the coordinator's.
+void write_review(db::Connection& c, const Report& r);
+// Keeps a step of a report in report_events (`snapshot`: the report as
+// JSON, kept with a submission).
+void add_report_event(db::Connection& c, const Report& r, const std::string& event, const std::string& note,
+                      const std::optional<std::string>& snapshot, const audit::Entry& who, Instant now);
 
-// A report waiting for the coordinator, with its task and plan.
-struct ReviewItem {
+// A report with its task and the number of the task's plan.
+struct ReportOnTask {
   Report report;
   Task task;
   std::string plan_number;
 };
-// Pending reports of issued plans, oldest first, at most `limit`; `period`
-// "" for every period.
-std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period = "", int limit = 500);
-int review_queue_size(db::Connection& c);
-// The unit's reports the coordinator returned, oldest first.
-std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit);
+// The reports of issued plans in review state `review` (pending, returned),
+// of `period` and of `unit` ("" for any), oldest first, at most `limit`.
+std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string& review, const std::string& period,
+                                            const std::string& unit, int limit);
+// How many reports of issued plans are in review state `review`.
+int count_in_review(db::Connection& c, const std::string& review);
 
 // The setting report_count_after_days (0-250; 0: pending reports never count).
 int report_count_after_days(db::Connection& c);

@@ -5,17 +5,17 @@
 
 #include <memory>
 
+#include "coordination/route_support.h"
+#include "coordination/routes.h"
+#include "coordination/urging.h"
 #include "core/calendar.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
-#include "plans/route_support.h"
-#include "plans/routes.h"
 #include "plans/rules.h"
-#include "plans/urging.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using nlohmann::json;
 
@@ -41,7 +41,7 @@ http::Response units_index(UrgingPages& x, http::Request& req) {
                              .rows) {
       sent[r.str("unit_code")] = {int(r.i64("n")), format_date_vi(parse_iso_date(r.str("last")))};
     }
-    for (const auto& u : unit_rows(c)) {
+    for (const auto& u : plans::unit_rows(c)) {
       if (!u.open || u.code == req.principal->unit_code) continue;
       auto it = sent.find(u.code);
       rows.push_back({{"unit", u.name},
@@ -90,7 +90,7 @@ http::Response unit_page(UrgingPages& x, http::Request& req, const json& error) 
   std::vector<UrgingLetter> letters;
   std::vector<UnitRow> units;
   x.db.read([&](db::Connection& c) {
-    units = unit_rows(c);
+    units = plans::unit_rows(c);
     items = shortfalls_of(c, unit, day, x.sources);
     letters = letters_to(c, unit);
   });
@@ -142,7 +142,7 @@ http::Response letter(UrgingPages& x, http::Request& req) {
   std::vector<UnitRow> units;
   x.db.read([&](db::Connection& c) {
     found = find_letter(c, req.int_param());
-    units = unit_rows(c);
+    units = plans::unit_rows(c);
   });
   if (!found || found->unit_code != unit) throw not_found("no such letter", "Không tìm thấy văn bản đôn đốc.");
   return http::attachment(req, http::kDocxType,
@@ -171,4 +171,4 @@ void add_urging_routes(http::Router& router, views::Layout& layout, db::Database
   urging_pages::add(router, std::make_shared<UrgingPages>(UrgingPages{db, layout, std::move(sources)}));
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -1,6 +1,6 @@
 // Plans owed: who must issue a plan, and the register's states, as tables;
 // and the register read back from the store on both backends.
-#include "plans/register.h"
+#include "coordination/register.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include "directory/store.h"
 #include "support/test_db.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 namespace {
 
 Plan child(std::int64_t id, const char* unit, const char* status, const char* issued) {
@@ -114,4 +114,4 @@ TEST_P(RegisterStore, TheRegisterOfAPlan) {
 }
 
 }  // namespace
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -4,15 +4,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "coordination/notify.h"
+#include "coordination/requests.h"
 #include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
 #include "directory/storage.h"
-#include "plans/notify.h"
-#include "plans/requests.h"
 #include "plans/rules.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using namespace std::chrono;
 using nlohmann::json;
@@ -170,7 +170,7 @@ std::vector<RequestAnswer> request_answers(db::Connection& c, std::int64_t reque
 
 RequestAnswer submit_answer(db::Database& db, std::int64_t request_id, RequestAnswer a, const audit::Entry& who,
                             Instant now, const EvidenceFile* file) {
-  std::optional<CheckedFile> checked;
+  std::optional<plans::CheckedFile> checked;
   if (file) checked = check_evidence_file(*file);
   for (auto& s : a.sections) s = text::nfc(text::trim(s));
   return db.write([&](db::Connection& c) {
@@ -296,4 +296,4 @@ int answers_waiting(db::Connection& c) {
                  .i64("n"));
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

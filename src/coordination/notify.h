@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "coordination/reminders.h"
 #include "db/database.h"
-#include "plans/reminders.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 ReminderConfig load_reminder_config(db::Connection& c);
 
@@ -66,4 +66,4 @@ struct DigestResult {
 DigestResult send_digests(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now);
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

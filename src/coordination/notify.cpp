@@ -1,4 +1,4 @@
-#include "plans/notify.h"
+#include "coordination/notify.h"
 
 #include <fmt/format.h>
 
@@ -6,14 +6,14 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "coordination/requests.h"
 #include "core/calendar.h"
 #include "core/mail.h"
 #include "core/text.h"
 #include "directory/read.h"
-#include "plans/requests.h"
 #include "plans/store.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 namespace {
 
@@ -65,14 +65,14 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
   std::map<std::string, std::string> names;
   db.read([&](db::Connection& c) {
     config = load_reminder_config(c);
-    for (const auto& u : unit_rows(c)) names[u.code] = u.name;
+    for (const auto& u : plans::unit_rows(c)) names[u.code] = u.name;
     int y = int(day.year());
     for (int year : {y - 1, y}) {
       std::set<std::int64_t> issued;
-      for (const auto& p : list_plans(c, year)) {
+      for (const auto& p : plans::list_plans(c, year)) {
         if (p.status == "issued") issued.insert(p.id);
       }
-      for (auto& s : states_as_of(year_tasks(c, year), day)) {
+      for (auto& s : plans::states_as_of(plans::year_tasks(c, year), day)) {
         if (issued.count(s.task.plan_id)) states.push_back(std::move(s));
       }
     }
@@ -80,10 +80,10 @@ RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who,
     // past, the ad-hoc ones), by each lead unit.
     std::set<std::string> leads;
     for (const auto& s : states) leads.insert(s.task.leads.begin(), s.task.leads.end());
-    for (const auto& period : periods_in_play(load_report_periods(c), day, cal)) {
+    for (const auto& period : plans::periods_in_play(plans::load_report_periods(c), day, cal)) {
       for (const auto& unit : leads) {
-        for (const auto& o : owed_by(c, unit, period, day)) {
-          if (report_owed(o))
+        for (const auto& o : plans::owed_by(c, unit, period, day)) {
+          if (plans::report_owed(o))
             owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value(), period.label});
         }
       }
@@ -242,4 +242,4 @@ DigestResult send_digests(db::Database& db, const std::string& smtp_url, const s
   return out;
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -1,5 +1,5 @@
 // Report requests: the pure rules and the Word draft (requests.h).
-#include "plans/requests.h"
+#include "coordination/requests.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +11,7 @@
 #include "core/text.h"
 #include "views/docx.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using namespace std::chrono;
 
@@ -50,6 +50,17 @@ const std::vector<AnswerStep>& answer_steps() {
 LineError problem(std::string en, std::string vi) { return {0, std::move(en), std::move(vi)}; }
 
 }  // namespace
+
+std::vector<std::string> outline_lines(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= text.size();) {
+    auto end = text.find('\n', start);
+    out.emplace_back(text::trim(text.substr(start, end == std::string_view::npos ? end : end - start)));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
 
 std::string answer_after(std::string_view state, std::string_view action, std::string_view reason) {
   const auto& steps = answer_steps();
@@ -295,4 +306,4 @@ std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer
   return write(d);
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

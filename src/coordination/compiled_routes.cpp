@@ -1,20 +1,20 @@
 // The compiled period report of a plan: on the page, as a workbook, and as
-// a Word draft in the Decree 30/2020 layout (plans/compiled.h); and the
+// a Word draft in the Decree 30/2020 layout (compiled.h); and the
 // urging letter of a unit's overdue tasks.
 #include <fmt/format.h>
 
 #include <memory>
 
+#include "coordination/compiled.h"
+#include "coordination/route_support.h"
+#include "coordination/routes.h"
 #include "core/calendar.h"
 #include "core/errors.h"
 #include "core/text.h"
-#include "plans/compiled.h"
-#include "plans/route_support.h"
-#include "plans/routes.h"
 #include "plans/rules.h"
 #include "plans/store.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using nlohmann::json;
 
@@ -27,15 +27,15 @@ namespace {
 http::Response urging_letter(Pages& x, http::Request& req) {
   const auto& unit = req.params.at("unit");
   Date today = local_date(now_seconds());
-  int year = year_of_text(req.query_param("nam").value_or("")).value_or(int(today.year()));
-  Date as_of = view_day(year, today);
+  int year = plans::year_of_text(req.query_param("nam").value_or("")).value_or(int(today.year()));
+  Date as_of = plans::view_day(year, today);
   std::vector<UnitRow> units;
   std::vector<TaskState> overdue;
   std::map<std::int64_t, std::string> numbers;
   x.db.read([&](db::Connection& c) {
-    units = unit_rows(c);
-    for (const auto& p : list_plans(c, year)) numbers[p.id] = p.number;
-    for (auto& s : states_as_of(year_tasks(c, year), as_of)) {
+    units = plans::unit_rows(c);
+    for (const auto& p : plans::list_plans(c, year)) numbers[p.id] = p.number;
+    for (auto& s : plans::states_as_of(plans::year_tasks(c, year), as_of)) {
       for (const auto& a : s.leads) {
         if (a.unit_code != unit || a.status != TaskStatus::overdue) continue;
         s.percent = a.percent;  // the unit's own share
@@ -64,11 +64,11 @@ http::Response period_report(Pages& x, http::Request& req) {
   std::vector<UnitRow> units;
   std::vector<ReportPeriod> config;
   x.db.read([&](db::Connection& c) {
-    tasks = plan_tasks(c, plan.id);
-    reports = plan_reports(c, plan.id);
-    areas = load_areas(c);
-    units = unit_rows(c);
-    config = load_report_periods(c);
+    tasks = plans::plan_tasks(c, plan.id);
+    reports = plans::plan_reports(c, plan.id);
+    areas = plans::load_areas(c);
+    units = plans::unit_rows(c);
+    config = plans::load_report_periods(c);
   });
   auto k = req.query_param("ky");
   PeriodOfYear period = k && !k->empty() ? period_of_key(config, *k, WorkCalendar::vietnam())
@@ -116,4 +116,4 @@ void add_compiled_routes(http::Router& router, views::Layout& layout, db::Databa
   compiled_pages::add(router, std::make_shared<Pages>(Pages{db, layout}));
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

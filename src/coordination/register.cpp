@@ -1,5 +1,5 @@
 // Plans owed: the register's rules and its SQL (register.h).
-#include "plans/register.h"
+#include "coordination/register.h"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 
 #include "core/text.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using namespace std::chrono;
 
@@ -52,6 +52,13 @@ std::string register_state_label_vi(std::string_view state) {
   return "Chưa ban hành (chưa đến hạn)";
 }
 
+std::optional<Date> requirement_due(bool any_chosen, std::string_view text) {
+  if (!any_chosen) return std::nullopt;
+  auto due = text::trim(text);
+  if (due.empty()) throw invalid_input("the due day is missing", "Cần ghi hạn ban hành kế hoạch.").at("han");
+  return parse_date_input(due);
+}
+
 namespace {
 
 std::vector<std::string> lines(const std::string& s) {
@@ -85,7 +92,7 @@ std::optional<Requirement> find_requirement(db::Connection& c, std::int64_t plan
 
 void set_requirement(db::Database& db, const Requirement& r, const audit::Entry& who, Instant now) {
   db.write([&](db::Connection& c) {
-    auto plan = find_plan(c, r.plan_id);
+    auto plan = plans::find_plan(c, r.plan_id);
     if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
     auto before = find_requirement(c, r.plan_id);
     auto json_of = [](const Requirement& q) {
@@ -98,8 +105,8 @@ void set_requirement(db::Database& db, const Requirement& r, const audit::Entry&
       return;
     }
     std::set<std::string> known_levels, known_units;
-    for (const auto& [code, name] : unit_levels(c)) known_levels.insert(code);
-    for (const auto& u : unit_rows(c)) known_units.insert(u.code);
+    for (const auto& [code, name] : plans::unit_levels(c)) known_levels.insert(code);
+    for (const auto& u : plans::unit_rows(c)) known_units.insert(u.code);
     for (const auto& l : r.levels) {
       if (!known_levels.count(l)) throw invalid_input("unknown level " + l, "Cấp đơn vị không hợp lệ.");
     }
@@ -120,7 +127,7 @@ void set_requirement(db::Database& db, const Requirement& r, const audit::Entry&
 
 std::vector<Plan> implementing_plans(db::Connection& c, std::int64_t plan_id) {
   std::vector<Plan> out;
-  for (const auto& p : list_plans(c)) {
+  for (const auto& p : plans::list_plans(c)) {
     if (p.parent_id && *p.parent_id == plan_id) out.push_back(p);
   }
   return out;
@@ -129,15 +136,15 @@ std::vector<Plan> implementing_plans(db::Connection& c, std::int64_t plan_id) {
 std::vector<RegisterRow> plan_register(db::Connection& c, const Plan& plan, Date today) {
   auto requirement = find_requirement(c, plan.id);
   if (!requirement) return {};
-  return register_rows(*requirement, required_units(*requirement, unit_rows(c), plan.unit_code),
+  return register_rows(*requirement, required_units(*requirement, plans::unit_rows(c), plan.unit_code),
                        implementing_plans(c, plan.id), today);
 }
 
 std::vector<std::pair<Plan, Requirement>> plans_owed_by(db::Connection& c, const std::string& unit, Date today) {
   std::vector<std::pair<Plan, Requirement>> out;
-  auto units = unit_rows(c);
+  auto units = plans::unit_rows(c);
   for (const auto& r : c.query("SELECT plan_id FROM plan_requirements ORDER BY due_on, plan_id").rows) {
-    auto plan = find_plan(c, r.i64("plan_id"));
+    auto plan = plans::find_plan(c, r.i64("plan_id"));
     auto requirement = find_requirement(c, r.i64("plan_id"));
     if (!plan || !requirement || plan->status != "issued") continue;
     auto required = required_units(*requirement, units, plan->unit_code);
@@ -148,4 +155,4 @@ std::vector<std::pair<Plan, Requirement>> plans_owed_by(db::Connection& c, const
   return out;
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "coordination/model.h"
 #include "core/calendar.h"
-#include "plans/model.h"
 #include "plans/province.h"
 #include "views/decree30.h"
 #include "views/docx.h"
 #include "views/table.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 struct CompiledTask {
   TaskState state;                   // state_for_period
@@ -30,10 +30,16 @@ struct CompiledReport {
   Plan plan;
   PeriodOfYear period;
   std::vector<CompiledTask> tasks;  // in matrix order
-  StatusCounts counts;
+  plans::StatusCounts counts;
   int owed = 0, reported = 0;  // lead reports owed this period, and made (and counted)
   int unreviewed = 0;          // this period's reports that do not count yet
 };
+
+// The period a plan's compiled report shows when none is asked for: the
+// current one when its last day falls in the plan's year, else the plan
+// year's last; invalid_input when that year has no periods.
+PeriodOfYear compiled_period(const std::vector<ReportPeriod>& config, int plan_year, Date today,
+                             const WorkCalendar& calendar);
 
 // `reports`: every report on the plan's tasks (any period).
 CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Report>& reports,
@@ -67,4 +73,4 @@ std::string urging_letter_docx(const views::Addressee& to, const std::vector<Tas
 std::string compiled_docx(const CompiledReport& r, const std::vector<Area>& areas,
                           const std::map<std::string, std::string>& names, const Issuer& issuer);
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -7,18 +7,18 @@
 #include <memory>
 #include <set>
 
+#include "coordination/requests.h"
+#include "coordination/route_support.h"
+#include "coordination/routes.h"
 #include "core/calendar.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
-#include "plans/requests.h"
-#include "plans/route_support.h"
-#include "plans/routes.h"
 #include "plans/rules.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using nlohmann::json;
 
@@ -99,12 +99,12 @@ http::Response new_page(Pages& x, http::Request& req, const json& values, const 
   x.db.read([&](db::Connection& c) {
     std::set<std::string> chosen;
     for (const auto& u : values.value("units", std::vector<std::string>{})) chosen.insert(u);
-    for (const auto& u : unit_rows(c)) {
+    for (const auto& u : plans::unit_rows(c)) {
       if (u.open) units.push_back({{"code", u.code}, {"name", u.name}, {"selected", chosen.count(u.code) > 0}});
     }
     std::set<std::string> lv;
     for (const auto& l : values.value("levels", std::vector<std::string>{})) lv.insert(l);
-    for (const auto& [code, name] : unit_levels(c)) {
+    for (const auto& [code, name] : plans::unit_levels(c)) {
       levels.push_back({{"code", code}, {"name", name}, {"checked", lv.count(code) > 0}});
     }
   });
@@ -143,7 +143,7 @@ ReportRequest request_from_form(Pages& x, const http::Request& req) {
   r.figure_unit = field(req, "don_vi_tinh");
   r.due = request_due(field(req, "han"), field(req, "so_ngay"), today(), calendar());
   r.issuer_unit = req.principal->unit_code;
-  auto units = x.db.read([&](db::Connection& c) { return unit_rows(c); });
+  auto units = x.db.read([&](db::Connection& c) { return plans::unit_rows(c); });
   r.recipients =
       resolve_recipients(units, all_of(req, "don_vi"), all_of(req, "cap"), field(req, "nhanh"), r.issuer_unit);
   return r;
@@ -212,7 +212,7 @@ http::Response request_page(Pages& x, http::Request& req, const RequestAnswer* p
   std::map<std::string, std::string> names;
   x.db.read([&](db::Connection& c) {
     answers = request_answers(c, r.id);
-    names = names_of(unit_rows(c));
+    names = names_of(plans::unit_rows(c));
   });
   const auto& unit = req.principal->unit_code;
   auto mine = std::find_if(answers.begin(), answers.end(), [&](const auto& a) { return a.unit_code == unit; });
@@ -335,7 +335,7 @@ http::Response compiled(Pages& x, http::Request& req) {
   std::vector<UnitRow> units;
   x.db.read([&](db::Connection& c) {
     answers = request_answers(c, r.id);
-    units = unit_rows(c);
+    units = plans::unit_rows(c);
   });
   auto names = names_of(units);
   if (req.query_param("dinh-dang").value_or("") == "docx") {
@@ -380,4 +380,4 @@ void add_request_routes(http::Router& router, views::Layout& layout, db::Databas
   request_pages::add(router, std::make_shared<Pages>(Pages{db, layout}));
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

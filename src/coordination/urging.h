@@ -13,11 +13,12 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "coordination/model.h"
+#include "core/calendar.h"
 #include "db/database.h"
-#include "plans/model.h"
 #include "views/decree30.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 struct Shortfall {
   // task_overdue | report_missing | report_returned | request_unanswered |
@@ -48,6 +49,14 @@ bool shortfall_due(const Shortfall& s, Date today);
 std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit, Date today,
                                      const std::vector<ShortfallSource>& sources);
 
+// The working days an urging letter gives for the reply, as the form writes
+// them (spaces around ignored): 1-60; invalid_input at "so_ngay" otherwise.
+int reply_days(std::string_view text);
+// The day a reply is due: `working_days` working days after `from`, or
+// `days_uncovered` calendar days after it when the calendar does not cover
+// `from`.
+Date reply_due(Date from, int working_days, int days_uncovered, const WorkCalendar& calendar);
+
 // The letter: "V/v đôn đốc khắc phục những nội dung còn chậm, thiếu trong
 // công tác cải cách hành chính", "Kính gửi: <to.body>.", every shortfall
 // under its kind's heading (each item one sentence, text::end_sentence),
@@ -74,4 +83,4 @@ UrgingLetter record_urging(db::Database& db, UrgingLetter letter, const audit::E
 std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit);
 std::optional<UrgingLetter> find_letter(db::Connection& c, std::int64_t id);
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -1,4 +1,4 @@
-#include "plans/compiled.h"
+#include "coordination/compiled.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include "plans/tables.h"
 #include "views/docx.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using namespace std::chrono;
 
@@ -47,6 +47,14 @@ std::string unreviewed_note(const CompiledTask& t, const std::map<std::string, s
 }
 
 }  // namespace
+
+PeriodOfYear compiled_period(const std::vector<ReportPeriod>& config, int plan_year, Date today,
+                             const WorkCalendar& calendar) {
+  auto all = periods_of_year(config, plan_year, calendar);
+  if (all.empty()) throw invalid_input("no reporting periods are configured", "Chưa cấu hình kỳ báo cáo.");
+  auto current = current_period(config, today, calendar);
+  return int(current.last.year()) == plan_year ? current : all.back();
+}
 
 CompiledReport compile(const Plan& plan, const std::vector<Task>& tasks, const std::vector<Report>& reports,
                        const std::vector<ReportPeriod>& config, const PeriodOfYear& period) {
@@ -99,7 +107,7 @@ views::Table compiled_table(const CompiledReport& r, const std::vector<Area>& ar
   for (const auto& c : r.tasks) task_areas.push_back(c.state.task.area_code);
   int area_no = 0;
   for (const auto& [area, items] : group_by_area(areas, task_areas)) {
-    t.rows.push_back(area_row(t.columns.size(), ++area_no, area->name));
+    t.rows.push_back(plans::area_row(t.columns.size(), ++area_no, area->name));
     int n = 0;
     for (size_t i : items) {
       const auto& c = r.tasks[i];
@@ -264,4 +272,4 @@ std::string urging_letter_docx(const views::Addressee& to, const std::vector<Tas
   return write(d);
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

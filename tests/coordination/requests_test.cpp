@@ -2,19 +2,19 @@
 // recipients (rules, as tables), and the store on both backends: a request
 // to every commune, one answers, one is returned and fixes it, the
 // compiled draft lists the one that never answered.
-#include "plans/requests.h"
+#include "coordination/requests.h"
 
 #include <gtest/gtest.h>
 
+#include "coordination/notify.h"
 #include "core/text.h"
 #include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
-#include "plans/notify.h"
 #include "support/test_db.h"
 #include "support/zip_entry.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 namespace {
 
 using namespace std::chrono;
@@ -322,7 +322,7 @@ TEST_P(RequestStore, AskAnswerReturnFixAndCompile) {
                   .ok());
   auto officer =
       directory::add_user(*t->db, {"xa2.canbo", "Cán bộ xã Hai", "X2", {"unit_officer"}, "Mat-khau-dai-9"}, kWho, now);
-  auto units = t->db->read([](db::Connection& c) { return unit_rows(c); });
+  auto units = t->db->read([](db::Connection& c) { return plans::unit_rows(c); });
   ReportRequest r;
   r.kind = "review";
   r.title = "Báo cáo sơ kết 6 tháng";
@@ -387,4 +387,4 @@ TEST_P(RequestStore, AskAnswerReturnFixAndCompile) {
 }
 
 }  // namespace
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

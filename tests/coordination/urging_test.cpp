@@ -3,7 +3,7 @@
 // implementing plan missing, and what another capability adds; the letter
 // lists each under its kind (golden text), never to the issuer itself, and
 // its record notifies the unit.
-#include "plans/urging.h"
+#include "coordination/urging.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -11,18 +11,19 @@
 #include <algorithm>
 #include <map>
 
+#include "coordination/notify.h"
+#include "coordination/register.h"
+#include "coordination/requests.h"
+#include "coordination/review.h"
+#include "coordination/work.h"
 #include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
-#include "plans/notify.h"
-#include "plans/register.h"
-#include "plans/requests.h"
 #include "plans/store.h"
-#include "plans/work.h"
 #include "support/test_db.h"
 #include "support/zip_entry.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 namespace {
 
 using namespace std::chrono;
@@ -59,9 +60,9 @@ TEST_P(Urging, EveryShortfallInOneLetter) {
   p.status = "issued";
   p = create_plan(*t->db, p, kWho, now);
   // A task X1 leads, due long ago (this year's 1 January): overdue.
-  TaskInput in{"procedures", "1", "", "Niêm yết thủ tục hành chính", "", fmt::format("trước ngày 01/01/{}", y),
-               "Xã Một",     ""};
-  auto task = add_task(*t->db, p.id, in, kWho, now);
+  plans::TaskInput in{"procedures", "1", "", "Niêm yết thủ tục hành chính", "", fmt::format("trước ngày 01/01/{}", y),
+                      "Xã Một",     ""};
+  auto task = plans::add_task(*t->db, p.id, in, kWho, now);
   // Implementing plans due yesterday: none issued.
   set_requirement(*t->db, {p.id, {"commune"}, {}, day(-1)}, kWho, now);
   // A request due... it must be due today or later to be made; make it, then let its day pass.
@@ -166,14 +167,14 @@ TEST(UrgingRules, OnlyWhatIsAlreadyDue) {
 // on the tasks it co-operates on, its report is a contribution.
 TEST(UrgingRules, TheReportsOwedAreTheTasksItLeads) {
   auto owed = [](const char* role, bool made) {
-    Owed o;
+    plans::Owed o;
     o.role = role;
     if (made) o.current = Report{};
     return o;
   };
   struct Case {
     const char* name;
-    std::vector<Owed> owed;
+    std::vector<plans::Owed> owed;
     int owes, made, missing, contributions;
   } cases[] = {
       {"nothing", {}, 0, 0, 0, 0},
@@ -191,7 +192,7 @@ TEST(UrgingRules, TheReportsOwedAreTheTasksItLeads) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
-    auto n = count_owed(c.owed);
+    auto n = plans::count_owed(c.owed);
     EXPECT_EQ(n.owed, c.owes);
     EXPECT_EQ(n.made, c.made);
     EXPECT_EQ(n.missing(), c.missing);
@@ -224,15 +225,15 @@ TEST_P(Urging, OneCountOneLabelOnlyWhatIsDue) {
   p.status = "issued";
   p = create_plan(*t->db, p, kWho, now);
   // X1 leads two tasks and co-operates on a third.
-  auto led = add_task(*t->db, p.id,
-                      {"procedures", "1", "", "Tuyên truyền cải cách hành chính", "", "Thường xuyên", "Xã Một", ""},
-                      kWho, now);
-  add_task(
+  auto led = plans::add_task(
+      *t->db, p.id, {"procedures", "1", "", "Tuyên truyền cải cách hành chính", "", "Thường xuyên", "Xã Một", ""}, kWho,
+      now);
+  plans::add_task(
       *t->db, p.id,
       {"procedures", "2", "", "Rà soát thủ tục hành chính", "", fmt::format("trước ngày 25/9/{}", y), "Xã Một", ""},
       kWho, now);
-  add_task(*t->db, p.id, {"procedures", "3", "", "Tổng hợp báo cáo", "", "Thường xuyên", "Sở Nội vụ", "Xã Một"}, kWho,
-           now);
+  plans::add_task(*t->db, p.id, {"procedures", "3", "", "Tổng hợp báo cáo", "", "Thường xuyên", "Sở Nội vụ", "Xã Một"},
+                  kWho, now);
   // Its first-quarter report on the first, returned on 20/03 with a reason
   // that ends with its own full stop.
   Report q1;
@@ -349,4 +350,4 @@ TEST_P(Urging, ANumberIsUniquePerIssuingUnitAndYear) {
 }
 
 }  // namespace
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

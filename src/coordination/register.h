@@ -10,11 +10,10 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "coordination/model.h"
 #include "db/database.h"
-#include "plans/model.h"
-#include "plans/store.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 struct Requirement {
   std::int64_t plan_id = 0;
@@ -42,6 +41,10 @@ std::vector<std::string> required_units(const Requirement& r, const std::vector<
 std::vector<RegisterRow> register_rows(const Requirement& r, const std::vector<std::string>& required,
                                        const std::vector<Plan>& children, Date today);
 std::string register_state_label_vi(std::string_view state);  // Đã ban hành đúng hạn, …
+// The day units must issue their plans by, as typed (spaces around
+// ignored): none when no level or unit is chosen (`any_chosen` false), else
+// required (invalid_input at "han" when blank) and read by parse_date_input.
+std::optional<Date> requirement_due(bool any_chosen, std::string_view text);
 
 // ---- Storage ----
 
@@ -57,4 +60,4 @@ std::vector<RegisterRow> plan_register(db::Connection& c, const Plan& plan, Date
 // issued yet, with the requirement: for the work list and the urging.
 std::vector<std::pair<Plan, Requirement>> plans_owed_by(db::Connection& c, const std::string& unit, Date today);
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

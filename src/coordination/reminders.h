@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
+#include "coordination/model.h"
 #include "core/calendar.h"
-#include "plans/model.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 struct ReminderConfig {
   std::vector<int> days_before = {7, 1};
@@ -71,4 +71,4 @@ Date notice_day(Date target, const WorkCalendar& cal);
 std::vector<Reminder> reminders_on(Date day, const std::vector<TaskState>& states, const std::vector<OwedReport>& owed,
                                    const ReminderConfig& config, const WorkCalendar& cal);
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

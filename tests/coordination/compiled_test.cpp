@@ -1,7 +1,7 @@
 // The compiled period report: each task as the reports of that period and
 // earlier ones tell it (later periods ignored), who still owes the period's
 // report, who reported late, and the Word draft's Decree 30 parts.
-#include "plans/compiled.h"
+#include "coordination/compiled.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include "core/calendar.h"
 #include "plans/rules.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 namespace {
 
 using namespace std::chrono;
@@ -170,4 +170,4 @@ TEST(UrgingLetter, AddressedToTheCommitteeOverdueInWorkingDays) {
 }
 
 }  // namespace
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

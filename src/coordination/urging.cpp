@@ -1,22 +1,24 @@
 // Urging for every shortfall: the kinds, the letter, and what a unit owes
 // (urging.h).
-#include "plans/urging.h"
+#include "coordination/urging.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "coordination/notify.h"
+#include "coordination/register.h"
+#include "coordination/requests.h"
+#include "coordination/review.h"
+#include "coordination/work.h"
 #include "core/calendar.h"
+#include "core/parse.h"
 #include "core/text.h"
-#include "plans/notify.h"
-#include "plans/register.h"
-#include "plans/requests.h"
 #include "plans/store.h"
-#include "plans/work.h"
 #include "views/docx.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using namespace std::chrono;
 using nlohmann::json;
@@ -48,10 +50,10 @@ std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit,
   std::vector<Shortfall> out;
   const auto& cal = WorkCalendar::vietnam();
   int year = int(today.year());
-  auto config = load_report_periods(c);
+  auto config = plans::load_report_periods(c);
   std::map<std::int64_t, std::string> numbers;
-  for (const auto& p : list_plans(c, year)) numbers[p.id] = p.number;
-  for (const auto& s : states_as_of(year_tasks(c, year), today)) {
+  for (const auto& p : plans::list_plans(c, year)) numbers[p.id] = p.number;
+  for (const auto& s : plans::states_as_of(plans::year_tasks(c, year), today)) {
     for (const auto& a : s.leads) {
       if (a.unit_code != unit || a.status != TaskStatus::overdue) continue;
       std::string late = s.task.deadline.due
@@ -64,21 +66,22 @@ std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit,
                      s.task.deadline.due});
     }
   }
-  for (const auto& period : periods_in_play(config, today, cal)) {
+  for (const auto& period : plans::periods_in_play(config, today, cal)) {
     if (sys_days{today} <= sys_days{period.due}) continue;
-    int missing = count_owed(owed_by(c, unit, period, today)).missing();
+    int missing = plans::count_owed(plans::owed_by(c, unit, period, today)).missing();
     if (missing > 0) {
       out.push_back({"report_missing",
                      fmt::format("Báo cáo {} nhiệm vụ kỳ {} (hạn {})", text::format_int(missing),
-                                 period_in_sentence(period.label), format_date_vi(period.due)),
+                                 plans::period_in_sentence(period.label), format_date_vi(period.due)),
                      period.due});
     }
   }
   for (const auto& r : returned_to(c, unit)) {
-    auto p = period_of_key(config, r.report.period, cal);
-    out.push_back({"report_returned",
-                   fmt::format("{} — kỳ {}: {}", r.task.description, period_in_sentence(p.label), r.report.review_note),
-                   returned_due(p.due, r.report.reviewed_at, cal)});
+    auto p = plans::period_of_key(config, r.report.period, cal);
+    out.push_back(
+        {"report_returned",
+         fmt::format("{} — kỳ {}: {}", r.task.description, plans::period_in_sentence(p.label), r.report.review_note),
+         returned_due(p.due, r.report.reviewed_at, cal)});
   }
   for (const auto& [request, answer] : requests_owed_by(c, unit)) {
     if (answer.state == "returned") {
@@ -111,6 +114,19 @@ std::vector<Shortfall> shortfalls_of(db::Connection& c, const std::string& unit,
     return a.due && sys_days{*a.due} < sys_days{*b.due};
   });
   return out;
+}
+
+int reply_days(std::string_view text) {
+  int days = parse_int<int>(text::trim(text)).value_or(0);
+  if (days < 1 || days > 60) {
+    throw invalid_input("reply within 1-60 working days", "Thời hạn báo cáo từ 1 đến 60 ngày làm việc.").at("so_ngay");
+  }
+  return days;
+}
+
+Date reply_due(Date from, int working_days, int days_uncovered, const WorkCalendar& calendar) {
+  if (calendar.covers(from)) return calendar.add_working_days(from, working_days);
+  return Date{sys_days{from} + std::chrono::days{days_uncovered}};
 }
 
 std::string urging_docx(const views::Addressee& to, const std::vector<Shortfall>& items, const std::string& number,
@@ -245,4 +261,4 @@ std::optional<UrgingLetter> find_letter(db::Connection& c, std::int64_t id) {
   return letter_of(rows.rows[0]);
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "coordination/model.h"
 #include "core/calendar.h"
 #include "db/database.h"
-#include "plans/store.h"
 #include "views/decree30.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 struct ReportRequest {
   std::int64_t id = 0;
@@ -53,7 +53,15 @@ struct RequestAnswer {
   std::vector<std::pair<std::int64_t, std::string>> files;  // id, name
 };
 
+// Files one unit keeps on one answer to a request (and its resubmissions);
+// one more is 413.
+inline constexpr std::size_t kMaxAnswerFiles = 10;
+
 // ---- Rules (pure) ----------------------------------------------------------
+
+// A request's outline as typed: one heading a line, each trimmed (blank
+// lines are kept; create_request drops them).
+std::vector<std::string> outline_lines(std::string_view text);
 
 std::string request_kind_label_vi(std::string_view kind);  // Báo cáo đột xuất, Báo cáo sơ kết, tổng kết, …
 std::string answer_state_label_vi(std::string_view state);  // Chưa gửi, Đã gửi, chờ duyệt, Đã chấp nhận, Bị trả lại
@@ -180,4 +188,4 @@ std::vector<std::pair<ReportRequest, RequestAnswer>> requests_owed_by(db::Connec
 // Answers waiting for the coordinator (submitted), oldest first.
 int answers_waiting(db::Connection& c);
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

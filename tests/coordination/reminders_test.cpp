@@ -1,11 +1,11 @@
 // Which notices a day raises: before deadlines (moved back off weekends and
 // holidays), at overdue (the first working day after), escalation after
 // working days overdue, and for reports owed.
-#include "plans/reminders.h"
+#include "coordination/reminders.h"
 
 #include <gtest/gtest.h>
 
-namespace cchc::plans {
+namespace cchc::coordination {
 namespace {
 
 Date d(const char* iso) { return parse_iso_date(iso); }
@@ -126,4 +126,4 @@ TEST(Reminders, ReportNoticesNameThePeriodByItsLabel) {
 }
 
 }  // namespace
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

@@ -1,10 +1,10 @@
-#include "plans/reminders.h"
+#include "coordination/reminders.h"
 
 #include <fmt/format.h>
 
 #include "plans/rules.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using namespace std::chrono;
 
@@ -57,10 +57,10 @@ std::string message_vi(const Reminder& r, const std::string& task, const std::st
                          unit, r.days, due);
     case Reminder::Kind::report_due:
       return fmt::format("{} chưa báo cáo nhiệm vụ “{}” cho kỳ {}; hạn gửi báo cáo {} (còn {} ngày).", unit, task,
-                         period_in_sentence(r.period_label), due, r.days);
+                         plans::period_in_sentence(r.period_label), due, r.days);
     case Reminder::Kind::report_missing:
       return fmt::format("{} chưa gửi báo cáo nhiệm vụ “{}” cho kỳ {}; đã quá hạn gửi báo cáo ({}).", unit, task,
-                         period_in_sentence(r.period_label), due);
+                         plans::period_in_sentence(r.period_label), due);
   }
   return {};
 }
@@ -112,4 +112,4 @@ std::vector<Reminder> reminders_on(Date day, const std::vector<TaskState>& state
   return out;
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination

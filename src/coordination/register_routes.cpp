@@ -5,15 +5,15 @@
 #include <memory>
 #include <set>
 
+#include "coordination/register.h"
+#include "coordination/route_support.h"
+#include "coordination/routes.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "http/refusal.h"
-#include "plans/register.h"
-#include "plans/route_support.h"
-#include "plans/routes.h"
 #include "plans/rules.h"
 
-namespace cchc::plans {
+namespace cchc::coordination {
 
 using nlohmann::json;
 
@@ -68,8 +68,8 @@ http::Response register_page(Pages& x, http::Request& req, const json& error) {
   x.db.read([&](db::Connection& c) {
     rows = plan_register(c, plan, today);
     requirement = find_requirement(c, plan.id);
-    units = unit_rows(c);
-    levels = unit_levels(c);
+    units = plans::unit_rows(c);
+    levels = plans::unit_levels(c);
   });
   auto names = names_of(units);
   std::map<std::string, int> counts;
@@ -130,4 +130,4 @@ void add_register_routes(http::Router& router, views::Layout& layout, db::Databa
   register_pages::add(router, std::make_shared<Pages>(Pages{db, layout}));
 }
 
-}  // namespace cchc::plans
+}  // namespace cchc::coordination
