@@ -19,6 +19,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 
 namespace cchc::app {

@@ -45,6 +45,9 @@
 #include "feedback/store.h"
 #include "inspections/work.h"
 #include "plans/json.h"
+#include "plans/matrix.h"
+#include "plans/names.h"
+#include "plans/rules.h"
 #include "plans/store.h"
 
 namespace cchc::app {

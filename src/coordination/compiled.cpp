@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "plans/rules.h"
+#include "plans/periods.h"
 #include "plans/tables.h"
+#include "plans/task_state.h"
 #include "views/docx.h"
 
 namespace cchc::coordination {

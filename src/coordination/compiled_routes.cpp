@@ -11,7 +11,8 @@
 #include "core/calendar.h"
 #include "core/errors.h"
 #include "core/text.h"
-#include "plans/rules.h"
+#include "plans/page_rules.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 
 namespace cchc::coordination {

@@ -11,6 +11,7 @@
 #include "core/mail.h"
 #include "core/text.h"
 #include "directory/read.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 
 namespace cchc::coordination {

@@ -12,7 +12,8 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/refusal.h"
-#include "plans/rules.h"
+#include "plans/page_rules.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 
 namespace cchc::coordination {

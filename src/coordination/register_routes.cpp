@@ -11,7 +11,6 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "http/refusal.h"
-#include "plans/rules.h"
 
 namespace cchc::coordination {
 

@@ -1,8 +1,7 @@
 #include "coordination/reminders.h"
+#include "plans/periods.h"
 
 #include <fmt/format.h>
-
-#include "plans/rules.h"
 
 namespace cchc::coordination {
 

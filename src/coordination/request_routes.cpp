@@ -16,7 +16,6 @@
 #include "directory/permissions.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
-#include "plans/rules.h"
 
 namespace cchc::coordination {
 

@@ -11,7 +11,7 @@
 #include "directory/permissions.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
-#include "plans/rules.h"
+#include "plans/periods.h"
 
 namespace cchc::coordination {
 

@@ -15,6 +15,7 @@
 #include "core/calendar.h"
 #include "core/parse.h"
 #include "core/text.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 #include "views/docx.h"
 

@@ -13,7 +13,6 @@
 #include "core/text.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
-#include "plans/rules.h"
 
 namespace cchc::coordination {
 

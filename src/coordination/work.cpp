@@ -9,7 +9,7 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
-#include "plans/rules.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 
 namespace cchc::coordination {

@@ -15,10 +15,13 @@
 #include "directory/permissions.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
+#include "plans/page_rules.h"
+#include "plans/periods.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"
 #include "plans/rules.h"
 #include "plans/store.h"
+#include "plans/task_state.h"
 
 namespace cchc::plans {
 

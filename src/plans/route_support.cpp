@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "directory/permissions.h"
 #include "http/session.h"
+#include "plans/periods.h"
 
 namespace cchc::plans {
 

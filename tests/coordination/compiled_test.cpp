@@ -9,7 +9,7 @@
 #include "support/zip_entry.h"
 
 #include "core/calendar.h"
-#include "plans/rules.h"
+#include "plans/periods.h"
 
 namespace cchc::coordination {
 namespace {

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "core/errors.h"
-#include "plans/rules.h"
+#include "plans/page_rules.h"
+#include "plans/periods.h"
 
 namespace cchc::plans::page_rules_test {
 namespace {

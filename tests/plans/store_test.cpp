@@ -12,6 +12,10 @@
 #include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
+#include "plans/matrix.h"
+#include "plans/names.h"
+#include "plans/periods.h"
+#include "plans/rules.h"
 #include "plans/tables.h"
 #include "support/test_db.h"
 
