@@ -159,6 +159,7 @@ std::vector<coordination::ShortfallSource> urging_sources() {
 
 inspections::Sources inspection_sources() {
   inspections::Sources s;
+  s.areas = [](db::Connection& c) { return plans::load_areas(c); };
   s.ranks = [](db::Connection& c) {
     std::map<std::string, std::pair<int, int>> out;
     std::set<std::string> levels_seen;
