@@ -27,6 +27,7 @@
 #include "core/calendar.h"
 #include "db/database.h"
 #include "db/migrate.h"
+#include "plans/periods.h"
 #include "plans/province.h"
 #include "plans/store.h"
 #include "plans/tables.h"

@@ -4,6 +4,9 @@
 
 #include <tuple>
 
+#include "coordination/register.h"
+#include "coordination/requests.h"
+#include "coordination/review.h"
 #include "core/calendar.h"
 #include "core/dates.h"
 #include "core/embedded.h"
@@ -16,8 +19,7 @@
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
-#include "plans/register.h"
-#include "plans/requests.h"
+#include "plans/periods.h"
 #include "plans/store.h"
 
 namespace cchc::app {
@@ -213,13 +215,13 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
   audit::Entry coordinator = who;
   auto review = [&](const plans::Report& r, Date on) {
     if (last_period && pattern % 7 == 6) return;
-    plans::ReviewInput in{"accept", "", "", ""};
+    coordination::ReviewInput in{"accept", "", "", ""};
     if (last_period && pattern % 7 == 4 && r.task_id % 3 == 0) {
       in = {"return", "Chưa nêu rõ sản phẩm đã hoàn thành; đề nghị bổ sung minh chứng.", "", ""};
     }
     if (!r.difficulties.empty())
       in.difficulties_answer = "Sở Nội vụ sẽ hướng dẫn cụ thể tại hội nghị giao ban quý tới.";
-    plans::review_report(db, r.task_id, r.unit_code, r.period, in, coordinator, start_of_day(on) + hours{33});
+    coordination::review_report(db, r.task_id, r.unit_code, r.period, in, coordinator, start_of_day(on) + hours{33});
   };
   auto report = [&](const plans::Task& t, const std::string& unit, const std::string& role,
                     const plans::PeriodOfYear& p, Date on, const char* progress, int percent,
@@ -306,34 +308,35 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
 
   // Every department and commune is to issue its own plan implementing the
   // province's by the end of February.
-  plans::set_requirement(db, {plan.id, {"department", "commune"}, {}, Date{year{y} / February / last}}, who, now);
+  coordination::set_requirement(db, {plan.id, {"department", "commune"}, {}, Date{year{y} / February / last}}, who,
+                                now);
 
   // A report request to every commune, due in ten working days: a few
   // answered (one accepted, one returned), the demo commune not yet.
   const auto& cal = WorkCalendar::vietnam();
   if (cal.covers(today) && cal.covers(cal.add_working_days(today, 10))) {
     auto units = db.read([](db::Connection& c) { return plans::unit_rows(c); });
-    plans::ReportRequest rq;
+    coordination::ReportRequest rq;
     rq.kind = "review";
     rq.title = fmt::format("Báo cáo sơ kết công tác cải cách hành chính năm {}", y);
     rq.body = "Đề nghị Ủy ban nhân dân các xã, phường báo cáo theo đề cương kèm theo.";
     rq.outline = {"Kết quả thực hiện", "Tồn tại, hạn chế và nguyên nhân", "Đề xuất, kiến nghị"};
     rq.due = cal.add_working_days(today, 10);
     rq.issuer_unit = "SNV";
-    rq.recipients = plans::resolve_recipients(units, {}, {"commune"}, "", "SNV");
-    auto stored = plans::create_request(db, rq, who, now - hours{72});
+    rq.recipients = coordination::resolve_recipients(units, {}, {"commune"}, "", "SNV");
+    auto stored = coordination::create_request(db, rq, who, now - hours{72});
     int n = 0;
     for (const auto& unit : stored.recipients) {
       if (unit == "P-TRANGDAI" || n >= 4) continue;
-      plans::RequestAnswer a;
+      coordination::RequestAnswer a;
       a.unit_code = unit;
       a.sections = {"Hoàn thành các nhiệm vụ được giao trong kỳ.", "Một số thủ tục còn chậm số hóa.",
                     n == 0 ? "Đề nghị tập huấn thêm về số hóa hồ sơ." : ""};
-      plans::submit_answer(db, stored.id, a, who, now - hours{48});
-      if (n == 0) plans::review_answer(db, stored.id, unit, "accept", "", who, now - hours{24});
+      coordination::submit_answer(db, stored.id, a, who, now - hours{48});
+      if (n == 0) coordination::review_answer(db, stored.id, unit, "accept", "", who, now - hours{24});
       if (n == 1) {
-        plans::review_answer(db, stored.id, unit, "return", "Chưa nêu số liệu cụ thể; đề nghị bổ sung.", who,
-                             now - hours{24});
+        coordination::review_answer(db, stored.id, unit, "return", "Chưa nêu số liệu cụ thể; đề nghị bổ sung.", who,
+                                    now - hours{24});
       }
       ++n;
     }

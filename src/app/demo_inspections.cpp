@@ -4,9 +4,9 @@
 #include <algorithm>
 
 #include "app/demo.h"
+#include "app/sources.h"
 #include "directory/read.h"
 #include "inspections/store.h"
-#include "plans/store.h"
 
 namespace cchc::app {
 
@@ -92,7 +92,8 @@ DemoInspections load_demo_inspections(db::Database& db, Instant now) {
   std::vector<Fate> fates = {Fate::overdue,    Fate::fixed_on_time, Fate::reported,      Fate::returned,
                              Fate::fixed_late, Fate::not_yet_due,   Fate::fixed_on_time, Fate::overdue};
   db.write([&](db::Connection& c) {
-    plan = create_plan(c, plan, who, start_of_day(first) + hours{8});
+    auto areas = inspection_sources().area_codes(c);
+    plan = create_plan(c, plan, areas, who, start_of_day(first) + hours{8});
     std::vector<Inspection> visits;
     for (int i = 0; i < int(units.size()); ++i) {
       auto day = i < done_count ? clip(sys_days{today} - days{10 * (done_count - i) + 5})
@@ -113,7 +114,7 @@ DemoInspections load_demo_inspections(db::Database& db, Instant now) {
       Finding good;
       good.area_code = i % 2 ? "procedures" : "direction";
       good.text = kGood[i % 3];
-      add_finding(c, v.id, good, who, at(0));
+      add_finding(c, v.id, good, areas, who, at(0));
       for (int k = 0; k < 2; ++k) {
         auto fate = fates[(i + k * 3) % fates.size()];
         const auto& s = kShortfalls[(i + k) % std::size(kShortfalls)];
@@ -125,7 +126,7 @@ DemoInspections load_demo_inspections(db::Database& db, Instant now) {
         f.responsible_unit = v.unit_code;
         f.due = fate == Fate::not_yet_due ? Date{sys_days{today} + days{20}} : due_of(held, 10, std::nullopt, cal);
         if (fate == Fate::fixed_late) f.due = due_of(held, 3, std::nullopt, cal);
-        f = add_finding(c, v.id, f, who, at(0));
+        f = add_finding(c, v.id, f, areas, who, at(0));
         ++n;
         switch (fate) {
           case Fate::fixed_on_time:

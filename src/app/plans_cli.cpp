@@ -36,6 +36,7 @@
 
 #include "app/cli_groups.h"
 #include "app/sources.h"
+#include "coordination/notify.h"
 #include "core/calendar.h"
 #include "core/dates.h"
 #include "core/deadline.h"
@@ -44,7 +45,9 @@
 #include "feedback/store.h"
 #include "inspections/work.h"
 #include "plans/json.h"
-#include "plans/notify.h"
+#include "plans/matrix.h"
+#include "plans/names.h"
+#include "plans/rules.h"
 #include "plans/store.h"
 
 namespace cchc::app {
@@ -167,7 +170,7 @@ int list_plans_json(const PlansCommands& p, const std::string& db_spec) {
 // The day's reminders of plans, feedback and inspections as notifications
 // (none on a day off).
 void raise_days_reminders(db::Database& db, const PlansCommands& p, Date day) {
-  auto raised = plans::raise_reminders(db, day, cli_actor(), now_seconds());
+  auto raised = coordination::raise_reminders(db, day, cli_actor(), now_seconds());
   if (!raised.working_day) {
     std::cout << fmt::format("{} is not a working day: no reminders", format_iso_date(day)) << std::endl;
     return;
@@ -198,7 +201,7 @@ int remind_and_mail(const PlansCommands& p, const std::string& db_spec) {
   }
   auto acknowledged = feedback::send_acknowledgements(*db, p.smtp, p.from, p.base_url, now_seconds(), 1000);
   if (acknowledged > 0) std::cout << fmt::format("{} feedback acknowledgements mailed", acknowledged) << std::endl;
-  auto digests = plans::send_digests(*db, p.smtp, p.from, p.base_url, now_seconds());
+  auto digests = coordination::send_digests(*db, p.smtp, p.from, p.base_url, now_seconds());
   std::cout << fmt::format("{} digests mailed ({} notifications)", digests.sent, digests.notifications) << std::endl;
   for (const auto& f : digests.failures) std::cerr << "not mailed: " << f << std::endl;
   return digests.failures.empty() ? 0 : 1;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "assessments/store.h"
+#include "coordination/notify.h"
 #include "core/errors.h"
 #include "core/period.h"
 #include "core/text.h"
@@ -18,7 +19,6 @@
 #include "indicators/targets.h"
 #include "inspections/store.h"
 #include "inspections/work.h"
-#include "plans/notify.h"
 #include "plans/store.h"
 #include "portal/page_support.h"
 #include "portal/store.h"
@@ -81,7 +81,7 @@ assessments::Sources assessment_sources(db::Database& db) {
   for (const auto& [code, name] : inspections::figure_indicators()) s.indicators.emplace(code, name);
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href,
-                Instant at) { return plans::notify_unit(c, unit, kind, event, message, href, at); };
+                Instant at) { return coordination::notify_unit(c, unit, kind, event, message, href, at); };
   s.indicator_value = [&db](const std::string& unit, const std::string& code, Date from,
                             Date to) -> std::optional<double> {
     if (inspections::is_figure_indicator(code)) {  // the inspections of the window's year, the unit's subtree
@@ -115,9 +115,9 @@ assessments::Sources assessment_sources(db::Database& db) {
   return s;
 }
 
-std::vector<plans::ShortfallSource> urging_sources() {
+std::vector<coordination::ShortfallSource> urging_sources() {
   auto targets = [](db::Connection& c, const std::string& unit, Date today) {
-    std::vector<plans::Shortfall> out;
+    std::vector<coordination::Shortfall> out;
     int year = int(today.year());
     std::string level;
     for (const auto& u : plans::unit_rows(c)) {
@@ -139,7 +139,7 @@ std::vector<plans::ShortfallSource> urging_sources() {
     return out;
   };
   auto self_assessments = [](db::Connection& c, const std::string& unit, Date) {
-    std::vector<plans::Shortfall> out;
+    std::vector<coordination::Shortfall> out;
     for (const auto& round : assessments::list_rounds(c)) {
       if (round.status != "open") continue;
       for (const auto& p : assessments::participants(c, round.id)) {
@@ -159,6 +159,7 @@ std::vector<plans::ShortfallSource> urging_sources() {
 
 inspections::Sources inspection_sources() {
   inspections::Sources s;
+  s.areas = [](db::Connection& c) { return plans::load_areas(c); };
   s.ranks = [](db::Connection& c) {
     std::map<std::string, std::pair<int, int>> out;
     std::set<std::string> levels_seen;
@@ -196,7 +197,7 @@ inspections::Sources inspection_sources() {
   };
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href,
-                Instant at) { return plans::notify_unit(c, unit, kind, event, message, href, at); };
+                Instant at) { return coordination::notify_unit(c, unit, kind, event, message, href, at); };
   return s;
 }
 
@@ -205,7 +206,7 @@ portal::Sources portal_sources(db::Database& db) {
   // The unit's editors (who wrote it) and leaders.
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href, Instant at) {
-    return plans::notify_unit(c, unit, kind, event, message, href, at, {"editor", "unit_leader"});
+    return coordination::notify_unit(c, unit, kind, event, message, href, at, {"editor", "unit_leader"});
   };
   s.headline = [&db]() {
     std::vector<portal::Widget> out;
@@ -343,7 +344,7 @@ feedback::Sinks feedback_sinks() {
       bool to = n.audience == feedback::Notice::Audience::coordinator
                     ? has("admin")
                     : u.unit_code == n.unit_code && (has("unit_officer") || has("unit_leader"));
-      if (to && plans::notify(c, u.id, n.kind, n.unit_code, n.event, n.message, n.href, now_seconds())) ++added;
+      if (to && coordination::notify(c, u.id, n.kind, n.unit_code, n.event, n.message, n.href, now_seconds())) ++added;
     }
     return added;
   };

@@ -3,6 +3,7 @@
 // read indicator rates for objectives, assessments read indicator rates for
 // indicator-fed criteria and plans as evidence documents.
 #include "assessments/sources.h"
+#include "coordination/urging.h"
 #include "db/database.h"
 #include "documents/routes.h"
 #include "feedback/store.h"
@@ -23,7 +24,7 @@ portal::Sources portal_sources(db::Database& db);
 // missed service targets of the year so far (below its level's target:
 // "close" and "missed"; no data is not urged) and its self-assessments
 // still in draft in open rounds.
-std::vector<plans::ShortfallSource> urging_sources();
+std::vector<coordination::ShortfallSource> urging_sources();
 // What the inspection selection rules weigh: ranks in the latest published
 // assessment of each level, overdue tasks (of issued plans of the day's
 // year) and overdue feedback cases per unit; and telling a unit.

@@ -6,6 +6,8 @@
 #include "app/sources.h"
 #include "assessments/routes.h"
 #include "assessments/work.h"
+#include "coordination/routes.h"
+#include "coordination/work.h"
 #include "core/period.h"
 #include "directory/accounts.h"
 #include "directory/permissions.h"
@@ -59,12 +61,13 @@ Web::Web(db::Database& db, WebConfig config)
   });
 
   home::add_routes(router_, *layout_, *sessions_);
-  home::add_work_routes(
-      router_, *layout_, db_,
-      {plans::work_items, assessments::work_items, portal::work_items, feedback::work_items, inspections::work_items});
+  home::add_work_routes(router_, *layout_, db_,
+                        {plans::work_items, coordination::work_items, assessments::work_items, portal::work_items,
+                         feedback::work_items, inspections::work_items});
   directory::add_routes(router_, *layout_, *sessions_, db_);
   indicators::add_routes(router_, *layout_, db_);
-  plans::add_routes(router_, *layout_, db_, objective_progress(db_), urging_sources());
+  plans::add_routes(router_, *layout_, db_, objective_progress(db_));
+  coordination::add_routes(router_, *layout_, db_, urging_sources());
   assessments::add_routes(router_, *layout_, db_, assessment_sources(db_));
   inspections::add_routes(router_, *layout_, db_, inspection_sources());
   indicators::add_public_routes(router_, *layout_, db_);

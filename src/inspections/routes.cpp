@@ -17,7 +17,6 @@
 #include "http/session.h"
 #include "inspections/store.h"
 #include "inspections/summary.h"
-#include "plans/store.h"
 
 namespace cchc::inspections {
 
@@ -31,6 +30,11 @@ struct Context {
   views::Layout& layout;
   Sources sources;
 };
+
+// The reform areas, through the sources (none when they are not wired).
+std::vector<plans::Area> reform_areas(Context& x, db::Connection& c) {
+  return x.sources.areas ? x.sources.areas(c) : std::vector<plans::Area>{};
+}
 
 const WorkCalendar& calendar() { return WorkCalendar::vietnam(); }
 Date today() { return local_date(now_seconds()); }
@@ -148,7 +152,7 @@ Plan plan_from_form(const http::Request& req) {
 // The plan's form: a new one (editing 0) or plan `editing`'s fields.
 http::Response plan_form(Context& x, http::Request& req, const Plan* typed, json error, std::int64_t editing = 0) {
   auto units = open_units(x.db);
-  auto areas = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
+  auto areas = x.db.read([&](db::Connection& c) { return reform_areas(x, c); });
   Plan p;
   if (typed) p = *typed;
   if (!typed) {
@@ -195,8 +199,9 @@ http::Response create(Context& x, http::Request& req) {
   return http::refusing(
       [&] {
         p = plan_from_form(req);
-        auto stored =
-            x.db.write([&](db::Connection& c) { return create_plan(c, p, directory::actor(req), now_seconds()); });
+        auto stored = x.db.write([&](db::Connection& c) {
+          return create_plan(c, p, x.sources.area_codes(c), directory::actor(req), now_seconds());
+        });
         return http::redirect(req, plan_href(stored.id) + "?da-luu=1");
       },
       [&](const http::Refusal& r) { return plan_form(x, req, &p, r.json()); });
@@ -218,7 +223,7 @@ http::Response plan_page(Context& x, http::Request& req, json error = nullptr) {
   x.db.read([&](db::Connection& c) {
     visits = visits_of(c, plan.id);
     names = directory::unit_names(c);
-    areas = plans::load_areas(c);
+    areas = reform_areas(x, c);
   });
   std::set<std::int64_t> past;
   for (const auto& v : past_unannounced(visits, today())) past.insert(v.id);
@@ -286,7 +291,9 @@ http::Response save_plan(Context& x, http::Request& req) {
       [&] {
         p = plan_from_form(req);
         p.id = id;
-        x.db.write([&](db::Connection& c) { update_plan(c, p, directory::actor(req), now_seconds()); });
+        x.db.write([&](db::Connection& c) {
+          update_plan(c, p, x.sources.area_codes(c), directory::actor(req), now_seconds());
+        });
         return http::redirect(req, plan_href(id) + "?da-luu=1");
       },
       [&](const http::Refusal& r) { return plan_form(x, req, &p, r.json(), id); });
@@ -426,7 +433,7 @@ http::Response letter(Context& x, http::Request& req) {
                                     format_date_vi(v->scheduled_on)));
   }
   std::vector<std::string> areas;
-  auto all = x.db.read([](db::Connection& c) { return plans::load_areas(c); });
+  auto all = x.db.read([&](db::Connection& c) { return reform_areas(x, c); });
   for (const auto& a : all) {
     if (std::count(plan->areas.begin(), plan->areas.end(), a.code)) areas.push_back(a.name);
   }
@@ -459,7 +466,7 @@ VisitRecord read_visit(Context& x, std::int64_t id) {
     r.findings = findings_of(c, id);
     r.files = files_of(c, id);
     r.names = directory::unit_names(c);
-    r.areas = plans::load_areas(c);
+    r.areas = reform_areas(x, c);
     for (const auto& f : r.findings) r.events[f.id] = finding_events(c, f.id);
   });
   if (!r.visit) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
@@ -624,7 +631,7 @@ http::Response add_finding_h(Context& x, http::Request& req) {
     auto date = date_field(req, "han");
     // A good point's deadline is checked only to be refused (check_finding).
     if (f.shortcoming || days || date) f.due = due_of(v->held_on.value_or(today()), days, date, calendar());
-    auto stored = add_finding(c, id, f, directory::actor(req), now_seconds());
+    auto stored = add_finding(c, id, f, x.sources.area_codes(c), directory::actor(req), now_seconds());
     if (f.shortcoming && x.sources.notify) {
       x.sources.notify(c, f.responsible_unit, "inspection", fmt::format("inspection-finding:{}", stored.id),
                        fmt::format("Kiến nghị sau kiểm tra cần khắc phục trước ngày {}: {}", format_date_vi(*f.due),

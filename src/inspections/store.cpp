@@ -6,14 +6,13 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/filetype.h"
 #include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
 #include "db/columns.h"
 #include "directory/read.h"
 #include "directory/storage.h"
-#include "plans/rules.h"
-#include "plans/store.h"
 
 namespace cchc::inspections {
 
@@ -24,6 +23,13 @@ namespace {
 
 // Minutes and fixes' evidence of one visit, in all; one more is 413.
 constexpr std::size_t kMaxVisitFiles = 30;
+
+// A minutes or evidence file: 1 byte to 5 MiB, a document, sheet, image or
+// archive by its extension and its content (filetype::evidence_kinds, as
+// plans' evidence); its stored name and content type.
+filetype::Accepted check_file(const plans::EvidenceFile& f) {
+  return filetype::check(f.filename, f.content, filetype::evidence_kinds(), 5u << 20);
+}
 
 std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
 
@@ -125,10 +131,8 @@ void check_units_exist(db::Connection& c, const Plan& p) {
   if (!errors.empty()) throw rejected(errors);
 }
 
-// Every area code must be one of the reform areas (plans::load_areas).
-void check_areas(db::Connection& c, const std::vector<std::string>& codes) {
-  std::set<std::string> known;
-  for (const auto& a : plans::load_areas(c)) known.insert(a.code);
+// Every area code must be one of the reform areas (`known`: Sources::area_codes).
+void check_areas(const std::set<std::string>& known, const std::vector<std::string>& codes) {
   for (const auto& code : codes) {
     if (!known.count(code)) throw invalid_input("unknown reform area " + code, "Lĩnh vực cải cách không hợp lệ.");
   }
@@ -189,12 +193,12 @@ bool open_on(db::Connection& c, const std::string& unit, Date day) {
 
 // ---- Plans --------------------------------------------------------------------------
 
-Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now) {
+Plan create_plan(db::Connection& c, Plan p, const std::set<std::string>& areas, const audit::Entry& who, Instant now) {
   p.number = std::string(text::trim(p.number));
   p.status = "draft";
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_units_exist(c, p);
-  check_areas(c, p.areas);
+  check_areas(areas, p.areas);
   check_inspection_number_free(c, p);
   p.id = c.query(
               "INSERT INTO inspection_plans (year, number, title, issuer_unit, issued_on, areas, content, status, "
@@ -208,14 +212,15 @@ Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now
   return p;
 }
 
-void update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who, Instant now) {
+void update_plan(db::Connection& c, const Plan& changed, const std::set<std::string>& areas, const audit::Entry& who,
+                 Instant now) {
   auto before = need_plan(c, changed.id);
   Plan p = changed;
   p.status = before.status;
   p.number = std::string(text::trim(p.number));
   if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
   check_units_exist(c, p);
-  check_areas(c, p.areas);
+  check_areas(areas, p.areas);
   check_inspection_number_free(c, p);
   if (p.year != before.year && !c.query("SELECT 1 FROM inspections WHERE plan_id = ?", {p.id}).empty()) {
     throw invalid_input("the year of a plan with visits cannot change",
@@ -367,7 +372,8 @@ void record_visit(db::Connection& c, std::int64_t id, Date held_on, const std::s
                 json{{"state", "done"}, {"held_on", format_iso_date(held_on)}, {"summary", summary}}.dump(), now);
 }
 
-Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const audit::Entry& who, Instant now) {
+Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const std::set<std::string>& areas,
+                    const audit::Entry& who, Instant now) {
   auto v = need_visit(c, visit_id);
   if (v.state != VisitState::done) {
     throw invalid_input("record the visit first", "Ghi ngày kiểm tra và kết luận trước khi thêm kết quả.");
@@ -377,7 +383,7 @@ Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const a
   f.recommendation = std::string(text::trim(f.recommendation));
   if (!f.shortcoming) f.responsible_unit.clear();  // the form always names one
   if (auto errors = check_finding(f); !errors.empty()) throw rejected(errors);
-  check_areas(c, {f.area_code});
+  check_areas(areas, {f.area_code});
   if (f.shortcoming && !directory::unit_names(c).count(f.responsible_unit)) {
     throw invalid_input("unknown unit " + f.responsible_unit, "Đơn vị chịu trách nhiệm không có trong danh mục.");
   }
@@ -446,8 +452,8 @@ void act(db::Connection& c, std::int64_t finding_id, FixAction action, FixActor 
                                     : "Nhập lý do trả lại (1 đến 4.000 ký tự).");
   }
   if (n > 4000) throw invalid_input("note over 4000 characters", "Ghi chú tối đa 4.000 ký tự.");
-  std::optional<plans::CheckedFile> checked;
-  if (file) checked = plans::check_evidence_file(*file);
+  std::optional<filetype::Accepted> checked;
+  if (file) checked = check_file(*file);
   auto before = finding_json(*f);
   switch (action) {
     case FixAction::report:
@@ -534,7 +540,7 @@ FileRef attach_file(db::Connection& c, std::int64_t visit_id, std::optional<std:
                     const std::string& kind, const plans::EvidenceFile& file, const audit::Entry& who, Instant now) {
   need_visit(c, visit_id);
   if (kind != "minutes" && kind != "evidence") throw invalid_input("kind must be minutes or evidence");
-  auto checked = plans::check_evidence_file(file);
+  auto checked = check_file(file);
   make_room_for_file(c, visit_id, file.content.size(), who);
   auto id = c.query(
                  "INSERT INTO inspection_files (inspection_id, finding_id, kind, filename, content_type, size, sha256, "

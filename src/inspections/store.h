@@ -22,10 +22,11 @@ namespace cchc::inspections {
 // Stores a new plan (check_plan; the issuer and members' units must exist;
 // invalid_input when the issuer already has a plan of that number in the
 // number's year: number_year). Returns it with its id.
-Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now);
+Plan create_plan(db::Connection& c, Plan p, const std::set<std::string>& areas, const audit::Entry& who, Instant now);
 // Changes a plan's fields and team (its status stays; see announce),
 // checked as create_plan checks them.
-void update_plan(db::Connection& c, const Plan& p, const audit::Entry& who, Instant now);
+void update_plan(db::Connection& c, const Plan& p, const std::set<std::string>& areas, const audit::Entry& who,
+                 Instant now);
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id);
 // A year's plans (every year when nullopt), newest first.
 std::vector<Plan> list_plans(db::Connection& c, std::optional<int> year = std::nullopt);
@@ -55,7 +56,8 @@ void record_visit(db::Connection& c, std::int64_t id, Date held_on, const std::s
                   Instant now);
 // Adds a finding to a done visit (check_finding; the responsible unit must
 // exist). A shortcoming starts open.
-Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const audit::Entry& who, Instant now);
+Finding add_finding(db::Connection& c, std::int64_t visit_id, Finding f, const std::set<std::string>& areas,
+                    const audit::Entry& who, Instant now);
 // Deletes a finding no one has acted on yet (a good point, or an open
 // recommendation never reported); invalid_input otherwise.
 void delete_finding(db::Connection& c, std::int64_t id, const audit::Entry& who, Instant now);

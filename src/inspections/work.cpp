@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "coordination/notify.h"
+#include "coordination/requests.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "inspections/store.h"
-#include "plans/notify.h"
-#include "plans/requests.h"
 
 namespace cchc::inspections {
 
@@ -38,11 +38,11 @@ int raise_reminders(db::Database& db, Date day, const views::NotifyUnit& notify,
   if (!notify) return 0;
   int stored = 0;
   db.write([&](db::Connection& c) {
-    auto config = plans::load_reminder_config(c);
+    auto config = coordination::load_reminder_config(c);
     for (const auto& r : recommendations(c, std::nullopt)) {
       const auto& f = r.finding;
       if (!f.due || (f.state != FixState::open && f.state != FixState::returned)) continue;
-      auto key = plans::request_reminder(*f.due, day, config.days_before, WorkCalendar::vietnam());
+      auto key = coordination::request_reminder(*f.due, day, config.days_before, WorkCalendar::vietnam());
       if (!key) continue;
       bool after = key->starts_with("after");
       stored +=
@@ -55,8 +55,8 @@ int raise_reminders(db::Database& db, Date day, const views::NotifyUnit& notify,
   return stored;
 }
 
-std::vector<plans::Shortfall> shortfalls(db::Connection& c, const std::string& unit, Date today) {
-  std::vector<plans::Shortfall> out;
+std::vector<coordination::Shortfall> shortfalls(db::Connection& c, const std::string& unit, Date today) {
+  std::vector<coordination::Shortfall> out;
   for (const auto& r : recommendations(c, std::nullopt, {unit})) {
     if (!overdue(r.finding, today)) continue;
     out.push_back({"recommendation_overdue",

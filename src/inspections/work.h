@@ -1,12 +1,12 @@
 #pragma once
 // What inspections put on the work list (views::WorkSource) and in the
-// urging letter (plans::ShortfallSource).
+// urging letter (coordination::ShortfallSource).
 #include <string>
 #include <vector>
 
+#include "coordination/urging.h"
 #include "db/database.h"
 #include "http/message.h"
-#include "plans/urging.h"
 #include "views/work.h"
 
 namespace cchc::inspections {
@@ -16,7 +16,7 @@ namespace cchc::inspections {
 std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal& who, Date today);
 
 // The day's reminders of recommendations not yet fixed (open or returned),
-// as report requests are reminded (plans::request_reminder): N working days
+// as report requests are reminded (coordination::request_reminder): N working days
 // before the due day (N in plans.reminder_days), on the first working day
 // after it and every fifth working day after that; each a notification to
 // the responsible unit's officers and leaders, keyed so it is stored once.
@@ -24,6 +24,6 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
 int raise_reminders(db::Database& db, Date day, const views::NotifyUnit& notify, Instant now);
 
 // The unit's recommendations overdue on `today` (kind recommendation_overdue).
-std::vector<plans::Shortfall> shortfalls(db::Connection& c, const std::string& unit, Date today);
+std::vector<coordination::Shortfall> shortfalls(db::Connection& c, const std::string& unit, Date today);
 
 }  // namespace cchc::inspections

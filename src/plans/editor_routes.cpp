@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/refusal.h"
+#include "plans/page_rules.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"
 #include "plans/rules.h"

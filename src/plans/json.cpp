@@ -6,7 +6,7 @@ using nlohmann::json;
 
 namespace {
 
-json day(const std::optional<Date>& d) { return d ? json(format_iso_date(*d)) : json(); }
+json iso_day(const std::optional<Date>& d) { return d ? json(format_iso_date(*d)) : json(); }
 
 }  // namespace
 
@@ -15,7 +15,7 @@ json to_json(const Plan& p) {
           {"number", p.number},
           {"kind", p.kind},
           {"unit", p.unit_code},
-          {"issued_on", day(p.issued_on)},
+          {"issued_on", iso_day(p.issued_on)},
           {"title", p.title},
           {"year", p.year},
           {"parent_id", p.parent_id ? json(*p.parent_id) : json()},
@@ -27,7 +27,8 @@ json to_json(const Plan& p) {
 json to_json(const Deadline& d) {
   json milestones = json::array();
   for (const auto& m : d.milestones) milestones.push_back({{"due", format_iso_date(m.due)}, {"text", m.text}});
-  return {{"kind", kind_code(d.kind)}, {"due", day(d.due)}, {"text", format_deadline(d)}, {"milestones", milestones}};
+  return {
+      {"kind", kind_code(d.kind)}, {"due", iso_day(d.due)}, {"text", format_deadline(d)}, {"milestones", milestones}};
 }
 
 json to_json(const Task& t) {
@@ -47,13 +48,13 @@ json to_json(const TaskState& s) {
   json out = to_json(s.task);
   out["status"] = status_code(s.status);
   out["percent"] = s.percent;
-  out["done_on"] = day(s.done_on);
+  out["done_on"] = iso_day(s.done_on);
   json leads = json::array();
   for (const auto& a : s.leads) {
     leads.push_back({{"unit", a.unit_code},
                      {"status", status_code(a.status)},
                      {"percent", a.percent},
-                     {"done_on", day(a.done_on)},
+                     {"done_on", iso_day(a.done_on)},
                      {"last_period", a.last_period ? json(*a.last_period) : json()}});
   }
   out["leads"] = leads;
@@ -67,7 +68,7 @@ json to_json(const Report& r) {
           {"role", r.role},
           {"progress", r.progress},
           {"percent", r.percent},
-          {"done_on", day(r.done_on)},
+          {"done_on", iso_day(r.done_on)},
           {"narrative", r.narrative},
           {"evidence", r.evidence},
           {"unchanged", r.unchanged},

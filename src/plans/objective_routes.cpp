@@ -9,9 +9,9 @@
 #include "core/errors.h"
 #include "core/text.h"
 #include "directory/permissions.h"
+#include "plans/page_rules.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"
-#include "plans/rules.h"
 #include "plans/store.h"
 
 namespace cchc::plans {

@@ -14,10 +14,11 @@
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "http/middleware.h"
+#include "plans/page_rules.h"
+#include "plans/periods.h"
 #include "plans/province.h"
 #include "plans/route_support.h"
 #include "plans/routes.h"
-#include "plans/rules.h"
 #include "plans/store.h"
 #include "plans/tables.h"
 

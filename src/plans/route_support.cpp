@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "directory/permissions.h"
 #include "http/session.h"
+#include "plans/periods.h"
 
 namespace cchc::plans {
 
@@ -97,6 +98,14 @@ json unit_options(const std::vector<UnitRow>& units, const std::string& selected
   }
   return out;
 }
+
+std::string progress_label(const std::string& p) {
+  if (p == "done") return "Đã hoàn thành";
+  if (p == "in_progress") return "Đang thực hiện";
+  return "Chưa thực hiện";
+}
+
+std::string report_summary(const Report& r) { return fmt::format("{}, {} %", progress_label(r.progress), r.percent); }
 
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names) {
   std::string out;

@@ -65,6 +65,17 @@ views::Issuer issuer_of(const std::string& unit_code, const std::vector<UnitRow>
 // units; empty for an unknown unit.
 views::Addressee addressee_of(const std::string& unit_code, const std::vector<UnitRow>& units);
 
+// A report's progress as pages name it ("Đang thực hiện"), and with its
+// percent ("Đang thực hiện, 40 %").
+std::string progress_label(const std::string& progress);
+std::string report_summary(const Report& r);
+
+// The task page (report_routes.cpp): the task, its leads' state, the
+// report history, and the report form for the user's units; `posted` is
+// the report form as sent, `extra` what a refusal adds ({"error": …}). The
+// coordinator's review is refused on it too.
+http::Response task_page(Pages& x, http::Request& req, const Report* posted, const nlohmann::json& extra);
+
 // "Sở Nội vụ; Sở Tư pháp" for unit codes.
 std::string names_text(const std::vector<std::string>& codes, const std::map<std::string, std::string>& names);
 

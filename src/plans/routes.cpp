@@ -16,7 +16,9 @@
 #include "directory/permissions.h"
 #include "directory/staged.h"
 #include "http/refusal.h"
-#include "plans/requests.h"
+#include "plans/matrix.h"
+#include "plans/names.h"
+#include "plans/page_rules.h"
 #include "plans/route_support.h"
 #include "plans/rules.h"
 #include "plans/store.h"
@@ -556,8 +558,7 @@ void add(http::Router& router, std::shared_ptr<PlanPages> pages) {
 }  // namespace
 }  // namespace plan_pages
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source,
-                std::vector<ShortfallSource> shortfalls) {
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source) {
   auto pages = std::make_shared<plan_pages::PlanPages>(plan_pages::PlanPages{db, layout, std::move(indicator_source)});
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
@@ -567,14 +568,10 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   layout.add_nav({"Thông báo", "/thong-bao", "signed_in"});
   add_api_routes(router, db);
   add_province_routes(router, layout, db);
-  add_compiled_routes(router, layout, db);
   add_editor_routes(router, layout, db);
   add_objective_routes(router, db, pages->source);
   plan_pages::add(router, pages);
   add_report_routes(router, layout, db);
-  add_request_routes(router, layout, db);
-  add_register_routes(router, layout, db);
-  add_urging_routes(router, layout, db, std::move(shortfalls));
 }
 
 }  // namespace cchc::plans

@@ -8,25 +8,15 @@
 //   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm
 //   /ke-hoach/{id}/sua-nhiem-vu        the matrix editor: every row with up, down, edit, delete, cancel;
 //   /ke-hoach/{id}/them-nhiem-vu       add a row; /nhiem-vu/{id}/sua|len|xuong|xoa|huy
-//   /ke-hoach/{id}/bao-cao-ky          the compiled report of a period (?ky=): page, XLSX, DOCX (Decree 30)
-//   /ke-hoach/don-doc/{unit}           the urging letter (DOCX) listing a unit's overdue tasks of a year
 //   /viec-can-bao-cao                  what a unit owes for a period, "unchanged" in one action
 //   /nhiem-vu/{id}                     a task: its leads' state, report history and the report form
-//   /nhiem-vu/{id}/duyet               the coordinator accepts or returns a report, answers its difficulties
-//   /ky-bao-cao                        a year's reporting periods and their due days (the coordinator sets them)
-//   /duyet-bao-cao                     reports waiting for the coordinator's review, oldest first
-//   /ke-hoach/{id}/so-theo-doi         the register of plans owed: which units must issue theirs, by when, who did
-//   /don-doc, /don-doc/{unit}          urging: what a unit owes now, the letters it received; send one (coordinator);
-//                                      /don-doc/{unit}/van-ban/{id} the letter (DOCX)
-//   /yeu-cau-bao-cao[/moi]             report requests: the list; a new one (coordinator)
-//   /yeu-cau-bao-cao/{id}              a request: its text, every unit's answer (coordinator) or the unit's form;
-//                                      /tra-loi (answer), /duyet (accept, return), /trang-thai (close, reopen),
-//                                      /tong-hop (compiled, ?dinh-dang=docx); /yeu-cau-bao-cao/tep/{id} a file
-//   /thong-bao                         the signed-in user's reminders and escalations; mark all read
 //   /minh-chung/{id}                   an evidence file attached to a report
 //   /ke-hoach/{id}/muc-tieu, /muc-tieu/{id}/ket-qua|xoa   objectives: add, value by hand, delete
 //   /api/v1/plans, /api/v1/plans/{id}, /api/v1/plans/{id}/reports,
 //   /api/v1/plans/{id}/tasks/{task}/reports
+// The coordinator's pages (review, periods, notifications, requests, the
+// register, urging, compiled reports) are coordination's
+// (coordination/routes.h).
 #include <functional>
 #include <optional>
 #include <string>
@@ -35,7 +25,6 @@
 
 #include "db/database.h"
 #include "http/router.h"
-#include "plans/urging.h"
 #include "views/layout.h"
 
 namespace cchc::plans {
@@ -51,21 +40,16 @@ struct IndicatorSource {
       value;
 };
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource source = {},
-                std::vector<ShortfallSource> shortfalls = {});
+// The plans pages and API, and the reform menu: its entries for the
+// coordinator's review, periods and notifications name coordination's pages.
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource source = {});
 // Objectives: adding, values by hand, deleting (src/plans/objective_routes.cpp).
 void add_objective_routes(http::Router& router, db::Database& db, const IndicatorSource& source);
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
-void add_request_routes(http::Router& router, views::Layout& layout, db::Database& db);
-void add_register_routes(http::Router& router, views::Layout& layout, db::Database& db);
-void add_urging_routes(http::Router& router, views::Layout& layout, db::Database& db,
-                       std::vector<ShortfallSource> sources);
 // The matrix editor (src/plans/editor_routes.cpp); add_routes calls it.
 void add_editor_routes(http::Router& router, views::Layout& layout, db::Database& db);
-// The compiled period report (src/plans/compiled_routes.cpp); add_routes calls it.
-void add_compiled_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The province view (src/plans/province_routes.cpp); add_routes calls it.
 void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The JSON API (src/plans/api.cpp); add_routes calls it.

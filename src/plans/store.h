@@ -1,5 +1,6 @@
 #pragma once
-// Reform plans' SQL: plans, the matrix import, tasks, reports.
+// Reform plans' SQL: plans, reporting periods, the matrix import,
+// objectives, tasks, reports, states in bulk; each section names its file.
 // Every write is audited as `who`. A write taking db::Database& is one
 // transaction; the same write taking db::Connection& runs in the caller's,
 // so that several compose into one (a plan with its tasks and objectives
@@ -17,10 +18,12 @@
 
 #include "audit/audit.h"
 #include "db/database.h"
+#include "plans/matrix.h"
 #include "plans/model.h"
-#include "plans/rules.h"
 
 namespace cchc::plans {
+
+// ---- Plans, reform areas, units (plan_store.cpp) ----------------------------
 
 std::vector<Area> load_areas(db::Connection& c);
 // A number every write to plans, tasks or reports changes (in its
@@ -36,23 +39,6 @@ struct UnitRow {
 std::vector<UnitRow> unit_rows(db::Connection& c);
 // The unit levels (code, Vietnamese name) by rank.
 std::vector<std::pair<std::string, std::string>> unit_levels(db::Connection& c);
-// The configured periods, with each year's own due days.
-std::vector<ReportPeriod> load_report_periods(db::Connection& c);
-// A year's own due day per period code (nullopt: back to the configured
-// day). Each day must be from the period's last day to 90 days after it;
-// all are written or none (invalid_input listing every problem). Audited.
-void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
-                     const audit::Entry& who, Instant now);
-// Adds an ad-hoc period (kỳ báo cáo đột xuất) of `first`'s year, checked by
-// check_adhoc_period; returns its code ("dx3"). Audited.
-std::string add_adhoc_period(db::Database& db, const std::string& name, Date first, Date last, Date due,
-                             const audit::Entry& who, Instant now);
-// Removes an ad-hoc period for which no report was made (invalid_input
-// otherwise, and for a regular period; not_found for an unknown code). The
-// row is kept out of use, so its code is never given to another.
-void remove_adhoc_period(db::Database& db, const std::string& code, const audit::Entry& who, Instant now);
-
-// ---- Plans ---------------------------------------------------------------
 
 // Validates (number, title, year, kind, status, an open issuing unit, a
 // parent that exists) and stores the plan; invalid_input when the unit
@@ -72,7 +58,25 @@ std::vector<Plan> plans_numbered(db::Connection& c, const std::string& number, c
 // Newest year first, then by number; year 0 = every year.
 std::vector<Plan> list_plans(db::Connection& c, int year = 0);
 
-// ---- The matrix import ---------------------------------------------------
+// ---- Reporting periods (period_store.cpp) -----------------------------------
+
+// The configured periods, with each year's own due days.
+std::vector<ReportPeriod> load_report_periods(db::Connection& c);
+// A year's own due day per period code (nullopt: back to the configured
+// day). Each day must be from the period's last day to 90 days after it;
+// all are written or none (invalid_input listing every problem). Audited.
+void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
+                     const audit::Entry& who, Instant now);
+// Adds an ad-hoc period (kỳ báo cáo đột xuất) of `first`'s year, checked by
+// check_adhoc_period; returns its code ("dx3"). Audited.
+std::string add_adhoc_period(db::Database& db, const std::string& name, Date first, Date last, Date due,
+                             const audit::Entry& who, Instant now);
+// Removes an ad-hoc period for which no report was made (invalid_input
+// otherwise, and for a regular period; not_found for an unknown code). The
+// row is kept out of use, so its code is never given to another.
+void remove_adhoc_period(db::Database& db, const std::string& code, const audit::Entry& who, Instant now);
+
+// ---- The matrix import (matrix_store.cpp) -----------------------------------
 
 struct MatrixImport {
   std::vector<LineError> errors;           // rows that cannot be read
@@ -95,7 +99,7 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
                            const Resolutions& resolutions, bool write, bool replace, const audit::Entry& who,
                            Instant now, const std::function<void(db::Connection&)>& in_transaction = {});
 
-// ---- Objectives ----------------------------------------------------------
+// ---- Objectives (objective_store.cpp) ---------------------------------------
 
 std::vector<Objective> plan_objectives(db::Connection& c, std::int64_t plan_id);
 // Validates (an area, text of 1-2,000 characters, a target of 0 or more and
@@ -107,7 +111,10 @@ void set_objective_value(db::Database& db, std::int64_t id, std::optional<double
                          Instant now);
 void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who, Instant now);
 
-// ---- The matrix editor ---------------------------------------------------
+// ---- Tasks and the matrix editor (task_store.cpp) ---------------------------
+
+std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id);
+std::optional<Task> find_task(db::Connection& c, std::int64_t task_id);
 
 // A task row as a person types it: units by name, as in a matrix cell
 // ("Sở Nội vụ; Sở Tư pháp", "UBND cấp xã"), matched like an import.
@@ -131,26 +138,13 @@ void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who
 void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
                  Instant now);
 
-// ---- Tasks and reports ---------------------------------------------------
+// ---- Reports (report_store.cpp) ---------------------------------------------
 
-std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id);
-std::optional<Task> find_task(db::Connection& c, std::int64_t task_id);
 std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id);
 // One task's reports, oldest first.
 std::vector<Report> task_reports(db::Connection& c, std::int64_t task_id);
 // Every task of the plan with its state as of `as_of`.
 std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date as_of);
-
-// The tasks of a year's issued and closed plans, with their lead units'
-// reports (without narrative and evidence), for the province view.
-struct YearTasks {
-  std::vector<Task> tasks;
-  std::map<std::int64_t, std::vector<Report>> reports;  // by task id
-};
-YearTasks year_tasks(db::Connection& c, int year);
-std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of);
-// Tasks passing `keep` counted by status as of a day (for trends).
-std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std::function<bool(const Task&)>& keep);
 
 // Stores a unit's report on a task for a period: the unit must be a lead
 // (role lead) or co-operating unit (role cooperate) of the task, the task
@@ -162,37 +156,6 @@ std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std:
 // check_evidence_file) and its link /minh-chung/{id} added to the evidence.
 Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now,
                      const EvidenceFile* file = nullptr);
-
-// ---- Review (rules: review_steps) -----------------------------------------
-
-struct ReviewInput {
-  std::string action;  // accept | return | answer
-  std::string reason;  // why it is returned
-  // The answers to the report's difficulties and proposals: with any
-  // action; an empty one leaves the stored answer as it is.
-  std::string difficulties_answer, proposals_answer;
-};
-// The coordinator's step on a unit's report of a period: accepted,
-// returned with a reason (the unit's officers and leaders are notified,
-// with a link to the report form), or its difficulties and proposals
-// answered (an answer that changes is notified to them too, with a link to
-// the task's reports). Each step is kept in report_events and audited. not_found for
-// no such report; conflict when the step cannot start from its state.
-Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
-                     const ReviewInput& in, const audit::Entry& who, Instant now);
-
-// A report waiting for the coordinator, with its task and plan.
-struct ReviewItem {
-  Report report;
-  Task task;
-  std::string plan_number;
-};
-// Pending reports of issued plans, oldest first, at most `limit`; `period`
-// "" for every period.
-std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period = "", int limit = 500);
-int review_queue_size(db::Connection& c);
-// The unit's reports the coordinator returned, oldest first.
-std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit);
 
 // The setting report_count_after_days (0-250; 0: pending reports never count).
 int report_count_after_days(db::Connection& c);
@@ -214,6 +177,46 @@ struct StoredFile {
   std::string unit_code;  // the unit that sent it
 };
 std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id);
+
+// What the coordinator's review reads and writes (coordination/review.h).
+
+// A unit's report on a task for a period.
+std::optional<Report> find_report(db::Connection& c, std::int64_t task_id, const std::string& unit,
+                                  const std::string& period);
+// Stores the review of `r` over the stored report of its task, unit and
+// period: its review state, note, reviewer and time, and the answers to its
+// difficulties and proposals. The review's rules are the coordinator's.
+void write_review(db::Connection& c, const Report& r);
+// Keeps a step of a report in report_events (`snapshot`: the report as
+// JSON, kept with a submission).
+void add_report_event(db::Connection& c, const Report& r, const std::string& event, const std::string& note,
+                      const std::optional<std::string>& snapshot, const audit::Entry& who, Instant now);
+
+// A report with its task and the number of the task's plan.
+struct ReportOnTask {
+  Report report;
+  Task task;
+  std::string plan_number;
+};
+// The reports of issued plans in review state `review` (pending, returned),
+// of `period` and of `unit` ("" for any), oldest first, at most `limit`.
+std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string& review, const std::string& period,
+                                            const std::string& unit, int limit);
+// How many reports of issued plans are in review state `review`.
+int count_in_review(db::Connection& c, const std::string& review);
+
+// ---- States in bulk (state_store.cpp) ---------------------------------------
+
+// The tasks of a year's issued and closed plans, with their lead units'
+// reports (without narrative and evidence), for the province view.
+struct YearTasks {
+  std::vector<Task> tasks;
+  std::map<std::int64_t, std::vector<Report>> reports;  // by task id
+};
+YearTasks year_tasks(db::Connection& c, int year);
+std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of);
+// Tasks passing `keep` counted by status as of a day (for trends).
+std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std::function<bool(const Task&)>& keep);
 
 // What a unit owes for a period: each task of an issued plan of the
 // period's year on which the unit is lead or co-operating and still owes a

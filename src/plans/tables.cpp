@@ -1,12 +1,11 @@
 #include "plans/tables.h"
 
-#include "plans/rules.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "core/text.h"
+#include "plans/rules.h"
 
 namespace cchc::plans {
 

@@ -30,7 +30,7 @@ struct WorkItem {
 // Tells a unit's officers and leaders of a hand-over (an appraisal sent for
 // the unit's answer, an item the board sent back): one notification each,
 // in the app and in the e-mail digest; `event` keys it so it is stored
-// once. Returns how many were stored. plans::notify_unit, wired by
+// once. Returns how many were stored. coordination::notify_unit, wired by
 // app/sources.cpp.
 using NotifyUnit =
     std::function<int(db::Connection&, const std::string& unit, const std::string& kind, const std::string& event,

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "db/migrate.h"
 #include "directory/store.h"
@@ -23,6 +24,10 @@ INSTANTIATE_TEST_SUITE_P(Backends, InspectionStore, ::testing::ValuesIn(testing:
                          [](const auto& info) { return info.param; });
 
 const audit::Entry kWho{"cli:test", "cli", "", "", "", {}, {}};
+
+// The reform areas' codes (Sources::area_codes: plans' areas).
+const std::set<std::string> kAreas = {"institutions",   "procedures",         "organisation", "civil_service",
+                                      "public_finance", "digital_government", "direction",    "communication"};
 
 // Last year, so that every day of it is past (a record may not be in the future).
 int last_year() { return int(local_date(now_seconds()).year()) - 1; }
@@ -69,18 +74,19 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
   // Refused whole: a member of an unknown unit; two heads; a bad number.
   auto bad = a_plan();
   bad.team.push_back({"Người lạ", "NOWHERE", "member"});
-  EXPECT_THROW(write([&](auto& c) { return create_plan(c, bad, kWho, now); }), Error);
+  EXPECT_THROW(write([&](auto& c) { return create_plan(c, bad, kAreas, kWho, now); }), Error);
   bad = a_plan();
   bad.team[1].role = "head";
-  EXPECT_THROW(write([&](auto& c) { return create_plan(c, bad, kWho, now); }), Error);
+  EXPECT_THROW(write([&](auto& c) { return create_plan(c, bad, kAreas, kWho, now); }), Error);
   bad = a_plan();
   bad.number = "bốn lăm";
-  EXPECT_THROW(write([&](auto& c) { return create_plan(c, bad, kWho, now); }), Error);
+  EXPECT_THROW(write([&](auto& c) { return create_plan(c, bad, kAreas, kWho, now); }), Error);
   EXPECT_EQ(count("inspection_plans"), 0);
   EXPECT_EQ(count("inspection_team"), 0);
 
-  auto plan = write([&](auto& c) { return create_plan(c, a_plan(), kWho, now); });
-  EXPECT_THROW(write([&](auto& c) { return create_plan(c, a_plan(), kWho, now); }), Error);  // the number is taken
+  auto plan = write([&](auto& c) { return create_plan(c, a_plan(), kAreas, kWho, now); });
+  EXPECT_THROW(write([&](auto& c) { return create_plan(c, a_plan(), kAreas, kWho, now); }),
+               Error);  // the number is taken
   auto back = db.read([&](db::Connection& c) { return find_plan(c, plan.id); });
   ASSERT_TRUE(back);
   EXPECT_EQ(back->team.size(), 3u);
@@ -126,7 +132,7 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
   Finding good;
   good.area_code = "procedures";
   good.text = "Niêm yết công khai đầy đủ thủ tục hành chính";
-  EXPECT_THROW(write([&](auto& c) { return add_finding(c, x9.id, good, kWho, now); }), Error);
+  EXPECT_THROW(write([&](auto& c) { return add_finding(c, x9.id, good, kAreas, kWho, now); }), Error);
   EXPECT_THROW(write([&](auto& c) {
                  record_visit(c, x9.id, Date{sys_days{local_date(now)} + days{400}}, "", kWho, now);
                  return 0;
@@ -142,7 +148,7 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
                  return 0;
                }),
                Error);  // done
-  write([&](auto& c) { return add_finding(c, x9.id, good, kWho, now); });
+  write([&](auto& c) { return add_finding(c, x9.id, good, kAreas, kWho, now); });
   Finding shortfall;
   shortfall.area_code = "direction";
   shortfall.shortcoming = true;
@@ -150,14 +156,14 @@ TEST_P(InspectionStore, APlanItsVisitsTheRecordAndTheFollowUp) {
   shortfall.recommendation = "Ban hành kế hoạch tuyên truyền";
   shortfall.responsible_unit = "X2";  // the merged commune's successor answers for it
   shortfall.due = day_of(4, 30);
-  auto late = write([&](auto& c) { return add_finding(c, x9.id, shortfall, kWho, now); });
+  auto late = write([&](auto& c) { return add_finding(c, x9.id, shortfall, kAreas, kWho, now); });
   shortfall.recommendation = "Cập nhật hồ sơ";
   shortfall.due = day_of(5, 15);
-  auto on_time = write([&](auto& c) { return add_finding(c, x1.id, shortfall, kWho, now); });
-  auto never = write([&](auto& c) { return add_finding(c, x1.id, shortfall, kWho, now); });
+  auto on_time = write([&](auto& c) { return add_finding(c, x1.id, shortfall, kAreas, kWho, now); });
+  auto never = write([&](auto& c) { return add_finding(c, x1.id, shortfall, kAreas, kWho, now); });
   auto no_rec = shortfall;
   no_rec.recommendation = "";
-  EXPECT_THROW(write([&](auto& c) { return add_finding(c, x1.id, no_rec, kWho, now); }), Error);
+  EXPECT_THROW(write([&](auto& c) { return add_finding(c, x1.id, no_rec, kAreas, kWho, now); }), Error);
 
   // The follow-up: a step the table refuses changes nothing.
   auto step = [&](std::int64_t id, FixAction a, FixActor who_acts, const std::string& note, Instant at) {
@@ -245,7 +251,7 @@ TEST_P(InspectionStore, ANumberIsUniquePerIssuingUnitAndYear) {
   };
   auto first = a_plan();  // 45/KH-SNV of SNV
   first.issued_on = day_of(1, 5);
-  first = db.write([&](db::Connection& c) { return create_plan(c, first, kWho, now); });
+  first = db.write([&](db::Connection& c) { return create_plan(c, first, kAreas, kWho, now); });
   struct Case {
     const char* what;
     const char* issuer;
@@ -267,7 +273,7 @@ TEST_P(InspectionStore, ANumberIsUniquePerIssuingUnitAndYear) {
     p.issued_on = k.issued_on;
     auto before = count();
     try {
-      db.write([&](db::Connection& c) { return create_plan(c, p, kWho, now); });
+      db.write([&](db::Connection& c) { return create_plan(c, p, kAreas, kWho, now); });
       EXPECT_TRUE(k.stored) << "stored, though the unit has this number in the year";
     } catch (const Error& e) {
       EXPECT_FALSE(k.stored) << e.what();
@@ -284,14 +290,14 @@ TEST_P(InspectionStore, ANumberIsUniquePerIssuingUnitAndYear) {
   Plan moved = *stp;
   moved.issuer_unit = "SNV";
   try {
-    db.write([&](db::Connection& c) { update_plan(c, moved, kWho, now); });
+    db.write([&](db::Connection& c) { update_plan(c, moved, kAreas, kWho, now); });
     ADD_FAILURE() << "moved onto SNV's 45/KH-SNV";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::invalid_input) << e.what();
   }
   moved.year = y - 1;
   moved.issued_on = std::nullopt;  // numbered in the year before: SNV has no 45/KH-SNV then
-  EXPECT_NO_THROW(db.write([&](db::Connection& c) { update_plan(c, moved, kWho, now); }));
+  EXPECT_NO_THROW(db.write([&](db::Connection& c) { update_plan(c, moved, kAreas, kWho, now); }));
   EXPECT_EQ(db.read([&](db::Connection& c) { return find_plan(c, moved.id); })->issuer_unit, "SNV");
   (void)first;
 }
@@ -302,7 +308,7 @@ TEST_P(InspectionStore, FilesAreCheckedAndKeptWithTheirVisit) {
   seed_units(*t->db);
   auto& db = *t->db;
   Instant now = now_seconds();
-  auto plan = db.write([&](db::Connection& c) { return create_plan(c, a_plan(), kWho, now); });
+  auto plan = db.write([&](db::Connection& c) { return create_plan(c, a_plan(), kAreas, kWho, now); });
   auto v = db.write([&](db::Connection& c) { return schedule_visit(c, plan.id, "X1", day_of(4, 14), "", kWho, now); });
   const std::string pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
   auto ref = db.write([&](db::Connection& c) {

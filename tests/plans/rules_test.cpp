@@ -1,11 +1,15 @@
 // Pure rules of plans: unit-name matching, reading a matrix, periods, a
 // task's state from its leads' reports, report checks.
-#include "plans/rules.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "plans/matrix.h"
+#include "plans/names.h"
+#include "plans/periods.h"
+#include "plans/rules.h"
+#include "plans/task_state.h"
 #include "support/sample_files.h"
 
 namespace cchc::plans {
