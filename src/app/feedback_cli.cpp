@@ -10,7 +10,7 @@
 #include "app/sources.h"
 #include "core/calendar.h"
 #include "core/dates.h"
-#include "directory/store.h"
+#include "directory/read.h"
 #include "feedback/store.h"
 
 namespace cchc::app {
