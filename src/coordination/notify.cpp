@@ -10,6 +10,7 @@
 #include "core/calendar.h"
 #include "core/mail.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/read.h"
 #include "plans/periods.h"
 #include "plans/store.h"
@@ -26,6 +27,13 @@ int setting_int(db::Connection& c, const char* key, int fallback) {
   } catch (const std::exception&) {
     return fallback;
   }
+}
+
+// The value of `key` in `m`, or "" (a task or unit read apart from the notices).
+template <class K>
+std::string at_or_empty(const std::map<K, std::string>& m, const K& key) {
+  auto it = m.find(key);
+  return it == m.end() ? std::string() : it->second;
 }
 
 }  // namespace
@@ -53,100 +61,100 @@ ReminderConfig load_reminder_config(db::Connection& c) {
   return config;
 }
 
-RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who, Instant now) {
+DayReminders day_reminders(db::Connection& c, Date day) {
   const auto& cal = WorkCalendar::vietnam();
-  RaiseResult out;
-  if (!reminder_day(day, cal)) {
-    out.working_day = false;
-    return out;
-  }
+  DayReminders d;
   std::vector<TaskState> states;
   std::vector<OwedReport> owed;
-  ReminderConfig config;
-  std::map<std::string, std::string> names;
-  db.read([&](db::Connection& c) {
-    config = load_reminder_config(c);
-    for (const auto& u : plans::unit_rows(c)) names[u.code] = u.name;
-    int y = int(day.year());
-    for (int year : {y - 1, y}) {
-      std::set<std::int64_t> issued;
-      for (const auto& p : plans::list_plans(c, year)) {
-        if (p.status == "issued") issued.insert(p.id);
-      }
-      for (auto& s : plans::states_as_of(plans::year_tasks(c, year), day)) {
-        if (issued.count(s.task.plan_id)) states.push_back(std::move(s));
+  d.config = load_reminder_config(c);
+  for (const auto& u : plans::unit_rows(c)) d.names[u.code] = u.name;
+  int y = int(day.year());
+  for (int year : {y - 1, y}) {
+    std::set<std::int64_t> issued;
+    for (const auto& p : plans::list_plans(c, year)) {
+      if (p.status == "issued") issued.insert(p.id);
+    }
+    for (auto& s : plans::states_as_of(plans::year_tasks(c, year), day)) {
+      if (issued.count(s.task.plan_id)) states.push_back(std::move(s));
+    }
+  }
+  // Reports owed for the periods in play (the current one, the one just
+  // past, the ad-hoc ones), by each lead unit.
+  std::set<std::string> leads;
+  for (const auto& s : states) leads.insert(s.task.leads.begin(), s.task.leads.end());
+  for (const auto& period : plans::periods_in_play(plans::load_report_periods(c), day, cal)) {
+    for (const auto& unit : leads) {
+      for (const auto& o : plans::owed_by(c, unit, period, day)) {
+        if (plans::report_owed(o))
+          owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value(), period.label});
       }
     }
-    // Reports owed for the periods in play (the current one, the one just
-    // past, the ad-hoc ones), by each lead unit.
-    std::set<std::string> leads;
-    for (const auto& s : states) leads.insert(s.task.leads.begin(), s.task.leads.end());
-    for (const auto& period : plans::periods_in_play(plans::load_report_periods(c), day, cal)) {
-      for (const auto& unit : leads) {
-        for (const auto& o : plans::owed_by(c, unit, period, day)) {
-          if (plans::report_owed(o))
-            owed.push_back({unit, o.task.id, period.key, period.due, o.current.has_value(), period.label});
-        }
-      }
-    }
-  });
-  auto reminders = reminders_on(day, states, owed, config, cal);
-  out.reminders = int(reminders.size());
-  std::map<std::int64_t, std::string> descriptions;
-  for (const auto& s : states) descriptions[s.task.id] = s.task.description;
+  }
+  d.reminders = reminders_on(day, states, owed, d.config, cal);
+  for (const auto& s : states) d.descriptions[s.task.id] = s.task.description;
+  return d;
+}
+
+RaiseResult store_reminders(db::Connection& c, Date day, const DayReminders& due, const audit::Entry& who,
+                            Instant now) {
+  const auto& cal = WorkCalendar::vietnam();
+  RaiseResult out;
+  out.reminders = int(due.reminders.size());
   const std::int64_t t = now.time_since_epoch().count();
-  db.write([&](db::Connection& c) {
-    auto coordinator = directory::active_user_ids(c, {"admin"});
-    for (const auto& r : reminders) {
-      std::vector<std::int64_t> recipients;
-      switch (r.kind) {
-        case Reminder::Kind::escalate_leader:
-          recipients = directory::active_user_ids(c, r.unit, {"unit_leader"});
-          break;
-        case Reminder::Kind::escalate_coordinator: recipients = coordinator; break;
-        default: recipients = directory::active_user_ids(c, r.unit, {"unit_officer", "unit_leader"});
-      }
-      auto message = message_vi(r, descriptions[r.task_id], names[r.unit]);
-      auto href = r.period.empty() ? fmt::format("/nhiem-vu/{}", r.task_id)
-                                   : fmt::format("/viec-can-bao-cao?don-vi={}&ky={}", r.unit, r.period);
-      auto event = r.event(day);
-      for (auto user : recipients) {
-        if (!c.query("SELECT 1 FROM notifications WHERE user_id = ? AND task_id = ? AND unit_code = ? AND event = ?",
-                     {user, r.task_id, r.unit, event})
-                 .empty()) {
-          continue;
-        }
-        c.query(
-            "INSERT INTO notifications (user_id, kind, task_id, unit_code, period, event, message, href, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {user, kind_code(r.kind), r.task_id, r.unit, r.period, event, message, href, t});
-        ++out.notifications;
-      }
+  auto coordinator = directory::active_user_ids(c, {"admin"});
+  for (const auto& r : due.reminders) {
+    std::vector<std::int64_t> recipients;
+    switch (r.kind) {
+      case Reminder::Kind::escalate_leader: recipients = directory::active_user_ids(c, r.unit, {"unit_leader"}); break;
+      case Reminder::Kind::escalate_coordinator: recipients = coordinator; break;
+      default: recipients = directory::active_user_ids(c, r.unit, {"unit_officer", "unit_leader"});
     }
-    // Report requests not answered: before and after their due day.
-    for (const auto& request : list_requests(c)) {
-      if (request.status != "open") continue;
-      auto key = request_reminder(request.due, day, config.days_before, cal);
-      if (!key) continue;
-      bool after = key->starts_with("after");
-      for (const auto& a : request_answers(c, request.id)) {
-        if (a.state != "none" && a.state != "returned") continue;
-        ++out.reminders;
-        out.notifications +=
-            notify_unit(c, a.unit_code, "request", fmt::format("request:{}:{}", request.id, *key),
-                        fmt::format("{} yêu cầu báo cáo \"{}\" (hạn {})", after ? "Đã quá hạn" : "Sắp đến hạn",
-                                    text::cut_utf8(request.title, 200), format_date_vi(request.due)),
-                        fmt::format("/yeu-cau-bao-cao/{}", request.id), now);
+    auto message = message_vi(r, at_or_empty(due.descriptions, r.task_id), at_or_empty(due.names, r.unit));
+    auto href = r.period.empty() ? fmt::format("/nhiem-vu/{}", r.task_id)
+                                 : fmt::format("/viec-can-bao-cao?don-vi={}&ky={}", r.unit, r.period);
+    auto event = r.event(day);
+    for (auto user : recipients) {
+      if (!c.query("SELECT 1 FROM notifications WHERE user_id = ? AND task_id = ? AND unit_code = ? AND event = ?",
+                   {user, r.task_id, r.unit, event})
+               .empty()) {
+        continue;
       }
+      c.query(
+          "INSERT INTO notifications (user_id, kind, task_id, unit_code, period, event, message, href, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {user, kind_code(r.kind), r.task_id, r.unit, r.period, event, message, href, t});
+      ++out.notifications;
     }
-    audit::Entry e = who;
-    e.action = "remind";
-    e.entity = "notifications";
-    e.entity_id = format_iso_date(day);
-    e.after_json = nlohmann::json{{"reminders", out.reminders}, {"notifications", out.notifications}}.dump();
-    audit::append(c, e, now);
-  });
+  }
+  // Report requests not answered: before and after their due day.
+  for (const auto& request : list_requests(c)) {
+    if (request.status != "open") continue;
+    auto key = request_reminder(request.due, day, due.config.days_before, cal);
+    if (!key) continue;
+    bool after = key->starts_with("after");
+    for (const auto& a : request_answers(c, request.id)) {
+      if (a.state != "none" && a.state != "returned") continue;
+      ++out.reminders;
+      out.notifications +=
+          notify_unit(c, a.unit_code, "request", fmt::format("request:{}:{}", request.id, *key),
+                      fmt::format("{} yêu cầu báo cáo \"{}\" (hạn {})", after ? "Đã quá hạn" : "Sắp đến hạn",
+                                  text::cut_utf8(request.title, 200), format_date_vi(request.due)),
+                      fmt::format("/yeu-cau-bao-cao/{}", request.id), now);
+    }
+  }
+  audit::Entry e = who;
+  e.action = "remind";
+  e.entity = "notifications";
+  e.entity_id = format_iso_date(day);
+  e.after_json = nlohmann::json{{"reminders", out.reminders}, {"notifications", out.notifications}}.dump();
+  audit::append(c, e, now);
   return out;
+}
+
+RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who, Instant now) {
+  if (!reminder_day(day, WorkCalendar::vietnam())) return RaiseResult{false, 0, 0};
+  auto due = db.read([&](db::Connection& c) { return day_reminders(c, day); });
+  return db.write([&](db::Connection& c) { return store_reminders(c, day, due, who, now); });
 }
 
 bool notify(db::Connection& c, std::int64_t user_id, const std::string& kind, const std::string& unit_code,
@@ -172,15 +180,18 @@ int notify_unit(db::Connection& c, const std::string& unit, const std::string& k
 }
 
 std::vector<Notification> user_notifications(db::Connection& c, std::int64_t user_id, int limit) {
-  std::vector<Notification> out;
-  for (const auto& r : c.query("SELECT id, kind, message, href, created_at, read_at FROM notifications "
-                               "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                               {user_id, limit})
-                           .rows) {
-    out.push_back({r.i64("id"), r.str("kind"), r.str("message"), r.str("href"),
-                   Instant{std::chrono::seconds{r.i64("created_at")}}, !r.is_null("read_at")});
-  }
-  return out;
+  static const db::Columns<Notification> row{
+      {"id", &Notification::id},
+      {"kind", &Notification::kind},
+      {"message", &Notification::message},
+      {"href", &Notification::href},
+      {"created_at", &Notification::created_at},
+      {"read_at", [](const db::Row& r, Notification& n) { n.read = !r.is_null("read_at"); }},
+  };
+  return row.read_all(c.query(fmt::format("SELECT {} FROM notifications WHERE user_id = ? "
+                                          "ORDER BY created_at DESC, id DESC LIMIT ?",
+                                          row.list()),
+                              {user_id, limit}));
 }
 
 int unread_count(db::Connection& c, std::int64_t user_id) {
@@ -189,11 +200,9 @@ int unread_count(db::Connection& c, std::int64_t user_id) {
                  .i64("n"));
 }
 
-void mark_all_read(db::Database& db, std::int64_t user_id, Instant now) {
-  db.write([&](db::Connection& c) {
-    c.query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL",
-            {std::int64_t(now.time_since_epoch().count()), user_id});
-  });
+void mark_all_read(db::Connection& c, std::int64_t user_id, Instant now) {
+  c.query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL",
+          {std::int64_t(now.time_since_epoch().count()), user_id});
 }
 
 DigestResult send_digests(db::Database& db, const std::string& smtp_url, const std::string& from,

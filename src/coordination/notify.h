@@ -4,6 +4,7 @@
 // or systemd timer); running it twice on a day raises nothing new and mails
 // nothing twice.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,11 +25,25 @@ struct RaiseResult {
 };
 
 // The day's reminders over the issued plans of the day's year and the year
-// before, and the reports owed for the current period; each becomes a
-// notification for its recipients: the lead unit's officers and leaders
-// (notices, overdue, reports), its leaders (escalate_leader), the admins
-// (escalate_coordinator). Units with no such user: nobody, counted in the
-// result's reminders only. Audited as one entry.
+// before, and the reports owed for the periods in play (reminders_on), with
+// the tasks' descriptions and the units' names their messages say.
+struct DayReminders {
+  std::vector<Reminder> reminders;
+  ReminderConfig config;
+  std::map<std::int64_t, std::string> descriptions;  // task id → description
+  std::map<std::string, std::string> names;          // unit code → name
+};
+DayReminders day_reminders(db::Connection& c, Date day);
+// Each of `due`'s reminders becomes a notification for its recipients: the
+// lead unit's officers and leaders (notices, overdue, reports), its leaders
+// (escalate_leader), the admins (escalate_coordinator); and each open report
+// request a unit has not answered, before and after its due day
+// (request_reminder), one for the unit. Units with no such user: nobody,
+// counted in the result's reminders only. In the caller's transaction;
+// audited as one entry.
+RaiseResult store_reminders(db::Connection& c, Date day, const DayReminders& due, const audit::Entry& who, Instant now);
+// On a working day (reminder_day), day_reminders read then store_reminders
+// in one transaction; on another day nothing (working_day false).
 RaiseResult raise_reminders(db::Database& db, Date day, const audit::Entry& who, Instant now);
 
 // Stores one notification for a user (a reminder another capability raises
@@ -54,7 +69,7 @@ struct Notification {
 };
 std::vector<Notification> user_notifications(db::Connection& c, std::int64_t user_id, int limit = 200);
 int unread_count(db::Connection& c, std::int64_t user_id);
-void mark_all_read(db::Database& db, std::int64_t user_id, Instant now);
+void mark_all_read(db::Connection& c, std::int64_t user_id, Instant now);
 
 struct DigestResult {
   int sent = 0;  // e-mails
@@ -62,7 +77,9 @@ struct DigestResult {
   std::vector<std::string> failures;  // "user: reason"
 };
 // One e-mail per user with an address and notifications not yet mailed,
-// listing them; each sent digest marks its notifications mailed.
+// listing them; each sent digest marks its notifications mailed. The mail
+// goes out outside any transaction: each digest's mark is a transaction of
+// its own, written once that digest was sent.
 DigestResult send_digests(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now);
 

@@ -32,7 +32,7 @@ http::Response notifications(Pages& x, http::Request& req) {
 }
 
 http::Response mark_read(Pages& x, http::Request& req) {
-  mark_all_read(x.db, req.principal->id, now_seconds());
+  x.db.write([&](db::Connection& c) { mark_all_read(c, req.principal->id, now_seconds()); });
   return http::redirect(req, "/thong-bao");
 }
 

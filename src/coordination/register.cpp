@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "db/columns.h"
 
 namespace cchc::coordination {
 
@@ -84,45 +85,52 @@ std::string joined(const std::vector<std::string>& v) {
 }  // namespace
 
 std::optional<Requirement> find_requirement(db::Connection& c, std::int64_t plan_id) {
-  auto rows = c.query("SELECT plan_id, levels, units, due_on FROM plan_requirements WHERE plan_id = ?", {plan_id});
+  static const db::Columns<Requirement> row{
+      {"plan_id", &Requirement::plan_id},
+      {"levels", &Requirement::levels, lines},
+      {"units", &Requirement::units, lines},
+      {"due_on", &Requirement::due},
+  };
+  auto rows = c.query(fmt::format("SELECT {} FROM plan_requirements WHERE plan_id = ?", row.list()), {plan_id});
   if (rows.empty()) return std::nullopt;
-  const auto& r = rows.rows[0];
-  return Requirement{plan_id, lines(r.str("levels")), lines(r.str("units")), parse_iso_date(r.str("due_on"))};
+  return row.read(rows.rows[0]);
+}
+
+void set_requirement(db::Connection& c, const Requirement& r, const audit::Entry& who, Instant now) {
+  auto plan = plans::find_plan(c, r.plan_id);
+  if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+  auto before = find_requirement(c, r.plan_id);
+  auto json_of = [](const Requirement& q) {
+    return nlohmann::json{{"levels", q.levels}, {"units", q.units}, {"due", format_iso_date(q.due)}}.dump();
+  };
+  c.query("DELETE FROM plan_requirements WHERE plan_id = ?", {r.plan_id});
+  if (r.levels.empty() && r.units.empty()) {
+    audit::record(c, who, "delete", "plan_requirements", std::to_string(r.plan_id),
+                  before ? std::optional(json_of(*before)) : std::nullopt, std::nullopt, now);
+    return;
+  }
+  std::set<std::string> known_levels, known_units;
+  for (const auto& [code, name] : plans::unit_levels(c)) known_levels.insert(code);
+  for (const auto& u : plans::unit_rows(c)) known_units.insert(u.code);
+  for (const auto& l : r.levels) {
+    if (!known_levels.count(l)) throw invalid_input("unknown level " + l, "Cấp đơn vị không hợp lệ.");
+  }
+  for (const auto& u : r.units) {
+    if (!known_units.count(u)) throw invalid_input("unknown unit " + u, "Đơn vị không hợp lệ.");
+  }
+  if (plan->issued_on && sys_days{r.due} < sys_days{*plan->issued_on}) {
+    throw invalid_input("the due day is before the plan was issued",
+                        "Hạn ban hành không được trước ngày ban hành kế hoạch.");
+  }
+  c.query("INSERT INTO plan_requirements (plan_id, levels, units, due_on, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)",
+          {r.plan_id, joined(r.levels), joined(r.units), format_iso_date(r.due), who.actor,
+           std::int64_t(now.time_since_epoch().count())});
+  audit::record(c, who, before ? "update" : "create", "plan_requirements", std::to_string(r.plan_id),
+                before ? std::optional(json_of(*before)) : std::nullopt, json_of(r), now);
 }
 
 void set_requirement(db::Database& db, const Requirement& r, const audit::Entry& who, Instant now) {
-  db.write([&](db::Connection& c) {
-    auto plan = plans::find_plan(c, r.plan_id);
-    if (!plan) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
-    auto before = find_requirement(c, r.plan_id);
-    auto json_of = [](const Requirement& q) {
-      return nlohmann::json{{"levels", q.levels}, {"units", q.units}, {"due", format_iso_date(q.due)}}.dump();
-    };
-    c.query("DELETE FROM plan_requirements WHERE plan_id = ?", {r.plan_id});
-    if (r.levels.empty() && r.units.empty()) {
-      audit::record(c, who, "delete", "plan_requirements", std::to_string(r.plan_id),
-                    before ? std::optional(json_of(*before)) : std::nullopt, std::nullopt, now);
-      return;
-    }
-    std::set<std::string> known_levels, known_units;
-    for (const auto& [code, name] : plans::unit_levels(c)) known_levels.insert(code);
-    for (const auto& u : plans::unit_rows(c)) known_units.insert(u.code);
-    for (const auto& l : r.levels) {
-      if (!known_levels.count(l)) throw invalid_input("unknown level " + l, "Cấp đơn vị không hợp lệ.");
-    }
-    for (const auto& u : r.units) {
-      if (!known_units.count(u)) throw invalid_input("unknown unit " + u, "Đơn vị không hợp lệ.");
-    }
-    if (plan->issued_on && sys_days{r.due} < sys_days{*plan->issued_on}) {
-      throw invalid_input("the due day is before the plan was issued",
-                          "Hạn ban hành không được trước ngày ban hành kế hoạch.");
-    }
-    c.query("INSERT INTO plan_requirements (plan_id, levels, units, due_on, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)",
-            {r.plan_id, joined(r.levels), joined(r.units), format_iso_date(r.due), who.actor,
-             std::int64_t(now.time_since_epoch().count())});
-    audit::record(c, who, before ? "update" : "create", "plan_requirements", std::to_string(r.plan_id),
-                  before ? std::optional(json_of(*before)) : std::nullopt, json_of(r), now);
-  });
+  db.write([&](db::Connection& c) { set_requirement(c, r, who, now); });
 }
 
 std::vector<Plan> implementing_plans(db::Connection& c, std::int64_t plan_id) {

@@ -52,6 +52,7 @@ std::optional<Requirement> find_requirement(db::Connection& c, std::int64_t plan
 // Sets (or, with no level and no unit, removes) a plan's requirement;
 // invalid_input for unknown levels or units, or a due day before the plan
 // was issued. Audited.
+void set_requirement(db::Connection& c, const Requirement& r, const audit::Entry& who, Instant now);
 void set_requirement(db::Database& db, const Requirement& r, const audit::Entry& who, Instant now);
 // The plans whose parent is `plan_id`.
 std::vector<Plan> implementing_plans(db::Connection& c, std::int64_t plan_id);

@@ -1,5 +1,6 @@
-// Report requests: their SQL (requests.h, "Storage"). Every write is one
-// transaction with its step in report_request_events and its audit entry.
+// Report requests: their SQL (requests.h, "Storage"). Every write runs in
+// the caller's transaction with its step in report_request_events and its
+// audit entry.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "core/lines.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "directory/storage.h"
 #include "plans/rules.h"
 
@@ -19,47 +21,45 @@ using nlohmann::json;
 
 namespace {
 
-const char* kRequestColumns =
-    "id, kind, title, body, outline, figure_unit, due_on, issuer_unit, status, created_by, created_at";
-const char* kAnswerColumns =
-    "request_id, unit_code, state, sections, figure, review_note, submitted_by, submitted_at, reviewed_by, "
-    "reviewed_at";
+// A request as `report_requests` holds it; its recipients are read apart
+// (with_recipients).
+const db::Columns<ReportRequest> kRequestRow{
+    {"id", &ReportRequest::id},
+    {"kind", &ReportRequest::kind},
+    {"title", &ReportRequest::title},
+    {"body", &ReportRequest::body},
+    {"outline", &ReportRequest::outline, text::nonempty_lines},
+    {"figure_unit", &ReportRequest::figure_unit},
+    {"due_on", &ReportRequest::due},
+    {"issuer_unit", &ReportRequest::issuer_unit},
+    {"status", &ReportRequest::status},
+    {"created_by", &ReportRequest::created_by},
+    {"created_at", &ReportRequest::created_at},
+};
+
+// A unit's answer as `report_request_units` holds it; its files are read apart.
+const db::Columns<RequestAnswer> kAnswerRow{
+    {"request_id", &RequestAnswer::request_id},
+    {"unit_code", &RequestAnswer::unit_code},
+    {"state", &RequestAnswer::state},
+    {"sections", &RequestAnswer::sections,
+     [](const std::string& text) { return json::parse(text).get<std::vector<std::string>>(); }},
+    {"figure", &RequestAnswer::figure},
+    {"review_note", &RequestAnswer::review_note},
+    {"submitted_by", &RequestAnswer::submitted_by},
+    {"submitted_at", &RequestAnswer::submitted_at},
+    {"reviewed_by", &RequestAnswer::reviewed_by},
+    {"reviewed_at", &RequestAnswer::reviewed_at},
+};
 
 std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
 
-ReportRequest request_of(db::Connection& c, const db::Row& r) {
-  ReportRequest q;
-  q.id = r.i64("id");
-  q.kind = r.str("kind");
-  q.title = r.str("title");
-  q.body = r.str("body");
-  q.outline = text::nonempty_lines(r.str("outline"));
-  q.figure_unit = r.str("figure_unit");
-  q.due = parse_iso_date(r.str("due_on"));
-  q.issuer_unit = r.str("issuer_unit");
-  q.status = r.str("status");
-  q.created_by = r.str("created_by");
-  q.created_at = Instant{seconds{r.i64("created_at")}};
+ReportRequest with_recipients(db::Connection& c, ReportRequest q) {
   for (const auto& u :
        c.query("SELECT unit_code FROM report_request_units WHERE request_id = ? ORDER BY unit_code", {q.id}).rows) {
     q.recipients.push_back(u.str("unit_code"));
   }
   return q;
-}
-
-RequestAnswer answer_of(const db::Row& r) {
-  RequestAnswer a;
-  a.request_id = r.i64("request_id");
-  a.unit_code = r.str("unit_code");
-  a.state = r.str("state");
-  for (const auto& s : json::parse(r.str("sections"))) a.sections.push_back(s.get<std::string>());
-  a.figure = r.opt_f64("figure");
-  a.review_note = r.str("review_note");
-  a.submitted_by = r.str("submitted_by");
-  if (auto t = r.opt_i64("submitted_at")) a.submitted_at = Instant{seconds{*t}};
-  a.reviewed_by = r.str("reviewed_by");
-  if (auto t = r.opt_i64("reviewed_at")) a.reviewed_at = Instant{seconds{*t}};
-  return a;
 }
 
 json answer_json(const RequestAnswer& a) {
@@ -78,84 +78,86 @@ void event(db::Connection& c, std::int64_t id, const std::string& unit, const st
 }
 
 std::optional<RequestAnswer> find_answer(db::Connection& c, std::int64_t id, const std::string& unit) {
-  auto rows =
-      c.query(fmt::format("SELECT {} FROM report_request_units WHERE request_id = ? AND unit_code = ?", kAnswerColumns),
-              {id, unit});
+  auto rows = c.query(
+      fmt::format("SELECT {} FROM report_request_units WHERE request_id = ? AND unit_code = ?", kAnswerRow.list()),
+      {id, unit});
   if (rows.empty()) return std::nullopt;
-  return answer_of(rows.rows[0]);
+  return kAnswerRow.read(rows.rows[0]);
 }
 
 std::string request_href(std::int64_t id) { return fmt::format("/yeu-cau-bao-cao/{}", id); }
 
 }  // namespace
 
-ReportRequest create_request(db::Database& db, ReportRequest r, const audit::Entry& who, Instant now) {
+ReportRequest create_request(db::Connection& c, ReportRequest r, const audit::Entry& who, Instant now) {
   r.title = text::nfc(text::trim(r.title));
   r.body = text::nfc(text::trim(r.body));
   r.figure_unit = text::nfc(text::trim(r.figure_unit));
   for (auto& h : r.outline) h = text::nfc(text::trim(h));
   std::erase_if(r.outline, [](const auto& h) { return h.empty(); });
   if (auto errors = check_request(r, local_date(now)); !errors.empty()) throw rejected(errors);
-  return db.write([&](db::Connection& c) {
-    std::string outline;
-    for (const auto& h : r.outline) outline += h + "\n";
-    r.id = c.query(
-                "INSERT INTO report_requests (kind, title, body, outline, figure_unit, due_on, issuer_unit, status, "
-                "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id",
-                {r.kind, r.title, r.body, outline, r.figure_unit, format_iso_date(r.due), r.issuer_unit, who.actor,
-                 seconds_of(now)})
-               .one()
-               .i64("id");
-    r.status = "open";
-    r.created_by = who.actor;
-    r.created_at = now;
-    for (const auto& unit : r.recipients) {
-      c.query("INSERT INTO report_request_units (request_id, unit_code) VALUES (?, ?)", {r.id, unit});
-      notify_unit(c, unit, "request", fmt::format("request:{}", r.id),
-                  fmt::format("Yêu cầu báo cáo: {} (hạn {})", text::cut_utf8(r.title, 200), format_date_vi(r.due)),
-                  request_href(r.id), now);
-    }
-    event(c, r.id, "", "sent", fmt::format("{} đơn vị", r.recipients.size()), who, now);
-    audit::record(c, who, "create", "report_requests", std::to_string(r.id), std::nullopt,
-                  json{{"kind", r.kind},
-                       {"title", r.title},
-                       {"due", format_iso_date(r.due)},
-                       {"outline", r.outline},
-                       {"recipients", r.recipients}}
-                      .dump(),
-                  now);
-    return r;
-  });
+  std::string outline;
+  for (const auto& h : r.outline) outline += h + "\n";
+  r.id = c.query(
+              "INSERT INTO report_requests (kind, title, body, outline, figure_unit, due_on, issuer_unit, status, "
+              "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id",
+              {r.kind, r.title, r.body, outline, r.figure_unit, format_iso_date(r.due), r.issuer_unit, who.actor,
+               seconds_of(now)})
+             .one()
+             .i64("id");
+  r.status = "open";
+  r.created_by = who.actor;
+  r.created_at = now;
+  for (const auto& unit : r.recipients) {
+    c.query("INSERT INTO report_request_units (request_id, unit_code) VALUES (?, ?)", {r.id, unit});
+    notify_unit(c, unit, "request", fmt::format("request:{}", r.id),
+                fmt::format("Yêu cầu báo cáo: {} (hạn {})", text::cut_utf8(r.title, 200), format_date_vi(r.due)),
+                request_href(r.id), now);
+  }
+  event(c, r.id, "", "sent", fmt::format("{} đơn vị", r.recipients.size()), who, now);
+  audit::record(c, who, "create", "report_requests", std::to_string(r.id), std::nullopt,
+                json{{"kind", r.kind},
+                     {"title", r.title},
+                     {"due", format_iso_date(r.due)},
+                     {"outline", r.outline},
+                     {"recipients", r.recipients}}
+                    .dump(),
+                now);
+  return r;
+}
+
+ReportRequest create_request(db::Database& db, ReportRequest r, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return create_request(c, r, who, now); });
 }
 
 std::optional<ReportRequest> find_request(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM report_requests WHERE id = ?", kRequestColumns), {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM report_requests WHERE id = ?", kRequestRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return request_of(c, rows.rows[0]);
+  return with_recipients(c, kRequestRow.read(rows.rows[0]));
 }
 
 std::vector<ReportRequest> list_requests(db::Connection& c, const std::string& unit) {
   std::vector<ReportRequest> out;
   auto rows = unit.empty()
                   ? c.query(fmt::format("SELECT {} FROM report_requests ORDER BY created_at DESC, id DESC LIMIT 500",
-                                        kRequestColumns))
+                                        kRequestRow.list()))
                   : c.query(fmt::format("SELECT {} FROM report_requests WHERE id IN (SELECT request_id FROM "
                                         "report_request_units WHERE unit_code = ?) ORDER BY created_at DESC, id DESC "
                                         "LIMIT 500",
-                                        kRequestColumns),
+                                        kRequestRow.list()),
                             {unit});
-  for (const auto& r : rows.rows) out.push_back(request_of(c, r));
+  for (const auto& r : rows.rows) out.push_back(with_recipients(c, kRequestRow.read(r)));
   return out;
 }
 
 std::vector<RequestAnswer> request_answers(db::Connection& c, std::int64_t request_id) {
   std::vector<RequestAnswer> out;
   for (const auto& r :
-       c.query(
-            fmt::format("SELECT {} FROM report_request_units WHERE request_id = ? ORDER BY unit_code", kAnswerColumns),
-            {request_id})
+       c.query(fmt::format("SELECT {} FROM report_request_units WHERE request_id = ? ORDER BY unit_code",
+                           kAnswerRow.list()),
+               {request_id})
            .rows) {
-    out.push_back(answer_of(r));
+    out.push_back(kAnswerRow.read(r));
   }
   for (const auto& f : c.query("SELECT id, unit_code, filename FROM report_request_files WHERE request_id = ? "
                                "ORDER BY id",
@@ -168,98 +170,107 @@ std::vector<RequestAnswer> request_answers(db::Connection& c, std::int64_t reque
   return out;
 }
 
-RequestAnswer submit_answer(db::Database& db, std::int64_t request_id, RequestAnswer a, const audit::Entry& who,
+RequestAnswer submit_answer(db::Connection& c, std::int64_t request_id, RequestAnswer a, const audit::Entry& who,
                             Instant now, const EvidenceFile* file) {
   std::optional<plans::CheckedFile> checked;
   if (file) checked = check_evidence_file(*file);
   for (auto& s : a.sections) s = text::nfc(text::trim(s));
-  return db.write([&](db::Connection& c) {
-    auto request = find_request(c, request_id);
-    if (!request) throw not_found("no such request", "Không tìm thấy yêu cầu báo cáo.");
-    if (request->status != "open") {
-      throw Error(ErrorKind::conflict, "the request is closed",
-                  "Yêu cầu báo cáo đã kết thúc, không nhận thêm báo cáo.");
-    }
-    auto before = find_answer(c, request_id, a.unit_code);
-    if (!before) throw not_found("the unit was not asked", "Đơn vị không thuộc danh sách nhận yêu cầu này.");
-    a.state = answer_after(before->state, "submit", "");
-    if (auto errors = check_answer(*request, a); !errors.empty()) throw rejected(errors);
-    a.request_id = request_id;
-    a.submitted_by = who.actor;
-    a.submitted_at = now;
-    a.review_note.clear();
-    c.query(
-        "UPDATE report_request_units SET state = ?, sections = ?, figure = ?, review_note = '', submitted_by = ?, "
-        "submitted_at = ? WHERE request_id = ? AND unit_code = ?",
-        {a.state, json(a.sections).dump(), a.figure ? db::Param(*a.figure) : db::Param(nullptr), who.actor,
-         seconds_of(now), request_id, a.unit_code});
-    if (checked) {
-      directory::within_files(
-          c.query("SELECT COUNT(*) AS n FROM report_request_files WHERE request_id = ? AND unit_code = ?",
-                  {request_id, a.unit_code})
-              .one()
-              .i64("n"),
-          kMaxAnswerFiles, "mỗi báo cáo trả lời yêu cầu");
-      directory::make_room(c, who.actor, file->content.size());
-      auto id = c.query(
-                     "INSERT INTO report_request_files (request_id, unit_code, filename, content_type, size, sha256, "
-                     "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {request_id, a.unit_code, checked->name, checked->content_type, std::int64_t(file->content.size()),
-                      sha256_hex(file->content), text::base64(file->content), who.actor, seconds_of(now)})
-                    .one()
-                    .i64("id");
-      a.files.emplace_back(id, checked->name);
-    }
-    event(c, request_id, a.unit_code, before->state == "returned" ? "resubmitted" : "submitted", "", who, now);
-    audit::record(c, who, "update", "report_request_units", fmt::format("{}/{}", request_id, a.unit_code),
-                  answer_json(*before).dump(), answer_json(a).dump(), now);
-    return a;
-  });
+  auto request = find_request(c, request_id);
+  if (!request) throw not_found("no such request", "Không tìm thấy yêu cầu báo cáo.");
+  if (request->status != "open") {
+    throw Error(ErrorKind::conflict, "the request is closed", "Yêu cầu báo cáo đã kết thúc, không nhận thêm báo cáo.");
+  }
+  auto before = find_answer(c, request_id, a.unit_code);
+  if (!before) throw not_found("the unit was not asked", "Đơn vị không thuộc danh sách nhận yêu cầu này.");
+  a.state = answer_after(before->state, "submit", "");
+  if (auto errors = check_answer(*request, a); !errors.empty()) throw rejected(errors);
+  a.request_id = request_id;
+  a.submitted_by = who.actor;
+  a.submitted_at = now;
+  a.review_note.clear();
+  c.query(
+      "UPDATE report_request_units SET state = ?, sections = ?, figure = ?, review_note = '', submitted_by = ?, "
+      "submitted_at = ? WHERE request_id = ? AND unit_code = ?",
+      {a.state, json(a.sections).dump(), a.figure ? db::Param(*a.figure) : db::Param(nullptr), who.actor,
+       seconds_of(now), request_id, a.unit_code});
+  if (checked) {
+    directory::within_files(
+        c.query("SELECT COUNT(*) AS n FROM report_request_files WHERE request_id = ? AND unit_code = ?",
+                {request_id, a.unit_code})
+            .one()
+            .i64("n"),
+        kMaxAnswerFiles, "mỗi báo cáo trả lời yêu cầu");
+    directory::make_room(c, who.actor, file->content.size());
+    auto id = c.query(
+                   "INSERT INTO report_request_files (request_id, unit_code, filename, content_type, size, sha256, "
+                   "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {request_id, a.unit_code, checked->name, checked->content_type, std::int64_t(file->content.size()),
+                    sha256_hex(file->content), text::base64(file->content), who.actor, seconds_of(now)})
+                  .one()
+                  .i64("id");
+    a.files.emplace_back(id, checked->name);
+  }
+  event(c, request_id, a.unit_code, before->state == "returned" ? "resubmitted" : "submitted", "", who, now);
+  audit::record(c, who, "update", "report_request_units", fmt::format("{}/{}", request_id, a.unit_code),
+                answer_json(*before).dump(), answer_json(a).dump(), now);
+  return a;
+}
+
+RequestAnswer submit_answer(db::Database& db, std::int64_t request_id, RequestAnswer a, const audit::Entry& who,
+                            Instant now, const EvidenceFile* file) {
+  return db.write([&](db::Connection& c) { return submit_answer(c, request_id, a, who, now, file); });
+}
+
+RequestAnswer review_answer(db::Connection& c, std::int64_t request_id, const std::string& unit,
+                            const std::string& action, const std::string& reason, const audit::Entry& who,
+                            Instant now) {
+  auto note = text::nfc(text::trim(reason));
+  auto request = find_request(c, request_id);
+  if (!request) throw not_found("no such request", "Không tìm thấy yêu cầu báo cáo.");
+  auto before = find_answer(c, request_id, unit);
+  if (!before) throw not_found("the unit was not asked", "Đơn vị không thuộc danh sách nhận yêu cầu này.");
+  auto after = *before;
+  after.state = answer_after(before->state, action, note);
+  after.review_note = action == "return" ? note : "";
+  after.reviewed_by = who.actor;
+  after.reviewed_at = now;
+  c.query(
+      "UPDATE report_request_units SET state = ?, review_note = ?, reviewed_by = ?, reviewed_at = ? "
+      "WHERE request_id = ? AND unit_code = ?",
+      {after.state, after.review_note, who.actor, seconds_of(now), request_id, unit});
+  event(c, request_id, unit, after.state, after.review_note, who, now);
+  if (action == "return") {
+    notify_unit(c, unit, "request_returned", fmt::format("request-returned:{}:{}", request_id, seconds_of(now)),
+                fmt::format("Báo cáo theo yêu cầu \"{}\" bị trả lại: {}", text::cut_utf8(request->title, 150),
+                            text::cut_utf8(note, 300)),
+                request_href(request_id), now);
+  }
+  audit::record(c, who, "update", "report_request_units", fmt::format("{}/{}", request_id, unit),
+                answer_json(*before).dump(), answer_json(after).dump(), now);
+  return after;
 }
 
 RequestAnswer review_answer(db::Database& db, std::int64_t request_id, const std::string& unit,
                             const std::string& action, const std::string& reason, const audit::Entry& who,
                             Instant now) {
-  auto note = text::nfc(text::trim(reason));
-  return db.write([&](db::Connection& c) {
-    auto request = find_request(c, request_id);
-    if (!request) throw not_found("no such request", "Không tìm thấy yêu cầu báo cáo.");
-    auto before = find_answer(c, request_id, unit);
-    if (!before) throw not_found("the unit was not asked", "Đơn vị không thuộc danh sách nhận yêu cầu này.");
-    auto after = *before;
-    after.state = answer_after(before->state, action, note);
-    after.review_note = action == "return" ? note : "";
-    after.reviewed_by = who.actor;
-    after.reviewed_at = now;
-    c.query(
-        "UPDATE report_request_units SET state = ?, review_note = ?, reviewed_by = ?, reviewed_at = ? "
-        "WHERE request_id = ? AND unit_code = ?",
-        {after.state, after.review_note, who.actor, seconds_of(now), request_id, unit});
-    event(c, request_id, unit, after.state, after.review_note, who, now);
-    if (action == "return") {
-      notify_unit(c, unit, "request_returned", fmt::format("request-returned:{}:{}", request_id, seconds_of(now)),
-                  fmt::format("Báo cáo theo yêu cầu \"{}\" bị trả lại: {}", text::cut_utf8(request->title, 150),
-                              text::cut_utf8(note, 300)),
-                  request_href(request_id), now);
-    }
-    audit::record(c, who, "update", "report_request_units", fmt::format("{}/{}", request_id, unit),
-                  answer_json(*before).dump(), answer_json(after).dump(), now);
-    return after;
-  });
+  return db.write([&](db::Connection& c) { return review_answer(c, request_id, unit, action, reason, who, now); });
+}
+
+void set_request_status(db::Connection& c, std::int64_t id, const std::string& status, const audit::Entry& who,
+                        Instant now) {
+  if (status != "open" && status != "closed")
+    throw invalid_input("status is open or closed", "Trạng thái không hợp lệ.");
+  auto request = find_request(c, id);
+  if (!request) throw not_found("no such request", "Không tìm thấy yêu cầu báo cáo.");
+  c.query("UPDATE report_requests SET status = ? WHERE id = ?", {status, id});
+  event(c, id, "", status == "closed" ? "closed" : "reopened", "", who, now);
+  audit::record(c, who, "update", "report_requests", std::to_string(id), json{{"status", request->status}}.dump(),
+                json{{"status", status}}.dump(), now);
 }
 
 void set_request_status(db::Database& db, std::int64_t id, const std::string& status, const audit::Entry& who,
                         Instant now) {
-  if (status != "open" && status != "closed")
-    throw invalid_input("status is open or closed", "Trạng thái không hợp lệ.");
-  db.write([&](db::Connection& c) {
-    auto request = find_request(c, id);
-    if (!request) throw not_found("no such request", "Không tìm thấy yêu cầu báo cáo.");
-    c.query("UPDATE report_requests SET status = ? WHERE id = ?", {status, id});
-    event(c, id, "", status == "closed" ? "closed" : "reopened", "", who, now);
-    audit::record(c, who, "update", "report_requests", std::to_string(id), json{{"status", request->status}}.dump(),
-                  json{{"status", status}}.dump(), now);
-  });
+  db.write([&](db::Connection& c) { set_request_status(c, id, status, who, now); });
 }
 
 std::optional<StoredFile> find_request_file(db::Connection& c, std::int64_t id) {
@@ -278,10 +289,10 @@ std::vector<std::pair<ReportRequest, RequestAnswer>> requests_owed_by(db::Connec
   for (const auto& r : c.query(fmt::format("SELECT {} FROM report_request_units WHERE unit_code = ? AND state IN "
                                            "('none', 'returned') AND request_id IN (SELECT id FROM report_requests "
                                            "WHERE status = 'open')",
-                                           kAnswerColumns),
+                                           kAnswerRow.list()),
                                {unit})
                            .rows) {
-    auto a = answer_of(r);
+    auto a = kAnswerRow.read(r);
     if (auto q = find_request(c, a.request_id)) out.emplace_back(std::move(*q), std::move(a));
   }
   std::sort(out.begin(), out.end(),

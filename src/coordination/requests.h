@@ -161,9 +161,13 @@ std::string request_docx(const ReportRequest& r, const std::vector<RequestAnswer
                          const std::map<std::string, std::string>& names, const views::Issuer& issuer);
 
 // ---- Storage ----------------------------------------------------------------
+//
+// Every write runs in the caller's transaction, with its step in
+// report_request_events and its audit entry; its db::Database& form opens one.
 
 // Stores a request (check_request) with its recipients, each with an empty
 // answer, and notifies every recipient's officers and leaders. Returns it.
+ReportRequest create_request(db::Connection& c, ReportRequest r, const audit::Entry& who, Instant now);
 ReportRequest create_request(db::Database& db, ReportRequest r, const audit::Entry& who, Instant now);
 std::optional<ReportRequest> find_request(db::Connection& c, std::int64_t id);
 // Newest first; `unit` "" for every request, else those addressed to it.
@@ -172,12 +176,18 @@ std::vector<RequestAnswer> request_answers(db::Connection& c, std::int64_t reque
 // A unit's answer (check_answer, answer_after "submit"), with an optional
 // file (the evidence rules: check_evidence_file). not_found when the unit
 // is not a recipient; conflict once accepted or when the request is closed.
+RequestAnswer submit_answer(db::Connection& c, std::int64_t request_id, RequestAnswer a, const audit::Entry& who,
+                            Instant now, const EvidenceFile* file = nullptr);
 RequestAnswer submit_answer(db::Database& db, std::int64_t request_id, RequestAnswer a, const audit::Entry& who,
                             Instant now, const EvidenceFile* file = nullptr);
 // The coordinator accepts or returns an answer (the unit is notified of a return).
+RequestAnswer review_answer(db::Connection& c, std::int64_t request_id, const std::string& unit,
+                            const std::string& action, const std::string& reason, const audit::Entry& who, Instant now);
 RequestAnswer review_answer(db::Database& db, std::int64_t request_id, const std::string& unit,
                             const std::string& action, const std::string& reason, const audit::Entry& who, Instant now);
 // Closes (or reopens) a request: a closed one takes no more answers.
+void set_request_status(db::Connection& c, std::int64_t id, const std::string& status, const audit::Entry& who,
+                        Instant now);
 void set_request_status(db::Database& db, std::int64_t id, const std::string& status, const audit::Entry& who,
                         Instant now);
 std::optional<StoredFile> find_request_file(db::Connection& c, std::int64_t id);  // task_id holds the request id

@@ -46,7 +46,7 @@ int working_days_waiting(Date made, Date today, const WorkCalendar& calendar) {
   return calendar.working_days_between(made, today);
 }
 
-Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
+Report review_report(db::Connection& c, std::int64_t task_id, const std::string& unit, const std::string& period,
                      const ReviewInput& in, const audit::Entry& who, Instant now) {
   auto reason = text::nfc(text::trim(in.reason));
   auto difficulties_answer = text::nfc(text::trim(in.difficulties_answer));
@@ -54,54 +54,57 @@ Report review_report(db::Database& db, std::int64_t task_id, const std::string& 
   if (text::code_points(difficulties_answer) > 4000 || text::code_points(proposals_answer) > 4000) {
     throw invalid_input("an answer is limited to 4000 characters", "Mỗi ý kiến trả lời tối đa 4.000 ký tự.");
   }
-  return db.write([&](db::Connection& c) {
-    auto found = plans::find_report(c, task_id, unit, period);
-    if (!found) throw not_found("no such report", "Không tìm thấy báo cáo.");
-    const auto& before = *found;
-    auto after = before;
-    after.review = review_after(before.review, in.action, reason);
-    if (in.action != "answer") {
-      after.review_note = in.action == "return" ? reason : "";
-      after.reviewed_by = who.actor;
-      after.reviewed_at = now;
-    }
-    if (!difficulties_answer.empty()) after.difficulties_answer = difficulties_answer;
-    if (!proposals_answer.empty()) after.proposals_answer = proposals_answer;
-    plans::write_review(c, after);
-    bool answered =
-        after.difficulties_answer != before.difficulties_answer || after.proposals_answer != before.proposals_answer;
-    if (in.action != "answer") {
-      plans::add_report_event(c, after, after.review, after.review_note, std::nullopt, who, now);
-    }
-    if (answered) plans::add_report_event(c, after, "answered", "", std::nullopt, who, now);
-    std::optional<Task> task;
-    if (answered || in.action == "return") task = plans::find_task(c, task_id);
-    if (answered) {
-      // The unit is told its difficulties or proposals were answered, with
-      // a link to the task's reports, where the answer is shown.
-      bool difficulties = after.difficulties_answer != before.difficulties_answer;
-      bool proposals = after.proposals_answer != before.proposals_answer;
-      const char* which = difficulties && proposals ? "khó khăn, vướng mắc và đề xuất, kiến nghị"
-                          : difficulties            ? "khó khăn, vướng mắc"
-                                                    : "đề xuất, kiến nghị";
-      notify_unit(c, unit, "report_answered",
-                  fmt::format("answered:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
-                  fmt::format("Ý kiến trả lời {} trong báo cáo nhiệm vụ {}: {}", which,
-                              task ? task->ref : std::to_string(task_id),
-                              text::cut_utf8(difficulties ? after.difficulties_answer : after.proposals_answer, 300)),
-                  fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#cac-bao-cao", task_id, unit, period), now);
-    }
-    if (in.action == "return") {
-      notify_unit(c, unit, "report_returned",
-                  fmt::format("returned:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
-                  fmt::format("Báo cáo nhiệm vụ {} bị trả lại: {}", task ? task->ref : std::to_string(task_id),
-                              text::cut_utf8(reason, 300)),
-                  fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", task_id, unit, period), now);
-    }
-    audit::record(c, who, "update", "task_reports", fmt::format("{}/{}/{}", task_id, unit, period),
-                  plans::to_json(before).dump(), plans::to_json(after).dump(), now);
-    return after;
-  });
+  auto found = plans::find_report(c, task_id, unit, period);
+  if (!found) throw not_found("no such report", "Không tìm thấy báo cáo.");
+  const auto& before = *found;
+  auto after = before;
+  after.review = review_after(before.review, in.action, reason);
+  if (in.action != "answer") {
+    after.review_note = in.action == "return" ? reason : "";
+    after.reviewed_by = who.actor;
+    after.reviewed_at = now;
+  }
+  if (!difficulties_answer.empty()) after.difficulties_answer = difficulties_answer;
+  if (!proposals_answer.empty()) after.proposals_answer = proposals_answer;
+  plans::write_review(c, after);
+  bool answered =
+      after.difficulties_answer != before.difficulties_answer || after.proposals_answer != before.proposals_answer;
+  if (in.action != "answer") {
+    plans::add_report_event(c, after, after.review, after.review_note, std::nullopt, who, now);
+  }
+  if (answered) plans::add_report_event(c, after, "answered", "", std::nullopt, who, now);
+  std::optional<Task> task;
+  if (answered || in.action == "return") task = plans::find_task(c, task_id);
+  if (answered) {
+    // The unit is told its difficulties or proposals were answered, with
+    // a link to the task's reports, where the answer is shown.
+    bool difficulties = after.difficulties_answer != before.difficulties_answer;
+    bool proposals = after.proposals_answer != before.proposals_answer;
+    const char* which = difficulties && proposals ? "khó khăn, vướng mắc và đề xuất, kiến nghị"
+                        : difficulties            ? "khó khăn, vướng mắc"
+                                                  : "đề xuất, kiến nghị";
+    notify_unit(c, unit, "report_answered",
+                fmt::format("answered:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
+                fmt::format("Ý kiến trả lời {} trong báo cáo nhiệm vụ {}: {}", which,
+                            task ? task->ref : std::to_string(task_id),
+                            text::cut_utf8(difficulties ? after.difficulties_answer : after.proposals_answer, 300)),
+                fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#cac-bao-cao", task_id, unit, period), now);
+  }
+  if (in.action == "return") {
+    notify_unit(c, unit, "report_returned",
+                fmt::format("returned:{}:{}:{}", task_id, period, now.time_since_epoch().count()),
+                fmt::format("Báo cáo nhiệm vụ {} bị trả lại: {}", task ? task->ref : std::to_string(task_id),
+                            text::cut_utf8(reason, 300)),
+                fmt::format("/nhiem-vu/{}?don-vi={}&ky={}#bao-cao", task_id, unit, period), now);
+  }
+  audit::record(c, who, "update", "task_reports", fmt::format("{}/{}/{}", task_id, unit, period),
+                plans::to_json(before).dump(), plans::to_json(after).dump(), now);
+  return after;
+}
+
+Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
+                     const ReviewInput& in, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return review_report(c, task_id, unit, period, in, who, now); });
 }
 
 std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period, int limit) {

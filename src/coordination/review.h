@@ -56,6 +56,8 @@ struct ReviewInput {
 // answered (an answer that changes is notified to them too, with a link to
 // the task's reports). Each step is kept in report_events and audited. not_found for
 // no such report; conflict when the step cannot start from its state.
+Report review_report(db::Connection& c, std::int64_t task_id, const std::string& unit, const std::string& period,
+                     const ReviewInput& in, const audit::Entry& who, Instant now);
 Report review_report(db::Database& db, std::int64_t task_id, const std::string& unit, const std::string& period,
                      const ReviewInput& in, const audit::Entry& who, Instant now);
 

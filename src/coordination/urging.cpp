@@ -15,6 +15,7 @@
 #include "core/calendar.h"
 #include "core/parse.h"
 #include "core/text.h"
+#include "db/columns.h"
 #include "plans/periods.h"
 #include "plans/store.h"
 #include "views/docx.h"
@@ -180,29 +181,31 @@ json items_json(const std::vector<Shortfall>& items) {
   return out;
 }
 
-UrgingLetter letter_of(const db::Row& r) {
-  UrgingLetter l;
-  l.id = r.i64("id");
-  l.unit_code = r.str("unit_code");
-  l.issuer_unit = r.str("issuer_unit");
-  l.number = r.str("number");
-  l.sent_on = parse_iso_date(r.str("sent_on"));
-  l.reply_by = parse_iso_date(r.str("reply_by"));
-  for (const auto& i : json::parse(r.str("items"))) {
-    l.items.push_back(
+std::vector<Shortfall> items_of(const std::string& text) {
+  std::vector<Shortfall> out;
+  for (const auto& i : json::parse(text)) {
+    out.push_back(
         {i.at("kind").get<std::string>(), i.at("what").get<std::string>(),
          i.at("due").is_null() ? std::nullopt : std::optional(parse_iso_date(i.at("due").get<std::string>()))});
   }
-  l.notified = int(r.i64("notified"));
-  l.sent_by = r.str("sent_by");
-  return l;
+  return out;
 }
 
-const char* kLetterColumns = "id, unit_code, issuer_unit, number, sent_on, reply_by, items, notified, sent_by";
+const db::Columns<UrgingLetter> kLetterRow{
+    {"id", &UrgingLetter::id},
+    {"unit_code", &UrgingLetter::unit_code},
+    {"issuer_unit", &UrgingLetter::issuer_unit},
+    {"number", &UrgingLetter::number},
+    {"sent_on", &UrgingLetter::sent_on},
+    {"reply_by", &UrgingLetter::reply_by},
+    {"items", &UrgingLetter::items, items_of},
+    {"notified", &UrgingLetter::notified},
+    {"sent_by", &UrgingLetter::sent_by},
+};
 
 }  // namespace
 
-UrgingLetter record_urging(db::Database& db, UrgingLetter l, const audit::Entry& who, Instant now) {
+UrgingLetter record_urging(db::Connection& c, UrgingLetter l, const audit::Entry& who, Instant now) {
   l.number = text::nfc(text::trim(l.number));
   if (l.items.empty()) throw invalid_input("nothing to urge", "Đơn vị không còn nội dung chậm, thiếu để đôn đốc.");
   if (l.unit_code == l.issuer_unit) {
@@ -210,37 +213,38 @@ UrgingLetter record_urging(db::Database& db, UrgingLetter l, const audit::Entry&
                         "Không gửi văn bản đôn đốc cho chính đơn vị mình.");
   }
   if (text::code_points(l.number) > 50) throw invalid_input("the number is over 50 characters", "Số văn bản quá dài.");
-  return db.write([&](db::Connection& c) {
-    // A number (when given) is unique per issuing unit and year of the
-    // letter's day, not across the province.
-    int year = int(l.sent_on.year());
-    auto same = l.number.empty() ? db::Result{}
-                                 : c.query("SELECT sent_on FROM urging_letters WHERE issuer_unit = ? AND number = ?",
-                                           {l.issuer_unit, l.number});
-    for (const auto& r : same.rows) {
-      if (int(parse_iso_date(r.str("sent_on")).year()) != year) continue;
-      throw invalid_input(
-          fmt::format("unit {} already sent a letter numbered '{}' in {}", l.issuer_unit, l.number, year),
-          fmt::format("Đã có văn bản đôn đốc số {} của đơn vị này trong năm {}.", l.number, year));
-    }
-    l.sent_by = who.actor;
-    l.id = c.query(
-                "INSERT INTO urging_letters (unit_code, issuer_unit, number, sent_on, reply_by, items, notified, "
-                "sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
-                {l.unit_code, l.issuer_unit, l.number, format_iso_date(l.sent_on), format_iso_date(l.reply_by),
-                 items_json(l.items).dump(), who.actor, std::int64_t(now.time_since_epoch().count())})
-               .one()
-               .i64("id");
-    l.notified =
-        notify_unit(c, l.unit_code, "urging", fmt::format("urging:{}", l.id),
-                    fmt::format("Văn bản đôn đốc {}: {} nội dung cần khắc phục trước ngày {}",
-                                l.number.empty() ? "" : "số " + l.number, l.items.size(), format_date_vi(l.reply_by)),
-                    fmt::format("/don-doc/{}#van-ban", l.unit_code), now);
-    c.query("UPDATE urging_letters SET notified = ? WHERE id = ?", {l.notified, l.id});
-    audit::record(c, who, "create", "urging_letters", std::to_string(l.id), std::nullopt,
-                  json{{"unit", l.unit_code}, {"number", l.number}, {"items", items_json(l.items)}}.dump(), now);
-    return l;
-  });
+  // A number (when given) is unique per issuing unit and year of the
+  // letter's day, not across the province.
+  int year = int(l.sent_on.year());
+  auto same = l.number.empty() ? db::Result{}
+                               : c.query("SELECT sent_on FROM urging_letters WHERE issuer_unit = ? AND number = ?",
+                                         {l.issuer_unit, l.number});
+  for (const auto& r : same.rows) {
+    if (int(r.date("sent_on").year()) != year) continue;
+    throw invalid_input(fmt::format("unit {} already sent a letter numbered '{}' in {}", l.issuer_unit, l.number, year),
+                        fmt::format("Đã có văn bản đôn đốc số {} của đơn vị này trong năm {}.", l.number, year));
+  }
+  l.sent_by = who.actor;
+  l.id = c.query(
+              "INSERT INTO urging_letters (unit_code, issuer_unit, number, sent_on, reply_by, items, notified, "
+              "sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
+              {l.unit_code, l.issuer_unit, l.number, format_iso_date(l.sent_on), format_iso_date(l.reply_by),
+               items_json(l.items).dump(), who.actor, std::int64_t(now.time_since_epoch().count())})
+             .one()
+             .i64("id");
+  l.notified =
+      notify_unit(c, l.unit_code, "urging", fmt::format("urging:{}", l.id),
+                  fmt::format("Văn bản đôn đốc {}: {} nội dung cần khắc phục trước ngày {}",
+                              l.number.empty() ? "" : "số " + l.number, l.items.size(), format_date_vi(l.reply_by)),
+                  fmt::format("/don-doc/{}#van-ban", l.unit_code), now);
+  c.query("UPDATE urging_letters SET notified = ? WHERE id = ?", {l.notified, l.id});
+  audit::record(c, who, "create", "urging_letters", std::to_string(l.id), std::nullopt,
+                json{{"unit", l.unit_code}, {"number", l.number}, {"items", items_json(l.items)}}.dump(), now);
+  return l;
+}
+
+UrgingLetter record_urging(db::Database& db, UrgingLetter l, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return record_urging(c, l, who, now); });
 }
 
 std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit) {
@@ -248,18 +252,27 @@ std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit)
   for (const auto& r :
        c.query(fmt::format("SELECT {} FROM urging_letters WHERE unit_code = ? ORDER BY sent_at DESC, id "
                            "DESC LIMIT 200",
-                           kLetterColumns),
+                           kLetterRow.list()),
                {unit})
            .rows) {
-    out.push_back(letter_of(r));
+    out.push_back(kLetterRow.read(r));
+  }
+  return out;
+}
+
+std::map<std::string, LettersSent> letters_by_unit(db::Connection& c) {
+  std::map<std::string, LettersSent> out;
+  for (const auto& r :
+       c.query("SELECT unit_code, COUNT(*) AS n, MAX(sent_on) AS last FROM urging_letters GROUP BY unit_code").rows) {
+    out[r.str("unit_code")] = {int(r.i64("n")), r.date("last")};
   }
   return out;
 }
 
 std::optional<UrgingLetter> find_letter(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM urging_letters WHERE id = ?", kLetterColumns), {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM urging_letters WHERE id = ?", kLetterRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return letter_of(rows.rows[0]);
+  return kLetterRow.read(rows.rows[0]);
 }
 
 }  // namespace cchc::coordination

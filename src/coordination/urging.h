@@ -8,6 +8,7 @@
 // them all (DOCX, Decree 30 layout, signed by the coordinator's unit, never
 // addressed to itself), and the record that it was sent.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,7 +79,15 @@ struct UrgingLetter {
 // characters; a number the issuer already gave a letter in the year of
 // `sent_on`: numbers are unique per issuing unit and year) and notifies the
 // unit's officers and leaders. Audited.
+UrgingLetter record_urging(db::Connection& c, UrgingLetter letter, const audit::Entry& who, Instant now);
 UrgingLetter record_urging(db::Database& db, UrgingLetter letter, const audit::Entry& who, Instant now);
+// How many letters each unit received (those that received any), and the
+// day of the last.
+struct LettersSent {
+  int count = 0;
+  Date last{};
+};
+std::map<std::string, LettersSent> letters_by_unit(db::Connection& c);
 // The letters a unit received, newest first.
 std::vector<UrgingLetter> letters_to(db::Connection& c, const std::string& unit);
 std::optional<UrgingLetter> find_letter(db::Connection& c, std::int64_t id);

@@ -34,19 +34,14 @@ Date today() { return local_date(now_seconds()); }
 http::Response units_index(UrgingPages& x, http::Request& req) {
   json rows = json::array();
   x.db.read([&](db::Connection& c) {
-    std::map<std::string, std::pair<int, std::string>> sent;  // unit → letters, last day
-    for (const auto& r : c.query("SELECT unit_code, COUNT(*) AS n, MAX(sent_on) AS last FROM urging_letters "
-                                 "GROUP BY unit_code")
-                             .rows) {
-      sent[r.str("unit_code")] = {int(r.i64("n")), format_date_vi(parse_iso_date(r.str("last")))};
-    }
+    auto sent = letters_by_unit(c);
     for (const auto& u : plans::unit_rows(c)) {
       if (!u.open || u.code == req.principal->unit_code) continue;
       auto it = sent.find(u.code);
       rows.push_back({{"unit", u.name},
                       {"href", "/don-doc/" + http::url_encode(u.code)},
-                      {"letters", it == sent.end() ? "0" : text::format_int(it->second.first)},
-                      {"last", it == sent.end() ? "—" : it->second.second}});
+                      {"letters", it == sent.end() ? "0" : text::format_int(it->second.count)},
+                      {"last", it == sent.end() ? "—" : format_date_vi(it->second.last)}});
     }
   });
   return http::html(req, x.layout.page(req, "Đôn đốc", "plans/urging_index.tpl", {{"rows", rows}}));

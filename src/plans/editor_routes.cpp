@@ -50,13 +50,6 @@ std::string editor_href(std::int64_t plan_id, std::int64_t task_id) {
   return fmt::format("/ke-hoach/{}/sua-nhiem-vu#nv-{}", plan_id, task_id);
 }
 
-// The plan of the path, when the user manages its unit.
-Plan managed_plan(Pages& x, const http::Request& req) {
-  auto plan = need_plan(x.db, req.int_param());
-  require(x.db, req, "plans.manage", plan.unit_code);
-  return plan;
-}
-
 // The task of the path and its plan, when the user manages the plan's unit.
 std::pair<Task, Plan> managed_task(Pages& x, const http::Request& req) {
   auto t = x.db.read([&](db::Connection& c) { return find_task(c, req.int_param()); });
@@ -69,7 +62,7 @@ std::pair<Task, Plan> managed_task(Pages& x, const http::Request& req) {
 // ---- The editor: every row with its actions -----------------------------------------------------
 
 http::Response editor(Pages& x, http::Request& req) {
-  auto plan = managed_plan(x, req);
+  auto plan = managed_plan(x.db, req);
   std::vector<Task> tasks;
   std::map<std::int64_t, bool> reported;
   std::map<std::string, std::string> names;
@@ -132,12 +125,12 @@ std::string add_href(const Plan& plan) { return fmt::format("/ke-hoach/{}/them-n
 std::string edit_href(const Task& task) { return fmt::format("/nhiem-vu/{}/sua", task.id); }
 
 http::Response add_form(Pages& x, http::Request& req) {
-  auto plan = managed_plan(x, req);
+  auto plan = managed_plan(x.db, req);
   return task_form(x, req, plan, TaskInput{}, add_href(plan), "Thêm nhiệm vụ", json::object());
 }
 
 http::Response add_row(Pages& x, http::Request& req) {
-  auto plan = managed_plan(x, req);
+  auto plan = managed_plan(x.db, req);
   auto in = input_of(req);
   return http::refusing(
       [&] {

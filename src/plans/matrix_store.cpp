@@ -70,57 +70,61 @@ MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_v
     }
   }
   if (!out.ok() || !write) return out;
-
   db.write([&](db::Connection& c) {
-    auto existing = c.query("SELECT COUNT(*) AS n FROM plan_tasks WHERE plan_id = ?", {plan_id}).one().i64("n");
-    if (existing > 0) {
-      if (!replace) {
-        throw Error(ErrorKind::conflict, fmt::format("plan {} already has {} tasks", plan->number, existing),
-                    fmt::format("Kế hoạch đã có {} nhiệm vụ; chọn thay thế để nhập lại.", existing));
-      }
-      auto reported = c.query(
-                           "SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
-                           "WHERE t.plan_id = ?",
-                           {plan_id})
-                          .one()
-                          .i64("n");
-      if (reported > 0) {
-        throw Error(ErrorKind::conflict, "the plan's tasks have reports; edit the matrix instead of replacing it",
-                    "Nhiệm vụ của kế hoạch đã có báo cáo; hãy sửa từng dòng thay vì nhập lại.");
-      }
-      c.query("DELETE FROM task_units WHERE task_id IN (SELECT id FROM plan_tasks WHERE plan_id = ?)", {plan_id});
-      c.query("DELETE FROM plan_tasks WHERE plan_id = ?", {plan_id});
-    }
-    std::int64_t t = now.time_since_epoch().count();
-    int ord = 0;
-    for (const auto& row : out.rows) {
-      auto id = c.query(
-                     "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
-                     "deadline_text, deadline_kind, due_on, deadline_milestones, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {plan_id, ++ord, row.ref, row.area_code, text::nfc(row.objective), text::nfc(row.description),
-                      text::nfc(row.output), format_deadline(*row.deadline), kind_code(row.deadline->kind),
-                      opt_iso(row.deadline->due), encode_milestones(row.deadline->milestones), t, t})
-                    .one()
-                    .i64("id");
-      for (const auto& u : row.leads) c.query("INSERT INTO task_units VALUES (?, ?, 'lead')", {id, u});
-      for (const auto& u : row.cooperates) c.query("INSERT INTO task_units VALUES (?, ?, 'cooperate')", {id, u});
-    }
-    for (const auto& [key, target] : resolutions) {
-      bool level = target.rfind("level:", 0) == 0;
-      c.query("DELETE FROM unit_aliases WHERE alias = ?", {key});
-      c.query("INSERT INTO unit_aliases (alias, unit_code, level_code, created_at) VALUES (?, ?, ?, ?)",
-              {key, level ? db::Param(nullptr) : db::Param(target),
-               level ? db::Param(target.substr(6)) : db::Param(nullptr), t});
-      audit::record(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
-    }
-    audit::record(c, who, "import", "plan_tasks", std::to_string(plan->id), std::nullopt,
-                  json{{"tasks", out.rows.size()}, {"replaced", existing}}.dump(), now);
-    touch(c);
+    write_matrix(c, *plan, out, resolutions, replace, who, now);
     if (in_transaction) in_transaction(c);
   });
-  out.written = int(out.rows.size());
   return out;
+}
+
+void write_matrix(db::Connection& c, const Plan& plan, MatrixImport& checked, const Resolutions& resolutions,
+                  bool replace, const audit::Entry& who, Instant now) {
+  auto existing = c.query("SELECT COUNT(*) AS n FROM plan_tasks WHERE plan_id = ?", {plan.id}).one().i64("n");
+  if (existing > 0) {
+    if (!replace) {
+      throw Error(ErrorKind::conflict, fmt::format("plan {} already has {} tasks", plan.number, existing),
+                  fmt::format("Kế hoạch đã có {} nhiệm vụ; chọn thay thế để nhập lại.", existing));
+    }
+    auto reported = c.query(
+                         "SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+                         "WHERE t.plan_id = ?",
+                         {plan.id})
+                        .one()
+                        .i64("n");
+    if (reported > 0) {
+      throw Error(ErrorKind::conflict, "the plan's tasks have reports; edit the matrix instead of replacing it",
+                  "Nhiệm vụ của kế hoạch đã có báo cáo; hãy sửa từng dòng thay vì nhập lại.");
+    }
+    c.query("DELETE FROM task_units WHERE task_id IN (SELECT id FROM plan_tasks WHERE plan_id = ?)", {plan.id});
+    c.query("DELETE FROM plan_tasks WHERE plan_id = ?", {plan.id});
+  }
+  std::int64_t t = now.time_since_epoch().count();
+  int ord = 0;
+  for (const auto& row : checked.rows) {
+    auto id = c.query(
+                   "INSERT INTO plan_tasks (plan_id, ord, ref, area_code, objective_text, description, output, "
+                   "deadline_text, deadline_kind, due_on, deadline_milestones, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {plan.id, ++ord, row.ref, row.area_code, text::nfc(row.objective), text::nfc(row.description),
+                    text::nfc(row.output), format_deadline(*row.deadline), kind_code(row.deadline->kind),
+                    opt_iso(row.deadline->due), encode_milestones(row.deadline->milestones), t, t})
+                  .one()
+                  .i64("id");
+    for (const auto& u : row.leads) c.query("INSERT INTO task_units VALUES (?, ?, 'lead')", {id, u});
+    for (const auto& u : row.cooperates) c.query("INSERT INTO task_units VALUES (?, ?, 'cooperate')", {id, u});
+  }
+  for (const auto& [key, target] : resolutions) {
+    bool level = target.rfind("level:", 0) == 0;
+    c.query("DELETE FROM unit_aliases WHERE alias = ?", {key});
+    c.query("INSERT INTO unit_aliases (alias, unit_code, level_code, created_at) VALUES (?, ?, ?, ?)",
+            {key, level ? db::Param(nullptr) : db::Param(target),
+             level ? db::Param(target.substr(6)) : db::Param(nullptr), t});
+    audit::record(c, who, "create", "unit_aliases", key, std::nullopt, json{{"target", target}}.dump(), now);
+  }
+  audit::record(c, who, "import", "plan_tasks", std::to_string(plan.id), std::nullopt,
+                json{{"tasks", checked.rows.size()}, {"replaced", existing}}.dump(), now);
+  touch(c);
+  checked.written = int(checked.rows.size());
 }
 
 }  // namespace cchc::plans

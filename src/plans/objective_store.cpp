@@ -105,30 +105,35 @@ Objective add_objective(db::Database& db, Objective o, const audit::Entry& who, 
   return db.write([&](db::Connection& c) { return add_objective(c, std::move(o), who, now); });
 }
 
+void set_objective_value(db::Connection& c, std::int64_t id, std::optional<double> value, const audit::Entry& who,
+                         Instant now) {
+  auto rows = c.query("SELECT target_unit, manual_value FROM plan_objectives WHERE id = ?", {id});
+  if (rows.empty()) throw not_found("no such objective", "Không tìm thấy mục tiêu.");
+  check_amount(value, rows.rows[0].str("target_unit"), "value", "Kết quả");
+  c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {value, id});
+  audit::record(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
+                json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
+  touch(c);
+}
+
 void set_objective_value(db::Database& db, std::int64_t id, std::optional<double> value, const audit::Entry& who,
                          Instant now) {
-  db.write([&](db::Connection& c) {
-    auto rows = c.query("SELECT target_unit, manual_value FROM plan_objectives WHERE id = ?", {id});
-    if (rows.empty()) throw not_found("no such objective", "Không tìm thấy mục tiêu.");
-    check_amount(value, rows.rows[0].str("target_unit"), "value", "Kết quả");
-    c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {value, id});
-    audit::record(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
-                  json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
-    touch(c);
-  });
+  db.write([&](db::Connection& c) { set_objective_value(c, id, value, who, now); });
+}
+
+void delete_objective(db::Connection& c, std::int64_t id, const audit::Entry& who, Instant now) {
+  if (c.query("SELECT 1 FROM plan_objectives WHERE id = ?", {id}).empty()) {
+    throw not_found("no such objective", "Không tìm thấy mục tiêu.");
+  }
+  c.query("UPDATE plan_tasks SET objective_id = NULL WHERE objective_id = ?", {id});
+  c.query("DELETE FROM objective_targets WHERE objective_id = ?", {id});
+  c.query("DELETE FROM plan_objectives WHERE id = ?", {id});
+  audit::record(c, who, "delete", "plan_objectives", std::to_string(id), std::nullopt, std::nullopt, now);
+  touch(c);
 }
 
 void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who, Instant now) {
-  db.write([&](db::Connection& c) {
-    if (c.query("SELECT 1 FROM plan_objectives WHERE id = ?", {id}).empty()) {
-      throw not_found("no such objective", "Không tìm thấy mục tiêu.");
-    }
-    c.query("UPDATE plan_tasks SET objective_id = NULL WHERE objective_id = ?", {id});
-    c.query("DELETE FROM objective_targets WHERE objective_id = ?", {id});
-    c.query("DELETE FROM plan_objectives WHERE id = ?", {id});
-    audit::record(c, who, "delete", "plan_objectives", std::to_string(id), std::nullopt, std::nullopt, now);
-    touch(c);
-  });
+  db.write([&](db::Connection& c) { delete_objective(c, id, who, now); });
 }
 
 }  // namespace cchc::plans

@@ -15,35 +15,24 @@ namespace cchc::plans {
 
 using namespace std::chrono;
 
-std::optional<Date> opt_date(const db::Row& r, std::string_view column) {
-  auto s = r.opt_str(column);
-  if (!s) return std::nullopt;
-  return parse_iso_date(*s);
-}
-
 std::optional<std::string> opt_iso(const std::optional<Date>& d) {
   if (!d) return std::nullopt;
   return format_iso_date(*d);
 }
 
-const char* const kPlanColumns =
-    "id, number, kind, unit_code, issued_on, title, year, parent_id, legal_bases, objectives, status";
-
-Plan plan_of(const db::Row& r) {
-  Plan p;
-  p.id = r.i64("id");
-  p.number = r.str("number");
-  p.kind = r.str("kind");
-  p.unit_code = r.str("unit_code");
-  p.issued_on = opt_date(r, "issued_on");
-  p.title = r.str("title");
-  p.year = int(r.i64("year"));
-  p.parent_id = r.opt_i64("parent_id");
-  p.legal_bases = r.str("legal_bases");
-  p.objectives = r.str("objectives");
-  p.status = r.str("status");
-  return p;
-}
+const db::Columns<Plan> kPlanRow{
+    {"id", &Plan::id},
+    {"number", &Plan::number},
+    {"kind", &Plan::kind},
+    {"unit_code", &Plan::unit_code},
+    {"issued_on", &Plan::issued_on},
+    {"title", &Plan::title},
+    {"year", &Plan::year},
+    {"parent_id", &Plan::parent_id},
+    {"legal_bases", &Plan::legal_bases},
+    {"objectives", &Plan::objectives},
+    {"status", &Plan::status},
+};
 
 void touch(db::Connection& c) { c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1"); }
 
@@ -63,10 +52,10 @@ void check_plan_refs(db::Connection& c, const Plan& p) {
 void check_plan_number_free(db::Connection& c, const Plan& p) {
   int year = number_year(p);
   for (const auto& r :
-       c.query(fmt::format("SELECT {} FROM plans WHERE unit_code = ? AND number = ? AND id <> ?", kPlanColumns),
+       c.query(fmt::format("SELECT {} FROM plans WHERE unit_code = ? AND number = ? AND id <> ?", kPlanRow.list()),
                {p.unit_code, p.number, p.id})
            .rows) {
-    if (number_year(plan_of(r)) != year) continue;
+    if (number_year(kPlanRow.read(r)) != year) continue;
     throw invalid_input(fmt::format("unit {} already has a plan numbered '{}' in {}", p.unit_code, p.number, year),
                         fmt::format("Đã có kế hoạch số {} của đơn vị này trong năm {}.", p.number, year));
   }
@@ -75,11 +64,8 @@ void check_plan_number_free(db::Connection& c, const Plan& p) {
 }  // namespace
 
 std::vector<Area> load_areas(db::Connection& c) {
-  std::vector<Area> out;
-  for (const auto& r : c.query("SELECT code, name, ord FROM reform_areas WHERE active = 1 ORDER BY ord").rows) {
-    out.push_back({r.str("code"), r.str("name"), int(r.i64("ord"))});
-  }
-  return out;
+  static const db::Columns<Area> row{{"code", &Area::code}, {"name", &Area::name}, {"ord", &Area::ord}};
+  return row.read_all(c.query(fmt::format("SELECT {} FROM reform_areas WHERE active = 1 ORDER BY ord", row.list())));
 }
 
 std::int64_t data_version(db::Connection& c) {
@@ -141,55 +127,54 @@ Plan create_plan(db::Database& db, Plan plan, const audit::Entry& who, Instant n
   return db.write([&](db::Connection& c) { return create_plan(c, std::move(plan), who, now); });
 }
 
-Plan update_plan(db::Database& db, const Plan& changed, const audit::Entry& who, Instant now) {
+Plan update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who, Instant now) {
   Plan p = changed;
   p.title = std::string(text::trim(text::nfc(p.title)));
   p.legal_bases = text::nfc(p.legal_bases);
   p.objectives = text::nfc(p.objectives);
-  return db.write([&](db::Connection& c) {
-    auto before = find_plan(c, p.id);
-    if (!before) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
-    p.number = before->number;
-    if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
-    check_plan_refs(c, p);
-    check_plan_number_free(c, p);
-    if (p.parent_id && *p.parent_id == p.id)
-      throw invalid_input("a plan cannot implement itself", "Kế hoạch không thể thực hiện chính nó.");
-    c.query(
-        "UPDATE plans SET kind = ?, unit_code = ?, issued_on = ?, title = ?, year = ?, parent_id = ?, "
-        "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
-        {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives, p.status,
-         std::int64_t(now.time_since_epoch().count()), p.id});
-    audit::record(c, who, "update", "plans", std::to_string(p.id), to_json(*before).dump(), to_json(p).dump(), now);
-    touch(c);
-    return p;
-  });
+  auto before = find_plan(c, p.id);
+  if (!before) throw not_found("no such plan", "Không tìm thấy kế hoạch.");
+  p.number = before->number;
+  if (auto errors = check_plan(p); !errors.empty()) throw rejected(errors);
+  check_plan_refs(c, p);
+  check_plan_number_free(c, p);
+  if (p.parent_id && *p.parent_id == p.id)
+    throw invalid_input("a plan cannot implement itself", "Kế hoạch không thể thực hiện chính nó.");
+  c.query(
+      "UPDATE plans SET kind = ?, unit_code = ?, issued_on = ?, title = ?, year = ?, parent_id = ?, "
+      "legal_bases = ?, objectives = ?, status = ?, updated_at = ? WHERE id = ?",
+      {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives, p.status,
+       std::int64_t(now.time_since_epoch().count()), p.id});
+  audit::record(c, who, "update", "plans", std::to_string(p.id), to_json(*before).dump(), to_json(p).dump(), now);
+  touch(c);
+  return p;
+}
+
+Plan update_plan(db::Database& db, const Plan& plan, const audit::Entry& who, Instant now) {
+  return db.write([&](db::Connection& c) { return update_plan(c, plan, who, now); });
 }
 
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM plans WHERE id = ?", kPlanColumns), {id});
+  auto rows = c.query(fmt::format("SELECT {} FROM plans WHERE id = ?", kPlanRow.list()), {id});
   if (rows.empty()) return std::nullopt;
-  return plan_of(rows.rows[0]);
+  return kPlanRow.read(rows.rows[0]);
 }
 
 std::vector<Plan> plans_numbered(db::Connection& c, const std::string& number, const std::string& unit, int year) {
   std::vector<Plan> out;
-  for (const auto& r : c.query(fmt::format("SELECT {} FROM plans WHERE number = ? ORDER BY id", kPlanColumns),
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM plans WHERE number = ? ORDER BY id", kPlanRow.list()),
                                {std::string(text::trim(text::nfc(number)))})
                            .rows) {
-    auto p = plan_of(r);
+    auto p = kPlanRow.read(r);
     if ((unit.empty() || p.unit_code == unit) && (year == 0 || number_year(p) == year)) out.push_back(std::move(p));
   }
   return out;
 }
 
 std::vector<Plan> list_plans(db::Connection& c, int year) {
-  std::vector<Plan> out;
-  auto rows =
-      year ? c.query(fmt::format("SELECT {} FROM plans WHERE year = ? ORDER BY year DESC, id", kPlanColumns), {year})
-           : c.query(fmt::format("SELECT {} FROM plans ORDER BY year DESC, id", kPlanColumns));
-  for (const auto& r : rows.rows) out.push_back(plan_of(r));
-  return out;
+  return kPlanRow.read_all(
+      year ? c.query(fmt::format("SELECT {} FROM plans WHERE year = ? ORDER BY year DESC, id", kPlanRow.list()), {year})
+           : c.query(fmt::format("SELECT {} FROM plans ORDER BY year DESC, id", kPlanRow.list())));
 }
 
 }  // namespace cchc::plans

@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
-#include <sodium.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 #include "core/calendar.h"
 #include "core/parse.h"
+#include "core/secrets.h"
 #include "core/text.h"
 #include "directory/storage.h"
 #include "plans/json.h"
@@ -23,35 +23,28 @@ namespace cchc::plans {
 using nlohmann::json;
 using namespace std::chrono;
 
-const char* const kReportColumns =
-    "r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, r.done_on, r.narrative, r.evidence, "
-    "r.unchanged, r.reported_by, r.reported_at, r.difficulties, r.proposals, r.difficulties_answer, "
-    "r.proposals_answer, r.review, r.review_note, r.reviewed_by, r.reviewed_at";
-
-Report report_of(const db::Row& r) {
-  Report o;
-  o.task_id = r.i64("task_id");
-  o.unit_code = r.str("unit_code");
-  o.period = r.str("period");
-  o.role = r.str("role");
-  o.progress = r.str("progress");
-  o.percent = int(r.i64("percent"));
-  o.done_on = opt_date(r, "done_on");
-  o.narrative = r.str("narrative");
-  o.evidence = r.str("evidence");
-  o.unchanged = r.i64("unchanged") != 0;
-  o.reported_by = r.str("reported_by");
-  o.reported_at = Instant{seconds{r.i64("reported_at")}};
-  o.difficulties = r.str("difficulties");
-  o.proposals = r.str("proposals");
-  o.difficulties_answer = r.str("difficulties_answer");
-  o.proposals_answer = r.str("proposals_answer");
-  o.review = r.str("review");
-  o.review_note = r.str("review_note");
-  o.reviewed_by = r.opt_str("reviewed_by");
-  if (auto at = r.opt_i64("reviewed_at")) o.reviewed_at = Instant{seconds{*at}};
-  return o;
-}
+const db::Columns<Report> kReportRow{
+    {"task_id", &Report::task_id},
+    {"unit_code", &Report::unit_code},
+    {"period", &Report::period},
+    {"role", &Report::role},
+    {"progress", &Report::progress},
+    {"percent", &Report::percent},
+    {"done_on", &Report::done_on},
+    {"narrative", &Report::narrative},
+    {"evidence", &Report::evidence},
+    {"unchanged", &Report::unchanged},
+    {"reported_by", &Report::reported_by},
+    {"reported_at", &Report::reported_at},
+    {"difficulties", &Report::difficulties},
+    {"proposals", &Report::proposals},
+    {"difficulties_answer", &Report::difficulties_answer},
+    {"proposals_answer", &Report::proposals_answer},
+    {"review", &Report::review},
+    {"review_note", &Report::review_note},
+    {"reviewed_by", &Report::reviewed_by},
+    {"reviewed_at", &Report::reviewed_at},
+};
 
 void mark_counted(std::vector<Report>& reports, const CountPolicy& policy) {
   for (auto& r : reports) r.counted = report_counts(r.review, local_date(r.reported_at), policy);
@@ -70,10 +63,10 @@ std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
   std::vector<Report> out;
   for (const auto& r : c.query(fmt::format("SELECT {} FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
                                            "WHERE t.plan_id = ? ORDER BY r.reported_at",
-                                           kReportColumns),
+                                           kReportRow.list("r")),
                                {plan_id})
                            .rows) {
-    out.push_back(report_of(r));
+    out.push_back(kReportRow.read(r));
   }
   mark_counted(out, load_count_policy(c));
   return out;
@@ -81,11 +74,11 @@ std::vector<Report> plan_reports(db::Connection& c, std::int64_t plan_id) {
 
 std::vector<Report> task_reports(db::Connection& c, std::int64_t task_id) {
   std::vector<Report> out;
-  for (const auto& r :
-       c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? ORDER BY r.reported_at", kReportColumns),
-               {task_id})
-           .rows) {
-    out.push_back(report_of(r));
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? ORDER BY r.reported_at",
+                                           kReportRow.list("r")),
+                               {task_id})
+                           .rows) {
+    out.push_back(kReportRow.read(r));
   }
   mark_counted(out, load_count_policy(c));
   return out;
@@ -102,7 +95,7 @@ std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date
   return out;
 }
 
-Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instant now, const EvidenceFile* file) {
+Report submit_report(db::Connection& c, Report r, const audit::Entry& who, Instant now, const EvidenceFile* file) {
   Date today = local_date(now);
   std::optional<CheckedFile> checked;
   if (file) checked = check_evidence_file(*file);
@@ -118,117 +111,109 @@ Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instan
   r.difficulties_answer.clear();
   r.proposals_answer.clear();
   r.counted = false;
-  return db.write([&](db::Connection& c) {
-    auto task = find_task(c, r.task_id);
-    if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
-    auto plan = find_plan(c, task->plan_id);
-    const auto& list = r.role == "lead" ? task->leads : task->cooperates;
-    if ((r.role != "lead" && r.role != "cooperate") || std::find(list.begin(), list.end(), r.unit_code) == list.end()) {
-      throw forbidden(fmt::format("unit {} is not a {} unit of task {}", r.unit_code, r.role, r.task_id),
-                      "Đơn vị không được giao nhiệm vụ này.");
+  auto task = find_task(c, r.task_id);
+  if (!task) throw not_found("no such task", "Không tìm thấy nhiệm vụ.");
+  auto plan = find_plan(c, task->plan_id);
+  const auto& list = r.role == "lead" ? task->leads : task->cooperates;
+  if ((r.role != "lead" && r.role != "cooperate") || std::find(list.begin(), list.end(), r.unit_code) == list.end()) {
+    throw forbidden(fmt::format("unit {} is not a {} unit of task {}", r.unit_code, r.role, r.task_id),
+                    "Đơn vị không được giao nhiệm vụ này.");
+  }
+  if (task->cancelled_reason) throw invalid_input("the task is cancelled", "Nhiệm vụ đã hủy, không cần báo cáo.");
+  auto period = period_of_key(load_report_periods(c), r.period, WorkCalendar::vietnam());
+  if (sys_days{period.first} > sys_days{today}) {
+    throw invalid_input(fmt::format("period {} has not begun", r.period), "Kỳ báo cáo này chưa bắt đầu.");
+  }
+  int py = int(period.last.year());
+  if (py != plan->year && py != plan->year + 1) {
+    throw invalid_input(fmt::format("period {} is outside the plan's year {}", r.period, plan->year),
+                        "Kỳ báo cáo không thuộc năm của kế hoạch.");
+  }
+  if (r.unchanged) {
+    auto config = load_report_periods(c);
+    std::optional<Report> prev;
+    for (const auto& row : c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND "
+                                               "r.unit_code = ? AND r.role = ? ORDER BY r.reported_at",
+                                               kReportRow.list("r")),
+                                   {r.task_id, r.unit_code, r.role})
+                               .rows) {
+      auto earlier = kReportRow.read(row);
+      if (period_rank(config, earlier.period) < period_rank(config, r.period)) prev = earlier;
     }
-    if (task->cancelled_reason) throw invalid_input("the task is cancelled", "Nhiệm vụ đã hủy, không cần báo cáo.");
-    auto period = period_of_key(load_report_periods(c), r.period, WorkCalendar::vietnam());
-    if (sys_days{period.first} > sys_days{today}) {
-      throw invalid_input(fmt::format("period {} has not begun", r.period), "Kỳ báo cáo này chưa bắt đầu.");
+    if (!prev) {
+      throw invalid_input("there is no earlier report to repeat", "Chưa có báo cáo kỳ trước để giữ nguyên.");
     }
-    int py = int(period.last.year());
-    if (py != plan->year && py != plan->year + 1) {
-      throw invalid_input(fmt::format("period {} is outside the plan's year {}", r.period, plan->year),
-                          "Kỳ báo cáo không thuộc năm của kế hoạch.");
-    }
-    if (r.unchanged) {
-      auto config = load_report_periods(c);
-      std::optional<Report> prev;
-      for (const auto& row : c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND "
-                                                 "r.unit_code = ? AND r.role = ? ORDER BY r.reported_at",
-                                                 kReportColumns),
-                                     {r.task_id, r.unit_code, r.role})
-                                 .rows) {
-        auto earlier = report_of(row);
-        if (period_rank(config, earlier.period) < period_rank(config, r.period)) prev = earlier;
-      }
-      if (!prev) {
-        throw invalid_input("there is no earlier report to repeat", "Chưa có báo cáo kỳ trước để giữ nguyên.");
-      }
-      const auto& p = *prev;
-      r.progress = p.progress;
-      r.percent = p.percent;
-      r.done_on = p.done_on;
-      r.narrative = p.narrative;
-      r.evidence = p.evidence;
-      r.difficulties = p.difficulties;
-      r.proposals = p.proposals;
-    }
-    if (r.progress == "done") r.percent = 100;
-    if (checked) {
-      unsigned char digest[crypto_hash_sha256_BYTES];
-      crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(file->content.data()), file->content.size());
-      char hex[crypto_hash_sha256_BYTES * 2 + 1];
-      sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-      directory::within_files(c.query("SELECT COUNT(*) AS n FROM evidence_files WHERE task_id = ? AND unit_code = ? "
-                                      "AND period = ?",
-                                      {r.task_id, r.unit_code, r.period})
-                                  .one()
-                                  .i64("n"),
-                              kMaxEvidenceFiles, "mỗi báo cáo nhiệm vụ trong một kỳ");
-      directory::make_room(c, who.actor, file->content.size());
-      auto id = c.query(
-                     "INSERT INTO evidence_files (task_id, unit_code, period, filename, content_type, size, sha256, "
-                     "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {r.task_id, r.unit_code, r.period, checked->name, checked->content_type,
-                      std::int64_t(file->content.size()), std::string(hex), text::base64(file->content), who.actor,
-                      std::int64_t(now.time_since_epoch().count())})
-                    .one()
-                    .i64("id");
-      r.evidence += (r.evidence.empty() ? "" : "\n") + fmt::format("/minh-chung/{}", id);
-      audit::record(c, who, "create", "evidence_files", std::to_string(id), std::nullopt,
-                    json{{"task_id", r.task_id},
-                         {"unit", r.unit_code},
-                         {"file", checked->name},
-                         {"size", file->content.size()},
-                         {"sha256", hex}}
-                        .dump(),
-                    now);
-    }
-    if (auto errors = check_report(r, today); !errors.empty()) throw rejected(errors);
-    r.reported_by = who.actor;
-    r.reported_at = now;
-    auto before =
-        c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
-                            kReportColumns),
-                {r.task_id, r.unit_code, r.period});
-    std::optional<std::string> before_json;
-    bool was_returned = false;
-    if (!before.empty()) {
-      auto old = report_of(before.rows[0]);
-      before_json = to_json(old).dump();
-      was_returned = old.review == "returned";
-    }
-    c.query("DELETE FROM task_reports WHERE task_id = ? AND unit_code = ? AND period = ?",
-            {r.task_id, r.unit_code, r.period});
-    c.query(
-        "INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
-        "evidence, unchanged, reported_by, reported_at, difficulties, proposals, review) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
-        {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative, r.evidence,
-         r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count()), r.difficulties, r.proposals});
-    add_report_event(c, r, was_returned ? "resubmitted" : "submitted", "", to_json(r).dump(), who, now);
-    audit::record(c, who, before_json ? "update" : "create", "task_reports",
-                  fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
-    touch(c);
-    return r;
-  });
+    const auto& p = *prev;
+    r.progress = p.progress;
+    r.percent = p.percent;
+    r.done_on = p.done_on;
+    r.narrative = p.narrative;
+    r.evidence = p.evidence;
+    r.difficulties = p.difficulties;
+    r.proposals = p.proposals;
+  }
+  if (r.progress == "done") r.percent = 100;
+  if (checked) {
+    auto hex = sha256_hex(file->content);
+    directory::within_files(c.query("SELECT COUNT(*) AS n FROM evidence_files WHERE task_id = ? AND unit_code = ? "
+                                    "AND period = ?",
+                                    {r.task_id, r.unit_code, r.period})
+                                .one()
+                                .i64("n"),
+                            kMaxEvidenceFiles, "mỗi báo cáo nhiệm vụ trong một kỳ");
+    directory::make_room(c, who.actor, file->content.size());
+    auto id = c.query(
+                   "INSERT INTO evidence_files (task_id, unit_code, period, filename, content_type, size, sha256, "
+                   "content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {r.task_id, r.unit_code, r.period, checked->name, checked->content_type,
+                    std::int64_t(file->content.size()), hex, text::base64(file->content), who.actor,
+                    std::int64_t(now.time_since_epoch().count())})
+                  .one()
+                  .i64("id");
+    r.evidence += (r.evidence.empty() ? "" : "\n") + fmt::format("/minh-chung/{}", id);
+    audit::record(c, who, "create", "evidence_files", std::to_string(id), std::nullopt,
+                  json{{"task_id", r.task_id},
+                       {"unit", r.unit_code},
+                       {"file", checked->name},
+                       {"size", file->content.size()},
+                       {"sha256", hex}}
+                      .dump(),
+                  now);
+  }
+  if (auto errors = check_report(r, today); !errors.empty()) throw rejected(errors);
+  r.reported_by = who.actor;
+  r.reported_at = now;
+  auto before = find_report(c, r.task_id, r.unit_code, r.period);
+  std::optional<std::string> before_json;
+  if (before) before_json = to_json(*before).dump();
+  bool was_returned = before && before->review == "returned";
+  c.query("DELETE FROM task_reports WHERE task_id = ? AND unit_code = ? AND period = ?",
+          {r.task_id, r.unit_code, r.period});
+  c.query(
+      "INSERT INTO task_reports (task_id, unit_code, period, role, progress, percent, done_on, narrative, "
+      "evidence, unchanged, reported_by, reported_at, difficulties, proposals, review) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+      {r.task_id, r.unit_code, r.period, r.role, r.progress, r.percent, opt_iso(r.done_on), r.narrative, r.evidence,
+       r.unchanged, r.reported_by, std::int64_t(now.time_since_epoch().count()), r.difficulties, r.proposals});
+  add_report_event(c, r, was_returned ? "resubmitted" : "submitted", "", to_json(r).dump(), who, now);
+  audit::record(c, who, before_json ? "update" : "create", "task_reports",
+                fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
+  touch(c);
+  return r;
+}
+
+Report submit_report(db::Database& db, Report r, const audit::Entry& who, Instant now, const EvidenceFile* file) {
+  return db.write([&](db::Connection& c) { return submit_report(c, r, who, now, file); });
 }
 
 std::optional<Report> find_report(db::Connection& c, std::int64_t task_id, const std::string& unit,
                                   const std::string& period) {
   auto rows =
       c.query(fmt::format("SELECT {} FROM task_reports r WHERE r.task_id = ? AND r.unit_code = ? AND r.period = ?",
-                          kReportColumns),
+                          kReportRow.list("r")),
               {task_id, unit, period});
   if (rows.empty()) return std::nullopt;
-  return report_of(rows.rows[0]);
+  return kReportRow.read(rows.rows[0]);
 }
 
 void write_review(db::Connection& c, const Report& r) {
@@ -258,11 +243,11 @@ std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string
                                   "WHERE p.status = 'issued' AND r.review = ? AND (? = '' OR r.period = ?) "
                                   "AND (? = '' OR r.unit_code = ?) "
                                   "ORDER BY r.reported_at, r.task_id, r.unit_code LIMIT ?",
-                                  kReportColumns),
+                                  kReportRow.list("r")),
                       {review, period, period, unit, unit, limit});
   std::map<std::int64_t, Task> tasks;
   for (const auto& r : rows.rows) {
-    ReportOnTask item{report_of(r), {}, r.str("plan_number")};
+    ReportOnTask item{kReportRow.read(r), {}, r.str("plan_number")};
     auto it = tasks.find(item.report.task_id);
     if (it == tasks.end()) it = tasks.emplace(item.report.task_id, need_task(c, item.report.task_id)).first;
     item.task = it->second;
@@ -280,15 +265,12 @@ int count_in_review(db::Connection& c, const std::string& review) {
 }
 
 std::vector<ReportEvent> task_report_events(db::Connection& c, std::int64_t task_id) {
-  std::vector<ReportEvent> out;
-  for (const auto& r : c.query("SELECT unit_code, period, event, note, actor, at FROM report_events "
-                               "WHERE task_id = ? ORDER BY id",
-                               {task_id})
-                           .rows) {
-    out.push_back({r.str("unit_code"), r.str("period"), r.str("event"), r.str("note"), r.str("actor"),
-                   Instant{seconds{r.i64("at")}}});
-  }
-  return out;
+  static const db::Columns<ReportEvent> row{
+      {"unit_code", &ReportEvent::unit_code}, {"period", &ReportEvent::period}, {"event", &ReportEvent::event},
+      {"note", &ReportEvent::note},           {"actor", &ReportEvent::actor},   {"at", &ReportEvent::at},
+  };
+  return row.read_all(
+      c.query(fmt::format("SELECT {} FROM report_events WHERE task_id = ? ORDER BY id", row.list()), {task_id}));
 }
 
 std::optional<StoredFile> find_evidence_file(db::Connection& c, std::int64_t id) {

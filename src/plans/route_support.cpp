@@ -22,6 +22,12 @@ Plan need_plan(db::Database& db, std::int64_t id) {
   return *p;
 }
 
+Plan managed_plan(db::Database& db, const http::Request& req) {
+  auto p = need_plan(db, req.int_param());
+  require(db, req, "plans.manage", p.unit_code);
+  return p;
+}
+
 std::optional<EvidenceFile> evidence_file(const http::Request& req, const char* field) {
   auto f = req.files().find(field);
   if (f == req.files().end() || f->second.filename.empty()) return std::nullopt;

@@ -33,6 +33,8 @@ struct Pages {
 std::string csrf_token(const http::Request& req);
 
 Plan need_plan(db::Database& db, std::int64_t id);
+// The plan of the path ({id}), when the user manages its unit (plans.manage).
+Plan managed_plan(db::Database& db, const http::Request& req);
 // The file uploaded as form field `field`, or none when no file was chosen.
 std::optional<EvidenceFile> evidence_file(const http::Request& req, const char* field);
 // The working-day calendar the pages count deadlines with.

@@ -48,6 +48,8 @@ void add_objective_routes(http::Router& router, db::Database& db, const Indicato
 // What a unit owes and the task pages with their report form
 // (src/plans/report_routes.cpp); add_routes calls it.
 void add_report_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The matrix import (src/plans/import_routes.cpp); add_routes calls it.
+void add_import_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The matrix editor (src/plans/editor_routes.cpp); add_routes calls it.
 void add_editor_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The province view (src/plans/province_routes.cpp); add_routes calls it.

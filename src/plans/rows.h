@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "db/columns.h"
 #include "db/database.h"
 #include "plans/model.h"
 #include "plans/names.h"
@@ -14,27 +15,24 @@
 
 namespace cchc::plans {
 
-// A stored day ("YYYY-MM-DD"), or none for NULL; and a day as stored.
-std::optional<Date> opt_date(const db::Row& r, std::string_view column);
+// A day as stored ("YYYY-MM-DD"), or NULL.
 std::optional<std::string> opt_iso(const std::optional<Date>& d);
 
-// The columns of `plans` and a plan from a row of them (plan_store.cpp).
-extern const char* const kPlanColumns;
-Plan plan_of(const db::Row& r);
+// A plan as `plans` holds it (plan_store.cpp).
+extern const db::Columns<Plan> kPlanRow;
 
-// The columns of `plan_tasks t` and the tasks of rows of them, their units
-// filled by `units_sql` (task_id, unit_code, role) with `params`; the task
-// or not_found (task_store.cpp).
-extern const char* const kTaskColumns;
+// A task as `plan_tasks` holds it, without its units (kTaskRow.list("t")),
+// and the tasks of rows of it with their units, read by `units_sql`
+// (task_id, unit_code, role) with `params`; the task or not_found
+// (task_store.cpp).
+extern const db::Columns<Task> kTaskRow;
 std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std::string& units_sql,
                            const std::vector<db::Param>& params);
 Task need_task(db::Connection& c, std::int64_t task_id);
 
-// The columns of `task_reports r` and a report from a row of them; which
-// reports count today (report_count_after_days), marked on each
-// (report_store.cpp).
-extern const char* const kReportColumns;
-Report report_of(const db::Row& r);
+// A report as `task_reports` holds it (kReportRow.list("r")); which reports
+// count today (report_count_after_days), marked on each (report_store.cpp).
+extern const db::Columns<Report> kReportRow;
 CountPolicy load_count_policy(db::Connection& c);
 void mark_counted(std::vector<Report>& reports, const CountPolicy& policy);
 

@@ -14,7 +14,7 @@ YearTasks year_tasks(db::Connection& c, int year) {
   YearTasks y;
   auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t JOIN plans p ON p.id = t.plan_id "
                                   "WHERE p.year = ? AND p.status <> 'draft' ORDER BY p.id, t.ord, t.id",
-                                  kTaskColumns),
+                                  kTaskRow.list("t")),
                       {year});
   y.tasks = tasks_of(c, rows,
                      "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
@@ -76,7 +76,7 @@ std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const Peri
                                   "JOIN plans p ON p.id = t.plan_id JOIN task_units u ON u.task_id = t.id "
                                   "WHERE u.unit_code = ? AND p.year = ? AND p.status = 'issued' "
                                   "ORDER BY p.id, t.ord, t.id",
-                                  kTaskColumns),
+                                  kTaskRow.list("t")),
                       {unit, y});
   std::vector<std::pair<std::string, std::string>> meta;  // number, role per row
   for (const auto& r : rows.rows) meta.emplace_back(r.str("number"), r.str("unit_role"));
@@ -89,10 +89,10 @@ std::vector<Owed> owed_by(db::Connection& c, const std::string& unit, const Peri
   for (const auto& r : c.query(fmt::format("SELECT {} FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
                                            "JOIN plans p ON p.id = t.plan_id WHERE r.unit_code = ? AND p.year = ? "
                                            "ORDER BY r.reported_at",
-                                           kReportColumns),
+                                           kReportRow.list("r")),
                                {unit, y})
                            .rows) {
-    auto rep = report_of(r);
+    auto rep = kReportRow.read(r);
     reports[rep.task_id].push_back(std::move(rep));
   }
   auto config = load_report_periods(c);

@@ -1,10 +1,11 @@
 #pragma once
 // Reform plans' SQL: plans, reporting periods, the matrix import,
 // objectives, tasks, reports, states in bulk; each section names its file.
-// Every write is audited as `who`. A write taking db::Database& is one
-// transaction; the same write taking db::Connection& runs in the caller's,
-// so that several compose into one (a plan with its tasks and objectives
-// made from a document is written whole or not at all):
+// Every write is audited as `who` (the review's by their caller) and takes
+// db::Connection&: it runs in the caller's transaction, so that several
+// compose into one (a plan with its tasks and objectives made from a
+// document is written whole or not at all); its db::Database& form, where
+// callers need a transaction of their own, is a one-line wrapper:
 //
 //   db.write([&](db::Connection& c) {
 //     auto plan = create_plan(c, draft, who, now);
@@ -49,6 +50,7 @@ Plan create_plan(db::Connection& c, Plan plan, const audit::Entry& who, Instant 
 // Changes a plan's fields (not its number); validated like create_plan,
 // the number's uniqueness included (the unit, the year or the date may change).
 Plan update_plan(db::Database& db, const Plan& plan, const audit::Entry& who, Instant now);
+Plan update_plan(db::Connection& c, const Plan& plan, const audit::Entry& who, Instant now);
 std::optional<Plan> find_plan(db::Connection& c, std::int64_t id);
 // The plans numbered `number`, oldest first: of `unit` when it is not empty,
 // of the number's year (number_year) when `year` is not 0. Only the unit and
@@ -67,14 +69,19 @@ std::vector<ReportPeriod> load_report_periods(db::Connection& c);
 // all are written or none (invalid_input listing every problem). Audited.
 void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
                      const audit::Entry& who, Instant now);
+void set_period_days(db::Connection& c, int year, const std::map<std::string, std::optional<Date>>& due,
+                     const audit::Entry& who, Instant now);
 // Adds an ad-hoc period (kỳ báo cáo đột xuất) of `first`'s year, checked by
 // check_adhoc_period; returns its code ("dx3"). Audited.
 std::string add_adhoc_period(db::Database& db, const std::string& name, Date first, Date last, Date due,
+                             const audit::Entry& who, Instant now);
+std::string add_adhoc_period(db::Connection& c, const std::string& name, Date first, Date last, Date due,
                              const audit::Entry& who, Instant now);
 // Removes an ad-hoc period for which no report was made (invalid_input
 // otherwise, and for a regular period; not_found for an unknown code). The
 // row is kept out of use, so its code is never given to another.
 void remove_adhoc_period(db::Database& db, const std::string& code, const audit::Entry& who, Instant now);
+void remove_adhoc_period(db::Connection& c, const std::string& code, const audit::Entry& who, Instant now);
 
 // ---- The matrix import (matrix_store.cpp) -----------------------------------
 
@@ -98,6 +105,12 @@ struct MatrixImport {
 MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file,
                            const Resolutions& resolutions, bool write, bool replace, const audit::Entry& who,
                            Instant now, const std::function<void(db::Connection&)>& in_transaction = {});
+// The write of an import checked whole (`checked.ok()`, as import_matrix
+// checks it) in the caller's transaction: the tasks (conflict as above),
+// each resolution as an alias, audited; sets `checked.written`. The sheet
+// is read and checked before, outside any transaction.
+void write_matrix(db::Connection& c, const Plan& plan, MatrixImport& checked, const Resolutions& resolutions,
+                  bool replace, const audit::Entry& who, Instant now);
 
 // ---- Objectives (objective_store.cpp) ---------------------------------------
 
@@ -109,7 +122,10 @@ Objective add_objective(db::Connection& c, Objective o, const audit::Entry& who,
 // The value reported by hand (nullopt clears it); same bounds as the target.
 void set_objective_value(db::Database& db, std::int64_t id, std::optional<double> value, const audit::Entry& who,
                          Instant now);
+void set_objective_value(db::Connection& c, std::int64_t id, std::optional<double> value, const audit::Entry& who,
+                         Instant now);
 void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who, Instant now);
+void delete_objective(db::Connection& c, std::int64_t id, const audit::Entry& who, Instant now);
 
 // ---- Tasks and the matrix editor (task_store.cpp) ---------------------------
 
@@ -130,12 +146,17 @@ struct TaskInput {
 Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now);
 Task add_task(db::Connection& c, std::int64_t plan_id, const TaskInput& in, const audit::Entry& who, Instant now);
 Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now);
+Task update_task(db::Connection& c, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now);
 // Moves a row one place up (-1) or down (+1) in its plan's matrix.
 void move_task(db::Database& db, std::int64_t task_id, int direction, const audit::Entry& who, Instant now);
+void move_task(db::Connection& c, std::int64_t task_id, int direction, const audit::Entry& who, Instant now);
 // Deletes a row that has no report (conflict otherwise: cancel it instead).
 void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who, Instant now);
+void delete_task(db::Connection& c, std::int64_t task_id, const audit::Entry& who, Instant now);
 // Cancels a task with a reason (1-1000 characters), or with "" reopens it.
 void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
+                 Instant now);
+void cancel_task(db::Connection& c, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
                  Instant now);
 
 // ---- Reports (report_store.cpp) ---------------------------------------------
@@ -155,6 +176,8 @@ std::vector<TaskState> plan_states(db::Connection& c, std::int64_t plan_id, Date
 // With `file`, the file is stored in the same transaction (checked by
 // check_evidence_file) and its link /minh-chung/{id} added to the evidence.
 Report submit_report(db::Database& db, Report report, const audit::Entry& who, Instant now,
+                     const EvidenceFile* file = nullptr);
+Report submit_report(db::Connection& c, Report report, const audit::Entry& who, Instant now,
                      const EvidenceFile* file = nullptr);
 
 // The setting report_count_after_days (0-250; 0: pending reports never count).

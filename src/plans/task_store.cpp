@@ -16,31 +16,31 @@ namespace cchc::plans {
 using nlohmann::json;
 using namespace std::chrono;
 
-const char* const kTaskColumns =
-    "t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective_text, t.description, t.output, t.deadline_text, "
-    "t.deadline_kind, t.due_on, t.deadline_milestones, t.cancelled_reason";
+const db::Columns<Task> kTaskRow{
+    {"id", &Task::id},
+    {"plan_id", &Task::plan_id},
+    {"ord", &Task::ord},
+    {"ref", &Task::ref},
+    {"area_code", &Task::area_code},
+    {"objective_text", &Task::objective},
+    {"description", &Task::description},
+    {"output", &Task::output},
+    {"deadline_text", &Task::deadline_text},
+    {"deadline_kind"},
+    {"due_on"},
+    {"deadline_milestones",
+     [](const db::Row& r, Task& t) {
+       t.deadline = deadline_from(r.str("deadline_kind"), r.opt_date("due_on"), r.str("deadline_text"),
+                                  decode_milestones(r.str("deadline_milestones")));
+     }},
+    {"cancelled_reason", &Task::cancelled_reason},
+};
 
 std::vector<Task> tasks_of(db::Connection& c, const db::Result& rows, const std::string& units_sql,
                            const std::vector<db::Param>& params) {
-  std::vector<Task> out;
+  auto out = kTaskRow.read_all(rows);
   std::map<std::int64_t, size_t> index;
-  for (const auto& r : rows.rows) {
-    Task t;
-    t.id = r.i64("id");
-    t.plan_id = r.i64("plan_id");
-    t.ord = int(r.i64("ord"));
-    t.ref = r.str("ref");
-    t.area_code = r.str("area_code");
-    t.objective = r.str("objective_text");
-    t.description = r.str("description");
-    t.output = r.str("output");
-    t.deadline_text = r.str("deadline_text");
-    t.deadline = deadline_from(r.str("deadline_kind"), opt_date(r, "due_on"), t.deadline_text,
-                               decode_milestones(r.str("deadline_milestones")));
-    t.cancelled_reason = r.opt_str("cancelled_reason");
-    index[t.id] = out.size();
-    out.push_back(std::move(t));
-  }
+  for (size_t i = 0; i < out.size(); ++i) index[out[i].id] = i;
   if (out.empty()) return out;
   for (const auto& r : c.query(units_sql, params).rows) {
     auto it = index.find(r.i64("task_id"));
@@ -58,8 +58,9 @@ Task need_task(db::Connection& c, std::int64_t task_id) {
 }
 
 std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.plan_id = ? ORDER BY t.ord, t.id", kTaskColumns),
-                      {plan_id});
+  auto rows =
+      c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.plan_id = ? ORDER BY t.ord, t.id", kTaskRow.list("t")),
+              {plan_id});
   return tasks_of(c, rows,
                   "SELECT u.task_id, u.unit_code, u.role FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
                   "WHERE t.plan_id = ? ORDER BY u.task_id, u.role, u.unit_code",
@@ -67,7 +68,7 @@ std::vector<Task> plan_tasks(db::Connection& c, std::int64_t plan_id) {
 }
 
 std::optional<Task> find_task(db::Connection& c, std::int64_t task_id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.id = ?", kTaskColumns), {task_id});
+  auto rows = c.query(fmt::format("SELECT {} FROM plan_tasks t WHERE t.id = ?", kTaskRow.list("t")), {task_id});
   auto tasks = tasks_of(
       c, rows, "SELECT task_id, unit_code, role FROM task_units WHERE task_id = ? ORDER BY role, unit_code", {task_id});
   if (tasks.empty()) return std::nullopt;
@@ -172,71 +173,80 @@ Task add_task(db::Database& db, std::int64_t plan_id, const TaskInput& in, const
   return db.write([&](db::Connection& c) { return add_task(c, plan_id, in, who, now); });
 }
 
+Task update_task(db::Connection& c, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now) {
+  auto before = need_task(c, task_id);
+  auto plan = find_plan(c, before.plan_id);
+  auto row = resolve_input(c, *plan, in, &before);
+  c.query(
+      "UPDATE plan_tasks SET ref = ?, area_code = ?, objective_text = ?, description = ?, output = ?, "
+      "deadline_text = ?, deadline_kind = ?, due_on = ?, deadline_milestones = ?, updated_at = ? WHERE id = ?",
+      {row.ref, row.area_code, row.objective, row.description, row.output, format_deadline(*row.deadline),
+       kind_code(row.deadline->kind), opt_iso(row.deadline->due), encode_milestones(row.deadline->milestones),
+       std::int64_t(now.time_since_epoch().count()), task_id});
+  write_units(c, task_id, row);
+  auto after = need_task(c, task_id);
+  audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(), to_json(after).dump(),
+                now);
+  touch(c);
+  return after;
+}
+
 Task update_task(db::Database& db, std::int64_t task_id, const TaskInput& in, const audit::Entry& who, Instant now) {
-  return db.write([&](db::Connection& c) {
-    auto before = need_task(c, task_id);
-    auto plan = find_plan(c, before.plan_id);
-    auto row = resolve_input(c, *plan, in, &before);
-    c.query(
-        "UPDATE plan_tasks SET ref = ?, area_code = ?, objective_text = ?, description = ?, output = ?, "
-        "deadline_text = ?, deadline_kind = ?, due_on = ?, deadline_milestones = ?, updated_at = ? WHERE id = ?",
-        {row.ref, row.area_code, row.objective, row.description, row.output, format_deadline(*row.deadline),
-         kind_code(row.deadline->kind), opt_iso(row.deadline->due), encode_milestones(row.deadline->milestones),
-         std::int64_t(now.time_since_epoch().count()), task_id});
-    write_units(c, task_id, row);
-    auto after = need_task(c, task_id);
-    audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(),
-                  to_json(after).dump(), now);
-    touch(c);
-    return after;
-  });
+  return db.write([&](db::Connection& c) { return update_task(c, task_id, in, who, now); });
+}
+
+void move_task(db::Connection& c, std::int64_t task_id, int direction, const audit::Entry& who, Instant now) {
+  auto task = need_task(c, task_id);
+  auto rows = c.query("SELECT id, ord FROM plan_tasks WHERE plan_id = ? ORDER BY ord, id", {task.plan_id});
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows.rows) ids.push_back(r.i64("id"));
+  auto at = size_t(std::find(ids.begin(), ids.end(), task_id) - ids.begin());
+  long to = long(at) + (direction < 0 ? -1 : 1);
+  if (to < 0 || to >= long(ids.size())) return;  // already first or last
+  std::swap(ids[at], ids[size_t(to)]);
+  for (size_t i = 0; i < ids.size(); ++i) c.query("UPDATE plan_tasks SET ord = ? WHERE id = ?", {int(i) + 1, ids[i]});
+  audit::record(c, who, "move", "plan_tasks", std::to_string(task_id), std::nullopt, json{{"position", to + 1}}.dump(),
+                now);
+  touch(c);
 }
 
 void move_task(db::Database& db, std::int64_t task_id, int direction, const audit::Entry& who, Instant now) {
-  db.write([&](db::Connection& c) {
-    auto task = need_task(c, task_id);
-    auto rows = c.query("SELECT id, ord FROM plan_tasks WHERE plan_id = ? ORDER BY ord, id", {task.plan_id});
-    std::vector<std::int64_t> ids;
-    for (const auto& r : rows.rows) ids.push_back(r.i64("id"));
-    auto at = size_t(std::find(ids.begin(), ids.end(), task_id) - ids.begin());
-    long to = long(at) + (direction < 0 ? -1 : 1);
-    if (to < 0 || to >= long(ids.size())) return;  // already first or last
-    std::swap(ids[at], ids[size_t(to)]);
-    for (size_t i = 0; i < ids.size(); ++i) c.query("UPDATE plan_tasks SET ord = ? WHERE id = ?", {int(i) + 1, ids[i]});
-    audit::record(c, who, "move", "plan_tasks", std::to_string(task_id), std::nullopt,
-                  json{{"position", to + 1}}.dump(), now);
-    touch(c);
-  });
+  db.write([&](db::Connection& c) { move_task(c, task_id, direction, who, now); });
+}
+
+void delete_task(db::Connection& c, std::int64_t task_id, const audit::Entry& who, Instant now) {
+  auto task = need_task(c, task_id);
+  if (!c.query("SELECT 1 FROM task_reports WHERE task_id = ?", {task_id}).empty()) {
+    throw Error(ErrorKind::conflict, "the task has reports; cancel it instead",
+                "Nhiệm vụ đã có báo cáo nên không xóa được; hãy hủy nhiệm vụ và ghi lý do.");
+  }
+  c.query("DELETE FROM notifications WHERE task_id = ?", {task_id});
+  c.query("DELETE FROM task_units WHERE task_id = ?", {task_id});
+  c.query("DELETE FROM plan_tasks WHERE id = ?", {task_id});
+  audit::record(c, who, "delete", "plan_tasks", std::to_string(task_id), to_json(task).dump(), std::nullopt, now);
+  touch(c);
 }
 
 void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who, Instant now) {
-  db.write([&](db::Connection& c) {
-    auto task = need_task(c, task_id);
-    if (!c.query("SELECT 1 FROM task_reports WHERE task_id = ?", {task_id}).empty()) {
-      throw Error(ErrorKind::conflict, "the task has reports; cancel it instead",
-                  "Nhiệm vụ đã có báo cáo nên không xóa được; hãy hủy nhiệm vụ và ghi lý do.");
-    }
-    c.query("DELETE FROM notifications WHERE task_id = ?", {task_id});
-    c.query("DELETE FROM task_units WHERE task_id = ?", {task_id});
-    c.query("DELETE FROM plan_tasks WHERE id = ?", {task_id});
-    audit::record(c, who, "delete", "plan_tasks", std::to_string(task_id), to_json(task).dump(), std::nullopt, now);
-    touch(c);
-  });
+  db.write([&](db::Connection& c) { delete_task(c, task_id, who, now); });
 }
 
-void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
+void cancel_task(db::Connection& c, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
                  Instant now) {
   auto why = text::nfc(text::trim(reason));
   if (text::code_points(why) > 1000)
     throw invalid_input("the reason is over 1000 characters", "Lý do quá 1.000 ký tự.");
-  db.write([&](db::Connection& c) {
-    auto before = need_task(c, task_id);
-    c.query("UPDATE plan_tasks SET cancelled_reason = ?, updated_at = ? WHERE id = ?",
-            {why.empty() ? db::Param(nullptr) : db::Param(why), std::int64_t(now.time_since_epoch().count()), task_id});
-    audit::record(c, who, why.empty() ? "reopen" : "cancel", "plan_tasks", std::to_string(task_id),
-                  to_json(before).dump(), json{{"cancelled_reason", why}}.dump(), now);
-    touch(c);
-  });
+  auto before = need_task(c, task_id);
+  c.query("UPDATE plan_tasks SET cancelled_reason = ?, updated_at = ? WHERE id = ?",
+          {why.empty() ? db::Param(nullptr) : db::Param(why), std::int64_t(now.time_since_epoch().count()), task_id});
+  audit::record(c, who, why.empty() ? "reopen" : "cancel", "plan_tasks", std::to_string(task_id),
+                to_json(before).dump(), json{{"cancelled_reason", why}}.dump(), now);
+  touch(c);
+}
+
+void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
+                 Instant now) {
+  db.write([&](db::Connection& c) { cancel_task(c, task_id, reason, who, now); });
 }
 
 }  // namespace cchc::plans

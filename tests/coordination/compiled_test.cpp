@@ -10,18 +10,14 @@
 
 #include "core/calendar.h"
 #include "plans/periods.h"
+#include "support/report_periods.h"
 
 namespace cchc::coordination {
 namespace {
 
 using namespace std::chrono;
 
-std::vector<ReportPeriod> config() {
-  return {{"q1", "Quý I", 1, "12-15", "03-14", "03-15", true},
-          {"h1", "6 tháng", 2, "12-15", "06-14", "06-15", true},
-          {"q3", "Quý III", 3, "12-15", "09-14", "09-15", true},
-          {"year", "Năm", 4, "12-15", "12-14", "12-15", true}};
-}
+std::vector<ReportPeriod> config() { return testing::quarterly_periods(); }
 
 Task task(std::int64_t id, const char* area, const char* deadline, std::vector<std::string> leads) {
   Task t;

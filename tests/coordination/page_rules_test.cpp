@@ -13,30 +13,15 @@
 #include "coordination/review.h"
 #include "coordination/urging.h"
 #include "core/errors.h"
+#include "support/refused.h"
+#include "support/report_periods.h"
 
 namespace cchc::coordination::page_rules_test {
 namespace {
 
 Date on(const char* iso) { return parse_iso_date(iso); }
 
-std::vector<ReportPeriod> quarters() {
-  return {{"q1", "Quý I", 1, "12-15", "03-14", "03-15", true},
-          {"h1", "6 tháng", 2, "12-15", "06-14", "06-15", true},
-          {"q3", "Quý III", 3, "12-15", "09-14", "09-15", true},
-          {"year", "Năm", 4, "12-15", "12-14", "12-15", true}};
-}
-
-// The field a refusal names, or "(accepted)" when `f` does not refuse.
-template <class F>
-std::string refused_at(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
-    return e.field();
-  }
-  return "(accepted)";
-}
+std::vector<ReportPeriod> quarters() { return testing::quarterly_periods(); }
 
 TEST(ReviewQueueRules, WorkingDaysWaiting) {
   struct Case {
@@ -86,7 +71,7 @@ TEST(UrgingLetterRules, ReplyDaysAndDueDay) {
     if (c.days) {
       EXPECT_EQ(reply_days(c.text), c.days);
     } else {
-      EXPECT_EQ(refused_at([&] { reply_days(c.text); }), "so_ngay");
+      EXPECT_EQ(testing::refused_at([&] { reply_days(c.text); }), "so_ngay");
     }
   }
   struct Due {
@@ -120,7 +105,7 @@ TEST(RegisterRules, RequirementDueDay) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
     if (std::string(c.due) == "!") {
-      EXPECT_EQ(refused_at([&] { requirement_due(c.any_chosen, c.text); }), "han");
+      EXPECT_EQ(testing::refused_at([&] { requirement_due(c.any_chosen, c.text); }), "han");
       continue;
     }
     auto d = requirement_due(c.any_chosen, c.text);

@@ -10,30 +10,15 @@
 #include "core/errors.h"
 #include "plans/page_rules.h"
 #include "plans/periods.h"
+#include "support/refused.h"
+#include "support/report_periods.h"
 
 namespace cchc::plans::page_rules_test {
 namespace {
 
 Date on(const char* iso) { return parse_iso_date(iso); }
 
-std::vector<ReportPeriod> quarters() {
-  return {{"q1", "Quý I", 1, "12-15", "03-14", "03-15", true},
-          {"h1", "6 tháng", 2, "12-15", "06-14", "06-15", true},
-          {"q3", "Quý III", 3, "12-15", "09-14", "09-15", true},
-          {"year", "Năm", 4, "12-15", "12-14", "12-15", true}};
-}
-
-// The field a refusal names, or "(accepted)" when `f` does not refuse.
-template <class F>
-std::string refused_at(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
-    return e.field();
-  }
-  return "(accepted)";
-}
+std::vector<ReportPeriod> quarters() { return testing::quarterly_periods(); }
 
 TEST(PlanPageInputs, IdsAsTyped) {
   struct Case {
@@ -116,7 +101,7 @@ TEST(ReportFormInputs, PercentAsTyped) {
     if (c.percent >= 0) {
       EXPECT_EQ(report_percent(c.text), c.percent);
     } else {
-      EXPECT_EQ(refused_at([&] { report_percent(c.text); }), "ty_le");
+      EXPECT_EQ(testing::refused_at([&] { report_percent(c.text); }), "ty_le");
     }
   }
 }
@@ -229,7 +214,7 @@ TEST(MatrixEditorRules, CancelReason) {
     if (c.kept) {
       EXPECT_EQ(cancel_reason(c.reopen, c.reason), c.kept);
     } else {
-      EXPECT_EQ(refused_at([&] { cancel_reason(c.reopen, c.reason); }), "ly_do");
+      EXPECT_EQ(testing::refused_at([&] { cancel_reason(c.reopen, c.reason); }), "ly_do");
     }
   }
 }

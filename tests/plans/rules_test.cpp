@@ -10,6 +10,7 @@
 #include "plans/periods.h"
 #include "plans/rules.h"
 #include "plans/task_state.h"
+#include "support/report_periods.h"
 #include "support/sample_files.h"
 
 namespace cchc::plans {
@@ -255,12 +256,7 @@ TEST(MatrixReading, EveryBadRowIsListed) {
   EXPECT_EQ(empty.errors[0].message, "the matrix has no task rows");
 }
 
-std::vector<ReportPeriod> config() {
-  return {{"q1", "Quý I", 1, "12-15", "03-14", "03-15", true},
-          {"h1", "6 tháng", 2, "12-15", "06-14", "06-15", true},
-          {"q3", "Quý III", 3, "12-15", "09-14", "09-15", true},
-          {"year", "Năm", 4, "12-15", "12-14", "12-15", true}};
-}
+std::vector<ReportPeriod> config() { return testing::quarterly_periods(); }
 
 TEST(ReportPeriods, DueDaysMoveOffDaysOff) {
   const auto& cal = WorkCalendar::vietnam();
