@@ -110,7 +110,8 @@ void set_objective_value(db::Connection& c, std::int64_t id, std::optional<doubl
   auto rows = c.query("SELECT target_unit, manual_value FROM plan_objectives WHERE id = ?", {id});
   if (rows.empty()) throw not_found("no such objective", "Không tìm thấy mục tiêu.");
   check_amount(value, rows.rows[0].str("target_unit"), "value", "Kết quả");
-  c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {value, id});
+  db::Param stored = value ? db::Param(*value) : db::Param(nullptr);  // spelled out: GCC 12 warns on the optional
+  c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {stored, id});
   audit::record(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
                 json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
   touch(c);

@@ -20,6 +20,7 @@
 #include "directory/accounts.h"
 #include "directory/store.h"
 #include "plans/store.h"
+#include "plans/work.h"
 #include "support/test_db.h"
 #include "support/zip_entry.h"
 
@@ -247,7 +248,8 @@ TEST_P(Urging, OneCountOneLabelOnlyWhatIsDue) {
 
   Date as_of = Date{year{y} / December / 31};  // the year's report is missing
   http::Principal officer{1, "xa1.canbo", "Cán bộ xã Một", "X1", {"unit_officer"}};
-  auto work = t->db->read([&](db::Connection& c) { return work_items(c, officer, as_of); });
+  // The reports owed are plans' item on the work list (the unit's side).
+  auto work = t->db->read([&](db::Connection& c) { return plans::work_items(c, officer, as_of); });
   const std::string line = fmt::format("Báo cáo 2 nhiệm vụ kỳ năm {}", y);
   EXPECT_TRUE(std::any_of(work.begin(), work.end(), [&](const auto& w) { return w.what == line; })) << line;
 
