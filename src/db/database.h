@@ -89,6 +89,19 @@ struct Result {
   const Row& one() const;  // throws not_found when there is no row
 };
 
+// One row of a streamed query (Connection::stream), valid only during the
+// callback: columns by position, text as a view into the driver's buffer,
+// nothing copied.
+class RowView {
+ public:
+  virtual ~RowView() = default;
+  virtual bool is_null(int column) const = 0;
+  // The column as an integer; NULL reads as 0 (ask is_null first).
+  virtual std::int64_t i64(int column) const = 0;
+  // The column as text; NULL reads as "".
+  virtual std::string_view text(int column) const = 0;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -98,6 +111,13 @@ class Connection {
   Result query(std::string_view sql, std::initializer_list<Param> params = {}) {
     return query(sql, std::vector<Param>(params));
   }
+  // Streams the rows of one query to `each`, one at a time, without holding
+  // them: memory stays flat whatever the number of rows (a rebuild over
+  // millions of records). Not prepared or cached: for long scans, not for
+  // many small queries. An exception from `each` stops the scan and
+  // propagates; the connection stays usable.
+  virtual void stream(std::string_view sql, const std::vector<Param>& params,
+                      const std::function<void(const RowView&)>& each) = 0;
   // Several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
   // Transaction control, used by Database::write().

@@ -1,5 +1,7 @@
 #include "directory/store.h"
 
+#include "db/stamps.h"
+
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -112,6 +114,7 @@ ImportResult import_units(db::Connection& c, std::string_view csv_text, const au
       c.query("INSERT INTO unit_successors (code, successor_code) VALUES (?, ?)", {u->code, s});
     }
   }
+  db::touch(c, "units");
   return plan.result;
 }
 

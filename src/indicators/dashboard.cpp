@@ -6,6 +6,7 @@
 
 #include "core/errors.h"
 #include "db/columns.h"
+#include "db/stamps.h"
 #include "directory/read.h"
 
 namespace cchc::indicators {
@@ -62,6 +63,7 @@ void set_targets(db::Connection& c, const std::vector<Target>& ts, const audit::
         {t.indicator, t.level, std::int64_t(t.year), t.target});
     after.push_back({{"indicator", t.indicator}, {"level", t.level}, {"year", t.year}, {"target", t.target}});
   }
+  db::touch(c, "indicators");
   auto e = who;
   e.action = "update";
   e.entity = "indicator_targets";
@@ -106,6 +108,7 @@ void set_manual_values(db::Connection& c, const std::string& unit, const Period&
         {unit, period_key(period), code, v.numerator, v.denominator});
     after[code] = {v.numerator, v.denominator};
   }
+  db::touch(c, "indicators");
   auto e = who;
   e.action = "update";
   e.entity = "index766_manual";
@@ -115,7 +118,9 @@ void set_manual_values(db::Connection& c, const std::string& unit, const Period&
 }
 
 Index766 index766(db::Connection& c, const std::string& unit, const Period& period, Scope scope, Formula formula) {
-  return score766(query(c, unit, period, scope), manual_values(c, unit, period), formula);
+  static db::Memo<Index766> memo({"indicators", "units"});
+  return memo.get(c, fmt::format("{}|{}|{}|{}", unit, period.code(), name(scope), name(formula)),
+                  [&] { return score766(query(c, unit, period, scope), manual_values(c, unit, period), formula); });
 }
 
 std::vector<MonthFigures> monthly(db::Connection& c, const std::string& unit, const Period& period, Scope scope,
@@ -151,7 +156,9 @@ std::vector<UnitInfo> units_of_level(db::Connection& c, const std::string& level
   return out;
 }
 
-std::vector<RankingRow> ranking(db::Connection& c, const RankingRequest& req) {
+namespace {
+
+std::vector<RankingRow> compute_ranking(db::Connection& c, const RankingRequest& req) {
   const bool by_index = req.indicator == "index766";
   const RateIndicator* rate = by_index ? nullptr : &rate_indicator(req.indicator);
   auto units = units_of_level(c, req.level, req.period);
@@ -172,6 +179,16 @@ std::vector<RankingRow> ranking(db::Connection& c, const RankingRequest& req) {
     out.push_back({*u, std::move(r)});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<RankingRow> ranking(db::Connection& c, const RankingRequest& req) {
+  static db::Memo<std::vector<RankingRow>> memo({"indicators", "units"}, 512);
+  return memo.get(c,
+                  fmt::format("{}|{}|{}|{}|{}|{}", req.level, req.period.code(), req.indicator, name(req.formula),
+                              name(req.scope), req.minimum),
+                  [&] { return compute_ranking(c, req); });
 }
 
 nlohmann::json to_json(const RankingRequest& req, const std::vector<RankingRow>& rows) {

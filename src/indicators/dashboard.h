@@ -44,6 +44,8 @@ void set_manual_values(db::Connection& c, const std::string& unit, const Period&
                        const audit::Entry& who, Instant now);
 
 // The 766 index of a unit for a period: its indicators and manual values.
+// Remembered, like query() and ranking(), under the data stamps of
+// indicators and units.
 Index766 index766(db::Connection& c, const std::string& unit, const Period& period, Scope scope, Formula formula);
 
 // A unit's indicators month by month over a period of whole months, up to

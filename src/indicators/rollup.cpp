@@ -22,11 +22,42 @@ const TableSpec& spec(Table t) {
   return specs[size_t(t)];
 }
 
-std::vector<std::int64_t>& Rollups::row(Table t, Key key) {
+std::size_t Rollups::IdsHash::operator()(const Ids& k) const noexcept {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  for (Id part : k) h = (h ^ part) * 0xff51afd7ed558ccdULL;
+  return std::size_t(h ^ (h >> 32));
+}
+
+Rollups::Id Rollups::intern(std::string_view text, Place place) {
+  auto& r = recent_[place];
+  if (r.id != 0 && r.text == text) return r.id;
+  auto it = ids_.find(text);
+  if (it == ids_.end()) {
+    names_.emplace_back(text);
+    it = ids_.emplace(std::string(text), Id(names_.size())).first;  // ids from 1: 0 is "no part"
+  }
+  r.text.assign(text);
+  r.id = it->second;
+  return r.id;
+}
+
+std::vector<std::int64_t>& Rollups::row(Table t, const Ids& key) {
   auto& rows = tables_[size_t(t)];
   auto it = rows.find(key);
-  if (it == rows.end()) it = rows.emplace(std::move(key), std::vector<std::int64_t>(spec(t).counters.size(), 0)).first;
+  if (it == rows.end()) it = rows.emplace(key, std::vector<std::int64_t>(spec(t).counters.size(), 0)).first;
   return it->second;
+}
+
+Rollups::Rows Rollups::rows(Table t) const {
+  Rows out;
+  const std::size_t parts = spec(t).keys.size();
+  for (const auto& [ids, counters] : tables_[size_t(t)]) {
+    Key key;
+    key.reserve(parts);
+    for (std::size_t i = 0; i < parts; ++i) key.push_back(names_[ids[i] - 1]);
+    out.emplace(std::move(key), counters);
+  }
+  return out;
 }
 
 std::string finished_month_of(const Dossier& d) {
@@ -40,12 +71,17 @@ std::string answered_month_of(const Feedback& f) {
 }
 
 void Rollups::add(const Dossier& d, int sign) {
-  if (d.status == DossierStatus::withdrawn) return;
-  const std::string received_month = month_key(d.received_at);
-  const std::string finished_month = finished_month_of(d);
-  const bool done = finished_month != kNever;
+  const std::string received = month_key(d.received_at), due = month_key(d.due_at), done = finished_month_of(d);
+  add(d, Months{received, due, done}, sign);
+}
 
-  auto& r = row(Table::dossier_months, {d.unit_code, received_month, name(d.channel)});
+void Rollups::add(const Dossier& d, const Months& m, int sign) {
+  if (d.status == DossierStatus::withdrawn) return;
+  const Id unit_id = intern(d.unit_code, unit), channel_id = intern(name(d.channel), channel);
+  const Id procedure_id = intern(d.procedure_code, procedure), received_id = intern(m.received, received);
+  const Id done_id = intern(m.done, done);
+
+  auto& r = row(Table::dossier_months, {unit_id, received_id, channel_id});
   r[dm::received] += sign;
   if (d.online_service == OnlineService::full) r[dm::received_full] += sign;
   if (d.digitized) r[dm::digitized] += sign;
@@ -53,13 +89,12 @@ void Rollups::add(const Dossier& d, int sign) {
     r[dm::fee_required] += sign;
     if (d.paid_online) r[dm::paid_online] += sign;
   }
-  auto& p = row(Table::dossier_procedures, {d.unit_code, received_month, d.procedure_code});
-  p[dp::received] += sign;
+  row(Table::dossier_procedures, {unit_id, received_id, procedure_id})[dp::received] += sign;
 
-  if (done) {
-    const bool on_time = *d.finished_at <= d.due_at;
+  if (m.done != kNever) {
+    const bool on_time = d.finished_at && *d.finished_at <= d.due_at;
     const bool rated_satisfied = d.rating == Rating::very_satisfied || d.rating == Rating::satisfied;
-    auto& f = row(Table::dossier_months, {d.unit_code, finished_month, name(d.channel)});
+    auto& f = row(Table::dossier_months, {unit_id, done_id, channel_id});
     f[dm::finished] += sign;
     if (on_time) f[dm::finished_on_time] += sign;
     if (d.result_digitized) f[dm::result_digitized] += sign;
@@ -68,30 +103,34 @@ void Rollups::add(const Dossier& d, int sign) {
     if (!on_time) f[dm::late] += sign;
     if (!on_time && d.apology_sent) f[dm::late_apology] += sign;
     if (on_time && d.rating != Rating::unsatisfied) f[dm::finished_ok] += sign;
-    auto& fp = row(Table::dossier_procedures, {d.unit_code, finished_month, d.procedure_code});
+    auto& fp = row(Table::dossier_procedures, {unit_id, done_id, procedure_id});
     fp[dp::finished] += sign;
     if (on_time) fp[dp::finished_on_time] += sign;
   }
-  row(Table::dossier_backlog, {d.unit_code, received_month, month_key(d.due_at), finished_month})[0] += sign;
+  row(Table::dossier_backlog, {unit_id, received_id, intern(m.due, due), done_id})[0] += sign;
 }
 
 void Rollups::add(const Feedback& f, int sign) {
-  if (f.status == FeedbackStatus::withdrawn) return;
-  const std::string received_month = month_key(f.received_at);
-  const std::string answered_month = answered_month_of(f);
-  const bool answered = answered_month != kNever;
+  const std::string received = month_key(f.received_at), due = month_key(f.due_at), done = answered_month_of(f);
+  add(f, Months{received, due, done}, sign);
+}
 
-  row(Table::feedback_months, {f.unit_code, received_month, name(f.channel)})[fm::received] += sign;
-  if (answered) {
-    const bool on_time = *f.answered_at <= f.due_at;
-    auto& a = row(Table::feedback_months, {f.unit_code, answered_month, name(f.channel)});
+void Rollups::add(const Feedback& f, const Months& m, int sign) {
+  if (f.status == FeedbackStatus::withdrawn) return;
+  const Id unit_id = intern(f.unit_code, unit), channel_id = intern(name(f.channel), channel);
+  const Id received_id = intern(m.received, received), done_id = intern(m.done, done);
+
+  row(Table::feedback_months, {unit_id, received_id, channel_id})[fm::received] += sign;
+  if (m.done != kNever) {
+    const bool on_time = f.answered_at && *f.answered_at <= f.due_at;
+    auto& a = row(Table::feedback_months, {unit_id, done_id, channel_id});
     a[fm::answered] += sign;
     if (on_time) a[fm::answered_on_time] += sign;
     if (f.rating) a[fm::rated] += sign;
     if (f.rating == Rating::very_satisfied || f.rating == Rating::satisfied) a[fm::satisfied] += sign;
     if (on_time && f.rating != Rating::unsatisfied) a[fm::answered_ok] += sign;
   }
-  row(Table::feedback_backlog, {f.unit_code, received_month, month_key(f.due_at), answered_month})[0] += sign;
+  row(Table::feedback_backlog, {unit_id, received_id, intern(m.due, due), done_id})[0] += sign;
 }
 
 void Rollups::prune() {
@@ -103,7 +142,7 @@ void Rollups::prune() {
 }
 
 bool Rollups::empty() const {
-  return std::all_of(tables_.begin(), tables_.end(), [](const Rows& r) { return r.empty(); });
+  return std::all_of(tables_.begin(), tables_.end(), [](const auto& r) { return r.empty(); });
 }
 
 }  // namespace cchc::indicators

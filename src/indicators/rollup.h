@@ -26,6 +26,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "indicators/model.h"
@@ -77,23 +79,60 @@ namespace fm {
 enum : size_t { received, answered, answered_on_time, rated, satisfied, answered_ok, count };
 }
 
+// Sums of many records (a batch's deltas, or every record in a rebuild),
+// kept in hash maps keyed by interned ids: adding a record costs a few
+// lookups and no allocation once its keys have been seen.
 class Rollups {
  public:
   using Key = std::vector<std::string>;
   using Rows = std::map<Key, std::vector<std::int64_t>>;
 
+  // A record's month keys ("YYYY-MM"; done is kNever when not finished or
+  // answered), when they are known already: stored with each record, so the
+  // rebuild reads them instead of deriving them from the times.
+  struct Months {
+    std::string_view received, due, done;
+  };
+
   // sign: +1 to count a record, -1 to take it back out.
   void add(const Dossier& d, int sign);
   void add(const Feedback& f, int sign);
+  // The same with the month keys given; they must be the record's own
+  // (month_key, finished_month_of, answered_month_of).
+  void add(const Dossier& d, const Months& m, int sign);
+  void add(const Feedback& f, const Months& m, int sign);
 
-  const Rows& rows(Table t) const { return tables_[size_t(t)]; }
+  // A table's rows in key order, keys spelled out.
+  Rows rows(Table t) const;
   // Drops rows whose counters are all zero (a record taken out and put back).
   void prune();
   bool empty() const;
 
  private:
-  std::vector<std::int64_t>& row(Table t, Key key);
-  std::array<Rows, 5> tables_;
+  using Id = std::uint32_t;
+  using Ids = std::array<Id, 4>;  // a table's key parts in spec order, unused parts 0
+  struct IdsHash {
+    std::size_t operator()(const Ids& k) const noexcept;
+  };
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  // The id of a text seen last in the same place, so a run of records of
+  // one unit or month skips the lookup.
+  struct Recent {
+    std::string text;
+    Id id = 0;
+  };
+  enum Place : std::size_t { unit, procedure, channel, received, due, done, kPlaces };
+
+  Id intern(std::string_view text, Place place);
+  std::vector<std::int64_t>& row(Table t, const Ids& key);
+
+  std::vector<std::string> names_;  // id → text
+  std::unordered_map<std::string, Id, TextHash, std::equal_to<>> ids_;
+  std::array<Recent, kPlaces> recent_;
+  std::array<std::unordered_map<Ids, std::vector<std::int64_t>, IdsHash>, 5> tables_;
 };
 
 }  // namespace cchc::indicators

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "db/columns.h"
+#include "db/stamps.h"
 #include "directory/read.h"
 
 namespace cchc::indicators {
@@ -227,6 +228,7 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
   }
   flush();
   apply(c, deltas);
+  db::touch(c, "indicators");
   return summary;
 }
 
@@ -404,10 +406,77 @@ std::vector<std::string> rebuild_sql() {
 
 }  // namespace
 
+namespace {
+
+std::optional<Instant> opt_instant(const db::RowView& r, int column) {
+  if (r.is_null(column)) return std::nullopt;
+  return Instant{std::chrono::seconds{r.i64(column)}};
+}
+
+// Every record streamed once into `sums`, with the month keys stored beside
+// it; returns the number of records read. One Dossier / Feedback is reused
+// for every row, so the scan allocates nothing per record.
+std::int64_t sum_dossiers(db::Connection& c, Rollups& sums) {
+  std::int64_t n = 0;
+  Dossier d;
+  c.stream(
+      "SELECT unit_code, procedure_code, channel, online_service, due_at, finished_at, status, digitized,"
+      " result_digitized, fee_required, paid_online, rating, apology_sent, received_month, due_month, finished_month"
+      " FROM dossiers",
+      {}, [&](const db::RowView& r) {
+        ++n;
+        d.unit_code.assign(r.text(0));
+        d.procedure_code.assign(r.text(1));
+        d.channel = from_name<Channel>(r.text(2));
+        d.online_service = from_name<OnlineService>(r.text(3));
+        d.due_at = Instant{std::chrono::seconds{r.i64(4)}};
+        d.finished_at = opt_instant(r, 5);
+        d.status = from_name<DossierStatus>(r.text(6));
+        d.digitized = r.i64(7) != 0;
+        d.result_digitized = r.i64(8) != 0;
+        d.fee_required = r.i64(9) != 0;
+        d.paid_online = r.i64(10) != 0;
+        d.rating = r.is_null(11) ? std::nullopt : std::optional<Rating>(from_name<Rating>(r.text(11)));
+        d.apology_sent = r.i64(12) != 0;
+        sums.add(d, Rollups::Months{r.text(13), r.text(14), r.text(15)}, +1);
+      });
+  return n;
+}
+
+std::int64_t sum_feedback(db::Connection& c, Rollups& sums) {
+  std::int64_t n = 0;
+  Feedback f;
+  c.stream(
+      "SELECT unit_code, channel, due_at, answered_at, status, rating, received_month, due_month, answered_month"
+      " FROM feedback",
+      {}, [&](const db::RowView& r) {
+        ++n;
+        f.unit_code.assign(r.text(0));
+        f.channel = from_name<FeedbackChannel>(r.text(1));
+        f.due_at = Instant{std::chrono::seconds{r.i64(2)}};
+        f.answered_at = opt_instant(r, 3);
+        f.status = from_name<FeedbackStatus>(r.text(4));
+        f.rating = r.is_null(5) ? std::nullopt : std::optional<Rating>(from_name<Rating>(r.text(5)));
+        sums.add(f, Rollups::Months{r.text(6), r.text(7), r.text(8)}, +1);
+      });
+  return n;
+}
+
+}  // namespace
+
 std::int64_t rebuild(db::Connection& c) {
+  Rollups sums;
+  const std::int64_t n = sum_dossiers(c, sums) + sum_feedback(c, sums);
+  for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
+  apply(c, sums);
+  db::touch(c, "indicators");
+  return n;
+}
+
+void rebuild_in_sql(db::Connection& c) {
   for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
   for (const auto& sql : rebuild_sql()) c.query(sql);
-  return c.query("SELECT (SELECT COUNT(*) FROM dossiers) + (SELECT COUNT(*) FROM feedback) AS n").one().i64("n");
+  db::touch(c, "indicators");
 }
 
 std::int64_t rebuild(db::Database& db) {
@@ -445,7 +514,9 @@ std::pair<std::string, std::string> month_range(const Period& p) {
   return {key(p.first), key(after)};
 }
 
-Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
+namespace {
+
+Indicators compute_query(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
   const auto range = month_range(period);
   const auto first = range.first, end = range.second;  // named, not bound: lambdas below capture them (clang 14)
   auto sc = scope_sql(c, unit, scope);
@@ -502,6 +573,14 @@ Indicators query(db::Connection& c, const std::string& unit, const Period& perio
   return from_sums(s);
 }
 
+}  // namespace
+
+Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope) {
+  static db::Memo<Indicators> memo({"indicators", "units"});
+  return memo.get(c, fmt::format("{}|{}|{}", unit, period.code(), name(scope)),
+                  [&] { return compute_query(c, unit, period, scope); });
+}
+
 std::vector<BreakdownRow> breakdown(db::Connection& c, const std::string& unit, const Period& period, Scope scope,
                                     By by) {
   auto [first, end] = month_range(period);
@@ -523,8 +602,11 @@ std::vector<BreakdownRow> breakdown(db::Connection& c, const std::string& unit, 
 }
 
 std::optional<std::string> latest_month(db::Connection& c) {
-  auto rows = c.query("SELECT MAX(month) AS m FROM dossier_months");
-  return rows.empty() ? std::nullopt : rows.one().opt_str("m");
+  static db::Memo<std::optional<std::string>> memo({"indicators"}, 1);
+  return memo.get(c, "", [&] {
+    auto rows = c.query("SELECT MAX(month) AS m FROM dossier_months");
+    return rows.empty() ? std::nullopt : rows.one().opt_str("m");
+  });
 }
 
 std::vector<Dossier> overdue_dossiers(db::Connection& c, const std::string& unit, Scope scope, Instant at, int limit) {

@@ -74,12 +74,16 @@ ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const aud
 // (app/sources.cpp), so they count exactly as imported records do.
 ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records);
 
-// Recomputes every rollup from the raw rows, in SQL (GROUP BY in the
-// database: an independent formulation of the incremental C++ path, held
-// equal to it by tests/indicators/store_test.cpp); returns the number of
-// records stored. On the caller's transaction, or in one of its own.
+// Recomputes every rollup from the raw rows: streams every record once
+// (its month keys as stored), sums in memory with the import's own
+// arithmetic (Rollups), and rewrites the five rollup tables; returns the
+// number of records read. On the caller's transaction, or in one of its own.
 std::int64_t rebuild(db::Connection& c);
 std::int64_t rebuild(db::Database& db);
+// The same rollups written by SQL alone (INSERT … SELECT … GROUP BY): an
+// independent formulation of Rollups' arithmetic, the reference
+// tests/indicators/store_test.cpp holds both the import and rebuild() to.
+void rebuild_in_sql(db::Connection& c);
 
 // The units of a scope: the unit alone, or the unit, its descendants and the
 // units merged into any of them (recursively), so history follows mergers.
@@ -87,7 +91,9 @@ std::vector<std::string> units_in_scope(db::Connection& c, const std::string& un
 
 // Indicators of a unit for a period, from rollups. The period must be a run
 // of whole months (rollups are monthly); otherwise invalid_input. Throws
-// not_found for an unknown unit.
+// not_found for an unknown unit. Answers are remembered under the data
+// stamps of indicators and units (db/stamps.h): asked again before either
+// changes, a question costs two indexed reads, whatever its scope.
 Indicators query(db::Connection& c, const std::string& unit, const Period& period, Scope scope);
 
 // The month range [first, end) a period covers, "YYYY-MM"; invalid_input
@@ -106,7 +112,7 @@ std::vector<BreakdownRow> breakdown(db::Connection& c, const std::string& unit, 
                                     By by);
 
 // The latest month that has any dossier ("YYYY-MM"), for choosing a page's
-// default period; none when nothing was imported.
+// default period; none when nothing was imported. Remembered per stamp.
 std::optional<std::string> latest_month(db::Connection& c);
 
 // Dossiers of the scope still open at `at` whose due time has passed, most

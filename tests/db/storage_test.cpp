@@ -1,4 +1,5 @@
 // The storage suite: every case runs against SQLite and PostgreSQL.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -195,6 +196,57 @@ TEST_P(Storage, TypedValuesRoundTrip) {
     return c.query("UPDATE sample SET ratio = ? WHERE id >= ?", {1.5, 1}).affected;
   });
   EXPECT_EQ(count, 2);
+}
+
+// Streaming: every row once, in order, typed by position; NULLs told
+// apart; parameters bound; an error from the query or from the callback
+// reaches the caller and leaves the connection usable.
+TEST_P(Storage, StreamsRowsOneAtATime) {
+  CCHC_TEST_DB(t, GetParam());
+  t->db->write([](Connection& c) {
+    c.execute_script("CREATE TABLE streamed (id BIGINT PRIMARY KEY, label TEXT, maybe BIGINT, flag BOOLEAN)");
+    for (int i = 1; i <= 2500; ++i) {
+      c.query("INSERT INTO streamed (id, label, maybe, flag) VALUES (?, ?, ?, ?)",
+              {i, fmt::format("Dòng {}", i), i % 3 == 0 ? db::Param(nullptr) : db::Param(i * 10), i % 2 == 0});
+    }
+  });
+  struct Case {
+    std::int64_t from;
+    std::int64_t rows;
+  };
+  for (const Case& k : {Case{0, 2500}, Case{2400, 100}, Case{2500, 0}}) {
+    std::int64_t n = 0, last = k.from, nulls = 0, flags = 0;
+    t->db->read([&](Connection& c) {
+      c.stream("SELECT id, label, maybe, flag FROM streamed WHERE id > ? ORDER BY id", {k.from},
+               [&](const db::RowView& r) {
+                 EXPECT_EQ(r.i64(0), last + 1);
+                 last = r.i64(0);
+                 EXPECT_EQ(r.text(1), fmt::format("Dòng {}", last));
+                 if (r.is_null(2)) {
+                   ++nulls;
+                   EXPECT_EQ(last % 3, 0);
+                 } else {
+                   EXPECT_EQ(r.i64(2), last * 10);
+                 }
+                 flags += r.i64(3);
+                 ++n;
+               });
+    });
+    EXPECT_EQ(n, k.rows) << k.from;
+    EXPECT_EQ(nulls, k.rows == 2500 ? 833 : k.rows == 100 ? 33 : 0) << k.from;
+    EXPECT_EQ(flags, k.rows / 2) << k.from;
+  }
+  t->db->read([](Connection& c) {
+    EXPECT_THROW(c.stream("SELECT nothing FROM nowhere", {}, [](const db::RowView&) {}), Error);
+    int seen = 0;
+    EXPECT_THROW(c.stream("SELECT id FROM streamed ORDER BY id", {},
+                          [&](const db::RowView&) {
+                            if (++seen == 10) throw std::runtime_error("stop");
+                          }),
+                 std::runtime_error);
+    EXPECT_EQ(seen, 10);
+    EXPECT_EQ(c.query("SELECT COUNT(*) AS n FROM streamed").one().i64("n"), 2500);
+  });
 }
 
 TEST_P(Storage, FailedWriteLeavesNothingBehind) {

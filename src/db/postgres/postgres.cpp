@@ -6,6 +6,7 @@
 #include <poll.h>
 
 #include <atomic>
+#include <charconv>
 #include <regex>
 #include <thread>
 #include <unordered_map>
@@ -66,20 +67,43 @@ class PgConnection final : public Connection {
 
   Result query(std::string_view sql, const std::vector<Param>& params) override {
     const std::string& name = prepare(sql);
-    std::vector<std::string> text(params.size());
-    std::vector<const char*> values(params.size());
-    for (size_t i = 0; i < params.size(); ++i) {
-      const Value& v = params[i].value;
-      if (auto p = std::get_if<std::int64_t>(&v))
-        text[i] = std::to_string(*p);
-      else if (auto p = std::get_if<double>(&v))
-        text[i] = fmt::format("{}", *p);
-      else if (auto p = std::get_if<std::string>(&v))
-        text[i] = *p;
-      values[i] = std::holds_alternative<std::monostate>(v) ? nullptr : text[i].c_str();
-    }
-    PGresult* res = PQexecPrepared(conn_, name.c_str(), int(params.size()), values.data(), nullptr, nullptr, 0);
+    TextParams p(params);
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), int(params.size()), p.values.data(), nullptr, nullptr, 0);
     return collect(res, sql);
+  }
+
+  // Single-row mode: libpq hands over each row as it arrives. When `each`
+  // throws, the query is cancelled and its results drained, so the
+  // connection is ready for the next statement.
+  void stream(std::string_view sql, const std::vector<Param>& params,
+              const std::function<void(const RowView&)>& each) override {
+    TextParams p(params);
+    if (!PQsendQueryParams(conn_, renumber_placeholders(sql).c_str(), int(params.size()), nullptr, p.values.data(),
+                           nullptr, nullptr, 0) ||
+        !PQsetSingleRowMode(conn_)) {
+      collect(PQgetResult(conn_), sql);
+      drain();
+      throw Error(ErrorKind::internal, fmt::format("PostgreSQL: cannot stream: {}", PQerrorMessage(conn_)));
+    }
+    try {
+      while (PGresult* res = PQgetResult(conn_)) {
+        std::unique_ptr<PGresult, decltype(&PQclear)> guard(res, PQclear);
+        if (PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
+          each(ResultRow{res});
+        } else if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+          guard.release();
+          collect(res, sql);  // throws the mapped error
+        }
+      }
+    } catch (...) {
+      if (PGcancel* cancel = PQgetCancel(conn_)) {
+        char err[256];
+        PQcancel(cancel, err, sizeof err);
+        PQfreeCancel(cancel);
+      }
+      drain();
+      throw;
+    }
   }
 
   void execute_script(std::string_view sql) override { collect(PQexec(conn_, std::string(sql).c_str()), sql); }
@@ -92,6 +116,45 @@ class PgConnection final : public Connection {
   void ping() override { query("SELECT 1"); }
 
  private:
+  // Parameters as libpq's text values (NULL for monostate).
+  struct TextParams {
+    std::vector<std::string> text;
+    std::vector<const char*> values;
+    explicit TextParams(const std::vector<Param>& params) : text(params.size()), values(params.size()) {
+      for (size_t i = 0; i < params.size(); ++i) {
+        const Value& v = params[i].value;
+        if (auto p = std::get_if<std::int64_t>(&v))
+          text[i] = std::to_string(*p);
+        else if (auto p = std::get_if<double>(&v))
+          text[i] = fmt::format("{}", *p);
+        else if (auto p = std::get_if<std::string>(&v))
+          text[i] = *p;
+        values[i] = std::holds_alternative<std::monostate>(v) ? nullptr : text[i].c_str();
+      }
+    }
+  };
+
+  // The one row of a single-row-mode result; values arrive as text.
+  struct ResultRow final : RowView {
+    PGresult* res;
+    explicit ResultRow(PGresult* r) : res(r) {}
+    bool is_null(int c) const override { return PQgetisnull(res, 0, c); }
+    std::int64_t i64(int c) const override {
+      if (PQgetisnull(res, 0, c)) return 0;
+      const char* v = PQgetvalue(res, 0, c);
+      if (PQftype(res, c) == kBool) return v[0] == 't';
+      std::int64_t out = 0;
+      std::from_chars(v, v + PQgetlength(res, 0, c), out);
+      return out;
+    }
+    std::string_view text(int c) const override { return {PQgetvalue(res, 0, c), size_t(PQgetlength(res, 0, c))}; }
+  };
+
+  // Reads what is left of a query's results.
+  void drain() {
+    while (PGresult* res = PQgetResult(conn_)) PQclear(res);
+  }
+
   const std::string& prepare(std::string_view sql) {
     std::string key(sql);
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 
@@ -46,11 +47,7 @@ class SqliteConnection final : public Connection {
         sqlite3_clear_bindings(s);
       }
     } reset{stmt};
-    if (int(params.size()) != sqlite3_bind_parameter_count(stmt)) {
-      throw Error(ErrorKind::internal, fmt::format("statement wants {} parameters, got {}: {}",
-                                                   sqlite3_bind_parameter_count(stmt), params.size(), sql));
-    }
-    for (size_t i = 0; i < params.size(); ++i) bind(stmt, int(i + 1), params[i].value);
+    bind_all(stmt, params, sql);
 
     Result result;
     std::shared_ptr<std::vector<std::string>> columns;
@@ -72,6 +69,18 @@ class SqliteConnection final : public Connection {
     return result;
   }
 
+  void stream(std::string_view sql, const std::vector<Param>& params,
+              const std::function<void(const RowView&)>& each) override {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), int(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) fail(rc, sql);
+    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> owned(stmt, sqlite3_finalize);
+    bind_all(stmt, params, sql);
+    const StepRow row{stmt};
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) each(row);
+    if (rc != SQLITE_DONE) fail(rc, sql);
+  }
+
   void execute_script(std::string_view sql) override {
     char* err = nullptr;
     std::string text(sql);
@@ -91,6 +100,26 @@ class SqliteConnection final : public Connection {
   void ping() override { query("SELECT 1"); }
 
  private:
+  // The current row of a statement being stepped.
+  struct StepRow final : RowView {
+    sqlite3_stmt* stmt;
+    explicit StepRow(sqlite3_stmt* s) : stmt(s) {}
+    bool is_null(int c) const override { return sqlite3_column_type(stmt, c) == SQLITE_NULL; }
+    std::int64_t i64(int c) const override { return sqlite3_column_int64(stmt, c); }
+    std::string_view text(int c) const override {
+      const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+      return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt, c))) : std::string_view();
+    }
+  };
+
+  static void bind_all(sqlite3_stmt* stmt, const std::vector<Param>& params, std::string_view sql) {
+    if (int(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+      throw Error(ErrorKind::internal, fmt::format("statement wants {} parameters, got {}: {}",
+                                                   sqlite3_bind_parameter_count(stmt), params.size(), sql));
+    }
+    for (size_t i = 0; i < params.size(); ++i) bind(stmt, int(i + 1), params[i].value);
+  }
+
   sqlite3_stmt* prepare(std::string_view sql) {
     std::string key(sql);
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;

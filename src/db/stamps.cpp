@@ -1,0 +1,41 @@
+#include "db/stamps.h"
+
+#include <fmt/format.h>
+
+#include <random>
+
+#include "core/errors.h"
+
+namespace cchc::db {
+
+namespace {
+
+std::int64_t fresh_stamp() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return std::int64_t(random() >> 1);
+}
+
+}  // namespace
+
+std::int64_t stamp(Connection& c, std::string_view kind) {
+  auto rows = c.query("SELECT stamp FROM data_stamps WHERE kind = ?", {kind});
+  if (rows.empty()) throw Error(ErrorKind::internal, fmt::format("no data stamp for '{}'", kind));
+  return rows.one().i64("stamp");
+}
+
+void touch(Connection& c, std::string_view kind) {
+  if (c.query("UPDATE data_stamps SET stamp = ? WHERE kind = ?", {fresh_stamp(), kind}).affected != 1) {
+    throw Error(ErrorKind::internal, fmt::format("no data stamp for '{}'", kind));
+  }
+}
+
+std::string stamps_key(Connection& c, const std::vector<std::string>& kinds) {
+  std::string key;
+  for (const auto& kind : kinds) {
+    if (!key.empty()) key += ':';
+    key += std::to_string(stamp(c, kind));
+  }
+  return key;
+}
+
+}  // namespace cchc::db
