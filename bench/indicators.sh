@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Indicator storage and API benchmark, side by side in one run, for each
-# province size in SIZES (default "100000 1000000"; add 10000000 for the
-# large one, which takes about ten minutes here):
-#   - bulk import rows/s against a plain prepared-INSERT loader of the same
-#     files into the same SQLite table (bench/indicators/main.cpp);
-#   - rebuild rows/s against a plain SQLite scan summed in C++, and on
-#     PostgreSQL against PostgreSQL's own INSERT … SELECT … GROUP BY;
+# province size in SIZES (default "100000", what `make bench` runs; e.g.
+# SIZES="100000 1000000 10000000" for the issue's sizes, about half an hour):
+#   - import rows/s, the province as one batch (batches of 1 000 000 above
+#     that), against the plain C loader of the same CSV on SQLite
+#     (bench/indicators/plain_loader.h) and a plain COPY on PostgreSQL;
+#   - rebuild rows/s against a plain SQLite scan with a C++ hash sum (4
+#     counters, and all five rollups), and on PostgreSQL against its own
+#     parallel GROUP BY of the same counters (bench/indicators/rebuild_baselines.h);
+#   - secondary, as earlier runs measured: import in files of 100 000 into a
+#     second database, and the plain prepared insert of those files;
+#   - every ratio of cchc to its baseline, with the issue's target;
 #   - GET /api/v1/indicators latency (wrk, 4 connections, DURATION seconds)
 #     for the heaviest question (the province's whole subtree for a year)
 #     and a light one (one department, one quarter), and the server's peak
@@ -17,7 +22,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
-SIZES=${SIZES:-"100000 1000000"}
+SIZES=${SIZES:-"100000"}
 DURATION=${DURATION:-10}
 
 bash scripts/setup.sh bench
@@ -33,7 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# JSON lines of the driver → table rows "| size | backend | what | rows/s |".
+# The driver's JSON lines: measurements → "| size | backend | what | rows/s | seconds |",
+# ratios → "| size | backend | ratio | value | target | met |".
 rows_of() {
   python3 -c '
 import json, sys
@@ -41,8 +47,28 @@ size = sys.argv[1]
 for line in sys.stdin:
     if line.startswith("{"):
         d = json.loads(line)
+        if "what" not in d:
+            continue
+        what = d["what"]
+        if "workers_launched" in d:
+            what += " (workers launched: %s)" % "/".join(str(w) for w in d["workers_launched"])
         rate = format(d["rows_per_second"], ",.0f")
-        print("| %s | %s | %s | %s | %.2f |" % (size, d["backend"], d["what"], rate, d["seconds"]))
+        print("| %s | %s | %s | %s | %.2f |" % (size, d["backend"], what, rate, d["seconds"]))
+' "$1"
+}
+ratios_of() {
+  python3 -c '
+import json, sys
+size = sys.argv[1]
+for line in sys.stdin:
+    if line.startswith("{"):
+        d = json.loads(line)
+        if "ratio" not in d:
+            continue
+        t = d["target"]
+        target = "—" if t is None else "≥ %.2f" % t
+        met = "—" if t is None else ("yes" if d["value"] >= t else "no")
+        print("| %s | %s | %s | %.2f | %s | %s |" % (size, d["backend"], d["ratio"], d["value"], target, met))
 ' "$1"
 }
 
@@ -55,14 +81,19 @@ if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/de
 fi
 
 storage="| dossiers | backend | measurement | rows/s | seconds |\n|---:|---|---|---:|---:|\n"
+ratios="| dossiers | backend | cchc / baseline | ratio | target | met |\n|---:|---|---|---:|---:|---|\n"
 api="| dossiers | question | req/s | p50 ms | p99 ms | server peak RSS MiB |\n|---:|---|---:|---:|---:|---:|\n"
 for n in $SIZES; do
   db="$work/cchc-$n.db"
+  files_db="$work/cchc-files-$n.db"
   ./build/cchc demo --no-records --db "$db" >/dev/null 2>&1
+  ./build/cchc demo --no-records --db "$files_db" >/dev/null 2>&1
   echo "== $n dossiers, SQLite" >&2
-  out=$(./build/cchc_bench_indicators --db "$db" --dossiers "$n" --plain-db "$work/plain.db")
+  out=$(./build/cchc_bench_indicators --db "$db" --dossiers "$n" --plain-db "$work/plain.db" --files-db "$files_db")
+  echo "$out" | ratios_of "$n" >&2
   storage+="$(echo "$out" | rows_of "$n")\n"
-  rm -f "$work/plain.db"*
+  ratios+="$(echo "$out" | ratios_of "$n")\n"
+  rm -f "$work/plain.db"* "$files_db"*
 
   port=$(free_port)
   ./build/cchc serve --db "$db" --port "$port" --threads 2 --no-access-log >/dev/null 2>"$work/serve.log" &
@@ -87,13 +118,16 @@ for n in $SIZES; do
 
   if [ -n "$pg_temp" ]; then
     echo "== $n dossiers, PostgreSQL" >&2
-    name="bench_$n"
-    psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $name" && psql "$CCHC_TEST_PG_URL" -qc "CREATE DATABASE $name"
-    url="${CCHC_TEST_PG_URL%/*}/$name"
-    ./build/cchc demo --no-records --db "$url" >/dev/null 2>&1
-    out=$(./build/cchc_bench_indicators --db "$url" --dossiers "$n")
+    for name in "bench_$n" "bench_${n}_files"; do
+      psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $name" && psql "$CCHC_TEST_PG_URL" -qc "CREATE DATABASE $name"
+      ./build/cchc demo --no-records --db "${CCHC_TEST_PG_URL%/*}/$name" >/dev/null 2>&1
+    done
+    url="${CCHC_TEST_PG_URL%/*}/bench_$n"
+    out=$(./build/cchc_bench_indicators --db "$url" --dossiers "$n" --files-db "${url}_files")
+    echo "$out" | ratios_of "$n" >&2
     storage+="$(echo "$out" | rows_of "$n")\n"
-    psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE $name"
+    ratios+="$(echo "$out" | ratios_of "$n")\n"
+    psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE bench_$n" && psql "$CCHC_TEST_PG_URL" -qc "DROP DATABASE bench_${n}_files"
   fi
 done
 
@@ -102,6 +136,10 @@ mkdir -p bench/results
   echo "# Indicator benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "$(nproc) cores; cchc $(git rev-parse --short HEAD); SQLite $(sqlite3 --version | cut -d' ' -f1)${pg_temp:+; $(psql --version)}"
+  echo
+  echo "## Ratios (cchc's rows/s over its baseline's; [secondary]: as earlier runs compared)"
+  echo
+  printf "%b" "$ratios"
   echo
   echo "## Storage"
   echo

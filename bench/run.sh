@@ -9,6 +9,9 @@
 # measured too, as "cchc@rev". wrk: keep-alive, 64 connections, 2 threads,
 # DURATION seconds a run (default 10), RUNS runs each (default 3), median kept.
 # Results: printed, and written to bench/results/latest.md.
+# Then, once these servers have stopped, bench/indicators.sh (import and
+# rebuild against issue 17's baselines, every ratio printed; SIZES, default
+# "100000"), so one `make bench` prints every ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -111,3 +114,8 @@ mkdir -p bench/results
   printf "%b" "$results"
 } > bench/results/latest.md
 cat bench/results/latest.md
+
+# The indicator benchmark has the machine to itself: the servers above stop first.
+cleanup
+trap - EXIT
+exec bash bench/indicators.sh

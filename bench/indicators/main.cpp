@@ -1,27 +1,48 @@
-// Indicator storage benchmark, side by side in one run (bench/indicators.sh
-// drives it; method and figures in docs/performance.md):
+// Indicator storage benchmark: cchc against the baselines issue 17 names,
+// side by side in one run (bench/indicators.sh drives it; method and
+// figures in docs/performance.md).
 //
 //   import   cchc's import_batch (read the CSV, check every rule, write
-//            records and rollups, audit) in files of 100 000 dossiers,
-//            against a plain loader of the same files: the same CSV reader,
-//            then a prepared INSERT per row of the fields as they are, a
-//            transaction per file (SQLite).
-//   rebuild  cchc's rebuild (scan every record, recompute every rollup,
-//            rewrite the rollup tables) against a plain scan of the same
-//            columns summed in C++ into a hash map (SQLite), or against
-//            PostgreSQL's own INSERT … SELECT … GROUP BY into a table.
+//            records and the five rollups, audit; whole or nothing) on the
+//            whole province as ONE batch, as the issue's loader uses one
+//            transaction; above 1 000 000 dossiers, in batches of 1 000 000
+//            (ten texts of ~160 MB for 10 M, not one of 1,6 GB beside its
+//            parsed records). Baselines (plain_loader.h): the plain C loader
+//            on SQLite, a plain COPY on PostgreSQL, of the same texts.
+//   rebuild  cchc's rebuild (recompute every rollup from the raw rows,
+//            rewrite the rollup tables). Baselines (rebuild_baselines.h): a
+//            plain scan with a C++ hash sum of 4 counters and of all five
+//            rollups on SQLite; PostgreSQL's own parallel GROUP BY of the
+//            same two sets of counters.
+//   secondary, for comparison with earlier runs: cchc's import in files of
+//            100 000 dossiers (a transaction each) into a second database,
+//            and the "plain prepared insert" of those files (cchc's own CSV
+//            reader, then a prepared INSERT a row into a table with cchc's
+//            index and foreign key, a transaction per file).
+//   reading  for the breakdown: the CSV reader alone, with every check, and
+//            the rollup arithmetic in memory.
 //
-// usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE]
-// Prints one JSON object per measurement on stdout.
+// usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE] [--files-db SPEC]
+//   --db        a migrated database holding the demo directory and no records
+//   --plain-db  a file path for the SQLite baselines' databases (removed after)
+//   --files-db  a second database like --db, for the import in files of 100 000
+// Prints one JSON object a line on stdout: per measurement
+//   {"what", "backend", "rows", "seconds", "rows_per_second"}
+// and per comparison, cchc's rows/s over its baseline's,
+//   {"ratio", "value", "target", "backend", "rows"}   (target null: secondary).
 #include <sqlite3.h>
 
-#include <array>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <iostream>
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -30,28 +51,45 @@
 #include "core/csv.h"
 #include "db/database.h"
 #include "db/migrate.h"
-#include "directory/store.h"
 #include "indicators/rollup.h"
 #include "indicators/rules.h"
 #include "indicators/store.h"
 #include "indicators/synthetic.h"
+#include "plain_loader.h"
+#include "rebuild_baselines.h"
 
 using namespace cchc;
 using namespace cchc::indicators;
+using cchc::bench::Timed;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
 const audit::Entry kWho{"bench", "bench", "", "", "", {}, {}};
 
+// A file as a one-stop system sends it, and the files in one import batch.
+constexpr std::size_t kFileRows = 100000;
+constexpr std::size_t kBatchFiles = 10;
+
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-void report(const std::string& what, const std::string& backend, std::size_t rows, double secs) {
-  std::cout << nlohmann::json{{"what", what},
+void report(const std::string& what, const std::string& backend, const Timed& t,
+            const nlohmann::json& extra = nlohmann::json::object()) {
+  nlohmann::json line = {
+      {"what", what}, {"backend", backend}, {"rows", t.rows}, {"seconds", t.seconds}, {"rows_per_second", t.rate()}};
+  line.update(extra);
+  std::cout << line.dump() << std::endl;
+}
+
+// cchc's rate over its baseline's; `target` null for a secondary comparison.
+void report_ratio(const std::string& name, const std::string& backend, const Timed& cchc_side, const Timed& baseline,
+                  const nlohmann::json& target) {
+  const double value = baseline.rate() > 0 ? cchc_side.rate() / baseline.rate() : 0;
+  std::cout << nlohmann::json{{"ratio", name},
+                              {"value", value},
+                              {"target", target},
                               {"backend", backend},
-                              {"rows", rows},
-                              {"seconds", secs},
-                              {"rows_per_second", double(rows) / secs}}
+                              {"rows", cchc_side.rows}}
                    .dump()
             << std::endl;
 }
@@ -69,16 +107,97 @@ SyntheticOptions options_for(std::size_t n, std::size_t units) {
   return o;
 }
 
-// A plain loader of the same files: csv::parse (the reader cchc uses), then
-// one prepared INSERT per row binding the fields as they are (no checks,
-// no rollups), a transaction per file.
-double plain_sqlite_load(const std::string& path, const std::vector<std::string>& texts,
-                         const std::vector<SyntheticUnit>& units) {
-  std::remove(path.c_str());
+// The province as the CSV cchc imports (to_csv): import batches of up to
+// kBatchFiles files, each text header first, and in each batch the byte
+// ranges of its files of kFileRows dossiers (rows only).
+struct Province {
+  std::string header;
+  std::vector<std::string> batches;
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> files;
+  std::size_t dossiers = 0;
+
+  // File `f` of batch `b` as a text of its own, header first.
+  std::string file(std::size_t b, std::size_t f) const {
+    const auto [at, length] = files[b][f];
+    std::string text = header;
+    text.append(batches[b], at, length);
+    return text;
+  }
+  std::size_t file_count() const {
+    std::size_t n = 0;
+    for (const auto& f : files) n += f.size();
+    return n;
+  }
+};
+
+Province make_province(const std::vector<SyntheticUnit>& units, std::size_t n) {
+  Province p;
+  std::vector<Dossier> file;
+  auto flush = [&] {
+    const std::string csv = to_csv(file);
+    file.clear();
+    const std::size_t body = csv.find('\n') + 1;
+    if (p.header.empty()) p.header = csv.substr(0, body);
+    if (p.batches.empty() || p.files.back().size() == kBatchFiles) {
+      if (!p.batches.empty()) p.batches.back().shrink_to_fit();
+      p.batches.push_back(p.header);
+      p.files.emplace_back();
+    }
+    auto& batch = p.batches.back();
+    p.files.back().emplace_back(batch.size(), csv.size() - body);
+    batch.append(csv, body);
+  };
+  generate_dossiers(units, options_for(n, units.size()), [&](const Dossier& d) {
+    if (p.dossiers >= n) return;
+    file.push_back(d);
+    ++p.dossiers;
+    if (file.size() == kFileRows) flush();
+  });
+  if (!file.empty()) flush();
+  if (!p.batches.empty()) p.batches.back().shrink_to_fit();
+  return p;
+}
+
+// Runs `load(text)` (which returns the rows it loaded) on each file of the
+// province; only the loads are timed, not the making of each file's text.
+template <class Load>
+Timed each_file(const Province& p, Load&& load) {
+  Timed out;
+  for (std::size_t b = 0; b < p.files.size(); ++b) {
+    for (std::size_t f = 0; f < p.files[b].size(); ++f) {
+      const std::string text = p.file(b, f);
+      auto start = Clock::now();
+      out.rows += load(text);
+      out.seconds += seconds_since(start);
+    }
+  }
+  return out;
+}
+
+std::size_t import_text(db::Database& db, std::string_view text) {
+  ImportRequest req;
+  req.kind = Kind::dossiers;
+  req.text = text;
+  auto out = import_batch(db, req, kWho, now_seconds());
+  if (!out.ok()) throw std::runtime_error("import rejected: " + out.errors.front().message);
+  return out.records;
+}
+
+void remove_sqlite_files(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+}
+
+// The secondary baseline, as earlier runs measured it: csv::parse (cchc's
+// reader), then one prepared INSERT OR REPLACE a row binding the fields as
+// they are (no checks, no rollups; an empty field as NULL) into the table
+// of cchc's schema with its primary key, index and foreign key, with
+// cchc's SQLite settings (WAL, synchronous FULL, foreign keys on), a
+// transaction per file of 100 000.
+Timed plain_prepared_insert(const std::string& path, const Province& province,
+                            const std::vector<SyntheticUnit>& units) {
+  remove_sqlite_files(path);
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  // The same settings and the same table as cchc's (0004_indicators.sql):
-  // WAL, synchronous FULL, foreign keys on, the primary key and the index.
   sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", nullptr, nullptr,
                nullptr);
   sqlite3_exec(db, "CREATE TABLE units (code TEXT PRIMARY KEY)", nullptr, nullptr, nullptr);
@@ -96,8 +215,7 @@ double plain_sqlite_load(const std::string& path, const std::vector<std::string>
                nullptr, nullptr, nullptr);
   sqlite3_stmt* ins = nullptr;
   sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO dossiers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ins, nullptr);
-  auto start = Clock::now();
-  for (const auto& text : texts) {
+  Timed out = each_file(province, [&](const std::string& text) {
     auto records = csv::parse(text);
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (std::size_t r = 1; r < records.size(); ++r) {
@@ -112,101 +230,16 @@ double plain_sqlite_load(const std::string& path, const std::vector<std::string>
       sqlite3_reset(ins);
     }
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-  }
-  double t = seconds_since(start);
+    return records.empty() ? std::size_t{0} : records.size() - 1;
+  });
   sqlite3_finalize(ins);
   sqlite3_close(db);
-  return t;
+  remove_sqlite_files(path);
+  return out;
 }
 
-// A plain scan of the cchc database's dossiers, summed in C++ per unit,
-// month and channel (the work a rollup needs, without writing it).
-double plain_sqlite_scan(const std::string& path, std::size_t& rows) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(db,
-                     "SELECT unit_code, received_month, channel, status, finished_at, due_at, digitized, rating"
-                     " FROM dossiers",
-                     -1, &q, nullptr);
-  auto start = Clock::now();
-  std::unordered_map<std::string, std::array<std::int64_t, 4>> sums;
-  rows = 0;
-  while (sqlite3_step(q) == SQLITE_ROW) {
-    std::string key = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
-    key += '|';
-    key += reinterpret_cast<const char*>(sqlite3_column_text(q, 1));
-    key += '|';
-    key += reinterpret_cast<const char*>(sqlite3_column_text(q, 2));
-    auto& s = sums[key];
-    s[0] += 1;
-    bool done = sqlite3_column_type(q, 4) != SQLITE_NULL;
-    s[1] += done;
-    s[2] += done && sqlite3_column_int64(q, 4) <= sqlite3_column_int64(q, 5);
-    s[3] += sqlite3_column_int(q, 6);
-    ++rows;
-  }
-  double t = seconds_since(start);
-  sqlite3_finalize(q);
-  sqlite3_close(db);
-  return t;
-}
-
-// A plain scan of every dossier column with the C++ sums of all five
-// rollups (Rollups::add, the arithmetic the import uses), without writing
-// them: the same job as the rebuild, by hand over the raw SQLite API.
-double plain_sqlite_scan_all(const std::string& path, std::size_t& rows) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(
-      db,
-      "SELECT id, unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
-      " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent"
-      " FROM dossiers",
-      -1, &q, nullptr);
-  auto start = Clock::now();
-  auto text = [&](int i) {
-    return std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(q, i)),
-                            std::size_t(sqlite3_column_bytes(q, i)));
-  };
-  auto time = [&](int i) -> std::optional<Instant> {
-    if (sqlite3_column_type(q, i) == SQLITE_NULL) return std::nullopt;
-    return Instant{std::chrono::seconds{sqlite3_column_int64(q, i)}};
-  };
-  Rollups sums;
-  rows = 0;
-  while (sqlite3_step(q) == SQLITE_ROW) {
-    Dossier d;
-    d.id = text(0);
-    d.unit_code = text(1);
-    d.procedure_code = text(2);
-    d.channel = from_name<Channel>(text(3));
-    d.online_service = from_name<OnlineService>(text(4));
-    d.received_at = *time(5);
-    d.due_at = *time(6);
-    d.finished_at = time(7);
-    d.returned_at = time(8);
-    d.status = from_name<DossierStatus>(text(9));
-    d.digitized = sqlite3_column_int(q, 10);
-    d.result_digitized = sqlite3_column_int(q, 11);
-    d.fee_required = sqlite3_column_int(q, 12);
-    d.paid_online = sqlite3_column_int(q, 13);
-    if (sqlite3_column_type(q, 14) != SQLITE_NULL) d.rating = from_name<Rating>(text(14));
-    d.apology_sent = sqlite3_column_int(q, 15);
-    sums.add(d, +1);
-    ++rows;
-  }
-  double t = seconds_since(start);
-  sqlite3_finalize(q);
-  sqlite3_close(db);
-  return t;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::string spec, plain_path;
+int run(int argc, char** argv) {
+  std::string spec, plain_path, files_spec;
   std::size_t n = 100000;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -216,94 +249,130 @@ int main(int argc, char** argv) {
       n = std::stoull(argv[i + 1]);
     else if (a == "--plain-db")
       plain_path = argv[i + 1];
+    else if (a == "--files-db")
+      files_spec = argv[i + 1];
   }
   if (spec.empty()) {
-    std::cerr << "usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE]" << std::endl;
+    std::cerr << "usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE] [--files-db SPEC]" << std::endl;
     return 2;
   }
   auto db = db::open(spec);
   db::migrate(*db);
   auto units = app::synthetic_units(*db);
   if (units.empty()) {
-    std::cerr << "load the demo directory first (cchc demo --db …)" << std::endl;
+    std::cerr << "load the demo directory first (cchc demo --no-records --db …)" << std::endl;
     return 2;
   }
-  const bool sqlite = spec.starts_with("sqlite:") || spec.find("://") == std::string::npos;
+  const bool sqlite = !db::is_postgres_url(spec);
   const std::string backend = sqlite ? "sqlite" : "postgres";
+  const std::string sqlite_path = spec.starts_with("sqlite:") ? spec.substr(7) : spec;
 
-  // Generate, cut into files of 100 000 as a one-stop system would send
-  // them; the texts are made before any clock starts.
-  std::vector<std::string> texts;
-  std::vector<Dossier> batch;
-  std::size_t total = 0;
-  generate_dossiers(units, options_for(n, units.size()), [&](const Dossier& d) {
-    if (total >= n) return;
-    batch.push_back(d);
-    ++total;
-    if (batch.size() == 100000) {
-      texts.push_back(to_csv(batch));
-      batch.clear();
+  // The texts are made before any clock starts.
+  const Province province = make_province(units, n);
+  for (const auto& text : province.batches) {
+    // The plain C loader splits on every comma (plain_loader.h).
+    if (text.find('"') != std::string::npos) {
+      std::cerr << "the synthetic CSV has a quoted field, which the plain C loader cannot read" << std::endl;
+      return 1;
     }
-  });
-  if (!batch.empty()) texts.push_back(to_csv(batch));
-  batch = {};
-  std::cerr << fmt::format("generated {} dossiers in {} files", total, texts.size()) << std::endl;
+  }
+  std::cerr << fmt::format("generated {} dossiers: {} import batch(es), {} files of up to {}", province.dossiers,
+                           province.batches.size(), province.file_count(), kFileRows)
+            << std::endl;
+  const std::string import_label = province.batches.size() == 1
+                                       ? "import, one batch"
+                                       : fmt::format("import, {} batches of 1 000 000", province.batches.size());
 
   // Reading alone, and reading with the checks (no database), for the breakdown.
   std::set<std::string> codes;
   for (const auto& u : units) codes.insert(u.code);
+  Timed reading{province.dossiers};
   auto start = Clock::now();
-  for (const auto& text : texts) csv::parse(text);
-  report("CSV reading only", "-", total, seconds_since(start));
+  for (const auto& text : province.batches) csv::parse(text);
+  reading.seconds = seconds_since(start);
+  report("CSV reading only", "-", reading);
   start = Clock::now();
-  for (const auto& text : texts) parse_dossiers_csv(text, codes);
-  report("CSV reading and checks only", "-", total, seconds_since(start));
+  for (const auto& text : province.batches) parse_dossiers_csv(text, codes);
+  reading.seconds = seconds_since(start);
+  report("CSV reading and checks only", "-", reading);
   {
-    auto parsed = parse_dossiers_csv(texts.front(), codes);
+    auto parsed = parse_dossiers_csv(province.batches.front(), codes);
     start = Clock::now();
     Rollups r;
     for (const auto& d : parsed.records) r.add(d, +1);
-    report("rollup sums in memory only", "-", parsed.records.size(), seconds_since(start));
+    report("rollup sums in memory only", "-", Timed{parsed.records.size(), seconds_since(start)});
   }
 
+  // Import against the plain loader of the same texts.
+  Timed imported;
   start = Clock::now();
-  for (const auto& text : texts) {
-    ImportRequest req;
-    req.kind = Kind::dossiers;
-    req.text = text;
-    auto out = import_batch(*db, req, kWho, now_seconds());
-    if (!out.ok()) {
-      std::cerr << "rejected: " << out.errors.front().message << std::endl;
-      return 1;
+  for (const auto& text : province.batches) imported.rows += import_text(*db, text);
+  imported.seconds = seconds_since(start);
+  report(import_label, backend, imported);
+  if (sqlite && !plain_path.empty()) {
+    remove_sqlite_files(plain_path);
+    auto plain = bench::plain_c_load(plain_path, province.batches);
+    remove_sqlite_files(plain_path);
+    report("plain C loader (strchr, INSERT OR REPLACE of 16 text columns, one transaction, primary key only)", "sqlite",
+           plain);
+    report_ratio("import / plain C loader", "sqlite", imported, plain, 0.75);
+  }
+  if (!sqlite) {
+    auto copy = bench::plain_pg_copy(spec, province.batches);
+    report("plain COPY (FORMAT csv, 16 text columns, one transaction, primary key only)", "postgres", copy);
+    report_ratio("PostgreSQL import / COPY", "postgres", imported, copy, 0.75);
+  }
+
+  // Rebuild against the scans and the GROUP BY.
+  start = Clock::now();
+  const auto rows = rebuild(*db);
+  const Timed rebuilt{std::size_t(rows), seconds_since(start)};
+  report("rebuild", backend, rebuilt);
+  if (sqlite) {
+    auto four = bench::scan_sum_4_counters(sqlite_path);
+    report("plain scan + C++ hash sum, 4 counters of one table", "sqlite", four);
+    report_ratio("rebuild / scan + sum, 4 counters", "sqlite", rebuilt, four, 1.0);
+    auto five = bench::scan_sum_all_five(sqlite_path);
+    report("plain scan + C++ hash sum of all five rollups", "sqlite", five);
+    report_ratio("rebuild / scan + sum, all five rollups", "sqlite", rebuilt, five, 1.0);
+  } else {
+    std::vector<int> workers;
+    auto four = bench::pg_group_by_4_counters(spec, workers);
+    report("parallel GROUP BY (CREATE TABLE AS), 4 counters of one table", "postgres", four,
+           {{"workers_launched", workers}});
+    report_ratio("PostgreSQL rebuild / parallel GROUP BY, 4 counters", "postgres", rebuilt, four, 1.0);
+    auto five = bench::pg_group_by_all_five(spec, workers);
+    report("parallel GROUP BY (CREATE TABLE AS) of all five rollups", "postgres", five,
+           {{"workers_launched", workers}});
+    report_ratio("PostgreSQL rebuild / parallel GROUP BY, all five rollups", "postgres", rebuilt, five, 1.0);
+  }
+
+  // Secondary: the comparison earlier runs made, file by file.
+  std::optional<Timed> in_files;
+  if (!files_spec.empty()) {
+    auto files_db = db::open(files_spec);
+    db::migrate(*files_db);
+    in_files = each_file(province, [&](const std::string& text) { return import_text(*files_db, text); });
+    report("[secondary] import, files of 100 000, a transaction each", backend, *in_files);
+  }
+  if (sqlite && !plain_path.empty()) {
+    auto prepared = plain_prepared_insert(plain_path, province, units);
+    report("[secondary] plain prepared insert (cchc's CSV reader, index and foreign key, a transaction per file)",
+           "sqlite", prepared);
+    if (in_files) {
+      report_ratio("[secondary] import in files / plain prepared insert", "sqlite", *in_files, prepared, nullptr);
     }
   }
-  report("import", backend, total, seconds_since(start));
-  if (sqlite && !plain_path.empty()) {
-    report("plain prepared insert", "sqlite", total, plain_sqlite_load(plain_path, texts, units));
-  }
-
-  start = Clock::now();
-  auto rows = rebuild(*db);
-  report("rebuild", backend, std::size_t(rows), seconds_since(start));
-  if (sqlite) {
-    std::size_t scanned = 0;
-    std::string path = spec.starts_with("sqlite:") ? spec.substr(7) : spec;
-    double t = plain_sqlite_scan(path, scanned);
-    report("plain scan + C++ sum, one table of 4 counters", "sqlite", scanned, t);
-    t = plain_sqlite_scan_all(path, scanned);
-    report("plain scan + C++ sum of all five rollups", "sqlite", scanned, t);
-  } else {
-    start = Clock::now();
-    db->write([](db::Connection& c) {
-      c.query("DROP TABLE IF EXISTS bench_group_by");
-      c.query(
-          "CREATE TABLE bench_group_by AS SELECT unit_code, received_month, channel, COUNT(*) AS received,"
-          " SUM(CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END) AS finished,"
-          " SUM(CASE WHEN finished_at <= due_at THEN 1 ELSE 0 END) AS finished_on_time,"
-          " SUM(digitized) AS digitized FROM dossiers GROUP BY unit_code, received_month, channel");
-      c.query("DROP TABLE bench_group_by");
-    });
-    report("INSERT … SELECT … GROUP BY", "postgres", total, seconds_since(start));
-  }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "cchc_bench_indicators: " << e.what() << std::endl;
+    return 1;
+  }
 }
