@@ -28,16 +28,20 @@ std::size_t Rollups::IdsHash::operator()(const Ids& k) const noexcept {
   return std::size_t(h ^ (h >> 32));
 }
 
-Rollups::Id Rollups::intern(std::string_view text, Place place) {
-  auto& r = recent_[place];
-  if (r.id != 0 && r.text == text) return r.id;
+Rollups::Id Rollups::id_of(std::string_view text) {
   auto it = ids_.find(text);
   if (it == ids_.end()) {
     names_.emplace_back(text);
     it = ids_.emplace(std::string(text), Id(names_.size())).first;  // ids from 1: 0 is "no part"
   }
+  return it->second;
+}
+
+Rollups::Id Rollups::intern(std::string_view text, Place place) {
+  auto& r = recent_[place];
+  if (r.id != 0 && r.text == text) return r.id;
   r.text.assign(text);
-  r.id = it->second;
+  r.id = id_of(text);
   return r.id;
 }
 
@@ -46,6 +50,18 @@ std::vector<std::int64_t>& Rollups::row(Table t, const Ids& key) {
   auto it = rows.find(key);
   if (it == rows.end()) it = rows.emplace(key, std::vector<std::int64_t>(spec(t).counters.size(), 0)).first;
   return it->second;
+}
+
+void Rollups::merge(const Rollups& other) {
+  for (Table t : kTables) {
+    const std::size_t parts = spec(t).keys.size();
+    for (const auto& [theirs, counters] : other.tables_[size_t(t)]) {
+      Ids ours{};
+      for (std::size_t i = 0; i < parts; ++i) ours[i] = id_of(other.names_[theirs[i] - 1]);
+      auto& row = this->row(t, ours);
+      for (std::size_t k = 0; k < counters.size(); ++k) row[k] += counters[k];
+    }
+  }
 }
 
 Rollups::Rows Rollups::rows(Table t) const {

@@ -102,6 +102,8 @@ class Rollups {
   void add(const Dossier& d, const Months& m, int sign);
   void add(const Feedback& f, const Months& m, int sign);
 
+  // Adds another's sums to these (sums made apart, e.g. on two threads).
+  void merge(const Rollups& other);
   // A table's rows in key order, keys spelled out.
   Rows rows(Table t) const;
   // Drops rows whose counters are all zero (a record taken out and put back).
@@ -126,6 +128,7 @@ class Rollups {
   };
   enum Place : std::size_t { unit, procedure, channel, received, due, done, kPlaces };
 
+  Id id_of(std::string_view text);
   Id intern(std::string_view text, Place place);
   std::vector<std::int64_t>& row(Table t, const Ids& key);
 

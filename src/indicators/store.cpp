@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -416,14 +417,17 @@ std::optional<Instant> opt_instant(const db::RowView& r, int column) {
 // Every record streamed once into `sums`, with the month keys stored beside
 // it; returns the number of records read. One Dossier / Feedback is reused
 // for every row, so the scan allocates nothing per record.
-std::int64_t sum_dossiers(db::Connection& c, Rollups& sums) {
+// `where` narrows the scan to a part of the table ("" for all of it).
+std::int64_t sum_dossiers(db::Connection& c, Rollups& sums, std::string_view where = {},
+                          const std::vector<db::Param>& params = {}) {
   std::int64_t n = 0;
   Dossier d;
   c.stream(
-      "SELECT unit_code, procedure_code, channel, online_service, due_at, finished_at, status, digitized,"
-      " result_digitized, fee_required, paid_online, rating, apology_sent, received_month, due_month, finished_month"
-      " FROM dossiers",
-      {}, [&](const db::RowView& r) {
+      fmt::format("SELECT unit_code, procedure_code, channel, online_service, due_at, finished_at, status, digitized,"
+                  " result_digitized, fee_required, paid_online, rating, apology_sent, received_month, due_month,"
+                  " finished_month FROM dossiers{}",
+                  where),
+      params, [&](const db::RowView& r) {
         ++n;
         d.unit_code.assign(r.text(0));
         d.procedure_code.assign(r.text(1));
@@ -462,14 +466,19 @@ std::int64_t sum_feedback(db::Connection& c, Rollups& sums) {
   return n;
 }
 
+// Replaces every rollup row with `sums`.
+void write_rollups(db::Connection& c, Rollups& sums) {
+  for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
+  apply(c, sums);
+  db::touch(c, "indicators");
+}
+
 }  // namespace
 
 std::int64_t rebuild(db::Connection& c) {
   Rollups sums;
   const std::int64_t n = sum_dossiers(c, sums) + sum_feedback(c, sums);
-  for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
-  apply(c, sums);
-  db::touch(c, "indicators");
+  write_rollups(c, sums);
   return n;
 }
 
@@ -480,7 +489,41 @@ void rebuild_in_sql(db::Connection& c) {
 }
 
 std::int64_t rebuild(db::Database& db) {
-  return db.write([](db::Connection& c) { return rebuild(c); });
+  return db.write([&](db::Connection& c) {
+    if (c.backend() != db::Backend::sqlite) return rebuild(c);
+    // This transaction holds the writer lock, so what the other connections
+    // read is the last committed state and stays so until the rollups are
+    // written. The dossiers are read in two halves by rowid at once, one on
+    // a second thread; the feedback after the first half.
+    auto bounds = c.query(  // one MIN or MAX a subquery: each is then one step down the b-tree
+                       "SELECT COALESCE((SELECT MIN(rowid) FROM dossiers), 0) AS lo,"
+                       " COALESCE((SELECT MAX(rowid) FROM dossiers), 0) AS hi")
+                      .one();
+    const std::int64_t lo = bounds.i64("lo"), mid = lo + (bounds.i64("hi") - lo) / 2;
+    Rollups sums, upper;
+    std::int64_t n_upper = 0;
+    std::exception_ptr failed;
+    std::thread second([&] {
+      try {
+        n_upper = db.read([&](db::Connection& r) { return sum_dossiers(r, upper, " WHERE rowid > ?", {mid}); });
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    std::int64_t n = 0;
+    try {
+      n = db.read([&](db::Connection& r) { return sum_dossiers(r, sums, " WHERE rowid <= ?", {mid}); });
+      n += sum_feedback(c, sums);
+    } catch (...) {
+      second.join();
+      throw;
+    }
+    second.join();
+    if (failed) std::rethrow_exception(failed);
+    sums.merge(upper);
+    write_rollups(c, sums);
+    return n + n_upper;
+  });
 }
 
 std::vector<std::string> units_in_scope(db::Connection& c, const std::string& unit, Scope scope) {

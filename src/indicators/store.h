@@ -79,6 +79,8 @@ ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& rec
 // arithmetic (Rollups), and rewrites the five rollup tables; returns the
 // number of records read. On the caller's transaction, or in one of its own.
 std::int64_t rebuild(db::Connection& c);
+// The same in a transaction of its own; on SQLite it reads the records on
+// two connections at once (both cores), holding the writer lock meanwhile.
 std::int64_t rebuild(db::Database& db);
 // The same rollups written by SQL alone (INSERT … SELECT … GROUP BY): an
 // independent formulation of Rollups' arithmetic, the reference
