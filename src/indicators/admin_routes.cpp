@@ -270,7 +270,7 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
   const http::RouteTo<AdminContext> routes[] = {
       {http::Verb::get, "/chi-so/nhap", "indicators.import", show_upload},
       {http::Verb::post, "/chi-so/nhap", "indicators.import", check_upload, http::upload(1)},
-      {http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", confirm_upload},
+      {http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", confirm_upload, http::BodyLimits{16 * 1024}},
       {http::Verb::get, "/chi-so/chi-tieu", "indicators.read", show_targets},
       {http::Verb::post, "/chi-so/chi-tieu", "indicators.manage", post_target},
       {http::Verb::get, "/quan-tri/ma-truy-cap", "indicators.manage", show_tokens},

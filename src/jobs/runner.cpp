@@ -155,6 +155,11 @@ void Runner::work() {
     } catch (const std::exception& e) {
       spdlog::warn("jobs: no job claimed (tried again in {} ms): {}", options_.poll.count(), e.what());
     }
+    if (job && stopping_) {
+      // Claimed as the runner began to stop: straight back to the queue.
+      settle_run(*job, Outcome{State::cancelled, {}, "", std::nullopt});
+      break;
+    }
     if (job) {
       run(*job);
       continue;
@@ -234,7 +239,7 @@ void Runner::beat() {
       Progress p;
       {
         std::lock_guard guard(slot->mutex);
-        bool renew = steady_clock::now() - slot->renewed >= claim_.lease / 4;
+        bool renew = steady_clock::now() - slot->renewed >= std::chrono::milliseconds(claim_.lease) / 4;
         if (!slot->dirty && !renew) continue;
         p = slot->progress;
         slot->dirty = false;
