@@ -139,13 +139,14 @@ std::optional<Progress> Runner::live(std::string_view id) const {
   return slot->progress;
 }
 
-void Runner::idle(std::unique_lock<std::mutex>& lock, std::chrono::milliseconds d) {
-  auto seen = wakes_;
-  wake_.wait_for(lock, d, [&] { return stopping_ || wakes_ != seen; });
-}
-
 void Runner::work() {
   while (!stopping_) {
+    // A wake from here on (a submit while this worker looks) ends its wait.
+    std::uint64_t seen = 0;
+    {
+      std::lock_guard lock(mutex_);
+      seen = wakes_;
+    }
     std::optional<Job> job;
     try {
       // A read first: an idle worker takes no writer lock.
@@ -165,7 +166,7 @@ void Runner::work() {
       continue;
     }
     std::unique_lock lock(mutex_);
-    if (!stopping_) idle(lock, options_.poll);
+    wake_.wait_for(lock, options_.poll, [&] { return stopping_ || wakes_ != seen; });
   }
 }
 

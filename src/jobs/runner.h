@@ -129,8 +129,6 @@ class Runner {
   void run(const Job& job);
   void settle_run(const Job& job, Outcome outcome);
   void beat();
-  // Waits up to `d` for a wake or the stop; the caller holds mutex_.
-  void idle(std::unique_lock<std::mutex>& lock, std::chrono::milliseconds d);
 
   db::Database& db_;
   Handlers handlers_;
