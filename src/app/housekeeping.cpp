@@ -7,6 +7,7 @@
 
 #include "directory/signin.h"
 #include "directory/staged.h"
+#include "jobs/store.h"
 
 namespace cchc::app {
 
@@ -15,6 +16,7 @@ Purged purge_expired_state(db::Database& db, http::SessionStore& sessions, Insta
   out.sessions = sessions.purge_expired(now);
   out.sign_in_failures = db.write([&](db::Connection& c) { return directory::purge_sign_in_failures(c, now); });
   out.staged_uploads = db.write([&](db::Connection& c) { return directory::purge_staged(c, now); });
+  out.jobs = db.write([&](db::Connection& c) { return jobs::purge_finished(c, now); });
   return out;
 }
 
@@ -25,10 +27,11 @@ Housekeeper::Housekeeper(db::Database& db, http::SessionStore& sessions, std::ch
         while (!stop.stop_requested()) {
           try {
             auto purged = purge_expired_state(db, sessions, now_seconds());
-            if (purged.sessions || purged.sign_in_failures || purged.staged_uploads) {
+            if (purged.sessions || purged.sign_in_failures || purged.staged_uploads || purged.jobs) {
               spdlog::info(
-                  "housekeeping: {} expired session(s), {} old sign-in failure(s), {} expired staged upload(s) removed",
-                  purged.sessions, purged.sign_in_failures, purged.staged_uploads);
+                  "housekeeping: {} expired session(s), {} old sign-in failure(s), {} expired staged upload(s), "
+                  "{} old finished job(s) removed",
+                  purged.sessions, purged.sign_in_failures, purged.staged_uploads, purged.jobs);
             }
           } catch (const std::exception& e) {
             spdlog::warn("housekeeping failed (tried again in {} s): {}", interval.count(), e.what());

@@ -7,9 +7,8 @@
 #include <memory>
 #include <optional>
 
-#include <unistd.h>
-
 #include "app/cli_groups.h"
+#include "app/progress_bar.h"
 #include "core/dates.h"
 #include "core/errors.h"
 #include "core/period.h"
@@ -28,13 +27,16 @@ struct ImportCommands {
   std::string file;
 };
 
-// Progress of a large import (50 000 records or more) on standard error, on
-// one line when it is a terminal.
-void show_import_progress(bool tty, std::size_t done, std::size_t total) {
+// Progress of an import on standard error: a bar on a terminal (app/
+// progress_bar.h); elsewhere, for a large import (50 000 records or more),
+// a line each time records are written.
+void show_import_progress(ProgressBar& bar, std::size_t done, std::size_t total) {
+  if (bar.terminal()) {
+    bar.update(done, total);
+    return;
+  }
   if (total < 50000) return;
-  std::cerr << fmt::format("{}written {} of {} records ({}%){}", tty ? "\r" : "", done, total, done * 100 / total,
-                           tty && done < total ? "" : "\n")
-            << std::flush;
+  std::cerr << fmt::format("written {} of {} records ({}%)\n", done, total, done * 100 / total) << std::flush;
 }
 
 // A file of records, CSV or (.json, .ndjson) JSON, imported whole or not at
@@ -47,8 +49,8 @@ int import_records(const std::string& db_spec, indicators::Kind kind, const std:
   req.text = text;
   req.format =
       file.ends_with(".json") || file.ends_with(".ndjson") ? indicators::Format::json : indicators::Format::csv;
-  const bool tty = isatty(STDERR_FILENO);
-  req.progress = [tty](std::size_t done, std::size_t total) { show_import_progress(tty, done, total); };
+  ProgressBar bar;
+  req.progress = [&bar](std::size_t done, std::size_t total) { show_import_progress(bar, done, total); };
   auto out = indicators::import_batch(*db, req, cli_actor(), now_seconds());
   if (!out.ok()) {
     std::cerr << fmt::format("{}: rejected, nothing was written ({} problem(s)):", file, out.errors.size())

@@ -16,6 +16,7 @@
 #include "core/parse.h"
 #include "feedback/store.h"
 #include "http/server.h"
+#include "jobs/runner.h"
 
 namespace cchc::app {
 
@@ -135,6 +136,11 @@ CommandRun add_serve_command(CLI::App& cmd, DbOption& db) {
                  "The site's public address for feeds, the sitemap and Open Graph tags "
                  "(default: $CCHC_BASE_URL, else the address it listens on)");
   cmd.add_flag("--no-access-log", o->no_access_log, "Do not write the access log");
+  cmd.add_option("--job-workers", o->web.job_workers,
+                 "Threads running background jobs (imports), apart from the I/O and work threads (0: none in this "
+                 "process; another process on the database runs them)")
+      ->check(CLI::Range(0, jobs::kMaxWorkers))
+      ->capture_default_str();
   return [o](const std::string& db_spec) { return run_serve(*o, db_spec); };
 }
 

@@ -22,8 +22,10 @@
 #include "indicators/routes.h"
 #include "indicators/store.h"
 #include "indicators/targets.h"
+#include "indicators/upload.h"
 #include "inspections/routes.h"
 #include "inspections/work.h"
+#include "jobs/routes.h"
 #include "plans/routes.h"
 #include "plans/work.h"
 #include "portal/work.h"
@@ -98,6 +100,13 @@ Web::Web(db::Database& db, WebConfig config)
   feedback::add_desk_routes(router_, *feedback_);
   feedback::open311::add_routes(router_, *feedback_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir, config_.metrics_token);
+  jobs::add_routes(router_, *layout_, db_, [](const http::Principal& p) { return directory::holds(p, "jobs.all"); });
+  if (config_.job_workers > 0) {
+    jobs::Handlers handlers;
+    indicators::add_jobs(handlers, db_);
+    jobs_ =
+        std::make_unique<jobs::Runner>(db_, std::move(handlers), jobs::RunnerOptions{.workers = config_.job_workers});
+  }
 
   auto catch_errors = [this](http::Request& req, const http::Next& next) {
     try {

@@ -13,6 +13,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/session.h"
+#include "jobs/runner.h"
 #include "portal/cache.h"
 #include "portal/routes.h"
 #include "views/layout.h"
@@ -38,6 +39,10 @@ struct WebConfig {
   // A bearer token that may read /metrics from anywhere ($CCHC_METRICS_TOKEN);
   // empty: only from this machine.
   std::string metrics_token;
+  // Worker threads for background jobs (jobs/runner.h), 0 to
+  // jobs::kMaxWorkers; 0: this process runs none (another process on the
+  // database does), its pages still enqueue and show them.
+  int job_workers = 1;
 };
 
 class Web {
@@ -79,6 +84,8 @@ class Web {
   std::unique_ptr<views::PdfConverter> pdf_;  // the PDF of any DOCX a page offers (?pdf=1)
   http::Router router_;
   http::Next pipeline_;
+  // Last, so that it stops first: its handlers use what is above.
+  std::unique_ptr<jobs::Runner> jobs_;
 };
 
 // The province's display name from the settings table (a default when unset).

@@ -39,6 +39,9 @@ const std::vector<PermissionRow>& permission_table() {
       {"units.manage", {all, off, off, off, off, off, off, off}},
       {"users.manage", {all, off, off, off, off, off, off, off}},
       {"audit.read", {all, off, off, off, off, off, off, off}},
+      // Background jobs: every signed-in user follows their own (signed_in);
+      // the administrator sees, cancels and downloads anyone's.
+      {"jobs.all", {all, off, off, off, off, off, off, off}},
       // Service delivery: units import their subtree's records, a one-stop
       // system's token pushes them; the coordinator keeps targets and tokens.
       {"indicators.read", {all, sub, sub, sub, all, all, all, off}},

@@ -26,6 +26,36 @@ const db::Columns<StagedUpload> kStagedRow{
     {"uploaded_at", &StagedUpload::uploaded_at},
 };
 
+// Every column of kStagedRow but the content.
+const db::Columns<StagedUpload> kStagedHead{
+    {"id", &StagedUpload::id},
+    {"purpose", &StagedUpload::purpose},
+    {"filename", &StagedUpload::filename},
+    {"unit_code", &StagedUpload::unit_code},
+    {"uploaded_by", &StagedUpload::uploaded_by},
+    {"uploaded_at", &StagedUpload::uploaded_at},
+};
+
+// The staged upload `id` of `actor`, read through `columns`; invalid_input
+// with kStagedGoneVi as staged_upload says.
+StagedUpload find_staged(db::Connection& c, const db::Columns<StagedUpload>& columns, std::string_view id,
+                         const std::string& purpose, const std::string& actor, const std::string& unit_code,
+                         Instant now) {
+  auto gone = [&] {
+    return invalid_input(fmt::format("no staged upload '{}' of {} for {} (imported, expired or another's)",
+                                     text::cut_utf8(id, 64), actor, purpose),
+                         kStagedGoneVi);
+  };
+  if (id.size() != 32 || id.find_first_not_of("0123456789abcdef") != std::string_view::npos) throw gone();
+  auto rows =
+      c.query(fmt::format("SELECT {} FROM staged_uploads "
+                          "WHERE id = ? AND uploaded_by = ? AND unit_code = ? AND purpose = ? AND expires_at > ?",
+                          columns.list()),
+              {id, actor, unit_code, purpose, now});
+  if (rows.empty()) throw gone();
+  return columns.read(rows.one());
+}
+
 }  // namespace
 
 std::string stage_upload(db::Connection& c, const std::string& purpose, const std::string& filename,
@@ -50,19 +80,12 @@ std::string stage_upload(db::Connection& c, const std::string& purpose, const st
 
 StagedUpload staged_upload(db::Connection& c, std::string_view id, const std::string& purpose, const std::string& actor,
                            const std::string& unit_code, Instant now) {
-  auto gone = [&] {
-    return invalid_input(fmt::format("no staged upload '{}' of {} for {} (imported, expired or another's)",
-                                     text::cut_utf8(id, 64), actor, purpose),
-                         kStagedGoneVi);
-  };
-  if (id.size() != 32 || id.find_first_not_of("0123456789abcdef") != std::string_view::npos) throw gone();
-  auto rows =
-      c.query(fmt::format("SELECT {} FROM staged_uploads "
-                          "WHERE id = ? AND uploaded_by = ? AND unit_code = ? AND purpose = ? AND expires_at > ?",
-                          kStagedRow.list()),
-              {id, actor, unit_code, purpose, now});
-  if (rows.empty()) throw gone();
-  return kStagedRow.read(rows.one());
+  return find_staged(c, kStagedRow, id, purpose, actor, unit_code, now);
+}
+
+StagedUpload staged_upload_head(db::Connection& c, std::string_view id, const std::string& purpose,
+                                const std::string& actor, const std::string& unit_code, Instant now) {
+  return find_staged(c, kStagedHead, id, purpose, actor, unit_code, now);
 }
 
 std::int64_t purge_staged(db::Connection& c, Instant now) {

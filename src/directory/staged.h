@@ -51,6 +51,11 @@ std::string stage_upload(db::Connection& c, const std::string& purpose, const st
 StagedUpload staged_upload(db::Connection& c, std::string_view id, const std::string& purpose, const std::string& actor,
                            const std::string& unit_code, Instant now);
 
+// staged_upload without its content (left empty): what a page checks
+// before it hands the import to a background job, which reads the content.
+StagedUpload staged_upload_head(db::Connection& c, std::string_view id, const std::string& purpose,
+                                const std::string& actor, const std::string& unit_code, Instant now);
+
 // Removes the staged uploads expired at `now`; how many.
 std::int64_t purge_staged(db::Connection& c, Instant now);
 

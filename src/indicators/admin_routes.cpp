@@ -1,4 +1,5 @@
-// Pages that change indicator data: the batch upload, targets, API tokens.
+// Pages that change indicator data: the batch upload (its import a
+// background job, indicators/upload.h), targets, API tokens.
 // Named handlers over the database and the layout, registered from one
 // table at the end; a refused form is shown again (http/refusal.h).
 #include <fmt/format.h>
@@ -15,6 +16,8 @@
 #include "indicators/dashboard.h"
 #include "indicators/routes.h"
 #include "indicators/rules.h"
+#include "indicators/upload.h"
+#include "jobs/runner.h"
 
 namespace cchc::indicators {
 
@@ -23,19 +26,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t kPreviewRows = 10;
-
-Kind kind_of(const std::string& s) {
-  if (s == "dossiers") return Kind::dossiers;
-  if (s == "feedback") return Kind::feedback;
-  throw invalid_input("kind must be dossiers or feedback", "Hãy chọn loại dữ liệu: hồ sơ hoặc phản ánh, kiến nghị.");
-}
-
-// JSON when the name says so or the text starts like JSON; else CSV.
-Format format_of(const std::string& filename, std::string_view text) {
-  if (filename.ends_with(".json") || filename.ends_with(".ndjson")) return Format::json;
-  auto t = text::trim(text);
-  return !t.empty() && (t.front() == '[' || t.front() == '{') ? Format::json : Format::csv;
-}
 
 // Records outside the user's unit subtree are refused unless the user is
 // province-wide.
@@ -69,12 +59,6 @@ json error_list(const LineErrors& errors) {
 std::string more_errors(const LineErrors& errors) {
   return errors.unreported() ? text::format_int(std::int64_t(errors.unreported())) : "";
 }
-
-const char* kind_name(Kind k) { return k == Kind::dossiers ? "dossiers" : "feedback"; }
-
-// What a staged upload was checked as (directory/staged.h): a file checked
-// as feedback is never imported as dossiers.
-std::string upload_purpose(Kind k) { return std::string("indicators:") + kind_name(k); }
 
 json kind_options(Kind selected) {
   return json::array(
@@ -119,12 +103,12 @@ http::Response check_file(AdminContext& x, http::Request& req, Kind kind) {
     throw invalid_input("choose a file", "Hãy chọn một tệp CSV hoặc JSON.").at("tep");
   }
   const auto& f = file->second;
-  ImportRequest r{kind,         f.content, format_of(f.filename, f.content), scope_unit_of(*req.principal), true,
+  ImportRequest r{kind,         f.content, upload_format(f.filename, f.content), scope_unit_of(*req.principal), true,
                   kPreviewRows, {}};
   r.max_records = kRequestRecords;
   auto outcome = import_batch(x.db, r, directory::actor(req), now_seconds());
   json data = {{"filename", f.filename},
-               {"kind", kind_name(kind)},
+               {"kind", kind_code(kind)},
                {"kind_label", kind == Kind::dossiers ? "hồ sơ" : "phản ánh, kiến nghị"},
                {"records", text::format_int(std::int64_t(outcome.records))}};
   if (!outcome.ok()) {
@@ -150,50 +134,33 @@ http::Response check_file(AdminContext& x, http::Request& req, Kind kind) {
 }
 
 http::Response check_upload(AdminContext& x, http::Request& req) {
-  auto kind = kind_of(req.form_param("loai").value_or(""));
+  auto kind = upload_kind(req.form_param("loai").value_or(""));
   return http::refusing([&] { return check_file(x, req, kind); },
                         [&](const http::Refusal& r) { return upload_refused(x, req, kind, r); });
 }
 
-// Imports the staged file the confirmation names, once, and only for the
-// user who checked it as this kind.
+// Hands the staged file the confirmation names to a background job
+// (indicators/upload.h), only for the user who checked it as this kind, and
+// sends them to the job's page: the import runs on a worker, never on an
+// I/O thread, and imports the file once.
 http::Response import_staged(AdminContext& x, http::Request& req, Kind kind) {
-  auto id = req.form_param("tep_da_kiem_tra").value_or("");
   const auto& who = *req.principal;
   auto staged = x.db.read([&](db::Connection& c) {
-    return directory::staged_upload(c, id, upload_purpose(kind), who.username, who.unit_code, now_seconds());
+    return directory::staged_upload_head(c, req.form_param("tep_da_kiem_tra").value_or(""), upload_purpose(kind),
+                                         who.username, who.unit_code, now_seconds());
   });
-  ImportRequest r{kind, staged.content, format_of(staged.filename, staged.content), scope_unit_of(who), false, 0, {}};
-  r.max_records = kRequestRecords;
-  r.in_transaction = [&staged](db::Connection& c) {
-    if (!directory::remove_staged(c, staged.id)) {
-      throw invalid_input("the staged upload was imported meanwhile", directory::kStagedGoneVi);
-    }
-  };
-  auto outcome = import_batch(x.db, r, directory::actor(req), now_seconds());
-  if (!outcome.ok()) {
-    // The data changed since the check (a unit closed, say): the file
-    // must be checked again.
-    x.db.write([&](db::Connection& c) { directory::remove_staged(c, staged.id); });
-    auto problems = batch_problems(outcome.errors);
-    problems["filename"] = staged.filename;
-    return upload_page(x, req, {{"upload", true}, {"kinds", kind_options(kind)}, {"problems", problems}},
-                       http::Status::unprocessable_entity);
-  }
-  return upload_page(x, req,
-                     {{"done",
-                       {{"filename", staged.filename},
-                        {"records", text::format_int(std::int64_t(outcome.records))},
-                        {"inserted", text::format_int(outcome.summary.inserted)},
-                        {"updated", text::format_int(outcome.summary.updated)},
-                        {"unchanged", text::format_int(outcome.summary.unchanged)}}}});
+  auto id = jobs::submit(
+      x.db,
+      import_job(kind, staged.id, staged.filename, who.username, who.unit_code, scope_unit_of(who), req.client_address),
+      now_seconds());
+  return http::redirect(req, "/cong-viec/" + id);
 }
 
 // The checked file is staged on the server (directory/staged.h); the
 // confirmation carries its id only, so its body is a small form whatever
-// the file's size, and it imports exactly the file that was checked.
+// the file's size, and the job imports exactly the file that was checked.
 http::Response confirm_upload(AdminContext& x, http::Request& req) {
-  auto kind = kind_of(req.form_param("loai").value_or(""));
+  auto kind = upload_kind(req.form_param("loai").value_or(""));
   return http::refusing([&] { return import_staged(x, req, kind); },
                         [&](const http::Refusal& r) { return upload_refused(x, req, kind, r); });
 }
@@ -303,7 +270,7 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
   const http::RouteTo<AdminContext> routes[] = {
       {http::Verb::get, "/chi-so/nhap", "indicators.import", show_upload},
       {http::Verb::post, "/chi-so/nhap", "indicators.import", check_upload, http::upload(1)},
-      {http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", confirm_upload, http::staged_confirm()},
+      {http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", confirm_upload, http::BodyLimits{16 * 1024}},
       {http::Verb::get, "/chi-so/chi-tieu", "indicators.read", show_targets},
       {http::Verb::post, "/chi-so/chi-tieu", "indicators.manage", post_target},
       {http::Verb::get, "/quan-tri/ma-truy-cap", "indicators.manage", show_tokens},

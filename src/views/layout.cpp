@@ -21,6 +21,7 @@ std::string Layout::page(const http::Request& req, const std::string& title, con
   }
   const bool charts = data.value("charts", false);
   const bool pow = data.value("pow", false);
+  const int refresh = data.value("refresh_seconds", 0);
   data["_template"] = page_template;
   nlohmann::json user;
   if (req.principal && req.session) {
@@ -38,6 +39,7 @@ std::string Layout::page(const http::Request& req, const std::string& title, con
   };
   if (charts) layout["charts"] = true;
   if (pow) layout["pow"] = true;
+  if (refresh > 0) layout["refresh"] = {{"seconds", std::to_string(refresh)}};
   // Open Graph tags and a feed link, for pages that have them.
   if (auto og = layout["content"].find("og"); og != layout["content"].end()) layout["og"] = *og;
   if (auto feed = layout["content"].find("feed"); feed != layout["content"].end())

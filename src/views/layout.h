@@ -39,7 +39,9 @@ class Layout {
   // page's own title (the browser title adds the system name). A page whose
   // data has "charts": true loads ECharts and static/js/charts.js; "og"
   // ({title, description, url, type}) gives Open Graph tags and a canonical
-  // link; "feed" (a path) an Atom feed link.
+  // link; "feed" (a path) an Atom feed link; "refresh_seconds" (a number
+  // from 1) reloads the page that often when JavaScript is off (a
+  // <noscript> meta refresh; with JavaScript the page polls with htmx).
   std::string page(const http::Request& req, const std::string& title, const std::string& page_template,
                    nlohmann::json data) const;
   // Renders a template alone, without the layout (an htmx fragment).

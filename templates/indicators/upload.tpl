@@ -29,9 +29,7 @@
   <input type="hidden" name="_csrf" value="{{csrf}}">
   <input type="hidden" name="loai" value="{{kind}}">
   <input type="hidden" name="tep_da_kiem_tra" value="{{staged}}">
-  <p>Tệp đã kiểm tra được giữ trên máy chủ trong 24 giờ; khi xác nhận, hệ thống nhập đúng tệp này.</p>
+  <p>Tệp đã kiểm tra được giữ trên máy chủ trong 24 giờ; khi xác nhận, hệ thống nhập đúng tệp này ở chế độ chạy nền và chuyển bạn đến trang theo dõi tiến độ.</p>
   <button type="submit">Xác nhận nhập {{records}} bản ghi</button> <a href="/chi-so/nhap">Hủy</a>
 </form>
 {{/ready}}
-{{#done}}<p class="notice" role="status">Đã nhập {{filename}}: {{records}} bản ghi — {{inserted}} mới, {{updated}} cập nhật, {{unchanged}} không đổi.</p>
-<p><a href="/chi-so">Xem chỉ số</a> · <a href="/chi-so/nhap">Nhập tệp khác</a></p>{{/done}}

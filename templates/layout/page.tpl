@@ -12,7 +12,7 @@
 <meta property="og:type" content="{{type}}">
 <meta property="og:locale" content="vi_VN">
 <link rel="canonical" href="{{url}}">{{/og}}
-{{#feed_link}}<link rel="alternate" type="application/atom+xml" href="{{href}}">{{/feed_link}}
+{{#refresh}}<noscript><meta http-equiv="refresh" content="{{seconds}}"></noscript>{{/refresh}}{{#feed_link}}<link rel="alternate" type="application/atom+xml" href="{{href}}">{{/feed_link}}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/vendor/pico.min.css">
 <link rel="stylesheet" href="/static/css/cchc.css">

@@ -35,6 +35,7 @@ TEST(PermissionMatrix, EveryRoleAndPermission) {
       {"units.manage", "P--------"},
       {"users.manage", "P--------"},
       {"audit.read", "P--------"},
+      {"jobs.all", "P--------"},
       {"indicators.read", "PSSSPPP--"},
       {"indicators.import", "PSS------"},
       {"indicators.manage", "P--------"},
