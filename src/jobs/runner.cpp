@@ -158,7 +158,9 @@ void Runner::work() {
     }
     if (job && stopping_) {
       // Claimed as the runner began to stop: straight back to the queue.
-      settle_run(*job, Outcome{State::cancelled, {}, "", std::nullopt});
+      Outcome back;  // named, not a temporary: GCC 12 warns maybe-uninitialized on the braced form
+      back.state = State::cancelled;
+      settle_run(*job, back);
       break;
     }
     if (job) {
