@@ -53,7 +53,17 @@ const db::Columns<Feedback> kFeedbackRow{
     {"rating", [](const db::Row& r, Feedback& f) { f.rating = rating_of(r); }},
 };
 
-std::vector<db::Param> params_of(const Dossier& d) {
+// A record's month keys, computed once for its row and its rollups.
+struct MonthKeys {
+  std::string received, due, done;
+  Rollups::Months view() const { return {received, due, done}; }
+};
+MonthKeys month_keys(const Dossier& d) { return {month_key(d.received_at), month_key(d.due_at), finished_month_of(d)}; }
+MonthKeys month_keys(const Feedback& f) {
+  return {month_key(f.received_at), month_key(f.due_at), answered_month_of(f)};
+}
+
+std::vector<db::Param> params_of(const Dossier& d, const MonthKeys& m) {
   return {d.unit_code,
           d.procedure_code,
           name(d.channel),
@@ -69,13 +79,13 @@ std::vector<db::Param> params_of(const Dossier& d) {
           d.paid_online,
           opt_rating(d.rating),
           d.apology_sent,
-          month_key(d.received_at),
-          month_key(d.due_at),
-          finished_month_of(d),
+          m.received,
+          m.due,
+          m.done,
           d.id};
 }
 
-std::vector<db::Param> params_of(const Feedback& f) {
+std::vector<db::Param> params_of(const Feedback& f, const MonthKeys& m) {
   return {f.unit_code,
           name(f.channel),
           secs(f.received_at),
@@ -83,9 +93,9 @@ std::vector<db::Param> params_of(const Feedback& f) {
           opt_secs(f.answered_at),
           name(f.status),
           opt_rating(f.rating),
-          month_key(f.received_at),
-          month_key(f.due_at),
-          answered_month_of(f),
+          m.received,
+          m.due,
+          m.done,
           f.id};
 }
 
@@ -209,19 +219,21 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
     const T& rec = records[i];
     auto existing = stored.find(rec.id);
     if (existing == stored.end()) {
-      auto p = params_of(rec);
+      const auto m = month_keys(rec);
+      auto p = params_of(rec, m);
       pending.insert(pending.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
       if (++pending_rows == kRows) flush();
-      deltas.add(rec, +1);
+      deltas.add(rec, m.view(), +1);
       ++summary.inserted;
     } else {
       const T& old = existing->second;
       if (old == rec) {
         ++summary.unchanged;
       } else {
-        c.query(Sql<T>::update, params_of(rec));
+        const auto m = month_keys(rec);
+        c.query(Sql<T>::update, params_of(rec, m));
         deltas.add(old, -1);
-        deltas.add(rec, +1);
+        deltas.add(rec, m.view(), +1);
         ++summary.updated;
       }
     }
