@@ -102,6 +102,16 @@ class RowView {
   virtual std::string_view text(int column) const = 0;
 };
 
+// Takes one row's values for Connection::insert_rows, in column order. The
+// values are copied: text need not outlive the call.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  virtual void null() = 0;
+  virtual void integer(std::int64_t v) = 0;
+  virtual void text(std::string_view v) = 0;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -118,6 +128,14 @@ class Connection {
   // propagates; the connection stays usable.
   virtual void stream(std::string_view sql, const std::vector<Param>& params,
                       const std::function<void(const RowView&)>& each) = 0;
+  // Inserts `rows` rows into `table` (`columns` in that order), `fill(i,
+  // sink)` giving row i's values, the fastest way the backend has: SQLite
+  // steps one prepared statement per row; PostgreSQL sends the rows with
+  // COPY … FROM STDIN. On the caller's transaction; a row that breaks a
+  // constraint fails the whole call (`conflict`), and the caller's
+  // transaction with it. `table` and `columns` are SQL names, never input.
+  virtual void insert_rows(std::string_view table, const std::vector<std::string>& columns, std::size_t rows,
+                           const std::function<void(std::size_t, RowSink&)>& fill) = 0;
   // Several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
   // Transaction control, used by Database::write().

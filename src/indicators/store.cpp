@@ -17,8 +17,6 @@ namespace cchc::indicators {
 namespace {
 
 std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-db::Param opt_secs(const std::optional<Instant>& t) { return t ? db::Param(secs(*t)) : db::Param(nullptr); }
-db::Param opt_rating(const std::optional<Rating>& r) { return r ? db::Param(name(*r)) : db::Param(nullptr); }
 std::optional<Rating> rating_of(const db::Row& r) {
   auto v = r.opt_str("rating");
   return v ? std::optional<Rating>(from_name<Rating>(*v)) : std::nullopt;
@@ -63,40 +61,58 @@ MonthKeys month_keys(const Feedback& f) {
   return {month_key(f.received_at), month_key(f.due_at), answered_month_of(f)};
 }
 
-std::vector<db::Param> params_of(const Dossier& d, const MonthKeys& m) {
-  return {d.unit_code,
-          d.procedure_code,
-          name(d.channel),
-          name(d.online_service),
-          secs(d.received_at),
-          secs(d.due_at),
-          opt_secs(d.finished_at),
-          opt_secs(d.returned_at),
-          name(d.status),
-          d.digitized,
-          d.result_digitized,
-          d.fee_required,
-          d.paid_online,
-          opt_rating(d.rating),
-          d.apology_sent,
-          m.received,
-          m.due,
-          m.done,
-          d.id};
+// A record's stored columns, in the order of Sql<T>::columns, to a sink:
+// the bulk insert's rows and the UPDATE's parameters both come from here.
+void write_row(db::RowSink& out, const Dossier& d, const MonthKeys& m) {
+  auto opt_time = [&](const std::optional<Instant>& t) { t ? out.integer(secs(*t)) : out.null(); };
+  out.text(d.unit_code);
+  out.text(d.procedure_code);
+  out.text(name(d.channel));
+  out.text(name(d.online_service));
+  out.integer(secs(d.received_at));
+  out.integer(secs(d.due_at));
+  opt_time(d.finished_at);
+  opt_time(d.returned_at);
+  out.text(name(d.status));
+  out.integer(d.digitized);
+  out.integer(d.result_digitized);
+  out.integer(d.fee_required);
+  out.integer(d.paid_online);
+  d.rating ? out.text(name(*d.rating)) : out.null();
+  out.integer(d.apology_sent);
+  out.text(m.received);
+  out.text(m.due);
+  out.text(m.done);
+  out.text(d.id);
 }
 
-std::vector<db::Param> params_of(const Feedback& f, const MonthKeys& m) {
-  return {f.unit_code,
-          name(f.channel),
-          secs(f.received_at),
-          secs(f.due_at),
-          opt_secs(f.answered_at),
-          name(f.status),
-          opt_rating(f.rating),
-          m.received,
-          m.due,
-          m.done,
-          f.id};
+void write_row(db::RowSink& out, const Feedback& f, const MonthKeys& m) {
+  out.text(f.unit_code);
+  out.text(name(f.channel));
+  out.integer(secs(f.received_at));
+  out.integer(secs(f.due_at));
+  f.answered_at ? out.integer(secs(*f.answered_at)) : out.null();
+  out.text(name(f.status));
+  f.rating ? out.text(name(*f.rating)) : out.null();
+  out.text(m.received);
+  out.text(m.due);
+  out.text(m.done);
+  out.text(f.id);
+}
+
+// A row as query parameters.
+struct ParamSink final : db::RowSink {
+  std::vector<db::Param> params;
+  void null() override { params.emplace_back(nullptr); }
+  void integer(std::int64_t v) override { params.emplace_back(v); }
+  void text(std::string_view v) override { params.emplace_back(v); }
+};
+
+template <class T>
+std::vector<db::Param> params_of(const T& record, const MonthKeys& m) {
+  ParamSink sink;
+  write_row(sink, record, m);
+  return std::move(sink.params);
 }
 
 // Per record kind: its table, its row and its writes.
@@ -106,28 +122,39 @@ template <>
 struct Sql<Dossier> {
   static constexpr const char* table = "dossiers";
   static const db::Columns<Dossier>& row() { return kDossierRow; }
-  static constexpr const char* insert =
-      "INSERT INTO dossiers (unit_code, procedure_code, channel, online_service, received_at, due_at, finished_at,"
-      " returned_at, status, digitized, result_digitized, fee_required, paid_online, rating, apology_sent,"
-      " received_month, due_month, finished_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?)";
-  static constexpr const char* update =
-      "UPDATE dossiers SET unit_code = ?, procedure_code = ?, channel = ?, online_service = ?, received_at = ?,"
-      " due_at = ?, finished_at = ?, returned_at = ?, status = ?, digitized = ?, result_digitized = ?,"
-      " fee_required = ?, paid_online = ?, rating = ?, apology_sent = ?, received_month = ?, due_month = ?,"
-      " finished_month = ? WHERE id = ?";
+  // What write_row gives, in its order; the id last.
+  static const std::vector<std::string>& columns() {
+    static const std::vector<std::string> names = {
+        "unit_code",   "procedure_code", "channel",      "online_service", "received_at",      "due_at",
+        "finished_at", "returned_at",    "status",       "digitized",      "result_digitized", "fee_required",
+        "paid_online", "rating",         "apology_sent", "received_month", "due_month",        "finished_month",
+        "id"};
+    return names;
+  }
 };
 template <>
 struct Sql<Feedback> {
   static constexpr const char* table = "feedback";
   static const db::Columns<Feedback>& row() { return kFeedbackRow; }
-  static constexpr const char* insert =
-      "INSERT INTO feedback (unit_code, channel, received_at, due_at, answered_at, status, rating, received_month,"
-      " due_month, answered_month, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static constexpr const char* update =
-      "UPDATE feedback SET unit_code = ?, channel = ?, received_at = ?, due_at = ?, answered_at = ?, status = ?,"
-      " rating = ?, received_month = ?, due_month = ?, answered_month = ? WHERE id = ?";
+  static const std::vector<std::string>& columns() {
+    static const std::vector<std::string> names = {"unit_code",   "channel",        "received_at", "due_at",
+                                                   "answered_at", "status",         "rating",      "received_month",
+                                                   "due_month",   "answered_month", "id"};
+    return names;
+  }
 };
+
+// "UPDATE table SET column = ?, … WHERE id = ?" over Sql<T>::columns().
+template <class T>
+const std::string& update_sql() {
+  static const std::string sql = [] {
+    std::string sets;
+    const auto& names = Sql<T>::columns();
+    for (std::size_t i = 0; i + 1 < names.size(); ++i) sets += (sets.empty() ? "" : ", ") + names[i] + " = ?";
+    return fmt::format("UPDATE {} SET {} WHERE id = ?", Sql<T>::table, sets);
+  }();
+  return sql;
+}
 
 // Adds the deltas to the stored rollups, then drops rows left all zero.
 void apply(db::Connection& c, Rollups& deltas) {
@@ -201,29 +228,22 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
       stored.emplace(old.id, std::move(old));
     }
   }
-  // New records go in as multi-row INSERTs of up to kRows rows (one
-  // statement per row would cost more than the rows themselves).
-  constexpr std::size_t kRows = 50;
-  std::vector<db::Param> pending;
-  std::size_t pending_rows = 0;
-  auto flush = [&] {
-    if (pending_rows == 0) return;
-    std::string sql = Sql<T>::insert;
-    const std::string one = sql.substr(sql.rfind(" VALUES ") + 8);
-    for (std::size_t k = 1; k < pending_rows; ++k) sql += ", " + one;
-    c.query(sql, pending);
-    pending.clear();
-    pending_rows = 0;
+  // Changed records are updated in place; new ones are written in runs of
+  // kRun by the backend's bulk insert (Connection::insert_rows).
+  constexpr std::size_t kRun = 10000;
+  std::vector<std::pair<const T*, MonthKeys>> fresh;
+  fresh.reserve(std::min(records.size(), kRun));
+  auto write_fresh = [&] {
+    c.insert_rows(Sql<T>::table, Sql<T>::columns(), fresh.size(),
+                  [&](std::size_t k, db::RowSink& out) { write_row(out, *fresh[k].first, fresh[k].second); });
+    fresh.clear();
   };
   for (std::size_t i = 0; i < records.size(); ++i) {
     const T& rec = records[i];
     auto existing = stored.find(rec.id);
     if (existing == stored.end()) {
-      const auto m = month_keys(rec);
-      auto p = params_of(rec, m);
-      pending.insert(pending.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
-      if (++pending_rows == kRows) flush();
-      deltas.add(rec, m.view(), +1);
+      fresh.emplace_back(&rec, month_keys(rec));
+      deltas.add(rec, fresh.back().second.view(), +1);
       ++summary.inserted;
     } else {
       const T& old = existing->second;
@@ -231,15 +251,16 @@ ImportSummary store(db::Connection& c, const std::vector<T>& records,
         ++summary.unchanged;
       } else {
         const auto m = month_keys(rec);
-        c.query(Sql<T>::update, params_of(rec, m));
+        c.query(update_sql<T>(), params_of(rec, m));
         deltas.add(old, -1);
         deltas.add(rec, m.view(), +1);
         ++summary.updated;
       }
     }
-    if (progress && ((i + 1) % 10000 == 0 || i + 1 == records.size())) progress(i + 1, records.size());
+    if (fresh.size() == kRun) write_fresh();
+    if (progress && ((i + 1) % kRun == 0 || i + 1 == records.size())) progress(i + 1, records.size());
   }
-  flush();
+  write_fresh();
   apply(c, deltas);
   db::touch(c, "indicators");
   return summary;

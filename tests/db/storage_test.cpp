@@ -249,6 +249,63 @@ TEST_P(Storage, StreamsRowsOneAtATime) {
   });
 }
 
+// The bulk insert: every value as given, text with the characters COPY
+// escapes and non-ASCII included; a broken constraint fails the whole call
+// and the transaction, and the connection goes on.
+TEST_P(Storage, InsertsRowsInBulk) {
+  CCHC_TEST_DB(t, GetParam());
+  t->db->write([](Connection& c) {
+    c.execute_script("CREATE TABLE bulk (id TEXT PRIMARY KEY, n BIGINT, note TEXT, flag INTEGER NOT NULL)");
+  });
+  const std::vector<std::string> notes = {"", "tab\there", "line\nbreak\r", "back\\slash \\N", "Đồng Nai — ‘x’"};
+  const std::vector<std::string> columns = {"id", "n", "note", "flag"};
+  auto fill = [&](std::size_t i, db::RowSink& out) {
+    out.text(fmt::format("r{}", i));
+    i % 4 == 3 ? out.null() : out.integer(std::int64_t(i) * 1000000007LL);
+    i % 6 == 5 ? out.null() : out.text(notes[i % notes.size()]);
+    out.integer(std::int64_t(i % 2));
+  };
+  t->db->write([&](Connection& c) { c.insert_rows("bulk", columns, 2500, fill); });
+  auto rows = t->db->read([](Connection& c) { return c.query("SELECT id, n, note, flag FROM bulk"); });
+  ASSERT_EQ(rows.rows.size(), 2500u);
+  std::size_t checked = 0;
+  for (const auto& r : rows.rows) {
+    auto i = std::stoul(r.str("id").substr(1));
+    if (i % 4 == 3) {
+      EXPECT_TRUE(r.is_null("n")) << i;
+    } else {
+      EXPECT_EQ(r.i64("n"), std::int64_t(i) * 1000000007LL) << i;
+    }
+    if (i % 6 == 5) {
+      EXPECT_TRUE(r.is_null("note")) << i;
+    } else {
+      EXPECT_EQ(r.str("note"), notes[i % notes.size()]) << i;
+    }
+    EXPECT_EQ(r.i64("flag"), std::int64_t(i % 2));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 2500u);
+  // r7 exists: the whole call and its transaction fail, nothing of it stays.
+  auto clash = [](std::size_t i, db::RowSink& out) {
+    out.text(i == 1 ? "r7" : fmt::format("new{}", i));
+    out.integer(1);
+    out.text("x");
+    out.integer(0);
+  };
+  try {
+    t->db->write([&](Connection& c) { c.insert_rows("bulk", columns, 3, clash); });
+    ADD_FAILURE() << "a duplicate key was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.what();
+  }
+  // A row with too few values is a programming error, refused.
+  EXPECT_THROW(t->db->write([&](Connection& c) {
+    c.insert_rows("bulk", columns, 1, [](std::size_t, db::RowSink& out) { out.text("short"); });
+  }),
+               Error);
+  EXPECT_EQ(t->db->read([](Connection& c) { return c.query("SELECT COUNT(*) AS n FROM bulk").one().i64("n"); }), 2500);
+}
+
 TEST_P(Storage, FailedWriteLeavesNothingBehind) {
   CCHC_TEST_DB(t, GetParam());
   t->db->write([](Connection& c) { c.execute_script("CREATE TABLE item (code TEXT PRIMARY KEY)"); });

@@ -81,6 +81,45 @@ class SqliteConnection final : public Connection {
     if (rc != SQLITE_DONE) fail(rc, sql);
   }
 
+  void insert_rows(std::string_view table, const std::vector<std::string>& columns, std::size_t rows,
+                   const std::function<void(std::size_t, RowSink&)>& fill) override {
+    std::string names, marks;
+    for (const auto& c : columns) {
+      names += (names.empty() ? "" : ", ") + c;
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    const std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, names, marks);
+    sqlite3_stmt* stmt = prepare(sql);
+    struct Binder final : RowSink {
+      sqlite3_stmt* stmt;
+      int next = 1;
+      explicit Binder(sqlite3_stmt* s) : stmt(s) {}
+      void null() override { sqlite3_bind_null(stmt, next++); }
+      void integer(std::int64_t v) override { sqlite3_bind_int64(stmt, next++, v); }
+      void text(std::string_view v) override {
+        sqlite3_bind_text(stmt, next++, v.data(), int(v.size()), SQLITE_TRANSIENT);  // reuses its buffer row to row
+      }
+    } binder{stmt};
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    for (std::size_t i = 0; i < rows; ++i) {
+      binder.next = 1;
+      fill(i, binder);
+      if (binder.next != int(columns.size()) + 1) {
+        throw Error(ErrorKind::internal, fmt::format("row {} of {} gave {} values for {} columns", i, table,
+                                                     binder.next - 1, columns.size()));
+      }
+      int rc = sqlite3_step(stmt);
+      if (rc != SQLITE_DONE) fail(rc, sql);
+      sqlite3_reset(stmt);
+    }
+  }
+
   void execute_script(std::string_view sql) override {
     char* err = nullptr;
     std::string text(sql);
