@@ -3,6 +3,8 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <exception>
+
 #include "core/errors.h"
 #include "core/text.h"
 
@@ -10,22 +12,45 @@ namespace cchc::csv {
 
 namespace {
 
+// The record being read: fields assigned in place, so their buffers are
+// reused from record to record.
 struct State {
-  std::vector<Record> records;
-  std::vector<std::string> current;
+  Record record;
+  std::size_t fields = 0;  // of record.fields, the ones this record has so far
+  std::size_t count = 0;   // records handed over
+  const std::vector<int>* starts = nullptr;
+  const std::function<void(const Record&)>* fn = nullptr;
+  // What `fn` threw: kept, never thrown through the C parser; the rest of
+  // the text is read and ignored, then it is thrown.
+  std::exception_ptr failed;
 };
 
 void on_field(void* data, size_t len, void* vstate) {
   auto* s = static_cast<State*>(vstate);
-  s->current.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
+  if (s->failed) return;
+  auto& fields = s->record.fields;
+  std::string_view value(data ? static_cast<const char*>(data) : "", data ? len : 0);
+  if (s->fields < fields.size()) {
+    fields[s->fields].assign(value);
+  } else {
+    fields.emplace_back(value);
+  }
+  ++s->fields;
 }
 
 void on_row(int, void* vstate) {
   auto* s = static_cast<State*>(vstate);
-  const size_t width = s->current.size();
-  s->records.push_back({0, std::move(s->current)});
-  s->current.clear();
-  s->current.reserve(width);  // the next record is most likely as wide
+  if (s->failed) return;
+  s->record.fields.resize(s->fields);
+  const auto& starts = *s->starts;
+  s->record.line = s->count < starts.size() ? starts[s->count] : starts.empty() ? 1 : starts.back();
+  ++s->count;
+  s->fields = 0;
+  try {
+    (*s->fn)(s->record);
+  } catch (...) {
+    s->failed = std::current_exception();
+  }
 }
 
 // The line each record starts on: the first non-blank line after a line
@@ -51,7 +76,7 @@ std::vector<int> record_starts(std::string_view text) {
 
 }  // namespace
 
-std::vector<Record> parse(std::string_view text) {
+void each(std::string_view text, const std::function<void(const Record&)>& fn) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (!text::is_valid_utf8(text)) {
     throw invalid_input("file is not valid UTF-8", "Tệp không đúng mã UTF-8.");
@@ -60,21 +85,26 @@ std::vector<Record> parse(std::string_view text) {
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     throw Error(ErrorKind::internal, "csv_init failed");
   }
+  const auto starts = record_starts(text);
   State state;
+  state.starts = &starts;
+  state.fn = &fn;
   size_t used = csv_parse(&parser, text.data(), text.size(), on_field, on_row, &state);
   bool ok = used == text.size() && csv_fini(&parser, on_field, on_row, &state) == 0;
   csv_free(&parser);
-  auto starts = record_starts(text);
+  if (state.failed) std::rethrow_exception(state.failed);
   if (!ok) {
     // The record in progress when the parser stopped.
-    size_t line = starts.empty() ? 1 : size_t(starts[std::min(state.records.size(), starts.size() - 1)]);
+    size_t line = starts.empty() ? 1 : size_t(starts[std::min(state.count, starts.size() - 1)]);
     throw invalid_input(fmt::format("line {}: malformed CSV (check the quotes)", line),
                         fmt::format("Dòng {}: sai định dạng CSV (kiểm tra dấu ngoặc kép).", line));
   }
-  for (size_t i = 0; i < state.records.size(); ++i) {
-    state.records[i].line = i < starts.size() ? starts[i] : starts.empty() ? 1 : starts.back();
-  }
-  return std::move(state.records);
+}
+
+std::vector<Record> parse(std::string_view text) {
+  std::vector<Record> records;
+  each(text, [&](const Record& r) { records.push_back(r); });
+  return records;
 }
 
 std::string format_row(const std::vector<std::string>& fields) {

@@ -130,38 +130,33 @@ class Row {
   size_t hint_ = 0;
 };
 
-// Drops records with the wrong number of fields, reporting each.
-template <class T>
-std::vector<csv::Record> well_formed(std::vector<csv::Record> records, const std::vector<std::string>& columns,
-                                     Batch<T>& batch) {
-  for (const auto& r : records) {
-    if (r.fields.size() != columns.size()) {
-      batch.errors.push_back(
-          {r.line, fmt::format("line {}: expected {} fields, found {}", r.line, columns.size(), r.fields.size()),
-           fmt::format("Dòng {}: cần {} trường, có {}", r.line, columns.size(), r.fields.size())});
-    }
-  }
-  std::erase_if(records, [&](const csv::Record& r) { return r.fields.size() != columns.size(); });
-  return records;
-}
-
-// The records of a CSV with exactly these columns, or the file-level error.
-template <class T>
-std::vector<csv::Record> records_of(std::string_view text, const std::vector<std::string>& columns, Batch<T>& batch) {
-  std::vector<csv::Record> records;
+// Hands each record of a CSV with exactly these columns to `one`, as it is
+// read; or leaves the batch with the file-level error alone (bad UTF-8,
+// malformed quoting, a wrong header).
+template <class T, class One>
+void each_csv_record(std::string_view text, const std::vector<std::string>& columns, Batch<T>& batch, One&& one) {
+  bool at_header = true, header_ok = false;
+  auto only = [&](LineError e) {
+    batch = Batch<T>{};
+    batch.errors.push_back(std::move(e));
+  };
   try {
-    records = csv::parse(text);
+    csv::each(text, [&](const csv::Record& r) {
+      if (at_header) {
+        at_header = false;
+        header_ok = r.fields == columns;
+      } else if (header_ok) {
+        one(r);
+      }
+    });
   } catch (const Error& e) {
-    batch.errors.push_back({0, e.what(), e.message_vi()});
-    return {};
+    only({0, e.what(), e.message_vi()});
+    return;
   }
-  std::string header = fmt::format("{}", fmt::join(columns, ","));
-  if (records.empty() || records[0].fields != columns) {
-    batch.errors.push_back({1, "line 1: the header must be " + header, "Dòng 1: dòng tiêu đề phải là " + header});
-    return {};
+  if (!header_ok) {
+    std::string header = fmt::format("{}", fmt::join(columns, ","));
+    only({1, "line 1: the header must be " + header, "Dòng 1: dòng tiêu đề phải là " + header});
   }
-  records.erase(records.begin());
-  return well_formed(std::move(records), columns, batch);
 }
 
 // One JSON object as the fields of a CSV record: strings as they are, 0/1
@@ -272,21 +267,32 @@ template <class T, class Read>
 Batch<T> parse_batch(std::string_view text, Format format, const std::vector<std::string>& columns,
                      const std::set<std::string>& units, Read read) {
   Batch<T> batch;
-  auto records = format == Format::csv ? records_of(text, columns, batch) : records_of_json(text, columns, batch);
   std::unordered_map<std::string, int> seen;
-  seen.reserve(records.size());
-  batch.records.reserve(records.size());
-  batch.lines.reserve(records.size());
-  for (const auto& rec : records) {
+  auto one = [&](const csv::Record& rec) {
+    if (rec.fields.size() != columns.size()) {
+      batch.errors.push_back(
+          {rec.line, fmt::format("line {}: expected {} fields, found {}", rec.line, columns.size(), rec.fields.size()),
+           fmt::format("Dòng {}: cần {} trường, có {}", rec.line, columns.size(), rec.fields.size())});
+      return;
+    }
     Row row(rec, columns, batch.errors);
     T t;
     t.id = row.required("id");
     t.unit_code = row.required("unit_code");
     common_checks(row, t.id, t.unit_code, units, seen, rec.line);
     read(row, t);
-    if (!row.ok()) continue;
+    if (!row.ok()) return;
     batch.records.push_back(std::move(t));
     batch.lines.push_back(rec.line);
+  };
+  if (format == Format::csv) {
+    const auto expected = count_records(text, format);  // about right: a quoted line break counts twice
+    seen.reserve(expected);
+    batch.records.reserve(expected);
+    batch.lines.reserve(expected);
+    each_csv_record(text, columns, batch, one);
+  } else {
+    for (const auto& rec : records_of_json(text, columns, batch)) one(rec);
   }
   sort_by_line(batch.errors);
   return batch;
