@@ -31,14 +31,14 @@ bool set_by_cache(std::string_view name) {
 struct PageCache::Entry {
   std::string target;
   std::shared_ptr<const std::string> body;
-  Headers headers;                // the render's, but those the cache sets
+  Headers headers;                  // the render's, but those the cache sets
   std::array<std::string, 3> tags;  // the ETag of each coding
   bool compressible = false;
   std::vector<std::int64_t> stamps;
   std::string day;  // the local day a daily page was made on; "" otherwise
   std::optional<Instant> expires;
   std::function<void(const Request&)> on_serve;
-  std::size_t bytes = 0;              // counted against the bound; under the cache's mutex
+  std::size_t bytes = 0;               // counted against the bound; under the cache's mutex
   std::atomic<std::uint64_t> used{0};  // the cache's tick when last served
   struct Encoded {
     std::once_flag once;
@@ -52,13 +52,13 @@ PageCache::PageCache(db::Database& db, Options options) : db_(db), options_(std:
 PageCache::~PageCache() = default;
 
 Handler PageCache::serve(PageRule rule, PageRender render) {
-  return [this, rule = std::move(rule), render = std::move(render)](Request& req) {
-    return answer(req, rule, render);
-  };
+  return [this, rule = std::move(rule), render = std::move(render)](Request& req) { return answer(req, rule, render); };
 }
 
 Handler PageCache::serve(PageRule rule, Handler render) {
-  return serve(std::move(rule), PageRender([render = std::move(render)](Request& req) { return Page{render(req), {}}; }));
+  return serve(std::move(rule), PageRender([render = std::move(render)](Request& req) {
+                 return Page{render(req), {}};
+               }));
 }
 
 std::size_t PageCache::size() const {

@@ -29,8 +29,8 @@ INSTANTIATE_TEST_SUITE_P(Backends, PageCaches, ::testing::ValuesIn(testing::back
                          [](const auto& info) { return info.param; });
 
 // 09:00 on 10/03/2026, +07:00.
-const Instant kMorning = start_of_day(Date{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{10}}) +
-                         std::chrono::hours{9};
+const Instant kMorning =
+    start_of_day(Date{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{10}}) + std::chrono::hours{9};
 
 // A page over 1 KiB (so worth compressing) showing the stored number.
 struct Site {
@@ -96,13 +96,13 @@ struct Fixture {
   }
 };
 
-#define CCHC_FIXTURE(f, ...)                                                             \
-  std::string why_;                                                                      \
-  auto db_ = testing::make_test_db(GetParam(), why_);                                    \
-  if (!db_) {                                                                            \
-    if (std::getenv("CCHC_REQUIRE_PG")) FAIL() << why_;                                  \
-    GTEST_SKIP() << why_;                                                                \
-  }                                                                                      \
+#define CCHC_FIXTURE(f, ...)                            \
+  std::string why_;                                     \
+  auto db_ = testing::make_test_db(GetParam(), why_);   \
+  if (!db_) {                                           \
+    if (std::getenv("CCHC_REQUIRE_PG")) FAIL() << why_; \
+    GTEST_SKIP() << why_;                               \
+  }                                                     \
   Fixture f(std::move(db_), ##__VA_ARGS__)
 
 TEST_P(PageCaches, KeptUntilADeclaredStampChanges) {
