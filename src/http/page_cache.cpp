@@ -132,7 +132,6 @@ std::shared_ptr<PageCache::Entry> PageCache::keep(const std::string& target, Pag
   e->on_serve = std::move(page.on_serve);
   e->bytes = e->body->size();
   e->used = ++tick_;
-  ++renders_;
   std::lock_guard lock(mutex_);
   auto& slot = entries_[target];
   if (slot) bytes_ -= slot->bytes;

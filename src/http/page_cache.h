@@ -76,13 +76,9 @@ class PageCache {
 
   std::size_t size() const;   // pages kept
   std::size_t bytes() const;  // their bodies and encodings
-  // How many renders were kept since the start: a test tells a page served
-  // from memory from one rendered again.
-  std::size_t renders() const { return renders_.load(); }
-
-  struct Entry;  // page_cache.cpp
 
  private:
+  struct Entry;
   Response answer(Request& req, const PageRule& rule, const PageRender& render);
   std::shared_ptr<Entry> find(const std::string& target);
   std::shared_ptr<Entry> keep(const std::string& target, Page page, std::vector<std::int64_t> stamps, std::string day,
@@ -98,7 +94,6 @@ class PageCache {
   std::unordered_map<std::string, std::shared_ptr<Entry>> entries_;
   std::size_t bytes_ = 0;
   std::atomic<std::uint64_t> tick_{0};
-  std::atomic<std::size_t> renders_{0};
 };
 
 // A capability's cached pages as one table beside its RouteTo table: each

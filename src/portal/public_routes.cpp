@@ -382,20 +382,20 @@ void add_public_routes(http::Router& router, const Portal& p) {
   // The portal's items, documents and categories with their units' names,
   // until the next scheduled publication; the home page also shows the
   // last full year's figures and the published rankings.
-  const http::PageRule portal{.kinds = {"portal", "units"}, .expires = next_scheduled};
-  const http::PageRule home{
+  const http::PageRule portal_rule{.kinds = {"portal", "units"}, .expires = next_scheduled};
+  const http::PageRule home_rule{
       .kinds = {"portal", "units", "indicators", "assessments"}, .daily = true, .expires = next_scheduled};
   const CachedPage pages[] = {
-      {"/cong-thong-tin", home_page, home},
-      {"/cong-thong-tin/chuyen-muc/{slug}", category_page, portal},
-      {"/cong-thong-tin/atom.xml", site_feed, portal},
-      {"/cong-thong-tin/chuyen-muc/{slug}/atom.xml", category_feed, portal},
-      {"/cong-thong-tin/bai-viet/{slug}", article_page, portal},
-      {"/cong-thong-tin/bai-viet/{slug}/ban-in", print_page, portal},
-      {"/cong-thong-tin/van-ban", library_page, portal},
-      {"/cong-thong-tin/van-ban/{slug}", document_page, portal},
-      {"/cong-thong-tin/tim-kiem", search_page, portal},
-      {"/sitemap.xml", sitemap_page, portal},
+      {"/cong-thong-tin", home_page, home_rule},
+      {"/cong-thong-tin/chuyen-muc/{slug}", category_page, portal_rule},
+      {"/cong-thong-tin/atom.xml", site_feed, portal_rule},
+      {"/cong-thong-tin/chuyen-muc/{slug}/atom.xml", category_feed, portal_rule},
+      {"/cong-thong-tin/bai-viet/{slug}", article_page, portal_rule},
+      {"/cong-thong-tin/bai-viet/{slug}/ban-in", print_page, portal_rule},
+      {"/cong-thong-tin/van-ban", library_page, portal_rule},
+      {"/cong-thong-tin/van-ban/{slug}", document_page, portal_rule},
+      {"/cong-thong-tin/tim-kiem", search_page, portal_rule},
+      {"/sitemap.xml", sitemap_page, portal_rule},
   };
   for (const auto& cached : pages) {
     auto paged = [&p, render = cached.render](http::Request& req) {
