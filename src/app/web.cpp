@@ -62,7 +62,8 @@ Web::Web(db::Database& db, WebConfig config)
                           {"request_id", req.request_id}});
   });
 
-  home::add_routes(router_, *layout_, *sessions_);
+  pages_ = std::make_unique<http::PageCache>(db_);
+  home::add_routes(router_, *layout_, *sessions_, *pages_);
   home::add_work_routes(router_, *layout_, db_,
                         {plans::work_items, coordination::work_items, assessments::work_items, portal::work_items,
                          feedback::work_items, inspections::work_items});
@@ -70,15 +71,14 @@ Web::Web(db::Database& db, WebConfig config)
   indicators::add_routes(router_, *layout_, db_);
   plans::add_routes(router_, *layout_, db_, objective_progress(db_));
   coordination::add_routes(router_, *layout_, db_, urging_sources());
-  assessments::add_routes(router_, *layout_, db_, assessment_sources(db_));
+  assessments::add_routes(router_, *layout_, db_, assessment_sources(db_), *pages_);
   inspections::add_routes(router_, *layout_, db_, inspection_sources());
-  indicators::add_public_routes(router_, *layout_, db_);
+  indicators::add_public_routes(router_, *layout_, db_, *pages_);
   base_url_ = std::make_shared<std::string>(config_.base_url);
   while (!base_url_->empty() && base_url_->back() == '/') base_url_->pop_back();
   views_ = std::make_unique<portal::ViewCounter>(db_);
-  page_cache_ = std::make_unique<portal::PageCache>(db_, *views_);
   portal_ =
-      std::make_unique<portal::Portal>(portal::Portal{db_, *layout_, *page_cache_, portal_sources(db_), base_url_});
+      std::make_unique<portal::Portal>(portal::Portal{db_, *layout_, *pages_, *views_, portal_sources(db_), base_url_});
   portal::add_public_routes(router_, *portal_);
   portal::add_editor_routes(router_, *portal_);
   documents::add_routes(router_, *layout_, db_, document_sinks(db_));

@@ -10,12 +10,13 @@
 #include "feedback/routes.h"
 #include "http/error_mapper.h"
 #include "http/metrics.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "http/session.h"
 #include "jobs/runner.h"
-#include "portal/cache.h"
 #include "portal/routes.h"
+#include "portal/view_counter.h"
 #include "views/layout.h"
 #include "views/pdf.h"
 #include "views/renderer.h"
@@ -64,7 +65,8 @@ class Web {
   // The portal's public address, once known ("http://127.0.0.1:8080").
   void set_base_url(std::string url) { *base_url_ = std::move(url); }
   const std::string& base_url() const { return *base_url_; }
-  portal::PageCache& page_cache() { return *page_cache_; }
+  // Public pages served from memory (http/page_cache.h).
+  http::PageCache& pages() { return *pages_; }
 
  private:
   http::Response dispatch(http::Request& req);
@@ -77,8 +79,8 @@ class Web {
   std::unique_ptr<http::SessionStore> sessions_;
   std::unique_ptr<http::ErrorMapper> errors_;
   std::shared_ptr<std::string> base_url_;
+  std::unique_ptr<http::PageCache> pages_;
   std::unique_ptr<portal::ViewCounter> views_;
-  std::unique_ptr<portal::PageCache> page_cache_;
   std::unique_ptr<portal::Portal> portal_;
   std::unique_ptr<feedback::Module> feedback_;
   std::unique_ptr<views::PdfConverter> pdf_;  // the PDF of any DOCX a page offers (?pdf=1)

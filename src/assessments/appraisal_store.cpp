@@ -9,6 +9,7 @@
 #include "assessments/store_support.h"
 #include "core/calendar.h"
 #include "core/text.h"
+#include "db/stamps.h"
 #include "directory/read.h"
 
 namespace cchc::assessments {
@@ -146,6 +147,7 @@ void save_appraisal(db::Connection& c, std::int64_t round_id, const std::string&
     c.query("UPDATE round_units SET appraisal = 'appraising' WHERE round_id = ? AND unit_code = ?", {round_id, unit});
   }
   touch_participant(c, round_id, unit, now);
+  db::touch(c, "assessments");
   audit::record(c, who, "appraise", "assessment_appraisals", entity_id(step.round, unit), before.dump(), after.dump(),
                 now);
 }
@@ -171,6 +173,7 @@ void send_for_answer(db::Connection& c, std::int64_t round_id, const std::string
       "UPDATE round_units SET appraisal = 'awaiting_answer', answer_due = ?, updated_at = ? "
       "WHERE round_id = ? AND unit_code = ?",
       {due, now, round_id, unit});
+  db::touch(c, "assessments");
   audit::record(c, who, "send_for_answer", "assessment_appraisals", entity_id(step.round, unit), std::nullopt,
                 json{{"answer_due", format_rfc3339_vn(due)}}.dump(), now);
 }
@@ -212,6 +215,7 @@ void answer(db::Connection& c, std::int64_t round_id, const std::string& unit,
   }
   c.query("UPDATE round_units SET appraisal = 'answered', updated_at = ? WHERE round_id = ? AND unit_code = ?",
           {now, round_id, unit});
+  db::touch(c, "assessments");
   audit::record(c, who, "answer", "assessment_appraisals", entity_id(step.round, unit), std::nullopt,
                 json(given).dump(), now);
 }
@@ -235,6 +239,7 @@ void finalise(db::Connection& c, std::int64_t round_id, const std::string& unit,
   }
   c.query("UPDATE round_units SET appraisal = 'final', updated_at = ? WHERE round_id = ? AND unit_code = ?",
           {now, round_id, unit});
+  db::touch(c, "assessments");
   audit::record(c, who, "finalise", "assessment_appraisals", entity_id(step.round, unit),
                 json{{"appraisal", p.appraisal}}.dump(), json{{"appraisal", "final"}}.dump(), now);
 }

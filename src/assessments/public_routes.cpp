@@ -1,5 +1,6 @@
-// The public rankings of published rounds, and the JSON API: named
-// handlers, registered from the table at the end.
+// The public rankings of published rounds, served from the page cache
+// (http/page_cache.h), and the JSON API: named handlers, registered from
+// the tables at the end.
 #include <fmt/format.h>
 
 #include "assessments/json.h"
@@ -136,11 +137,16 @@ http::Response api_unit(RouteContext& x, http::Request& req) {
 
 }  // namespace
 
-void add_public_routes(http::Router& router, const std::shared_ptr<RouteContext>& x) {
+void add_public_routes(http::Router& router, const std::shared_ptr<RouteContext>& x, http::PageCache& pages) {
   x->layout.add_nav({"Kết quả xếp hạng", "/xep-hang", http::kPublic});
+  // Published rounds (a round is locked once published) and unit names.
+  const http::PageRule rankings{.kinds = {"assessments", "units"}};
+  const http::CachedTo<RouteContext> cached[] = {
+      {"/xep-hang", public_list, rankings},
+      {"/xep-hang/{code}", public_round, rankings},
+  };
+  http::add_cached_routes(router, pages, x, cached);
   const http::RouteTo<RouteContext> routes[] = {
-      {http::Verb::get, "/xep-hang", http::kPublic, public_list},
-      {http::Verb::get, "/xep-hang/{code}", http::kPublic, public_round},
       {http::Verb::get, "/api/v1/assessments", "assessments.read", api_rounds},
       {http::Verb::get, "/api/v1/assessments/{code}", "assessments.read", api_round},
       {http::Verb::get, "/api/v1/assessments/{code}/units/{unit}", "assessments.read", api_unit},

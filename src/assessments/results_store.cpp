@@ -8,6 +8,7 @@
 #include "assessments/store_support.h"
 #include "core/text.h"
 #include "db/columns.h"
+#include "db/stamps.h"
 
 namespace cchc::assessments {
 
@@ -79,6 +80,7 @@ void publish(db::Connection& c, std::int64_t round_id, const std::string& decisi
   json levels = json::object();
   for (const auto& lr : ranking(c, *find_round(c, round_id))) levels[lr.level] = standings_to_json(lr.standings);
   after["levels"] = levels;
+  db::touch(c, "assessments");
   audit::record(c, who, "publish", "assessment_rounds", round->code, json{{"status", "open"}}.dump(), after.dump(),
                 now);
 }

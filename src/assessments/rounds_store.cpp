@@ -9,6 +9,7 @@
 #include "assessments/store_support.h"
 #include "core/text.h"
 #include "db/columns.h"
+#include "db/stamps.h"
 #include "directory/read.h"
 
 namespace cchc::assessments {
@@ -194,6 +195,7 @@ Round create_round(db::Connection& c, const NewRound& nr, const audit::Entry& wh
   auto stored = *find_round(c, id);
   auto after = round_to_json(stored);
   after["participants"] = nr.participants;
+  db::touch(c, "assessments");
   audit::record(c, who, "create", "assessment_rounds", r.code, std::nullopt, after.dump(), now);
   return stored;
 }

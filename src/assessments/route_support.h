@@ -12,6 +12,7 @@
 #include "assessments/tables.h"
 #include "db/database.h"
 #include "http/message.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "views/layout.h"
 
@@ -33,7 +34,7 @@ struct RouteContext {
 // after every fixed /danh-gia/… path.
 void add_set_routes(http::Router& router, const std::shared_ptr<RouteContext>& x);
 void add_unit_routes(http::Router& router, const std::shared_ptr<RouteContext>& x);
-void add_public_routes(http::Router& router, const std::shared_ptr<RouteContext>& x);
+void add_public_routes(http::Router& router, const std::shared_ptr<RouteContext>& x, http::PageCache& pages);
 
 // The round of a path's {code}; not_found otherwise.
 Round need_round(db::Database& db, const std::string& code);

@@ -375,7 +375,8 @@ http::Response risk_page(RouteContext& x, http::Request& req) {
 
 }  // namespace
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources) {
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources,
+                http::PageCache& pages) {
   layout.add_nav({"Đánh giá, xếp hạng", "/danh-gia", "assessments.read"});
   auto x = std::make_shared<RouteContext>(RouteContext{db, layout, std::move(sources)});
   add_set_routes(router, x);
@@ -386,7 +387,7 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, S
   };
   http::add_routes(router, x, rounds);
   add_unit_routes(router, x);
-  add_public_routes(router, x);
+  add_public_routes(router, x, pages);
   const http::RouteTo<RouteContext> a_round[] = {
       {http::Verb::get, "/danh-gia/{code}", "assessments.read", round_page},
       {http::Verb::post, "/danh-gia/{code}/gia-han", "assessments.manage", extend_post},

@@ -16,11 +16,14 @@
 //   /api/v1/assessments, /api/v1/assessments/{code}, /api/v1/assessments/{code}/units/{unit}
 #include "assessments/sources.h"
 #include "db/database.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "views/layout.h"
 
 namespace cchc::assessments {
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources);
+// The public rankings are served from `pages` under the "assessments" and
+// "units" data stamps.
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, Sources sources, http::PageCache& pages);
 
 }  // namespace cchc::assessments

@@ -1,7 +1,11 @@
 #pragma once
 // Assessments' SQL: criteria sets, rounds, self-assessments, appraisals,
 // evidence, rankings. Every write is audited as `who` and runs in the
-// caller's transaction (db::Connection&), so that several compose into one:
+// caller's transaction (db::Connection&), so that several compose into one;
+// every write that can change a round's ranking (the round, its scores,
+// components, submissions, appraisals, publication) gives the
+// "assessments" data stamp a fresh value in it (db/stamps.h), which the
+// public rankings' cached pages are kept under:
 //
 //   db.write([&](db::Connection& c) {
 //     send_for_answer(c, round_id, unit, appraiser_unit, who, now);

@@ -8,6 +8,7 @@
 #include "assessments/store.h"
 #include "assessments/store_support.h"
 #include "core/text.h"
+#include "db/stamps.h"
 
 namespace cchc::assessments {
 
@@ -91,6 +92,7 @@ void save_draft(db::Connection& c, std::int64_t round_id, const std::string& uni
     }
   }
   touch_participant(c, round_id, unit, now);
+  db::touch(c, "assessments");
   audit::record(c, who, "update", "assessment_drafts", entity_id(step.round, unit), std::nullopt, after.dump(), now);
 }
 
@@ -127,6 +129,7 @@ void submit(db::Connection& c, std::int64_t round_id, const std::string& unit, c
       "WHERE round_id = ? AND unit_code = ?",
       {now, who.actor, now, round_id, unit});
   json after{{"state", "submitted"}, {"submitted_at", format_rfc3339_vn(now)}, {"scores", scores}};
+  db::touch(c, "assessments");
   audit::record(c, who, "submit", "assessment_submissions", entity_id(step.round, unit), std::nullopt, after.dump(),
                 now);
 }
@@ -153,6 +156,7 @@ void extend(db::Connection& c, std::int64_t round_id, const std::string& unit, I
       "WHERE round_id = ? AND unit_code = ?",
       {until, std::string(text::trim(reason)), now, round_id, unit});
   json before = step.participant.extended_until ? json(format_rfc3339_vn(*step.participant.extended_until)) : json();
+  db::touch(c, "assessments");
   audit::record(c, who, "extend", "assessment_deadlines", entity_id(step.round, unit),
                 json{{"extended_until", before}}.dump(),
                 json{{"extended_until", format_rfc3339_vn(until)}, {"reason", reason}}.dump(), now);
@@ -173,6 +177,7 @@ void set_component(db::Connection& c, std::int64_t round_id, const std::string& 
           {round_id, unit, component});
   c.query("INSERT INTO component_values (round_id, unit_code, component_code, value) VALUES (?, ?, ?, ?)",
           {round_id, unit, component, value});
+  db::touch(c, "assessments");
   audit::record(c, who, "update", "assessment_components", entity_id(step.round, unit) + "/" + component, std::nullopt,
                 json{{"value", value}}.dump(), now);
 }

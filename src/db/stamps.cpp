@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 
 #include "core/errors.h"
@@ -29,11 +30,32 @@ void touch(Connection& c, std::string_view kind) {
   }
 }
 
+std::vector<std::int64_t> stamps(Connection& c, const std::vector<std::string>& kinds) {
+  if (kinds.empty()) return {};
+  std::string sql = "SELECT kind, stamp FROM data_stamps WHERE kind IN (?";
+  std::vector<Param> params;
+  params.reserve(kinds.size());
+  for (const auto& kind : kinds) {
+    if (!params.empty()) sql += ", ?";
+    params.emplace_back(kind);
+  }
+  sql += ')';
+  auto rows = c.query(sql, params).rows;
+  std::vector<std::int64_t> out;
+  out.reserve(kinds.size());
+  for (const auto& kind : kinds) {
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.str("kind") == kind; });
+    if (row == rows.end()) throw Error(ErrorKind::internal, fmt::format("no data stamp for '{}'", kind));
+    out.push_back(row->i64("stamp"));
+  }
+  return out;
+}
+
 std::string stamps_key(Connection& c, const std::vector<std::string>& kinds) {
   std::string key;
-  for (const auto& kind : kinds) {
+  for (auto s : stamps(c, kinds)) {
     if (!key.empty()) key += ':';
-    key += std::to_string(stamp(c, kind));
+    key += std::to_string(s);
   }
   return key;
 }

@@ -1,13 +1,17 @@
 #pragma once
-// Data stamps: one number per kind of data ("indicators": dossiers,
-// feedback, targets and hand-entered values; "units": the unit tree) that
-// every transaction writing that data replaces with a fresh random one
-// (touch). What is derived from the data is remembered under the stamps it
-// was derived at (Memo): a write from this process, another process or the
-// command line gives a new stamp, so the next read recomputes; nothing is
-// ever stale and no notice is needed. Random rather than counted, so a
-// rolled-back transaction's stamp is never reused with other data, and two
-// databases (tests open many in one process) never share one.
+// Data stamps: one number per kind of data that every transaction writing
+// that data replaces with a fresh random one (touch):
+//   indicators   dossiers, feedback, targets and hand-entered values
+//   units        the unit tree
+//   assessments  rounds, their participants' scores and appraisals, their
+//                results and publication
+//   portal       what the public portal shows: published items, documents,
+//                categories
+// The kinds are rows of data_stamps (migrations 0026, 0029). What is derived from the data is remembered under the
+// stamps it was derived at (Memo): a write from this process, another process or the command line gives a new stamp, so
+// the next read recomputes; nothing is ever stale and no notice is needed. Random rather than counted, so a rolled-back
+// transaction's stamp is never reused with other data, and two databases (tests open many in one process) never share
+// one.
 //
 //   static db::Memo<Indicators> memo({"indicators", "units"});
 //   return memo.get(c, question_key, [&] { return compute(c, …); });
@@ -30,6 +34,9 @@ std::int64_t stamp(Connection& c, std::string_view kind);
 // Gives the kind a fresh stamp, in the caller's transaction (write it with
 // the data it stands for).
 void touch(Connection& c, std::string_view kind);
+// The stamps of several kinds, in the order given, read in one query;
+// internal for a kind data_stamps does not list.
+std::vector<std::int64_t> stamps(Connection& c, const std::vector<std::string>& kinds);
 // The stamps of several kinds as one key, "s1:s2:…", in the order given.
 std::string stamps_key(Connection& c, const std::vector<std::string>& kinds);
 

@@ -108,14 +108,16 @@ http::Response save_preferences(HomePages& x, http::Request& req) {
 
 }  // namespace
 
-void add_routes(http::Router& router, views::Layout& layout, http::SessionStore& sessions) {
+void add_routes(http::Router& router, views::Layout& layout, http::SessionStore& sessions, http::PageCache& pages) {
   layout.add_nav({"Trang chủ", "/", http::kPublic});
+  auto x = std::make_shared<HomePages>(HomePages{layout, sessions});
+  const http::CachedTo<HomePages> cached[] = {{"/", home_page, {.daily = true}}};
+  http::add_cached_routes(router, pages, x, cached);
   const http::RouteTo<HomePages> routes[] = {
-      {http::Verb::get, "/", http::kPublic, home_page},
       {http::Verb::get, "/tuy-chon-hien-thi", http::kPublic, show_preferences},
       {http::Verb::post, "/tuy-chon-hien-thi", http::kPublic, save_preferences},
   };
-  http::add_routes(router, std::make_shared<HomePages>(HomePages{layout, sessions}), routes);
+  http::add_routes(router, x, routes);
 }
 
 }  // namespace cchc::home

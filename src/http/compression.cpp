@@ -1,9 +1,12 @@
 #include "http/compression.h"
 
+#include <brotli/decode.h>
+#include <brotli/encode.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "core/errors.h"
 
@@ -62,13 +65,47 @@ std::string gunzip(std::string_view data) {
   }
 }
 
+std::string brotli(std::string_view data) {
+  std::string out(BrotliEncoderMaxCompressedSize(data.size()), '\0');
+  std::size_t size = out.size();
+  if (out.empty() || !BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+                                            reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+                                            reinterpret_cast<std::uint8_t*>(out.data()))) {
+    throw Error(ErrorKind::internal, "BrotliEncoderCompress failed");
+  }
+  out.resize(size);
+  return out;
+}
+
+std::string unbrotli(std::string_view data) {
+  auto* state = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (!state) throw Error(ErrorKind::internal, "BrotliDecoderCreateInstance failed");
+  std::string out;
+  std::uint8_t buf[16384];
+  auto next_in = reinterpret_cast<const std::uint8_t*>(data.data());
+  std::size_t avail_in = data.size();
+  BrotliDecoderResult rc;
+  do {
+    auto* next_out = buf;
+    std::size_t avail_out = sizeof buf;
+    rc = BrotliDecoderDecompressStream(state, &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    out.append(reinterpret_cast<const char*>(buf), sizeof buf - avail_out);
+  } while (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT);
+  BrotliDecoderDestroyInstance(state);
+  if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) throw invalid_input("truncated brotli");
+  if (rc != BROTLI_DECODER_RESULT_SUCCESS) throw invalid_input("bad brotli stream");
+  return out;
+}
+
 bool is_compressible(std::string_view type) {
   return type.starts_with("text/") || type.starts_with("application/json") ||
          type.starts_with("application/problem+json") || type.starts_with("application/javascript") ||
          type.starts_with("image/svg+xml") || type.starts_with("application/xml");
 }
 
-bool accepts_gzip(std::string_view header) {
+bool accepts_gzip(std::string_view header) { return accepts_coding(header, "gzip"); }
+
+bool accepts_coding(std::string_view header, std::string_view wanted) {
   // Each element: coding [; q=value]
   while (!header.empty()) {
     size_t comma = header.find(',');
@@ -80,7 +117,7 @@ bool accepts_gzip(std::string_view header) {
     while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
     std::string lower(coding);
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    if (lower != "gzip" && lower != "*") continue;
+    if (lower != wanted && lower != "*") continue;
     if (semi == std::string_view::npos) return true;
     std::string_view params = item.substr(semi + 1);
     size_t q = params.find("q=");

@@ -4,6 +4,7 @@
 #include <boost/url.hpp>
 #include <cctype>
 #include <stdexcept>
+#include <utility>
 
 #include "core/errors.h"
 #include "core/parse.h"
@@ -158,11 +159,43 @@ bool Headers::contains(std::string_view name) const {
   return std::any_of(fields_.begin(), fields_.end(), [&](const Field& f) { return same_name(f.name, name); });
 }
 
+std::string& Response::body() {
+  if (shared_) {
+    body_ = *shared_;
+    shared_.reset();
+  }
+  return body_;
+}
+
+void Response::share_body(std::shared_ptr<const std::string> bytes) {
+  body_.clear();
+  shared_ = bytes ? std::move(bytes) : std::make_shared<const std::string>();
+}
+
 void Response::prepare_payload() {
   // Beast 1.81 refuses a body on these two only (its 1xx check never fires).
+  const auto& sent = std::as_const(*this).body();
   bool bodiless = status_ == Status::no_content || status_ == Status::not_modified;
-  if (bodiless && !body_.empty()) throw std::invalid_argument("invalid response body");
-  set(field::content_length, std::to_string(body_.size()));
+  if (bodiless && !sent.empty()) throw std::invalid_argument("invalid response body");
+  set(field::content_length, std::to_string(sent.size()));
+}
+
+bool etag_listed(std::string_view if_none_match, std::string_view etag) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return v;
+  };
+  if (etag.starts_with("W/")) etag.remove_prefix(2);
+  while (!if_none_match.empty()) {
+    auto comma = if_none_match.find(',');
+    auto tag = trim(if_none_match.substr(0, comma));
+    if_none_match = comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
+    if (tag == "*") return true;
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (!tag.empty() && tag == etag) return true;
+  }
+  return false;
 }
 
 std::optional<std::string> Request::cookie(std::string_view name) const {

@@ -158,7 +158,9 @@ bool same_name(std::string_view a, std::string_view b);
 
 // A response: status, version, header fields and body. The server adds
 // X-Request-Id, gzip, the HEAD rule and Connection as it writes it
-// (http/server.h).
+// (http/server.h). The body is owned, or shared: immutable bytes another
+// owner keeps (a cached page, http/page_cache.h; a static file), which the
+// server writes without copying them.
 class Response {
  public:
   Response() = default;
@@ -176,8 +178,15 @@ class Response {
   std::size_t erase(std::string_view name) { return headers_.erase(name); }
   std::string_view operator[](std::string_view name) const { return headers_[name]; }
 
-  std::string& body() { return body_; }
-  const std::string& body() const { return body_; }
+  // The body to change: a shared body is copied into an owned one first.
+  std::string& body();
+  // The body as it will be sent, owned or shared, without a copy.
+  const std::string& body() const { return shared_ ? *shared_ : body_; }
+  // Sends `bytes` as the body without copying them; the owned body is
+  // dropped. Null is an empty body.
+  void share_body(std::shared_ptr<const std::string> bytes);
+  // The shared body; null when the body is owned.
+  const std::shared_ptr<const std::string>& shared_body() const { return shared_; }
   // Sets Content-Length to the body's size (last among the fields); throws
   // std::invalid_argument for a body on a 204 or 304 response.
   void prepare_payload();
@@ -187,7 +196,12 @@ class Response {
   unsigned version_ = 11;
   Headers headers_;
   std::string body_;
+  std::shared_ptr<const std::string> shared_;
 };
+
+// Whether an If-None-Match value lists `etag` (a quoted entity tag),
+// compared weakly as RFC 9110 asks ("W/" ignored), or is "*".
+bool etag_listed(std::string_view if_none_match, std::string_view etag);
 
 struct Session;  // http/session.h
 

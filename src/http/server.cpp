@@ -363,17 +363,19 @@ WireResponse Server::State::handle(Request& req, const std::string& remote, int&
     }
   }
   res.set("X-Request-Id", req.request_id);
-  if (res.find(beast::http::field::content_encoding) == res.end() && res.body().size() > 1024 &&
+  // A shared body comes with its encodings chosen (http/page_cache.h).
+  auto& body = res.body();
+  if (!body.is_shared() && res.find(beast::http::field::content_encoding) == res.end() && body.size() > 1024 &&
       is_compressible(res[beast::http::field::content_type]) && accepts_gzip(req.header(field::accept_encoding))) {
-    res.body() = gzip(res.body());
+    body.assign(gzip(body.view()));
     res.set(beast::http::field::content_encoding, "gzip");
     res.set(beast::http::field::vary, "Accept-Encoding");
     res.prepare_payload();
   }
   if (req.method == Verb::head) {
     // Keep Content-Length as for GET, send no body.
-    auto length = res.body().size();
-    res.body().clear();
+    auto length = body.size();
+    body.clear();
     res.content_length(length);
   }
   auto elapsed = std::chrono::steady_clock::now() - started;
@@ -381,7 +383,7 @@ WireResponse Server::State::handle(Request& req, const std::string& remote, int&
   metrics->observe(req.route, req.method_string(), status_out, elapsed);
   if (access_log) {
     access_log->info("{} \"{} {}\" {} {} {:.3f}ms {}", remote, req.method_string(), redact_secrets(req.target),
-                     status_out, res.body().size(), std::chrono::duration<double, std::milli>(elapsed).count(),
+                     status_out, body.size(), std::chrono::duration<double, std::milli>(elapsed).count(),
                      req.request_id);
   }
   return res;

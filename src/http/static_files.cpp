@@ -52,12 +52,14 @@ std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const std::string& r
   std::ifstream in(file, std::ios::binary);
   std::ostringstream buf;
   buf << in.rdbuf();
-  entry->body = buf.str();
+  entry->body = std::make_shared<const std::string>(buf.str());
   entry->mtime_ns = mtime_ns;
   entry->size = st.st_size;
   entry->type = content_type_for(rel);
   entry->etag = fmt::format("\"{:x}-{:x}\"", st.st_size, mtime_ns);
-  if (is_compressible(entry->type) && entry->body.size() > 256) entry->gzipped = gzip(entry->body);
+  if (is_compressible(entry->type) && entry->body->size() > 256) {
+    entry->gzipped = std::make_shared<const std::string>(gzip(*entry->body));
+  }
   std::unique_lock lock(mutex_);
   cache_[rel] = entry;
   return entry;
@@ -79,17 +81,16 @@ Response StaticFiles::serve(const Request& req, std::string_view relative_path) 
   res.set(field::etag, entry->etag);
   res.set(field::cache_control, cache_control_);
   res.set(field::vary, "Accept-Encoding");
-  auto inm = req.header(field::if_none_match);
-  if (!inm.empty() && (inm == "*" || inm.find(entry->etag) != std::string_view::npos)) {
+  if (etag_listed(req.header(field::if_none_match), entry->etag)) {
     res.result(Status::not_modified);
     return res;
   }
   res.set(field::content_type, entry->type);
-  if (!entry->gzipped.empty() && accepts_gzip(req.header(field::accept_encoding))) {
+  if (entry->gzipped && accepts_gzip(req.header(field::accept_encoding))) {
     res.set(field::content_encoding, "gzip");
-    res.body() = entry->gzipped;
+    res.share_body(entry->gzipped);
   } else {
-    res.body() = entry->body;
+    res.share_body(entry->body);
   }
   res.prepare_payload();
   return res;

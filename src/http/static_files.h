@@ -2,8 +2,9 @@
 // Files under one root directory, served with a strong ETag (size and
 // modification time), 304 for a matching If-None-Match, Cache-Control, and a
 // gzip copy made once per file version for clients that accept it. Files
-// are cached in memory and re-read when their size or time changes. Paths
-// with "..", hidden segments or no file behind them are 404.
+// are cached in memory, sent from that memory without a copy
+// (Response::share_body), and re-read when their size or time changes.
+// Paths with "..", hidden segments or no file behind them are 404.
 #include <filesystem>
 #include <memory>
 #include <shared_mutex>
@@ -25,7 +26,8 @@ class StaticFiles {
   struct Entry {
     std::int64_t mtime_ns;
     std::int64_t size;
-    std::string body, gzipped, etag, type;
+    std::shared_ptr<const std::string> body, gzipped;  // gzipped: null when not worth it
+    std::string etag, type;
   };
   std::shared_ptr<const Entry> load(const std::string& rel);
 

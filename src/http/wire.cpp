@@ -18,7 +18,11 @@ WireResponse wire_of(Response&& res) {
   out.result(res.result_int());
   out.version(res.version());
   for (const auto& f : res.headers()) out.insert(f.name, f.value);
-  out.body() = std::move(res.body());
+  if (res.shared_body()) {
+    out.body().share(res.shared_body());
+  } else {
+    out.body().assign(std::move(res.body()));
+  }
   return out;
 }
 

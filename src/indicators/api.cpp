@@ -1,7 +1,8 @@
 // The public side of the indicators: the headline page, open data, and the
 // API (reads are public, like the national portal's published figures;
-// pushes need an API token). Named handlers registered from one table at
-// the end.
+// pushes need an API token). Named handlers registered from two tables at
+// the end: the public reads, served from the page cache
+// (http/page_cache.h), and the pushes.
 #include <fmt/format.h>
 
 #include "core/errors.h"
@@ -230,20 +231,29 @@ http::Response public_page(PublicContext& x, http::Request& req) {
 
 }  // namespace
 
-void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& pages) {
   layout.add_nav({"Số liệu công khai", "/cong-khai/chi-so", http::kPublic});
+  auto x = std::make_shared<PublicContext>(PublicContext{db, layout});
+  // The figures of the units valid in a period. The page and open data
+  // choose their period by today's date when none is asked (and the page
+  // lists the periods up to today).
+  const http::PageRule figures{.kinds = {"indicators", "units"}};
+  const http::PageRule figures_today{.kinds = {"indicators", "units"}, .daily = true};
+  const http::CachedTo<PublicContext> reads[] = {
+      {"/api/v1/indicators", indicators_api, figures},
+      {"/api/v1/rankings", rankings_api, figures},
+      {"/api/v1/index766", index766_api, figures},
+      {"/du-lieu-mo/chi-so.csv", open_data_csv, figures_today},
+      {"/du-lieu-mo/chi-so.json", open_data_json, figures_today},
+      {"/cong-khai/chi-so", public_page, figures_today},
+  };
+  http::add_cached_routes(router, pages, x, reads);
   const auto batch = http::document_body(10 * http::kMiB);
-  const http::RouteTo<PublicContext> routes[] = {
-      {http::Verb::get, "/api/v1/indicators", http::kPublic, indicators_api},
-      {http::Verb::get, "/api/v1/rankings", http::kPublic, rankings_api},
-      {http::Verb::get, "/api/v1/index766", http::kPublic, index766_api},
+  const http::RouteTo<PublicContext> pushes[] = {
       {http::Verb::post, "/api/v1/dossiers", "indicators.push", push_dossiers, batch},
       {http::Verb::post, "/api/v1/feedback", "indicators.push", push_feedback, batch},
-      {http::Verb::get, "/du-lieu-mo/chi-so.csv", http::kPublic, open_data_csv},
-      {http::Verb::get, "/du-lieu-mo/chi-so.json", http::kPublic, open_data_json},
-      {http::Verb::get, "/cong-khai/chi-so", http::kPublic, public_page},
   };
-  http::add_routes(router, std::make_shared<PublicContext>(PublicContext{db, layout}), routes);
+  http::add_routes(router, x, pushes);
 }
 
 }  // namespace cchc::indicators

@@ -13,6 +13,7 @@
 //   /api/v1/indicators, /api/v1/rankings, /api/v1/index766, /api/v1/dossiers, /api/v1/feedback
 // Every page's tables export to XLSX with ?dinh-dang=xlsx.
 #include "db/database.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "views/layout.h"
 
@@ -22,7 +23,9 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The upload, targets and API token pages (src/indicators/admin_routes.cpp);
 // add_routes calls it.
 void add_admin_routes(http::Router& router, views::Layout& layout, db::Database& db);
-// The public page, open data and the API (src/indicators/api.cpp).
-void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The public page, open data and the API (src/indicators/api.cpp); the
+// page, open data and the API's reads are served from `pages` under the
+// "indicators" and "units" data stamps.
+void add_public_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& pages);
 
 }  // namespace cchc::indicators

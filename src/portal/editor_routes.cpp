@@ -1,10 +1,10 @@
 // The editorial pages: a unit's items, the board's queue, the item editor
 // with its workflow steps, history and revisions, image uploads, the
 // categories, the documents library and the review of a period. Handlers
-// parse, call the store, drop the public cache when the public can see the
-// change, and redirect; a refused form is shown again with what was typed
-// (http/refusal.h). The table at the end names every route with its
-// permission.
+// parse, call the store (whose writes the public can see renew the public
+// pages: store.h), and redirect; a refused form is shown again with what
+// was typed (http/refusal.h). The table at the end names every route with
+// its permission.
 #include <fmt/format.h>
 
 #include <map>
@@ -199,7 +199,6 @@ http::Response post_category(const Portal& p, http::Request& req) {
   cat.position = pos ? int(*pos) : 0;
   cat.active = req.form_param("hien_thi").has_value();
   p.db.write([&](db::Connection& c) { save_category(c, cat, directory::actor(req), now_seconds()); });
-  p.cache.invalidate();
   return http::redirect(req, "/bien-tap/chuyen-muc?da-luu");
 }
 
@@ -334,7 +333,6 @@ http::Response post_library_document(const Portal& p, http::Request& req) {
     p.db.write([&](db::Connection& c) {
       add_document(c, doc, file, board ? Actor::board : Actor::author, directory::actor(req), now_seconds());
     });
-    if (board) p.cache.invalidate();
     return http::redirect(req, board ? "/bien-tap/van-ban?da-luu" : "/bien-tap/van-ban?da-gui");
   };
   return http::refusing(post, [&](const http::Refusal& r) { return library_desk_page(p, req, typed, &r); });
@@ -374,7 +372,6 @@ http::Response library_document_step(const Portal& p, http::Request& req, Action
                          "\" bị Ban biên tập trả lại: " + text::cut_utf8(text::trim(reason), 300),
                      "/bien-tap/van-ban", now);
   });
-  if (action != Action::send_back) p.cache.invalidate();
   return http::redirect(req, "/bien-tap/van-ban?da-luu");
 }
 
@@ -537,7 +534,6 @@ http::Response save_item(const Portal& p, http::Request& req) {
           update_item(c, item.id, typed, actor, req.form_param("ghi_chu").value_or(""), directory::actor(req),
                       now_seconds());
         });
-        if (item.state == State::published) p.cache.invalidate();
         return http::redirect(req, editor_href(item.id) + "?da-luu");
       },
       [&](const http::Refusal& r) { return item_editor(p, req, item, typed, r.json()); });
@@ -564,7 +560,6 @@ http::Response item_step(const Portal& p, http::Request& req, Action action) {
         "Tin bài \"" + text::cut_utf8(item.title, 150) + "\" bị Ban biên tập trả lại: " + text::cut_utf8(reason, 300),
         editor_href(item.id), now);
   });
-  p.cache.invalidate();
   return http::redirect(req, editor_href(item.id) + "?da-luu");
 }
 

@@ -1,6 +1,7 @@
 // The public portal: thin handlers over the store, registered from two
-// tables at the end: the pages, each cached per portal version (cache.h),
-// and the files, served as they are. Nothing here needs a sign-in.
+// tables at the end: the pages, each served from the page cache under
+// what it shows (http/page_cache.h), and the files, served as they are.
+// Nothing here needs a sign-in.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -24,9 +25,16 @@ namespace {
 
 constexpr int kPerPage = 12;
 
+// A public page as rendered, and what it is a view of (counted on every
+// serve, from the cache or not).
+struct Rendered {
+  http::Response response;
+  std::optional<ViewOf> view;
+};
+
 // A public page: the portal's menu of categories above it.
-PageCache::Rendered page(const http::Request& req, const Portal& p, const std::string& title, const std::string& tpl,
-                         json data, std::optional<ViewOf> view = std::nullopt) {
+Rendered page(const http::Request& req, const Portal& p, const std::string& title, const std::string& tpl, json data,
+              std::optional<ViewOf> view = std::nullopt) {
   json cats = json::array();
   p.db.read([&](db::Connection& c) {
     for (const auto& cat : categories(c, true)) {
@@ -38,13 +46,13 @@ PageCache::Rendered page(const http::Request& req, const Portal& p, const std::s
   return {http::html(req, p.layout.page(req, title, tpl, std::move(data))), view};
 }
 
-PageCache::Rendered xml(const http::Request& req, std::string content_type, std::string body) {
+Rendered xml(const http::Request& req, std::string content_type, std::string body) {
   return {http::make_response(req, http::Status::ok, std::move(content_type), std::move(body)), std::nullopt};
 }
 
-// ---- Pages, each cached (a handler returns what it shows) ----------------------
+// ---- Pages, each cached (a handler returns what it is a view of) ---------------
 
-PageCache::Rendered home_page(const Portal& p, http::Request& req) {
+Rendered home_page(const Portal& p, http::Request& req) {
   auto now = now_seconds();
   json data = p.db.read([&](db::Connection& c) {
     Names names = names_for(c);
@@ -87,7 +95,7 @@ PageCache::Rendered home_page(const Portal& p, http::Request& req) {
   return page(req, p, "Cổng thông tin cải cách hành chính", "portal/home.tpl", std::move(data));
 }
 
-PageCache::Rendered category_page(const Portal& p, http::Request& req) {
+Rendered category_page(const Portal& p, http::Request& req) {
   auto now = now_seconds();
   int page_no = page_param(req);
   json data = p.db.read([&](db::Connection& c) {
@@ -112,7 +120,7 @@ PageCache::Rendered category_page(const Portal& p, http::Request& req) {
 }
 
 // The Atom feed of a category (`slug`), or of everything.
-PageCache::Rendered atom_feed(const Portal& p, http::Request& req, const std::optional<std::string>& slug) {
+Rendered atom_feed(const Portal& p, http::Request& req, const std::optional<std::string>& slug) {
   auto now = now_seconds();
   auto body = p.db.read([&](db::Connection& c) {
     std::optional<Category> cat;
@@ -137,13 +145,11 @@ PageCache::Rendered atom_feed(const Portal& p, http::Request& req, const std::op
   return xml(req, "application/atom+xml; charset=utf-8", std::move(body));
 }
 
-PageCache::Rendered site_feed(const Portal& p, http::Request& req) { return atom_feed(p, req, std::nullopt); }
-PageCache::Rendered category_feed(const Portal& p, http::Request& req) {
-  return atom_feed(p, req, req.params.at("slug"));
-}
+Rendered site_feed(const Portal& p, http::Request& req) { return atom_feed(p, req, std::nullopt); }
+Rendered category_feed(const Portal& p, http::Request& req) { return atom_feed(p, req, req.params.at("slug")); }
 
 // An article, or its print view.
-PageCache::Rendered article(const Portal& p, http::Request& req, bool print) {
+Rendered article(const Portal& p, http::Request& req, bool print) {
   auto now = now_seconds();
   json data = p.db.read([&](db::Connection& c) {
     auto item = find_item(c, req.params.at("slug"));
@@ -175,14 +181,14 @@ PageCache::Rendered article(const Portal& p, http::Request& req, bool print) {
   if (print) {
     data["province_name"] = p.layout.site().province_name;
     data["url"] = *p.base_url + data["href"].get<std::string>();
-    return PageCache::Rendered{http::html(req, p.layout.fragment("portal/print.tpl", data)), view};
+    return Rendered{http::html(req, p.layout.fragment("portal/print.tpl", data)), view};
   }
   data["og"] = og(*p.base_url, data["href"].get<std::string>(), title, data["description"].get<std::string>(), true);
   return page(req, p, title, "portal/article.tpl", std::move(data), view);
 }
 
-PageCache::Rendered article_page(const Portal& p, http::Request& req) { return article(p, req, false); }
-PageCache::Rendered print_page(const Portal& p, http::Request& req) { return article(p, req, true); }
+Rendered article_page(const Portal& p, http::Request& req) { return article(p, req, false); }
+Rendered print_page(const Portal& p, http::Request& req) { return article(p, req, true); }
 
 // The library's filter as the query gives it.
 DocumentFilter library_filter(const http::Request& req) {
@@ -198,7 +204,7 @@ DocumentFilter library_filter(const http::Request& req) {
   return f;
 }
 
-PageCache::Rendered library_page(const Portal& p, http::Request& req) {
+Rendered library_page(const Portal& p, http::Request& req) {
   auto f = library_filter(req);
   int page_no = page_param(req);
   json data = p.db.read([&](db::Connection& c) {
@@ -226,7 +232,7 @@ PageCache::Rendered library_page(const Portal& p, http::Request& req) {
   return page(req, p, "Văn bản", "portal/documents.tpl", std::move(data));
 }
 
-PageCache::Rendered document_page(const Portal& p, http::Request& req) {
+Rendered document_page(const Portal& p, http::Request& req) {
   json data = p.db.read([&](db::Connection& c) {
     auto d = find_document(c, req.params.at("slug"));
     if (!d) throw not_found("no such document", "Không tìm thấy văn bản.");
@@ -262,7 +268,7 @@ std::optional<json> hit_card(db::Connection& c, const Hit& h, const Names& names
   return card;
 }
 
-PageCache::Rendered search_page(const Portal& p, http::Request& req) {
+Rendered search_page(const Portal& p, http::Request& req) {
   auto q = req.query_param("q").value_or("");
   if (q.size() > 500) throw invalid_input("query over 500 bytes", "Từ khóa tìm kiếm quá dài.");
   if (!text::is_valid_utf8(q)) throw invalid_input("query is not UTF-8", "Từ khóa tìm kiếm không hợp lệ.");
@@ -311,7 +317,7 @@ PageCache::Rendered search_page(const Portal& p, http::Request& req) {
 }
 
 // Every public page.
-PageCache::Rendered sitemap_page(const Portal& p, http::Request& req) {
+Rendered sitemap_page(const Portal& p, http::Request& req) {
   auto now = now_seconds();
   auto body = p.db.read([&](db::Connection& c) {
     const auto& base = *p.base_url;
@@ -362,31 +368,47 @@ http::Response published_document_file(const Portal& p, http::Request& req) {
   return http::attachment(req, file->content_type, std::move(file->bytes), file->name);
 }
 
-// A public page served from the portal's cache (cache.h).
+// A public page served from the page cache, and what it shows.
 struct CachedPage {
   const char* path;
-  PageCache::Rendered (*render)(const Portal&, http::Request&);
+  Rendered (*render)(const Portal&, http::Request&);
+  const http::PageRule& rule;
 };
 
 }  // namespace
 
 void add_public_routes(http::Router& router, const Portal& p) {
   p.layout.add_nav({"Cổng thông tin", "/cong-thong-tin", http::kPublic});
+  // The portal's items, documents and categories with their units' names,
+  // until the next scheduled publication; the home page also shows the
+  // last full year's figures and the published rankings.
+  const http::PageRule portal_rule{.kinds = {"portal", "units"}, .expires = next_scheduled};
+  const http::PageRule home_rule{
+      .kinds = {"portal", "units", "indicators", "assessments"}, .daily = true, .expires = next_scheduled};
   const CachedPage pages[] = {
-      {"/cong-thong-tin", home_page},
-      {"/cong-thong-tin/chuyen-muc/{slug}", category_page},
-      {"/cong-thong-tin/atom.xml", site_feed},
-      {"/cong-thong-tin/chuyen-muc/{slug}/atom.xml", category_feed},
-      {"/cong-thong-tin/bai-viet/{slug}", article_page},
-      {"/cong-thong-tin/bai-viet/{slug}/ban-in", print_page},
-      {"/cong-thong-tin/van-ban", library_page},
-      {"/cong-thong-tin/van-ban/{slug}", document_page},
-      {"/cong-thong-tin/tim-kiem", search_page},
-      {"/sitemap.xml", sitemap_page},
+      {"/cong-thong-tin", home_page, home_rule},
+      {"/cong-thong-tin/chuyen-muc/{slug}", category_page, portal_rule},
+      {"/cong-thong-tin/atom.xml", site_feed, portal_rule},
+      {"/cong-thong-tin/chuyen-muc/{slug}/atom.xml", category_feed, portal_rule},
+      {"/cong-thong-tin/bai-viet/{slug}", article_page, portal_rule},
+      {"/cong-thong-tin/bai-viet/{slug}/ban-in", print_page, portal_rule},
+      {"/cong-thong-tin/van-ban", library_page, portal_rule},
+      {"/cong-thong-tin/van-ban/{slug}", document_page, portal_rule},
+      {"/cong-thong-tin/tim-kiem", search_page, portal_rule},
+      {"/sitemap.xml", sitemap_page, portal_rule},
   };
   for (const auto& cached : pages) {
-    router.add(http::Verb::get, cached.path, http::kPublic,
-               p.cache.serve([&p, render = cached.render](http::Request& req) { return render(p, req); }));
+    auto paged = [&p, render = cached.render](http::Request& req) {
+      auto r = render(p, req);
+      http::Page page{std::move(r.response), {}};
+      if (r.view) {
+        page.on_serve = [&views = p.views, view = *r.view](const http::Request& seen) {
+          views.count(seen, view, now_seconds());
+        };
+      }
+      return page;
+    };
+    router.add(http::Verb::get, cached.path, http::kPublic, p.pages.serve(cached.rule, http::PageRender(paged)));
   }
   const http::RouteTo<const Portal> files[] = {
       {http::Verb::get, "/cong-thong-tin/anh/{id}", http::kPublic, item_image},

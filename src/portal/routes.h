@@ -1,18 +1,20 @@
 #pragma once
 // The portal's pages (docs/portal.md): the public site under
 // /cong-thong-tin (home, categories, articles, print view, documents
-// library, search, Atom feeds) and /sitemap.xml, cached per portal version;
-// the editorial pages under /bien-tap (a unit's items, the board's queue,
-// the item editor with its history and revisions, categories, documents,
-// the review report).
+// library, search, Atom feeds) and /sitemap.xml, served from the page
+// cache (http/page_cache.h) under the "portal" data stamp; the editorial
+// pages under /bien-tap (a unit's items, the board's queue, the item editor
+// with its history and revisions, categories, documents, the review
+// report).
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "db/database.h"
+#include "http/page_cache.h"
 #include "http/router.h"
-#include "portal/cache.h"
+#include "portal/view_counter.h"
 #include "views/layout.h"
 #include "views/work.h"
 
@@ -32,7 +34,8 @@ struct Sources {
 struct Portal {
   db::Database& db;
   views::Layout& layout;
-  PageCache& cache;
+  http::PageCache& pages;
+  ViewCounter& views;
   Sources sources;
   // The site's address for feeds, the sitemap and Open Graph tags
   // ("https://cchc.dongnai.gov.vn"); set once the server listens.

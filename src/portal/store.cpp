@@ -11,6 +11,7 @@
 #include "core/parse.h"
 #include "core/text.h"
 #include "db/columns.h"
+#include "db/stamps.h"
 #include "directory/read.h"
 #include "directory/storage.h"
 #include "portal/markdown.h"
@@ -106,12 +107,8 @@ std::string item_json(const Item& i) {
       .dump();
 }
 
-// Every change the public can see: the version pages are cached against,
-// and on PostgreSQL a notice to the other processes (sent at commit).
-void bump(db::Connection& c) {
-  c.query("UPDATE portal_version SET version = version + 1 WHERE id = 1");
-  if (c.backend() == db::Backend::postgres) c.query("SELECT pg_notify('portal', '')");
-}
+// Every change the public can see: the stamp public pages are kept under.
+void bump(db::Connection& c) { db::touch(c, "portal"); }
 
 std::string unique_slug(db::Connection& c, const std::string& table, const std::string& base) {
   std::set<std::string> taken;
@@ -925,10 +922,6 @@ std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t r
       c.query("SELECT CAST(coalesce(sum(views), 0) AS BIGINT) AS n FROM portal_views WHERE kind = ? AND ref_id = ?",
               {kind, ref_id});
   return r.one().i64("n");
-}
-
-std::int64_t version(db::Connection& c) {
-  return c.query("SELECT version FROM portal_version WHERE id = 1").one().i64("version");
 }
 
 // ---- Review ----

@@ -2,8 +2,8 @@
 // The portal's SQL and workflow (docs/portal.md). Every write takes the
 // caller's connection and runs in its transaction, so several compose into
 // one, with its audit record and, when the public can see the change, a
-// bump of portal_version (and on PostgreSQL a NOTIFY on "portal", sent at
-// commit, so every process serving the database drops its cached pages).
+// fresh "portal" data stamp (db/stamps.h), so every process serving the
+// database renders its cached public pages again (http/page_cache.h).
 // A refused write throws, and the caller's transaction rolls back with it:
 //
 //   db.write([&](db::Connection& c) {
@@ -188,13 +188,12 @@ inline constexpr int kSearchWindow = 2000;
 // window is taken.
 SearchPage search(db::Connection& c, const Terms& terms, const SearchFilter& f, Instant now, int offset, int limit);
 
-// ---- Views and version ----
+// ---- Views ----
 
 // Adds counted views: (kind, ref_id, day) → views.
 void add_views(db::Connection& c,
                const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& views);
 std::int64_t views_of(db::Connection& c, const std::string& kind, std::int64_t ref_id);
-std::int64_t version(db::Connection& c);
 
 // ---- The portal review (sơ kết) ----
 

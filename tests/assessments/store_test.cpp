@@ -1,7 +1,7 @@
 // Assessments' storage on both backends: a round loaded from its file and
 // ranked; a bad file rejected whole with nothing written; the round's
 // workflow from draft to publication with its deadlines, extensions,
-// evidence and appraisal rules.
+// evidence and appraisal rules; every write of a ranking stamped.
 #include "assessments/store.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include "assessments/json.h"
 #include "assessments/load.h"
 #include "db/migrate.h"
+#include "db/stamps.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
 #include "support/sample_files.h"
@@ -134,7 +135,8 @@ TEST_P(AssessmentStore, ABadFileIsRejectedWhole) {
 }
 
 // An open round: departments due in a week from `now`, communes in two.
-Round open_round(db::Database& db, Instant now, bool evidence_required = false) {
+Round open_round(db::Database& db, Instant now, bool evidence_required = false,
+                 std::vector<Component> components = {}) {
   auto f = round_file_from_json(round_file());
   auto dept = f.sets[0];
   dept.criteria[1].evidence_required = evidence_required;
@@ -147,8 +149,65 @@ Round open_round(db::Database& db, Instant now, bool evidence_required = false) 
   nr.round.evidence_from = parse_iso_date("2025-11-01");
   nr.round.evidence_to = parse_iso_date("2026-10-31");
   nr.round.levels = {{"department", dept_id, now + days{7}}, {"commune", commune_id, now + days{14}}};
+  nr.round.components = std::move(components);
   nr.participants = {"SNV", "STP", "STC", "X1"};
   return db.write([&](db::Connection& c) { return create_round(c, nr, kWho, now); });
+}
+
+// Every write that can change a round's ranking gives the "assessments"
+// data stamp a fresh value in its transaction (the public rankings' cached
+// pages are kept under it); a refused one leaves it.
+TEST_P(AssessmentStore, EveryWriteOfARankingGivesAFreshStamp) {
+  CCHC_TEST_DB(t, GetParam());
+  seed_units(*t->db);
+  auto& db = *t->db;
+  auto now = parse_rfc3339("2026-10-05T09:00:00+07:00");  // a Monday
+  directory::add_user(db, {"tdv.stp", "tdv.stp", "STP", {"appraiser"}, "Thẩm-định-2026-an-toàn"}, kWho, now);
+  const audit::Entry stp{"tdv.stp", "127.0.0.1", "", "", "", {}, {}};
+  auto stamp = [&] { return db.read([](db::Connection& c) { return db::stamp(c, "assessments"); }); };
+  Round round;
+  auto write = [&](auto step) { db.write([&](db::Connection& c) { step(c); }); };
+  struct Step {
+    const char* what;
+    std::function<void()> run;
+  };
+  const Step steps[] = {
+      {"create a round",
+       [&] {
+         round = open_round(db, now, false, {{"KS", "Khảo sát", 1, 10}});
+       }},
+      {"save a draft",
+       [&] {
+         save_draft(db, round.id, "SNV", {{{"1.1", 2}, {"1.2", 3}, {"2", 0}}, {}, {}}, kWho, now);
+       }},
+      {"submit", [&] { submit(db, round.id, "SNV", kWho, now); }},
+      {"extend a deadline",
+       [&] { write([&](db::Connection& c) { extend(c, round.id, "STP", now + days{10}, "Lý do", kWho, now); }); }},
+      {"set a component", [&] { set_component(db, round.id, "SNV", "KS", 7, kWho, now); }},
+      {"appraise",
+       [&] {
+         assign_appraiser(db, round.id, "SNV", "tdv.stp", kWho, now);
+         save_appraisal(db, round.id, "SNV", {{"1.2", 2}}, {{"1.2", "Thiếu biên bản"}}, "STP", stp, now);
+       }},
+      {"send for the unit's answer",
+       [&] { write([&](db::Connection& c) { send_for_answer(c, round.id, "SNV", "STP", stp, now); }); }},
+      {"answer",
+       [&] { write([&](db::Connection& c) {
+               answer(c, round.id, "SNV", {{"1.2", "Đã bổ sung"}}, kWho, now);
+             }); }},
+      {"finalise", [&] { write([&](db::Connection& c) { finalise(c, round.id, "SNV", "STP", stp, now); }); }},
+      {"publish", [&] { write([&](db::Connection& c) { publish(c, round.id, "", kWho, now + days{30}); }); }},
+  };
+  for (const auto& s : steps) {
+    SCOPED_TRACE(s.what);
+    auto before = stamp();
+    s.run();
+    EXPECT_NE(stamp(), before);
+  }
+  auto before = stamp();
+  EXPECT_THROW(write([&](db::Connection& c) { publish(c, round.id, "", kWho, now); }), Error);  // published already
+  EXPECT_THROW(set_component(db, round.id, "SNV", "KS", 8, kWho, now), Error);
+  EXPECT_EQ(stamp(), before);
 }
 
 TEST_P(AssessmentStore, SelfAssessmentDeadlinesAndExtensions) {

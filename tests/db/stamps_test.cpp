@@ -1,7 +1,8 @@
 // Data stamps and the memo keyed by them, on both backends: a write gives a
 // new stamp in its own transaction (none when it rolls back), stamps differ
-// between databases, and a memo answers from memory until a stamp it
-// depends on changes, from this connection or another.
+// between databases, several are read at once in the order asked, and a
+// memo answers from memory until a stamp it depends on changes, from this
+// connection or another.
 #include "db/stamps.h"
 
 #include <gtest/gtest.h>
@@ -46,8 +47,25 @@ TEST_P(Stamps, TwoDatabasesNeverShareAStamp) {
   ASSERT_TRUE(b) << why;
   migrate(*a->db);
   migrate(*b->db);
-  EXPECT_NE(read_stamp(*a->db, "indicators"), read_stamp(*b->db, "indicators"));
-  EXPECT_NE(read_stamp(*a->db, "units"), read_stamp(*b->db, "units"));
+  for (const char* kind : {"indicators", "units", "assessments", "portal"}) {
+    EXPECT_NE(read_stamp(*a->db, kind), read_stamp(*b->db, kind)) << kind;
+  }
+}
+
+TEST_P(Stamps, SeveralKindsAreReadTogetherInTheOrderAsked) {
+  CCHC_TEST_DB(t, GetParam());
+  migrate(*t->db);
+  t->db->read([](Connection& c) {
+    const std::vector<std::string> kinds = {"portal", "units", "assessments", "indicators"};
+    auto all = stamps(c, kinds);
+    ASSERT_EQ(all.size(), kinds.size());
+    for (std::size_t i = 0; i < kinds.size(); ++i) EXPECT_EQ(all[i], stamp(c, kinds[i])) << kinds[i];
+    EXPECT_EQ(stamps(c, {"units", "units"}), (std::vector<std::int64_t>{stamp(c, "units"), stamp(c, "units")}));
+    EXPECT_TRUE(stamps(c, {}).empty());
+    EXPECT_EQ(stamps_key(c, {"portal", "units"}),
+              std::to_string(stamp(c, "portal")) + ":" + std::to_string(stamp(c, "units")));
+    EXPECT_THROW(stamps(c, {"units", "no-such-kind"}), Error);
+  });
 }
 
 TEST_P(Stamps, MemoAnswersUntilAStampItReadsChanges) {

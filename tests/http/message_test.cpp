@@ -1,5 +1,6 @@
 // What the access log shows of a request target: secrets in the query
-// redacted, everything else as sent.
+// redacted, everything else as sent. Which entity tags an If-None-Match
+// lists.
 #include "http/message.h"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,29 @@ TEST(AccessLog, SecretsInTheQueryAreRedacted) {
       {"/x?&&a=1", "/x?&&a=1"},
   };
   for (const auto& r : rows) EXPECT_EQ(redact_secrets(r.target), r.logged) << r.target;
+}
+
+TEST(EntityTags, IfNoneMatchListsATagWeaklyOrStar) {
+  struct Row {
+    const char* if_none_match;
+    const char* etag;
+    bool listed;
+  };
+  const Row rows[] = {
+      {"\"abc\"", "\"abc\"", true},
+      {"\"abc-gz\"", "\"abc\"", false},  // another representation's tag
+      {"\"abc\"", "\"abc-gz\"", false},
+      {"\"x\", \"abc\"", "\"abc\"", true},
+      {"\"x\",\"abc\" ", "\"abc\"", true},
+      {"W/\"abc\"", "\"abc\"", true},  // If-None-Match compares weakly
+      {"\"abc\"", "W/\"abc\"", true},
+      {"*", "\"abc\"", true},
+      {"\"ab\"", "\"abc\"", false},
+      {"abc", "\"abc\"", false},  // unquoted: not a tag
+      {"", "\"abc\"", false},
+      {",,", "\"abc\"", false},
+  };
+  for (const auto& r : rows) EXPECT_EQ(etag_listed(r.if_none_match, r.etag), r.listed) << r.if_none_match;
 }
 
 }  // namespace

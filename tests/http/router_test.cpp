@@ -95,6 +95,25 @@ TEST(Compression, GzipRoundTripAndNegotiation) {
   EXPECT_FALSE(is_compressible("image/png"));
 }
 
+TEST(Compression, BrotliRoundTripAndNegotiation) {
+  std::string text(5000, 'a');
+  text += "Đồng Nai";
+  auto packed = brotli(text);
+  EXPECT_LT(packed.size(), text.size() / 10);
+  EXPECT_EQ(unbrotli(packed), text);
+  EXPECT_EQ(unbrotli(brotli("")), "");
+  EXPECT_THROW(unbrotli("not brotli at all"), Error);
+  EXPECT_THROW(unbrotli(packed.substr(0, packed.size() / 2)), Error);
+  const std::pair<const char*, bool> cases[] = {
+      {"br", true}, {"gzip, deflate, br", true}, {"BR;q=0.8", true}, {"gzip", false}, {"", false}, {"br;q=0", false},
+      {"*", true},  {"gzip, *;q=0", false},      {"brotli", false},
+  };
+  for (const auto& [header, want] : cases) {
+    SCOPED_TRACE(header);
+    EXPECT_EQ(accepts_coding(header, "br"), want);
+  }
+}
+
 TEST(Metrics, RendersPrometheusText) {
   Metrics m;
   m.observe("/units/{code}", "GET", 200, std::chrono::microseconds(800));

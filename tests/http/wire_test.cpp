@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace cchc::http {
@@ -120,6 +121,35 @@ TEST(Wire, ResponsesAreWrittenAsBeastWritesThem) {
       EXPECT_EQ(written(wire_of(std::move(ours))), written(beast));
     }
   }
+}
+
+// A shared body (a cached page's bytes) is written as the same bytes owned
+// would be, the buffer itself handed to Beast: nothing copied, nothing
+// changed in the owner's bytes, and a later change through body() copies.
+TEST(Wire, ASharedBodyIsWrittenWithoutACopy) {
+  auto bytes = std::make_shared<const std::string>(std::string(5000, 'x') + "<p>xin chào</p>");
+  Response owned{Status::ok, 11}, shared{Status::ok, 11};
+  for (auto* r : {&owned, &shared}) r->set("Content-Type", "text/html; charset=utf-8");
+  owned.body() = *bytes;
+  shared.share_body(bytes);
+  owned.prepare_payload();
+  shared.prepare_payload();
+  EXPECT_EQ(std::as_const(shared).body(), *bytes);
+  EXPECT_EQ(shared["Content-Length"], std::to_string(bytes->size()));
+  auto wire = wire_of(Response(shared));
+  ASSERT_TRUE(wire.body().is_shared());
+  EXPECT_EQ(wire.body().view().data(), bytes->data());  // the same buffer
+  EXPECT_EQ(written(wire), written(wire_of(std::move(owned))));
+  // Changing a shared body changes a copy, never the owner's bytes.
+  shared.body() += "!";
+  EXPECT_EQ(shared.shared_body(), nullptr);
+  EXPECT_EQ(shared.body().size(), bytes->size() + 1);
+  EXPECT_EQ(bytes->back(), '>');
+  // A null shared body is an empty one.
+  Response empty{Status::ok, 11};
+  empty.share_body(nullptr);
+  empty.prepare_payload();
+  EXPECT_EQ(empty["Content-Length"], "0");
 }
 
 TEST(Wire, RequestsKeepWhatWasSent) {

@@ -1,7 +1,8 @@
 // Assessments through the real `cchc` and `cchc serve` binaries on the demo
 // province: the load and rank contracts, a bad file rejected whole, and the
 // pages: a commune fills and its leader submits, evidence sniffed, scopes
-// enforced, an appraisal with the unit's answer, the public ranking.
+// enforced, an appraisal with the unit's answer, the public ranking and
+// its cache.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -110,6 +111,37 @@ TEST_F(AssessmentsServed, LoadAndRankContracts) {
   EXPECT_NE(run_cchc({"assessment", "rank", "--db", db_, "--round", "T-2020", "--format", "json"}, out), 0);
   EXPECT_NE(run_cchc({"assessment", "load", "--db", db_, write("broken.json", "{\"round\": ")}, out), 0);
   EXPECT_NE(out.find("not valid JSON"), std::string::npos) << out;
+}
+
+// The public rankings come from the page cache: a round loaded by the
+// command line (another process) but not published leaves /xep-hang as the
+// client has it (304); its publication shows at once.
+TEST_F(AssessmentsServed, APublicationShowsOnThePublicRankingsAtOnce) {
+  auto list = http_request(port(), "GET", "/xep-hang");
+  ASSERT_EQ(list.status, 200);
+  auto etag = list.header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(list.body.find("/xep-hang/T-2021"), std::string::npos);
+  std::string out;
+  ASSERT_EQ(run_cchc({"assessment", "load", "--db", db_, write("cached.json", round_file("T-2021").dump())}, out), 0)
+      << out;
+  EXPECT_EQ(http_request(port(), "GET", "/xep-hang", {{"If-None-Match", etag}}).status, 304);
+  EXPECT_EQ(http_request(port(), "GET", "/xep-hang/T-2021").status, 404);  // not published yet
+
+  Browser admin{port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  admin.get("/danh-gia/T-2021");  // the publication form's CSRF token
+  auto published = admin.post("/danh-gia/T-2021/cong-bo", "quyet_dinh=");
+  ASSERT_EQ(published.status, 303) << published.body;
+  EXPECT_EQ(published.header("location").find("loi="), std::string::npos) << published.header("location");
+  auto after = http_request(port(), "GET", "/xep-hang", {{"If-None-Match", etag}});
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(after.header("etag"), etag);
+  EXPECT_NE(after.body.find("/xep-hang/T-2021"), std::string::npos);
+  auto round = http_request(port(), "GET", "/xep-hang/T-2021");
+  EXPECT_EQ(round.status, 200);
+  EXPECT_NE(round.body.find("Thử nghiệm"), std::string::npos);
+  EXPECT_EQ(http_request(port(), "GET", "/xep-hang/T-2021", {{"If-None-Match", round.header("etag")}}).status, 304);
 }
 
 // Two wards' plans may share a number (it is unique per issuing unit and

@@ -1,7 +1,7 @@
 // The indicators capability through the real `cchc serve` and `cchc`
 // binaries on the demo province: the API against the command line, pushes
 // with API tokens, the upload page and its staged files, manual 766 values,
-// exports, open data.
+// exports, open data, the public pages' cache after an import.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/xlsx.h"
+#include "http/compression.h"
 #include "http/middleware.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
@@ -197,6 +198,44 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
   std::string out;
   ASSERT_EQ(run_cchc({"tokens", "revoke", "--db", db_, issued["id"]}, out), 0) << out;
   push("dossiers", secret, array_of({dossier("API-5", "P-TRANGDAI")}), 401);
+}
+
+// The public page, open data and the API's reads are served from the page
+// cache: an import through the API shows on them at once, and a client
+// whose copy is current gets 304.
+TEST_F(IndicatorsServed, AnImportShowsOnThePublicPagesAtOnceAndACurrentCopyIs304) {
+  auto issued = cli_json({"tokens", "add", "--db", db_, "--name", "Một cửa phường Tam Hiệp", "--unit", "P-TAMHIEP"});
+  const std::string page = "/cong-khai/chi-so?ky=2018", open = "/du-lieu-mo/chi-so.json?ky=2018",
+                    api = "/api/v1/indicators?unit=P-TAMHIEP&period=2018&scope=unit";
+  auto before = http_request(port(), "GET", page);
+  ASSERT_EQ(before.status, 200);
+  auto etag = before.header("etag");
+  ASSERT_FALSE(etag.empty());
+  auto current = http_request(port(), "GET", page, {{"If-None-Match", etag}});
+  EXPECT_EQ(current.status, 304);
+  EXPECT_TRUE(current.body.empty());
+  auto api_before = http_request(port(), "GET", api);
+  const int received = json::parse(api_before.body)["received"];
+  EXPECT_EQ(http_request(port(), "GET", api, {{"If-None-Match", api_before.header("etag")}}).status, 304);
+  auto open_before = http_request(port(), "GET", open);
+
+  push("dossiers", issued["secret"], array_of({dossier("CACHE-1", "P-TAMHIEP"), dossier("CACHE-2", "P-TAMHIEP")}), 200);
+  auto after = http_request(port(), "GET", page, {{"If-None-Match", etag}});
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(after.header("etag"), etag);
+  EXPECT_NE(after.body, before.body);
+  auto api_after = http_request(port(), "GET", api, {{"If-None-Match", api_before.header("etag")}});
+  ASSERT_EQ(api_after.status, 200);
+  EXPECT_EQ(json::parse(api_after.body)["received"], received + 2);
+  auto open_after = http_request(port(), "GET", open, {{"If-None-Match", open_before.header("etag")}});
+  EXPECT_EQ(open_after.status, 200);
+  EXPECT_NE(open_after.body, open_before.body);
+  // The new page is kept in turn, and sent encoded as the client asks.
+  EXPECT_EQ(http_request(port(), "GET", page, {{"If-None-Match", after.header("etag")}}).status, 304);
+  auto br = http_request(port(), "GET", page, {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(br.header("content-encoding"), "br");
+  EXPECT_EQ(br.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(http::unbrotli(br.body), after.body);
 }
 
 TEST_F(IndicatorsServed, UploadPreviewsThenImportsAndOfficersStayInTheirUnit) {
