@@ -205,8 +205,13 @@ TEST_F(IndicatorsServed, PushesNeedALiveTokenAndStayInItsSubtree) {
 // whose copy is current gets 304.
 TEST_F(IndicatorsServed, AnImportShowsOnThePublicPagesAtOnceAndACurrentCopyIs304) {
   auto issued = cli_json({"tokens", "add", "--db", db_, "--name", "Một cửa phường Tam Hiệp", "--unit", "P-TAMHIEP"});
-  const std::string page = "/cong-khai/chi-so?ky=2018", open = "/du-lieu-mo/chi-so.json?ky=2018",
-                    api = "/api/v1/indicators?unit=P-TAMHIEP&period=2018&scope=unit";
+  // In 2025, when the ward exists (from 01/07/2025), so open data lists it.
+  const std::string page = "/cong-khai/chi-so?ky=2025", open = "/du-lieu-mo/chi-so.json?ky=2025",
+                    api = "/api/v1/indicators?unit=P-TAMHIEP&period=2025&scope=unit";
+  auto in_2025 = [](std::string d) {
+    for (auto at = d.find("2018-05"); at != std::string::npos; at = d.find("2018-05")) d.replace(at, 7, "2025-08");
+    return d;
+  };
   auto before = http_request(port(), "GET", page);
   ASSERT_EQ(before.status, 200);
   auto etag = before.header("etag");
@@ -219,7 +224,8 @@ TEST_F(IndicatorsServed, AnImportShowsOnThePublicPagesAtOnceAndACurrentCopyIs304
   EXPECT_EQ(http_request(port(), "GET", api, {{"If-None-Match", api_before.header("etag")}}).status, 304);
   auto open_before = http_request(port(), "GET", open);
 
-  push("dossiers", issued["secret"], array_of({dossier("CACHE-1", "P-TAMHIEP"), dossier("CACHE-2", "P-TAMHIEP")}), 200);
+  push("dossiers", issued["secret"],
+       array_of({in_2025(dossier("CACHE-1", "P-TAMHIEP")), in_2025(dossier("CACHE-2", "P-TAMHIEP"))}), 200);
   auto after = http_request(port(), "GET", page, {{"If-None-Match", etag}});
   EXPECT_EQ(after.status, 200);
   EXPECT_NE(after.header("etag"), etag);
