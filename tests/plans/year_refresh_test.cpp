@@ -62,11 +62,12 @@ std::string dump(const YearTasks& y) {
   std::string out = fmt::format("year {} version {} pending until {}\n", y.year, y.version,
                                 y.policy.pending_until ? format_iso_date(*y.policy.pending_until) : "-");
   for (const auto& t : y.tasks) {
-    out += fmt::format("task {} plan {} ord {} ref '{}' area {} '{}' '{}' '{}' '{}' {} '{}' cancelled '{}' leads {} "
-                       "cooperates {}\n",
-                       t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective, t.description, t.output,
-                       t.deadline_text, kind_code(t.deadline.kind), format_deadline(t.deadline),
-                       t.cancelled_reason.value_or("-"), joined(t.leads), joined(t.cooperates));
+    out += fmt::format(
+        "task {} plan {} ord {} ref '{}' area {} '{}' '{}' '{}' '{}' {} '{}' cancelled '{}' leads {} "
+        "cooperates {}\n",
+        t.id, t.plan_id, t.ord, t.ref, t.area_code, t.objective, t.description, t.output, t.deadline_text,
+        kind_code(t.deadline.kind), format_deadline(t.deadline), t.cancelled_reason.value_or("-"), joined(t.leads),
+        joined(t.cooperates));
   }
   for (const auto& [task, reports] : y.reports) {
     for (const auto& r : reports) {
@@ -78,11 +79,11 @@ std::string dump(const YearTasks& y) {
   return out;
 }
 
-#define EXPECT_SAME_YEAR(got, want)                     \
-  do {                                                  \
-    const YearTasks& got_ = (got);                      \
-    const YearTasks& want_ = (want);                    \
-    EXPECT_EQ(dump(got_), dump(want_));                 \
+#define EXPECT_SAME_YEAR(got, want)                      \
+  do {                                                   \
+    const YearTasks& got_ = (got);                       \
+    const YearTasks& want_ = (want);                     \
+    EXPECT_EQ(dump(got_), dump(want_));                  \
     EXPECT_TRUE(got_ == want_) << "differs beyond dump"; \
   } while (0)
 
@@ -147,9 +148,7 @@ std::string random_write(db::Database& db, std::mt19937& rng, int step, Instant 
           r.progress = "in_progress";
           r.percent = int(1 + rng() % 99);
           break;
-        default:
-          r.progress = "done";
-          r.done_on = Date{std::chrono::year{plan->year} / 6 / 30};
+        default: r.progress = "done"; r.done_on = Date{std::chrono::year{plan->year} / 6 / 30};
       }
       submit_report(db, r, kWriter, now);
       return fmt::format("report on {} by {} for {}", r.task_id, r.unit_code, r.period);
@@ -163,15 +162,27 @@ std::string random_write(db::Database& db, std::mt19937& rng, int step, Instant 
       return fmt::format("{} report {}/{}/{}", action, made.task, made.unit, made.period);
     }
     if (dice < 55 && !ids.plans.empty()) {  // a task added
-      TaskInput in{pick(kAreaCodes),  "",           "", fmt::format("Nhiệm vụ {}", step), "Báo cáo",
-                   pick(kDeadlines), pick(kUnitNames), rng() % 2 ? pick(kUnitNames) : ""};
+      TaskInput in{pick(kAreaCodes),
+                   "",
+                   "",
+                   fmt::format("Nhiệm vụ {}", step),
+                   "Báo cáo",
+                   pick(kDeadlines),
+                   pick(kUnitNames),
+                   rng() % 2 ? pick(kUnitNames) : ""};
       auto plan = pick(ids.plans);
       auto task = add_task(db, plan, in, kWriter, now);
       return fmt::format("task {} added to plan {}", task.id, plan);
     }
     if (dice < 63 && !ids.tasks.empty()) {  // a task changed: text, deadline, units
-      TaskInput in{pick(kAreaCodes),  "9",          "Mục tiêu", fmt::format("Nhiệm vụ sửa ở bước {}", step), "",
-                   pick(kDeadlines), pick(kUnitNames), rng() % 2 ? pick(kUnitNames) : ""};
+      TaskInput in{pick(kAreaCodes),
+                   "9",
+                   "Mục tiêu",
+                   fmt::format("Nhiệm vụ sửa ở bước {}", step),
+                   "",
+                   pick(kDeadlines),
+                   pick(kUnitNames),
+                   rng() % 2 ? pick(kUnitNames) : ""};
       auto task = pick(ids.tasks);
       update_task(db, task, in, kWriter, now);
       return fmt::format("task {} changed", task);
