@@ -139,17 +139,10 @@ std::string random_write(db::Database& db, std::mt19937& rng, int step, Instant 
       r.unit_code = lead ? pick(task->leads) : pick(task->cooperates);
       static const char* periods[] = {"q1", "h1", "q3", "year"};
       r.period = fmt::format("{}-{}", plan->year, periods[rng() % 4]);
-      switch (rng() % 3) {
-        case 0:
-          r.progress = "not_started";
-          r.percent = 0;
-          break;
-        case 1:
-          r.progress = "in_progress";
-          r.percent = int(1 + rng() % 99);
-          break;
-        default: r.progress = "done"; r.done_on = Date{std::chrono::year{plan->year} / 6 / 30};
-      }
+      static const char* progress[] = {"not_started", "in_progress", "done"};
+      r.progress = progress[rng() % 3];
+      r.percent = r.progress == "in_progress" ? int(1 + rng() % 99) : 0;
+      if (r.progress == "done") r.done_on = Date{std::chrono::year{plan->year} / 6 / 30};
       submit_report(db, r, kWriter, now);
       return fmt::format("report on {} by {} for {}", r.task_id, r.unit_code, r.period);
     }
