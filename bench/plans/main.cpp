@@ -7,9 +7,16 @@
 //   load     plans::year_tasks: those rows into tasks and reports;
 //   derive   every task's state as of the day, the summaries (status by
 //            area, ranking, overdue list, heat map) and the trend (the
-//            states as of each period's last day), and their tables.
+//            states as of each period's last day), and their tables;
+//   copy     a copy of the held year (what refreshing one costs at least);
+//   refresh  plans::refreshed right after one lead report is submitted
+//            (plans::submit_report, not timed): the held year follows the
+//            write instead of being read again.
 //
 // usage: cchc_bench_plans --db FILE [--tasks 5000] [--reports 50000] [--runs 30]
+//        cchc_bench_plans --db FILE --write-report
+// The second form submits one lead report on a task of 2025 and exits
+// (bench/plans.sh: a write from another process before each request).
 // The first run on a store with no plans of 2025 writes the synthetic plans of 2025
 // (docs/performance.md says how); later runs reuse them. Prints one JSON
 // object per measurement (median and p99 over the runs, in ms).
@@ -20,6 +27,8 @@
 #include <iostream>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -108,7 +117,8 @@ void generate(db::Database& db, int tasks, int reports) {
         }
       }
     }
-    c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1");  // as every write does
+    // A new version with no change logged: a held year is read whole.
+    c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1");
   });
 }
 
@@ -116,16 +126,56 @@ struct Stats {
   double p50, p99;
 };
 
-template <class F>
-Stats measure(int runs, F&& f) {
+// `f` timed `runs` times, each after `before` (not timed).
+template <class Before, class F>
+Stats measure_after(int runs, Before&& before, F&& f) {
   std::vector<double> ms;
   for (int i = 0; i < runs; ++i) {
+    before();
     auto t = Clock::now();
     f();
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
   }
   std::sort(ms.begin(), ms.end());
   return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.99))]};
+}
+
+template <class F>
+Stats measure(int runs, F&& f) {
+  return measure_after(
+      runs, [] {}, std::forward<F>(f));
+}
+
+// Each task of 2025 with its lead unit.
+std::vector<std::pair<std::int64_t, std::string>> lead_assignments(db::Database& db) {
+  return db.read([](db::Connection& c) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    for (const auto& r :
+         c.query("SELECT u.task_id, u.unit_code FROM task_units u JOIN plan_tasks t ON t.id = u.task_id "
+                 "JOIN plans p ON p.id = t.plan_id WHERE p.year = 2025 AND p.status = 'issued' "
+                 "AND u.role = 'lead' AND t.cancelled_reason IS NULL ORDER BY u.task_id")
+             .rows) {
+      out.emplace_back(r.i64("task_id"), r.str("unit_code"));
+    }
+    return out;
+  });
+}
+
+// One lead unit's report for 2025 on a task `rng` picks, as a unit submits
+// it (the report, its audit entry and the plan change log in one
+// transaction).
+void write_one_report(db::Database& db, const std::vector<std::pair<std::int64_t, std::string>>& leads,
+                      std::mt19937& rng) {
+  static const audit::Entry who{"cli:bench", "cli", "", "", "", {}, {}};
+  const auto& [task, unit] = leads[rng() % leads.size()];
+  Report r;
+  r.task_id = task;
+  r.unit_code = unit;
+  r.period = "2025-year";
+  r.progress = "in_progress";
+  r.percent = int(1 + rng() % 99);
+  r.narrative = "Đang triển khai theo kế hoạch.";
+  submit_report(db, r, who, now_seconds());
 }
 
 void print(const std::string& what, const Stats& s, int tasks, int reports) {
@@ -154,23 +204,38 @@ long step_all(sqlite3* h, const char* sql) {
 int main(int argc, char** argv) {
   std::string path;
   int tasks = 5000, reports = 50000, runs = 30;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool write_report = false;
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--db")
-      path = argv[i + 1];
+    auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (a == "--write-report")
+      write_report = true;
+    else if (a == "--db")
+      path = value();
     else if (a == "--tasks")
-      tasks = std::stoi(argv[i + 1]);
+      tasks = std::stoi(value());
     else if (a == "--reports")
-      reports = std::stoi(argv[i + 1]);
+      reports = std::stoi(value());
     else if (a == "--runs")
-      runs = std::stoi(argv[i + 1]);
+      runs = std::stoi(value());
   }
   if (path.empty()) {
-    std::cerr << "usage: cchc_bench_plans --db FILE [--tasks N] [--reports N] [--runs N]\n";
+    std::cerr << "usage: cchc_bench_plans --db FILE [--tasks N] [--reports N] [--runs N]\n"
+                 "       cchc_bench_plans --db FILE --write-report\n";
     return 2;
   }
   auto db = db::open(path);
   db::migrate(*db);
+  std::mt19937 rng(std::random_device{}());
+  if (write_report) {
+    auto leads = lead_assignments(*db);
+    if (leads.empty()) {
+      std::cerr << "no task of 2025 to report on: run without --write-report first\n";
+      return 1;
+    }
+    write_one_report(*db, leads, rng);
+    return 0;
+  }
   const char* in_year = " JOIN plans p ON p.id = t.plan_id WHERE p.year = 2025";
   auto count_tasks = [&](db::Connection& c) {
     return c.query(std::string("SELECT COUNT(*) AS n FROM plan_tasks t") + in_year).one().i64("n");
@@ -237,6 +302,22 @@ int main(int argc, char** argv) {
                   auto t5 = trend_table(trend);
                   (void)views::to_view(t3);
                 }),
+        tasks, reports);
+
+  static volatile std::size_t sink = 0;
+  print("copy of the held year",
+        measure(runs,
+                [&] {
+                  YearTasks copy = data;
+                  sink = sink + copy.tasks.size();
+                }),
+        tasks, reports);
+  auto leads = lead_assignments(*db);
+  YearTasks held = db->read([](db::Connection& c) { return year_tasks(c, kYear); });
+  print("refresh after one report (refreshed)",
+        measure_after(
+            runs, [&] { write_one_report(*db, leads, rng); },
+            [&] { held = db->read([&](db::Connection& c) { return refreshed(c, held); }); }),
         tasks, reports);
   return 0;
 }

@@ -123,7 +123,7 @@ void write_matrix(db::Connection& c, const Plan& plan, MatrixImport& checked, co
   }
   audit::record(c, who, "import", "plan_tasks", std::to_string(plan.id), std::nullopt,
                 json{{"tasks", checked.rows.size()}, {"replaced", existing}}.dump(), now);
-  touch(c);
+  touch(c, Changed::plan, plan.id);
   checked.written = int(checked.rows.size());
 }
 

@@ -64,6 +64,7 @@ struct Task {
   std::optional<std::string> cancelled_reason;
   std::vector<std::string> leads;       // unit codes
   std::vector<std::string> cooperates;  // unit codes
+  friend bool operator==(const Task&, const Task&) = default;
 };
 
 // A reporting period of a year, as configured (report_periods).
@@ -115,6 +116,7 @@ struct Report {
   // Whether it counts in states, rates, rankings and compiled reports: set
   // when loaded (report_counts); the state functions skip reports that do not.
   bool counted = true;
+  friend bool operator==(const Report&, const Report&) = default;
 };
 
 // A file a unit attaches to its report as evidence (minh chứng).

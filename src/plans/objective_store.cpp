@@ -97,7 +97,7 @@ Objective add_objective(db::Connection& c, Objective o, const audit::Entry& who,
             {o.id, o.level, *o.target});
   }
   audit::record(c, who, "create", "plan_objectives", std::to_string(o.id), std::nullopt, objective_json(o).dump(), now);
-  touch(c);
+  touch(c, Changed::other);
   return o;
 }
 
@@ -114,7 +114,7 @@ void set_objective_value(db::Connection& c, std::int64_t id, std::optional<doubl
   c.query("UPDATE plan_objectives SET manual_value = ? WHERE id = ?", {stored, id});
   audit::record(c, who, "update", "plan_objectives", std::to_string(id), std::nullopt,
                 json{{"manual_value", value ? json(*value) : json()}}.dump(), now);
-  touch(c);
+  touch(c, Changed::other);
 }
 
 void set_objective_value(db::Database& db, std::int64_t id, std::optional<double> value, const audit::Entry& who,
@@ -130,7 +130,7 @@ void delete_objective(db::Connection& c, std::int64_t id, const audit::Entry& wh
   c.query("DELETE FROM objective_targets WHERE objective_id = ?", {id});
   c.query("DELETE FROM plan_objectives WHERE id = ?", {id});
   audit::record(c, who, "delete", "plan_objectives", std::to_string(id), std::nullopt, std::nullopt, now);
-  touch(c);
+  touch(c, Changed::other);
 }
 
 void delete_objective(db::Database& db, std::int64_t id, const audit::Entry& who, Instant now) {

@@ -70,7 +70,7 @@ void set_period_days(db::Connection& c, int year, const std::map<std::string, st
     after[code] = format_iso_date(*day);
   }
   audit::record(c, who, "update", "report_period_days", std::to_string(year), std::nullopt, after.dump(), now);
-  touch(c);
+  touch(c, Changed::other);
 }
 
 void set_period_days(db::Database& db, int year, const std::map<std::string, std::optional<Date>>& due,
@@ -98,7 +98,7 @@ std::string add_adhoc_period(db::Connection& c, const std::string& name, Date fi
                           {"last", format_iso_date(last)},
                           {"due", format_iso_date(due)}};
   audit::record(c, who, "create", "report_periods", code, std::nullopt, after.dump(), now);
-  touch(c);
+  touch(c, Changed::other);
   return code;
 }
 
@@ -121,7 +121,7 @@ void remove_adhoc_period(db::Connection& c, const std::string& code, const audit
   c.query("UPDATE report_periods SET removed_at = ? WHERE code = ?",
           {std::int64_t(now.time_since_epoch().count()), code});
   audit::record(c, who, "delete", "report_periods", code, std::nullopt, std::nullopt, now);
-  touch(c);
+  touch(c, Changed::other);
 }
 
 void remove_adhoc_period(db::Database& db, const std::string& code, const audit::Entry& who, Instant now) {

@@ -34,8 +34,6 @@ const db::Columns<Plan> kPlanRow{
     {"status", &Plan::status},
 };
 
-void touch(db::Connection& c) { c.query("UPDATE plan_data_version SET version = version + 1 WHERE id = 1"); }
-
 namespace {
 
 void check_plan_refs(db::Connection& c, const Plan& p) {
@@ -119,7 +117,7 @@ Plan create_plan(db::Connection& c, Plan p, const audit::Entry& who, Instant now
              .one()
              .i64("id");
   audit::record(c, who, "create", "plans", std::to_string(p.id), std::nullopt, to_json(p).dump(), now);
-  touch(c);
+  touch(c, Changed::plan, p.id);
   return p;
 }
 
@@ -146,7 +144,7 @@ Plan update_plan(db::Connection& c, const Plan& changed, const audit::Entry& who
       {p.kind, p.unit_code, opt_iso(p.issued_on), p.title, p.year, p.parent_id, p.legal_bases, p.objectives, p.status,
        std::int64_t(now.time_since_epoch().count()), p.id});
   audit::record(c, who, "update", "plans", std::to_string(p.id), to_json(*before).dump(), to_json(p).dump(), now);
-  touch(c);
+  touch(c, Changed::plan, p.id);
   return p;
 }
 

@@ -38,26 +38,33 @@ int year_param(const http::Request& req, Date today) {
   return *year;
 }
 
-// The year's tasks and reports as last read, per year, kept while the plan
-// data version stands (plans::data_version): the view then only derives.
+// The year's tasks and reports per year, as last read (plans::YearTasks,
+// standing at a data version): while no plan write follows, the view only
+// derives from them; after writes, `refreshed` reads again only what they
+// changed, on a copy, so a request still deriving from the one held before
+// is unaffected. Two requests after a write may both refresh; the later
+// version is kept.
 class YearCache {
  public:
   std::shared_ptr<const YearTasks> get(db::Database& db, int year) {
-    auto version = db.read([](db::Connection& c) { return data_version(c); });
+    std::shared_ptr<const YearTasks> held;
     {
       std::lock_guard lock(mutex_);
-      auto it = years_.find(year);
-      if (it != years_.end() && it->second.first == version) return it->second.second;
+      if (auto it = years_.find(year); it != years_.end()) held = it->second;
     }
-    auto fresh = std::make_shared<const YearTasks>(db.read([&](db::Connection& c) { return year_tasks(c, year); }));
-    std::lock_guard lock(mutex_);
-    years_[year] = {version, fresh};
-    return fresh;
+    return db.read([&](db::Connection& c) {
+      if (held && still_current(c, *held)) return held;
+      auto fresh = std::make_shared<const YearTasks>(held ? refreshed(c, *held) : year_tasks(c, year));
+      std::lock_guard lock(mutex_);
+      auto& kept = years_[year];
+      if (!kept || kept->version <= fresh->version) kept = fresh;
+      return fresh;
+    });
   }
 
  private:
   std::mutex mutex_;
-  std::map<int, std::pair<std::int64_t, std::shared_ptr<const YearTasks>>> years_;
+  std::map<int, std::shared_ptr<const YearTasks>> years_;
 };
 
 struct ProvincePages {

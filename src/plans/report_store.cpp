@@ -198,7 +198,7 @@ Report submit_report(db::Connection& c, Report r, const audit::Entry& who, Insta
   add_report_event(c, r, was_returned ? "resubmitted" : "submitted", "", to_json(r).dump(), who, now);
   audit::record(c, who, before_json ? "update" : "create", "task_reports",
                 fmt::format("{}/{}/{}", r.task_id, r.unit_code, r.period), before_json, to_json(r).dump(), now);
-  touch(c);
+  touch(c, Changed::report, r.task_id);
   return r;
 }
 
@@ -223,7 +223,7 @@ void write_review(db::Connection& c, const Report& r) {
       {r.review, r.review_note, r.reviewed_by ? db::Param(*r.reviewed_by) : db::Param(nullptr),
        r.reviewed_at ? db::Param(std::int64_t(r.reviewed_at->time_since_epoch().count())) : db::Param(nullptr),
        r.difficulties_answer, r.proposals_answer, r.task_id, r.unit_code, r.period});
-  touch(c);
+  touch(c, Changed::report, r.task_id);
 }
 
 void add_report_event(db::Connection& c, const Report& r, const std::string& event, const std::string& note,

@@ -2,6 +2,7 @@
 // What plans' store files share (internal to src/plans/*_store.cpp): the
 // rows of plans, tasks and reports as they read them, which reports count,
 // the matcher of a plan's unit names, and what every write does.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,8 +42,16 @@ void mark_counted(std::vector<Report>& reports, const CountPolicy& policy);
 // province's name (matrix_store.cpp).
 UnitMatcher plan_matcher(db::Connection& c, const Plan& plan);
 
-// Every write transaction to plans, tasks or reports calls this once
-// (data_version).
-void touch(db::Connection& c);
+// What a plan write changed, as refreshed (state_store.cpp) applies it:
+// a task's reports (`id` the task), a task (`id` the task), a plan and its
+// tasks (`id` the plan), or nothing a year's tasks hold (objectives,
+// reporting periods; `id` 0).
+enum class Changed { report, task, plan, other };
+// Every write to plans, tasks, reports, objectives or reporting periods
+// calls this once per change, in its transaction: it sets the next
+// data_version and logs the change under it (plan_changes), keeping the
+// last kKeptChanges versions' rows.
+constexpr std::int64_t kKeptChanges = 1000;
+void touch(db::Connection& c, Changed what, std::int64_t id = 0);
 
 }  // namespace cchc::plans

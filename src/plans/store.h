@@ -21,14 +21,16 @@
 #include "db/database.h"
 #include "plans/matrix.h"
 #include "plans/model.h"
+#include "plans/task_state.h"
 
 namespace cchc::plans {
 
 // ---- Plans, reform areas, units (plan_store.cpp) ----------------------------
 
 std::vector<Area> load_areas(db::Connection& c);
-// A number every write to plans, tasks or reports changes (in its
-// transaction): what was read at one version is still true at that version.
+// A number every write to plans, tasks, reports, objectives or reporting
+// periods raises by one (in its transaction, which logs what it changed:
+// refreshed): what was read at one version is still true at that version.
 std::int64_t data_version(db::Connection& c);
 // Every unit's code, name, parent and level, and whether it is still open
 // (for names on pages and unit choices): by level rank, then name in
@@ -233,10 +235,28 @@ int count_in_review(db::Connection& c, const std::string& review);
 // The tasks of a year's issued and closed plans, with their lead units'
 // reports (without narrative and evidence), for the province view.
 struct YearTasks {
-  std::vector<Task> tasks;
-  std::map<std::int64_t, std::vector<Report>> reports;  // by task id
+  int year = 0;
+  std::int64_t version = 0;                             // the data_version it stands at
+  CountPolicy policy;                                   // what marked its reports' `counted`
+  std::vector<Task> tasks;                              // by plan, then matrix order; each task's units by code
+  std::map<std::int64_t, std::vector<Report>> reports;  // by task id, each task's by unit, then period
+  friend bool operator==(const YearTasks&, const YearTasks&) = default;
 };
 YearTasks year_tasks(db::Connection& c, int year);
+// Whether `held` is what year_tasks would read now: no plan write since
+// its version and the same count policy (the setting, and today).
+bool still_current(db::Connection& c, const YearTasks& held);
+// `held` brought up to what year_tasks would read now, on a copy (`held`,
+// which other readers may hold, is left as it is): each write since its
+// version is logged (plan_changes, one row per version) and only what it
+// names is read again: a task's lead reports (a report submitted or
+// reviewed), a task (added, changed, cancelled, removed), a plan's tasks
+// (a plan created, changed, imported, reordered; it may have left or
+// joined the year); with a new count policy every report is marked again.
+// A gap in the log (purged, or a version set without a change logged),
+// more than `max_changes` changes, a change it does not know or a version
+// behind `held`'s: the year is read whole (year_tasks).
+YearTasks refreshed(db::Connection& c, const YearTasks& held, std::size_t max_changes = 200);
 std::vector<TaskState> states_as_of(const YearTasks& y, Date as_of);
 // Tasks passing `keep` counted by status as of a day (for trends).
 std::map<TaskStatus, int> count_as_of(const YearTasks& y, Date as_of, const std::function<bool(const Task&)>& keep);

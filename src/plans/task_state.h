@@ -32,6 +32,7 @@ TaskStatus task_status_as_of(const Task& task, const std::vector<Report>& report
 // counts as a working day when it is Monday to Friday.
 struct CountPolicy {
   std::optional<Date> pending_until;  // none: pending reports never count
+  friend bool operator==(const CountPolicy&, const CountPolicy&) = default;
 };
 CountPolicy count_policy(Date today, int count_after_days, const WorkCalendar& calendar);
 bool report_counts(std::string_view review, Date reported_on, const CountPolicy& policy);

@@ -165,7 +165,7 @@ Task add_task(db::Connection& c, std::int64_t plan_id, const TaskInput& in, cons
   write_units(c, id, row);
   auto task = need_task(c, id);
   audit::record(c, who, "create", "plan_tasks", std::to_string(id), std::nullopt, to_json(task).dump(), now);
-  touch(c);
+  touch(c, Changed::task, id);
   return task;
 }
 
@@ -187,7 +187,7 @@ Task update_task(db::Connection& c, std::int64_t task_id, const TaskInput& in, c
   auto after = need_task(c, task_id);
   audit::record(c, who, "update", "plan_tasks", std::to_string(task_id), to_json(before).dump(), to_json(after).dump(),
                 now);
-  touch(c);
+  touch(c, Changed::task, task_id);
   return after;
 }
 
@@ -207,7 +207,7 @@ void move_task(db::Connection& c, std::int64_t task_id, int direction, const aud
   for (size_t i = 0; i < ids.size(); ++i) c.query("UPDATE plan_tasks SET ord = ? WHERE id = ?", {int(i) + 1, ids[i]});
   audit::record(c, who, "move", "plan_tasks", std::to_string(task_id), std::nullopt, json{{"position", to + 1}}.dump(),
                 now);
-  touch(c);
+  touch(c, Changed::plan, task.plan_id);  // every row of the plan may have a new place
 }
 
 void move_task(db::Database& db, std::int64_t task_id, int direction, const audit::Entry& who, Instant now) {
@@ -224,7 +224,7 @@ void delete_task(db::Connection& c, std::int64_t task_id, const audit::Entry& wh
   c.query("DELETE FROM task_units WHERE task_id = ?", {task_id});
   c.query("DELETE FROM plan_tasks WHERE id = ?", {task_id});
   audit::record(c, who, "delete", "plan_tasks", std::to_string(task_id), to_json(task).dump(), std::nullopt, now);
-  touch(c);
+  touch(c, Changed::task, task_id);
 }
 
 void delete_task(db::Database& db, std::int64_t task_id, const audit::Entry& who, Instant now) {
@@ -241,7 +241,7 @@ void cancel_task(db::Connection& c, std::int64_t task_id, const std::string& rea
           {why.empty() ? db::Param(nullptr) : db::Param(why), std::int64_t(now.time_since_epoch().count()), task_id});
   audit::record(c, who, why.empty() ? "reopen" : "cancel", "plan_tasks", std::to_string(task_id),
                 to_json(before).dump(), json{{"cancelled_reason", why}}.dump(), now);
-  touch(c);
+  touch(c, Changed::task, task_id);
 }
 
 void cancel_task(db::Database& db, std::int64_t task_id, const std::string& reason, const audit::Entry& who,
