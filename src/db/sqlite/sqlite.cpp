@@ -40,13 +40,7 @@ class SqliteConnection final : public Connection {
 
   Result query(std::string_view sql, const std::vector<Param>& params) override {
     sqlite3_stmt* stmt = prepare(sql);
-    struct Reset {
-      sqlite3_stmt* s;
-      ~Reset() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-      }
-    } reset{stmt};
+    const ResetOnExit reset{stmt};
     bind_all(stmt, params, sql);
 
     Result result;
@@ -100,13 +94,7 @@ class SqliteConnection final : public Connection {
         sqlite3_bind_text(stmt, next++, v.data(), int(v.size()), SQLITE_TRANSIENT);  // reuses its buffer row to row
       }
     } binder{stmt};
-    struct Reset {
-      sqlite3_stmt* s;
-      ~Reset() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-      }
-    } reset{stmt};
+    const ResetOnExit reset{stmt};
     for (std::size_t i = 0; i < rows; ++i) {
       binder.next = 1;
       fill(i, binder);
@@ -139,6 +127,15 @@ class SqliteConnection final : public Connection {
   void ping() override { query("SELECT 1"); }
 
  private:
+  // Leaves a cached statement reset and unbound, however the call ends.
+  struct ResetOnExit {
+    sqlite3_stmt* s;
+    ~ResetOnExit() {
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
+    }
+  };
+
   // The current row of a statement being stepped.
   struct StepRow final : RowView {
     sqlite3_stmt* stmt;
