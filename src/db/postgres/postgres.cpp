@@ -91,8 +91,7 @@ class PgConnection final : public Connection {
         if (PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
           each(ResultRow{res});
         } else if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-          guard.release();
-          collect(res, sql);  // throws the mapped error
+          collect(guard.release(), sql);  // throws the mapped error
         }
       }
     } catch (...) {
