@@ -152,26 +152,10 @@ struct Options {
   std::chrono::milliseconds busy_timeout{5000};  // SQLite: waiting for another process's writer
 };
 
-// Keeps a LISTEN going while it lives (Database::listen).
-class Listener {
- public:
-  virtual ~Listener() = default;
-};
-
 class Database {
  public:
   virtual ~Database() = default;
   virtual Backend backend() const = 0;
-  // Calls `on_notice` (from a thread of its own) for every NOTIFY on
-  // `channel` from any process, until the returned handle is destroyed; a
-  // dropped connection is re-made, and `on_notice` called once then, since
-  // notices may have been missed. nullptr where the backend has no
-  // notifications (SQLite).
-  virtual std::unique_ptr<Listener> listen(const std::string& channel, std::function<void()> on_notice) {
-    (void)channel;
-    (void)on_notice;
-    return nullptr;
-  }
   // A description without secrets, for logs.
   virtual std::string describe() const = 0;
 

@@ -3,15 +3,9 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
-#include <poll.h>
-
-#include <atomic>
 #include <charconv>
 #include <regex>
-#include <thread>
 #include <unordered_map>
-
-#include <spdlog/spdlog.h>
 
 #include "core/errors.h"
 #include "db/pool.h"
@@ -301,64 +295,6 @@ class PgConnection final : public Connection {
   std::unordered_map<std::string, std::string> statements_;
 };
 
-// LISTEN on a connection of its own, outside the pool: a thread waits on
-// its socket (half a second at a time, to notice when to stop) and calls
-// back for each notice.
-class PgListener final : public Listener {
- public:
-  PgListener(std::string url, std::string channel, std::function<void()> on_notice)
-      : url_(std::move(url)), channel_(std::move(channel)), on_notice_(std::move(on_notice)) {
-    thread_ = std::thread([this] { run(); });
-  }
-  ~PgListener() override {
-    stop_ = true;
-    thread_.join();
-  }
-
- private:
-  void run() {
-    bool first = true;
-    while (!stop_) {
-      PGconn* conn = PQconnectdb(url_.c_str());
-      if (PQstatus(conn) == CONNECTION_OK) {
-        char* quoted = PQescapeIdentifier(conn, channel_.c_str(), channel_.size());
-        PGresult* r = PQexec(conn, (std::string("LISTEN ") + quoted).c_str());
-        PQfreemem(quoted);
-        bool listening = PQresultStatus(r) == PGRES_COMMAND_OK;
-        PQclear(r);
-        if (listening) {
-          if (!first) on_notice_();  // notices may have been missed while away
-          first = false;
-          wait(conn);
-        }
-      }
-      if (!stop_) spdlog::warn("LISTEN {} on {}: {}; retrying", channel_, without_password(url_), PQerrorMessage(conn));
-      PQfinish(conn);
-      for (int i = 0; i < 10 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-  // Until stopped or the connection fails.
-  void wait(PGconn* conn) {
-    while (!stop_) {
-      pollfd fd{PQsocket(conn), POLLIN, 0};
-      int ready = poll(&fd, 1, 500);
-      if (ready < 0 && errno != EINTR) return;
-      if (ready <= 0) continue;
-      if (!PQconsumeInput(conn)) return;
-      bool any = false;
-      while (PGnotify* n = PQnotifies(conn)) {
-        any = true;
-        PQfreemem(n);
-      }
-      if (any) on_notice_();
-    }
-  }
-  std::string url_, channel_;
-  std::function<void()> on_notice_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-};
-
 class PgDatabase final : public Database {
  public:
   PgDatabase(std::string url, const Options& options)
@@ -369,9 +305,6 @@ class PgDatabase final : public Database {
 
   Backend backend() const override { return Backend::postgres; }
   std::string describe() const override { return without_password(url_); }
-  std::unique_ptr<Listener> listen(const std::string& channel, std::function<void()> on_notice) override {
-    return std::make_unique<PgListener>(url_, channel, std::move(on_notice));
-  }
 
  protected:
   Lease acquire(bool) override {
