@@ -22,10 +22,12 @@
 //   reading  for the breakdown: the CSV reader alone, with every check, and
 //            the rollup arithmetic in memory.
 //
-// usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE] [--files-db SPEC]
+// usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE] [--files-db SPEC] [--csv-out FILE]
 //   --db        a migrated database holding the demo directory and no records
 //   --plain-db  a file path for the SQLite baselines' databases (removed after)
 //   --files-db  a second database like --db, for the import in files of 100 000
+//   --csv-out   only write the import's text(s) to FILE (FILE.1, FILE.2, … above
+//               1 000 000 dossiers) and stop: to profile `cchc import dossiers`
 // Prints one JSON object a line on stdout: per measurement
 //   {"what", "backend", "rows", "seconds", "rows_per_second"}
 // and per comparison, cchc's rows/s over its baseline's,
@@ -35,6 +37,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -239,7 +242,7 @@ Timed plain_prepared_insert(const std::string& path, const Province& province,
 }
 
 int run(int argc, char** argv) {
-  std::string spec, plain_path, files_spec;
+  std::string spec, plain_path, files_spec, csv_out;
   std::size_t n = 100000;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -251,6 +254,8 @@ int run(int argc, char** argv) {
       plain_path = argv[i + 1];
     else if (a == "--files-db")
       files_spec = argv[i + 1];
+    else if (a == "--csv-out")
+      csv_out = argv[i + 1];
   }
   if (spec.empty()) {
     std::cerr << "usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE] [--files-db SPEC]" << std::endl;
@@ -279,6 +284,13 @@ int run(int argc, char** argv) {
   std::cerr << fmt::format("generated {} dossiers: {} import batch(es), {} files of up to {}", province.dossiers,
                            province.batches.size(), province.file_count(), kFileRows)
             << std::endl;
+  if (!csv_out.empty()) {  // for profiling `cchc import dossiers` alone
+    for (std::size_t b = 0; b < province.batches.size(); ++b) {
+      const auto path = province.batches.size() == 1 ? csv_out : fmt::format("{}.{}", csv_out, b + 1);
+      std::ofstream(path, std::ios::binary) << province.batches[b];
+    }
+    return 0;
+  }
   const std::string import_label = province.batches.size() == 1
                                        ? "import, one batch"
                                        : fmt::format("import, {} batches of 1 000 000", province.batches.size());

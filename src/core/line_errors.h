@@ -19,6 +19,14 @@ class LineErrors {
     ++total_;
     if (kept_.size() < kReported) kept_.push_back(std::move(e));
   }
+  // Another's problems after these: its kept ones while there is room, all
+  // of them counted.
+  void merge(LineErrors other) {
+    for (auto& e : other.kept_) {
+      if (kept_.size() < kReported) kept_.push_back(std::move(e));
+    }
+    total_ += other.total_;
+  }
   std::size_t size() const { return total_; }
   bool empty() const { return total_ == 0; }
   // Found but not kept: the report says "and N more".

@@ -102,8 +102,10 @@ class RowView {
   virtual std::string_view text(int column) const = 0;
 };
 
-// Takes one row's values for Connection::insert_rows, in column order. The
-// values are copied: text need not outlive the call.
+// Takes one row's values for Connection::insert_rows, in column order. Text
+// is not copied where the backend can avoid it: it must stay valid until
+// the row is written, i.e. until `fill` is called for the next row or
+// insert_rows returns (the record's own strings, not temporaries).
 class RowSink {
  public:
   virtual ~RowSink() = default;

@@ -10,6 +10,7 @@
 // Feedback CSV:
 //   id,unit_code,channel,received_at,due_at,answered_at,status,rating
 // Values, times and consistency rules: docs/indicators.md.
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,6 +33,21 @@ struct Batch {
   bool ok() const { return errors.empty(); }
 };
 
+// What reading a batch record by record found: every problem counted (the
+// first 1 000 kept, by line). `refused`: the text as a whole is wrong (a
+// bad header, malformed CSV or JSON), and the one problem says why.
+struct Reading {
+  LineErrors errors;
+  bool refused = false;
+  bool ok() const { return errors.empty(); }
+  // The text is refused: `e` becomes the only problem.
+  void refuse(LineError e) {
+    errors = LineErrors{};
+    errors.push_back(std::move(e));
+    refused = true;
+  }
+};
+
 // How a batch is spelled: CSV with the header row, or JSON (an array of
 // objects with the same fields, or NDJSON: one object per line; flags may be
 // 0/1 or true/false, empty values null or absent).
@@ -47,6 +63,16 @@ std::size_t count_records(std::string_view text, Format format);
 
 Batch<Dossier> parse_dossiers(std::string_view text, Format format, const std::set<std::string>& units);
 Batch<Feedback> parse_feedback(std::string_view text, Format format, const std::set<std::string>& units);
+
+// The same checks, record by record, without holding the batch: `take` gets
+// each record that passes them, with its line, in the order of the text, as
+// it is read (it may move the record out). A problem may come after records
+// already taken, so a caller that writes as it reads must be able to undo
+// (one transaction). A refused text may have had records taken too.
+Reading read_dossiers(std::string_view text, Format format, const std::set<std::string>& units,
+                      const std::function<void(Dossier&, int line)>& take);
+Reading read_feedback(std::string_view text, Format format, const std::set<std::string>& units,
+                      const std::function<void(Feedback&, int line)>& take);
 
 inline Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units) {
   return parse_dossiers(text, Format::csv, units);

@@ -3,6 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -205,65 +210,107 @@ void apply(db::Connection& c, Rollups& deltas) {
   }
 }
 
+// Records in the order read, each with its month keys.
 template <class T>
-ImportSummary store(db::Connection& c, const std::vector<T>& records,
-                    const std::function<void(std::size_t, std::size_t)>& progress) {
-  ImportSummary summary;
-  Rollups deltas;
-  // The stored versions of the batch's records, a chunk of ids per query
-  // (one query per record would dominate a large batch).
-  constexpr std::size_t kChunk = 500;
-  std::unordered_map<std::string, T> stored;
-  for (std::size_t i = 0; i < records.size(); i += kChunk) {
-    std::size_t n = std::min(kChunk, records.size() - i);
-    std::string marks = "?";
-    for (std::size_t k = 1; k < n; ++k) marks += ", ?";
-    std::vector<db::Param> ids;
-    ids.reserve(n);
-    for (std::size_t k = 0; k < n; ++k) ids.emplace_back(records[i + k].id);
-    for (const auto& r :
-         c.query(fmt::format("SELECT {} FROM {} WHERE id IN ({})", Sql<T>::row().list(), Sql<T>::table, marks), ids)
-             .rows) {
-      T old = Sql<T>::row().read(r);
-      stored.emplace(old.id, std::move(old));
-    }
+struct Chunk {
+  std::vector<T> records;
+  std::vector<MonthKeys> months;
+  std::size_t size() const { return records.size(); }
+  void clear() {
+    records.clear();
+    months.clear();
   }
-  // Changed records are updated in place; new ones are written in runs of
-  // kRun by the backend's bulk insert (Connection::insert_rows).
-  constexpr std::size_t kRun = 10000;
-  std::vector<std::pair<const T*, MonthKeys>> fresh;
-  fresh.reserve(std::min(records.size(), kRun));
-  auto write_fresh = [&] {
-    c.insert_rows(Sql<T>::table, Sql<T>::columns(), fresh.size(),
-                  [&](std::size_t k, db::RowSink& out) { write_row(out, *fresh[k].first, fresh[k].second); });
-    fresh.clear();
-  };
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const T& rec = records[i];
-    auto existing = stored.find(rec.id);
-    if (existing == stored.end()) {
-      fresh.emplace_back(&rec, month_keys(rec));
-      deltas.add(rec, fresh.back().second.view(), +1);
-      ++summary.inserted;
-    } else {
-      const T& old = existing->second;
-      if (old == rec) {
-        ++summary.unchanged;
-      } else {
-        const auto m = month_keys(rec);
-        c.query(update_sql<T>(), params_of(rec, m));
-        deltas.add(old, -1);
-        deltas.add(rec, m.view(), +1);
-        ++summary.updated;
+};
+
+// Chunks of records written into the caller's transaction, each record
+// replacing the stored one of its id (an unchanged one is left alone):
+// changed records updated in place, new ones by the backend's bulk insert
+// (Connection::insert_rows). The rollup deltas come in two parts: whoever
+// reads the records sums +1 of each (Rollups::add with its month keys,
+// possibly on another thread), and the writer takes back out what it finds
+// stored (the record itself when unchanged, the stored version when
+// changed), so finish() applies exactly the batch's change. Ids must be
+// unique within the batch (the reader checks).
+template <class T>
+class BatchWriter {
+ public:
+  explicit BatchWriter(db::Connection& c) : c_(c) {}
+
+  void write(const Chunk<T>& chunk) {
+    // The stored versions of the chunk's records, a run of ids per query
+    // (one query per record would dominate a large batch).
+    constexpr std::size_t kIds = 500;
+    stored_.clear();
+    for (std::size_t i = 0; i < chunk.size(); i += kIds) {
+      const std::size_t n = std::min(kIds, chunk.size() - i);
+      std::string marks = "?";
+      for (std::size_t k = 1; k < n; ++k) marks += ", ?";
+      std::vector<db::Param> ids;
+      ids.reserve(n);
+      for (std::size_t k = 0; k < n; ++k) ids.emplace_back(chunk.records[i + k].id);
+      for (const auto& r :
+           c_.query(fmt::format("SELECT {} FROM {} WHERE id IN ({})", Sql<T>::row().list(), Sql<T>::table, marks), ids)
+               .rows) {
+        T old = Sql<T>::row().read(r);
+        stored_.emplace(old.id, std::move(old));
       }
     }
-    if (fresh.size() == kRun) write_fresh();
-    if (progress && ((i + 1) % kRun == 0 || i + 1 == records.size())) progress(i + 1, records.size());
+    fresh_.clear();
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const T& rec = chunk.records[i];
+      auto existing = stored_.find(rec.id);
+      if (existing == stored_.end()) {
+        fresh_.push_back(i);
+        ++summary_.inserted;
+      } else if (existing->second == rec) {
+        taken_back_.add(rec, chunk.months[i].view(), -1);
+        ++summary_.unchanged;
+      } else {
+        c_.query(update_sql<T>(), params_of(rec, chunk.months[i]));
+        taken_back_.add(existing->second, -1);
+        ++summary_.updated;
+      }
+    }
+    c_.insert_rows(Sql<T>::table, Sql<T>::columns(), fresh_.size(), [&](std::size_t k, db::RowSink& out) {
+      write_row(out, chunk.records[fresh_[k]], chunk.months[fresh_[k]]);
+    });
   }
-  write_fresh();
-  apply(c, deltas);
-  db::touch(c, "indicators");
-  return summary;
+
+  // Applies the deltas: `added` holds +1 of every record given to write().
+  ImportSummary finish(Rollups& added) {
+    added.merge(taken_back_);
+    apply(c_, added);
+    db::touch(c_, "indicators");
+    return summary_;
+  }
+
+ private:
+  db::Connection& c_;
+  ImportSummary summary_;
+  Rollups taken_back_;
+  std::unordered_map<std::string, T> stored_;
+  std::vector<std::size_t> fresh_;
+};
+
+// Records this many at a time: a bulk insert's run, a step of progress,
+// and what the reading thread hands the writing one.
+constexpr std::size_t kChunkRecords = 10000;
+
+template <class T>
+ImportSummary store(db::Connection& c, const std::vector<T>& records) {
+  BatchWriter<T> writer(c);
+  Rollups added;
+  Chunk<T> chunk;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    chunk.records.push_back(records[i]);
+    chunk.months.push_back(month_keys(records[i]));
+    added.add(records[i], chunk.months.back().view(), +1);
+    if (chunk.size() == kChunkRecords || i + 1 == records.size()) {
+      writer.write(chunk);
+      chunk.clear();
+    }
+  }
+  return writer.finish(added);
 }
 
 // The units of a scope as an SQL list "(?, ?, …)" and its parameters.
@@ -284,49 +331,198 @@ void require_unit(db::Connection& c, const std::string& unit) {
   }
 }
 
-template <class T>
-void check_scope(const Batch<T>& batch, const std::set<std::string>& allowed, const std::string& scope_unit,
-                 LineErrors& errors) {
-  for (std::size_t i = 0; i < batch.records.size(); ++i) {
-    const auto& u = batch.records[i].unit_code;
-    if (!allowed.count(u)) {
-      int line = batch.lines[i];
-      errors.push_back(
-          {line,
-           fmt::format("line {}: unit_code '{}' is outside {}, the units this token may write", line, u, scope_unit),
-           fmt::format("Dòng {}: đơn vị '{}' nằm ngoài phạm vi {}", line, u, scope_unit)});
-    }
-  }
+// The reader of each record kind (rules.h).
+Reading read_records(std::string_view text, Format format, const std::set<std::string>& units,
+                     const std::function<void(Dossier&, int)>& take) {
+  return read_dossiers(text, format, units, take);
+}
+Reading read_records(std::string_view text, Format format, const std::set<std::string>& units,
+                     const std::function<void(Feedback&, int)>& take) {
+  return read_feedback(text, format, units, take);
 }
 
+// Thrown into the reading thread when the writer has stopped.
+struct ReadingAbandoned {};
+// Thrown out of the import's transaction to roll it back: the batch has a problem.
+struct BatchRefused {};
+
+// Chunks handed from the reading thread to the writing one: at most
+// kQueued wait, so the reader keeps at most that much ahead.
 template <class T>
-ImportOutcome run_import(db::Database& db, Batch<T> batch, const ImportRequest& req, const audit::Entry& who,
-                         Instant now) {
-  ImportOutcome out;
-  out.errors = std::move(batch.errors);
+class ChunkQueue {
+ public:
+  static constexpr std::size_t kQueued = 3;
+  // Throws ReadingAbandoned once the writer has abandoned the batch.
+  void push(Chunk<T> chunk) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return abandoned_ || chunks_.size() < kQueued; });
+    if (abandoned_) throw ReadingAbandoned{};
+    chunks_.push_back(std::move(chunk));
+    changed_.notify_all();
+  }
+  // No more chunks will come.
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+  void abandon() {
+    std::lock_guard lock(mutex_);
+    abandoned_ = true;
+    changed_.notify_all();
+  }
+  // The next chunk; nullopt once closed and drained.
+  std::optional<Chunk<T>> pop() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return closed_ || !chunks_.empty(); });
+    if (chunks_.empty()) return std::nullopt;
+    auto chunk = std::move(chunks_.front());
+    chunks_.pop_front();
+    changed_.notify_all();
+    return chunk;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Chunk<T>> chunks_;
+  bool closed_ = false, abandoned_ = false;
+};
+
+// One batch read and checked on a thread of its own while the caller's
+// transaction writes what has been read (BatchWriter), a chunk behind: the
+// two halves of the work overlap, and the batch is never held whole. A
+// problem found after records were written rolls the transaction back.
+template <class T>
+class PipedImport {
+ public:
+  PipedImport(const ImportRequest& req, const std::set<std::string>& units,
+              std::optional<std::set<std::string>> allowed)
+      : req_(req), units_(units), allowed_(std::move(allowed)) {}
+  ~PipedImport() {
+    if (thread_.joinable()) {
+      queue_.abandon();
+      thread_.join();
+    }
+  }
+  PipedImport(const PipedImport&) = delete;
+  PipedImport& operator=(const PipedImport&) = delete;
+
+  // Reads the whole batch on this thread, writing nothing (a dry run).
+  void read_only() { read(false); }
+  // Starts reading on a thread of its own; write() takes what it reads.
+  void start() {
+    thread_ = std::thread([this] {
+      try {
+        read(true);
+      } catch (const ReadingAbandoned&) {
+      } catch (...) {
+        failed_ = std::current_exception();
+      }
+      queue_.close();
+    });
+  }
+  // Writes every chunk as it comes, then waits for the reader; throws
+  // BatchRefused when the batch has a problem (so nothing commits).
+  ImportSummary write(db::Connection& c) {
+    BatchWriter<T> writer(c);
+    const std::size_t expected = count_records(req_.text, req_.format);
+    std::size_t done = 0;
+    while (auto chunk = queue_.pop()) {
+      writer.write(*chunk);
+      done += chunk->size();
+      if (req_.progress) req_.progress(done, std::max(expected, done));
+    }
+    thread_.join();
+    if (failed_) std::rethrow_exception(failed_);
+    if (!reading_.ok()) throw BatchRefused{};
+    return writer.finish(added_);
+  }
+
+  // Once read: the problems (by line), the records that passed, the first
+  // ImportRequest::preview of them.
+  LineErrors errors() const { return reading_.errors; }
+  std::size_t records() const { return reading_.refused ? 0 : taken_; }
+  const std::vector<T>& preview() const { return preview_; }
+
+ private:
+  void read(bool writing) {
+    Chunk<T> chunk;
+    LineErrors outside;
+    reading_ = read_records(req_.text, req_.format, units_, [&](T& rec, int line) {
+      if (allowed_ && !allowed_->count(rec.unit_code)) {
+        outside.push_back(
+            {line,
+             fmt::format("line {}: unit_code '{}' is outside {}, the units this token may write", line, rec.unit_code,
+                         *req_.scope_unit),
+             fmt::format("Dòng {}: đơn vị '{}' nằm ngoài phạm vi {}", line, rec.unit_code, *req_.scope_unit)});
+        return;
+      }
+      ++taken_;
+      if (preview_.size() < req_.preview) preview_.push_back(rec);
+      if (!writing) return;
+      chunk.months.push_back(month_keys(rec));
+      added_.add(rec, chunk.months.back().view(), +1);
+      chunk.records.push_back(std::move(rec));
+      if (chunk.size() == kChunkRecords) {
+        queue_.push(std::move(chunk));
+        chunk.clear();
+      }
+    });
+    if (!outside.empty() && !reading_.refused) {
+      reading_.errors.merge(std::move(outside));
+      std::stable_sort(reading_.errors.begin(), reading_.errors.end(),
+                       [](const auto& a, const auto& b) { return a.line < b.line; });
+    }
+    if (writing && chunk.size() > 0) queue_.push(std::move(chunk));
+  }
+
+  const ImportRequest& req_;
+  const std::set<std::string>& units_;
+  const std::optional<std::set<std::string>> allowed_;
+  ChunkQueue<T> queue_;
+  std::thread thread_;
+  std::exception_ptr failed_;
+  // The reader's, read by the writer once it has joined the reading thread.
+  Reading reading_;
+  std::size_t taken_ = 0;
+  Rollups added_;
+  std::vector<T> preview_;
+};
+
+template <class T>
+ImportOutcome run_import(db::Database& db, const ImportRequest& req, const std::set<std::string>& units,
+                         const audit::Entry& who, Instant now) {
+  std::optional<std::set<std::string>> allowed;
   if (req.scope_unit) {
-    auto allowed = db.read([&](db::Connection& c) { return units_in_scope(c, *req.scope_unit, Scope::subtree); });
-    check_scope(batch, std::set<std::string>(allowed.begin(), allowed.end()), *req.scope_unit, out.errors);
-    std::stable_sort(out.errors.begin(), out.errors.end(),
-                     [](const auto& a, const auto& b) { return a.line < b.line; });
+    auto codes = db.read([&](db::Connection& c) { return units_in_scope(c, *req.scope_unit, Scope::subtree); });
+    allowed.emplace(codes.begin(), codes.end());
   }
-  out.records = batch.records.size();
-  if (req.preview > 0) {
-    auto n = std::min(req.preview, batch.records.size());
-    out.preview_csv = to_csv(std::vector<T>(batch.records.begin(), batch.records.begin() + std::ptrdiff_t(n)));
+  PipedImport<T> import(req, units, std::move(allowed));
+  ImportOutcome out;
+  if (req.dry_run) {
+    import.read_only();
+  } else {
+    try {
+      out.summary = db.write([&](db::Connection& c) {
+        import.start();
+        auto summary = import.write(c);
+        audit::Entry e = who;
+        e.action = "import";
+        e.entity = req.kind == Kind::dossiers ? "dossiers" : "feedback";
+        e.entity_id = fmt::format("{} records", import.records());
+        e.after_json = to_json(summary).dump();
+        audit::append(c, e, now);
+        if (req.in_transaction) req.in_transaction(c);
+        return summary;
+      });
+    } catch (const BatchRefused&) {
+      out.summary = {};
+    }
   }
-  if (!out.ok() || req.dry_run) return out;
-  out.summary = db.write([&](db::Connection& c) {
-    auto summary = store(c, batch.records, req.progress);
-    audit::Entry e = who;
-    e.action = "import";
-    e.entity = req.kind == Kind::dossiers ? "dossiers" : "feedback";
-    e.entity_id = fmt::format("{} records", batch.records.size());
-    e.after_json = to_json(summary).dump();
-    audit::append(c, e, now);
-    if (req.in_transaction) req.in_transaction(c);
-    return summary;
-  });
+  out.errors = import.errors();
+  out.records = import.records();
+  if (req.preview > 0) out.preview_csv = to_csv(import.preview());
   return out;
 }
 
@@ -345,7 +541,7 @@ nlohmann::json to_json(const ImportSummary& s) {
   return {{"inserted", s.inserted}, {"updated", s.updated}, {"unchanged", s.unchanged}};
 }
 
-ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records) { return store(c, records, {}); }
+ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& records) { return store(c, records); }
 
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now) {
   if (req.max_records > 0) {
@@ -367,8 +563,8 @@ ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const aud
     for (const auto& u : directory::load_units(c)) codes.insert(u.code);
     return codes;
   });
-  if (req.kind == Kind::dossiers) return run_import(db, parse_dossiers(req.text, req.format, units), req, who, now);
-  return run_import(db, parse_feedback(req.text, req.format, units), req, who, now);
+  if (req.kind == Kind::dossiers) return run_import<Dossier>(db, req, units, who, now);
+  return run_import<Feedback>(db, req, units, who, now);
 }
 
 namespace {

@@ -63,9 +63,13 @@ struct ImportRequest {
 // Parses and validates the whole batch; when every record is right, writes
 // records and rollups in one transaction and audits the batch as one entry
 // (action "import", entity "dossiers"/"feedback", the summary as after_json).
-// It takes the database, not a connection: parsing and checking a batch of
-// any size runs before its transaction opens, and `progress` reports from
-// inside it; what must commit with the batch goes in `in_transaction`.
+// It takes the database, not a connection: the batch is read and checked on
+// a thread of its own while its transaction writes what has been read, a
+// chunk of 10 000 records behind (the batch is never held whole); a problem
+// found anywhere rolls everything back, so a rejected batch writes nothing.
+// `progress` reports from inside the transaction, on the caller's thread;
+// what must commit with the batch goes in `in_transaction`. A dry run reads
+// and checks only.
 ImportOutcome import_batch(db::Database& db, const ImportRequest& req, const audit::Entry& who, Instant now);
 
 // Writes feedback records into the caller's transaction with their rollups,

@@ -259,8 +259,13 @@ TEST_P(Storage, InsertsRowsInBulk) {
   });
   const std::vector<std::string> notes = {"", "tab\there", "line\nbreak\r", "back\\slash \\N", "Đồng Nai — ‘x’"};
   const std::vector<std::string> columns = {"id", "n", "note", "flag"};
+  // Text must live until the row is written (RowSink): the id is made into
+  // one buffer that the next row overwrites, so a value the backend did not
+  // take in time would show as another row's id.
+  std::string id;
   auto fill = [&](std::size_t i, db::RowSink& out) {
-    out.text(fmt::format("r{}", i));
+    id = fmt::format("r{}", i);
+    out.text(id);
     i % 4 == 3 ? out.null() : out.integer(std::int64_t(i) * 1000000007LL);
     i % 6 == 5 ? out.null() : out.text(notes[i % notes.size()]);
     out.integer(std::int64_t(i % 2));
@@ -286,8 +291,9 @@ TEST_P(Storage, InsertsRowsInBulk) {
   }
   EXPECT_EQ(checked, 2500u);
   // r7 exists: the whole call and its transaction fail, nothing of it stays.
-  auto clash = [](std::size_t i, db::RowSink& out) {
-    out.text(i == 1 ? "r7" : fmt::format("new{}", i));
+  auto clash = [&](std::size_t i, db::RowSink& out) {
+    id = i == 1 ? "r7" : fmt::format("new{}", i);
+    out.text(id);
     out.integer(1);
     out.text("x");
     out.integer(0);

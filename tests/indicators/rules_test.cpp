@@ -147,9 +147,14 @@ TEST(Batches, RecordsAreCountedBeforeParsing) {
       {"", Format::csv, 0},
       {"id,unit_code\n", Format::csv, 0},
       {"id,unit_code\nH1,SNV\nH2,SNV\n", Format::csv, 2},
-      {"id,unit_code\r\nH1,SNV\r\n\r\nH2,SNV", Format::csv, 2},  // blank lines are not records
-      {"id,unit_code\rH1,SNV\rH2,SNV\r", Format::csv, 2},        // lone CRs end lines, as libcsv reads them
-      {"{}\r{}\r", Format::json, 1},                             // but not NDJSON's
+      {"id,unit_code\r\nH1,SNV\r\n\r\nH2,SNV", Format::csv, 2},           // blank lines are not records
+      {"id,unit_code\rH1,SNV\rH2,SNV\r", Format::csv, 2},                 // lone CRs end lines, as libcsv reads them
+      {"id,unit_code\rH1,SNV\r\nH2,SNV\n \t\r\nH3,SNV", Format::csv, 3},  // lone CR, CRLF, LF mixed; a blank line
+      {"id,unit_code\n\r\r\rH1,SNV\r", Format::csv, 1},                   // runs of lone CRs are blank lines
+      {"id,unit_code\nH1,SNV\r\r\n", Format::csv, 1},                     // a CR before CRLF
+      {"id,unit_code\nH1\rSNV", Format::csv, 2},                          // text after a last lone CR
+      {"h\n  \t ", Format::csv, 0},                                       // only blanks after the header
+      {"{}\r{}\r", Format::json, 1},                                      // but not NDJSON's
       {"[]", Format::json, 0},
       {" [ ] ", Format::json, 0},
       {"[{}]", Format::json, 1},

@@ -91,7 +91,8 @@ class SqliteConnection final : public Connection {
       void null() override { sqlite3_bind_null(stmt, next++); }
       void integer(std::int64_t v) override { sqlite3_bind_int64(stmt, next++, v); }
       void text(std::string_view v) override {
-        sqlite3_bind_text(stmt, next++, v.data(), int(v.size()), SQLITE_TRANSIENT);  // reuses its buffer row to row
+        // Not copied: the text stays valid until the row is stepped (RowSink).
+        sqlite3_bind_text(stmt, next++, v.data(), int(v.size()), SQLITE_STATIC);
       }
     } binder{stmt};
     const ResetOnExit reset{stmt};
