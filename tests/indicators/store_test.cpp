@@ -390,6 +390,86 @@ TEST_P(IndicatorStore, ARejectedBatchWritesNothing) {
   EXPECT_EQ(count(*t->db, "audit_log"), audit_before);
 }
 
+// A batch larger than the chunks its reader hands the writer (10 000
+// records): a problem in its last lines comes after records were written,
+// and must undo them all, leaving what was stored before as it was; a good
+// one, sent again with some records changed, leaves rollups equal to a
+// rebuild.
+TEST_P(IndicatorStore, AProblemFoundAfterRecordsWereWrittenUndoesTheWholeBatch) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  Generator g(20261207);
+  std::vector<Dossier> earlier;
+  for (int i = 0; i < 50; ++i) earlier.push_back(g.dossier(900000 + i));
+  ASSERT_TRUE(send(*t->db, Kind::dossiers, to_csv(earlier)).ok());
+  const auto before = snapshot(*t->db);
+  const auto audit_before = count(*t->db, "audit_log");
+
+  constexpr int kRecords = 25000;
+  std::vector<Dossier> big;
+  for (int i = 0; i < kRecords; ++i) big.push_back(g.dossier(i));
+  const std::string good = to_csv(big);
+  const int last_line = kRecords + 1;
+  const std::string bad_record =
+      "X1,ZZ,p,online,full,2024-01-10T08:00:00+07:00,2024-01-20T17:00:00+07:00,,,processing,0,0,0,0,,0\n";
+  const std::string first = to_csv(std::vector<Dossier>{big.front()});
+  const std::string duplicate = first.substr(first.find('\n') + 1);
+  const auto middle = good.find('\n', good.size() / 2) + 1;
+  struct Case {
+    const char* what;
+    std::string text;
+    int line;  // of the one problem reported; -1: somewhere past the first chunk
+  };
+  const Case cases[] = {
+      {"a record outside the directory, last", good + bad_record, last_line + 1},
+      {"the first record's id again, last", good + duplicate, last_line + 1},
+      {"a bad record in the middle (the second chunk)", good.substr(0, middle) + bad_record + good.substr(middle), -1},
+      {"an unclosed quote at the end (the text is refused)", good + "\"X2,A", 0},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto out = send(*t->db, Kind::dossiers, c.text);
+    ASSERT_FALSE(out.ok());
+    ASSERT_EQ(out.errors.size(), 1u) << out.errors[0].message;
+    if (c.line >= 0) {
+      EXPECT_EQ(out.errors[0].line, c.line) << out.errors[0].message;
+    } else {
+      EXPECT_GT(out.errors[0].line, 10001) << "the problem lies beyond the first chunk";
+    }
+    EXPECT_EQ(out.records, c.line == 0 ? 0u : std::size_t(kRecords));
+    EXPECT_EQ(count(*t->db, "dossiers"), 50);
+    EXPECT_EQ(snapshot(*t->db), before);
+    EXPECT_EQ(count(*t->db, "audit_log"), audit_before);
+  }
+
+  auto out = send(*t->db, Kind::dossiers, good);
+  ASSERT_TRUE(out.ok()) << out.errors[0].message;
+  EXPECT_EQ(out.records, std::size_t(kRecords));
+  EXPECT_EQ(out.summary.inserted, kRecords);
+  // Sent again: every seventh record changed (another unit and month),
+  // every seventh from the fourth gone, the rest unchanged.
+  std::vector<Dossier> again;
+  std::int64_t changed = 0;
+  for (int i = 0; i < kRecords; ++i) {
+    if (i % 7 == 4) continue;
+    Dossier d = big[std::size_t(i)];
+    if (i % 7 == 0) {
+      d.unit_code = d.unit_code == "S" ? "C" : "S";
+      d.received_at -= std::chrono::hours(24 * 40);
+      ++changed;
+    }
+    again.push_back(d);
+  }
+  out = send(*t->db, Kind::dossiers, to_csv(again));
+  ASSERT_TRUE(out.ok()) << out.errors[0].message;
+  EXPECT_EQ(out.summary.inserted, 0);
+  EXPECT_EQ(out.summary.updated, changed);
+  EXPECT_EQ(out.summary.unchanged, std::int64_t(again.size()) - changed);
+  const auto incremental = snapshot(*t->db);
+  t->db->write([](db::Connection& c) { rebuild_in_sql(c); });
+  EXPECT_EQ(incremental, snapshot(*t->db));
+}
+
 TEST_P(IndicatorStore, AReSentDossierMovesBetweenMonthsAndTheSameBatchTwiceChangesNothing) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
