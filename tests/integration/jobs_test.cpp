@@ -2,7 +2,7 @@
 // upload's import followed on its job page to the result, seen by its
 // owner (and the administrator) only; a job waiting for a worker polls,
 // can be cancelled, and survives the server's restart, run by the next
-// server on the database.
+// server on the database; the administrator's rebuild of every rollup.
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -153,6 +153,45 @@ TEST(JobsServed, AQueuedJobPollsCanBeCancelledAndSurvivesARestart) {
   EXPECT_EQ(received(next.port(), "09"), 2);
   EXPECT_EQ(received(next.port(), "08"), 0);
   EXPECT_NE(again.get(cancelled).body.find("<strong>Đã hủy</strong>"), npos);
+}
+
+// The administrator's rebuild: asked on its page (its box ticked), run as a
+// job, the indicators as they were; refused to a unit officer.
+TEST(JobsServed, TheAdministratorRebuildsTheRollupsAsAJob) {
+  testing::DemoServer demo(testing::DemoRecords::without);
+  Browser officer{demo.port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  auto imported = upload(officer, "thang-10.csv", feedback_csv("10", {"JR-1", "JR-2", "JR-3"}));
+  ASSERT_EQ(imported.status, 303);
+  ASSERT_EQ(testing::follow_job(officer, imported.header("location")).status, 200);
+  EXPECT_EQ(officer.get("/chi-so/tinh-lai").status, 403);
+  EXPECT_EQ(officer.post("/chi-so/tinh-lai", "xac_nhan=1").status, 403);
+
+  Browser admin{demo.port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  EXPECT_NE(admin.get("/chi-so/chi-tieu").body.find("<a href=\"/chi-so/tinh-lai\">"), npos);
+  auto form = admin.get("/chi-so/tinh-lai");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"xac_nhan\""), npos);
+  auto unticked = admin.post("/chi-so/tinh-lai", "");
+  EXPECT_EQ(unticked.status, 422);
+  EXPECT_NE(unticked.body.find("Hãy đánh dấu ô xác nhận trước khi tính lại."), npos);
+
+  auto started = admin.post("/chi-so/tinh-lai", "xac_nhan=1");
+  ASSERT_EQ(started.status, 303) << started.body.substr(0, 2000);
+  const auto job = started.header("location");
+  ASSERT_TRUE(std::regex_match(job, std::regex("/cong-viec/[0-9a-f]{32}"))) << job;
+  auto page = testing::follow_job(admin, job);
+  EXPECT_NE(page.body.find("<h1>Tính lại số liệu tổng hợp chỉ số</h1>"), npos) << page.body;
+  EXPECT_NE(page.body.find("<strong>Đã xong</strong>"), npos);
+  EXPECT_TRUE(std::regex_search(page.body, std::regex("Đã tính lại số liệu tổng hợp từ [0-9.]+ bản ghi\\.")));
+  EXPECT_NE(page.body.find("<a href=\"/chi-so\">Về trang chỉ số</a>"), npos);
+  EXPECT_EQ(received(demo.port(), "10"), 3);
+  // The officer who may not start it does not see it either.
+  EXPECT_EQ(officer.get(job).status, 404);
+  EXPECT_EQ(officer.post(job + "/huy", "xac_nhan=1").status, 404);
+  auto log = admin.get("/nhat-ky?thao-tac=rebuild");
+  EXPECT_NE(log.body.find("indicator_rollups"), npos);
 }
 
 }  // namespace
