@@ -2,14 +2,20 @@
 // upload's import followed on its job page to the result, seen by its
 // owner (and the administrator) only; a job waiting for a worker polls,
 // can be cancelled, and survives the server's restart, run by the next
-// server on the database; the administrator's rebuild of every rollup.
+// server on the database; the administrator's rebuild of every rollup;
+// the province view's workbook made in the background.
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <map>
+#include <optional>
 #include <regex>
 
 #include <nlohmann/json.hpp>
 
+#include "core/errors.h"
+#include "core/ooxml.h"
+#include "http/message.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -192,6 +198,70 @@ TEST(JobsServed, TheAdministratorRebuildsTheRollupsAsAJob) {
   EXPECT_EQ(officer.post(job + "/huy", "xac_nhan=1").status, 404);
   auto log = admin.get("/nhat-ky?thao-tac=rebuild");
   EXPECT_NE(log.body.find("indicator_rollups"), npos);
+}
+
+// The parts of a workbook the cchc exports write, but its core properties,
+// whose creation time is the second the file was made.
+std::map<std::string, std::optional<std::string>> workbook_parts(const std::string& bytes) {
+  ooxml::Package package(bytes, [](const std::string& why) { return invalid_input(why); });
+  std::map<std::string, std::optional<std::string>> parts;
+  for (std::string name :
+       {"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml", "xl/sharedStrings.xml", "xl/theme/theme1.xml"}) {
+    parts[name] = package.part(name);
+  }
+  for (int i = 1; i <= 6; ++i) {
+    auto name = "xl/worksheets/sheet" + std::to_string(i) + ".xml";
+    parts[name] = package.part(name);
+  }
+  return parts;
+}
+
+// The province view's workbook made by a background job is the one the
+// request makes for the same filters; the job is its creator's; a form
+// that cannot be read is refused before anything is queued.
+TEST(JobsServed, TheProvinceWorkbookMadeInTheBackgroundIsTheRequestsWorkbook) {
+  testing::DemoServer demo(testing::DemoRecords::without);
+  Browser admin{demo.port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto page = admin.get("/ke-hoach/tong-hop");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("action=\"/ke-hoach/tong-hop/xuat\""), npos);
+  EXPECT_NE(page.body.find("Xuất Excel trong nền"), npos);
+
+  for (const std::string& filters : {std::string(""), std::string("don-vi=SNV")}) {
+    SCOPED_TRACE(filters);
+    auto direct = admin.get("/ke-hoach/tong-hop?" + filters + (filters.empty() ? "" : "&") + "dinh-dang=xlsx");
+    ASSERT_EQ(direct.status, 200);
+    ASSERT_EQ(direct.header("content-type"), http::kXlsxType);
+    auto started = admin.post("/ke-hoach/tong-hop/xuat", filters);
+    ASSERT_EQ(started.status, 303) << started.body.substr(0, 2000);
+    const auto job = started.header("location");
+    ASSERT_TRUE(std::regex_match(job, std::regex("/cong-viec/[0-9a-f]{32}"))) << job;
+    auto done = testing::follow_job(admin, job);
+    EXPECT_NE(done.body.find("<strong>Đã xong</strong>"), npos) << done.body;
+    EXPECT_TRUE(std::regex_search(
+        done.body, std::regex("Đã xuất tình hình thực hiện kế hoạch năm \\d{4}: [0-9.]+ nhiệm vụ, [0-9.]+ lượt")));
+    EXPECT_NE(done.body.find("<a href=\"/ke-hoach/tong-hop" + std::string(filters.empty() ? "" : "?don-vi=SNV") +
+                             "\">Về trang tổng hợp</a>"),
+              npos);
+    auto file = admin.get(job + "/ket-qua");
+    ASSERT_EQ(file.status, 200);
+    EXPECT_EQ(file.header("content-type"), http::kXlsxType);
+    EXPECT_EQ(file.header("content-disposition"), direct.header("content-disposition"));
+    auto want = workbook_parts(direct.body);
+    ASSERT_TRUE(want["xl/worksheets/sheet5.xml"]);  // five sheets
+    EXPECT_FALSE(want["xl/worksheets/sheet6.xml"]);
+    EXPECT_EQ(workbook_parts(file.body), want);
+
+    // Someone else (here a unit officer, who may read the view) does not see it.
+    Browser officer{demo.port()};
+    ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+    EXPECT_EQ(officer.get(job + "/ket-qua").status, 404);
+    EXPECT_EQ(officer.post(job + "/huy", "xac_nhan=1").status, 404);
+  }
+  EXPECT_EQ(admin.post("/ke-hoach/tong-hop/xuat", "nam=20x5").status, 400);
+  EXPECT_EQ(admin.post("/ke-hoach/tong-hop/xuat", "ke-hoach=abc").status, 400);
 }
 
 }  // namespace
