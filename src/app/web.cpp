@@ -26,6 +26,7 @@
 #include "inspections/routes.h"
 #include "inspections/work.h"
 #include "jobs/routes.h"
+#include "plans/exports.h"
 #include "plans/routes.h"
 #include "plans/work.h"
 #include "portal/work.h"
@@ -104,6 +105,7 @@ Web::Web(db::Database& db, WebConfig config)
   if (config_.job_workers > 0) {
     jobs::Handlers handlers;
     indicators::add_jobs(handlers, db_);
+    plans::add_jobs(handlers, db_);
     jobs_ =
         std::make_unique<jobs::Runner>(db_, std::move(handlers), jobs::RunnerOptions{.workers = config_.job_workers});
   }

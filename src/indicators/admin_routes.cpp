@@ -1,5 +1,6 @@
 // Pages that change indicator data: the batch upload (its import a
-// background job, indicators/upload.h), targets, API tokens.
+// background job, indicators/upload.h), the rebuild of every rollup (a
+// background job too), targets, API tokens.
 // Named handlers over the database and the layout, registered from one
 // table at the end; a refused form is shown again (http/refusal.h).
 #include <fmt/format.h>
@@ -165,6 +166,33 @@ http::Response confirm_upload(AdminContext& x, http::Request& req) {
                         [&](const http::Refusal& r) { return upload_refused(x, req, kind, r); });
 }
 
+// ---- Rebuild: every rollup recomputed from the stored records, as a job --------------
+
+http::Response rebuild_page(AdminContext& x, http::Request& req, json data) {
+  data["csrf"] = req.session ? req.session->csrf_token : "";
+  return http::html(req, x.layout.page(req, "Tính lại số liệu tổng hợp", "indicators/rebuild.tpl", data));
+}
+
+http::Response show_rebuild(AdminContext& x, http::Request& req) { return rebuild_page(x, req, json::object()); }
+
+// Once its box is ticked (it rewrites every rollup), hands the rebuild to a
+// background job (indicators/upload.h) and sends the administrator to its
+// page; asked while one waits or runs, that one's page.
+http::Response start_rebuild(AdminContext& x, http::Request& req) {
+  return http::refusing(
+      [&] {
+        if (req.form_param("xac_nhan").value_or("") != "1") {
+          throw invalid_input("tick the box to rebuild", "Hãy đánh dấu ô xác nhận trước khi tính lại.").at("xac_nhan");
+        }
+        const auto& who = *req.principal;
+        auto id = jobs::submit(x.db, rebuild_job(who.username, who.unit_code, req.client_address), now_seconds());
+        return http::redirect(req, "/cong-viec/" + id);
+      },
+      [&](const http::Refusal& r) {
+        return rebuild_page(x, req, {{"error", r.json()}});
+      });
+}
+
 // ---- Targets per indicator, level and year ----------------------------------------
 
 http::Response targets_page(AdminContext& x, http::Request& req, json data) {
@@ -185,6 +213,7 @@ http::Response targets_page(AdminContext& x, http::Request& req, json data) {
     for (const auto& [code, name] : levels) level_list.push_back({{"code", code}, {"name", name}});
     data["form"] = {
         {"csrf", req.session ? req.session->csrf_token : ""}, {"indicators", indicators}, {"levels", level_list}};
+    data["rebuild"] = {{"href", "/chi-so/tinh-lai"}};
   }
   return http::html(req, x.layout.page(req, "Chỉ tiêu", "indicators/targets.tpl", data));
 }
@@ -271,6 +300,8 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
       {http::Verb::get, "/chi-so/nhap", "indicators.import", show_upload},
       {http::Verb::post, "/chi-so/nhap", "indicators.import", check_upload, http::upload(1)},
       {http::Verb::post, "/chi-so/nhap/xac-nhan", "indicators.import", confirm_upload, http::BodyLimits{16 * 1024}},
+      {http::Verb::get, "/chi-so/tinh-lai", "indicators.manage", show_rebuild},
+      {http::Verb::post, "/chi-so/tinh-lai", "indicators.manage", start_rebuild, http::BodyLimits{16 * 1024}},
       {http::Verb::get, "/chi-so/chi-tieu", "indicators.read", show_targets},
       {http::Verb::post, "/chi-so/chi-tieu", "indicators.manage", post_target},
       {http::Verb::get, "/quan-tri/ma-truy-cap", "indicators.manage", show_tokens},

@@ -717,9 +717,13 @@ void rebuild_in_sql(db::Connection& c) {
   db::touch(c, "indicators");
 }
 
-std::int64_t rebuild(db::Database& db) {
+std::int64_t rebuild(db::Database& db, const std::function<void(db::Connection&, std::int64_t)>& before_commit) {
   return db.write([&](db::Connection& c) {
-    if (c.backend() != db::Backend::sqlite) return rebuild(c);
+    if (c.backend() != db::Backend::sqlite) {
+      const auto n = rebuild(c);
+      if (before_commit) before_commit(c, n);
+      return n;
+    }
     // This transaction holds the writer lock, so what the other connections
     // read is the last committed state and stays so until the rollups are
     // written. The dossiers are read in two halves by rowid at once, one on
@@ -751,6 +755,7 @@ std::int64_t rebuild(db::Database& db) {
     if (failed) std::rethrow_exception(failed);
     sums.merge(upper);
     write_rollups(c, sums);
+    if (before_commit) before_commit(c, n + n_upper);
     return n + n_upper;
   });
 }

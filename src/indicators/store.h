@@ -85,7 +85,10 @@ ImportSummary store_feedback(db::Connection& c, const std::vector<Feedback>& rec
 std::int64_t rebuild(db::Connection& c);
 // The same in a transaction of its own; on SQLite it reads the records on
 // two connections at once (both cores), holding the writer lock meanwhile.
-std::int64_t rebuild(db::Database& db);
+// `before_commit`, when set, runs last in that transaction with the number
+// of records read (its audit entry, a last look for a cancel): what it
+// throws rolls the rebuild back.
+std::int64_t rebuild(db::Database& db, const std::function<void(db::Connection&, std::int64_t)>& before_commit = {});
 // The same rollups written by SQL alone (INSERT … SELECT … GROUP BY): an
 // independent formulation of Rollups' arithmetic, the reference
 // tests/indicators/store_test.cpp holds both the import and rebuild() to.

@@ -76,6 +76,22 @@ void run_import_job(db::Database& db, jobs::JobContext& job) {
              import_receipt(staged.filename, kind, outcome, j.created_by, now_seconds()));
 }
 
+// Recomputes every rollup (store.h: rebuild) for the job's creator: a
+// cancel asked before it starts, or while it reads, stops it, the rollups
+// as they were; the audit entry commits with the new rollups.
+void run_rebuild_job(db::Database& db, jobs::JobContext& job) {
+  const auto& j = job.job();
+  job.progress(0, 0, "Đang tính lại số liệu tổng hợp từ các bản ghi đã lưu…");
+  job.stop_if_cancelled();
+  const audit::Entry who{j.created_by, job.params().value("address", ""), "", "", "", {}, {}};
+  auto records = rebuild(db, [&](db::Connection& c, std::int64_t n) {
+    job.stop_if_cancelled();
+    audit::record(c, who, "rebuild", "indicator_rollups", "", std::nullopt,
+                  nlohmann::json{{"records", n}, {"job", j.id}}.dump(), now_seconds());
+  });
+  job.progress(records, records, rebuild_done_vi(records));
+}
+
 }  // namespace
 
 Kind upload_kind(const std::string& code) {
@@ -111,8 +127,20 @@ std::string import_done_vi(const std::string& filename, const ImportOutcome& out
                      text::format_int(outcome.summary.updated), text::format_int(outcome.summary.unchanged));
 }
 
+jobs::NewJob rebuild_job(const std::string& username, const std::string& unit_code, const std::string& address) {
+  nlohmann::json params = {{"address", address}};
+  return jobs::NewJob{
+      kRebuildJob, "Tính lại số liệu tổng hợp chỉ số", params.dump(), unit_code, username, "/chi-so", "Về trang chỉ số",
+      kRebuildJob};
+}
+
+std::string rebuild_done_vi(std::int64_t records) {
+  return fmt::format("Đã tính lại số liệu tổng hợp từ {} bản ghi.", text::format_int(records));
+}
+
 void add_jobs(jobs::Handlers& handlers, db::Database& db) {
   handlers[kImportJob] = [&db](jobs::JobContext& job) { run_import_job(db, job); };
+  handlers[kRebuildJob] = [&db](jobs::JobContext& job) { run_rebuild_job(db, job); };
 }
 
 }  // namespace cchc::indicators

@@ -1,9 +1,20 @@
 #pragma once
-// The batch upload (/chi-so/nhap), what its page and its background job
-// share: the page checks a file and stages it (directory/staged.h); its
-// confirmation enqueues a job of kind kImportJob (jobs/model.h), which
-// imports exactly the staged file on a worker, never on an I/O thread, and
-// removes it in the import's transaction, so that a file is imported once.
+// The indicators' background jobs (jobs/model.h), and what their pages and
+// handlers share.
+//
+// The batch upload (/chi-so/nhap): the page checks a file and stages it
+// (directory/staged.h); its confirmation enqueues a job of kind kImportJob,
+// which imports exactly the staged file on a worker, never on an I/O
+// thread, and removes it in the import's transaction, so that a file is
+// imported once.
+//
+// The rebuild (/chi-so/tinh-lai, the administrator's): a job of kind
+// kRebuildJob recomputes every rollup from the stored records (store.h:
+// rebuild), audited in the rebuild's own transaction. Running it twice
+// gives the same rollups, so a worker dying before the job settles is
+// harmless. On SQLite its transaction holds the writer lock for the whole
+// rebuild, which must therefore end within the job's lease (60 s).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,7 +50,18 @@ jobs::NewJob import_job(Kind kind, const std::string& staged, const std::string&
 // 2 mới, 0 cập nhật, 0 không đổi."
 std::string import_done_vi(const std::string& filename, const ImportOutcome& outcome);
 
-// Adds the indicators' job handlers (kImportJob) over `db`.
+inline constexpr const char* kRebuildJob = "indicators.rebuild";
+
+// The job rebuilding every rollup, for `username` of `unit_code`, audited
+// from `address`. Its dedupe key is the kind: while one rebuild waits or
+// runs, asking again gives that one.
+jobs::NewJob rebuild_job(const std::string& username, const std::string& unit_code, const std::string& address);
+
+// What a done rebuild says on its page: "Đã tính lại số liệu tổng hợp từ
+// 1.234 bản ghi."
+std::string rebuild_done_vi(std::int64_t records);
+
+// Adds the indicators' job handlers (kImportJob, kRebuildJob) over `db`.
 void add_jobs(jobs::Handlers& handlers, db::Database& db);
 
 }  // namespace cchc::indicators

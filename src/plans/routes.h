@@ -3,6 +3,7 @@
 //   /ke-hoach                          plans by year
 //   /ke-hoach/moi                      create a plan
 //   /ke-hoach/tong-hop                 the province view: status, areas, units, overdue, trend (?dinh-dang=xlsx)
+//   /ke-hoach/tong-hop/xuat            POST: its workbook as a background job (plans/exports.h)
 //   /ke-hoach/{id}                     a plan: its fields, status summary and task matrix (?dinh-dang=xlsx)
 //   /ke-hoach/{id}/sua                 edit a plan's fields and status
 //   /ke-hoach/{id}/nhap                import its matrix (XLSX or CSV): check, resolve unit names, confirm

@@ -16,3 +16,4 @@
   <button type="submit">Lưu</button>
 </form>
 {{/form}}
+{{#rebuild}}<p><a href="{{href}}">Tính lại số liệu tổng hợp từ các bản ghi đã lưu</a></p>{{/rebuild}}

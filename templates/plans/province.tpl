@@ -8,6 +8,11 @@
   <button type="submit">Xem</button>
 </form>
 <p class="downloads"><a href="{{xlsx_href}}">Tải về Excel (.xlsx)</a> <a href="/ke-hoach">Danh sách kế hoạch</a></p>
+{{#export}}<form method="post" action="{{action}}">
+  <input type="hidden" name="_csrf" value="{{csrf}}">
+  {{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}
+  <button type="submit" class="secondary">Xuất Excel trong nền</button> <span>(cho năm có nhiều nhiệm vụ: tệp được chuẩn bị trong nền, trang tiến độ cho tải về khi xong)</span>
+</form>{{/export}}
 <h2>Theo lĩnh vực</h2>
 {{>area_chart}}
 {{>by_area}}

@@ -2,14 +2,20 @@
 // upload's import followed on its job page to the result, seen by its
 // owner (and the administrator) only; a job waiting for a worker polls,
 // can be cancelled, and survives the server's restart, run by the next
-// server on the database.
+// server on the database; the administrator's rebuild of every rollup;
+// the province view's workbook made in the background.
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <map>
+#include <optional>
 #include <regex>
 
 #include <nlohmann/json.hpp>
 
+#include "core/errors.h"
+#include "core/ooxml.h"
+#include "http/message.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -153,6 +159,109 @@ TEST(JobsServed, AQueuedJobPollsCanBeCancelledAndSurvivesARestart) {
   EXPECT_EQ(received(next.port(), "09"), 2);
   EXPECT_EQ(received(next.port(), "08"), 0);
   EXPECT_NE(again.get(cancelled).body.find("<strong>Đã hủy</strong>"), npos);
+}
+
+// The administrator's rebuild: asked on its page (its box ticked), run as a
+// job, the indicators as they were; refused to a unit officer.
+TEST(JobsServed, TheAdministratorRebuildsTheRollupsAsAJob) {
+  testing::DemoServer demo(testing::DemoRecords::without);
+  Browser officer{demo.port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  auto imported = upload(officer, "thang-10.csv", feedback_csv("10", {"JR-1", "JR-2", "JR-3"}));
+  ASSERT_EQ(imported.status, 303);
+  ASSERT_EQ(testing::follow_job(officer, imported.header("location")).status, 200);
+  EXPECT_EQ(officer.get("/chi-so/tinh-lai").status, 403);
+  EXPECT_EQ(officer.post("/chi-so/tinh-lai", "xac_nhan=1").status, 403);
+
+  Browser admin{demo.port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  EXPECT_NE(admin.get("/chi-so/chi-tieu").body.find("<a href=\"/chi-so/tinh-lai\">"), npos);
+  auto form = admin.get("/chi-so/tinh-lai");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"xac_nhan\""), npos);
+  auto unticked = admin.post("/chi-so/tinh-lai", "");
+  EXPECT_EQ(unticked.status, 422);
+  EXPECT_NE(unticked.body.find("Hãy đánh dấu ô xác nhận trước khi tính lại."), npos);
+
+  auto started = admin.post("/chi-so/tinh-lai", "xac_nhan=1");
+  ASSERT_EQ(started.status, 303) << started.body.substr(0, 2000);
+  const auto job = started.header("location");
+  ASSERT_TRUE(std::regex_match(job, std::regex("/cong-viec/[0-9a-f]{32}"))) << job;
+  auto page = testing::follow_job(admin, job);
+  EXPECT_NE(page.body.find("<h1>Tính lại số liệu tổng hợp chỉ số</h1>"), npos) << page.body;
+  EXPECT_NE(page.body.find("<strong>Đã xong</strong>"), npos);
+  EXPECT_TRUE(std::regex_search(page.body, std::regex("Đã tính lại số liệu tổng hợp từ [0-9.]+ bản ghi\\.")));
+  EXPECT_NE(page.body.find("<a href=\"/chi-so\">Về trang chỉ số</a>"), npos);
+  EXPECT_EQ(received(demo.port(), "10"), 3);
+  // The officer who may not start it does not see it either.
+  EXPECT_EQ(officer.get(job).status, 404);
+  EXPECT_EQ(officer.post(job + "/huy", "xac_nhan=1").status, 404);
+  auto log = admin.get("/nhat-ky?thao-tac=rebuild");
+  EXPECT_NE(log.body.find("indicator_rollups"), npos);
+}
+
+// The parts of a workbook the cchc exports write, but its core properties,
+// whose creation time is the second the file was made.
+std::map<std::string, std::optional<std::string>> workbook_parts(const std::string& bytes) {
+  ooxml::Package package(bytes, [](const std::string& why) { return invalid_input(why); });
+  std::map<std::string, std::optional<std::string>> parts;
+  for (std::string name :
+       {"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml", "xl/sharedStrings.xml", "xl/theme/theme1.xml"}) {
+    parts[name] = package.part(name);
+  }
+  for (int i = 1; i <= 6; ++i) {
+    auto name = "xl/worksheets/sheet" + std::to_string(i) + ".xml";
+    parts[name] = package.part(name);
+  }
+  return parts;
+}
+
+// The province view's workbook made by a background job is the one the
+// request makes for the same filters; the job is its creator's; a form
+// that cannot be read is refused before anything is queued.
+TEST(JobsServed, TheProvinceWorkbookMadeInTheBackgroundIsTheRequestsWorkbook) {
+  testing::DemoServer demo(testing::DemoRecords::without);
+  Browser admin{demo.port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  auto page = admin.get("/ke-hoach/tong-hop");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("action=\"/ke-hoach/tong-hop/xuat\""), npos);
+  EXPECT_NE(page.body.find("Xuất Excel trong nền"), npos);
+
+  for (const std::string& filters : {std::string(""), std::string("don-vi=SNV")}) {
+    SCOPED_TRACE(filters);
+    auto direct = admin.get("/ke-hoach/tong-hop?" + filters + (filters.empty() ? "" : "&") + "dinh-dang=xlsx");
+    ASSERT_EQ(direct.status, 200);
+    ASSERT_EQ(direct.header("content-type"), http::kXlsxType);
+    auto started = admin.post("/ke-hoach/tong-hop/xuat", filters);
+    ASSERT_EQ(started.status, 303) << started.body.substr(0, 2000);
+    const auto job = started.header("location");
+    ASSERT_TRUE(std::regex_match(job, std::regex("/cong-viec/[0-9a-f]{32}"))) << job;
+    auto done = testing::follow_job(admin, job);
+    EXPECT_NE(done.body.find("<strong>Đã xong</strong>"), npos) << done.body;
+    EXPECT_TRUE(std::regex_search(
+        done.body, std::regex("Đã xuất tình hình thực hiện kế hoạch năm \\d{4}: [0-9.]+ nhiệm vụ, [0-9.]+ lượt")));
+    EXPECT_NE(done.body.find("<a href=\"/ke-hoach/tong-hop" + std::string(filters.empty() ? "" : "?don-vi=SNV") +
+                             "\">Về trang tổng hợp</a>"),
+              npos);
+    auto file = admin.get(job + "/ket-qua");
+    ASSERT_EQ(file.status, 200);
+    EXPECT_EQ(file.header("content-type"), http::kXlsxType);
+    EXPECT_EQ(file.header("content-disposition"), direct.header("content-disposition"));
+    auto want = workbook_parts(direct.body);
+    ASSERT_TRUE(want["xl/worksheets/sheet5.xml"]);  // five sheets
+    EXPECT_FALSE(want["xl/worksheets/sheet6.xml"]);
+    EXPECT_EQ(workbook_parts(file.body), want);
+
+    // Someone else (here a unit officer, who may read the view) does not see it.
+    Browser officer{demo.port()};
+    ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+    EXPECT_EQ(officer.get(job + "/ket-qua").status, 404);
+    EXPECT_EQ(officer.post(job + "/huy", "xac_nhan=1").status, 404);
+  }
+  EXPECT_EQ(admin.post("/ke-hoach/tong-hop/xuat", "nam=20x5").status, 400);
+  EXPECT_EQ(admin.post("/ke-hoach/tong-hop/xuat", "ke-hoach=abc").status, 400);
 }
 
 }  // namespace
