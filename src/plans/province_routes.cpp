@@ -232,20 +232,22 @@ http::Response view(ProvincePages& x, http::Request& req) {
   return http::html(req, x.layout.page(req, "Tình hình thực hiện kế hoạch", "plans/province.tpl", page));
 }
 
-void add(http::Router& router, std::shared_ptr<ProvincePages> pages) {
-  const http::RouteTo<ProvincePages> routes[] = {
-      {http::Verb::get, "/ke-hoach/tong-hop", "plans.read", view},
+void add(http::Router& router, http::PageCache& signed_in, std::shared_ptr<ProvincePages> pages) {
+  // Task states as of today (or a past year's last day).
+  const http::CachedForSession<ProvincePages> kept[] = {
+      {"/ke-hoach/tong-hop", "plans.read", view, {.kinds = {"units"}, .daily = true}},
   };
-  http::add_routes(router, std::move(pages), routes);
+  http::add_session_cached_routes(router, signed_in, std::move(pages), kept);
 }
 
 }  // namespace
 }  // namespace province_pages
 
-void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in) {
   using province_pages::ProvincePages;
-  province_pages::add(router, std::make_shared<ProvincePages>(
-                                  ProvincePages{db, layout, std::make_shared<province_pages::YearCache>()}));
+  province_pages::add(
+      router, signed_in,
+      std::make_shared<ProvincePages>(ProvincePages{db, layout, std::make_shared<province_pages::YearCache>()}));
 }
 
 }  // namespace cchc::plans
