@@ -64,13 +64,17 @@ Web::Web(db::Database& db, WebConfig config)
   });
 
   pages_ = std::make_unique<http::PageCache>(db_);
+  // A page per session and target: more entries than the public pages, and
+  // half their bytes.
+  signed_in_pages_ =
+      std::make_unique<http::PageCache>(db_, http::PageCache::Options{.entries = 4000, .bytes = std::size_t{32} << 20});
   home::add_routes(router_, *layout_, *sessions_, *pages_);
-  home::add_work_routes(router_, *layout_, db_,
+  home::add_work_routes(router_, *layout_, db_, *signed_in_pages_,
                         {plans::work_items, coordination::work_items, assessments::work_items, portal::work_items,
                          feedback::work_items, inspections::work_items});
   directory::add_routes(router_, *layout_, *sessions_, db_);
-  indicators::add_routes(router_, *layout_, db_);
-  plans::add_routes(router_, *layout_, db_, objective_progress(db_));
+  indicators::add_routes(router_, *layout_, db_, *signed_in_pages_);
+  plans::add_routes(router_, *layout_, db_, *signed_in_pages_, objective_progress(db_));
   coordination::add_routes(router_, *layout_, db_, urging_sources());
   assessments::add_routes(router_, *layout_, db_, assessment_sources(db_), *pages_);
   inspections::add_routes(router_, *layout_, db_, inspection_sources());

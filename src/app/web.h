@@ -67,6 +67,9 @@ class Web {
   const std::string& base_url() const { return *base_url_; }
   // Public pages served from memory (http/page_cache.h).
   http::PageCache& pages() { return *pages_; }
+  // Signed-in pages served from memory, per session (http/page_cache.h):
+  // the work list, the indicator dashboards, plans and the province view.
+  http::PageCache& signed_in_pages() { return *signed_in_pages_; }
 
  private:
   http::Response dispatch(http::Request& req);
@@ -80,6 +83,7 @@ class Web {
   std::unique_ptr<http::ErrorMapper> errors_;
   std::shared_ptr<std::string> base_url_;
   std::unique_ptr<http::PageCache> pages_;
+  std::unique_ptr<http::PageCache> signed_in_pages_;
   std::unique_ptr<portal::ViewCounter> views_;
   std::unique_ptr<portal::Portal> portal_;
   std::unique_ptr<feedback::Module> feedback_;

@@ -4,12 +4,32 @@
 
 #include "core/errors.h"
 #include "core/secrets.h"
+#include "db/stamps.h"
 
 namespace cchc::audit {
 
 namespace {
 
 constexpr std::int64_t kAuditLockKey = 0x61756474;  // "audt"
+
+// Entries that record an event and change nothing a page shows: they leave
+// the "writes" stamp alone, so a denial or a sign-in does not renew every
+// signed-in page kept (http/page_cache.h).
+bool records_only(std::string_view action) {
+  for (std::string_view a : {"deny", "export", "sign_in", "sign_in_failed", "sign_in_throttled", "sign_out",
+                             "change_password_failed", "change_password_throttled"}) {
+    if (action == a) return true;
+  }
+  return false;
+}
+
+// Takes the appenders' turn (below): SQLite's single writer already
+// serialises them, PostgreSQL needs the lock so two transactions never
+// chain to one head. The "writes" stamp is touched only under it, so its
+// row is always locked after the lock and never before.
+void take_turn(db::Connection& c) {
+  if (c.backend() == db::Backend::postgres) c.query("SELECT pg_advisory_xact_lock(?)", {kAuditLockKey});
+}
 
 std::string field(const std::optional<std::string>& v) { return v ? *v : "\x1e"; }
 
@@ -44,10 +64,14 @@ std::string hash_of(const Stored& e) {
   return sha256_hex(data);
 }
 
+void changed(db::Connection& c) {
+  take_turn(c);
+  db::touch(c, db::kWritesStamp);
+}
+
 void append(db::Connection& c, const Entry& e, Instant at) {
-  // Appenders take turns: SQLite's single writer already serialises them,
-  // PostgreSQL needs the lock so two transactions never chain to one head.
-  if (c.backend() == db::Backend::postgres) c.query("SELECT pg_advisory_xact_lock(?)", {kAuditLockKey});
+  take_turn(c);
+  if (!records_only(e.action)) db::touch(c, db::kWritesStamp);
   auto head = c.query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   Stored s;
   static_cast<Entry&>(s) = e;

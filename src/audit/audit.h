@@ -39,8 +39,17 @@ inline const std::string kGenesis(64, '0');
 std::string hash_of(const Stored& e);
 
 // Appends within the caller's write transaction, so the entry commits or
-// rolls back with the change it records.
+// rolls back with the change it records. Touches the "writes" data stamp
+// (db/stamps.h) in the same transaction, so every signed-in page kept
+// (http/page_cache.h) is rendered again after it, except for entries that
+// only record an event: deny, export, sign_in, sign_in_failed,
+// sign_in_throttled, sign_out, change_password_failed,
+// change_password_throttled.
 void append(db::Connection& c, const Entry& e, Instant at);
+// For a write with no audit entry that changes what a signed-in page shows
+// (a notification read): touches the "writes" stamp in the caller's
+// transaction, taking the appenders' turn first as append does.
+void changed(db::Connection& c);
 // append() of `who` doing `action` to one entity, with its JSON before and
 // after (nullopt where there is none).
 void record(db::Connection& c, const Entry& who, const std::string& action, const std::string& entity,

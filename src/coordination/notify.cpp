@@ -201,8 +201,13 @@ int unread_count(db::Connection& c, std::int64_t user_id) {
 }
 
 void mark_all_read(db::Connection& c, std::int64_t user_id, Instant now) {
-  c.query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL",
-          {std::int64_t(now.time_since_epoch().count()), user_id});
+  // No audit entry (reading is not a change of record), but pages may show
+  // what is unread: the signed-in pages kept are renewed.
+  if (c.query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL",
+              {std::int64_t(now.time_since_epoch().count()), user_id})
+          .affected > 0) {
+    audit::changed(c);
+  }
 }
 
 DigestResult send_digests(db::Database& db, const std::string& smtp_url, const std::string& from,

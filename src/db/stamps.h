@@ -7,11 +7,15 @@
 //                results and publication
 //   portal       what the public portal shows: published items, documents,
 //                categories
-// The kinds are rows of data_stamps (migrations 0026, 0029). What is derived from the data is remembered under the
-// stamps it was derived at (Memo): a write from this process, another process or the command line gives a new stamp, so
-// the next read recomputes; nothing is ever stale and no notice is needed. Random rather than counted, so a rolled-back
-// transaction's stamp is never reused with other data, and two databases (tests open many in one process) never share
-// one.
+//   writes       any write at all: every audit entry of a change touches it
+//                (audit::append), and so do the few writes that have none
+//                but change what a signed-in page shows (a notification
+//                read); signed-in pages are kept under it (http/page_cache.h)
+// The kinds are rows of data_stamps (migrations 0026, 0029, 0031). What is derived from the data is remembered under
+// the stamps it was derived at (Memo): a write from this process, another process or the command line gives a new
+// stamp, so the next read recomputes; nothing is ever stale and no notice is needed. Random rather than counted, so a
+// rolled-back transaction's stamp is never reused with other data, and two databases (tests open many in one process)
+// never share one.
 //
 //   static db::Memo<Indicators> memo({"indicators", "units"});
 //   return memo.get(c, question_key, [&] { return compute(c, …); });
@@ -28,6 +32,9 @@
 #include "db/database.h"
 
 namespace cchc::db {
+
+// The kind every write touches (above).
+inline constexpr const char* kWritesStamp = "writes";
 
 // The kind's current stamp; internal for a kind data_stamps does not list.
 std::int64_t stamp(Connection& c, std::string_view kind);

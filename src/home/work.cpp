@@ -80,11 +80,14 @@ http::Response work_page(WorkPage& x, http::Request& req) {
 
 }  // namespace
 
-void add_work_routes(http::Router& router, views::Layout& layout, db::Database& db,
+void add_work_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in,
                      std::vector<views::WorkSource> sources) {
   layout.add_nav({"Việc của tôi", "/viec-cua-toi", "signed_in"});
-  const http::RouteTo<WorkPage> routes[] = {{http::Verb::get, "/viec-cua-toi", "signed_in", work_page}};
-  http::add_routes(router, std::make_shared<WorkPage>(WorkPage{layout, db, std::move(sources)}), routes);
+  // Every capability's items, as of today: any write, and the day.
+  const http::CachedForSession<WorkPage> pages[] = {
+      {"/viec-cua-toi", "signed_in", work_page, {.kinds = {"units"}, .daily = true}}};
+  http::add_session_cached_routes(router, signed_in,
+                                  std::make_shared<WorkPage>(WorkPage{layout, db, std::move(sources)}), pages);
 }
 
 }  // namespace cchc::home

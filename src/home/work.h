@@ -7,6 +7,7 @@
 
 #include "core/calendar.h"
 #include "db/database.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "views/layout.h"
 #include "views/work.h"
@@ -27,7 +28,9 @@ std::vector<WorkRow> order_work(std::vector<views::WorkItem> items, Date today, 
 // "Quá hạn 2 ngày làm việc", "Hạn hôm nay", "Còn 3 ngày làm việc", "Không có hạn".
 std::string days_left_vi(const WorkRow& row);
 
-void add_work_routes(http::Router& router, views::Layout& layout, db::Database& db,
+// The work list is kept per session in `signed_in` (http/page_cache.h)
+// within the day, until any write.
+void add_work_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in,
                      std::vector<views::WorkSource> sources);
 
 }  // namespace cchc::home

@@ -8,6 +8,7 @@
 #include "core/secrets.h"
 #include "db/stamps.h"
 #include "http/compression.h"
+#include "http/session.h"
 
 namespace cchc::http {
 
@@ -26,10 +27,38 @@ bool set_by_cache(std::string_view name) {
   return false;
 }
 
+// The key of a signed-in page: the session (its token's digest, which
+// stands for its CSRF token too), what the layout shows of it (display
+// preferences) and of its user (who, their unit and roles), then the
+// target. It starts with '~', which no origin-form target (a public page's
+// key) does.
+std::string session_key(const Request& req) {
+  const auto& s = *req.session;
+  const auto& p = *req.principal;
+  std::string key = "~";
+  key += s.token_hash;
+  key += '\n';
+  key += std::to_string(p.id);
+  for (const std::string* part : {&p.username, &p.display_name, &p.unit_code}) {
+    key += '\x1f';
+    key += *part;
+  }
+  key += '\x1f';
+  for (const auto& role : p.roles) {
+    key += role;
+    key += ',';
+  }
+  key += '\x1f';
+  key += s.prefs.dump();
+  key += '\n';
+  key += req.target;
+  return key;
+}
+
 }  // namespace
 
 struct PageCache::Entry {
-  std::string target;
+  std::string key;
   std::shared_ptr<const std::string> body;
   Headers headers;                  // the render's, but those the cache sets
   std::array<std::string, 3> tags;  // the ETag of each coding
@@ -37,6 +66,7 @@ struct PageCache::Entry {
   std::vector<std::int64_t> stamps;
   std::string day;  // the local day a daily page was made on; "" otherwise
   std::optional<Instant> expires;
+  bool signed_in = false;  // kept for one session: private, no-store
   std::function<void(const Request&)> on_serve;
   std::size_t bytes = 0;               // counted against the bound; under the cache's mutex
   std::atomic<std::uint64_t> used{0};  // the cache's tick when last served
@@ -52,13 +82,25 @@ PageCache::PageCache(db::Database& db, Options options) : db_(db), options_(std:
 PageCache::~PageCache() = default;
 
 Handler PageCache::serve(PageRule rule, PageRender render) {
-  return [this, rule = std::move(rule), render = std::move(render)](Request& req) { return answer(req, rule, render); };
+  return [this, rule = std::move(rule), render = std::move(render)](Request& req) {
+    return answer(req, rule, render, Audience::anyone);
+  };
 }
 
 Handler PageCache::serve(PageRule rule, Handler render) {
   return serve(std::move(rule), PageRender([render = std::move(render)](Request& req) {
                  return Page{render(req), {}};
                }));
+}
+
+Handler PageCache::serve_signed_in(PageRule rule, Handler render) {
+  if (std::find(rule.kinds.begin(), rule.kinds.end(), db::kWritesStamp) == rule.kinds.end()) {
+    rule.kinds.emplace_back(db::kWritesStamp);
+  }
+  PageRender page([render = std::move(render)](Request& req) { return Page{render(req), {}}; });
+  return [this, rule = std::move(rule), page = std::move(page)](Request& req) {
+    return answer(req, rule, page, Audience::session);
+  };
 }
 
 std::size_t PageCache::size() const {
@@ -71,52 +113,61 @@ std::size_t PageCache::bytes() const {
   return bytes_;
 }
 
-Response PageCache::answer(Request& req, const PageRule& rule, const PageRender& render) {
+Response PageCache::answer(Request& req, const PageRule& rule, const PageRender& render, Audience audience) {
   auto made_for_them = [&] {
     auto page = render(req);
     if (page.on_serve) page.on_serve(req);
     return std::move(page.response);
   };
-  if (req.session || req.principal || req.bearer || (req.method != Verb::get && req.method != Verb::head)) {
+  if (req.bearer || (req.method != Verb::get && req.method != Verb::head)) return made_for_them();
+  const bool for_session = audience == Audience::session;
+  if (for_session ? !req.session || !req.principal || req.session->is_new : req.session || req.principal) {
     return made_for_them();
   }
   const auto now = options_.clock();
   auto stamps = rule.kinds.empty() ? std::vector<std::int64_t>{}
                                    : db_.read([&](db::Connection& c) { return db::stamps(c, rule.kinds); });
   auto day = rule.daily ? format_iso_date(local_date(now)) : std::string();
-  auto entry = find(req.target);
+  auto key = for_session ? session_key(req) : req.target;
+  auto entry = find(key);
   if (!entry || entry->stamps != stamps || entry->day != day || (entry->expires && now >= *entry->expires)) {
     // The stamps and the expiry are read before the render: a write during
     // it leaves the page under the older stamps, so the next request
     // renders again.
     std::optional<Instant> expires;
     if (rule.expires) expires = db_.read([&](db::Connection& c) { return rule.expires(c, now); });
+    // A signed-in page is kept only while the request still has the
+    // session it was keyed by (a render that signs out or starts another
+    // has none or a new one).
+    const std::string token = for_session ? req.session->token_hash : std::string();
     auto page = render(req);
     const auto& res = page.response;
-    bool keepable = res.result() == Status::ok && !req.session && req.new_form_cookie.empty() &&
+    bool same_visitor =
+        for_session ? req.session && !req.session->is_new && req.session->token_hash == token : !req.session;
+    bool keepable = res.result() == Status::ok && same_visitor && req.new_form_cookie.empty() &&
                     !res.headers().contains(field::set_cookie) && !res.headers().contains(field::content_encoding);
     if (!keepable) {
       if (page.on_serve) page.on_serve(req);
       return std::move(page.response);
     }
-    entry = keep(req.target, std::move(page), std::move(stamps), std::move(day), expires);
+    entry = keep(key, std::move(page), std::move(stamps), std::move(day), expires, audience);
   }
   entry->used = ++tick_;
   if (entry->on_serve) entry->on_serve(req);
   return respond(req, *entry);
 }
 
-std::shared_ptr<PageCache::Entry> PageCache::find(const std::string& target) {
+std::shared_ptr<PageCache::Entry> PageCache::find(const std::string& key) {
   std::lock_guard lock(mutex_);
-  auto it = entries_.find(target);
+  auto it = entries_.find(key);
   return it == entries_.end() ? nullptr : it->second;
 }
 
-std::shared_ptr<PageCache::Entry> PageCache::keep(const std::string& target, Page page,
-                                                  std::vector<std::int64_t> stamps, std::string day,
-                                                  std::optional<Instant> expires) {
+std::shared_ptr<PageCache::Entry> PageCache::keep(const std::string& key, Page page, std::vector<std::int64_t> stamps,
+                                                  std::string day, std::optional<Instant> expires, Audience audience) {
   auto e = std::make_shared<Entry>();
-  e->target = target;
+  e->key = key;
+  e->signed_in = audience == Audience::session;
   auto& res = page.response;
   e->body = res.shared_body() ? res.shared_body() : std::make_shared<const std::string>(std::move(res.body()));
   for (const auto& f : res.headers()) {
@@ -133,7 +184,7 @@ std::shared_ptr<PageCache::Entry> PageCache::keep(const std::string& target, Pag
   e->bytes = e->body->size();
   e->used = ++tick_;
   std::lock_guard lock(mutex_);
-  auto& slot = entries_[target];
+  auto& slot = entries_[key];
   if (slot) bytes_ -= slot->bytes;
   slot = e;
   bytes_ += e->bytes;
@@ -156,7 +207,7 @@ const std::shared_ptr<const std::string>& PageCache::encoded(Entry& e, int codin
   std::call_once(slot.once, [&] {
     slot.bytes = std::make_shared<const std::string>(coding == brotli_coded ? brotli(*e.body) : gzip(*e.body));
     std::lock_guard lock(mutex_);
-    auto it = entries_.find(e.target);
+    auto it = entries_.find(e.key);
     if (it == entries_.end() || it->second.get() != &e) return;  // dropped meanwhile: counted nowhere
     e.bytes += slot.bytes->size();
     bytes_ += slot.bytes->size();
@@ -180,7 +231,8 @@ Response PageCache::respond(const Request& req, Entry& e) {
     for (const auto& f : e.headers) res.insert(f.name, f.value);
   }
   res.set(field::etag, e.tags[std::size_t(coding)]);
-  res.set(field::cache_control, "public, max-age=0, must-revalidate");
+  // A signed-in page is never kept by a shared cache, nor by the browser.
+  res.set(field::cache_control, e.signed_in ? "private, no-store" : "public, max-age=0, must-revalidate");
   if (e.compressible) res.set(field::vary, "Accept-Encoding");
   if (unchanged) {
     res.result(Status::not_modified);

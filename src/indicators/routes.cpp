@@ -311,18 +311,26 @@ http::Response ranking_page(PageContext& x, http::Request& req) {
 
 }  // namespace
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in) {
   layout.add_nav({"Chỉ số phục vụ", "/chi-so", "indicators.read"});
   layout.add_nav({"Nhập hồ sơ", "/chi-so/nhap", "indicators.import"});
   add_admin_routes(router, layout, db);
-  const http::RouteTo<PageContext> routes[] = {
-      {http::Verb::get, "/chi-so", "indicators.read", overview_page},
-      {http::Verb::get, "/chi-so/don-vi/{unit}", "indicators.read", unit_page},
-      {http::Verb::get, "/chi-so/766/{unit}", "indicators.read", scorecard_page},
-      {http::Verb::post, "/chi-so/766/{unit}", "indicators.import", save_manual_values},
-      {http::Verb::get, "/chi-so/xep-hang", "indicators.read", ranking_page},
+  auto context = std::make_shared<PageContext>(PageContext{db, layout});
+  // The rollups, targets and values entered by hand for a period that
+  // defaults to one following today.
+  const http::PageRule figures{.kinds = {"indicators", "units"}, .daily = true};
+  const http::CachedForSession<PageContext> pages[] = {
+      {"/chi-so", "indicators.read", overview_page, figures},
+      {"/chi-so/766/{unit}", "indicators.read", scorecard_page, figures},
+      {"/chi-so/xep-hang", "indicators.read", ranking_page, figures},
   };
-  http::add_routes(router, std::make_shared<PageContext>(PageContext{db, layout}), routes);
+  http::add_session_cached_routes(router, signed_in, context, pages);
+  // A unit's page shows its overdue dossiers as of the minute: never kept.
+  const http::RouteTo<PageContext> routes[] = {
+      {http::Verb::get, "/chi-so/don-vi/{unit}", "indicators.read", unit_page},
+      {http::Verb::post, "/chi-so/766/{unit}", "indicators.import", save_manual_values},
+  };
+  http::add_routes(router, context, routes);
 }
 
 }  // namespace cchc::indicators

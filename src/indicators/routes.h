@@ -19,7 +19,9 @@
 
 namespace cchc::indicators {
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db);
+// The overview, the 766 scorecard and rankings are kept per session in
+// `signed_in` (http/page_cache.h) within the day, until any write.
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in);
 // The upload, targets and API token pages (src/indicators/admin_routes.cpp);
 // add_routes calls it.
 void add_admin_routes(http::Router& router, views::Layout& layout, db::Database& db);

@@ -369,21 +369,26 @@ void run_export(db::Database& db, jobs::JobContext& job) {
                            text::format_int(std::int64_t(g.summary.overdue.size()))));
 }
 
-void add(http::Router& router, std::shared_ptr<ProvincePages> pages) {
+void add(http::Router& router, http::PageCache& signed_in, std::shared_ptr<ProvincePages> pages) {
+  // Task states as of today (or a past year's last day).
+  const http::CachedForSession<ProvincePages> kept[] = {
+      {"/ke-hoach/tong-hop", "plans.read", view, {.kinds = {"units"}, .daily = true}},
+  };
   const http::RouteTo<ProvincePages> routes[] = {
-      {http::Verb::get, "/ke-hoach/tong-hop", "plans.read", view},
       {http::Verb::post, "/ke-hoach/tong-hop/xuat", "plans.read", export_in_background, http::BodyLimits{16 * 1024}},
   };
+  http::add_session_cached_routes(router, signed_in, pages, kept);
   http::add_routes(router, std::move(pages), routes);
 }
 
 }  // namespace
 }  // namespace province_pages
 
-void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db) {
+void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in) {
   using province_pages::ProvincePages;
-  province_pages::add(router, std::make_shared<ProvincePages>(
-                                  ProvincePages{db, layout, std::make_shared<province_pages::YearCache>()}));
+  province_pages::add(
+      router, signed_in,
+      std::make_shared<ProvincePages>(ProvincePages{db, layout, std::make_shared<province_pages::YearCache>()}));
 }
 
 void add_jobs(jobs::Handlers& handlers, db::Database& db) {

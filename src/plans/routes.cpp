@@ -348,22 +348,28 @@ http::Response show(PlanPages& x, http::Request& req) {
   return http::html(req, x.layout.page(req, "Kế hoạch " + plan.number, "plans/plan.tpl", data));
 }
 
-void add(http::Router& router, std::shared_ptr<PlanPages> pages) {
+void add(http::Router& router, http::PageCache& signed_in, std::shared_ptr<PlanPages> pages) {
   const http::RouteTo<PlanPages> routes[] = {
-      {http::Verb::get, "/ke-hoach", "plans.read", list},
       {http::Verb::get, "/ke-hoach/moi", "plans.manage", new_plan},
       {http::Verb::post, "/ke-hoach/moi", "plans.manage", create},
       {http::Verb::get, "/ke-hoach/{id}/sua", "plans.manage", edit},
       {http::Verb::post, "/ke-hoach/{id}/sua", "plans.manage", save},
-      {http::Verb::get, "/ke-hoach/{id}", "plans.read", show},
   };
-  http::add_routes(router, std::move(pages), routes);
+  http::add_routes(router, pages, routes);
+  // Task states as of today; a plan's objectives show indicators too. After
+  // /ke-hoach/moi, which {id} would match.
+  const http::CachedForSession<PlanPages> kept[] = {
+      {"/ke-hoach", "plans.read", list, {.kinds = {"units"}, .daily = true}},
+      {"/ke-hoach/{id}", "plans.read", show, {.kinds = {"indicators", "units"}, .daily = true}},
+  };
+  http::add_session_cached_routes(router, signed_in, std::move(pages), kept);
 }
 
 }  // namespace
 }  // namespace plan_pages
 
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource indicator_source) {
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in,
+                IndicatorSource indicator_source) {
   auto pages = std::make_shared<plan_pages::PlanPages>(plan_pages::PlanPages{db, layout, std::move(indicator_source)});
   layout.add_nav({"Kế hoạch CCHC", "/ke-hoach", "plans.read"});
   layout.add_nav({"Việc cần báo cáo", "/viec-can-bao-cao", "plans.report"});
@@ -372,10 +378,10 @@ void add_routes(http::Router& router, views::Layout& layout, db::Database& db, I
   layout.add_nav({"Tổng hợp thực hiện kế hoạch", "/ke-hoach/tong-hop", "plans.read"});
   layout.add_nav({"Thông báo", "/thong-bao", "signed_in"});
   add_api_routes(router, db);
-  add_province_routes(router, layout, db);
+  add_province_routes(router, layout, db, signed_in);
   add_editor_routes(router, layout, db);
   add_objective_routes(router, db, pages->source);
-  plan_pages::add(router, pages);
+  plan_pages::add(router, signed_in, pages);
   add_import_routes(router, layout, db);
   add_report_routes(router, layout, db);
 }

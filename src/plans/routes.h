@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "db/database.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "views/layout.h"
 
@@ -43,7 +44,10 @@ struct IndicatorSource {
 
 // The plans pages and API, and the reform menu: its entries for the
 // coordinator's review, periods and notifications name coordination's pages.
-void add_routes(http::Router& router, views::Layout& layout, db::Database& db, IndicatorSource source = {});
+// Plans by year, a plan and the province view are kept per session in
+// `signed_in` (http/page_cache.h) within the day, until any write.
+void add_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in,
+                IndicatorSource source = {});
 // Objectives: adding, values by hand, deleting (src/plans/objective_routes.cpp).
 void add_objective_routes(http::Router& router, db::Database& db, const IndicatorSource& source);
 // What a unit owes and the task pages with their report form
@@ -54,7 +58,7 @@ void add_import_routes(http::Router& router, views::Layout& layout, db::Database
 // The matrix editor (src/plans/editor_routes.cpp); add_routes calls it.
 void add_editor_routes(http::Router& router, views::Layout& layout, db::Database& db);
 // The province view (src/plans/province_routes.cpp); add_routes calls it.
-void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db);
+void add_province_routes(http::Router& router, views::Layout& layout, db::Database& db, http::PageCache& signed_in);
 // The JSON API (src/plans/api.cpp); add_routes calls it.
 void add_api_routes(http::Router& router, db::Database& db);
 

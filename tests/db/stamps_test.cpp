@@ -47,7 +47,7 @@ TEST_P(Stamps, TwoDatabasesNeverShareAStamp) {
   ASSERT_TRUE(b) << why;
   migrate(*a->db);
   migrate(*b->db);
-  for (const char* kind : {"indicators", "units", "assessments", "portal"}) {
+  for (const char* kind : {"indicators", "units", "assessments", "portal", "writes"}) {
     EXPECT_NE(read_stamp(*a->db, kind), read_stamp(*b->db, kind)) << kind;
   }
 }

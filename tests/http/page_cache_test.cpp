@@ -5,6 +5,11 @@
 // and bytes; a matching If-None-Match is 304; its gzip and br encodings
 // decode to the body and are made once; sessions and refusals are never
 // kept; through the server, HEAD has the GET's length and no body.
+// Signed-in pages: kept per session as its user sees it (two users, two
+// sessions of one user, a role or a display preference changed: each its
+// own page), renewed by every audited change and by audit::changed but not
+// by entries that only record an event, never kept without a signed-in
+// session or from a render that ends it, never public.
 #include "http/page_cache.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +18,8 @@
 
 #include <thread>
 
+#include "audit/audit.h"
+#include "core/secrets.h"
 #include "db/migrate.h"
 #include "db/stamps.h"
 #include "http/compression.h"
@@ -335,6 +342,226 @@ TEST_P(PageCaches, ThroughTheServerHeadHasNoBody) {
   EXPECT_EQ(gunzip(zipped.body), got.body);  // gzipped once, not twice
   server.stop();
   runner.join();
+}
+
+// ---- Signed-in pages --------------------------------------------------------------------------
+
+class SignedInPageCaches : public ::testing::TestWithParam<std::string> {};
+INSTANTIATE_TEST_SUITE_P(Backends, SignedInPageCaches, ::testing::ValuesIn(testing::backends()),
+                         [](const auto& info) { return info.param; });
+
+// A signed-in page as the layout makes one: the stored number, the user's
+// name and roles, the session's form token and display preference.
+struct Desk {
+  db::Database& db;
+  int renders = 0;
+  Response page(Request& req) {
+    ++renders;
+    auto n = db.read([](db::Connection& c) { return c.query("SELECT n FROM shown").one().i64("n"); });
+    std::string body = "<h1>Số " + std::to_string(n) + "</h1>";
+    if (req.principal) {
+      body += "<p>" + req.principal->display_name + "</p>";
+      for (const auto& r : req.principal->roles) body += "<p>" + r + "</p>";
+    }
+    if (req.session) {
+      body += "<input name=\"_csrf\" value=\"" + req.session->csrf_token + "\">";
+      if (req.session->prefs.value("text_size", "") == "large") body += "<p class=\"text-large\"></p>";
+    }
+    return html(req, body);
+  }
+};
+
+std::shared_ptr<Session> session_for(const std::string& name, std::int64_t user) {
+  auto s = std::make_shared<Session>();
+  s->token_hash = sha256_hex("token of " + name);
+  s->csrf_token = "csrf-of-" + name;
+  s->user_id = user;
+  return s;
+}
+
+Request signed_in(const std::string& target, std::shared_ptr<Session> s, std::optional<Principal> p) {
+  auto req = get(target);
+  req.session = std::move(s);
+  req.principal = std::move(p);
+  return req;
+}
+
+const audit::Entry kClerk{"demo.canbo", "127.0.0.1", "update", "plans", "1", std::nullopt, std::nullopt};
+
+struct DeskFixture {
+  std::unique_ptr<testing::TestDatabase> t;
+  std::unique_ptr<Desk> desk;
+  std::unique_ptr<PageCache> cache;
+  Handler handler;
+  Principal alice{1, "alice", "Nguyễn Thị An", "P-TRANGDAI", {"unit_officer"}};
+  Principal bob{2, "bob", "Trần Văn Bình", "P-TAMHIEP", {"unit_officer"}};
+
+  explicit DeskFixture(std::unique_ptr<testing::TestDatabase> db) : t(std::move(db)) {
+    db::migrate(*t->db);
+    t->db->write([](db::Connection& c) {
+      c.execute_script("CREATE TABLE shown (n BIGINT); INSERT INTO shown (n) VALUES (1);");
+    });
+    desk = std::make_unique<Desk>(Desk{*t->db});
+    cache = std::make_unique<PageCache>(*t->db);
+    handler =
+        cache->serve_signed_in(PageRule{.daily = true}, Handler([this](Request& req) { return desk->page(req); }));
+  }
+  Response fetch(const std::string& target, std::shared_ptr<Session> s, std::optional<Principal> p) {
+    auto req = signed_in(target, std::move(s), std::move(p));
+    return handler(req);
+  }
+  // Changes the number shown, with no stamp touched, then runs `also` in
+  // the same transaction.
+  void store_then(int n, const std::function<void(db::Connection&)>& also) {
+    t->db->write([&](db::Connection& c) {
+      c.query("UPDATE shown SET n = ?", {n});
+      also(c);
+    });
+  }
+};
+
+#define CCHC_DESK(f)                                    \
+  std::string why_;                                     \
+  auto db_ = testing::make_test_db(GetParam(), why_);   \
+  if (!db_) {                                           \
+    if (std::getenv("CCHC_REQUIRE_PG")) FAIL() << why_; \
+    GTEST_SKIP() << why_;                               \
+  }                                                     \
+  DeskFixture f(std::move(db_))
+
+TEST_P(SignedInPageCaches, KeptForItsSessionUntilAnyChangeIsAudited) {
+  CCHC_DESK(f);
+  auto mine = session_for("alice", 1);
+  auto first = f.fetch("/viec-cua-toi", mine, f.alice);
+  auto again = f.fetch("/viec-cua-toi", mine, f.alice);
+  EXPECT_EQ(f.desk->renders, 1);
+  ASSERT_NE(again.shared_body(), nullptr);
+  EXPECT_EQ(again.shared_body(), first.shared_body());  // the kept buffer
+  EXPECT_EQ(again[field::cache_control], "private, no-store");
+  EXPECT_EQ(again[field::etag], first[field::etag]);
+  struct Row {
+    const char* write;
+    std::function<void(db::Connection&)> also;
+    bool renewed;
+  };
+  auto entry = [](const char* action) {
+    return [action](db::Connection& c) {
+      auto e = kClerk;
+      e.action = action;
+      audit::append(c, e, kMorning);
+    };
+  };
+  const Row rows[] = {
+      {"no stamp touched", [](db::Connection&) {}, false},
+      {"another kind's stamp", [](db::Connection& c) { db::touch(c, "portal"); }, false},
+      {"an update audited", entry("update"), true},
+      {"a creation audited", entry("create"), true},
+      {"an import audited", entry("import"), true},
+      {"a denial", entry("deny"), false},
+      {"an export", entry("export"), false},
+      {"a sign-in", entry("sign_in"), false},
+      {"a failed sign-in", entry("sign_in_failed"), false},
+      {"a sign-out", entry("sign_out"), false},
+      {"a write without an entry (a notification read)", [](db::Connection& c) { audit::changed(c); }, true},
+  };
+  int n = 1;
+  std::string shown = "1";
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.write);
+    f.store_then(++n, r.also);
+    if (r.renewed) shown = std::to_string(n);
+    auto res = f.fetch("/viec-cua-toi", mine, f.alice);
+    EXPECT_NE(sent(res).find("<h1>Số " + shown + "</h1>"), std::string::npos) << sent(res);
+  }
+  // A write that rolls back leaves the page.
+  const int renders = f.desk->renders;
+  EXPECT_THROW(f.store_then(++n,
+                            [](db::Connection& c) {
+                              audit::append(c, kClerk, kMorning);
+                              throw std::runtime_error("the write fails");
+                            }),
+               std::runtime_error);
+  f.fetch("/viec-cua-toi", mine, f.alice);
+  EXPECT_EQ(f.desk->renders, renders);
+}
+
+TEST_P(SignedInPageCaches, EachSessionAndWhatItsUserIsSeesItsOwnPage) {
+  CCHC_DESK(f);
+  auto a1 = session_for("alice-1", 1), a2 = session_for("alice-2", 1), b = session_for("bob", 2);
+  struct Row {
+    const char* who;
+    std::shared_ptr<Session> session;
+    Principal principal;
+    std::string csrf, name;
+  };
+  auto promoted = f.alice;
+  promoted.roles.push_back("unit_leader");
+  const Row rows[] = {
+      {"alice", a1, f.alice, "csrf-of-alice-1", "Nguyễn Thị An"},
+      {"alice's other session", a2, f.alice, "csrf-of-alice-2", "Nguyễn Thị An"},
+      {"bob", b, f.bob, "csrf-of-bob", "Trần Văn Bình"},
+      {"alice given a role", a1, promoted, "csrf-of-alice-1", "unit_leader"},
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& r : rows) {
+      SCOPED_TRACE(std::string(r.who) + (round ? ", again" : ""));
+      auto res = f.fetch("/ke-hoach", r.session, r.principal);
+      EXPECT_NE(sent(res).find("value=\"" + r.csrf + "\""), std::string::npos);
+      EXPECT_NE(sent(res).find(r.name), std::string::npos);
+    }
+  }
+  EXPECT_EQ(f.desk->renders, 4);  // once each, then kept
+  EXPECT_EQ(f.cache->size(), 4u);
+  // A display preference changed: that session's page anew, with it.
+  a1->prefs["text_size"] = "large";
+  auto large = f.fetch("/ke-hoach", a1, f.alice);
+  EXPECT_EQ(f.desk->renders, 5);
+  EXPECT_NE(sent(large).find("text-large"), std::string::npos);
+  EXPECT_EQ(sent(f.fetch("/ke-hoach", a2, f.alice)).find("text-large"), std::string::npos);
+  // Each target its own page.
+  f.fetch("/ke-hoach?nam=2025", a1, f.alice);
+  EXPECT_EQ(f.desk->renders, 6);
+}
+
+TEST_P(SignedInPageCaches, NeverKeptWithoutASignedInSessionNorFromARenderThatEndsIt) {
+  CCHC_DESK(f);
+  auto visitor = session_for("visitor", 0);
+  visitor->user_id.reset();
+  for (int i = 0; i < 2; ++i) {
+    f.fetch("/p", nullptr, std::nullopt);            // no session (the permission check sends it to sign in)
+    f.fetch("/p", visitor, std::nullopt);            // a visitor's session: preferences, no user
+    auto token = signed_in("/p", nullptr, f.alice);  // an API token's principal
+    token.bearer = true;
+    f.handler(token);
+  }
+  EXPECT_EQ(f.desk->renders, 6);
+  EXPECT_EQ(f.cache->size(), 0u);
+
+  // A render that signs out, starts another session, sets a cookie or
+  // refuses: sent, not kept.
+  int rendered = 0;
+  auto ending =
+      f.cache->serve_signed_in(PageRule{}, Handler([&](Request& req) {
+                                 ++rendered;
+                                 if (req.path == "/dang-xuat") req.session.reset();
+                                 if (req.path == "/moi") req.session = session_for("fresh", 1);
+                                 auto res = req.path == "/thieu" ? html(req, "no", Status::not_found) : html(req, "ok");
+                                 if (req.path == "/cookie") res.insert(field::set_cookie, "x=1");
+                                 return res;
+                               }));
+  for (const char* path : {"/dang-xuat", "/moi", "/cookie", "/thieu"}) {
+    for (int i = 0; i < 2; ++i) {
+      auto req = signed_in(path, session_for("alice", 1), f.alice);
+      ending(req);
+    }
+  }
+  EXPECT_EQ(rendered, 8);
+  EXPECT_EQ(f.cache->size(), 0u);
+
+  // The public cache still keeps nothing for a signed-in request.
+  auto open = f.cache->serve(PageRule{}, Handler([&](Request& req) { return f.desk->page(req); }));
+  auto req = signed_in("/", session_for("alice", 1), f.alice);
+  EXPECT_EQ(open(req).shared_body(), nullptr);
 }
 
 }  // namespace
