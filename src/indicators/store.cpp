@@ -237,24 +237,7 @@ class BatchWriter {
   explicit BatchWriter(db::Connection& c) : c_(c) {}
 
   void write(const Chunk<T>& chunk) {
-    // The stored versions of the chunk's records, a run of ids per query
-    // (one query per record would dominate a large batch).
-    constexpr std::size_t kIds = 500;
-    stored_.clear();
-    for (std::size_t i = 0; i < chunk.size(); i += kIds) {
-      const std::size_t n = std::min(kIds, chunk.size() - i);
-      std::string marks = "?";
-      for (std::size_t k = 1; k < n; ++k) marks += ", ?";
-      std::vector<db::Param> ids;
-      ids.reserve(n);
-      for (std::size_t k = 0; k < n; ++k) ids.emplace_back(chunk.records[i + k].id);
-      for (const auto& r :
-           c_.query(fmt::format("SELECT {} FROM {} WHERE id IN ({})", Sql<T>::row().list(), Sql<T>::table, marks), ids)
-               .rows) {
-        T old = Sql<T>::row().read(r);
-        stored_.emplace(old.id, std::move(old));
-      }
-    }
+    read_stored(chunk);
     fresh_.clear();
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const T& rec = chunk.records[i];
@@ -285,6 +268,48 @@ class BatchWriter {
   }
 
  private:
+  // The stored versions of the chunk's records: on PostgreSQL in one query
+  // (the ids as one array), on SQLite a run of ids per query (one query
+  // per record would dominate a large batch).
+  void read_stored(const Chunk<T>& chunk) {
+    stored_.clear();
+    auto keep = [&](const db::Result& found) {
+      for (const auto& r : found.rows) {
+        T old = Sql<T>::row().read(r);
+        stored_.emplace(old.id, std::move(old));
+      }
+    };
+    if (chunk.size() == 0) return;
+    if (c_.backend() == db::Backend::postgres) {
+      std::string ids = "{";
+      for (const auto& rec : chunk.records) {
+        if (ids.size() > 1) ids += ',';
+        ids += '"';
+        for (char ch : rec.id) {
+          if (ch == '"' || ch == '\\') ids += '\\';
+          ids += ch;
+        }
+        ids += '"';
+      }
+      ids += '}';
+      keep(c_.query(
+          fmt::format("SELECT {} FROM {} WHERE id = ANY (CAST(? AS text[]))", Sql<T>::row().list(), Sql<T>::table),
+          {ids}));
+      return;
+    }
+    constexpr std::size_t kIds = 500;
+    for (std::size_t i = 0; i < chunk.size(); i += kIds) {
+      const std::size_t n = std::min(kIds, chunk.size() - i);
+      std::string marks = "?";
+      for (std::size_t k = 1; k < n; ++k) marks += ", ?";
+      std::vector<db::Param> ids;
+      ids.reserve(n);
+      for (std::size_t k = 0; k < n; ++k) ids.emplace_back(chunk.records[i + k].id);
+      keep(
+          c_.query(fmt::format("SELECT {} FROM {} WHERE id IN ({})", Sql<T>::row().list(), Sql<T>::table, marks), ids));
+    }
+  }
+
   db::Connection& c_;
   ImportSummary summary_;
   Rollups taken_back_;

@@ -470,6 +470,123 @@ TEST_P(IndicatorStore, AProblemFoundAfterRecordsWereWrittenUndoesTheWholeBatch) 
   EXPECT_EQ(incremental, snapshot(*t->db));
 }
 
+// A record must name a unit that exists, and a unit records name cannot go:
+// SQLite's foreign key, PostgreSQL's set-based checks (migration 0032), on
+// every way a record is written (one row, many rows in one statement, the
+// bulk insert, an update) and every way a unit could go.
+TEST_P(IndicatorStore, RecordsNameUnitsThatExistAndKeepThem) {
+  CCHC_TEST_DB(t, GetParam());
+  setup(*t->db);
+  ASSERT_TRUE(
+      send(*t->db, Kind::dossiers,
+           std::string(kHeader) +
+               "D1,A,p,online,full,2024-01-10T08:00:00+07:00,2024-01-20T17:00:00+07:00,,,processing,0,0,0,0,,0\n")
+          .ok());
+  auto insert_sql = [](const char* rows) {
+    return std::string(
+               "INSERT INTO dossiers (id, unit_code, procedure_code, channel, online_service, received_at, due_at,"
+               " status, digitized, result_digitized, fee_required, paid_online, apology_sent, received_month) "
+               "VALUES ") +
+           rows;
+  };
+  const std::vector<std::string> columns = {
+      "id",     "unit_code", "procedure_code",   "channel",      "online_service", "received_at",  "due_at",
+      "status", "digitized", "result_digitized", "fee_required", "paid_online",    "apology_sent", "received_month"};
+  struct Case {
+    const char* what;
+    std::function<void(db::Connection&)> write;
+    bool refused;
+  };
+  const Case cases[] = {
+      {"one row naming a unit that exists",
+       [&](db::Connection& c) {
+         c.query(insert_sql("('D2', 'S', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01')"));
+       },
+       false},
+      {"one row naming no unit",
+       [&](db::Connection& c) {
+         c.query(insert_sql("('D3', 'ZZ', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01')"));
+       },
+       true},
+      {"many rows, one of them naming no unit",
+       [&](db::Connection& c) {
+         c.query(
+             insert_sql("('D4', 'S', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01'),"
+                        " ('D5', 'ZZ', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01')"));
+       },
+       true},
+      {"an update to a unit that does not exist",
+       [](db::Connection& c) { c.query("UPDATE dossiers SET unit_code = 'ZZ' WHERE id = 'D1'"); }, true},
+      {"an update to another unit",
+       [](db::Connection& c) { c.query("UPDATE dossiers SET unit_code = 'C' WHERE id = 'D1'"); }, false},
+      {"feedback naming no unit",
+       [](db::Connection& c) {
+         c.query(
+             "INSERT INTO feedback (id, unit_code, channel, received_at, due_at, status, received_month)"
+             " VALUES ('F1', 'ZZ', 'direct', 1, 1, 'open', '2024-01')");
+       },
+       true},
+      {"deleting a unit a record names", [](db::Connection& c) { c.query("DELETE FROM units WHERE code = 'C'"); },
+       true},
+      {"deleting a unit no record names",
+       [](db::Connection& c) {
+         c.query(
+             "INSERT INTO units (code, name, level, parent_code, valid_from, name_folded)"
+             " VALUES ('Z9', 'Xã Z', 'commune', 'P', '2024-01-01', 'xa z')");
+         c.query("UPDATE units SET code = 'Z8' WHERE code = 'Z9'");
+         c.query("DELETE FROM units WHERE code = 'Z8'");
+       },
+       false},
+      {"renaming a unit a record names",
+       [](db::Connection& c) { c.query("UPDATE units SET code = 'C2' WHERE code = 'C'"); }, true},
+      {"the bulk insert naming units that exist",
+       [&](db::Connection& c) {
+         c.insert_rows("dossiers", columns, 2, [&](std::size_t i, db::RowSink& out) {
+           static const std::string ids[] = {"D6", "D7"};
+           out.text(ids[i]);
+           for (const auto* v : {"B", "p", "online", "full"}) out.text(v);
+           out.integer(1);
+           out.integer(1);
+           out.text("processing");
+           for (int k = 0; k < 5; ++k) out.integer(0);
+           out.text("2024-01");
+         });
+       },
+       false},
+      {"the bulk insert, one row naming no unit",
+       [&](db::Connection& c) {
+         c.insert_rows("dossiers", columns, 2, [&](std::size_t i, db::RowSink& out) {
+           static const std::string ids[] = {"D8", "D9"}, units[] = {"B", "ZZ"};
+           out.text(ids[i]);
+           out.text(units[i]);
+           for (const auto* v : {"p", "online", "full"}) out.text(v);
+           out.integer(1);
+           out.integer(1);
+           out.text("processing");
+           for (int k = 0; k < 5; ++k) out.integer(0);
+           out.text("2024-01");
+         });
+       },
+       true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    const auto before = count(*t->db, "dossiers") + count(*t->db, "feedback") + count(*t->db, "units");
+    if (c.refused) {
+      try {
+        t->db->write(c.write);
+        ADD_FAILURE() << "accepted";
+      } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.what();
+      }
+      EXPECT_EQ(count(*t->db, "dossiers") + count(*t->db, "feedback") + count(*t->db, "units"), before);
+    } else {
+      EXPECT_NO_THROW(t->db->write(c.write));
+    }
+  }
+  EXPECT_EQ(count(*t->db, "dossiers"), 4);  // D1, D2, D6, D7
+}
+
 TEST_P(IndicatorStore, AReSentDossierMovesBetweenMonthsAndTheSameBatchTwiceChangesNothing) {
   CCHC_TEST_DB(t, GetParam());
   setup(*t->db);
