@@ -12,7 +12,9 @@
 # DURATION seconds a run (default 10), RUNS runs each (default 3), median kept;
 # each target's ratio of cchc's requests per second to nginx's is printed.
 # Results: printed, and written to bench/results/latest.md.
-# Then, once these servers have stopped, bench/indicators.sh (import and
+# Then, once these servers have stopped, bench/signed_in.sh (the signed-in
+# pages of issue 17's goal 5 under wrk with a session cookie, and the
+# server's peak RSS) and bench/indicators.sh (import and
 # rebuild against issue 17's baselines, every ratio printed; SIZES, default
 # "100000"), so one `make bench` prints every ratio.
 set -euo pipefail
@@ -139,7 +141,9 @@ mkdir -p bench/results
 } > bench/results/latest.md
 cat bench/results/latest.md
 
-# The indicator benchmark has the machine to itself: the servers above stop first.
+# The signed-in pages and the indicator benchmark have the machine to
+# themselves: the servers above stop first.
 cleanup
 trap - EXIT
+bash bench/signed_in.sh
 exec bash bench/indicators.sh
