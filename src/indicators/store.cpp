@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "core/text.h"
 #include "db/columns.h"
@@ -489,10 +490,7 @@ class PipedImport {
       chunk.months.push_back(month_keys(rec));
       added_.add(rec, chunk.months.back().view(), +1);
       chunk.records.push_back(std::move(rec));
-      if (chunk.size() == kChunkRecords) {
-        queue_.push(std::move(chunk));
-        chunk.clear();
-      }
+      if (chunk.size() == kChunkRecords) queue_.push(std::exchange(chunk, {}));
     });
     if (!outside.empty() && !reading_.refused) {
       reading_.errors.merge(std::move(outside));
