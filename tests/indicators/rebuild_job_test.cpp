@@ -17,6 +17,7 @@
 #include "jobs/rules.h"
 #include "jobs/runner.h"
 #include "jobs/store.h"
+#include "support/rollups.h"
 #include "support/test_db.h"
 
 namespace cchc::indicators {
@@ -71,29 +72,7 @@ std::int64_t seed_records(db::Database& db) {
   return std::int64_t(dossiers.size() + feedback.size());
 }
 
-// Every rollup row, as text, in key order.
-std::vector<std::string> rollup_rows(db::Database& db) {
-  std::vector<std::string> out;
-  db.read([&](db::Connection& c) {
-    for (Table t : kTables) {
-      const auto& s = spec(t);
-      std::string cols, order;
-      for (const auto& k : s.keys) order += (order.empty() ? "" : ", ") + k;
-      cols = order;
-      for (const auto& n : s.counters) cols += ", " + n;
-      for (const auto& r : c.query("SELECT " + cols + " FROM " + s.name + " ORDER BY " + order).rows) {
-        std::string line = s.name;
-        for (size_t i = 0; i < r.size(); ++i) {
-          const auto& v = r[i];
-          line += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
-                                                                : std::to_string(std::get<std::int64_t>(v)));
-        }
-        out.push_back(line);
-      }
-    }
-  });
-  return out;
-}
+using testing::rollup_rows;
 
 // Rollups no longer matching the records: one table emptied, another's
 // counters changed.

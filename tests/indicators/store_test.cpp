@@ -12,6 +12,7 @@
 #include "db/migrate.h"
 #include "directory/store.h"
 #include "indicators/dashboard.h"
+#include "support/rollups.h"
 #include "support/test_db.h"
 
 namespace cchc::indicators {
@@ -53,29 +54,7 @@ std::int64_t count(db::Database& db, const std::string& table) {
   return db.read([&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM " + table).one().i64("n"); });
 }
 
-// Every rollup row, as text, in key order.
-std::vector<std::string> snapshot(db::Database& db) {
-  std::vector<std::string> out;
-  db.read([&](db::Connection& c) {
-    for (Table t : kTables) {
-      const auto& s = spec(t);
-      std::string cols, order;
-      for (const auto& k : s.keys) order += (order.empty() ? "" : ", ") + k;
-      cols = order;
-      for (const auto& n : s.counters) cols += ", " + n;
-      for (const auto& r : c.query("SELECT " + cols + " FROM " + s.name + " ORDER BY " + order).rows) {
-        std::string line = s.name;
-        for (size_t i = 0; i < r.size(); ++i) {
-          const auto& v = r[i];
-          line += "|" + (std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
-                                                                : std::to_string(std::get<std::int64_t>(v)));
-        }
-        out.push_back(line);
-      }
-    }
-  });
-  return out;
-}
+std::vector<std::string> snapshot(db::Database& db) { return testing::rollup_rows(db); }
 
 Instant at(int y, unsigned m, unsigned d, int hour = 8) {
   return start_of_day(Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}) +

@@ -18,6 +18,7 @@
 #include "directory/permissions.h"
 #include "directory/tokens.h"
 #include "http/middleware.h"
+#include "support/app_request.h"
 #include "support/paths.h"
 #include "support/test_db.h"
 
@@ -38,18 +39,7 @@ class Routes : public ::testing::Test {
 
   http::Response call(http::Verb method, const std::string& target, const std::string& cookie = {},
                       const std::string& body = {}) {
-    http::Request req;
-    req.method = method;
-    req.target = target;
-    req.headers.set(http::field::host, "localhost");
-    if (!cookie.empty()) req.headers.set(http::field::cookie, cookie);
-    if (!body.empty()) {
-      req.headers.set(http::field::content_type, "application/x-www-form-urlencoded");
-      req.body = body;
-    }
-    req.remote_address = req.client_address = "127.0.0.1";
-    req.request_id = "test";
-    EXPECT_TRUE(http::parse_target(req));
+    auto req = testing::app_request(method, target, cookie, body);
     return handler_(req);
   }
 

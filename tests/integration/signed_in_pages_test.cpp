@@ -21,6 +21,7 @@
 #include "audit/audit.h"
 #include "db/migrate.h"
 #include "plans/store.h"
+#include "support/app_request.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -47,18 +48,7 @@ class SignedInPagesApp : public ::testing::Test {
 
   http::Response call(http::Verb method, const std::string& target, const std::string& cookie,
                       const std::string& body = {}) {
-    http::Request req;
-    req.method = method;
-    req.target = target;
-    req.headers.set(http::field::host, "localhost");
-    if (!cookie.empty()) req.headers.set(http::field::cookie, cookie);
-    if (!body.empty()) {
-      req.headers.set(http::field::content_type, "application/x-www-form-urlencoded");
-      req.body = body;
-    }
-    req.remote_address = req.client_address = "127.0.0.1";
-    req.request_id = "test";
-    EXPECT_TRUE(http::parse_target(req));
+    auto req = testing::app_request(method, target, cookie, body);
     return handler_(req);
   }
   http::Response page(const std::string& target, const std::string& cookie) {
