@@ -268,7 +268,7 @@ namespace {
 // passes goes to `take`.
 template <class T, class Read>
 Reading read_batch(std::string_view text, Format format, const std::vector<std::string>& columns,
-                   const std::set<std::string>& units, Read read, const std::function<void(T&, int)>& take) {
+                   const std::set<std::string>& units, Read read, const Take<T>& take) {
   Reading reading;
   std::unordered_map<std::string, int> seen;
   T t;
@@ -286,7 +286,7 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
     common_checks(row, t.id, t.unit_code, units, seen, rec.line);
     read(row, t);
     if (!row.ok()) return;
-    take(t, rec.line);
+    take(t, rec.line, reading.errors.size());
   };
   if (format == Format::csv) {
     seen.reserve(count_records(text, format));  // about right: a quoted line break counts twice
@@ -300,15 +300,14 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
 
 // A whole batch in memory, from read_batch.
 template <class T>
-Batch<T> batch_of(std::string_view text, Format format,
-                  const std::function<Reading(const std::function<void(T&, int)>&)>& read) {
+Batch<T> batch_of(std::string_view text, Format format, const std::function<Reading(const Take<T>&)>& read) {
   Batch<T> batch;
   if (format == Format::csv) {
     const auto expected = count_records(text, format);
     batch.records.reserve(expected);
     batch.lines.reserve(expected);
   }
-  auto reading = read([&](T& t, int line) {
+  auto reading = read([&](T& t, int line, std::size_t) {
     batch.records.push_back(std::move(t));
     batch.lines.push_back(line);
   });
@@ -387,7 +386,7 @@ std::size_t count_records(std::string_view text, Format format) {
 }
 
 Reading read_dossiers(std::string_view text, Format format, const std::set<std::string>& units,
-                      const std::function<void(Dossier&, int)>& take) {
+                      const Take<Dossier>& take) {
   return read_batch<Dossier>(
       text, format, kDossierColumns, units,
       [](Row& row, Dossier& d) {
@@ -434,7 +433,7 @@ Reading read_dossiers(std::string_view text, Format format, const std::set<std::
 }
 
 Reading read_feedback(std::string_view text, Format format, const std::set<std::string>& units,
-                      const std::function<void(Feedback&, int)>& take) {
+                      const Take<Feedback>& take) {
   return read_batch<Feedback>(
       text, format, kFeedbackColumns, units,
       [](Row& row, Feedback& f) {

@@ -65,14 +65,18 @@ Batch<Dossier> parse_dossiers(std::string_view text, Format format, const std::s
 Batch<Feedback> parse_feedback(std::string_view text, Format format, const std::set<std::string>& units);
 
 // The same checks, record by record, without holding the batch: `take` gets
-// each record that passes them, with its line, in the order of the text, as
-// it is read (it may move the record out). A problem may come after records
-// already taken, so a caller that writes as it reads must be able to undo
-// (one transaction). A refused text may have had records taken too.
+// each record that passes them, with its line and the number of problems
+// found before it, in the order of the text, as it is read (it may move the
+// record out). A problem may come after records already taken, so a caller
+// that writes as it reads must be able to undo (one transaction); once a
+// problem is counted the batch will be refused, and such a caller can stop
+// writing. A refused text may have had records taken too.
+template <class T>
+using Take = std::function<void(T&, int line, std::size_t problems_before)>;
 Reading read_dossiers(std::string_view text, Format format, const std::set<std::string>& units,
-                      const std::function<void(Dossier&, int line)>& take);
+                      const Take<Dossier>& take);
 Reading read_feedback(std::string_view text, Format format, const std::set<std::string>& units,
-                      const std::function<void(Feedback&, int line)>& take);
+                      const Take<Feedback>& take);
 
 inline Batch<Dossier> parse_dossiers_csv(std::string_view text, const std::set<std::string>& units) {
   return parse_dossiers(text, Format::csv, units);

@@ -359,11 +359,11 @@ void require_unit(db::Connection& c, const std::string& unit) {
 
 // The reader of each record kind (rules.h).
 Reading read_records(std::string_view text, Format format, const std::set<std::string>& units,
-                     const std::function<void(Dossier&, int)>& take) {
+                     const Take<Dossier>& take) {
   return read_dossiers(text, format, units, take);
 }
 Reading read_records(std::string_view text, Format format, const std::set<std::string>& units,
-                     const std::function<void(Feedback&, int)>& take) {
+                     const Take<Feedback>& take) {
   return read_feedback(text, format, units, take);
 }
 
@@ -472,10 +472,11 @@ class PipedImport {
   const std::vector<T>& preview() const { return preview_; }
 
  private:
+  // `writing`: hand the records over to write() in chunks.
   void read(bool writing) {
     Chunk<T> chunk;
     LineErrors outside;
-    reading_ = read_records(req_.text, req_.format, units_, [&](T& rec, int line) {
+    reading_ = read_records(req_.text, req_.format, units_, [&](T& rec, int line, std::size_t problems_before) {
       if (allowed_ && !allowed_->count(rec.unit_code)) {
         outside.push_back(
             {line,
@@ -486,6 +487,9 @@ class PipedImport {
       }
       ++taken_;
       if (preview_.size() < req_.preview) preview_.push_back(rec);
+      // Once a problem is found the batch will be refused: the rest is
+      // read for its problems, and no more is handed to the writer.
+      if (problems_before > 0 || !outside.empty()) writing = false;
       if (!writing) return;
       chunk.months.push_back(month_keys(rec));
       added_.add(rec, chunk.months.back().view(), +1);

@@ -13,16 +13,24 @@ ALTER TABLE feedback DROP CONSTRAINT feedback_unit_code_fkey;
 
 CREATE FUNCTION records_name_units() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+  wanted bigint;
+  locked bigint;
   missing text;
 BEGIN
-  PERFORM 1 FROM units WHERE code IN (SELECT DISTINCT unit_code FROM named) FOR KEY SHARE;
-  SELECT n.unit_code INTO missing
-    FROM (SELECT DISTINCT unit_code FROM named) n
-   WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = n.unit_code)
-   LIMIT 1;
-  IF FOUND THEN
+  SELECT count(DISTINCT unit_code) INTO wanted FROM named;
+  -- Locked and counted in one statement, on one snapshot: a unit created
+  -- after it is not locked and not counted; one deleted meanwhile is not
+  -- returned once the lock has waited for its deleter.
+  SELECT count(*) INTO locked
+    FROM (SELECT 1 FROM units WHERE code IN (SELECT unit_code FROM named) FOR KEY SHARE) AS held;
+  IF locked < wanted THEN
+    SELECT n.unit_code INTO missing
+      FROM (SELECT DISTINCT unit_code FROM named) n
+     WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = n.unit_code)
+     LIMIT 1;
     RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
-      MESSAGE = format('insert or update on table "%s": unit_code "%s" is not in units', TG_TABLE_NAME, missing);
+      MESSAGE = format('insert or update on table "%s": unit_code "%s" is not in units', TG_TABLE_NAME,
+                       coalesce(missing, '(deleted meanwhile)'));
   END IF;
   RETURN NULL;
 END
