@@ -417,8 +417,10 @@ class ChunkQueue {
 
 // One batch read and checked on a thread of its own while the caller's
 // transaction writes what has been read (BatchWriter), a chunk behind: the
-// two halves of the work overlap, and the batch is never held whole. A
-// problem found after records were written rolls the transaction back.
+// two halves of the work overlap, and the batch is never held whole. Once
+// the reader finds a problem it hands over no more chunks (it reads on for
+// the report of every line), and the transaction rolls back what was
+// written.
 template <class T>
 class PipedImport {
  public:
