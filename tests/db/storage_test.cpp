@@ -257,7 +257,8 @@ TEST_P(Storage, InsertsRowsInBulk) {
   t->db->write([](Connection& c) {
     c.execute_script("CREATE TABLE bulk (id TEXT PRIMARY KEY, n BIGINT, note TEXT, flag INTEGER NOT NULL)");
   });
-  const std::vector<std::string> notes = {"", "tab\there", "line\nbreak\r", "back\\slash \\N", "Đồng Nai — ‘x’"};
+  const std::vector<std::string> notes = {"",         "tab\there", "line\nbreak\r", "back\\slash \\N", "Đồng Nai — ‘x’",
+                                          "\t\\\n\r", "ends\\"};
   const std::vector<std::string> columns = {"id", "n", "note", "flag"};
   // Text must live until the row is written (RowSink): the id is made into
   // one buffer that the next row overwrites, so a value the backend did not
@@ -266,7 +267,7 @@ TEST_P(Storage, InsertsRowsInBulk) {
   auto fill = [&](std::size_t i, db::RowSink& out) {
     id = fmt::format("r{}", i);
     out.text(id);
-    i % 4 == 3 ? out.null() : out.integer(std::int64_t(i) * 1000000007LL);
+    i % 4 == 3 ? out.null() : out.integer((i % 2 ? -1 : 1) * std::int64_t(i) * 1000000007LL);
     i % 6 == 5 ? out.null() : out.text(notes[i % notes.size()]);
     out.integer(std::int64_t(i % 2));
   };
@@ -279,7 +280,7 @@ TEST_P(Storage, InsertsRowsInBulk) {
     if (i % 4 == 3) {
       EXPECT_TRUE(r.is_null("n")) << i;
     } else {
-      EXPECT_EQ(r.i64("n"), std::int64_t(i) * 1000000007LL) << i;
+      EXPECT_EQ(r.i64("n"), (i % 2 ? -1 : 1) * std::int64_t(i) * 1000000007LL) << i;
     }
     if (i % 6 == 5) {
       EXPECT_TRUE(r.is_null("note")) << i;

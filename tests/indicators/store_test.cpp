@@ -459,6 +459,56 @@ TEST_P(IndicatorStore, AProblemFoundAfterRecordsWereWrittenUndoesTheWholeBatch) 
   EXPECT_EQ(incremental, snapshot(*t->db));
 }
 
+// The writer inserts a chunk whole while none of its ids is stored, and
+// writes it again the careful way when one is: stored ids first met past
+// the first chunk (the writer has already inserted one whole), or in the
+// first, must replace what is stored, never duplicate it or count it new,
+// and leave rollups equal to a rebuild.
+TEST_P(IndicatorStore, StoredIdsAnywhereInABatchReplaceWhatIsStored) {
+  struct Case {
+    const char* what;
+    int fresh_before;  // new records before the stored ones
+    int fresh_after;   // and after them
+  };
+  const Case cases[] = {
+      {"stored ids past the first chunk, in the middle of the second", 15000, 0},
+      {"stored ids starting the second chunk exactly", 10000, 3000},
+      {"stored ids in the first chunk, new ones after", 0, 12000},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    CCHC_TEST_DB(t, GetParam());
+    setup(*t->db);
+    Generator g(20261208);
+    std::vector<Dossier> earlier;
+    for (int i = 0; i < 40; ++i) earlier.push_back(g.dossier(900000 + i));
+    ASSERT_TRUE(send(*t->db, Kind::dossiers, to_csv(earlier)).ok());
+
+    std::vector<Dossier> batch;
+    for (int i = 0; i < c.fresh_before; ++i) batch.push_back(g.dossier(i));
+    std::int64_t changed = 0;
+    for (int i = 0; i < 40; ++i) {
+      Dossier d = earlier[std::size_t(i)];
+      if (i % 2 == 0) {
+        d.unit_code = d.unit_code == "S" ? "C" : "S";
+        ++changed;
+      }
+      batch.push_back(d);
+    }
+    for (int i = 0; i < c.fresh_after; ++i) batch.push_back(g.dossier(100000 + i));
+
+    auto out = send(*t->db, Kind::dossiers, to_csv(batch));
+    ASSERT_TRUE(out.ok()) << out.errors[0].message;
+    EXPECT_EQ(out.summary.inserted, c.fresh_before + c.fresh_after);
+    EXPECT_EQ(out.summary.updated, changed);
+    EXPECT_EQ(out.summary.unchanged, 40 - changed);
+    EXPECT_EQ(count(*t->db, "dossiers"), 40 + c.fresh_before + c.fresh_after);
+    const auto incremental = snapshot(*t->db);
+    t->db->write([](db::Connection& conn) { rebuild_in_sql(conn); });
+    EXPECT_EQ(incremental, snapshot(*t->db));
+  }
+}
+
 // A record must name a unit that exists, and a unit records name cannot go:
 // SQLite's foreign key, PostgreSQL's set-based checks (migration 0032), on
 // every way a record is written (one row, many rows in one statement, the

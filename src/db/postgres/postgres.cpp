@@ -124,18 +124,24 @@ class PgConnection final : public Connection {
       }
       void integer(std::int64_t v) override {
         separate();
-        buffer += std::to_string(v);
+        char digits[24];
+        auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+        buffer.append(digits, end);
       }
       void text(std::string_view v) override {
         separate();
-        for (char ch : v) {
-          switch (ch) {
+        // Runs without a character to escape are appended whole.
+        for (;;) {
+          const auto at = v.find_first_of("\\\t\n\r");
+          buffer.append(v.substr(0, at));
+          if (at == std::string_view::npos) return;
+          switch (v[at]) {
             case '\\': buffer += "\\\\"; break;
             case '\t': buffer += "\\t"; break;
             case '\n': buffer += "\\n"; break;
-            case '\r': buffer += "\\r"; break;
-            default: buffer += ch;
+            default: buffer += "\\r"; break;
           }
+          v.remove_prefix(at + 1);
         }
       }
     } lines;
