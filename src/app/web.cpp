@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/pdf_jobs.h"
 #include "app/platform_routes.h"
 #include "app/sources.h"
 #include "assessments/routes.h"
@@ -106,10 +107,15 @@ Web::Web(db::Database& db, WebConfig config)
   feedback::open311::add_routes(router_, *feedback_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir, config_.metrics_token);
   jobs::add_routes(router_, *layout_, db_, [](const http::Principal& p) { return directory::holds(p, "jobs.all"); });
+  pdf_ = std::make_unique<views::PdfConverter>();
+  // app() calls pipeline_, made below: it is read only once requests come.
+  auto pdf_pages = std::make_shared<PdfPages>(PdfPages{db_, *layout_, *pdf_, app()});
+  add_pdf_routes(router_, pdf_pages);
   if (config_.job_workers > 0) {
     jobs::Handlers handlers;
     indicators::add_jobs(handlers, db_);
     plans::add_jobs(handlers, db_);
+    add_pdf_jobs(handlers, *pdf_);
     jobs_ =
         std::make_unique<jobs::Runner>(db_, std::move(handlers), jobs::RunnerOptions{.workers = config_.job_workers});
   }
@@ -127,45 +133,6 @@ Web::Web(db::Database& db, WebConfig config)
     return req.route.starts_with("/static/") || req.route == "/healthz" || req.route == "/metrics" ||
            req.route.starts_with("/open311/");
   };
-  // Any Word document a route answers with is also offered as PDF: the same
-  // URL with ?pdf=1, after the route's own permission checks. Converted on
-  // the converter's thread; until it is ready the page says so and reloads.
-  pdf_ = std::make_unique<views::PdfConverter>();
-  auto pdf_variant = [this](http::Request& req, const http::Next& next) {
-    if (req.method != http::Verb::get || req.query_param("pdf").value_or("") != "1") return next(req);
-    auto res = next(req);
-    if (res.result() != http::Status::ok || res[http::field::content_type] != http::kDocxType) return res;
-    auto pdf = pdf_->request(res.body());
-    using State = views::PdfConverter::State;
-    if (pdf.state == State::ready) {
-      std::string name(res[http::field::content_disposition]);
-      auto start = name.find("filename=\"");
-      name = start == std::string::npos ? "van-ban.docx" : name.substr(start + 10, name.size() - start - 11);
-      if (name.ends_with(".docx")) name.resize(name.size() - 5);
-      return http::attachment(req, "application/pdf", std::move(pdf.pdf), name + ".pdf");
-    }
-    if (pdf.state == State::unavailable) {
-      throw unavailable("LibreOffice is not installed", "Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF.");
-    }
-    if (pdf.state == State::busy) {
-      throw unavailable("the PDF queue is full", "Máy chủ đang tạo nhiều bản PDF, xin vui lòng thử lại sau ít phút.");
-    }
-    if (pdf.state == State::failed) {
-      throw Error(ErrorKind::internal, "the PDF conversion failed", "Không chuyển được văn bản sang PDF.");
-    }
-    // Pending: the page reloads itself (the Refresh header needs no script).
-    auto page = layout_->page(req, "Đang tạo bản PDF", "errors/error.tpl",
-                              {{"heading", "Đang tạo bản PDF"},
-                               {"message",
-                                "Văn bản đang được chuyển sang PDF; trang sẽ tự tải lại sau vài giây. "
-                                "Nếu không, hãy tải lại trang."},
-                               {"status", "202"},
-                               {"request_id", req.request_id}});
-    auto out = http::html(req, std::move(page), http::Status::accepted);
-    out.set("Refresh", "3");
-    out.set(http::field::cache_control, "no-store");
-    return out;
-  };
   auto session_mw = http::sessions(*sessions_, [this](http::Request& req) { directory::load_principal(db_, req); });
   pipeline_ =
       http::chain({http::security_headers(config_.https), catch_errors, directory::bearer_tokens(db_),
@@ -173,7 +140,7 @@ Web::Web(db::Database& db, WebConfig config)
                      return stateless(req) || req.bearer ? next(req) : session_mw(req, next);
                    },
                    http::csrf(*sessions_, [](const http::Request& req) { return req.route.starts_with("/open311/"); }),
-                   http::permission(directory::authorizer(db_)), pdf_variant},
+                   http::permission(directory::authorizer(db_)), pdf_variant(pdf_pages)},
                   [this](http::Request& req) { return dispatch(req); });
 }
 

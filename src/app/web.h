@@ -87,7 +87,7 @@ class Web {
   std::unique_ptr<portal::ViewCounter> views_;
   std::unique_ptr<portal::Portal> portal_;
   std::unique_ptr<feedback::Module> feedback_;
-  std::unique_ptr<views::PdfConverter> pdf_;  // the PDF of any DOCX a page offers (?pdf=1)
+  std::unique_ptr<views::PdfConverter> pdf_;  // the PDF of any DOCX a page offers (app/pdf_jobs.h)
   http::Router router_;
   http::Next pipeline_;
   // Last, so that it stops first: its handlers use what is above.

@@ -72,10 +72,7 @@ std::string enqueue(db::Connection& c, const NewJob& job, Instant now) {
     throw Error(ErrorKind::internal, fmt::format("a job of kind '{}' needs a kind and JSON params", job.kind));
   }
   if (!job.dedupe_key.empty()) {
-    auto same = c.query(
-        "SELECT id FROM jobs WHERE dedupe_key = ? AND state IN ('queued', 'running') ORDER BY created_at, id LIMIT 1",
-        {job.dedupe_key});
-    if (!same.empty()) return same.one().str("id");
+    if (auto same = unfinished_with_key(c, job.dedupe_key)) return *same;
   }
   auto id = text::random_hex(16);
   c.query(
@@ -198,6 +195,23 @@ std::vector<Job> jobs_of(db::Connection& c, const std::string& username, int lim
     out.push_back(kJobRow.read(r));
   }
   return out;
+}
+
+std::optional<std::string> unfinished_with_key(db::Connection& c, std::string_view dedupe_key) {
+  auto same = c.query(
+      "SELECT id FROM jobs WHERE dedupe_key = ? AND state IN ('queued', 'running') ORDER BY created_at, id LIMIT 1",
+      {std::string(dedupe_key)});
+  if (same.empty()) return std::nullopt;
+  return same.one().str("id");
+}
+
+std::optional<std::string> done_with_result(db::Connection& c, std::string_view dedupe_key) {
+  auto found = c.query(
+      "SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'done' AND result_name IS NOT NULL "
+      "ORDER BY finished_at DESC, id LIMIT 1",
+      {std::string(dedupe_key)});
+  if (found.empty()) return std::nullopt;
+  return found.one().str("id");
 }
 
 std::optional<Result> result_of(db::Connection& c, std::string_view id) {

@@ -79,6 +79,12 @@ bool cancel_requested(db::Connection& c, std::string_view id);
 std::optional<Job> find_job(db::Connection& c, std::string_view id);
 // `username`'s jobs, newest first, at most `limit`.
 std::vector<Job> jobs_of(db::Connection& c, const std::string& username, int limit = 50);
+// The unfinished (queued or running) job under `dedupe_key`; nullopt when
+// none (enqueue gives it instead of a second).
+std::optional<std::string> unfinished_with_key(db::Connection& c, std::string_view dedupe_key);
+// The newest job done under `dedupe_key` that left a result, for reuse
+// while it is kept (a PDF made before: app/pdf_jobs.h); nullopt when none.
+std::optional<std::string> done_with_result(db::Connection& c, std::string_view dedupe_key);
 // A finished job's result file; nullopt when it left none.
 std::optional<Result> result_of(db::Connection& c, std::string_view id);
 

@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <vector>
 
-#include "core/secrets.h"
 #include "core/text.h"
 
 extern char** environ;
@@ -41,67 +41,16 @@ std::string read_file(const fs::path& p) {
 PdfConverter::PdfConverter(std::string soffice) : soffice_(soffice.empty() ? find_soffice() : std::move(soffice)) {
   // Its own LibreOffice profile, so a desktop session's never locks it.
   profile_ = (fs::temp_directory_path() / ("cchc-lo-" + text::random_hex(8))).string();
-  if (available()) worker_ = std::jthread([this](std::stop_token stop) { work(stop); });
 }
 
 PdfConverter::~PdfConverter() {
-  if (worker_.joinable()) {
-    worker_.request_stop();
-    wake_.notify_all();
-    worker_.join();
-  }
   std::error_code ec;
   fs::remove_all(profile_, ec);
 }
 
-PdfConverter::Result PdfConverter::request(const std::string& docx) {
-  if (!available()) return {State::unavailable, {}};
-  auto key = sha256_hex(docx);
-  std::lock_guard lock(mutex_);
-  for (auto it = cache_.begin(); it != cache_.end(); ++it) {
-    if (it->first == key) {
-      cache_.splice(cache_.begin(), cache_, it);  // most recent first
-      return {State::ready, cache_.front().second};
-    }
-  }
-  if (pending_.count(key)) return {State::pending, {}};
-  if (failed_.erase(key)) return {State::failed, {}};
-  if (queue_.size() >= kQueued) return {State::busy, {}};
-  queue_.emplace_back(key, docx);
-  pending_[key] = true;
-  wake_.notify_one();
-  return {State::pending, {}};
-}
-
-void PdfConverter::work(std::stop_token stop) {
-  while (!stop.stop_requested()) {
-    std::pair<std::string, std::string> job;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, stop, [this] { return !queue_.empty(); });
-      if (stop.stop_requested()) return;
-      job = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    auto pdf = convert(job.second);
-    std::lock_guard lock(mutex_);
-    pending_.erase(job.first);
-    if (pdf.empty()) {
-      if (failed_.size() > 64) failed_.clear();
-      failed_[job.first] = true;
-      continue;
-    }
-    cached_bytes_ += pdf.size();
-    cache_.emplace_front(job.first, std::move(pdf));
-    while (!cache_.empty() && (cache_.size() > kCached || cached_bytes_ > kCachedBytes)) {
-      cached_bytes_ -= cache_.back().second.size();
-      cache_.pop_back();
-    }
-  }
-}
-
-std::string PdfConverter::convert(const std::string& docx) const {
+std::string PdfConverter::convert(const std::string& docx) {
   if (!available()) return "";
+  const std::lock_guard one_at_a_time(converting_);
   std::error_code ec;
   fs::path dir = fs::temp_directory_path() / ("cchc-pdf-" + text::random_hex(8));
   fs::create_directories(dir, ec);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -639,18 +640,43 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   EXPECT_NE(text.find("Số:        /BC-UBND"), std::string::npos);
   EXPECT_NE(text.find("Đồng Nai, ngày     tháng     năm"), std::string::npos);
   EXPECT_NE(text.find("II. TỒN TẠI, HẠN CHẾ"), std::string::npos);
-  // The same draft as PDF, by LibreOffice in the background: the page says
-  // it is being made (and reloads) until it is ready, then downloads.
-  auto pdf = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=docx&pdf=1");
-  for (int i = 0; i < 600 && pdf.status == 202; ++i) {
-    EXPECT_EQ(pdf.header("refresh"), "3");
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    pdf = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=docx&pdf=1");
+  // The same draft as PDF, by LibreOffice in a background job. The link
+  // (a GET) queues nothing: it offers a button, whose POST queues the job
+  // and leads to its page, which offers the PDF once made. Asked for
+  // again, the same document is the job running, then the PDF made.
+  const std::string docx_url = "/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=docx";
+  const std::string pdf_url = docx_url + "&pdf=1";
+  auto offer = admin.get(pdf_url);
+  ASSERT_EQ(offer.status, 200) << offer.body.substr(0, 300);
+  EXPECT_NE(offer.body.find("action=\"/cong-viec/tao-pdf\""), std::string::npos);
+  EXPECT_EQ(testing::form_value(offer.body, "nguon"), docx_url);
+  EXPECT_EQ(admin.get(pdf_url).status, 200) << "a GET queues no job";
+  auto queued = admin.post("/cong-viec/tao-pdf", "nguon=" + url_encode(docx_url));
+  ASSERT_EQ(queued.status, 303) << queued.body.substr(0, 300);
+  const std::string job = queued.header("location");
+  ASSERT_TRUE(std::regex_match(job, std::regex("/cong-viec/[0-9a-f]{32}"))) << job;
+  EXPECT_EQ(admin.post("/cong-viec/tao-pdf", "nguon=" + url_encode(docx_url)).header("location"), job)
+      << "sent twice: the same job";
+  auto progress = admin.get(job);
+  for (int i = 0; i < 1200 && progress.body.find(job + "/ket-qua") == std::string::npos; ++i) {
+    ASSERT_EQ(progress.body.find("form-error"), std::string::npos) << "the conversion failed: " << progress.body;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    progress = admin.get(job);
   }
+  ASSERT_NE(progress.body.find(job + "/ket-qua"), std::string::npos) << progress.body;
+  auto pdf = admin.get(job + "/ket-qua");
   ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
   EXPECT_EQ(pdf.header("content-type"), "application/pdf");
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
-  EXPECT_NE(pdf.header("content-disposition").find(".pdf\""), std::string::npos);
+  EXPECT_NE(pdf.header("content-disposition").find(".pdf"), std::string::npos);
+  EXPECT_EQ(admin.get(pdf_url).header("location"), job + "/ket-qua") << "made before: the PDF itself";
+  // What the button may send: a page of this site that gives a Word document.
+  for (const std::string& bad :
+       std::vector<std::string>{"https://example.org/x.docx", "//example.org/x", "/ke-hoach/" + id, "/khong-co"}) {
+    SCOPED_TRACE(bad);
+    auto refused = admin.post("/cong-viec/tao-pdf", "nguon=" + url_encode(bad));
+    EXPECT_TRUE(refused.status == 400 || refused.status == 404) << refused.status;
+  }
   auto xlsx = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=xlsx");
   ASSERT_EQ(xlsx.status, 200);
   auto rows = xlsx::read_first_sheet(xlsx.body);
@@ -681,6 +707,8 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
   EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV").status, 403);
   EXPECT_EQ(officer.get("/ke-hoach/don-doc/SNV?pdf=1").status, 403);
+  EXPECT_EQ(officer.post("/cong-viec/tao-pdf", "nguon=" + url_encode("/ke-hoach/don-doc/SNV")).status, 403)
+      << "the button runs the route's own checks";
   EXPECT_EQ(officer.get("/ke-hoach/tong-hop").body.find("/ke-hoach/don-doc/"), std::string::npos);
 }
 
