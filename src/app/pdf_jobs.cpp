@@ -101,8 +101,7 @@ http::Response make_pdf(PdfPages& x, http::Request& req) {
   const bool local = source.starts_with('/') && !source.starts_with("//") && source.size() <= kMaxSource &&
                      source.find_first_of("\\\r\n") == std::string::npos;
   auto refuse = [] {
-    return invalid_input("nguon must be a Word document of this site",
-                         "Không tìm thấy văn bản Word để tạo bản PDF.");
+    return invalid_input("nguon must be a Word document of this site", "Không tìm thấy văn bản Word để tạo bản PDF.");
   };
   if (!local) throw refuse();
   http::Request inner;

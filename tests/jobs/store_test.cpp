@@ -308,6 +308,55 @@ TEST_P(JobStore, ADedupeKeyGivesTheUnfinishedJob) {
   EXPECT_NE(put(db, new_job(), kT0 + seconds(6)), put(db, new_job(), kT0 + seconds(6)));  // no key: each its own
 }
 
+// What a page finds under a key before enqueueing (app/pdf_jobs.h): the
+// unfinished job, and the newest one done that left a result; a job done
+// without a result, failed or cancelled is neither.
+TEST_P(JobStore, AKeyFindsTheUnfinishedJobAndTheNewestResult) {
+  CCHC_TEST_DB(t, GetParam());
+  auto& db = *t->db;
+  db::migrate(db);
+  auto keyed = new_job();
+  keyed.dedupe_key = "exports.pdf:can.bo:abc";
+  auto unfinished = [&] {
+    return db.read([&](db::Connection& c) { return unfinished_with_key(c, keyed.dedupe_key); });
+  };
+  auto made = [&] { return db.read([&](db::Connection& c) { return done_with_result(c, keyed.dedupe_key); }); };
+  EXPECT_FALSE(unfinished());
+  EXPECT_FALSE(made());
+
+  auto first = put(db, keyed, kT0);
+  EXPECT_EQ(unfinished(), first);  // queued
+  ASSERT_TRUE(take(db, as("a"), kT0));
+  EXPECT_EQ(unfinished(), first);  // running
+  EXPECT_FALSE(made());
+  ASSERT_TRUE(done_by(db, first, "a", kT0 + seconds(1)));  // done, no result
+  EXPECT_FALSE(unfinished());
+  EXPECT_FALSE(made());
+
+  auto failed = put(db, keyed, kT0 + seconds(2));
+  ASSERT_TRUE(take(db, as("a"), kT0 + seconds(2)));
+  ASSERT_TRUE(db.write([&](db::Connection& c) {
+    return settle(c, failed, "a", Outcome{State::failed, {}, "Hỏng.", Result{"a.pdf", "application/pdf", "%PDF-"}},
+                  kT0 + seconds(3));
+  }));
+  EXPECT_FALSE(made());
+
+  auto with_result = [&](Instant at) {
+    auto id = put(db, keyed, at);
+    EXPECT_TRUE(take(db, as("a"), at));
+    EXPECT_TRUE(done_by(db, id, "a", at, Result{"a.pdf", "application/pdf", "%PDF-1"}));
+    return id;
+  };
+  auto older = with_result(kT0 + seconds(4));
+  EXPECT_EQ(made(), older);
+  auto newer = with_result(kT0 + seconds(5));
+  EXPECT_EQ(made(), newer);
+  EXPECT_FALSE(unfinished());
+  auto other = keyed;
+  other.dedupe_key = "exports.pdf:lanh.dao:abc";
+  EXPECT_FALSE(db.read([&](db::Connection& c) { return done_with_result(c, other.dedupe_key); }));
+}
+
 TEST_P(JobStore, AUsersJobsNewestFirstPurgedAWeekAfterTheyFinish) {
   CCHC_TEST_DB(t, GetParam());
   auto& db = *t->db;
