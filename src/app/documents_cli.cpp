@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "documents/extract.h"
 #include "documents/json.h"
+#include "documents/ocr.h"
 #include "documents/reader.h"
 
 namespace cchc::app {
@@ -51,7 +52,7 @@ std::vector<documents::KnownUnit> known_units_of(const std::string& path) {
 
 std::optional<int> run_document_commands(const DocumentCommands& d) {
   if (!*d.read) return std::nullopt;
-  auto text = documents::text_of(read_file(d.file));
+  auto text = documents::text_with_ocr(read_file(d.file));
   std::vector<documents::KnownUnit> units;
   if (!d.units.empty()) units = known_units_of(d.units);
   std::cout << documents::to_json(documents::read(text, units)).dump(2) << std::endl;
@@ -63,7 +64,8 @@ std::optional<int> run_document_commands(const DocumentCommands& d) {
 // Takes no --db: it reads files only.
 CommandRun add_document_commands(CLI::App& cmd, DbOption&) {
   auto d = std::make_shared<DocumentCommands>();
-  d->read = cmd.add_subcommand("read", "Read a document (plain text or Markdown) and print what it says as JSON");
+  d->read = cmd.add_subcommand(
+      "read", "Read a document (text, Markdown, DOCX, PDF, or a scan or photo by OCR) and print what it says as JSON");
   d->read->add_option("file", d->file, "The document")->required();
   d->read->add_option("--units", d->units, "Units to match names against (CSV with code and name columns)");
   d->read->add_option("--format", d->format, "Output format (json)")->check(CLI::IsMember({"json"}));

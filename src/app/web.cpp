@@ -14,6 +14,7 @@
 #include "directory/permissions.h"
 #include "directory/routes.h"
 #include "directory/tokens.h"
+#include "documents/reading.h"
 #include "feedback/open311.h"
 #include "feedback/work.h"
 #include "home/routes.h"
@@ -115,6 +116,7 @@ Web::Web(db::Database& db, WebConfig config)
     jobs::Handlers handlers;
     indicators::add_jobs(handlers, db_);
     plans::add_jobs(handlers, db_);
+    documents::add_jobs(handlers, db_);
     add_pdf_jobs(handlers, *pdf_);
     jobs_ =
         std::make_unique<jobs::Runner>(db_, std::move(handlers), jobs::RunnerOptions{.workers = config_.job_workers});

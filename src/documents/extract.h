@@ -22,6 +22,10 @@ inline constexpr subprocess::Limits kPdfReading{.cpu_seconds = 20,
                                                 .wall = std::chrono::seconds(30),
                                                 .output_bytes = std::size_t(16) << 20};
 
+// The English detail of text_of's refusal of a PDF without a text layer
+// (a scan): documents/ocr.h reads such a PDF instead.
+inline constexpr const char* kScanNeedsOcr = "cannot read the document: a PDF without text: a scan needs OCR first";
+
 std::string text_of(std::string_view bytes, const subprocess::Limits& pdf_reading = kPdfReading);
 // A Word document's text as text_of gives it, before NFC; invalid_input
 // for a damaged package or one without word/document.xml.

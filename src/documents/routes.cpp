@@ -15,10 +15,14 @@
 #include "directory/read.h"
 #include "documents/extract.h"
 #include "documents/json.h"
+#include "documents/ocr.h"
 #include "documents/reader.h"
+#include "documents/reading.h"
 #include "documents/rules.h"
 #include "http/middleware.h"
 #include "http/refusal.h"
+#include "jobs/runner.h"
+#include "jobs/store.h"
 
 namespace cchc::documents {
 
@@ -65,6 +69,16 @@ Upload need_upload(db::Database& db, const http::Request& req) {
   return *u;
 }
 
+// The upload, once read: what the accept forms work on.
+Upload need_read_upload(db::Database& db, const http::Request& req) {
+  auto u = need_upload(db, req);
+  if (u.reading.empty()) {
+    throw invalid_input("the document has not been read yet",
+                        "Văn bản chưa đọc xong; xin vui lòng chờ trong giây lát.");
+  }
+  return u;
+}
+
 std::vector<std::pair<std::string, std::string>> open_units(db::Database& db) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& u : directory::load_units(db)) {
@@ -92,25 +106,46 @@ http::Response uploads_page(ReviewContext& x, http::Request& req) {
   return http::html(req, x.layout.page(req, "Đọc văn bản", "documents/index.tpl", data));
 }
 
-// Reads the uploaded file ("tep") against today's units and keeps it with
-// its reading, then shows it. No file, or one over 20 MiB, is an error page
-// (the form has no place for one).
+// Keeps the uploaded file ("tep") and reads it against today's units: a
+// text or Word file at once, then its review page; a PDF or an image (a
+// scan, a photo: OCR) in a background job enqueued with it, then the job's
+// page, whose link leads to the review page once read. No file, or one
+// over 20 MiB, is an error page (the form has no place for one).
 http::Response upload_post(ReviewContext& x, http::Request& req) {
   const auto& files = req.files();
   auto f = files.find("tep");
   if (f == files.end() || f->second.content.empty()) {
-    throw invalid_input("choose a file", "Vui lòng chọn tệp văn bản (TXT, Markdown, DOCX hoặc PDF).");
+    throw invalid_input(
+        "choose a file",
+        "Vui lòng chọn tệp văn bản (TXT, Markdown, DOCX, PDF hoặc ảnh chụp, ảnh quét PNG, JPEG, TIFF).");
   }
   if (f->second.content.size() > kMaxFile) throw invalid_input("file over 20 MiB", "Tệp quá 20 MB.");
   Upload u;
   u.name = text::slug(f->second.filename).substr(0, 120);
   u.bytes = f->second.content;
-  u.text = text_of(u.bytes);
   u.content_type = filetype::sniff(u.bytes);
-  std::vector<KnownUnit> units;
-  for (const auto& [code, name] : open_units(x.db)) units.push_back({code, name});
-  u.reading = to_json(read(u.text, units)).dump();
   u.unit_code = req.principal->unit_code;
+  if (read_in_background(u.bytes)) {
+    if (u.content_type != "application/pdf" && !ocr_available()) {
+      throw unavailable("OCR is not installed", "Máy chủ chưa cài bộ nhận dạng chữ (OCR) nên chưa đọc được ảnh.");
+    }
+    std::string job_id;
+    x.db.write([&](db::Connection& c) {
+      if (jobs::unfinished_of(c, kReadJob, req.principal->username) >= kMaxReadingPerPerson) {
+        throw Error(ErrorKind::busy, fmt::format("{} documents are being read already", kMaxReadingPerPerson),
+                    fmt::format("Anh/chị đang có {} văn bản chờ đọc; xin vui lòng chờ đọc xong rồi tải lên tiếp.",
+                                kMaxReadingPerPerson));
+      }
+      auto id = save_upload(c, u, directory::actor(req), now_seconds());
+      job_id =
+          jobs::enqueue(c, read_job(id, u.name, req.principal->username, req.principal->unit_code, req.client_address),
+                        now_seconds());
+    });
+    jobs::wake_runners();
+    return http::redirect(req, "/cong-viec/" + job_id);
+  }
+  u.text = text_of(u.bytes);
+  u.reading = to_json(read(u.text, open_known_units(x.db))).dump();
   auto id =
       x.db.write([&](db::Connection& c) { return save_upload(c, std::move(u), directory::actor(req), now_seconds()); });
   return http::redirect(req, "/doc-van-ban/" + id);
@@ -233,8 +268,28 @@ http::Response review_page(ReviewContext& x, http::Request& req, const Upload& u
   return http::html(req, x.layout.page(req, "Đọc văn bản: " + u.name, "documents/review.tpl", data));
 }
 
+// An upload its job has not read (yet): being read, with a link to the
+// job's progress, refreshing itself; or not read, with the job's reason.
+http::Response unread_page(ReviewContext& x, http::Request& req, const Upload& u) {
+  auto job = x.db.read([&](db::Connection& c) { return jobs::newest_with_key(c, read_job_key(u.id)); });
+  const bool reading = job && (job->state == jobs::State::queued || job->state == jobs::State::running);
+  json data{{"name", u.name},
+            {"file", "/doc-van-ban/" + u.id + "/tep"},
+            {"reading", reading},
+            {"unread", !reading},
+            {"job", job ? "/cong-viec/" + job->id : ""},
+            {"has_job", job.has_value()},
+            {"reason", job && job->state == jobs::State::failed ? job->error : ""}};
+  auto out = http::html(req, x.layout.page(req, "Đọc văn bản", "documents/unread.tpl", data));
+  out.set(http::field::cache_control, "no-store");
+  if (reading) out.set("Refresh", "3");
+  return out;
+}
+
 http::Response review_get(ReviewContext& x, http::Request& req) {
-  return review_page(x, req, need_upload(x.db, req), nullptr);
+  auto u = need_upload(x.db, req);
+  if (u.reading.empty()) return unread_page(x, req, u);
+  return review_page(x, req, u, nullptr);
 }
 
 // ---- Accepting it --------------------------------------------------------------------------
@@ -246,7 +301,7 @@ std::optional<Date> issued_on_of(const http::Request& req) {
 }
 
 http::Response to_library(ReviewContext& x, http::Request& req) {
-  auto u = need_upload(x.db, req);
+  auto u = need_read_upload(x.db, req);
   return http::refusing(
       [&] {
         LibraryEntry e{req.form_param("so_ky_hieu").value_or(""), req.form_param("loai").value_or(""),
@@ -317,7 +372,7 @@ PlanDraft plan_draft_of(const http::Request& req) {
 }
 
 http::Response to_plan(ReviewContext& x, http::Request& req) {
-  auto u = need_upload(x.db, req);
+  auto u = need_read_upload(x.db, req);
   directory::require(x.db, req, "plans.manage", req.principal->unit_code);
   return http::refusing(
       [&] {

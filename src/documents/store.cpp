@@ -41,6 +41,16 @@ std::string save_upload(db::Connection& c, Upload u, const audit::Entry& who, In
   return u.id;
 }
 
+bool save_reading(db::Connection& c, const std::string& id, const std::string& text, const std::string& reading,
+                  const audit::Entry& who, Instant now) {
+  auto changed =
+      c.query("UPDATE document_uploads SET text = ?, reading = ? WHERE id = ? AND reading = ''", {text, reading, id});
+  if (changed.affected == 0) return false;
+  audit::record(c, who, "read", "document_uploads", id, std::nullopt,
+                nlohmann::json{{"characters", text.size()}}.dump(), now);
+  return true;
+}
+
 std::optional<Upload> find_upload(db::Connection& c, const std::string& id) {
   auto rows = c.query(
       fmt::format("SELECT {}, content, text, reading FROM document_uploads WHERE id = ?", kUploadRow.list()), {id});

@@ -17,7 +17,7 @@ struct Upload {
   std::string name, content_type;
   std::int64_t size = 0;
   std::string bytes;          // the original
-  std::string text, reading;  // the text read; the reading as JSON
+  std::string text, reading;  // the text read; the reading as JSON ("" until read)
   std::string unit_code, uploaded_by;
   Instant uploaded_at{};
   std::string library_href, plan_href;
@@ -25,6 +25,10 @@ struct Upload {
 
 // Keeps an upload (its id made here) against the uploader's unit's quota.
 std::string save_upload(db::Connection& c, Upload u, const audit::Entry& who, Instant now);
+// Stores the text and reading of an upload kept unread (a scan read by a
+// background job, documents/reading.h); false when it has one already.
+bool save_reading(db::Connection& c, const std::string& id, const std::string& text, const std::string& reading,
+                  const audit::Entry& who, Instant now);
 std::optional<Upload> find_upload(db::Connection& c, const std::string& id);
 // The newest of these units' uploads, without their bytes, text and reading.
 std::vector<Upload> recent_uploads(db::Connection& c, const std::string& unit_code, int limit);

@@ -205,6 +205,21 @@ std::optional<std::string> unfinished_with_key(db::Connection& c, std::string_vi
   return same.one().str("id");
 }
 
+std::int64_t unfinished_of(db::Connection& c, std::string_view kind, const std::string& username) {
+  return c
+      .query("SELECT COUNT(*) AS n FROM jobs WHERE kind = ? AND created_by = ? AND state IN ('queued', 'running')",
+             {std::string(kind), username})
+      .one()
+      .i64("n");
+}
+
+std::optional<Job> newest_with_key(db::Connection& c, std::string_view dedupe_key) {
+  auto found = c.query("SELECT id FROM jobs WHERE dedupe_key = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                       {std::string(dedupe_key)});
+  if (found.empty()) return std::nullopt;
+  return find_job(c, found.one().str("id"));
+}
+
 std::optional<std::string> done_with_result(db::Connection& c, std::string_view dedupe_key) {
   auto found = c.query(
       "SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'done' AND result_name IS NOT NULL "

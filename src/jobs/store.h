@@ -82,6 +82,11 @@ std::vector<Job> jobs_of(db::Connection& c, const std::string& username, int lim
 // The unfinished (queued or running) job under `dedupe_key`; nullopt when
 // none (enqueue gives it instead of a second).
 std::optional<std::string> unfinished_with_key(db::Connection& c, std::string_view dedupe_key);
+// How many unfinished (queued or running) jobs of `kind` `username` has:
+// what a page bounds before it enqueues one more.
+std::int64_t unfinished_of(db::Connection& c, std::string_view kind, const std::string& username);
+// The newest job under `dedupe_key`, whatever its state; nullopt when none.
+std::optional<Job> newest_with_key(db::Connection& c, std::string_view dedupe_key);
 // The newest job done under `dedupe_key` that left a result, for reuse
 // while it is kept (a PDF made before: app/pdf_jobs.h); nullopt when none.
 std::optional<std::string> done_with_result(db::Connection& c, std::string_view dedupe_key);

@@ -6,12 +6,15 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
 
 #include "http/middleware.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
 #include "support/paths.h"
+#include "support/scans.h"
 #include "support/server_process.h"
 
 namespace cchc {
@@ -153,6 +156,85 @@ TEST(DocumentsServed, ReadCorrectAcceptIntoTheLibraryAndAPlan) {
   EXPECT_EQ(plan.status, 200);
   EXPECT_NE(plan.body.find("Tổ chức hội nghị tuyên truyền"), std::string::npos);
   EXPECT_NE(plan.body.find("Vận động người dân nộp hồ sơ trực tuyến"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+// A photo of a page and a scanned PDF are read by OCR in a background
+// job: the upload leads to the job's page, which links the review page.
+// The server taking the upload runs no jobs, so until another process on
+// the database reads them, that page says the document is being read and
+// its forms refuse; once read it shows the reading. Another unit's user
+// sees neither.
+TEST(DocumentsServed, ScansAndPhotosAreReadInTheBackground) {
+  auto dir = std::filesystem::temp_directory_path() / ("cchc-scans-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto db = (dir / "cchc.db").string();
+  testing::make_demo_db(db, testing::DemoRecords::without);
+  testing::ServerProcess pages(db, {"--job-workers", "0"});
+  testing::Browser officer{pages.port()}, other{pages.port()};
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  ASSERT_EQ(other.sign_in("demo.congtacvien", "demo-editor-dongnai"), 303);
+  officer.get("/doc-van-ban");
+  const auto pdf = testing::pdf({testing::text_page(testing::scanned_plan_first_page()),
+                                 testing::text_page(testing::scanned_plan_second_page())});
+  struct Case {
+    const char* what;
+    std::string file, bytes;
+    std::string job = {}, review = {};
+  };
+  Case cases[] = {
+      {"a photo", "anh-chup.jpg", testing::render_page(pdf, 1, "jpeg")},
+      {"a scanned PDF", "ban-quet.pdf",
+       testing::image_pdf({testing::render_page(pdf, 1, "jpeg"), testing::render_page(pdf, 2, "jpeg")})},
+  };
+  for (auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto uploaded = officer.post_file("/doc-van-ban", {}, "tep", c.file, c.bytes);
+    ASSERT_EQ(uploaded.status, 303) << uploaded.body;
+    c.job = uploaded.header("location");
+    ASSERT_TRUE(std::regex_match(c.job, std::regex("/cong-viec/[0-9a-f]{32}"))) << c.job;
+    EXPECT_EQ(other.get(c.job).status, 404);
+    const auto page = officer.get(c.job).body;
+    const auto link = page.find("href=\"/doc-van-ban/");
+    ASSERT_NE(link, std::string::npos) << page;
+    c.review = page.substr(link + 6, page.find('"', link + 6) - link - 6);
+    auto waiting = officer.get(c.review);
+    ASSERT_EQ(waiting.status, 200);
+    EXPECT_NE(waiting.body.find("Văn bản đang được đọc"), std::string::npos) << waiting.body;
+    EXPECT_EQ(waiting.header("refresh"), "3");
+    auto early = officer.post(c.review + "/thu-vien", "so_ky_hieu=77%2FKH-VP&loai=KH");
+    EXPECT_EQ(early.status, 400);
+    EXPECT_NE(early.body.find("Văn bản chưa đọc xong"), std::string::npos);
+    EXPECT_EQ(other.get(c.review).status, 403);
+  }
+
+  // At most five waiting to be read per person: a sixth is refused until
+  // one is read.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(officer.post_file("/doc-van-ban", {}, "tep", "them.jpg", cases[0].bytes).status, 303);
+  }
+  auto sixth = officer.post_file("/doc-van-ban", {}, "tep", "qua-nhieu.jpg", cases[0].bytes);
+  EXPECT_EQ(sixth.status, 429);
+  EXPECT_NE(sixth.body.find("đang có 5 văn bản chờ đọc"), std::string::npos) << sixth.body.substr(0, 500);
+
+  // Another process on the database reads them.
+  testing::ServerProcess worker(db);
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto progress = officer.get(c.job);
+    for (int i = 0; i < 600 && progress.body.find("Đã đọc xong văn bản") == std::string::npos; ++i) {
+      ASSERT_EQ(progress.body.find("form-error"), std::string::npos) << progress.body;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      progress = officer.get(c.job);
+    }
+    ASSERT_NE(progress.body.find("Đã đọc xong văn bản"), std::string::npos) << progress.body;
+    auto review = officer.get(c.review);
+    ASSERT_EQ(review.status, 200);
+    EXPECT_EQ(review.header("refresh"), "");
+    EXPECT_NE(review.body.find("value=\"77/KH-VP\""), std::string::npos) << review.body.substr(0, 3000);
+    EXPECT_NE(review.body.find("value=\"11/01/2023\""), std::string::npos);
+    EXPECT_EQ(officer.get(c.review + "/tep").body, c.bytes);  // the original kept
+  }
   std::filesystem::remove_all(dir);
 }
 
