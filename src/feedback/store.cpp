@@ -552,26 +552,37 @@ void queue_update(db::Connection& c, const Case& k, const std::string& province,
 
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now, int limit) {
+  const Instant claim_until = now + kMailClaim;
   auto pending = db.read([&](db::Connection& c) {
     return c.query(
         "SELECT id, to_address, subject, body, link_path FROM feedback_outbox"
-        " WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?",
-        {kMailAttempts, limit});
+        " WHERE sent_at IS NULL AND attempts < ? AND (sending_until IS NULL OR sending_until < ?) ORDER BY id LIMIT ?",
+        {kMailAttempts, now, limit});
   });
   int sent = 0;
   for (const auto& r : pending.rows) {
+    // Claimed first, in a transaction of its own: another sender that read
+    // the same row meanwhile finds it taken and leaves it.
+    const bool mine = db.write([&](db::Connection& c) {
+      return c.query(
+                  "UPDATE feedback_outbox SET sending_until = ?, attempts = attempts + 1 WHERE id = ? AND "
+                  "sent_at IS NULL AND attempts < ? AND (sending_until IS NULL OR sending_until < ?)",
+                  {claim_until, r.i64("id"), kMailAttempts, now})
+                 .affected == 1;
+    });
+    if (!mine) continue;
     std::string body = r.str("body");
     if (auto at = body.find("{link}"); at != std::string::npos) body.replace(at, 6, base_url + r.str("link_path"));
     try {
       mail::send(smtp_url, {from, r.str("to_address"), r.str("subject"), body}, now);
       db.write([&](db::Connection& c) {
-        c.query("UPDATE feedback_outbox SET sent_at = ?, link_path = '', attempts = attempts + 1 WHERE id = ?",
+        c.query("UPDATE feedback_outbox SET sent_at = ?, link_path = '', sending_until = NULL WHERE id = ?",
                 {now, r.i64("id")});
       });
       ++sent;
     } catch (const Error& e) {
       db.write([&](db::Connection& c) {
-        c.query("UPDATE feedback_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+        c.query("UPDATE feedback_outbox SET sending_until = NULL, last_error = ? WHERE id = ?",
                 {std::string(e.what()).substr(0, 500), r.i64("id")});
       });
     }

@@ -7,6 +7,7 @@
 // each called alone by several pages, also have a db::Database& form that
 // opens one. send_acknowledgements is not a write of this kind: it mails
 // outside any transaction.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -146,9 +147,13 @@ void queue_update(db::Connection& c, const Case& k, const std::string& province,
 // Mails up to `limit` queued acknowledgements through `smtp_url`, the link
 // made absolute with `base_url`. A sent one forgets its link; a failure is
 // retried on later calls, five times at most. Returns the mails sent. Each
-// mail goes out with no transaction open (an SMTP exchange may take
-// seconds); its outcome is written in a transaction of its own.
+// mail is claimed first (until now + kMailClaim, migration 0033), so that
+// senders in several processes never send one twice; it goes out with no
+// transaction open (an SMTP exchange may take seconds, 30 at most) and its
+// outcome is written in a transaction of its own. A sender that dies
+// mid-send leaves its claim to run out; the mail is tried again then.
 inline constexpr int kMailAttempts = 5;
+inline constexpr std::chrono::seconds kMailClaim{120};
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now, int limit = 20);
 

@@ -9,6 +9,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <set>
+#include <thread>
+#include <vector>
+
 #include "app/sources.h"
 #include "core/errors.h"
 #include "db/migrate.h"
@@ -374,6 +379,58 @@ TEST_P(FeedbackStore, AcknowledgementsAreMailedOnceAndForgetTheLink) {
   EXPECT_NE(update.str("body").find("Đã khơi thông cống."), std::string::npos);
   EXPECT_EQ(update.str("body").find("theo-doi"), std::string::npos);
   EXPECT_EQ(link.i64("attempts"), 2);
+}
+
+// Senders in several processes (here threads, each with its own
+// connections) share the outbox: every mail goes out exactly once. A mail
+// another sender has claimed is left alone until its claim runs out (that
+// sender died mid-send); then it is sent.
+TEST_P(FeedbackStore, SendersInSeveralProcessesMailEachOnce) {
+  CCHC_TEST_DB(t, GetParam());
+  Fixture f(*t->db);
+  constexpr int kMails = 12;
+  for (int i = 0; i < kMails; ++i) {
+    const auto ip = fmt::format("198.51.100.{}", i + 1), phone = fmt::format("09871112{:02}", i);
+    auto in = f.intake("XC", ip.c_str(), phone.c_str());
+    in.submission.email = fmt::format("nguoidan{}@example.org", i);
+    auto r = receive(f.db, in, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00"));
+    write(f.db, queue_acknowledgement, r.kase, "/phan-anh/theo-doi/" + r.secret, "Tỉnh Đồng Nai", r.kase.received_at);
+  }
+  testing::SmtpListener smtp;
+  const Instant now = at("2024-03-04T10:00:00+07:00");
+  std::atomic<int> sent{0};
+  std::vector<std::thread> senders;
+  for (int s = 0; s < 3; ++s) {
+    senders.emplace_back([&] {
+      auto own = db::open(t->spec);
+      for (int round = 0; round < 3; ++round) {
+        sent += send_acknowledgements(*own, smtp.url(), "cchc@example.org", "https://cchc.example", now, 4);
+      }
+    });
+  }
+  for (auto& s : senders) s.join();
+  sent += send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", now, 100);
+  EXPECT_EQ(sent.load(), kMails);
+  auto mails = smtp.mails();
+  std::set<std::string> to;
+  for (const auto& m : mails) to.insert(m.to.at(0));
+  EXPECT_EQ(mails.size(), std::size_t(kMails));
+  EXPECT_EQ(to.size(), std::size_t(kMails)) << "a citizen was mailed twice";
+
+  // A mail claimed by a sender that died: left alone until the claim runs out.
+  auto in = f.intake("XC", "203.0.113.9", "0987000999");
+  in.submission.email = "nguoidan.cho@example.org";
+  auto r = receive(f.db, in, f.units, cal(), f.sinks, kCitizen, at("2024-03-04T09:00:00+07:00"));
+  write(f.db, queue_acknowledgement, r.kase, "/phan-anh/theo-doi/" + r.secret, "Tỉnh Đồng Nai", r.kase.received_at);
+  f.db.write([&](db::Connection& c) {
+    c.query("UPDATE feedback_outbox SET sending_until = ?, attempts = 1 WHERE sent_at IS NULL", {now + kMailClaim});
+  });
+  EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", now), 0);
+  EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example", now + kMailClaim), 0);
+  EXPECT_EQ(send_acknowledgements(f.db, smtp.url(), "cchc@example.org", "https://cchc.example",
+                                  now + kMailClaim + std::chrono::seconds(1)),
+            1);
+  EXPECT_EQ(smtp.mails().size(), std::size_t(kMails + 1));
 }
 
 TEST_P(FeedbackStore, RemindersBeforeAndAfterTheDeadlineAndPausesThatGrow) {
