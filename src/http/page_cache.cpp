@@ -144,8 +144,11 @@ Response PageCache::answer(Request& req, const PageRule& rule, const PageRender&
     const auto& res = page.response;
     bool same_visitor =
         for_session ? req.session && !req.session->is_new && req.session->token_hash == token : !req.session;
+    // A download made for one person (a signed-in route's workbook) is
+    // sent, not kept: it is rarely asked for twice and would push pages out.
     bool keepable = res.result() == Status::ok && same_visitor && req.new_form_cookie.empty() &&
-                    !res.headers().contains(field::set_cookie) && !res.headers().contains(field::content_encoding);
+                    !res.headers().contains(field::set_cookie) && !res.headers().contains(field::content_encoding) &&
+                    !(for_session && res.headers().contains(field::content_disposition));
     if (!keepable) {
       if (page.on_serve) page.on_serve(req);
       return std::move(page.response);

@@ -29,7 +29,8 @@
 //   also depends on the "writes" stamp, which every audited write touches
 //   (audit/audit.h), so any write shows on the next request. Requests
 //   without a signed-in session or with an API token are rendered and not
-//   kept. The handler runs behind the session middleware and the route's
+//   kept, as are downloads (a Content-Disposition: a workbook made for one
+//   person). The handler runs behind the session middleware and the route's
 //   permission check, like any route's: a session that ended (signed out,
 //   expired) never reaches the cache. Cache-Control: private, no-store.
 //   The render must read nothing of the request but its target, its

@@ -545,17 +545,21 @@ TEST_P(SignedInPageCaches, NeverKeptWithoutASignedInSessionNorFromARenderThatEnd
                                  ++rendered;
                                  if (req.path == "/dang-xuat") req.session.reset();
                                  if (req.path == "/moi") req.session = session_for("fresh", 1);
+                                 if (req.path == "/tai-ve") {
+                                   return attachment(req, "application/vnd.ms-excel", "PK workbook", "bang.xlsx");
+                                 }
                                  auto res = req.path == "/thieu" ? html(req, "no", Status::not_found) : html(req, "ok");
                                  if (req.path == "/cookie") res.insert(field::set_cookie, "x=1");
                                  return res;
                                }));
-  for (const char* path : {"/dang-xuat", "/moi", "/cookie", "/thieu"}) {
+  // … and a download (a workbook made for one person): made each time.
+  for (const char* path : {"/dang-xuat", "/moi", "/cookie", "/thieu", "/tai-ve"}) {
     for (int i = 0; i < 2; ++i) {
       auto req = signed_in(path, session_for("alice", 1), f.alice);
       ending(req);
     }
   }
-  EXPECT_EQ(rendered, 8);
+  EXPECT_EQ(rendered, 10);
   EXPECT_EQ(f.cache->size(), 0u);
 
   // The public cache still keeps nothing for a signed-in request.
