@@ -102,10 +102,11 @@ class RowView {
   virtual std::string_view text(int column) const = 0;
 };
 
-// Takes one row's values for Connection::insert_rows, in column order. Text
-// is not copied where the backend can avoid it: it must stay valid until
-// the row is written, i.e. until `fill` is called for the next row or
-// insert_rows returns (the record's own strings, not temporaries).
+// Takes one row's values for Connection::insert_rows and insert_stream, in
+// column order. Text is not copied where the backend can avoid it: it must
+// stay valid until the row is written, i.e. until `fill` (`next`) is
+// called for the next row or the insert returns (the record's own strings,
+// not temporaries).
 class RowSink {
  public:
   virtual ~RowSink() = default;
@@ -136,8 +137,22 @@ class Connection {
   // COPY … FROM STDIN. On the caller's transaction; a row that breaks a
   // constraint fails the whole call (`conflict`), and the caller's
   // transaction with it. `table` and `columns` are SQL names, never input.
-  virtual void insert_rows(std::string_view table, const std::vector<std::string>& columns, std::size_t rows,
-                           const std::function<void(std::size_t, RowSink&)>& fill) = 0;
+  void insert_rows(std::string_view table, const std::vector<std::string>& columns, std::size_t rows,
+                   const std::function<void(std::size_t, RowSink&)>& fill) {
+    std::size_t i = 0;
+    insert_stream(table, columns, [&](RowSink& sink) {
+      if (i == rows) return false;
+      fill(i++, sink);
+      return true;
+    });
+  }
+  // The same insert for rows that come as they are made: `next(sink)`
+  // gives the next row's values and true, or false when there are no more.
+  // `next` may wait (rows read on another thread): the rows given before
+  // it are on their way to the server meanwhile (PostgreSQL sends them in
+  // pieces of 64 KiB, so the server works while the next rows are made).
+  virtual void insert_stream(std::string_view table, const std::vector<std::string>& columns,
+                             const std::function<bool(RowSink&)>& next) = 0;
   // Several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
   // Transaction control, used by Database::write().

@@ -232,21 +232,13 @@ struct Chunk {
 // stored (the record itself when unchanged, the stored version when
 // changed), so finish() applies exactly the batch's change. Ids must be
 // unique within the batch (the reader checks).
-//
-// A bulk load is mostly new records, and looking each id up costs as much
-// as writing it (a quarter of a PostgreSQL import). So a chunk is first
-// inserted whole inside a savepoint: when no id is stored yet it succeeds
-// and every record is new. When one is (`conflict`), the savepoint rolls
-// back exactly that chunk and it is written again the careful way, as is
-// every later chunk of the batch: a batch that repeats one stored id
-// likely repeats more (a file sent twice, corrections).
+// (A bulk load of new records skips it: PipedImport::write.)
 template <class T>
 class BatchWriter {
  public:
   explicit BatchWriter(db::Connection& c) : c_(c) {}
 
   void write(const Chunk<T>& chunk) {
-    if (optimistic_ && insert_all(chunk)) return;
     read_stored(chunk);
     fresh_.clear();
     for (std::size_t i = 0; i < chunk.size(); ++i) {
@@ -269,6 +261,14 @@ class BatchWriter {
     });
   }
 
+  // Whether none of the chunk's ids is stored (one look-up).
+  bool none_stored(const Chunk<T>& chunk) {
+    read_stored(chunk);
+    return stored_.empty();
+  }
+  // `n` records were inserted by the caller's own bulk insert, all new.
+  void inserted(std::size_t n) { summary_.inserted += std::int64_t(n); }
+
   // Applies the deltas: `added` holds +1 of every record given to write().
   ImportSummary finish(Rollups& added) {
     added.merge(taken_back_);
@@ -278,25 +278,6 @@ class BatchWriter {
   }
 
  private:
-  // Inserts every record of the chunk, or nothing: false when one of its
-  // ids is stored already (or breaks another constraint: the careful way
-  // finds it again and reports it).
-  bool insert_all(const Chunk<T>& chunk) {
-    c_.execute_script("SAVEPOINT import_chunk");
-    try {
-      c_.insert_rows(Sql<T>::table, Sql<T>::columns(), chunk.size(),
-                     [&](std::size_t k, db::RowSink& out) { write_row(out, chunk.records[k], chunk.months[k]); });
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::conflict) throw;
-      c_.execute_script("ROLLBACK TO SAVEPOINT import_chunk; RELEASE SAVEPOINT import_chunk");
-      optimistic_ = false;
-      return false;
-    }
-    c_.execute_script("RELEASE SAVEPOINT import_chunk");
-    summary_.inserted += chunk.size();
-    return true;
-  }
-
   // The stored versions of the chunk's records: on PostgreSQL in one query
   // (the ids as one array), on SQLite a run of ids per query (one query
   // per record would dominate a large batch).
@@ -344,7 +325,6 @@ class BatchWriter {
   Rollups taken_back_;
   std::unordered_map<std::string, T> stored_;
   std::vector<std::size_t> fresh_;
-  bool optimistic_ = true;  // until a chunk holds a stored id
 };
 
 // Records this many at a time: a bulk insert's run, a step of progress,
@@ -426,6 +406,13 @@ class ChunkQueue {
     abandoned_ = true;
     changed_.notify_all();
   }
+  // Empty and open again, for a second reading of the batch (nothing
+  // pushes meanwhile: the reader has been joined).
+  void reset() {
+    std::lock_guard lock(mutex_);
+    chunks_.clear();
+    closed_ = abandoned_ = false;
+  }
   // The next chunk; nullopt once closed and drained.
   std::optional<Chunk<T>> pop() {
     std::unique_lock lock(mutex_);
@@ -481,19 +468,25 @@ class PipedImport {
   }
   // Writes every chunk as it comes, then waits for the reader; throws
   // BatchRefused when the batch has a problem (so nothing commits).
+  //
+  // When none of the first chunk's ids is stored (a bulk load of new
+  // records), every record goes into one bulk insert that takes the chunks
+  // as the reader hands them over (Connection::insert_stream), inside a
+  // savepoint: no look-up, and the database works while the reader reads.
+  // Should a later record's id be stored after all (`conflict`), the
+  // savepoint rolls the insert back and the batch is read again from its
+  // text and written the careful way (BatchWriter), chunk by chunk.
   ImportSummary write(db::Connection& c) {
-    BatchWriter<T> writer(c);
     const std::size_t expected = count_records(req_.text, req_.format);
-    std::size_t done = 0;
-    while (auto chunk = queue_.pop()) {
-      writer.write(*chunk);
-      done += chunk->size();
-      if (req_.progress) req_.progress(done, std::max(expected, done));
+    {
+      BatchWriter<T> writer(c);
+      auto first = queue_.pop();
+      if (!first || !writer.none_stored(*first)) return write_carefully(writer, std::move(first), expected);
+      if (stream(c, writer, std::move(*first), expected)) return finish(writer);
     }
-    thread_.join();
-    if (failed_) std::rethrow_exception(failed_);
-    if (!reading_.ok()) throw BatchRefused{};
-    return writer.finish(added_);
+    reread();
+    BatchWriter<T> writer(c);
+    return write_carefully(writer, queue_.pop(), expected);
   }
 
   // Once read: the problems (by line), the records that passed, the first
@@ -503,6 +496,68 @@ class PipedImport {
   const std::vector<T>& preview() const { return preview_; }
 
  private:
+  // Writes `first` and every later chunk through `writer`.
+  ImportSummary write_carefully(BatchWriter<T>& writer, std::optional<Chunk<T>> first, std::size_t expected) {
+    std::size_t done = 0;
+    for (auto chunk = std::move(first); chunk; chunk = queue_.pop()) {
+      writer.write(*chunk);
+      done += chunk->size();
+      if (req_.progress) req_.progress(done, std::max(expected, done));
+    }
+    return finish(writer);
+  }
+
+  // `first` and every later chunk in one bulk insert inside a savepoint;
+  // false (the savepoint rolled back, the reader stopped) when a record's
+  // id is stored already.
+  bool stream(db::Connection& c, BatchWriter<T>& writer, Chunk<T> first, std::size_t expected) {
+    c.execute_script("SAVEPOINT import_stream");
+    std::optional<Chunk<T>> chunk(std::move(first));
+    std::size_t at = 0, done = 0;
+    try {
+      c.insert_stream(Sql<T>::table, Sql<T>::columns(), [&](db::RowSink& out) {
+        while (at == chunk->size()) {
+          done += chunk->size();
+          if (req_.progress) req_.progress(done, std::max(expected, done));
+          chunk = queue_.pop();
+          at = 0;
+          if (!chunk) return false;
+        }
+        write_row(out, chunk->records[at], chunk->months[at]);
+        ++at;
+        return true;
+      });
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::conflict) throw;
+      c.execute_script("ROLLBACK TO SAVEPOINT import_stream; RELEASE SAVEPOINT import_stream");
+      return false;
+    }
+    c.execute_script("RELEASE SAVEPOINT import_stream");
+    writer.inserted(done);
+    return true;
+  }
+
+  // Stops the reader and reads the batch again from its start.
+  void reread() {
+    queue_.abandon();
+    if (thread_.joinable()) thread_.join();
+    if (failed_) std::rethrow_exception(failed_);
+    queue_.reset();
+    reading_ = {};
+    taken_ = 0;
+    added_ = {};
+    preview_.clear();
+    start();
+  }
+
+  // Waits for the reader, then applies the batch's rollups.
+  ImportSummary finish(BatchWriter<T>& writer) {
+    thread_.join();
+    if (failed_) std::rethrow_exception(failed_);
+    if (!reading_.ok()) throw BatchRefused{};
+    return writer.finish(added_);
+  }
+
   // `writing`: hand the records over to write() in chunks.
   void read(bool writing) {
     Chunk<T> chunk;

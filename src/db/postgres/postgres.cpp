@@ -42,6 +42,10 @@ std::string without_password(const std::string& url) {
   return std::regex_replace(url, std::regex(R"(://([^:/@]*):[^@]*@)"), "://$1:***@");
 }
 
+// What COPY sends at a time: small enough that the server starts on the
+// first rows while the next are made.
+constexpr std::size_t kCopyPiece = 64 * 1024;
+
 class PgConnection final : public Connection {
  public:
   using Connection::query;
@@ -100,9 +104,9 @@ class PgConnection final : public Connection {
   }
 
   // COPY in text format: values tab-separated, \N for NULL, backslash,
-  // tab, newline and carriage return escaped; sent a megabyte at a time.
-  void insert_rows(std::string_view table, const std::vector<std::string>& columns, std::size_t rows,
-                   const std::function<void(std::size_t, RowSink&)>& fill) override {
+  // tab, newline and carriage return escaped; sent 64 KiB at a time.
+  void insert_stream(std::string_view table, const std::vector<std::string>& columns,
+                     const std::function<bool(RowSink&)>& next) override {
     std::string names;
     for (const auto& c : columns) names += (names.empty() ? "" : ", ") + c;
     const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, names);
@@ -152,15 +156,19 @@ class PgConnection final : public Connection {
       lines.buffer.clear();
     };
     try {
-      for (std::size_t i = 0; i < rows; ++i) {
+      for (std::size_t i = 0;; ++i) {
         lines.values = 0;
-        fill(i, lines);
+        const auto before = lines.buffer.size();
+        if (!next(lines)) {
+          lines.buffer.resize(before);
+          break;
+        }
         if (lines.values != int(columns.size())) {
           throw Error(ErrorKind::internal, fmt::format("row {} of {} gave {} values for {} columns", i, table,
                                                        lines.values, columns.size()));
         }
         lines.buffer += '\n';
-        if (lines.buffer.size() >= (1u << 20)) send();
+        if (lines.buffer.size() >= kCopyPiece) send();
       }
       send();
     } catch (...) {

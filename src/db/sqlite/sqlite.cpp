@@ -75,8 +75,8 @@ class SqliteConnection final : public Connection {
     if (rc != SQLITE_DONE) fail(rc, sql);
   }
 
-  void insert_rows(std::string_view table, const std::vector<std::string>& columns, std::size_t rows,
-                   const std::function<void(std::size_t, RowSink&)>& fill) override {
+  void insert_stream(std::string_view table, const std::vector<std::string>& columns,
+                     const std::function<bool(RowSink&)>& next) override {
     std::string names, marks;
     for (const auto& c : columns) {
       names += (names.empty() ? "" : ", ") + c;
@@ -86,22 +86,22 @@ class SqliteConnection final : public Connection {
     sqlite3_stmt* stmt = prepare(sql);
     struct Binder final : RowSink {
       sqlite3_stmt* stmt;
-      int next = 1;
+      int column = 1;
       explicit Binder(sqlite3_stmt* s) : stmt(s) {}
-      void null() override { sqlite3_bind_null(stmt, next++); }
-      void integer(std::int64_t v) override { sqlite3_bind_int64(stmt, next++, v); }
+      void null() override { sqlite3_bind_null(stmt, column++); }
+      void integer(std::int64_t v) override { sqlite3_bind_int64(stmt, column++, v); }
       void text(std::string_view v) override {
         // Not copied: the text stays valid until the row is stepped (RowSink).
-        sqlite3_bind_text(stmt, next++, v.data(), int(v.size()), SQLITE_STATIC);
+        sqlite3_bind_text(stmt, column++, v.data(), int(v.size()), SQLITE_STATIC);
       }
     } binder{stmt};
     const ResetOnExit reset{stmt};
-    for (std::size_t i = 0; i < rows; ++i) {
-      binder.next = 1;
-      fill(i, binder);
-      if (binder.next != int(columns.size()) + 1) {
+    for (std::size_t i = 0;; ++i) {
+      binder.column = 1;
+      if (!next(binder)) break;
+      if (binder.column != int(columns.size()) + 1) {
         throw Error(ErrorKind::internal, fmt::format("row {} of {} gave {} values for {} columns", i, table,
-                                                     binder.next - 1, columns.size()));
+                                                     binder.column - 1, columns.size()));
       }
       int rc = sqlite3_step(stmt);
       if (rc != SQLITE_DONE) fail(rc, sql);
