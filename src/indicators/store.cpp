@@ -183,13 +183,39 @@ void apply(db::Connection& c, Rollups& deltas) {
       zero += fmt::format(" AND {} = 0", n);
     }
     // Upserts of up to kRows rows a statement (keys are unique within a
-    // batch's deltas, so no statement touches a row twice); then the rows a
-    // negative delta may have emptied are dropped.
-    constexpr std::size_t kRows = 50;
+    // batch's deltas, so no statement touches a row twice), or, past
+    // kThroughTemp rows (a bulk load), the rows bulk-inserted into a
+    // temporary table and upserted from it in one statement; then the rows
+    // a negative delta may have emptied are dropped.
+    constexpr std::size_t kRows = 50, kThroughTemp = 500;
     const std::string drop = fmt::format("DELETE FROM {} WHERE {}{}", s.name, where, zero);
+    std::vector<const Rollups::Key*> shrunk;
+    for (const auto& [key, counters] : rows) {
+      if (std::any_of(counters.begin(), counters.end(), [](std::int64_t v) { return v < 0; })) shrunk.push_back(&key);
+    }
+    if (rows.size() > kThroughTemp) {
+      const std::string temp = fmt::format("{}_deltas", s.name);
+      c.execute_script(
+          fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} WHERE 1 = 0; DELETE FROM {}", temp,
+                      columns, s.name, temp));
+      std::vector<std::string> names(s.keys.begin(), s.keys.end());
+      names.insert(names.end(), s.counters.begin(), s.counters.end());
+      auto row = rows.begin();
+      c.insert_stream(temp, names, [&](db::RowSink& out) {
+        if (row == rows.end()) return false;
+        for (const auto& k : row->first) out.text(k);
+        for (auto v : row->second) out.integer(v);
+        ++row;
+        return true;
+      });
+      c.query(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {} WHERE 1 = 1 ON CONFLICT ({}) DO UPDATE SET {}", s.name,
+                          columns, columns, temp, keys, updates));
+      c.execute_script("DELETE FROM " + temp);
+      for (const auto* key : shrunk) c.query(drop, std::vector<db::Param>(key->begin(), key->end()));
+      continue;
+    }
     std::vector<db::Param> params;
     std::size_t n = 0;
-    std::vector<const Rollups::Key*> shrunk;
     auto flush = [&] {
       if (n == 0) return;
       std::string values = "(" + marks + ")";
@@ -203,7 +229,6 @@ void apply(db::Connection& c, Rollups& deltas) {
     for (const auto& [key, counters] : rows) {
       params.insert(params.end(), key.begin(), key.end());
       params.insert(params.end(), counters.begin(), counters.end());
-      if (std::any_of(counters.begin(), counters.end(), [](std::int64_t v) { return v < 0; })) shrunk.push_back(&key);
       if (++n == kRows) flush();
     }
     flush();
