@@ -29,6 +29,22 @@ inline std::string nested_multipart(std::size_t depth) {
   return out;
 }
 
+// A PDF file of these objects (numbered from 1, the first the catalog),
+// its cross-reference table computed.
+inline std::string pdf_of_objects(const std::vector<std::string>& objects) {
+  std::string out = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
+  }
+  const auto xref = out.size();
+  out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
+  for (auto o : offsets) out += fmt::format("{:010} 00000 n \n", o);
+  out += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, xref);
+  return out;
+}
+
 // A PDF of one page per content stream (Helvetica), its cross-reference
 // table computed; `deflate` compresses the streams (FlateDecode).
 inline std::string pdf(const std::vector<std::string>& pages, bool deflate = false) {
@@ -54,17 +70,7 @@ inline std::string pdf(const std::vector<std::string>& pages, bool deflate = fal
     objects.push_back(fmt::format("<< /Length {}{} >>\nstream\n{}\nendstream", stream.size(), filter, stream));
   }
   objects[1] = fmt::format("<< /Type /Pages /Kids [{}] /Count {} >>", kids, pages.size());
-  std::string out = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
-  }
-  auto xref = out.size();
-  out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
-  for (auto o : offsets) out += fmt::format("{:010} 00000 n \n", o);
-  out += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, xref);
-  return out;
+  return pdf_of_objects(objects);
 }
 
 // A page of one line of text (ASCII), as a scanner's text layer carries it.

@@ -71,17 +71,7 @@ inline std::string image_pdf(const std::vector<std::string>& jpegs, int dpi = 20
                     f.width, f.height, f.components == 1 ? "DeviceGray" : "DeviceRGB", jpeg.size(), jpeg));
   }
   objects[1] = fmt::format("<< /Type /Pages /Kids [{}] /Count {} >>", kids, jpegs.size());
-  std::string out = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += fmt::format("{} 0 obj\n{}\nendobj\n", i + 1, objects[i]);
-  }
-  const auto xref = out.size();
-  out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
-  for (auto o : offsets) out += fmt::format("{:010} 00000 n \n", o);
-  out += fmt::format("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1, xref);
-  return out;
+  return pdf_of_objects(objects);
 }
 
 // A plan's first page as a scanner sees it (no marks: the reader is built
