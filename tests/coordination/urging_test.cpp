@@ -349,6 +349,28 @@ TEST_P(Urging, ANumberIsUniquePerIssuingUnitAndYear) {
     }
     EXPECT_EQ(count(), before + (k.stored ? 1 : 0));
   }
+  // The database holds the rule too (migration 0034), for a writer that
+  // checked before another committed: a row past the check is refused, one
+  // without a number is not.
+  auto insert = [&](const char* number, const char* day) {
+    t->db->write([&](db::Connection& c) {
+      c.query(
+          "INSERT INTO urging_letters (unit_code, issuer_unit, number, sent_on, reply_by, items, sent_by, sent_at) "
+          "VALUES ('X2', 'SNV', ?, ?, ?, '[]', 'can.bo', 0)",
+          {number, day, day});
+    });
+  };
+  try {
+    insert("125/CCHC", "2025-12-01");
+    ADD_FAILURE() << "a second letter numbered 125/CCHC in 2025 was stored";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.what();
+  }
+  const auto before = count();
+  EXPECT_NO_THROW(insert("", "2025-12-01"));
+  EXPECT_NO_THROW(insert("126/CCHC", "2025-12-01"));
+  EXPECT_NO_THROW(insert("125/CCHC", "2027-01-05"));
+  EXPECT_EQ(count(), before + 3);
 }
 
 }  // namespace
