@@ -29,8 +29,11 @@ std::string pdf_name(const http::Response& res) {
   return (name.empty() ? "van-ban" : name) + ".pdf";
 }
 
-// The request's target without its pdf parameter: the DOCX's own URL.
+// The request's target without its pdf parameter: the DOCX's own URL,
+// starting with one slash (the router takes "//a" as "/a"; a link must not
+// read it as another host).
 std::string without_pdf(std::string_view target) {
+  while (target.starts_with("//")) target.remove_prefix(1);
   const auto q = target.find('?');
   if (q == std::string_view::npos) return std::string(target);
   std::string out(target.substr(0, q)), sep = "?";
@@ -115,10 +118,18 @@ http::Response make_pdf(PdfPages& x, http::Request& req) {
   inner.client_address = req.client_address;
   inner.request_id = req.request_id;
   auto res = x.app(inner);
-  if (res.result() == http::Status::forbidden || res.result() == http::Status::not_found) return res;
+  if (res.result() != http::Status::ok) return res;  // the route's own refusal (403, 404, …)
   auto job = pdf_job(x, inner, res, inner.target);
   if (!job) throw refuse();
-  auto id = jobs::submit(x.db, *job, now_seconds());
+  auto id = x.db.write([&](db::Connection& c) {
+    if (jobs::unfinished_of(c, kPdfJob, req.principal->username) >= kMaxPdfPerPerson) {
+      throw Error(
+          ErrorKind::busy, fmt::format("{} PDFs are being made already", kMaxPdfPerPerson),
+          fmt::format("Anh/chị đang có {} bản PDF chờ tạo; xin vui lòng chờ xong rồi tạo tiếp.", kMaxPdfPerPerson));
+    }
+    return jobs::enqueue(c, *job, now_seconds());
+  });
+  jobs::wake_runners();
   return http::redirect(req, "/cong-viec/" + id);
 }
 
@@ -155,6 +166,10 @@ void add_pdf_routes(http::Router& router, std::shared_ptr<PdfPages> pages) {
 http::Middleware pdf_variant(std::shared_ptr<PdfPages> pages) {
   return [pages = std::move(pages)](http::Request& req, const http::Next& next) {
     if (req.method != http::Verb::get || req.query_param("pdf").value_or("") != "1") return next(req);
+    if (req.bearer) {
+      throw invalid_input("a PDF is made for a signed-in person; ask for the DOCX (without pdf=1)",
+                          "Bản PDF chỉ tạo cho người đã đăng nhập.");
+    }
     auto res = next(req);
     const std::string source = without_pdf(req.target);
     auto job = pdf_job(*pages, req, std::as_const(res), source);

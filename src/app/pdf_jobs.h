@@ -18,7 +18,9 @@
 //     → 303 /cong-viec/{id}
 //
 // Refused: LibreOffice missing (503), a DOCX over kMaxPdfSource (413), a
-// `nguon` that is not a page of this site (400) or gives no DOCX (400).
+// `nguon` that is not a page of this site (400) or gives no DOCX (400; the
+// route's own refusal as it is), a sixth PDF waiting for one person (429),
+// an API token's request (400: the DOCX is what it gets).
 #include <cstddef>
 #include <string_view>
 
@@ -34,6 +36,9 @@ namespace cchc::app {
 inline constexpr std::string_view kPdfJob = "exports.pdf";
 // The largest DOCX converted: it travels in the job's params as base64.
 inline constexpr std::size_t kMaxPdfSource = 8u << 20;
+// The most PDFs one person may have waiting to be made: one more is
+// refused (busy, 429) until one is made.
+inline constexpr int kMaxPdfPerPerson = 5;
 
 // The job's handler: the DOCX of its params to PDF, left for download.
 void add_pdf_jobs(jobs::Handlers& handlers, views::PdfConverter& converter);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <chrono>
 #include <string>
 
 #include "core/errors.h"
@@ -93,7 +94,12 @@ std::string ocr_pdf(std::string_view pdf, const OcrLimits& limits, const OcrProg
                       "có " + std::to_string(pages) + " trang, quá " + std::to_string(limits.max_pages) + " trang");
   }
   std::string out;
+  const auto deadline = std::chrono::steady_clock::now() + limits.total;
   for (int page = 1; page <= pages; ++page) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw over_limits("reading it takes longer than " + std::to_string(limits.total.count()) + " s",
+                        "nhận dạng quá lâu");
+    }
     if (progress) progress(page - 1, pages);
     const std::string n = std::to_string(page);
     auto image = subprocess::run_bounded(

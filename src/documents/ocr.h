@@ -13,6 +13,7 @@
 //
 // What the OCR gives is text as the page shows it, diacritics often wrong
 // or lost; the reader is built to read it (docs/documents.md).
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -23,12 +24,13 @@
 namespace cchc::documents {
 
 struct OcrLimits {
-  int max_pages = 50;     // a scan with more pages is too_large
-  int dpi = 200;          // how finely a PDF page is rendered
-  subprocess::Limits page{// each child, per page
-                          .cpu_seconds = 60,
+  int max_pages = 50;                   // a scan with more pages is too_large
+  int dpi = 200;                        // how finely a PDF page is rendered
+  std::chrono::seconds total{10 * 60};  // a whole document past it is too_large
+  // Each child, per page.
+  subprocess::Limits page{.cpu_seconds = 30,
                           .memory_bytes = std::size_t(2) << 30,
-                          .wall = std::chrono::seconds(90),
+                          .wall = std::chrono::seconds(45),
                           .output_bytes = std::size_t(64) << 20};
 };
 

@@ -552,7 +552,12 @@ void queue_update(db::Connection& c, const Case& k, const std::string& province,
 
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,
                           const std::string& base_url, Instant now, int limit) {
-  const Instant claim_until = now + kMailClaim;
+  // `now` moves on with the clock while the mails go out (each may take
+  // 30 s): every claim is made, and every other claim judged, at its time.
+  const auto started = std::chrono::steady_clock::now();
+  auto clock = [&] {
+    return Instant(now + std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started));
+  };
   auto pending = db.read([&](db::Connection& c) {
     return c.query(
         "SELECT id, to_address, subject, body, link_path FROM feedback_outbox"
@@ -563,11 +568,12 @@ int send_acknowledgements(db::Database& db, const std::string& smtp_url, const s
   for (const auto& r : pending.rows) {
     // Claimed first, in a transaction of its own: another sender that read
     // the same row meanwhile finds it taken and leaves it.
+    const Instant claimed_at = clock();
     const bool mine = db.write([&](db::Connection& c) {
       return c.query(
                   "UPDATE feedback_outbox SET sending_until = ?, attempts = attempts + 1 WHERE id = ? AND "
                   "sent_at IS NULL AND attempts < ? AND (sending_until IS NULL OR sending_until < ?)",
-                  {claim_until, r.i64("id"), kMailAttempts, now})
+                  {Instant(claimed_at + kMailClaim), r.i64("id"), kMailAttempts, claimed_at})
                  .affected == 1;
     });
     if (!mine) continue;
@@ -577,7 +583,7 @@ int send_acknowledgements(db::Database& db, const std::string& smtp_url, const s
       mail::send(smtp_url, {from, r.str("to_address"), r.str("subject"), body}, now);
       db.write([&](db::Connection& c) {
         c.query("UPDATE feedback_outbox SET sent_at = ?, link_path = '', sending_until = NULL WHERE id = ?",
-                {now, r.i64("id")});
+                {clock(), r.i64("id")});
       });
       ++sent;
     } catch (const Error& e) {

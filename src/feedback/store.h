@@ -147,11 +147,12 @@ void queue_update(db::Connection& c, const Case& k, const std::string& province,
 // Mails up to `limit` queued acknowledgements through `smtp_url`, the link
 // made absolute with `base_url`. A sent one forgets its link; a failure is
 // retried on later calls, five times at most. Returns the mails sent. Each
-// mail is claimed first (until now + kMailClaim, migration 0033), so that
-// senders in several processes never send one twice; it goes out with no
+// mail is claimed first (for kMailClaim from the claim, migration 0033), so
+// that senders in several processes never send one twice; it goes out with no
 // transaction open (an SMTP exchange may take seconds, 30 at most) and its
 // outcome is written in a transaction of its own. A sender that dies
 // mid-send leaves its claim to run out; the mail is tried again then.
+// `now` is the time the call starts; the clock moves on from it.
 inline constexpr int kMailAttempts = 5;
 inline constexpr std::chrono::seconds kMailClaim{120};
 int send_acknowledgements(db::Database& db, const std::string& smtp_url, const std::string& from,

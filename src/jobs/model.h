@@ -51,7 +51,7 @@ struct Job {
   std::string kind;
   std::string title;
   State state = State::queued;
-  std::string params;  // JSON
+  std::string params;  // JSON; only as claimed (store.h: find_job leaves it empty)
   std::string unit_code;
   std::string created_by;
   Instant created_at{};

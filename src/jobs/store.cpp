@@ -18,7 +18,6 @@ const db::Columns<Job> kJobRow{
     {"kind", &Job::kind},
     {"title", &Job::title},
     {"state", &Job::state, [](const std::string& s) { return state_of(s); }},
-    {"params", &Job::params},
     {"unit_code", &Job::unit_code},
     {"created_by", &Job::created_by},
     {"created_at", &Job::created_at},
@@ -104,7 +103,9 @@ std::optional<Job> claim(db::Connection& c, const ClaimRequest& r, Instant now) 
       "WHERE id = ? AND (state = 'queued' OR (state = 'running' AND lease_until < ?))",
       {r.owner, Instant(now + r.lease), now, id, now});
   if (taken.affected != 1) return std::nullopt;
-  return find_job(c, id);
+  auto job = find_job(c, id);
+  if (job) job->params = params_of(c, id);
+  return job;
 }
 
 bool claimable(db::Connection& c, const std::vector<std::string>& kinds, Instant now) {
@@ -185,6 +186,11 @@ std::optional<Job> find_job(db::Connection& c, std::string_view id) {
   return kJobRow.read(rows.one());
 }
 
+std::string params_of(db::Connection& c, std::string_view id) {
+  auto rows = c.query("SELECT params FROM jobs WHERE id = ?", {id});
+  return rows.empty() ? std::string() : rows.one().str("params");
+}
+
 std::vector<Job> jobs_of(db::Connection& c, const std::string& username, int limit) {
   std::vector<Job> out;
   for (const auto& r :
@@ -206,6 +212,10 @@ std::optional<std::string> unfinished_with_key(db::Connection& c, std::string_vi
 }
 
 std::int64_t unfinished_of(db::Connection& c, std::string_view kind, const std::string& username) {
+  if (c.backend() == db::Backend::postgres) {
+    c.query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(?))) AS held",
+            {std::string(kind) + ":" + username});
+  }
   return c
       .query("SELECT COUNT(*) AS n FROM jobs WHERE kind = ? AND created_by = ? AND state IN ('queued', 'running')",
              {std::string(kind), username})

@@ -76,14 +76,20 @@ std::optional<State> request_cancel(db::Connection& c, std::string_view id, cons
 // Whether a cancel was asked for (the handler's check).
 bool cancel_requested(db::Connection& c, std::string_view id);
 
+// A job without its params (they may be megabytes: a PDF job's document);
+// claim gives them to the worker, params_of to anyone else.
 std::optional<Job> find_job(db::Connection& c, std::string_view id);
-// `username`'s jobs, newest first, at most `limit`.
+std::string params_of(db::Connection& c, std::string_view id);
+// `username`'s jobs, newest first, at most `limit` (without their params).
 std::vector<Job> jobs_of(db::Connection& c, const std::string& username, int limit = 50);
 // The unfinished (queued or running) job under `dedupe_key`; nullopt when
 // none (enqueue gives it instead of a second).
 std::optional<std::string> unfinished_with_key(db::Connection& c, std::string_view dedupe_key);
 // How many unfinished (queued or running) jobs of `kind` `username` has:
-// what a page bounds before it enqueues one more.
+// what a page bounds before it enqueues one more in the same transaction.
+// Counted under a lock held until that transaction ends (PostgreSQL: an
+// advisory lock on the kind and user; SQLite: its writer lock), so two
+// requests at once cannot both count under the bound.
 std::int64_t unfinished_of(db::Connection& c, std::string_view kind, const std::string& username);
 // The newest job under `dedupe_key`, whatever its state; nullopt when none.
 std::optional<Job> newest_with_key(db::Connection& c, std::string_view dedupe_key);

@@ -61,6 +61,8 @@ TEST(Ocr, ScansPastTheirLimitsAreRefused) {
   one_page.max_pages = 1;
   OcrLimits tiny_output;
   tiny_output.page.output_bytes = 10;
+  OcrLimits no_time;
+  no_time.total = std::chrono::seconds(-1);
   struct Case {
     const char* what;
     std::string bytes;
@@ -70,6 +72,7 @@ TEST(Ocr, ScansPastTheirLimitsAreRefused) {
   const Case cases[] = {
       {"more pages than allowed", scan, one_page, ErrorKind::too_large},
       {"more text than allowed", testing::render_page(pdf, 1, "png"), tiny_output, ErrorKind::too_large},
+      {"longer than the whole document may take", scan, no_time, ErrorKind::too_large},
       {"a PNG that is only a header",
        std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 29),
        {},

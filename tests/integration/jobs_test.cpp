@@ -16,6 +16,7 @@
 #include "core/errors.h"
 #include "core/ooxml.h"
 #include "http/message.h"
+#include "http/middleware.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -163,6 +164,28 @@ TEST(JobsServed, AQueuedJobPollsCanBeCancelledAndSurvivesARestart) {
 
 // The administrator's rebuild: asked on its page (its box ticked), run as a
 // job, the indicators as they were; refused to a unit officer.
+// PDFs are made by a job (app/pdf_jobs.h); with no worker in this server
+// they wait, and one person may have at most five waiting: the sixth
+// document is refused (429) until one is made.
+TEST(JobsServed, APersonHasAtMostFivePdfsWaiting) {
+  testing::DemoServer demo(testing::DemoRecords::without, {"--job-workers", "0"});
+  Browser admin{demo.port()};
+  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  std::smatch m;
+  const auto plans = admin.get("/ke-hoach").body;
+  ASSERT_TRUE(std::regex_search(plans, m, std::regex("/ke-hoach/([0-9]+)\""))) << plans.substr(0, 500);
+  const std::string report = "/ke-hoach/" + m[1].str() + "/bao-cao-ky?dinh-dang=docx&ky=";
+  std::vector<int> statuses;
+  for (const char* period : {"2025-q1", "2025-q3", "2024-q1", "2024-q3", "2023-q1", "2023-q3"}) {
+    statuses.push_back(admin.post("/cong-viec/tao-pdf", "nguon=" + http::url_encode(report + period)).status);
+  }
+  EXPECT_EQ(statuses, (std::vector<int>{303, 303, 303, 303, 303, 429}));
+  const auto list = admin.get("/cong-viec").body;
+  std::size_t waiting = 0;
+  for (auto at = list.find("Tạo bản PDF"); at != npos; at = list.find("Tạo bản PDF", at + 1)) ++waiting;
+  EXPECT_EQ(waiting, 5u) << list;
+}
+
 TEST(JobsServed, TheAdministratorRebuildsTheRollupsAsAJob) {
   testing::DemoServer demo(testing::DemoRecords::without);
   Browser officer{demo.port()};

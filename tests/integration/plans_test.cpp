@@ -677,6 +677,13 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
     auto refused = admin.post("/cong-viec/tao-pdf", "nguon=" + url_encode(bad));
     EXPECT_TRUE(refused.status == 400 || refused.status == 404) << refused.status;
   }
+  // A path given with a doubled slash offers its own page, never a link to
+  // another host.
+  auto doubled = admin.get("//ke-hoach/don-doc/SNV?pdf=1");
+  ASSERT_EQ(doubled.status, 200) << doubled.body.substr(0, 300);
+  EXPECT_EQ(testing::form_value(doubled.body, "nguon"), "/ke-hoach/don-doc/SNV");
+  EXPECT_EQ(doubled.body.find("href=\"//ke-hoach"), std::string::npos);
+
   auto xlsx = admin.get("/ke-hoach/" + id + "/bao-cao-ky?dinh-dang=xlsx");
   ASSERT_EQ(xlsx.status, 200);
   auto rows = xlsx::read_first_sheet(xlsx.body);

@@ -62,12 +62,14 @@ TEST_P(JobStore, AClaimIsExclusive) {
   auto queued = get(db, id);
   EXPECT_EQ(queued.state, State::queued);
   EXPECT_EQ(queued.attempts, 0);
-  EXPECT_EQ(queued.params, R"({"n": 1})");
+  EXPECT_EQ(queued.params, "") << "pages read no params";
+  EXPECT_EQ(db.read([&](db::Connection& c) { return params_of(c, id); }), R"({"n": 1})");
   EXPECT_EQ(queued.created_by, "can.bo");
   EXPECT_EQ(queued.return_to, "/chi-so/nhap");
 
   auto first = take(db, as("a"), kT0 + seconds(1));
   ASSERT_TRUE(first);
+  EXPECT_EQ(first->params, R"({"n": 1})") << "the worker gets its params";
   EXPECT_EQ(first->id, id);
   EXPECT_EQ(first->state, State::running);
   EXPECT_EQ(first->attempts, 1);
