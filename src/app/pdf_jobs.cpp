@@ -166,11 +166,11 @@ void add_pdf_routes(http::Router& router, std::shared_ptr<PdfPages> pages) {
 http::Middleware pdf_variant(std::shared_ptr<PdfPages> pages) {
   return [pages = std::move(pages)](http::Request& req, const http::Next& next) {
     if (req.method != http::Verb::get || req.query_param("pdf").value_or("") != "1") return next(req);
-    if (req.bearer) {
+    auto res = next(req);
+    if (req.bearer && res.result() == http::Status::ok && res[http::field::content_type] == http::kDocxType) {
       throw invalid_input("a PDF is made for a signed-in person; ask for the DOCX (without pdf=1)",
                           "Bản PDF chỉ tạo cho người đã đăng nhập.");
     }
-    auto res = next(req);
     const std::string source = without_pdf(req.target);
     auto job = pdf_job(*pages, req, std::as_const(res), source);
     if (!job) return res;
