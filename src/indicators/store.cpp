@@ -265,6 +265,10 @@ class BatchWriter {
 
   void write(const Chunk<T>& chunk) {
     read_stored(chunk);
+    write_looked_up(chunk);
+  }
+  // Writes the chunk whose stored versions none_stored has just read.
+  void write_looked_up(const Chunk<T>& chunk) {
     fresh_.clear();
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const T& rec = chunk.records[i];
@@ -506,12 +510,16 @@ class PipedImport {
     {
       BatchWriter<T> writer(c);
       auto first = queue_.pop();
-      if (!first || !writer.none_stored(*first)) return write_carefully(writer, std::move(first), expected);
+      if (!first) return finish(writer);
+      if (!writer.none_stored(*first)) {
+        writer.write_looked_up(*first);
+        return write_carefully(writer, first->size(), expected);
+      }
       if (stream(c, writer, std::move(*first), expected)) return finish(writer);
     }
     reread();
     BatchWriter<T> writer(c);
-    return write_carefully(writer, queue_.pop(), expected);
+    return write_carefully(writer, 0, expected);
   }
 
   // Once read: the problems (by line), the records that passed, the first
@@ -521,10 +529,11 @@ class PipedImport {
   const std::vector<T>& preview() const { return preview_; }
 
  private:
-  // Writes `first` and every later chunk through `writer`.
-  ImportSummary write_carefully(BatchWriter<T>& writer, std::optional<Chunk<T>> first, std::size_t expected) {
-    std::size_t done = 0;
-    for (auto chunk = std::move(first); chunk; chunk = queue_.pop()) {
+  // Writes every chunk still to come through `writer`, `done` records
+  // written before.
+  ImportSummary write_carefully(BatchWriter<T>& writer, std::size_t done, std::size_t expected) {
+    if (done > 0 && req_.progress) req_.progress(done, std::max(expected, done));
+    while (auto chunk = queue_.pop()) {
       writer.write(*chunk);
       done += chunk->size();
       if (req_.progress) req_.progress(done, std::max(expected, done));
