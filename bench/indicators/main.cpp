@@ -19,15 +19,18 @@
 //            and the "plain prepared insert" of those files (cchc's own CSV
 //            reader, then a prepared INSERT a row into a table with cchc's
 //            index and foreign key, a transaction per file).
-//   reading  for the breakdown: the CSV reader alone, with every check, and
-//            the rollup arithmetic in memory.
+//   reading  for the breakdown: the CSV reader alone, with every check (as
+//            the import reads, one record at a time, nothing kept), and the
+//            rollup arithmetic in memory.
 //
 // usage: cchc_bench_indicators --db SPEC --dossiers N [--plain-db FILE] [--files-db SPEC] [--csv-out FILE]
+// [--reading-only]
 //   --db        a migrated database holding the demo directory and no records
 //   --plain-db  a file path for the SQLite baselines' databases (removed after)
 //   --files-db  a second database like --db, for the import in files of 100 000
 //   --csv-out   only write the import's text(s) to FILE (FILE.1, FILE.2, … above
 //               1 000 000 dossiers) and stop: to profile `cchc import dossiers`
+//   --reading-only  stop after the reading breakdown: to profile the reader
 // Prints one JSON object a line on stdout: per measurement
 //   {"what", "backend", "rows", "seconds", "rows_per_second"}
 // and per comparison, cchc's rows/s over its baseline's,
@@ -244,8 +247,15 @@ Timed plain_prepared_insert(const std::string& path, const Province& province,
 int run(int argc, char** argv) {
   std::string spec, plain_path, files_spec, csv_out;
   std::size_t n = 100000;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool reading_only = false;
+  for (int i = 1; i < argc; i += 2) {
     std::string a = argv[i];
+    if (a == "--reading-only") {
+      reading_only = true;
+      --i;
+      continue;
+    }
+    if (i + 1 >= argc) break;
     if (a == "--db")
       spec = argv[i + 1];
     else if (a == "--dossiers")
@@ -300,13 +310,23 @@ int run(int argc, char** argv) {
   for (const auto& u : units) codes.insert(u.code);
   Timed reading{province.dossiers};
   auto start = Clock::now();
-  for (const auto& text : province.batches) csv::parse(text);
+  // As the import reads: one record at a time, nothing kept.
+  std::size_t seen = 0;
+  for (const auto& text : province.batches) csv::each(text, [&](const csv::RecordView&) { ++seen; });
   reading.seconds = seconds_since(start);
   report("CSV reading only", "-", reading);
   start = Clock::now();
-  for (const auto& text : province.batches) parse_dossiers_csv(text, codes);
+  for (const auto& text : province.batches) {
+    read_dossiers(text, Format::csv, codes, [&](Dossier&, int, std::size_t) { ++seen; });
+  }
   reading.seconds = seconds_since(start);
   report("CSV reading and checks only", "-", reading);
+  if (seen != 2 * province.dossiers + province.batches.size()) {  // the header is a record to csv::each
+    std::cerr << fmt::format("read {} records, expected {}", seen, 2 * province.dossiers + province.batches.size())
+              << std::endl;
+    return 1;
+  }
+  if (reading_only) return 0;
   {
     auto parsed = parse_dossiers_csv(province.batches.front(), codes);
     start = Clock::now();

@@ -3,7 +3,8 @@
 #include <csv.h>
 #include <fmt/format.h>
 
-#include <exception>
+#include <cstring>
+#include <functional>
 
 #include "core/errors.h"
 #include "core/text.h"
@@ -12,98 +13,162 @@ namespace cchc::csv {
 
 namespace {
 
-// The record being read: fields assigned in place, so their buffers are
-// reused from record to record.
-struct State {
-  Record record;
-  std::size_t fields = 0;  // of record.fields, the ones this record has so far
-  std::size_t count = 0;   // records handed over
-  const std::vector<int>* starts = nullptr;
-  const std::function<void(const Record&)>* fn = nullptr;
-  // What `fn` threw: kept, never thrown through the C parser; the rest of
-  // the text is read and ignored, then it is thrown.
-  std::exception_ptr failed;
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_end(char c) { return c == '\n' || c == '\r'; }
+
+// A record with quotes, as libcsv reads it: the fields' bytes in one
+// buffer, reused from record to record.
+struct Quoted {
+  std::string bytes;
+  std::vector<std::size_t> ends;  // of each field in `bytes`
+  int rows = 0;
 };
 
 void on_field(void* data, size_t len, void* vstate) {
-  auto* s = static_cast<State*>(vstate);
-  if (s->failed) return;
-  auto& fields = s->record.fields;
-  std::string_view value(data ? static_cast<const char*>(data) : "", data ? len : 0);
-  if (s->fields < fields.size()) {
-    fields[s->fields].assign(value);
-  } else {
-    fields.emplace_back(value);
-  }
-  ++s->fields;
+  auto* q = static_cast<Quoted*>(vstate);
+  if (data) q->bytes.append(static_cast<const char*>(data), len);
+  q->ends.push_back(q->bytes.size());
 }
 
-void on_row(int, void* vstate) {
-  auto* s = static_cast<State*>(vstate);
-  if (s->failed) return;
-  s->record.fields.resize(s->fields);
-  const auto& starts = *s->starts;
-  s->record.line = s->count < starts.size() ? starts[s->count] : starts.empty() ? 1 : starts.back();
-  ++s->count;
-  s->fields = 0;
-  try {
-    (*s->fn)(s->record);
-  } catch (...) {
-    s->failed = std::current_exception();
-  }
-}
+void on_row(int, void* vstate) { ++static_cast<Quoted*>(vstate)->rows; }
 
-// The line each record starts on: the first non-blank line after a line
-// break outside quotes (doubled quotes toggle twice and change nothing).
-std::vector<int> record_starts(std::string_view text) {
-  std::vector<int> starts;
-  int line = 1;
-  bool at_start = true, in_quotes = false;
-  for (char c : text) {
-    if (at_start && c != '\r' && c != '\n') {
-      starts.push_back(line);
-      at_start = false;
-    }
-    if (c == '"') {
-      in_quotes = !in_quotes;
-    } else if (c == '\n') {
-      ++line;
-      if (!in_quotes) at_start = true;
+// Reads the text record by record. Most records hold no quote: those are
+// split where they lie (a line, then its commas, then the spaces around
+// each field), as libcsv would read them. A record with a quote runs to
+// the first line end outside quotes and is handed to libcsv alone, which
+// reads what quoting means and refuses what strict RFC 4180 does.
+class Reader {
+ public:
+  explicit Reader(std::string_view text) : text_(text) {
+    if (csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+      throw Error(ErrorKind::internal, "csv_init failed");
     }
   }
-  return starts;
-}
+  ~Reader() { csv_free(&parser_); }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+  // The next record into `out`; false at the end of the text.
+  bool next(RecordView& out) {
+    const char* p = text_.data();
+    const std::size_t n = text_.size();
+    while (pos_ < n) {
+      // [pos_, end): this line up to its first line end, or to a quote.
+      const void* lf = std::memchr(p + pos_, '\n', n - pos_);
+      const std::size_t line_end = lf ? std::size_t(static_cast<const char*>(lf) - p) : n;
+      std::size_t end = line_end;
+      if (const void* cr = std::memchr(p + pos_, '\r', line_end - pos_)) {
+        end = std::size_t(static_cast<const char*>(cr) - p);
+      }
+      if (std::memchr(p + pos_, '"', end - pos_)) return quoted(out);
+      std::size_t k = pos_;
+      while (k < end && is_space(p[k])) ++k;
+      if (k == end) {  // blank
+        pos_ = end;
+        pass_line_end();
+        continue;
+      }
+      out.line = line_;
+      split(pos_, end, out);
+      pos_ = end;
+      pass_line_end();
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  // Past the line end at pos_ (CRLF as one), counting the line.
+  void pass_line_end() {
+    if (pos_ >= text_.size()) return;
+    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+  }
+
+  // The fields of [from, to), which holds no quote and no line end.
+  void split(std::size_t from, std::size_t to, RecordView& out) const {
+    const char* p = text_.data();
+    out.fields.clear();
+    while (true) {
+      const void* comma = std::memchr(p + from, ',', to - from);
+      const std::size_t stop = comma ? std::size_t(static_cast<const char*>(comma) - p) : to;
+      std::size_t a = from, b = stop;
+      while (a < b && is_space(p[a])) ++a;
+      while (b > a && is_space(p[b - 1])) --b;
+      out.fields.emplace_back(p + a, b - a);
+      if (!comma) return;
+      from = stop + 1;
+    }
+  }
+
+  // The record with a quote at pos_, read by libcsv.
+  bool quoted(RecordView& out) {
+    const char* p = text_.data();
+    const std::size_t n = text_.size();
+    const int first_line = line_;
+    std::size_t end = pos_;
+    bool inside = false;
+    for (; end < n; ++end) {
+      const char c = p[end];
+      if (c == '"') {
+        inside = !inside;
+      } else if (is_end(c)) {
+        if (!inside) break;
+        if (c == '\n' || end + 1 == n || p[end + 1] != '\n') ++line_;  // CRLF counts once, at its LF
+      }
+    }
+    q_.bytes.clear();
+    q_.ends.clear();
+    q_.rows = 0;
+    const std::size_t used = csv_parse(&parser_, p + pos_, end - pos_, on_field, on_row, &q_);
+    const bool ok = used == end - pos_ && csv_fini(&parser_, on_field, on_row, &q_) == 0 && q_.rows == 1;
+    if (!ok) {
+      throw invalid_input(fmt::format("line {}: malformed CSV (check the quotes)", first_line),
+                          fmt::format("Dòng {}: sai định dạng CSV (kiểm tra dấu ngoặc kép).", first_line));
+    }
+    out.line = first_line;
+    out.fields.clear();
+    std::size_t start = 0;
+    for (const auto e : q_.ends) {
+      out.fields.emplace_back(q_.bytes.data() + start, e - start);
+      start = e;
+    }
+    pos_ = end;
+    pass_line_end();
+    return true;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  csv_parser parser_{};
+  Quoted q_;
+};
 
 }  // namespace
 
-void each(std::string_view text, const std::function<void(const Record&)>& fn) {
+bool in_text(std::string_view field, std::string_view text) {
+  const std::less<const char*> before;
+  return !field.empty() && !before(field.data(), text.data()) &&
+         !before(text.data() + text.size(), field.data() + field.size());
+}
+
+void each(std::string_view text, const std::function<void(const RecordView&)>& fn) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (!text::is_valid_utf8(text)) {
     throw invalid_input("file is not valid UTF-8", "Tệp không đúng mã UTF-8.");
   }
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-    throw Error(ErrorKind::internal, "csv_init failed");
-  }
-  const auto starts = record_starts(text);
-  State state;
-  state.starts = &starts;
-  state.fn = &fn;
-  size_t used = csv_parse(&parser, text.data(), text.size(), on_field, on_row, &state);
-  bool ok = used == text.size() && csv_fini(&parser, on_field, on_row, &state) == 0;
-  csv_free(&parser);
-  if (state.failed) std::rethrow_exception(state.failed);
-  if (!ok) {
-    // The record in progress when the parser stopped.
-    size_t line = starts.empty() ? 1 : size_t(starts[std::min(state.count, starts.size() - 1)]);
-    throw invalid_input(fmt::format("line {}: malformed CSV (check the quotes)", line),
-                        fmt::format("Dòng {}: sai định dạng CSV (kiểm tra dấu ngoặc kép).", line));
-  }
+  Reader reader(text);
+  RecordView record;
+  while (reader.next(record)) fn(record);
 }
 
 std::vector<Record> parse(std::string_view text) {
   std::vector<Record> records;
-  each(text, [&](const Record& r) { records.push_back(r); });
+  each(text, [&](const RecordView& r) {
+    records.push_back({r.line, std::vector<std::string>(r.fields.begin(), r.fields.end())});
+  });
   return records;
 }
 

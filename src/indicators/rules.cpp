@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -60,7 +62,7 @@ const Names<FeedbackStatus> kFeedbackStatuses = {
 // Reads one record's fields by column name, collecting every problem.
 class Row {
  public:
-  Row(const csv::Record& rec, const std::vector<std::string>& columns, LineErrors& errors)
+  Row(const csv::RecordView& rec, const std::vector<std::string>& columns, LineErrors& errors)
       : rec_(rec), columns_(columns), errors_(errors) {}
 
   void fail(const std::string& en, const std::string& vi) {
@@ -70,16 +72,16 @@ class Row {
   }
   bool ok() const { return ok_; }
 
-  const std::string& text(const char* column) { return rec_.fields[index(column)]; }
+  std::string_view text(const char* column) { return rec_.fields[index(column)]; }
 
-  std::string required(const char* column) {
-    const auto& v = text(column);
+  std::string_view required(const char* column) {
+    const auto v = text(column);
     if (v.empty()) fail(fmt::format("{} is required", column), fmt::format("thiếu {}", column));
     return v;
   }
 
   std::optional<Instant> time(const char* column, bool required_value) {
-    const auto& v = text(column);
+    const auto v = text(column);
     if (v.empty()) {
       if (required_value) fail(fmt::format("{} is required", column), fmt::format("thiếu {}", column));
       return std::nullopt;
@@ -94,7 +96,7 @@ class Row {
   }
 
   bool flag(const char* column) {
-    const auto& v = text(column);
+    const auto v = text(column);
     if (v == "0") return false;
     if (v == "1") return true;
     fail(fmt::format("{} must be 0 or 1, not '{}'", column, v),
@@ -104,7 +106,7 @@ class Row {
 
   template <class E>
   std::optional<E> one_of(const char* column, const Names<E>& names, bool allow_empty = false) {
-    const auto& v = text(column);
+    const auto v = text(column);
     if (v.empty() && allow_empty) return std::nullopt;
     for (const auto& [name, value] : names) {
       if (v == name) return value;
@@ -130,7 +132,7 @@ class Row {
     throw Error(ErrorKind::internal, std::string("no column ") + column);
   }
 
-  const csv::Record& rec_;
+  const csv::RecordView& rec_;
   const std::vector<std::string>& columns_;
   LineErrors& errors_;
   bool ok_ = true;
@@ -144,10 +146,10 @@ template <class One>
 void each_csv_record(std::string_view text, const std::vector<std::string>& columns, Reading& reading, One&& one) {
   bool at_header = true, header_ok = false;
   try {
-    csv::each(text, [&](const csv::Record& r) {
+    csv::each(text, [&](const csv::RecordView& r) {
       if (at_header) {
         at_header = false;
-        header_ok = r.fields == columns;
+        header_ok = std::equal(r.fields.begin(), r.fields.end(), columns.begin(), columns.end());
       } else if (header_ok) {
         one(r);
       }
@@ -234,13 +236,37 @@ std::vector<csv::Record> records_of_json(std::string_view text, const std::vecto
   return records;
 }
 
-void common_checks(Row& row, const std::string& id, const std::string& unit, const std::set<std::string>& units,
-                   std::unordered_map<std::string, int>& seen, int line) {
+// The ids met so far in a batch, with the line of each. An id is kept as a
+// view: into the text when its record had no quotes (csv::in_text), else
+// into a copy kept here; no id of a plain CSV is copied.
+class SeenIds {
+ public:
+  explicit SeenIds(std::string_view text) : text_(text) {}
+  void reserve(std::size_t n) { lines_.reserve(n); }
+  // The line `id` first appeared on; or, met for the first time, nothing,
+  // and it is kept with `line`.
+  std::optional<int> first_line(std::string_view id, int line) {
+    if (auto it = lines_.find(id); it != lines_.end()) return it->second;
+    lines_.emplace(csv::in_text(id, text_) ? id : std::string_view(copies_.emplace_back(id)), line);
+    return std::nullopt;
+  }
+
+ private:
+  std::string_view text_;
+  std::unordered_map<std::string_view, int> lines_;
+  std::deque<std::string> copies_;
+};
+
+// The directory's unit codes, looked up by view.
+using UnitCodes = std::unordered_set<std::string_view>;
+
+void common_checks(Row& row, std::string_view id, std::string_view unit, const UnitCodes& units, SeenIds& seen,
+                   int line) {
   if (id.size() > 100) row.fail("id longer than 100 characters", "mã hồ sơ dài quá 100 ký tự");
   if (!id.empty()) {
-    if (auto [it, fresh] = seen.emplace(id, line); !fresh) {
-      row.fail(fmt::format("id '{}' already appears on line {}", id, it->second),
-               fmt::format("mã '{}' đã có ở dòng {}", id, it->second));
+    if (auto first = seen.first_line(id, line)) {
+      row.fail(fmt::format("id '{}' already appears on line {}", id, *first),
+               fmt::format("mã '{}' đã có ở dòng {}", id, *first));
     }
   }
   if (!unit.empty() && !units.count(unit)) {
@@ -270,9 +296,10 @@ template <class T, class Read>
 Reading read_batch(std::string_view text, Format format, const std::vector<std::string>& columns,
                    const std::set<std::string>& units, Read read, const Take<T>& take) {
   Reading reading;
-  std::unordered_map<std::string, int> seen;
+  SeenIds seen(text);
+  const UnitCodes codes(units.begin(), units.end());
   T t;
-  auto one = [&](const csv::Record& rec) {
+  auto one = [&](const csv::RecordView& rec) {
     if (rec.fields.size() != columns.size()) {
       reading.errors.push_back(
           {rec.line, fmt::format("line {}: expected {} fields, found {}", rec.line, columns.size(), rec.fields.size()),
@@ -281,9 +308,10 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
     }
     Row row(rec, columns, reading.errors);
     t = T{};
-    t.id = row.required("id");
-    t.unit_code = row.required("unit_code");
-    common_checks(row, t.id, t.unit_code, units, seen, rec.line);
+    const auto id = row.required("id"), unit = row.required("unit_code");
+    t.id = id;
+    t.unit_code = unit;
+    common_checks(row, id, unit, codes, seen, rec.line);
     read(row, t);
     if (!row.ok()) return;
     take(t, rec.line, reading.errors.size());
@@ -292,7 +320,12 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
     seen.reserve(count_records(text, format));  // about right: a quoted line break counts twice
     each_csv_record(text, columns, reading, one);
   } else {
-    for (const auto& rec : records_of_json(text, columns, reading)) one(rec);
+    csv::RecordView view;
+    for (const auto& rec : records_of_json(text, columns, reading)) {
+      view.line = rec.line;
+      view.fields.assign(rec.fields.begin(), rec.fields.end());
+      one(view);
+    }
   }
   sort_by_line(reading.errors);
   return reading;
