@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <memory_resource>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -59,10 +60,42 @@ const Names<FeedbackChannel> kFeedbackChannels = {{"hotline_1022", FeedbackChann
 const Names<FeedbackStatus> kFeedbackStatuses = {
     {"open", FeedbackStatus::open}, {"answered", FeedbackStatus::answered}, {"withdrawn", FeedbackStatus::withdrawn}};
 
+// A batch's columns, found by name. The readers name each column with a
+// literal: one found before is known again by its address, so a record's
+// fields are found without comparing text.
+class Columns {
+ public:
+  explicit Columns(const std::vector<std::string>& names) : names_(names), known_(names.size(), nullptr) {}
+  std::size_t size() const { return names_.size(); }
+  const std::vector<std::string>& names() const { return names_; }
+
+  std::size_t index(const char* column) {
+    const std::size_t n = names_.size();
+    // Fields are read in about column order: start looking after the last hit.
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = (hint_ + k) % n;
+      if (known_[i] == column || (known_[i] == nullptr && names_[i] == column)) {
+        known_[i] = column;
+        hint_ = i + 1;
+        return i;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {  // the same name at another address
+      if (names_[i] == column) return i;
+    }
+    throw Error(ErrorKind::internal, std::string("no column ") + column);
+  }
+
+ private:
+  const std::vector<std::string>& names_;
+  std::vector<const char*> known_;  // the literal last found at each index
+  std::size_t hint_ = 0;
+};
+
 // Reads one record's fields by column name, collecting every problem.
 class Row {
  public:
-  Row(const csv::RecordView& rec, const std::vector<std::string>& columns, LineErrors& errors)
+  Row(const csv::RecordView& rec, Columns& columns, LineErrors& errors)
       : rec_(rec), columns_(columns), errors_(errors) {}
 
   void fail(const std::string& en, const std::string& vi) {
@@ -119,24 +152,12 @@ class Row {
   }
 
  private:
-  // Fields are read in about column order: start looking after the last hit.
-  size_t index(const char* column) {
-    const size_t n = columns_.size();
-    for (size_t k = 0; k < n; ++k) {
-      size_t i = (hint_ + k) % n;
-      if (columns_[i] == column) {
-        hint_ = i + 1;
-        return i;
-      }
-    }
-    throw Error(ErrorKind::internal, std::string("no column ") + column);
-  }
+  std::size_t index(const char* column) { return columns_.index(column); }
 
   const csv::RecordView& rec_;
-  const std::vector<std::string>& columns_;
+  Columns& columns_;
   LineErrors& errors_;
   bool ok_ = true;
-  size_t hint_ = 0;
 };
 
 // Hands each record of a CSV with exactly these columns to `one`, as it is
@@ -238,7 +259,9 @@ std::vector<csv::Record> records_of_json(std::string_view text, const std::vecto
 
 // The ids met so far in a batch, with the line of each. An id is kept as a
 // view: into the text when its record had no quotes (csv::in_text), else
-// into a copy kept here; no id of a plain CSV is copied.
+// into a copy kept here; no id of a plain CSV is copied. The table's nodes
+// come from an arena released at once: a million ids cost no million
+// allocations and frees.
 class SeenIds {
  public:
   explicit SeenIds(std::string_view text) : text_(text) {}
@@ -246,14 +269,19 @@ class SeenIds {
   // The line `id` first appeared on; or, met for the first time, nothing,
   // and it is kept with `line`.
   std::optional<int> first_line(std::string_view id, int line) {
+    if (csv::in_text(id, text_)) {
+      auto [it, fresh] = lines_.try_emplace(id, line);
+      return fresh ? std::nullopt : std::optional<int>(it->second);
+    }
     if (auto it = lines_.find(id); it != lines_.end()) return it->second;
-    lines_.emplace(csv::in_text(id, text_) ? id : std::string_view(copies_.emplace_back(id)), line);
+    lines_.emplace(copies_.emplace_back(id), line);
     return std::nullopt;
   }
 
  private:
   std::string_view text_;
-  std::unordered_map<std::string_view, int> lines_;
+  std::pmr::monotonic_buffer_resource arena_;
+  std::pmr::unordered_map<std::string_view, int> lines_{&arena_};
   std::deque<std::string> copies_;
 };
 
@@ -298,6 +326,7 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
   Reading reading;
   SeenIds seen(text);
   const UnitCodes codes(units.begin(), units.end());
+  Columns named(columns);
   T t;
   auto one = [&](const csv::RecordView& rec) {
     if (rec.fields.size() != columns.size()) {
@@ -306,7 +335,7 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
            fmt::format("Dòng {}: cần {} trường, có {}", rec.line, columns.size(), rec.fields.size())});
       return;
     }
-    Row row(rec, columns, reading.errors);
+    Row row(rec, named, reading.errors);
     t = T{};
     const auto id = row.required("id"), unit = row.required("unit_code");
     t.id = id;
