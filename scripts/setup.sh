@@ -14,7 +14,7 @@ profile=${1:-run}
 pkgs=(cmake g++ make pkg-config ccache
       libboost1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libctemplate-dev
       libspdlog-dev libfmt-dev libsodium-dev libicu-dev zlib1g-dev libbrotli-dev
-      nlohmann-json3-dev libcli11-dev libcsv-dev libmimetic-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcurl4-openssl-dev libmagic-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libdtl-dev libre2-dev libpoppler-cpp-dev poppler-utils tesseract-ocr tesseract-ocr-vie libpugixml-dev libreoffice-writer-nogui libgtest-dev libgmock-dev libbenchmark-dev)
+      nlohmann-json3-dev libcli11-dev libcsv-dev libabsl-dev libmimetic-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcurl4-openssl-dev libmagic-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libdtl-dev libre2-dev libpoppler-cpp-dev poppler-utils tesseract-ocr tesseract-ocr-vie libpugixml-dev libreoffice-writer-nogui libgtest-dev libgmock-dev libbenchmark-dev)
 case "$profile" in
   run) ;;
   test) pkgs+=(postgresql-15 postgresql-client-15 chromium curl sqlite3 clang-14 libclang-rt-14-dev) ;;

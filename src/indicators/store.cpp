@@ -442,6 +442,29 @@ class ChunkQueue {
     chunks_.clear();
     closed_ = abandoned_ = false;
   }
+  // An empty chunk to fill: one the writer gave back, its buffers kept, or
+  // a new one with room for kChunkRecords. A bulk load thus allocates its
+  // few chunks once, not a chunk's worth of records each time.
+  Chunk<T> empty() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!spares_.empty()) {
+        auto chunk = std::move(spares_.back());
+        spares_.pop_back();
+        return chunk;
+      }
+    }
+    Chunk<T> chunk;
+    chunk.records.reserve(kChunkRecords);
+    chunk.months.reserve(kChunkRecords);
+    return chunk;
+  }
+  // A chunk the writer is done with, for empty() to hand out again.
+  void give_back(Chunk<T> chunk) {
+    chunk.clear();
+    std::lock_guard lock(mutex_);
+    if (spares_.size() <= kQueued) spares_.push_back(std::move(chunk));
+  }
   // The next chunk; nullopt once closed and drained.
   std::optional<Chunk<T>> pop() {
     std::unique_lock lock(mutex_);
@@ -457,6 +480,7 @@ class ChunkQueue {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Chunk<T>> chunks_;
+  std::vector<Chunk<T>> spares_;
   bool closed_ = false, abandoned_ = false;
 };
 
@@ -537,6 +561,7 @@ class PipedImport {
       writer.write(*chunk);
       done += chunk->size();
       if (req_.progress) req_.progress(done, std::max(expected, done));
+      queue_.give_back(std::move(*chunk));
     }
     return finish(writer);
   }
@@ -553,6 +578,7 @@ class PipedImport {
         while (at == chunk->size()) {
           done += chunk->size();
           if (req_.progress) req_.progress(done, std::max(expected, done));
+          queue_.give_back(std::move(*chunk));
           chunk = queue_.pop();
           at = 0;
           if (!chunk) return false;
@@ -594,7 +620,7 @@ class PipedImport {
 
   // `writing`: hand the records over to write() in chunks.
   void read(bool writing) {
-    Chunk<T> chunk;
+    Chunk<T> chunk = queue_.empty();
     LineErrors outside;
     reading_ = read_records(req_.text, req_.format, units_, [&](T& rec, int line, std::size_t problems_before) {
       if (allowed_ && !allowed_->count(rec.unit_code)) {
@@ -614,7 +640,7 @@ class PipedImport {
       chunk.months.push_back(month_keys(rec));
       added_.add(rec, chunk.months.back().view(), +1);
       chunk.records.push_back(std::move(rec));
-      if (chunk.size() == kChunkRecords) queue_.push(std::exchange(chunk, {}));
+      if (chunk.size() == kChunkRecords) queue_.push(std::exchange(chunk, queue_.empty()));
     });
     if (!outside.empty() && !reading_.refused) {
       reading_.errors.merge(std::move(outside));

@@ -510,7 +510,7 @@ TEST_P(IndicatorStore, StoredIdsAnywhereInABatchReplaceWhatIsStored) {
 }
 
 // A record must name a unit that exists, and a unit records name cannot go:
-// SQLite's foreign key, PostgreSQL's set-based checks (migration 0032), on
+// SQLite's foreign key, PostgreSQL's set-based checks (migrations 0032, 0035), on
 // every way a record is written (one row, many rows in one statement, the
 // bulk insert, an update) and every way a unit could go.
 TEST_P(IndicatorStore, RecordsNameUnitsThatExistAndKeepThem) {
@@ -554,6 +554,14 @@ TEST_P(IndicatorStore, RecordsNameUnitsThatExistAndKeepThem) {
                         " ('D5', 'ZZ', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01')"));
        },
        true},
+      {"many rows naming the same units that exist",
+       [&](db::Connection& c) {
+         c.query(
+             insert_sql("('D10', 'S', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01'),"
+                        " ('D11', 'B', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01'),"
+                        " ('D12', 'S', 'p', 'online', 'full', 1, 1, 'processing', 0, 0, 0, 0, 0, '2024-01')"));
+       },
+       false},
       {"an update to a unit that does not exist",
        [](db::Connection& c) { c.query("UPDATE dossiers SET unit_code = 'ZZ' WHERE id = 'D1'"); }, true},
       {"an update to another unit",
@@ -623,7 +631,7 @@ TEST_P(IndicatorStore, RecordsNameUnitsThatExistAndKeepThem) {
       EXPECT_NO_THROW(t->db->write(c.write));
     }
   }
-  EXPECT_EQ(count(*t->db, "dossiers"), 4);  // D1, D2, D6, D7
+  EXPECT_EQ(count(*t->db, "dossiers"), 7);  // D1, D2, D6, D7, D10, D11, D12
 }
 
 TEST_P(IndicatorStore, AReSentDossierMovesBetweenMonthsAndTheSameBatchTwiceChangesNothing) {
