@@ -69,6 +69,7 @@ class Reader {
         continue;
       }
       out.line = line_;
+      check_utf8(pos_, end, line_);
       split(pos_, end, out);
       pos_ = end;
       pass_line_end();
@@ -78,6 +79,16 @@ class Reader {
   }
 
  private:
+  // Each record's bytes are checked as it is read, not the whole text
+  // first: the first record is not kept waiting for a pass over the rest.
+  // (Blank lines and line ends are ASCII, and no character spans a line end.)
+  void check_utf8(std::size_t from, std::size_t to, int line) const {
+    if (!text::is_valid_utf8(text_.substr(from, to - from))) {
+      throw invalid_input(fmt::format("line {}: the text is not valid UTF-8", line),
+                          fmt::format("Dòng {}: tệp không đúng mã UTF-8.", line));
+    }
+  }
+
   // Past the line end at pos_ (CRLF as one), counting the line.
   void pass_line_end() {
     if (pos_ >= text_.size()) return;
@@ -118,6 +129,7 @@ class Reader {
         if (c == '\n' || end + 1 == n || p[end + 1] != '\n') ++line_;  // CRLF counts once, at its LF
       }
     }
+    check_utf8(pos_, end, first_line);
     q_.bytes.clear();
     q_.ends.clear();
     q_.rows = 0;
@@ -156,9 +168,6 @@ bool in_text(std::string_view field, std::string_view text) {
 
 void each(std::string_view text, const std::function<void(const RecordView&)>& fn) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  if (!text::is_valid_utf8(text)) {
-    throw invalid_input("file is not valid UTF-8", "Tệp không đúng mã UTF-8.");
-  }
   Reader reader(text);
   RecordView record;
   while (reader.next(record)) fn(record);

@@ -345,7 +345,8 @@ Reading read_batch(std::string_view text, Format format, const std::vector<std::
     take(t, rec.line, reading.errors.size());
   };
   if (format == Format::csv) {
-    seen.reserve(count_records(text, format));  // about right: a quoted line break counts twice
+    // `seen` grows as ids come (counting the records first would delay the
+    // first one by a pass over the text).
     each_csv_record(text, columns, reading, one);
   } else {
     csv::RecordView view;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -359,6 +360,8 @@ class BatchWriter {
 // Records this many at a time: a bulk insert's run, a step of progress,
 // and what the reading thread hands the writing one.
 constexpr std::size_t kChunkRecords = 10000;
+// The reading thread's first chunk, which decides how the batch is written.
+constexpr std::size_t kFirstChunkRecords = 1000;
 
 template <class T>
 ImportSummary store(db::Connection& c, const std::vector<T>& records) {
@@ -530,20 +533,19 @@ class PipedImport {
   // savepoint rolls the insert back and the batch is read again from its
   // text and written the careful way (BatchWriter), chunk by chunk.
   ImportSummary write(db::Connection& c) {
-    const std::size_t expected = count_records(req_.text, req_.format);
     {
       BatchWriter<T> writer(c);
       auto first = queue_.pop();
       if (!first) return finish(writer);
       if (!writer.none_stored(*first)) {
         writer.write_looked_up(*first);
-        return write_carefully(writer, first->size(), expected);
+        return write_carefully(writer, first->size());
       }
-      if (stream(c, writer, std::move(*first), expected)) return finish(writer);
+      if (stream(c, writer, std::move(*first))) return finish(writer);
     }
     reread();
     BatchWriter<T> writer(c);
-    return write_carefully(writer, 0, expected);
+    return write_carefully(writer, 0);
   }
 
   // Once read: the problems (by line), the records that passed, the first
@@ -555,12 +557,12 @@ class PipedImport {
  private:
   // Writes every chunk still to come through `writer`, `done` records
   // written before.
-  ImportSummary write_carefully(BatchWriter<T>& writer, std::size_t done, std::size_t expected) {
-    if (done > 0 && req_.progress) req_.progress(done, std::max(expected, done));
+  ImportSummary write_carefully(BatchWriter<T>& writer, std::size_t done) {
+    if (done > 0) progress(done);
     while (auto chunk = queue_.pop()) {
       writer.write(*chunk);
       done += chunk->size();
-      if (req_.progress) req_.progress(done, std::max(expected, done));
+      progress(done);
       queue_.give_back(std::move(*chunk));
     }
     return finish(writer);
@@ -569,7 +571,7 @@ class PipedImport {
   // `first` and every later chunk in one bulk insert inside a savepoint;
   // false (the savepoint rolled back, the reader stopped) when a record's
   // id is stored already.
-  bool stream(db::Connection& c, BatchWriter<T>& writer, Chunk<T> first, std::size_t expected) {
+  bool stream(db::Connection& c, BatchWriter<T>& writer, Chunk<T> first) {
     c.execute_script("SAVEPOINT import_stream");
     std::optional<Chunk<T>> chunk(std::move(first));
     std::size_t at = 0, done = 0;
@@ -577,7 +579,7 @@ class PipedImport {
       c.insert_stream(Sql<T>::table, Sql<T>::columns(), [&](db::RowSink& out) {
         while (at == chunk->size()) {
           done += chunk->size();
-          if (req_.progress) req_.progress(done, std::max(expected, done));
+          progress(done);
           queue_.give_back(std::move(*chunk));
           chunk = queue_.pop();
           at = 0;
@@ -595,6 +597,11 @@ class PipedImport {
     c.execute_script("RELEASE SAVEPOINT import_stream");
     writer.inserted(done);
     return true;
+  }
+
+  // `done` records written, of about expected_ (counted by the reader).
+  void progress(std::size_t done) {
+    if (req_.progress) req_.progress(done, std::max(expected_.load(), done));
   }
 
   // Stops the reader and reads the batch again from its start.
@@ -621,6 +628,7 @@ class PipedImport {
   // `writing`: hand the records over to write() in chunks.
   void read(bool writing) {
     Chunk<T> chunk = queue_.empty();
+    bool first = true;
     LineErrors outside;
     reading_ = read_records(req_.text, req_.format, units_, [&](T& rec, int line, std::size_t problems_before) {
       if (allowed_ && !allowed_->count(rec.unit_code)) {
@@ -640,7 +648,13 @@ class PipedImport {
       chunk.months.push_back(month_keys(rec));
       added_.add(rec, chunk.months.back().view(), +1);
       chunk.records.push_back(std::move(rec));
-      if (chunk.size() == kChunkRecords) queue_.push(std::exchange(chunk, queue_.empty()));
+      // The first chunk is small, so that the writer soon has it to look up
+      // and the database soon has work; the reader counts the batch's
+      // records for the progress only then.
+      if (chunk.size() == (first ? kFirstChunkRecords : kChunkRecords)) {
+        queue_.push(std::exchange(chunk, queue_.empty()));
+        if (std::exchange(first, false)) expected_ = count_records(req_.text, req_.format);
+      }
     });
     if (!outside.empty() && !reading_.refused) {
       reading_.errors.merge(std::move(outside));
@@ -659,6 +673,7 @@ class PipedImport {
   // The reader's, read by the writer once it has joined the reading thread.
   Reading reading_;
   std::size_t taken_ = 0;
+  std::atomic<std::size_t> expected_{0};
   Rollups added_;
   std::vector<T> preview_;
 };
