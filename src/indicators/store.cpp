@@ -163,12 +163,25 @@ const std::string& update_sql() {
   return sql;
 }
 
-// Adds the deltas to the stored rollups, then drops rows left all zero.
-void apply(db::Connection& c, Rollups& deltas) {
+// A batch's rollup deltas as rows, table by table (kTables' order), rows
+// all zero dropped: what apply() writes. Made apart from the writing, so
+// the reading thread can make them while the database still works.
+struct DeltaRows {
+  std::array<Rollups::Rows, kTables.size()> tables;
+};
+DeltaRows delta_rows(Rollups& deltas) {
   deltas.prune();
-  for (Table t : kTables) {
+  DeltaRows out;
+  for (std::size_t i = 0; i < kTables.size(); ++i) out.tables[i] = deltas.rows(kTables[i]);
+  return out;
+}
+
+// Adds the deltas to the stored rollups, then drops rows left all zero.
+void apply(db::Connection& c, const DeltaRows& deltas) {
+  for (std::size_t table = 0; table < kTables.size(); ++table) {
+    const Table t = kTables[table];
     const auto& s = spec(t);
-    const auto& rows = deltas.rows(t);
+    const auto& rows = deltas.tables[table];
     if (rows.empty()) continue;
     std::string columns, marks, updates, keys, zero, where;
     for (const auto& k : s.keys) {
@@ -195,10 +208,13 @@ void apply(db::Connection& c, Rollups& deltas) {
       if (std::any_of(counters.begin(), counters.end(), [](std::int64_t v) { return v < 0; })) shrunk.push_back(&key);
     }
     if (rows.size() > kThroughTemp) {
+      // PostgreSQL empties the temporary table at commit (a truncation),
+      // SQLite once it has been used (its DELETE without WHERE truncates).
+      const bool postgres = c.backend() == db::Backend::postgres;
       const std::string temp = fmt::format("{}_deltas", s.name);
       c.execute_script(
-          fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} WHERE 1 = 0; DELETE FROM {}", temp,
-                      columns, s.name, temp));
+          fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} {}AS SELECT {} FROM {} WHERE 1 = 0; DELETE FROM {}", temp,
+                      postgres ? "ON COMMIT DELETE ROWS " : "", columns, s.name, temp));
       std::vector<std::string> names(s.keys.begin(), s.keys.end());
       names.insert(names.end(), s.counters.begin(), s.counters.end());
       auto row = rows.begin();
@@ -211,7 +227,7 @@ void apply(db::Connection& c, Rollups& deltas) {
       });
       c.query(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {} WHERE 1 = 1 ON CONFLICT ({}) DO UPDATE SET {}", s.name,
                           columns, columns, temp, keys, updates));
-      c.execute_script("DELETE FROM " + temp);
+      if (!postgres) c.execute_script("DELETE FROM " + temp);
       for (const auto* key : shrunk) c.query(drop, std::vector<db::Param>(key->begin(), key->end()));
       continue;
     }
@@ -296,12 +312,20 @@ class BatchWriter {
     read_stored(chunk);
     return stored_.empty();
   }
+  // Whether every record written so far was new (none taken back).
+  bool all_new() const { return taken_back_.empty(); }
   // `n` records were inserted by the caller's own bulk insert, all new.
   void inserted(std::size_t n) { summary_.inserted += std::int64_t(n); }
 
   // Applies the deltas: `added` holds +1 of every record given to write().
   ImportSummary finish(Rollups& added) {
     added.merge(taken_back_);
+    return finish(delta_rows(added));
+  }
+  // The same with the deltas made already: `added`'s rows, when nothing was
+  // taken back (every record was new).
+  ImportSummary finish(const DeltaRows& added) {
+    if (!taken_back_.empty()) throw Error(ErrorKind::internal, "records were taken back: finish(Rollups&)");
     apply(c_, added);
     db::touch(c_, "indicators");
     return summary_;
@@ -613,6 +637,7 @@ class PipedImport {
     reading_ = {};
     taken_ = 0;
     added_ = {};
+    ready_.reset();
     preview_.clear();
     start();
   }
@@ -622,6 +647,7 @@ class PipedImport {
     thread_.join();
     if (failed_) std::rethrow_exception(failed_);
     if (!reading_.ok()) throw BatchRefused{};
+    if (ready_ && writer.all_new()) return writer.finish(*ready_);
     return writer.finish(added_);
   }
 
@@ -662,6 +688,9 @@ class PipedImport {
                        [](const auto& a, const auto& b) { return a.line < b.line; });
     }
     if (writing && chunk.size() > 0) queue_.push(std::move(chunk));
+    // The rollup rows are made here, while the database may still be busy
+    // with the records; finish() writes them.
+    if (writing && reading_.ok()) ready_ = delta_rows(added_);
   }
 
   const ImportRequest& req_;
@@ -675,6 +704,7 @@ class PipedImport {
   std::size_t taken_ = 0;
   std::atomic<std::size_t> expected_{0};
   Rollups added_;
+  std::optional<DeltaRows> ready_;  // added_'s rows, once read whole
   std::vector<T> preview_;
 };
 
@@ -886,7 +916,7 @@ std::int64_t sum_feedback(db::Connection& c, Rollups& sums) {
 // Replaces every rollup row with `sums`.
 void write_rollups(db::Connection& c, Rollups& sums) {
   for (Table t : kTables) c.query(fmt::format("DELETE FROM {}", spec(t).name));
-  apply(c, sums);
+  apply(c, delta_rows(sums));
   db::touch(c, "indicators");
 }
 
