@@ -320,18 +320,22 @@ class BatchWriter {
   // Applies the deltas: `added` holds +1 of every record given to write().
   ImportSummary finish(Rollups& added) {
     added.merge(taken_back_);
-    return finish(delta_rows(added));
+    return applied(delta_rows(added));
   }
   // The same with the deltas made already: `added`'s rows, when nothing was
   // taken back (every record was new).
   ImportSummary finish(const DeltaRows& added) {
-    if (!taken_back_.empty()) throw Error(ErrorKind::internal, "records were taken back: finish(Rollups&)");
-    apply(c_, added);
+    if (!all_new()) throw Error(ErrorKind::internal, "records were taken back: finish(Rollups&)");
+    return applied(added);
+  }
+
+ private:
+  ImportSummary applied(const DeltaRows& deltas) {
+    apply(c_, deltas);
     db::touch(c_, "indicators");
     return summary_;
   }
 
- private:
   // The stored versions of the chunk's records: on PostgreSQL in one query
   // (the ids as one array), on SQLite a run of ids per query (one query
   // per record would dominate a large batch).
