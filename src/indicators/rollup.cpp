@@ -151,7 +151,7 @@ void Rollups::add(const Feedback& f, const Months& m, int sign) {
 
 void Rollups::prune() {
   for (auto& rows : tables_) {
-    std::erase_if(rows, [](const auto& kv) {
+    absl::erase_if(rows, [](const auto& kv) {
       return std::all_of(kv.second.begin(), kv.second.end(), [](std::int64_t v) { return v == 0; });
     });
   }

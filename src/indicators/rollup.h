@@ -27,10 +27,12 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "indicators/model.h"
+#include "indicators/text_keys.h"
 
 namespace cchc::indicators {
 
@@ -116,10 +118,6 @@ class Rollups {
   struct IdsHash {
     std::size_t operator()(const Ids& k) const noexcept;
   };
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   // The id of a text seen last in the same place, so a run of records of
   // one unit or month skips the lookup.
   struct Recent {
@@ -132,10 +130,12 @@ class Rollups {
   Id intern(std::string_view text, Place place);
   std::vector<std::int64_t>& row(Table t, const Ids& key);
 
-  std::vector<std::string> names_;  // id → text
-  std::unordered_map<std::string, Id, TextHash, std::equal_to<>> ids_;
+  // Flat tables (abseil's): a bulk load looks a row up several times a
+  // record. A row's reference lasts until the next row of its table is added.
+  std::vector<std::string> names_;                              // id → text
+  absl::flat_hash_map<std::string, Id, TextHash, TextEq> ids_;  // text → id, looked up by view
   std::array<Recent, kPlaces> recent_;
-  std::array<std::unordered_map<Ids, std::vector<std::int64_t>, IdsHash>, 5> tables_;
+  std::array<absl::flat_hash_map<Ids, std::vector<std::int64_t>, IdsHash>, 5> tables_;
 };
 
 }  // namespace cchc::indicators

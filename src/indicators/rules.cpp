@@ -7,14 +7,15 @@
 #include <deque>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
 #include "core/parse.h"
 #include "core/text.h"
+#include "indicators/text_keys.h"
 
 namespace cchc::indicators {
 
@@ -280,12 +281,12 @@ class SeenIds {
 
  private:
   std::string_view text_;
-  absl::flat_hash_map<std::string_view, int> lines_;
+  absl::flat_hash_map<std::string_view, int, TextHash, TextEq> lines_;
   std::deque<std::string> copies_;
 };
 
 // The directory's unit codes, looked up by view.
-using UnitCodes = std::unordered_set<std::string_view>;
+using UnitCodes = absl::flat_hash_set<std::string_view, TextHash, TextEq>;
 
 void common_checks(Row& row, std::string_view id, std::string_view unit, const UnitCodes& units, SeenIds& seen,
                    int line) {
