@@ -155,4 +155,9 @@ Timed plain_pg_copy(const std::string& url, const std::vector<std::string>& text
   return out;
 }
 
+void pg_checkpoint(const std::string& url) {
+  auto conn = pg_connect(url);
+  pg_exec(conn.get(), "CHECKPOINT");
+}
+
 }  // namespace cchc::bench

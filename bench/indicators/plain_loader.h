@@ -45,4 +45,8 @@ Timed plain_c_load(const std::string& path, const std::vector<std::string>& text
 // from BEGIN to COMMIT returned. Throws std::runtime_error on a libpq error.
 Timed plain_pg_copy(const std::string& url, const std::vector<std::string>& texts);
 
+// CHECKPOINT on the server at `url`: each timed PostgreSQL phase starts with
+// no dirty buffers left by the one before (the role must be allowed to).
+void pg_checkpoint(const std::string& url);
+
 }  // namespace cchc::bench
