@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -57,12 +58,14 @@ audit::Entry cli_actor() {
 }
 
 std::string read_file(const std::string& path) {
+  std::error_code ignored;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw invalid_input("cannot read " + path);
-  // A file of known size is read straight into one string: a stream's
-  // buffer doubling and its final copy touched three times a large import's
-  // bytes in fresh memory. A pipe, which cannot seek, is read through a stream.
-  if (in.seekg(0, std::ios::end)) {
+  if (!in || std::filesystem::is_directory(path, ignored)) throw invalid_input("cannot read " + path);
+  // A regular file is read straight into one string of its size: a
+  // stream's buffer doubling and its final copy touched three times a large
+  // import's bytes in fresh memory. Anything else (a pipe) goes through a
+  // stream.
+  if (std::filesystem::is_regular_file(path, ignored) && in.seekg(0, std::ios::end)) {
     const std::streamoff size = in.tellg();
     std::string text(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
     if (!in.seekg(0) || !in.read(text.data(), size)) throw invalid_input("cannot read " + path);

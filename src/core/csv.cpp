@@ -53,9 +53,15 @@ class Reader {
     const char* p = text_.data();
     const std::size_t n = text_.size();
     while (pos_ < n) {
-      // [pos_, end): this line up to its first line end, or to a quote.
-      const void* lf = std::memchr(p + pos_, '\n', n - pos_);
-      const std::size_t line_end = lf ? std::size_t(static_cast<const char*>(lf) - p) : n;
+      // [pos_, end): this line up to its first line end, or to a quote. The
+      // next LF is searched for again only once passed: lines ended by a
+      // lone CR would otherwise search the rest of the text each.
+      if (!lf_known_ || lf_ < pos_) {
+        const void* lf = std::memchr(p + pos_, '\n', n - pos_);
+        lf_ = lf ? std::size_t(static_cast<const char*>(lf) - p) : n;
+        lf_known_ = true;
+      }
+      const std::size_t line_end = lf_;
       std::size_t end = line_end;
       if (const void* cr = std::memchr(p + pos_, '\r', line_end - pos_)) {
         end = std::size_t(static_cast<const char*>(cr) - p);
@@ -129,7 +135,6 @@ class Reader {
         if (c == '\n' || end + 1 == n || p[end + 1] != '\n') ++line_;  // CRLF counts once, at its LF
       }
     }
-    check_utf8(pos_, end, first_line);
     q_.bytes.clear();
     q_.ends.clear();
     q_.rows = 0;
@@ -139,6 +144,7 @@ class Reader {
       throw invalid_input(fmt::format("line {}: malformed CSV (check the quotes)", first_line),
                           fmt::format("Dòng {}: sai định dạng CSV (kiểm tra dấu ngoặc kép).", first_line));
     }
+    check_utf8(pos_, end, first_line);  // after the quoting: an unclosed quote runs to the end
     out.line = first_line;
     out.fields.clear();
     std::size_t start = 0;
@@ -153,6 +159,8 @@ class Reader {
 
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::size_t lf_ = 0;  // the first LF at or after pos_ (or the end), once known
+  bool lf_known_ = false;
   int line_ = 1;
   csv_parser parser_{};
   Quoted q_;

@@ -31,8 +31,10 @@ std::vector<Record> parse(std::string_view text);
 
 // The same records handed to `fn` one at a time, in order, without holding
 // them: reading a file of any size allocates nothing per record once warm,
-// and copies no field of a record without quotes. The records before
-// malformed quoting have reached `fn` when it throws.
+// and copies no field of a record without quotes. Each record's bytes are
+// checked as UTF-8 as it is read: the records before malformed quoting or
+// bad UTF-8 have reached `fn` when it throws (a caller that must not act on
+// a refused text, an import, keeps what it does undoable until the end).
 void each(std::string_view text, const std::function<void(const RecordView&)>& fn);
 
 // Whether `field` lies in `text`'s bytes, and so lives as long as they do.

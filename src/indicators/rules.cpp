@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -73,7 +74,10 @@ class Columns {
   std::size_t index(const char* column) {
     // Fields are read in about column order: the one after the last is
     // looked at first.
-    if (hint_ < known_.size() && known_[hint_] == column) return hint_++;
+    if (hint_ < known_.size() && known_[hint_] == column) {
+      assert(names_[hint_] == column);  // an address names one column: the readers pass literals
+      return hint_++;
+    }
     for (std::size_t i = 0; i < names_.size(); ++i) {
       if (known_[i] == column || (known_[i] == nullptr && names_[i] == column)) {
         known_[i] = column;
@@ -266,7 +270,6 @@ std::vector<csv::Record> records_of_json(std::string_view text, const std::vecto
 class SeenIds {
  public:
   explicit SeenIds(std::string_view text) : text_(text) {}
-  void reserve(std::size_t n) { lines_.reserve(n); }
   // The line `id` first appeared on; or, met for the first time, nothing,
   // and it is kept with `line`.
   std::optional<int> first_line(std::string_view id, int line) {

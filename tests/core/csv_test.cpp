@@ -95,6 +95,34 @@ TEST(Csv, RecordsWithoutQuotesAreViewedInTheText) {
   EXPECT_FALSE(in_text(std::string_view(text).substr(2, 3), std::string_view(text).substr(0, 4)));
 }
 
+// Lines ended by a lone CR (old Mac exports) are as cheap as any: each
+// line end is found once. (Searching the rest of the text for an LF from
+// every line made these take hours; ctest's timeout is what would catch it.)
+TEST(Csv, LinesEndedByALoneCrAreReadInOnePass) {
+  std::string records;
+  for (int i = 0; i < 300000; ++i) records += "a,b\r";
+  std::size_t n = 0;
+  each(records, [&](const RecordView& r) {
+    ++n;
+    ASSERT_EQ(r.fields.size(), 2u);
+  });
+  EXPECT_EQ(n, 300000u);
+  const std::string blank(8 << 20, '\r');
+  n = 0;
+  each(blank, [&](const RecordView&) { ++n; });
+  EXPECT_EQ(n, 0u);
+}
+
+// Malformed quoting is reported as such, even with bad UTF-8 after it.
+TEST(Csv, AnUnclosedQuoteIsReportedBeforeWhatFollowsIt) {
+  try {
+    parse("a\n\"b\nc\xFF\n");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("line 2: malformed CSV"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Csv, RecordsBeforeMalformedQuotingReachTheReader) {
   std::vector<int> seen;
   EXPECT_THROW(each("a\nb\n\"c\nd\n", [&](const RecordView& r) { seen.push_back(r.line); }), Error);
