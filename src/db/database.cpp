@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "core/errors.h"
@@ -99,6 +101,22 @@ bool is_postgres_url(std::string_view spec) {
 std::unique_ptr<Database> open(const std::string& spec, const Options& options) {
   if (spec.empty()) throw invalid_input("--db is empty: give a file path or a postgresql:// URL");
   if (is_postgres_url(spec)) return open_postgres(spec, options);
+  if (spec.starts_with("sqlite:")) {
+    std::string path = spec.substr(7);
+    if (path.starts_with("//")) path.erase(0, 2);  // sqlite:///var/cchc.db
+    if (path.empty()) throw invalid_input("--db sqlite: names no file");
+    return open_sqlite(path, options);
+  }
+  // Another scheme (RFC 3986: a letter, then letters, digits, + - .) is not
+  // a file name to create: say so rather than make a directory "mysql:".
+  if (const auto end = spec.find("://");
+      end != std::string::npos && end > 0 && std::isalpha(static_cast<unsigned char>(spec[0])) &&
+      std::all_of(spec.begin(), spec.begin() + std::ptrdiff_t(end), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+      })) {
+    throw invalid_input(fmt::format("--db {}: unknown scheme; give a file path, sqlite:PATH or a postgresql:// URL",
+                                    spec.substr(0, end + 3)));
+  }
   return open_sqlite(spec, options);
 }
 

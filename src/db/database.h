@@ -212,8 +212,10 @@ class Database {
   virtual Lease acquire(bool write) = 0;
 };
 
-// Opens a database: a `postgresql://` or `postgres://` URL selects PostgreSQL,
-// anything else is a SQLite file path (created if missing).
+// Opens a database: a `postgresql://` or `postgres://` URL selects PostgreSQL;
+// `sqlite:PATH` (also `sqlite:///abs/path`) or any other text is a SQLite
+// file path (created if missing). Another `scheme://` is refused
+// (invalid_input).
 std::unique_ptr<Database> open(const std::string& spec, const Options& options = {});
 bool is_postgres_url(std::string_view spec);
 

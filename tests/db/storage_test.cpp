@@ -1,6 +1,7 @@
 // The storage suite: every case runs against SQLite and PostgreSQL.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -552,8 +553,32 @@ TEST(Postgres, PlaceholdersAreRenumberedOutsideQuotes) {
 
 TEST(Database, OpenRejectsBadSpecs) {
   EXPECT_THROW(db::open(""), Error);
+  EXPECT_THROW(db::open("sqlite:"), Error);
+  for (const char* spec : {"mysql://localhost/cchc", "sqlite3://x.db", "file://x.db"}) {
+    SCOPED_TRACE(spec);
+    try {
+      db::open(spec);
+      ADD_FAILURE() << "opened";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+    }
+  }
   EXPECT_THROW(db::open("postgresql://nobody@127.0.0.1:1/none"), Error);
   EXPECT_THROW(db::open("/proc/no/such/dir/cchc.db"), std::exception);
+}
+
+// sqlite:PATH opens PATH, with or without the two slashes of a URL.
+TEST(Database, ASqliteSpecOpensTheFileItNames) {
+  const auto dir = std::filesystem::temp_directory_path() / fmt::format("cchc-open-{}", ::getpid());
+  std::filesystem::create_directories(dir);
+  for (const std::string prefix : {"sqlite:", "sqlite://"}) {
+    SCOPED_TRACE(prefix);
+    const auto file = dir / "x.db";
+    std::filesystem::remove(file);
+    db::open(prefix + file.string())->write([](Connection& c) { c.execute_script("CREATE TABLE t (x INTEGER)"); });
+    EXPECT_TRUE(std::filesystem::exists(file));
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Migrations, AutoIdIsSpelledPerDialect) {
