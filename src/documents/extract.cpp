@@ -100,10 +100,7 @@ std::string pdf_text(std::string_view bytes, const subprocess::Limits& limits) {
   if (r.exit_code == 4) throw over("it needs too much memory", "cần quá nhiều bộ nhớ");
   if (r.exit_code != 0)
     throw unavailable("the PDF reader cchc-pdf-text did not run (exit " + std::to_string(r.exit_code) + ")");
-  if (text::trim(r.output).empty())
-    throw invalid_input(kScanNeedsOcr,
-                        "Không đọc được văn bản: tệp PDF chỉ có ảnh quét, chưa có lớp chữ; xin vui lòng nhận dạng chữ "
-                        "(OCR) trước.");
+  if (text::trim(r.output).empty()) throw ScanNeedsOcr();
   if (!text::is_valid_utf8(r.output))
     throw unreadable("a PDF whose text is not UTF-8", "chữ trong tệp PDF không đọc được");
   return std::move(r.output);

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/errors.h"
 #include "core/subprocess.h"
 
 namespace cchc::documents {
@@ -22,9 +23,15 @@ inline constexpr subprocess::Limits kPdfReading{.cpu_seconds = 20,
                                                 .wall = std::chrono::seconds(30),
                                                 .output_bytes = std::size_t(16) << 20};
 
-// The English detail of text_of's refusal of a PDF without a text layer
-// (a scan): documents/ocr.h reads such a PDF instead.
-inline constexpr const char* kScanNeedsOcr = "cannot read the document: a PDF without text: a scan needs OCR first";
+// text_of's refusal of a PDF without a text layer (a scan), an
+// invalid_input like any other to whoever shows it; documents/ocr.h
+// catches this type and reads such a PDF instead.
+struct ScanNeedsOcr : Error {
+  ScanNeedsOcr()
+      : Error(ErrorKind::invalid_input, "cannot read the document: a PDF without text: a scan needs OCR first",
+              "Không đọc được văn bản: tệp PDF chỉ có ảnh quét, chưa có lớp chữ; xin vui lòng nhận dạng chữ (OCR) "
+              "trước.") {}
+};
 
 std::string text_of(std::string_view bytes, const subprocess::Limits& pdf_reading = kPdfReading);
 // A Word document's text as text_of gives it, before NFC; invalid_input

@@ -138,9 +138,7 @@ std::string text_with_ocr(std::string_view bytes, const OcrLimits& limits, const
   }
   try {
     return text_of(bytes);
-  } catch (const Error& e) {
-    if (e.kind() != ErrorKind::invalid_input || std::string_view(e.what()) != kScanNeedsOcr) throw;
-  }
+  } catch (const ScanNeedsOcr&) {}
   return ocr_pdf(bytes, limits, progress);
 }
 

@@ -73,6 +73,8 @@ TEST(Extract, PdfsPastTheirBudgetAreRefused) {
       EXPECT_EQ(e.kind(), c.kind) << c.what << ": " << e.what();
       EXPECT_FALSE(e.message_vi().empty()) << c.what;
       EXPECT_EQ(e.message_vi().find("PDF without"), std::string::npos) << c.what << ": English on a page";
+      // Only a scan is the refusal OCR takes up (documents/ocr.h).
+      EXPECT_EQ(dynamic_cast<const ScanNeedsOcr*>(&e) != nullptr, std::string(c.what).ends_with("(a scan)")) << c.what;
     }
   }
 }
