@@ -6,8 +6,6 @@
 #include <cassert>
 #include <cstring>
 #include <deque>
-#include <map>
-#include <unordered_map>
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
@@ -68,8 +66,6 @@ const Names<FeedbackStatus> kFeedbackStatuses = {
 class Columns {
  public:
   explicit Columns(const std::vector<std::string>& names) : names_(names), known_(names.size(), nullptr) {}
-  std::size_t size() const { return names_.size(); }
-  const std::vector<std::string>& names() const { return names_; }
 
   std::size_t index(const char* column) {
     // Fields are read in about column order: the one after the last is

@@ -476,7 +476,7 @@ class ChunkQueue {
   // An empty chunk to fill: one the writer gave back, its buffers kept, or
   // a new one with room for kChunkRecords. A bulk load thus allocates its
   // few chunks once, not a chunk's worth of records each time.
-  Chunk<T> empty() {
+  Chunk<T> fresh_chunk() {
     {
       std::lock_guard lock(mutex_);
       if (!spares_.empty()) {
@@ -490,7 +490,7 @@ class ChunkQueue {
     chunk.months.reserve(kChunkRecords);
     return chunk;
   }
-  // A chunk the writer is done with, for empty() to hand out again.
+  // A chunk the writer is done with, for fresh_chunk() to hand out again.
   void give_back(Chunk<T> chunk) {
     chunk.clear();
     std::lock_guard lock(mutex_);
@@ -657,7 +657,7 @@ class PipedImport {
 
   // `writing`: hand the records over to write() in chunks.
   void read(bool writing) {
-    Chunk<T> chunk = queue_.empty();
+    Chunk<T> chunk = queue_.fresh_chunk();
     bool first = true;
     LineErrors outside;
     reading_ = read_records(req_.text, req_.format, units_, [&](T& rec, int line, std::size_t problems_before) {
@@ -682,7 +682,7 @@ class PipedImport {
       // and the database soon has work; the reader counts the batch's
       // records for the progress only then.
       if (chunk.size() == (first ? kFirstChunkRecords : kChunkRecords)) {
-        queue_.push(std::exchange(chunk, queue_.empty()));
+        queue_.push(std::exchange(chunk, queue_.fresh_chunk()));
         if (std::exchange(first, false)) expected_ = count_records(req_.text, req_.format);
       }
     });
