@@ -42,9 +42,14 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     const char* name;
     const char* unit;
     const char* role;
+    const char* coordinates = "";  // a coordinator's wider subtree
   };
   const Demo demo_users[] = {
-      {"demo.admin", "Quản trị Sở Nội vụ", "SNV", "admin"},
+      {"demo.admin", "Quản trị hệ thống", "SNV", "admin"},
+      // The province's coordinator works in Sở Nội vụ and coordinates the
+      // whole province; the provincial office's coordinates its divisions.
+      {"demo.dieuphoi", "Phòng Cải cách hành chính, Sở Nội vụ", "SNV", "coordinator", "DNI"},
+      {"demo.dieuphoi.vp", "Điều phối cải cách hành chính Văn phòng UBND tỉnh", "VP-UBND", "coordinator"},
       {"demo.canbo", "Cán bộ phường Trảng Dài", "P-TRANGDAI", "unit_officer"},
       {"demo.lanhdao", "Lãnh đạo phường Trảng Dài", "P-TRANGDAI", "unit_leader"},
       {"demo.congtacvien", "Cộng tác viên Sở Khoa học và Công nghệ", "SKHCN", "editor"},
@@ -58,7 +63,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     std::string password = std::string("demo-") + d.role + "-dongnai";
     if (!directory::find_user(db, d.username)) {
       const audit::Entry who{"system", "demo", "", "", "", {}, {}};
-      auto user = directory::check_new_user({d.username, d.name, d.unit, {d.role}, password});
+      auto user = directory::check_new_user({d.username, d.name, d.unit, {d.role}, password, d.coordinates});
       db.write([&](db::Connection& c) {
         auto added = directory::add_user(c, user, who, now);
         directory::set_email(c, added.id, std::string(d.username) + "@example.org", who, now);  // a reserved domain

@@ -205,9 +205,13 @@ CommandRun add_user_commands(CLI::App& cmd, DbOption& db) {
   u->add->add_option("--unit", u->new_user.unit_code, "The code of the user's unit")->required();
   u->add
       ->add_option("--role", u->new_user.roles,
-                   "admin, unit_officer, unit_leader, editor, editorial_board, appraiser, viewer (repeatable)")
+                   "admin, coordinator, unit_officer, unit_leader, editor, editorial_board, appraiser, viewer "
+                   "(repeatable); a coordinator coordinates its unit's subtree")
       ->required();
   u->add->add_option("--name", u->new_user.display_name, "Full name (default: the username)");
+  u->add->add_option("--scope", u->new_user.coordinates,
+                     "With --role coordinator: the unit whose subtree it coordinates, when wider than --unit "
+                     "(a province coordinator working in the Department of Home Affairs); it must contain --unit");
   u->passwd = cmd.add_subcommand(
       "passwd", "Set a user's password (from standard input, or generated and printed once); ends their sessions");
   db.add_to(*u->passwd);

@@ -338,13 +338,11 @@ feedback::Sinks feedback_sinks() {
   };
   sinks.notify = [](db::Connection& c, const feedback::Notice& n) {
     int added = 0;
-    for (const auto& u : directory::list_users(c)) {
-      if (!u.active) continue;
-      auto has = [&](const char* role) { return std::find(u.roles.begin(), u.roles.end(), role) != u.roles.end(); };
-      bool to = n.audience == feedback::Notice::Audience::coordinator
-                    ? has("admin")
-                    : u.unit_code == n.unit_code && (has("unit_officer") || has("unit_leader"));
-      if (to && coordination::notify(c, u.id, n.kind, n.unit_code, n.event, n.message, n.href, now_seconds())) ++added;
+    auto to = n.audience == feedback::Notice::Audience::coordinator
+                  ? directory::coordinators_over(c, n.unit_code)
+                  : directory::active_user_ids(c, n.unit_code, {"unit_officer", "unit_leader"});
+    for (auto id : to) {
+      if (coordination::notify(c, id, n.kind, n.unit_code, n.event, n.message, n.href, now_seconds())) ++added;
     }
     return added;
   };

@@ -85,7 +85,7 @@ http::Response api_rounds(RouteContext& x, http::Request& req) {
 
 http::Response api_round(RouteContext& x, http::Request& req) {
   auto round = need_round(x.db, req.params.at("code"));
-  require_results_visible(req, round);
+  require_results_visible(x.db, req, round);
   auto body = x.db.read([&](db::Connection& c) {
     json levels = json::object();
     for (const auto& lr : ranking(c, round)) levels[lr.level] = standings_to_json(lr.standings);

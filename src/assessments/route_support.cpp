@@ -12,12 +12,20 @@ Round need_round(db::Database& db, const std::string& code) {
   return *r;
 }
 
-bool results_visible(const http::Request& req, const Round& r) {
-  return r.status == "published" || (req.principal && directory::province_wide(*req.principal));
+bool runs_rounds(db::Database& db, const http::Request& req) {
+  return req.principal && directory::may_act_on_province(db, *req.principal, "assessments.manage");
 }
 
-void require_results_visible(const http::Request& req, const Round& r) {
-  if (!results_visible(req, r)) {
+void require_runs_rounds(db::Database& db, const http::Request& req) {
+  directory::require_province(db, req, "assessments.manage");
+}
+
+bool results_visible(db::Database& db, const http::Request& req, const Round& r) {
+  return r.status == "published" || (req.principal && directory::province_wide(*req.principal)) || runs_rounds(db, req);
+}
+
+void require_results_visible(db::Database& db, const http::Request& req, const Round& r) {
+  if (!results_visible(db, req, r)) {
     throw forbidden("the round's results are not published", "Kết quả của đợt đánh giá chưa được công bố.");
   }
 }

@@ -38,12 +38,17 @@ void add_public_routes(http::Router& router, const std::shared_ptr<RouteContext>
 
 // The round of a path's {code}; not_found otherwise.
 Round need_round(db::Database& db, const std::string& code);
+// Whether the user runs the province's rounds and criteria sets: holds
+// assessments.manage over the province's root (a coordinator of the
+// province). The require_ form throws forbidden otherwise.
+bool runs_rounds(db::Database& db, const http::Request& req);
+void require_runs_rounds(db::Database& db, const http::Request& req);
 // The round's results (totals, ranks) may be read: once published by
-// anyone allowed the page, before by the province-wide roles only (the
-// coordinator, the working group, leaders watching). The require_ form
-// throws forbidden otherwise.
-bool results_visible(const http::Request& req, const Round& r);
-void require_results_visible(const http::Request& req, const Round& r);
+// anyone allowed the page, before by those who run the rounds and the
+// province-wide roles (the working group, leaders watching). The require_
+// form throws forbidden otherwise.
+bool results_visible(db::Database& db, const http::Request& req, const Round& r);
+void require_results_visible(db::Database& db, const http::Request& req, const Round& r);
 // Unit names (every unit, any date) and level names, by code.
 Names names_for(db::Connection& c);
 // The unit levels (code, Vietnamese name) by rank.

@@ -43,7 +43,7 @@ http::Response sets_page(RouteContext& x, http::Request& req, json error) {
                 {"none", rows.empty()},
                 {"levels", levels},
                 {"csrf", req.session ? req.session->csrf_token : ""},
-                {"can_manage", directory::holds(*req.principal, "assessments.manage")}};
+                {"can_manage", runs_rounds(x.db, req)}};
   });
   if (!error.is_null()) data["error"] = std::move(error);
   return http::html(req, x.layout.page(req, "Bộ tiêu chí đánh giá", "assessments/sets.tpl", data));
@@ -72,6 +72,7 @@ CriteriaSet uploaded_set(const http::Request& req) {
 }
 
 http::Response import_set_post(RouteContext& x, http::Request& req) {
+  require_runs_rounds(x.db, req);
   return http::refusing(
       [&] {
         auto stored =

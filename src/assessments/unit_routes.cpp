@@ -76,7 +76,7 @@ UnitRights rights_on(RouteContext& x, const http::Request& req, const UnitPage& 
   who.self = directory::may(x.db, req, "assessments.self", unit);
   who.submits = who.self && directory::may(x.db, req, "assessments.submit", unit);
   who.appraiser = std::count(p.appraisers.begin(), p.appraisers.end(), req.principal->username) > 0;
-  who.province_wide = directory::province_wide(*req.principal);
+  who.province_wide = directory::province_wide(*req.principal) || runs_rounds(x.db, req);
   return unit_rights(p.participant, p.round.status == "open", deadline_of(p.participant, p.level), who, now);
 }
 

@@ -101,12 +101,11 @@ RaiseResult store_reminders(db::Connection& c, Date day, const DayReminders& due
   RaiseResult out;
   out.reminders = int(due.reminders.size());
   const std::int64_t t = now.time_since_epoch().count();
-  auto coordinator = directory::active_user_ids(c, {"admin"});
   for (const auto& r : due.reminders) {
     std::vector<std::int64_t> recipients;
     switch (r.kind) {
       case Reminder::Kind::escalate_leader: recipients = directory::active_user_ids(c, r.unit, {"unit_leader"}); break;
-      case Reminder::Kind::escalate_coordinator: recipients = coordinator; break;
+      case Reminder::Kind::escalate_coordinator: recipients = directory::coordinators_over(c, r.unit); break;
       default: recipients = directory::active_user_ids(c, r.unit, {"unit_officer", "unit_leader"});
     }
     auto message = message_vi(r, at_or_empty(due.descriptions, r.task_id), at_or_empty(due.names, r.unit));

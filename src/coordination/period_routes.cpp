@@ -79,7 +79,10 @@ http::Response periods(Pages& x, http::Request& req) {
 }
 
 // An ad-hoc period (đột xuất) of a year.
+// The periods and their due days hold for the whole province: set by its
+// coordinator.
 http::Response add_adhoc(Pages& x, http::Request& req) {
+  directory::require_province(x.db, req, "plans.review");
   int year = int(today().year());
   return http::refusing(
       [&] {
@@ -102,6 +105,7 @@ http::Response add_adhoc(Pages& x, http::Request& req) {
 
 // An ad-hoc period's removal, while nothing is reported for it.
 http::Response remove_adhoc(Pages& x, http::Request& req) {
+  directory::require_province(x.db, req, "plans.review");
   auto code = req.params.at("code");
   int year = int(today().year());
   for (const auto& p : x.db.read([&](db::Connection& c) { return plans::load_report_periods(c); })) {
@@ -117,6 +121,7 @@ http::Response remove_adhoc(Pages& x, http::Request& req) {
 
 // The due days of a year's periods ("han_<code>"; blank: the default).
 http::Response set_due_days(Pages& x, http::Request& req) {
+  directory::require_province(x.db, req, "plans.review");
   int year = plans::page_year(req.form_param("nam").value_or(""), int(today().year()));
   return http::refusing(
       [&] {

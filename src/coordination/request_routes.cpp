@@ -63,12 +63,40 @@ json file_links(const RequestAnswer& a) {
 
 // ---- The list: every request for the coordinator, the unit's for others -------------------------
 
+// The requests a coordinator sent from its subtree, and those sent to the
+// user's unit.
+std::vector<ReportRequest> requests_seen(db::Connection& c, const http::Principal& p) {
+  auto reach = directory::reach(p, "plans.review");
+  if (reach.none()) return list_requests(c, p.unit_code);
+  auto all = list_requests(c, "");
+  if (reach.everywhere) return all;
+  auto within = directory::codes_within(c, reach);
+  std::set<std::int64_t> to_mine;
+  for (const auto& r : list_requests(c, p.unit_code)) to_mine.insert(r.id);
+  std::erase_if(all, [&](const auto& r) { return !within->count(r.issuer_unit) && !to_mine.count(r.id); });
+  return all;
+}
+
+// Whether the user coordinates the request: holds plans.review on its
+// issuing unit.
+bool coordinates(Pages& x, const http::Request& req, const ReportRequest& r) {
+  return may(x.db, req, "plans.review", r.issuer_unit);
+}
+
+// The request of the path ({id}), when the user coordinates it; forbidden
+// otherwise.
+ReportRequest coordinated_request(Pages& x, const http::Request& req) {
+  auto r = need_request(x.db, req.int_param());
+  require(x.db, req, "plans.review", r.issuer_unit);
+  return r;
+}
+
 http::Response list(Pages& x, http::Request& req) {
   bool coordinator = directory::holds(*req.principal, "plans.review");
   Date day = today();
   json rows = json::array();
   x.db.read([&](db::Connection& c) {
-    for (const auto& r : list_requests(c, coordinator ? "" : req.principal->unit_code)) {
+    for (const auto& r : requests_seen(c, *req.principal)) {
       auto answers = request_answers(c, r.id);
       int sent = 0;
       std::string mine;
@@ -98,7 +126,7 @@ http::Response new_page(Pages& x, http::Request& req, const json& values, const 
   x.db.read([&](db::Connection& c) {
     std::set<std::string> chosen;
     for (const auto& u : values.value("units", std::vector<std::string>{})) chosen.insert(u);
-    for (const auto& u : plans::unit_rows(c)) {
+    for (const auto& u : units_of_user(plans::unit_rows(c), *req.principal, "plans.review")) {
       if (u.open) units.push_back({{"code", u.code}, {"name", u.name}, {"selected", chosen.count(u.code) > 0}});
     }
     std::set<std::string> lv;
@@ -142,7 +170,8 @@ ReportRequest request_from_form(Pages& x, const http::Request& req) {
   r.figure_unit = field(req, "don_vi_tinh");
   r.due = request_due(field(req, "han"), field(req, "so_ngay"), today(), calendar());
   r.issuer_unit = req.principal->unit_code;
-  auto units = x.db.read([&](db::Connection& c) { return plans::unit_rows(c); });
+  auto units =
+      units_of_user(x.db.read([&](db::Connection& c) { return plans::unit_rows(c); }), *req.principal, "plans.review");
   r.recipients =
       resolve_recipients(units, all_of(req, "don_vi"), all_of(req, "cap"), field(req, "nhanh"), r.issuer_unit);
   return r;
@@ -206,7 +235,7 @@ json own_answer(const ReportRequest& r, const RequestAnswer& mine, const Request
 // The request page; `posted` is the unit's answer as sent, `error` a refusal's.
 http::Response request_page(Pages& x, http::Request& req, const RequestAnswer* posted, const json& error) {
   auto r = need_request(x.db, req.int_param());
-  bool coordinator = directory::holds(*req.principal, "plans.review");
+  bool coordinator = coordinates(x, req, r);
   std::vector<RequestAnswer> answers;
   std::map<std::string, std::string> names;
   x.db.read([&](db::Connection& c) {
@@ -276,7 +305,7 @@ http::Response answer(Pages& x, http::Request& req) {
 // ---- The coordinator accepts or returns an answer; closes or reopens -----------------------------
 
 http::Response review(Pages& x, http::Request& req) {
-  auto id = req.int_param();
+  auto id = coordinated_request(x, req).id;
   return http::refusing(
       [&] {
         review_answer(x.db, id, field(req, "don_vi"), field(req, "thao_tac"), field(req, "ly_do"),
@@ -287,7 +316,7 @@ http::Response review(Pages& x, http::Request& req) {
 }
 
 http::Response set_status(Pages& x, http::Request& req) {
-  auto id = req.int_param();
+  auto id = coordinated_request(x, req).id;
   set_request_status(x.db, id, field(req, "trang_thai"), directory::actor(req), now_seconds());
   return http::redirect(req, href(id));
 }
@@ -329,7 +358,7 @@ json compiled_view(const ReportRequest& r, const CompiledRequest& compiled) {
 }
 
 http::Response compiled(Pages& x, http::Request& req) {
-  auto r = need_request(x.db, req.int_param());
+  auto r = coordinated_request(x, req);
   std::vector<RequestAnswer> answers;
   std::vector<UnitRow> units;
   x.db.read([&](db::Connection& c) {
@@ -350,7 +379,7 @@ http::Response compiled(Pages& x, http::Request& req) {
 http::Response answer_file(Pages& x, http::Request& req) {
   auto file = x.db.read([&](db::Connection& c) { return find_request_file(c, req.int_param()); });
   if (!file) throw not_found("no such file", "Không tìm thấy tệp.");
-  if (!directory::holds(*req.principal, "plans.review") && file->unit_code != req.principal->unit_code) {
+  if (!may(x.db, req, "plans.review", file->unit_code) && file->unit_code != req.principal->unit_code) {
     throw forbidden("another unit's file", "Bạn không có quyền xem tệp này.");
   }
   return http::attachment(req, file->content_type, std::move(file->content), file->filename);

@@ -300,11 +300,17 @@ std::vector<std::pair<ReportRequest, RequestAnswer>> requests_owed_by(db::Connec
   return out;
 }
 
-int answers_waiting(db::Connection& c) {
-  return int(c.query("SELECT COUNT(*) AS n FROM report_request_units u JOIN report_requests r ON r.id = u.request_id "
-                     "WHERE u.state = 'submitted' AND r.status = 'open'")
-                 .one()
-                 .i64("n"));
+int answers_waiting(db::Connection& c, const std::optional<std::set<std::string>>& issuers) {
+  if (issuers && issuers->empty()) return 0;
+  std::vector<db::Param> params;
+  std::string sql =
+      "SELECT COUNT(*) AS n FROM report_request_units u JOIN report_requests r ON r.id = u.request_id "
+      "WHERE u.state = 'submitted' AND r.status = 'open'";
+  if (issuers) {
+    sql += " AND r.issuer_unit IN (" + db::marks(issuers->size()) + ")";
+    params.assign(issuers->begin(), issuers->end());
+  }
+  return int(c.query(sql, params).one().i64("n"));
 }
 
 }  // namespace cchc::coordination

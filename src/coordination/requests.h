@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -195,7 +196,8 @@ std::optional<StoredFile> find_request_file(db::Connection& c, std::int64_t id);
 // What a unit owes: open requests addressed to it whose answer is none or
 // returned, soonest due first.
 std::vector<std::pair<ReportRequest, RequestAnswer>> requests_owed_by(db::Connection& c, const std::string& unit);
-// Answers waiting for the coordinator (submitted), oldest first.
-int answers_waiting(db::Connection& c);
+// How many answers wait for the coordinator (submitted) in open requests
+// issued by the units in `issuers` (nullopt: any).
+int answers_waiting(db::Connection& c, const std::optional<std::set<std::string>>& issuers);
 
 }  // namespace cchc::coordination

@@ -107,11 +107,11 @@ Report review_report(db::Database& db, std::int64_t task_id, const std::string& 
   return db.write([&](db::Connection& c) { return review_report(c, task_id, unit, period, in, who, now); });
 }
 
-std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period, int limit) {
-  return plans::reports_in_review(c, "pending", period, "", limit);
+std::vector<ReviewItem> review_queue(db::Connection& c, const UnitSet& within, const std::string& period, int limit) {
+  return plans::reports_in_review(c, "pending", period, "", limit, within);
 }
 
-int review_queue_size(db::Connection& c) { return plans::count_in_review(c, "pending"); }
+int review_queue_size(db::Connection& c, const UnitSet& within) { return plans::count_in_review(c, "pending", within); }
 
 std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit) {
   return plans::reports_in_review(c, "returned", "", unit, 200);

@@ -4,6 +4,8 @@
 // difficulties and proposals answered; the reports waiting, oldest first;
 // the reports returned to a unit. The reports themselves are plans'
 // (plans/store.h: find_report, write_review, reports_in_review).
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,10 +65,12 @@ Report review_report(db::Database& db, std::int64_t task_id, const std::string& 
 
 // A report waiting for the coordinator, with its task and plan.
 using ReviewItem = plans::ReportOnTask;
-// Pending reports of issued plans, oldest first, at most `limit`; `period`
-// "" for every period.
-std::vector<ReviewItem> review_queue(db::Connection& c, const std::string& period = "", int limit = 500);
-int review_queue_size(db::Connection& c);
+// Pending reports of issued plans by the units in `within` (nullopt: every
+// unit), oldest first, at most `limit`; `period` "" for every period.
+using UnitSet = std::optional<std::set<std::string>>;
+std::vector<ReviewItem> review_queue(db::Connection& c, const UnitSet& within, const std::string& period = "",
+                                     int limit = 500);
+int review_queue_size(db::Connection& c, const UnitSet& within);
 // The unit's reports the coordinator returned, oldest first.
 std::vector<ReviewItem> returned_to(db::Connection& c, const std::string& unit);
 

@@ -30,6 +30,14 @@ http::Response review(Pages& x, http::Request& req) {
   ReviewInput in{req.form_param("thao_tac").value_or(""), req.form_param("ly_do").value_or(""),
                  req.form_param("tra_loi_kho_khan").value_or(""), req.form_param("tra_loi_de_xuat").value_or("")};
   require(x.db, req, "plans.review", unit);
+  // The plan's issuing unit too: a department's coordinator reviews its
+  // divisions' reports on the department's plans, not on the province's.
+  auto issuer = x.db.read([&](db::Connection& c) {
+    auto task = plans::find_task(c, id);
+    auto plan = task ? plans::find_plan(c, task->plan_id) : std::nullopt;
+    return plan ? plan->unit_code : std::string();
+  });
+  if (!issuer.empty()) require(x.db, req, "plans.review", issuer);
   return http::refusing(
       [&] {
         review_report(x.db, id, unit, period, in, directory::actor(req), now_seconds());
@@ -73,8 +81,9 @@ http::Response queue(Pages& x, http::Request& req) {
   x.db.read([&](db::Connection& c) {
     config = plans::load_report_periods(c);
     if (!period.empty()) plans::period_of_key(config, period, calendar());  // refuses an unknown period
-    items = review_queue(c, period);
-    total = review_queue_size(c);
+    auto within = directory::codes_within(c, directory::reach(*req.principal, "plans.review"));
+    items = review_queue(c, within, period);
+    total = review_queue_size(c, within);
     units = plans::unit_rows(c);
   });
   auto names = names_of(units);

@@ -30,12 +30,13 @@ struct UrgingPages {
 
 Date today() { return local_date(now_seconds()); }
 
-// Every open unit but the user's own, with the letters it received.
+// Every open unit the user coordinates but its own, with the letters it
+// received.
 http::Response units_index(UrgingPages& x, http::Request& req) {
   json rows = json::array();
   x.db.read([&](db::Connection& c) {
     auto sent = letters_by_unit(c);
-    for (const auto& u : plans::unit_rows(c)) {
+    for (const auto& u : units_of_user(plans::unit_rows(c), *req.principal, "plans.review")) {
       if (!u.open || u.code == req.principal->unit_code) continue;
       auto it = sent.find(u.code);
       rows.push_back({{"unit", u.name},
@@ -77,7 +78,7 @@ json letter_rows(const std::vector<UrgingLetter>& letters, const std::string& un
 // is a refusal's.
 http::Response unit_page(UrgingPages& x, http::Request& req, const json& error) {
   const auto& unit = req.params.at("unit");
-  bool coordinator = directory::holds(*req.principal, "plans.review");
+  bool coordinator = may(x.db, req, "plans.review", unit);
   if (!coordinator) require(x.db, req, "plans.report", unit);
   Date day = today();
   std::vector<Shortfall> items;
@@ -131,7 +132,7 @@ http::Response send_letter(UrgingPages& x, http::Request& req) {
 
 http::Response letter(UrgingPages& x, http::Request& req) {
   const auto& unit = req.params.at("unit");
-  if (!directory::holds(*req.principal, "plans.review")) require(x.db, req, "plans.report", unit);
+  if (!may(x.db, req, "plans.review", unit)) require(x.db, req, "plans.report", unit);
   std::optional<UrgingLetter> found;
   std::vector<UnitRow> units;
   x.db.read([&](db::Connection& c) {

@@ -63,20 +63,22 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
     }
   }
   if (directory::holds(who, "plans.review")) {
-    if (int n = answers_waiting(c); n > 0) {
+    auto within = directory::codes_within(c, directory::reach(who, "plans.review"));
+    if (int n = answers_waiting(c, within); n > 0) {
       out.push_back({"Báo cáo theo yêu cầu chờ duyệt",
                      fmt::format("Duyệt {} báo cáo các đơn vị gửi theo yêu cầu", text::format_int(n)),
                      "/yeu-cau-bao-cao", std::nullopt, ""});
     }
-    auto waiting = review_queue(c, "", 1);
+    auto waiting = review_queue(c, within, "", 1);
     if (!waiting.empty()) {
       std::optional<Date> due;
       if (int n = plans::report_count_after_days(c); n > 0) {
         due = later_working(local_date(waiting[0].report.reported_at), n);
       }
-      out.push_back({"Báo cáo nhiệm vụ chờ duyệt",
-                     fmt::format("Duyệt {} báo cáo nhiệm vụ của các đơn vị", text::format_int(review_queue_size(c))),
-                     "/duyet-bao-cao", due, ""});
+      out.push_back(
+          {"Báo cáo nhiệm vụ chờ duyệt",
+           fmt::format("Duyệt {} báo cáo nhiệm vụ của các đơn vị", text::format_int(review_queue_size(c, within))),
+           "/duyet-bao-cao", due, ""});
     }
   }
   return out;

@@ -120,4 +120,10 @@ std::unique_ptr<Database> open(const std::string& spec, const Options& options) 
   return open_sqlite(spec, options);
 }
 
+std::string marks(std::size_t n) {
+  std::string out = "?";
+  for (std::size_t i = 1; i < n; ++i) out += ", ?";
+  return out;
+}
+
 }  // namespace cchc::db

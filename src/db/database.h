@@ -115,6 +115,9 @@ class RowSink {
   virtual void text(std::string_view v) = 0;
 };
 
+// "?, ?, …": the placeholders of an SQL list of n values (n ≥ 1).
+std::string marks(std::size_t n);
+
 class Connection {
  public:
   virtual ~Connection() = default;

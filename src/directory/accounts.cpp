@@ -52,11 +52,9 @@ void init_sodium() {
 }
 
 std::string user_json(const User& u) {
-  return nlohmann::json{{"username", u.username},
-                        {"display_name", u.display_name},
-                        {"unit_code", u.unit_code},
-                        {"roles", u.roles},
-                        {"active", u.active}}
+  return nlohmann::json{{"username", u.username},   {"display_name", u.display_name},
+                        {"unit_code", u.unit_code}, {"roles", u.roles},
+                        {"scopes", u.scopes},       {"active", u.active}}
       .dump();
 }
 
@@ -75,6 +73,26 @@ void check_open_unit(db::Connection& c, const std::string& code) {
   }
 }
 
+// A scope wider than the user's unit names an open unit that contains it.
+void check_scopes(db::Connection& c, const User& u) {
+  for (const auto& [role, root] : u.scopes) {
+    check_open_unit(c, root);
+    if (!unit_within(c, u.unit_code, root)) {
+      throw invalid_input(
+          fmt::format("unit '{}' is not within '{}', the subtree the {} is to cover", u.unit_code, root, role),
+          "Đơn vị của người dùng phải nằm trong phạm vi được giao điều phối.");
+    }
+  }
+}
+
+void insert_roles(db::Connection& c, const User& u) {
+  for (const auto& r : u.roles) {
+    auto scope = u.scopes.find(r);
+    c.query("INSERT INTO user_roles (user_id, role, scope_unit) VALUES (?, ?, ?)",
+            {u.id, r, scope == u.scopes.end() ? db::Param(nullptr) : db::Param(scope->second)});
+  }
+}
+
 std::vector<std::string> sorted_unique(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -86,7 +104,8 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
 bool is_role(std::string_view role) { return std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end(); }
 
 std::string role_label_vi(std::string_view role) {
-  if (role == "admin") return "Quản trị (Sở Nội vụ)";
+  if (role == "admin") return "Quản trị hệ thống";
+  if (role == "coordinator") return "Điều phối cải cách hành chính";
   if (role == "unit_officer") return "Cán bộ đơn vị";
   if (role == "unit_leader") return "Lãnh đạo đơn vị";
   if (role == "editor") return "Cộng tác viên tin bài";
@@ -171,8 +190,12 @@ CheckedUser check_new_user(const NewUser& nu) {
   }
   std::string display = text::nfc(nu.display_name.empty() ? username : nu.display_name);
   check_roles(nu.roles);
+  if (!nu.coordinates.empty() && std::find(nu.roles.begin(), nu.roles.end(), "coordinator") == nu.roles.end()) {
+    throw invalid_input("a coordinated subtree is given only with the role coordinator",
+                        "Chỉ cán bộ điều phối mới có phạm vi điều phối.");
+  }
   auto password = checked_password(nu.password, username);
-  return {username, display, nu.unit_code, sorted_unique(nu.roles), std::move(password)};
+  return {username, display, nu.unit_code, sorted_unique(nu.roles), std::move(password), nu.coordinates};
 }
 
 User add_user(db::Connection& c, const CheckedUser& nu, const audit::Entry& who, Instant now) {
@@ -187,8 +210,10 @@ User add_user(db::Connection& c, const CheckedUser& nu, const audit::Entry& who,
       "password_changed_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
       {nu.username, nu.display_name, nu.unit_code, nu.password.value, t, t});
   auto id = c.query("SELECT id FROM users WHERE username = ?", {nu.username}).one().i64("id");
-  for (const auto& r : nu.roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {id, r});
-  User u{id, nu.username, nu.display_name, nu.unit_code, nu.roles, true};
+  User u{id, nu.username, nu.display_name, nu.unit_code, nu.roles, true, {}};
+  if (!nu.coordinates.empty() && nu.coordinates != nu.unit_code) u.scopes["coordinator"] = nu.coordinates;
+  check_scopes(c, u);
+  insert_roles(c, u);
   audit::Entry e = who;
   e.action = "create";
   e.entity = "users";
@@ -213,11 +238,15 @@ User update_user(db::Connection& c, std::int64_t user_id, const UserChange& chan
     throw invalid_input("display name must be 1-200 bytes", "Họ và tên không được để trống hoặc quá dài.");
   }
   if (change.unit_code != before->unit_code) check_open_unit(c, change.unit_code);
-  User after{user_id, before->username, display, change.unit_code, sorted_unique(change.roles), change.active};
+  User after{user_id, before->username, display, change.unit_code, sorted_unique(change.roles), change.active, {}};
+  for (const auto& [role, root] : before->scopes) {
+    bool kept = std::find(after.roles.begin(), after.roles.end(), role) != after.roles.end();
+    if (kept && root != after.unit_code && unit_within(c, after.unit_code, root)) after.scopes[role] = root;
+  }
   c.query("UPDATE users SET display_name = ?, unit_code = ?, active = ? WHERE id = ?",
           {after.display_name, after.unit_code, after.active, user_id});
   c.query("DELETE FROM user_roles WHERE user_id = ?", {user_id});
-  for (const auto& r : after.roles) c.query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, r});
+  insert_roles(c, after);
   if (!after.active) c.query("DELETE FROM sessions WHERE user_id = ?", {user_id});
   audit::Entry e = who;
   e.action = "update";

@@ -18,8 +18,8 @@
 namespace cchc::directory {
 
 // The roles; what each may do, and how far, is permissions.h.
-inline const std::vector<std::string> kRoles = {"admin",           "unit_officer", "unit_leader", "editor",
-                                                "editorial_board", "appraiser",    "viewer"};
+inline const std::vector<std::string> kRoles = {"admin",  "coordinator",     "unit_officer", "unit_leader",
+                                                "editor", "editorial_board", "appraiser",    "viewer"};
 bool is_role(std::string_view role);
 std::string role_label_vi(std::string_view role);
 
@@ -49,6 +49,10 @@ struct NewUser {
   std::string username, display_name, unit_code;
   std::vector<std::string> roles;
   std::string password;
+  // For the coordinator role: the root of the subtree it coordinates when
+  // wider than the user's unit (a province coordinator working in Sở Nội
+  // vụ); "" for the user's unit. It must contain the user's unit.
+  std::string coordinates;
 };
 // A NewUser checked on its own (the username's form, roles known, the
 // password acceptable) and ready to store: the username normalised, the
@@ -58,11 +62,13 @@ struct CheckedUser {
   std::string username, display_name, unit_code;
   std::vector<std::string> roles;
   PasswordHash password;
+  std::string coordinates;
 };
 CheckedUser check_new_user(const NewUser& u);
 
 // Stores a checked user, audited, once the unit exists and is open
-// (invalid_input) and the username is free (conflict).
+// (invalid_input), the unit it coordinates (if given) is open and contains
+// it (invalid_input), and the username is free (conflict).
 User add_user(db::Connection& c, const CheckedUser& u, const audit::Entry& who, Instant now);
 // check_new_user, then add_user in a transaction of its own.
 User add_user(db::Database& db, const NewUser& u, const audit::Entry& who, Instant now);
@@ -73,7 +79,8 @@ struct UserChange {
   bool active = true;
 };
 // Updates a user's name, unit, roles and active flag (audited, before and
-// after); deactivating ends their sessions. Throws invalid_input / not_found.
+// after); deactivating ends their sessions. A role kept keeps its scope
+// while the new unit lies within it. Throws invalid_input / not_found.
 User update_user(db::Connection& c, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
                  Instant now);
 User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,

@@ -1,6 +1,7 @@
 #pragma once
 // The directory's plain types: the unit tree and its users.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ struct Level {
   std::string code;  // province | department | district | commune | a province's own
   std::string name;  // Vietnamese
   int rank = 0;
+  bool ranked = true;  // false: not ranked against other units (division)
 };
 
 struct Unit {
@@ -38,6 +40,9 @@ struct User {
   std::string unit_code;
   std::vector<std::string> roles;
   bool active = true;
+  // Role -> the root of the subtree it covers, where that is not unit_code
+  // (a coordinator in Sở Nội vụ coordinating the province).
+  std::map<std::string, std::string> scopes;
 };
 
 using LineError = cchc::LineError;

@@ -13,6 +13,7 @@ const db::Columns<Level> kLevelRow{
     {"code", &Level::code},
     {"name", &Level::name},
     {"rank", &Level::rank},
+    {"ranked", &Level::ranked},
 };
 // Without successor_codes, read apart (unit_successors).
 const db::Columns<Unit> kUnitRow{
@@ -35,8 +36,10 @@ const db::Columns<User> kUserRow{
 
 User user_of(db::Connection& c, const db::Row& r) {
   User u = kUserRow.read(r);
-  for (const auto& role : c.query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {u.id}).rows) {
+  for (const auto& role :
+       c.query("SELECT role, scope_unit FROM user_roles WHERE user_id = ? ORDER BY role", {u.id}).rows) {
     u.roles.push_back(role.str("role"));
+    if (auto root = role.opt_str("scope_unit")) u.scopes[u.roles.back()] = *root;
   }
   return u;
 }
@@ -132,6 +135,32 @@ bool unit_within(db::Connection& c, const std::string& unit, const std::string& 
       " SELECT 1 FROM up WHERE code = ?",
       {unit, ancestor});
   return !rows.empty();
+}
+
+std::vector<std::int64_t> coordinators_over(db::Connection& c, const std::string& unit) {
+  // depth 0 is the unit itself, 1 its parent, and so on up to the root.
+  auto rows = c.query(
+      "WITH RECURSIVE up (code, parent_code, depth) AS ("
+      " SELECT code, parent_code, 0 FROM units WHERE code = ?"
+      " UNION ALL SELECT u.code, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code"
+      "  WHERE up.depth < 64)"
+      " SELECT up.depth, s.id FROM up JOIN ("
+      "  SELECT u.id, COALESCE(r.scope_unit, u.unit_code) AS root FROM users u"
+      "  JOIN user_roles r ON r.user_id = u.id AND r.role = 'coordinator' WHERE u.active = 1) s"
+      " ON s.root = up.code ORDER BY up.depth, s.id",
+      {unit});
+  std::vector<std::int64_t> own, above;
+  std::int64_t nearest = -1;
+  for (const auto& r : rows.rows) {
+    auto depth = r.i64("depth");
+    if (depth == 0) {
+      own.push_back(r.i64("id"));
+    } else if (nearest < 0 || depth == nearest) {
+      nearest = depth;
+      above.push_back(r.i64("id"));
+    }
+  }
+  return above.empty() ? own : above;
 }
 
 std::vector<std::string> codes_within(db::Connection& c, const std::string& root) {

@@ -76,6 +76,12 @@ std::vector<std::int64_t> active_user_ids(db::Connection& c, const std::set<std:
 // The same among `unit`'s own users (not those of the units below it).
 std::vector<std::int64_t> active_user_ids(db::Connection& c, const std::string& unit,
                                           const std::set<std::string>& roles);
+// The active coordinators who answer for `unit`: those of the nearest unit
+// above it whose subtree a coordinator covers (the root of a grant's scope,
+// else the coordinator's own unit); for a unit nothing above covers (the
+// province), those covering the unit itself. Ascending ids; empty when
+// no coordinator covers it.
+std::vector<std::int64_t> coordinators_over(db::Connection& c, const std::string& unit);
 
 // Where mail for a user goes.
 struct MailContact {

@@ -116,13 +116,6 @@ json audit_json(const Case& k) {
           {"published", k.published}};
 }
 
-// "?, ?, …": the placeholders of an SQL list of n values (n ≥ 1).
-std::string marks(std::size_t n) {
-  std::string out = "?";
-  for (std::size_t i = 1; i < n; ++i) out += ", ?";
-  return out;
-}
-
 // The published text as the search reads it: " word word … ", so that
 // "% word%" finds a word's start.
 std::string search_text(const Case& k, const Category& cat) {
@@ -640,7 +633,7 @@ void mark_checked(db::Connection& c, std::int64_t case_id, std::int64_t file_id,
 QueuePage queue(db::Connection& c, const QueueFilter& f, int offset, int limit) {
   QueuePage out;
   if (f.units.empty()) return out;
-  std::string where = "unit_code IN (" + marks(f.units.size()) + ")";
+  std::string where = "unit_code IN (" + db::marks(f.units.size()) + ")";
   std::vector<db::Param> params(f.units.begin(), f.units.end());
   if (f.state) {
     where += " AND state = ?";
@@ -857,7 +850,7 @@ std::vector<Case> requests(db::Connection& c, const RequestFilter& f) {
   std::string where = "received_at >= ? AND received_at < ?";
   std::vector<db::Param> params{f.from, f.to};
   if (!f.categories.empty()) {
-    where += " AND category_id IN (" + marks(f.categories.size()) + ")";
+    where += " AND category_id IN (" + db::marks(f.categories.size()) + ")";
     for (auto id : f.categories) params.emplace_back(id);
   }
   if (f.open) {
@@ -931,7 +924,7 @@ std::vector<Case> cases_of_period(db::Connection& c, const std::vector<std::stri
   return kCaseRow.read_all(
       c.query(fmt::format("SELECT {} FROM feedback_cases WHERE unit_code IN ({}) AND received_at < ?"
                           " AND (answered_at IS NULL OR answered_at >= ?) ORDER BY id",
-                          kCaseRow.list(), marks(units.size())),
+                          kCaseRow.list(), db::marks(units.size())),
               params));
 }
 

@@ -212,6 +212,9 @@ struct Principal {
   std::string display_name;
   std::string unit_code;
   std::vector<std::string> roles;
+  // Role -> the root of the subtree it covers where not unit_code (a
+  // coordinator in Sở Nội vụ coordinating the province).
+  std::map<std::string, std::string> scopes;
 };
 struct Route;  // http/router.h
 

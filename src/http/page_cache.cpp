@@ -46,6 +46,7 @@ std::string session_key(const Request& req) {
   key += '\x1f';
   for (const auto& role : p.roles) {
     key += role;
+    if (auto scope = p.scopes.find(role); scope != p.scopes.end()) key += '@' + scope->second;
     key += ',';
   }
   key += '\x1f';

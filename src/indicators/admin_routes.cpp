@@ -207,12 +207,14 @@ http::Response targets_page(AdminContext& x, http::Request& req, json data) {
                     {"target", text::format_percent(t.target * 100, 1)}});
   }
   data["rows"] = rows;
-  if (req.principal && directory::holds(*req.principal, "indicators.manage")) {
+  if (req.principal && directory::may_act_on_province(x.db, *req.principal, "indicators.targets")) {
     json indicators = json::array(), level_list = json::array();
     for (const auto& i : rate_indicators()) indicators.push_back({{"code", i.code}, {"name", i.name_vi}});
     for (const auto& [code, name] : levels) level_list.push_back({{"code", code}, {"name", name}});
     data["form"] = {
         {"csrf", req.session ? req.session->csrf_token : ""}, {"indicators", indicators}, {"levels", level_list}};
+  }
+  if (req.principal && directory::holds(*req.principal, "indicators.manage")) {
     data["rebuild"] = {{"href", "/chi-so/tinh-lai"}};
   }
   return http::html(req, x.layout.page(req, "Chỉ tiêu", "indicators/targets.tpl", data));
@@ -222,7 +224,9 @@ http::Response show_targets(AdminContext& x, http::Request& req) {
   return targets_page(x, req, {{"saved", req.query_param("da-luu").has_value()}});
 }
 
+// The province's targets: for its coordinator (targets hold province-wide).
 http::Response post_target(AdminContext& x, http::Request& req) {
+  directory::require_province(x.db, req, "indicators.targets");
   return http::refusing(
       [&] {
         auto typed = read_target(req.form_param("nam").value_or(""), req.form_param("chi_tieu").value_or(""));
@@ -303,7 +307,7 @@ void add_admin_routes(http::Router& router, views::Layout& layout, db::Database&
       {http::Verb::get, "/chi-so/tinh-lai", "indicators.manage", show_rebuild},
       {http::Verb::post, "/chi-so/tinh-lai", "indicators.manage", start_rebuild, http::BodyLimits{16 * 1024}},
       {http::Verb::get, "/chi-so/chi-tieu", "indicators.read", show_targets},
-      {http::Verb::post, "/chi-so/chi-tieu", "indicators.manage", post_target},
+      {http::Verb::post, "/chi-so/chi-tieu", "indicators.targets", post_target},
       {http::Verb::get, "/quan-tri/ma-truy-cap", "indicators.manage", show_tokens},
       {http::Verb::post, "/quan-tri/ma-truy-cap", "indicators.manage", issue_api_token},
       {http::Verb::post, "/quan-tri/ma-truy-cap/{id}/thu-hoi", "indicators.manage", revoke_api_token},

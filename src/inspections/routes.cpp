@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 
 #include "core/parse.h"
 #include "core/text.h"
@@ -199,6 +201,7 @@ http::Response create(Context& x, http::Request& req) {
   return http::refusing(
       [&] {
         p = plan_from_form(req);
+        directory::require(x.db, req, "inspections.manage", p.issuer_unit);
         auto stored = x.db.write([&](db::Connection& c) {
           return create_plan(c, p, x.sources.area_codes(c), directory::actor(req), now_seconds());
         });
@@ -213,6 +216,30 @@ Plan need_plan(db::Database& db, std::int64_t id) {
   auto p = db.read([&](db::Connection& c) { return find_plan(c, id); });
   if (!p) throw not_found("no such inspection plan", "Không có kế hoạch kiểm tra này.");
   return *p;
+}
+
+// Whether the user runs the inspections `issuer` issues: a coordinator whose
+// subtree holds the issuing unit.
+bool manages(Context& x, const http::Request& req, const std::string& issuer) {
+  return directory::may(x.db, req, "inspections.manage", issuer);
+}
+
+// The plan of the path ({id}), when the user runs its inspections.
+Plan managed_plan(Context& x, const http::Request& req) {
+  auto plan = need_plan(x.db, req.int_param());
+  directory::require(x.db, req, "inspections.manage", plan.issuer_unit);
+  return plan;
+}
+
+// Refuses (forbidden) a user who does not run the visit's plan.
+void require_manages_visit(Context& x, const http::Request& req, std::int64_t visit_id) {
+  auto issuer = x.db.read([&](db::Connection& c) {
+    auto v = find_visit(c, visit_id);
+    auto plan = v ? find_plan(c, v->plan_id) : std::nullopt;
+    return plan ? plan->issuer_unit : std::string();
+  });
+  if (issuer.empty()) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  directory::require(x.db, req, "inspections.manage", issuer);
 }
 
 http::Response plan_page(Context& x, http::Request& req, json error = nullptr) {
@@ -248,7 +275,7 @@ http::Response plan_page(Context& x, http::Request& req, json error = nullptr) {
     if (std::count(plan.areas.begin(), plan.areas.end(), a.code))
       area_names += (area_names.empty() ? "" : "; ") + a.name;
   }
-  bool manage = directory::holds(*req.principal, "inspections.manage");
+  bool manage = manages(x, req, plan.issuer_unit);
   json data = {
       {"csrf", csrf(req)},
       {"id", std::to_string(plan.id)},
@@ -280,17 +307,18 @@ http::Response plan_page(Context& x, http::Request& req, json error = nullptr) {
 http::Response show_plan(Context& x, http::Request& req) { return plan_page(x, req); }
 
 http::Response edit_plan(Context& x, http::Request& req) {
-  auto plan = need_plan(x.db, req.int_param());
+  auto plan = managed_plan(x, req);
   return plan_form(x, req, &plan, nullptr, plan.id);
 }
 
 http::Response save_plan(Context& x, http::Request& req) {
-  auto id = need_plan(x.db, req.int_param()).id;
+  auto id = managed_plan(x, req).id;
   Plan p;
   return http::refusing(
       [&] {
         p = plan_from_form(req);
         p.id = id;
+        directory::require(x.db, req, "inspections.manage", p.issuer_unit);
         x.db.write([&](db::Connection& c) {
           update_plan(c, p, x.sources.area_codes(c), directory::actor(req), now_seconds());
         });
@@ -300,7 +328,7 @@ http::Response save_plan(Context& x, http::Request& req) {
 }
 
 http::Response add_unit(Context& x, http::Request& req) {
-  auto plan = need_plan(x.db, req.int_param());
+  auto plan = managed_plan(x, req);
   return http::refusing(
       [&] {
         auto day = date_field(req, "ngay");
@@ -339,7 +367,7 @@ std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& pla
 }
 
 http::Response draw(Context& x, http::Request& req) {
-  auto plan = need_plan(x.db, req.int_param());
+  auto plan = managed_plan(x, req);
   return http::refusing(
       [&] {
         auto rule = rule_of(field(req, "tieu_chi"));
@@ -369,6 +397,7 @@ http::Response remove(Context& x, http::Request& req) {
   auto id = req.int_param();
   auto v = x.db.read([&](db::Connection& c) { return find_visit(c, id); });
   if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
+  require_manages_visit(x, req, id);
   return http::refusing(
       [&] {
         x.db.write([&](db::Connection& c) { remove_visit(c, id, directory::actor(req), now_seconds()); });
@@ -382,7 +411,7 @@ http::Response remove(Context& x, http::Request& req) {
 
 // A refused announcement shows at its button.
 http::Response announce_plan(Context& x, http::Request& req) {
-  auto plan = need_plan(x.db, req.int_param());
+  auto plan = managed_plan(x, req);
   auto now = now_seconds();
   return http::refusing(
       [&] {
@@ -535,7 +564,7 @@ json findings_by_area(Context& x, const http::Request& req, const VisitRecord& r
 http::Response visit_page(Context& x, http::Request& req, json error = nullptr) {
   auto r = read_visit(x, req.int_param());
   const auto& v = *r.visit;
-  bool manage = directory::holds(*req.principal, "inspections.manage");
+  bool manage = r.plan && manages(x, req, r.plan->issuer_unit);
   json minutes = json::array();
   for (const auto& file : r.files) {
     if (file.kind == "minutes")
@@ -595,6 +624,7 @@ http::Response on_visit(Context& x, http::Request& req, std::int64_t visit_id, c
 
 http::Response record(Context& x, http::Request& req) {
   auto id = req.int_param();
+  require_manages_visit(x, req, id);
   return on_visit(x, req, id, "#bien-ban", [&](db::Connection& c) {
     auto day = date_field(req, "ngay");
     if (!day) throw invalid_input("the inspection day is missing", "Chưa nhập ngày kiểm tra.");
@@ -604,6 +634,7 @@ http::Response record(Context& x, http::Request& req) {
 
 http::Response add_finding_h(Context& x, http::Request& req) {
   auto id = req.int_param();
+  require_manages_visit(x, req, id);
   return on_visit(x, req, id, "#ket-qua", [&](db::Connection& c) {
     auto v = find_visit(c, id);
     if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");
@@ -644,6 +675,7 @@ http::Response add_finding_h(Context& x, http::Request& req) {
 http::Response remove_finding(Context& x, http::Request& req) {
   auto f = x.db.read([&](db::Connection& c) { return find_finding(c, req.int_param()); });
   if (!f) throw not_found("no such finding", "Không có kết quả kiểm tra này.");
+  require_manages_visit(x, req, f->inspection_id);
   return on_visit(x, req, f->inspection_id, "#ket-qua",
                   [&](db::Connection& c) { delete_finding(c, f->id, directory::actor(req), now_seconds()); });
 }
@@ -657,6 +689,7 @@ std::optional<plans::EvidenceFile> uploaded(const http::Request& req, const char
 
 http::Response upload_minutes(Context& x, http::Request& req) {
   auto id = req.int_param();
+  require_manages_visit(x, req, id);
   return on_visit(x, req, id, "#bien-ban", [&](db::Connection& c) {
     auto file = uploaded(req, "tep");
     if (!file) throw invalid_input("choose the file", "Chưa chọn tệp biên bản.");
@@ -680,7 +713,7 @@ http::Response file(Context& x, http::Request& req) {
   if (!f || !visit || !plan) throw not_found("no such file", "Không tìm thấy tệp.");
   const auto& p = *req.principal;
   bool concerned =
-      directory::holds(p, "inspections.manage") || p.unit_code == plan->issuer_unit ||
+      manages(x, req, plan->issuer_unit) || p.unit_code == plan->issuer_unit ||
       std::any_of(plan->team.begin(), plan->team.end(), [&](const Member& m) { return m.unit_code == p.unit_code; }) ||
       directory::may_act_on(x.db, p, "inspections.read", visit->unit_code);
   if (!concerned) throw not_found("no such file", "Không tìm thấy tệp.");
@@ -701,6 +734,7 @@ http::Response report_fix(Context& x, http::Request& req) {
 http::Response review_fix(Context& x, http::Request& req) {
   auto f = x.db.read([&](db::Connection& c) { return find_finding(c, req.int_param()); });
   if (!f || !f->shortcoming) throw not_found("no such recommendation", "Không có kiến nghị này.");
+  require_manages_visit(x, req, f->inspection_id);
   auto action = field(req, "thao_tac") == "accept" ? FixAction::accept : FixAction::send_back;
   return on_visit(x, req, f->inspection_id, fmt::format("#kn-{}", f->id), [&](db::Connection& c) {
     auto now = now_seconds();
@@ -721,12 +755,13 @@ http::Response board(Context& x, http::Request& req) {
   auto year = req.query_param("nam").value_or("").empty() ? std::optional<int>{} : std::optional(year_of(req));
   auto state = req.query_param("trang-thai").value_or("");
   if (!state.empty() && state != "overdue") fix_state_of(state);  // refuses an unknown state
-  bool province = directory::province_wide(*req.principal) || directory::holds(*req.principal, "inspections.manage");
   std::vector<Recommendation> recs;
   std::map<std::string, std::string> names;
+  std::optional<std::set<std::string>> seen;  // the units whose recommendations the user reads; nullopt: all
   x.db.read([&](db::Connection& c) {
     recs = recommendations(c, year);
     names = directory::unit_names(c);
+    seen = directory::codes_within(c, directory::reach(*req.principal, "inspections.read"));
   });
   Date d = today();
   views::Table t{"kien-nghi",
@@ -735,7 +770,7 @@ http::Response board(Context& x, http::Request& req) {
                  {}};
   for (const auto& r : recs) {
     const auto& f = r.finding;
-    if (!province && !directory::may(x.db, req, "inspections.fix", f.responsible_unit)) continue;
+    if (seen && !seen->count(f.responsible_unit)) continue;
     bool late = overdue(f, d);
     if (state == "overdue" ? !late : (!state.empty() && code_of(f.state) != state)) continue;
     auto cell = views::Cell::of(text::cut_utf8(f.recommendation, 300));

@@ -282,9 +282,13 @@ http::Response view(ProvincePages& x, http::Request& req) {
   auto heat = heat_table(g.summary, g.facts.areas, g.names);
   auto trend_t = trend_table(g.trend);
   cut_overdue(overdue);
-  bool can_urge =
-      req.principal && directory::province_wide(*req.principal) && directory::holds(*req.principal, "plans.manage");
+  // A coordinator drafts urging letters to the units it coordinates.
+  auto reach = req.principal ? directory::reach(*req.principal, "plans.review") : directory::Reach{};
+  bool can_urge = !reach.none();
+  auto urged = can_urge ? x.db.read([&](db::Connection& c) { return directory::codes_within(c, reach); })
+                        : std::optional<std::set<std::string>>{};
   auto urge_href = [&](const std::string& code) {
+    if (urged && !urged->count(code)) return std::string();
     return fmt::format("/ke-hoach/don-doc/{}?nam={}", http::url_encode(code), year);
   };
   json page = {

@@ -99,7 +99,7 @@ http::Response owed_page(Pages& x, http::Request& req) {
                  {"last", format_date_vi(period.last)}}},
                {"past_due", past_due},
                {"unit", {{"code", unit}, {"name", names[unit]}}},
-               {"units", unit_options(units_of_user(units, *req.principal), unit)},
+               {"units", unit_options(units_of_user(units, *req.principal, "plans.report"), unit)},
                {"periods", period_options(config, int(day.year()), day, period.key)},
                {"rows", rows},
                {"none", rows.empty()},
@@ -235,8 +235,8 @@ json event_rows(const TaskFacts& f, std::map<std::string, std::string>& names) {
 // The units of the task the user may report for.
 std::vector<UnitRow> reporting_units(const TaskFacts& f, const http::Principal& p) {
   std::vector<UnitRow> mine;
-  for (const auto& u : units_of_user(f.units, p)) {
-    if (task_names(f.task, u.code) && directory::holds(p, "plans.report")) mine.push_back(u);
+  for (const auto& u : units_of_user(f.units, p, "plans.report")) {
+    if (task_names(f.task, u.code)) mine.push_back(u);
   }
   return mine;
 }
@@ -275,7 +275,8 @@ json report_form(const TaskFacts& f, const std::vector<UnitRow>& mine, const htt
 http::Response task_page(Pages& x, http::Request& req, const Report* posted, const json& extra) {
   Date day = report_pages::today();
   auto f = report_pages::task_facts(x.db, req.int_param());
-  bool reviewer = directory::holds(*req.principal, "plans.review");
+  // The coordinator over the plan's issuing unit reviews its reports.
+  bool reviewer = f.plan && may(x.db, req, "plans.review", f.plan->unit_code);
   auto names = names_of(f.units);
   auto state = state_as_of(f.task, f.reports, day);
   const auto& task = f.task;

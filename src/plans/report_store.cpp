@@ -235,16 +235,35 @@ void add_report_event(db::Connection& c, const Report& r, const std::string& eve
        std::int64_t(now.time_since_epoch().count())});
 }
 
+namespace {
+
+// " AND …" keeping the reports whose unit and plan's issuing unit are both
+// in `within`, its codes added to `params`; "" for any unit. An empty set
+// matches no report.
+std::string reviewed_units_sql(const std::optional<std::set<std::string>>& within, std::vector<db::Param>& params) {
+  if (!within) return "";
+  if (within->empty()) return " AND 1 = 0";
+  for (int i = 0; i < 2; ++i) params.insert(params.end(), within->begin(), within->end());
+  auto list = db::marks(within->size());
+  return " AND r.unit_code IN (" + list + ") AND p.unit_code IN (" + list + ")";
+}
+
+}  // namespace
+
 std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string& review, const std::string& period,
-                                            const std::string& unit, int limit) {
+                                            const std::string& unit, int limit,
+                                            const std::optional<std::set<std::string>>& within) {
   std::vector<ReportOnTask> out;
+  std::vector<db::Param> params = {review, period, period, unit, unit};
+  auto units = reviewed_units_sql(within, params);
+  params.emplace_back(limit);
   auto rows = c.query(fmt::format("SELECT {}, p.number AS plan_number FROM task_reports r "
                                   "JOIN plan_tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
                                   "WHERE p.status = 'issued' AND r.review = ? AND (? = '' OR r.period = ?) "
-                                  "AND (? = '' OR r.unit_code = ?) "
+                                  "AND (? = '' OR r.unit_code = ?){} "
                                   "ORDER BY r.reported_at, r.task_id, r.unit_code LIMIT ?",
-                                  kReportRow.list("r")),
-                      {review, period, period, unit, unit, limit});
+                                  kReportRow.list("r"), units),
+                      params);
   std::map<std::int64_t, Task> tasks;
   for (const auto& r : rows.rows) {
     ReportOnTask item{kReportRow.read(r), {}, r.str("plan_number")};
@@ -256,10 +275,13 @@ std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string
   return out;
 }
 
-int count_in_review(db::Connection& c, const std::string& review) {
+int count_in_review(db::Connection& c, const std::string& review, const std::optional<std::set<std::string>>& within) {
+  std::vector<db::Param> params = {review};
+  auto units = reviewed_units_sql(within, params);
   return int(c.query("SELECT COUNT(*) AS n FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
-                     "JOIN plans p ON p.id = t.plan_id WHERE r.review = ? AND p.status = 'issued'",
-                     {review})
+                     "JOIN plans p ON p.id = t.plan_id WHERE r.review = ? AND p.status = 'issued'" +
+                         units,
+                     params)
                  .one()
                  .i64("n"));
 }

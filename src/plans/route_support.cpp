@@ -40,8 +40,6 @@ std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units) {
   return out;
 }
 
-// The units the user may act for: everything for province-wide roles,
-// else the user's unit and the units below it.
 std::vector<std::string> subtree_codes(const std::vector<UnitRow>& all, const std::string& unit) {
   std::set<std::string> mine = {unit};
   for (bool grew = true; grew;) {
@@ -53,10 +51,14 @@ std::vector<std::string> subtree_codes(const std::vector<UnitRow>& all, const st
   return {mine.begin(), mine.end()};
 }
 
-std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p) {
-  if (directory::province_wide(p)) return all;
-  auto codes = subtree_codes(all, p.unit_code);
-  std::set<std::string> mine(codes.begin(), codes.end());
+std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p,
+                                   std::string_view permission) {
+  auto reach = directory::reach(p, permission);
+  if (reach.everywhere) return all;
+  std::set<std::string> mine;
+  for (const auto& root : reach.roots) {
+    for (auto& code : subtree_codes(all, root)) mine.insert(std::move(code));
+  }
   std::vector<UnitRow> out;
   for (const auto& u : all) {
     if (mine.count(u.code)) out.push_back(u);

@@ -44,9 +44,10 @@ using directory::require;
 std::map<std::string, std::string> names_of(const std::vector<UnitRow>& units);
 // `unit` and every unit below it (any date), sorted by code.
 std::vector<std::string> subtree_codes(const std::vector<UnitRow>& all, const std::string& unit);
-// The units the user may act for: every unit for province-wide roles, else
-// the user's unit and the units below it.
-std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p);
+// The units on which the user holds `permission` (directory::reach): every
+// unit, or those of the subtrees it reaches.
+std::vector<UnitRow> units_of_user(const std::vector<UnitRow>& all, const http::Principal& p,
+                                   std::string_view permission);
 // [{code, name, selected}] for a <select>: open units, and the selected one.
 nlohmann::json unit_options(const std::vector<UnitRow>& units, const std::string& selected);
 

@@ -226,7 +226,7 @@ http::Response form_page(PlanPages& x, http::Request& req, const Plan& p, bool f
                {"issued_on", p.issued_on ? format_date_vi(*p.issued_on) : ""},
                {"legal_bases", p.legal_bases},
                {"objectives", p.objectives},
-               {"units", unit_options(units_of_user(units, *req.principal), p.unit_code)},
+               {"units", unit_options(units_of_user(units, *req.principal, "plans.manage"), p.unit_code)},
                {"statuses", status_options(p.status)},
                {"reform", p.kind == "reform"},
                {"communication", p.kind == "communication"}};

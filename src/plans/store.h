@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -224,11 +225,16 @@ struct ReportOnTask {
   std::string plan_number;
 };
 // The reports of issued plans in review state `review` (pending, returned),
-// of `period` and of `unit` ("" for any), oldest first, at most `limit`.
+// of `period` and of `unit` ("" for any), oldest first, at most `limit`;
+// with `within`, only those whose unit and plan's issuing unit are both in
+// it (a coordinator's subtree).
 std::vector<ReportOnTask> reports_in_review(db::Connection& c, const std::string& review, const std::string& period,
-                                            const std::string& unit, int limit);
-// How many reports of issued plans are in review state `review`.
-int count_in_review(db::Connection& c, const std::string& review);
+                                            const std::string& unit, int limit,
+                                            const std::optional<std::set<std::string>>& within = std::nullopt);
+// How many reports of issued plans are in review state `review` (`within`
+// as above).
+int count_in_review(db::Connection& c, const std::string& review,
+                    const std::optional<std::set<std::string>>& within = std::nullopt);
 
 // ---- States in bulk (state_store.cpp) ---------------------------------------
 

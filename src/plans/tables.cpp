@@ -193,8 +193,9 @@ views::Table heat_table(const ProvinceSummary& s, const std::vector<Area>& areas
     }
     r.push_back(views::Cell::integer(total));
     if (letter) {
-      auto link = views::Cell::of("Tải dự thảo (.docx)");
-      link.href = letter(code);
+      auto href = letter(code);  // "" for a unit the reader does not urge
+      auto link = views::Cell::of(href.empty() ? "—" : "Tải dự thảo (.docx)");
+      link.href = href;
       r.push_back(link);
     }
     t.rows.push_back(std::move(r));

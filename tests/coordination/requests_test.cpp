@@ -361,7 +361,12 @@ TEST_P(RequestStore, AskAnswerReturnFixAndCompile) {
   EXPECT_EQ(t->db->read([&](db::Connection& c) { return requests_owed_by(c, "X3"); }).size(), 1u);
   EXPECT_TRUE(t->db->read([&](db::Connection& c) { return requests_owed_by(c, "X1"); }).empty());
   answer("X2", {"Hoàn thành 3/4 nhiệm vụ (75 %).", ""});
-  EXPECT_EQ(t->db->read([&](db::Connection& c) { return answers_waiting(c); }), 1);
+  EXPECT_EQ(t->db->read([&](db::Connection& c) { return answers_waiting(c, std::nullopt); }), 1);
+  // A coordinator counts the answers to the requests its subtree sent.
+  using Units = std::set<std::string>;
+  EXPECT_EQ(t->db->read([&](db::Connection& c) { return answers_waiting(c, Units{"SNV", "X2"}); }), 1);
+  EXPECT_EQ(t->db->read([&](db::Connection& c) { return answers_waiting(c, Units{"X1", "X2", "X3"}); }), 0);
+  EXPECT_EQ(t->db->read([&](db::Connection& c) { return answers_waiting(c, Units{}); }), 0);
 
   // The Word draft: every answer under its heading, and the one that never answered.
   auto answers = t->db->read([&](db::Connection& c) { return request_answers(c, stored.id); });

@@ -147,11 +147,27 @@ TEST_P(ReviewStore, TheCoordinatorReviewsReports) {
   // The queue holds pending reports only.
   r.period = "2024-q3";
   submit_report(*t->db, r, kWho, at("2024-09-10"));
-  auto queue = t->db->read([&](db::Connection& c) { return review_queue(c); });
+  auto queue = t->db->read([&](db::Connection& c) { return review_queue(c, std::nullopt); });
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].report.period, "2024-q3");
   EXPECT_EQ(queue[0].plan_number, "12/KH-UBND");
-  EXPECT_EQ(t->db->read([&](db::Connection& c) { return review_queue_size(c); }), 1);
+  // A coordinator's queue: the reports whose unit and plan's issuing unit
+  // (P) both lie in its subtree.
+  const struct {
+    UnitSet within;
+    int size;
+  } reaches[] = {
+      {std::nullopt, 1},
+      {std::set<std::string>{"P", "STP"}, 1},
+      {std::set<std::string>{"P", "STP", "SNV"}, 1},
+      {std::set<std::string>{"STP"}, 0},  // a province plan, not the unit's coordinator's
+      {std::set<std::string>{"P"}, 0},    // another unit's report
+      {std::set<std::string>{}, 0},
+  };
+  for (const auto& r : reaches) {
+    EXPECT_EQ(t->db->read([&](db::Connection& c) { return review_queue_size(c, r.within); }), r.size);
+    EXPECT_EQ(t->db->read([&](db::Connection& c) { return review_queue(c, r.within); }).size(), std::size_t(r.size));
+  }
   // With report_count_after_days set, a pending report counts once that
   // many working days have passed (this one was made in 2024); a returned one never does.
   EXPECT_FALSE(one("2024-q3").counted);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <map>
+
 #include "core/errors.h"
 #include "db/migrate.h"
 #include "directory/permissions.h"
@@ -93,7 +95,9 @@ TEST(Roles, PermissionTable) {
       {"api_client", "indicators.read", false},
       {"api_client", "signed_in", false},
       {"viewer", "inspections.read", true},
-      {"admin", "inspections.manage", true},
+      {"admin", "inspections.manage", false},
+      {"coordinator", "inspections.manage", true},
+      {"coordinator", "users.manage", false},
       {"unit_leader", "inspections.manage", false},
       {"unit_officer", "inspections.fix", true},
       {"unit_leader", "inspections.fix", true},
@@ -149,6 +153,13 @@ TEST_P(Accounts, AddUserValidates) {
       {{"new.user", "x", "TD", {"king"}, "một câu dài để nhớ"}, ErrorKind::invalid_input},
       {{"new.user", "x", "TD", {}, "một câu dài để nhớ"}, ErrorKind::invalid_input},
       {{"new.user", "x", "TD", {"viewer"}, "short"}, ErrorKind::invalid_input},
+      // A coordinated subtree: only for a coordinator, an open unit holding
+      // the user's own.
+      {{"new.user", "x", "TD", {"viewer"}, "một câu dài để nhớ", "DNI"}, ErrorKind::invalid_input},
+      {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "LK"}, ErrorKind::invalid_input},
+      {{"new.user", "x", "BH", {"coordinator"}, "một câu dài để nhớ", "TD"}, ErrorKind::invalid_input},
+      {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "OLD"}, ErrorKind::invalid_input},
+      {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "NOPE"}, ErrorKind::invalid_input},
   };
   for (const auto& b : bad) {
     SCOPED_TRACE(b.nu.username + " " + b.nu.unit_code);
@@ -161,6 +172,48 @@ TEST_P(Accounts, AddUserValidates) {
     }
   }
   EXPECT_EQ(list_users(*t->db).size(), 1u);
+}
+
+TEST_P(Accounts, ACoordinatorsSubtreeAndWhoAnswersForAUnit) {
+  CCHC_TEST_DB(t, GetParam());
+  seed(*t->db);
+  auto now = now_seconds();
+  const std::string pw = "một câu dài để nhớ";
+  // The province's coordinator works in a district (BH) and covers DNI; the
+  // district's own coordinator covers BH.
+  auto province = add_user(*t->db, {"snv.dieuphoi", "", "BH", {"coordinator", "unit_officer"}, pw, "DNI"}, kWho, now);
+  auto district = add_user(*t->db, {"bh.dieuphoi", "", "BH", {"coordinator"}, pw}, kWho, now);
+  auto inactive = add_user(*t->db, {"bh.cu", "", "BH", {"coordinator"}, pw}, kWho, now);
+  update_user(*t->db, inactive.id, {"bh.cu", "BH", {"coordinator"}, false}, kWho, now);
+  EXPECT_EQ(province.scopes, (std::map<std::string, std::string>{{"coordinator", "DNI"}}));
+  EXPECT_TRUE(district.scopes.empty());
+  auto found = find_user(*t->db, "snv.dieuphoi");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->scopes, province.scopes);
+  struct Case {
+    const char* unit;
+    std::vector<std::int64_t> answer;
+  } cases[] = {
+      {"TD", {district.id}},                           // the district's coordinator, nearest above
+      {"OLD", {district.id}}, {"BH", {province.id}},   // its own reports go up to the province
+      {"TH", {district.id}},  {"DNI", {province.id}},  // nothing above the province: its own
+      {"NOPE", {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.unit);
+    EXPECT_EQ(t->db->read([&](db::Connection& conn) { return coordinators_over(conn, c.unit); }), c.answer);
+  }
+  // A role kept keeps its scope; one dropped loses it; a move out of the
+  // scope drops it (the role stays, over the new unit's subtree).
+  auto kept = update_user(*t->db, province.id, {"Điều phối", "TD", {"coordinator"}, true}, kWho, now);
+  EXPECT_EQ(kept.scopes, province.scopes);
+  EXPECT_EQ(find_user(*t->db, province.id)->scopes, province.scopes);
+  auto dropped = update_user(*t->db, province.id, {"Điều phối", "TD", {"unit_officer"}, true}, kWho, now);
+  EXPECT_TRUE(dropped.scopes.empty());
+  auto mover = add_user(*t->db, {"td.dieuphoi", "", "TD", {"coordinator"}, pw, "BH"}, kWho, now);
+  EXPECT_EQ(mover.scopes.at("coordinator"), "BH");
+  auto moved = update_user(*t->db, mover.id, {"x", "DNI", {"coordinator"}, true}, kWho, now);
+  EXPECT_TRUE(moved.scopes.empty());
 }
 
 TEST(NewUsers, CheckedAndHashedBeforeTheirTransaction) {

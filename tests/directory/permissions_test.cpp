@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "db/migrate.h"
 #include "directory/accounts.h"
 #include "directory/store.h"
@@ -13,8 +16,8 @@ namespace {
 
 // The columns of the expectations below: every role, the API token's role,
 // and a role nobody has.
-const std::vector<std::string> kColumns = {"admin",     "unit_officer", "unit_leader", "editor", "editorial_board",
-                                           "appraiser", "viewer",       "api_client",  "nobody"};
+const std::vector<std::string> kColumns = {"admin",           "coordinator", "unit_officer", "unit_leader", "editor",
+                                           "editorial_board", "appraiser",   "viewer",       "api_client",  "nobody"};
 
 Scope scope_letter(char c) { return c == 'P' ? Scope::province : c == 'S' ? Scope::subtree : Scope::none; }
 
@@ -22,44 +25,46 @@ TEST(PermissionMatrix, EveryRoleAndPermission) {
   ASSERT_EQ(std::string(kApiClientRole), "api_client");
   for (std::size_t i = 0; i < kRoles.size(); ++i) ASSERT_EQ(kRoles[i], kColumns[i]);
   // One letter a column: P the whole province, S the user's own unit and
-  // below, - not held. These are the decisions of the per-role string
-  // comparisons the table replaced, for every permission a route declares
-  // ("public" is the authoriser's, before any role) and one nobody declares.
+  // below (or the subtree a grant names), - not held; for every permission
+  // a route declares ("public" is the authoriser's, before any role) and
+  // one nobody declares. The administrator keeps the system and reads
+  // everything; the coordinator runs reform for its subtree (issue 36).
   struct Case {
     const char* permission;
     const char* scopes;
   } cases[] = {
-      {"public", "---------"},
-      {"signed_in", "PSSSPPP--"},
-      {"units.read", "PSSSPPP--"},
-      {"units.manage", "P--------"},
-      {"users.manage", "P--------"},
-      {"audit.read", "P--------"},
-      {"jobs.all", "P--------"},
-      {"indicators.read", "PSSSPPP--"},
-      {"indicators.import", "PSS------"},
-      {"indicators.manage", "P--------"},
-      {"indicators.push", "-------S-"},
-      {"plans.read", "PSSSPPP--"},
-      {"plans.manage", "PSS------"},
-      {"plans.report", "PSS------"},
-      {"plans.review", "P--------"},
-      {"portal.write", "P--SP----"},
-      {"portal.review", "P---P----"},
-      {"portal.report", "P---P-P--"},
-      {"documents.read", "PSSSP----"},
-      {"feedback.handle", "PSS------"},
-      {"feedback.manage", "P--------"},
-      {"feedback.report", "PSS---P--"},
-      {"assessments.read", "PSSSPPP--"},
-      {"assessments.self", "PSS------"},
-      {"assessments.submit", "--S------"},
-      {"assessments.appraise", "-----P---"},
-      {"assessments.manage", "P--------"},
-      {"inspections.read", "PSSSPPP--"},
-      {"inspections.manage", "P--------"},
-      {"inspections.fix", "-SS------"},
-      {"nonsense", "---------"},
+      {"public", "----------"},
+      {"signed_in", "PSSSSPPP--"},
+      {"units.read", "PSSSSPPP--"},
+      {"units.manage", "P---------"},
+      {"users.manage", "P---------"},
+      {"audit.read", "P---------"},
+      {"jobs.all", "P---------"},
+      {"indicators.read", "PSSSSPPP--"},
+      {"indicators.import", "PSSS------"},
+      {"indicators.manage", "P---------"},
+      {"indicators.targets", "-S--------"},
+      {"indicators.push", "--------S-"},
+      {"plans.read", "PSSSSPPP--"},
+      {"plans.manage", "-SSS------"},
+      {"plans.report", "-SSS------"},
+      {"plans.review", "-S--------"},
+      {"portal.write", "P---SP----"},
+      {"portal.review", "P----P----"},
+      {"portal.report", "PS---P-P--"},
+      {"documents.read", "PSSSSP----"},
+      {"feedback.handle", "P-SS------"},
+      {"feedback.manage", "P---------"},
+      {"feedback.report", "PSSS---P--"},
+      {"assessments.read", "PSSSSPPP--"},
+      {"assessments.self", "--SS------"},
+      {"assessments.submit", "---S------"},
+      {"assessments.appraise", "------P---"},
+      {"assessments.manage", "-S--------"},
+      {"inspections.read", "PSSSSPPP--"},
+      {"inspections.manage", "-S--------"},
+      {"inspections.fix", "--SS------"},
+      {"nonsense", "----------"},
   };
   for (const auto& c : cases) {
     ASSERT_EQ(std::string(c.scopes).size(), kColumns.size()) << c.permission;
@@ -76,9 +81,9 @@ TEST(PermissionMatrix, ProvinceWideRoles) {
     const char* role;
     bool wide;
   } cases[] = {
-      {"admin", true},   {"unit_officer", false},   {"unit_leader", false},
-      {"editor", false}, {"editorial_board", true}, {"appraiser", true},
-      {"viewer", true},  {"api_client", false},     {"nobody", false},
+      {"admin", true},       {"coordinator", false},    {"unit_officer", false}, {"unit_leader", false},
+      {"editor", false},     {"editorial_board", true}, {"appraiser", true},     {"viewer", true},
+      {"api_client", false}, {"nobody", false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.role);
@@ -106,6 +111,7 @@ TEST_P(PermissionScope, ARoleReachesItsSubtreeOrTheProvince) {
     std::vector<std::string> roles;
     std::string own_unit, permission, unit;
     bool allowed;
+    std::map<std::string, std::string> scopes = {};
   } cases[] = {
       // Subtree: the user's unit, what lies below it (closed units too), not
       // beside or above it.
@@ -137,14 +143,64 @@ TEST_P(PermissionScope, ARoleReachesItsSubtreeOrTheProvince) {
       {{"unit_officer", "viewer"}, "TD", "feedback.report", "LK", true},
       {{"unit_officer", "viewer"}, "TD", "feedback.handle", "LK", false},
       {{"unit_officer", "viewer"}, "TD", "feedback.handle", "TD", true},
+      // A coordinator: its unit's subtree, or the wider one its grant names;
+      // the grant's scope is the coordinator role's alone.
+      {{"coordinator"}, "BH", "plans.review", "TD", true},
+      {{"coordinator"}, "BH", "plans.review", "BH", true},
+      {{"coordinator"}, "BH", "plans.review", "LK", false},
+      {{"coordinator"}, "BH", "plans.review", "DNI", false},
+      {{"coordinator"}, "TD", "plans.review", "LK", true, {{"coordinator", "DNI"}}},
+      {{"coordinator"}, "TD", "inspections.manage", "DNI", true, {{"coordinator", "DNI"}}},
+      {{"coordinator"}, "TD", "plans.review", "LK", false, {{"coordinator", "BH"}}},
+      {{"coordinator"}, "TD", "plans.review", "OLD", true, {{"coordinator", "BH"}}},
+      {{"coordinator", "unit_officer"}, "TD", "plans.report", "LK", true, {{"coordinator", "DNI"}}},
+      {{"coordinator", "unit_officer"}, "TD", "feedback.handle", "LK", false, {{"coordinator", "DNI"}}},
+      {{"coordinator", "unit_officer"}, "TD", "feedback.handle", "TD", true, {{"coordinator", "DNI"}}},
+      {{"unit_officer"}, "TD", "plans.report", "LK", false, {{"coordinator", "DNI"}}},  // no coordinator role
+      {{"coordinator"}, "BH", "users.manage", "BH", false},
+      // The administrator keeps the system, not the coordinator's work.
+      {{"admin"}, "DNI", "plans.review", "TD", false},
+      {{"admin"}, "DNI", "assessments.manage", "DNI", false},
   };
   for (const auto& c : cases) {
     std::string roles;
     for (const auto& r : c.roles) roles += r + " ";
     SCOPED_TRACE(roles + "of " + c.own_unit + ": " + c.permission + " on " + c.unit);
-    http::Principal p{1, "u", "U", c.own_unit, c.roles};
+    http::Principal p{1, "u", "U", c.own_unit, c.roles, c.scopes};
     EXPECT_EQ(may_act_on(*t->db, p, c.permission, c.unit), c.allowed);
+    // within() over reach() is the same decision.
+    EXPECT_EQ(t->db->read([&](db::Connection& conn) { return within(conn, reach(p, c.permission), c.unit); }),
+              c.allowed);
   }
+  // Settings for the whole province: a coordinator whose subtree holds the
+  // province's root.
+  struct Province {
+    std::vector<std::string> roles;
+    std::string own_unit;
+    std::map<std::string, std::string> scopes;
+    bool allowed;
+  } province[] = {
+      {{"coordinator"}, "DNI", {}, true}, {{"coordinator"}, "TD", {{"coordinator", "DNI"}}, true},
+      {{"coordinator"}, "BH", {}, false}, {{"coordinator"}, "TD", {{"coordinator", "BH"}}, false},
+      {{"admin"}, "DNI", {}, false},      {{"unit_officer"}, "DNI", {}, false},
+  };
+  for (const auto& c : province) {
+    SCOPED_TRACE(c.roles[0] + " of " + c.own_unit);
+    http::Principal p{1, "u", "U", c.own_unit, c.roles, c.scopes};
+    EXPECT_EQ(may_act_on_province(*t->db, p, "indicators.targets"), c.allowed);
+  }
+  // The units of a reach, for filtering lists: the subtree under each root,
+  // units merged into it too.
+  auto codes = [&](const http::Principal& p, const char* permission) {
+    return t->db->read([&](db::Connection& conn) { return codes_within(conn, reach(p, permission)); });
+  };
+  using Codes = std::set<std::string>;
+  EXPECT_EQ(codes({1, "u", "U", "BH", {"coordinator"}, {}}, "plans.review"), (Codes{"BH", "OLD", "TD"}));
+  EXPECT_EQ(codes({1, "u", "U", "TD", {"coordinator", "unit_officer"}, {}}, "plans.report"), (Codes{"TD"}));
+  EXPECT_EQ(codes({1, "u", "U", "TD", {"coordinator", "unit_officer"}, {{"coordinator", "LK"}}}, "plans.report"),
+            (Codes{"LK", "TD"}));
+  EXPECT_EQ(codes({1, "u", "U", "TD", {"admin"}, {}}, "units.read"), std::nullopt);
+  EXPECT_EQ(codes({1, "u", "U", "TD", {"editor"}, {}}, "plans.review"), Codes{});
 }
 
 }  // namespace

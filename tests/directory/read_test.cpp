@@ -42,7 +42,9 @@ TEST_P(DirectoryRead, LevelsAndUnits) {
   t->db->read([](db::Connection& c) {
     std::vector<std::string> levels;
     for (const auto& l : load_levels(c)) levels.push_back(l.code);
-    EXPECT_EQ(levels, (std::vector<std::string>{"province", "department", "district", "commune"}));
+    EXPECT_EQ(levels, (std::vector<std::string>{"province", "department", "district", "commune", "division"}));
+    // Divisions are units like any other, but not ranked.
+    for (const auto& l : load_levels(c)) EXPECT_EQ(l.ranked, l.code != "division") << l.code;
     EXPECT_TRUE(is_level(c, "commune"));
     EXPECT_FALSE(is_level(c, "hamlet"));
 

@@ -129,7 +129,7 @@ TEST_F(AssessmentsServed, APublicationShowsOnThePublicRankingsAtOnce) {
   EXPECT_EQ(http_request(port(), "GET", "/xep-hang/T-2021").status, 404);  // not published yet
 
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   admin.get("/danh-gia/T-2021");  // the publication form's CSRF token
   auto published = admin.post("/danh-gia/T-2021/cong-bo", "quyet_dinh=");
   ASSERT_EQ(published.status, 303) << published.body;
@@ -149,7 +149,7 @@ TEST_F(AssessmentsServed, APublicationShowsOnThePublicRankingsAtOnce) {
 // one chosen is the one attached, not the first of its number.
 TEST_F(AssessmentsServed, EvidenceIsTheDocumentChosenNotTheFirstOfItsNumber) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(admin.get("/ke-hoach/moi").status, 200);
   auto plan_of = [&](const std::string& unit) {
     auto made = admin.post("/ke-hoach/moi", "so_ky_hieu=9%2FKH-UBND&trich_yeu=K%E1%BA%BF+ho%E1%BA%A1ch+" + unit +
@@ -259,7 +259,7 @@ TEST_F(AssessmentsServed, ACommuneFillsItsLeaderSubmitsEvidenceIsSniffed) {
 TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   // The demo's open round: its departments were due three days ago.
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   std::string round = "/danh-gia/" + open_round();
   ASSERT_EQ(admin.get(round).status, 200);
   // Nobody appraises their own unit: demo.thamdinh is of SNV.
@@ -309,8 +309,10 @@ TEST_F(AssessmentsServed, AppraisalAnswerAndThePublicPages) {
   EXPECT_EQ(appraiser.post(stp + "/chot", "x=1").status, 422);  // a lowered score: the unit answers first
   // The unit gets an officer of its own, to be told of the appraisal.
   const std::string officer_password = "b%E1%BA%A3n+gi%E1%BA%A3i+tr%C3%ACnh+c%E1%BB%A7a+%C4%91%C6%A1n+v%E1%BB%8B";
-  admin.get("/nguoi-dung");
-  ASSERT_EQ(admin
+  Browser users{port()};
+  ASSERT_EQ(users.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  users.get("/nguoi-dung");
+  ASSERT_EQ(users
                 .post("/nguoi-dung", "username=giaitrinh.canbo&display_name=C%C3%A1n+b%E1%BB%99&unit=" + unit +
                                          "&role=unit_officer&password=" + officer_password)
                 .status,

@@ -61,7 +61,7 @@ std::string id_after(const std::string& text, const std::string& prefix) {
 
 TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
   Browser admin{port()}, officer{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
   Date today = local_date(now_seconds());
   const auto vi = [](Date d) { return enc(format_date_vi(d)); };
@@ -219,7 +219,7 @@ TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
 // told, and no notice is drawn up for that day.
 TEST_F(InspectionsServed, AVisitOnAPastDayIsNeverAnnounced) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   // Last year's plan: its every day has passed.
   const int last = int(local_date(now_seconds()).year()) - 1;
   const Date past{std::chrono::year{last} / std::chrono::December / 1};
@@ -247,7 +247,7 @@ TEST_F(InspectionsServed, AVisitOnAPastDayIsNeverAnnounced) {
 
 TEST_F(InspectionsServed, TheDemoOverdueIsUrgedAndTheYearExports) {
   Browser admin{port()}, officer{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
   const std::string y = std::to_string(int(local_date(now_seconds()).year()));
   // The demo commune's overdue recommendation is on its urging page and its work list.

@@ -20,6 +20,7 @@
 #include "core/dates.h"
 #include "core/xlsx.h"
 #include "db/database.h"
+#include "plans/store.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -185,7 +186,7 @@ TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved)
 
   // The API gives the same object as the command line.
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   auto id = status["plan"]["id"].get<int>();
   auto api = admin.get("/api/v1/plans/" + std::to_string(id) + "?as_of=2024-04-01");
   ASSERT_EQ(api.status, 200);
@@ -204,7 +205,7 @@ TEST_F(PlansServed, ImportFailsWithUnmatchedUnitsListedThenSucceedsOnceResolved)
 
 TEST_F(PlansServed, TheImportPageAsksForNamesItCannotPlace) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(admin.get("/ke-hoach/moi").status, 200);
   auto created = admin.post("/ke-hoach/moi",
                             "so_ky_hieu=20%2FKH-UBND&trich_yeu=K%E1%BA%BF+ho%E1%BA%A1ch+th%E1%BB%AD&don_vi=DNI&"
@@ -303,7 +304,7 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
   EXPECT_EQ(officer.get("/viec-can-bao-cao?don-vi=SNV").status, 403);
 
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   auto status = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
   int own = 0, other = 0;
   for (const auto& t : status["tasks"]) {
@@ -415,7 +416,7 @@ TEST_F(PlansServed, AUnitReportsOnlyItsOwnTasks) {
 
 TEST_F(PlansServed, AnAdhocPeriodIsAddedOwedOnTheWorkListAndRemoved) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(admin.get("/ky-bao-cao").status, 200);
   Date today = local_date(now_seconds());
   auto vi = [](Date d) { return url_encode(format_date_vi(d)); };
@@ -461,7 +462,7 @@ TEST_F(PlansServed, AnAdhocPeriodIsAddedOwedOnTheWorkListAndRemoved) {
 
 TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
   Browser leader{port()};
-  ASSERT_EQ(leader.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(leader.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   auto plan = demo_plan();
   auto periods = reported_periods(leader, plan["id"].get<int>());
   ASSERT_FALSE(periods.empty());
@@ -496,7 +497,7 @@ TEST_F(PlansServed, UnchangedSinceLastPeriodIsOneAction) {
 
 TEST_F(PlansServed, TheMatrixEditorWorksWithoutJavaScript) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   admin.get("/ke-hoach/moi");
   auto created = admin.post("/ke-hoach/moi",
                             "so_ky_hieu=40%2FKH-SNV&trich_yeu=Th%E1%BB%AD&don_vi=SNV&nam=2026&"
@@ -558,7 +559,7 @@ TEST_F(PlansServed, ObjectivesTakeTheirValueFromTheIndicatorsOrByHand) {
   auto plan = demo_plan();
   auto path = "/ke-hoach/" + std::to_string(plan["id"].get<int>());
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   admin.get(path);
   ASSERT_EQ(admin
                 .post(path + "/muc-tieu",
@@ -628,7 +629,7 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
   auto plan = demo_plan();
   auto id = std::to_string(plan["id"].get<int>());
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   auto page = admin.get("/ke-hoach/" + id + "/bao-cao-ky");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Kết quả thực hiện Kế hoạch số " + plan["number"].get<std::string>()), std::string::npos);
@@ -724,7 +725,7 @@ TEST_F(PlansServed, TheCoordinatorCompilesTheReportAndUrgesLaggingUnits) {
 // decimals, and the total.
 TEST_F(PlansServed, AFigureRequestCompilesTheSameOnThePageAndInTheDraft) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(admin.get("/yeu-cau-bao-cao/moi").status, 200);
   Date due{std::chrono::sys_days{local_date(now_seconds())} + std::chrono::days{10}};
   auto created =
@@ -778,7 +779,7 @@ TEST_F(PlansServed, TheUnitIsToldWhenItsDifficultiesAreAnswered) {
   auto plan = demo_plan();
   ASSERT_TRUE(plan.is_object());
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   auto status = json::parse(admin.get("/api/v1/plans/" + std::to_string(plan["id"].get<int>())).body);
   int own = 0;
   for (const auto& t : status["tasks"]) {
@@ -822,7 +823,7 @@ TEST_F(PlansServed, TheUnitIsToldWhenItsDifficultiesAreAnswered) {
 // with one full stop.
 TEST_F(PlansServed, TheUrgingLetterIsAddressedToTheCommitteeAndItsChair) {
   Browser admin{port()};
-  ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+  ASSERT_EQ(admin.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   auto page = admin.get("/don-doc/P-TRANGDAI");
   ASSERT_EQ(page.status, 200);
   auto sent = admin.post("/don-doc/P-TRANGDAI", "so=126%2FSNV-CCHC&so_ngay=10");
@@ -847,6 +848,107 @@ TEST_F(PlansServed, TheUrgingLetterIsAddressedToTheCommitteeAndItsChair) {
       EXPECT_EQ(words.find(std::to_string(year) + code), std::string::npos) << year << code;
     }
   }
+}
+
+// Issue 36's contract: a coordinator of a unit's subtree, made on the
+// command line, signs in to the province coordinator's pages and sees and
+// acts on its subtree only: the reports on its own plans, urging its own
+// units, requests to its own units; a unit officer is refused the queue.
+TEST_F(PlansServed, ACoordinatorOfASubtreeReviewsItsSubtreeOnly) {
+  std::string out;
+  ASSERT_EQ(run_cchc({"user", "add", "--db", db_, "--username", "vp.dieuphoi", "--unit", "VP-UBND", "--role",
+                      "coordinator", "--name", "Điều phối Văn phòng"},
+                     out),
+            0)
+      << out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(out, m, std::regex("password \\(shown once\\): ([A-Za-z0-9]{16})")));
+  const std::string password = m[1].str();
+  // A scope must hold the user's unit: Sở Tư pháp is not under the office.
+  EXPECT_EQ(run_cchc({"user", "add", "--db", db_, "--username", "x.dieuphoi", "--unit", "VP-UBND", "--role",
+                      "coordinator", "--scope", "STP"},
+                     out),
+            2);
+  EXPECT_NE(out.find("is not within 'STP'"), std::string::npos) << out;
+
+  // The office's own plan, whose task the office's centre leads, with a
+  // report waiting; and a province plan's report by the office itself.
+  const int year = int(local_date(now_seconds()).year());
+  const std::string period = std::to_string(year) + "-q1";
+  const audit::Entry who{"cli:test", "cli", "", "", "", {}, {}};
+  auto db = db::open(db_);
+  plans::Plan own;
+  own.number = "7/KH-VP";
+  own.unit_code = "VP-UBND";
+  own.title = "Kế hoạch cải cách hành chính của Văn phòng";
+  own.year = year;
+  own.issued_on = Date{std::chrono::year{year} / 1 / 15};
+  own.status = "issued";
+  own = plans::create_plan(*db, own, who, now_seconds());
+  plans::TaskInput task;
+  task.area_code = "procedures";
+  task.description = "Số hóa hồ sơ tại Trung tâm";
+  task.output = "Báo cáo";
+  task.deadline_text = "Quý IV/" + std::to_string(year);
+  task.leads = "Trung tâm Phục vụ hành chính công tỉnh";
+  plans::add_task(*db, own.id, task, who, now_seconds());
+  auto own_task = db->read([&](db::Connection& c) { return plans::plan_tasks(c, own.id); }).at(0);
+  plans::Report r;
+  r.task_id = own_task.id;
+  r.unit_code = "TTPVHCC";
+  r.period = period;
+  r.progress = "in_progress";
+  r.percent = 40;
+  plans::submit_report(*db, r, who, now_seconds());
+  auto province_report = db->read([&](db::Connection& c) {
+    return c
+        .query(
+            "SELECT r.task_id, r.period FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id "
+            "JOIN plans p ON p.id = t.plan_id WHERE r.unit_code = 'VP-UBND' AND r.review = 'pending' "
+            "AND p.unit_code = 'DNI' ORDER BY r.task_id LIMIT 1")
+        .one();
+  });
+  const auto province_task = std::to_string(province_report.i64("task_id"));
+  const auto province_period = province_report.str("period");
+  const auto province_number = demo_plan()["number"].get<std::string>();
+
+  Browser vp{port()}, province{port()}, officer{port()};
+  ASSERT_EQ(vp.sign_in("vp.dieuphoi", password), 303);
+  ASSERT_EQ(province.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
+  ASSERT_EQ(officer.sign_in("demo.canbo", "demo-unit_officer-dongnai"), 303);
+  // The queue: the office's coordinator sees its plan's report only; the
+  // province's sees both; an officer is refused.
+  auto queue = vp.get("/duyet-bao-cao");
+  ASSERT_EQ(queue.status, 200);
+  EXPECT_NE(queue.body.find("7/KH-VP"), std::string::npos);
+  EXPECT_EQ(queue.body.find(province_number), std::string::npos) << province_number;
+  auto whole = province.get("/duyet-bao-cao");
+  EXPECT_NE(whole.body.find("7/KH-VP"), std::string::npos);
+  EXPECT_NE(whole.body.find(province_number), std::string::npos);
+  EXPECT_EQ(officer.get("/duyet-bao-cao").status, 403);
+  // Acting: a province plan's report is not the office's to review, even
+  // its own; its centre's report on its own plan is.
+  EXPECT_EQ(
+      vp.post("/nhiem-vu/" + province_task + "/duyet", "don_vi=VP-UBND&ky=" + province_period + "&thao_tac=accept")
+          .status,
+      403);
+  auto accepted = vp.post("/nhiem-vu/" + std::to_string(own_task.id) + "/duyet",
+                          "don_vi=TTPVHCC&ky=" + period + "&thao_tac=accept");
+  EXPECT_EQ(accepted.status, 303) << accepted.body;
+  EXPECT_EQ(db->read([&](db::Connection& c) { return plans::task_reports(c, own_task.id); }).at(0).review, "accepted");
+  // Urging and requests: its own units only.
+  EXPECT_EQ(vp.get("/don-doc/TTPVHCC").status, 200);
+  EXPECT_EQ(vp.get("/don-doc/STP").status, 403);
+  auto index = vp.get("/don-doc");
+  EXPECT_NE(index.body.find("/don-doc/TTPVHCC"), std::string::npos);
+  EXPECT_EQ(index.body.find("/don-doc/STP\""), std::string::npos);
+  auto form = vp.get("/yeu-cau-bao-cao/moi");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("value=\"TTPVHCC\""), std::string::npos);
+  EXPECT_EQ(form.body.find("value=\"STP\""), std::string::npos);
+  // The province's settings are the province's coordinator's.
+  EXPECT_EQ(vp.post("/ky-bao-cao/dot-xuat", "ten=X").status, 403);
+  EXPECT_EQ(vp.post("/danh-gia/moi", "ma=X").status, 403);
 }
 
 }  // namespace

@@ -76,13 +76,36 @@ class Routes : public ::testing::Test {
 };
 
 TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
-  const std::set<std::string> known = {
-      "public",           "signed_in",          "units.read",           "units.manage",       "users.manage",
-      "audit.read",       "indicators.read",    "indicators.import",    "indicators.manage",  "indicators.push",
-      "plans.read",       "plans.manage",       "plans.report",         "plans.review",       "assessments.read",
-      "assessments.self", "assessments.submit", "assessments.appraise", "assessments.manage", "portal.write",
-      "portal.review",    "portal.report",      "documents.read",       "feedback.handle",    "feedback.manage",
-      "feedback.report",  "inspections.read",   "inspections.manage",   "inspections.fix"};
+  const std::set<std::string> known = {"public",
+                                       "signed_in",
+                                       "units.read",
+                                       "units.manage",
+                                       "users.manage",
+                                       "audit.read",
+                                       "indicators.read",
+                                       "indicators.import",
+                                       "indicators.manage",
+                                       "indicators.push",
+                                       "indicators.targets",
+                                       "plans.read",
+                                       "plans.manage",
+                                       "plans.report",
+                                       "plans.review",
+                                       "assessments.read",
+                                       "assessments.self",
+                                       "assessments.submit",
+                                       "assessments.appraise",
+                                       "assessments.manage",
+                                       "portal.write",
+                                       "portal.review",
+                                       "portal.report",
+                                       "documents.read",
+                                       "feedback.handle",
+                                       "feedback.manage",
+                                       "feedback.report",
+                                       "inspections.read",
+                                       "inspections.manage",
+                                       "inspections.fix"};
   ASSERT_GE(web_->router().routes().size(), 10u);
   for (const auto& r : web_->router().routes()) {
     SCOPED_TRACE(r.pattern);

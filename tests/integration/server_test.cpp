@@ -492,7 +492,15 @@ TEST_F(Served, EveryDemoRoleLandsOnItsOwnWork) {
     std::vector<std::string> groups;  // each must be on the list
     std::vector<std::string> never;   // none of these may be
   } cases[] = {
-      {"demo.admin", "demo-admin-dongnai", {review, request_review}, {case_assigned, item_returned, appraisal}},
+      // The administrator keeps the system: no reform work of its own.
+      {"demo.admin", "demo-admin-dongnai", {}, {review, request_review, case_assigned, item_returned, appraisal}},
+      {"demo.dieuphoi",
+       "demo-coordinator-dongnai",
+       {review, request_review},
+       {case_assigned, item_returned, appraisal}},
+      // The provincial office's coordinator: the province's plans and
+      // requests are not its to review.
+      {"demo.dieuphoi.vp", "demo-coordinator-dongnai", {}, {review, request_review, case_assigned, appraisal}},
       {"demo.canbo",
        "demo-unit_officer-dongnai",
        {returned_task, request, case_assigned, self},
