@@ -39,7 +39,7 @@ test('a commune fills and submits, an appraiser adjusts, the coordinator publish
   // The coordinator opens a round for the communes (no JavaScript).
   const admin = await browser.newContext({ javaScriptEnabled: false });
   const a = await admin.newPage();
-  await signIn(a, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(a, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   await a.goto(base + '/danh-gia/moi');
   await a.fill('#ma', code);
   await a.fill('#ten', 'Chỉ số cải cách hành chính cấp xã (thử nghiệm)');
@@ -156,7 +156,7 @@ test('a commune fills and submits, an appraiser adjusts, the coordinator publish
 test('assessment pages pass axe', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(page, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   const year = local.getUTCFullYear();
   const problems = [];
   for (const path of ['/danh-gia', '/danh-gia/moi', '/danh-gia/bo-tieu-chi', '/danh-gia/bo-tieu-chi/1',

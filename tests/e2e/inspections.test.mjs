@@ -32,7 +32,7 @@ test('a plan, a visit with two recommendations: one fixed and accepted, one over
   const held = new Date(Math.max(new Date(today.getFullYear(), 0, 1).getTime(), today.getTime() - 21 * 86400000));
   const adminContext = await browser.newContext({ javaScriptEnabled: false });
   const a = await adminContext.newPage();
-  await signIn(a, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(a, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   await a.goto(base + '/kiem-tra/ke-hoach/moi');
   await a.fill('#so', '77/KH-SNV');
   await a.fill('#trich_yeu', 'Kiểm tra chuyên đề thử nghiệm');
@@ -115,7 +115,7 @@ test('a plan, a visit with two recommendations: one fixed and accepted, one over
 test('inspection pages pass axe', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(page, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   const problems = [];
   for (const path of ['/kiem-tra', '/kiem-tra/ke-hoach/moi', planPath || '/kiem-tra/ke-hoach/1', visitPath || '/kiem-tra/1',
     '/kiem-tra/theo-doi', '/kiem-tra/tong-hop']) {

@@ -7,7 +7,7 @@ import { crawlTests, widths } from './crawl.mjs';
 
 const state = crawlTests([
   ['a citizen', null],
-  ['the coordinator', ['demo.admin', 'demo-admin-dongnai']],
+  ['the coordinator', ['demo.dieuphoi', 'demo-coordinator-dongnai']],
 ]);
 
 test('the portal home fits a 1 366 px window and a 390 px phone, figures column included', async () => {

@@ -55,7 +55,7 @@ test('coordinator imports, officer reports two tasks, the overdue list shrinks, 
 
   const admin = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
   const a = await admin.newPage();
-  await signIn(a, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(a, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   await a.goto(base + '/ke-hoach/moi');
   await a.fill('#so_ky_hieu', '99/KH-UBND');
   await a.fill('#trich_yeu', 'Kế hoạch thử nghiệm cải cách hành chính');
@@ -132,7 +132,7 @@ test('coordinator imports, officer reports two tasks, the overdue list shrinks, 
 test('plan pages pass axe', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(page, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   const problems = [];
   for (const path of ['/ke-hoach', '/ke-hoach/1', '/ke-hoach/1/nhap', '/ke-hoach/moi', '/ke-hoach/1/sua',
     '/ke-hoach/tong-hop', '/ke-hoach/1/bao-cao-ky', '/viec-can-bao-cao', '/nhiem-vu/3', '/thong-bao',

@@ -37,6 +37,8 @@ test('a request to every commune: one answers, one is returned and fixes it, the
   await a.click('form[action="/nguoi-dung"] button[type="submit"]');
   const password = (await a.textContent('.secret')).trim();
 
+  // The province's coordinator sends the request.
+  await signIn(a, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   await a.goto(base + '/yeu-cau-bao-cao/moi');
   await a.selectOption('#loai', 'review');
   await a.fill('#trich_yeu', 'Báo cáo sơ kết thử nghiệm');
@@ -97,7 +99,7 @@ test('a request to every commune: one answers, one is returned and fixes it, the
 test('the coordinator urges a commune for everything it owes; the commune sees the letter', async () => {
   const adminContext = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
   const a = await adminContext.newPage();
-  await signIn(a, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(a, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   await a.goto(base + '/don-doc');
   await a.click('a[href="/don-doc/P-TRANGDAI"]');
   // The demo commune owes its implementing plan (due end of February) at least.
@@ -123,7 +125,7 @@ test('the coordinator urges a commune for everything it owes; the commune sees t
 test('request pages pass axe', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page, 'demo.admin', 'demo-admin-dongnai');
+  await signIn(page, 'demo.dieuphoi', 'demo-coordinator-dongnai');
   const problems = [];
   for (const path of ['/yeu-cau-bao-cao', '/yeu-cau-bao-cao/moi', requestPath || '/yeu-cau-bao-cao/1',
     (requestPath || '/yeu-cau-bao-cao/1') + '/tong-hop', '/viec-cua-toi', '/don-doc', '/don-doc/P-TRANGDAI',
