@@ -78,7 +78,9 @@ std::vector<indicators::SyntheticUnit> synthetic_units(db::Database& db) {
   std::vector<indicators::SyntheticUnit> units;
   db.read([&](db::Connection& c) {
     for (const auto& u : directory::load_units(c)) {
-      if (u.level != "province") units.push_back({u.code, u.level, u.valid_from, u.valid_to});
+      // A division's dossiers are its parent's: one-stop systems record the
+      // agency.
+      if (u.level != "province" && u.level != "division") units.push_back({u.code, u.level, u.valid_from, u.valid_to});
     }
   });
   return units;
@@ -344,6 +346,38 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
                                     now - hours{24});
       }
       ++n;
+    }
+  }
+
+  // The provincial office runs its own reform (issue 36): its plan, whose
+  // tasks its divisions lead; the last period's reports wait for the
+  // office's coordinator (demo.dieuphoi.vp), not the province's.
+  plans::Plan office;
+  office.number = fmt::format("{}/KH-VP", 15 + y % 100);
+  office.unit_code = "VP-UBND";
+  office.year = y;
+  office.title = fmt::format("Kế hoạch cải cách hành chính năm {} của Văn phòng Ủy ban nhân dân tỉnh", y);
+  office.issued_on = Date{year{y} / January / 20};
+  office.parent_id = plan.id;
+  office.status = "issued";
+  office = plans::create_plan(db, office, who, now);
+  auto office_tasks = import(office, "data/demo/office-matrix.csv");
+  out.tasks += office_tasks.size();
+  if (!periods.empty()) {
+    for (const auto& t : office_tasks) {
+      for (const auto& unit : t.leads) {
+        plans::Report r;
+        r.task_id = t.id;
+        r.unit_code = unit;
+        r.role = "lead";
+        r.period = periods.back().key;
+        r.progress = "in_progress";
+        r.percent = 50;
+        r.narrative = "Đang triển khai theo kế hoạch của Văn phòng.";
+        Date on = std::max(periods.back().first, day_before(std::min(periods.back().due, today), 2));
+        plans::submit_report(db, r, who, start_of_day(on) + hours{9});
+        ++out.reports;
+      }
     }
   }
   return out;

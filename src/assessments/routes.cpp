@@ -75,8 +75,10 @@ http::Response new_round_form(RouteContext& x, http::Request& req, json error) {
     int y = int(local_date(now_seconds()).year());
     json levels = json::array();
     auto sets = list_sets(c);
-    for (const auto& [code, name] : level_names(c)) {
-      if (code == "province") continue;
+    for (const auto& level : directory::load_levels(c)) {
+      const auto& code = level.code;
+      const auto& name = level.name;
+      if (code == "province" || !level.ranked) continue;  // divisions are not ranked
       json options = json::array();
       for (const auto& s : sets) {
         if (s.level == code)

@@ -191,7 +191,13 @@ views::Issuer issuer(db::Connection& c, const std::string& unit_code, const std:
   std::string province_name = province ? province->name : "";
   auto unit = find_unit(c, unit_code);
   if (!unit) return views::issuer_for("", "", "", province_name, type);
-  return views::issuer_for(unit_code, unit->name, unit->level, province_name, type);
+  std::string parent_body;  // a division writes under its parent's body
+  if (unit->level == "division" && !unit->parent_code.empty()) {
+    if (auto parent = find_unit(c, unit->parent_code)) {
+      parent_body = views::issuer_for(parent->code, parent->name, parent->level, province_name, type).body;
+    }
+  }
+  return views::issuer_for(unit_code, unit->name, unit->level, province_name, type, parent_body);
 }
 
 views::Addressee addressee(db::Connection& c, const std::string& unit_code) {

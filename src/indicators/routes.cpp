@@ -44,7 +44,7 @@ std::string page_level(const http::Request& req) { return req.query_param("cap")
 json level_options(db::Database& db, const std::string& selected) {
   json out = json::array();
   for (const auto& l : directory::load_levels(db)) {
-    if (l.code == "province") continue;
+    if (l.code == "province" || !l.ranked) continue;  // divisions are not ranked
     out.push_back({{"code", l.code}, {"name", l.name}, {"selected", l.code == selected}});
   }
   return out;

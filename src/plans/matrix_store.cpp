@@ -38,7 +38,7 @@ UnitMatcher plan_matcher(db::Connection& c, const Plan& plan) {
   }
   auto province = c.query("SELECT value FROM settings WHERE key = 'province_name'");
   return UnitMatcher(directory::units_valid_on(c, plan.issued_on.value_or(Date{year{plan.year} / January / 1})),
-                     aliases, province.empty() ? "" : province.rows[0].str("value"));
+                     aliases, province.empty() ? "" : province.rows[0].str("value"), plan.unit_code);
 }
 
 MatrixImport import_matrix(db::Database& db, std::int64_t plan_id, std::string_view file,

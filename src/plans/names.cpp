@@ -71,6 +71,17 @@ const std::map<std::string, std::string>& group_keys() {
   return groups;
 }
 
+// Keys naming the issuing unit's own divisions (phòng, ban, trung tâm of
+// a department or a commune), as its plans write them.
+const std::set<std::string>& division_group_keys() {
+  static const std::set<std::string> keys = {
+      "cac phong ban trung tam", "cac phong ban",        "cac phong chuyen mon",
+      "phong ban trung tam",     "cac phong ban don vi", "cac phong ban don vi truc thuoc",
+      "cac don vi truc thuoc",
+  };
+  return keys;
+}
+
 std::string squeeze(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -159,8 +170,9 @@ std::string UnitMatcher::strip(std::string key) const {
   return key;
 }
 
-UnitMatcher::UnitMatcher(std::vector<directory::Unit> units, std::vector<Alias> aliases, std::string province_name)
-    : units_(std::move(units)) {
+UnitMatcher::UnitMatcher(std::vector<directory::Unit> units, std::vector<Alias> aliases, std::string province_name,
+                         std::string issuer)
+    : units_(std::move(units)), issuer_(std::move(issuer)) {
   province_key_ = unit_key(province_name);
   if (province_key_.rfind("tinh ", 0) == 0) province_key_ = province_key_.substr(5);
   for (const auto& u : units_) {
@@ -199,6 +211,17 @@ UnitMatch UnitMatcher::match(std::string_view name) const {
     return UnitMatch{UnitMatch::Kind::unit, {e->second}, "", {}, 1};
   }
   if (auto g = group_keys().find(key); g != group_keys().end()) return group(g->second);
+  if (division_group_keys().count(key)) {
+    UnitMatch g;
+    for (const auto& u : units_) {
+      if (u.level == "division" && !issuer_.empty() && u.parent_code == issuer_) g.codes.push_back(u.code);
+    }
+    if (g.codes.empty()) return m;  // the issuer has no divisions: the name stays to be resolved
+    g.kind = UnitMatch::Kind::group;
+    g.level_code = "division";
+    g.score = 1;
+    return g;
+  }
 
   std::vector<std::pair<double, size_t>> scored;
   auto type = unit_type(key);

@@ -35,7 +35,7 @@ struct Alias {
 struct UnitMatch {
   enum class Kind { unit, group, ambiguous, unmatched };
   Kind kind = Kind::unmatched;
-  std::vector<std::string> codes;       // unit: one; group: the level's units
+  std::vector<std::string> codes;       // unit: one; group: the level's units (the issuer's divisions)
   std::string level_code;               // group
   std::vector<std::string> candidates;  // ambiguous: unit codes, best first
   double score = 0;
@@ -46,8 +46,11 @@ double similarity(std::string_view key_a, std::string_view key_b);  // 0..1
 
 class UnitMatcher {
  public:
-  // `units` are those to match against (valid on the plan's date).
-  UnitMatcher(std::vector<directory::Unit> units, std::vector<Alias> aliases, std::string province_name = {});
+  // `units` are those to match against (valid on the plan's date);
+  // `issuer` the plan's issuing unit, whose own divisions "Các phòng, ban,
+  // trung tâm" names (a group of level "division").
+  UnitMatcher(std::vector<directory::Unit> units, std::vector<Alias> aliases, std::string province_name = {},
+              std::string issuer = {});
   UnitMatch match(std::string_view name) const;
   // A cell may name several units: split on ";" and line breaks, then a
   // part that does not match whole is split on commas when every piece of
@@ -61,6 +64,7 @@ class UnitMatcher {
   std::map<std::string, std::string> exact_;  // key → unit code
   std::map<std::string, Alias> aliases_;
   std::string province_key_;
+  std::string issuer_;
   std::string strip(std::string key) const;
 };
 

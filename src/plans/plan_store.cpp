@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 #include "directory/read.h"
@@ -78,14 +79,19 @@ std::vector<std::pair<std::string, std::string>> unit_levels(db::Connection& c) 
 
 std::vector<UnitRow> unit_rows(db::Connection& c) {
   std::map<std::string, int> rank;
-  for (const auto& l : directory::load_levels(c)) rank[l.code] = l.rank;
+  std::set<std::string> unranked;
+  for (const auto& l : directory::load_levels(c)) {
+    rank[l.code] = l.rank;
+    if (!l.ranked) unranked.insert(l.code);
+  }
   std::vector<UnitRow> out;
   std::vector<int> ranks;
   Date today = local_date(now_seconds());
   for (const auto& u : directory::load_units(c)) {
     auto level = rank.find(u.level);
     if (level == rank.end()) continue;
-    out.push_back({u.code, u.name, u.parent_code, u.level, !u.valid_to || *u.valid_to >= today});
+    out.push_back(
+        {u.code, u.name, u.parent_code, u.level, !u.valid_to || *u.valid_to >= today, !unranked.count(u.level)});
     ranks.push_back(level->second);
   }
   std::vector<size_t> order(out.size());

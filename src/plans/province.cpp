@@ -24,7 +24,7 @@ std::vector<TaskState> filtered(std::vector<TaskState> states, const Filters& f)
 }
 
 ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
-                          const std::map<std::string, std::string>& names) {
+                          const std::map<std::string, std::string>& names, const std::set<std::string>& not_ranked) {
   ProvinceSummary out;
   std::map<std::string, UnitCompletion> units;
   for (const auto& s : states) {
@@ -72,8 +72,8 @@ ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
   for (size_t i = 0; i < codes.size(); ++i) place[codes[i]] = int(i);
   std::vector<UnitCompletion> ranked, unranked;
   for (auto& [code, u] : units) {
-    if (u.due > 0) {
-      u.rate = double(u.on_time) / double(u.due);
+    if (u.due > 0) u.rate = double(u.on_time) / double(u.due);
+    if (u.due > 0 && !not_ranked.count(code)) {
       ranked.push_back(u);
     } else {
       unranked.push_back(u);

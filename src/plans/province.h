@@ -17,6 +17,7 @@
 //     last day up to the as-of day, and the as-of day itself.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ struct UnitCompletion {
   std::string unit;
   int assigned = 0, due = 0, on_time = 0, late = 0, overdue = 0, in_progress = 0, not_started = 0;
   std::optional<double> rate;  // on_time / due
-  int rank = 0;                // 0 = not ranked (nothing due)
+  int rank = 0;                // 0 = not ranked (nothing due, or a division)
 };
 
 struct OverdueItem {
@@ -60,9 +61,12 @@ struct ProvinceSummary {
 };
 
 // `names` orders ties and unranked units (Vietnamese order of the names).
-// The overdue items point into `states`, which must outlive the summary.
+// A unit in `not_ranked` (a division: its level is not ranked) is listed
+// with the unranked units, whatever its rate. The overdue items point into
+// `states`, which must outlive the summary.
 ProvinceSummary summarize(const std::vector<TaskState>& states, Date as_of,
-                          const std::map<std::string, std::string>& names);
+                          const std::map<std::string, std::string>& names,
+                          const std::set<std::string>& not_ranked = {});
 
 struct TrendPoint {
   std::string label;  // "Quý I năm 2026", or "Ngày 25/11/2026"

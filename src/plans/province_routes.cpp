@@ -220,6 +220,15 @@ std::string xlsx_href(const http::Request& req) {
 // The view's figures for what was asked, from the year's tasks and facts:
 // what the page and the workbook show. Never copied: the summary points
 // into `states`.
+// The units whose level is not ranked (divisions): listed, never ranked.
+std::set<std::string> not_ranked(const std::vector<UnitRow>& units) {
+  std::set<std::string> out;
+  for (const auto& u : units) {
+    if (!u.ranked) out.insert(u.code);
+  }
+  return out;
+}
+
 struct Figures {
   int year;
   Date as_of;
@@ -237,7 +246,7 @@ struct Figures {
         f(filters_of(a, facts.units)),
         names(names_of(facts.units)),
         states(filtered(states_as_of(data, as_of), f)),
-        summary(summarize(states, as_of, names)),
+        summary(summarize(states, as_of, names, not_ranked(facts.units))),
         trend(trend_of(data, facts, year, as_of, f, summary.by_status)) {}
   Figures(const Figures&) = delete;
   Figures& operator=(const Figures&) = delete;

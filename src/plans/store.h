@@ -38,7 +38,8 @@ std::int64_t data_version(db::Connection& c);
 // Vietnamese order.
 struct UnitRow {
   std::string code, name, parent_code, level;
-  bool open = true;  // no end date, or one not yet passed
+  bool open = true;    // no end date, or one not yet passed
+  bool ranked = true;  // its level is ranked (a division's is not)
 };
 std::vector<UnitRow> unit_rows(db::Connection& c);
 // The unit levels (code, Vietnamese name) by rank.

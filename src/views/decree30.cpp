@@ -5,7 +5,7 @@
 namespace cchc::views {
 
 Issuer issuer_for(const std::string& unit_code, const std::string& unit_name, const std::string& level,
-                  const std::string& province_name, const std::string& type) {
+                  const std::string& province_name, const std::string& type, const std::string& parent_body) {
   Issuer out;
   out.place = province_name.rfind("Tỉnh ", 0) == 0 ? province_name.substr(std::string("Tỉnh ").size()) : province_name;
   if (unit_code.empty() || level == "province" || level == "district" || level == "commune") {
@@ -13,6 +13,7 @@ Issuer issuer_for(const std::string& unit_code, const std::string& unit_name, co
     out.symbol = type + "-UBND";
   } else {
     out.parent = province_name.empty() ? "" : "ỦY BAN NHÂN DÂN " + text::upper(province_name);
+    if (level == "division" && !parent_body.empty()) out.parent = parent_body;
     out.body = text::upper(unit_name);
     out.symbol = type + "-" + unit_code;
   }

@@ -23,8 +23,10 @@ struct Issuer {
 // under the province's committee, symbol "<type>-<unit code>". An empty
 // unit code: the province's committee. The place is the province's name
 // without "Tỉnh ".
+// A division (level "division") stands under its parent's body line
+// (`parent_body`, e.g. "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH"), not the province's.
 Issuer issuer_for(const std::string& unit_code, const std::string& unit_name, const std::string& level,
-                  const std::string& province_name, const std::string& type);
+                  const std::string& province_name, const std::string& type, const std::string& parent_body = "");
 
 // How a letter names a unit and its head, from the unit's name and level:
 //   body  the "Kính gửi:" line and "Nơi nhận:" entry: a People's Committee

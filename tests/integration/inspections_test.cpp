@@ -268,7 +268,9 @@ TEST_F(InspectionsServed, TheDemoOverdueIsUrgedAndTheYearExports) {
   for (std::istringstream in(out); std::getline(in, line);) {
     if (!line.starts_with("{")) continue;
     auto p = json::parse(line);
-    if (p["year"] == std::stoi(y) && p["kind"] == "reform") plan_id = std::to_string(p["id"].get<int>());
+    if (p["year"] == std::stoi(y) && p["kind"] == "reform" && p["unit"] == "DNI") {
+      plan_id = std::to_string(p["id"].get<int>());  // the province's, not an office's own
+    }
   }
   ASSERT_FALSE(plan_id.empty()) << out;
   const std::string plan_path = "/ke-hoach/" + plan_id;

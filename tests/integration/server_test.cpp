@@ -415,6 +415,19 @@ TEST(Cli, UnitsImportExportAndAuditVerify) {
   run_cchc({"units", "export", "--db", t->spec}, after);
   EXPECT_EQ(after, before);
 
+  // Divisions (issue 36): a level like any other, under a department or a
+  // commune; exported as imported.
+  std::string divisions = t->sqlite_dir + "/divisions.csv";
+  std::ofstream(divisions) << "code,name,level,parent_code,valid_from,valid_to\n"
+                              "STP-VP,Văn phòng Sở,division,STP,2024-01-01,\n"
+                              "STP-KSTT,Phòng Kiểm soát thủ tục hành chính,division,STP,2024-01-01,\n"
+                              "P-TRANGDAI-VHXH,Phòng Văn hóa – Xã hội,division,P-TRANGDAI,2025-07-01,\n";
+  ASSERT_EQ(run_cchc({"units", "import", "--db", t->spec, divisions}, out), 0) << out;
+  EXPECT_NE(out.find("3 inserted"), std::string::npos) << out;
+  ASSERT_EQ(run_cchc({"units", "export", "--db", t->spec}, out), 0);
+  EXPECT_NE(out.find("\nSTP-KSTT,Phòng Kiểm soát thủ tục hành chính,division,STP,2024-01-01,"), std::string::npos);
+  EXPECT_NE(out.find("\nP-TRANGDAI-VHXH,Phòng Văn hóa – Xã hội,division,P-TRANGDAI,"), std::string::npos);
+
   ASSERT_EQ(run_cchc({"audit", "verify", "--db", t->spec}, out), 0) << out;
   EXPECT_NE(out.find("audit log intact"), std::string::npos);
   {
@@ -498,9 +511,9 @@ TEST_F(Served, EveryDemoRoleLandsOnItsOwnWork) {
        "demo-coordinator-dongnai",
        {review, request_review},
        {case_assigned, item_returned, appraisal}},
-      // The provincial office's coordinator: the province's plans and
-      // requests are not its to review.
-      {"demo.dieuphoi.vp", "demo-coordinator-dongnai", {}, {review, request_review, case_assigned, appraisal}},
+      // The provincial office's coordinator: its divisions' reports on its
+      // own plan; the province's requests are not its to review.
+      {"demo.dieuphoi.vp", "demo-coordinator-dongnai", {review}, {request_review, case_assigned, appraisal}},
       {"demo.canbo",
        "demo-unit_officer-dongnai",
        {returned_task, request, case_assigned, self},

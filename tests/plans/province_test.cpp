@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace cchc::plans {
 namespace {
 
@@ -82,6 +84,39 @@ TEST(ProvinceView, RatesRanksOverdueAndHeat) {
   EXPECT_EQ(s.heat["B"]["institutions"], 1);
   EXPECT_EQ(s.heat["B"]["procedures"], 1);
   EXPECT_EQ(s.heat.count("A"), 0u);
+}
+
+TEST(ProvinceView, DivisionsAreListedWithTheirRateButNotRanked) {
+  // Three units with work due: D is a division (its level is not ranked).
+  // It keeps its rate and counts, is never ranked, and does not take a
+  // place from the units that are.
+  std::vector<TaskState> states;
+  std::int64_t id = 0;
+  auto add = [&](const char* unit, int done, int overdue) {
+    for (int i = 0; i < done + overdue; ++i) {
+      states.push_back(state(++id, "a", "Quý I/2024", {{unit, i < done ? S::done : S::overdue}}));
+    }
+  };
+  add("A", 1, 1);  // 50 %
+  add("B", 3, 1);  // 75 %
+  add("D", 4, 0);  // 100 %, a division
+  const std::map<std::string, std::string> names = {{"A", "Sở A"}, {"B", "Sở B"}, {"D", "Phòng D"}};
+  const Date as_of{std::chrono::year{2024} / 5 / 1};
+  struct Case {
+    std::set<std::string> not_ranked;
+    std::vector<std::pair<std::string, int>> order;  // unit, rank
+  } cases[] = {
+      {{}, {{"D", 1}, {"B", 2}, {"A", 3}}},
+      {{"D"}, {{"B", 1}, {"A", 2}, {"D", 0}}},
+      {{"D", "A"}, {{"B", 1}, {"D", 0}, {"A", 0}}},  // unranked in name order: Phòng D, Sở A
+  };
+  for (const auto& c : cases) {
+    auto s = summarize(states, as_of, names, c.not_ranked);
+    std::vector<std::pair<std::string, int>> got;
+    for (const auto& u : s.units) got.emplace_back(u.unit, u.rank);
+    EXPECT_EQ(got, c.order);
+    for (const auto& u : s.units) EXPECT_TRUE(u.rate.has_value()) << u.unit;
+  }
 }
 
 TEST(ProvinceView, RatesEqualToATenthOfAPointShareARank) {

@@ -92,6 +92,43 @@ TEST(UnitMatching, NamesAsMatricesWriteThem) {
   }
 }
 
+TEST(UnitMatching, TheIssuersOwnDivisions) {
+  auto all = units();
+  auto division = [&](const char* code, const char* name, const char* parent) {
+    all.push_back(unit(code, name, "division"));
+    all.back().parent_code = parent;
+  };
+  division("VP-HCTC", "Phòng Hành chính – Tổ chức", "VP-UBND");
+  division("VP-TH", "Phòng Tổng hợp", "VP-UBND");
+  division("SNV-CCHC", "Phòng Cải cách hành chính", "SNV");
+  struct Case {
+    const char* issuer;
+    const char* name;
+    std::vector<std::string> codes;  // empty: unmatched
+  } cases[] = {
+      {"VP-UBND", "Các Phòng, Ban, Trung tâm", {"VP-HCTC", "VP-TH"}},
+      {"VP-UBND", "các phòng chuyên môn", {"VP-HCTC", "VP-TH"}},
+      {"VP-UBND", "Các đơn vị trực thuộc", {"VP-HCTC", "VP-TH"}},
+      {"SNV", "Các phòng, ban", {"SNV-CCHC"}},
+      {"STP", "Các phòng, ban", {}},             // no divisions of its own
+      {"", "Các phòng, ban", {}},                // no issuer given
+      {"VP-UBND", "Phòng Tổng hợp", {"VP-TH"}},  // one by its name
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.issuer) + ": " + c.name);
+    UnitMatcher m(all, {}, "Tỉnh Đồng Nai", c.issuer);
+    auto r = m.match(c.name);
+    EXPECT_EQ(r.codes, c.codes);
+    if (c.codes.size() > 1) {
+      EXPECT_EQ(r.kind, UnitMatch::Kind::group);
+      EXPECT_EQ(r.level_code, "division");
+    }
+    if (c.codes.empty()) {
+      EXPECT_EQ(r.kind, UnitMatch::Kind::unmatched);
+    }
+  }
+}
+
 TEST(UnitMatching, CellsNamingSeveralUnits) {
   UnitMatcher m(units(), {}, "Tỉnh Đồng Nai");
   auto names = [&](const char* cell) {

@@ -61,5 +61,31 @@ TEST(Decree30, TheRecipientLine) {
   EXPECT_EQ(p.align, docx::Paragraph::Align::center);
 }
 
+TEST(Decree30, TheIssuingBodyByLevel) {
+  struct Case {
+    const char *code, *name, *level, *parent_body;
+    const char *parent, *body, *symbol;
+  } cases[] = {
+      {"DNI", "Tỉnh Đồng Nai", "province", "", "", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "BC-UBND"},
+      {"P-TD", "Phường Trảng Dài", "commune", "", "", "ỦY BAN NHÂN DÂN PHƯỜNG TRẢNG DÀI", "BC-UBND"},
+      {"SNV", "Sở Nội vụ", "department", "", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "BC-SNV"},
+      // A division writes under its parent's body, with its own symbol.
+      {"VP-HCTC", "Phòng Hành chính – Tổ chức", "division", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH",
+       "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "PHÒNG HÀNH CHÍNH – TỔ CHỨC", "BC-VP-HCTC"},
+      {"X-VH", "Phòng Văn hóa – Xã hội", "division", "ỦY BAN NHÂN DÂN XÃ AN PHƯỚC", "ỦY BAN NHÂN DÂN XÃ AN PHƯỚC",
+       "PHÒNG VĂN HÓA – XÃ HỘI", "BC-X-VH"},
+      // A division whose parent is unknown: under the province's committee.
+      {"D", "Phòng D", "division", "", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "PHÒNG D", "BC-D"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.code);
+    auto i = issuer_for(c.code, c.name, c.level, "Tỉnh Đồng Nai", "BC", c.parent_body);
+    EXPECT_EQ(i.parent, c.parent);
+    EXPECT_EQ(i.body, c.body);
+    EXPECT_EQ(i.symbol, c.symbol);
+    EXPECT_EQ(i.place, "Đồng Nai");
+  }
+}
+
 }  // namespace
 }  // namespace cchc::views
