@@ -1,5 +1,9 @@
 # Shared by the benchmark scripts (sourced, not run).
 
+# The servers measured run no daily work (app/daily.h): its reminders and
+# mail would run beside what is measured.
+export CCHC_DAILY=off
+
 # A TCP port nothing listens on.
 free_port() {
   local p

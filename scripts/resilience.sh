@@ -15,6 +15,7 @@
 # breaks. Figures go in docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CCHC_DAILY=off  # no daily reminders beside the attacks (app/daily.h)
 seconds=${1:-120}
 bash scripts/setup.sh >/dev/null
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "http/session.h"
 #include "jobs/store.h"
 
 namespace cchc::app {

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "app/cli_groups.h"
+#include "app/daily.h"
 #include "app/sources.h"
 #include "coordination/notify.h"
 #include "core/calendar.h"
@@ -167,44 +168,32 @@ int list_plans_json(const PlansCommands& p, const std::string& db_spec) {
   return 0;
 }
 
-// The day's reminders of plans, feedback and inspections as notifications
-// (none on a day off).
-void raise_days_reminders(db::Database& db, const PlansCommands& p, Date day) {
-  auto raised = coordination::raise_reminders(db, day, cli_actor(), now_seconds());
-  if (!raised.working_day) {
-    std::cout << fmt::format("{} is not a working day: no reminders", format_iso_date(day)) << std::endl;
-    return;
-  }
-  std::cout << fmt::format("{}: {} reminders, {} new notifications", format_iso_date(day), raised.reminders,
-                           raised.notifications)
-            << std::endl;
-  // Citizen feedback's deadlines remind through the same notifications.
-  Instant at = p.as_of.empty() ? now_seconds() : start_of_day(day) + std::chrono::hours{8};
-  int feedback = db.write([&](db::Connection& c) {
-    return feedback::raise_reminders(c, WorkCalendar::vietnam(), feedback_sinks(), cli_actor(), at);
-  });
-  std::cout << fmt::format("feedback: {} new notifications", feedback) << std::endl;
-  int inspected = inspections::raise_reminders(db, day, inspection_sources().notify, at);
-  std::cout << fmt::format("inspections: {} new notifications", inspected) << std::endl;
-}
-
-// The day's reminders, then, with an SMTP server, the citizens'
-// acknowledgements and each user's digest mailed; exit 1 when a digest was
-// not.
+// The day's work (app/daily.h) at once, for cron: the reminders of plans,
+// feedback and inspections as notifications (none on a day off), then,
+// with an SMTP server, the citizens' acknowledgements and each user's
+// digest mailed; exit 1 when a digest was not.
 int remind_and_mail(const PlansCommands& p, const std::string& db_spec) {
   auto db = open_migrated(db_spec);
   Date day = p.as_of.empty() ? local_date(now_seconds()) : parse_iso_date(p.as_of);
-  raise_days_reminders(*db, p, day);
-  if (p.smtp.empty()) {
+  Instant at = p.as_of.empty() ? now_seconds() : start_of_day(day) + std::chrono::hours{8};
+  auto s = run_daily(*db, day, at, cli_actor(), {p.smtp, p.from, p.base_url});
+  if (!s.working_day) {
+    std::cout << fmt::format("{} is not a working day: no reminders", format_iso_date(day)) << std::endl;
+  } else {
+    std::cout << fmt::format("{}: {} reminders, {} new notifications", format_iso_date(day), s.reminders,
+                             s.notifications)
+              << std::endl;
+    std::cout << fmt::format("feedback: {} new notifications", s.feedback) << std::endl;
+    std::cout << fmt::format("inspections: {} new notifications", s.inspections) << std::endl;
+  }
+  if (!s.mailed) {
     std::cout << "no SMTP server configured (--smtp or $CCHC_SMTP_URL): no e-mail sent" << std::endl;
     return 0;
   }
-  auto acknowledged = feedback::send_acknowledgements(*db, p.smtp, p.from, p.base_url, now_seconds(), 1000);
-  if (acknowledged > 0) std::cout << fmt::format("{} feedback acknowledgements mailed", acknowledged) << std::endl;
-  auto digests = coordination::send_digests(*db, p.smtp, p.from, p.base_url, now_seconds());
-  std::cout << fmt::format("{} digests mailed ({} notifications)", digests.sent, digests.notifications) << std::endl;
-  for (const auto& f : digests.failures) std::cerr << "not mailed: " << f << std::endl;
-  return digests.failures.empty() ? 0 : 1;
+  if (s.acknowledged > 0) std::cout << fmt::format("{} feedback acknowledgements mailed", s.acknowledged) << std::endl;
+  std::cout << fmt::format("{} digests mailed ({} notifications)", s.digests, s.digest_notifications) << std::endl;
+  for (const auto& f : s.failures) std::cerr << "not mailed: " << f << std::endl;
+  return s.failures.empty() ? 0 : 1;
 }
 
 int print_plan_status(const PlansCommands& p, const std::string& db_spec) {

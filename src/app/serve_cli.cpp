@@ -2,13 +2,17 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "app/cli_groups.h"
+#include "app/daily.h"
 #include "app/housekeeping.h"
 #include "app/web.h"
 #include "core/dates.h"
@@ -26,6 +30,7 @@ struct ServeOptions {
   http::ServerConfig server;
   WebConfig web;
   bool no_access_log = false;
+  std::string daily = "on";  // on: this process schedules the daily work (app/daily.h)
 };
 
 void add_server_options(CLI::App& cmd, http::ServerConfig& server) {
@@ -91,7 +96,14 @@ void mail_acknowledgements(std::stop_token stop, db::Database& db, const WebConf
   }
 }
 
-int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfig web_config) {
+// This process as the daily runs name their claimant: host and pid.
+std::string process_name() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  return fmt::format("{}:{}", host, ::getpid());
+}
+
+int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfig web_config, bool daily) {
   auto db = open_migrated(db_spec);
   Web web(*db, web_config);
   server_config.limits_of = [&web](http::Verb method, std::string_view target) {
@@ -109,6 +121,8 @@ int serve(const std::string& db_spec, http::ServerConfig server_config, WebConfi
   if (!web_config.smtp_url.empty()) {
     mailer = std::jthread(mail_acknowledgements, std::ref(*db), std::cref(web_config), std::cref(web));
   }
+  std::optional<DailyScheduler> scheduler;
+  if (daily) scheduler.emplace(*db, process_name());
   server.run();
   spdlog::info("cchc stopped");
   return 0;
@@ -118,7 +132,7 @@ std::optional<int> run_serve(ServeOptions& o, const std::string& db_spec) {
   set_access_log(!o.no_access_log);
   o.server.access_log = !o.no_access_log;
   read_proof_bits(o.web);
-  return serve(db_spec, o.server, o.web);
+  return serve(db_spec, o.server, o.web, o.daily == "on");
 }
 
 }  // namespace
@@ -140,6 +154,12 @@ CommandRun add_serve_command(CLI::App& cmd, DbOption& db) {
                  "Threads running background jobs (imports), apart from the I/O and work threads (0: none in this "
                  "process; another process on the database runs them)")
       ->check(CLI::Range(0, jobs::kMaxWorkers))
+      ->capture_default_str();
+  cmd.add_option("--daily", o->daily,
+                 "on: run the day's reminders and digests at the time set on /quan-tri/lich-chay, once a day across "
+                 "every process on the database; off: not from this process ($CCHC_DAILY)")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->envname("CCHC_DAILY")
       ->capture_default_str();
   return [o](const std::string& db_spec) { return run_serve(*o, db_spec); };
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/daily.h"
 #include "app/pdf_jobs.h"
 #include "app/platform_routes.h"
 #include "app/sources.h"
@@ -107,6 +108,7 @@ Web::Web(db::Database& db, WebConfig config)
   feedback::add_desk_routes(router_, *feedback_);
   feedback::open311::add_routes(router_, *feedback_);
   add_platform_routes(router_, db_, *metrics_, config_.static_dir, config_.metrics_token);
+  add_daily_routes(router_, *layout_, db_);
   jobs::add_routes(router_, *layout_, db_, [](const http::Principal& p) { return directory::holds(p, "jobs.all"); });
   pdf_ = std::make_unique<views::PdfConverter>();
   // app() calls pipeline_, made below: it is read only once requests come.
@@ -118,6 +120,7 @@ Web::Web(db::Database& db, WebConfig config)
     plans::add_jobs(handlers, db_);
     documents::add_jobs(handlers, db_);
     add_pdf_jobs(handlers, *pdf_);
+    add_daily_job(handlers, db_, [this] { return MailSettings{config_.smtp_url, config_.mail_from, base_url()}; });
     jobs_ =
         std::make_unique<jobs::Runner>(db_, std::move(handlers), jobs::RunnerOptions{.workers = config_.job_workers});
   }

@@ -54,6 +54,8 @@ const std::vector<PermissionRow>& permission_table() {
       // Background jobs: every signed-in user follows their own (signed_in);
       // the administrator sees, cancels and downloads anyone's.
       {"jobs.all", {all, off, off, off, off, off, off, off, off}},
+      // The system's settings: when the daily work runs.
+      {"settings.manage", {all, off, off, off, off, off, off, off, off}},
       // Service delivery: units import their subtree's records, a one-stop
       // system's token pushes them; the administrator keeps the tokens and
       // rebuilds; the coordinator sets the targets.

@@ -40,6 +40,7 @@ TEST(PermissionMatrix, EveryRoleAndPermission) {
       {"users.manage", "P---------"},
       {"audit.read", "P---------"},
       {"jobs.all", "P---------"},
+      {"settings.manage", "P---------"},
       {"indicators.read", "PSSSSPPP--"},
       {"indicators.import", "PSSS------"},
       {"indicators.manage", "P---------"},

@@ -27,7 +27,7 @@ export async function startServer({ env = {} } = {}) {
   } else {
     execFileSync(binary, ['demo', '--db', db], { stdio: 'ignore' });
   }
-  const server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], {
+  const server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log', '--daily', 'off'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

@@ -7,8 +7,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
+#include "app/daily.h"
+#include "core/calendar.h"
+#include "core/dates.h"
 #include "core/text.h"
+#include "db/database.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/server_process.h"
@@ -148,6 +153,64 @@ TEST(Reminders, AnUnreachableServerFailsTheRunAndKeepsTheDigest) {
   bool got = false;
   for (const auto& m : smtp.mails()) got = got || m.to[0] == "<snv@example.org>";
   EXPECT_TRUE(got) << out;
+  std::filesystem::remove_all(dir);
+}
+
+// The server does the day's work itself (app/daily.h): two processes on
+// one database, the time already passed, run it once between them; the
+// administrator's page shows the run and sets the time.
+TEST(Reminders, TheServerRunsTheDaysWorkOnceAcrossProcesses) {
+  auto dir = std::filesystem::temp_directory_path() / ("cchc-daily-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto db_path = (dir / "cchc.db").string();
+  testing::make_demo_db(db_path, testing::DemoRecords::without);
+  const audit::Entry who{"cli:test", "cli", "", "", "", {}, {}};
+  auto db = db::open(db_path);
+  db->write([&](db::Connection& c) { app::set_daily_at(c, "00:00", who, now_seconds()); });
+  const auto today = local_date(now_seconds());
+  auto finished = [&] {
+    return db->read([&](db::Connection& c) {
+      return c.query("SELECT 1 FROM daily_runs WHERE day = ? AND finished_at IS NOT NULL", {format_iso_date(today)})
+          .rows.size();
+    });
+  };
+  {
+    testing::ServerProcess a(db_path, {"--daily", "on"}), b(db_path, {"--daily", "on"});
+    for (int i = 0; i < 300 && finished() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_EQ(finished(), 1u);
+    auto runs = db->read([](db::Connection& c) { return app::recent_daily_runs(c, 30); });
+    ASSERT_EQ(runs.size(), 1u);
+    ASSERT_TRUE(runs[0].summary);
+    EXPECT_EQ(runs[0].summary->working_day, WorkCalendar::vietnam().is_working_day(today));
+    EXPECT_FALSE(runs[0].summary->mailed);  // no SMTP server given
+    EXPECT_EQ(db->read([](db::Connection& c) {
+      return c.query("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'daily'").one().i64("n");
+    }),
+              1);
+
+    testing::Browser admin{a.port()}, coordinator{b.port()};
+    ASSERT_EQ(admin.sign_in("demo.admin", "demo-admin-dongnai"), 303);
+    ASSERT_EQ(coordinator.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
+    auto page = admin.get("/quan-tri/lich-chay");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find(format_date_vi(today)), std::string::npos);
+    EXPECT_NE(page.body.find("Đã xong"), std::string::npos);
+    EXPECT_NE(page.body.find(runs[0].summary->text_vi()), std::string::npos);
+    auto bad = admin.post("/quan-tri/lich-chay", "gio=25%3A00");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("Giờ chạy phải theo dạng giờ:phút"), std::string::npos);
+    EXPECT_NE(bad.body.find("value=\"25:00\""), std::string::npos);  // as typed
+    EXPECT_EQ(admin.post("/quan-tri/lich-chay", "gio=07%3A15").status, 303);
+    EXPECT_EQ(db->read([](db::Connection& c) { return app::daily_at(c); }), 435);
+    EXPECT_EQ(coordinator.get("/quan-tri/lich-chay").status, 403);
+  }
+  // A process started later the same day does not run it again.
+  {
+    testing::ServerProcess c(db_path, {"--daily", "on"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  EXPECT_EQ(db->read([&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM daily_runs").one().i64("n"); }),
+            1);
   std::filesystem::remove_all(dir);
 }
 

@@ -87,6 +87,7 @@ TEST_F(Routes, EveryRouteDeclaresAKnownPermission) {
                                        "indicators.manage",
                                        "indicators.push",
                                        "indicators.targets",
+                                       "settings.manage",
                                        "plans.read",
                                        "plans.manage",
                                        "plans.report",

@@ -1,0 +1,17 @@
+-- The server's daily work (issue 36, app/daily.h): one row per local day
+-- whose run a process claimed. The key is the day, so of several processes
+-- claiming at once one wins; the winner enqueued the job "daily" in the same
+-- transaction (job_id), whose worker records when it finished and what it
+-- did (summary, JSON) or why it failed (error).
+CREATE TABLE daily_runs (
+  day         TEXT PRIMARY KEY,  -- YYYY-MM-DD, local (+07:00)
+  claimed_by  TEXT NOT NULL,     -- the process: host and pid
+  claimed_at  BIGINT NOT NULL,
+  job_id      TEXT NOT NULL DEFAULT '',
+  finished_at BIGINT,
+  summary     TEXT NOT NULL DEFAULT '',
+  error       TEXT NOT NULL DEFAULT ''
+);
+
+-- When it runs: "HH:MM" local time, set on /quan-tri/lich-chay.
+INSERT INTO settings (key, value, updated_at) VALUES ('schedule.daily_at', '06:30', 0);
