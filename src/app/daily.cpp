@@ -158,10 +158,11 @@ bool claim_daily(db::Connection& c, Date day, std::string_view owner, Instant no
 
 std::vector<DailyRun> recent_daily_runs(db::Connection& c, int limit) {
   std::vector<DailyRun> out;
-  for (const auto& r : c.query("SELECT day, claimed_by, claimed_at, job_id, finished_at, summary, error FROM daily_runs "
-                               "ORDER BY day DESC LIMIT ?",
-                               {limit})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT day, claimed_by, claimed_at, job_id, finished_at, summary, error FROM daily_runs "
+               "ORDER BY day DESC LIMIT ?",
+               {limit})
+           .rows) {
     DailyRun run;
     run.day = parse_iso_date(r.str("day"));
     run.claimed_by = r.str("claimed_by");

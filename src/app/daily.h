@@ -39,7 +39,7 @@ struct MailSettings {
 // What a day's run did.
 struct DailySummary {
   Date day;
-  bool working_day = false;  // reminders are raised on working days only
+  bool working_day = false;              // reminders are raised on working days only
   int reminders = 0, notifications = 0;  // plans, report requests (coordination::raise_reminders)
   int feedback = 0, inspections = 0;     // their new notifications
   bool mailed = false;                   // an SMTP server was configured

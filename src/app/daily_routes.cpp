@@ -32,7 +32,7 @@ http::Response page(Pages& x, http::Request& req, const std::string& typed, cons
   });
   json rows = json::array();
   for (const auto& r : runs) {
-    std::string state = r.finished_at ? "Đã xong"
+    std::string state = r.finished_at      ? "Đã xong"
                         : !r.error.empty() ? "Lỗi: " + text::cut_utf8(r.error, 300)
                                            : "Đang chạy hoặc chờ chạy";
     rows.push_back({{"day", format_date_vi(r.day)},

@@ -351,7 +351,8 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
 
   // The provincial office runs its own reform (issue 36): its plan, whose
   // tasks its divisions lead; the last period's reports wait for the
-  // office's coordinator (demo.dieuphoi.vp), not the province's.
+  // office's coordinator (demo.dieuphoi.vp; the province's, above it, may
+  // review them too).
   plans::Plan office;
   office.number = fmt::format("{}/KH-VP", 15 + y % 100);
   office.unit_code = "VP-UBND";

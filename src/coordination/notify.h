@@ -36,7 +36,8 @@ struct DayReminders {
 DayReminders day_reminders(db::Connection& c, Date day);
 // Each of `due`'s reminders becomes a notification for its recipients: the
 // lead unit's officers and leaders (notices, overdue, reports), its leaders
-// (escalate_leader), the admins (escalate_coordinator); and each open report
+// (escalate_leader), the nearest coordinator above the unit
+// (escalate_coordinator, directory::coordinators_over); and each open report
 // request a unit has not answered, before and after its due day
 // (request_reminder), one for the unit. Units with no such user: nobody,
 // counted in the result's reminders only. In the caller's transaction;

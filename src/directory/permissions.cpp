@@ -174,6 +174,12 @@ bool within(db::Connection& c, const Reach& r, const std::string& unit) {
 
 std::optional<std::set<std::string>> codes_within(db::Connection& c, const Reach& r) {
   if (r.everywhere) return std::nullopt;
+  // The root of a tree with one root (the province's coordinator) holds
+  // every unit: no list to filter by.
+  auto tops = c.query("SELECT code FROM units WHERE parent_code IS NULL LIMIT 2");
+  if (tops.rows.size() == 1 && std::find(r.roots.begin(), r.roots.end(), tops.rows[0].str("code")) != r.roots.end()) {
+    return std::nullopt;
+  }
   std::set<std::string> out;
   for (const auto& root : r.roots) {
     for (auto& code : codes_within(c, root)) out.insert(std::move(code));

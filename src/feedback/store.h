@@ -40,7 +40,7 @@ struct Sinks {
 // the coordinator.
 struct Notice {
   enum class Audience { handlers, coordinator };
-  Audience audience = Audience::handlers;  // the unit's officers and leaders | the admins
+  Audience audience = Audience::handlers;  // the unit's officers and leaders | those holding feedback.manage
   std::string unit_code;
   std::string kind;   // "feedback_due_soon" | "feedback_overdue" | "feedback_escalated"
   std::string event;  // unique per case, kind and day: raising twice a day notifies once

@@ -329,6 +329,8 @@ http::Response save_plan(Context& x, http::Request& req) {
 
 http::Response add_unit(Context& x, http::Request& req) {
   auto plan = managed_plan(x, req);
+  // The unit visited is one the user coordinates too.
+  if (auto unit = field(req, "don_vi"); !unit.empty()) directory::require(x.db, req, "inspections.manage", unit);
   return http::refusing(
       [&] {
         auto day = date_field(req, "ngay");
@@ -342,10 +344,12 @@ http::Response add_unit(Context& x, http::Request& req) {
       [&](const http::Refusal& r) { return plan_page(x, req, r.json()); });
 }
 
-// The candidates of the selection rules: every open unit except the
-// plan's issuer, with the facts the rules weigh.
+// The candidates of the selection rules: every open unit in `within` (the
+// units the user coordinates; nullopt: all) except the plan's issuer, with
+// the facts the rules weigh.
 std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& plan,
-                                  const std::vector<directory::Unit>& open) {
+                                  const std::vector<directory::Unit>& open,
+                                  const std::optional<std::set<std::string>>& within) {
   auto last = last_inspected(c);
   auto ranks = x.sources.ranks ? x.sources.ranks(c) : std::map<std::string, std::pair<int, int>>{};
   auto tasks = x.sources.overdue_tasks ? x.sources.overdue_tasks(c, today()) : std::map<std::string, int>{};
@@ -353,6 +357,7 @@ std::vector<Candidate> candidates(Context& x, db::Connection& c, const Plan& pla
   std::vector<Candidate> out;
   for (const auto& u : open) {
     if (u.code == plan.issuer_unit || u.level == "province") continue;
+    if (within && !within->count(u.code)) continue;
     Candidate k{u.code, u.name, u.level};
     if (auto l = last.find(u.code); l != last.end()) k.last_inspected = l->second;
     if (auto r = ranks.find(u.code); r != ranks.end()) {
@@ -378,7 +383,8 @@ http::Response draw(Context& x, http::Request& req) {
         auto open = open_units(x.db);  // read before the write's transaction
         std::size_t added = 0;
         x.db.write([&](db::Connection& c) {
-          auto pool = candidates(x, c, plan, open);
+          auto pool = candidates(x, c, plan, open,
+                                 directory::codes_within(c, directory::reach(*req.principal, "inspections.manage")));
           if (!level.empty()) std::erase_if(pool, [&](const auto& k) { return k.level != level; });
           std::set<std::string> taken;
           for (const auto& v : visits_of(c, plan.id)) taken.insert(v.unit_code);
@@ -635,6 +641,8 @@ http::Response record(Context& x, http::Request& req) {
 http::Response add_finding_h(Context& x, http::Request& req) {
   auto id = req.int_param();
   require_manages_visit(x, req, id);
+  // The unit made responsible is one the user coordinates too.
+  if (auto unit = field(req, "don_vi"); !unit.empty()) directory::require(x.db, req, "inspections.manage", unit);
   return on_visit(x, req, id, "#ket-qua", [&](db::Connection& c) {
     auto v = find_visit(c, id);
     if (!v) throw not_found("no such visit", "Không có cuộc kiểm tra này.");

@@ -23,8 +23,12 @@ std::vector<views::WorkItem> work_items(db::Connection& c, const http::Principal
     }
   }
   if (directory::holds(who, "inspections.manage")) {
+    // The fixes reported by the units the user coordinates.
+    auto within = directory::codes_within(c, directory::reach(who, "inspections.manage"));
     int waiting = 0;
-    for (const auto& r : recommendations(c, std::nullopt)) waiting += r.finding.state == FixState::reported;
+    for (const auto& r : recommendations(c, std::nullopt)) {
+      waiting += r.finding.state == FixState::reported && (!within || within->count(r.finding.responsible_unit));
+    }
     if (waiting > 0) {
       out.push_back({"Kết quả khắc phục kiến nghị chờ xem xét",
                      fmt::format("Xem xét {} báo cáo khắc phục kiến nghị sau kiểm tra", text::format_int(waiting)),

@@ -412,7 +412,16 @@ std::string review_file_dates(const ReviewOf& r) {
   return format_iso_date(r.dates.from) + "-" + format_iso_date(r.dates.to);
 }
 
+// The review covers the whole province's portal: for those who read it
+// province-wide (the board, leaders watching) and the province's
+// coordinator, not a department's.
+void require_whole_review(const Portal& p, const http::Request& req) {
+  if (directory::reach(*req.principal, "portal.report").everywhere) return;
+  directory::require_province(p.db, req, "portal.report");
+}
+
 http::Response review_page(const Portal& p, http::Request& req) {
+  require_whole_review(p, req);
   auto r = review_of(req);
   json data = p.db.read([&](db::Connection& c) {
     auto table = review_table(review(c, r.dates.from, r.dates.to), directory::unit_names(c), r.label);
@@ -427,6 +436,7 @@ http::Response review_page(const Portal& p, http::Request& req) {
 }
 
 http::Response review_workbook(const Portal& p, http::Request& req) {
+  require_whole_review(p, req);
   auto r = review_of(req);
   auto bytes = p.db.read([&](db::Connection& c) {
     return views::to_xlsx({review_table(review(c, r.dates.from, r.dates.to), directory::unit_names(c), r.label)});
@@ -436,6 +446,7 @@ http::Response review_workbook(const Portal& p, http::Request& req) {
 }
 
 http::Response review_draft(const Portal& p, http::Request& req) {
+  require_whole_review(p, req);
   auto r = review_of(req);
   auto bytes = p.db.read([&](db::Connection& c) {
     auto names = directory::unit_names(c);

@@ -51,7 +51,7 @@
 </form>
 {{/form}}
 <h2 id="cac-bao-cao">Các báo cáo</h2>
-<p>Chỉ báo cáo đã được Sở Nội vụ chấp nhận mới được tính vào tình trạng nhiệm vụ, tỷ lệ hoàn thành và báo cáo tổng hợp.</p>
+<p>Chỉ báo cáo đã được cơ quan điều phối cải cách hành chính chấp nhận mới được tính vào tình trạng nhiệm vụ, tỷ lệ hoàn thành và báo cáo tổng hợp.</p>
 <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các báo cáo đã gửi"><table>
 <caption>Các báo cáo đã gửi</caption>
 <thead><tr><th scope="col">Kỳ</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Tình trạng</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả thực hiện</th><th scope="col">Minh chứng</th><th scope="col">Gửi lúc</th><th scope="col">Duyệt</th></tr></thead>

@@ -23,9 +23,8 @@ TEST(Daily, TheTimeIsHoursAndMinutes) {
     const char* text;
     std::optional<int> minutes;
   } cases[] = {
-      {"06:30", 390}, {"00:00", 0},           {"23:59", 1439},        {" 07:05 ", 425},
-      {"24:00", {}},  {"12:60", {}},          {"7:30", {}},           {"07.30", {}},
-      {"", {}},       {"0630", {}},           {"07:3a", {}},          {"07:300", {}},
+      {"06:30", 390}, {"00:00", 0},  {"23:59", 1439}, {" 07:05 ", 425}, {"24:00", {}}, {"12:60", {}},
+      {"7:30", {}},   {"07.30", {}}, {"", {}},        {"0630", {}},     {"07:3a", {}}, {"07:300", {}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
@@ -47,7 +46,7 @@ TEST(Daily, DueOnceItsTimeHasPassedThatDay) {
     int daily_at;
     bool due;
   } cases[] = {
-      {at(6, 29), 390, false}, {at(6, 30), 390, true}, {at(23, 59), 390, true}, {at(0, 0), 0, true},
+      {at(6, 29), 390, false}, {at(6, 30), 390, true},    {at(23, 59), 390, true},  {at(0, 0), 0, true},
       {at(0, 0), 1, false},    {at(23, 58), 1439, false}, {at(23, 59), 1439, true},
   };
   for (const auto& c : cases) {
@@ -64,15 +63,17 @@ TEST(Daily, ASummaryIsKeptAndShown) {
   s.notifications = 1234;
   s.feedback = 3;
   s.inspections = 0;
-  EXPECT_EQ(s.text_vi(), "12 nhắc việc, 1.234 thông báo mới; phản ánh: 3; kiểm tra: 0. Chưa cấu hình máy chủ thư: "
-                         "không gửi thư.");
+  EXPECT_EQ(s.text_vi(),
+            "12 nhắc việc, 1.234 thông báo mới; phản ánh: 3; kiểm tra: 0. Chưa cấu hình máy chủ thư: "
+            "không gửi thư.");
   s.mailed = true;
   s.digests = 5;
   s.digest_notifications = 40;
   s.acknowledged = 2;
   s.failures = {"demo.canbo: connection refused"};
-  EXPECT_EQ(s.text_vi(), "12 nhắc việc, 1.234 thông báo mới; phản ánh: 3; kiểm tra: 0. Đã gửi 5 thư tổng hợp (40 "
-                         "thông báo), 2 thư xác nhận phản ánh; 1 thư chưa gửi được.");
+  EXPECT_EQ(s.text_vi(),
+            "12 nhắc việc, 1.234 thông báo mới; phản ánh: 3; kiểm tra: 0. Đã gửi 5 thư tổng hợp (40 "
+            "thông báo), 2 thư xác nhận phản ánh; 1 thư chưa gửi được.");
   auto back = DailySummary::from_json(s.to_json());
   EXPECT_EQ(back.to_json(), s.to_json());
   EXPECT_EQ(back.day, s.day);
@@ -107,8 +108,8 @@ TEST_P(DailyStore, OneClaimADayAndTheJobRecordsWhatItDid) {
   }
   EXPECT_EQ(db.read([](db::Connection& c) { return daily_at(c); }), 435);
   EXPECT_EQ(db.read([](db::Connection& c) {
-              return c.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'settings'").one().i64("n");
-            }),
+    return c.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'settings'").one().i64("n");
+  }),
             1);
 
   // Two processes claim the same day: one wins, one job is queued.
@@ -124,8 +125,7 @@ TEST_P(DailyStore, OneClaimADayAndTheJobRecordsWhatItDid) {
   auto job = db.read([&](db::Connection& c) { return jobs::find_job(c, runs[0].job_id); });
   ASSERT_TRUE(job);
   EXPECT_EQ(job->kind, kDailyJob);
-  EXPECT_EQ(db.read([&](db::Connection& c) { return jobs::params_of(c, runs[0].job_id); }),
-            R"({"day":"2024-03-12"})");
+  EXPECT_EQ(db.read([&](db::Connection& c) { return jobs::params_of(c, runs[0].job_id); }), R"({"day":"2024-03-12"})");
 
   // A worker runs it: the row says when it finished and what it did (a
   // working day, nothing owed in an empty province, no mail server).
@@ -134,14 +134,13 @@ TEST_P(DailyStore, OneClaimADayAndTheJobRecordsWhatItDid) {
     add_daily_job(handlers, db, [] { return MailSettings{}; });
     jobs::Runner runner(db, std::move(handlers), jobs::RunnerOptions{1, 20ms, 60s, 50ms});
     for (int i = 0; i < 3000 && !db.read([&](db::Connection& c) {
-                                  return jobs::finished(jobs::find_job(c, runs[0].job_id)->state);
-                                });
+           return jobs::finished(jobs::find_job(c, runs[0].job_id)->state);
+         });
          ++i) {
       std::this_thread::sleep_for(10ms);
     }
   }
-  EXPECT_EQ(db.read([&](db::Connection& c) { return jobs::find_job(c, runs[0].job_id)->state; }),
-            jobs::State::done);
+  EXPECT_EQ(db.read([&](db::Connection& c) { return jobs::find_job(c, runs[0].job_id)->state; }), jobs::State::done);
   runs = db.read([](db::Connection& c) { return recent_daily_runs(c, 30); });
   ASSERT_EQ(runs.size(), 1u);
   ASSERT_TRUE(runs[0].finished_at);

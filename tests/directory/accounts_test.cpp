@@ -156,7 +156,7 @@ TEST_P(Accounts, AddUserValidates) {
       // A coordinated subtree: only for a coordinator, an open unit holding
       // the user's own.
       {{"new.user", "x", "TD", {"viewer"}, "một câu dài để nhớ", "DNI"}, ErrorKind::invalid_input},
-      {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "LK"}, ErrorKind::invalid_input},
+      {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "TH"}, ErrorKind::invalid_input},  // beside
       {{"new.user", "x", "BH", {"coordinator"}, "một câu dài để nhớ", "TD"}, ErrorKind::invalid_input},
       {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "OLD"}, ErrorKind::invalid_input},
       {{"new.user", "x", "TD", {"coordinator"}, "một câu dài để nhớ", "NOPE"}, ErrorKind::invalid_input},

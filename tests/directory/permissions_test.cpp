@@ -201,6 +201,9 @@ TEST_P(PermissionScope, ARoleReachesItsSubtreeOrTheProvince) {
   EXPECT_EQ(codes({1, "u", "U", "TD", {"coordinator", "unit_officer"}, {{"coordinator", "LK"}}}, "plans.report"),
             (Codes{"LK", "TD"}));
   EXPECT_EQ(codes({1, "u", "U", "TD", {"admin"}, {}}, "units.read"), std::nullopt);
+  // The province's coordinator: every unit, no list.
+  EXPECT_EQ(codes({1, "u", "U", "TD", {"coordinator"}, {{"coordinator", "DNI"}}}, "plans.review"), std::nullopt);
+  EXPECT_EQ(codes({1, "u", "U", "DNI", {"coordinator"}, {}}, "plans.review"), std::nullopt);
   EXPECT_EQ(codes({1, "u", "U", "TD", {"editor"}, {}}, "plans.review"), Codes{});
 }
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -16,7 +17,9 @@
 
 #include "core/calendar.h"
 #include "core/dates.h"
+#include "db/database.h"
 #include "http/middleware.h"
+#include "inspections/store.h"
 #include "support/browser.h"
 #include "support/demo_server.h"
 #include "support/http_client.h"
@@ -57,6 +60,43 @@ std::string id_after(const std::string& text, const std::string& prefix) {
   auto end = at;
   while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
   return text.substr(at, end - at);
+}
+
+// A department's coordinator inspects its own units (issue 36): plans in
+// its own name, visits and draws among its subtree only; the province's
+// plan is not its to change.
+TEST_F(InspectionsServed, ADepartmentsCoordinatorInspectsItsOwnUnits) {
+  Browser vp{port()};
+  ASSERT_EQ(vp.sign_in("demo.dieuphoi.vp", "demo-coordinator-dongnai"), 303);
+  const Date today = local_date(now_seconds());
+  const std::string day = enc(format_date_vi(today)), y = std::to_string(int(today.year()));
+  vp.get("/kiem-tra/ke-hoach/moi");
+  auto form = [&](const char* issuer) {
+    return "so=3%2FKH-VP&trich_yeu=" + enc("Kiểm tra nội bộ cải cách hành chính") + "&nam=" + y +
+           "&don_vi_ban_hanh=" + issuer + "&linh_vuc=procedures&ten_0=" + enc("Lê Văn Cường") +
+           "&don_vi_0=VP-UBND&vai_tro_0=head";
+  };
+  EXPECT_EQ(vp.post("/kiem-tra/ke-hoach/moi", form("SNV")).status, 403);  // not in its name
+  auto created = vp.post("/kiem-tra/ke-hoach/moi", form("VP-UBND"));
+  ASSERT_EQ(created.status, 303) << created.body;
+  const auto plan_id = id_after(created.header("location"), "/kiem-tra/ke-hoach/");
+  ASSERT_FALSE(plan_id.empty());
+  const auto plan = "/kiem-tra/ke-hoach/" + plan_id;
+  EXPECT_EQ(vp.post(plan + "/don-vi", "don_vi=VP-HCTC&ngay=" + day).status, 303);
+  EXPECT_EQ(vp.post(plan + "/don-vi", "don_vi=STP&ngay=" + day).status, 403);
+  // Drawn: as many as asked for, from its own units only.
+  ASSERT_EQ(vp.post(plan + "/chon", "tieu_chi=not_inspected&so=10&ngay=" + day).status, 303);
+  auto db = db::open(db_);
+  auto id = std::stoll(plan_id);
+  auto visits = db->read([&](db::Connection& c) { return inspections::visits_of(c, id); });
+  ASSERT_GE(visits.size(), 2u);
+  const std::set<std::string> own = {"VP-HCTC", "VP-TH", "VP-KSTTHC", "VP-CTTDT", "TTPVHCC"};
+  for (const auto& v : visits) EXPECT_TRUE(own.count(v.unit_code)) << v.unit_code;
+  // The province's plan: read, not changed.
+  auto province_plan = db->read([](db::Connection& c) {
+    return c.query("SELECT id FROM inspection_plans WHERE issuer_unit = 'SNV' ORDER BY id LIMIT 1").one().i64("id");
+  });
+  EXPECT_EQ(vp.get("/kiem-tra/ke-hoach/" + std::to_string(province_plan) + "/sua").status, 403);
 }
 
 TEST_F(InspectionsServed, APlanFromItsPageToAFixReturned) {
