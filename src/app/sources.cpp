@@ -7,6 +7,7 @@
 
 #include "assessments/store.h"
 #include "coordination/notify.h"
+#include "coordination/requests.h"
 #include "core/errors.h"
 #include "core/period.h"
 #include "core/text.h"
@@ -203,6 +204,32 @@ inspections::Sources inspection_sources() {
 
 portal::Sources portal_sources(db::Database& db) {
   portal::Sources s;
+  // The review report takes the units' accounts from a review request.
+  s.review_requests = [](db::Connection& c) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    for (const auto& r : coordination::list_requests(c)) {
+      if (r.kind == "review") out.emplace_back(r.id, r.title);
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    return out;
+  };
+  s.review_accounts = [](db::Connection& c, std::int64_t id) {
+    portal::ReviewAccounts out;
+    auto request = coordination::find_request(c, id);
+    if (!request || request->kind != "review") return out;
+    out.request_title = request->title;
+    auto headings = request->outline.empty() ? std::vector<std::string>{"Nội dung báo cáo"} : request->outline;
+    for (const auto& a : coordination::request_answers(c, id)) {
+      if (a.state != "submitted" && a.state != "accepted") continue;
+      portal::UnitAccount account;
+      account.pending = a.state == "submitted";
+      for (std::size_t i = 0; i < headings.size() && i < a.sections.size(); ++i) {
+        account.sections.emplace_back(headings[i], a.sections[i]);
+      }
+      out.by_unit[a.unit_code] = std::move(account);
+    }
+    return out;
+  };
   // The unit's editors (who wrote it) and leaders.
   s.notify = [](db::Connection& c, const std::string& unit, const std::string& kind, const std::string& event,
                 const std::string& message, const std::string& href, Instant at) {

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/parse.h"
 #include "core/text.h"
 #include "directory/permissions.h"
 #include "directory/read.h"
@@ -390,6 +391,7 @@ http::Response withdraw_library_document(const Portal& p, http::Request& req) {
 struct ReviewOf {
   ReviewPeriod dates;
   std::string from_text, to_text, label;
+  std::string request;  // the review request whose accounts the draft takes ("yeu-cau"); "" for none
 };
 
 ReviewOf review_of(const http::Request& req) {
@@ -401,11 +403,35 @@ ReviewOf review_of(const http::Request& req) {
   r.from_text = format_date_vi(r.dates.from);
   r.to_text = format_date_vi(r.dates.to);
   r.label = "từ ngày " + r.from_text + " đến ngày " + r.to_text;
+  r.request = req.query_param("yeu-cau").value_or("");
   return r;
 }
 
 std::string review_query(const ReviewOf& r) {
-  return "tu-ngay=" + http::url_encode(r.from_text) + "&den-ngay=" + http::url_encode(r.to_text);
+  auto q = "tu-ngay=" + http::url_encode(r.from_text) + "&den-ngay=" + http::url_encode(r.to_text);
+  if (!r.request.empty()) q += "&yeu-cau=" + http::url_encode(r.request);
+  return q;
+}
+
+// The review requests to pick from, the chosen one selected; with none
+// chosen, the newest (its id written back into `r`).
+json request_options(const Portal& p, db::Connection& c, ReviewOf& r) {
+  json out = json::array();
+  if (!p.sources.review_requests) return out;
+  auto requests = p.sources.review_requests(c);
+  if (r.request.empty() && !requests.empty()) r.request = std::to_string(requests.front().first);
+  for (const auto& [id, title] : requests) {
+    out.push_back({{"id", std::to_string(id)}, {"title", title}, {"selected", std::to_string(id) == r.request}});
+  }
+  return out;
+}
+
+// The accounts of the chosen request; none for "0" (no request) or an
+// unknown id.
+ReviewAccounts accounts_of(const Portal& p, db::Connection& c, const ReviewOf& r) {
+  auto id = parse_int<std::int64_t>(r.request);
+  if (!id || *id <= 0 || !p.sources.review_accounts) return {};
+  return p.sources.review_accounts(c, *id);
 }
 
 std::string review_file_dates(const ReviewOf& r) {
@@ -424,9 +450,12 @@ http::Response review_page(const Portal& p, http::Request& req) {
   require_whole_review(p, req);
   auto r = review_of(req);
   json data = p.db.read([&](db::Connection& c) {
+    auto requests = request_options(p, c, r);
     auto table = review_table(review(c, r.dates.from, r.dates.to), directory::unit_names(c), r.label);
     return json{{"from", r.from_text},
                 {"to", r.to_text},
+                {"requests", requests},
+                {"any_request", !requests.empty()},
                 {"table", views::to_view(table)},
                 {"xlsx", "/bien-tap/so-ket/bang.xlsx?" + review_query(r)},
                 {"docx", "/bien-tap/so-ket/bao-cao.docx?" + review_query(r)}};
@@ -451,7 +480,8 @@ http::Response review_draft(const Portal& p, http::Request& req) {
   auto bytes = p.db.read([&](db::Connection& c) {
     auto names = directory::unit_names(c);
     auto issuer = directory::issuer(c, req.principal->unit_code, "BC");
-    return review_docx(review(c, r.dates.from, r.dates.to), names, r.label, issuer);
+    request_options(p, c, r);  // none chosen: the newest request, as the page offers it
+    return review_docx(review(c, r.dates.from, r.dates.to), names, r.label, issuer, accounts_of(p, c, r));
   });
   return http::attachment(req, http::kDocxType, std::move(bytes),
                           "bao-cao-so-ket-cong-thong-tin-" + review_file_dates(r) + ".docx");

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/lines.h"
 #include "core/text.h"
 #include "views/docx.h"
 
@@ -49,7 +50,7 @@ views::Table review_table(const Review& r, const std::map<std::string, std::stri
 }
 
 std::string review_docx(const Review& r, const std::map<std::string, std::string>& unit_names,
-                        const std::string& period_vi, const views::Issuer& issuer) {
+                        const std::string& period_vi, const views::Issuer& issuer, const ReviewAccounts& accounts) {
   using namespace views::docx;
   using A = Paragraph::Align;
   views::docx::Document d;
@@ -103,10 +104,21 @@ std::string review_docx(const Review& r, const std::map<std::string, std::string
         para(fmt::format("Gửi {} tin bài, được đăng {}, bị trả lại {}; đăng {} văn bản; {} lượt xem.",
                          text::format_int(u.submitted), text::format_int(u.published), text::format_int(u.returned),
                          text::format_int(u.documents), text::format_int(u.views)))));
-    d.add(
-        indent(para("Đánh giá của đơn vị (việc sử dụng Trang thông tin, báo cáo, kế hoạch đã đăng tải): "
-                    "…………………………………………………………………………………………",
-                    A::both, false, true)));
+    auto account = accounts.by_unit.find(u.unit_code);
+    if (account == accounts.by_unit.end()) {
+      d.add(
+          indent(para("Đánh giá của đơn vị (việc sử dụng Trang thông tin, báo cáo, kế hoạch đã đăng tải): "
+                      "…………………………………………………………………………………………",
+                      A::both, false, true)));
+      continue;
+    }
+    // The unit's own account, as it sent it, under each heading it wrote.
+    if (account->second.pending) d.add(indent(para("(Báo cáo của đơn vị, chưa duyệt)", A::left, false, true)));
+    for (const auto& [heading, body] : account->second.sections) {
+      if (text::trim(body).empty()) continue;
+      d.add(indent(para(heading + ":", A::left, false, true)));
+      for (const auto& line : text::nonempty_lines(body)) d.add(indent(para(std::string(text::trim(line)), A::both)));
+    }
   }
   d.add(para("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", A::left, true));
   d.add(indent(para("…………………………………………………………………………………………", A::both)));

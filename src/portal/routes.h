@@ -14,6 +14,7 @@
 #include "db/database.h"
 #include "http/page_cache.h"
 #include "http/router.h"
+#include "portal/review.h"
 #include "portal/view_counter.h"
 #include "views/layout.h"
 #include "views/work.h"
@@ -29,6 +30,11 @@ struct Sources {
   std::function<std::vector<Widget>()> headline;  // the reform figures
   std::function<std::vector<Widget>()> rankings;  // the latest published rankings
   views::NotifyUnit notify;                       // an item sent back reaches its unit
+  // The review requests (coordination: kind "review") the review report
+  // may draw the units' accounts from, newest first: id, title.
+  std::function<std::vector<std::pair<std::int64_t, std::string>>(db::Connection&)> review_requests;
+  // One review request's accounts (review.h); empty for an unknown id.
+  std::function<ReviewAccounts(db::Connection&, std::int64_t)> review_accounts;
 };
 
 struct Portal {

@@ -4,6 +4,10 @@
 <div class="grid">
 <label for="tu-ngay">Từ ngày (ngày/tháng/năm)<input id="tu-ngay" name="tu-ngay" value="{{from}}" maxlength="10"></label>
 <label for="den-ngay">Đến ngày (ngày/tháng/năm)<input id="den-ngay" name="den-ngay" value="{{to}}" maxlength="10"></label>
+{{#any_request}}<label for="yeu-cau">Lấy báo cáo của các đơn vị theo yêu cầu<select id="yeu-cau" name="yeu-cau">
+<option value="0">Không lấy</option>
+{{#requests}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}}</option>
+{{/requests}}</select></label>{{/any_request}}
 </div>
 <button type="submit">Xem số liệu</button>
 </form>

@@ -284,6 +284,29 @@ TEST_F(PortalServed, TheReviewOfAPeriodAsAPageAWorkbookAndADraftReport) {
   EXPECT_NE(testing::zip_entry(docx.body, "word/document.xml").find("SỞ NỘI VỤ"), std::string::npos);
   EXPECT_EQ(admin.get("/bien-tap/so-ket?tu-ngay=02%2F01%2F2026&den-ngay=01%2F01%2F2026").status, 400);
   EXPECT_EQ(editor.get("/bien-tap/so-ket").status, 403);  // the review is the board's and the coordinator's
+
+  // The units' accounts (issue 36): the demo's review request to the
+  // communes is offered and taken by default; the communes that answered
+  // write under their names, each heading as the request gave it.
+  const std::string title =
+      "Báo cáo sơ kết công tác cải cách hành chính năm " + std::to_string(int(local_date(now_seconds()).year()));
+  EXPECT_NE(page.body.find("selected>" + title + "</option>"), std::string::npos);
+  auto xml = testing::zip_entry(docx.body, "word/document.xml");
+  EXPECT_NE(xml.find("Kết quả thực hiện:"), std::string::npos);
+  EXPECT_NE(xml.find("Hoàn thành các nhiệm vụ được giao trong kỳ."), std::string::npos);
+  EXPECT_NE(xml.find("Đề nghị tập huấn thêm về số hóa hồ sơ."), std::string::npos);
+  // The commune whose answer was returned, and the demo commune that has
+  // not answered, keep the line to write on.
+  EXPECT_NE(xml.find("Đánh giá của đơn vị"), std::string::npos);
+  auto none =
+      testing::zip_entry(admin.get("/bien-tap/so-ket/bao-cao.docx" + query + "&yeu-cau=0").body, "word/document.xml");
+  EXPECT_EQ(none.find("Hoàn thành các nhiệm vụ được giao trong kỳ."), std::string::npos);
+  // The province's coordinator reads the review; a department's does not.
+  Browser province{port()}, office{port()};
+  ASSERT_EQ(province.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
+  ASSERT_EQ(office.sign_in("demo.dieuphoi.vp", "demo-coordinator-dongnai"), 303);
+  EXPECT_EQ(province.get("/bien-tap/so-ket").status, 200);
+  EXPECT_EQ(office.get("/bien-tap/so-ket").status, 403);
 }
 
 TEST_F(PortalServed, ViewsAreCountedWithoutBots) {

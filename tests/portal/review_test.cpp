@@ -47,5 +47,42 @@ TEST(Review, TheDraftReportNamesEveryUnitWithItsFigures) {
   EXPECT_NE(xml.find("- Lưu: VT."), std::string::npos);
 }
 
+TEST(Review, TheDraftTakesEachUnitsAccountUnderItsName) {
+  ReviewAccounts accounts;
+  accounts.request_title = "Báo cáo sơ kết 6 tháng";
+  accounts.by_unit["X1"] = {{{"Kết quả đạt được", "Đăng 3 tin bài về thủ tục hành chính.\nCập nhật kế hoạch năm."},
+                             {"Khó khăn, vướng mắc", "  "},  // left empty: no heading
+                             {"Đề xuất, kiến nghị", "Tập huấn biên tập viên."}},
+                            true};
+  auto bytes = review_docx(sample(), {{"SNV", "Sở Nội vụ"}, {"X1", "Xã Một"}}, "từ ngày 01/01/2026 đến ngày 30/06/2026",
+                           views::Issuer{"", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"}, accounts);
+  auto xml = testing::zip_entry(bytes, "word/document.xml");
+  ASSERT_FALSE(xml.empty());
+  auto x1 = xml.find("2. Xã Một");
+  ASSERT_NE(x1, std::string::npos);
+  // Xã Một's account under its paragraph, each line its own, marked not yet
+  // accepted; an empty section leaves no heading.
+  for (const char* s :
+       {"(Báo cáo của đơn vị, chưa duyệt)", "Kết quả đạt được:", "Đăng 3 tin bài về thủ tục hành chính.",
+        "Cập nhật kế hoạch năm.", "Đề xuất, kiến nghị:", "Tập huấn biên tập viên."}) {
+    auto at = xml.find(s);
+    EXPECT_NE(at, std::string::npos) << s;
+    EXPECT_GT(at, x1) << s;
+  }
+  EXPECT_EQ(xml.find("Khó khăn, vướng mắc:"), std::string::npos);
+  // Sở Nội vụ sent none: its line to write on stays, before Xã Một; Xã Một has none.
+  auto placeholder = xml.find("Đánh giá của đơn vị");
+  ASSERT_NE(placeholder, std::string::npos);
+  EXPECT_LT(placeholder, x1);
+  EXPECT_EQ(xml.find("Đánh giá của đơn vị", placeholder + 1), std::string::npos);
+  // Accepted: no mark.
+  accounts.by_unit["X1"].pending = false;
+  xml = testing::zip_entry(review_docx(sample(), {{"SNV", "Sở Nội vụ"}, {"X1", "Xã Một"}}, "kỳ",
+                                       views::Issuer{"", "SỞ NỘI VỤ", "BC-SNV", "Đồng Nai"}, accounts),
+                           "word/document.xml");
+  EXPECT_EQ(xml.find("chưa duyệt"), std::string::npos);
+  EXPECT_NE(xml.find("Tập huấn biên tập viên."), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cchc::portal
