@@ -61,10 +61,15 @@ http::Response periods_page(Pages& x, http::Request& req, int year, const json& 
   for (int y = int(day.year()) + 1; y >= int(day.year()) - 2; --y) {
     years.push_back({{"value", std::to_string(y)}, {"label", fmt::format("Năm {}", y)}, {"selected", y == year}});
   }
+  // The periods hold for the whole province: its coordinator sets them,
+  // the others read them.
+  bool can_edit = directory::may_act_on_province(x.db, *req.principal, "plans.review");
   json data = {{"csrf", csrf_token(req)},
                {"year", std::to_string(year)},
                {"years", years},
                {"rows", rows},
+               {"can_edit", can_edit},
+               {"read_only", !can_edit},
                {"notice", req.query_param("da-luu").has_value()}};
   if (!error.is_null()) {
     data["error"] = error;

@@ -243,6 +243,18 @@ User update_user(db::Connection& c, std::int64_t user_id, const UserChange& chan
     bool kept = std::find(after.roles.begin(), after.roles.end(), role) != after.roles.end();
     if (kept && root != after.unit_code && unit_within(c, after.unit_code, root)) after.scopes[role] = root;
   }
+  if (change.coordinates) {
+    after.scopes.erase("coordinator");
+    bool coordinator = std::find(after.roles.begin(), after.roles.end(), "coordinator") != after.roles.end();
+    if (!change.coordinates->empty() && !coordinator) {
+      throw invalid_input("a coordinated subtree is given only with the role coordinator",
+                          "Chỉ cán bộ điều phối mới có phạm vi điều phối.");
+    }
+    if (!change.coordinates->empty() && *change.coordinates != after.unit_code) {
+      after.scopes["coordinator"] = *change.coordinates;
+    }
+    check_scopes(c, after);
+  }
   c.query("UPDATE users SET display_name = ?, unit_code = ?, active = ? WHERE id = ?",
           {after.display_name, after.unit_code, after.active, user_id});
   c.query("DELETE FROM user_roles WHERE user_id = ?", {user_id});

@@ -77,10 +77,14 @@ struct UserChange {
   std::string display_name, unit_code;
   std::vector<std::string> roles;
   bool active = true;
+  // The coordinator role's subtree (NewUser::coordinates): "" for the
+  // user's unit; nullopt keeps the one it has while the unit lies in it.
+  std::optional<std::string> coordinates = std::nullopt;
 };
 // Updates a user's name, unit, roles and active flag (audited, before and
 // after); deactivating ends their sessions. A role kept keeps its scope
-// while the new unit lies within it. Throws invalid_input / not_found.
+// while the new unit lies within it, unless `coordinates` sets it. Throws
+// invalid_input / not_found.
 User update_user(db::Connection& c, std::int64_t user_id, const UserChange& change, const audit::Entry& who,
                  Instant now);
 User update_user(db::Database& db, std::int64_t user_id, const UserChange& change, const audit::Entry& who,

@@ -455,12 +455,16 @@ http::Response users_page(Context& x, http::Request& req, json data, http::Statu
                      {"unit", unit ? unit->name : u.unit_code},
                      {"roles", roles}});
   }
-  json units = json::array();
+  json units = json::array(), scopes = json::array();
   auto selected = data.value("form_unit", std::string());
-  for (const Unit* u : open_units_by_name(tree))
+  auto scope = data.value("form_scope", std::string());
+  for (const Unit* u : open_units_by_name(tree)) {
     units.push_back({{"code", u->code}, {"name", u->name}, {"selected", u->code == selected}});
+    scopes.push_back({{"code", u->code}, {"name", u->name}, {"selected", u->code == scope}});
+  }
   data["users"] = users;
   data["units"] = units;
+  data["scopes"] = scopes;
   data["roles"] = role_boxes(data.value("form_roles", std::vector<std::string>{}));
   data["csrf"] = req.session->csrf_token;
   return http::html(req, x.layout.page(req, "Người dùng", "directory/users.tpl", data), status);
@@ -476,6 +480,7 @@ http::Response create_user(Context& x, http::Request& req) {
   nu.display_name = req.form_param("display_name").value_or("");
   nu.unit_code = req.form_param("unit").value_or("");
   nu.roles = roles_of(req);
+  nu.coordinates = req.form_param("pham_vi").value_or("");
   nu.password = req.form_param("password").value_or("");
   bool generated = nu.password.empty();
   if (generated) nu.password = generate_password();
@@ -492,18 +497,26 @@ http::Response create_user(Context& x, http::Request& req) {
                            {"form_display_name", nu.display_name},
                            {"form_unit", nu.unit_code},
                            {"form_roles", nu.roles},
+                           {"form_scope", nu.coordinates},
                            {"error", r.json()}});
       });
 }
 
 http::Response user_page(Context& x, http::Request& req, const User& u, json extra) {
   auto tree = load_tree(x.db);
-  json units = json::array();
-  for (const Unit* other : open_units_by_name(tree))
+  json units = json::array(), scopes = json::array();
+  auto scope = u.scopes.count("coordinator") ? u.scopes.at("coordinator") : std::string();
+  for (const Unit* other : open_units_by_name(tree)) {
     units.push_back({{"code", other->code}, {"name", other->name}, {"selected", other->code == u.unit_code}});
-  json data = {{"username", u.username}, {"display_name", u.display_name},
-               {"units", units},         {"roles", role_boxes(u.roles)},
-               {"active", u.active},     {"csrf", req.session->csrf_token}};
+    scopes.push_back({{"code", other->code}, {"name", other->name}, {"selected", other->code == scope}});
+  }
+  json data = {{"username", u.username},
+               {"display_name", u.display_name},
+               {"units", units},
+               {"scopes", scopes},
+               {"roles", role_boxes(u.roles)},
+               {"active", u.active},
+               {"csrf", req.session->csrf_token}};
   data.update(extra);
   return http::html(req, x.layout.page(req, "Người dùng " + u.username, "directory/user.tpl", data));
 }
@@ -522,7 +535,7 @@ http::Response show_user(Context& x, http::Request& req) {
 http::Response save_user(Context& x, http::Request& req) {
   auto u = need_user(x, req);
   UserChange change{req.form_param("display_name").value_or(""), req.form_param("unit").value_or(""), roles_of(req),
-                    req.form_param("active").has_value()};
+                    req.form_param("active").has_value(), req.form_param("pham_vi")};
   return http::refusing(
       [&] {
         if (locks_self_out(u.id == req.principal->id, change.active, change.roles)) {

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "core/calendar.h"
@@ -211,11 +213,13 @@ json history_row(const Report& r, const PeriodOfYear& p, std::map<std::string, s
           {"reviewer", reviewer}};
 }
 
-// The reports, newest first.
-json history_rows(const TaskFacts& f, std::map<std::string, std::string>& names, bool reviewer) {
+// The reports, newest first; `reviews(unit)`: whether the reader reviews
+// that unit's reports.
+template <class Reviews>
+json history_rows(const TaskFacts& f, std::map<std::string, std::string>& names, const Reviews& reviews) {
   json history = json::array();
   for (auto it = f.reports.rbegin(); it != f.reports.rend(); ++it) {
-    history.push_back(history_row(*it, period_of_key(f.config, it->period, calendar()), names, reviewer));
+    history.push_back(history_row(*it, period_of_key(f.config, it->period, calendar()), names, reviews(it->unit_code)));
   }
   return history;
 }
@@ -280,7 +284,16 @@ http::Response task_page(Pages& x, http::Request& req, const Report* posted, con
   auto names = names_of(f.units);
   auto state = state_as_of(f.task, f.reports, day);
   const auto& task = f.task;
-  auto history = report_pages::history_rows(f, names, reviewer);
+  // The review's buttons only on the reports of units within the
+  // reviewer's reach (the action checks both units).
+  std::optional<std::set<std::string>> reviewed;
+  if (reviewer) {
+    reviewed = x.db.read([&](db::Connection& c) {
+      return directory::codes_within(c, directory::reach(*req.principal, "plans.review"));
+    });
+  }
+  auto history = report_pages::history_rows(
+      f, names, [&](const std::string& unit) { return reviewer && (!reviewed || reviewed->count(unit) > 0); });
   auto events = report_pages::event_rows(f, names);
   json data = {{"csrf", csrf_token(req)},
                {"task",

@@ -20,6 +20,9 @@
     <legend>Vai trò</legend>
     {{#roles}}<label><input type="checkbox" name="role" value="{{code}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/roles}}
   </fieldset>
+  <label for="pham_vi">Phạm vi điều phối (với vai trò điều phối cải cách hành chính)</label>
+  <select id="pham_vi" name="pham_vi" aria-describedby="pham_vi-goi-y"><option value="">Đơn vị của người dùng và các đơn vị trực thuộc</option>{{#scopes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}} và các đơn vị trực thuộc</option>{{/scopes}}</select>
+  <p id="pham_vi-goi-y" class="muted">Cán bộ Sở Nội vụ điều phối cả tỉnh: chọn tỉnh. Phạm vi phải bao gồm đơn vị của người dùng.</p>
   <label for="password">Mật khẩu khởi tạo (để trống để hệ thống tạo)</label>
   <input id="password" name="password" type="password" autocomplete="new-password" maxlength="128">
   <button type="submit">Lưu</button>

@@ -7,7 +7,13 @@
   <select id="nam-xem" name="nam">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/years}}</select></div>
   <button type="submit">Xem</button>
 </form>
-<form method="post" action="/ky-bao-cao" class="stacked">
+{{#read_only}}<p class="muted">Kỳ báo cáo và hạn gửi báo cáo do cơ quan điều phối cải cách hành chính của tỉnh đặt, áp dụng cho mọi đơn vị.</p>
+<div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các kỳ báo cáo"><table>
+  <caption>Các kỳ báo cáo năm {{year}}</caption>
+  <thead><tr><th scope="col">Kỳ</th><th scope="col">Số liệu từ</th><th scope="col">đến</th><th scope="col">Hạn gửi báo cáo</th></tr></thead>
+  <tbody>{{#rows}}<tr><th scope="row">{{label}}{{#adhoc}} <span class="muted">(đột xuất)</span>{{/adhoc}}</th><td>{{first}}</td><td>{{last}}</td><td>{{effective}}</td></tr>{{/rows}}</tbody>
+</table></div>{{/read_only}}
+{{#can_edit}}<form method="post" action="/ky-bao-cao" class="stacked">
   <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="nam" value="{{year}}">
   <div class="table-wrap wrap-text" tabindex="0" role="region" aria-label="Các kỳ báo cáo"><table>
   <caption>Các kỳ báo cáo năm {{year}}</caption>
@@ -29,3 +35,4 @@
   <div><label for="han">Hạn gửi báo cáo (ngày/tháng/năm)</label><input id="han" name="han" required maxlength="10" value="{{#typed}}{{due}}{{/typed}}"></div>
   <button type="submit">Thêm kỳ đột xuất</button>
 </form>
+{{/can_edit}}

@@ -210,6 +210,28 @@ TEST_P(Accounts, ACoordinatorsSubtreeAndWhoAnswersForAUnit) {
   EXPECT_EQ(find_user(*t->db, province.id)->scopes, province.scopes);
   auto dropped = update_user(*t->db, province.id, {"Điều phối", "TD", {"unit_officer"}, true}, kWho, now);
   EXPECT_TRUE(dropped.scopes.empty());
+  // A scope set on the change: a wider root, back to the unit, refused
+  // beside the unit or without the role.
+  auto set = [&](std::optional<std::string> scope, std::vector<std::string> roles = {"coordinator"}) {
+    return update_user(*t->db, district.id, {"x", "TD", roles, true, scope}, kWho, now).scopes;
+  };
+  using Scopes = std::map<std::string, std::string>;
+  EXPECT_EQ(set("BH"), (Scopes{{"coordinator", "BH"}}));
+  EXPECT_EQ(set(std::nullopt), (Scopes{{"coordinator", "BH"}}));  // kept
+  EXPECT_EQ(set("TD"), Scopes{});                                 // its own unit: no scope stored
+  EXPECT_EQ(set("BH"), (Scopes{{"coordinator", "BH"}}));
+  EXPECT_EQ(set(""), Scopes{});
+  for (const auto& [scope, roles] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"TH", {"coordinator"}}, {"DNI", {"unit_officer"}}, {"NOPE", {"coordinator"}}}) {
+    SCOPED_TRACE(scope);
+    try {
+      set(scope, roles);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+    }
+  }
+  EXPECT_TRUE(find_user(*t->db, district.id)->scopes.empty());  // the refused changes wrote nothing
   auto mover = add_user(*t->db, {"td.dieuphoi", "", "TD", {"coordinator"}, pw, "BH"}, kWho, now);
   EXPECT_EQ(mover.scopes.at("coordinator"), "BH");
   auto moved = update_user(*t->db, mover.id, {"x", "DNI", {"coordinator"}, true}, kWho, now);

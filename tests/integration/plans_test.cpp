@@ -926,6 +926,11 @@ TEST_F(PlansServed, ACoordinatorOfASubtreeReviewsItsSubtreeOnly) {
   EXPECT_NE(whole.body.find("7/KH-VP"), std::string::npos);
   EXPECT_NE(whole.body.find(province_number), std::string::npos);
   EXPECT_EQ(officer.get("/duyet-bao-cao").status, 403);
+  // The task pages offer the review where it may be done, and only there.
+  const std::string accept = "name=\"thao_tac\" value=\"accept\"";
+  EXPECT_NE(vp.get("/nhiem-vu/" + std::to_string(own_task.id)).body.find(accept), std::string::npos);
+  EXPECT_EQ(vp.get("/nhiem-vu/" + province_task).body.find(accept), std::string::npos);
+  EXPECT_NE(province.get("/nhiem-vu/" + province_task).body.find(accept), std::string::npos);
   // Acting: a province plan's report is not the office's to review, even
   // its own; its centre's report on its own plan is.
   EXPECT_EQ(
@@ -946,7 +951,14 @@ TEST_F(PlansServed, ACoordinatorOfASubtreeReviewsItsSubtreeOnly) {
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("value=\"TTPVHCC\""), std::string::npos);
   EXPECT_EQ(form.body.find("value=\"STP\""), std::string::npos);
-  // The province's settings are the province's coordinator's.
+  // The province's settings are the province's coordinator's: the office
+  // reads the periods, the province's coordinator edits them.
+  const std::string period_form = "<form method=\"post\" action=\"/ky-bao-cao\"";
+  auto periods = vp.get("/ky-bao-cao");
+  ASSERT_EQ(periods.status, 200);
+  EXPECT_EQ(periods.body.find(period_form), std::string::npos);
+  EXPECT_NE(periods.body.find("Các kỳ báo cáo năm"), std::string::npos);
+  EXPECT_NE(province.get("/ky-bao-cao").body.find(period_form), std::string::npos);
   EXPECT_EQ(vp.post("/ky-bao-cao/dot-xuat", "ten=X").status, 403);
   EXPECT_EQ(vp.post("/danh-gia/moi", "ma=X").status, 403);
 }

@@ -711,6 +711,17 @@ TEST_F(Served, AdminEditsAndLocksAUser) {
   EXPECT_NE(page.body.find("value=\"SNV\" selected"), std::string::npos);
   EXPECT_NE(page.body.find("value=\"unit_officer\" checked"), std::string::npos);
 
+  // A coordinator's subtree on the same form: wider than its unit, never
+  // beside it.
+  auto scoped =
+      admin.post("/nguoi-dung/demo.congtacvien", "display_name=C&unit=SNV&role=coordinator&active=1&pham_vi=DNI");
+  EXPECT_EQ(scoped.status, 303) << scoped.body;
+  EXPECT_NE(admin.get("/nguoi-dung/demo.congtacvien").body.find("value=\"DNI\" selected"), std::string::npos);
+  auto beside =
+      admin.post("/nguoi-dung/demo.congtacvien", "display_name=C&unit=SNV&role=coordinator&active=1&pham_vi=STP");
+  EXPECT_EQ(beside.status, 422);
+  EXPECT_NE(beside.body.find("Đơn vị của người dùng phải nằm trong phạm vi được giao điều phối."), std::string::npos);
+
   // Locking ends the user's sessions and their sign-in.
   auto locked = admin.post("/nguoi-dung/demo.congtacvien", "display_name=X&unit=SNV&role=editor");
   EXPECT_EQ(locked.status, 303);
