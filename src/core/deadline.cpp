@@ -166,7 +166,13 @@ Deadline of_periods(Deadline::Kind kind, std::vector<std::pair<Period, int>> ps,
 Deadline parse_part(std::string_view text) {
   std::string s = normalise(text);
   std::smatch m;
-  if (continuous_words(s)) return Deadline{Deadline::Kind::continuous, std::nullopt, 0, 0};
+  if (continuous_words(s)) {
+    // "Hằng tháng", "Định kỳ hằng quý" are continuous (reported every
+    // period) but say more than "Thường xuyên": their words are kept.
+    Deadline d{Deadline::Kind::continuous, std::nullopt, 0, 0};
+    if (s != "thuong xuyen") d.wording = text::nfc(text::trim(text));
+    return d;
+  }
   if (has(s, "theo tien do")) return Deadline{Deadline::Kind::schedule, find_date(s, text), 0, 0};
   if (instruction_words(s)) {
     return Deadline{Deadline::Kind::instruction, date_after_truoc(s, text), 0, 0, {}, std::string(text)};

@@ -7,7 +7,8 @@
 //   quarter      "Quý IV/2022", "Quý I và Quý III/2024"    the (last) quarter's last day
 //   half         "6 tháng đầu năm 2024" / "… cuối …"       30/06 or 31/12
 //   year         "Trong năm 2023", "Giai đoạn 2021-2025"   31/12 (of the last year)
-//   continuous   "Thường xuyên", "Hằng năm"                none: reported every period, never overdue as a whole
+//   continuous   "Thường xuyên"; "Hằng tháng", "Hằng năm"  none: reported every period, never overdue as a whole
+//                as written
 //   schedule     "Theo tiến độ phê duyệt" [", trước ngày …"], "Theo lộ trình …", "Theo Kế hoạch …"
 //                                                          the day after "trước" when given, else none
 //   instruction  "Theo hướng dẫn của Bộ …", "Theo yêu cầu của …", "Khi có yêu cầu"

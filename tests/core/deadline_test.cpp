@@ -52,6 +52,10 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
       // continuous and per schedule
       {"Thường xuyên", "continuous", nullptr, "Thường xuyên"},
       {"THUONG XUYEN", "continuous", nullptr, "Thường xuyên"},
+      // continuous in other words: read as continuous, written as issued
+      {"Hằng tháng", "continuous", nullptr, "Hằng tháng"},
+      {"Định kỳ hằng quý", "continuous", nullptr, "Định kỳ hằng quý"},
+      {"  Hàng năm ", "continuous", nullptr, "Hàng năm"},
       {"Theo tiến độ phê duyệt", "schedule", nullptr, "Theo tiến độ phê duyệt"},
       {"Theo tien do duoc phe duyet", "schedule", nullptr, "Theo tiến độ phê duyệt"},
       {"Theo tiến độ phê duyệt, trước ngày 30/6/2024", "schedule", "2024-06-30",
@@ -64,9 +68,12 @@ TEST(Deadline, ReadsEveryKindWithAndWithoutDiacritics) {
     EXPECT_EQ(d.due ? format_iso_date(*d.due) : std::string("null"), c.due ? c.due : "null");
     EXPECT_EQ(format_deadline(d), c.vietnamese);
     // And back: the Vietnamese form reads as the same deadline, and so
-    // does the stored form (kind code and due day).
+    // does the stored form (kind code, due day and text).
     EXPECT_EQ(parse_deadline(format_deadline(d)), d);
-    EXPECT_EQ(deadline_from(kind_code(d.kind), d.due), d);
+    EXPECT_EQ(deadline_from(kind_code(d.kind), d.due, format_deadline(d)), d);
+    if (d.wording.empty()) {
+      EXPECT_EQ(deadline_from(kind_code(d.kind), d.due), d);
+    }
     EXPECT_TRUE(d.milestones.empty());
   }
   EXPECT_THROW(deadline_from("quarter", std::nullopt), Error);
