@@ -74,7 +74,7 @@ std::string DailySummary::text_vi() const {
 DailySummary run_daily(db::Database& db, Date day, Instant at, const audit::Entry& who, const MailSettings& mail) {
   DailySummary s;
   s.day = day;
-  auto raised = coordination::raise_reminders(db, day, who, at);
+  auto raised = coordination::raise_reminders(db, day, who, now_seconds());
   s.working_day = raised.working_day;
   if (raised.working_day) {
     s.reminders = raised.reminders;
@@ -137,12 +137,10 @@ void set_daily_at(db::Connection& c, std::string_view text, const audit::Entry& 
 
 // ---- Once a day, once across processes ---------------------------------------------------------
 
-bool claim_daily(db::Connection& c, Date day, std::string_view owner, Instant now) {
-  auto claimed = c.query(
-      "INSERT INTO daily_runs (day, claimed_by, claimed_at) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING "
-      "RETURNING day",
-      {format_iso_date(day), std::string(owner), std::int64_t(now.time_since_epoch().count())});
-  if (claimed.empty()) return false;
+namespace {
+
+// The day's job: a new one for each attempt (a finished job is never run again).
+std::string enqueue_daily(db::Connection& c, Date day, Instant now) {
   jobs::NewJob job;
   job.kind = kDailyJob;
   job.title = "Việc hằng ngày " + format_date_vi(day) + ": nhắc việc và thư tổng hợp";
@@ -151,15 +149,56 @@ bool claim_daily(db::Connection& c, Date day, std::string_view owner, Instant no
   job.return_to = "/quan-tri/lich-chay";
   job.return_label = "Lịch chạy hằng ngày";
   job.dedupe_key = "daily:" + format_iso_date(day);
-  auto id = jobs::enqueue(c, job, now);
-  c.query("UPDATE daily_runs SET job_id = ? WHERE day = ?", {id, format_iso_date(day)});
+  return jobs::enqueue(c, job, now);
+}
+
+// The day's row when it is to be claimed again: unfinished, its job failed
+// or cancelled, attempts left. Its job id, else nullopt.
+std::optional<std::string> failed_run(db::Connection& c, Date day) {
+  auto rows =
+      c.query("SELECT job_id, attempts FROM daily_runs WHERE day = ? AND finished_at IS NULL", {format_iso_date(day)});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.one();
+  if (r.i64("attempts") >= kDailyAttempts) return std::nullopt;
+  auto job = jobs::find_job(c, r.str("job_id"));
+  if (job && job->state != jobs::State::failed && job->state != jobs::State::cancelled) return std::nullopt;
+  return r.str("job_id");
+}
+
+}  // namespace
+
+bool daily_claimable(db::Connection& c, Date day) {
+  return c.query("SELECT 1 FROM daily_runs WHERE day = ?", {format_iso_date(day)}).empty() ||
+         failed_run(c, day).has_value();
+}
+
+bool claim_daily(db::Connection& c, Date day, std::string_view owner, Instant now) {
+  const auto key = format_iso_date(day);
+  const std::int64_t t = now.time_since_epoch().count();
+  auto claimed = c.query(
+      "INSERT INTO daily_runs (day, claimed_by, claimed_at) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING "
+      "RETURNING day",
+      {key, std::string(owner), t});
+  if (claimed.empty()) {
+    // Claimed before: again only when that attempt failed, and only by the
+    // process whose update still finds the failed job's id (one of several
+    // retrying at once).
+    auto failed = failed_run(c, day);
+    if (!failed) return false;
+    claimed = c.query(
+        "UPDATE daily_runs SET claimed_by = ?, claimed_at = ?, attempts = attempts + 1 WHERE day = ? AND job_id = ? "
+        "AND finished_at IS NULL RETURNING day",
+        {std::string(owner), t, key, *failed});
+    if (claimed.empty()) return false;
+  }
+  c.query("UPDATE daily_runs SET job_id = ? WHERE day = ?", {enqueue_daily(c, day, now), key});
   return true;
 }
 
 std::vector<DailyRun> recent_daily_runs(db::Connection& c, int limit) {
   std::vector<DailyRun> out;
   for (const auto& r :
-       c.query("SELECT day, claimed_by, claimed_at, job_id, finished_at, summary, error FROM daily_runs "
+       c.query("SELECT day, claimed_by, claimed_at, job_id, attempts, finished_at, summary, error FROM daily_runs "
                "ORDER BY day DESC LIMIT ?",
                {limit})
            .rows) {
@@ -168,6 +207,7 @@ std::vector<DailyRun> recent_daily_runs(db::Connection& c, int limit) {
     run.claimed_by = r.str("claimed_by");
     run.claimed_at = Instant{std::chrono::seconds{r.i64("claimed_at")}};
     run.job_id = r.str("job_id");
+    run.attempts = int(r.i64("attempts"));
     if (auto f = r.opt_i64("finished_at")) run.finished_at = Instant{std::chrono::seconds{*f}};
     if (auto text = r.str("summary"); !text.empty()) run.summary = DailySummary::from_json(json::parse(text));
     run.error = r.str("error");
@@ -207,10 +247,8 @@ DailyScheduler::DailyScheduler(db::Database& db, std::string owner, std::chrono:
             auto now = now_seconds();
             auto day = local_date(now);
             // A read first: most minutes nothing is due, and no writer lock is taken.
-            bool due = db.read([&](db::Connection& c) {
-              return daily_due(now, daily_at(c)) &&
-                     c.query("SELECT 1 FROM daily_runs WHERE day = ?", {format_iso_date(day)}).empty();
-            });
+            bool due =
+                db.read([&](db::Connection& c) { return daily_due(now, daily_at(c)) && daily_claimable(c, day); });
             bool claimed = due && db.write([&](db::Connection& c) { return claim_daily(c, day, owner, now); });
             if (claimed) spdlog::info("daily work of {} claimed by {}", format_iso_date(day), owner);
           } catch (const std::exception& e) {

@@ -51,7 +51,9 @@ struct DailySummary {
   std::string text_vi() const;
 };
 
-// Runs the day's work for `day`, `at` the moment its notifications carry.
+// Runs the day's work for `day`: the plans' and requests' reminders stamped
+// now, feedback's and inspections' `at` (cchc plans remind --as-of: 08:00
+// of that day).
 DailySummary run_daily(db::Database& db, Date day, Instant at, const audit::Entry& who, const MailSettings& mail);
 
 // "HH:MM" (00:00 to 23:59) as minutes after local midnight; nullopt for
@@ -67,9 +69,14 @@ int daily_at(db::Connection& c);
 // Sets it from "HH:MM" (invalid_input otherwise), audited.
 void set_daily_at(db::Connection& c, std::string_view text, const audit::Entry& who, Instant now);
 
+// Whether `day`'s run is there to claim: no process has claimed it, or its
+// job failed or was cancelled before it finished and it has had fewer than
+// kDailyAttempts (a read).
+inline constexpr int kDailyAttempts = 3;
+bool daily_claimable(db::Connection& c, Date day);
 // Claims `day`'s run for `owner` (a process: host and pid) and enqueues its
-// job, in the caller's transaction; false, with nothing written, when the
-// day was claimed before.
+// job, in the caller's transaction, when daily_claimable; false, with
+// nothing written, otherwise (another process claimed it first).
 bool claim_daily(db::Connection& c, Date day, std::string_view owner, Instant now);
 
 struct DailyRun {
@@ -77,6 +84,7 @@ struct DailyRun {
   std::string claimed_by;
   Instant claimed_at;
   std::string job_id;
+  int attempts = 1;
   std::optional<Instant> finished_at;
   std::optional<DailySummary> summary;
   std::string error;  // why it failed, when it did

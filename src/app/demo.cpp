@@ -186,17 +186,22 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
     if (o.indicator.empty()) o.manual_value = 62;
     plans::add_objective(db, o, who, now);
   }
+  // A plan implementing the province's, issued in January of the year.
+  auto implementing = [&](std::string number, std::string kind, std::string unit, std::string title, unsigned day) {
+    plans::Plan p;
+    p.number = std::move(number);
+    p.kind = std::move(kind);
+    p.unit_code = std::move(unit);
+    p.year = y;
+    p.title = std::move(title);
+    p.issued_on = Date{year{y} / January / day};
+    p.parent_id = plan.id;
+    p.status = "issued";
+    return plans::create_plan(db, p, who, now);
+  };
   // The communication plan implementing it (kế hoạch thông tin, tuyên truyền).
-  plans::Plan communication;
-  communication.number = fmt::format("{}/KH-UBND", 281 + y % 100);
-  communication.kind = "communication";
-  communication.unit_code = "DNI";
-  communication.year = y;
-  communication.title = fmt::format("Kế hoạch thông tin, tuyên truyền cải cách hành chính năm {}", y);
-  communication.issued_on = Date{year{y} / January / 18};
-  communication.parent_id = plan.id;
-  communication.status = "issued";
-  communication = plans::create_plan(db, communication, who, now);
+  auto communication = implementing(fmt::format("{}/KH-UBND", 281 + y % 100), "communication", "DNI",
+                                    fmt::format("Kế hoạch thông tin, tuyên truyền cải cách hành chính năm {}", y), 18);
   auto communication_tasks = import(communication, "data/demo/communication-matrix.csv");
 
   // The periods to report: the current one and the one before, in this year.
@@ -353,15 +358,9 @@ DemoPlan load_demo_plan(db::Database& db, Instant now) {
   // tasks its divisions lead; the last period's reports wait for the
   // office's coordinator (demo.dieuphoi.vp; the province's, above it, may
   // review them too).
-  plans::Plan office;
-  office.number = fmt::format("{}/KH-VP", 15 + y % 100);
-  office.unit_code = "VP-UBND";
-  office.year = y;
-  office.title = fmt::format("Kế hoạch cải cách hành chính năm {} của Văn phòng Ủy ban nhân dân tỉnh", y);
-  office.issued_on = Date{year{y} / January / 20};
-  office.parent_id = plan.id;
-  office.status = "issued";
-  office = plans::create_plan(db, office, who, now);
+  auto office =
+      implementing(fmt::format("{}/KH-VP", 15 + y % 100), "reform", "VP-UBND",
+                   fmt::format("Kế hoạch cải cách hành chính năm {} của Văn phòng Ủy ban nhân dân tỉnh", y), 20);
   auto office_tasks = import(office, "data/demo/office-matrix.csv");
   out.tasks += office_tasks.size();
   if (!periods.empty()) {

@@ -213,14 +213,14 @@ portal::Sources portal_sources(db::Database& db) {
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     return out;
   };
-  s.review_accounts = [](db::Connection& c, std::int64_t id) {
+  s.review_accounts = [](db::Connection& c, std::int64_t id, bool pending) {
     portal::ReviewAccounts out;
     auto request = coordination::find_request(c, id);
     if (!request || request->kind != "review") return out;
     out.request_title = request->title;
     auto headings = request->outline.empty() ? std::vector<std::string>{"Nội dung báo cáo"} : request->outline;
     for (const auto& a : coordination::request_answers(c, id)) {
-      if (a.state != "submitted" && a.state != "accepted") continue;
+      if (a.state != "accepted" && !(pending && a.state == "submitted")) continue;
       portal::UnitAccount account;
       account.pending = a.state == "submitted";
       for (std::size_t i = 0; i < headings.size() && i < a.sections.size(); ++i) {

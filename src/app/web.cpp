@@ -120,7 +120,7 @@ Web::Web(db::Database& db, WebConfig config)
     plans::add_jobs(handlers, db_);
     documents::add_jobs(handlers, db_);
     add_pdf_jobs(handlers, *pdf_);
-    add_daily_job(handlers, db_, [this] { return MailSettings{config_.smtp_url, config_.mail_from, base_url()}; });
+    add_daily_job(handlers, db_, [this] { return MailSettings{config_.smtp_url, config_.mail_from, base_url_copy()}; });
     jobs_ =
         std::make_unique<jobs::Runner>(db_, std::move(handlers), jobs::RunnerOptions{.workers = config_.job_workers});
   }

@@ -4,6 +4,7 @@
 // routes into one App for http::Server.
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "db/database.h"
@@ -62,9 +63,18 @@ class Web {
   const views::Layout& layout() const { return *layout_; }
   http::SessionStore& sessions() { return *sessions_; }
   db::Database& db() { return db_; }
-  // The portal's public address, once known ("http://127.0.0.1:8080").
-  void set_base_url(std::string url) { *base_url_ = std::move(url); }
+  // The portal's public address, once known ("http://127.0.0.1:8080"). Set
+  // before the server runs; a job worker (started earlier) reads it through
+  // base_url_copy, under the same lock.
+  void set_base_url(std::string url) {
+    std::lock_guard lock(base_url_mutex_);
+    *base_url_ = std::move(url);
+  }
   const std::string& base_url() const { return *base_url_; }
+  std::string base_url_copy() const {
+    std::lock_guard lock(base_url_mutex_);
+    return *base_url_;
+  }
   // Public pages served from memory (http/page_cache.h).
   http::PageCache& pages() { return *pages_; }
   // Signed-in pages served from memory, per session (http/page_cache.h):
@@ -82,6 +92,7 @@ class Web {
   std::unique_ptr<http::SessionStore> sessions_;
   std::unique_ptr<http::ErrorMapper> errors_;
   std::shared_ptr<std::string> base_url_;
+  mutable std::mutex base_url_mutex_;
   std::unique_ptr<http::PageCache> pages_;
   std::unique_ptr<http::PageCache> signed_in_pages_;
   std::unique_ptr<portal::ViewCounter> views_;

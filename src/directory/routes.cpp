@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "core/csv.h"
 #include "core/errors.h"
 #include "core/text.h"
@@ -196,7 +199,20 @@ http::Response units_page(Context& x, http::Request& req) {
   auto tree = load_tree(x.db);
   auto levels = level_names(x.db);
   const auto& p = *req.principal;
-  auto visible = province_wide(p) ? tree.as_of(day) : tree.subtree(p.unit_code, day);
+  // The units the user reads: every unit, or the subtrees it reaches (a
+  // coordinator's wider one included), each once.
+  auto reach_of = reach(p, "units.read");
+  std::vector<const Unit*> visible;
+  if (reach_of.everywhere) {
+    visible = tree.as_of(day);
+  } else {
+    std::set<std::string> seen;
+    for (const auto& root : reach_of.roots) {
+      for (const Unit* u : tree.subtree(root, day)) {
+        if (seen.insert(u->code).second) visible.push_back(u);
+      }
+    }
+  }
   json data = {{"date_label", format_date_vi(day)},
                {"date_iso", format_iso_date(day)},
                {"manage", holds(p, "units.manage")},
@@ -481,6 +497,7 @@ http::Response create_user(Context& x, http::Request& req) {
   nu.unit_code = req.form_param("unit").value_or("");
   nu.roles = roles_of(req);
   nu.coordinates = req.form_param("pham_vi").value_or("");
+  if (std::find(nu.roles.begin(), nu.roles.end(), "coordinator") == nu.roles.end()) nu.coordinates.clear();
   nu.password = req.form_param("password").value_or("");
   bool generated = nu.password.empty();
   if (generated) nu.password = generate_password();
@@ -536,6 +553,10 @@ http::Response save_user(Context& x, http::Request& req) {
   auto u = need_user(x, req);
   UserChange change{req.form_param("display_name").value_or(""), req.form_param("unit").value_or(""), roles_of(req),
                     req.form_param("active").has_value(), req.form_param("pham_vi")};
+  // The form always posts the scope; without the role it means nothing.
+  if (std::find(change.roles.begin(), change.roles.end(), "coordinator") == change.roles.end()) {
+    change.coordinates = "";
+  }
   return http::refusing(
       [&] {
         if (locks_self_out(u.id == req.principal->id, change.active, change.roles)) {

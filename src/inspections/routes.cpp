@@ -71,6 +71,17 @@ std::vector<directory::Unit> open_units(db::Database& db) {
   return all;
 }
 
+// The open units the user runs inspections for (inspections.manage's
+// reach): those a visit or a recommendation may name.
+std::vector<directory::Unit> managed_units(db::Database& db, const http::Request& req) {
+  auto units = open_units(db);
+  auto within = db.read([&](db::Connection& c) {
+    return directory::codes_within(c, directory::reach(*req.principal, "inspections.manage"));
+  });
+  if (within) std::erase_if(units, [&](const auto& u) { return !within->count(u.code); });
+  return units;
+}
+
 json unit_options(const std::vector<directory::Unit>& units, const std::string& selected) {
   json out = json::array();
   for (const auto& u : units) out.push_back({{"code", u.code}, {"name", u.name}, {"selected", u.code == selected}});
@@ -295,7 +306,7 @@ http::Response plan_page(Context& x, http::Request& req, json error = nullptr) {
       {"count", text::format_int(std::int64_t(visit_rows.size()))},
       {"can_manage", manage},
       {"unannounced", std::any_of(visits.begin(), visits.end(), [](const auto& v) { return !v.announced_at; })},
-      {"units", unit_options(open_units(x.db), "")},
+      {"units", unit_options(managed_units(x.db, req), "")},
       {"saved", req.query_param("da-luu").has_value()},
       {"added", section(req.query_param("da-them").value_or(""))},
       {"told", section(req.query_param("da-thong-bao").value_or(""))}};
@@ -601,7 +612,7 @@ http::Response visit_page(Context& x, http::Request& req, json error = nullptr) 
                {"no_minutes", minutes.empty()},
                {"can_manage", manage},
                {"areas", area_options},
-               {"units", unit_options(open_units(x.db), finding_refused ? typed("don_vi") : v.unit_code)},
+               {"units", unit_options(managed_units(x.db, req), finding_refused ? typed("don_vi") : v.unit_code)},
                {"finding_form", finding_form},
                {"saved", req.query_param("da-luu").has_value()}};
   data["no_findings"] = data["by_area"].empty();

@@ -427,11 +427,12 @@ json request_options(const Portal& p, db::Connection& c, ReviewOf& r) {
 }
 
 // The accounts of the chosen request; none for "0" (no request) or an
-// unknown id.
-ReviewAccounts accounts_of(const Portal& p, db::Connection& c, const ReviewOf& r) {
+// unknown id. Answers not yet accepted only for `pending` (the province's
+// coordinator, who reviews them).
+ReviewAccounts accounts_of(const Portal& p, db::Connection& c, const ReviewOf& r, bool pending) {
   auto id = parse_int<std::int64_t>(r.request);
   if (!id || *id <= 0 || !p.sources.review_accounts) return {};
-  return p.sources.review_accounts(c, *id);
+  return p.sources.review_accounts(c, *id, pending);
 }
 
 std::string review_file_dates(const ReviewOf& r) {
@@ -477,11 +478,12 @@ http::Response review_workbook(const Portal& p, http::Request& req) {
 http::Response review_draft(const Portal& p, http::Request& req) {
   require_whole_review(p, req);
   auto r = review_of(req);
+  bool pending = directory::may_act_on_province(p.db, *req.principal, "plans.review");
   auto bytes = p.db.read([&](db::Connection& c) {
     auto names = directory::unit_names(c);
     auto issuer = directory::issuer(c, req.principal->unit_code, "BC");
     request_options(p, c, r);  // none chosen: the newest request, as the page offers it
-    return review_docx(review(c, r.dates.from, r.dates.to), names, r.label, issuer, accounts_of(p, c, r));
+    return review_docx(review(c, r.dates.from, r.dates.to), names, r.label, issuer, accounts_of(p, c, r, pending));
   });
   return http::attachment(req, http::kDocxType, std::move(bytes),
                           "bao-cao-so-ket-cong-thong-tin-" + review_file_dates(r) + ".docx");

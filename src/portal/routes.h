@@ -33,8 +33,10 @@ struct Sources {
   // The review requests (coordination: kind "review") the review report
   // may draw the units' accounts from, newest first: id, title.
   std::function<std::vector<std::pair<std::int64_t, std::string>>(db::Connection&)> review_requests;
-  // One review request's accounts (review.h); empty for an unknown id.
-  std::function<ReviewAccounts(db::Connection&, std::int64_t)> review_accounts;
+  // One review request's accounts (review.h): the accepted answers, and
+  // with `pending` those still waiting for the coordinator's review too;
+  // empty for an unknown id.
+  std::function<ReviewAccounts(db::Connection&, std::int64_t, bool pending)> review_accounts;
 };
 
 struct Portal {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <thread>
 
 #include "core/errors.h"
@@ -150,6 +151,10 @@ TEST_P(DailyStore, OneClaimADayAndTheJobRecordsWhatItDid) {
   EXPECT_FALSE(runs[0].summary->mailed);
   EXPECT_TRUE(runs[0].error.empty());
 
+  // A finished run is not claimed again.
+  EXPECT_FALSE(db.read([&](db::Connection& c) { return daily_claimable(c, day); }));
+  EXPECT_FALSE(db.write([&](db::Connection& c) { return claim_daily(c, day, "host-c:3", now + 2h); }));
+
   // The next day is claimed afresh; newest first.
   const Date next{std::chrono::sys_days{day} + std::chrono::days{1}};
   EXPECT_TRUE(db.write([&](db::Connection& c) { return claim_daily(c, next, "host-b:2", now + 24h); }));
@@ -157,6 +162,27 @@ TEST_P(DailyStore, OneClaimADayAndTheJobRecordsWhatItDid) {
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0].day, next);
   EXPECT_EQ(runs[1].day, day);
+  // Its job waits: not claimable. Failed or cancelled, it is claimed again
+  // with a new job, up to three attempts in all.
+  EXPECT_FALSE(db.read([&](db::Connection& c) { return daily_claimable(c, next); }));
+  std::set<std::string> job_ids = {runs[0].job_id};
+  for (const char* end : {"failed", "cancelled"}) {
+    SCOPED_TRACE(end);
+    db.write([&](db::Connection& c) {
+      c.query("UPDATE jobs SET state = ? WHERE kind = 'daily' AND state = 'queued'", {std::string(end)});
+    });
+    EXPECT_TRUE(db.read([&](db::Connection& c) { return daily_claimable(c, next); }));
+    EXPECT_TRUE(db.write([&](db::Connection& c) { return claim_daily(c, next, "host-c:3", now + 25h); }));
+    EXPECT_FALSE(db.write([&](db::Connection& c) { return claim_daily(c, next, "host-d:4", now + 25h); }));
+    auto run = db.read([](db::Connection& c) { return recent_daily_runs(c, 1); }).at(0);
+    EXPECT_EQ(run.claimed_by, "host-c:3");
+    EXPECT_TRUE(job_ids.insert(run.job_id).second) << "a new job each attempt";
+  }
+  EXPECT_EQ(db.read([](db::Connection& c) { return recent_daily_runs(c, 1); }).at(0).attempts, 3);
+  db.write([&](db::Connection& c) {
+    c.query("UPDATE jobs SET state = 'failed' WHERE kind = 'daily' AND state = 'queued'");
+  });
+  EXPECT_FALSE(db.read([&](db::Connection& c) { return daily_claimable(c, next); }));  // three attempts had
 }
 
 }  // namespace

@@ -82,6 +82,10 @@ TEST_F(InspectionsServed, ADepartmentsCoordinatorInspectsItsOwnUnits) {
   const auto plan_id = id_after(created.header("location"), "/kiem-tra/ke-hoach/");
   ASSERT_FALSE(plan_id.empty());
   const auto plan = "/kiem-tra/ke-hoach/" + plan_id;
+  // The units offered are its own; another is refused.
+  auto plan_page = vp.get(plan).body;
+  EXPECT_NE(plan_page.find("value=\"VP-HCTC\""), std::string::npos);
+  EXPECT_EQ(plan_page.find("value=\"STP\""), std::string::npos);
   EXPECT_EQ(vp.post(plan + "/don-vi", "don_vi=VP-HCTC&ngay=" + day).status, 303);
   EXPECT_EQ(vp.post(plan + "/don-vi", "don_vi=STP&ngay=" + day).status, 403);
   // Drawn: as many as asked for, from its own units only.

@@ -947,6 +947,15 @@ TEST_F(PlansServed, ACoordinatorOfASubtreeReviewsItsSubtreeOnly) {
   auto index = vp.get("/don-doc");
   EXPECT_NE(index.body.find("/don-doc/TTPVHCC"), std::string::npos);
   EXPECT_EQ(index.body.find("/don-doc/STP\""), std::string::npos);
+  // Requests: the province's coordinator sees the demo's request to the
+  // communes; the office's does not, as it did not send it.
+  const std::string request_title = "Báo cáo sơ kết công tác cải cách hành chính năm " + std::to_string(year);
+  auto all_requests = province.get("/yeu-cau-bao-cao");
+  ASSERT_EQ(all_requests.status, 200);
+  EXPECT_NE(all_requests.body.find(request_title), std::string::npos);
+  auto office_requests = vp.get("/yeu-cau-bao-cao");
+  ASSERT_EQ(office_requests.status, 200);
+  EXPECT_EQ(office_requests.body.find(request_title), std::string::npos);
   auto form = vp.get("/yeu-cau-bao-cao/moi");
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("value=\"TTPVHCC\""), std::string::npos);

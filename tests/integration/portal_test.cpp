@@ -301,10 +301,16 @@ TEST_F(PortalServed, TheReviewOfAPeriodAsAPageAWorkbookAndADraftReport) {
   auto none =
       testing::zip_entry(admin.get("/bien-tap/so-ket/bao-cao.docx" + query + "&yeu-cau=0").body, "word/document.xml");
   EXPECT_EQ(none.find("Hoàn thành các nhiệm vụ được giao trong kỳ."), std::string::npos);
-  // The province's coordinator reads the review; a department's does not.
+  // Answers not yet accepted are the coordinator's to read: not in the
+  // administrator's draft, in the province's coordinator's, marked.
+  EXPECT_EQ(xml.find("chưa duyệt"), std::string::npos);
   Browser province{port()}, office{port()};
   ASSERT_EQ(province.sign_in("demo.dieuphoi", "demo-coordinator-dongnai"), 303);
   ASSERT_EQ(office.sign_in("demo.dieuphoi.vp", "demo-coordinator-dongnai"), 303);
+  auto coordinators =
+      testing::zip_entry(province.get("/bien-tap/so-ket/bao-cao.docx" + query).body, "word/document.xml");
+  EXPECT_NE(coordinators.find("(Báo cáo của đơn vị, chưa duyệt)"), std::string::npos);
+  // The province's coordinator reads the review; a department's does not.
   EXPECT_EQ(province.get("/bien-tap/so-ket").status, 200);
   EXPECT_EQ(office.get("/bien-tap/so-ket").status, 403);
 }

@@ -204,13 +204,31 @@ TEST(Reminders, TheServerRunsTheDaysWorkOnceAcrossProcesses) {
     EXPECT_EQ(db->read([](db::Connection& c) { return app::daily_at(c); }), 435);
     EXPECT_EQ(coordinator.get("/quan-tri/lich-chay").status, 403);
   }
-  // A process started later the same day does not run it again.
+  // A process started later the same day does not run it again: still one
+  // job (a second claim would have enqueued another).
+  auto daily_jobs = [&] {
+    return db->read([](db::Connection& c) {
+      return c.query("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'daily'").one().i64("n");
+    });
+  };
   {
     testing::ServerProcess c(db_path, {"--daily", "on"});
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // its scheduler checks as it starts
   }
-  EXPECT_EQ(db->read([&](db::Connection& c) { return c.query("SELECT COUNT(*) AS n FROM daily_runs").one().i64("n"); }),
-            1);
+  EXPECT_EQ(daily_jobs(), 1);
+  // A failed run is claimed again by the next check: a new job, a second
+  // attempt.
+  db->write([&](db::Connection& c) {
+    c.query("UPDATE jobs SET state = 'failed' WHERE kind = 'daily'");
+    c.query("UPDATE daily_runs SET finished_at = NULL");
+  });
+  {
+    testing::ServerProcess d(db_path, {"--daily", "on"});
+    for (int i = 0; i < 300 && finished() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(finished(), 1u);
+  EXPECT_EQ(daily_jobs(), 2);
+  EXPECT_EQ(db->read([](db::Connection& c) { return app::recent_daily_runs(c, 1); }).at(0).attempts, 2);
   std::filesystem::remove_all(dir);
 }
 

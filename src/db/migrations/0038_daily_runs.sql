@@ -2,12 +2,14 @@
 -- whose run a process claimed. The key is the day, so of several processes
 -- claiming at once one wins; the winner enqueued the job "daily" in the same
 -- transaction (job_id), whose worker records when it finished and what it
--- did (summary, JSON) or why it failed (error).
+-- did (summary, JSON) or why it failed (error). A run whose job failed or
+-- was cancelled is claimed again, a new job, up to three attempts a day.
 CREATE TABLE daily_runs (
   day         TEXT PRIMARY KEY,  -- YYYY-MM-DD, local (+07:00)
   claimed_by  TEXT NOT NULL,     -- the process: host and pid
   claimed_at  BIGINT NOT NULL,
   job_id      TEXT NOT NULL DEFAULT '',
+  attempts    INTEGER NOT NULL DEFAULT 1,
   finished_at BIGINT,
   summary     TEXT NOT NULL DEFAULT '',
   error       TEXT NOT NULL DEFAULT ''
