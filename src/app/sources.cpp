@@ -363,15 +363,15 @@ feedback::Sinks feedback_sinks() {
   sinks.figure = [](db::Connection& c, const feedback::Figure& f) {
     indicators::store_feedback(c, {feedback_record(f)});
   };
-  sinks.notify = [](db::Connection& c, const feedback::Notice& n) {
+  // A case overdue long enough goes to those who keep feedback's routing
+  // (feedback.manage: they can open every case), not to a coordinator, who
+  // does not handle cases.
+  std::set<std::string> managers;
+  for (const auto& role : directory::kRoles) {
+    if (directory::role_has(role, "feedback.manage")) managers.insert(role);
+  }
+  sinks.notify = [managers](db::Connection& c, const feedback::Notice& n) {
     int added = 0;
-    // A case overdue long enough goes to those who keep feedback's routing
-    // (feedback.manage: they can open every case), not to a coordinator,
-    // who does not handle cases.
-    std::set<std::string> managers;
-    for (const auto& role : directory::kRoles) {
-      if (directory::role_has(role, "feedback.manage")) managers.insert(role);
-    }
     auto to = n.audience == feedback::Notice::Audience::coordinator
                   ? directory::active_user_ids(c, managers)
                   : directory::active_user_ids(c, n.unit_code, {"unit_officer", "unit_leader"});

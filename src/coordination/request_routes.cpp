@@ -69,9 +69,8 @@ std::vector<ReportRequest> requests_seen(db::Connection& c, const http::Principa
   auto reach = directory::reach(p, "plans.review");
   if (reach.none()) return list_requests(c, p.unit_code);
   auto all = list_requests(c, "");
-  if (reach.everywhere) return all;
   auto within = directory::codes_within(c, reach);
-  if (!within) return all;  // the province's coordinator: every unit
+  if (!within) return all;  // every unit (the province's coordinator)
   std::set<std::int64_t> to_mine;
   for (const auto& r : list_requests(c, p.unit_code)) to_mine.insert(r.id);
   std::erase_if(all, [&](const auto& r) { return !within->count(r.issuer_unit) && !to_mine.count(r.id); });

@@ -73,6 +73,14 @@ void check_open_unit(db::Connection& c, const std::string& code) {
   }
 }
 
+// A coordinated subtree comes only with the coordinator role.
+void check_coordinates(const std::vector<std::string>& roles, const std::string& coordinates) {
+  if (!coordinates.empty() && std::find(roles.begin(), roles.end(), "coordinator") == roles.end()) {
+    throw invalid_input("a coordinated subtree is given only with the role coordinator",
+                        "Chỉ cán bộ điều phối mới có phạm vi điều phối.");
+  }
+}
+
 // A scope wider than the user's unit names an open unit that contains it.
 void check_scopes(db::Connection& c, const User& u) {
   for (const auto& [role, root] : u.scopes) {
@@ -190,10 +198,7 @@ CheckedUser check_new_user(const NewUser& nu) {
   }
   std::string display = text::nfc(nu.display_name.empty() ? username : nu.display_name);
   check_roles(nu.roles);
-  if (!nu.coordinates.empty() && std::find(nu.roles.begin(), nu.roles.end(), "coordinator") == nu.roles.end()) {
-    throw invalid_input("a coordinated subtree is given only with the role coordinator",
-                        "Chỉ cán bộ điều phối mới có phạm vi điều phối.");
-  }
+  check_coordinates(nu.roles, nu.coordinates);
   auto password = checked_password(nu.password, username);
   return {username, display, nu.unit_code, sorted_unique(nu.roles), std::move(password), nu.coordinates};
 }
@@ -245,11 +250,7 @@ User update_user(db::Connection& c, std::int64_t user_id, const UserChange& chan
   }
   if (change.coordinates) {
     after.scopes.erase("coordinator");
-    bool coordinator = std::find(after.roles.begin(), after.roles.end(), "coordinator") != after.roles.end();
-    if (!change.coordinates->empty() && !coordinator) {
-      throw invalid_input("a coordinated subtree is given only with the role coordinator",
-                          "Chỉ cán bộ điều phối mới có phạm vi điều phối.");
-    }
+    check_coordinates(after.roles, *change.coordinates);
     if (!change.coordinates->empty() && *change.coordinates != after.unit_code) {
       after.scopes["coordinator"] = *change.coordinates;
     }

@@ -190,10 +190,14 @@ UnitMatch UnitMatcher::match(std::string_view name) const {
   UnitMatch m;
   auto key = strip(unit_key(name));
   if (key.empty()) return m;
-  auto group = [&](const std::string& level) {
+  // The units of a level (of the issuer's own, for divisions) as a group;
+  // unmatched when there are none.
+  auto group = [&](const std::string& level, bool issuers_own = false) {
     UnitMatch g;
     for (const auto& u : units_) {
-      if (u.level == level) g.codes.push_back(u.code);
+      if (u.level == level && (!issuers_own || (!issuer_.empty() && u.parent_code == issuer_))) {
+        g.codes.push_back(u.code);
+      }
     }
     if (g.codes.empty()) return UnitMatch{};
     g.kind = UnitMatch::Kind::group;
@@ -211,17 +215,8 @@ UnitMatch UnitMatcher::match(std::string_view name) const {
     return UnitMatch{UnitMatch::Kind::unit, {e->second}, "", {}, 1};
   }
   if (auto g = group_keys().find(key); g != group_keys().end()) return group(g->second);
-  if (division_group_keys().count(key)) {
-    UnitMatch g;
-    for (const auto& u : units_) {
-      if (u.level == "division" && !issuer_.empty() && u.parent_code == issuer_) g.codes.push_back(u.code);
-    }
-    if (g.codes.empty()) return m;  // the issuer has no divisions: the name stays to be resolved
-    g.kind = UnitMatch::Kind::group;
-    g.level_code = "division";
-    g.score = 1;
-    return g;
-  }
+  // The issuer with no divisions: the name stays to be resolved.
+  if (division_group_keys().count(key)) return group("division", true);
 
   std::vector<std::pair<double, size_t>> scored;
   auto type = unit_type(key);
